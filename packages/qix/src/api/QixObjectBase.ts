@@ -1,0 +1,20 @@
+/**
+ * Members every engine API object has, whatever its class. The generated class
+ * interfaces (`Global`, `Doc`, `GenericObject`, ...) extend this.
+ */
+export interface QixObjectBase<TClass extends string = string> {
+  /** qGenericId of the object; 'Global' for the global object. */
+  readonly id: string;
+  /** Engine class: 'Global', 'Doc', 'GenericObject', ... */
+  readonly type: TClass;
+  /** qGenericType of the object (e.g. 'barchart'), or the class when it has none. */
+  readonly genericType: string;
+  /** Engine handle; changes when a suspended session resumes. */
+  readonly handle: number;
+  /** Listens to `changed` (the layout is invalid) or `closed` (the handle is gone). */
+  on(event: 'changed' | 'closed', listener: () => void): this;
+  /** Listens once to `changed` or `closed`. */
+  once(event: 'changed' | 'closed', listener: () => void): this;
+  /** Removes a listener added with `on` or `once`. */
+  off(event: 'changed' | 'closed', listener: () => void): this;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the generated service modules know of one REST operation, taken from
+ * its OpenAPI spec. The client core turns an operation plus one argument
+ * object into an HTTP request.
+ */
+export interface Operation {
+  /** The spec's operationId. */
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  /** Absolute path template, e.g. '/api/v1/apps/{appId}'. */
+  readonly path: string;
+  /** Argument names that fill `{...}` in the path. */
+  readonly pathParams?: readonly string[];
+  /** Argument names sent in the query string. */
+  readonly queryParams?: readonly string[];
+  /** Argument names sent as headers (argument name → header name). */
+  readonly headerParams?: Readonly<Record<string, string>>;
+  /** How the request body is sent, from the argument `body`; absent when there is none. */
+  readonly body?: 'json' | 'binary' | 'multipart' | 'form' | 'text';
+  /** How the success response is read. */
+  readonly response: 'json' | 'binary' | 'text' | 'empty';
+  /** Rate-limit tier name from `x-qlik-tier` ('tier1', 'tier2', 'special'). */
+  readonly tier: string;
+  /** Requests per minute per user from `x-qlik-tier`. */
+  readonly limit: number;
+  /** Set when the operation returns pages: how the next page is found. */
+  readonly paging?: 'links' | 'cursor';
+}
+
+/** Options every call accepts besides its arguments. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Milliseconds before the call is aborted with a timeout error. */
+  readonly timeout?: number;
+  /** Extra headers for this call. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a generated service needs from the client: send one operation, or walk its pages. */
+export interface RestTransport {
+  request<T>(operation: Operation, args: object | undefined, options?: CallOptions): Promise<T>;
+  paginate<T>(operation: Operation, args: object | undefined, options?: CallOptions): AsyncIterable<T>;
+}
