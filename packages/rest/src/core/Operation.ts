@@ -34,10 +34,27 @@ export interface CallOptions {
   readonly timeout?: number;
   /** Extra headers for this call. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Called as an upload or download moves: bytes so far, and the total when known. */
+  readonly onProgress?: (progress: { readonly loaded: number; readonly total?: number }) => void;
+}
+
+/**
+ * The result of a list operation: await it for the first page, iterate it for
+ * every item of every page (following the next links, one page in memory).
+ */
+export interface Paged<TPage, TItem> extends PromiseLike<TPage>, AsyncIterable<TItem> {
+  /** Every page, one at a time. */
+  pages(): AsyncIterable<TPage>;
+  /** Every item of every page, collected into one array. */
+  all(): Promise<TItem[]>;
 }
 
 /** What a generated service needs from the client: send one operation, or walk its pages. */
 export interface RestTransport {
   request<T>(operation: Operation, args: object | undefined, options?: CallOptions): Promise<T>;
-  paginate<T>(operation: Operation, args: object | undefined, options?: CallOptions): AsyncIterable<T>;
+  paginate<TPage, TItem>(
+    operation: Operation,
+    args: object | undefined,
+    options?: CallOptions,
+  ): Paged<TPage, TItem>;
 }
