@@ -1,0 +1,99 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSV_FORMAT } from '../../src/io/DelimitedFormat.js';
+import { listDataFiles } from '../../src/io/listDataFiles.js';
+import { readDelimitedFile } from '../../src/io/readDelimitedFile.js';
+import { readJsonFile } from '../../src/io/readJsonFile.js';
+import { resolveDataPath } from '../../src/io/resolveDataPath.js';
+import { writeDelimitedFile } from '../../src/io/writeDelimitedFile.js';
+import { Dual } from '../../src/value/Value.js';
+
+let root: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'qlikit-io-'));
+  dataDir = path.join(root, 'data');
+  await mkdir(path.join(dataDir, 'sub'), { recursive: true });
+  await writeFile(path.join(root, 'secret.csv'), 'x\n1\n');
+  await writeFile(path.join(dataDir, 'a.csv'), '\uFEFFid,name\r\n1,"x, y"\r\n2,z\r\n');
+  await writeFile(path.join(dataDir, 'b.csv'), 'id\n3\n');
+  await writeFile(path.join(dataDir, 'c.txt'), 'id\n3\n');
+  await writeFile(
+    path.join(dataDir, 'r.json'),
+    JSON.stringify([{ a: 1, b: 'x' }, { a: 2.5, c: true, d: { n: 1 } }, { b: null }]),
+  );
+  await symlink(root, path.join(dataDir, 'escape'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('resolveDataPath', () => {
+  it('maps lib:// paths of any connection and relative paths into the data dir', async () => {
+    const inside = path.join(dataDir, 'a.csv');
+    expect(await resolveDataPath(dataDir, 'lib://DataFiles/a.csv')).toBe(inside);
+    expect(await resolveDataPath(dataDir, 'lib://Other/a.csv')).toBe(inside);
+    expect(await resolveDataPath(dataDir, 'a.csv')).toBe(inside);
+    expect(await resolveDataPath(dataDir, 'lib://DataFiles/sub/new.csv')).toBe(path.join(dataDir, 'sub', 'new.csv'));
+  });
+
+  it('refuses parent segments, absolute paths and escaping symlinks', async () => {
+    for (const bad of [
+      'lib://DataFiles/../secret.csv',
+      '../secret.csv',
+      'sub/../../secret.csv',
+      path.join(root, 'secret.csv'),
+      'lib://DataFiles//etc/passwd',
+      'lib://DataFiles/escape/secret.csv',
+      'escape/new.csv',
+    ]) {
+      await expect(resolveDataPath(dataDir, bad), bad).rejects.toMatchObject({ code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR' });
+    }
+  });
+});
+
+describe('readDelimitedFile', () => {
+  it('streams rows with the byte order mark dropped', async () => {
+    const rows: string[][] = [];
+    for await (const batch of readDelimitedFile(path.join(dataDir, 'a.csv'), 'a.csv', CSV_FORMAT)) rows.push(...batch);
+    expect(rows).toEqual([
+      ['id', 'name'],
+      ['1', 'x, y'],
+      ['2', 'z'],
+    ]);
+  });
+
+  it('reports a missing file', async () => {
+    const reading = readDelimitedFile(path.join(dataDir, 'none.csv'), 'none.csv', CSV_FORMAT).next();
+    await expect(reading).rejects.toMatchObject({ code: 'SCRIPT_FILE_NOT_FOUND' });
+  });
+});
+
+describe('readJsonFile', () => {
+  it('reads records under the union of their keys', async () => {
+    const records = await readJsonFile(path.join(dataDir, 'r.json'), 'r.json');
+    expect(records.fieldNames).toEqual(['a', 'b', 'c', 'd']);
+    expect(records.rows).toEqual([
+      [1, 'x', null, null],
+      [2.5, null, new Dual('true', -1), '{"n":1}'],
+      [null, null, null, null],
+    ]);
+  });
+});
+
+describe('listDataFiles and writeDelimitedFile', () => {
+  it('lists files matching a mask with the mask prefix', async () => {
+    expect(await listDataFiles(dataDir, 'lib://DataFiles/*.csv')).toEqual(['lib://DataFiles/a.csv', 'lib://DataFiles/b.csv']);
+    expect(await listDataFiles(dataDir, '?.txt')).toEqual(['c.txt']);
+  });
+
+  it('writes quoted CSV that reads back the same', async () => {
+    const target = path.join(dataDir, 'out.csv');
+    await writeDelimitedFile(target, 'out.csv', ['k', 'v'], [['1', 'a,b'], ['2', 'say "x"'], ['3', 'two\nlines']]);
+    expect(await readFile(target, 'utf8')).toBe('k,v\n1,"a,b"\n2,"say ""x"""\n3,"two\nlines"\n');
+  });
+});
