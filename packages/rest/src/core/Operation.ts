@@ -23,8 +23,20 @@ export interface Operation {
   readonly tier: string;
   /** Requests per minute per user from `x-qlik-tier`. */
   readonly limit: number;
-  /** Set when the operation returns pages: how the next page is found. */
+  /**
+   * Set when the operation returns pages: how the next page is found.
+   * 'links': GET `links.next.href` as is. 'cursor': call the operation again with
+   * its arguments plus the cursor (read from `links.next.href`'s query, or a
+   * top-level/`meta` `next` string) in the query parameter `cursorParam`.
+   */
   readonly paging?: 'links' | 'cursor';
+  /** Query parameter carrying the cursor when `paging` is 'cursor' (default 'next'; Qlik also uses 'cursor' and 'page'). */
+  readonly cursorParam?: string;
+  /**
+   * Marks a POST/PATCH as safe to repeat, so network errors and 5xx are retried
+   * (GET, HEAD, PUT and DELETE always are). Callers can also set `CallOptions.retry`.
+   */
+  readonly idempotent?: boolean;
 }
 
 /** Options every call accepts besides its arguments. */
@@ -36,6 +48,13 @@ export interface CallOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Called as an upload or download moves: bytes so far, and the total when known. */
   readonly onProgress?: (progress: { readonly loaded: number; readonly total?: number }) => void;
+  /**
+   * Called with the status and headers of the successful response, before its body
+   * is read: how a caller reads `Location` from a 201 (e.g. app export).
+   */
+  readonly onResponse?: (response: { readonly status: number; readonly headers: Headers }) => void;
+  /** Overrides retrying for this call: `false` never retries, `true` retries even a POST. */
+  readonly retry?: boolean;
 }
 
 /**
