@@ -1,0 +1,102 @@
+import type { JoinTree } from '../model/JoinTree.js';
+import type { Table } from '../model/Table.js';
+import { AggregateError } from './AggregateError.js';
+
+/** Table rows a frame may use, ascending, per table. */
+export type RowSource = (table: Table) => Int32Array;
+
+/**
+ * The rows an aggregation runs over: the logical inner join of the tables of
+ * a join tree, restricted to given rows per table. Frame row i joins row
+ * `rowsOf(t)[i]` of every table t in the tree; a single table is its own frame.
+ */
+export class Frame {
+  private constructor(
+    /** Number of frame rows. */
+    readonly length: number,
+    private readonly rowsByTable: ReadonlyMap<Table, Int32Array>,
+  ) {}
+
+  /** Joins the tables of `tree` over the rows `source` allows in each. */
+  static join(tree: JoinTree, source: RowSource): Frame {
+    const rootRows = source(tree.root);
+    let rows = new Map<Table, Int32Array>([[tree.root, rootRows]]);
+    let length = rootRows.length;
+    for (const node of tree.nodes) {
+      if (!node.parent || !node.via) continue;
+      const joined = joinChild(rows, length, node.parent, node.table, node.via.name, source(node.table));
+      rows = joined.rows;
+      length = joined.length;
+    }
+    return new Frame(length, rows);
+  }
+
+  /** A frame over the given rows of one table. */
+  static single(table: Table, rows: Int32Array): Frame {
+    return new Frame(rows.length, new Map([[table, rows]]));
+  }
+
+  /** The tables this frame joins. */
+  get tables(): Table[] {
+    return [...this.rowsByTable.keys()];
+  }
+
+  /** Whether `table` is part of this frame. */
+  has(table: Table): boolean {
+    return this.rowsByTable.has(table);
+  }
+
+  /** Table row of every frame row for `table`. */
+  rowsOf(table: Table): Int32Array {
+    const rows = this.rowsByTable.get(table);
+    if (!rows) throw new AggregateError('NO_JOIN_PATH', `Table "${table.name}" is not part of this frame`);
+    return rows;
+  }
+}
+
+// Inner join of the current frame with `child` on `key`: every frame row is
+// repeated once per matching child row, and dropped when there is none.
+function joinChild(
+  rows: Map<Table, Int32Array>,
+  length: number,
+  parent: Table,
+  child: Table,
+  key: string,
+  childRows: Int32Array,
+) {
+  const parentCodes = parent.column(key)!.codes;
+  const parentRows = rows.get(parent)!;
+  const childCodes = child.column(key)!.codes;
+  const nullCode = child.column(key)!.nullCode;
+  const { start, members } = rowsByCode(childCodes, childRows, nullCode);
+  let total = 0;
+  for (let i = 0; i < length; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    if (code < nullCode) total += start[code + 1]! - start[code]!;
+  }
+  const expanded = new Map<Table, Int32Array>();
+  for (const table of rows.keys()) expanded.set(table, new Int32Array(total));
+  const childOut = new Int32Array(total);
+  let out = 0;
+  for (let i = 0; i < length; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    if (code >= nullCode) continue;
+    for (let m = start[code]!; m < start[code + 1]!; m++) {
+      for (const [table, tableRows] of rows) expanded.get(table)![out] = tableRows[i]!;
+      childOut[out++] = members[m]!;
+    }
+  }
+  expanded.set(child, childOut);
+  return { rows: expanded, length: total };
+}
+
+// Groups the allowed rows of a table by key code (a counting sort).
+function rowsByCode(codes: ArrayLike<number>, rows: Int32Array, nullCode: number) {
+  const start = new Int32Array(nullCode + 2);
+  for (let i = 0; i < rows.length; i++) start[codes[rows[i]!]! + 1]!++;
+  for (let c = 0; c < nullCode + 1; c++) start[c + 1]! += start[c]!;
+  const fill = start.slice(0, nullCode + 1);
+  const members = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) members[fill[codes[rows[i]!]!]!++] = rows[i]!;
+  return { start, members };
+}

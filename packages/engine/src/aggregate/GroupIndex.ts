@@ -1,0 +1,146 @@
+/** One grouping column over the rows of a frame. */
+export interface GroupColumn {
+  /** Symbol index per table row; a negative value or one >= `cardinality` is null. */
+  readonly symbols: ArrayLike<number>;
+  /** Table row of each frame row. */
+  readonly rows: Int32Array;
+  /** Number of symbols of the field. */
+  readonly cardinality: number;
+}
+
+/**
+ * The groups that a set of columns forms over the rows of a frame: a group id
+ * per row, and per group its symbol in every column (-1 for null).
+ */
+export class GroupIndex {
+  private lookup: Map<number, number> | Int32Array | null = null;
+
+  /** Use `GroupIndex.build`; the constructor takes already numbered groups. */
+  constructor(
+    /** Number of groups. */
+    readonly count: number,
+    /** Group id of each frame row. */
+    readonly ofRow: Int32Array,
+    /** Per column, the symbol of each group (-1 for null). */
+    readonly keys: readonly Int32Array[],
+    private readonly strides: readonly number[],
+  ) {}
+
+  /** Groups `length` frame rows by the symbols in `columns`. */
+  static build(columns: readonly GroupColumn[], length: number): GroupIndex {
+    const strides = keyStrides(columns);
+    if (columns.length === 0) return singleGroup(length, strides);
+    const codes = keyCodes(columns, length, strides);
+    const space = strides[columns.length]!;
+    const { count, ofRow, firstRow } =
+      space <= DENSE_LIMIT ? numberDense(codes, space) : numberSparse(codes);
+    const keys = columns.map((column) => keysOfGroups(column, firstRow, count));
+    return new GroupIndex(count, ofRow, keys, strides);
+  }
+
+  /** The id of the group with these symbols (one per column, -1 for null), or -1 if absent. */
+  find(symbols: ArrayLike<number>): number {
+    let code = 0;
+    for (let c = 0; c < symbols.length; c++) code += (symbols[c]! + 1) * this.strides[c]!;
+    const lookup = this.ensureLookup();
+    if (lookup instanceof Map) return lookup.get(code) ?? -1;
+    return code < lookup.length ? lookup[code]! : -1;
+  }
+
+  private ensureLookup(): Map<number, number> | Int32Array {
+    if (this.lookup) return this.lookup;
+    const space = this.strides[this.keys.length]!;
+    const codes = new Float64Array(this.count);
+    this.keys.forEach((keys, c) => {
+      const stride = this.strides[c]!;
+      for (let g = 0; g < this.count; g++) codes[g]! += (keys[g]! + 1) * stride;
+    });
+    if (space <= DENSE_LIMIT) {
+      const dense = new Int32Array(space).fill(-1);
+      for (let g = 0; g < this.count; g++) dense[codes[g]!] = g;
+      this.lookup = dense;
+    } else {
+      const map = new Map<number, number>();
+      for (let g = 0; g < this.count; g++) map.set(codes[g]!, g);
+      this.lookup = map;
+    }
+    return this.lookup;
+  }
+}
+
+// Dense numbering uses an Int32Array as big as the key space: 16 MB at most.
+const DENSE_LIMIT = 1 << 22;
+
+function keyStrides(columns: readonly GroupColumn[]): number[] {
+  const strides = [1];
+  for (const column of columns) {
+    const next = strides[strides.length - 1]! * (column.cardinality + 1);
+    if (!Number.isSafeInteger(next)) throw new RangeError('too many dimension combinations to group');
+    strides.push(next);
+  }
+  return strides;
+}
+
+function singleGroup(length: number, strides: number[]): GroupIndex {
+  return new GroupIndex(length > 0 ? 1 : 0, new Int32Array(length), [], strides);
+}
+
+// Null becomes 0 and symbol s becomes s + 1, so a code is a mixed-radix number.
+function keyCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
+  const codes = new Float64Array(length);
+  columns.forEach((column, c) => addColumnCode(codes, column, strides[c]!));
+  return codes;
+}
+
+function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number): void {
+  const { symbols, rows, cardinality } = column;
+  const n = codes.length;
+  for (let i = 0; i < n; i++) {
+    const s = symbols[rows[i]!]!;
+    const digit = s >= 0 && s < cardinality ? s + 1 : 0;
+    codes[i]! += digit * stride;
+  }
+}
+
+function numberDense(codes: Float64Array, space: number) {
+  const idOfCode = new Int32Array(space).fill(-1);
+  const ofRow = new Int32Array(codes.length);
+  const firstRow: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    let id = idOfCode[code]!;
+    if (id < 0) {
+      id = firstRow.length;
+      idOfCode[code] = id;
+      firstRow.push(i);
+    }
+    ofRow[i] = id;
+  }
+  return { count: firstRow.length, ofRow, firstRow };
+}
+
+function numberSparse(codes: Float64Array) {
+  const idOfCode = new Map<number, number>();
+  const ofRow = new Int32Array(codes.length);
+  const firstRow: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    let id = idOfCode.get(code);
+    if (id === undefined) {
+      id = firstRow.length;
+      idOfCode.set(code, id);
+      firstRow.push(i);
+    }
+    ofRow[i] = id;
+  }
+  return { count: firstRow.length, ofRow, firstRow };
+}
+
+function keysOfGroups(column: GroupColumn, firstRow: readonly number[], count: number): Int32Array {
+  const keys = new Int32Array(count);
+  for (let g = 0; g < count; g++) {
+    const s = column.symbols[column.rows[firstRow[g]!]!]!;
+    keys[g] = s >= 0 && s < column.cardinality ? s : -1;
+  }
+  return keys;
+}
