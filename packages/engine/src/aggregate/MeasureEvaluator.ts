@@ -1,0 +1,262 @@
+import { compileExpression } from '../expression/compileExpression.js';
+import { evaluate } from '../expression/evaluate.js';
+import type { EvalContext } from '../expression/EvalContext.js';
+import type { CallExpr, Expr, SetExpression } from '../expression/Expr.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+import type { Value } from '../value/Value.js';
+import { AggregateError } from './AggregateError.js';
+import { aggregateItems, type AggregationOptions } from './aggregateItems.js';
+import { isAggregationName } from './aggregateValues.js';
+import type { ChartScope } from './ChartScope.js';
+import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
+import type { Frame } from './Frame.js';
+import type { GroupIndex } from './GroupIndex.js';
+import type { RowArgument } from './RowArgument.js';
+import { numberOf } from './valueParts.js';
+
+/** Groups an expression is evaluated for: the dimension fields and their groups. */
+export interface GroupTarget {
+  readonly dims: readonly string[];
+  /** Groups over the dims; `keys[d]` holds dim d's symbol per group. */
+  readonly index: GroupIndex;
+}
+
+// `{1}`: all records, used by the ALL qualifier.
+const ALL_RECORDS: SetExpression = {
+  kind: 'setEntity',
+  identifier: '1',
+  explicitIdentifier: true,
+  modifiers: [],
+};
+
+/**
+ * Evaluates chart expressions (measures) for every group of a target at once:
+ * each aggregation call is computed for all groups in one pass over its
+ * frame, then the scalar parts combine the per-group results.
+ */
+export class MeasureEvaluator {
+  constructor(
+    private readonly scope: ChartScope,
+    private readonly format: FormatSettings,
+  ) {}
+
+  /** The value of `expr` for each group of `target`. */
+  evaluate(expr: Expr, target: GroupTarget): Value[] {
+    const count = target.index.count;
+    switch (expr.kind) {
+      case 'number':
+      case 'string':
+        return new Array<Value>(count).fill(expr.value);
+      case 'field':
+        return this.evaluate(onlyOf(expr), target);
+      case 'call':
+        if (expr.key === 'AGGR') return this.aggregateCall(onlyOf(expr), target);
+        if (expr.aggregation) return this.aggregateCall(expr, target);
+        return this.evaluateScalar(expr, target);
+      case 'unary':
+        if (expr.op === '-') return negate(this.evaluate(expr.operand, target));
+        return this.evaluateScalar(expr, target);
+      case 'binary':
+        if (isArithmetic(expr.op)) {
+          return arithmetic(expr.op, this.evaluate(expr.left, target), this.evaluate(expr.right, target));
+        }
+        return this.evaluateScalar(expr, target);
+    }
+  }
+
+  /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
+  aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
+    const name = call.key.toLowerCase();
+    if (!isAggregationName(name)) {
+      throw new AggregateError('UNKNOWN_FUNCTION', `Aggregation ${call.name}() is not supported`);
+    }
+    const dims = callDims(call, target);
+    const set = call.all ? ALL_RECORDS : call.set;
+    const main = call.args[0];
+    const items =
+      main?.kind === 'call' && main.key === 'AGGR'
+        ? this.aggrItems(main, set, dims)
+        : this.frameItems(call, set, dims);
+    const options = this.options(call, name, items.frame);
+    const perGroup = aggregateItems(items.arg, options, items.ofItem, items.index.count);
+    return mapToTarget(perGroup, items.index, dims, target, emptyResult(name));
+  }
+
+  private frameItems(call: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
+    const fields = new Set(dims);
+    for (const arg of call.args) fieldsOf(arg, this.scope, fields);
+    const frame = this.scope.frame(set, [...fields]);
+    const index = this.scope.groups(frame, dims);
+    const main = call.args[0];
+    const arg: RowArgument =
+      !main || isStar(main)
+        ? { kind: 'star', length: frame.length }
+        : evaluateArgument(main, frame, this.scope, this.format);
+    return { frame, index, arg, ofItem: index.ofRow };
+  }
+
+  // Aggr(inner, dims...) is a virtual table: one item per combination of the
+  // outer groups and the Aggr dimensions, holding `inner` for it.
+  private aggrItems(aggr: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
+    const [inner, ...dimArgs] = aggr.args;
+    if (!inner) throw new AggregateError('BAD_ARGUMENTS', 'Aggr() needs an expression and dimensions');
+    const aggrDims = dimArgs.map(dimensionName);
+    const allDims = [...new Set([...dims, ...aggrDims])];
+    const frame = this.scope.frame(aggr.set ?? set, allDims);
+    const index = this.scope.groups(frame, dims);
+    const composite = this.scope.groups(frame, allDims);
+    const innerValues = this.evaluate(inner, { dims: allDims, index: composite });
+    const parent = new Int32Array(composite.count);
+    for (let i = 0; i < frame.length; i++) parent[composite.ofRow[i]!] = index.ofRow[i]!;
+    return { frame, index, arg: asArgument(innerValues), ofItem: parent };
+  }
+
+  private options(call: CallExpr, name: string, frame: Frame): AggregationOptions {
+    const distinct = call.distinct === 'distinct';
+    const args = call.args;
+    switch (name) {
+      case 'concat': {
+        const delimiter = args[1] ? textOfConstant(this.constant(args[1])) : '';
+        const weight = args[2];
+        if (weight && weight.kind === 'number' && weight.value === 0) {
+          return { name, distinct, delimiter, unsorted: true };
+        }
+        const weights = weight && evaluateArgument(weight, frame, this.scope, this.format);
+        return { name, distinct, delimiter, weights };
+      }
+      case 'firstsortedvalue': {
+        const weight = args[1];
+        if (!weight) throw new AggregateError('BAD_ARGUMENTS', 'FirstSortedValue() needs a sort weight');
+        const weights = evaluateArgument(weight, frame, this.scope, this.format);
+        const parameter = args[2] ? numberOf(this.constant(args[2])) : undefined;
+        return { name, distinct, weights, parameter };
+      }
+      case 'min':
+      case 'max':
+      case 'fractile':
+        return { name, distinct, parameter: args[1] ? numberOf(this.constant(args[1])) : undefined };
+      default:
+        return { name, distinct };
+    }
+  }
+
+  private constant(expr: Expr): Value {
+    if (expr.kind === 'number' || expr.kind === 'string') return expr.value;
+    if (expr.kind === 'unary' && expr.op === '-' && expr.operand.kind === 'number') return -expr.operand.value;
+    return evaluate(expr, { format: this.format, field: () => undefined });
+  }
+
+  // Anything else (functions, comparisons, &): the expression evaluator runs
+  // once per group, with the group's aggregation results plugged in.
+  private evaluateScalar(expr: Expr, target: GroupTarget): Value[] {
+    const results = new Map<CallExpr, Value[]>();
+    const fieldResults = new Map<string, Value[]>();
+    let group = 0;
+    const ctx: EvalContext = {
+      format: this.format,
+      field: (name) => {
+        if (!this.scope.model.findField(name)) return undefined;
+        let values = fieldResults.get(name);
+        if (!values) fieldResults.set(name, (values = this.evaluate(onlyOf(fieldRef(name)), target)));
+        return values[group];
+      },
+      aggregate: (call) => {
+        let values = results.get(call);
+        if (!values) results.set(call, (values = this.aggregateCall(call.key === 'AGGR' ? onlyOf(call) : call, target)));
+        return values[group]!;
+      },
+    };
+    const compiled = compileExpression(expr);
+    const out: Value[] = new Array(target.index.count);
+    for (group = 0; group < out.length; group++) out[group] = compiled(ctx);
+    return out;
+  }
+}
+
+function callDims(call: CallExpr, target: GroupTarget): readonly string[] {
+  if (call.all) return [];
+  if (!call.total) return target.dims;
+  const kept = call.total.fields;
+  return kept ? target.dims.filter((dim) => kept.includes(dim)) : [];
+}
+
+// Results per group of `index` (grouped by `dims`, a subset of the target's
+// dims) looked up for each target group by its symbols in those dims.
+function mapToTarget(
+  perGroup: Value[],
+  index: GroupIndex,
+  dims: readonly string[],
+  target: GroupTarget,
+  empty: Value,
+): Value[] {
+  if (index === target.index) return perGroup;
+  const positions = dims.map((dim) => target.dims.indexOf(dim));
+  const keys = new Int32Array(dims.length);
+  const out: Value[] = new Array(target.index.count);
+  for (let g = 0; g < out.length; g++) {
+    for (let d = 0; d < positions.length; d++) keys[d] = target.index.keys[positions[d]!]![g]!;
+    const found = index.find(keys);
+    out[g] = found >= 0 ? perGroup[found]! : empty;
+  }
+  return out;
+}
+
+function emptyResult(name: string): Value {
+  return name === 'sum' || name.endsWith('count') ? 0 : null;
+}
+
+function isStar(expr: Expr): boolean {
+  return expr.kind === 'field' && expr.name === '*';
+}
+
+function dimensionName(expr: Expr): string {
+  if (expr.kind === 'field') return expr.name;
+  throw new AggregateError('BAD_ARGUMENTS', 'Aggr() dimensions must be field names');
+}
+
+function fieldRef(name: string): Expr {
+  return { kind: 'field', name, quoting: 'bracket', start: 0 };
+}
+
+// A field or Aggr outside any aggregation means Only() of it in a chart.
+function onlyOf(expr: Expr): CallExpr {
+  return { kind: 'call', name: 'Only', key: 'ONLY', args: [expr], aggregation: true, start: 0 };
+}
+
+function asArgument(values: Value[]): RowArgument {
+  const nums = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value !== null && typeof value !== 'number') return { kind: 'values', values };
+    nums[i] = value === null ? NaN : value;
+  }
+  return { kind: 'numbers', values: nums };
+}
+
+function textOfConstant(value: Value): string {
+  if (value === null) return '';
+  return typeof value === 'object' ? value.text : String(value);
+}
+
+function isArithmetic(op: string): op is '+' | '-' | '*' | '/' {
+  return op === '+' || op === '-' || op === '*' || op === '/';
+}
+
+function negate(values: Value[]): Value[] {
+  return values.map((value) => {
+    const num = numberOf(value);
+    return num === num ? -num : null;
+  });
+}
+
+function arithmetic(op: '+' | '-' | '*' | '/', left: Value[], right: Value[]): Value[] {
+  return left.map((value, g) => {
+    const a = numberOf(value);
+    const b = numberOf(right[g]!);
+    if (a !== a || b !== b) return null;
+    if (op === '+') return a + b;
+    if (op === '-') return a - b;
+    if (op === '*') return a * b;
+    return b === 0 ? null : a / b;
+  });
+}

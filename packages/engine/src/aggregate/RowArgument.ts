@@ -1,0 +1,30 @@
+import type { Value } from '../value/Value.js';
+import type { FrameField } from './ChartScope.js';
+
+/**
+ * An aggregation's argument evaluated for every item it aggregates (frame
+ * rows, or the rows of an Aggr virtual table), in the cheapest form that
+ * still answers the aggregation:
+ * - `field`: a plain field, read through its codes (per-symbol numbers);
+ * - `numbers`: a computed number per item, NaN for null;
+ * - `values`: a computed value per item;
+ * - `star`: `Count(*)`, only the items themselves count.
+ */
+export type RowArgument =
+  | { readonly kind: 'field'; readonly source: FrameField; readonly nums: Float64Array }
+  | { readonly kind: 'numbers'; readonly values: Float64Array }
+  | { readonly kind: 'values'; readonly values: readonly Value[] }
+  | { readonly kind: 'star'; readonly length: number };
+
+/** Number of items an argument covers. */
+export function argumentLength(arg: RowArgument): number {
+  switch (arg.kind) {
+    case 'field':
+      return arg.source.rows.length;
+    case 'numbers':
+    case 'values':
+      return arg.values.length;
+    case 'star':
+      return arg.length;
+  }
+}
