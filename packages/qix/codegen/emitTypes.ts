@@ -1,0 +1,78 @@
+import { CodegenError } from './CodegenError.js';
+import { enumLiterals } from './enumLiterals.js';
+import { generatedHeader } from './header.js';
+import type { DynamicProperty, JsonSchema, OpenRpcSpec } from './OpenRpcSpec.js';
+import { isPropertyRequired } from './propertyPresence.js';
+import { propertyKey } from './propertyKey.js';
+import { buildStructGraph, type StructGraph } from './structGraph.js';
+import { docComment } from './tsdoc.js';
+import { FREE_OBJECT, tsTypeOf } from './tsTypeOf.js';
+
+const OPEN_KEYS = '  /** Any other key: properties and layouts are free JSON trees. */\n  [key: string]: unknown;\n';
+
+function structDoc(schema: JsonSchema, extra: readonly string[] = []): string[] {
+  const lines = [schema.description?.trim() ?? '', ...extra];
+  if (schema['x-qlik-deprecated']) lines.push('@deprecated');
+  return lines;
+}
+
+function propertyDoc(prop: JsonSchema): string[] {
+  const lines = [prop.description?.trim() ?? ''];
+  if (prop.default !== undefined) lines.push(`@defaultValue ${JSON.stringify(prop.default)}`);
+  if (prop['x-qlik-deprecated']) lines.push('@deprecated');
+  return lines;
+}
+
+function emitProperty(structName: string, struct: JsonSchema, name: string, prop: JsonSchema, graph: StructGraph): string {
+  const mark = isPropertyRequired(structName, struct, name, prop, graph) ? '' : '?';
+  return `${docComment(propertyDoc(prop), '  ')}  ${propertyKey(name)}${mark}: ${tsTypeOf(prop)};\n`;
+}
+
+function emitDynamicProperty(dyn: DynamicProperty): string {
+  const doc = docComment([`Dynamic property: present when the properties define \`${dyn.name}\`.`], '  ');
+  return `${doc}  ${propertyKey(dyn.name)}?: ${tsTypeOf(dyn.schema)};\n`;
+}
+
+function emitInterface(name: string, schema: JsonSchema, graph: StructGraph): string {
+  const props = schema.properties ?? {};
+  const dynamic = schema.additionalProperties?.anyOf ?? [];
+  let body = Object.keys(props)
+    .map((key) => emitProperty(name, schema, key, props[key] as JsonSchema, graph))
+    .join('');
+  for (const dyn of dynamic) {
+    if (dyn.name in props) throw new CodegenError('UNSUPPORTED_SCHEMA', `${name}: dynamic ${dyn.name} repeats a property`);
+    body += emitDynamicProperty(dyn);
+  }
+  const open = graph.tree.has(name) || dynamic.length > 0 || Object.keys(props).length === 0;
+  if (open) body += OPEN_KEYS;
+  return `${docComment(structDoc(schema), '')}export interface ${name} {\n${body}}\n`;
+}
+
+function emitEnum(name: string, schema: JsonSchema): string {
+  const literals = enumLiterals(schema.oneOf ?? []).map((value) => `'${value}'`);
+  const listing = (schema.oneOf ?? []).map((m) => `- \`${m.title}\`${m.description ? `: ${m.description}` : ''}`);
+  const doc = docComment(structDoc(schema, ['', ...listing]), '');
+  return `${doc}export type ${name} =\n${literals.map((l) => `  | ${l}`).join('\n')};\n`;
+}
+
+function emitAlias(name: string, schema: JsonSchema): string {
+  const target = schema.type === 'object' ? FREE_OBJECT : tsTypeOf(schema);
+  return `${docComment(structDoc(schema), '')}export type ${name} = ${target};\n`;
+}
+
+/** The TypeScript declaration for one struct of `components.schemas`. */
+export function emitStruct(name: string, schema: JsonSchema, graph: StructGraph): string {
+  if (schema.oneOf) return emitEnum(name, schema);
+  if (schema.type === 'object') return emitInterface(name, schema, graph);
+  if (schema.type === 'array' || schema.type === 'string') return emitAlias(name, schema);
+  throw new CodegenError('UNSUPPORTED_SCHEMA', `Struct ${name} has unsupported type ${String(schema.type)}`);
+}
+
+/** The text of `src/generated/types.ts`: one exported type per struct, sorted by name. */
+export function emitTypes(spec: OpenRpcSpec): string {
+  const graph = buildStructGraph(spec);
+  const schemas = spec.components.schemas;
+  const names = Object.keys(schemas).sort();
+  const decls = names.map((name) => emitStruct(name, schemas[name] as JsonSchema, graph));
+  return generatedHeader(spec.info.version, `Engine structs: ${names.length} types.`) + decls.join('\n');
+}
