@@ -17,6 +17,8 @@ export interface Operation {
   readonly headerParams?: Readonly<Record<string, string>>;
   /** How the request body is sent, from the argument `body`; absent when there is none. */
   readonly body?: 'json' | 'binary' | 'multipart' | 'form' | 'text';
+  /** Content-Type of the body when it is not the default of its kind (e.g. 'application/json-patch+json'). */
+  readonly contentType?: string;
   /** How the success response is read. */
   readonly response: 'json' | 'binary' | 'text' | 'empty';
   /** Rate-limit tier name from `x-qlik-tier` ('tier1', 'tier2', 'special'). */

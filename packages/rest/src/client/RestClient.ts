@@ -1,0 +1,325 @@
+import type { CallOptions, Operation, Paged, RestTransport } from '../core/Operation.js';
+import type { Download } from '../core/Download.js';
+import type { AuthContext, AuthProvider } from '../auth/AuthProvider.js';
+import { toAuthProvider } from '../auth/toAuthProvider.js';
+import { QlikAbortError } from '../errors/QlikAbortError.js';
+import { QlikError } from '../errors/QlikError.js';
+import { QlikNetworkError } from '../errors/QlikNetworkError.js';
+import { QlikTimeoutError } from '../errors/QlikTimeoutError.js';
+import { readApiError } from '../errors/readApiError.js';
+import { withProgress } from '../files/withProgress.js';
+import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
+import { resolveBaseUrl } from '../http/resolveBaseUrl.js';
+import { parseRetryAfter } from '../limits/parseRetryAfter.js';
+import { RateLimiter } from '../limits/RateLimiter.js';
+import { findNextPage, pageItems } from '../paging/findNextPage.js';
+import { PagedResult } from '../paging/PagedResult.js';
+import { backoffDelay } from '../retry/backoffDelay.js';
+import { isIdempotent } from '../retry/isIdempotent.js';
+import type { RetryOptions } from '../retry/RetryOptions.js';
+import { sleep } from '../retry/sleep.js';
+import type { ClientOptions } from './ClientOptions.js';
+import { encodeRequestBody, type EncodedBody } from './encodeRequestBody.js';
+import type { HookContext, Hooks } from './Hooks.js';
+import { readResult } from './readResult.js';
+import { toLogger, type RequestLogEntry } from './RequestLog.js';
+
+/** One prepared call: everything that stays the same from one attempt to the next. */
+interface PreparedCall {
+  readonly operation: Operation;
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: EncodedBody | undefined;
+  readonly options: CallOptions | undefined;
+}
+
+/** What one attempt ended in, when it did not end the call. */
+type AttemptOutcome =
+  | { readonly done: true; readonly value: unknown }
+  | { readonly done: false; readonly reason: 'retry' | 'rate-limited' | 'auth'; readonly delayMs: number; readonly error?: QlikError };
+
+interface Counters {
+  attempt: number;
+  retries: number;
+  rateLimited: number;
+  authRecovered: boolean;
+}
+
+const RETRY_DEFAULTS: Required<RetryOptions> = { retries: 2, minDelayMs: 200, maxDelayMs: 10_000, statuses: [500, 502, 503, 504] };
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The transport under every service: builds the request from an operation and
+ * one argument object, authenticates it, waits for the rate limiter, sends it,
+ * retries what is safe to retry, and reads the answer.
+ */
+export class RestClient implements RestTransport {
+  readonly baseUrl: URL;
+  /** The client-side rate limiter, e.g. to read `queueLength`. */
+  readonly limiter: RateLimiter;
+  readonly #fetch: typeof fetch;
+  readonly #auth: AuthProvider;
+  readonly #timeout: number;
+  readonly #retry: typeof RETRY_DEFAULTS;
+  readonly #rateLimitRetries: number;
+  readonly #maxRetryAfterMs: number;
+  readonly #defaultRetryAfterMs: number;
+  readonly #hooks: Hooks;
+  readonly #log: ((entry: RequestLogEntry) => void) | undefined;
+  readonly #userAgent: string | undefined;
+  readonly #pageUrls = new WeakMap<object, URL>();
+
+  constructor(options: ClientOptions) {
+    this.baseUrl = resolveBaseUrl(options.host);
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#auth = toAuthProvider(options.auth);
+    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+    this.#retry = options.retry === false ? { ...RETRY_DEFAULTS, retries: 0 } : { ...RETRY_DEFAULTS, ...options.retry };
+    const rateLimit = options.rateLimit === false ? { enabled: false } : (options.rateLimit ?? {});
+    this.limiter = new RateLimiter(rateLimit);
+    this.#rateLimitRetries = rateLimit.maxRetries ?? 5;
+    this.#maxRetryAfterMs = rateLimit.maxRetryAfterMs ?? 300_000;
+    this.#defaultRetryAfterMs = rateLimit.defaultRetryAfterMs ?? 1_000;
+    this.#hooks = options.hooks ?? {};
+    this.#log = toLogger(options.log);
+    // Browsers refuse to let pages set User-Agent, and asking would force a CORS preflight.
+    const inBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
+    this.#userAgent = inBrowser ? undefined : (options.userAgent ?? 'qlikit-rest');
+  }
+
+  /** Sends one operation and reads its answer: parsed JSON, text, a `Download`, or undefined. */
+  async request<T>(operation: Operation, args: object | undefined, options?: CallOptions): Promise<T> {
+    const record = (args ?? {}) as Readonly<Record<string, unknown>>;
+    const url = buildUrl(this.baseUrl, operation, record);
+    return (await this.#call(operation, url, record, options)) as T;
+  }
+
+  /** Walks the pages of a list operation; see `Paged`. */
+  paginate<TPage, TItem>(operation: Operation, args: object | undefined, options?: CallOptions): Paged<TPage, TItem> {
+    const record = (args ?? {}) as Readonly<Record<string, unknown>>;
+    return new PagedResult<TPage, TItem>({
+      first: () => this.#fetchPage<TPage>(operation, buildUrl(this.baseUrl, operation, record), record, options),
+      next: (page) => {
+        const url = this.#nextPageUrl(operation, page, record);
+        return url && this.#fetchPage<TPage>(operation, url, record, options);
+      },
+      items: (page) => pageItems(page),
+    });
+  }
+
+  /** GETs any path or URL on the tenant (e.g. a `Location` header) as a binary `Download`. */
+  async download(pathOrUrl: string, options?: CallOptions): Promise<Download> {
+    const url = sameOriginUrl(this.baseUrl, pathOrUrl);
+    const operation: Operation = { id: 'download', method: 'GET', path: url.pathname, response: 'binary', tier: '1', limit: 1000 };
+    return (await this.#call(operation, url, {}, options)) as Download;
+  }
+
+  async #fetchPage<TPage>(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<TPage> {
+    const page = await this.#call(operation, url, args, options);
+    if (typeof page === 'object' && page !== null) this.#pageUrls.set(page, url);
+    return page as TPage;
+  }
+
+  #nextPageUrl(operation: Operation, page: unknown, args: Readonly<Record<string, unknown>>): URL | undefined {
+    const next = findNextPage(operation, page);
+    if (!next) return undefined;
+    const current = typeof page === 'object' && page !== null ? this.#pageUrls.get(page) : undefined;
+    let url: URL;
+    if (next.kind === 'url') {
+      url = sameOriginUrl(this.baseUrl, next.href, current);
+    } else {
+      url = buildUrl(this.baseUrl, operation, args);
+      url.searchParams.set(operation.cursorParam ?? 'next', next.cursor);
+    }
+    // A server that links a page to itself would otherwise be walked forever.
+    return current && url.href === current.href ? undefined : url;
+  }
+
+  async #call(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<unknown> {
+    const counters: Counters = { attempt: 0, retries: 0, rateLimited: 0, authRecovered: false };
+    try {
+      const call = await this.#prepare(operation, url, args, options);
+      for (;;) {
+        const outcome = await this.#attempt(call, counters);
+        if (outcome.done) return outcome.value;
+        if (outcome.reason === 'retry') {
+          this.#hooks.onRetry?.({ operation, attempt: counters.attempt, delayMs: outcome.delayMs, error: outcome.error as QlikError });
+        }
+        counters.attempt += 1;
+        if (outcome.delayMs > 0) await this.#sleep(call, outcome.delayMs);
+      }
+    } catch (error) {
+      const failure = this.#toQlikError(error, operation, url);
+      throw this.#hooks.onError?.(failure, { operation, attempt: counters.attempt }) ?? failure;
+    }
+  }
+
+  async #prepare(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<PreparedCall> {
+    const body = await encodeRequestBody(operation, args.body).catch((cause: unknown) => {
+      if (cause instanceof QlikError) throw cause;
+      throw new QlikError('INVALID_ARGUMENT', `${operation.id}: cannot read the request body`, { cause });
+    });
+    const headers: Record<string, string> = {
+      accept: operation.response === 'json' ? 'application/json' : '*/*',
+    };
+    if (this.#userAgent) headers['user-agent'] = this.#userAgent;
+    if (body) headers['content-type'] = body.contentType;
+    if (body && !body.bytes && body.source.length !== undefined) headers['content-length'] = String(body.source.length);
+    for (const [name, header] of Object.entries(operation.headerParams ?? {})) {
+      const value = args[name];
+      if (value !== undefined && value !== null) headers[header.toLowerCase()] = String(value);
+    }
+    for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = value;
+    return { operation, method: operation.method, url, headers, body, options };
+  }
+
+  async #attempt(call: PreparedCall, counters: Counters): Promise<AttemptOutcome> {
+    const { operation, options } = call;
+    await this.#waitForTurn(call);
+    const signal = this.#attemptSignal(call);
+    const context: HookContext = { operation, attempt: counters.attempt };
+    const startedAt = Date.now();
+    let response: Response;
+    let request: Request;
+    let sentAuth: Readonly<Record<string, string>> = {};
+    try {
+      const built = await this.#buildRequest(call, signal.signal);
+      sentAuth = built.auth;
+      request = (await this.#hooks.beforeRequest?.(built.request, context)) ?? built.request;
+      try {
+        response = await this.#fetch(request);
+      } catch (error) {
+        if (signal.signal.aborted) throw signal.signal.reason;
+        const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
+        this.#logAttempt(call, counters, startedAt, undefined, failure.systemCode ?? failure.code);
+        if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
+        throw failure;
+      }
+      response = (await this.#hooks.afterResponse?.(response, { ...context, request })) ?? response;
+      this.#logAttempt(call, counters, startedAt, response.status);
+      options?.onResponse?.({ status: response.status, headers: response.headers });
+      if (response.ok) return { done: true, value: await readResult(operation, response, options) };
+      return await this.#handleFailure(call, counters, response, sentAuth);
+    } catch (error) {
+      throw signal.signal.aborted ? signal.signal.reason : error;
+    } finally {
+      signal.release(operation.response === 'binary');
+    }
+  }
+
+  async #handleFailure(call: PreparedCall, counters: Counters, response: Response, sentHeaders: Readonly<Record<string, string>>): Promise<AttemptOutcome> {
+    const { operation } = call;
+    const replayable = !call.body || call.body.source.replayable;
+    if (response.status === 429) {
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.#defaultRetryAfterMs;
+      const bucket = this.limiter.bucketFor(operation);
+      if (this.limiter.enabled) bucket.slowDown(retryAfterMs);
+      this.#hooks.onRateLimited?.({ operation, attempt: counters.attempt, retryAfterMs, limit: bucket.max });
+      if (replayable && counters.rateLimited < this.#rateLimitRetries && retryAfterMs <= this.#maxRetryAfterMs) {
+        counters.rateLimited += 1;
+        await response.body?.cancel();
+        return { done: false, reason: 'rate-limited', delayMs: retryAfterMs };
+      }
+    } else if ((response.status === 401 || response.status === 403) && this.#auth.recover && !counters.authRecovered && replayable) {
+      counters.authRecovered = true;
+      if (await this.#auth.recover({ response, sentHeaders }, this.#authContext())) {
+        await response.body?.cancel();
+        return { done: false, reason: 'auth', delayMs: 0 };
+      }
+    } else if (this.#retry.statuses.includes(response.status) && this.#mayRetry(call, counters)) {
+      const error = await readApiError(response, call.method, call.url.href);
+      const serverWait = parseRetryAfter(response.headers.get('retry-after'));
+      return this.#retryAfterBackoff(counters, error, serverWait);
+    }
+    throw await readApiError(response, call.method, call.url.href);
+  }
+
+  #mayRetry(call: PreparedCall, counters: Counters): boolean {
+    const replayable = !call.body || call.body.source.replayable;
+    return replayable && counters.retries < this.#retry.retries && isIdempotent(call.operation, call.options);
+  }
+
+  #retryAfterBackoff(counters: Counters, error: QlikError, atLeastMs = 0): AttemptOutcome {
+    const delayMs = Math.max(atLeastMs, backoffDelay(counters.retries, this.#retry.minDelayMs, this.#retry.maxDelayMs));
+    counters.retries += 1;
+    return { done: false, reason: 'retry', delayMs, error };
+  }
+
+  async #waitForTurn(call: PreparedCall): Promise<void> {
+    if (!this.limiter.enabled) return;
+    const bucket = this.limiter.bucketFor(call.operation);
+    const acquired = bucket.acquire(call.options?.signal);
+    if (bucket.queueLength > 0) {
+      this.#hooks.onQueued?.({ operation: call.operation, queueLength: this.limiter.queueLength });
+    }
+    try {
+      await acquired;
+    } catch (cause) {
+      throw new QlikAbortError(call.method, call.url.href, { cause });
+    }
+  }
+
+  async #sleep(call: PreparedCall, ms: number): Promise<void> {
+    try {
+      await sleep(ms, call.options?.signal);
+    } catch (cause) {
+      throw new QlikAbortError(call.method, call.url.href, { cause });
+    }
+  }
+
+  /**
+   * One signal per attempt, aborted by the caller's signal or by the timeout.
+   * Its reason is already the error the call fails with.
+   */
+  #attemptSignal(call: PreparedCall): { signal: AbortSignal; release: (keepCallerLink: boolean) => void } {
+    const controller = new AbortController();
+    const timeoutMs = call.options?.timeout ?? this.#timeout;
+    const timer = timeoutMs > 0
+      ? setTimeout(() => controller.abort(new QlikTimeoutError(call.method, call.url.href, timeoutMs)), timeoutMs)
+      : undefined;
+    const callerSignal = call.options?.signal;
+    const onAbort = () => controller.abort(new QlikAbortError(call.method, call.url.href, { cause: callerSignal?.reason }));
+    if (callerSignal?.aborted) onAbort();
+    else callerSignal?.addEventListener('abort', onAbort, { once: true });
+    return {
+      signal: controller.signal,
+      // A download's body is read after the call returns: the caller's signal must still cancel it.
+      release: (keepCallerLink) => {
+        if (timer !== undefined) clearTimeout(timer);
+        if (!keepCallerLink) callerSignal?.removeEventListener('abort', onAbort);
+      },
+    };
+  }
+
+  async #buildRequest(call: PreparedCall, signal: AbortSignal): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
+    const auth = await this.#auth.headers({ method: call.method, url: call.url }, this.#authContext());
+    const headers = new Headers(call.headers);
+    for (const [name, value] of Object.entries(auth)) headers.set(name, value);
+    const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal, credentials: this.#auth.credentials };
+    if (call.body) {
+      const { source, bytes } = call.body;
+      const onProgress = call.options?.onProgress;
+      if (bytes && !onProgress) {
+        init.body = bytes as Uint8Array<ArrayBuffer>;
+      } else {
+        init.body = withProgress(await source.open(), source.length, onProgress);
+        init.duplex = 'half';
+      }
+    }
+    return { request: new Request(call.url, init), auth };
+  }
+
+  #authContext(): AuthContext {
+    return { baseUrl: this.baseUrl, fetch: this.#fetch, signal: this.#timeout > 0 ? AbortSignal.timeout(this.#timeout) : undefined };
+  }
+
+  #logAttempt(call: PreparedCall, counters: Counters, startedAt: number, status: number | undefined, error?: string): void {
+    this.#log?.({ method: call.method, url: call.url.href, status, ms: Date.now() - startedAt, attempt: counters.attempt, error });
+  }
+
+  #toQlikError(error: unknown, operation: Operation, url: URL): QlikError {
+    if (error instanceof QlikError) return error;
+    return new QlikNetworkError(operation.method, url.href, { cause: error });
+  }
+}
