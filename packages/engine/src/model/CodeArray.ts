@@ -1,0 +1,13 @@
+/** A column of symbol codes in the narrowest unsigned typed array that fits. */
+export type CodeArray = Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * Allocates a code array for `length` rows of a field with `cardinality`
+ * symbols. Codes run 0..cardinality, the last one (`cardinality`) standing for
+ * null, so the width is chosen for cardinality + 1 distinct codes.
+ */
+export function allocateCodeArray(cardinality: number, length: number): CodeArray {
+  if (cardinality < 0xff) return new Uint8Array(length);
+  if (cardinality < 0xffff) return new Uint16Array(length);
+  return new Uint32Array(length);
+}

@@ -1,0 +1,215 @@
+import type { LoadedTable } from './LoadedTable.js';
+import type { Association } from './Association.js';
+import { allocateCodeArray } from './CodeArray.js';
+import { Column } from './Column.js';
+import { deriveFieldTags } from './deriveFieldTags.js';
+import type { DraftTable } from './DraftTable.js';
+import { Field } from './Field.js';
+import type { FieldTag } from './FieldTag.js';
+import { findJoinTree } from './findJoinTree.js';
+import { foldSyntheticKeys } from './foldSyntheticKeys.js';
+import type { JoinTree } from './JoinTree.js';
+import { ModelError } from './ModelError.js';
+import type { SymbolTable } from './SymbolTable.js';
+import { SymbolTableBuilder } from './SymbolTableBuilder.js';
+import { Table } from './Table.js';
+
+/** Options for `DataModel.fromTables`. */
+export interface DataModelOptions {
+  /** Extra tags per field name, e.g. `{ OrderDate: ['$date'] }` from the script's date interpretation. */
+  readonly tags?: Readonly<Record<string, readonly FieldTag[]>>;
+  /** Fold fields shared by two tables into synthetic keys (default true, as Qlik does). */
+  readonly syntheticKeys?: boolean;
+}
+
+/** A table's neighbour in the association graph and the key linking them. */
+export interface Neighbour {
+  readonly table: Table;
+  readonly field: Field;
+}
+
+/**
+ * The associative data model: one symbol table per field, tables of symbol
+ * codes, and the graph of tables linked through same-named key fields.
+ */
+export class DataModel {
+  private readonly fieldsByName: Map<string, Field>;
+  private readonly tablesByName: Map<string, Table>;
+  private readonly neighbourLists: (readonly Neighbour[])[];
+
+  private constructor(
+    readonly fields: readonly Field[],
+    readonly tables: readonly Table[],
+  ) {
+    this.fieldsByName = new Map(fields.map((field) => [field.name, field]));
+    this.tablesByName = new Map(tables.map((table) => [table.name, table]));
+    this.neighbourLists = tables.map((table) => listNeighbours(table, tables));
+  }
+
+  /** Builds the model from the tables a reload produced, in load order. */
+  static fromTables(loaded: readonly LoadedTable[], options: DataModelOptions = {}): DataModel {
+    validateTables(loaded);
+    const builders = new Map<string, SymbolTableBuilder>();
+    const drafts = loaded.map((table) => draftTable(table, builders));
+    const symbols = new Map<string, SymbolTable>([...builders].map(([name, builder]) => [name, builder.build()]));
+    const keyParts = new Set<string>();
+    const syntheticNames = new Set<string>();
+    if (options.syntheticKeys ?? true) {
+      const folded = foldSyntheticKeys(drafts);
+      for (const [name, table] of folded.symbols) {
+        symbols.set(name, table);
+        syntheticNames.add(name);
+      }
+      for (const name of folded.keyParts) keyParts.add(name);
+    }
+    const fields = buildFields(drafts, symbols, { keyParts, syntheticNames }, options.tags ?? {});
+    const byName = new Map(fields.map((field) => [field.name, field]));
+    const tables = drafts.map((draft, index) => encodeTable(draft, index, byName));
+    return new DataModel(fields, tables);
+  }
+
+  /** The field called `name`; throws FIELD_NOT_FOUND when there is none. */
+  field(name: string): Field {
+    const field = this.fieldsByName.get(name);
+    if (!field) throw new ModelError('FIELD_NOT_FOUND', `No field "${name}" in the data model`);
+    return field;
+  }
+
+  /** The field called `name`, or undefined. */
+  findField(name: string): Field | undefined {
+    return this.fieldsByName.get(name);
+  }
+
+  /** The table called `name`; throws TABLE_NOT_FOUND when there is none. */
+  table(name: string): Table {
+    const table = this.tablesByName.get(name);
+    if (!table) throw new ModelError('TABLE_NOT_FOUND', `No table "${name}" in the data model`);
+    return table;
+  }
+
+  /** The table called `name`, or undefined. */
+  findTable(name: string): Table | undefined {
+    return this.tablesByName.get(name);
+  }
+
+  /** The tables that hold field `name`, in load order. */
+  tablesOfField(name: string): Table[] {
+    return this.field(name).tableIndexes.map((index) => this.tables[index]);
+  }
+
+  /** The tables directly linked to `table` and the key field of each link. */
+  neighbours(table: Table): readonly Neighbour[] {
+    return this.neighbourLists[table.index];
+  }
+
+  /** Every link of the association graph, once per pair of tables and key field. */
+  get associations(): Association[] {
+    const links: Association[] = [];
+    for (const from of this.tables) {
+      for (const { table: to, field } of this.neighbours(from)) {
+        if (from.index < to.index) links.push({ from, to, field });
+      }
+    }
+    return links;
+  }
+
+  /** The tree of tables, linked by keys, that brings the named fields together. */
+  joinTree(fieldNames: readonly string[]): JoinTree {
+    const fields = fieldNames.map((name) => this.field(name));
+    return findJoinTree(fields, this.tables, (table) => this.neighbours(table));
+  }
+}
+
+function validateTables(loaded: readonly LoadedTable[]): void {
+  const names = new Set<string>();
+  for (const table of loaded) {
+    if (names.has(table.name)) throw new ModelError('DUPLICATE_TABLE', `Table "${table.name}" is loaded twice`);
+    names.add(table.name);
+    const fieldNames = new Set<string>();
+    for (const column of table.columns) {
+      if (fieldNames.has(column.name)) {
+        throw new ModelError('DUPLICATE_FIELD_IN_TABLE', `Table "${table.name}" has two fields "${column.name}"`);
+      }
+      fieldNames.add(column.name);
+      if (column.indexes.length < table.rowCount) {
+        throw new ModelError(
+          'INVALID_TABLE',
+          `Column "${column.name}" of table "${table.name}" has ${column.indexes.length} indexes for ${table.rowCount} rows`,
+        );
+      }
+    }
+  }
+}
+
+function draftTable(table: LoadedTable, builders: Map<string, SymbolTableBuilder>): DraftTable {
+  const columns = table.columns.map((column) => {
+    let builder = builders.get(column.name);
+    if (!builder) builders.set(column.name, (builder = new SymbolTableBuilder()));
+    const remap = builder.addAll(column.values);
+    const codes = new Int32Array(table.rowCount);
+    for (let r = 0; r < table.rowCount; r++) {
+      const local = column.indexes[r];
+      if (local >= remap.length || local < -1) {
+        throw new ModelError(
+          'INVALID_TABLE',
+          `Row ${r} of "${table.name}"."${column.name}" points at value ${local} of ${remap.length}`,
+        );
+      }
+      codes[r] = local < 0 ? -1 : remap[local];
+    }
+    return { name: column.name, codes };
+  });
+  return { name: table.name, rowCount: table.rowCount, columns, isSynthetic: false };
+}
+
+function buildFields(
+  drafts: readonly DraftTable[],
+  symbols: ReadonlyMap<string, SymbolTable>,
+  roles: { readonly keyParts: ReadonlySet<string>; readonly syntheticNames: ReadonlySet<string> },
+  extraTags: Readonly<Record<string, readonly FieldTag[]>>,
+): Field[] {
+  const holders = new Map<string, number[]>();
+  drafts.forEach((draft, tableIndex) => {
+    for (const column of draft.columns) {
+      const list = holders.get(column.name);
+      if (list) list.push(tableIndex);
+      else holders.set(column.name, [tableIndex]);
+    }
+  });
+  return [...holders].map(([name, tableIndexes], index) => {
+    const fieldSymbols = symbols.get(name)!;
+    const tags = deriveFieldTags(fieldSymbols, {
+      name,
+      isKey: tableIndexes.length > 1,
+      isKeyPart: roles.keyParts.has(name),
+      isSynthetic: roles.syntheticNames.has(name),
+      extra: extraTags[name] ?? [],
+    });
+    return new Field(index, name, fieldSymbols, tags, tableIndexes);
+  });
+}
+
+function encodeTable(draft: DraftTable, index: number, fields: ReadonlyMap<string, Field>): Table {
+  const columns = draft.columns.map((column) => {
+    const field = fields.get(column.name)!;
+    const nullCode = field.cardinality;
+    const codes = allocateCodeArray(nullCode, draft.rowCount);
+    const source = column.codes;
+    for (let r = 0; r < draft.rowCount; r++) {
+      const code = source[r];
+      codes[r] = code < 0 ? nullCode : code;
+    }
+    return new Column(field, codes);
+  });
+  return new Table(index, draft.name, draft.rowCount, columns, draft.isSynthetic);
+}
+
+function listNeighbours(table: Table, tables: readonly Table[]): Neighbour[] {
+  const list: Neighbour[] = [];
+  for (const field of table.keyFields) {
+    for (const other of field.tableIndexes) {
+      if (other !== table.index) list.push({ table: tables[other], field });
+    }
+  }
+  return list;
+}

@@ -1,0 +1,22 @@
+/** Machine-readable reasons a selection or set operation fails. */
+export type SelectionErrorCode =
+  | 'STATE_EXISTS'
+  | 'STATE_NOT_FOUND'
+  | 'DEFAULT_STATE'
+  | 'INVALID_SEARCH'
+  | 'SEARCH_NEEDS_EVALUATOR'
+  | 'INVALID_SNAPSHOT'
+  | 'INVALID_SYMBOL';
+
+/** An error raised by a selection state, a search or a set evaluation. */
+export class SelectionError extends Error {
+  override readonly name = 'SelectionError';
+
+  constructor(
+    readonly code: SelectionErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,150 @@
+import type { DataModel } from '../model/DataModel.js';
+import type { Field } from '../model/Field.js';
+import type { Table } from '../model/Table.js';
+import type { FieldSelection, Selections } from './FieldSelection.js';
+import { presentCodes, propagate } from './propagate.js';
+import type { RowSet } from './RowSet.js';
+import { countStates, type StateCounts } from './StateCounts.js';
+import { SymbolSet } from './SymbolSet.js';
+import { StateCode, stateOfCode, type ValueState } from './ValueState.js';
+
+/** Which set operator combines two results row by row. */
+export type RowSetOperator = '+' | '*' | '-' | '/';
+
+/**
+ * The associative outcome of a set of selections (or of a set expression):
+ * the possible rows of every table, and per field the possible values and the
+ * state of each value. Field-level answers are computed on first use and kept.
+ */
+export class SelectionResult {
+  private readonly possibleCache = new Map<number, SymbolSet>();
+  private readonly stateCache = new Map<number, Uint8Array>();
+
+  private constructor(
+    readonly model: DataModel,
+    /** The selections this result stems from; empty for combined sets. */
+    readonly selections: Selections,
+    private readonly tableRows: readonly RowSet[],
+  ) {}
+
+  /** Propagates `selections` through the model. */
+  static fromSelections(model: DataModel, selections: Selections): SelectionResult {
+    return new SelectionResult(model, selections, propagate(model, selections));
+  }
+
+  /** Wraps row sets computed elsewhere (e.g. by combining sets); no field has a selection. */
+  static fromRows(model: DataModel, rows: readonly RowSet[]): SelectionResult {
+    return new SelectionResult(model, new Map(), rows);
+  }
+
+  /** The possible rows of a table (by object, name or index). */
+  rows(table: Table | string | number): RowSet {
+    return this.tableRows[this.tableIndex(table)];
+  }
+
+  /** The possible rows of every table, in `model.tables` order. */
+  get allRows(): readonly RowSet[] {
+    return this.tableRows;
+  }
+
+  /** The selection in a field, if any. */
+  selection(field: Field | string): FieldSelection | undefined {
+    return this.selections.get(this.resolve(field).index);
+  }
+
+  /** Values of a field that occur in the possible rows of any table holding it. */
+  possible(field: Field | string): SymbolSet {
+    const resolved = this.resolve(field);
+    let set = this.possibleCache.get(resolved.index);
+    if (!set) {
+      set = this.computePossible(resolved);
+      this.possibleCache.set(resolved.index, set);
+    }
+    return set;
+  }
+
+  /** Per value of a field, its state as a `StateCode` byte. Do not write to it. */
+  stateCodes(field: Field | string): Uint8Array {
+    const resolved = this.resolve(field);
+    let states = this.stateCache.get(resolved.index);
+    if (!states) {
+      states = this.computeStates(resolved);
+      this.stateCache.set(resolved.index, states);
+    }
+    return states;
+  }
+
+  /** The state of one value of a field. */
+  state(field: Field | string, index: number): ValueState {
+    return stateOfCode(this.stateCodes(field)[index]);
+  }
+
+  /** How many values of a field are in each state. */
+  stateCounts(field: Field | string): StateCounts {
+    return countStates(this.stateCodes(field));
+  }
+
+  /** Combines two results table by table with a set operator (+ union, * intersection, - exclusion, / symmetric difference). */
+  combine(other: SelectionResult, operator: RowSetOperator): SelectionResult {
+    const rows = this.tableRows.map((mine, t) => combineRows(mine, other.tableRows[t], operator));
+    return SelectionResult.fromRows(this.model, rows);
+  }
+
+  private computePossible(field: Field): SymbolSet {
+    const mask = new Uint8Array(field.cardinality + 1);
+    for (const t of field.tableIndexes) {
+      const column = this.model.tables[t].column(field.name)!;
+      const present = presentCodes(this.tableRows[t], column.codes, column.nullCode);
+      for (let i = 0; i < mask.length; i++) mask[i] |= present[i];
+    }
+    return SymbolSet.fromMask(mask);
+  }
+
+  private computeStates(field: Field): Uint8Array {
+    const possible = this.possible(field).mask;
+    const states = new Uint8Array(field.cardinality);
+    const selection = this.selections.get(field.index);
+    if (!selection) {
+      for (let i = 0; i < states.length; i++) states[i] = possible[i] ? StateCode.O : StateCode.X;
+      return states;
+    }
+    const alternative = this.possibleWithout(field).mask;
+    const selected = selection.values.mask;
+    const kept = selection.locked ? StateCode.L : StateCode.S;
+    const lost = selection.locked ? StateCode.XL : StateCode.XS;
+    for (let i = 0; i < states.length; i++) {
+      if (selected[i]) states[i] = possible[i] ? kept : lost;
+      else states[i] = alternative[i] ? StateCode.A : StateCode.X;
+    }
+    return states;
+  }
+
+  /** The values of `field` that would be possible if its own selection were cleared. */
+  private possibleWithout(field: Field): SymbolSet {
+    const others = new Map(this.selections);
+    others.delete(field.index);
+    return SelectionResult.fromSelections(this.model, others).possible(field);
+  }
+
+  private resolve(field: Field | string): Field {
+    return typeof field === 'string' ? this.model.field(field) : field;
+  }
+
+  private tableIndex(table: Table | string | number): number {
+    if (typeof table === 'number') return table;
+    return typeof table === 'string' ? this.model.table(table).index : table.index;
+  }
+}
+
+function combineRows(a: RowSet, b: RowSet, operator: RowSetOperator): RowSet {
+  switch (operator) {
+    case '+':
+      return a.union(b);
+    case '*':
+      return a.intersect(b);
+    case '-':
+      return a.difference(b);
+    case '/':
+      return a.symmetricDifference(b);
+  }
+}
