@@ -1,0 +1,89 @@
+import type { LoadedColumn } from '../model/LoadedTable.js';
+import { Dual, type Value } from '../value/Value.js';
+
+/** Dictionary key of a value: numbers (and duals) by number, so the first text seen for a number wins, as in Qlik. */
+export type ValueKey = number | string;
+
+/** The dictionary key of a non-null value. */
+export function keyOf(value: number | string | Dual): ValueKey {
+  if (typeof value === 'object') return Number.isNaN(value.num) ? value.text : value.num;
+  return value;
+}
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * A growing dictionary-encoded column: distinct values in first-seen order
+ * and one Int32 index per row (-1 for null). No per-row objects, so tens of
+ * millions of rows fit.
+ */
+export class ColumnBuilder implements LoadedColumn {
+  readonly values: Value[] = [];
+  indexes: Int32Array;
+  length = 0;
+  private readonly positions = new Map<ValueKey, number>();
+
+  constructor(
+    public name: string,
+    capacity = INITIAL_CAPACITY,
+  ) {
+    this.indexes = new Int32Array(Math.max(capacity, 16));
+  }
+
+  /** The dictionary index of a value, adding it when new; -1 for null. */
+  indexOf(value: Value): number {
+    if (value === null) return -1;
+    const key = typeof value === 'object' ? keyOf(value) : value;
+    let index = this.positions.get(key);
+    if (index === undefined) {
+      index = this.values.length;
+      this.values.push(value);
+      this.positions.set(key, index);
+    }
+    return index;
+  }
+
+  /** Appends a value. */
+  push(value: Value): void {
+    this.pushIndex(this.indexOf(value));
+  }
+
+  /** Appends a row holding dictionary entry `index` (-1 for null). */
+  pushIndex(index: number): void {
+    if (this.length === this.indexes.length) this.grow(this.length + 1);
+    this.indexes[this.length++] = index;
+  }
+
+  /** Appends `count` nulls. */
+  pushNulls(count: number): void {
+    if (this.length + count > this.indexes.length) this.grow(this.length + count);
+    this.indexes.fill(-1, this.length, this.length + count);
+    this.length += count;
+  }
+
+  /** The value in row `row`. */
+  valueAt(row: number): Value {
+    const index = this.indexes[row];
+    return index < 0 ? null : this.values[index];
+  }
+
+  /** Keeps only the rows listed, in that order. */
+  selectRows(rows: Int32Array | readonly number[]): ColumnBuilder {
+    const result = new ColumnBuilder(this.name, rows.length);
+    for (let i = 0; i < rows.length; i++) result.push(this.valueAt(rows[i]));
+    return result;
+  }
+
+  /** The column trimmed to its length, as the data model takes it. */
+  toLoadedColumn(): LoadedColumn {
+    return { name: this.name, values: this.values, indexes: this.indexes.subarray(0, this.length) };
+  }
+
+  private grow(minimum: number): void {
+    let capacity = this.indexes.length * 2;
+    while (capacity < minimum) capacity *= 2;
+    const next = new Int32Array(capacity);
+    next.set(this.indexes.subarray(0, this.length));
+    this.indexes = next;
+  }
+}

@@ -1,0 +1,35 @@
+/** Machine-readable reasons a load script fails. */
+export type ScriptErrorCode =
+  | 'SCRIPT_SYNTAX'
+  | 'SCRIPT_RUNTIME'
+  | 'SCRIPT_ABORTED'
+  | 'SCRIPT_TABLE_NOT_FOUND'
+  | 'SCRIPT_FIELD_NOT_FOUND'
+  | 'SCRIPT_FILE_NOT_FOUND'
+  | 'SCRIPT_FILE_FORMAT'
+  | 'SCRIPT_FILE_WRITE'
+  | 'SCRIPT_PATH_OUTSIDE_DATA_DIR';
+
+/** Where in the script something went wrong: 1-based line and column. */
+export interface ScriptPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A load script could not be parsed or run; `line` and `column` point into the script as written. */
+export class ScriptError extends Error {
+  override readonly name = 'ScriptError';
+  readonly line: number;
+  readonly column: number;
+
+  constructor(
+    readonly code: ScriptErrorCode,
+    readonly detail: string,
+    position: ScriptPosition,
+    options?: { cause?: unknown },
+  ) {
+    super(`${detail} (line ${position.line}, column ${position.column})`, options);
+    this.line = position.line;
+    this.column = position.column;
+  }
+}

@@ -1,0 +1,162 @@
+import type { Expr } from '../expression/Expr.js';
+import { ExpressionError } from '../expression/ExpressionError.js';
+import { parseExpressionAt } from '../expression/parseExpressionAt.js';
+import { ScriptError } from './ScriptError.js';
+
+/** Characters a bare (unquoted) name may start with and continue with. */
+const NAME_START = /[A-Za-z_%@#$\u00C0-\uFFFF]/;
+const NAME_PART = /[\w.%@#$\u00C0-\uFFFF]/;
+
+/**
+ * Reads the tokens of one statement's text. Positions it reports are offsets
+ * into that text; `toScriptOffset` maps them back into the script so errors
+ * point at the script as written.
+ */
+export class StatementCursor {
+  pos = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly toScriptError: (offset: number, code: 'SCRIPT_SYNTAX', message: string, cause?: unknown) => ScriptError,
+  ) {}
+
+  /** A syntax error at the current position (or `at`). */
+  error(message: string, at = this.pos, cause?: unknown): ScriptError {
+    return this.toScriptError(at, 'SCRIPT_SYNTAX', message, cause);
+  }
+
+  /** Skips white space; returns the new position. */
+  skipSpace(): number {
+    while (this.pos < this.text.length && /\s/.test(this.text[this.pos])) this.pos++;
+    return this.pos;
+  }
+
+  /** True when only white space is left. */
+  atEnd(): boolean {
+    return this.skipSpace() >= this.text.length;
+  }
+
+  /** The next character after white space, without consuming it. */
+  peekChar(): string {
+    this.skipSpace();
+    return this.text[this.pos] ?? '';
+  }
+
+  /** The next bare word (letters only) upper-cased, without consuming it. */
+  peekWord(): string {
+    this.skipSpace();
+    const match = /^[A-Za-z]+/.exec(this.text.slice(this.pos, this.pos + 32));
+    if (!match) return '';
+    const after = this.text[this.pos + match[0].length];
+    return after !== undefined && NAME_PART.test(after) ? '' : match[0].toUpperCase();
+  }
+
+  /** Consumes `word` (case-insensitive) when it comes next. */
+  acceptWord(word: string): boolean {
+    if (this.peekWord() !== word) return false;
+    this.pos += word.length;
+    return true;
+  }
+
+  /** Consumes `word` or fails. */
+  expectWord(word: string): void {
+    if (!this.acceptWord(word)) throw this.error(`Expected ${word}${this.describeNext()}`);
+  }
+
+  /** Consumes the character `ch` when it comes next. */
+  acceptChar(ch: string): boolean {
+    if (this.peekChar() !== ch) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** Consumes the character `ch` or fails. */
+  expectChar(ch: string): void {
+    if (!this.acceptChar(ch)) throw this.error(`Expected '${ch}'${this.describeNext()}`);
+  }
+
+  /** Fails unless only white space is left. */
+  expectEnd(): void {
+    if (!this.atEnd()) throw this.error(`Unexpected '${this.text.slice(this.pos, this.pos + 20)}'`);
+  }
+
+  /** ", found 'xyz'" or ", found the end of the statement". */
+  describeNext(): string {
+    this.skipSpace();
+    return this.pos >= this.text.length
+      ? ' at the end of the statement'
+      : `, found '${this.text.slice(this.pos, this.pos + 20).split('\n')[0]}'`;
+  }
+
+  /** Reads a field or table name: bare, `[bracketed]`, `"double quoted"` or `` `backticked` ``. */
+  readName(what = 'a name'): string {
+    const name = this.tryReadName();
+    if (name === undefined) throw this.error(`Expected ${what}${this.describeNext()}`);
+    return name;
+  }
+
+  /** Like `readName`, or undefined when no name comes next. */
+  tryReadName(): string | undefined {
+    const ch = this.peekChar();
+    if (ch === '[') return this.readDelimited('[', ']');
+    if (ch === '"') return this.readDelimited('"', '"');
+    if (ch === '`') return this.readDelimited('`', '`');
+    if (ch === '' || !NAME_START.test(ch)) return undefined;
+    const start = this.pos;
+    while (this.pos < this.text.length && NAME_PART.test(this.text[this.pos])) this.pos++;
+    return this.text.slice(start, this.pos);
+  }
+
+  /** Reads a single-quoted string literal with `''` escapes. */
+  readString(): string {
+    if (this.peekChar() !== "'") throw this.error(`Expected a quoted string${this.describeNext()}`);
+    return this.readDelimited("'", "'");
+  }
+
+  /** Reads a file path: `[lib://x/y.csv]`, `'...'`, `"..."` or a bare path up to white space or '('. */
+  readPath(): string {
+    const ch = this.peekChar();
+    if (ch === '[') return this.readDelimited('[', ']');
+    if (ch === "'") return this.readDelimited("'", "'");
+    if (ch === '"') return this.readDelimited('"', '"');
+    const start = this.pos;
+    while (this.pos < this.text.length && !/[\s(;]/.test(this.text[this.pos])) this.pos++;
+    if (this.pos === start) throw this.error(`Expected a file path${this.describeNext()}`);
+    return this.text.slice(start, this.pos);
+  }
+
+  /** Reads an expression with the expression parser, which stops at the first token that cannot continue it. */
+  readExpression(): Expr {
+    this.skipSpace();
+    try {
+      const { expr, end } = parseExpressionAt(this.text, this.pos);
+      this.pos = end;
+      return expr;
+    } catch (cause) {
+      if (cause instanceof ExpressionError) {
+        throw this.error(cause.message.replace(/ \(line \d+, column \d+\)$/, ''), cause.position?.offset ?? this.pos, cause);
+      }
+      throw cause;
+    }
+  }
+
+  /** Reads `open ... close` with doubled closers as escapes; returns the content. */
+  private readDelimited(open: string, close: string): string {
+    const start = this.pos;
+    if (this.text[this.pos] !== open) throw this.error(`Expected '${open}'`);
+    let content = '';
+    let from = this.pos + 1;
+    for (;;) {
+      const at = this.text.indexOf(close, from);
+      if (at < 0) throw this.error(`Unterminated ${open}`, start);
+      content += this.text.slice(from, at);
+      if (close !== ']' && this.text[at + 1] === close) {
+        content += close;
+        from = at + 2;
+        continue;
+      }
+      this.pos = at + 1;
+      return content;
+    }
+  }
+}
