@@ -5,23 +5,16 @@ import { positionOf } from './positionOf.js';
 
 /**
  * Parses a whole text as one Qlik expression; anything left over is an
- * `EXPRESSION_SYNTAX` error.
+ * `EXPRESSION_SYNTAX` error with its line and column.
  */
 export function parseExpression(source: string): Expr {
   const { expr, end } = parseExpressionAt(source, 0);
-  const rest = skipTrailingSpace(source, end);
-  if (rest < source.length) {
+  if (end < source.length) {
     throw new ExpressionError(
       'EXPRESSION_SYNTAX',
-      `Unexpected '${source.slice(rest, rest + 20)}' after the expression`,
-      positionOf(source, rest),
+      `Unexpected '${source.slice(end, end + 20)}' after the expression`,
+      positionOf(source, end),
     );
   }
   return expr;
-}
-
-function skipTrailingSpace(source: string, from: number): number {
-  let i = from;
-  while (i < source.length && /\s/.test(source[i])) i++;
-  return i;
 }

@@ -1,0 +1,171 @@
+import type { BinaryOperator, CallExpr, Expr, TotalQualifier } from './Expr.js';
+import { Lexer } from './Lexer.js';
+import type { Token } from './Token.js';
+import { isAggregationFunction } from './aggregationFunctions.js';
+import { INFIX_PRECEDENCE, NOT_OPERAND_POWER, UNARY_OPERAND_POWER } from './operatorPrecedence.js';
+import { SetParser } from './SetParser.js';
+
+const QUALIFIERS = new Set(['DISTINCT', 'NODISTINCT', 'ALL', 'TOTAL']);
+
+/**
+ * A Pratt parser over a `Lexer`. It stops, without error, before the first
+ * token that cannot continue the expression.
+ */
+export class Parser {
+  constructor(private readonly lexer: Lexer) {}
+
+  /** Parses one expression whose infix operators bind tighter than `minPower`. */
+  parseExpression(minPower = 0): Expr {
+    let left = this.parsePrefix();
+    for (;;) {
+      const infix = this.infixOf(this.lexer.peek());
+      if (infix === undefined || infix.power <= minPower) return left;
+      this.lexer.next();
+      const right = this.parseExpression(infix.power);
+      left = { kind: 'binary', op: infix.op, left, right, start: left.start };
+    }
+  }
+
+  /** Offset where the next unconsumed token starts. */
+  get stopOffset(): number {
+    return this.lexer.peek().start;
+  }
+
+  private infixOf(token: Token): { op: BinaryOperator; power: number } | undefined {
+    if (token.type === 'punct') return INFIX_PRECEDENCE.get(token.text);
+    if (token.type === 'word') return INFIX_PRECEDENCE.get(token.upper);
+    return undefined;
+  }
+
+  private parsePrefix(): Expr {
+    const token = this.lexer.next();
+    switch (token.type) {
+      case 'number':
+        return { kind: 'number', value: token.value, text: token.text, start: token.start };
+      case 'string':
+        return { kind: 'string', value: token.value, start: token.start };
+      case 'quoted':
+        return { kind: 'field', name: token.text, quoting: token.quoting, start: token.start };
+      case 'word':
+        return this.parseWord(token);
+      case 'punct':
+        return this.parsePunctPrefix(token);
+      default:
+        throw this.unexpected(token, 'an expression');
+    }
+  }
+
+  private parseWord(token: Extract<Token, { type: 'word' }>): Expr {
+    if (token.upper === 'NOT') {
+      return { kind: 'unary', op: 'not', operand: this.parseExpression(NOT_OPERAND_POWER), start: token.start };
+    }
+    if (token.upper === 'BITNOT') {
+      return { kind: 'unary', op: 'bitnot', operand: this.parseExpression(UNARY_OPERAND_POWER), start: token.start };
+    }
+    const next = this.lexer.peek();
+    if (next.type === 'punct' && next.text === '(') {
+      this.lexer.next();
+      return this.parseCall(token);
+    }
+    return { kind: 'field', name: token.text, quoting: 'bare', start: token.start };
+  }
+
+  private parsePunctPrefix(token: Extract<Token, { type: 'punct' }>): Expr {
+    if (token.text === '(') {
+      const inner = this.parseExpression();
+      this.expectPunct(')');
+      return inner;
+    }
+    if (token.text === '-' || token.text === '+') {
+      const operand = this.parseExpression(UNARY_OPERAND_POWER);
+      return { kind: 'unary', op: token.text, operand, start: token.start };
+    }
+    throw this.unexpected(token, 'an expression');
+  }
+
+  private parseCall(nameToken: Extract<Token, { type: 'word' }>): CallExpr {
+    const key = nameToken.upper;
+    let call: { -readonly [K in keyof CallExpr]: CallExpr[K] } = {
+      kind: 'call',
+      name: nameToken.text,
+      key,
+      args: [],
+      aggregation: isAggregationFunction(key),
+      start: nameToken.start,
+    };
+    if (this.isPunct(this.lexer.peek(), '{')) {
+      call.set = new SetParser(this.lexer, parseSearchExpression).parseBraced();
+    }
+    call = { ...call, ...this.parseQualifiers() };
+    const args: Expr[] = [];
+    if (!this.isPunct(this.lexer.peek(), ')')) {
+      args.push(this.parseExpression());
+      while (this.isPunct(this.lexer.peek(), ',')) {
+        this.lexer.next();
+        args.push(this.parseExpression());
+      }
+    }
+    this.expectPunct(')');
+    call.args = args;
+    return call;
+  }
+
+  /** `DISTINCT`, `NODISTINCT`, `ALL` and `TOTAL [<F1, F2>]` before the first argument. */
+  private parseQualifiers(): Pick<CallExpr, 'distinct' | 'all' | 'total'> {
+    const found: { distinct?: 'distinct' | 'nodistinct'; all?: boolean; total?: TotalQualifier } = {};
+    for (;;) {
+      const token = this.lexer.peek();
+      if (token.type !== 'word' || !QUALIFIERS.has(token.upper) || !this.qualifierFollows(token)) return found;
+      this.lexer.next();
+      if (token.upper === 'DISTINCT') found.distinct = 'distinct';
+      else if (token.upper === 'NODISTINCT') found.distinct = 'nodistinct';
+      else if (token.upper === 'ALL') found.all = true;
+      else found.total = this.parseTotalFields();
+    }
+  }
+
+  /** A qualifier word is a field name instead when the argument ends right after it (`Sum(Total)`). */
+  private qualifierFollows(word: Token): boolean {
+    const rest = this.lexer.source.slice(word.end).trimStart();
+    if (rest === '' || rest[0] === ')' || rest[0] === ',') return false;
+    const after = INFIX_PRECEDENCE.get(rest[0]);
+    return after === undefined || rest[0] === '<' || rest[0] === '-' || rest[0] === '+';
+  }
+
+  private parseTotalFields(): TotalQualifier {
+    if (!this.isPunct(this.lexer.peek(), '<')) return {};
+    this.lexer.next();
+    const fields: string[] = [];
+    for (;;) {
+      const token = this.lexer.next();
+      if (token.type === 'word' || token.type === 'quoted') fields.push(token.text);
+      else throw this.unexpected(token, 'a field name in TOTAL <...>');
+      const sep = this.lexer.next();
+      if (this.isPunct(sep, '>')) return { fields };
+      if (!this.isPunct(sep, ',')) throw this.unexpected(sep, "',' or '>'");
+    }
+  }
+
+  private isPunct(token: Token, text: string): boolean {
+    return token.type === 'punct' && token.text === text;
+  }
+
+  private expectPunct(text: string): void {
+    const token = this.lexer.next();
+    if (!this.isPunct(token, text)) throw this.unexpected(token, `'${text}'`);
+  }
+
+  private unexpected(token: Token, expected: string): Error {
+    const found = token.type === 'eof' ? 'the end of the expression' : `'${this.lexer.source.slice(token.start, token.end)}'`;
+    return this.lexer.error(`Expected ${expected} but found ${found}`, token.start);
+  }
+}
+
+/** Parses the expression of an expression search; it must fill the whole search text. */
+function parseSearchExpression(text: string): Expr {
+  const lexer = new Lexer(text, 0);
+  const expr = new Parser(lexer).parseExpression();
+  const rest = lexer.peek();
+  if (rest.type !== 'eof') throw lexer.error(`Unexpected '${text.slice(rest.start)}' in expression search`, rest.start);
+  return expr;
+}

@@ -1,0 +1,14 @@
+/** Qlik shows unformatted numbers with at most 14 significant digits. */
+const SIGNIFICANT_DIGITS = 14;
+
+/**
+ * The text of a number that has no format: integers as they are, other
+ * numbers rounded to 14 significant digits so that 0.1+0.2 reads '0.3'.
+ */
+export function numberToText(n: number, decimalSep = '.'): string {
+  if (Number.isNaN(n)) return '-';
+  if (n === Infinity) return '+INF';
+  if (n === -Infinity) return '-INF';
+  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number(n.toPrecision(SIGNIFICANT_DIGITS)));
+  return decimalSep === '.' ? text : text.replace('.', decimalSep);
+}

@@ -1,0 +1,48 @@
+import type { NumberSeparators } from './NumberSeparators.js';
+import { splitFormatSections } from './splitFormatSections.js';
+import { textToNumber } from './textToNumber.js';
+
+/**
+ * Reads a text as a number the way `Num#` does: the format's literal text
+ * (currency signs, `%`, parentheses for negatives) and thousands separators
+ * are allowed around and in the digits; NaN when the text is no number.
+ */
+export function parseNumber(text: string, format: string | undefined, separators: NumberSeparators): number {
+  let t = text.trim();
+  if (t === '') return NaN;
+  let sign = 1;
+  let scale = 1;
+  const literals = format === undefined ? '' : literalCharacters(format, separators);
+  if (t.startsWith('(') && t.endsWith(')') && literals.includes('(')) {
+    sign = -1;
+    t = t.slice(1, -1);
+  }
+  if (t.includes('%')) {
+    scale = 0.01;
+    t = t.replace('%', '');
+  }
+  if (literals !== '') t = stripLiterals(t, literals);
+  if (separators.thousandSep !== '' && separators.thousandSep !== separators.decimalSep) {
+    t = t.split(separators.thousandSep).join('');
+  }
+  const n = textToNumber(t, separators.decimalSep);
+  return Number.isNaN(n) ? NaN : sign * n * scale;
+}
+
+/** Characters of a format that are text around the number, not part of it. */
+function literalCharacters(format: string, { decimalSep, thousandSep }: NumberSeparators): string {
+  let out = '';
+  for (const section of splitFormatSections(format)) {
+    for (const ch of section) {
+      const partOfNumber = ch === '0' || ch === '#' || ch === decimalSep || ch === thousandSep || ch === '-' || ch === '+';
+      if (!partOfNumber && !out.includes(ch)) out += ch;
+    }
+  }
+  return out;
+}
+
+function stripLiterals(text: string, literals: string): string {
+  let out = '';
+  for (const ch of text) if (!literals.includes(ch)) out += ch;
+  return out.trim();
+}
