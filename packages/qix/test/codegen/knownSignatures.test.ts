@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { qixSchema } from '../../src/generated/index.js';
+import { readGenerated } from './generatedDeclarations.js';
+
+const { structs } = qixSchema;
+
+describe('known method signatures in the table', () => {
+  it('Global.OpenDoc: one required param, four optional ones with defaults, result in qReturn', () => {
+    expect(structs.Global?.OpenDoc).toEqual({
+      In: [
+        { Name: 'qDocName', DefaultValue: '' },
+        { Name: 'qUserName', DefaultValue: '', Optional: true },
+        { Name: 'qPassword', DefaultValue: '', Optional: true },
+        { Name: 'qSerial', DefaultValue: '', Optional: true },
+        { Name: 'qNoData', DefaultValue: false, Optional: true },
+      ],
+      Out: [],
+    });
+  });
+
+  it('Doc.GetObject takes qId and has no Out params (qReturn is the object)', () => {
+    expect(structs.Doc?.GetObject).toEqual({ In: [{ Name: 'qId', DefaultValue: '' }], Out: [] });
+  });
+
+  it('lists non-qReturn result keys as Out params', () => {
+    expect(structs.Global?.CreateSessionApp?.Out).toEqual([{ Name: 'qSessionAppId' }]);
+    expect(structs.GenericObject?.GetLayout).toEqual({ In: [], Out: [{ Name: 'qLayout' }] });
+    expect(structs.Doc?.CheckExpression?.Out).toEqual([
+      { Name: 'qErrorMsg' },
+      { Name: 'qBadFieldNames' },
+      { Name: 'qDangerousFieldNames' },
+    ]);
+  });
+
+  it('takes defaults the spec states in descriptions, else the first enum choice, else the zero value', () => {
+    expect(structs.GenericObject?.GetHyperCubeStackData?.In[2]).toEqual({
+      Name: 'qMaxNbrCells',
+      DefaultValue: 10000,
+      Optional: true,
+    });
+    expect(structs.Doc?.GetMatchingFields?.In[1]?.DefaultValue).toBe('MATCHINGFIELDMODE_MATCH_ALL');
+    expect(structs.GenericObject?.ExportData?.In[3]?.DefaultValue).toBe('A');
+    expect(structs.GenericObject?.ExportData?.In[0]?.DefaultValue).toBe('CSV_C');
+    expect(structs.Global?.GetFunctions?.In[0]).toEqual({ Name: 'qGroup', DefaultValue: 'ALL', Optional: true });
+    expect(structs.Field?.SelectValues?.In).toEqual([
+      { Name: 'qFieldValues', DefaultValue: [] },
+      { Name: 'qToggleMode', DefaultValue: false, Optional: true },
+      { Name: 'qSoftLock', DefaultValue: false, Optional: true },
+    ]);
+    expect(structs.Doc?.CreateSessionObject?.In).toEqual([{ Name: 'qProp', DefaultValue: {} }]);
+  });
+
+  it('gives each param its own default object, so mutating one cannot leak into another', () => {
+    const a = structs.Doc?.CreateObject?.In[0]?.DefaultValue;
+    const b = structs.Doc?.CreateSessionObject?.In[0]?.DefaultValue;
+    expect(a).toEqual({});
+    expect(a).not.toBe(b);
+  });
+
+  it('types object-returning methods with the class interface, and unwraps like enigma', () => {
+    const classes = readGenerated('classes.ts');
+    expect(classes).toContain('openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean): Promise<Doc>;');
+    expect(classes).toContain('getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;');
+    expect(classes).toContain('getField(qFieldName: string, qStateName?: string): Promise<Field>;');
+    expect(classes).toContain('createSessionApp(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;');
+    expect(classes).toContain('oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;');
+    expect(classes).toContain('getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;');
+    // enigma drops qReturn for these three, then the single Out param is the value.
+    expect(classes).toContain('getInteract(qRequestId: number): Promise<InteractDef>;');
+    expect(classes).toContain('storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;');
+    expect(classes).toContain('createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[]): Promise<string>;');
+    // Two Out params and no qReturn: the whole result object.
+    expect(classes).toContain('Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>');
+  });
+});
