@@ -1,5 +1,6 @@
 /** Machine-readable reasons the generator stops. */
-export type CodegenErrorCode = 'SPECS_MISSING' | 'SPEC_INVALID' | 'REF_UNRESOLVED' | 'NAME_COLLISION';
+export type CodegenErrorCode =
+  'SPECS_MISSING' | 'SPEC_INVALID' | 'REF_UNRESOLVED' | 'NAME_COLLISION';
 
 /** An error raised while generating the REST services, with a `code` to branch on. */
 export class CodegenError extends Error {

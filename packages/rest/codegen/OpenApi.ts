@@ -67,7 +67,16 @@ export interface OperationObject {
 }
 
 /** The HTTP methods an OpenAPI path item can hold, lower-case as in the document. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
 
 /** A lower-case HTTP method key of a path item. */
 export type HttpMethodKey = (typeof HTTP_METHODS)[number];
@@ -80,7 +89,11 @@ export type PathItem = { readonly parameters?: readonly Parameter[] } & {
 /** A whole OpenAPI document. */
 export interface OpenApiDocument {
   readonly openapi: string;
-  readonly info?: { readonly title?: string; readonly description?: string; readonly version?: string };
+  readonly info?: {
+    readonly title?: string;
+    readonly description?: string;
+    readonly version?: string;
+  };
   readonly paths: Readonly<Record<string, PathItem>>;
   readonly components?: {
     readonly schemas?: Readonly<Record<string, Schema>>;

@@ -21,7 +21,8 @@ export class RefResolver {
     let current: object = value;
     let file = fileName;
     for (let hops = 0; hasRef(current); hops++) {
-      if (hops > 32) throw new CodegenError('REF_UNRESOLVED', `$ref cycle at ${current.$ref} in ${fileName}`);
+      if (hops > 32)
+        throw new CodegenError('REF_UNRESOLVED', `$ref cycle at ${current.$ref} in ${fileName}`);
       const target = parseRef(current.$ref);
       file = target.fileName || file;
       current = this.lookup(file, target.pointer, current.$ref);
@@ -32,10 +33,14 @@ export class RefResolver {
   /** The value a JSON pointer designates in a spec file. */
   lookup(fileName: string, pointer: readonly string[], ref = pointer.join('/')): object {
     const document = this.#specs.get(fileName);
-    if (!document) throw new CodegenError('REF_UNRESOLVED', `$ref ${ref} points into unknown file ${fileName}`);
+    if (!document)
+      throw new CodegenError('REF_UNRESOLVED', `$ref ${ref} points into unknown file ${fileName}`);
     let node: unknown = document;
     for (const key of pointer) {
-      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+      node =
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[key]
+          : undefined;
     }
     if (typeof node !== 'object' || node === null) {
       throw new CodegenError('REF_UNRESOLVED', `$ref ${ref} does not resolve in ${fileName}`);

@@ -58,12 +58,19 @@ export class SchemaTypeWriter {
       return unique(choices.map((choice) => this.typeOf(choice, indent, seen))).join(' | ');
     }
     if (Array.isArray(schema.type)) {
-      return unique(schema.type.map((type) => this.#typeOfName(type, { ...schema, type }, indent, seen))).join(' | ');
+      return unique(
+        schema.type.map((type) => this.#typeOfName(type, { ...schema, type }, indent, seen)),
+      ).join(' | ');
     }
     return this.#typeOfName(schema.type as string | undefined, schema, indent, seen);
   }
 
-  #typeOfName(type: string | undefined, schema: Schema, indent: string, seen: readonly string[]): string {
+  #typeOfName(
+    type: string | undefined,
+    schema: Schema,
+    indent: string,
+    seen: readonly string[],
+  ): string {
     switch (type) {
       case 'string':
         if (schema.format === 'binary') {
@@ -83,7 +90,8 @@ export class SchemaTypeWriter {
       case 'object':
         return this.#objectType(schema, indent, seen);
       default:
-        if (schema.properties || schema.additionalProperties !== undefined) return this.#objectType(schema, indent, seen);
+        if (schema.properties || schema.additionalProperties !== undefined)
+          return this.#objectType(schema, indent, seen);
         if (schema.items) return arrayOf(this.typeOf(schema.items, indent, seen));
         return 'unknown';
     }
@@ -104,7 +112,8 @@ export class SchemaTypeWriter {
 
   #allOfType(schema: Schema, indent: string, seen: readonly string[]): string {
     const parts = (schema.allOf ?? []).map((part) => this.typeOf(part, indent, seen));
-    if (schema.properties) parts.push(this.#objectType({ ...schema, allOf: undefined }, indent, seen));
+    if (schema.properties)
+      parts.push(this.#objectType({ ...schema, allOf: undefined }, indent, seen));
     return unique(parts)
       .map((part) => (part.includes(' | ') ? `(${part})` : part))
       .join(' & ');
@@ -139,7 +148,11 @@ export class SchemaTypeWriter {
 }
 
 /** TSDoc lines for a schema or parameter: its description, and `@deprecated` when it is. */
-export function describe(schema: { readonly description?: string; readonly title?: string; readonly deprecated?: boolean }): string[] {
+export function describe(schema: {
+  readonly description?: string;
+  readonly title?: string;
+  readonly deprecated?: boolean;
+}): string[] {
   const lines = [schema.description ?? schema.title ?? ''];
   if (schema.deprecated) lines.push('@deprecated');
   return lines;
@@ -151,7 +164,8 @@ function isNullable(schema: Schema): boolean {
 
 function literal(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return JSON.stringify(value);
   return 'unknown';
 }
 

@@ -1,5 +1,13 @@
 import { CodegenError } from './CodegenError.js';
-import type { HttpMethodKey, OperationObject, Parameter, PathItem, RequestBody, Response, Schema } from './OpenApi.js';
+import type {
+  HttpMethodKey,
+  OperationObject,
+  Parameter,
+  PathItem,
+  RequestBody,
+  Response,
+  Schema,
+} from './OpenApi.js';
 import type { RefResolver } from './RefResolver.js';
 
 /** How a request body goes on the wire; mirrors `Operation['body']`. */
@@ -13,7 +21,12 @@ export interface OperationFacts {
   readonly path: string;
   readonly spec: OperationObject;
   readonly parameters: readonly Parameter[];
-  readonly body?: { readonly kind: BodyKind; readonly schema?: Schema; readonly required: boolean; readonly description?: string };
+  readonly body?: {
+    readonly kind: BodyKind;
+    readonly schema?: Schema;
+    readonly required: boolean;
+    readonly description?: string;
+  };
   readonly response: { readonly kind: ResponseKind; readonly schema?: Schema };
   /** Schema of one item when the response is a list (`data` array or a bare array). */
   readonly itemSchema?: Schema;
@@ -36,12 +49,22 @@ export function analyzeOperation(
   const spec = item[method] as OperationObject;
   const tier = spec['x-qlik-tier'];
   if (!tier || typeof tier.limit !== 'number') {
-    throw new CodegenError('SPEC_INVALID', `${fileName}: ${method.toUpperCase()} ${path} has no x-qlik-tier`);
+    throw new CodegenError(
+      'SPEC_INVALID',
+      `${fileName}: ${method.toUpperCase()} ${path} has no x-qlik-tier`,
+    );
   }
-  const parameters = mergeParameters(resolver, fileName, item.parameters ?? [], spec.parameters ?? []);
+  const parameters = mergeParameters(
+    resolver,
+    fileName,
+    item.parameters ?? [],
+    spec.parameters ?? [],
+  );
   const response = successResponse(resolver, fileName, spec.responses ?? {});
   const listShape = response.schema ? listShapeOf(resolver, fileName, response.schema) : undefined;
-  const queryNames = parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+  const queryNames = parameters
+    .filter((parameter) => parameter.in === 'query')
+    .map((parameter) => parameter.name);
   const paging = method === 'get' && listShape ? pagingOf(listShape, queryNames) : undefined;
   return {
     method,
@@ -88,11 +111,16 @@ function successResponse(
   const content = withContent.content ?? {};
   const json = Object.keys(content).find(isJsonType);
   if (json) return { kind: 'json', schema: content[json].schema };
-  if (Object.keys(content).some((type) => /^text\/(plain|markdown|html)/.test(type))) return { kind: 'text' };
+  if (Object.keys(content).some((type) => /^text\/(plain|markdown|html)/.test(type)))
+    return { kind: 'text' };
   return { kind: 'binary' };
 }
 
-function requestBodyOf(resolver: RefResolver, fileName: string, body: RequestBody): OperationFacts['body'] {
+function requestBodyOf(
+  resolver: RefResolver,
+  fileName: string,
+  body: RequestBody,
+): OperationFacts['body'] {
   const resolved = resolver.deref(fileName, body).value;
   const content = resolved.content ?? {};
   const types = Object.keys(content);
@@ -116,10 +144,17 @@ function requestBodyOf(resolver: RefResolver, fileName: string, body: RequestBod
 }
 
 function isJsonType(type: string): boolean {
-  return /^application\/([a-z.-]+\+)?json(\+[a-z]+)?$/.test(type) || type === 'application/json-patch+json';
+  return (
+    /^application\/([a-z.-]+\+)?json(\+[a-z]+)?$/.test(type) ||
+    type === 'application/json-patch+json'
+  );
 }
 
-function isBinarySchema(resolver: RefResolver, fileName: string, schema: Schema | undefined): boolean {
+function isBinarySchema(
+  resolver: RefResolver,
+  fileName: string,
+  schema: Schema | undefined,
+): boolean {
   if (!schema) return true;
   const resolved = resolver.deref(fileName, schema).value;
   return resolved.type === 'string';
@@ -132,21 +167,37 @@ interface ListShape {
 }
 
 /** Whether a response is a list: an object with a `data` array, or a bare array. */
-function listShapeOf(resolver: RefResolver, fileName: string, schema: Schema): ListShape | undefined {
+function listShapeOf(
+  resolver: RefResolver,
+  fileName: string,
+  schema: Schema,
+): ListShape | undefined {
   const resolved = resolver.deref(fileName, schema).value;
-  if (resolved.type === 'array' && resolved.items) return { item: resolved.items, hasLinks: false, linksHaveNext: false };
+  if (resolved.type === 'array' && resolved.items)
+    return { item: resolved.items, hasLinks: false, linksHaveNext: false };
   const properties = objectProperties(resolver, fileName, resolved);
   const data = properties.data ? resolver.deref(fileName, properties.data).value : undefined;
   if (!data || data.type !== 'array' || !data.items) return undefined;
-  const links = properties.links ? objectProperties(resolver, fileName, properties.links) : undefined;
-  return { item: data.items, hasLinks: links !== undefined, linksHaveNext: links?.next !== undefined };
+  const links = properties.links
+    ? objectProperties(resolver, fileName, properties.links)
+    : undefined;
+  return {
+    item: data.items,
+    hasLinks: links !== undefined,
+    linksHaveNext: links?.next !== undefined,
+  };
 }
 
 /** The properties of an object schema, merging `allOf` parts and taking the first `oneOf`/`anyOf` branch. */
-function objectProperties(resolver: RefResolver, fileName: string, schema: Schema): Record<string, Schema> {
+function objectProperties(
+  resolver: RefResolver,
+  fileName: string,
+  schema: Schema,
+): Record<string, Schema> {
   const resolved = resolver.deref(fileName, schema).value;
   const merged: Record<string, Schema> = {};
-  for (const part of resolved.allOf ?? []) Object.assign(merged, objectProperties(resolver, fileName, part));
+  for (const part of resolved.allOf ?? [])
+    Object.assign(merged, objectProperties(resolver, fileName, part));
   const branch = resolved.oneOf?.[0] ?? resolved.anyOf?.[0];
   if (branch) Object.assign(merged, objectProperties(resolver, fileName, branch));
   Object.assign(merged, resolved.properties ?? {});

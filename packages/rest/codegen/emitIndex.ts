@@ -9,17 +9,27 @@ export function emitIndex(services: readonly EmittedService[]): string {
   for (const service of services) {
     text += `import { ${service.factoryName}, type ${service.className} } from './${service.service}.js';\n`;
   }
-  text += '\n' + tsdoc(['Every service of the client, by the property it has on the client (camelCase of the spec file name).']);
+  text +=
+    '\n' +
+    tsdoc([
+      'Every service of the client, by the property it has on the client (camelCase of the spec file name).',
+    ]);
   text += 'export interface RestServices {\n';
-  for (const service of services) text += `  readonly ${camelCase(service.service)}: ${service.className};\n`;
+  for (const service of services)
+    text += `  readonly ${camelCase(service.service)}: ${service.className};\n`;
   text += '}\n\n';
-  text += tsdoc(['The factory of every service, by client property; `createClient` binds each to its transport.']);
-  text += 'export const serviceFactories: { readonly [K in keyof RestServices]: (transport: RestTransport) => RestServices[K] } = {\n';
-  for (const service of services) text += `  ${camelCase(service.service)}: ${service.factoryName},\n`;
+  text += tsdoc([
+    'The factory of every service, by client property; `createClient` binds each to its transport.',
+  ]);
+  text +=
+    'export const serviceFactories: { readonly [K in keyof RestServices]: (transport: RestTransport) => RestServices[K] } = {\n';
+  for (const service of services)
+    text += `  ${camelCase(service.service)}: ${service.factoryName},\n`;
   text += '};\n\n';
   text += tsdoc(['The spec file (service) name behind each client property.']);
   text += 'export const serviceNames: { readonly [K in keyof RestServices]: string } = {\n';
-  for (const service of services) text += `  ${camelCase(service.service)}: ${JSON.stringify(service.service)},\n`;
+  for (const service of services)
+    text += `  ${camelCase(service.service)}: ${JSON.stringify(service.service)},\n`;
   text += '};\n';
   return text;
 }

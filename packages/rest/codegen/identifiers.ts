@@ -45,7 +45,10 @@ export function singularize(noun: string): string {
 
 function singularWord(word: string): string {
   const lower = word.toLowerCase();
-  if (/(ss|us|is|data|media|news|series|metadata|settings)$/.test(lower) && !/statuses$/.test(lower)) {
+  if (
+    /(ss|us|is|data|media|news|series|metadata|settings)$/.test(lower) &&
+    !/statuses$/.test(lower)
+  ) {
     return lower.endsWith('settings') ? word.slice(0, -1) : word;
   }
   if (lower.endsWith('ies') && lower.length > 4) return `${word.slice(0, -3)}y`;

@@ -51,16 +51,23 @@ function collectionPaths(operations: readonly OperationFacts[]): Set<string> {
     if (operation.method === 'get' && operation.itemSchema) collections.add(operation.path);
     const parts = segments(operation.path);
     parts.forEach((part, index) => {
-      if (index > 0 && isParam(part) && !isParam(parts[index - 1])) collections.add(`/${parts.slice(0, index).join('/')}`);
+      if (index > 0 && isParam(part) && !isParam(parts[index - 1]))
+        collections.add(`/${parts.slice(0, index).join('/')}`);
     });
   }
   return collections;
 }
 
-function ruleName(operation: OperationFacts, prefix: readonly string[], collections: ReadonlySet<string>): OperationNames {
+function ruleName(
+  operation: OperationFacts,
+  prefix: readonly string[],
+  collections: ReadonlySet<string>,
+): OperationNames {
   const parts = segments(operation.path);
   const hasRoot = prefix.length > 0 && prefix[0] !== 'api' ? true : prefix.length === 3;
-  const root: Noun | undefined = hasRoot ? { word: prefix[prefix.length - 1], singular: false } : undefined;
+  const root: Noun | undefined = hasRoot
+    ? { word: prefix[prefix.length - 1], singular: false }
+    : undefined;
   const rest = parts.slice(prefix.length);
   const nouns: Noun[] = [];
   let action: string | undefined;
@@ -81,7 +88,10 @@ function ruleName(operation: OperationFacts, prefix: readonly string[], collecti
     }
     nouns.push({ word: segment, singular: false });
   }
-  const verb = action !== undefined ? camelCase(action) : methodVerb(operation, parts, nouns, root, collections);
+  const verb =
+    action !== undefined
+      ? camelCase(action)
+      : methodVerb(operation, parts, nouns, root, collections);
   const spelled = (list: readonly Noun[]) =>
     list.map((noun) => pascalCase(noun.singular ? singularize(noun.word) : noun.word)).join('');
   const fn = verb + spelled(root ? [root, ...nouns] : nouns);
@@ -119,7 +129,10 @@ function methodVerb(
   }
 }
 
-function resolveCollisions(operations: readonly OperationFacts[], names: OperationNames[]): OperationNames[] {
+function resolveCollisions(
+  operations: readonly OperationFacts[],
+  names: OperationNames[],
+): OperationNames[] {
   const result = [...names];
   const fallbacks: Array<(index: number, name: OperationNames) => OperationNames> = [
     (index, name) => {
@@ -129,7 +142,9 @@ function resolveCollisions(operations: readonly OperationFacts[], names: Operati
     (index, name) => {
       const params = segments(operations[index].path).filter(isParam);
       const last = params[params.length - 1];
-      return last ? { method: `${name.method}By${pascalCase(last)}`, fn: `${name.fn}By${pascalCase(last)}` } : name;
+      return last
+        ? { method: `${name.method}By${pascalCase(last)}`, fn: `${name.fn}By${pascalCase(last)}` }
+        : name;
     },
   ];
   for (const fallback of fallbacks) {
@@ -139,7 +154,11 @@ function resolveCollisions(operations: readonly OperationFacts[], names: Operati
   }
   for (const group of collidingGroups(result)) {
     group.forEach((index, position) => {
-      if (position > 0) result[index] = { method: `${result[index].method}${position + 1}`, fn: `${result[index].fn}${position + 1}` };
+      if (position > 0)
+        result[index] = {
+          method: `${result[index].method}${position + 1}`,
+          fn: `${result[index].fn}${position + 1}`,
+        };
     });
   }
   return result;
@@ -150,7 +169,9 @@ function collidingGroups(names: readonly OperationNames[]): number[][] {
   const groups: number[][] = [];
   for (const key of ['method', 'fn'] as const) {
     const byName = new Map<string, number[]>();
-    names.forEach((name, index) => byName.set(name[key], [...(byName.get(name[key]) ?? []), index]));
+    names.forEach((name, index) =>
+      byName.set(name[key], [...(byName.get(name[key]) ?? []), index]),
+    );
     for (const group of byName.values()) if (group.length > 1) groups.push(group);
   }
   return groups;
