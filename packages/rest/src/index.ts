@@ -18,7 +18,7 @@ export { combineAuth } from './auth/combineAuth.js';
 
 export type { RateLimitOptions } from './limits/RateLimitOptions.js';
 export { RateLimiter, budgetKey } from './limits/RateLimiter.js';
-export { SlidingWindowLimiter } from './limits/SlidingWindowLimiter.js';
+export { SlidingWindowLimiter, type ReleasePermit } from './limits/SlidingWindowLimiter.js';
 export { parseRetryAfter } from './limits/parseRetryAfter.js';
 export type { RetryOptions } from './retry/RetryOptions.js';
 

@@ -12,6 +12,7 @@ import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
 import { resolveBaseUrl } from '../http/resolveBaseUrl.js';
 import { parseRetryAfter } from '../limits/parseRetryAfter.js';
 import { RateLimiter } from '../limits/RateLimiter.js';
+import type { ReleasePermit } from '../limits/SlidingWindowLimiter.js';
 import { findNextPage, pageItems } from '../paging/findNextPage.js';
 import { PagedResult } from '../paging/PagedResult.js';
 import { backoffDelay } from '../retry/backoffDelay.js';
@@ -176,7 +177,7 @@ export class RestClient implements RestTransport {
 
   async #attempt(call: PreparedCall, counters: Counters): Promise<AttemptOutcome> {
     const { operation, options } = call;
-    await this.#waitForTurn(call);
+    const releaseSlot = await this.#waitForTurn(call);
     const signal = this.#attemptSignal(call);
     const context: HookContext = { operation, attempt: counters.attempt };
     const startedAt = Date.now();
@@ -190,12 +191,14 @@ export class RestClient implements RestTransport {
       try {
         response = await this.#fetch(request);
       } catch (error) {
+        releaseSlot();
         if (signal.signal.aborted) throw signal.signal.reason;
         const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
         this.#logAttempt(call, counters, startedAt, undefined, failure.systemCode ?? failure.code);
         if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
         throw failure;
       }
+      releaseSlot();
       response = (await this.#hooks.afterResponse?.(response, { ...context, request })) ?? response;
       this.#logAttempt(call, counters, startedAt, response.status);
       options?.onResponse?.({ status: response.status, headers: response.headers });
@@ -204,6 +207,7 @@ export class RestClient implements RestTransport {
     } catch (error) {
       throw signal.signal.aborted ? signal.signal.reason : error;
     } finally {
+      releaseSlot();
       signal.release(operation.response === 'binary');
     }
   }
@@ -246,15 +250,15 @@ export class RestClient implements RestTransport {
     return { done: false, reason: 'retry', delayMs, error };
   }
 
-  async #waitForTurn(call: PreparedCall): Promise<void> {
-    if (!this.limiter.enabled) return;
+  async #waitForTurn(call: PreparedCall): Promise<ReleasePermit> {
+    if (!this.limiter.enabled) return () => undefined;
     const bucket = this.limiter.bucketFor(call.operation);
     const acquired = bucket.acquire(call.options?.signal);
     if (bucket.queueLength > 0) {
       this.#hooks.onQueued?.({ operation: call.operation, queueLength: this.limiter.queueLength });
     }
     try {
-      await acquired;
+      return await acquired;
     } catch (cause) {
       throw new QlikAbortError(call.method, call.url.href, { cause });
     }

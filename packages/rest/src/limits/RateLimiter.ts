@@ -1,6 +1,6 @@
 import type { Operation } from '../core/Operation.js';
 import type { RateLimitOptions } from './RateLimitOptions.js';
-import { SlidingWindowLimiter } from './SlidingWindowLimiter.js';
+import { SlidingWindowLimiter, type ReleasePermit } from './SlidingWindowLimiter.js';
 
 /**
  * One sliding-window limiter per rate-limit budget: operations of tier 1 share
@@ -29,9 +29,9 @@ export class RateLimiter {
     return bucket;
   }
 
-  /** Waits for the operation's turn (immediately when limiting is disabled). */
-  async acquire(operation: Operation, signal?: AbortSignal): Promise<void> {
-    if (this.enabled) await this.bucketFor(operation).acquire(signal);
+  /** Waits for the operation's turn (immediately when limiting is disabled); call the result once answered. */
+  async acquire(operation: Operation, signal?: AbortSignal): Promise<ReleasePermit> {
+    return this.enabled ? this.bucketFor(operation).acquire(signal) : () => undefined;
   }
 
   /** Calls waiting across all budgets. */

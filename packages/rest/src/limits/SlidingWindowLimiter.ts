@@ -1,21 +1,28 @@
+/** Returned by `acquire`: call it when the server has answered (or the attempt failed). */
+export type ReleasePermit = () => void;
+
 interface Waiter {
-  readonly resolve: () => void;
+  readonly resolve: (release: ReleasePermit) => void;
   readonly reject: (error: unknown) => void;
   readonly signal: AbortSignal | undefined;
   readonly onAbort: () => void;
 }
 
 /**
- * Lets at most `max` calls start in any `windowMs` (a sliding window over the
- * start times), releasing queued callers first in, first out. After a 429 it
- * pauses for the server's `Retry-After`, halves its rate, and earns the rate
- * back one step per quiet window.
+ * Lets at most `max` calls happen in any `windowMs`, releasing queued callers
+ * first in, first out. A call holds its slot while in flight and is dated by
+ * the moment its answer came: the server necessarily saw it before then, so
+ * however long requests take to arrive, the server never counts more than
+ * `max` in one of its windows. After a 429 it pauses for the server's
+ * `Retry-After`, halves its rate, and earns the rate back one step per quiet window.
  */
 export class SlidingWindowLimiter {
   readonly baseMax: number;
   readonly windowMs: number;
   #max: number;
-  #starts: number[] = [];
+  /** When recent calls finished, oldest first. */
+  #finished: number[] = [];
+  #inFlight = 0;
   #queue: Waiter[] = [];
   #pausedUntil = 0;
   #lastSlowDown = 0;
@@ -39,10 +46,18 @@ export class SlidingWindowLimiter {
     return this.#queue.length;
   }
 
-  /** Resolves when the caller may start its request; rejects if `signal` aborts first. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /** Calls started and not yet released. */
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  /**
+   * Resolves when the caller may send its request, with the function to call
+   * once it is answered; rejects if `signal` aborts first.
+   */
+  acquire(signal?: AbortSignal): Promise<ReleasePermit> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<ReleasePermit>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -70,17 +85,32 @@ export class SlidingWindowLimiter {
   #drain(): void {
     const now = this.#now();
     this.#recover(now);
-    while (this.#starts.length > 0 && this.#starts[0] <= now - this.windowMs) this.#starts.shift();
+    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs) this.#finished.shift();
     while (this.#queue.length > 0) {
       if (now < this.#pausedUntil) return this.#schedule(this.#pausedUntil - now);
-      if (this.#starts.length >= this.#max) {
-        return this.#schedule(this.#starts[this.#starts.length - this.#max] + this.windowMs - now);
+      const free = this.#max - this.#inFlight - this.#finished.length;
+      if (free <= 0) {
+        // Every slot in flight: the next release drains. Otherwise wait for enough finished calls to age out.
+        const mustExpire = this.#finished.length - (this.#max - this.#inFlight - 1);
+        if (this.#inFlight >= this.#max) return;
+        return this.#schedule(this.#finished[mustExpire - 1] + this.windowMs - now);
       }
       const waiter = this.#queue.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.#starts.push(now);
-      waiter.resolve();
+      this.#inFlight += 1;
+      waiter.resolve(this.#permit());
     }
+  }
+
+  #permit(): ReleasePermit {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#inFlight -= 1;
+      this.#finished.push(this.#now());
+      this.#drain();
+    };
   }
 
   #recover(now: number): void {
