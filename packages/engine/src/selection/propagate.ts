@@ -1,6 +1,5 @@
 import type { CodeArray } from '../model/CodeArray.js';
 import type { DataModel } from '../model/DataModel.js';
-import type { Table } from '../model/Table.js';
 import type { Selections } from './FieldSelection.js';
 import { RowSet } from './RowSet.js';
 
@@ -10,59 +9,67 @@ interface Constraint {
   readonly mask: Uint8Array;
 }
 
-/** One direction of an association: what `from` tells `to` about key `fieldName`. */
-interface DirectedEdge {
-  readonly from: number;
-  readonly to: number;
-  readonly fieldName: string;
-  readonly reverse: number;
+/** Where a table meets a key field: restrictions flow both ways through it. */
+interface Port {
+  readonly table: number;
+  readonly field: number;
+  readonly codes: CodeArray;
+  readonly nullCode: number;
+}
+
+/** The bipartite graph of tables and key fields, with each node's ports. */
+interface KeyGraph {
+  readonly ports: readonly Port[];
+  readonly portsOfTable: readonly (readonly number[])[];
+  readonly portsOfField: ReadonlyMap<number, readonly number[]>;
 }
 
 /**
- * Computes the possible rows of every table under `selections`. Each table is
- * filtered by the selections in its own fields; then, along every association,
- * the key values still present on one side restrict the other side, and a
- * restriction never flows back over the link it came from (a selected
- * customer with no orders stays possible even though no order is). Messages
- * only shrink, so the work list reaches a fixpoint; each side is recomputed
- * only when something flowing into it changed.
+ * Computes the possible rows of every table under `selections`. Tables and
+ * key fields form a graph (a key shared by three tables is a hub, not a
+ * loop). Each table is filtered by the selections in its own fields; the key
+ * values still present in a table flow to its key fields, and a key field
+ * passes on to each table the values every *other* linked table still has.
+ * A restriction never flows back to where it came from, so a selected
+ * customer with no orders stays possible even though no order is. Messages
+ * only shrink, so the work list reaches a fixpoint; a table is re-read only
+ * when something flowing into it changed.
  */
 export function propagate(model: DataModel, selections: Selections): RowSet[] {
   const tables = model.tables;
   const own = ownConstraints(model, selections);
   if (own.every((list) => list.length === 0)) return tables.map((table) => RowSet.full(table.rowCount));
-  const edges = directedEdges(model);
-  const incoming = tables.map(() => [] as number[]);
-  const outgoing = tables.map(() => [] as number[]);
-  edges.forEach((edge, e) => {
-    incoming[edge.to].push(e);
-    outgoing[edge.from].push(e);
-  });
-  const active = activeEdges(edges, own, incoming);
-  const messages: (Uint8Array | undefined)[] = edges.map(() => undefined);
+  const graph = keyGraph(model);
+  const { ports, portsOfTable, portsOfField } = graph;
+  const upActive = activePorts(graph, own);
+  const up: (Uint8Array | undefined)[] = ports.map(() => undefined);
+  const down: (Uint8Array | undefined)[] = ports.map(() => undefined);
   const queue = tables.map((table) => table.index).filter((t) => own[t].length > 0);
   const queued = new Uint8Array(tables.length);
   for (const t of queue) queued[t] = 1;
   while (queue.length > 0) {
-    const from = queue.shift()!;
-    queued[from] = 0;
-    for (const e of outgoing[from]) {
-      if (!active[e]) continue;
-      const edge = edges[e];
-      const inputs = [...own[from], ...messageConstraints(tables[from], incoming[from], edges, messages, edge.reverse)];
-      const rows = filterRows(tables[from].rowCount, inputs);
-      const column = tables[from].column(edge.fieldName)!;
-      const message = presentCodes(rows, column.codes, column.nullCode);
-      if (messages[e] && sameMask(messages[e], message)) continue;
-      messages[e] = message;
-      if (!queued[edge.to]) {
-        queued[edge.to] = 1;
-        queue.push(edge.to);
+    const t = queue.shift()!;
+    queued[t] = 0;
+    for (const p of portsOfTable[t]) {
+      if (!upActive[p]) continue;
+      const rows = filterRows(tables[t].rowCount, [...own[t], ...incoming(ports, portsOfTable[t], down, p)]);
+      const message = presentCodes(rows, ports[p].codes, ports[p].nullCode);
+      if (up[p] && sameMask(up[p], message)) continue;
+      up[p] = message;
+      for (const q of portsOfField.get(ports[p].field)!) {
+        if (q === p) continue;
+        const next = intersectOthers(portsOfField.get(ports[q].field)!, up, q);
+        if (!next || (down[q] && sameMask(down[q], next))) continue;
+        down[q] = next;
+        if (!queued[ports[q].table]) {
+          queued[ports[q].table] = 1;
+          queue.push(ports[q].table);
+        }
       }
     }
   }
   return tables.map((table) =>
-    filterRows(table.rowCount, [...own[table.index], ...messageConstraints(table, incoming[table.index], edges, messages, -1)]),
+    filterRows(table.rowCount, [...own[table.index], ...incoming(ports, portsOfTable[table.index], down, -1)]),
   );
 }
 
@@ -138,51 +145,75 @@ function ownConstraints(model: DataModel, selections: Selections): Constraint[][
   return own;
 }
 
-function messageConstraints(
-  table: Table,
-  incoming: readonly number[],
-  edges: readonly DirectedEdge[],
-  messages: readonly (Uint8Array | undefined)[],
+function incoming(
+  ports: readonly Port[],
+  tablePorts: readonly number[],
+  down: readonly (Uint8Array | undefined)[],
   skip: number,
 ): Constraint[] {
   const list: Constraint[] = [];
-  for (const e of incoming) {
-    const mask = messages[e];
-    if (e === skip || !mask) continue;
-    list.push({ codes: table.column(edges[e].fieldName)!.codes, mask });
+  for (const p of tablePorts) {
+    const mask = down[p];
+    if (p !== skip && mask) list.push({ codes: ports[p].codes, mask });
   }
   return list;
 }
 
-const edgeCache = new WeakMap<DataModel, DirectedEdge[]>();
-
-function directedEdges(model: DataModel): DirectedEdge[] {
-  const cached = edgeCache.get(model);
-  if (cached) return cached;
-  const edges: DirectedEdge[] = [];
-  for (const link of model.associations) {
-    const e = edges.length;
-    edges.push({ from: link.from.index, to: link.to.index, fieldName: link.field.name, reverse: e + 1 });
-    edges.push({ from: link.to.index, to: link.from.index, fieldName: link.field.name, reverse: e });
+/** The key values every other table linked through the field still has; undefined if none restricts it. */
+function intersectOthers(fieldPorts: readonly number[], up: readonly (Uint8Array | undefined)[], skip: number): Uint8Array | undefined {
+  let result: Uint8Array | undefined;
+  for (const p of fieldPorts) {
+    const mask = up[p];
+    if (p === skip || !mask) continue;
+    if (!result) result = mask.slice();
+    else for (let i = 0; i < result.length; i++) result[i] &= mask[i];
   }
-  edgeCache.set(model, edges);
-  return edges;
+  return result;
 }
 
-/** An edge carries a restriction when a selection lies on its source side. */
-function activeEdges(edges: readonly DirectedEdge[], own: readonly Constraint[][], incoming: readonly number[][]): boolean[] {
-  const active = edges.map((edge) => own[edge.from].length > 0);
+const graphCache = new WeakMap<DataModel, KeyGraph>();
+
+function keyGraph(model: DataModel): KeyGraph {
+  const cached = graphCache.get(model);
+  if (cached) return cached;
+  const ports: Port[] = [];
+  const portsOfTable = model.tables.map(() => [] as number[]);
+  const portsOfField = new Map<number, number[]>();
+  for (const table of model.tables) {
+    for (const column of table.columns) {
+      if (!column.field.isKey) continue;
+      const p = ports.length;
+      ports.push({ table: table.index, field: column.field.index, codes: column.codes, nullCode: column.nullCode });
+      portsOfTable[table.index].push(p);
+      const list = portsOfField.get(column.field.index);
+      if (list) list.push(p);
+      else portsOfField.set(column.field.index, [p]);
+    }
+  }
+  const graph = { ports, portsOfTable, portsOfField };
+  graphCache.set(model, graph);
+  return graph;
+}
+
+/**
+ * A table passes a restriction to a key field when a selection lies on its
+ * side: in the table itself, or behind another of its key fields.
+ */
+function activePorts({ ports, portsOfTable, portsOfField }: KeyGraph, own: readonly Constraint[][]): boolean[] {
+  const upActive = ports.map((port) => own[port.table].length > 0);
+  const downActive = ports.map(() => false);
   for (let changed = true; changed; ) {
     changed = false;
-    edges.forEach((edge, e) => {
-      if (active[e]) return;
-      if (incoming[edge.from].some((i) => i !== edge.reverse && active[i])) {
-        active[e] = true;
-        changed = true;
+    ports.forEach((port, p) => {
+      if (!downActive[p] && portsOfField.get(port.field)!.some((q) => q !== p && upActive[q])) {
+        downActive[p] = changed = true;
+      }
+      if (!upActive[p] && portsOfTable[port.table].some((q) => q !== p && downActive[q])) {
+        upActive[p] = changed = true;
       }
     });
   }
-  return active;
+  return upActive;
 }
 
 function sameMask(a: Uint8Array, b: Uint8Array): boolean {
