@@ -28,8 +28,14 @@ function emitProperty(structName: string, struct: JsonSchema, name: string, prop
   return `${docComment(propertyDoc(prop), '  ')}  ${propertyKey(name)}${mark}: ${tsTypeOf(prop)};\n`;
 }
 
-function emitDynamicProperty(dyn: DynamicProperty): string {
-  const doc = docComment([`Dynamic property: present when the properties define \`${dyn.name}\`.`], '  ');
+function dynamicDoc(structName: string): string {
+  return structName.endsWith('Layout')
+    ? `Dynamic property: what the engine computed from a matching definition in the properties, when there is one.`
+    : `Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree.`;
+}
+
+function emitDynamicProperty(structName: string, dyn: DynamicProperty): string {
+  const doc = docComment([dynamicDoc(structName)], '  ');
   return `${doc}  ${propertyKey(dyn.name)}?: ${tsTypeOf(dyn.schema)};\n`;
 }
 
@@ -41,7 +47,7 @@ function emitInterface(name: string, schema: JsonSchema, graph: StructGraph): st
     .join('');
   for (const dyn of dynamic) {
     if (dyn.name in props) throw new CodegenError('UNSUPPORTED_SCHEMA', `${name}: dynamic ${dyn.name} repeats a property`);
-    body += emitDynamicProperty(dyn);
+    body += emitDynamicProperty(name, dyn);
   }
   const open = graph.tree.has(name) || dynamic.length > 0 || Object.keys(props).length === 0;
   if (open) body += OPEN_KEYS;

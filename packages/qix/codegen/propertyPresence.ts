@@ -27,7 +27,6 @@ const OMITTED_WHEN_EMPTY: ReadonlySet<string> = new Set([
   'NxStackedPivotCell.qAttrDims',
   'NxTreeNode.qAttrExps',
   'NxTreeNode.qAttrDims',
-  'GenericObjectLayout.qExtendsId',
 ]);
 
 /** A struct whose properties are all numbers (Size, Rect, Point, NxPage) is only meaningful whole. */
@@ -41,8 +40,8 @@ function isNumericTuple(struct: JsonSchema): boolean {
  * lists, so this follows what descriptions say, then where the struct
  * travels: callers may send partial structs (the engine fills defaults), so
  * sent structs keep unmarked keys optional; structs only the engine returns
- * have their scalars, structs and lists present, but flags optional because
- * the engine leaves out `false`.
+ * have their numbers, enums, structs and lists present, but plain strings and
+ * flags optional because the engine leaves out `""` and `false`.
  */
 export function isPropertyRequired(
   structName: string,
@@ -59,6 +58,6 @@ export function isPropertyRequired(
   if (graph.sent.has(structName)) return false;
   if (!graph.returned.has(structName)) return false;
   if (OMITTED_WHEN_EMPTY.has(`${structName}.${propName}`)) return false;
-  if (!prop.$ref && prop.type === 'boolean') return false;
+  if (!prop.$ref && (prop.type === 'boolean' || prop.type === 'string')) return false;
   return text.trim() !== '';
 }

@@ -5,7 +5,7 @@
 /** @deprecated */
 export interface AlfaNumString {
   /** Calculated value. */
-  qString: string;
+  qString?: string;
   /** Is set to true if the value is a numeric. */
   qIsNum?: boolean;
 }
@@ -24,13 +24,13 @@ export interface AlternateStateData {
 
 export interface AppEntry {
   /** Identifier of the app. */
-  qID: string;
+  qID?: string;
   /** Title of the app. */
-  qTitle: string;
+  qTitle?: string;
   /** Path of the app. */
-  qPath: string;
+  qPath?: string;
   /** Last reload time of the app. */
-  qLastReloadTime: string;
+  qLastReloadTime?: string;
   /** Is set to true if the app is read-only. */
   qReadOnly?: boolean;
   /** Meta data. */
@@ -73,7 +73,7 @@ export interface AppObjectListDef {
 
 export interface AppScript {
   /** Script text. */
-  qScript: string;
+  qScript?: string;
   /**
    * Information about publishing and permissions.
    * This parameter is optional.
@@ -139,7 +139,7 @@ export interface AssociationScore {
    * &lt; _FieldName2_ &gt; is a field in the table 2 (defined in _qTable2_ )
    * If the field is a synthetic key, the name of the field is preceded by _[Synthetic key]:_ .
    */
-  qFieldPairName: string;
+  qFieldPairName?: string;
   /**
    * Flag used to interpret calculated scores.
    * One of the following values or sum of values that apply:
@@ -182,12 +182,12 @@ export interface BNFDef {
    * * An identifier
    * * A literal value
    */
-  qName: string;
+  qName?: string;
   /**
    * Literal string of the token.
    * Examples: 'Round' and '('.
    */
-  qStr: string;
+  qStr?: string;
   /**
    * If set to true, a list of related rule tokens is assigned to _qBnf_ .
    * This parameter is optional. The default value is false.
@@ -443,9 +443,9 @@ export type BookmarkFieldVerifyResultState =
 
 export interface BookmarkFieldVerifyWarning {
   /** Alternate State * */
-  qState: string;
+  qState?: string;
   /** Field Name * */
-  qField: string;
+  qField?: string;
   /**
    * Field/values verfication result *
    * Defines result of ApplyAndVerify.
@@ -558,9 +558,9 @@ export interface CodePage {
   /** Number of the code page. */
   qNumber: number;
   /** Name of the code page. */
-  qName: string;
+  qName?: string;
   /** Description of the code page. */
-  qDescription: string;
+  qDescription?: string;
 }
 
 export interface CondDef {
@@ -646,7 +646,7 @@ export interface ContentLibraryList {
 
 export interface ContentLibraryListItem {
   /** Name of the library. */
-  qName: string;
+  qName?: string;
   /** Is set to true if the library is specific to the app (not a global content library). */
   qAppSpecific?: boolean;
   /** Information about publishing and permissions. */
@@ -655,11 +655,11 @@ export interface ContentLibraryListItem {
 
 export interface CustomConnector {
   /** Name of the custom connector file. */
-  qProvider: string;
+  qProvider?: string;
   /** Name of the parent folder that contains the custom connector file. */
-  qParent: string;
+  qParent?: string;
   /** Name of the custom connector as displayed in the Qlik interface. */
-  qDisplayName: string;
+  qDisplayName?: string;
   /**
    * Mode of the machine (64 or 32 bits).
    *
@@ -683,7 +683,7 @@ export interface CyclicGroupPosition {
 
 export interface DataField {
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /**
    * Is set to true if the field is a primary key.
    * @defaultValue false
@@ -694,7 +694,7 @@ export interface DataField {
    * _qOriginalFieldName_ and _qName_ are identical if no field names are used in the file.
    * _qOriginalFieldName_ differs from _qName_ if embedded file names are used in the file.
    */
-  qOriginalFieldName: string;
+  qOriginalFieldName?: string;
 }
 
 export interface DataRecord {
@@ -708,17 +708,17 @@ export interface DataRecord {
 
 export interface DataTable {
   /** Name of the table. */
-  qName: string;
+  qName?: string;
   /**
    * Type of the table.
    * For example: Table or View.
    */
-  qType: string;
+  qType?: string;
 }
 
 export interface DataTableEx {
   /** Name of the table. */
-  qName: string;
+  qName?: string;
   /** List of the fields in the table. */
   qFields: DataField[];
   /**
@@ -728,19 +728,19 @@ export interface DataTableEx {
    * * embedded labels, no labels
    * * table is &lt;table name&gt;
    */
-  qFormatSpec: string;
+  qFormatSpec?: string;
 }
 
 export interface Database {
   /** Name of the database. */
-  qName: string;
+  qName?: string;
   /** Is set to true if the database is set by default. */
   qIsDefault?: boolean;
 }
 
 export interface DatabaseInfo {
   /** Name of the product accessed by the provider. */
-  qDBMSName: string;
+  qDBMSName?: string;
   /** If set to true, it means that the data source contains some databases. */
   qDBUsage?: boolean;
   /** If set to true, it means that the data source contains some owners. */
@@ -754,7 +754,7 @@ export interface DatabaseInfo {
    * * **dbo** is the owner name
    * * **Months** is the table name
    */
-  qDBSeparator: string;
+  qDBSeparator?: string;
   /**
    * Character string used after the owner name.
    * Example with separator " **.** ":
@@ -764,24 +764,24 @@ export interface DatabaseInfo {
    * * **dbo** is the owner name
    * * **Months** is the table name
    */
-  qOwnerSeparator: string;
+  qOwnerSeparator?: string;
   /** If set to true, it means that the database is displayed first, before the owners and tables. */
   qDBFirst?: boolean;
   /** Prefix used with field, database or owner names that contain special characters or keywords. */
-  qQuotePreffix: string;
+  qQuotePreffix?: string;
   /** Suffix used with field, database or owner names that contain special characters or keywords. */
-  qQuoteSuffix: string;
+  qQuoteSuffix?: string;
   /** List of the special characters. */
-  qSpecialChars: string;
+  qSpecialChars?: string;
   /** Name of the default database. */
-  qDefaultDatabase: string;
+  qDefaultDatabase?: string;
   /** List of the script keywords. */
   qKeywords: string[];
 }
 
 export interface DatabaseOwner {
   /** Name of the owner. */
-  qName: string;
+  qName?: string;
 }
 
 export interface DelimiterInfo {
@@ -805,7 +805,7 @@ export interface DelimiterInfo {
 
 export interface DerivedFieldsInTableData {
   /** Name of the derived definition. */
-  qDefinitionName: string;
+  qDefinitionName?: string;
   /** List of tags. */
   qTags: string[];
   /** Is set to true is the derived field is in use. */
@@ -833,9 +833,9 @@ export interface DimensionListDef {
 /** The DimensionReference structure points to a GenericDimension. */
 export interface DimensionReference {
   /** Identifier of the associated dimension. */
-  qId: string;
+  qId?: string;
   /** Text label. */
-  qLabel: string;
+  qLabel?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -884,7 +884,7 @@ export interface DoReloadExResult {
   /** The reload is successful if True. */
   qSuccess?: boolean;
   /** Path to the script log file. */
-  qScriptLogFile: string;
+  qScriptLogFile?: string;
   /** true if memory limits were exhausted during reload. */
   qEndedWithMemoryConstraint?: boolean;
   /** Extra information (if available) in case reload was not successful. */
@@ -893,7 +893,7 @@ export interface DoReloadExResult {
 
 export interface DocListEntry {
   /** Name of the app. */
-  qDocName: string;
+  qDocName?: string;
   /** Not used. */
   qConnectedUsers: number;
   /**
@@ -913,15 +913,15 @@ export interface DocListEntry {
    * * In Qlik Sense Desktop, the identifier is the path and name of the app.
    * * In Qlik Sense Enterprise, the identifier is the app's GUID.
    */
-  qDocId: string;
+  qDocId?: string;
   /** Meta data related to the app. */
   qMeta: NxMeta;
   /** Last reload time of the app. */
-  qLastReloadTime: string;
+  qLastReloadTime?: string;
   /** If set to true, the app is read-only. */
   qReadOnly?: boolean;
   /** Title of the app. */
-  qTitle: string;
+  qTitle?: string;
   /** Thumbnail of the app. */
   qThumbnail: StaticContentUrl;
   /** If true the app has section access configured. */
@@ -946,14 +946,14 @@ export interface DriveInfo {
    * Examples:
    * C:\\\, E:\\\
    */
-  qDrive: string;
+  qDrive?: string;
   /**
    * Type of the drive.
    * _Fixed_ means physical drive.
    */
-  qType: string;
+  qType?: string;
   /** Name of the drive. */
-  qName: string;
+  qName?: string;
   /**
    * Information about the drive type.
    *
@@ -1021,11 +1021,11 @@ export interface EmbeddedSnapshotDef {
 
 export interface ErrorData {
   /** Detailed information about the error message. */
-  qErrorString: string;
+  qErrorString?: string;
   /** Line termination characters. */
-  qLineEnd: string;
+  qLineEnd?: string;
   /** Script statement where the error occurs. */
-  qLine: string;
+  qLine?: string;
   /**
    * Type of the error messages.
    *
@@ -1269,7 +1269,7 @@ export interface FieldDescription {
   /** Internal number of the field. */
   qInternalNumber: number;
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /** List of table names. */
   qSrcTables: string[];
   /**
@@ -1320,7 +1320,7 @@ export interface FieldDescription {
    */
   qIsNumeric?: boolean;
   /** Field comment. */
-  qComment: string;
+  qComment?: string;
   /**
    * Gives information on a field. For example, it can return the type of the field.
    * Examples: key, text, ASCII.
@@ -1337,7 +1337,7 @@ export interface FieldDescription {
 
 export interface FieldInTableData {
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /**
    * Is shown for fixed records.
    * _qOriginalFieldName_ and _qName_ are identical if no field names are used in the file.
@@ -1374,7 +1374,7 @@ export interface FieldInTableData {
    */
   qKeyType: KeyType;
   /** Comment related to the field. */
-  qComment: string;
+  qComment?: string;
   /** List of tags related to the field. */
   qTags: string[];
   /** List of the derived fields. */
@@ -1386,7 +1386,7 @@ export interface FieldInTableData {
 
 export interface FieldInTableProfilingData {
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /** List of tags related to the field. */
   qFieldTags: string[];
   qNumberFormat?: FieldAttributes;
@@ -1439,9 +1439,9 @@ export interface FieldInTableProfilingData {
   /** Average string length of textual values. 0 otherwise. */
   qAvgStringLen: number;
   /** For textual values the first sorted string. */
-  qFirstSorted: string;
+  qFirstSorted?: string;
   /** For textual values the last sorted string. */
-  qLastSorted: string;
+  qLastSorted?: string;
   /** Three most frequent values and their frequencies */
   qMostFrequent: SymbolFrequency[];
   /** Frequency Distribution for numeric fields. */
@@ -1518,7 +1518,7 @@ export interface FieldScores {
    * Field name.
    * One of the field names defined in _qFieldPairName._
    */
-  qFieldName: string;
+  qFieldName?: string;
   qReadableName?: string;
   /**
    * Cardinality of a column/field divided by the number of rows in the table.
@@ -1733,7 +1733,7 @@ export type FilterType =
 
 export interface FolderItem {
   /** Name of the folder item. */
-  qName: string;
+  qName?: string;
   /**
    * Type of the folder item.
    *
@@ -1769,7 +1769,7 @@ export interface FrequencyDistributionData {
 
 export interface Function {
   /** Name of the script function. */
-  qName: string;
+  qName?: string;
   /**
    * Group of the script function.
    *
@@ -1812,7 +1812,7 @@ export interface Function {
    * Signature of the script function.
    * Gives general information about the function.
    */
-  qSignature: string;
+  qSignature?: string;
 }
 
 /**
@@ -2097,41 +2097,41 @@ export interface GenericObjectLayout {
    * Default is current selections _$_ .
    */
   qStateName?: string;
-  /** Dynamic property: present when the properties define `qAppObjectList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qAppObjectList?: AppObjectList;
-  /** Dynamic property: present when the properties define `qBookmarkList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qBookmarkList?: BookmarkList;
-  /** Dynamic property: present when the properties define `qChildList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qChildList?: ChildList;
-  /** Dynamic property: present when the properties define `qDimensionList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qDimensionList?: DimensionList;
-  /** Dynamic property: present when the properties define `qEmbeddedSnapshot`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qEmbeddedSnapshot?: EmbeddedSnapshot;
-  /** Dynamic property: present when the properties define `qExtensionList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qExtensionList?: ExtensionList;
-  /** Dynamic property: present when the properties define `qFieldList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qFieldList?: FieldList;
-  /** Dynamic property: present when the properties define `qHyperCube`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qHyperCube?: HyperCube;
-  /** Dynamic property: present when the properties define `qListObject`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qListObject?: ListObject;
-  /** Dynamic property: present when the properties define `qMeasureList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qMeasureList?: MeasureList;
-  /** Dynamic property: present when the properties define `qMediaList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qMediaList?: MediaList;
-  /** Dynamic property: present when the properties define `qNxLibraryDimension`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qNxLibraryDimension?: NxLibraryDimension;
-  /** Dynamic property: present when the properties define `qNxLibraryMeasure`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qNxLibraryMeasure?: NxLibraryMeasure;
-  /** Dynamic property: present when the properties define `qSelectionObject`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qSelectionObject?: SelectionObject;
-  /** Dynamic property: present when the properties define `qStaticContentUrl`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qStaticContentUrl?: StaticContentUrl;
-  /** Dynamic property: present when the properties define `qTreeData`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qTreeData?: TreeData;
-  /** Dynamic property: present when the properties define `qUndoInfo`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qUndoInfo?: UndoInfo;
-  /** Dynamic property: present when the properties define `qVariableList`. */
+  /** Dynamic property: what the engine computed from a matching definition in the properties, when there is one. */
   qVariableList?: VariableList;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
@@ -2155,47 +2155,47 @@ export interface GenericObjectProperties {
    * Default is current selections _$_ .
    */
   qStateName?: string;
-  /** Dynamic property: present when the properties define `qAppObjectListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qAppObjectListDef?: AppObjectListDef;
-  /** Dynamic property: present when the properties define `qBookmarkListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qBookmarkListDef?: BookmarkListDef;
-  /** Dynamic property: present when the properties define `qChildListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qChildListDef?: ChildListDef;
-  /** Dynamic property: present when the properties define `qDimensionListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qDimensionListDef?: DimensionListDef;
-  /** Dynamic property: present when the properties define `qEmbeddedSnapshotDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qEmbeddedSnapshotDef?: EmbeddedSnapshotDef;
-  /** Dynamic property: present when the properties define `qExtensionListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qExtensionListDef?: ExtensionListDef;
-  /** Dynamic property: present when the properties define `qFieldListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qFieldListDef?: FieldListDef;
-  /** Dynamic property: present when the properties define `qHyperCubeDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qHyperCubeDef?: HyperCubeDef;
-  /** Dynamic property: present when the properties define `qLayoutExclude`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qLayoutExclude?: LayoutExclude;
-  /** Dynamic property: present when the properties define `qListObjectDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qListObjectDef?: ListObjectDef;
-  /** Dynamic property: present when the properties define `qMeasureListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qMeasureListDef?: MeasureListDef;
-  /** Dynamic property: present when the properties define `qMediaListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qMediaListDef?: MediaListDef;
-  /** Dynamic property: present when the properties define `qNxLibraryDimensionDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qNxLibraryDimensionDef?: NxLibraryDimensionDef;
-  /** Dynamic property: present when the properties define `qNxLibraryMeasureDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qNxLibraryMeasureDef?: NxLibraryMeasureDef;
-  /** Dynamic property: present when the properties define `qSelectionObjectDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qSelectionObjectDef?: SelectionObjectDef;
-  /** Dynamic property: present when the properties define `qStaticContentUrlDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qStaticContentUrlDef?: StaticContentUrlDef;
-  /** Dynamic property: present when the properties define `qStringExpression`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qStringExpression?: StringExpression;
-  /** Dynamic property: present when the properties define `qTreeDataDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qTreeDataDef?: TreeDataDef;
-  /** Dynamic property: present when the properties define `qUndoInfoDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qUndoInfoDef?: UndoInfoDef;
-  /** Dynamic property: present when the properties define `qValueExpression`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qValueExpression?: ValueExpression;
-  /** Dynamic property: present when the properties define `qVariableListDef`. */
+  /** Dynamic property: a definition the engine computes into the layout; it may also sit deeper in the tree. */
   qVariableListDef?: VariableListDef;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
@@ -2222,7 +2222,7 @@ export interface GenericVariableLayout {
    */
   qMeta?: NxMeta;
   /** Some text. */
-  qText: string;
+  qText?: string;
   /** A value. */
   qNum: number;
   /** If set to true, it means that the variable was defined via script. */
@@ -2437,11 +2437,11 @@ export interface HyperCube {
   /** True if other row exists. */
   qHasOtherValues?: boolean;
   /** Title of the hypercube, for example the title of a chart. */
-  qTitle: string;
+  qTitle?: string;
   /** The total number of nodes on each dimension (only applicable when _qMode = T_ ). */
   qTreeNodesOnDim?: number[];
   /** The message displayed if calculation condition is not fulfilled. */
-  qCalcCondMsg: string;
+  qCalcCondMsg?: string;
   /** The order of the columns. */
   qColumnOrder: number[];
   /** Any other key: properties and layouts are free JSON trees. */
@@ -2739,7 +2739,7 @@ export interface LayoutExclude {
 /** Meta data about the selection in a field. */
 export interface LayoutFieldInfo {
   /** The name of the field. */
-  qFieldName: string;
+  qFieldName?: string;
   /** Number of selected values in the field. */
   qValuesCount: number;
   /** Number of excluded values in the field. */
@@ -2760,9 +2760,9 @@ export interface LineageInfo {
    * * STORE: path to QVD or TXT file where data is stored.
    * * EXTENSION: the data comes from a Server Side Extension (SSE).
    */
-  qDiscriminator: string;
+  qDiscriminator?: string;
   /** The LOAD and SELECT script statements from the data load script. */
-  qStatement: string;
+  qStatement?: string;
 }
 
 /**
@@ -2849,37 +2849,37 @@ export interface ListObjectDef {
 
 export interface LocaleInfo {
   /** Decimal separator. */
-  qDecimalSep: string;
+  qDecimalSep?: string;
   /** Thousand separator. */
-  qThousandSep: string;
+  qThousandSep?: string;
   /** List separator. */
-  qListSep: string;
+  qListSep?: string;
   /** Money decimal separator. */
-  qMoneyDecimalSep: string;
+  qMoneyDecimalSep?: string;
   /** Money thousand separator. */
-  qMoneyThousandSep: string;
+  qMoneyThousandSep?: string;
   /** Current year. */
   qCurrentYear: number;
   /**
    * Money format.
    * Example: _#.##0,00 kr;-#.##0,00 kr_
    */
-  qMoneyFmt: string;
+  qMoneyFmt?: string;
   /**
    * Time format.
    * Example: _hh:mm:ss_
    */
-  qTimeFmt: string;
+  qTimeFmt?: string;
   /**
    * Date format.
    * Example: _YYYY-MM-DD_
    */
-  qDateFmt: string;
+  qDateFmt?: string;
   /**
    * Time stamp format.
    * Example: _YYYY-MM-DD hh:mm:ss[.fff]_
    */
-  qTimestampFmt: string;
+  qTimestampFmt?: string;
   /** Information about the calendar. */
   qCalendarStrings: CalendarStrings;
   /**
@@ -2928,12 +2928,12 @@ export interface LocaleInfo {
    *
    * If this property has not been set in a script, the returned value comes from the Windows operating system.
    */
-  qCollation: string;
+  qCollation?: string;
   /**
    * Number format.
    * Example: 3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y
    */
-  qNumericalAbbreviation: string;
+  qNumericalAbbreviation?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -3003,14 +3003,14 @@ export interface MediaListItem {
    * * in the _/content/default/_ folder are outside the qvf file.
    * * in the _/media/ folder_ are embedded in the qvf file.
    */
-  qUrlDef: string;
+  qUrlDef?: string;
   /**
    * Relative path to the media file.
    * Media files located:
    * * in the _/content/default/_ folder are outside the qvf file.
    * * in the _/media/ folder_ are embedded in the qvf file.
    */
-  qUrl: string;
+  qUrl?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -3046,14 +3046,14 @@ export interface MetaData {
  */
 export interface NxAppLayout {
   /** Title of the app. */
-  qTitle: string;
+  qTitle?: string;
   /**
    * In Qlik Sense Enterprise, this property corresponds to the app identifier (GUID).
    * In Qlik Sense Desktop, this property corresponds to the full path of the app.
    */
-  qFileName: string;
+  qFileName?: string;
   /** Date and time of the last reload of the app in ISO format. */
-  qLastReloadTime: string;
+  qLastReloadTime?: string;
   /** Is set to true if the app has been updated since the last save. */
   qModified?: boolean;
   /** Is set to true if a script is defined in the app. */
@@ -3164,7 +3164,7 @@ export interface NxAttrDimInfo {
   /** Number of rows. */
   qSize: Size;
   /** The title for the attribute dimension. */
-  qFallbackTitle: string;
+  qFallbackTitle?: string;
   /** The Locked value of the dimension. */
   qLocked?: boolean;
   /** Validation error. */
@@ -3212,9 +3212,9 @@ export interface NxAttrExprInfo {
   qMax: number;
   qFallbackTitle?: string;
   /** String version of the minimum Value. */
-  qMinText: string;
+  qMinText?: string;
   /** String version of the maximum Value. */
-  qMaxText: string;
+  qMaxText?: string;
   /**
    * Format of the field.
    * This parameter is optional.
@@ -3258,7 +3258,7 @@ export interface NxAxisData {
 
 export interface NxAxisTicks {
   /** Name of the derived definition. */
-  qName: string;
+  qName?: string;
   /** List of tags. */
   qTags: string[];
   /** List of ticks. */
@@ -3452,7 +3452,7 @@ export interface NxCurrentSelectionItem {
    */
   qIsNum?: boolean;
   /** Name of the field that is selected. */
-  qField: string;
+  qField?: string;
   /**
    * This parameter is displayed if its value is true.
    * Is set to true if the field is locked.
@@ -3473,7 +3473,7 @@ export interface NxCurrentSelectionItem {
   /** Number of values that are selected. */
   qSelectedCount: number;
   /** Values that are selected. */
-  qSelected: string;
+  qSelected?: string;
   /**
    * Information about the range of selected values.
    * Is empty if there is no range of selected values.
@@ -3493,7 +3493,7 @@ export interface NxCurrentSelectionItem {
    */
   qSelectionThreshold?: number;
   /** Label that, if defined, is displayed in current selections instead of the actual expression. ReadableName is only used with field-on-the-fly. */
-  qReadableName: string;
+  qReadableName?: string;
   /**
    * Optional parameter. Indicates if the selection is to be hidden in the Selections bar.
    * Is set to true if the current selection is hidden.
@@ -3573,22 +3573,22 @@ export interface NxDerivedField {
    * Identifier of the derived field.
    * The identifier is unique.
    */
-  qId: string;
+  qId?: string;
   /**
    * Combination of field name, definition and method.
    * Example:
    * _OrderDate.MyDefinition.Year_
    */
-  qName: string;
+  qName?: string;
   /** Method name associated to the derived field. */
-  qMethod: string;
+  qMethod?: string;
   /**
    * Expression of the derived field.
    * Example:
    * If _qName_ is _OrderDate.MyDefinition.Year_ , the expression is as follows:
    * _=${Mydefinition(OrderDate).Year}_
    */
-  qExpr: string;
+  qExpr?: string;
   /** List of tags. */
   qTags: string[];
   /** Any other key: properties and layouts are free JSON trees. */
@@ -3604,7 +3604,7 @@ export interface NxDerivedFieldDescriptionList {
 
 export interface NxDerivedFieldsData {
   /** Name of the derived definition. */
-  qDerivedDefinitionName: string;
+  qDerivedDefinitionName?: string;
   /** List of the derived fields. */
   qFieldDefs: NxDerivedField[];
   /** List of the derived groups. */
@@ -3617,9 +3617,9 @@ export interface NxDerivedFieldsData {
 
 export interface NxDerivedGroup {
   /** Identifier of the group. */
-  qId: string;
+  qId?: string;
   /** Name of the derived group. */
-  qName: string;
+  qName?: string;
   /**
    * Grouping type.
    * The grouping should be either H or C (Grouping is mandatory for derived definitions).
@@ -3738,7 +3738,7 @@ export interface NxDimensionInfo {
    * Corresponds to the label of the dimension that is selected.
    * If the label is not defined then the field name is used.
    */
-  qFallbackTitle: string;
+  qFallbackTitle?: string;
   /** Length of the longest value in the field. */
   qApprMaxGlyphCount: number;
   /**
@@ -3827,7 +3827,7 @@ export interface NxDimensionInfo {
   /** Array of attribute dimensions. */
   qAttrDimInfo: NxAttrDimInfo[];
   /** The message displayed if calculation condition is not fulfilled. */
-  qCalcCondMsg: string;
+  qCalcCondMsg?: string;
   /**
    * True if this is a calculated dimension.
    * @defaultValue false
@@ -3838,9 +3838,9 @@ export interface NxDimensionInfo {
   /** Dimension Cardinalities */
   qCardinalities: NxCardinalities;
   /** Refers to a dimension stored in the library. */
-  qLibraryId: string;
+  qLibraryId?: string;
   /** The expanded and stripped dimension name used internally in engine. */
-  qEffectiveDimensionName: string;
+  qEffectiveDimensionName?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -3860,7 +3860,7 @@ export type NxDimensionType =
 
 export interface NxDownloadInfo {
   /** URL to download the reduced app on. */
-  qUrl: string;
+  qUrl?: string;
   /**
    * The filesize of the reduced app.
    * @defaultValue -1
@@ -3882,7 +3882,7 @@ export interface NxDownloadOptions {
 
 export interface NxEngineVersion {
   /** Version number of the Qlik engine component. */
-  qComponentVersion: string;
+  qComponentVersion?: string;
 }
 
 /**
@@ -4020,7 +4020,7 @@ export interface NxFieldDescription {
    */
   qAndMode?: boolean;
   /** Name of the field */
-  qName: string;
+  qName?: string;
   /** Number of distinct field values */
   qCardinal: number;
   /**
@@ -4060,14 +4060,14 @@ export interface NxFieldProperties {
 
 export interface NxFieldResourceId {
   /** Name of the field to get the resource id for. */
-  qName: string;
+  qName?: string;
   /** Field level resource Id per table that the field is part of */
   qResourceIds: NxFieldTableResourceId[];
 }
 
 export interface NxFieldSelectionInfo {
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /**
    * Selection mode.
    * ### Properties
@@ -4100,9 +4100,9 @@ export type NxFieldSelectionMode =
 
 export interface NxFieldTableResourceId {
   /** Name of the table that the field belongs to get the resource id for */
-  qTable: string;
+  qTable?: string;
   /** Resource identifier for the field */
-  qResourceId: string;
+  qResourceId?: string;
 }
 
 /**
@@ -4448,7 +4448,7 @@ export interface NxLibraryDimension {
   qFieldLabels: string[];
   qLabelExpression?: string;
   /** Alias of the dimension. */
-  qAlias: string;
+  qAlias?: string;
   qScriptGenerated?: boolean;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
@@ -4540,14 +4540,14 @@ export interface NxLinkedObjectInfo {
    * If the linked object is a child, the root identifier is the identifier of the parent.
    * If the linked object is an app object, the root identifier is the same than the identifier of the linked object since the linked object is a root object.
    */
-  qRootId: string;
+  qRootId?: string;
   /** Information about the linked object. */
   qInfo: NxInfo;
 }
 
 export interface NxListObjectExpression {
   /** Value of the expression. */
-  qExpr: string;
+  qExpr?: string;
   /**
    * Gives information on the error.
    * This parameter is optional.
@@ -5250,7 +5250,7 @@ export type NxLocalizedWarningCode =
 
 export interface NxMatchingFieldInfo {
   /** Name of the field. */
-  qName: string;
+  qName?: string;
   /** List of tags. */
   qTags: string[];
 }
@@ -5311,7 +5311,7 @@ export interface NxMeasureInfo {
    * Corresponds to the label of the measure.
    * If the label is not defined then the measure name is used.
    */
-  qFallbackTitle: string;
+  qFallbackTitle?: string;
   /** Length of the longest value in the field. */
   qApprMaxGlyphCount: number;
   /** Number of distinct field values. */
@@ -5350,9 +5350,9 @@ export interface NxMeasureInfo {
   /** List of attribute dimensions. */
   qAttrDimInfo: NxAttrDimInfo[];
   /** The message displayed if calculation condition is not fulfilled. */
-  qCalcCondMsg: string;
+  qCalcCondMsg?: string;
   /** Refers to a dimension stored in the library. */
-  qLibraryId: string;
+  qLibraryId?: string;
   /** Calculated trendlines */
   qTrendLines?: NxTrendline[];
   qMiniChart?: NxMiniChart;
@@ -5397,7 +5397,7 @@ export interface NxMiniChart {
 
 export interface NxMiniChartCell {
   /** Some text. */
-  qText: string;
+  qText?: string;
   /**
    * A value.
    * This parameter is optional.
@@ -5542,7 +5542,7 @@ export interface NxPatches {
 
 export interface NxPivotDimensionCell {
   /** Some text. */
-  qText: string;
+  qText?: string;
   /**
    * Rank number of the value.
    * If set to -1, it means that the value is not an element number.
@@ -5625,7 +5625,7 @@ export interface NxPivotValuePoint {
    */
   qLabel?: string;
   /** Some text related to the cell. */
-  qText: string;
+  qText?: string;
   /** Value of the cell. */
   qNum: number;
   /**
@@ -5740,7 +5740,7 @@ export interface NxSimpleDimValue {
 
 export interface NxSimpleValue {
   /** Text related to the attribute expression value. */
-  qText: string;
+  qText?: string;
   /**
    * Numeric value of the attribute expression.
    * Set to NaN (Not a Number) if the attribute expression value is not numeric.
@@ -5774,7 +5774,7 @@ export interface NxStackPage {
 
 export interface NxStackedPivotCell {
   /** Some text. */
-  qText: string;
+  qText?: string;
   /**
    * Rank number of the value.
    * If set to -1, it means that the value is not an element number.
@@ -5864,9 +5864,9 @@ export interface NxStateCounts {
  */
 export interface NxStreamListEntry {
   /** Name of the stream. */
-  qName: string;
+  qName?: string;
   /** Identifier of the stream. */
-  qId: string;
+  qId?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -5880,7 +5880,7 @@ export interface NxTempBookmarkOptions {
 
 export interface NxTickCell {
   /** Tick's label. */
-  qText: string;
+  qText?: string;
   /** Start value. */
   qStart: number;
   /** End value. */
@@ -5958,7 +5958,7 @@ export interface NxTreeDimensionInfo {
    * Corresponds to the label of the dimension that is selected.
    * If the label is not defined then the field name is used.
    */
-  qFallbackTitle: string;
+  qFallbackTitle?: string;
   /** Length of the longest value in the field. */
   qApprMaxGlyphCount: number;
   /**
@@ -6049,7 +6049,7 @@ export interface NxTreeDimensionInfo {
   /** List of attribute dimensions. */
   qAttrDimInfo: NxAttrDimInfo[];
   /** The message displayed if calculation condition is not fulfilled. */
-  qCalcCondMsg: string;
+  qCalcCondMsg?: string;
   /**
    * True if this is a calculated dimension.
    * @defaultValue false
@@ -6060,9 +6060,9 @@ export interface NxTreeDimensionInfo {
   /** Dimension Cardinalities */
   qCardinalities: NxCardinalities;
   /** Refers to a dimension stored in the library. */
-  qLibraryId: string;
+  qLibraryId?: string;
   /** The expanded and stripped dimension name used internally in engine. */
-  qEffectiveDimensionName: string;
+  qEffectiveDimensionName?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -6075,7 +6075,7 @@ export interface NxTreeMultiRangeSelectInfo {
 /** Represents a dimension in the tree. */
 export interface NxTreeNode {
   /** The text version of the value, if available. */
-  qText: string;
+  qText?: string;
   /**
    * Value of the cell.
    * Is set to _NaN_ , if the value is not a number.
@@ -6173,7 +6173,7 @@ export interface NxTreeRangeSelectInfo {
 /** Represents a measure. */
 export interface NxTreeValue {
   /** The text version of the value, if available. */
-  qText: string;
+  qText?: string;
   /**
    * Value of the cell.
    * Is set to _NaN_ , if the value is not a number.
@@ -6210,7 +6210,7 @@ export interface NxTrendline {
   /** R2 score. Value between 0..1 that shows the correlation between the trendline and the data. Higher value means higher correlation. */
   qR2: number;
   /** Trendline expression */
-  qExpression: string;
+  qExpression?: string;
   /** Inner Dim elem no */
   qElemNo: number;
   /** Any other key: properties and layouts are free JSON trees. */
@@ -6302,11 +6302,11 @@ export interface NxValidationError {
 
 export interface NxVariableListItem {
   /** Name of the variable. */
-  qName: string;
+  qName?: string;
   /** Description of the variable. */
-  qDescription: string;
+  qDescription?: string;
   /** Definition of the variable. It can be a value or an expression. */
-  qDefinition: string;
+  qDefinition?: string;
   /**
    * If set to true, it means that the variable is a system variable.
    * A system variable provides information about the system and is set by the engine. The content cannot be changed by the user.
@@ -6381,20 +6381,20 @@ export interface NxViewPort {
 
 export interface ObjectInterface {
   /** The native type of the object. */
-  qType: string;
+  qType?: string;
   /** The handle used to connect to object. */
   qHandle: number;
   /** The type of the object. */
-  qGenericType: string;
+  qGenericType?: string;
   /** Object ID. */
-  qGenericId: string;
+  qGenericId?: string;
 }
 
 export interface OdbcDsn {
   /** Name of the ODBC connection. */
-  qName: string;
+  qName?: string;
   /** Description of the ODBC connection. */
-  qDescription: string;
+  qDescription?: string;
   /**
    * Is set to true if the version of ODBC is 32-bit.
    * This parameter is optional. Default is false.
@@ -6412,9 +6412,9 @@ export interface OdbcDsn {
 
 export interface OleDbProvider {
   /** Name of the OLEDB provider. */
-  qName: string;
+  qName?: string;
   /** Description of the OLEDB provider. */
-  qDescription: string;
+  qDescription?: string;
   /**
    * Is set to true if the version of the OLEDB provider is 32-bit.
    * Default is false.
@@ -6615,9 +6615,9 @@ export interface ProgressData {
   /** True when the engine pauses the script execution and waits for a user interaction. */
   qUserInteractionWanted?: boolean;
   /** A progress message is persistent when it informs about the start or end of a statement. For example, it can inform about the total number of lines fetched from a data source or tell that the app was saved. All persistent progress messages between two *GetProgress* calls are summarized in this string. Contrarily to *qPersistentProgressMessages*, the content of the localized message string is displayed (not its message code). */
-  qPersistentProgress: string;
+  qPersistentProgress?: string;
   /** A progress message is transient when it informs about the progress of an ongoing statement. For example, it can tell how many lines are currently fetched from a data source. All transient progress messages between two *GetProgress* calls are summarized in this string. Contrarily to *qTransientProgressMessage*, the content of the localized message string is displayed (not its message code). */
-  qTransientProgress: string;
+  qTransientProgress?: string;
   /** Information about the error messages that occur during the script execution. */
   qErrorData: ErrorData[];
   /** List of persistent progress messages. */
@@ -6692,11 +6692,11 @@ export interface Rect {
 
 export interface ReloadError {
   /** Type of error. */
-  qError: string;
+  qError?: string;
   /** Description of error. */
-  qDescription: string;
+  qDescription?: string;
   /** Script line text where error occurred. */
-  qLine: string;
+  qLine?: string;
   /** Script line number where error occurred. */
   qLineNumber: number;
   /** Error code. */
@@ -7107,9 +7107,9 @@ export interface SearchAssociationResult {
 
 export interface SearchAttribute {
   /** String corresponding to _SearchObjectOptions.qAttributes_. It will be _qProperty_ for _SearchObjectOptions_. */
-  qKey: string;
+  qKey?: string;
   /** String corresponding to _qKey_ for the current _SearchGroupItemMatch_. For example, if the match is _Make by Price_ found in the title of a generic object, _qValue_ will be _qMetaDef/title_. */
-  qValue: string;
+  qValue?: string;
 }
 
 export interface SearchCharRange {
@@ -7237,7 +7237,7 @@ export type SearchFieldSelectionMode =
 
 export interface SearchFieldValueItem {
   /** Field name of matches. */
-  qFieldName: string;
+  qFieldName?: string;
   /** List of search matches. */
   qValues: SearchFieldMatchesItem[];
 }
@@ -7281,7 +7281,7 @@ export interface SearchGroupItem {
    * * The name of the field, if the type of the search group is data set.
    * * The id of the generic object if the type of the search group is generic object.
    */
-  qIdentifier: string;
+  qIdentifier?: string;
   /**
    * List of matches in the search group item.
    * The group item matches are numbered from the value of _SearchGroupItemOptions.qOffset_ to the value of _SearchGroupItemOptions.qOffset_ \+ _SearchGroupItemOptions.qCount_ .
@@ -7309,7 +7309,7 @@ export interface SearchGroupItemMatch {
    * If the match is found in a field, it corresponds to the value of the field.
    * If the match is found in a generic object property, it corresponds to the property value.
    */
-  qText: string;
+  qText?: string;
   /**
    * Selection mode of a field.
    * Suppressed by default. One and always one field value is selected when set to _OneAndOnlyOne_.
@@ -7469,7 +7469,7 @@ export interface SearchResult {
 
 export interface SearchSuggestItem {
   /** Value of the suggestion. */
-  qValue: string;
+  qValue?: string;
   /**
    * Index of the suggestion value.
    * The indexing starts from 0 and from the left.
@@ -7487,7 +7487,7 @@ export interface SearchSuggestionResult {
 /** @deprecated */
 export interface SearchTermResult {
   /** Text of the associated value. */
-  qText: string;
+  qText?: string;
   /** Element number of the associated value. */
   qElemNumber: number;
   /**
@@ -7680,7 +7680,7 @@ export type StateEnumType =
 
 export interface StateFieldValues {
   /** Name of the state. */
-  qStateName: string;
+  qStateName?: string;
   /** The field values associated with the state. */
   qFieldValues: FieldValue[];
 }
@@ -7702,7 +7702,7 @@ export interface StaticContentListItem {
    * * In the _/content/default/_ folder are outside the qvf file.
    * * In the _/media/ folder_ are embedded in the qvf file.
    */
-  qUrlDef: string;
+  qUrlDef?: string;
   /**
    * Relative path to the content file. The URL is static.
    * In Qlik Sense Enterprise, content files located:
@@ -7713,13 +7713,13 @@ export interface StaticContentListItem {
    * * In the _/content/default/_ folder are outside the qvf file.
    * * In the _/media/ folder_ are embedded in the qvf file.
    */
-  qUrl: string;
+  qUrl?: string;
 }
 
 /** <div class=note>In addition, this structure can return dynamic properties.</div> */
 export interface StaticContentUrl {
   /** Relative path of the thumbnail. */
-  qUrl: string;
+  qUrl?: string;
   /** Any other key: properties and layouts are free JSON trees. */
   [key: string]: unknown;
 }
@@ -7780,7 +7780,7 @@ export interface TableProfilingData {
 
 export interface TableRecord {
   /** Name of the table. */
-  qName: string;
+  qName?: string;
   /** This property is set to true if the table is loose. */
   qLoose?: boolean;
   /** Number of rows in the table. */
@@ -7790,7 +7790,7 @@ export interface TableRecord {
   /** Information about the position of the table. */
   qPos: Point;
   /** Comment related to the table. */
-  qComment: string;
+  qComment?: string;
   /**
    * If set to true, Direct Discovery is used.
    * Direct Discovery fields are not loaded into memory and remain in the external database.
@@ -7879,7 +7879,7 @@ export interface TableViewTableWinSaveInfo {
 
 export interface TextMacro {
   /** Name of the variable. */
-  qTag: string;
+  qTag?: string;
   /**
    * Order in which the variable was referenced during the script execution.
    * The same number sequence is used for both _qRefSeqNo_ and _qSetSeqNo_ .
@@ -7891,7 +7891,7 @@ export interface TextMacro {
    */
   qSetSeqNo: number;
   /** Variable value. */
-  qDisplayString: string;
+  qDisplayString?: string;
   /**
    * Is set to true if the variable is a system variable.
    * @defaultValue false
@@ -7923,7 +7923,7 @@ export interface TransformAppParameters {
 
 export interface TransformAppResult {
   /** ID of created App */
-  qAppId: string;
+  qAppId?: string;
 }
 
 /**
@@ -7952,14 +7952,14 @@ export interface TreeData {
   /** True if other row exists. */
   qHasOtherValues?: boolean;
   /** Title of the TreeData object, for example the title of a chart. */
-  qTitle: string;
+  qTitle?: string;
   /**
    * Position of the last expended cell.
    * This property is optional.
    */
   qLastExpandedPos?: NxCellPosition;
   /** The message displayed if calculation condition is not fulfilled. */
-  qCalcCondMsg: string;
+  qCalcCondMsg?: string;
   /**
    * Set of data.
    * Is empty if nothing has been defined in **qInitialDataFetch** in _TreeDataDef_.
