@@ -1,3 +1,4 @@
+import { toText } from '../value/toText.js';
 import { Dual, type Value } from '../value/Value.js';
 
 /** The number of a value, NaN for null and pure text. */
@@ -9,17 +10,7 @@ export function numberOf(value: Value): number {
 
 /** The text of a value, '' for null. */
 export function textOf(value: Value): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return numberText(value);
-  return value.text;
-}
-
-/** Plain text for a number, the way Qlik shows unformatted numbers (no exponent for usual magnitudes). */
-export function numberText(num: number): string {
-  if (Number.isNaN(num)) return '-';
-  if (Number.isInteger(num) || Math.abs(num) >= 1e-6) return String(num);
-  return String(num);
+  return toText(value);
 }
 
 /** A key that is equal for equal values (numbers by number, text by text). */

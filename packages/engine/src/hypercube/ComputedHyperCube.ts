@@ -1,0 +1,116 @@
+import type { Field } from '../model/Field.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+import type { Value } from '../value/Value.js';
+import { numberOf } from '../aggregate/valueParts.js';
+import { HyperCubeError } from './HyperCubeError.js';
+import { measureText } from './measureText.js';
+import type { FieldAttributes, HyperCube, NxCell, NxDataPage, NxPage, StateEnumType } from './QixShapes.js';
+
+/** Largest number of cells one GetHyperCubeData call may ask for, as in Qlik. */
+export const MAX_PAGE_CELLS = 10_000;
+
+/** One dimension column of a computed hypercube. */
+export interface DimensionColumn {
+  readonly field: Field;
+  /** Symbol per row in display order, -1 for null. */
+  readonly keys: Int32Array;
+  /** State letter of each symbol of the field. */
+  readonly states: readonly StateEnumType[];
+}
+
+/** One measure column of a computed hypercube. */
+export interface MeasureColumn {
+  /** Value per row in display order. */
+  readonly values: readonly Value[];
+  readonly format?: FieldAttributes;
+}
+
+/**
+ * A hypercube after computation: the layout (`qHyperCube`) and the sorted rows
+ * behind it, from which any page of cells is cut on request
+ * (GetHyperCubeData).
+ */
+export class ComputedHyperCube {
+  constructor(
+    /** The `qHyperCube` layout, with the initial data pages. */
+    readonly layout: HyperCube,
+    private readonly dimensions: readonly DimensionColumn[],
+    private readonly measures: readonly MeasureColumn[],
+    private readonly rowCount: number,
+    private readonly settings: FormatSettings,
+  ) {}
+
+  /** Pages of cells, as GetHyperCubeData answers; rejects more than 10,000 cells in all. */
+  getHyperCubeData(pages: readonly NxPage[]): NxDataPage[] {
+    const cells = pages.reduce((sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight), 0);
+    if (cells > MAX_PAGE_CELLS) {
+      throw new HyperCubeError(
+        'LOCERR_CALC_PAGES_TOO_LARGE',
+        `Pages too large: ${cells} cells requested, at most ${MAX_PAGE_CELLS}`,
+      );
+    }
+    return pages.map((page) => this.page(page));
+  }
+
+  /** The cell at a row and column of the sorted hypercube. */
+  cell(row: number, column: number): NxCell {
+    if (column < this.dimensions.length) return this.dimensionCell(this.dimensions[column]!, row);
+    const measure = this.measures[column - this.dimensions.length]!;
+    return valueCell(measure.values[row]!, measure.format, this.settings);
+  }
+
+  private page(page: NxPage): NxDataPage {
+    const width = this.dimensions.length + this.measures.length;
+    validatePage(page);
+    const top = Math.min(page.qTop, this.rowCount);
+    const left = Math.min(page.qLeft, width);
+    const bottom = Math.min(top + page.qHeight, this.rowCount);
+    const right = Math.min(left + page.qWidth, width);
+    const qMatrix: NxCell[][] = [];
+    for (let row = top; row < bottom; row++) {
+      const cells: NxCell[] = [];
+      for (let column = left; column < right; column++) cells.push(this.cell(row, column));
+      qMatrix.push(cells);
+    }
+    return {
+      qMatrix,
+      qTails: this.dimensions.map(() => ({ qUp: 0, qDown: 0 })),
+      qArea: { qLeft: left, qTop: top, qWidth: right - left, qHeight: bottom - top },
+    };
+  }
+
+  private dimensionCell(dimension: DimensionColumn, row: number): NxCell {
+    const symbol = dimension.keys[row]!;
+    if (symbol < 0) return { qText: '-', qNum: 'NaN', qElemNumber: -2, qState: 'O', qIsNull: true };
+    const symbols = dimension.field.symbols;
+    const num = symbols.num(symbol);
+    return {
+      qText: symbols.text(symbol),
+      qNum: Number.isNaN(num) ? 'NaN' : num,
+      qElemNumber: symbol,
+      qState: dimension.states[symbol]!,
+    };
+  }
+}
+
+/** A measure (or total) cell for a value. */
+export function valueCell(value: Value, format: FieldAttributes | undefined, settings: FormatSettings): NxCell {
+  if (value === null) return { qText: '-', qNum: 'NaN', qElemNumber: 0, qState: 'L', qIsNull: true };
+  const num = numberOf(value);
+  return {
+    qText: measureText(value, format, settings),
+    qNum: num === num ? num : 'NaN',
+    qElemNumber: 0,
+    qState: 'L',
+  };
+}
+
+function validatePage(page: NxPage): void {
+  const parts = [page.qLeft, page.qTop, page.qWidth, page.qHeight];
+  if (!parts.every((part) => Number.isInteger(part) && part >= 0)) {
+    throw new HyperCubeError(
+      'LOCERR_GENERIC_INVALID_PARAMETERS',
+      `Invalid page ${JSON.stringify(page)}: qLeft, qTop, qWidth and qHeight must be integers >= 0`,
+    );
+  }
+}

@@ -1,0 +1,328 @@
+import { ChartScope } from '../aggregate/ChartScope.js';
+import { GroupIndex } from '../aggregate/GroupIndex.js';
+import { type GroupTarget, MeasureEvaluator } from '../aggregate/MeasureEvaluator.js';
+import type { SetResolver } from '../aggregate/RecordSet.js';
+import { SetTranslator, type SetSources } from '../aggregate/SetTranslator.js';
+import { numberOf } from '../aggregate/valueParts.js';
+import type { Expr } from '../expression/Expr.js';
+import { parseExpression } from '../expression/parseExpression.js';
+import type { DataModel } from '../model/DataModel.js';
+import type { Field } from '../model/Field.js';
+import type { SelectionResult } from '../selection/SelectionResult.js';
+import { stateOfCode } from '../selection/ValueState.js';
+import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
+import type { Value } from '../value/Value.js';
+import { ComputedHyperCube, type DimensionColumn, type MeasureColumn, valueCell } from './ComputedHyperCube.js';
+import { HyperCubeError } from './HyperCubeError.js';
+import type {
+  HyperCube,
+  HyperCubeDef,
+  NxDimension,
+  NxDimensionInfo,
+  NxMeasure,
+  NxMeasureInfo,
+  StateEnumType,
+} from './QixShapes.js';
+import { dimensionComparator, type GroupComparator, measureComparator, sortIndicator } from './sortGroups.js';
+
+/** How a hypercube is computed besides the model, the selection and the definition. */
+export interface HyperCubeOptions {
+  /** Number formatting settings of the app (separators). */
+  readonly format?: FormatSettings;
+  /** Alternate states and bookmarks that set expressions may name. */
+  readonly states?: SetSources['state'];
+  readonly bookmarks?: SetSources['bookmark'];
+}
+
+/**
+ * Computes a `qHyperCubeDef` into its `qHyperCube` layout: one row per
+ * combination of dimension values present in the possible records, the
+ * measures per row, suppression, sorting, grand totals and the initial pages.
+ */
+export function computeHyperCube(
+  model: DataModel,
+  state: SelectionResult,
+  def: HyperCubeDef,
+  options: HyperCubeOptions = {},
+): ComputedHyperCube {
+  const settings = options.format ?? DEFAULT_FORMAT_SETTINGS;
+  const dimensionDefs = def.qDimensions ?? [];
+  const measureDefs = def.qMeasures ?? [];
+  const fields = dimensionDefs.map((dimension, d) => dimensionField(model, dimension, d));
+  const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
+  const evaluator = chartEvaluator(model, state, options, settings);
+  const dims = fields.map((field) => field.name);
+  const target = chartTarget(evaluator.scope, dims);
+  const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
+
+  const kept = keptGroups(def, dimensionDefs, target, measureValues);
+  const order = sortedGroups(def, kept, fields, target, measureValues, state, evaluator, dims);
+
+  const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
+    field,
+    keys: Int32Array.from(order, (g) => target.index.keys[d]![g]!),
+    states: stateLetters(state, field),
+  }));
+  const measureColumns: MeasureColumn[] = measureDefs.map((measure, m) => ({
+    values: order.map((g) => measureValues[m]![g]!),
+    format: measure.qDef?.qNumFormat,
+  }));
+  const totals = measureExprs.map((expr) => evaluator.measures.evaluate(expr, totalTarget())[0]!);
+
+  const layout: HyperCube = {
+    qStateName: def.qStateName ?? '$',
+    qSize: { qcx: fields.length + measureDefs.length, qcy: order.length },
+    qDimensionInfo: fields.map((field, d) => dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state)),
+    qMeasureInfo: measureDefs.map((measure, m) => measureInfo(measure, measureColumns[m]!)),
+    qEffectiveInterColumnSortOrder: interColumnOrder(def, fields.length + measureDefs.length),
+    qGrandTotalRow: totals.map((total, m) => valueCell(total, measureDefs[m]!.qDef?.qNumFormat, settings)),
+    qDataPages: [],
+    qPivotDataPages: [],
+    qStackedDataPages: [],
+    qMode: 'S',
+    qNoOfLeftDims: -1,
+    qTitle: '',
+    qCalcCondMsg: '',
+    qColumnOrder: [],
+  };
+  const cube = new ComputedHyperCube(layout, dimensionColumns, measureColumns, order.length, settings);
+  layout.qDataPages = cube.getHyperCubeData(def.qInitialDataFetch ?? []);
+  return cube;
+}
+
+/** The evaluator of a chart: its scope (frames, groups, set records) and measures. */
+export function chartEvaluator(
+  model: DataModel,
+  state: SelectionResult,
+  options: HyperCubeOptions,
+  settings: FormatSettings,
+) {
+  let scopeRef: ChartScope | undefined;
+  let measuresRef: MeasureEvaluator | undefined;
+  const translator = new SetTranslator(model, {
+    current: state,
+    state: options.states,
+    bookmark: options.bookmarks,
+    searchByExpression: (field, expression) => {
+      const values = measuresRef!.evaluate(parseExpression(expression), chartTarget(scopeRef!, [field.name]));
+      const index = chartTarget(scopeRef!, [field.name]).index;
+      const truth = new Uint8Array(field.cardinality);
+      for (let g = 0; g < index.count; g++) {
+        const symbol = index.keys[0]![g]!;
+        const num = numberOf(values[g]!);
+        if (symbol >= 0 && num === num && num !== 0) truth[symbol] = 1;
+      }
+      return (symbol) => truth[symbol] === 1;
+    },
+  });
+  const resolveSet: SetResolver = (set) => translator.records(set);
+  const scope = (scopeRef = new ChartScope(model, resolveSet));
+  const measures = (measuresRef = new MeasureEvaluator(scope, settings));
+  return { scope, measures };
+}
+
+/** The chart's groups: the combinations of `dims` in the current records (one group when there are none). */
+export function chartTarget(scope: ChartScope, dims: readonly string[]): GroupTarget {
+  if (dims.length === 0) return totalTarget();
+  const frame = scope.frame(undefined, dims);
+  return { dims, index: scope.groups(frame, dims) };
+}
+
+function totalTarget(): GroupTarget {
+  return { dims: [], index: new GroupIndex(1, new Int32Array(0), [], [1]) };
+}
+
+function dimensionField(model: DataModel, dimension: NxDimension, d: number): Field {
+  const raw = dimension.qDef?.qFieldDefs?.[0];
+  if (!raw) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d} has no qFieldDefs`);
+  if (raw.trimStart().startsWith('=')) {
+    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Calculated dimension ${raw} is not supported`);
+  }
+  const name = raw.trim().replace(/^\[(.*)\]$/, '$1');
+  const field = model.findField(name);
+  if (!field) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d}: field not found: ${name}`);
+  return field;
+}
+
+function parseMeasure(source: string | undefined, m: number): Expr {
+  if (!source || !source.trim()) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m} has no qDef`);
+  const text = source.trimStart().startsWith('=') ? source.trimStart().slice(1) : source;
+  try {
+    return parseExpression(text);
+  } catch (error) {
+    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+// Null suppression per dimension, then qSuppressZero / qSuppressMissing over the measures.
+function keptGroups(
+  def: HyperCubeDef,
+  dimensionDefs: readonly NxDimension[],
+  target: GroupTarget,
+  measureValues: readonly Value[][],
+): number[] {
+  const kept: number[] = [];
+  const nullSuppressed = dimensionDefs.map((dimension) => dimension.qNullSuppression === true);
+  for (let g = 0; g < target.index.count; g++) {
+    if (nullSuppressed.some((on, d) => on && target.index.keys[d]![g]! < 0)) continue;
+    if (measureValues.length > 0 && def.qSuppressZero && measureValues.every((values) => isZeroOrNull(values[g]!))) continue;
+    if (measureValues.length > 0 && def.qSuppressMissing && measureValues.every((values) => values[g] === null)) continue;
+    kept.push(g);
+  }
+  return kept;
+}
+
+function isZeroOrNull(value: Value): boolean {
+  return value === null || numberOf(value) === 0;
+}
+
+function interColumnOrder(def: HyperCubeDef, width: number): number[] {
+  const given = def.qInterColumnSortOrder?.filter((c) => Number.isInteger(c) && c >= 0 && c < width);
+  if (given && given.length > 0) return given;
+  return Array.from({ length: width }, (_, c) => c);
+}
+
+function sortedGroups(
+  def: HyperCubeDef,
+  kept: number[],
+  fields: readonly Field[],
+  target: GroupTarget,
+  measureValues: readonly Value[][],
+  state: SelectionResult,
+  evaluator: ReturnType<typeof chartEvaluator>,
+  dims: readonly string[],
+): number[] {
+  const comparators: GroupComparator[] = interColumnOrder(def, fields.length + measureValues.length).map((c) => {
+    if (c >= fields.length) return measureComparator(measureValues[c - fields.length]!, def.qMeasures?.[c - fields.length]?.qSortBy);
+    const criteria = def.qDimensions?.[c]?.qDef?.qSortCriterias?.[0] ?? { qSortByAscii: 1, qSortByLoadOrder: 1 };
+    const sortExpression = criteria.qSortByExpression ? criteria.qExpression?.qv : undefined;
+    const expression = sortExpression
+      ? evaluator.measures.evaluate(parseMeasure(sortExpression, c), target)
+      : undefined;
+    const field = fields[c]!;
+    return dimensionComparator(
+      {
+        keys: target.index.keys[c]!,
+        nums: field.symbols.nums,
+        texts: field.symbols.texts,
+        stateRank: stateRanks(state, field),
+        frequency: frequencies(evaluator, dims, field),
+        expression,
+      },
+      criteria,
+    );
+  });
+  return kept.sort((a, b) => {
+    for (const compare of comparators) {
+      const result = compare(a, b);
+      if (result !== 0) return result;
+    }
+    return a - b;
+  });
+}
+
+function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
+  return Array.from(state.stateCodes(field), (code) => stateOfCode(code) as StateEnumType);
+}
+
+// Selected (and locked) values first, then possible, alternative, excluded.
+function stateRanks(state: SelectionResult, field: Field): Uint8Array {
+  const rankOf: Record<string, number> = { S: 0, L: 0, O: 1, A: 2, D: 2, X: 3, XS: 3, XL: 3 };
+  return Uint8Array.from(state.stateCodes(field), (code) => rankOf[stateOfCode(code)]!);
+}
+
+function frequencies(evaluator: ReturnType<typeof chartEvaluator>, dims: readonly string[], field: Field): Float64Array {
+  const frame = evaluator.scope.frame(undefined, dims);
+  const { codes, rows } = evaluator.scope.fieldIn(frame, field.name);
+  const counts = new Float64Array(field.cardinality + 1);
+  for (let i = 0; i < rows.length; i++) counts[codes[rows[i]!]!]!++;
+  return counts;
+}
+
+function dimensionInfo(
+  field: Field,
+  dimension: NxDimension,
+  column: DimensionColumn,
+  state: SelectionResult,
+): NxDimensionInfo {
+  const { min, max, glyphs, numeric } = columnStats(column.keys, field);
+  return {
+    qFallbackTitle: dimension.qDef?.qFieldLabels?.[0] || field.name,
+    qApprMaxGlyphCount: glyphs,
+    qCardinal: field.cardinality,
+    qLocked: state.selection(field)?.locked ?? false,
+    qSortIndicator: sortIndicator(dimension.qDef?.qSortCriterias?.[0]),
+    qGroupFallbackTitles: [field.name],
+    qGroupPos: 0,
+    qStateCounts: { ...state.stateCounts(field) },
+    qTags: [...field.tags],
+    qDimensionType: numeric ? 'N' : 'D',
+    qGrouping: 'N',
+    qNumFormat: { qType: 'U', qnDec: 0, qUseThou: 0 },
+    qIsAutoFormat: true,
+    qGroupFieldDefs: dimension.qDef?.qFieldDefs ?? [field.name],
+    qMin: min,
+    qMax: max,
+    qAttrExprInfo: [],
+    qAttrDimInfo: [],
+    qCalcCondMsg: '',
+    qCardinalities: { qCardinal: field.cardinality, qHypercubeCardinal: distinctCount(column.keys), qAllValuesCardinal: -1 },
+    qLibraryId: '',
+    qEffectiveDimensionName: field.name,
+  };
+}
+
+function columnStats(keys: Int32Array, field: Field) {
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  let numeric = keys.length > 0;
+  for (const symbol of keys) {
+    if (symbol < 0) continue;
+    const num = field.symbols.num(symbol);
+    if (num === num) {
+      if (num < min) min = num;
+      if (num > max) max = num;
+    } else numeric = false;
+    glyphs = Math.max(glyphs, field.symbols.text(symbol).length);
+  }
+  return { min: orNaN(min), max: orNaN(max), glyphs, numeric };
+}
+
+function distinctCount(keys: Int32Array): number {
+  return new Set(keys).size;
+}
+
+function measureInfo(measure: NxMeasure, column: MeasureColumn): NxMeasureInfo {
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  for (const value of column.values) {
+    const num = numberOf(value);
+    if (num === num) {
+      if (num < min) min = num;
+      if (num > max) max = num;
+    }
+    glyphs = Math.max(glyphs, value === null ? 1 : String(value).length);
+  }
+  return {
+    qFallbackTitle: measure.qDef?.qLabel || measure.qDef?.qDef || '',
+    qApprMaxGlyphCount: glyphs,
+    qCardinal: 0,
+    qSortIndicator: sortIndicator(measure.qSortBy),
+    qNumFormat: measure.qDef?.qNumFormat ?? { qType: 'U', qnDec: 10, qUseThou: 0 },
+    qMin: orNaN(min),
+    qMax: orNaN(max),
+    qIsAutoFormat: !measure.qDef?.qNumFormat,
+    qAttrExprInfo: [],
+    qAttrDimInfo: [],
+    qCalcCondMsg: '',
+    qLibraryId: '',
+  };
+}
+
+function orNaN(num: number): number | 'NaN' {
+  return Number.isFinite(num) ? num : 'NaN';
+}
