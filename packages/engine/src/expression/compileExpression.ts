@@ -1,10 +1,113 @@
-import type { Expr } from './Expr.js';
+import { isTrue } from '../value/truth.js';
+import type { Value } from '../value/Value.js';
 import type { CompiledExpression } from './CompiledExpression.js';
+import type { EvalContext } from './EvalContext.js';
+import type { CallExpr, Expr, FieldRef } from './Expr.js';
+import { ExpressionError } from './ExpressionError.js';
+import { BINARY_OPERATIONS } from './binaryOperators.js';
+import { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
+import { UNARY_OPERATIONS } from './unaryOperators.js';
 
 /**
  * Compiles an expression tree into a closure tree, so that evaluating it for
- * a million rows walks no AST and looks up no function by name.
+ * a million rows walks no AST and looks up no built-in function by name.
  */
 export function compileExpression(expr: Expr): CompiledExpression {
-  throw new Error(`compileExpression not implemented yet for ${expr.kind}`);
+  switch (expr.kind) {
+    case 'number': {
+      const value = expr.value;
+      return () => value;
+    }
+    case 'string': {
+      const value = expr.value;
+      return () => value;
+    }
+    case 'field':
+      return compileField(expr);
+    case 'unary': {
+      const operand = compileExpression(expr.operand);
+      const apply = UNARY_OPERATIONS[expr.op];
+      return (ctx) => apply(operand(ctx));
+    }
+    case 'binary':
+      return compileBinary(expr.op, compileExpression(expr.left), compileExpression(expr.right));
+    case 'call':
+      return compileCall(expr);
+  }
+}
+
+function compileField(ref: FieldRef): CompiledExpression {
+  const name = ref.name;
+  return (ctx) => {
+    const value = ctx.field(name);
+    if (value !== undefined) return value;
+    const variable = ctx.variable?.(name);
+    if (variable !== undefined) return variable;
+    throw new ExpressionError('EXPRESSION_UNKNOWN_FIELD', `Field not found: ${name}`);
+  };
+}
+
+function compileBinary(
+  op: keyof typeof BINARY_OPERATIONS,
+  left: CompiledExpression,
+  right: CompiledExpression,
+): CompiledExpression {
+  // AND and OR stop early: the right side may be costly or fail.
+  if (op === 'and') return (ctx) => (isTrue(left(ctx)) && isTrue(right(ctx)) ? -1 : 0);
+  if (op === 'or') return (ctx) => (isTrue(left(ctx)) || isTrue(right(ctx)) ? -1 : 0);
+  const apply = BINARY_OPERATIONS[op];
+  return (ctx) => apply(left(ctx), right(ctx));
+}
+
+function compileCall(call: CallExpr): CompiledExpression {
+  if (call.aggregation) return compileAggregation(call);
+  if (call.key === 'IF') return compileIf(call);
+  const args = call.args.map(compileExpression);
+  const builtin = BUILTIN_FUNCTIONS.get(call.key);
+  if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
+    throw new ExpressionError('EXPRESSION_BAD_ARGUMENTS', `${call.name}() takes ${describeArity(builtin.min, builtin.max)}, not ${args.length}`);
+  }
+  const key = call.key;
+  const name = call.name;
+  return (ctx) => {
+    const values = evaluateArgs(args, ctx);
+    const custom = ctx.functions?.get(key);
+    if (custom !== undefined) return custom(values, ctx);
+    if (builtin !== undefined) return builtin.fn(values, ctx);
+    throw new ExpressionError('EXPRESSION_UNKNOWN_FUNCTION', `Unknown function: ${name}()`);
+  };
+}
+
+function evaluateArgs(args: readonly CompiledExpression[], ctx: EvalContext): Value[] {
+  const values = new Array<Value>(args.length);
+  for (let i = 0; i < args.length; i++) values[i] = args[i](ctx);
+  return values;
+}
+
+/** If() evaluates only the branch it returns. */
+function compileIf(call: CallExpr): CompiledExpression {
+  if (call.args.length < 2 || call.args.length > 3) {
+    throw new ExpressionError('EXPRESSION_BAD_ARGUMENTS', `${call.name}() takes 2 or 3 arguments, not ${call.args.length}`);
+  }
+  const [condition, then, otherwise] = call.args.map(compileExpression);
+  if (otherwise === undefined) return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : null);
+  return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : otherwise(ctx));
+}
+
+function compileAggregation(call: CallExpr): CompiledExpression {
+  return (ctx) => {
+    if (ctx.aggregate === undefined) {
+      throw new ExpressionError(
+        'EXPRESSION_AGGREGATION_NOT_ALLOWED',
+        `Aggregation ${call.name}() is not allowed here (only in charts or a LOAD with GROUP BY)`,
+      );
+    }
+    return ctx.aggregate(call, ctx);
+  };
+}
+
+function describeArity(min: number, max: number): string {
+  if (max === Infinity) return `at least ${min} argument${min === 1 ? '' : 's'}`;
+  if (min === max) return `${min} argument${min === 1 ? '' : 's'}`;
+  return `${min} to ${max} arguments`;
 }

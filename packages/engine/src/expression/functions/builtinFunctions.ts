@@ -1,0 +1,19 @@
+import type { FunctionSpec } from '../FunctionSpec.js';
+import { CONDITIONAL_FUNCTIONS } from './conditionalFunctions.js';
+import { CONVERSION_FUNCTIONS } from './conversionFunctions.js';
+import { DATE_FUNCTIONS } from './dateFunctions.js';
+import { NUMERIC_FUNCTIONS } from './numericFunctions.js';
+import { RANGE_FUNCTIONS } from './rangeFunctions.js';
+import { STRING_FUNCTIONS } from './stringFunctions.js';
+
+/** Every built-in scalar function, keyed by upper-cased name. */
+export const BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
+  Object.entries({
+    ...STRING_FUNCTIONS,
+    ...NUMERIC_FUNCTIONS,
+    ...RANGE_FUNCTIONS,
+    ...CONDITIONAL_FUNCTIONS,
+    ...CONVERSION_FUNCTIONS,
+    ...DATE_FUNCTIONS,
+  }),
+);

@@ -1,0 +1,53 @@
+import { hasNumber } from '../../value/hasNumber.js';
+import { matchWildcard } from '../../value/matchWildcard.js';
+import { textToNumber } from '../../value/textToNumber.js';
+import { toText } from '../../value/toText.js';
+import { fromBoolean, FALSE, isTrue, TRUE } from '../../value/truth.js';
+import type { Value } from '../../value/Value.js';
+import { fn, type FunctionTable } from '../FunctionSpec.js';
+import { integerArg } from './argumentReaders.js';
+
+/** Whether a value has a number: a number, a dual, or a text that reads as one. */
+function isNumeric(v: Value): boolean {
+  return hasNumber(v) || (typeof v === 'string' && !Number.isNaN(textToNumber(v)));
+}
+
+/** 1-based index of the first candidate whose text matches; 0 when none does. */
+function matchIndex(args: readonly Value[], matches: (text: string, candidate: string) => boolean): number {
+  if (args[0] === null) return 0;
+  const text = toText(args[0]);
+  for (let i = 1; i < args.length; i++) {
+    if (args[i] !== null && matches(text, toText(args[i]))) return i;
+  }
+  return 0;
+}
+
+/**
+ * Conditional and logical functions: Alt, Pick, Match, MixMatch, WildMatch,
+ * Coalesce, IsNull, IsNum, IsText, Null, True, False. (If is compiled
+ * specially so that only the branch taken is evaluated.)
+ */
+export const CONDITIONAL_FUNCTIONS: FunctionTable = {
+  IF: fn(2, 3, (args) => (isTrue(args[0]) ? args[1] : (args[2] ?? null))),
+  ALT: fn(1, Infinity, (args) => {
+    for (let i = 0; i < args.length - 1; i++) if (isNumeric(args[i])) return args[i];
+    return args[args.length - 1];
+  }),
+  PICK: fn(2, Infinity, (args) => {
+    const n = integerArg(args[0]);
+    return n >= 1 && n < args.length ? args[n] : null;
+  }),
+  MATCH: fn(2, Infinity, (args) => matchIndex(args, (a, b) => a === b)),
+  MIXMATCH: fn(2, Infinity, (args) => matchIndex(args, (a, b) => a.toLowerCase() === b.toLowerCase())),
+  WILDMATCH: fn(2, Infinity, (args) => matchIndex(args, matchWildcard)),
+  COALESCE: fn(1, Infinity, (args) => {
+    for (const v of args) if (v !== null) return v;
+    return null;
+  }),
+  NULL: fn(0, 0, () => null),
+  ISNULL: fn(1, 1, ([v]) => fromBoolean(v === null)),
+  ISNUM: fn(1, 1, ([v]) => fromBoolean(isNumeric(v))),
+  ISTEXT: fn(1, 1, ([v]) => fromBoolean(v !== null && !isNumeric(v))),
+  TRUE: fn(0, 0, () => TRUE),
+  FALSE: fn(0, 0, () => FALSE),
+};
