@@ -20,6 +20,8 @@ export interface Schema {
   readonly 'x-nullable'?: boolean;
   readonly deprecated?: boolean;
   readonly readOnly?: boolean;
+  /** Qlik's numeric code of a string enum member written as a `oneOf` branch. */
+  readonly 'x-qlik-const'?: number;
 }
 
 /** One parameter of an operation. */

@@ -55,7 +55,9 @@ export class SchemaTypeWriter {
     if (schema.allOf && schema.allOf.length > 0) return this.#allOfType(schema, indent, seen);
     const choices = schema.oneOf ?? schema.anyOf;
     if (choices && choices.length > 0) {
-      return unique(choices.map((choice) => this.typeOf(choice, indent, seen))).join(' | ');
+      return unique(choices.map((choice) => this.#choiceType(schema, choice, indent, seen))).join(
+        ' | ',
+      );
     }
     if (Array.isArray(schema.type)) {
       return unique(
@@ -63,6 +65,30 @@ export class SchemaTypeWriter {
       ).join(' | ');
     }
     return this.#typeOfName(schema.type as string | undefined, schema, indent, seen);
+  }
+
+  /** One branch of a oneOf/anyOf; Qlik writes string enums as branches `{ title, x-qlik-const }`. */
+  #choiceType(parent: Schema, choice: Schema, indent: string, seen: readonly string[]): string {
+    if (
+      choice['x-qlik-const'] !== undefined &&
+      typeof choice.title === 'string' &&
+      !choice.type &&
+      !choice.$ref
+    ) {
+      return parent.type === 'integer' || parent.type === 'number'
+        ? literal(choice['x-qlik-const'])
+        : literal(choice.title);
+    }
+    const type = this.typeOf(choice, indent, seen);
+    if (type === 'unknown' && parent.type !== undefined) {
+      return this.#typeOfName(
+        String(parent.type),
+        { ...parent, oneOf: undefined, anyOf: undefined },
+        indent,
+        seen,
+      );
+    }
+    return type;
   }
 
   #typeOfName(

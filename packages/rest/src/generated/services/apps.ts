@@ -161,7 +161,7 @@ export interface AppContentListItem {
   type?: string;
 }
 
-export type AppObjectGenericType = unknown;
+export type AppObjectGenericType = "genericObject" | "genericBookmark" | "genericMeasure" | "genericDimension" | "genericVariable";
 
 export interface AppUpdateAttributes {
   /** The name (title) of the application. */
@@ -287,7 +287,7 @@ export interface DataModelMetadata {
   tables_profiling_data?: TableProfilingData[];
 }
 
-export type EngineGBSize = unknown;
+export type EngineGBSize = "0" | "40" | "60" | "80" | "120" | "160" | "200";
 
 /** Engine size override for app placement on non reload engines. */
 export interface EngineSize {
@@ -447,7 +447,7 @@ export interface FieldAttributes {
   UseThou?: number;
 }
 
-export type FieldAttrType = unknown;
+export type FieldAttrType = "U" | "A" | "I" | "R" | "F" | "M" | "D" | "T" | "TS" | "IV";
 
 export interface FieldInTableProfilingData {
   /** Maximum value of numerical values. NaN otherwise. */
@@ -955,7 +955,7 @@ export interface NxPatch {
   Value?: string;
 }
 
-export type NxPatchOperationType = unknown;
+export type NxPatchOperationType = "add" | "remove" | "replace";
 
 export interface Objectmetrics {
   cpuSeconds?: number[];
@@ -1021,7 +1021,7 @@ export interface PublishApp {
   originAppId?: string;
 }
 
-export type PublishData = unknown;
+export type PublishData = "source" | "target";
 
 export type RecommendedAnalysis = RecommendedAnalysisCore & {
   /** part analyses (only for macro analyses) */
@@ -1363,9 +1363,9 @@ export interface UpdateSpace {
   spaceId?: string;
 }
 
-export type UsageEnum = unknown;
+export type UsageEnum = "ANALYTICS" | "DATA_PREPARATION" | "DATAFLOW_PREP" | "SINGLE_TABLE_PREP" | "DIRECT_QUERY_MODE";
 
-export type UserPrivileges = unknown;
+export type UserPrivileges = "can_create_app" | "can_import_app" | "can_create_session_app";
 
 /** Arguments of `createApp`. */
 export interface CreateAppArgs {
