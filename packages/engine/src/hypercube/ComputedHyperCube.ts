@@ -34,14 +34,27 @@ export class ComputedHyperCube {
   constructor(
     /** The `qHyperCube` layout, with the initial data pages. */
     readonly layout: HyperCube,
-    private readonly dimensions: readonly DimensionColumn[],
-    private readonly measures: readonly MeasureColumn[],
-    private readonly rowCount: number,
-    private readonly settings: FormatSettings,
+    private readonly grid: CellGrid,
   ) {}
 
   /** Pages of cells, as GetHyperCubeData answers; rejects more than 10,000 cells in all. */
   getHyperCubeData(pages: readonly NxPage[]): NxDataPage[] {
+    return this.grid.pages(pages);
+  }
+}
+
+/** Sorted rows of dimension symbols and measure values, cut into pages of QIX cells on request. */
+export class CellGrid {
+  constructor(
+    private readonly dimensions: readonly DimensionColumn[],
+    private readonly measures: readonly MeasureColumn[],
+    /** Number of rows. */
+    readonly rowCount: number,
+    private readonly settings: FormatSettings,
+  ) {}
+
+  /** Pages of cells; rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
+  pages(pages: readonly NxPage[]): NxDataPage[] {
     const cells = pages.reduce((sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight), 0);
     if (cells > MAX_PAGE_CELLS) {
       throw new HyperCubeError(

@@ -12,7 +12,7 @@ import type { SelectionResult } from '../selection/SelectionResult.js';
 import { stateOfCode } from '../selection/ValueState.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
-import { ComputedHyperCube, type DimensionColumn, type MeasureColumn, valueCell } from './ComputedHyperCube.js';
+import { CellGrid, ComputedHyperCube, type DimensionColumn, type MeasureColumn, valueCell } from './ComputedHyperCube.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import type {
   HyperCube,
@@ -85,8 +85,9 @@ export function computeHyperCube(
     qCalcCondMsg: '',
     qColumnOrder: [],
   };
-  const cube = new ComputedHyperCube(layout, dimensionColumns, measureColumns, order.length, settings);
-  layout.qDataPages = cube.getHyperCubeData(def.qInitialDataFetch ?? []);
+  const grid = new CellGrid(dimensionColumns, measureColumns, order.length, settings);
+  layout.qDataPages = grid.pages(def.qInitialDataFetch ?? []);
+  const cube = new ComputedHyperCube(layout, grid);
   return cube;
 }
 
@@ -223,12 +224,14 @@ function sortedGroups(
   });
 }
 
-function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
+/** The state letter of every value of a field. */
+export function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
   return Array.from(state.stateCodes(field), (code) => stateOfCode(code) as StateEnumType);
 }
 
 // Selected (and locked) values first, then possible, alternative, excluded.
-function stateRanks(state: SelectionResult, field: Field): Uint8Array {
+/** Sort rank of every value's state. */
+export function stateRanks(state: SelectionResult, field: Field): Uint8Array {
   const rankOf: Record<string, number> = { S: 0, L: 0, O: 1, A: 2, D: 2, X: 3, XS: 3, XL: 3 };
   return Uint8Array.from(state.stateCodes(field), (code) => rankOf[stateOfCode(code)]!);
 }
@@ -241,7 +244,8 @@ function frequencies(evaluator: ReturnType<typeof chartEvaluator>, dims: readonl
   return counts;
 }
 
-function dimensionInfo(
+/** The `qDimensionInfo` of a field dimension. */
+export function dimensionInfo(
   field: Field,
   dimension: NxDimension,
   column: DimensionColumn,
