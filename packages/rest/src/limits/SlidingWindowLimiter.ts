@@ -64,6 +64,11 @@ export class SlidingWindowLimiter {
         signal,
         onAbort: () => {
           this.#queue = this.#queue.filter((entry) => entry !== waiter);
+          // A timer left for an empty queue would keep a Node process alive for nothing.
+          if (this.#queue.length === 0 && this.#timer !== undefined) {
+            clearTimeout(this.#timer);
+            this.#timer = undefined;
+          }
           reject(abortReason(signal as AbortSignal));
         },
       };
