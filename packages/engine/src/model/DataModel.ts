@@ -51,7 +51,9 @@ export class DataModel {
     validateTables(loaded);
     const builders = new Map<string, SymbolTableBuilder>();
     const drafts = loaded.map((table) => draftTable(table, builders));
-    const symbols = new Map<string, SymbolTable>([...builders].map(([name, builder]) => [name, builder.build()]));
+    const symbols = new Map<string, SymbolTable>(
+      [...builders].map(([name, builder]) => [name, builder.build()]),
+    );
     const keyParts = new Set<string>();
     const syntheticNames = new Set<string>();
     if (options.syntheticKeys ?? true) {
@@ -123,12 +125,16 @@ export class DataModel {
 function validateTables(loaded: readonly LoadedTable[]): void {
   const names = new Set<string>();
   for (const table of loaded) {
-    if (names.has(table.name)) throw new ModelError('DUPLICATE_TABLE', `Table "${table.name}" is loaded twice`);
+    if (names.has(table.name))
+      throw new ModelError('DUPLICATE_TABLE', `Table "${table.name}" is loaded twice`);
     names.add(table.name);
     const fieldNames = new Set<string>();
     for (const column of table.columns) {
       if (fieldNames.has(column.name)) {
-        throw new ModelError('DUPLICATE_FIELD_IN_TABLE', `Table "${table.name}" has two fields "${column.name}"`);
+        throw new ModelError(
+          'DUPLICATE_FIELD_IN_TABLE',
+          `Table "${table.name}" has two fields "${column.name}"`,
+        );
       }
       fieldNames.add(column.name);
       if (column.indexes.length < table.rowCount) {

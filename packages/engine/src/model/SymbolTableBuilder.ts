@@ -16,7 +16,8 @@ export class SymbolTableBuilder {
   add(value: Exclude<Value, null>): number {
     if (typeof value === 'number') return this.addNumeric(String(value), value);
     if (typeof value === 'string') return this.addText(value);
-    if (value instanceof Dual && !Number.isNaN(value.num)) return this.addNumeric(value.text, value.num);
+    if (value instanceof Dual && !Number.isNaN(value.num))
+      return this.addNumeric(value.text, value.num);
     return this.addText(value.text);
   }
 
@@ -57,4 +58,3 @@ export class SymbolTableBuilder {
     return this.texts.length - 1;
   }
 }
-

@@ -4,7 +4,9 @@ import { ModelError } from './ModelError.js';
 import type { Table } from './Table.js';
 
 /** A table's neighbours in the association graph. */
-export type Neighbours = (table: Table) => readonly { readonly table: Table; readonly field: Field }[];
+export type Neighbours = (
+  table: Table,
+) => readonly { readonly table: Table; readonly field: Field }[];
 
 /**
  * Finds the smallest-reach tree of tables that brings `fields` together: it
@@ -12,23 +14,39 @@ export type Neighbours = (table: Table) => readonly { readonly table: Table; rea
  * breadth first, and keeps only the paths to the nearest table holding each
  * field.
  */
-export function findJoinTree(fields: readonly Field[], tables: readonly Table[], neighbours: Neighbours): JoinTree {
-  if (fields.length === 0) throw new ModelError('NO_JOIN_PATH', 'A join tree needs at least one field');
+export function findJoinTree(
+  fields: readonly Field[],
+  tables: readonly Table[],
+  neighbours: Neighbours,
+): JoinTree {
+  if (fields.length === 0)
+    throw new ModelError('NO_JOIN_PATH', 'A join tree needs at least one field');
   const root = tableHoldingMost(fields, tables);
   const reached = breadthFirst(root, neighbours);
   const keep = new Set<Table>([root]);
   for (const field of fields) {
     const nearest = reached.order.find((table) => table.hasField(field.name));
     if (!nearest) {
-      throw new ModelError('NO_JOIN_PATH', `Field "${field.name}" is not associated with table "${root.name}"`);
+      throw new ModelError(
+        'NO_JOIN_PATH',
+        `Field "${field.name}" is not associated with table "${root.name}"`,
+      );
     }
-    for (let table: Table | undefined = nearest; table && !keep.has(table); table = reached.parent.get(table)?.table) {
+    for (
+      let table: Table | undefined = nearest;
+      table && !keep.has(table);
+      table = reached.parent.get(table)?.table
+    ) {
       keep.add(table);
     }
   }
   const nodes: JoinNode[] = reached.order
     .filter((table) => keep.has(table))
-    .map((table) => ({ table, parent: reached.parent.get(table)?.table, via: reached.parent.get(table)?.field }));
+    .map((table) => ({
+      table,
+      parent: reached.parent.get(table)?.table,
+      via: reached.parent.get(table)?.field,
+    }));
   return { root, nodes };
 }
 

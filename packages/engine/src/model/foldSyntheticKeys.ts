@@ -25,7 +25,8 @@ export function foldSyntheticKeys(tables: DraftTable[]): SyntheticKeyResult {
     const keyName = `$Syn ${n}`;
     const combos = new ComboIndex();
     for (let t = 0; t < tables.length; t++) {
-      if (holdsAll(tables[t], shared)) tables[t] = replaceWithKey(tables[t], shared, keyName, combos);
+      if (holdsAll(tables[t], shared))
+        tables[t] = replaceWithKey(tables[t], shared, keyName, combos);
     }
     tables.push(combos.toTable(`${keyName} Table`, keyName, shared));
     symbols.set(keyName, combos.symbols());
@@ -39,7 +40,9 @@ function largestSharedFieldSet(tables: readonly DraftTable[]): string[] | undefi
   for (let a = 0; a < tables.length; a++) {
     const names = new Set(tables[a].columns.map((column) => column.name));
     for (let b = a + 1; b < tables.length; b++) {
-      const shared = tables[b].columns.map((column) => column.name).filter((name) => names.has(name));
+      const shared = tables[b].columns
+        .map((column) => column.name)
+        .filter((name) => names.has(name));
       if (shared.length >= 2 && shared.length > (best?.length ?? 0)) best = shared;
     }
   }
@@ -83,18 +86,29 @@ class ComboIndex {
 
   toTable(tableName: string, keyName: string, shared: readonly string[]): DraftTable {
     const count = this.rows.length;
-    const keyColumn: DraftColumn = { name: keyName, codes: Int32Array.from({ length: count }, (_, i) => i) };
+    const keyColumn: DraftColumn = {
+      name: keyName,
+      codes: Int32Array.from({ length: count }, (_, i) => i),
+    };
     const partColumns = shared.map((name, p) => ({
       name,
       codes: Int32Array.from(this.rows, (row) => row[p]),
     }));
-    return { name: tableName, rowCount: count, columns: [keyColumn, ...partColumns], isSynthetic: true };
+    return {
+      name: tableName,
+      rowCount: count,
+      columns: [keyColumn, ...partColumns],
+      isSynthetic: true,
+    };
   }
 
   /** Key values are anonymous; Qlik shows them as numbers, so each is its ordinal. */
   symbols(): SymbolTable {
     const count = this.rows.length;
     const texts = Array.from({ length: count }, (_, i) => String(i + 1));
-    return new SymbolTable(texts, Float64Array.from({ length: count }, (_, i) => i + 1));
+    return new SymbolTable(
+      texts,
+      Float64Array.from({ length: count }, (_, i) => i + 1),
+    );
   }
 }

@@ -24,7 +24,12 @@ export function toSnapshot(model: DataModel, selections: Selections): SelectionS
   const fields = [...selections].map(([fieldIndex, selection]): FieldSnapshot => {
     const field = model.fields[fieldIndex];
     const indexes = selection.values.indexes();
-    return { field: field.name, locked: selection.locked, indexes, texts: indexes.map((i) => field.symbols.text(i)) };
+    return {
+      field: field.name,
+      locked: selection.locked,
+      indexes,
+      texts: indexes.map((i) => field.symbols.text(i)),
+    };
   });
   return { fields };
 }
@@ -39,7 +44,9 @@ export function fromSnapshot(model: DataModel, snapshot: unknown): Map<number, F
     const field = model.findField(saved.field);
     if (!field) continue;
     const indexes = saved.indexes.map((index, i) =>
-      field.symbols.texts[index] === saved.texts[i] ? index : field.symbols.indexOfText(saved.texts[i]),
+      field.symbols.texts[index] === saved.texts[i]
+        ? index
+        : field.symbols.indexOfText(saved.texts[i]),
     );
     const values = SymbolSet.of(field.cardinality, indexes);
     if (!values.isEmpty) selections.set(field.index, { values, locked: saved.locked });
@@ -50,7 +57,10 @@ export function fromSnapshot(model: DataModel, snapshot: unknown): Map<number, F
 function readFields(snapshot: unknown): FieldSnapshot[] {
   const fields = (snapshot as { fields?: unknown } | null)?.fields;
   if (!Array.isArray(fields) || !fields.every(isFieldSnapshot)) {
-    throw new SelectionError('INVALID_SNAPSHOT', 'A selection snapshot needs a "fields" array of {field, locked, indexes, texts}');
+    throw new SelectionError(
+      'INVALID_SNAPSHOT',
+      'A selection snapshot needs a "fields" array of {field, locked, indexes, texts}',
+    );
   }
   return fields;
 }

@@ -66,7 +66,11 @@ export class SelectionState {
   }
 
   /** Selects values of a field by text (exact) or number. */
-  selectValues(field: Field | string, values: readonly (string | number)[], mode: SelectMode = 'replace'): boolean {
+  selectValues(
+    field: Field | string,
+    values: readonly (string | number)[],
+    mode: SelectMode = 'replace',
+  ): boolean {
     const resolved = this.resolve(field);
     return this.selectSet(resolved, matchValues(resolved, values), mode);
   }
@@ -83,7 +87,11 @@ export class SelectionState {
     options: { readonly mode?: SelectMode; readonly evaluate?: ExpressionMatcher } = {},
   ): boolean {
     const resolved = this.resolve(field);
-    return this.selectSet(resolved, searchSymbols(resolved, search, options.evaluate), options.mode ?? 'replace');
+    return this.selectSet(
+      resolved,
+      searchSymbols(resolved, search, options.evaluate),
+      options.mode ?? 'replace',
+    );
   }
 
   /** Selects a symbol set in a field, combined with its current selection by `mode`. */
@@ -229,7 +237,8 @@ export class SelectionState {
 }
 
 function combine(existing: SymbolSet | undefined, values: SymbolSet, mode: SelectMode): SymbolSet {
-  if (!existing || mode === 'replace') return mode === 'remove' ? SymbolSet.empty(values.cardinality) : values;
+  if (!existing || mode === 'replace')
+    return mode === 'remove' ? SymbolSet.empty(values.cardinality) : values;
   switch (mode) {
     case 'add':
       return existing.union(values);
@@ -240,11 +249,19 @@ function combine(existing: SymbolSet | undefined, values: SymbolSet, mode: Selec
   }
 }
 
-function mapLocks(current: ReadonlyMap<number, FieldSelection>, locked: boolean): Map<number, FieldSelection> {
-  return new Map([...current].map(([index, selection]) => [index, { values: selection.values, locked }]));
+function mapLocks(
+  current: ReadonlyMap<number, FieldSelection>,
+  locked: boolean,
+): Map<number, FieldSelection> {
+  return new Map(
+    [...current].map(([index, selection]) => [index, { values: selection.values, locked }]),
+  );
 }
 
-function sameSelections(a: ReadonlyMap<number, FieldSelection>, b: ReadonlyMap<number, FieldSelection>): boolean {
+function sameSelections(
+  a: ReadonlyMap<number, FieldSelection>,
+  b: ReadonlyMap<number, FieldSelection>,
+): boolean {
   if (a.size !== b.size) return false;
   for (const [index, selection] of a) {
     const other = b.get(index);

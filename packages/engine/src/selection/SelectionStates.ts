@@ -30,7 +30,8 @@ export class SelectionStates {
 
   /** Adds an alternate state with no selections; throws STATE_EXISTS. */
   add(name: string): SelectionState {
-    if (this.byName.has(name)) throw new SelectionError('STATE_EXISTS', `State "${name}" already exists`);
+    if (this.byName.has(name))
+      throw new SelectionError('STATE_EXISTS', `State "${name}" already exists`);
     const state = new SelectionState(this.model, name, this.options);
     this.byName.set(name, state);
     return state;
@@ -38,8 +39,10 @@ export class SelectionStates {
 
   /** Removes an alternate state; the default state cannot be removed. */
   remove(name: string): void {
-    if (name === DEFAULT_STATE) throw new SelectionError('DEFAULT_STATE', 'The default state "$" cannot be removed');
-    if (!this.byName.delete(name)) throw new SelectionError('STATE_NOT_FOUND', `No alternate state "${name}"`);
+    if (name === DEFAULT_STATE)
+      throw new SelectionError('DEFAULT_STATE', 'The default state "$" cannot be removed');
+    if (!this.byName.delete(name))
+      throw new SelectionError('STATE_NOT_FOUND', `No alternate state "${name}"`);
   }
 
   /** Names of all states, `$` first. */

@@ -38,7 +38,12 @@ export type SetModifier =
   /** `F=`: the field's selection is cleared. */
   | { readonly field: string; readonly op: 'clear' }
   /** `F=State::G`: take G's (default F's) selection from another state. */
-  | { readonly field: string; readonly op: 'copy'; readonly state: string; readonly fromField?: string };
+  | {
+      readonly field: string;
+      readonly op: 'copy';
+      readonly state: string;
+      readonly fromField?: string;
+    };
 
 /** A set of values of the modifier's field. */
 export type ElementSet =
@@ -51,4 +56,9 @@ export type ElementSet =
   /** `P(G)` / `E(G)`: the possible / excluded values of G in a set (default: the base state), matched by value. */
   | { readonly kind: 'possible' | 'excluded'; readonly field: string; readonly set?: SetExpression }
   /** `{a} + {b}` and the other operators on value sets. */
-  | { readonly kind: 'operation'; readonly op: RowSetOperator; readonly left: ElementSet; readonly right: ElementSet };
+  | {
+      readonly kind: 'operation';
+      readonly op: RowSetOperator;
+      readonly left: ElementSet;
+      readonly right: ElementSet;
+    };

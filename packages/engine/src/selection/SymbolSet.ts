@@ -111,7 +111,9 @@ export class SymbolSet {
 
   private combine(other: SymbolSet, op: (a: number, b: number) => number): SymbolSet {
     if (other.mask.length !== this.mask.length) {
-      throw new RangeError(`Cannot combine symbol sets of ${this.cardinality} and ${other.cardinality} symbols`);
+      throw new RangeError(
+        `Cannot combine symbol sets of ${this.cardinality} and ${other.cardinality} symbols`,
+      );
     }
     const mask = new Uint8Array(this.mask.length);
     for (let i = 0; i < mask.length; i++) mask[i] = op(this.mask[i], other.mask[i]);

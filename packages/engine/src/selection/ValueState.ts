@@ -6,10 +6,16 @@
 export type ValueState = 'S' | 'O' | 'X' | 'A' | 'L' | 'XS' | 'XL' | 'D';
 
 /** Byte codes of the states, as stored in a field's state array. */
-export const StateCode = { O: 0, S: 1, X: 2, A: 3, L: 4, XS: 5, XL: 6, D: 7 } as const satisfies Record<
-  ValueState,
-  number
->;
+export const StateCode = {
+  O: 0,
+  S: 1,
+  X: 2,
+  A: 3,
+  L: 4,
+  XS: 5,
+  XL: 6,
+  D: 7,
+} as const satisfies Record<ValueState, number>;
 
 const byCode: readonly ValueState[] = ['O', 'S', 'X', 'A', 'L', 'XS', 'XL', 'D'];
 

@@ -31,14 +31,18 @@ export interface CurrentSelections {
 }
 
 /** Summarises the selections of `state` the way Qlik's current-selections bar shows them. */
-export function currentSelections(state: SelectionState, threshold = DEFAULT_SELECTION_THRESHOLD): CurrentSelections {
+export function currentSelections(
+  state: SelectionState,
+  threshold = DEFAULT_SELECTION_THRESHOLD,
+): CurrentSelections {
   const result = state.result();
   const items = [...state.selections].map(([fieldIndex, selection]): CurrentSelectionItem => {
     const field = state.model.fields[fieldIndex];
     const indexes = selection.values.indexes();
     const total = field.cardinality;
     const shown = indexes.slice(0, threshold).map((i) => field.symbols.text(i));
-    const selectedText = indexes.length > threshold ? `${indexes.length} of ${total}` : shown.join(', ');
+    const selectedText =
+      indexes.length > threshold ? `${indexes.length} of ${total}` : shown.join(', ');
     return {
       field: field.name,
       selectedCount: indexes.length,

@@ -6,7 +6,13 @@ import { type ExpressionMatcher, searchSymbols } from './searchSymbols.js';
 import { SelectionResult, type RowSetOperator } from './SelectionResult.js';
 import { fromSnapshot } from './SelectionSnapshot.js';
 import { DEFAULT_STATE, type SelectionStates } from './SelectionStates.js';
-import type { ElementSet, SetBase, SetDescriptor, SetExpression, SetModifier } from './SetExpression.js';
+import type {
+  ElementSet,
+  SetBase,
+  SetDescriptor,
+  SetExpression,
+  SetModifier,
+} from './SetExpression.js';
 import { SymbolSet } from './SymbolSet.js';
 
 /** What a set expression is evaluated against. */
@@ -21,7 +27,10 @@ export interface SetContext {
 /** Evaluates a set expression to its possible rows and value states. */
 export function evaluateSet(expression: SetExpression, context: SetContext): SelectionResult {
   if ('op' in expression) {
-    return evaluateSet(expression.left, context).combine(evaluateSet(expression.right, context), expression.op);
+    return evaluateSet(expression.left, context).combine(
+      evaluateSet(expression.right, context),
+      expression.op,
+    );
   }
   return evaluateDescriptor(expression, context);
 }
@@ -62,17 +71,30 @@ function applyModifier(
   }
   if (modifier.op === 'copy') {
     const source = context.states.model.field(modifier.fromField ?? modifier.field);
-    const copied = context.states.get(stateName(modifier.state, context)).selections.get(source.index);
+    const copied = context.states
+      .get(stateName(modifier.state, context))
+      .selections.get(source.index);
     if (!copied) selections.delete(field.index);
-    else selections.set(field.index, { values: translate(copied.values, source, field), locked: false });
+    else
+      selections.set(field.index, {
+        values: translate(copied.values, source, field),
+        locked: false,
+      });
     return;
   }
   const values = resolveElements(modifier.values, field, base, context);
   const current = existing?.values ?? SymbolSet.all(field.cardinality);
-  selections.set(field.index, { values: applyAssignment(modifier.op, current, values), locked: false });
+  selections.set(field.index, {
+    values: applyAssignment(modifier.op, current, values),
+    locked: false,
+  });
 }
 
-function applyAssignment(op: '=' | '+=' | '-=' | '*=' | '/=', current: SymbolSet, values: SymbolSet): SymbolSet {
+function applyAssignment(
+  op: '=' | '+=' | '-=' | '*=' | '/=',
+  current: SymbolSet,
+  values: SymbolSet,
+): SymbolSet {
   switch (op) {
     case '=':
       return values;
@@ -88,20 +110,33 @@ function applyAssignment(op: '=' | '+=' | '-=' | '*=' | '/=', current: SymbolSet
 }
 
 /** Resolves an element set to symbols of `field`. */
-export function resolveElements(elements: ElementSet, field: Field, base: SetBase, context: SetContext): SymbolSet {
+export function resolveElements(
+  elements: ElementSet,
+  field: Field,
+  base: SetBase,
+  context: SetContext,
+): SymbolSet {
   switch (elements.kind) {
     case 'symbols':
       return elements.symbols;
     case 'literals':
       return matchLiterals(field, elements.literals);
     case 'search':
-      return searchSymbols(field, elements.search, expressionMatcher(field, elements.search, context));
+      return searchSymbols(
+        field,
+        elements.search,
+        expressionMatcher(field, elements.search, context),
+      );
     case 'possible':
     case 'excluded': {
       const source = context.states.model.field(elements.field);
       const result = evaluateSet(elements.set ?? { base }, context);
       const possible = result.possible(source);
-      return translate(elements.kind === 'possible' ? possible : possible.complement(), source, field);
+      return translate(
+        elements.kind === 'possible' ? possible : possible.complement(),
+        source,
+        field,
+      );
     }
     case 'operation':
       return combineSymbols(
@@ -125,7 +160,11 @@ function combineSymbols(a: SymbolSet, b: SymbolSet, op: RowSetOperator): SymbolS
   }
 }
 
-function expressionMatcher(field: Field, search: string, context: SetContext): ExpressionMatcher | undefined {
+function expressionMatcher(
+  field: Field,
+  search: string,
+  context: SetContext,
+): ExpressionMatcher | undefined {
   const expression = search.trimStart();
   if (!expression.startsWith('=') || !context.matchExpression) return undefined;
   return context.matchExpression(field, expression.slice(1));
@@ -134,7 +173,9 @@ function expressionMatcher(field: Field, search: string, context: SetContext): E
 /** Carries a set of `from`'s values over to the values of `to` with the same number or text. */
 function translate(values: SymbolSet, from: Field, to: Field): SymbolSet {
   if (from === to) return values;
-  const keys = values.indexes().map((i) => (from.symbols.isNumeric(i) ? from.symbols.num(i) : from.symbols.text(i)));
+  const keys = values
+    .indexes()
+    .map((i) => (from.symbols.isNumeric(i) ? from.symbols.num(i) : from.symbols.text(i)));
   return matchValues(to, keys);
 }
 

@@ -54,10 +54,17 @@ const collator = new Intl.Collator('en', { numeric: false, sensitivity: 'base' }
 export const DEFAULT_LIST_SORT: ListSort = { byState: 1, byNumeric: 1, byText: 1 };
 
 /** The values of a field with their states, filtered and sorted for a list object. */
-export function listValues(result: SelectionResult, field: Field | string, options: ListOptions = {}): ListValue[] {
+export function listValues(
+  result: SelectionResult,
+  field: Field | string,
+  options: ListOptions = {},
+): ListValue[] {
   const resolved = typeof field === 'string' ? result.model.field(field) : field;
   const codes = result.stateCodes(resolved);
-  const found = options.search === undefined ? undefined : searchSymbols(resolved, options.search, options.evaluate);
+  const found =
+    options.search === undefined
+      ? undefined
+      : searchSymbols(resolved, options.search, options.evaluate);
   const wanted = options.states ? new Set(options.states) : undefined;
   const indexes: number[] = [];
   for (let i = 0; i < resolved.cardinality; i++) {
@@ -74,7 +81,11 @@ export function listValues(result: SelectionResult, field: Field | string, optio
   }));
 }
 
-function comparator(field: Field, codes: Uint8Array, sort: ListSort): (a: number, b: number) => number {
+function comparator(
+  field: Field,
+  codes: Uint8Array,
+  sort: ListSort,
+): (a: number, b: number) => number {
   const { nums, texts } = field.symbols;
   return (a, b) => {
     if (sort.byState) {

@@ -27,9 +27,11 @@ interface KeyGraph {
 /**
  * Computes the possible rows of every table under `selections`. Tables and
  * key fields form a graph (a key shared by three tables is a hub, not a
- * loop). Each table is filtered by the selections in its own fields; the key
- * values still present in a table flow to its key fields, and a key field
- * passes on to each table the values every *other* linked table still has.
+ * loop). Each table is filtered by the selections in its non-key fields; the
+ * key values still present in a table flow to its key fields, and a key field
+ * passes on to each table the values its own selection allows and every
+ * *other* linked table still has (so a selected key value found in only one
+ * table stays possible there).
  * A restriction never flows back to where it came from, so a selected
  * customer with no orders stays possible even though no order is. Messages
  * only shrink, so the work list reaches a fixpoint; a table is re-read only
@@ -37,39 +39,58 @@ interface KeyGraph {
  */
 export function propagate(model: DataModel, selections: Selections): RowSet[] {
   const tables = model.tables;
+  if (selections.size === 0) return tables.map((table) => RowSet.full(table.rowCount));
   const own = ownConstraints(model, selections);
-  if (own.every((list) => list.length === 0)) return tables.map((table) => RowSet.full(table.rowCount));
   const graph = keyGraph(model);
   const { ports, portsOfTable, portsOfField } = graph;
-  const upActive = activePorts(graph, own);
+  const upActive = activePorts(graph, own, selections);
   const up: (Uint8Array | undefined)[] = ports.map(() => undefined);
-  const down: (Uint8Array | undefined)[] = ports.map(() => undefined);
-  const queue = tables.map((table) => table.index).filter((t) => own[t].length > 0);
+  const down: (Uint8Array | undefined)[] = ports.map(
+    (port) => selections.get(port.field)?.values.mask,
+  );
+  const queue: number[] = [];
   const queued = new Uint8Array(tables.length);
-  for (const t of queue) queued[t] = 1;
+  const enqueue = (t: number) => {
+    if (queued[t]) return;
+    queued[t] = 1;
+    queue.push(t);
+  };
+  tables.forEach((table) => {
+    if (own[table.index].length > 0 || portsOfTable[table.index].some((p) => down[p]))
+      enqueue(table.index);
+  });
   while (queue.length > 0) {
     const t = queue.shift()!;
     queued[t] = 0;
     for (const p of portsOfTable[t]) {
       if (!upActive[p]) continue;
-      const rows = filterRows(tables[t].rowCount, [...own[t], ...incoming(ports, portsOfTable[t], down, p)]);
+      const rows = filterRows(tables[t].rowCount, [
+        ...own[t],
+        ...incoming(ports, portsOfTable[t], down, p),
+      ]);
       const message = presentCodes(rows, ports[p].codes, ports[p].nullCode);
       if (up[p] && sameMask(up[p], message)) continue;
       up[p] = message;
-      for (const q of portsOfField.get(ports[p].field)!) {
+      const field = ports[p].field;
+      for (const q of portsOfField.get(field)!) {
         if (q === p) continue;
-        const next = intersectOthers(portsOfField.get(ports[q].field)!, up, q);
+        const next = intersectOthers(
+          portsOfField.get(field)!,
+          up,
+          q,
+          selections.get(field)?.values.mask,
+        );
         if (!next || (down[q] && sameMask(down[q], next))) continue;
         down[q] = next;
-        if (!queued[ports[q].table]) {
-          queued[ports[q].table] = 1;
-          queue.push(ports[q].table);
-        }
+        enqueue(ports[q].table);
       }
     }
   }
   return tables.map((table) =>
-    filterRows(table.rowCount, [...own[table.index], ...incoming(ports, portsOfTable[table.index], down, -1)]),
+    filterRows(table.rowCount, [
+      ...own[table.index],
+      ...incoming(ports, portsOfTable[table.index], down, -1),
+    ]),
   );
 }
 
@@ -134,12 +155,17 @@ function andWithMask(words: Uint32Array, rowCount: number, { codes, mask }: Cons
   }
 }
 
+/** Selections in fields of one table only; a key field's selection sits on the key node instead. */
 function ownConstraints(model: DataModel, selections: Selections): Constraint[][] {
   const own = model.tables.map(() => [] as Constraint[]);
   for (const [fieldIndex, selection] of selections) {
     const field = model.fields[fieldIndex];
+    if (field.isKey) continue;
     for (const t of field.tableIndexes) {
-      own[t].push({ codes: model.tables[t].column(field.name)!.codes, mask: selection.values.mask });
+      own[t].push({
+        codes: model.tables[t].column(field.name)!.codes,
+        mask: selection.values.mask,
+      });
     }
   }
   return own;
@@ -159,9 +185,17 @@ function incoming(
   return list;
 }
 
-/** The key values every other table linked through the field still has; undefined if none restricts it. */
-function intersectOthers(fieldPorts: readonly number[], up: readonly (Uint8Array | undefined)[], skip: number): Uint8Array | undefined {
-  let result: Uint8Array | undefined;
+/**
+ * The key values the field's own selection allows and every other table
+ * linked through the field still has; undefined if nothing restricts them.
+ */
+function intersectOthers(
+  fieldPorts: readonly number[],
+  up: readonly (Uint8Array | undefined)[],
+  skip: number,
+  selected: Uint8Array | undefined,
+): Uint8Array | undefined {
+  let result = selected?.slice();
   for (const p of fieldPorts) {
     const mask = up[p];
     if (p === skip || !mask) continue;
@@ -183,7 +217,12 @@ function keyGraph(model: DataModel): KeyGraph {
     for (const column of table.columns) {
       if (!column.field.isKey) continue;
       const p = ports.length;
-      ports.push({ table: table.index, field: column.field.index, codes: column.codes, nullCode: column.nullCode });
+      ports.push({
+        table: table.index,
+        field: column.field.index,
+        codes: column.codes,
+        nullCode: column.nullCode,
+      });
       portsOfTable[table.index].push(p);
       const list = portsOfField.get(column.field.index);
       if (list) list.push(p);
@@ -197,12 +236,16 @@ function keyGraph(model: DataModel): KeyGraph {
 
 /**
  * A table passes a restriction to a key field when a selection lies on its
- * side: in the table itself, or behind another of its key fields.
+ * side: in the table itself, or in or behind another of its key fields.
  */
-function activePorts({ ports, portsOfTable, portsOfField }: KeyGraph, own: readonly Constraint[][]): boolean[] {
+function activePorts(
+  { ports, portsOfTable, portsOfField }: KeyGraph,
+  own: readonly Constraint[][],
+  selections: Selections,
+): boolean[] {
   const upActive = ports.map((port) => own[port.table].length > 0);
-  const downActive = ports.map(() => false);
-  for (let changed = true; changed; ) {
+  const downActive = ports.map((port) => selections.has(port.field));
+  for (let changed = true; changed;) {
     changed = false;
     ports.forEach((port, p) => {
       if (!downActive[p] && portsOfField.get(port.field)!.some((q) => q !== p && upActive[q])) {

@@ -17,11 +17,18 @@ const comparisonPart = /(<=|>=|<|>)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)/g
  * match the whole text, and plain words find values with a word starting
  * with any of them. Text matching ignores case.
  */
-export function searchSymbols(field: Field, search: string, evaluate?: ExpressionMatcher): SymbolSet {
+export function searchSymbols(
+  field: Field,
+  search: string,
+  evaluate?: ExpressionMatcher,
+): SymbolSet {
   const cardinality = field.cardinality;
   if (search.trimStart().startsWith('=')) {
     if (!evaluate) {
-      throw new SelectionError('SEARCH_NEEDS_EVALUATOR', `Expression search "${search}" needs an evaluator`);
+      throw new SelectionError(
+        'SEARCH_NEEDS_EVALUATOR',
+        `Expression search "${search}" needs an evaluator`,
+      );
     }
     return SymbolSet.where(cardinality, evaluate);
   }
@@ -35,13 +42,18 @@ export function searchSymbols(field: Field, search: string, evaluate?: Expressio
     const pattern = wildcardPattern(search.trim());
     return SymbolSet.where(cardinality, (i) => pattern.test(texts[i]));
   }
-  const words = search.toLowerCase().split(/\s+/).filter((word) => word.length > 0);
+  const words = search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word.length > 0);
   if (words.length === 0) throw new SelectionError('INVALID_SEARCH', 'The search string is empty');
   return SymbolSet.where(cardinality, (i) => hasWordStartingWith(texts[i].toLowerCase(), words));
 }
 
 function parseComparisons(search: string): Comparison[] {
-  return [...search.matchAll(comparisonPart)].map((m) => [m[1] as Comparison[0], Number(m[2])] as const);
+  return [...search.matchAll(comparisonPart)].map(
+    (m) => [m[1] as Comparison[0], Number(m[2])] as const,
+  );
 }
 
 function compare(num: number, [op, bound]: Comparison): boolean {

@@ -36,9 +36,11 @@ describe('DataModel symbol tables', () => {
     const small = DataModel.fromTables([loadedTable('T', ['F'], rows(255))]);
     const medium = DataModel.fromTables([loadedTable('T', ['F'], rows(256))]);
     expect(small.table('T').column('F')!.codes).toBeInstanceOf(Uint16Array);
-    expect(DataModel.fromTables([loadedTable('T', ['F'], rows(254))]).table('T').column('F')!.codes).toBeInstanceOf(
-      Uint8Array,
-    );
+    expect(
+      DataModel.fromTables([loadedTable('T', ['F'], rows(254))])
+        .table('T')
+        .column('F')!.codes,
+    ).toBeInstanceOf(Uint8Array);
     expect(medium.table('T').column('F')!.codes).toBeInstanceOf(Uint16Array);
     expect(medium.field('F').cardinality).toBe(256);
   });
@@ -67,10 +69,14 @@ describe('DataModel tags and metadata', () => {
   const model = DataModel.fromTables(
     [
       ...salesTables(),
-      loadedTable('Rates', ['Rate', 'Note', '$Internal'], [
-        [1.5, 'Ünïcode', 1],
-        [2, 'plain', 2],
-      ]),
+      loadedTable(
+        'Rates',
+        ['Rate', 'Note', '$Internal'],
+        [
+          [1.5, 'Ünïcode', 1],
+          [2, 'plain', 2],
+        ],
+      ),
     ],
     { tags: { Rate: ['$date'] } },
   );
@@ -80,7 +86,13 @@ describe('DataModel tags and metadata', () => {
     expect(model.field('Quantity').tags).toEqual(['$numeric', '$integer', '$ascii']);
     expect(model.field('Rate').tags).toEqual(['$numeric', '$ascii', '$date']);
     expect(model.field('Note').tags).toEqual(['$text']);
-    expect(model.field('$Internal').tags).toEqual(['$system', '$hidden', '$numeric', '$integer', '$ascii']);
+    expect(model.field('$Internal').tags).toEqual([
+      '$system',
+      '$hidden',
+      '$numeric',
+      '$integer',
+      '$ascii',
+    ]);
     expect(model.field('$Internal').isHidden).toBe(true);
   });
 
@@ -92,7 +104,12 @@ describe('DataModel tags and metadata', () => {
   it('describes tables: rows, fields and key fields', () => {
     const orders = model.table('Orders');
     expect(orders.rowCount).toBe(6);
-    expect(orders.fields.map((f) => f.name)).toEqual(['OrderID', 'CustomerID', 'ProductID', 'Quantity']);
+    expect(orders.fields.map((f) => f.name)).toEqual([
+      'OrderID',
+      'CustomerID',
+      'ProductID',
+      'Quantity',
+    ]);
     expect(orders.keyFields.map((f) => f.name)).toEqual(['CustomerID', 'ProductID']);
     expect(model.tablesOfField('ProductID').map((t) => t.name)).toEqual(['Orders', 'Products']);
     expect(model.tables.map((t) => t.name)).toEqual(['Customers', 'Orders', 'Products', 'Rates']);
@@ -126,26 +143,44 @@ describe('DataModel tags and metadata', () => {
 
   it('fails with coded errors on unknown names and bad tables', () => {
     expect(() => model.field('Nope')).toThrow(ModelError);
-    expect(() => model.table('Nope')).toThrowError(expect.objectContaining({ code: 'TABLE_NOT_FOUND' }) as Error);
+    expect(() => model.table('Nope')).toThrowError(
+      expect.objectContaining({ code: 'TABLE_NOT_FOUND' }) as Error,
+    );
     const t = loadedTable('T', ['F'], [[1]]);
-    expect(() => DataModel.fromTables([t, t])).toThrowError(expect.objectContaining({ code: 'DUPLICATE_TABLE' }) as Error);
-    const broken = { name: 'B', rowCount: 1, columns: [{ name: 'F', values: [1], indexes: Int32Array.of(3) }] };
-    expect(() => DataModel.fromTables([broken])).toThrowError(expect.objectContaining({ code: 'INVALID_TABLE' }) as Error);
+    expect(() => DataModel.fromTables([t, t])).toThrowError(
+      expect.objectContaining({ code: 'DUPLICATE_TABLE' }) as Error,
+    );
+    const broken = {
+      name: 'B',
+      rowCount: 1,
+      columns: [{ name: 'F', values: [1], indexes: Int32Array.of(3) }],
+    };
+    expect(() => DataModel.fromTables([broken])).toThrowError(
+      expect.objectContaining({ code: 'INVALID_TABLE' }) as Error,
+    );
   });
 });
 
 describe('DataModel synthetic keys', () => {
   const model = DataModel.fromTables([
-    loadedTable('Budget', ['Region', 'Year', 'Budget'], [
-      ['North', 2023, 100],
-      ['North', 2024, 110],
-      ['South', 2024, 90],
-    ]),
-    loadedTable('Actuals', ['Region', 'Year', 'Actual'], [
-      ['North', 2024, 105],
-      ['South', 2024, 95],
-      ['South', 2025, 80],
-    ]),
+    loadedTable(
+      'Budget',
+      ['Region', 'Year', 'Budget'],
+      [
+        ['North', 2023, 100],
+        ['North', 2024, 110],
+        ['South', 2024, 90],
+      ],
+    ),
+    loadedTable(
+      'Actuals',
+      ['Region', 'Year', 'Actual'],
+      [
+        ['North', 2024, 105],
+        ['South', 2024, 95],
+        ['South', 2025, 80],
+      ],
+    ),
   ]);
 
   it('replaces the shared fields with a $Syn key and a table of the combinations', () => {

@@ -2,7 +2,11 @@ import type { LoadedColumn, LoadedTable } from '../../src/model/LoadedTable.js';
 import type { Value } from '../../src/value/Value.js';
 
 /** Builds a LoadedTable the way the script layer does: per column, values in first-seen order and indexes. */
-export function loadedTable(name: string, header: readonly string[], rows: readonly (readonly Value[])[]): LoadedTable {
+export function loadedTable(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly Value[])[],
+): LoadedTable {
   const columns: LoadedColumn[] = header.map((fieldName, c) => {
     const values: Value[] = [];
     const seen = new Map<unknown, number>();

@@ -24,7 +24,14 @@ describe('SelectionState propagation and value states', () => {
     expect(statesOf(result, 'CustomerID')).toEqual({ C1: 'O', C2: 'X', C3: 'O', C4: 'X', C9: 'X' });
     expect(possibleTexts(result, 'Orders', 'OrderID')).toEqual(['1', '2', '4']);
     expect(statesOf(result, 'Product')).toEqual({ Shoe: 'O', Hat: 'O', Phone: 'O', Watch: 'X' });
-    expect(statesOf(result, 'Quantity')).toEqual({ '5': 'O', '3': 'O', '1': 'X', '7': 'O', '2': 'X', '4': 'X' });
+    expect(statesOf(result, 'Quantity')).toEqual({
+      '5': 'O',
+      '3': 'O',
+      '1': 'X',
+      '7': 'O',
+      '2': 'X',
+      '4': 'X',
+    });
   });
 
   it('makes alternatives depend on the other fields’ selections only', () => {
@@ -52,7 +59,13 @@ describe('SelectionState propagation and value states', () => {
     const state = new SelectionState(model);
     state.selectValues('Product', ['Phone']);
     expect(possibleTexts(state.result(), 'Orders', 'OrderID')).toEqual(['4', '6']);
-    expect(statesOf(state.result(), 'CustomerID')).toEqual({ C1: 'X', C2: 'X', C3: 'O', C4: 'X', C9: 'X' });
+    expect(statesOf(state.result(), 'CustomerID')).toEqual({
+      C1: 'X',
+      C2: 'X',
+      C3: 'O',
+      C4: 'X',
+      C9: 'X',
+    });
     state.selectValues('Country', ['Sweden']);
     expect(possibleTexts(state.result(), 'Orders', 'OrderID')).toEqual(['4']);
   });
@@ -83,12 +96,20 @@ describe('SelectionState propagation and value states', () => {
     let result = state.result();
     expect(statesOf(result, 'Customer')).toEqual({ Alice: 'XS', Bob: 'S', Carol: 'X', Dave: 'X' });
     expect(statesOf(result, 'Country')).toEqual({ Sweden: 'A', Norway: 'S', Denmark: 'X' });
-    expect(result.stateCounts('Customer')).toMatchObject({ qSelected: 1, qSelectedExcluded: 1, qExcluded: 2 });
+    expect(result.stateCounts('Customer')).toMatchObject({
+      qSelected: 1,
+      qSelectedExcluded: 1,
+      qExcluded: 2,
+    });
 
     expect(state.lock('Customer')).toBe(true);
     result = state.result();
     expect(statesOf(result, 'Customer')).toEqual({ Alice: 'XL', Bob: 'L', Carol: 'X', Dave: 'X' });
-    expect(result.stateCounts('Customer')).toMatchObject({ qLocked: 1, qLockedExcluded: 1, qSelected: 0 });
+    expect(result.stateCounts('Customer')).toMatchObject({
+      qLocked: 1,
+      qLockedExcluded: 1,
+      qSelected: 0,
+    });
   });
 });
 
@@ -102,9 +123,19 @@ describe('SelectionState operations', () => {
     expect(state.clearField('Customer')).toBe(false);
     expect(state.clearAll()).toBe(true);
     expect(state.selection('Country')).toBeUndefined();
-    expect(statesOf(state.result(), 'Customer')).toEqual({ Alice: 'L', Bob: 'L', Carol: 'A', Dave: 'A' });
+    expect(statesOf(state.result(), 'Customer')).toEqual({
+      Alice: 'L',
+      Bob: 'L',
+      Carol: 'A',
+      Dave: 'A',
+    });
     expect(state.unlock('Customer')).toBe(true);
-    expect(statesOf(state.result(), 'Customer')).toEqual({ Alice: 'S', Bob: 'S', Carol: 'A', Dave: 'A' });
+    expect(statesOf(state.result(), 'Customer')).toEqual({
+      Alice: 'S',
+      Bob: 'S',
+      Carol: 'A',
+      Dave: 'A',
+    });
     state.lockAll();
     expect(state.clearAll(true)).toBe(true);
     expect(state.selections.size).toBe(0);
@@ -135,7 +166,12 @@ describe('SelectionState operations', () => {
     state.selectPossible('Product');
     expect(state.selection('Product')!.values.indexes()).toEqual([0, 1, 2]);
     state.selectExcluded('Customer');
-    expect(statesOf(state.result(), 'Customer')).toEqual({ Alice: 'A', Bob: 'XS', Carol: 'A', Dave: 'XS' });
+    expect(statesOf(state.result(), 'Customer')).toEqual({
+      Alice: 'A',
+      Bob: 'XS',
+      Carol: 'A',
+      Dave: 'XS',
+    });
     state.clearAll();
     state.selectValues('Country', ['Sweden']);
     state.selectAlternative('Country');
@@ -197,7 +233,11 @@ describe('SelectionState search', () => {
   it('compares numbers with single and double bounds', () => {
     const state = new SelectionState(model);
     const quantity = model.field('Quantity');
-    const texts = () => state.selection(quantity)!.values.indexes().map((i) => quantity.symbols.text(i));
+    const texts = () =>
+      state
+        .selection(quantity)!
+        .values.indexes()
+        .map((i) => quantity.symbols.text(i));
     state.search(quantity, '>3');
     expect(texts()).toEqual(['5', '7', '4']);
     state.search(quantity, '>=2<5');
@@ -212,7 +252,12 @@ describe('SelectionState search', () => {
     const quantity = model.field('Quantity');
     expect(() => state.search(quantity, '=Quantity > 4')).toThrow(SelectionError);
     state.search(quantity, '=odd', { evaluate: (i) => quantity.symbols.num(i) % 2 === 1 });
-    expect(state.selection(quantity)!.values.indexes().map((i) => quantity.symbols.num(i))).toEqual([5, 3, 1, 7]);
+    expect(
+      state
+        .selection(quantity)!
+        .values.indexes()
+        .map((i) => quantity.symbols.num(i)),
+    ).toEqual([5, 3, 1, 7]);
   });
 });
 
@@ -222,13 +267,22 @@ describe('SelectionStates', () => {
     const other = states.add('Compare');
     states.get().selectValues('Country', ['Sweden']);
     other.selectValues('Country', ['Norway']);
-    expect(possibleTexts(states.get('$').result(), 'Customers', 'Customer')).toEqual(['Alice', 'Carol']);
+    expect(possibleTexts(states.get('$').result(), 'Customers', 'Customer')).toEqual([
+      'Alice',
+      'Carol',
+    ]);
     expect(possibleTexts(states.get('Compare').result(), 'Customers', 'Customer')).toEqual(['Bob']);
     expect(states.names).toEqual(['$', 'Compare']);
-    expect(() => states.add('Compare')).toThrowError(expect.objectContaining({ code: 'STATE_EXISTS' }) as Error);
-    expect(() => states.remove('$')).toThrowError(expect.objectContaining({ code: 'DEFAULT_STATE' }) as Error);
+    expect(() => states.add('Compare')).toThrowError(
+      expect.objectContaining({ code: 'STATE_EXISTS' }) as Error,
+    );
+    expect(() => states.remove('$')).toThrowError(
+      expect.objectContaining({ code: 'DEFAULT_STATE' }) as Error,
+    );
     states.remove('Compare');
     expect(states.has('Compare')).toBe(false);
-    expect(() => states.get('Compare')).toThrowError(expect.objectContaining({ code: 'STATE_NOT_FOUND' }) as Error);
+    expect(() => states.get('Compare')).toThrowError(
+      expect.objectContaining({ code: 'STATE_NOT_FOUND' }) as Error,
+    );
   });
 });

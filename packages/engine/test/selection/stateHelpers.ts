@@ -5,12 +5,17 @@ import type { ValueState } from '../../src/selection/ValueState.js';
 export function statesOf(result: SelectionResult, fieldName: string): Record<string, ValueState> {
   const field = result.model.field(fieldName);
   const states: Record<string, ValueState> = {};
-  for (let i = 0; i < field.cardinality; i++) states[field.symbols.text(i)] = result.state(field, i);
+  for (let i = 0; i < field.cardinality; i++)
+    states[field.symbols.text(i)] = result.state(field, i);
   return states;
 }
 
 /** The texts of one field over the possible rows of a table, in row order. */
-export function possibleTexts(result: SelectionResult, tableName: string, fieldName: string): string[] {
+export function possibleTexts(
+  result: SelectionResult,
+  tableName: string,
+  fieldName: string,
+): string[] {
   const table = result.model.table(tableName);
   const column = table.column(fieldName)!;
   const texts: string[] = [];
