@@ -43,6 +43,11 @@ export class ColumnBuilder implements LoadedColumn {
     return index;
   }
 
+  /** Whether a value is in the dictionary (null never is). */
+  has(value: Value): boolean {
+    return value !== null && this.positions.has(keyOf(value));
+  }
+
   /** Appends a value. */
   push(value: Value): void {
     this.pushIndex(this.indexOf(value));

@@ -1,0 +1,25 @@
+import type { LoadedTable } from '../model/LoadedTable.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+
+/** How to run a load script. */
+export interface ScriptOptions {
+  /** The directory `lib://...` and relative paths resolve into; nothing outside it is read or written. */
+  readonly dataDir: string;
+  /** Number and date interpretation to start from; `SET DateFormat=...` etc. change it. */
+  readonly formatSettings?: FormatSettings;
+  /** Variables defined before the script starts. */
+  readonly variables?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** Aborts the reload between statements and between row batches. */
+  readonly signal?: AbortSignal;
+  /** Receives each reload log line as it is written. */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** What a reload produces. */
+export interface ScriptResult {
+  /** The tables left at the end, dictionary-encoded, ready for `DataModel.fromTables`. */
+  readonly tables: LoadedTable[];
+  readonly variables: Map<string, string>;
+  /** The reload log: statements, fetched line counts, traces and the final summary. */
+  readonly log: string[];
+}

@@ -1,0 +1,54 @@
+/** Nesting beyond this depth means a variable expands into itself. */
+const MAX_DEPTH = 64;
+
+/** Thrown for a `$(` without its `)` or a self-referencing variable. */
+export class ExpansionError extends Error {
+  override readonly name = 'ExpansionError';
+
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Replaces every `$(...)` in a statement's text before it is parsed, as Qlik
+ * does: `resolve` gets the inner text (already expanded itself, so
+ * `$(v$(i))` works) — a variable name, `name(arg, ...)` or `=expression` —
+ * and returns the replacement, which is expanded again.
+ */
+export function expandScriptText(text: string, resolve: (content: string) => string, depth = 0): string {
+  if (!text.includes('$(')) return text;
+  if (depth > MAX_DEPTH) throw new ExpansionError('Dollar expansion nests too deeply (does a variable refer to itself?)', 0);
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const open = text.indexOf('$(', pos);
+    if (open < 0) return out + text.slice(pos);
+    const close = findClose(text, open + 2);
+    if (close < 0) throw new ExpansionError("'$(' has no matching ')'", open);
+    const inner = expandScriptText(text.slice(open + 2, close), resolve, depth + 1);
+    out += text.slice(pos, open) + expandScriptText(resolve(inner.trim()), resolve, depth + 1);
+    pos = close + 1;
+  }
+}
+
+/** The `)` matching an opening at `from - 1`, skipping nested parentheses and quoted text. */
+function findClose(text: string, from: number): number {
+  let depth = 0;
+  for (let pos = from; pos < text.length; pos++) {
+    const ch = text[pos];
+    if (ch === "'") {
+      const end = text.indexOf("'", pos + 1);
+      if (end < 0) return -1;
+      pos = end;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') {
+      if (depth === 0) return pos;
+      depth--;
+    }
+  }
+  return -1;
+}

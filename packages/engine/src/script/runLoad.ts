@@ -1,0 +1,192 @@
+import type { CompiledExpression } from '../expression/CompiledExpression.js';
+import type { ScalarFunction } from '../expression/EvalContext.js';
+import type { CallExpr } from '../expression/Expr.js';
+import { compileExpression } from '../expression/compileExpression.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+import { toNumber } from '../value/toNumber.js';
+import { isTrue } from '../value/truth.js';
+import type { Value } from '../value/Value.js';
+import { aggregateValues } from './aggregateValues.js';
+import { keyOf } from './ColumnBuilder.js';
+import { LoadContext } from './LoadContext.js';
+import type { RowStream } from './RowStream.js';
+import { ScriptTable } from './ScriptTable.js';
+import type { LoadStatement } from './Statement.js';
+
+/** What a LOAD needs from the running script. */
+export interface LoadEnvironment {
+  readonly functions: ReadonlyMap<string, ScalarFunction>;
+  readonly format: FormatSettings;
+  variable(name: string): Value | undefined;
+  /** Called between batches: yields to the event loop and throws when the reload is aborted. */
+  pause(): Promise<void>;
+  /** Lets Peek() and Exists() see the load in progress (undefined when it ends). */
+  setCurrent(load: LoadContext | undefined, output: ScriptTable | undefined): void;
+}
+
+/** Thrown when a LOAD names a field its source does not have, or names one field twice. */
+export class LoadFieldError extends Error {
+  override readonly name = 'LoadFieldError';
+
+  constructor(
+    readonly code: 'SCRIPT_FIELD_NOT_FOUND' | 'SCRIPT_SYNTAX',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One output field: a plain copy of a source column, or a computed expression. */
+type Output = { readonly name: string; readonly copy: number; readonly compute?: undefined } | { readonly name: string; readonly copy: -1; readonly compute: CompiledExpression };
+
+/** The result of a LOAD before it is named and placed: its table and how many source records were read. */
+export interface LoadResult {
+  readonly table: ScriptTable;
+  readonly fetched: number;
+}
+
+/**
+ * Runs a LOAD's field list, WHERE / WHILE, DISTINCT, GROUP BY and FIRST over a
+ * row stream into a new columnar table.
+ */
+export async function runLoad(load: LoadStatement, stream: RowStream, env: LoadEnvironment): Promise<LoadResult> {
+  const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
+  const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
+  const outputs = resolveOutputs(load, stream.fieldNames, positions);
+  const table = new ScriptTable('', outputs.map((o) => o.name));
+  const where = load.where ? compileExpression(load.where) : undefined;
+  const whileCondition = load.whileCondition ? compileExpression(load.whileCondition) : undefined;
+  const limit = load.first ? toNumber(compileExpression(load.first)(ctx)) : Infinity;
+  const groups = load.groupBy ? new GroupCollector(load.groupBy, positions) : undefined;
+  const sink = groups ? (row: readonly Value[]) => groups.add(row) : rowWriter(table, outputs, ctx, load.distinct);
+  env.setCurrent(ctx, table);
+  try {
+    for await (const batch of stream.batches) {
+      for (let i = 0; i < batch.length && ctx.rowNo < limit; i++) {
+        ctx.row = batch[i];
+        ctx.recNo++;
+        for (ctx.iterNo = 1; ; ctx.iterNo++) {
+          if (whileCondition && !isTrue(whileCondition(ctx))) break;
+          if (!where || isTrue(where(ctx))) sink(ctx.row);
+          if (!whileCondition || ctx.rowNo >= limit) break;
+        }
+      }
+      if (ctx.rowNo >= limit) break;
+      await env.pause();
+    }
+    if (groups) writeGroups(groups, table, outputs, ctx, load.distinct);
+  } finally {
+    env.setCurrent(undefined, undefined);
+  }
+  return { table, fetched: ctx.recNo };
+}
+
+function resolveOutputs(load: LoadStatement, sourceFields: readonly string[], positions: ReadonlyMap<string, number>): Output[] {
+  const outputs: Output[] = [];
+  for (const field of load.fields) {
+    if (field.kind === 'star') {
+      sourceFields.forEach((name, i) => outputs.push({ name, copy: i }));
+      continue;
+    }
+    const copyFrom = field.expr.kind === 'field' ? positions.get(field.expr.name) : undefined;
+    outputs.push(copyFrom === undefined ? { name: field.name, copy: -1, compute: compileExpression(field.expr) } : { name: field.name, copy: copyFrom });
+  }
+  const seen = new Set<string>();
+  for (const output of outputs) {
+    if (seen.has(output.name)) throw new LoadFieldError('SCRIPT_SYNTAX', `Field name '${output.name}' appears twice in the LOAD`);
+    seen.add(output.name);
+  }
+  return outputs;
+}
+
+/** Evaluates the outputs for the current row and appends them (skipping repeats under DISTINCT). */
+function rowWriter(table: ScriptTable, outputs: readonly Output[], ctx: LoadContext, distinct: boolean): (row: readonly Value[]) => void {
+  const columns = table.columns;
+  const width = outputs.length;
+  const indexes = new Int32Array(width);
+  const seen = distinct ? new Set<string>() : undefined;
+  return (row) => {
+    for (let c = 0; c < width; c++) {
+      const output = outputs[c];
+      const value = output.copy >= 0 ? (row[output.copy] ?? null) : output.compute!(ctx);
+      indexes[c] = columns[c].indexOf(value);
+    }
+    if (seen) {
+      const key = indexes.join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    for (let c = 0; c < width; c++) columns[c].pushIndex(indexes[c]);
+    table.rowCount++;
+    ctx.rowNo++;
+  };
+}
+
+/** Collects the rows of each GROUP BY group, groups in first-seen order. */
+class GroupCollector {
+  readonly groups = new Map<string | number, (readonly Value[])[]>();
+  private readonly keyPositions: number[];
+
+  constructor(fields: readonly string[], positions: ReadonlyMap<string, number>) {
+    this.keyPositions = fields.map((name) => {
+      const at = positions.get(name);
+      if (at === undefined) throw new LoadFieldError('SCRIPT_FIELD_NOT_FOUND', `GROUP BY field '${name}' is not in the source`);
+      return at;
+    });
+  }
+
+  add(row: readonly Value[]): void {
+    const key = this.keyOf(row);
+    const rows = this.groups.get(key);
+    if (rows) rows.push(row);
+    else this.groups.set(key, [row]);
+  }
+
+  private keyOf(row: readonly Value[]): string | number {
+    if (this.keyPositions.length === 1) {
+      const value = row[this.keyPositions[0]] ?? null;
+      return value === null ? '\u0000null' : typeof value === 'object' ? keyOf(value) : value;
+    }
+    return this.keyPositions
+      .map((at) => {
+        const value = row[at] ?? null;
+        if (value === null) return '\u0000';
+        const key = keyOf(value);
+        return typeof key === 'number' ? `n${key}` : `s${key}`;
+      })
+      .join('\u0001');
+  }
+}
+
+function writeGroups(groups: GroupCollector, table: ScriptTable, outputs: readonly Output[], ctx: LoadContext, distinct: boolean): void {
+  const argumentCache = new Map<CallExpr, CompiledExpression[]>();
+  ctx.aggregate = (call) => {
+    let compiled = argumentCache.get(call);
+    if (!compiled) {
+      compiled = call.args.map((arg) => compileExpression(arg));
+      argumentCache.set(call, compiled);
+    }
+    return aggregateOverGroup(call, compiled, ctx);
+  };
+  const write = rowWriter(table, outputs, ctx, distinct);
+  for (const rows of groups.groups.values()) {
+    ctx.groupRows = rows;
+    ctx.row = rows[0];
+    write(rows[0]);
+  }
+  ctx.groupRows = undefined;
+  ctx.aggregate = undefined;
+}
+
+function aggregateOverGroup(call: CallExpr, args: readonly CompiledExpression[], ctx: LoadContext): Value {
+  const rows = ctx.groupRows ?? [ctx.row];
+  const saved = ctx.row;
+  const values = args.map((arg) =>
+    rows.map((row) => {
+      ctx.row = row;
+      return arg(ctx);
+    }),
+  );
+  ctx.row = saved;
+  return aggregateValues(call, values);
+}

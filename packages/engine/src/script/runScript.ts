@@ -1,0 +1,23 @@
+import { buildProgram } from './buildProgram.js';
+import { Interpreter } from './Interpreter.js';
+import type { ScriptOptions, ScriptResult } from './ScriptOptions.js';
+import { SourceMap } from './SourceMap.js';
+import { splitStatements } from './splitStatements.js';
+
+/**
+ * Runs a Qlik load script: parses it into statements and control blocks,
+ * runs them against files in `options.dataDir`, and hands back the tables
+ * (dictionary-encoded), the variables and the reload log. Fails with a
+ * `ScriptError` naming the line and column of what it could not parse or run.
+ */
+export async function runScript(script: string, options: ScriptOptions): Promise<ScriptResult> {
+  const sourceMap = new SourceMap(script);
+  const program = buildProgram(splitStatements(script, sourceMap), sourceMap);
+  const interpreter = new Interpreter(sourceMap, options);
+  await interpreter.run(program);
+  return {
+    tables: [...interpreter.tables.values()].map((table) => table.toLoadedTable()),
+    variables: interpreter.variables,
+    log: interpreter.log,
+  };
+}

@@ -1,0 +1,75 @@
+import type { NumberInterpretation } from '../io/textToValue.js';
+import type { Value } from '../value/Value.js';
+import type { RowBatch, RowStream } from './RowStream.js';
+import { TextValueCache } from './TextValueCache.js';
+
+/**
+ * Turns batches of text rows into a row stream: the first row gives the field
+ * names (embedded labels) or they are `@1..@n` (no labels); each text is
+ * interpreted as a number when it reads as one.
+ */
+export async function textRowStream(
+  batches: AsyncIterable<string[][]> | Iterable<string[][]>,
+  options: { labels: 'embedded' | 'none'; headerLines: number; numbers: NumberInterpretation },
+): Promise<RowStream> {
+  const iterator = toAsyncIterator(batches);
+  let pending: string[][] = [];
+  let skip = options.headerLines;
+  let fieldNames: string[] | undefined;
+  while (fieldNames === undefined) {
+    if (pending.length === 0) {
+      const next = await iterator.next();
+      if (next.done) {
+        fieldNames = [];
+        break;
+      }
+      pending = next.value;
+    }
+    const consumed = Math.min(skip, pending.length);
+    pending = pending.slice(consumed);
+    skip -= consumed;
+    if (skip > 0 || pending.length === 0) continue;
+    if (options.labels === 'embedded') {
+      fieldNames = pending[0];
+      pending = pending.slice(1);
+    } else fieldNames = pending[0].map((_, i) => `@${i + 1}`);
+  }
+  const names = fieldNames;
+  const caches = names.map(() => new TextValueCache(options.numbers));
+  return { fieldNames: names, batches: convertBatches(pending, iterator, caches) };
+}
+
+async function* convertBatches(
+  first: string[][],
+  rest: AsyncIterator<string[][]>,
+  caches: TextValueCache[],
+): AsyncGenerator<RowBatch> {
+  if (first.length > 0) yield convertBatch(first, caches);
+  for (;;) {
+    const next = await rest.next();
+    if (next.done) return;
+    yield convertBatch(next.value, caches);
+  }
+}
+
+/** Rows with fewer fields get nulls; extra fields are dropped. */
+function convertBatch(rows: string[][], caches: TextValueCache[]): RowBatch {
+  const width = caches.length;
+  const out: Value[][] = new Array<Value[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const texts = rows[r];
+    const row = new Array<Value>(width);
+    for (let c = 0; c < width; c++) {
+      const text = texts[c];
+      row[c] = text === undefined ? null : caches[c].valueOf(text);
+    }
+    out[r] = row;
+  }
+  return out;
+}
+
+function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {
+  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
+  const sync = source[Symbol.iterator]();
+  return { next: async () => sync.next() };
+}
