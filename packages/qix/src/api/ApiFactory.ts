@@ -1,0 +1,184 @@
+import { errorCodes } from '../errors/errorCodes.js';
+import { QixError } from '../errors/QixError.js';
+import type { QixSchema } from '../schema/QixSchema.js';
+import type { ApiHost } from './ApiHost.js';
+import { ApiObject, type ApiObjectClass } from './ApiObject.js';
+import { buildMethodTable } from './buildMethodTable.js';
+import type { CallOptions } from './CallOptions.js';
+import type { MethodDescriptor } from './MethodDescriptor.js';
+import type { Mixin, MixinOverride } from './Mixin.js';
+import { resolveArguments } from './resolveArguments.js';
+
+type Prototype = Record<string, unknown>;
+type InnerCall = (api: ApiObject, options: CallOptions | undefined, params: unknown[]) => unknown;
+
+/**
+ * Builds one class per engine class (and per generic type that has mixins)
+ * from the schema, with the methods on the prototype. One factory per
+ * session: nothing is cached at module level.
+ */
+export class ApiFactory {
+  private readonly mixinsByType = new Map<string, Mixin[]>();
+  private readonly classes = new Map<string, ApiObjectClass>();
+
+  constructor(
+    private readonly schema: QixSchema,
+    mixins: readonly Mixin[],
+    private readonly mixinConfig: unknown,
+  ) {
+    for (const mixin of mixins) this.registerMixin(mixin);
+  }
+
+  /** Creates the API object of a handle, running the `init` of matching mixins. */
+  create(host: ApiHost, handle: number, type: string, id: string, genericType: string): ApiObject {
+    const Class = this.classFor(type, genericType);
+    const api = new Class(host, handle, id, genericType);
+    this.runInits(type, api);
+    if (genericType !== type) this.runInits(genericType, api);
+    return api;
+  }
+
+  private registerMixin(mixin: Mixin): void {
+    const types: string[] =
+      mixin.types === undefined ? [] : typeof mixin.types === 'string' ? [mixin.types] : [...mixin.types];
+    if (mixin.type !== undefined) types.push(mixin.type);
+    for (const type of types) {
+      const list = this.mixinsByType.get(type);
+      if (list) list.push(mixin);
+      else this.mixinsByType.set(type, [mixin]);
+    }
+  }
+
+  private runInits(type: string, api: ApiObject): void {
+    for (const mixin of this.mixinsByType.get(type) ?? []) {
+      mixin.init?.({ config: this.mixinConfig, api });
+    }
+  }
+
+  private classFor(type: string, genericType: string): ApiObjectClass {
+    const withGenericMixins = genericType !== type && this.mixinsByType.has(genericType);
+    const key = withGenericMixins ? `${type}\u0000${genericType}` : type;
+    const cached = this.classes.get(key);
+    if (cached) return cached;
+    const Class = withGenericMixins
+      ? this.subclassForGenericType(this.classFor(type, type), type, genericType)
+      : this.classForType(type);
+    this.classes.set(key, Class);
+    return Class;
+  }
+
+  private classForType(type: string): ApiObjectClass {
+    const struct = this.schema.structs[type];
+    if (!struct) throw new QixError(errorCodes.SCHEMA_STRUCT_TYPE_NOT_FOUND, `${type} not found`);
+    const Class = class extends ApiObject {};
+    Object.defineProperty(Class, 'name', { value: type });
+    const proto = Class.prototype as unknown as Prototype;
+    Object.defineProperty(proto, 'type', { value: type, enumerable: true });
+    const descriptors = new Map<string, MethodDescriptor>();
+    for (const descriptor of buildMethodTable(struct)) {
+      descriptors.set(descriptor.name, descriptor);
+      proto[descriptor.name] = generatedMethod(descriptor);
+    }
+    this.applyClassMixins(proto, type, descriptors);
+    return Class;
+  }
+
+  /**
+   * Class mixins see positional arguments in their overrides, as in enigma.js:
+   * named parameters are resolved before the override chain runs.
+   */
+  private applyClassMixins(proto: Prototype, type: string, descriptors: Map<string, MethodDescriptor>): void {
+    const chains = new Map<string, InnerCall>();
+    for (const mixin of this.mixinsByType.get(type) ?? []) {
+      for (const [name, override] of Object.entries(mixin.override ?? {})) {
+        const descriptor = descriptors.get(name);
+        if (descriptor !== undefined && proto[name] !== undefined) {
+          const inner = chains.get(name) ?? positionalCall(descriptor);
+          chains.set(name, overriddenCall(inner, override));
+        } else {
+          overrideMember(proto, proto, type, name, override);
+        }
+      }
+      extendMembers(proto, type, mixin.extend);
+    }
+    for (const [name, chain] of chains) {
+      const descriptor = descriptors.get(name) as MethodDescriptor;
+      proto[name] = function namedParamFacade(this: ApiObject, ...args: unknown[]) {
+        try {
+          const { params, options } = resolveArguments(descriptor, args);
+          return chain(this, options, params);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      };
+    }
+  }
+
+  private subclassForGenericType(Base: ApiObjectClass, type: string, genericType: string): ApiObjectClass {
+    const Class = class extends Base {};
+    Object.defineProperty(Class, 'name', { value: `${type}:${genericType}` });
+    const proto = Class.prototype as unknown as Prototype;
+    const baseProto = Base.prototype as unknown as Prototype;
+    for (const mixin of this.mixinsByType.get(genericType) ?? []) {
+      for (const [name, override] of Object.entries(mixin.override ?? {})) {
+        overrideMember(proto, proto[name] === baseProto[name] ? baseProto : proto, genericType, name, override);
+      }
+      extendMembers(proto, genericType, mixin.extend);
+    }
+    return Class;
+  }
+}
+
+function generatedMethod(descriptor: MethodDescriptor) {
+  return function generatedMethod(this: ApiObject, ...args: unknown[]): Promise<unknown> {
+    return this.session.invoke(this, descriptor, args);
+  };
+}
+
+function positionalCall(descriptor: MethodDescriptor): InnerCall {
+  return (api, options, params) => api.session.invokePositional(api, descriptor, params, options);
+}
+
+function overriddenCall(inner: InnerCall, override: MixinOverride): InnerCall {
+  return (api, options, params) =>
+    (override as (this: ApiObject, ...a: unknown[]) => unknown).call(
+      api,
+      (...baseParams: unknown[]) => inner(api, options, baseParams),
+      ...params,
+    );
+}
+
+function overrideMember(
+  target: Prototype,
+  source: Prototype,
+  type: string,
+  name: string,
+  override: MixinOverride,
+): void {
+  const base = source[name];
+  if (typeof base !== 'function' || typeof override !== 'function') {
+    throw new QixError(
+      errorCodes.SCHEMA_MIXIN_CANT_OVERRIDE_FUNCTION,
+      `No function to override. Type: ${type} function: ${name}`,
+    );
+  }
+  target[name] = function overridden(this: ApiObject, ...args: unknown[]) {
+    return (override as (this: ApiObject, ...a: unknown[]) => unknown).call(
+      this,
+      (base as (...a: unknown[]) => unknown).bind(this),
+      ...args,
+    );
+  };
+}
+
+function extendMembers(proto: Prototype, type: string, extend: Readonly<Record<string, unknown>> | undefined): void {
+  for (const [name, member] of Object.entries(extend ?? {})) {
+    if (typeof proto[name] === 'function' && typeof member === 'function') {
+      throw new QixError(
+        errorCodes.SCHEMA_MIXIN_EXTEND_NOT_ALLOWED,
+        `Extend is not allowed for this mixin. Type: ${type} function: ${name}`,
+      );
+    }
+    proto[name] = member;
+  }
+}
