@@ -14,7 +14,9 @@ export function formatNumberPattern(num: number, format: string, separators: Num
     return formatSection(-num, sections[1], separators);
   }
   const text = formatSection(Math.abs(num), sections[0], separators);
-  return num < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+  // Parentheses around the number already mark it negative, as in accounting formats.
+  const marksNegative = /\(.*[0#].*\)/.test(sections[0]);
+  return num < 0 && !marksNegative && /[1-9]/.test(text) ? `-${text}` : text;
 }
 
 function isPlaceholder(ch: string): boolean {

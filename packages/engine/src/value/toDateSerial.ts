@@ -10,6 +10,9 @@ import type { Value } from './Value.js';
 export function toDateSerial(v: Value, settings: FormatSettings): number {
   const n = toNumber(v);
   if (!Number.isNaN(n) || typeof v !== 'string') return n;
-  const asDate = parseDate(v, settings.dateFormat, settings);
-  return Number.isNaN(asDate) ? parseDate(v, settings.timestampFormat, settings) : asDate;
+  for (const format of [settings.dateFormat, settings.timestampFormat, settings.timeFormat]) {
+    const serial = parseDate(v, format, settings);
+    if (!Number.isNaN(serial)) return serial;
+  }
+  return NaN;
 }

@@ -58,14 +58,10 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
   FLOOR: stepped(Math.floor),
   CEIL: stepped(Math.ceil),
   FRAC: unary((x) => clean(x - Math.floor(x))),
-  // Mod is the mathematical modulo of integers: never negative for a positive divisor.
-  MOD: binary((x, y) => {
-    const a = Math.trunc(x);
-    const b = Math.trunc(y);
-    return b === 0 ? NaN : ((a % b) + b) % b;
-  }),
+  // Mod is the modulo of integers, taking the divisor's sign; non-integers give NULL.
+  MOD: binary((x, y) => (!Number.isInteger(x) || !Number.isInteger(y) || y === 0 ? NaN : ((x % y) + y) % y)),
   FMOD: binary((x, y) => (y === 0 ? NaN : x % y)),
-  DIV: binary((x, y) => (Math.trunc(y) === 0 ? NaN : Math.trunc(Math.trunc(x) / Math.trunc(y)))),
+  DIV: binary((x, y) => (y === 0 ? NaN : Math.trunc(x / y))),
   SQRT: unary((x) => (x < 0 ? NaN : Math.sqrt(x))),
   SQR: unary((x) => x * x),
   EXP: unary(Math.exp),
