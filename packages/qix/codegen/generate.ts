@@ -10,9 +10,9 @@ export function outputDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'generated');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const specDir = qixSpecDir();
-  const files = generatedFiles(readSpec(specDir));
+  const files = await generatedFiles(readSpec(specDir));
   const out = outputDir();
   mkdirSync(out, { recursive: true });
   for (const [name, text] of files) writeFileSync(join(out, name), text);
@@ -20,7 +20,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   const code = error instanceof CodegenError ? ` [${error.code}]` : '';
   console.error(`generate failed${code}: ${error instanceof Error ? error.message : String(error)}`);

@@ -144,7 +144,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  addAlternateState(params: { qStateName: string }, options?: CallOptions): Promise<Record<string, never>>;
+  addAlternateState(
+    params: { qStateName: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds a field on the fly.
@@ -160,7 +163,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  addFieldFromExpression(params: { qName: string; qExpr: string }, options?: CallOptions): Promise<boolean>;
+  addFieldFromExpression(
+    params: { qName: string; qExpr: string },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Adds an session alternate state in the app.
@@ -170,7 +176,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qStateName - Name of the alternate state.
    * @param qSourceStateName - Name of existing state to copy the initial selections from
    */
-  addSessionAlternateState(qStateName: string, qSourceStateName?: string): Promise<Record<string, never>>;
+  addSessionAlternateState(
+    qStateName: string,
+    qSourceStateName?: string,
+  ): Promise<Record<string, never>>;
   /**
    * Adds an session alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
@@ -178,7 +187,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * You can use the optional second parameter to choose any other state to get the initial selection on the new state from
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  addSessionAlternateState(params: { qStateName: string; qSourceStateName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  addSessionAlternateState(
+    params: { qStateName: string; qSourceStateName?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Applies a bookmark and verifies result dataset against originally selected values.
@@ -191,7 +203,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The operation is successful if **qApplySuccess** is set to true. **qWarnings** lists state and field with unmatching values </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyAndVerifyBookmark(params: { qId: string }, options?: CallOptions): Promise<BookmarkApplyAndVerifyResult>;
+  applyAndVerifyBookmark(
+    params: { qId: string },
+    options?: CallOptions,
+  ): Promise<BookmarkApplyAndVerifyResult>;
 
   /**
    * Applies a bookmark.
@@ -215,7 +230,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Calls `Doc.ApplyGroupStates`.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyGroupStates(params: { qGroupStates: GroupState[] }, options?: CallOptions): Promise<ApplyGroupStatesResult>;
+  applyGroupStates(
+    params: { qGroupStates: GroupState[] },
+    options?: CallOptions,
+  ): Promise<ApplyGroupStatesResult>;
 
   /**
    * Apply temporary bookmark identified by Id.
@@ -272,13 +290,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qExpr - Expression to check.
    * @param qLabels - List of labels.
    */
-  checkExpression(qExpr: string, qLabels?: string[]): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
+  checkExpression(
+    qExpr: string,
+    qLabels?: string[],
+  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
   /**
    * Checks if a given expression is valid.
    * <div class=note>The expression is correct if the parameters _qErrorMsg_ , _qBadFieldNames_ and _qDangerousFieldNames_ are empty. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  checkExpression(params: { qExpr: string; qLabels?: string[] }, options?: CallOptions): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
+  checkExpression(
+    params: { qExpr: string; qLabels?: string[] },
+    options?: CallOptions,
+  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
 
   /**
    * Checks if:
@@ -293,10 +317,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * A number is correct according to the locale.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  checkNumberOrExpression(params: { qExpr: string }, options?: CallOptions): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
+  checkNumberOrExpression(
+    params: { qExpr: string },
+    options?: CallOptions,
+  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
 
   /** Checks the syntax of a script. */
-  checkScriptSyntax(params?: Record<string, never>, options?: CallOptions): Promise<ScriptSyntaxError[]>;
+  checkScriptSyntax(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<ScriptSyntaxError[]>;
 
   /**
    * Clear selections in fields for current state. Locked fields are not cleared by default.
@@ -308,13 +338,22 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Clear selections in fields for current state. Locked fields are not cleared by default.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  clearAll(params: { qLockedAlso?: boolean; qStateName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  clearAll(
+    params: { qLockedAlso?: boolean; qStateName?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Clear the soft properties of all generic objects in the app */
-  clearAllSoftPatches(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  clearAllSoftPatches(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Clears entirely the undo and redo buffer. */
-  clearUndoBuffer(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  clearUndoBuffer(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Clones a bookmark.
@@ -392,7 +431,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Commits the current script version so that any future changes will be part of a new version.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  commitScript(params: { qCommitMessage?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  commitScript(
+    params: { qCommitMessage?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Creates a bookmark.
@@ -403,19 +445,28 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Creates a bookmark.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createBookmark(params: { qProp: GenericBookmarkProperties }, options?: CallOptions): Promise<GenericBookmark>;
+  createBookmark(
+    params: { qProp: GenericBookmarkProperties },
+    options?: CallOptions,
+  ): Promise<GenericBookmark>;
 
   /**
    * Creates a bookmark with softpatches.
    * @param qProp - Properties for the object.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark.
    */
-  createBookmarkEx(qProp: GenericBookmarkProperties, qObjectIdsToPatch?: string[]): Promise<GenericBookmark>;
+  createBookmarkEx(
+    qProp: GenericBookmarkProperties,
+    qObjectIdsToPatch?: string[],
+  ): Promise<GenericBookmark>;
   /**
    * Creates a bookmark with softpatches.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createBookmarkEx(params: { qProp: GenericBookmarkProperties; qObjectIdsToPatch?: string[] }, options?: CallOptions): Promise<GenericBookmark>;
+  createBookmarkEx(
+    params: { qProp: GenericBookmarkProperties; qObjectIdsToPatch?: string[] },
+    options?: CallOptions,
+  ): Promise<GenericBookmark>;
 
   /**
    * Creates a connection.
@@ -441,7 +492,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A master dimension is stored in the library of an app and can be used in many objects. Several generic objects can contain the same dimension.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createDimension(params: { qProp: GenericDimensionProperties }, options?: CallOptions): Promise<GenericDimension>;
+  createDimension(
+    params: { qProp: GenericDimensionProperties },
+    options?: CallOptions,
+  ): Promise<GenericDimension>;
 
   /**
    * Creates a draft of an object.
@@ -471,7 +525,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A master measure is stored in the library of an app and can be used in many objects. Several generic objects can contain the same measure.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createMeasure(params: { qProp: GenericMeasureProperties }, options?: CallOptions): Promise<GenericMeasure>;
+  createMeasure(
+    params: { qProp: GenericMeasureProperties },
+    options?: CallOptions,
+  ): Promise<GenericMeasure>;
 
   /**
    * Creates a generic object at app level. For more information on generic objects, see _Generic object_.
@@ -490,7 +547,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The linking object cannot be a transient object.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createObject(params: { qProp: GenericObjectProperties }, options?: CallOptions): Promise<GenericObject>;
+  createObject(
+    params: { qProp: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /**
    * Creates a transient object. For example, you can use a transient object to create an app overview or a story overview.
@@ -509,7 +569,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The linking object cannot be a transient object.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createSessionObject(params: { qProp: GenericObjectProperties }, options?: CallOptions): Promise<GenericObject>;
+  createSessionObject(
+    params: { qProp: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /**
    * Creates a transient variable.
@@ -522,7 +585,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createSessionVariable(params: { qProp: GenericVariableProperties }, options?: CallOptions): Promise<GenericVariable>;
+  createSessionVariable(
+    params: { qProp: GenericVariableProperties },
+    options?: CallOptions,
+  ): Promise<GenericVariable>;
 
   /**
    * Create temporary bookmark
@@ -530,13 +596,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOptions - Options for the temporary bookmark
    * @param qObjectIdsToPatch - Add softpatches for these objects to the bookmark if available. If IncludePatches is true, softpatches are included for all objects. Any session objects included are also added to the bookmark. IncludePatches has no effect on the patching of session objects.
    */
-  createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[]): Promise<string>;
+  createTemporaryBookmark(
+    qOptions: NxTempBookmarkOptions,
+    qObjectIdsToPatch?: string[],
+  ): Promise<string>;
   /**
    * Create temporary bookmark
    * <div class=note>CreateTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createTemporaryBookmark(params: { qOptions: NxTempBookmarkOptions; qObjectIdsToPatch?: string[] }, options?: CallOptions): Promise<string>;
+  createTemporaryBookmark(
+    params: { qOptions: NxTempBookmarkOptions; qObjectIdsToPatch?: string[] },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Creates a variable.
@@ -564,7 +636,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div> <div class=note>In a published app, only transient variables can be created. See _CreateSessionVariable method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createVariableEx(params: { qProp: GenericVariableProperties }, options?: CallOptions): Promise<GenericVariable>;
+  createVariableEx(
+    params: { qProp: GenericVariableProperties },
+    options?: CallOptions,
+  ): Promise<GenericVariable>;
 
   /**
    * Deletes a connection.
@@ -577,7 +652,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . The AttachedFiles connection can only be removed by the administrator of the system. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  deleteConnection(params: { qConnectionId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  deleteConnection(
+    params: { qConnectionId: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes a bookmark.
@@ -726,7 +804,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Reloads the script that is set in an app.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  doReload(params: { qMode?: number; qPartial?: boolean; qDebug?: boolean }, options?: CallOptions): Promise<boolean>;
+  doReload(
+    params: { qMode?: number; qPartial?: boolean; qDebug?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Reloads the script that is set in an app and returns the path to the script log file.
@@ -739,7 +820,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>A log file is created per reload.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  doReloadEx(params: { qParams?: DoReloadExParams }, options?: CallOptions): Promise<DoReloadExResult>;
+  doReloadEx(
+    params: { qParams?: DoReloadExParams },
+    options?: CallOptions,
+  ): Promise<DoReloadExResult>;
 
   /**
    * Saves an app. All objects and data in the data model are saved.
@@ -796,7 +880,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>This API is only available on Sense Enterprise on Windows</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  exportReducedData(params: { qOptions?: NxDownloadOptions }, options?: CallOptions): Promise<NxDownloadInfo>;
+  exportReducedData(
+    params: { qOptions?: NxDownloadOptions },
+    options?: CallOptions,
+  ): Promise<NxDownloadInfo>;
 
   /**
    * Retrieves any fields that belong to the same archipelago as the specified field and that match at least one of the specified tags.
@@ -810,7 +897,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  findMatchingFields(params: { qFieldName: string; qTags: string[] }, options?: CallOptions): Promise<NxMatchingFieldInfo[]>;
+  findMatchingFields(
+    params: { qFieldName: string; qTags: string[] },
+    options?: CallOptions,
+  ): Promise<NxMatchingFieldInfo[]>;
 
   /** Loads the next logical operation (if any). */
   forward(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -843,7 +933,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * When a table contains some synthetic keys, all fields in the synthetic key tables are analyzed against fields in other tables. To denote that a field is a synthetic key, the field name is prefixed by _[Synthetic Key]:_ .
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getAssociationScores(params: { qTable1: string; qTable2: string }, options?: CallOptions): Promise<AssociationScore[]>;
+  getAssociationScores(
+    params: { qTable1: string; qTable2: string },
+    options?: CallOptions,
+  ): Promise<AssociationScore[]>;
 
   /**
    * Returns the handle of a bookmark.
@@ -865,7 +958,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns all bookmarks compatible with options.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getBookmarks(params: { qOptions: NxGetBookmarkOptions }, options?: CallOptions): Promise<NxContainerEntry[]>;
+  getBookmarks(
+    params: { qOptions: NxGetBookmarkOptions },
+    options?: CallOptions,
+  ): Promise<NxContainerEntry[]>;
 
   /**
    * Retrieves a connection and returns:
@@ -899,7 +995,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
    * <div class=note>There is always one specific content library per app.</div>
    */
-  getContentLibraries(params?: Record<string, never>, options?: CallOptions): Promise<ContentLibraryList>;
+  getContentLibraries(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<ContentLibraryList>;
 
   /**
    * Gives information about an ODBC, OLEDB or CUSTOM connection. See _Outputs_ for more details.
@@ -922,7 +1021,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Lists the owners of a database for a ODBC, OLEDB or CUSTOM connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabaseOwners(params: { qConnectionId: string; qDatabase?: string }, options?: CallOptions): Promise<DatabaseOwner[]>;
+  getDatabaseOwners(
+    params: { qConnectionId: string; qDatabase?: string },
+    options?: CallOptions,
+  ): Promise<DatabaseOwner[]>;
 
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
@@ -931,12 +1033,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
    * @param qTable - Name of the table.
    */
-  getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string): Promise<DataField[]>;
+  getDatabaseTableFields(
+    qConnectionId: string,
+    qDatabase: string | undefined,
+    qOwner: string | undefined,
+    qTable: string,
+  ): Promise<DataField[]>;
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabaseTableFields(params: { qConnectionId: string; qDatabase?: string; qOwner?: string; qTable: string }, options?: CallOptions): Promise<DataField[]>;
+  getDatabaseTableFields(
+    params: { qConnectionId: string; qDatabase?: string; qOwner?: string; qTable: string },
+    options?: CallOptions,
+  ): Promise<DataField[]>;
 
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
@@ -946,12 +1056,27 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTable - Name of the table.
    * @param qConditions - qConditions
    */
-  getDatabaseTablePreview(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string, qConditions?: FilterInfo): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
+  getDatabaseTablePreview(
+    qConnectionId: string,
+    qDatabase: string | undefined,
+    qOwner: string | undefined,
+    qTable: string,
+    qConditions?: FilterInfo,
+  ): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabaseTablePreview(params: { qConnectionId: string; qDatabase?: string; qOwner?: string; qTable: string; qConditions?: FilterInfo }, options?: CallOptions): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
+  getDatabaseTablePreview(
+    params: {
+      qConnectionId: string;
+      qDatabase?: string;
+      qOwner?: string;
+      qTable: string;
+      qConditions?: FilterInfo;
+    },
+    options?: CallOptions,
+  ): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
 
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
@@ -959,12 +1084,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
    */
-  getDatabaseTables(qConnectionId: string, qDatabase?: string, qOwner?: string): Promise<DataTable[]>;
+  getDatabaseTables(
+    qConnectionId: string,
+    qDatabase?: string,
+    qOwner?: string,
+  ): Promise<DataTable[]>;
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabaseTables(params: { qConnectionId: string; qDatabase?: string; qOwner?: string }, options?: CallOptions): Promise<DataTable[]>;
+  getDatabaseTables(
+    params: { qConnectionId: string; qDatabase?: string; qOwner?: string },
+    options?: CallOptions,
+  ): Promise<DataTable[]>;
 
   /**
    * Lists the databases inside a ODBC, OLEDB or CUSTOM data source.
@@ -999,10 +1131,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The computer regional settings are retrieved when the engine starts.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getEmptyScript(params: { qLocalizedMainSection?: string }, options?: CallOptions): Promise<string>;
+  getEmptyScript(
+    params: { qLocalizedMainSection?: string },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /** Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App. */
-  getExpressionBNF(params?: Record<string, never>, options?: CallOptions): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  getExpressionBNF(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /** Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App. */
   getExpressionBNFHash(params?: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -1020,7 +1158,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns a handle to a field.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getField(params: { qFieldName: string; qStateName?: string }, options?: CallOptions): Promise<Field>;
+  getField(
+    params: { qFieldName: string; qStateName?: string },
+    options?: CallOptions,
+  ): Promise<Field>;
 
   /**
    * Get sample values from either a column in a table or from a field.
@@ -1031,7 +1172,11 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qMaxNumberOfValues - Max number of sample values returned. Depending on the column or field size the number of returned samples can be less than MaxNumberOfValues. If MaxNumberOfValues is negative all sample values are returned.
    * @param qRandSeed - Optional. Sets the random number seed. Should only be set for test purposes.
    */
-  getFieldAndColumnSamples(qFieldsOrColumnsWithWildcards: FieldOrColumn[], qMaxNumberOfValues: number, qRandSeed?: number): Promise<SampleResult[]>;
+  getFieldAndColumnSamples(
+    qFieldsOrColumnsWithWildcards: FieldOrColumn[],
+    qMaxNumberOfValues: number,
+    qRandSeed?: number,
+  ): Promise<SampleResult[]>;
   /**
    * Get sample values from either a column in a table or from a field.
    * Supports wildcard matches in tables or field names:
@@ -1039,7 +1184,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * - '?' for one character.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldAndColumnSamples(params: { qFieldsOrColumnsWithWildcards: FieldOrColumn[]; qMaxNumberOfValues: number; qRandSeed?: number }, options?: CallOptions): Promise<SampleResult[]>;
+  getFieldAndColumnSamples(
+    params: {
+      qFieldsOrColumnsWithWildcards: FieldOrColumn[];
+      qMaxNumberOfValues: number;
+      qRandSeed?: number;
+    },
+    options?: CallOptions,
+  ): Promise<SampleResult[]>;
 
   /**
    * Returns the description of a field.
@@ -1050,7 +1202,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns the description of a field.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldDescription(params: { qFieldName: string }, options?: CallOptions): Promise<FieldDescription>;
+  getFieldDescription(
+    params: { qFieldName: string },
+    options?: CallOptions,
+  ): Promise<FieldDescription>;
 
   /**
    * Find the field-on-the-fly by passing its readable name.
@@ -1087,7 +1242,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>GetFieldsResourceIds method is only supported in SaaS Editions of Qlik Sense.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldsResourceIds(params: { qFieldNames: string[] }, options?: CallOptions): Promise<NxFieldResourceId[]>;
+  getFieldsResourceIds(
+    params: { qFieldNames: string[] },
+    options?: CallOptions,
+  ): Promise<NxFieldResourceId[]>;
 
   /**
    * Lists the fields of a table for a folder connection.
@@ -1096,12 +1254,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qDataFormat - Type of the file.
    * @param qTable - Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files.
    */
-  getFileTableFields(qConnectionId: string, qRelativePath: string | undefined, qDataFormat: FileDataFormat, qTable: string): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
+  getFileTableFields(
+    qConnectionId: string,
+    qRelativePath: string | undefined,
+    qDataFormat: FileDataFormat,
+    qTable: string,
+  ): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
   /**
    * Lists the fields of a table for a folder connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFileTableFields(params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat; qTable: string }, options?: CallOptions): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
+  getFileTableFields(
+    params: {
+      qConnectionId: string;
+      qRelativePath?: string;
+      qDataFormat: FileDataFormat;
+      qTable: string;
+    },
+    options?: CallOptions,
+  ): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
 
   /**
    * Lists the values in a table for a folder connection.
@@ -1110,12 +1281,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qDataFormat - Type of the file.
    * @param qTable - Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files.
    */
-  getFileTablePreview(qConnectionId: string, qRelativePath: string | undefined, qDataFormat: FileDataFormat, qTable: string): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
+  getFileTablePreview(
+    qConnectionId: string,
+    qRelativePath: string | undefined,
+    qDataFormat: FileDataFormat,
+    qTable: string,
+  ): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
   /**
    * Lists the values in a table for a folder connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFileTablePreview(params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat; qTable: string }, options?: CallOptions): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
+  getFileTablePreview(
+    params: {
+      qConnectionId: string;
+      qRelativePath?: string;
+      qDataFormat: FileDataFormat;
+      qTable: string;
+    },
+    options?: CallOptions,
+  ): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
 
   /**
    * Lists the tables for a folder connection.
@@ -1123,12 +1307,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
    */
-  getFileTables(qConnectionId: string, qRelativePath: string | undefined, qDataFormat: FileDataFormat): Promise<DataTable[]>;
+  getFileTables(
+    qConnectionId: string,
+    qRelativePath: string | undefined,
+    qDataFormat: FileDataFormat,
+  ): Promise<DataTable[]>;
   /**
    * Lists the tables for a folder connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFileTables(params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat }, options?: CallOptions): Promise<DataTable[]>;
+  getFileTables(
+    params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat },
+    options?: CallOptions,
+  ): Promise<DataTable[]>;
 
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
@@ -1136,12 +1327,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
    */
-  getFileTablesEx(qConnectionId: string, qRelativePath: string | undefined, qDataFormat: FileDataFormat): Promise<DataTableEx[]>;
+  getFileTablesEx(
+    qConnectionId: string,
+    qRelativePath: string | undefined,
+    qDataFormat: FileDataFormat,
+  ): Promise<DataTableEx[]>;
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFileTablesEx(params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat }, options?: CallOptions): Promise<DataTableEx[]>;
+  getFileTablesEx(
+    params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat },
+    options?: CallOptions,
+  ): Promise<DataTableEx[]>;
 
   /**
    * Lists the items for a folder connection.
@@ -1153,7 +1351,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Lists the items for a folder connection.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFolderItemsForConnection(params: { qConnectionId: string; qRelativePath?: string }, options?: CallOptions): Promise<FolderItem[]>;
+  getFolderItemsForConnection(
+    params: { qConnectionId: string; qRelativePath?: string },
+    options?: CallOptions,
+  ): Promise<FolderItem[]>;
 
   /** Calls `Doc.GetGroupStates`. */
   getGroupStates(params?: Record<string, never>, options?: CallOptions): Promise<GroupState[]>;
@@ -1204,7 +1405,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getMatchingFields(params: { qTags: string[]; qMatchingFieldMode?: string }, options?: CallOptions): Promise<NxMatchingFieldInfo[]>;
+  getMatchingFields(
+    params: { qTags: string[]; qMatchingFieldMode?: string },
+    options?: CallOptions,
+  ): Promise<NxMatchingFieldInfo[]>;
 
   /**
    * Returns the handle of a measure.
@@ -1256,7 +1460,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns all objects compatible with options.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getObjects(params: { qOptions: NxGetObjectOptions }, options?: CallOptions): Promise<NxContainerEntry[]>;
+  getObjects(
+    params: { qOptions: NxGetObjectOptions },
+    options?: CallOptions,
+  ): Promise<NxContainerEntry[]>;
 
   /**
    * Get or create a generic object at app level with a specific Id and Type.
@@ -1277,13 +1484,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * The call will fail if the Id is already used for another purpose, such as for an object of a different Type.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getOrCreateObject(params: { qProp: GenericObjectProperties }, options?: CallOptions): Promise<GenericObject>;
+  getOrCreateObject(
+    params: { qProp: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /** Gets values in script. */
   getScript(params?: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Lists the breakpoints in the script of an app. */
-  getScriptBreakpoints(params?: Record<string, never>, options?: CallOptions): Promise<EditorBreakpoint[]>;
+  getScriptBreakpoints(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<EditorBreakpoint[]>;
 
   /** Gets script and script meta-data. */
   getScriptEx(params?: Record<string, never>, options?: CallOptions): Promise<AppScript>;
@@ -1309,7 +1522,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * |StateName set          | State selections is returned.        | State in bookmark with id is returned.             |
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getSetAnalysis(params: { qStateName?: string; qBookmarkId?: string }, options?: CallOptions): Promise<string>;
+  getSetAnalysis(
+    params: { qStateName?: string; qBookmarkId?: string },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Retrieves the data of a specific table.
@@ -1318,12 +1534,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qSyntheticMode - If this parameter is set to true, the internal data/table representation is shown. Synthetic fields are present (if any).
    * @param qTableName - Name of the table.
    */
-  getTableData(qOffset: number, qRows: number, qSyntheticMode: boolean, qTableName: string): Promise<TableRow[]>;
+  getTableData(
+    qOffset: number,
+    qRows: number,
+    qSyntheticMode: boolean,
+    qTableName: string,
+  ): Promise<TableRow[]>;
   /**
    * Retrieves the data of a specific table.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getTableData(params: { qOffset: number; qRows: number; qSyntheticMode: boolean; qTableName: string }, options?: CallOptions): Promise<TableRow[]>;
+  getTableData(
+    params: { qOffset: number; qRows: number; qSyntheticMode: boolean; qTableName: string },
+    options?: CallOptions,
+  ): Promise<TableRow[]>;
 
   /**
    * Returns profile data for a given table.
@@ -1334,7 +1558,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns profile data for a given table.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getTableProfileData(params: { qTableName: string }, options?: CallOptions): Promise<TableProfilingData>;
+  getTableProfileData(
+    params: { qTableName: string },
+    options?: CallOptions,
+  ): Promise<TableProfilingData>;
 
   /**
    * Returns:
@@ -1348,7 +1575,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qIncludeSysVars - If set to true, the system variables are included.
    * @param qIncludeProfiling - If set to true, profiling information is included.
    */
-  getTablesAndKeys(qWindowSize: Size, qNullSize: Size, qCellHeight: number, qSyntheticMode: boolean, qIncludeSysVars: boolean, qIncludeProfiling?: boolean): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
+  getTablesAndKeys(
+    qWindowSize: Size,
+    qNullSize: Size,
+    qCellHeight: number,
+    qSyntheticMode: boolean,
+    qIncludeSysVars: boolean,
+    qIncludeProfiling?: boolean,
+  ): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
   /**
    * Returns:
    * * The list of tables in an app and the fields inside each table.
@@ -1356,7 +1590,17 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The list of key fields.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getTablesAndKeys(params: { qWindowSize: Size; qNullSize: Size; qCellHeight: number; qSyntheticMode: boolean; qIncludeSysVars: boolean; qIncludeProfiling?: boolean }, options?: CallOptions): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
+  getTablesAndKeys(
+    params: {
+      qWindowSize: Size;
+      qNullSize: Size;
+      qCellHeight: number;
+      qSyntheticMode: boolean;
+      qIncludeSysVars: boolean;
+      qIncludeProfiling?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
 
   /** Fetches updated variables after a statement execution. */
   getTextMacros(params?: Record<string, never>, options?: CallOptions): Promise<TextMacro[]>;
@@ -1405,13 +1649,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Calls `Doc.GetVariables`.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getVariables(params: { qListDef: VariableListDef }, options?: CallOptions): Promise<NxVariableListItem[]>;
+  getVariables(
+    params: { qListDef: VariableListDef },
+    options?: CallOptions,
+  ): Promise<NxVariableListItem[]>;
 
   /**
    * Returns information about the position of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
    */
-  getViewDlgSaveInfo(params?: Record<string, never>, options?: CallOptions): Promise<TableViewDlgSaveInfo>;
+  getViewDlgSaveInfo(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<TableViewDlgSaveInfo>;
 
   /**
    * Guesses the data format for a given file.
@@ -1449,7 +1699,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * _PARQUET_ for PARQUET file
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  guessFileType(params: { qConnectionId: string; qRelativePath?: string }, options?: CallOptions): Promise<FileDataFormat>;
+  guessFileType(
+    params: { qConnectionId: string; qRelativePath?: string },
+    options?: CallOptions,
+  ): Promise<FileDataFormat>;
 
   /**
    * Locks all selections in fields for current state.
@@ -1469,13 +1722,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qConnection - Information about the connection. Properties that can be updated.
    * @param qOverrideCredentials - Set this parameter to true to override the user name and password.
    */
-  modifyConnection(qConnectionId: string, qConnection: Connection, qOverrideCredentials?: boolean): Promise<Record<string, never>>;
+  modifyConnection(
+    qConnectionId: string,
+    qConnection: Connection,
+    qOverrideCredentials?: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Updates a connection.
    * <div class=note>The identifier of a connection cannot be updated. qType cannot be modified with the ModifyConnection method.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  modifyConnection(params: { qConnectionId: string; qConnection: Connection; qOverrideCredentials?: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  modifyConnection(
+    params: { qConnectionId: string; qConnection: Connection; qOverrideCredentials?: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Publishes an app.
@@ -1491,7 +1751,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>An app can only be published once and cannot be published to more than one stream.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  publish(params: { qStreamId: string; qName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  publish(
+    params: { qStreamId: string; qName?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Redoes the previous operation. */
   redo(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -1505,7 +1768,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Removes an alternate state in the app.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  removeAlternateState(params: { qStateName: string }, options?: CallOptions): Promise<Record<string, never>>;
+  removeAlternateState(
+    params: { qStateName: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes an session alternate state in the app.
@@ -1518,7 +1784,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  removeSessionAlternateState(params: { qStateName: string }, options?: CallOptions): Promise<boolean>;
+  removeSessionAlternateState(
+    params: { qStateName: string },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a variable.
@@ -1539,12 +1808,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qIgnorePatches - Set to true to exclude patches from the bookmark. Default is false.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark. Ignored if IgnorePatches is set to true.
    */
-  replaceBookmark(qId: string, qIgnorePatches?: boolean, qObjectIdsToPatch?: string[]): Promise<GenericBookmark>;
+  replaceBookmark(
+    qId: string,
+    qIgnorePatches?: boolean,
+    qObjectIdsToPatch?: string[],
+  ): Promise<GenericBookmark>;
   /**
    * Replace a bookmark. Optional inparams to change the original bookmarks properties, original are kept if left out.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  replaceBookmark(params: { qId: string; qIgnorePatches?: boolean; qObjectIdsToPatch?: string[] }, options?: CallOptions): Promise<GenericBookmark>;
+  replaceBookmark(
+    params: { qId: string; qIgnorePatches?: boolean; qObjectIdsToPatch?: string[] },
+    options?: CallOptions,
+  ): Promise<GenericBookmark>;
 
   /**
    * Restore a temporary selection state identified by Id.
@@ -1579,7 +1855,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Saves all objects that were modified in the app.
    * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  saveObjects(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  saveObjects(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
@@ -1603,7 +1882,11 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qPage - Array of pages to retrieve.
    * @deprecated Use _SearchResults_ method instead
    */
-  searchAssociations(qOptions: SearchCombinationOptions, qTerms: string[], qPage: SearchPage): Promise<SearchAssociationResult>;
+  searchAssociations(
+    qOptions: SearchCombinationOptions,
+    qTerms: string[],
+    qPage: SearchPage,
+  ): Promise<SearchAssociationResult>;
   /**
    * Returns the search matches for one or more search terms.
    * The search results depend on the search context.
@@ -1611,7 +1894,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _SearchResults_ method instead
    */
-  searchAssociations(params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage }, options?: CallOptions): Promise<SearchAssociationResult>;
+  searchAssociations(
+    params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage },
+    options?: CallOptions,
+  ): Promise<SearchAssociationResult>;
 
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
@@ -1619,12 +1905,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
    */
-  searchObjects(qOptions: SearchObjectOptions, qTerms: string[], qPage: SearchPage): Promise<SearchResult>;
+  searchObjects(
+    qOptions: SearchObjectOptions,
+    qTerms: string[],
+    qPage: SearchPage,
+  ): Promise<SearchResult>;
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  searchObjects(params: { qOptions: SearchObjectOptions; qTerms: string[]; qPage: SearchPage }, options?: CallOptions): Promise<SearchResult>;
+  searchObjects(
+    params: { qOptions: SearchObjectOptions; qTerms: string[]; qPage: SearchPage },
+    options?: CallOptions,
+  ): Promise<SearchResult>;
 
   /**
    * Returns the search matches for one or more search terms.
@@ -1642,7 +1935,11 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
    */
-  searchResults(qOptions: SearchCombinationOptions, qTerms: string[], qPage: SearchPage): Promise<SearchResult>;
+  searchResults(
+    qOptions: SearchCombinationOptions,
+    qTerms: string[],
+    qPage: SearchPage,
+  ): Promise<SearchResult>;
   /**
    * Returns the search matches for one or more search terms.
    * Search results are organized in search groups. The type of search group indicates where the search matches come from (from data for example).
@@ -1657,19 +1954,28 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * pasta, America
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  searchResults(params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage }, options?: CallOptions): Promise<SearchResult>;
+  searchResults(
+    params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage },
+    options?: CallOptions,
+  ): Promise<SearchResult>;
 
   /**
    * Returns search terms suggestions.
    * @param qOptions - Information about the search combinations.
    * @param qTerms - Terms to search for.
    */
-  searchSuggest(qOptions: SearchCombinationOptions, qTerms: string[]): Promise<SearchSuggestionResult>;
+  searchSuggest(
+    qOptions: SearchCombinationOptions,
+    qTerms: string[],
+  ): Promise<SearchSuggestionResult>;
   /**
    * Returns search terms suggestions.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  searchSuggest(params: { qOptions: SearchCombinationOptions; qTerms: string[] }, options?: CallOptions): Promise<SearchSuggestionResult>;
+  searchSuggest(
+    params: { qOptions: SearchCombinationOptions; qTerms: string[] },
+    options?: CallOptions,
+  ): Promise<SearchSuggestionResult>;
 
   /**
    * Calls `Doc.SearchValues`.
@@ -1677,12 +1983,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTerms - qTerms
    * @param qPage - qPage
    */
-  searchValues(qOptions: SearchValueOptions, qTerms: string[], qPage: SearchValuePage): Promise<SearchValueResult>;
+  searchValues(
+    qOptions: SearchValueOptions,
+    qTerms: string[],
+    qPage: SearchValuePage,
+  ): Promise<SearchValueResult>;
   /**
    * Calls `Doc.SearchValues`.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  searchValues(params: { qOptions: SearchValueOptions; qTerms: string[]; qPage: SearchValuePage }, options?: CallOptions): Promise<SearchValueResult>;
+  searchValues(
+    params: { qOptions: SearchValueOptions; qTerms: string[]; qPage: SearchValuePage },
+    options?: CallOptions,
+  ): Promise<SearchValueResult>;
 
   /**
    * Selects all search hits for a specified group.
@@ -1693,14 +2006,27 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qMatchIx - Index (value of _qId_ ) of the search result to select.
    * @param qSoftLock - This parameter is deprecated and should not be set.
    */
-  selectAssociations(qOptions: SearchCombinationOptions, qTerms: string[], qMatchIx: number, qSoftLock?: boolean): Promise<Record<string, never>>;
+  selectAssociations(
+    qOptions: SearchCombinationOptions,
+    qTerms: string[],
+    qMatchIx: number,
+    qSoftLock?: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Selects all search hits for a specified group.
    * The results depend on the search context.
    * _SearchCombinationOptions_.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectAssociations(params: { qOptions: SearchCombinationOptions; qTerms: string[]; qMatchIx: number; qSoftLock?: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  selectAssociations(
+    params: {
+      qOptions: SearchCombinationOptions;
+      qTerms: string[];
+      qMatchIx: number;
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sends a generic command to a custom connector.
@@ -1711,13 +2037,28 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qParameters - Parameters of the command. No parameters are required.
    * @param qAppendConnection - Name of the connection.
    */
-  sendGenericCommandToCustomConnector(qProvider: string, qCommand: string, qMethod: string, qParameters: string[], qAppendConnection: string): Promise<string>;
+  sendGenericCommandToCustomConnector(
+    qProvider: string,
+    qCommand: string,
+    qMethod: string,
+    qParameters: string[],
+    qAppendConnection: string,
+  ): Promise<string>;
   /**
    * Sends a generic command to a custom connector.
    * For more information on the commands that can be sent to a custom connector, see the QVX SDK help.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  sendGenericCommandToCustomConnector(params: { qProvider: string; qCommand: string; qMethod: string; qParameters: string[]; qAppendConnection: string }, options?: CallOptions): Promise<string>;
+  sendGenericCommandToCustomConnector(
+    params: {
+      qProvider: string;
+      qCommand: string;
+      qMethod: string;
+      qParameters: string[];
+      qAppendConnection: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Sets properties to an app.
@@ -1730,7 +2071,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The qLastReloadTime, qMigrationHash and qSavedInProductVersion properties does not need to be set but if they are, they should match the current values in the app layout. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setAppProperties(params: { qProp: NxAppProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setAppProperties(
+    params: { qProp: NxAppProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Set some variables as favorite.
@@ -1741,7 +2085,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Set some variables as favorite.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setFavoriteVariables(params: { qNames: string[] }, options?: CallOptions): Promise<Record<string, never>>;
+  setFavoriteVariables(
+    params: { qNames: string[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Limits the number of rows of data to load from a data source.
@@ -1778,7 +2125,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * An app with prohibit binary load set cannot be loaded binary. For the setting to have effect a save is required.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProhibitBinaryLoad(params: { qProhibit: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  setProhibitBinaryLoad(
+    params: { qProhibit: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets values in script.
@@ -1800,7 +2150,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Set some breakpoints in the script of an app.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setScriptBreakpoints(params: { qBreakpoints: EditorBreakpoint[] }, options?: CallOptions): Promise<Record<string, never>>;
+  setScriptBreakpoints(
+    params: { qBreakpoints: EditorBreakpoint[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets the positions of the tables in the data model viewer.
@@ -1813,7 +2166,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The position of the broom points and the position of the connection points cannot be set in Qlik Sense.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setViewDlgSaveInfo(params: { qInfo: TableViewDlgSaveInfo }, options?: CallOptions): Promise<Record<string, never>>;
+  setViewDlgSaveInfo(
+    params: { qInfo: TableViewDlgSaveInfo },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Store current selection state temporarily.
@@ -1828,7 +2184,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>StoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  storeTempSelectionState(params: { qTTLOfTempState?: number }, options?: CallOptions): Promise<string>;
+  storeTempSelectionState(
+    params: { qTTLOfTempState?: number },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Transform current app into an instance of the targeted mode
@@ -1839,7 +2198,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Transform current app into an instance of the targeted mode
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  transformApp(params: { qDstParameters: TransformAppParameters }, options?: CallOptions): Promise<TransformAppResult>;
+  transformApp(
+    params: { qDstParameters: TransformAppParameters },
+    options?: CallOptions,
+  ): Promise<TransformAppResult>;
 
   /** Undoes the previous operation. */
   undo(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -1879,7 +2241,10 @@ export interface Field extends QixObjectBase<'Field'> {
   getCardinal(params?: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /** Gets the properties of a field. */
-  getNxProperties(params?: Record<string, never>, options?: CallOptions): Promise<NxFieldProperties>;
+  getNxProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxFieldProperties>;
 
   /** Locks all selected values of a specific field. */
   lock(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -1895,7 +2260,10 @@ export interface Field extends QixObjectBase<'Field'> {
    * Selects some values in a field, by entering the element numbers related to the values to select.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  lowLevelSelect(params: { qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  lowLevelSelect(
+    params: { qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects field values matching a search string.
@@ -1908,7 +2276,10 @@ export interface Field extends QixObjectBase<'Field'> {
    * Selects field values matching a search string.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  select(params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number }, options?: CallOptions): Promise<boolean>;
+  select(
+    params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all values of a field. Excluded values are also selected.
@@ -1962,12 +2333,19 @@ export interface Field extends QixObjectBase<'Field'> {
    * @param qToggleMode - The default value is false.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
-  selectValues(qFieldValues: FieldValue[], qToggleMode?: boolean, qSoftLock?: boolean): Promise<boolean>;
+  selectValues(
+    qFieldValues: FieldValue[],
+    qToggleMode?: boolean,
+    qSoftLock?: boolean,
+  ): Promise<boolean>;
   /**
    * Selects some values in a field, by entering the values to select.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectValues(params: { qFieldValues: FieldValue[]; qToggleMode?: boolean; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectValues(
+    params: { qFieldValues: FieldValue[]; qToggleMode?: boolean; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Sets a field in the AND mode.
@@ -1989,7 +2367,10 @@ export interface Field extends QixObjectBase<'Field'> {
    * Sets some properties to a field.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setNxProperties(params: { qProperties: NxFieldProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setNxProperties(
+    params: { qProperties: NxFieldProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Toggle selects field values matching a search string.
@@ -2002,7 +2383,10 @@ export interface Field extends QixObjectBase<'Field'> {
    * Toggle selects field values matching a search string.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  toggleSelect(params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number }, options?: CallOptions): Promise<boolean>;
+  toggleSelect(
+    params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Unlocks all selected values of a specific field if the target (or handle ) is a field. */
   unlock(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -2014,7 +2398,10 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   apply(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /** Applies a bookmark and verify result dataset against originally selected values. */
-  applyAndVerify(params?: Record<string, never>, options?: CallOptions): Promise<BookmarkApplyAndVerifyResult>;
+  applyAndVerify(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<BookmarkApplyAndVerifyResult>;
 
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
@@ -2029,7 +2416,10 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyPatches(params: { qPatches: NxPatch[] }, options?: CallOptions): Promise<Record<string, never>>;
+  applyPatches(
+    params: { qPatches: NxPatch[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds the generic bookmark to the list of approved objects
@@ -2043,12 +2433,19 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * @param qGetExcludedValues - If set to true, only NOT-selected values are returned.
    * @param qDataPage - Range of returned values.
    */
-  getFieldValues(qField: string, qGetExcludedValues: boolean, qDataPage: BookmarkFieldPage): Promise<FieldValue[]>;
+  getFieldValues(
+    qField: string,
+    qGetExcludedValues: boolean,
+    qDataPage: BookmarkFieldPage,
+  ): Promise<FieldValue[]>;
   /**
    * Retrieves the values of a field for the default state.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldValues(params: { qField: string; qGetExcludedValues: boolean; qDataPage: BookmarkFieldPage }, options?: CallOptions): Promise<FieldValue[]>;
+  getFieldValues(
+    params: { qField: string; qGetExcludedValues: boolean; qDataPage: BookmarkFieldPage },
+    options?: CallOptions,
+  ): Promise<FieldValue[]>;
 
   /**
    * Retrieves the values of a field per state.
@@ -2056,12 +2453,19 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * @param qGetExcludedValues - When to true, only NOT-selected values are returned.
    * @param qDataPages - Range of returned values per state, an empty array will return the values of all states. Only one page without a state name returns the values for all states, using the start and end indices of the first page.
    */
-  getFieldValuesEx(qField: string, qGetExcludedValues: boolean, qDataPages: BookmarkStateFieldPages): Promise<StateFieldValues[]>;
+  getFieldValuesEx(
+    qField: string,
+    qGetExcludedValues: boolean,
+    qDataPages: BookmarkStateFieldPages,
+  ): Promise<StateFieldValues[]>;
   /**
    * Retrieves the values of a field per state.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldValuesEx(params: { qField: string; qGetExcludedValues: boolean; qDataPages: BookmarkStateFieldPages }, options?: CallOptions): Promise<StateFieldValues[]>;
+  getFieldValuesEx(
+    params: { qField: string; qGetExcludedValues: boolean; qDataPages: BookmarkStateFieldPages },
+    options?: CallOptions,
+  ): Promise<StateFieldValues[]>;
 
   /**
    * Returns:
@@ -2081,7 +2485,10 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
-  getProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericBookmarkProperties>;
+  getProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericBookmarkProperties>;
 
   /**
    * Publishes a bookmark.
@@ -2098,7 +2505,10 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Sets some properties for a bookmark.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProperties(params: { qProp: GenericBookmarkProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setProperties(
+    params: { qProp: GenericBookmarkProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes the generic bookmark from the list of approved objects
@@ -2128,7 +2538,10 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyPatches(params: { qPatches: NxPatch[] }, options?: CallOptions): Promise<Record<string, never>>;
+  applyPatches(
+    params: { qPatches: NxPatch[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds the generic dimension to the list of approved objects
@@ -2143,7 +2556,10 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getActiveField(params?: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /** Returns the definition of a dimension. */
-  getDimension(params?: Record<string, never>, options?: CallOptions): Promise<NxLibraryDimensionDef>;
+  getDimension(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxLibraryDimensionDef>;
 
   /** Returns the type and identifier of the object. */
   getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -2152,14 +2568,20 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericDimensionLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(params?: Record<string, never>, options?: CallOptions): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxLinkedObjectInfo[]>;
 
   /**
    * Shows the properties of an object.
    * Returns the identifier and the definition of the dimension.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
-  getProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericDimensionProperties>;
+  getProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericDimensionProperties>;
 
   /**
    * Publishes a dimension.
@@ -2189,7 +2611,10 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Sets some properties for a dimension.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProperties(params: { qProp: GenericDimensionProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setProperties(
+    params: { qProp: GenericDimensionProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Step active field in a cyclic dimension.
@@ -2232,7 +2657,10 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyPatches(params: { qPatches: NxPatch[] }, options?: CallOptions): Promise<Record<string, never>>;
+  applyPatches(
+    params: { qPatches: NxPatch[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds the generic measure to the list of approved objects
@@ -2247,7 +2675,10 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericMeasureLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(params?: Record<string, never>, options?: CallOptions): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxLinkedObjectInfo[]>;
 
   /** Returns the definition of a measure. */
   getMeasure(params?: Record<string, never>, options?: CallOptions): Promise<NxLibraryMeasureDef>;
@@ -2258,7 +2689,10 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
-  getProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericMeasureProperties>;
+  getProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericMeasureProperties>;
 
   /**
    * Publishes a measure.
@@ -2275,7 +2709,10 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Sets some properties for a measure.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProperties(params: { qProp: GenericMeasureProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setProperties(
+    params: { qProp: GenericMeasureProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes the generic measure from the list of approved objects
@@ -2303,7 +2740,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note> After an abort on a list object search, the _GetLayout Method_ does not return any more search results but it does return the values in the field. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  abortListObjectSearch(params: { qPath: string }, options?: CallOptions): Promise<Record<string, never>>;
+  abortListObjectSearch(
+    params: { qPath: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
@@ -2312,13 +2752,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qToggleMode - Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
-  acceptListObjectSearch(qPath: string, qToggleMode: boolean, qSoftLock?: boolean): Promise<Record<string, never>>;
+  acceptListObjectSearch(
+    qPath: string,
+    qToggleMode: boolean,
+    qSoftLock?: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results are displayed using the _GetLayout Method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  acceptListObjectSearch(params: { qPath: string; qToggleMode: boolean; qSoftLock?: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  acceptListObjectSearch(
+    params: { qPath: string; qToggleMode: boolean; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
@@ -2328,13 +2775,26 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qTargetGroupId - Name of the group the Members will be added to (if not the called object).
    * @param qPosId - Id of the member whose position to insert into.
    */
-  addGroupMembers(qPath: string, qMembers: NxGroupObjectId[], qTargetGroupId?: string, qPosId?: string): Promise<Record<string, never>>;
+  addGroupMembers(
+    qPath: string,
+    qMembers: NxGroupObjectId[],
+    qTargetGroupId?: string,
+    qPosId?: string,
+  ): Promise<Record<string, never>>;
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to add one or more members to an existing group of objects directly.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  addGroupMembers(params: { qPath: string; qMembers: NxGroupObjectId[]; qTargetGroupId?: string; qPosId?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  addGroupMembers(
+    params: {
+      qPath: string;
+      qMembers: NxGroupObjectId[];
+      qTargetGroupId?: string;
+      qPosId?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties.
@@ -2356,7 +2816,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>Soft properties apply only to generic objects.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyPatches(params: { qPatches: NxPatch[]; qSoftPatch?: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  applyPatches(
+    params: { qPatches: NxPatch[]; qSoftPatch?: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds the generic object to the list of approved objects
@@ -2379,7 +2842,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The sort criteria, see _ListObjectDef_ or _HyperCubeDef_.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  beginSelections(params: { qPaths: string[] }, options?: CallOptions): Promise<Record<string, never>>;
+  beginSelections(
+    params: { qPaths: string[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Clears the selections in a dimension of a visualization.
@@ -2391,13 +2857,19 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Clears the selections in a dimension of a visualization.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  clearSelections(params: { qPath: string; qColIndices?: number[] }, options?: CallOptions): Promise<Record<string, never>>;
+  clearSelections(
+    params: { qPath: string; qColIndices?: number[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Clears the soft properties of a generic object.
    * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
    */
-  clearSoftPatches(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  clearSoftPatches(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -2407,13 +2879,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
    * @param qAll - If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
    */
-  collapseLeft(qPath: string, qRow: number, qCol: number, qAll: boolean): Promise<Record<string, never>>;
+  collapseLeft(
+    qPath: string,
+    qRow: number,
+    qCol: number,
+    qAll: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  collapseLeft(params: { qPath: string; qRow: number; qCol: number; qAll: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  collapseLeft(
+    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -2423,13 +2903,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
    * @param qAll - If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
    */
-  collapseTop(qPath: string, qRow: number, qCol: number, qAll: boolean): Promise<Record<string, never>>;
+  collapseTop(
+    qPath: string,
+    qRow: number,
+    qCol: number,
+    qAll: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  collapseTop(params: { qPath: string; qRow: number; qCol: number; qAll: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  collapseTop(
+    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Copies the properties of a generic object and its children.
@@ -2452,13 +2940,19 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qProp - Information about the child. It is possible to create a child that is linked to another object.
    * @param qPropForThis - Identifier of the parent's object. Should be set to update the properties of the parent's object at the same time the child is created.
    */
-  createChild(qProp: GenericObjectProperties, qPropForThis?: GenericObjectProperties): Promise<GenericObject>;
+  createChild(
+    qProp: GenericObjectProperties,
+    qPropForThis?: GenericObjectProperties,
+  ): Promise<GenericObject>;
   /**
    * Creates a generic object that is a child of another generic object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is created. Both operations are performed by the same call.</div> <div class=note>It is possible to create a child that is linked to another generic object. The two objects have the same properties.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createChild(params: { qProp: GenericObjectProperties; qPropForThis?: GenericObjectProperties }, options?: CallOptions): Promise<GenericObject>;
+  createChild(
+    params: { qProp: GenericObjectProperties; qPropForThis?: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /**
    * You can use the CreateGroup method with any object that contains an object grouping definition.
@@ -2475,7 +2969,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Returns the ID of the created subgroup.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createGroup(params: { qPath: string; qGroupDef: NxGroupDef; qTargetGroupId?: string }, options?: CallOptions): Promise<string>;
+  createGroup(
+    params: { qPath: string; qGroupDef: NxGroupDef; qTargetGroupId?: string },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Removes all children and all children to the children on an object.
@@ -2486,7 +2983,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Removes all children and all children to the children on an object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyAllChildren(params: { qPropForThis?: GenericObjectProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  destroyAllChildren(
+    params: { qPropForThis?: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes a child object.
@@ -2500,7 +3000,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is removed. Both operations are performed by the same call.</div> <div class=note>Removing a linked object, invalidate the linking object. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyChild(params: { qId: string; qPropForThis?: GenericObjectProperties }, options?: CallOptions): Promise<boolean>;
+  destroyChild(
+    params: { qId: string; qPropForThis?: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * You can use the drillUp method with any object that contains a drill-down group as a dimension.
@@ -2517,7 +3020,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * If you try to drill up more steps than there are available levels, the first level of the hierarchy is displayed.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  drillUp(params: { qPath: string; qDimNo: number; qNbrSteps: number }, options?: CallOptions): Promise<Record<string, never>>;
+  drillUp(
+    params: { qPath: string; qDimNo: number; qNbrSteps: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds a snapshot to a generic object.
@@ -2530,7 +3036,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>Only one snapshot can be embedded in a generic object.</div> <div class=note>If you embed a snapshot in an object that already contains a snapshot, the new snapshot overwrites the previous one.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  embedSnapshotObject(params: { qId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  embedSnapshotObject(
+    params: { qId: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
@@ -2541,7 +3050,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  endSelections(params: { qAccept: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  endSelections(
+    params: { qAccept: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -2551,13 +3063,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
    * @param qAll - If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
    */
-  expandLeft(qPath: string, qRow: number, qCol: number, qAll: boolean): Promise<Record<string, never>>;
+  expandLeft(
+    qPath: string,
+    qRow: number,
+    qCol: number,
+    qAll: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  expandLeft(params: { qPath: string; qRow: number; qCol: number; qAll: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  expandLeft(
+    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -2567,13 +3087,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
    * @param qAll - If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
    */
-  expandTop(qPath: string, qRow: number, qCol: number, qAll: boolean): Promise<Record<string, never>>;
+  expandTop(
+    qPath: string,
+    qRow: number,
+    qCol: number,
+    qAll: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  expandTop(params: { qPath: string; qRow: number; qCol: number; qAll: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  expandTop(
+    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
@@ -2585,14 +3113,29 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qExportState - Defines the values to be exported. The default value is A.
    * @param qServeOnce - If the exported file should be served only once This parameter is optional and only used in Qlik Sense Enterprise (Windows) Default value: false
    */
-  exportData(qFileType: string, qPath?: string, qFileName?: string, qExportState?: string, qServeOnce?: boolean): Promise<{ qUrl: string; qWarnings: number[] }>;
+  exportData(
+    qFileType: string,
+    qPath?: string,
+    qFileName?: string,
+    qExportState?: string,
+    qServeOnce?: boolean,
+  ): Promise<{ qUrl: string; qWarnings: number[] }>;
   /**
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
    * This API has limited functionality and will not support CSV export from all types of objects. Consider using Excel export instead. Treemap and bar chart are not supported.
    * <div class=note>ExportData method is not supported in SaaS Editions of Qlik Sense.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  exportData(params: { qFileType: string; qPath?: string; qFileName?: string; qExportState?: string; qServeOnce?: boolean }, options?: CallOptions): Promise<{ qUrl: string; qWarnings: number[] }>;
+  exportData(
+    params: {
+      qFileType: string;
+      qPath?: string;
+      qFileName?: string;
+      qExportState?: string;
+      qServeOnce?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<{ qUrl: string; qWarnings: number[] }>;
 
   /**
    * Returns the type of the object and the corresponding handle.
@@ -2613,7 +3156,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * If the object contains some soft properties, the soft properties are returned.
    * If the object is linked to another object, the properties of the linking object are returned.
    */
-  getEffectiveProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectProperties>;
+  getEffectiveProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericObjectProperties>;
 
   /**
    * Gets the properties of:
@@ -2621,7 +3167,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
    */
-  getFullPropertyTree(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectEntry>;
+  getFullPropertyTree(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericObjectEntry>;
 
   /**
    * This method supports data binning.
@@ -2640,7 +3189,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qQueryLevel - Level of details. The higher the level, the more detailed information you get (zoom-in). When the number of points to render falls below a certain threshold, the values are no longer rendered as cells but as points. The query level should be no greater than 20.
    * @param qBinningMethod - Selects the algorithm. The default value is 0. One of: * 0: Adaptive grid * 1: Hexagonal grid * 2: Uniform grid
    */
-  getHyperCubeBinnedData(qPath: string, qPages: NxPage[], qViewport: NxViewPort, qDataRanges: NxDataAreaPage[], qMaxNbrCells: number, qQueryLevel: number, qBinningMethod: number): Promise<NxDataPage[]>;
+  getHyperCubeBinnedData(
+    qPath: string,
+    qPages: NxPage[],
+    qViewport: NxViewPort,
+    qDataRanges: NxDataAreaPage[],
+    qMaxNbrCells: number,
+    qQueryLevel: number,
+    qBinningMethod: number,
+  ): Promise<NxDataPage[]>;
   /**
    * This method supports data binning.
    * When a generic object with two or three measures and one dimension contains a lot of data, groups of points (for example, cells) can be rendered instead of points.
@@ -2652,7 +3209,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The generic object should contain two or three measures and one dimension. When the refinement is high, the first two measures are represented on the x-axis and on the y-axis, while the third measure is visualized as color or point size.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeBinnedData(params: { qPath: string; qPages: NxPage[]; qViewport: NxViewPort; qDataRanges: NxDataAreaPage[]; qMaxNbrCells: number; qQueryLevel: number; qBinningMethod: number }, options?: CallOptions): Promise<NxDataPage[]>;
+  getHyperCubeBinnedData(
+    params: {
+      qPath: string;
+      qPages: NxPage[];
+      qViewport: NxViewPort;
+      qDataRanges: NxDataAreaPage[];
+      qMaxNbrCells: number;
+      qQueryLevel: number;
+      qBinningMethod: number;
+    },
+    options?: CallOptions,
+  ): Promise<NxDataPage[]>;
 
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
@@ -2661,13 +3229,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qOptions - Defines the data to return.
    * @param qReverseSort - If set to true the returned data pages are reverse sorted. Optional.
    */
-  getHyperCubeContinuousData(qPath: string, qOptions: NxContinuousDataOptions, qReverseSort?: boolean): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
+  getHyperCubeContinuousData(
+    qPath: string,
+    qOptions: NxContinuousDataOptions,
+    qReverseSort?: boolean,
+  ): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
    * <div class=note>Binning is done on the time stamp data as well as the date. This means that you can zoom in to a level of granularity as low as seconds.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeContinuousData(params: { qPath: string; qOptions: NxContinuousDataOptions; qReverseSort?: boolean }, options?: CallOptions): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
+  getHyperCubeContinuousData(
+    params: { qPath: string; qOptions: NxContinuousDataOptions; qReverseSort?: boolean },
+    options?: CallOptions,
+  ): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
 
   /**
    * Retrieves the calculated data for a chart, a table, or a scatter plot. It is possible to retrieve specific pages of data.
@@ -2683,7 +3258,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * A data set is returned.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeData(params: { qPath: string; qPages: NxPage[] }, options?: CallOptions): Promise<NxDataPage[]>;
+  getHyperCubeData(
+    params: { qPath: string; qPages: NxPage[] },
+    options?: CallOptions,
+  ): Promise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a pivot table. It is possible to retrieve specific pages of data.
@@ -2697,7 +3275,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubePivotData(params: { qPath: string; qPages: NxPage[] }, options?: CallOptions): Promise<NxPivotPage[]>;
+  getHyperCubePivotData(
+    params: { qPath: string; qPages: NxPage[] },
+    options?: CallOptions,
+  ): Promise<NxPivotPage[]>;
 
   /**
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
@@ -2708,14 +3289,22 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qZoomFactor - Defines the zoom factor. If set to -1, the engine decides of the zoom factor. * If the reduction mode is _D1_ or _S_ , the zoom factor is 2ⁿ. If the zoom factor is 5, the data are reduced by a factor 32. * If the reduction mode is _C_ , the zoom factor defines the number of centroids.
    * @param qReductionMode - Defines the reduction mode.
    */
-  getHyperCubeReducedData(qPath: string, qPages: NxPage[], qZoomFactor: number, qReductionMode: string): Promise<NxDataPage[]>;
+  getHyperCubeReducedData(
+    qPath: string,
+    qPages: NxPage[],
+    qZoomFactor: number,
+    qReductionMode: string,
+  ): Promise<NxDataPage[]>;
   /**
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
    * The reduction is dependent on the zoom factor (parameter _qZoomFactor_ ) and on the reduction mode.
    * <div class=note>This method can be used to create mini charts.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeReducedData(params: { qPath: string; qPages: NxPage[]; qZoomFactor: number; qReductionMode: string }, options?: CallOptions): Promise<NxDataPage[]>;
+  getHyperCubeReducedData(
+    params: { qPath: string; qPages: NxPage[]; qZoomFactor: number; qReductionMode: string },
+    options?: CallOptions,
+  ): Promise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
@@ -2724,13 +3313,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPages - Array of pages to retrieve.
    * @param qMaxNbrCells - Maximum number of cells at outer level. The default value is 10 000.
    */
-  getHyperCubeStackData(qPath: string, qPages: NxPage[], qMaxNbrCells?: number): Promise<NxStackPage[]>;
+  getHyperCubeStackData(
+    qPath: string,
+    qPages: NxPage[],
+    qMaxNbrCells?: number,
+  ): Promise<NxStackPage[]>;
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT_STACK.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeStackData(params: { qPath: string; qPages: NxPage[]; qMaxNbrCells?: number }, options?: CallOptions): Promise<NxStackPage[]>;
+  getHyperCubeStackData(
+    params: { qPath: string; qPages: NxPage[]; qMaxNbrCells?: number },
+    options?: CallOptions,
+  ): Promise<NxStackPage[]>;
 
   /**
    * Retrieves data for nodes in a tree structure. It is possible to retrieve specific pages of data.
@@ -2744,7 +3340,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>This method works for a treedata object or a hypercube in DATA_MODE_TREE.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getHyperCubeTreeData(params: { qPath: string; qNodeOptions?: NxTreeDataOption }, options?: CallOptions): Promise<NxTreeNode[]>;
+  getHyperCubeTreeData(
+    params: { qPath: string; qNodeOptions?: NxTreeDataOption },
+    options?: CallOptions,
+  ): Promise<NxTreeNode[]>;
 
   /** Returns the type and identifier of the object. */
   getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -2756,7 +3355,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(params?: Record<string, never>, options?: CallOptions): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxLinkedObjectInfo[]>;
 
   /**
    * Retrieves the values of a list object.
@@ -2770,7 +3372,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * A data set is returned.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getListObjectData(params: { qPath: string; qPages: NxPage[] }, options?: CallOptions): Promise<NxDataPage[]>;
+  getListObjectData(
+    params: { qPath: string; qPages: NxPage[] },
+    options?: CallOptions,
+  ): Promise<NxDataPage[]>;
 
   /** Returns the type of the object and the corresponding handle to the parent object in the hiearchy. */
   getParent(params?: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
@@ -2783,7 +3388,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-layout.html).</div>
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
-  getProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectProperties>;
+  getProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericObjectProperties>;
 
   /** Returns the type of the object and the corresponding handle. */
   getSnapshotObject(params?: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
@@ -2798,7 +3406,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Locks the selected values of a generic object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  lock(params: { qPath: string; qColIndices?: number[] }, options?: CallOptions): Promise<Record<string, never>>;
+  lock(
+    params: { qPath: string; qColIndices?: number[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Makes multiple range selections in measures.
@@ -2813,7 +3424,12 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qOrMode - Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
    */
-  multiRangeSelectHyperCubeValues(qPath: string, qRanges: NxMultiRangeSelectInfo[], qOrMode?: boolean, qDeselectOnlyOneSelected?: boolean): Promise<boolean>;
+  multiRangeSelectHyperCubeValues(
+    qPath: string,
+    qRanges: NxMultiRangeSelectInfo[],
+    qOrMode?: boolean,
+    qDeselectOnlyOneSelected?: boolean,
+  ): Promise<boolean>;
   /**
    * Makes multiple range selections in measures.
    * <div class=note> This method applies to hypercubes. For example, bar charts, tables and scatter plots.</div>
@@ -2824,7 +3440,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  multiRangeSelectHyperCubeValues(params: { qPath: string; qRanges: NxMultiRangeSelectInfo[]; qOrMode?: boolean; qDeselectOnlyOneSelected?: boolean }, options?: CallOptions): Promise<boolean>;
+  multiRangeSelectHyperCubeValues(
+    params: {
+      qPath: string;
+      qRanges: NxMultiRangeSelectInfo[];
+      qOrMode?: boolean;
+      qDeselectOnlyOneSelected?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
@@ -2833,12 +3457,25 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qOrMode - qOrMode
    * @param qDeselectOnlyOneSelected - qDeselectOnlyOneSelected
    */
-  multiRangeSelectTreeDataValues(qPath: string, qRanges: NxTreeMultiRangeSelectInfo[], qOrMode?: boolean, qDeselectOnlyOneSelected?: boolean): Promise<boolean>;
+  multiRangeSelectTreeDataValues(
+    qPath: string,
+    qRanges: NxTreeMultiRangeSelectInfo[],
+    qOrMode?: boolean,
+    qDeselectOnlyOneSelected?: boolean,
+  ): Promise<boolean>;
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  multiRangeSelectTreeDataValues(params: { qPath: string; qRanges: NxTreeMultiRangeSelectInfo[]; qOrMode?: boolean; qDeselectOnlyOneSelected?: boolean }, options?: CallOptions): Promise<boolean>;
+  multiRangeSelectTreeDataValues(
+    params: {
+      qPath: string;
+      qRanges: NxTreeMultiRangeSelectInfo[];
+      qOrMode?: boolean;
+      qDeselectOnlyOneSelected?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Publishes a generic object.
@@ -2860,7 +3497,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qOrMode - Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
    */
-  rangeSelectHyperCubeValues(qPath: string, qRanges: NxRangeSelectInfo[], qColumnsToSelect?: number[], qOrMode?: boolean, qDeselectOnlyOneSelected?: boolean): Promise<boolean>;
+  rangeSelectHyperCubeValues(
+    qPath: string,
+    qRanges: NxRangeSelectInfo[],
+    qColumnsToSelect?: number[],
+    qOrMode?: boolean,
+    qDeselectOnlyOneSelected?: boolean,
+  ): Promise<boolean>;
   /**
    * Makes range selections in measures.
    * <div class=note> This method applies to hypercubes. For example, bar charts, tables and scatter plots.</div>
@@ -2871,7 +3514,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  rangeSelectHyperCubeValues(params: { qPath: string; qRanges: NxRangeSelectInfo[]; qColumnsToSelect?: number[]; qOrMode?: boolean; qDeselectOnlyOneSelected?: boolean }, options?: CallOptions): Promise<boolean>;
+  rangeSelectHyperCubeValues(
+    params: {
+      qPath: string;
+      qRanges: NxRangeSelectInfo[];
+      qColumnsToSelect?: number[];
+      qOrMode?: boolean;
+      qDeselectOnlyOneSelected?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * You can use the RemoveGroup method with any object that contains an object grouping definition.
@@ -2887,7 +3539,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * This action only removes the group, not any of its members.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  removeGroup(params: { qPath: string; qGroupId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  removeGroup(
+    params: { qPath: string; qGroupId: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
@@ -2896,16 +3551,26 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qMembers - Array of IDs for the objects and/or subgroups to remove from the group.
    * @param qTargetGroupId - Name of the group the Members will be removed from (if not the called object).
    */
-  removeGroupMembers(qPath: string, qMembers: string[], qTargetGroupId?: string): Promise<Record<string, never>>;
+  removeGroupMembers(
+    qPath: string,
+    qMembers: string[],
+    qTargetGroupId?: string,
+  ): Promise<Record<string, never>>;
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to remove one or more members from an existing group of objects directly.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  removeGroupMembers(params: { qPath: string; qMembers: string[]; qTargetGroupId?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  removeGroupMembers(
+    params: { qPath: string; qMembers: string[]; qTargetGroupId?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Resets all selections made in selection mode. */
-  resetMadeSelections(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  resetMadeSelections(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Searches for a string in a list object.
@@ -2919,7 +3584,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results can be displayed using the _GetLayout Method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  searchListObjectFor(params: { qPath: string; qMatch: string }, options?: CallOptions): Promise<boolean>;
+  searchListObjectFor(
+    params: { qPath: string; qMatch: string },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Makes selections in multiple dimensions and measures.
@@ -2935,7 +3603,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
    */
-  selectHyperCubeCells(qPath: string, qRowIndices: number[], qColIndices: number[], qSoftLock?: boolean, qDeselectOnlyOneSelected?: boolean): Promise<boolean>;
+  selectHyperCubeCells(
+    qPath: string,
+    qRowIndices: number[],
+    qColIndices: number[],
+    qSoftLock?: boolean,
+    qDeselectOnlyOneSelected?: boolean,
+  ): Promise<boolean>;
   /**
    * Makes selections in multiple dimensions and measures.
    * <div class=note> This method applies to hypercubes, such as bar charts, tables and scatter plots.</div>
@@ -2946,7 +3620,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectHyperCubeCells(params: { qPath: string; qRowIndices: number[]; qColIndices: number[]; qSoftLock?: boolean; qDeselectOnlyOneSelected?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectHyperCubeCells(
+    params: {
+      qPath: string;
+      qRowIndices: number[];
+      qColIndices: number[];
+      qSoftLock?: boolean;
+      qDeselectOnlyOneSelected?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * The following is returned in the output:
@@ -2955,13 +3638,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
-  selectHyperCubeContinuousRange(qPath: string, qRanges: NxContinuousRangeSelectInfo[], qSoftLock?: boolean): Promise<boolean>;
+  selectHyperCubeContinuousRange(
+    qPath: string,
+    qRanges: NxContinuousRangeSelectInfo[],
+    qSoftLock?: boolean,
+  ): Promise<boolean>;
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectHyperCubeContinuousRange(params: { qPath: string; qRanges: NxContinuousRangeSelectInfo[]; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectHyperCubeContinuousRange(
+    params: { qPath: string; qRanges: NxContinuousRangeSelectInfo[]; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects some values in one dimension.
@@ -2977,7 +3667,12 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qValues - Element numbers of the field to select. You can select multiple elements; the separator is the comma.
    * @param qToggleMode - Set to true to toggle.
    */
-  selectHyperCubeValues(qPath: string, qDimNo: number, qValues: number[], qToggleMode: boolean): Promise<boolean>;
+  selectHyperCubeValues(
+    qPath: string,
+    qDimNo: number,
+    qValues: number[],
+    qToggleMode: boolean,
+  ): Promise<boolean>;
   /**
    * Selects some values in one dimension.
    * The values are identified by their element numbers.
@@ -2989,7 +3684,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectHyperCubeValues(params: { qPath: string; qDimNo: number; qValues: number[]; qToggleMode: boolean }, options?: CallOptions): Promise<boolean>;
+  selectHyperCubeValues(
+    params: { qPath: string; qDimNo: number; qValues: number[]; qToggleMode: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all values of a field.
@@ -3013,7 +3711,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectAll(params: { qPath: string; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectAll(
+    params: { qPath: string; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all alternative values in a specific field.
@@ -3037,7 +3738,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectAlternative(params: { qPath: string; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectAlternative(
+    params: { qPath: string; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * The following is returned in the output:
@@ -3046,13 +3750,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
-  selectListObjectContinuousRange(qPath: string, qRanges: Range[], qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectContinuousRange(
+    qPath: string,
+    qRanges: Range[],
+    qSoftLock?: boolean,
+  ): Promise<boolean>;
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectContinuousRange(params: { qPath: string; qRanges: Range[]; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectContinuousRange(
+    params: { qPath: string; qRanges: Range[]; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Inverts the current selections in a specific field.
@@ -3076,7 +3787,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectExcluded(params: { qPath: string; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectExcluded(
+    params: { qPath: string; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all possible values of a list object.
@@ -3100,7 +3814,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectPossible(params: { qPath: string; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectPossible(
+    params: { qPath: string; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Makes single selections in dimensions.
@@ -3115,7 +3832,12 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qToggleMode - Set to true to toggle.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
-  selectListObjectValues(qPath: string, qValues: number[], qToggleMode: boolean, qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectValues(
+    qPath: string,
+    qValues: number[],
+    qToggleMode: boolean,
+    qSoftLock?: boolean,
+  ): Promise<boolean>;
   /**
    * Makes single selections in dimensions.
    * <div class=note>This method applies to list objects only.</div>
@@ -3126,7 +3848,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectListObjectValues(params: { qPath: string; qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectListObjectValues(
+    params: { qPath: string; qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
@@ -3135,12 +3860,25 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
    */
-  selectPivotCells(qPath: string, qSelections: NxSelectionCell[], qSoftLock?: boolean, qDeselectOnlyOneSelected?: boolean): Promise<boolean>;
+  selectPivotCells(
+    qPath: string,
+    qSelections: NxSelectionCell[],
+    qSoftLock?: boolean,
+    qDeselectOnlyOneSelected?: boolean,
+  ): Promise<boolean>;
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectPivotCells(params: { qPath: string; qSelections: NxSelectionCell[]; qSoftLock?: boolean; qDeselectOnlyOneSelected?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectPivotCells(
+    params: {
+      qPath: string;
+      qSelections: NxSelectionCell[];
+      qSoftLock?: boolean;
+      qDeselectOnlyOneSelected?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * You can use the SetActiveField method with any object that contains a cyclic group as a dimension.
@@ -3157,7 +3895,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * A hypercube will avoid field collisions with its other dimensions when setting the active field in this manner. If there are any collisions then no action is performed.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setActiveField(params: { qPath: string; qDimNo: number; qNewIndex: number }, options?: CallOptions): Promise<Record<string, never>>;
+  setActiveField(
+    params: { qPath: string; qDimNo: number; qNewIndex: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets the order of the children in a generic object.
@@ -3170,7 +3911,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>To change the order of the children in a generic object, the identifiers of all the children must be included in the list of the identifiers (in _qIds_ ). </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setChildArrayOrder(params: { qIds: string[] }, options?: CallOptions): Promise<Record<string, never>>;
+  setChildArrayOrder(
+    params: { qIds: string[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets the properties of:
@@ -3187,7 +3931,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The bookmarks/embedded snapshots of the generic object.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setFullPropertyTree(params: { qPropEntry: GenericObjectEntry }, options?: CallOptions): Promise<Record<string, never>>;
+  setFullPropertyTree(
+    params: { qPropEntry: GenericObjectEntry },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
@@ -3196,13 +3943,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qNewLabel - New label for the group. A label starting with an '=' will be evaluated as an expression.
    * @param qTargetGroupId - Id of the group whose label will be set (if not the called object).
    */
-  setGroupLabel(qPath: string, qNewLabel: string, qTargetGroupId?: string): Promise<Record<string, never>>;
+  setGroupLabel(
+    qPath: string,
+    qNewLabel: string,
+    qTargetGroupId?: string,
+  ): Promise<Record<string, never>>;
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
    * This method allows you to change the label of an existing group of objects directly.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setGroupLabel(params: { qPath: string; qNewLabel: string; qTargetGroupId?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  setGroupLabel(
+    params: { qPath: string; qNewLabel: string; qTargetGroupId?: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a generic object.
@@ -3215,7 +3969,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-property.html).</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProperties(params: { qProp: GenericObjectProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setProperties(
+    params: { qProp: GenericObjectProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * You can use the StepCycle method with any object that contains a cyclic group as a dimension.
@@ -3232,7 +3989,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * A hypercube will avoid field collisions with its other dimensions when cycling in this manner. If all other fields cause collisions then no cycling is performed.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  stepCycle(params: { qPath: string; qDimNo: number; qNbrSteps: number }, options?: CallOptions): Promise<Record<string, never>>;
+  stepCycle(
+    params: { qPath: string; qDimNo: number; qNbrSteps: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes the generic object from the list of approved objects
@@ -3256,7 +4016,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  unlock(params: { qPath: string; qColIndices?: number[] }, options?: CallOptions): Promise<Record<string, never>>;
+  unlock(
+    params: { qPath: string; qColIndices?: number[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 }
 
 /** A variable of an app, as a generic object with properties and layout. */
@@ -3274,7 +4037,10 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyPatches(params: { qPatches: NxPatch[] }, options?: CallOptions): Promise<Record<string, never>>;
+  applyPatches(
+    params: { qPatches: NxPatch[] },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Returns the type and identifier of the object. */
   getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -3290,7 +4056,10 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
    * The following is always returned in the output:
    */
-  getProperties(params?: Record<string, never>, options?: CallOptions): Promise<GenericVariableProperties>;
+  getProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<GenericVariableProperties>;
 
   /** Returns the raw value of a variable. */
   getRawContent(params?: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -3307,7 +4076,10 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setDualValue(params: { qText: string; qNum: number }, options?: CallOptions): Promise<Record<string, never>>;
+  setDualValue(
+    params: { qText: string; qNum: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets a numerical value to a variable.
@@ -3333,7 +4105,10 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * <div class=note>The identifier of a variable cannot be modified.</div> <div class=note>You cannot update the properties of a script-defined variable using the _SetProperties method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setProperties(params: { qProp: GenericVariableProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setProperties(
+    params: { qProp: GenericVariableProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets a string value to a variable.
@@ -3371,7 +4146,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  abortRequest(params: { qRequestId: number }, options?: CallOptions): Promise<Record<string, never>>;
+  abortRequest(
+    params: { qRequestId: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Indicates whether or not a user is able to create an app. */
   allowCreateApp(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -3396,7 +4174,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Cancels an ongoing request. The request is stopped.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cancelRequest(params: { qRequestId: number }, options?: CallOptions): Promise<Record<string, never>>;
+  cancelRequest(
+    params: { qRequestId: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Configures the engine's behavior during a reload.
@@ -3405,13 +4186,20 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qUseErrorData - If set to true, any script execution error is returned in _qErrorData_ by the _GetProgress method_.
    * @param qInteractOnError - If set to true, the script execution is halted on error and the engine is waiting for an interaction to be performed. If the result from the interaction is 1 (_qDef.qResult_ is 1), the engine continues the script execution otherwise the execution is halted. This parameter is relevant only if the variable _ErrorMode_ is set to 1 and the script is run in debug mode (_qDebug_ is set to true when calling the _DoReload method_).
    */
-  configureReload(qCancelOnScriptError: boolean, qUseErrorData: boolean, qInteractOnError: boolean): Promise<Record<string, never>>;
+  configureReload(
+    qCancelOnScriptError: boolean,
+    qUseErrorData: boolean,
+    qInteractOnError: boolean,
+  ): Promise<Record<string, never>>;
   /**
    * Configures the engine's behavior during a reload.
    * <div class=note>The _ConfigureReload method_ should be run before the _DoReload method_. </div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  configureReload(params: { qCancelOnScriptError: boolean; qUseErrorData: boolean; qInteractOnError: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  configureReload(
+    params: { qCancelOnScriptError: boolean; qUseErrorData: boolean; qInteractOnError: boolean },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Copies an app that is in the Qlik Sense repository.
@@ -3428,7 +4216,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  copyApp(params: { qTargetAppId: string; qSrcAppId: string; qIds: string[] }, options?: CallOptions): Promise<boolean>;
+  copyApp(
+    params: { qTargetAppId: string; qSrcAppId: string; qIds: string[] },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Creates an app.
@@ -3436,12 +4227,19 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qLocalizedScriptMainSection - Name of the first section in the script editor. The default value is _Main_.
    * @param qLocale - Set custom locale for the app instead of system default.
    */
-  createApp(qAppName: string, qLocalizedScriptMainSection?: string, qLocale?: string): Promise<{ qSuccess: boolean; qAppId: string }>;
+  createApp(
+    qAppName: string,
+    qLocalizedScriptMainSection?: string,
+    qLocale?: string,
+  ): Promise<{ qSuccess: boolean; qAppId: string }>;
   /**
    * Creates an app.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createApp(params: { qAppName: string; qLocalizedScriptMainSection?: string; qLocale?: string }, options?: CallOptions): Promise<{ qSuccess: boolean; qAppId: string }>;
+  createApp(
+    params: { qAppName: string; qLocalizedScriptMainSection?: string; qLocale?: string },
+    options?: CallOptions,
+  ): Promise<{ qSuccess: boolean; qAppId: string }>;
 
   /**
    * Creates an app and opens an engine session.
@@ -3452,13 +4250,28 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qSerial - Current Qlik Sense serial number.
    * @param qLocalizedScriptMainSection - Name of the first section in the script editor. The default value is _Main_.
    */
-  createDocEx(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qLocalizedScriptMainSection?: string): Promise<Doc>;
+  createDocEx(
+    qDocName: string,
+    qUserName?: string,
+    qPassword?: string,
+    qSerial?: string,
+    qLocalizedScriptMainSection?: string,
+  ): Promise<Doc>;
   /**
    * Creates an app and opens an engine session.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createDocEx(params: { qDocName: string; qUserName?: string; qPassword?: string; qSerial?: string; qLocalizedScriptMainSection?: string }, options?: CallOptions): Promise<Doc>;
+  createDocEx(
+    params: {
+      qDocName: string;
+      qUserName?: string;
+      qPassword?: string;
+      qSerial?: string;
+      qLocalizedScriptMainSection?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Doc>;
 
   /**
    * Creates an empty session app.
@@ -3513,13 +4326,21 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qIds - Array of identifiers. The list of all the objects in the app to be exported must be given. This list must contain the GUIDs of all these objects.
    * @param qNoData - Set this parameter to true if the data should be omitted in the exported app.
    */
-  exportApp(qTargetPath: string, qSrcAppId: string, qIds: string[], qNoData?: boolean): Promise<boolean>;
+  exportApp(
+    qTargetPath: string,
+    qSrcAppId: string,
+    qIds: string[],
+    qNoData?: boolean,
+  ): Promise<boolean>;
   /**
    * Exports an app from the Qlik Sense repository to the file system.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  exportApp(params: { qTargetPath: string; qSrcAppId: string; qIds: string[]; qNoData?: boolean }, options?: CallOptions): Promise<boolean>;
+  exportApp(
+    params: { qTargetPath: string; qSrcAppId: string; qIds: string[]; qNoData?: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Returns the handle of the current app. */
   getActiveDoc(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;
@@ -3564,7 +4385,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getBaseBNF(params: { qBnfType: string }, options?: CallOptions): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  getBaseBNF(
+    params: { qBnfType: string },
+    options?: CallOptions,
+  ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
@@ -3588,7 +4412,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getBaseBNFString(params: { qBnfType: string }, options?: CallOptions): Promise<{ qBnfStr: string; qBnfHash: string }>;
+  getBaseBNFString(
+    params: { qBnfType: string },
+    options?: CallOptions,
+  ): Promise<{ qBnfStr: string; qBnfHash: string }>;
 
   /**
    * List the custom connectors available in the system.
@@ -3599,7 +4426,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * List the custom connectors available in the system.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getCustomConnectors(params: { qReloadList?: boolean }, options?: CallOptions): Promise<CustomConnector[]>;
+  getCustomConnectors(
+    params: { qReloadList?: boolean },
+    options?: CallOptions,
+  ): Promise<CustomConnector[]>;
 
   /**
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
@@ -3610,7 +4440,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabasesFromConnectionString(params: { qConnection: Connection }, options?: CallOptions): Promise<Database[]>;
+  getDatabasesFromConnectionString(
+    params: { qConnection: Connection },
+    options?: CallOptions,
+  ): Promise<Database[]>;
 
   /**
    * Returns the folder where the apps are stored.
@@ -3668,13 +4501,19 @@ export interface Global extends QixObjectBase<'Global'> {
    * Lists the logical drives in the system.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    */
-  getLogicalDriveStrings(params?: Record<string, never>, options?: CallOptions): Promise<DriveInfo[]>;
+  getLogicalDriveStrings(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<DriveInfo[]>;
 
   /** Returns the list of the ODBC connectors that are installed in the system. */
   getOdbcDsns(params?: Record<string, never>, options?: CallOptions): Promise<OdbcDsn[]>;
 
   /** Returns the list of the OLEDB providers installed on the system. */
-  getOleDbProviders(params?: Record<string, never>, options?: CallOptions): Promise<OleDbProvider[]>;
+  getOleDbProviders(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<OleDbProvider[]>;
 
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
@@ -3693,7 +4532,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Lists the streams.
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
-  getStreamList(params?: Record<string, never>, options?: CallOptions): Promise<NxStreamListEntry[]>;
+  getStreamList(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxStreamListEntry[]>;
 
   /** Lists the supported code pages. */
   getSupportedCodePages(params?: Record<string, never>, options?: CallOptions): Promise<CodePage[]>;
@@ -3714,7 +4556,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  interactDone(params: { qRequestId: number; qDef: InteractDef }, options?: CallOptions): Promise<Record<string, never>>;
+  interactDone(
+    params: { qRequestId: number; qDef: InteractDef },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Indicates whether the user is working in Qlik Sense Desktop. */
   isDesktopMode(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -3734,7 +4579,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Checks if a connection string is valid.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  isValidConnectionString(params: { qConnection: Connection }, options?: CallOptions): Promise<boolean>;
+  isValidConnectionString(
+    params: { qConnection: Connection },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Returns the name of the operating system. */
   oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -3756,7 +4604,13 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qSerial - Current Qlik Sense serial number.
    * @param qNoData - Set this parameter to true to be able to open an app without loading its data. When this parameter is set to true, the objects in the app are present but contain no data. The script can be edited and reloaded. The default value is false.
    */
-  openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean): Promise<Doc>;
+  openDoc(
+    qDocName: string,
+    qUserName?: string,
+    qPassword?: string,
+    qSerial?: string,
+    qNoData?: boolean,
+  ): Promise<Doc>;
   /**
    * Opens an app and checks if the app needs to be migrated (if the app is deprecated).
    * The _OpenDoc method_ compares the version of the app with the version of Qlik Sense and migrates the app to the current version of Qlik Sense if necessary. Once the migration is done, the app is opened.
@@ -3767,7 +4621,16 @@ export interface Global extends QixObjectBase<'Global'> {
    * * Qlik Sense and the app have the same version: the app is opened, no migration is needed.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  openDoc(params: { qDocName: string; qUserName?: string; qPassword?: string; qSerial?: string; qNoData?: boolean }, options?: CallOptions): Promise<Doc>;
+  openDoc(
+    params: {
+      qDocName: string;
+      qUserName?: string;
+      qPassword?: string;
+      qSerial?: string;
+      qNoData?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<Doc>;
 
   /**
    * Returns the Qlik Sense version number.
@@ -3786,7 +4649,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Publishes an app to the supplied stream.
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  publishApp(params: { qAppId: string; qName: string; qStreamId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  publishApp(
+    params: { qAppId: string; qName: string; qStreamId: string },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /** Returns the Qlik product name. */
   qTProduct(params?: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -3798,7 +4664,10 @@ export interface Global extends QixObjectBase<'Global'> {
   qvVersion(params?: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Reloads the list of extensions. */
-  reloadExtensionList(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  reloadExtensionList(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Replaces objects of a target app with the objects from a source app.
@@ -3815,7 +4684,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * <div class=note>The data model of the app cannot be updated. </div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  replaceAppFromID(params: { qTargetAppId: string; qSrcAppID: string; qIds: string[] }, options?: CallOptions): Promise<boolean>;
+  replaceAppFromID(
+    params: { qTargetAppId: string; qSrcAppID: string; qIds: string[] },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Save a copy of an app with a different name.
@@ -3836,7 +4708,10 @@ export interface Global extends QixObjectBase<'Global'> {
    * Shuts down the Qlik engine.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
    */
-  shutdownProcess(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  shutdownProcess(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 }
 
 /** A variable of an app, through the legacy Variable class. */
@@ -3853,7 +4728,10 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
-  forceContent(params: { qs: string; qd: number }, options?: CallOptions): Promise<Record<string, never>>;
+  forceContent(
+    params: { qs: string; qd: number },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Returns the calculated value of a variable.
@@ -3865,7 +4743,10 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Gets the properties of a variable.
    * @deprecated Use _GetProperties_ method instead
    */
-  getNxProperties(params?: Record<string, never>, options?: CallOptions): Promise<NxVariableProperties>;
+  getNxProperties(
+    params?: Record<string, never>,
+    options?: CallOptions,
+  ): Promise<NxVariableProperties>;
 
   /**
    * Returns the raw value of a variable.
@@ -3885,7 +4766,10 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
-  setContent(params: { qContent: string; qUpdateMRU: boolean }, options?: CallOptions): Promise<boolean>;
+  setContent(
+    params: { qContent: string; qUpdateMRU: boolean },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Sets some properties to a variable.
@@ -3898,7 +4782,10 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _SetProperties_ method instead
    */
-  setNxProperties(params: { qProperties: NxVariableProperties }, options?: CallOptions): Promise<Record<string, never>>;
+  setNxProperties(
+    params: { qProperties: NxVariableProperties },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 }
 
 /** Engine class name → its API interface, for typing object creation generically. */

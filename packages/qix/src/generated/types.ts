@@ -296,24 +296,13 @@ export interface BNFDef {
  * - `V`: META_DEFAULT_VALUE
  */
 export type BNFDefMetaType =
-  | 'N'
-  | 'NOT_META'
-  | 'D'
-  | 'META_DOC_NAME'
-  | 'R'
-  | 'META_RET_TYPE'
-  | 'V'
-  | 'META_DEFAULT_VALUE';
+  'N' | 'NOT_META' | 'D' | 'META_DOC_NAME' | 'R' | 'META_RET_TYPE' | 'V' | 'META_DEFAULT_VALUE';
 
 /**
  * - `S`: SCRIPT_TEXT_SCRIPT
  * - `E`: SCRIPT_TEXT_EXPRESSION
  */
-export type BNFType =
-  | 'S'
-  | 'SCRIPT_TEXT_SCRIPT'
-  | 'E'
-  | 'SCRIPT_TEXT_EXPRESSION';
+export type BNFType = 'S' | 'SCRIPT_TEXT_SCRIPT' | 'E' | 'SCRIPT_TEXT_EXPRESSION';
 
 export type Blob = string;
 
@@ -514,11 +503,7 @@ export interface CalendarStrings {
  * - `Utf8`: CHAR_ENCODING_UTF8
  * - `Utf16`: CHAR_ENCODING_UTF16
  */
-export type CharEncodingType =
-  | 'Utf8'
-  | 'CHAR_ENCODING_UTF8'
-  | 'Utf16'
-  | 'CHAR_ENCODING_UTF16';
+export type CharEncodingType = 'Utf8' | 'CHAR_ENCODING_UTF8' | 'Utf16' | 'CHAR_ENCODING_UTF16';
 
 export interface CharRange {
   /** Position of the first search occurrence. */
@@ -977,13 +962,7 @@ export interface DriveInfo {
  * - `RAM`
  * - `UNKNOWN_TYPE`
  */
-export type DriveType =
-  | 'REMOVABLE'
-  | 'FIXED'
-  | 'NETWORK'
-  | 'CD_ROM'
-  | 'RAM'
-  | 'UNKNOWN_TYPE';
+export type DriveType = 'REMOVABLE' | 'FIXED' | 'NETWORK' | 'CD_ROM' | 'RAM' | 'UNKNOWN_TYPE';
 
 export interface EditorBreakpoint {
   /** Name of the breakpoint. */
@@ -1043,10 +1022,7 @@ export interface ErrorData {
  * - `EDC_WARNING`
  * - `EDC_CIRCULAR_REFERENCE`
  */
-export type ErrorDataCode =
-  | 'EDC_ERROR'
-  | 'EDC_WARNING'
-  | 'EDC_CIRCULAR_REFERENCE';
+export type ErrorDataCode = 'EDC_ERROR' | 'EDC_WARNING' | 'EDC_CIRCULAR_REFERENCE';
 
 export interface ExpansionData {
   qExcludeList?: boolean;
@@ -1725,11 +1701,7 @@ export interface FilterInfo {
  * - `NONE`: FILTER_TYPE_NONE
  * - `RAW`: FILTER_TYPE_RAW
  */
-export type FilterType =
-  | 'NONE'
-  | 'FILTER_TYPE_NONE'
-  | 'RAW'
-  | 'FILTER_TYPE_RAW';
+export type FilterType = 'NONE' | 'FILTER_TYPE_NONE' | 'RAW' | 'FILTER_TYPE_RAW';
 
 export interface FolderItem {
   /** Name of the folder item. */
@@ -1751,12 +1723,7 @@ export interface FolderItem {
  * - `OTHER`: FOLDER_ITEM_OTHER
  */
 export type FolderItemType =
-  | 'FOLDER'
-  | 'FOLDER_ITEM_FOLDER'
-  | 'FILE'
-  | 'FOLDER_ITEM_FILE'
-  | 'OTHER'
-  | 'FOLDER_ITEM_OTHER';
+  'FOLDER' | 'FOLDER_ITEM_FOLDER' | 'FILE' | 'FOLDER_ITEM_FILE' | 'OTHER' | 'FOLDER_ITEM_OTHER';
 
 export interface FrequencyDistributionData {
   /** Number of bins. */
@@ -1969,10 +1936,7 @@ export interface GenericBookmarkProperties {
  * - `CONNECT_64`
  * - `CONNECT_32`
  */
-export type GenericConnectMachine =
-  | 'CONNECT_DEFAULT'
-  | 'CONNECT_64'
-  | 'CONNECT_32';
+export type GenericConnectMachine = 'CONNECT_DEFAULT' | 'CONNECT_64' | 'CONNECT_32';
 
 export interface GenericDimensionInfo {
   /** Length of the longest value in the field. */
@@ -2276,12 +2240,7 @@ export interface GenericVariableProperties {
  * - `text`: VARIABLE_TYPE_TEXT
  */
 export type GenericVariableType =
-  | 'any'
-  | 'VARIABLE_TYPE_ANY'
-  | 'number'
-  | 'VARIABLE_TYPE_NUMBER'
-  | 'text'
-  | 'VARIABLE_TYPE_TEXT';
+  'any' | 'VARIABLE_TYPE_ANY' | 'number' | 'VARIABLE_TYPE_NUMBER' | 'text' | 'VARIABLE_TYPE_TEXT';
 
 /**
  * - `GRAPH_MODE_BAR`
@@ -2695,13 +2654,7 @@ export interface InteractDef {
  * - `IT_USERNAME`
  */
 export type InteractType =
-  | 'IT_MSGBOX'
-  | 'IT_SCRIPTLINE'
-  | 'IT_BREAK'
-  | 'IT_INPUT'
-  | 'IT_END'
-  | 'IT_PASSWD'
-  | 'IT_USERNAME';
+  'IT_MSGBOX' | 'IT_SCRIPTLINE' | 'IT_BREAK' | 'IT_INPUT' | 'IT_END' | 'IT_PASSWD' | 'IT_USERNAME';
 
 /** Contains dynamic JSON data specified by the client. */
 export interface JsonObject {
@@ -2715,11 +2668,7 @@ export interface JsonObject {
  * - `PRIMARY_KEY`
  * - `PERFECT_KEY`
  */
-export type KeyType =
-  | 'NOT_KEY'
-  | 'ANY_KEY'
-  | 'PRIMARY_KEY'
-  | 'PERFECT_KEY';
+export type KeyType = 'NOT_KEY' | 'ANY_KEY' | 'PRIMARY_KEY' | 'PERFECT_KEY';
 
 export interface LayoutBookmarkData {
   qId?: string;
@@ -2942,9 +2891,7 @@ export interface LocaleInfo {
  * - `LOG_ON_SERVICE_USER`
  * - `LOG_ON_CURRENT_USER`
  */
-export type LogOnType =
-  | 'LOG_ON_SERVICE_USER'
-  | 'LOG_ON_CURRENT_USER';
+export type LogOnType = 'LOG_ON_SERVICE_USER' | 'LOG_ON_CURRENT_USER';
 
 /** Lists the measures. Is the layout for _MeasureListDef_. */
 export interface MeasureList {
@@ -3905,11 +3852,7 @@ export type NxExportFileType =
  * - `P`: EXPORT_POSSIBLE
  * - `A`: EXPORT_ALL
  */
-export type NxExportState =
-  | 'P'
-  | 'EXPORT_POSSIBLE'
-  | 'A'
-  | 'EXPORT_ALL';
+export type NxExportState = 'P' | 'EXPORT_POSSIBLE' | 'A' | 'EXPORT_ALL';
 
 /**
  * - `binningData`: FEATURE_BINNING_DATA
@@ -4091,12 +4034,7 @@ export interface NxFieldSelectionInfo {
  * - `NOT`: SELECTION_MODE_NOT
  */
 export type NxFieldSelectionMode =
-  | 'NORMAL'
-  | 'SELECTION_MODE_NORMAL'
-  | 'AND'
-  | 'SELECTION_MODE_AND'
-  | 'NOT'
-  | 'SELECTION_MODE_NOT';
+  'NORMAL' | 'SELECTION_MODE_NORMAL' | 'AND' | 'SELECTION_MODE_AND' | 'NOT' | 'SELECTION_MODE_NOT';
 
 export interface NxFieldTableResourceId {
   /** Name of the table that the field belongs to get the resource id for */
@@ -4173,11 +4111,7 @@ export interface NxGroupDef {
  * - `bookmark`: MEMBER_BOOKMARK
  * - `object`: MEMBER_OBJECT
  */
-export type NxGroupMemberClass =
-  | 'bookmark'
-  | 'MEMBER_BOOKMARK'
-  | 'object'
-  | 'MEMBER_OBJECT';
+export type NxGroupMemberClass = 'bookmark' | 'MEMBER_BOOKMARK' | 'object' | 'MEMBER_OBJECT';
 
 /**
  * Holds the ID of a _NxGroupDef_'s member.
@@ -4213,13 +4147,7 @@ export interface NxGroupTail {
  * - `H`: GRP_NX_HIEARCHY
  * - `C`: GRP_NX_COLLECTION
  */
-export type NxGrpType =
-  | 'N'
-  | 'GRP_NX_NONE'
-  | 'H'
-  | 'GRP_NX_HIEARCHY'
-  | 'C'
-  | 'GRP_NX_COLLECTION';
+export type NxGrpType = 'N' | 'GRP_NX_NONE' | 'H' | 'GRP_NX_HIEARCHY' | 'C' | 'GRP_NX_COLLECTION';
 
 export interface NxHighlightRanges {
   /** Ranges of highlighted values. */
@@ -5259,9 +5187,7 @@ export interface NxMatchingFieldInfo {
  * - `MATCHINGFIELDMODE_MATCH_ALL`
  * - `MATCHINGFIELDMODE_MATCH_ONE`
  */
-export type NxMatchingFieldMode =
-  | 'MATCHINGFIELDMODE_MATCH_ALL'
-  | 'MATCHINGFIELDMODE_MATCH_ONE';
+export type NxMatchingFieldMode = 'MATCHINGFIELDMODE_MATCH_ALL' | 'MATCHINGFIELDMODE_MATCH_ONE';
 
 /**
  * <div class=note>Either **qDef** or **qLibraryId** must be set, but not both. If both are set, the library measure's qDef and qLabel will be used. </div> <div class=note>If the measure is set in the hypercube and not in the library, this measure cannot be shared with other objects.</div> <div class=note>A measure that is set in the library can be used by many objects.</div> <div class=note>
@@ -5524,10 +5450,7 @@ export interface NxPatch {
  * - `remove`: Remove
  * - `replace`: Replace
  */
-export type NxPatchOperationType =
-  | 'add'
-  | 'remove'
-  | 'replace';
+export type NxPatchOperationType = 'add' | 'remove' | 'replace';
 
 export interface NxPatches {
   /** Identifier and type of the object. */
@@ -5703,13 +5626,7 @@ export interface NxSelectionCell {
  * - `T`: NX_CELL_TOP
  * - `L`: NX_CELL_LEFT
  */
-export type NxSelectionCellType =
-  | 'D'
-  | 'NX_CELL_DATA'
-  | 'T'
-  | 'NX_CELL_TOP'
-  | 'L'
-  | 'NX_CELL_LEFT';
+export type NxSelectionCellType = 'D' | 'NX_CELL_DATA' | 'T' | 'NX_CELL_TOP' | 'L' | 'NX_CELL_LEFT';
 
 export interface NxSelectionInfo {
   /**
@@ -5756,12 +5673,7 @@ export interface NxSimpleValue {
  * - `D`: NX_SORT_INDICATE_DESC
  */
 export type NxSortIndicatorType =
-  | 'N'
-  | 'NX_SORT_INDICATE_NONE'
-  | 'A'
-  | 'NX_SORT_INDICATE_ASC'
-  | 'D'
-  | 'NX_SORT_INDICATE_DESC';
+  'N' | 'NX_SORT_INDICATE_NONE' | 'A' | 'NX_SORT_INDICATE_ASC' | 'D' | 'NX_SORT_INDICATE_DESC';
 
 export interface NxStackPage {
   /** Array of data. */
@@ -6273,11 +6185,7 @@ export interface NxTrendlineDef {
  * - `Multi`: TRENDLINE_MULTILINE
  * - `Sum`: TRENDLINE_SUM
  */
-export type NxTrendlineMode =
-  | 'Multi'
-  | 'TRENDLINE_MULTILINE'
-  | 'Sum'
-  | 'TRENDLINE_SUM';
+export type NxTrendlineMode = 'Multi' | 'TRENDLINE_MULTILINE' | 'Sum' | 'TRENDLINE_SUM';
 
 export interface NxValidationError {
   /**
@@ -6431,10 +6339,7 @@ export interface OleDbProvider {
  * - `OTHER_LT_LIMIT`
  */
 export type OtherLimitMode =
-  | 'OTHER_GE_LIMIT'
-  | 'OTHER_LE_LIMIT'
-  | 'OTHER_GT_LIMIT'
-  | 'OTHER_LT_LIMIT';
+  'OTHER_GE_LIMIT' | 'OTHER_LE_LIMIT' | 'OTHER_GT_LIMIT' | 'OTHER_LT_LIMIT';
 
 /**
  * - `OTHER_OFF`
@@ -6457,10 +6362,7 @@ export type OtherMode =
  * - `OTHER_SORT_DESCENDING`
  * - `OTHER_SORT_ASCENDING`
  */
-export type OtherSortMode =
-  | 'OTHER_SORT_DEFAULT'
-  | 'OTHER_SORT_DESCENDING'
-  | 'OTHER_SORT_ASCENDING';
+export type OtherSortMode = 'OTHER_SORT_DEFAULT' | 'OTHER_SORT_DESCENDING' | 'OTHER_SORT_ASCENDING';
 
 export interface OtherTotalSpecProp {
   /**
@@ -7231,9 +7133,7 @@ export interface SearchFieldMatchesItem {
 }
 
 /** - `OneAndOnlyOne`: ONE_AND_ONLY_ONE */
-export type SearchFieldSelectionMode =
-  | 'OneAndOnlyOne'
-  | 'ONE_AND_ONLY_ONE';
+export type SearchFieldSelectionMode = 'OneAndOnlyOne' | 'ONE_AND_ONLY_ONE';
 
 export interface SearchFieldValueItem {
   /** Field name of matches. */
@@ -7359,11 +7259,7 @@ export interface SearchGroupItemOptions {
  * - `Field`: FIELD
  * - `GenericObject`: GENERIC_OBJECT
  */
-export type SearchGroupItemType =
-  | 'Field'
-  | 'FIELD'
-  | 'GenericObject'
-  | 'GENERIC_OBJECT';
+export type SearchGroupItemType = 'Field' | 'FIELD' | 'GenericObject' | 'GENERIC_OBJECT';
 
 export interface SearchGroupOptions {
   /**
@@ -7395,10 +7291,7 @@ export interface SearchGroupOptions {
  * - `GenericObjectsType`: GENERIC_OBJECTS_GROUP
  */
 export type SearchGroupType =
-  | 'DatasetType'
-  | 'DATASET_GROUP'
-  | 'GenericObjectsType'
-  | 'GENERIC_OBJECTS_GROUP';
+  'DatasetType' | 'DATASET_GROUP' | 'GenericObjectsType' | 'GENERIC_OBJECTS_GROUP';
 
 /** @deprecated */
 export interface SearchMatchCombination {
@@ -7908,9 +7801,7 @@ export interface TextMacro {
  * - `TOTAL_OFF`
  * - `TOTAL_EXPR`
  */
-export type TotalMode =
-  | 'TOTAL_OFF'
-  | 'TOTAL_EXPR';
+export type TotalMode = 'TOTAL_OFF' | 'TOTAL_EXPR';
 
 export interface TransformAppParameters {
   /** The name (title) of the application */
@@ -8063,11 +7954,7 @@ export interface UndoInfoDef {
  * - `DATAFLOW_PREP`
  * - `SINGLE_TABLE_PREP`
  */
-export type UsageEnum =
-  | 'ANALYTICS'
-  | 'DATA_PREPARATION'
-  | 'DATAFLOW_PREP'
-  | 'SINGLE_TABLE_PREP';
+export type UsageEnum = 'ANALYTICS' | 'DATA_PREPARATION' | 'DATAFLOW_PREP' | 'SINGLE_TABLE_PREP';
 
 export interface ValueExpr {
   /** Expression evaluated to dual. */

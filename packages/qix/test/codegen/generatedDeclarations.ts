@@ -38,3 +38,23 @@ export function classMethods(): Map<string, Set<string>> {
   }
   return result;
 }
+
+function normalizeSignature(text: string): string {
+  return text
+    .replace(/\/\*\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\( /g, '(')
+    .replace(/,? \)/g, ')')
+    .replace(/;? \}/g, ' }')
+    .trim();
+}
+
+/** The declared call signatures of `Class.method` in classes.ts, whitespace-normalised, in declaration order. */
+export function methodSignatures(className: string, methodName: string): string[] {
+  const declaration = parse('classes.ts').statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === className,
+  );
+  return (declaration?.members ?? [])
+    .filter((m): m is ts.MethodSignature => ts.isMethodSignature(m) && m.name.getText() === methodName)
+    .map((m) => normalizeSignature(m.getText()));
+}

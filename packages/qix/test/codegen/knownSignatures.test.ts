@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qixSchema } from '../../src/generated/index.js';
-import { readGenerated } from './generatedDeclarations.js';
+import { methodSignatures } from './generatedDeclarations.js';
 
 const { structs } = qixSchema;
 
@@ -58,18 +58,39 @@ describe('known method signatures in the table', () => {
   });
 
   it('types object-returning methods with the class interface, and unwraps like enigma', () => {
-    const classes = readGenerated('classes.ts');
-    expect(classes).toContain('openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean): Promise<Doc>;');
-    expect(classes).toContain('getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;');
-    expect(classes).toContain('getField(qFieldName: string, qStateName?: string): Promise<Field>;');
-    expect(classes).toContain('createSessionApp(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;');
-    expect(classes).toContain('oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;');
-    expect(classes).toContain('getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;');
+    expect(methodSignatures('Global', 'openDoc')).toEqual([
+      'openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean): Promise<Doc>;',
+      'openDoc(params: { qDocName: string; qUserName?: string; qPassword?: string; qSerial?: string; qNoData?: boolean }, options?: CallOptions): Promise<Doc>;',
+    ]);
+    expect(methodSignatures('Doc', 'getObject')).toEqual([
+      'getObject(qId: string): Promise<GenericObject>;',
+      'getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;',
+    ]);
+    expect(methodSignatures('Doc', 'getField')[0]).toBe('getField(qFieldName: string, qStateName?: string): Promise<Field>;');
+    expect(methodSignatures('Global', 'createSessionApp')).toEqual([
+      'createSessionApp(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;',
+    ]);
+    expect(methodSignatures('Global', 'oSName')).toEqual([
+      'oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;',
+    ]);
+    expect(methodSignatures('GenericObject', 'getLayout')).toEqual([
+      'getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;',
+    ]);
     // enigma drops qReturn for these three, then the single Out param is the value.
-    expect(classes).toContain('getInteract(qRequestId: number): Promise<InteractDef>;');
-    expect(classes).toContain('storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;');
-    expect(classes).toContain('createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[]): Promise<string>;');
+    expect(methodSignatures('Global', 'getInteract')[0]).toBe('getInteract(qRequestId: number): Promise<InteractDef>;');
+    expect(methodSignatures('Doc', 'storeTempSelectionState')[0]).toBe(
+      'storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;',
+    );
+    expect(methodSignatures('Doc', 'createTemporaryBookmark')[0]).toBe(
+      'createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[]): Promise<string>;',
+    );
     // Two Out params and no qReturn: the whole result object.
-    expect(classes).toContain('Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>');
+    expect(methodSignatures('Doc', 'checkExpression')[0]).toBe(
+      'checkExpression(qExpr: string, qLabels?: string[]): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;',
+    );
+    // An optional param before a required one cannot be `?` in positional form.
+    expect(methodSignatures('Doc', 'getDatabaseTableFields')[0]).toBe(
+      'getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string): Promise<DataField[]>;',
+    );
   });
 });
