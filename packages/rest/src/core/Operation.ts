@@ -13,6 +13,12 @@ export interface Operation {
   readonly pathParams?: readonly string[];
   /** Argument names sent in the query string. */
   readonly queryParams?: readonly string[];
+  /**
+   * Query parameters whose arrays are sent as one joined value (`explode: false`
+   * in the spec): 'comma' for `style: form`, 'space' for `spaceDelimited`, 'pipe'
+   * for `pipeDelimited`. Arrays of every other parameter repeat the parameter.
+   */
+  readonly queryStyles?: Readonly<Record<string, 'comma' | 'space' | 'pipe'>>;
   /** Argument names sent as headers (argument name → header name). */
   readonly headerParams?: Readonly<Record<string, string>>;
   /** How the request body is sent, from the argument `body`; absent when there is none. */

@@ -16,7 +16,7 @@ export function buildUrl(base: URL, operation: Operation, args: Readonly<Record<
   });
   const url = sameOriginUrl(base, path);
   for (const name of operation.queryParams ?? []) {
-    serializeQuery(url.searchParams, name, args[name] as QueryValue);
+    serializeQuery(url.searchParams, name, args[name] as QueryValue, operation.queryStyles?.[name]);
   }
   return url;
 }

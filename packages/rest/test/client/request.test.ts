@@ -46,6 +46,26 @@ describe('request', () => {
     ]);
   });
 
+  it('joins arrays of explode: false parameters with their separator', async () => {
+    server.route('GET /api/v1/spaces', (_req, res, ctx) => sendJson(res, 200, { query: [...ctx.url.searchParams] }));
+    const getSpaces: Operation = {
+      id: 'getSpaces', method: 'GET', path: '/api/v1/spaces', queryParams: ['roles', 'scope', 'type'],
+      queryStyles: { roles: 'comma', scope: 'space' }, response: 'json', tier: '1', limit: 1000,
+    };
+    const client = createClient({ host: server.url, rateLimit: false });
+    const page = await client.request<{ query: [string, string][] }>(getSpaces, {
+      roles: ['consumer', 'producer'],
+      scope: ['user_default', 'admin_classic'],
+      type: ['shared', 'managed'],
+    });
+    expect(page.query).toEqual([
+      ['roles', 'consumer,producer'],
+      ['scope', 'user_default admin_classic'],
+      ['type', 'shared'],
+      ['type', 'managed'],
+    ]);
+  });
+
   it('sends the body as JSON and header parameters as headers', async () => {
     const client = createClient({ host: server.url, rateLimit: false });
     const answer = await client.request<{ received: unknown; ifMatch: string; contentType: string }>(updateApp, {
