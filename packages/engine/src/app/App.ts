@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { DataModel } from '../model/DataModel.js';
+import type { LoadedTable } from '../model/LoadedTable.js';
+import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
+import type { AppStore } from './AppStore.js';
+
+/** What happened to an app, for the sessions that show it. */
+export type AppEvent =
+  | { readonly kind: 'object-changed'; readonly id: string }
+  | { readonly kind: 'objects-destroyed'; readonly ids: readonly string[] }
+  | { readonly kind: 'data-changed' }
+  | { readonly kind: 'app-changed' };
+
+/**
+ * An app as every session shares it: its document (script, properties, stored
+ * objects) and its data. Selections are not here: each session has its own.
+ */
+export class App {
+  private readonly objects = new Map<string, StoredObject>();
+  private readonly listeners = new Set<(event: AppEvent) => void>();
+  private model: DataModel | null = null;
+
+  constructor(
+    readonly document: AppDocument,
+    private loadedTables: readonly LoadedTable[],
+    private readonly store: AppStore,
+    readonly isSessionApp: boolean,
+  ) {
+    for (const object of document.objects) this.objects.set(objectId(object), object);
+  }
+
+  get id(): string {
+    return this.document.id;
+  }
+
+  /** The loaded tables, as the last reload left them. */
+  get tables(): readonly LoadedTable[] {
+    return this.loadedTables;
+  }
+
+  /** The associative model, built on first use after each reload. */
+  get dataModel(): DataModel {
+    this.model ??= DataModel.fromTables(this.loadedTables);
+    return this.model;
+  }
+
+  /** Where this app's `lib://DataFiles/` points. */
+  get filesDir(): string {
+    return this.store.filesDir;
+  }
+
+  /** Replaces the data after a reload and tells the sessions. */
+  replaceData(tables: readonly LoadedTable[], variables: Record<string, string>): void {
+    this.loadedTables = tables;
+    this.model = null;
+    this.document.scriptVariables = variables;
+    this.document.lastReloadTime = new Date().toISOString();
+    this.document.properties.qLastReloadTime = this.document.lastReloadTime;
+    this.touch();
+    this.emit({ kind: 'data-changed' });
+  }
+
+  /** Sets the load script. */
+  setScript(script: string): void {
+    this.document.script = script;
+    this.touch();
+  }
+
+  /** Sets the app properties (NxAppProperties). */
+  setProperties(properties: Record<string, unknown>): void {
+    this.document.properties = { ...structuredClone(properties) };
+    this.touch();
+    this.emit({ kind: 'app-changed' });
+  }
+
+  /** A stored object by id, or undefined. */
+  findObject(id: string): StoredObject | undefined {
+    return this.objects.get(id);
+  }
+
+  /** A stored object by id and class, or a not-found error. */
+  getObject(id: string, type: StoredObjectType): StoredObject {
+    const object = this.objects.get(id);
+    if (!object || object.type !== type) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Object not found: ${id}`, id);
+    return object;
+  }
+
+  /** Every stored object of a class. */
+  objectsOfType(type: StoredObjectType): StoredObject[] {
+    return [...this.objects.values()].filter((object) => object.type === type);
+  }
+
+  /** The children of an object. */
+  childrenOf(id: string): StoredObject[] {
+    return [...this.objects.values()].filter((object) => object.parentId === id);
+  }
+
+  /** Stores a new object; its qInfo.qId is kept when given and free, else generated. */
+  createObject(type: StoredObjectType, properties: Record<string, unknown>, parentId?: string): StoredObject {
+    const props = withInfo(structuredClone(properties), type);
+    const id = objectIdOfProps(props);
+    if (this.objects.has(id)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
+    const now = new Date().toISOString();
+    const object: StoredObject = { type, properties: props, createdDate: now, modifiedDate: now };
+    if (parentId !== undefined) object.parentId = parentId;
+    this.objects.set(id, object);
+    this.syncDocument();
+    return object;
+  }
+
+  /** Replaces an object's properties (its qInfo stays). */
+  setObjectProperties(object: StoredObject, properties: Record<string, unknown>): void {
+    const id = objectId(object);
+    const next = structuredClone(properties);
+    next.qInfo = { ...(next.qInfo as object | undefined), qId: id, qType: (object.properties.qInfo as { qType: string }).qType };
+    object.properties = next;
+    object.modifiedDate = new Date().toISOString();
+    this.syncDocument();
+    this.emit({ kind: 'object-changed', id });
+  }
+
+  /** Destroys an object and its children; returns the ids destroyed. */
+  destroyObject(id: string): string[] {
+    if (!this.objects.has(id)) return [];
+    const ids = [id];
+    for (let i = 0; i < ids.length; i++) {
+      for (const child of this.childrenOf(ids[i]!)) ids.push(objectId(child));
+    }
+    for (const each of ids) this.objects.delete(each);
+    this.syncDocument();
+    this.emit({ kind: 'objects-destroyed', ids });
+    return ids;
+  }
+
+  /** Saves the app to disk (a no-op for session apps). */
+  save(): Promise<void> {
+    return this.store.save(this);
+  }
+
+  /** A consistent copy of the document and data, for saving. */
+  snapshot(): AppSnapshot {
+    return { document: structuredClone(this.document), tables: this.loadedTables };
+  }
+
+  /** Subscribes to the app's events; returns the unsubscribe function. */
+  subscribe(listener: (event: AppEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Number of sessions subscribed. */
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  private emit(event: AppEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private syncDocument(): void {
+    this.document.objects = [...this.objects.values()];
+    this.touch();
+  }
+
+  private touch(): void {
+    this.document.modifiedDate = new Date().toISOString();
+  }
+}
+
+/** The qId of a stored object. */
+export function objectId(object: StoredObject): string {
+  return objectIdOfProps(object.properties);
+}
+
+function objectIdOfProps(properties: Record<string, unknown>): string {
+  return (properties.qInfo as { qId: string }).qId;
+}
+
+const DEFAULT_TYPES: Record<StoredObjectType, string> = {
+  GenericObject: 'generic',
+  GenericDimension: 'dimension',
+  GenericMeasure: 'measure',
+  GenericBookmark: 'bookmark',
+  GenericVariable: 'variable',
+};
+
+/** Ensures `qInfo` with a qId and a qType, as the engine does for created objects. */
+export function withInfo(properties: Record<string, unknown>, type: StoredObjectType): Record<string, unknown> {
+  const info = (typeof properties.qInfo === 'object' && properties.qInfo !== null ? properties.qInfo : {}) as {
+    qId?: unknown;
+    qType?: unknown;
+  };
+  const qId = typeof info.qId === 'string' && info.qId !== '' ? info.qId : randomUUID().slice(0, 8);
+  const qType = typeof info.qType === 'string' && info.qType !== '' ? info.qType : DEFAULT_TYPES[type];
+  properties.qInfo = { ...info, qId, qType };
+  return properties;
+}

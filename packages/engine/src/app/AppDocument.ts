@@ -1,0 +1,44 @@
+import type { LoadedTable } from '../model/LoadedTable.js';
+
+/** Engine classes whose objects are stored as property trees. */
+export type StoredObjectType =
+  | 'GenericObject'
+  | 'GenericDimension'
+  | 'GenericMeasure'
+  | 'GenericBookmark'
+  | 'GenericVariable';
+
+/** One stored object: its property tree (with `qInfo`), its place in the tree of children, its metadata. */
+export interface StoredObject {
+  readonly type: StoredObjectType;
+  /** The property tree as the client set it; `qInfo.qId` and `qInfo.qType` are always present. */
+  properties: Record<string, unknown>;
+  /** qId of the parent for children made with CreateChild. */
+  parentId?: string;
+  /** For variables: made by the load script (qIsScriptCreated). */
+  scriptCreated?: boolean;
+  /** For bookmarks: the selections they restore. */
+  bookmarkState?: unknown;
+  createdDate: string;
+  modifiedDate: string;
+}
+
+/** Everything an app is, as saved by DoSave. */
+export interface AppDocument {
+  id: string;
+  /** NxAppProperties: qTitle, qThumbnail, qLastReloadTime, ... plus anything a client sets. */
+  properties: Record<string, unknown>;
+  script: string;
+  objects: StoredObject[];
+  /** Script variables from the last reload (name → value text). */
+  scriptVariables: Record<string, string>;
+  lastReloadTime: string | null;
+  createdDate: string;
+  modifiedDate: string;
+}
+
+/** An app's document plus its data. */
+export interface AppSnapshot {
+  readonly document: AppDocument;
+  readonly tables: readonly LoadedTable[];
+}

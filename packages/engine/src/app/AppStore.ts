@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { App } from './App.js';
+import type { AppDocument, AppSnapshot } from './AppDocument.js';
+import { decodeTables, encodeTables } from './tableCodec.js';
+
+const CURRENT = 'CURRENT';
+const APP_ID = /^[A-Za-z0-9_.-]{1,200}$/;
+
+/**
+ * The apps of an engine. Each app is a directory `apps/<id>/` holding numbered
+ * versions (`v<N>/app.json`, `v<N>/tables.json`, `v<N>/tables.bin`) and a
+ * `CURRENT` file naming the live one. A save writes a new version completely,
+ * then replaces `CURRENT` by rename, so a crash at any point leaves the
+ * previous version readable.
+ */
+export class AppStore {
+  /** Where apps live. */
+  readonly appsDir: string;
+  /** Where `lib://DataFiles/...` points. */
+  readonly filesDir: string;
+  private readonly open = new Map<string, App>();
+  private readonly saving = new Set<Promise<void>>();
+
+  constructor(readonly dataDir: string) {
+    this.appsDir = join(dataDir, 'apps');
+    this.filesDir = join(dataDir, 'files');
+  }
+
+  /** Creates the directories when missing. */
+  async init(): Promise<void> {
+    await mkdir(this.appsDir, { recursive: true });
+    await mkdir(this.filesDir, { recursive: true });
+  }
+
+  /** The saved documents of every app, for GetDocList. */
+  async list(): Promise<AppDocument[]> {
+    const ids = await readdir(this.appsDir).catch(() => [] as string[]);
+    const documents: AppDocument[] = [];
+    for (const id of ids.sort()) {
+      const live = this.open.get(id);
+      if (live) {
+        documents.push(live.document);
+        continue;
+      }
+      const snapshot = await this.read(id).catch(() => null);
+      if (snapshot) documents.push(snapshot.document);
+    }
+    return documents;
+  }
+
+  /** Whether an app exists on disk or as an open session app. */
+  async exists(id: string): Promise<boolean> {
+    if (this.open.has(id)) return true;
+    return (await this.currentVersion(id)) !== null;
+  }
+
+  /** Creates and saves an empty app; its id is a fresh UUID unless given. */
+  async create(title: string, id: string = randomUUID()): Promise<App> {
+    assertAppId(id);
+    if (await this.exists(id)) throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${id}`, id);
+    const app = new App(newDocument(id, title), [], this, false);
+    await this.save(app);
+    this.open.set(id, app);
+    return app;
+  }
+
+  /** A session app: lives in memory only, for as long as its session. */
+  createSessionApp(id: string): App {
+    const app = new App(newDocument(id, id), [], this, true);
+    this.open.set(id, app);
+    return app;
+  }
+
+  /** The app with this id, loaded from disk the first time and shared afterwards. */
+  async get(id: string): Promise<App> {
+    const live = this.open.get(id);
+    if (live) return live;
+    const snapshot = await this.read(id);
+    if (!snapshot) throw new EngineError(LocErr.APP_NOT_FOUND, `App not found: ${id}`, id);
+    const app = this.open.get(id) ?? new App(snapshot.document, snapshot.tables, this, false);
+    this.open.set(id, app);
+    return app;
+  }
+
+  /** Forgets an in-memory app (a session app, or one no session uses). */
+  release(id: string): void {
+    this.open.delete(id);
+  }
+
+  /** Deletes an app from memory and disk. */
+  async delete(id: string): Promise<void> {
+    const live = this.open.get(id);
+    if (!live && (await this.currentVersion(id)) === null) {
+      throw new EngineError(LocErr.APP_NOT_FOUND, `App not found: ${id}`, id);
+    }
+    this.open.delete(id);
+    await rm(join(this.appsDir, id), { recursive: true, force: true });
+  }
+
+  /** Writes the app as a new version and makes it current. */
+  save(app: App): Promise<void> {
+    if (app.isSessionApp) return Promise.resolve();
+    const saving = this.writeVersion(app.snapshot()).finally(() => this.saving.delete(saving));
+    this.saving.add(saving);
+    return saving;
+  }
+
+  /** Waits for saves under way. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.saving]);
+  }
+
+  private async writeVersion(snapshot: AppSnapshot): Promise<void> {
+    const { id } = snapshot.document;
+    assertAppId(id);
+    const dir = join(this.appsDir, id);
+    await mkdir(dir, { recursive: true });
+    const current = await this.currentVersion(id);
+    const version = (current ?? 0) + 1;
+    const versionDir = join(dir, `v${version}`);
+    await rm(versionDir, { recursive: true, force: true });
+    await mkdir(versionDir);
+    const { header, body } = encodeTables(snapshot.tables);
+    await writeFile(join(versionDir, 'tables.bin'), body);
+    await writeFile(join(versionDir, 'tables.json'), header);
+    await writeFile(join(versionDir, 'app.json'), JSON.stringify(snapshot.document));
+    const pointer = join(dir, `${CURRENT}.${process.pid}.${version}.tmp`);
+    await writeFile(pointer, String(version));
+    await rename(pointer, join(dir, CURRENT));
+    if (current !== null) await rm(join(dir, `v${current}`), { recursive: true, force: true });
+  }
+
+  private async read(id: string): Promise<AppSnapshot | null> {
+    if (!APP_ID.test(id)) return null;
+    const version = await this.currentVersion(id);
+    if (version === null) return null;
+    const versionDir = join(this.appsDir, id, `v${version}`);
+    try {
+      const document = JSON.parse(await readFile(join(versionDir, 'app.json'), 'utf8')) as AppDocument;
+      const tables = decodeTables(
+        await readFile(join(versionDir, 'tables.json'), 'utf8'),
+        await readFile(join(versionDir, 'tables.bin')),
+      );
+      return { document, tables };
+    } catch (cause) {
+      throw new EngineError(LocErr.GENERIC_CORRUPT_DATA, `App ${id} cannot be read`, id, { cause });
+    }
+  }
+
+  private async currentVersion(id: string): Promise<number | null> {
+    if (!APP_ID.test(id)) return null;
+    try {
+      const version = Number((await readFile(join(this.appsDir, id, CURRENT), 'utf8')).trim());
+      return Number.isInteger(version) && version > 0 ? version : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function assertAppId(id: string): void {
+  if (!APP_ID.test(id)) {
+    throw new EngineError(LocErr.APP_INVALID_NAME, `Invalid app id: ${JSON.stringify(id)}`, id);
+  }
+}
+
+function newDocument(id: string, title: string): AppDocument {
+  const now = new Date().toISOString();
+  return {
+    id,
+    properties: { qTitle: title, qThumbnail: { qUrl: '' }, qHasScript: true },
+    script: '',
+    objects: [],
+    scriptVariables: {},
+    lastReloadTime: null,
+    createdDate: now,
+    modifiedDate: now,
+  };
+}

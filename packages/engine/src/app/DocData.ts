@@ -1,0 +1,280 @@
+import { Dual, type Value } from '../value/Value.js';
+import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js';
+import type { SelectionState } from '../selection/SelectionState.js';
+import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
+import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { objectId } from './App.js';
+import type { StoredObject } from './AppDocument.js';
+import type { DocSession } from './DocSession.js';
+import { ChartCompute } from './ChartCompute.js';
+import { fieldList } from './fieldDescriptions.js';
+import type { LayoutContext } from './layout/LayoutContext.js';
+import { selectionObject } from './selectionObject.js';
+
+/** What a bookmark stores: the selections of each state. */
+interface BookmarkState {
+  readonly states: Readonly<Record<string, SelectionSnapshot>>;
+}
+
+/**
+ * A session's selections over its app's data and what is computed from them.
+ * The selection states are rebuilt when the data changes, keeping the
+ * selections whose fields and values still exist.
+ */
+export class DocData {
+  private states: SelectionStates | null = null;
+  private alternateStates: string[] = [];
+  /** The object in modal selection, and the selections to restore when it is aborted. */
+  private modal: { readonly objectId: string; readonly before: ReadonlyMap<string, SelectionSnapshot> } | null = null;
+  private compute: ChartCompute | null = null;
+  /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
+  private readonly listSearches = new Map<string, string>();
+
+  constructor(private readonly doc: DocSession) {}
+
+  /** The state called `name` (`$` by default, '' counts as `$`). */
+  state(name: string = DEFAULT_STATE): SelectionState {
+    const states = this.selectionStates();
+    const stateName = name === '' ? DEFAULT_STATE : name;
+    if (!states.has(stateName)) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${stateName}`, stateName);
+    return states.get(stateName);
+  }
+
+  /** Chart computations over the current selections. */
+  get chart(): ChartCompute {
+    this.compute ??= new ChartCompute(this.doc.app.dataModel, (name) => this.state(name), (id) => this.bookmarkSnapshot(id), this.doc.app.document.scriptVariables, (name) => this.variableDefinition(name));
+    return this.compute;
+  }
+
+  /** Names of the alternate states (qStateNames of the app layout). */
+  stateNames(): string[] {
+    return [...this.alternateStates];
+  }
+
+  /** Adds an alternate state. */
+  addState(name: string): void {
+    if (name === '' || name === DEFAULT_STATE) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'Invalid state name', name);
+    if (this.alternateStates.includes(name)) return;
+    this.alternateStates.push(name);
+    this.selectionStates().add(name);
+    this.compute = null;
+  }
+
+  /** Removes an alternate state. */
+  removeState(name: string): void {
+    const at = this.alternateStates.indexOf(name);
+    if (at < 0) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${name}`, name);
+    this.alternateStates.splice(at, 1);
+    this.selectionStates().remove(name);
+    this.compute = null;
+  }
+
+  /** Rebuilds the states over new data, keeping what selections still resolve. */
+  onDataChanged(): void {
+    const saved = this.states ? this.snapshotAll() : null;
+    this.states = null;
+    this.compute = null;
+    if (!saved) return;
+    const states = this.selectionStates();
+    for (const [name, snapshot] of saved) if (states.has(name)) states.get(name).restore(snapshot);
+  }
+
+  /** Called after any selection change: computed results are stale. */
+  selectionsChanged(): void {
+    this.compute = null;
+  }
+
+  /** Remembers a list object's search text until it is accepted or aborted. */
+  setListSearch(objectId: string, path: string, text: string): void {
+    this.listSearches.set(`${objectId}\u0000${path}`, text);
+  }
+
+  /** Takes (and forgets) a list object's search text. */
+  takeListSearch(objectId: string, path: string): string | undefined {
+    const key = `${objectId}\u0000${path}`;
+    const text = this.listSearches.get(key);
+    this.listSearches.delete(key);
+    return text;
+  }
+
+  /** Starts a modal selection on an object; selections from any other object fail until it ends. */
+  beginModal(objectId: string): void {
+    if (this.modal && this.modal.objectId !== objectId) {
+      throw new EngineError(LocErr.HC_MODAL_OBJECT_ERROR, `Object ${this.modal.objectId} is in modal selection`, objectId);
+    }
+    this.modal ??= { objectId, before: this.snapshotAll() };
+  }
+
+  /** Ends the modal selection; returns whether selections were rolled back. */
+  endModal(accept: boolean): boolean {
+    const modal = this.modal;
+    this.modal = null;
+    if (!modal || accept) return false;
+    this.restoreAll(modal.before);
+    return true;
+  }
+
+  /** Rolls the selections back to where the modal selection began (ResetMadeSelections). */
+  resetModal(): boolean {
+    if (!this.modal) return false;
+    this.restoreAll(this.modal.before);
+    return true;
+  }
+
+  /** Fails with LOCERR_HC_MODAL_OBJECT_ERROR when another object is in modal selection. */
+  assertCanSelect(fromObjectId: string | null): void {
+    if (this.modal && this.modal.objectId !== fromObjectId) {
+      throw new EngineError(LocErr.HC_MODAL_OBJECT_ERROR, `Object ${this.modal.objectId} is in modal selection`, this.modal.objectId);
+    }
+  }
+
+  /** Whether `objectId` is the object in modal selection. */
+  inModal(objectId: string): boolean {
+    return this.modal?.objectId === objectId;
+  }
+
+  /** The state a bookmark stores now: the selections of every state. */
+  captureBookmark(): BookmarkState {
+    return { states: Object.fromEntries(this.snapshotAll()) };
+  }
+
+  /** Restores a bookmark's selections; false when it stores none. */
+  applyBookmark(bookmark: StoredObject): boolean {
+    const stored = bookmark.bookmarkState as BookmarkState | undefined;
+    if (!stored) return false;
+    this.restoreAll(new Map(Object.entries(stored.states)));
+    return true;
+  }
+
+  /** The `qBookmark` of a bookmark's layout. */
+  bookmarkLayout(bookmark: StoredObject): Record<string, unknown> {
+    const stored = bookmark.bookmarkState as BookmarkState | undefined;
+    const qStateData = Object.entries(stored?.states ?? {}).map(([name, snapshot]) => ({
+      qStateName: name,
+      qFieldItems: snapshot.fields.map((field) => ({
+        qDef: { qName: field.field, qType: 'PRESENT' },
+        qLocked: field.locked,
+        qSelectInfo: { qTextSearch: '', qRangeLo: 'NaN', qRangeHi: 'NaN', qNumberFormat: {}, qRangeInfo: [], qSoftLock: false, qContinuousRangeInfo: [], qSelectFieldSearch: false },
+        qValues: field.texts.map((text) => ({ qText: text, qIsNumeric: false, qNumber: 0 })),
+        qExcludedValues: [],
+        qAndMode: false,
+        qOneAndOnlyOne: false,
+      })),
+    }));
+    return { qStateData, qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569, qVariableItems: [], qPatches: [] };
+  }
+
+  /** qText/qNum of a variable's definition: `=expr` is evaluated, anything else is its text (and number when numeric). */
+  variableValue(definition: string): { qText: string; qNum: number | 'NaN' } {
+    if (definition.startsWith('=')) {
+      const value = this.chart.evaluate(definition.slice(1), DEFAULT_STATE);
+      return dualParts(value);
+    }
+    const num = definition.trim() === '' ? NaN : Number(definition);
+    return { qText: definition, qNum: Number.isFinite(num) ? num : 'NaN' };
+  }
+
+  /** qDimInfos of a master dimension: cardinality and tags of each field it groups. */
+  dimensionInfos(properties: Record<string, unknown>): Record<string, unknown>[] {
+    const dim = (properties.qDim as { qFieldDefs?: unknown } | undefined) ?? {};
+    const defs = Array.isArray(dim.qFieldDefs) ? (dim.qFieldDefs as unknown[]) : [];
+    return defs.map((def) => {
+      const name = typeof def === 'string' ? def.replace(/^=?\[?|\]?$/g, '') : '';
+      const field = this.doc.app.tables.length > 0 ? this.doc.app.dataModel.findField(name) : undefined;
+      return { qApprMaxGlyphCount: 0, qCardinal: field?.cardinality ?? 0, qTags: field ? [...field.tags] : [], qIsSemantic: false, qAndMode: false };
+    });
+  }
+
+  /** NxLocaleInfo from the script's number-interpretation variables. */
+  localeInfo(): Record<string, unknown> {
+    const variables = this.doc.app.document.scriptVariables;
+    const list = (name: string, fallback: string) => (variables[name] ?? fallback).split(';');
+    return {
+      qDecimalSep: variables.DecimalSep ?? '.',
+      qThousandSep: variables.ThousandSep ?? ',',
+      qListSep: ',',
+      qMoneyDecimalSep: variables.MoneyDecimalSep ?? '.',
+      qMoneyThousandSep: variables.MoneyThousandSep ?? ',',
+      qCurrentYear: new Date().getFullYear(),
+      qMoneyFmt: variables.MoneyFormat ?? '$#,##0.00;-$#,##0.00',
+      qTimeFmt: variables.TimeFormat ?? 'hh:mm:ss',
+      qDateFmt: variables.DateFormat ?? 'YYYY-MM-DD',
+      qTimestampFmt: variables.TimestampFormat ?? 'YYYY-MM-DD hh:mm:ss',
+      qCalendarStrings: {
+        qDayNames: list('DayNames', 'Mon;Tue;Wed;Thu;Fri;Sat;Sun'),
+        qMonthNames: list('MonthNames', 'Jan;Feb;Mar;Apr;May;Jun;Jul;Aug;Sep;Oct;Nov;Dec'),
+        qLongDayNames: list('LongDayNames', 'Monday;Tuesday;Wednesday;Thursday;Friday;Saturday;Sunday'),
+        qLongMonthNames: list('LongMonthNames', 'January;February;March;April;May;June;July;August;September;October;November;December'),
+      },
+      qFirstWeekDay: Number(variables.FirstWeekDay ?? 0),
+      qBrokenWeeks: variables.BrokenWeeks === '1',
+      qReferenceDay: Number(variables.ReferenceDay ?? 0),
+      qFirstMonthOfYear: Number(variables.FirstMonthOfYear ?? 1),
+      qCollation: variables.CollationLocale ?? 'en-US',
+      qNumericalAbbreviation: variables.NumericalAbbreviation ?? '3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y',
+    };
+  }
+
+  /** Script errors found by parsing (not running) the script. */
+  checkScriptSyntax(script: string): Record<string, unknown>[] {
+    return this.chart.checkScriptSyntax(script);
+  }
+
+  /** The LayoutContext that computes an object's data blocks over this session's selections. */
+  layoutContext(object: StoredObject): LayoutContext {
+    const doc = this.doc;
+    const id = objectId(object);
+    const stateOf = (def: Record<string, unknown>) => String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
+    return {
+      hyperCube: (def) => this.chart.hyperCube(def, stateOf(def)),
+      listObject: (def) => this.chart.listObject(def, stateOf(def)),
+      stringExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qText,
+      valueExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qNum,
+      selectionObject: (stateName) => selectionObject(this.state(stateName)),
+      fieldList: (def) => (doc.app.tables.length > 0 ? fieldList(doc.app.dataModel, def) : { qItems: [] }),
+      objectsOf: (type) => doc.objectsOfType(type).filter((each) => !doc.isSessionObject(each) || type === 'GenericObject'),
+      variables: () => doc.variableItems(true, true),
+      children: () => doc.childrenOf(id),
+      inSelections: () => this.inModal(id),
+    };
+  }
+
+  private variableDefinition(name: string): string | undefined {
+    const wanted = name.toLowerCase();
+    const variable = this.doc.objectsOfType('GenericVariable').find((each) => String(each.properties.qName ?? '').toLowerCase() === wanted);
+    return variable ? String(variable.properties.qDefinition ?? '') : undefined;
+  }
+
+  private bookmarkSnapshot(id: string): SelectionSnapshot | undefined {
+    const bookmark = this.doc.findObject(id);
+    const stored = bookmark?.bookmarkState as BookmarkState | undefined;
+    return stored?.states[DEFAULT_STATE];
+  }
+
+  private selectionStates(): SelectionStates {
+    if (!this.states) {
+      this.states = new SelectionStates(this.doc.app.dataModel);
+      for (const name of this.alternateStates) this.states.add(name);
+    }
+    return this.states;
+  }
+
+  private snapshotAll(): Map<string, SelectionSnapshot> {
+    const states = this.selectionStates();
+    return new Map(states.names.map((name) => [name, states.get(name).snapshot()]));
+  }
+
+  private restoreAll(snapshots: ReadonlyMap<string, SelectionSnapshot>): void {
+    const states = this.selectionStates();
+    for (const [name, snapshot] of snapshots) if (states.has(name)) states.get(name).restore(snapshot);
+    this.compute = null;
+  }
+}
+
+/** qText and qNum of a value, with 'NaN' for no number as QIX sends it. */
+export function dualParts(value: Value): { qText: string; qNum: number | 'NaN' } {
+  if (value === null) return { qText: '-', qNum: 'NaN' };
+  if (value instanceof Dual) return { qText: value.text, qNum: Number.isFinite(value.num) ? value.num : 'NaN' };
+  if (typeof value === 'number') return { qText: Number.isFinite(value) ? String(value) : 'NaN', qNum: Number.isFinite(value) ? value : 'NaN' };
+  return { qText: value, qNum: 'NaN' };
+}

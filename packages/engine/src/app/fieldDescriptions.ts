@@ -1,0 +1,47 @@
+import type { DataModel } from '../model/DataModel.js';
+import type { Field } from '../model/Field.js';
+
+/** NxFieldDescription of a field, as GetFieldDescription and qFieldList give it. */
+export function fieldDescription(model: DataModel, field: Field): Record<string, unknown> {
+  return {
+    qInternalNumber: field.index,
+    qName: field.name,
+    qSrcTables: field.tableIndexes.map((index) => model.tables[index]!.name),
+    qIsSystem: field.name.startsWith('$'),
+    qIsHidden: field.isHidden,
+    qIsSemantic: false,
+    qDistinctOnly: false,
+    qCardinal: field.cardinality,
+    qTotalCount: field.cardinality,
+    qIsLocked: false,
+    qAlwaysOneSelected: false,
+    qAndMode: false,
+    qIsNumeric: field.hasTag('$numeric'),
+    qComment: '',
+    qTags: [...field.tags],
+    qIsDefinitionOnly: false,
+    qByteSize: 0,
+  };
+}
+
+/** The `qFieldList` of a qFieldListDef: the model's fields, system and hidden ones only when asked for. */
+export function fieldList(model: DataModel, def: Record<string, unknown>): Record<string, unknown> {
+  const showSystem = def.qShowSystem === true;
+  const showHidden = def.qShowHidden === true;
+  const qItems = model.fields
+    .filter((field) => (showSystem || !field.name.startsWith('$')) && (showHidden || !field.isHidden))
+    .map((field) => ({
+      qName: field.name,
+      qCardinal: field.cardinality,
+      qTags: [...field.tags],
+      qIsSemantic: false,
+      qAndMode: false,
+      qIsHidden: field.isHidden,
+      qIsSystem: field.name.startsWith('$'),
+      qSrcTables: def.qShowSrcTables === true ? field.tableIndexes.map((index) => model.tables[index]!.name) : [],
+      qIsDerived: false,
+      qDerivedFieldData: { qDerivedDefinitionInfo: [], qFieldDefs: [], qGroupDefs: [], qTags: [] },
+      qIsDefinitionOnly: false,
+    }));
+  return { qItems };
+}

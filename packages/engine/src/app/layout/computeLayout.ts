@@ -1,0 +1,142 @@
+import type { LayoutContext, StoredLike } from './LayoutContext.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The layout of a generic object: its properties with every definition the
+ * engine knows replaced by its computed form (qHyperCubeDef → qHyperCube,
+ * qListObjectDef → qListObject, qStringExpression → string, the object
+ * lists, ...), the rest copied, plus qInfo, qMeta and qSelectionInfo.
+ */
+export function computeLayout(properties: Json, context: LayoutContext): Json {
+  const layout = transformNode(properties, '', context) as Json;
+  layout.qInfo = structuredClone(properties.qInfo);
+  layout.qMeta = { privileges: ['read', 'update', 'delete', 'exportdata'], ...(properties.qMetaDef as Json | undefined) };
+  layout.qSelectionInfo = { qInSelections: context.inSelections(), qMadeSelections: false };
+  layout.qHasSoftPatches = false;
+  delete layout.qMetaDef;
+  return layout;
+}
+
+function transformNode(node: unknown, path: string, context: LayoutContext): unknown {
+  if (Array.isArray(node)) return node.map((item, index) => transformNode(item, `${path}/${index}`, context));
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    const childPath = `${path}/${key}`;
+    const computed = computeDefinition(key, value, childPath, context);
+    if (computed) out[computed.key] = computed.value;
+    else out[key] = transformNode(value, childPath, context);
+  }
+  return out;
+}
+
+function computeDefinition(
+  key: string,
+  value: unknown,
+  path: string,
+  context: LayoutContext,
+): { key: string; value: unknown } | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const def = value as Json;
+  switch (key) {
+    case 'qHyperCubeDef':
+      return { key: 'qHyperCube', value: context.hyperCube(def, path) };
+    case 'qListObjectDef':
+      return { key: 'qListObject', value: context.listObject(def, path) };
+    case 'qStringExpression':
+      return { key, value: context.stringExpression(expressionOf(def)) };
+    case 'qValueExpression':
+      return { key, value: context.valueExpression(expressionOf(def)) };
+    case 'qSelectionObjectDef':
+      return { key: 'qSelectionObject', value: context.selectionObject(String(def.qStateName ?? '$')) };
+    case 'qFieldListDef':
+      return { key: 'qFieldList', value: context.fieldList(def) };
+    case 'qAppObjectListDef':
+      return { key: 'qAppObjectList', value: { qItems: objectItems(context.objectsOf('GenericObject'), def) } };
+    case 'qMeasureListDef':
+      return { key: 'qMeasureList', value: { qItems: objectItems(context.objectsOf('GenericMeasure'), def) } };
+    case 'qDimensionListDef':
+      return { key: 'qDimensionList', value: { qItems: objectItems(context.objectsOf('GenericDimension'), def) } };
+    case 'qBookmarkListDef':
+      return { key: 'qBookmarkList', value: { qItems: objectItems(context.objectsOf('GenericBookmark'), def) } };
+    case 'qVariableListDef':
+      return { key: 'qVariableList', value: variableList(context, def) };
+    case 'qChildListDef':
+      return { key: 'qChildList', value: { qItems: objectItems(context.children(), def) } };
+    case 'qMediaListDef':
+      return { key: 'qMediaList', value: { qItems: [] } };
+    case 'qExtensionListDef':
+      return { key: 'qExtensionList', value: { qItems: [] } };
+    case 'qUndoInfoDef':
+      return { key: 'qUndoInfo', value: { qUndoCount: 0, qRedoCount: 0 } };
+    default:
+      return null;
+  }
+}
+
+function expressionOf(def: Json): string {
+  return typeof def.qExpr === 'string' ? def.qExpr : '';
+}
+
+/** NxContainerEntry items for an object list, with the properties the list's qData asks for. */
+function objectItems(objects: readonly StoredLike[], def: Json): Json[] {
+  const wantedType = (def.qType as string | undefined) ?? '';
+  const data = (def.qData as Json | undefined) ?? {};
+  return objects
+    .filter((object) => wantedType === '' || infoOf(object).qType === wantedType)
+    .map((object) => ({
+      qInfo: infoOf(object),
+      qMeta: { title: metaTitle(object), createdDate: object.createdDate, modifiedDate: object.modifiedDate, privileges: ['read', 'update', 'delete'] },
+      qData: pickData(object.properties, data),
+    }));
+}
+
+function infoOf(object: StoredLike): { qId: string; qType: string } {
+  return object.properties.qInfo as { qId: string; qType: string };
+}
+
+function metaTitle(object: StoredLike): string {
+  const meta = object.properties.qMetaDef as Json | undefined;
+  return typeof meta?.title === 'string' ? meta.title : '';
+}
+
+/** qData maps names to property paths (e.g. `{ title: '/qMetaDef/title' }`); absent paths give nothing. */
+function pickData(properties: Json, data: Json): Json {
+  const out: Json = {};
+  for (const [name, path] of Object.entries(data)) {
+    if (typeof path !== 'string') continue;
+    const value = readPointer(properties, path);
+    if (value !== undefined) out[name] = structuredClone(value);
+  }
+  return out;
+}
+
+/** Reads a JSON Pointer (RFC 6901) from a tree; undefined when absent. */
+export function readPointer(root: unknown, pointer: string): unknown {
+  if (pointer === '' || pointer === '/') return root;
+  let node: unknown = root;
+  for (const raw of pointer.replace(/^\//, '').split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Json)[key];
+  }
+  return node;
+}
+
+function variableList(context: LayoutContext, def: Json): Json {
+  const showReserved = def.qShowReserved === true;
+  const showConfig = def.qShowConfig === true;
+  const qItems = context
+    .variables()
+    .filter((variable) => (showReserved || !variable.isReserved) && (showConfig || !variable.isConfig))
+    .map((variable) => ({
+      qName: variable.name,
+      qDefinition: variable.definition,
+      qIsScriptCreated: variable.isScriptCreated,
+      qIsReserved: variable.isReserved,
+      qIsConfig: variable.isConfig,
+      qInfo: { qId: variable.name, qType: 'variable' },
+    }));
+  return { qItems };
+}

@@ -1,0 +1,48 @@
+import { runScript } from '../script/runScript.js';
+import type { App } from './App.js';
+import type { ReloadProgress } from './ReloadProgress.js';
+
+/**
+ * Runs an app's load script and, when it succeeds, replaces the app's data
+ * and script variables. A failed or cancelled reload leaves the data as it
+ * was (partial reloads are not supported: they run as full ones, and the log
+ * says so). Returns whether the script succeeded.
+ */
+export async function reloadApp(app: App, progress: ReloadProgress, signal: AbortSignal, partial: boolean): Promise<boolean> {
+  if (partial) progress.log('Partial reload is not supported: running a full reload.');
+  try {
+    const result = await runScript(app.document.script, {
+      dataDir: app.filesDir,
+      signal,
+      onProgress: (line: string) => progress.log(line),
+    });
+    const variables = Object.fromEntries(result.variables);
+    app.replaceData(result.tables, variables);
+    syncScriptVariables(app, variables);
+    progress.finish(null);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    progress.log(message);
+    progress.finish(message);
+    return false;
+  }
+}
+
+/** Script variables become GenericVariable objects flagged as script-created, as Qlik shows them. */
+function syncScriptVariables(app: App, variables: Record<string, string>): void {
+  const existing = new Map(
+    app.objectsOfType('GenericVariable').map((object) => [String(object.properties.qName ?? '').toLowerCase(), object]),
+  );
+  for (const [name, value] of Object.entries(variables)) {
+    const current = existing.get(name.toLowerCase());
+    if (current) {
+      if (current.scriptCreated && current.properties.qDefinition !== value) {
+        app.setObjectProperties(current, { ...current.properties, qDefinition: value });
+      }
+      continue;
+    }
+    const created = app.createObject('GenericVariable', { qName: name, qDefinition: value, qComment: '' });
+    created.scriptCreated = true;
+  }
+}

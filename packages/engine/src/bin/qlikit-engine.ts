@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { startEngine } from '../server/startEngine.js';
+import { parseEngineArgs, USAGE, UsageError } from './parseEngineArgs.js';
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseEngineArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const engine = await startEngine({ port: args.port, host: args.host, dataDir: resolve(args.dataDir) });
+  process.stdout.write(`${engine.url}\n`);
+  const stop = () => {
+    void engine.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();

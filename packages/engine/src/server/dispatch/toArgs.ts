@@ -1,0 +1,34 @@
+import type { QixSchemaMethod } from '@qlikit/qix';
+import { EngineError, JsonRpcErr } from '../protocol/EngineError.js';
+import type { Args } from './MethodTable.js';
+
+/**
+ * Turns JSON-RPC `params` (positional array or object by name) into arguments
+ * by In-parameter name, with the schema's defaults for the missing ones. Names
+ * match case-insensitively, as the engine accepts them.
+ */
+export function toArgs(method: QixSchemaMethod, params: unknown): Args {
+  const args: Args = {};
+  for (const param of method.In) {
+    if (param.DefaultValue !== undefined) args[param.Name] = structuredClone(param.DefaultValue);
+  }
+  if (params === undefined || params === null) return args;
+  if (Array.isArray(params)) {
+    if (params.length > method.In.length) {
+      throw new EngineError(JsonRpcErr.INVALID_PARAMS, `Too many parameters: expected at most ${method.In.length}, got ${params.length}`);
+    }
+    params.forEach((value, index) => {
+      if (value !== undefined) args[method.In[index]!.Name] = value;
+    });
+    return args;
+  }
+  if (typeof params !== 'object') {
+    throw new EngineError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');
+  }
+  for (const [key, value] of Object.entries(params)) {
+    const param = method.In.find((p) => p.Name.toLowerCase() === key.toLowerCase());
+    if (!param) throw new EngineError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
+    if (value !== undefined) args[param.Name] = value;
+  }
+  return args;
+}

@@ -1,0 +1,101 @@
+import { booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
+import type { ClassMethods } from '../dispatch/MethodTable.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { docOf } from './docObjectMethods.js';
+
+const EMPTY_SCRIPT = [
+  "SET ThousandSep=',';",
+  "SET DecimalSep='.';",
+  "SET MoneyThousandSep=',';",
+  "SET MoneyDecimalSep='.';",
+  "SET MoneyFormat='$#,##0.00;-$#,##0.00';",
+  "SET TimeFormat='h:mm:ss TT';",
+  "SET DateFormat='YYYY-MM-DD';",
+  "SET TimestampFormat='YYYY-MM-DD h:mm:ss[.fff] TT';",
+  "SET FirstWeekDay=0;",
+  "SET MonthNames='Jan;Feb;Mar;Apr;May;Jun;Jul;Aug;Sep;Oct;Nov;Dec';",
+  "SET DayNames='Mon;Tue;Wed;Thu;Fri;Sat;Sun';",
+  '',
+].join('\n');
+
+/** Doc methods on the app itself: script, reload, save, properties, locale. */
+export const docAppMethods: ClassMethods = {
+  GetScript: (context) => ({ qScript: docOf(context).app.document.script }),
+  GetScriptEx: (context) => ({ qScript: { qScript: docOf(context).app.document.script, qMeta: {} } }),
+  SetScript(context, args) {
+    docOf(context).app.setScript(stringArg(args, 'qScript'));
+    return {};
+  },
+  GetEmptyScript: () => ({ qReturn: EMPTY_SCRIPT }),
+  CheckScriptSyntax: (context) => ({ qErrors: docOf(context).checkScriptSyntax() }),
+
+  async DoReload(context, args) {
+    const doc = docOf(context);
+    const ok = await doc.reload(String(context.requestId), context.signal, booleanArg(args, 'qPartial'));
+    return { qReturn: ok };
+  },
+  async DoReloadEx(context) {
+    const doc = docOf(context);
+    const ok = await doc.reload(String(context.requestId), context.signal, false);
+    const progress = doc.reloads.get(String(context.requestId));
+    return { qResult: { qSuccess: ok, qScriptLogFile: '', qEndedWithMemoryConstraint: false, qLog: progress?.text ?? '' } };
+  },
+
+  async DoSave(context) {
+    const doc = docOf(context);
+    if (doc.app.isSessionApp) return {};
+    await doc.app.save();
+    return {};
+  },
+
+  GetAppProperties: (context) => ({ qProp: structuredClone(docOf(context).app.document.properties) }),
+  SetAppProperties(context, args) {
+    docOf(context).app.setProperties(objectArg(args, 'qProp'));
+    return {};
+  },
+  GetAppLayout(context) {
+    const app = docOf(context).app;
+    const properties = app.document.properties;
+    return {
+      qLayout: {
+        ...structuredClone(properties),
+        qTitle: String(properties.qTitle ?? app.id),
+        qFileName: app.id,
+        qLastReloadTime: app.document.lastReloadTime ?? '',
+        qModified: false,
+        qHasScript: app.document.script !== '',
+        qStateNames: docOf(context).stateNames(),
+        qMeta: { createdDate: app.document.createdDate, modifiedDate: app.document.modifiedDate, privileges: ['read', 'update', 'delete', 'reload'] },
+        qLocaleInfo: docOf(context).localeInfo(),
+        qHasData: app.tables.length > 0,
+        qReadOnly: false,
+        qIsOpenedWithoutData: false,
+        qIsSessionApp: app.isSessionApp,
+        qThumbnail: properties.qThumbnail ?? { qUrl: '' },
+        qIsBDILiveMode: false,
+        qIsDirectQueryMode: false,
+        qUnsupportedFeatures: [],
+        qUsage: 'ANALYTICS',
+      },
+    };
+  },
+  GetLocaleInfo: (context) => ({ qReturn: docOf(context).localeInfo() }),
+  GetConnections: () => ({ qConnections: [] }),
+  GetContentLibraries: () => ({ qList: { qItems: [] } }),
+  GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
+  GetTextMacros: () => ({ qMacros: [] }),
+  GetFavoriteVariables: () => ({ qNames: [] }),
+  SetFetchLimit: () => ({}),
+  SaveObjects: () => ({}),
+  ClearUndoBuffer: () => ({}),
+  Undo: () => ({ qSuccess: false }),
+  Redo: () => ({ qSuccess: false }),
+  Resume: () => ({}),
+  AbortModal(context, args) {
+    docOf(context).endModal(booleanArg(args, 'qAccept'));
+    return {};
+  },
+  SaveAs() {
+    throw new EngineError(LocErr.GENERIC_NOT_IMPLEMENTED, 'SaveAs is not supported: use Global.CopyApp');
+  },
+};

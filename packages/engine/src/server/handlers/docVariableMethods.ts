@@ -1,0 +1,79 @@
+import type { StoredObject } from '../../app/AppDocument.js';
+import type { DocSession } from '../../app/DocSession.js';
+import { objectArg, stringArg } from '../dispatch/argReaders.js';
+import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { docOf, openObjectHandle } from './docObjectMethods.js';
+
+type Json = Record<string, unknown>;
+
+/** The variable named `name` (case-insensitive, as Qlik compares variable names), stored or session. */
+export function findVariable(doc: DocSession, name: string): StoredObject | undefined {
+  const wanted = name.toLowerCase();
+  return doc.objectsOfType('GenericVariable').find((object) => String(object.properties.qName ?? '').toLowerCase() === wanted);
+}
+
+function createVariable(context: CallContext, props: Json, session: boolean): StoredObject {
+  const doc = docOf(context);
+  const name = props.qName;
+  if (typeof name !== 'string' || name === '') {
+    throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'A variable needs a qName', 'qName');
+  }
+  if (findVariable(doc, name)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Variable already exists: ${name}`, name);
+  const properties = { qDefinition: '', qComment: '', ...props };
+  return session ? doc.createSessionObject('GenericVariable', properties) : doc.app.createObject('GenericVariable', properties);
+}
+
+function destroyVariable(doc: DocSession, variable: StoredObject | undefined, sessionOnly: boolean): Json {
+  if (!variable) return { qSuccess: false };
+  const id = (variable.properties.qInfo as { qId: string }).qId;
+  if (doc.isSessionObject(variable)) return { qSuccess: doc.destroySessionObject(id).length > 0 };
+  if (sessionOnly) return { qSuccess: false };
+  return { qSuccess: doc.app.destroyObject(id).length > 0 };
+}
+
+/** Doc methods on variables. */
+export const docVariableMethods: ClassMethods = {
+  CreateVariableEx(context, args) {
+    const variable = createVariable(context, objectArg(args, 'qProp'), false);
+    return { qInfo: structuredClone(variable.properties.qInfo), qReturn: openObjectHandle(context, variable) };
+  },
+  CreateSessionVariable(context, args) {
+    return { qReturn: openObjectHandle(context, createVariable(context, objectArg(args, 'qProp'), true)) };
+  },
+  CreateVariable(context, args) {
+    createVariable(context, { qName: stringArg(args, 'qName') }, false);
+    return { qReturn: true };
+  },
+  GetVariableById(context, args) {
+    const id = stringArg(args, 'qId');
+    const variable = docOf(context).findObject(id);
+    if (!variable || variable.type !== 'GenericVariable') throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${id}`, id);
+    return { qReturn: openObjectHandle(context, variable) };
+  },
+  GetVariableByName(context, args) {
+    const name = stringArg(args, 'qName');
+    const variable = findVariable(docOf(context), name);
+    if (!variable) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${name}`, name);
+    return { qReturn: openObjectHandle(context, variable) };
+  },
+  DestroyVariableById: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), false),
+  DestroyVariableByName: (context, args) => destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), false),
+  DestroySessionVariable: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
+  DestroySessionVariableById: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
+  DestroySessionVariableByName: (context, args) => destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), true),
+  RemoveVariable: (context, args) => ({ qReturn: destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), false).qSuccess }),
+  GetVariables(context, args) {
+    const def = (args.qListDef as Json | undefined) ?? {};
+    const doc = docOf(context);
+    const qList = doc.variableItems(def.qShowReserved === true, def.qShowConfig === true).map((variable) => ({
+      qName: variable.name,
+      qDefinition: variable.definition,
+      qIsScriptCreated: variable.isScriptCreated,
+      qIsReserved: variable.isReserved,
+      qIsConfig: variable.isConfig,
+      qInfo: { qId: variable.id, qType: 'variable' },
+    }));
+    return { qList };
+  },
+};

@@ -1,0 +1,26 @@
+import type { AppStore } from '../../app/AppStore.js';
+import type { ClassMethods } from '../dispatch/MethodTable.js';
+import type { HandleType } from '../session/HandleTable.js';
+import { docAppMethods } from './docAppMethods.js';
+import { docObjectMethods } from './docObjectMethods.js';
+import { docSelectionMethods } from './docSelectionMethods.js';
+import { docVariableMethods } from './docVariableMethods.js';
+import { fieldMethods } from './fieldMethods.js';
+import { genericObjectDataMethods } from './genericObjectDataMethods.js';
+import { genericObjectTreeMethods, propertyMethods } from './genericObjectMethods.js';
+import { globalMethods } from './globalMethods.js';
+import { genericBookmarkMethods, genericDimensionMethods, genericMeasureMethods, genericVariableMethods } from './masterItemMethods.js';
+
+/** Every engine class's method implementations. */
+export function engineMethods(apps: AppStore): Partial<Record<HandleType, ClassMethods>> {
+  return {
+    Global: globalMethods(apps),
+    Doc: { ...docAppMethods, ...docObjectMethods, ...docVariableMethods, ...docSelectionMethods },
+    GenericObject: { ...propertyMethods, ...genericObjectTreeMethods, ...genericObjectDataMethods },
+    Field: fieldMethods,
+    GenericDimension: genericDimensionMethods,
+    GenericMeasure: genericMeasureMethods,
+    GenericBookmark: genericBookmarkMethods,
+    GenericVariable: genericVariableMethods,
+  };
+}

@@ -1,0 +1,186 @@
+import { objectId } from '../../app/App.js';
+import type { SelectionState } from '../../selection/SelectionState.js';
+import { readPointer } from '../../app/layout/computeLayout.js';
+import { arrayArg, booleanArg, numberArg, stringArg } from '../dispatch/argReaders.js';
+import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { objectOf } from './genericObjectMethods.js';
+import { applySelection } from './selectionEffects.js';
+
+type Json = Record<string, unknown>;
+
+/** The definition at `qPath` of the object's effective properties (`/qHyperCubeDef`, `/qListObjectDef`, ...). */
+function definitionAt(context: CallContext, path: string, kind: 'qHyperCubeDef' | 'qListObjectDef'): { def: Json; stateName: string } {
+  const { object, doc } = objectOf(context);
+  const properties = doc.effectiveProperties(object);
+  const def = readPointer(properties, path);
+  if (typeof def !== 'object' || def === null || !path.endsWith(kind)) {
+    throw new EngineError(LocErr.GENERIC_INVALID_PATH, `No ${kind} at ${path}`, path);
+  }
+  const stateName = String((def as Json).qStateName ?? properties.qStateName ?? '$') || '$';
+  return { def: def as Json, stateName };
+}
+
+/** Runs a selection made from this object: allowed only when no other object is in modal selection. */
+function selectFrom(context: CallContext, change: () => boolean): { qSuccess: boolean } {
+  const { object, doc } = objectOf(context);
+  doc.data.assertCanSelect(objectId(object));
+  return { qSuccess: applySelection(doc, change) };
+}
+
+function pagesArg(args: Json): Json[] {
+  return arrayArg<Json>(args, 'qPages');
+}
+
+/** Methods of GenericObject that read or select through its hypercubes and list objects. */
+export const genericObjectDataMethods: ClassMethods = {
+  GetHyperCubeData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pagesArg(args)) };
+  },
+  GetHyperCubeReducedData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pagesArg(args)) };
+  },
+  GetHyperCubePivotData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    return { qDataPages: doc.data.chart.pivotData(def, stateName, pagesArg(args)) };
+  },
+  GetHyperCubeStackData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    return { qDataPages: doc.data.chart.stackData(def, stateName, pagesArg(args), numberArg(args, 'qMaxNbrCells', 10_000)) };
+  },
+  GetHyperCubeContinuousData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const pages = [{ qTop: 0, qLeft: 0, qWidth: 50, qHeight: 200 }];
+    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pages), qAxisData: { qAxis: [] } };
+  },
+  SelectHyperCubeValues(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const field = doc.data.chart.dimensionField(def, numberArg(args, 'qDimNo'));
+    const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
+    const toggle = booleanArg(args, 'qToggleMode');
+    return selectFrom(context, () => doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'));
+  },
+  RangeSelectHyperCubeValues(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    return selectFrom(context, () => doc.data.chart.selectMeasureRanges(def, stateName, arrayArg<Json>(args, 'qRanges')));
+  },
+  SelectHyperCubeCells(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const rows = arrayArg<number>(args, 'qRowIndices');
+    const columns = arrayArg<number>(args, 'qColIndices');
+    return selectFrom(context, () => doc.data.chart.selectCells(def, stateName, rows, columns));
+  },
+  SelectPivotCells(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const selections = arrayArg<{ qType?: string; qCol: number; qRow: number }>(args, 'qSelections');
+    const rows = selections.map((cell) => cell.qRow);
+    const columns = [...new Set(selections.map((cell) => cell.qCol))];
+    return selectFrom(context, () => doc.data.chart.selectCells(def, stateName, rows, columns));
+  },
+
+  GetListObjectData(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
+    return { qDataPages: doc.data.chart.listObjectData(def, stateName, pagesArg(args)) };
+  },
+  SelectListObjectValues(context, args) {
+    const { doc } = objectOf(context);
+    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
+    const field = doc.data.chart.listField(def);
+    const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
+    const toggle = booleanArg(args, 'qToggleMode');
+    return selectFrom(context, () => doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'));
+  },
+  SelectListObjectPossible: (context, args) => listSelect(context, args, (state, field) => state.selectPossible(field)),
+  SelectListObjectExcluded: (context, args) => listSelect(context, args, (state, field) => state.selectExcluded(field)),
+  SelectListObjectAll: (context, args) => listSelect(context, args, (state, field) => state.selectAll(field)),
+  SelectListObjectAlternative: (context, args) => listSelect(context, args, (state, field) => state.selectAlternative(field)),
+  SelectListObjectContinuousRange: (context, args) => listSelect(context, args, (state, field) => state.selectPossible(field)),
+  SearchListObjectFor(context, args) {
+    const { object, doc } = objectOf(context);
+    const path = stringArg(args, 'qPath');
+    definitionAt(context, path, 'qListObjectDef');
+    doc.data.setListSearch(objectId(object), path, stringArg(args, 'qMatch'));
+    doc.invalidateObject(objectId(object));
+    return { qSuccess: true };
+  },
+  AcceptListObjectSearch(context, args) {
+    const { object, doc } = objectOf(context);
+    const path = stringArg(args, 'qPath');
+    const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
+    const search = doc.data.takeListSearch(objectId(object), path);
+    if (search === undefined) return {};
+    const field = doc.data.chart.listField(def);
+    const toggle = booleanArg(args, 'qToggleMode');
+    selectFrom(context, () => doc.data.state(stateName).search(field, `*${search}*`, { mode: toggle ? 'toggle' : 'replace' }));
+    return {};
+  },
+  AbortListObjectSearch(context, args) {
+    const { object, doc } = objectOf(context);
+    doc.data.takeListSearch(objectId(object), stringArg(args, 'qPath'));
+    doc.invalidateObject(objectId(object));
+    return {};
+  },
+  ClearSelections(context, args) {
+    const { doc } = objectOf(context);
+    const path = stringArg(args, 'qPath');
+    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(objectOf(context).object), path, arrayArg<number>(args, 'qColIndices', []));
+    const stateName = '$';
+    selectFrom(context, () => fields.map((field) => doc.data.state(stateName).clearField(field)).some(Boolean));
+    return {};
+  },
+  Lock(context, args) {
+    const { doc, object } = objectOf(context);
+    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(object), stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    applySelection(doc, () => fields.map((field) => doc.data.state().lock(field)).some(Boolean));
+    return {};
+  },
+  Unlock(context, args) {
+    const { doc, object } = objectOf(context);
+    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(object), stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    applySelection(doc, () => fields.map((field) => doc.data.state().unlock(field)).some(Boolean));
+    return {};
+  },
+  BeginSelections(context) {
+    const { object, doc } = objectOf(context);
+    doc.data.beginModal(objectId(object));
+    doc.invalidateObject(objectId(object));
+    return {};
+  },
+  EndSelections(context, args) {
+    const { object, doc } = objectOf(context);
+    if (!doc.data.inModal(objectId(object))) return {};
+    doc.endModal(booleanArg(args, 'qAccept'));
+    doc.invalidateObject(objectId(object));
+    return {};
+  },
+  ResetMadeSelections(context) {
+    const { object, doc } = objectOf(context);
+    if (!doc.data.inModal(objectId(object))) return {};
+    if (doc.data.resetModal()) doc.invalidateData();
+    return {};
+  },
+  MultiRangeSelectHyperCubeValues: () => ({ qSuccess: false }),
+};
+
+function listSelect(
+  context: CallContext,
+  args: Json,
+  change: (state: SelectionState, field: string) => boolean,
+): { qSuccess: boolean } {
+  const { doc } = objectOf(context);
+  const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
+  const field = doc.data.chart.listField(def);
+  return selectFrom(context, () => change(doc.data.state(stateName), field));
+}

@@ -1,0 +1,128 @@
+import { objectId } from '../../app/App.js';
+import type { StoredObject } from '../../app/AppDocument.js';
+import type { DocSession } from '../../app/DocSession.js';
+import { applyNxPatches, type NxPatch } from '../../app/applyNxPatches.js';
+import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
+import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { openDocOf } from './sessionDoc.js';
+import { openObjectHandle } from './docObjectMethods.js';
+
+type Json = Record<string, unknown>;
+
+/** The stored object and the session's doc behind a GenericObject-like handle. */
+export function objectOf(context: CallContext): { object: StoredObject; doc: DocSession } {
+  const doc = openDocOf(context.session);
+  if (!doc) throw new EngineError(LocErr.APP_NOT_OPEN, 'No app is open in this session');
+  return { object: context.entry.target as StoredObject, doc };
+}
+
+/** A property tree with its children inlined as `qChildren`, as GetFullPropertyTree answers. */
+function fullTree(doc: DocSession, object: StoredObject): Json {
+  return {
+    qProperty: structuredClone(object.properties),
+    qChildren: doc.childrenOf(objectId(object)).map((child) => fullTree(doc, child)),
+    qEmbeddedSnapshotRef: null,
+  };
+}
+
+/** Methods every property-tree class shares (GenericObject, GenericDimension, ...). */
+export const propertyMethods: ClassMethods = {
+  GetProperties: (context) => ({ qProp: structuredClone(objectOf(context).object.properties) }),
+  GetEffectiveProperties(context) {
+    const { object, doc } = objectOf(context);
+    return { qProp: structuredClone(doc.effectiveProperties(object)) };
+  },
+  SetProperties(context, args) {
+    const { object, doc } = objectOf(context);
+    doc.setObjectProperties(object, objectArg(args, 'qProp'));
+    return {};
+  },
+  GetInfo: (context) => ({ qInfo: structuredClone(objectOf(context).object.properties.qInfo) }),
+  ApplyPatches(context, args) {
+    const { object, doc } = objectOf(context);
+    const patches = arrayArg<NxPatch>(args, 'qPatches');
+    if (booleanArg(args, 'qSoftPatch')) {
+      doc.applySoftPatches(object, patches);
+      return {};
+    }
+    const next = structuredClone(object.properties);
+    applyNxPatches(next, patches);
+    doc.setObjectProperties(object, next);
+    return {};
+  },
+  GetLayout(context) {
+    const { object, doc } = objectOf(context);
+    return { qLayout: doc.layoutOf(object, object.type) };
+  },
+  Publish: () => ({}),
+  UnPublish: () => ({}),
+  Approve: () => ({}),
+  UnApprove: () => ({}),
+  GetLinkedObjects: () => ({ qItems: [] }),
+};
+
+/** Methods of GenericObject beyond the shared ones: children and the full property tree. */
+export const genericObjectTreeMethods: ClassMethods = {
+  GetFullPropertyTree(context) {
+    const { object, doc } = objectOf(context);
+    return { qPropEntry: fullTree(doc, object) };
+  },
+  SetFullPropertyTree(context, args) {
+    const { object, doc } = objectOf(context);
+    const entry = objectArg(args, 'qPropEntry');
+    doc.setFullPropertyTree(object, entry);
+    return {};
+  },
+  CreateChild(context, args) {
+    const { object, doc } = objectOf(context);
+    const props = objectArg(args, 'qProp');
+    const parentId = objectId(object);
+    const child = doc.isSessionObject(object)
+      ? doc.createSessionObject('GenericObject', props, parentId)
+      : doc.app.createObject('GenericObject', props, parentId);
+    doc.invalidateObject(parentId);
+    return { qInfo: structuredClone(child.properties.qInfo), qReturn: openObjectHandle(context, child) };
+  },
+  DestroyChild(context, args) {
+    const { object, doc } = objectOf(context);
+    const id = stringArg(args, 'qId');
+    const child = doc.childrenOf(objectId(object)).find((each) => objectId(each) === id);
+    if (!child) return { qSuccess: false };
+    if (doc.isSessionObject(child)) doc.destroySessionObject(id);
+    else doc.app.destroyObject(id);
+    doc.invalidateObject(objectId(object));
+    return { qSuccess: true };
+  },
+  DestroyAllChildren(context) {
+    const { object, doc } = objectOf(context);
+    for (const child of doc.childrenOf(objectId(object))) {
+      if (doc.isSessionObject(child)) doc.destroySessionObject(objectId(child));
+      else doc.app.destroyObject(objectId(child));
+    }
+    doc.invalidateObject(objectId(object));
+    return {};
+  },
+  GetChildInfos(context) {
+    const { object, doc } = objectOf(context);
+    return { qInfos: doc.childrenOf(objectId(object)).map((child) => structuredClone(child.properties.qInfo)) };
+  },
+  GetChild(context, args) {
+    const { object, doc } = objectOf(context);
+    const id = stringArg(args, 'qId');
+    const child = doc.childrenOf(objectId(object)).find((each) => objectId(each) === id);
+    if (!child) return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+    return { qReturn: openObjectHandle(context, child) };
+  },
+  GetParent(context) {
+    const { object, doc } = objectOf(context);
+    const parent = object.parentId === undefined ? undefined : doc.findObject(object.parentId);
+    if (!parent) throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The object has no parent', objectId(object));
+    return { qReturn: openObjectHandle(context, parent) };
+  },
+  ClearSoftPatches(context) {
+    const { object, doc } = objectOf(context);
+    doc.clearSoftPatches(object);
+    return {};
+  },
+};

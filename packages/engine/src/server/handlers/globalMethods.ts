@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { arch, release, type as osType } from 'node:os';
+import type { AppStore } from '../../app/AppStore.js';
+import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
+import type { ClassMethods } from '../dispatch/MethodTable.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { attachDoc, openDocOf } from './sessionDoc.js';
+
+/** The version this engine reports: the spec it implements. */
+export const ENGINE_VERSION = '12.2528.0';
+
+/** Methods of the Global class (handle -1). */
+export function globalMethods(apps: AppStore): ClassMethods {
+  // Stored apps stay loaded for the next session; session apps die with theirs.
+  const keepLoaded = () => undefined;
+  return {
+    EngineVersion: () => ({ qVersion: { qComponentVersion: ENGINE_VERSION } }),
+    ProductVersion: () => ({ qReturn: ENGINE_VERSION }),
+    QvVersion: () => ({ qReturn: ENGINE_VERSION }),
+    OSName: () => ({ qReturn: osType() }),
+    OSVersion: () => ({ qReturn: `${release()} ${arch()}` }),
+    QTProduct: () => ({ qReturn: 'qlikit engine' }),
+    IsDesktopMode: () => ({ qReturn: false }),
+    IsPersonalMode: () => ({ qReturn: false }),
+    AllowCreateApp: () => ({ qReturn: true }),
+    GetUniqueID: () => ({ qUniqueID: randomUUID() }),
+    GetAuthenticatedUser: ({ session }) => ({ qReturn: session.identity.userId }),
+    GetSupportedCodePages: () => ({
+      qCodePages: [{ qNumber: 65001, qName: 'UTF-8', qDescription: 'Unicode (UTF-8)' }],
+    }),
+    GetCustomConnectors: () => ({ qConnectors: [] }),
+    GetStreamList: () => ({ qStreamList: [] }),
+    GetOdbcDsns: () => ({ qOdbcDsns: [] }),
+    GetOleDbProviders: () => ({ qOleDbProviders: [] }),
+    GetDefaultAppFolder: () => ({ qPath: apps.appsDir }),
+    ReloadExtensionList: () => ({}),
+    ConfigureReload: () => ({}),
+    GetBNF: () => ({ qBnfDefs: [] }),
+    GetBaseBNF: () => ({ qBnfDefs: [], qBnfHash: '' }),
+    GetBaseBNFHash: () => ({ qBnfHash: '' }),
+    GetBaseBNFString: () => ({ qBnfStr: '', qBnfHash: '' }),
+    GetFunctions: () => ({ qFunctions: [] }),
+
+    async GetDocList() {
+      const documents = await apps.list();
+      return {
+        qDocList: documents.map((document) => ({
+          qDocName: String(document.properties.qTitle ?? document.id),
+          qConnectedUsers: 0,
+          qFileTime: Date.parse(document.modifiedDate) / 86_400_000 + 25_569,
+          qFileSize: 0,
+          qDocId: document.id,
+          qMeta: { createdDate: document.createdDate, modifiedDate: document.modifiedDate },
+          qLastReloadTime: document.lastReloadTime ?? '',
+          qReadOnly: false,
+          qTitle: String(document.properties.qTitle ?? document.id),
+          qThumbnail: { qUrl: '' },
+        })),
+      };
+    },
+
+    async GetAppEntry(_context, args) {
+      const app = await apps.get(stringArg(args, 'qAppID'));
+      const title = String(app.document.properties.qTitle ?? app.id);
+      return {
+        qEntry: { qID: app.id, qTitle: title, qPath: app.id, qLastReloadTime: app.document.lastReloadTime ?? '', qReadOnly: false, qMeta: {}, qThumbnail: {}, qFileSize: 0 },
+      };
+    },
+
+    async OpenDoc({ session }, args) {
+      const id = stringArg(args, 'qDocName');
+      const app = await apps.get(id);
+      return { qReturn: attachDoc(session, app, keepLoaded) };
+    },
+
+    GetActiveDoc({ session }) {
+      const doc = openDocOf(session);
+      if (!doc) return { qReturn: { qType: null, qHandle: null } };
+      return { qReturn: session.handles.open('Doc', doc.app.id, 'Doc', doc) };
+    },
+
+    async CreateApp(_context, args) {
+      const app = await apps.create(stringArg(args, 'qAppName'));
+      return { qSuccess: true, qAppId: app.id };
+    },
+
+    async CreateDocEx({ session }, args) {
+      const app = await apps.create(stringArg(args, 'qDocName'));
+      return { qDocId: app.id, qReturn: attachDoc(session, app, keepLoaded) };
+    },
+
+    CreateSessionApp({ session }) {
+      const id = `SessionApp_${randomUUID()}`;
+      const app = apps.createSessionApp(id);
+      return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
+    },
+
+    async CreateSessionAppFromApp({ session }, args) {
+      const source = await apps.get(stringArg(args, 'qSrcAppId'));
+      const id = `SessionApp_${randomUUID()}`;
+      const app = apps.createSessionApp(id);
+      const snapshot = source.snapshot();
+      app.setScript(snapshot.document.script);
+      app.replaceData(snapshot.tables, snapshot.document.scriptVariables);
+      for (const object of snapshot.document.objects) app.createObject(object.type, object.properties, object.parentId);
+      return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
+    },
+
+    async DeleteApp({ session }, args) {
+      const id = stringArg(args, 'qAppId');
+      if (openDocOf(session)?.app.id === id) {
+        throw new EngineError(LocErr.APP_ALREADY_OPEN, `App is open in this session: ${id}`, id);
+      }
+      await apps.delete(id);
+      return { qSuccess: true };
+    },
+
+    async CopyApp(_context, args) {
+      const source = await apps.get(stringArg(args, 'qSrcAppId'));
+      const target = await apps.get(stringArg(args, 'qTargetAppId'));
+      const ids = (args.qIds as unknown[] | undefined)?.filter((id): id is string => typeof id === 'string') ?? [];
+      const snapshot = source.snapshot();
+      const wanted = snapshot.document.objects.filter(
+        (object) => ids.length === 0 || ids.includes((object.properties.qInfo as { qId: string }).qId),
+      );
+      if (ids.length === 0) {
+        target.setScript(snapshot.document.script);
+        target.replaceData(snapshot.tables, snapshot.document.scriptVariables);
+      }
+      for (const object of wanted) {
+        const id = (object.properties.qInfo as { qId: string }).qId;
+        if (target.findObject(id)) target.destroyObject(id);
+        target.createObject(object.type, object.properties, object.parentId);
+      }
+      await target.save();
+      return { qSuccess: true };
+    },
+
+    GetProgress({ session }, args) {
+      const requestId = args.qRequestId;
+      const doc = openDocOf(session);
+      const progress = requestId === 0 || requestId === undefined ? doc?.reloading : doc?.reloads.get(String(requestId));
+      return { qProgressData: progress ? progress.take(requestId !== 0) : emptyProgress() };
+    },
+
+    CancelRequest({ session }, args) {
+      session.cancel(String(args.qRequestId));
+      return {};
+    },
+    AbortRequest({ session }, args) {
+      session.cancel(String(args.qRequestId));
+      return {};
+    },
+    AbortAll({ session }) {
+      session.cancelAll();
+      return {};
+    },
+    CancelReload({ session }, args) {
+      openDocOf(session)?.cancelReload(optionalStringArg(args, 'qReason', 'Reload cancelled'));
+      return {};
+    },
+  };
+}
+
+function emptyProgress(): Record<string, unknown> {
+  return {
+    qStarted: false,
+    qFinished: false,
+    qCompleted: 0,
+    qTotal: 0,
+    qKB: 0,
+    qMillisecs: 0,
+    qUserInteractionWanted: false,
+    qPersistentProgress: '',
+    qTransientProgress: '',
+    qErrorData: [],
+    qPersistentProgressMessages: [],
+  };
+}

@@ -1,0 +1,48 @@
+import type { ClassMethods } from '../dispatch/MethodTable.js';
+import { numberArg, optionalStringArg, stringArg } from '../dispatch/argReaders.js';
+import { objectOf, propertyMethods } from './genericObjectMethods.js';
+
+/** GenericDimension: the shared property methods plus its own. */
+export const genericDimensionMethods: ClassMethods = {
+  ...propertyMethods,
+  GetDimension: (context) => ({ qDim: structuredClone(objectOf(context).object.properties.qDim ?? {}) }),
+  GetLinkedObjects: () => ({ qItems: [] }),
+};
+
+/** GenericMeasure: the shared property methods plus its own. */
+export const genericMeasureMethods: ClassMethods = {
+  ...propertyMethods,
+  GetMeasure: (context) => ({ qMeasure: structuredClone(objectOf(context).object.properties.qMeasure ?? {}) }),
+  GetLinkedObjects: () => ({ qItems: [] }),
+};
+
+/** GenericBookmark: the shared property methods plus Apply. */
+export const genericBookmarkMethods: ClassMethods = {
+  ...propertyMethods,
+  Apply(context) {
+    const { object, doc } = objectOf(context);
+    return { qSuccess: doc.applyBookmark(object) };
+  },
+  ApplyPatches: propertyMethods.ApplyPatches!,
+};
+
+/** GenericVariable: the shared property methods plus value setters. */
+export const genericVariableMethods: ClassMethods = {
+  ...propertyMethods,
+  SetStringValue(context, args) {
+    const { object, doc } = objectOf(context);
+    doc.setVariableDefinition(object, stringArg(args, 'qVal'));
+    return {};
+  },
+  SetNumValue(context, args) {
+    const { object, doc } = objectOf(context);
+    doc.setVariableDefinition(object, String(numberArg(args, 'qVal')));
+    return {};
+  },
+  SetDualValue(context, args) {
+    const { object, doc } = objectOf(context);
+    doc.setVariableDefinition(object, optionalStringArg(args, 'qText', String(numberArg(args, 'qNum', 0))));
+    return {};
+  },
+  GetRawContent: (context) => ({ qReturn: String(objectOf(context).object.properties.qDefinition ?? '') }),
+};

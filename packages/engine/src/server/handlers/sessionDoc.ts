@@ -1,0 +1,34 @@
+import { DocSession } from '../../app/DocSession.js';
+import type { App } from '../../app/App.js';
+import { EngineError, LocErr } from '../protocol/EngineError.js';
+import type { EngineSession } from '../session/EngineSession.js';
+import type { ObjectInterface } from '../session/HandleTable.js';
+
+/** The doc open in a session, or null. */
+export function openDocOf(session: EngineSession): DocSession | null {
+  return session.doc instanceof DocSession ? session.doc : null;
+}
+
+/** The doc open in a session, or LOCERR_APP_NOT_OPEN. */
+export function requireDoc(session: EngineSession): DocSession {
+  const doc = openDocOf(session);
+  if (!doc) throw new EngineError(LocErr.APP_NOT_OPEN, 'No app is open in this session');
+  return doc;
+}
+
+/** Opens `app` in the session (once) and returns its Doc handle. */
+export function attachDoc(session: EngineSession, app: App, onRelease: () => void): ObjectInterface {
+  const current = openDocOf(session);
+  if (current && current.app !== app) {
+    throw new EngineError(LocErr.APP_ALREADY_OPEN, `Another app is open in this session: ${current.app.id}`, app.id);
+  }
+  if (!current) {
+    const doc = new DocSession(app, session);
+    session.doc = doc;
+    session.onDispose(() => {
+      doc.dispose();
+      onRelease();
+    });
+  }
+  return session.handles.open('Doc', app.id, 'Doc', session.doc);
+}

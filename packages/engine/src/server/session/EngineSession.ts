@@ -1,0 +1,93 @@
+import type { EngineUrl } from '../protocol/parseEngineUrl.js';
+import { HandleTable, type HandleEntry } from './HandleTable.js';
+
+/** Who is connected, as the authenticate hook says. */
+export interface Identity {
+  readonly userId: string;
+  /** Anything else the hook wants the methods to see (groups, tenant, ...). */
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/** What a session needs from a socket: send a message, close it. */
+export interface SessionSocket {
+  send(message: object): void;
+  close(code: number, reason: string): void;
+}
+
+/**
+ * One engine session: a user's view of at most one app, with its handles. It
+ * may outlive its socket for the URL's ttl, and several sockets may share it,
+ * as Qlik's sessions do (same user, app and identity).
+ */
+export class EngineSession {
+  readonly handles = new HandleTable();
+  readonly sockets = new Set<SessionSocket>();
+  /** The open doc of this session (set by OpenDoc and friends), typed by the app layer. */
+  doc: unknown = null;
+  /** Handles to report in `change` with the next answer. */
+  private readonly pendingChange = new Set<number>();
+  /** Handles to report in `close` with the next answer. */
+  private readonly pendingClose = new Set<number>();
+  private disposers: Array<() => void> = [];
+  /** Requests under way, by JSON-RPC id, so that CancelRequest/AbortRequest can reach them. */
+  readonly inflight = new Map<string, AbortController>();
+
+  constructor(
+    readonly key: string,
+    readonly url: EngineUrl,
+    readonly identity: Identity,
+  ) {}
+
+  /** Marks the matching handles' layouts invalid; those read since their last change are reported. */
+  invalidate(predicate: (entry: HandleEntry) => boolean): void {
+    for (const handle of this.handles.invalidateWhere(predicate)) this.pendingChange.add(handle);
+  }
+
+  /** Closes the matching handles; they are reported in `close`. */
+  closeHandles(predicate: (entry: HandleEntry) => boolean): void {
+    for (const handle of this.handles.closeWhere(predicate)) {
+      this.pendingChange.delete(handle);
+      this.pendingClose.add(handle);
+    }
+  }
+
+  /** Takes the pending `change`/`close` lists, to put on an answer or push. */
+  takeNotifications(): { change?: number[]; close?: number[] } {
+    const out: { change?: number[]; close?: number[] } = {};
+    if (this.pendingChange.size > 0) out.change = [...this.pendingChange];
+    if (this.pendingClose.size > 0) out.close = [...this.pendingClose];
+    this.pendingChange.clear();
+    this.pendingClose.clear();
+    return out;
+  }
+
+  /** Pushes pending `change`/`close` lists to every socket in a message without id. */
+  flushNotifications(): void {
+    const notifications = this.takeNotifications();
+    if (!notifications.change && !notifications.close) return;
+    for (const socket of this.sockets) socket.send({ jsonrpc: '2.0', ...notifications });
+  }
+
+  /** Aborts one request under way. */
+  cancel(requestId: string): void {
+    this.inflight.get(requestId)?.abort();
+  }
+
+  /** Aborts every request under way. */
+  cancelAll(): void {
+    for (const controller of this.inflight.values()) controller.abort();
+  }
+
+  /** Runs `dispose` when the session ends (e.g. to release the open doc). */
+  onDispose(dispose: () => void): void {
+    this.disposers.push(dispose);
+  }
+
+  /** Ends the session: runs its disposers once. */
+  dispose(): void {
+    this.cancelAll();
+    const disposers = this.disposers;
+    this.disposers = [];
+    for (const dispose of disposers) dispose();
+  }
+}

@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { qixSchema } from '@qlikit/qix';
+import { EngineConnection } from './connection/EngineConnection.js';
+import { MethodDispatcher } from './dispatch/MethodDispatcher.js';
+import { parseEngineUrl } from './protocol/parseEngineUrl.js';
+import type { Identity } from './session/EngineSession.js';
+import { SessionRegistry } from './session/SessionRegistry.js';
+import { AppStore } from '../app/AppStore.js';
+import { engineMethods } from './handlers/engineMethods.js';
+
+/** The request the authenticate hook sees: the upgrade's headers and URL. */
+export interface AuthenticateRequest {
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly remoteAddress: string | undefined;
+}
+
+/** Decides who a connecting client is; null (or a throw) refuses the socket with HTTP 401. */
+export type Authenticate = (request: AuthenticateRequest) => Identity | null | Promise<Identity | null>;
+
+/** Options of `startEngine`. */
+export interface StartEngineOptions {
+  /** TCP port; 0 picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  readonly host?: string;
+  /** Directory holding apps (`apps/`) and the files load scripts read (`lib://DataFiles/...`). */
+  readonly dataDir: string;
+  /** Who is connecting; by default everyone is the user 'local'. */
+  readonly authenticate?: Authenticate;
+  /** An HTTP server to attach to instead of creating one (the tenant serves REST on the same port). */
+  readonly server?: Server;
+}
+
+/** A running engine. */
+export interface RunningEngine {
+  /** `ws://host:port` — append `/app/<id>` to open an app. */
+  readonly url: string;
+  readonly port: number;
+  /** The apps on disk and in memory. */
+  readonly apps: AppStore;
+  /** Live sessions. */
+  readonly sessionCount: () => number;
+  /** Stops accepting sockets, ends every session and closes the server. */
+  close(): Promise<void>;
+}
+
+const defaultAuthenticate: Authenticate = () => ({ userId: 'local' });
+
+/** Starts the embedded engine's QIX WebSocket server. */
+export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
+  const apps = new AppStore(options.dataDir);
+  await apps.init();
+  const dispatcher = new MethodDispatcher(qixSchema, engineMethods(apps));
+  const sessions = new SessionRegistry();
+  const authenticate = options.authenticate ?? defaultAuthenticate;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const server = options.server ?? createServer((_request, response) => {
+    response.writeHead(426, { 'content-type': 'text/plain' }).end('This is a QIX engine: connect with a WebSocket.\n');
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void acceptUpgrade(request, socket, head);
+  });
+
+  async function acceptUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    let identity: Identity | null = null;
+    try {
+      identity = await authenticate({
+        url: request.url ?? '/',
+        headers: request.headers,
+        remoteAddress: request.socket.remoteAddress,
+      });
+    } catch {
+      identity = null;
+    }
+    if (!identity) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const who = identity;
+    wss.handleUpgrade(request, socket, head, (ws) => openSession(ws, request.url ?? '/', who));
+  }
+
+  function openSession(ws: WebSocket, path: string, identity: Identity): void {
+    const url = parseEngineUrl(path);
+    const sink = {
+      send: (frame: string) => {
+        if (ws.readyState === ws.OPEN) ws.send(frame);
+      },
+      close: (code: number, reason: string) => ws.close(code, reason),
+    };
+    const { session, state } = sessions.attach(url, identity);
+    const current = new EngineConnection(sink, session, dispatcher);
+    session.sockets.add(current);
+    current.send({ jsonrpc: '2.0', method: 'OnConnected', params: { qSessionState: state } });
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) {
+        current.send({ jsonrpc: '2.0', id: null, error: { code: -32700, parameter: '', message: 'Parse error: binary frames are not JSON-RPC' } });
+        return;
+      }
+      void current.receive(data.toString());
+    });
+    ws.on('close', () => {
+      sessions.detach(session, current, url.ttlSeconds);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  if (!options.server) {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  }
+  const address = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    url: `ws://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
+    port: address.port,
+    apps,
+    sessionCount: () => sessions.size,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      sessions.endAll();
+      wss.close();
+      await apps.flush();
+      if (!options.server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
