@@ -197,7 +197,7 @@ function sortedGroups(
 ): number[] {
   const comparators: GroupComparator[] = interColumnOrder(def, fields.length + measureValues.length).map((c) => {
     if (c >= fields.length) return measureComparator(measureValues[c - fields.length]!, def.qMeasures?.[c - fields.length]?.qSortBy);
-    const criteria = def.qDimensions?.[c]?.qDef?.qSortCriterias?.[0] ?? { qSortByAscii: 1, qSortByLoadOrder: 1 };
+    const criteria = def.qDimensions?.[c]?.qDef?.qSortCriterias?.[0] ?? { qSortByLoadOrder: 1 };
     const sortExpression = criteria.qSortByExpression ? criteria.qExpression?.qv : undefined;
     const expression = sortExpression
       ? evaluator.measures.evaluate(parseMeasure(sortExpression, c), target)
