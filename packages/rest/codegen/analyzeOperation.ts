@@ -38,6 +38,9 @@ export interface OperationFacts {
 
 const CURSOR_PARAMS = ['next', 'cursor'];
 
+/** Headers the client itself sets (auth, body framing), so they never become arguments. */
+const CLIENT_HEADERS = new Set(['authorization', 'content-type', 'content-length']);
+
 /** Collects the facts of the operation `method` on `path` of a spec file. */
 export function analyzeOperation(
   resolver: RefResolver,
@@ -92,6 +95,7 @@ function mergeParameters(
   for (const parameter of [...shared, ...own]) {
     const resolved = resolver.deref(fileName, parameter).value;
     if (resolved.in === 'cookie') continue;
+    if (resolved.in === 'header' && CLIENT_HEADERS.has(resolved.name.toLowerCase())) continue;
     byKey.set(`${resolved.in}:${resolved.name}`, resolved);
   }
   return [...byKey.values()];

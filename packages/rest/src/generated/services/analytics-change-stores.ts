@@ -194,8 +194,6 @@ export interface ListChangeStoresArgs {
    * For shared spaces, use the actual space ID, e.g. "690b584c5a8011de9079828e".
    */
   spaceId: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/change-stores` answers. */
@@ -212,7 +210,6 @@ export const listChangeStoresOperation: Operation = {
   method: "GET",
   path: "/api/analytics/change-stores",
   queryParams: ["page","limit","filter","sort","spaceId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -234,8 +231,6 @@ export function listChangeStores(transport: RestTransport, args: ListChangeStore
 export interface GetChangeStoreArgs {
   /** The id of the change store. */
   storeId: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/change-stores/{storeId}` answers. */
@@ -249,7 +244,6 @@ export const getChangeStoreOperation: Operation = {
   method: "GET",
   path: "/api/analytics/change-stores/{storeId}",
   pathParams: ["storeId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -284,8 +278,6 @@ export interface ListChangeStoreChangesArgs {
   filter?: string;
   /** Sort results by a field, with optional + (asc) or - (desc) prefix */
   sort?: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/change-stores/{storeId}/changes` answers. */
@@ -303,7 +295,6 @@ export const listChangeStoreChangesOperation: Operation = {
   path: "/api/analytics/change-stores/{storeId}/changes",
   pathParams: ["storeId"],
   queryParams: ["page","limit","filter","sort"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -339,8 +330,6 @@ export interface ListChangeStoreChangesTabularViewsArgs {
    * - **Logical operators:** `and`, `or`, `not`
    */
   filter?: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/change-stores/{storeId}/changes/tabular-views` answers. */
@@ -362,7 +351,6 @@ export const listChangeStoreChangesTabularViewsOperation: Operation = {
   path: "/api/analytics/change-stores/{storeId}/changes/tabular-views",
   pathParams: ["storeId"],
   queryParams: ["expandRow","page","limit","filter"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -398,8 +386,6 @@ export interface ListChangeStoreEditableColumnsArgs {
   filter?: string;
   /** Sort results by a field, with optional + (asc) or - (desc) prefix */
   sort?: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/change-stores/{storeId}/editable-columns` answers. */
@@ -417,7 +403,6 @@ export const listChangeStoreEditableColumnsOperation: Operation = {
   path: "/api/analytics/change-stores/{storeId}/editable-columns",
   pathParams: ["storeId"],
   queryParams: ["page","limit","filter","sort"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,

@@ -243,8 +243,6 @@ export interface ListDiscoveryAgentAdaptiveCardsArgs {
   timeRangeStart?: string;
   /** Filter by Adaptive Card category. When omitted, cards from all categories are returned. */
   type?: "measures" | "dimensions" | "breakdowns";
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `GET /api/analytics/discovery-agent/adaptive-cards` answers. */
@@ -259,7 +257,6 @@ export const listDiscoveryAgentAdaptiveCardsOperation: Operation = {
   method: "GET",
   path: "/api/analytics/discovery-agent/adaptive-cards",
   queryParams: ["analysisTypes","appIds","breakdowns","categories","comparisonPeriods","dimensions","limit","measures","metricIds","next","prev","sort","timeRangeEnd","timeRangeStart","type"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -276,7 +273,7 @@ export const listDiscoveryAgentAdaptiveCardsOperation: Operation = {
  *
  * `GET /api/analytics/discovery-agent/adaptive-cards` (operationId `getAdaptiveCards`, tier1: 1000 requests/minute).
  */
-export function listDiscoveryAgentAdaptiveCards(transport: RestTransport, args: ListDiscoveryAgentAdaptiveCardsArgs, options?: CallOptions): Paged<ListDiscoveryAgentAdaptiveCardsResult, ListDiscoveryAgentAdaptiveCardsItem> {
+export function listDiscoveryAgentAdaptiveCards(transport: RestTransport, args?: ListDiscoveryAgentAdaptiveCardsArgs, options?: CallOptions): Paged<ListDiscoveryAgentAdaptiveCardsResult, ListDiscoveryAgentAdaptiveCardsItem> {
   return transport.paginate(listDiscoveryAgentAdaptiveCardsOperation, args, options);
 }
 
@@ -289,7 +286,7 @@ export class AnalyticsDiscoveryAgentAdaptiveCardsService {
   }
 
   /** See {@link listDiscoveryAgentAdaptiveCards}: `GET /api/analytics/discovery-agent/adaptive-cards`. */
-  listAdaptiveCards(args: ListDiscoveryAgentAdaptiveCardsArgs, options?: CallOptions): Paged<ListDiscoveryAgentAdaptiveCardsResult, ListDiscoveryAgentAdaptiveCardsItem> {
+  listAdaptiveCards(args?: ListDiscoveryAgentAdaptiveCardsArgs, options?: CallOptions): Paged<ListDiscoveryAgentAdaptiveCardsResult, ListDiscoveryAgentAdaptiveCardsItem> {
     return listDiscoveryAgentAdaptiveCards(this.#transport, args, options);
   }
 }

@@ -148,8 +148,6 @@ export interface ListAuditsArgs {
   source?: string;
   /** The case-sensitive string used to search by userId. */
   userId?: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/audits` answers. */
@@ -164,7 +162,6 @@ export const listAuditsOperation: Operation = {
   method: "GET",
   path: "/api/v1/audits",
   queryParams: ["eventTime","eventType","id","limit","next","prev","sort","source","userId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -178,22 +175,18 @@ export const listAuditsOperation: Operation = {
  *
  * `GET /api/v1/audits` (operationId `audits`, special: 1000 requests/minute).
  */
-export function listAudits(transport: RestTransport, args: ListAuditsArgs, options?: CallOptions): Paged<ListAuditsResult, ListAuditsItem> {
+export function listAudits(transport: RestTransport, args?: ListAuditsArgs, options?: CallOptions): Paged<ListAuditsResult, ListAuditsItem> {
   return transport.paginate(listAuditsOperation, args, options);
 }
 
 /** Arguments of `fetchConsumptionAppAudits`. */
-export interface FetchConsumptionAppAuditsArgs {
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
-}
+export type FetchConsumptionAppAuditsArgs = Record<string, never>;
 
 /** `POST /api/v1/audits/actions/fetch-consumption-app` as the client sends it. */
 export const fetchConsumptionAppAuditsOperation: Operation = {
   id: "fetch-consumption-app",
   method: "POST",
   path: "/api/v1/audits/actions/fetch-consumption-app",
-  headerParams: { authorization: "Authorization" },
   response: "binary",
   tier: "tier2",
   limit: 100,
@@ -206,7 +199,7 @@ export const fetchConsumptionAppAuditsOperation: Operation = {
  *
  * `POST /api/v1/audits/actions/fetch-consumption-app` (operationId `fetch-consumption-app`, tier2: 100 requests/minute).
  */
-export function fetchConsumptionAppAudits(transport: RestTransport, args: FetchConsumptionAppAuditsArgs, options?: CallOptions): Promise<Download> {
+export function fetchConsumptionAppAudits(transport: RestTransport, args?: FetchConsumptionAppAuditsArgs, options?: CallOptions): Promise<Download> {
   return transport.request<Download>(fetchConsumptionAppAuditsOperation, args, options);
 }
 
@@ -214,8 +207,6 @@ export function fetchConsumptionAppAudits(transport: RestTransport, args: FetchC
 export interface ListAuditsArchiveArgs {
   /** Date to be used as filter and criteria during extraction. */
   date: string;
-  /** The JWT is used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/audits/archive` answers. */
@@ -227,7 +218,6 @@ export const listAuditsArchiveOperation: Operation = {
   method: "GET",
   path: "/api/v1/audits/archive",
   queryParams: ["date"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -247,10 +237,7 @@ export function listAuditsArchive(transport: RestTransport, args: ListAuditsArch
 }
 
 /** Arguments of `getAuditsSettings`. */
-export interface GetAuditsSettingsArgs {
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
-}
+export type GetAuditsSettingsArgs = Record<string, never>;
 
 /** What `GET /api/v1/audits/settings` answers. */
 export type GetAuditsSettingsResult = GetSettingsResult;
@@ -260,7 +247,6 @@ export const getAuditsSettingsOperation: Operation = {
   id: "getSettings",
   method: "GET",
   path: "/api/v1/audits/settings",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -273,15 +259,12 @@ export const getAuditsSettingsOperation: Operation = {
  *
  * `GET /api/v1/audits/settings` (operationId `getSettings`, special: 1000 requests/minute).
  */
-export function getAuditsSettings(transport: RestTransport, args: GetAuditsSettingsArgs, options?: CallOptions): Promise<GetAuditsSettingsResult> {
+export function getAuditsSettings(transport: RestTransport, args?: GetAuditsSettingsArgs, options?: CallOptions): Promise<GetAuditsSettingsResult> {
   return transport.request<GetAuditsSettingsResult>(getAuditsSettingsOperation, args, options);
 }
 
 /** Arguments of `listAuditsSources`. */
-export interface ListAuditsSourcesArgs {
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
-}
+export type ListAuditsSourcesArgs = Record<string, never>;
 
 /** What `GET /api/v1/audits/sources` answers. */
 export type ListAuditsSourcesResult = GetObjectsResult;
@@ -294,7 +277,6 @@ export const listAuditsSourcesOperation: Operation = {
   id: "sources",
   method: "GET",
   path: "/api/v1/audits/sources",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -308,15 +290,12 @@ export const listAuditsSourcesOperation: Operation = {
  *
  * `GET /api/v1/audits/sources` (operationId `sources`, special: 1000 requests/minute).
  */
-export function listAuditsSources(transport: RestTransport, args: ListAuditsSourcesArgs, options?: CallOptions): Paged<ListAuditsSourcesResult, ListAuditsSourcesItem> {
+export function listAuditsSources(transport: RestTransport, args?: ListAuditsSourcesArgs, options?: CallOptions): Paged<ListAuditsSourcesResult, ListAuditsSourcesItem> {
   return transport.paginate(listAuditsSourcesOperation, args, options);
 }
 
 /** Arguments of `listAuditsTypes`. */
-export interface ListAuditsTypesArgs {
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
-}
+export type ListAuditsTypesArgs = Record<string, never>;
 
 /** What `GET /api/v1/audits/types` answers. */
 export type ListAuditsTypesResult = GetObjectsResult;
@@ -329,7 +308,6 @@ export const listAuditsTypesOperation: Operation = {
   id: "eventTypes",
   method: "GET",
   path: "/api/v1/audits/types",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -343,7 +321,7 @@ export const listAuditsTypesOperation: Operation = {
  *
  * `GET /api/v1/audits/types` (operationId `eventTypes`, special: 1000 requests/minute).
  */
-export function listAuditsTypes(transport: RestTransport, args: ListAuditsTypesArgs, options?: CallOptions): Paged<ListAuditsTypesResult, ListAuditsTypesItem> {
+export function listAuditsTypes(transport: RestTransport, args?: ListAuditsTypesArgs, options?: CallOptions): Paged<ListAuditsTypesResult, ListAuditsTypesItem> {
   return transport.paginate(listAuditsTypesOperation, args, options);
 }
 
@@ -351,8 +329,6 @@ export function listAuditsTypes(transport: RestTransport, args: ListAuditsTypesA
 export interface GetAuditArgs {
   /** The audit item's unique identifier. */
   id: string;
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/audits/{id}` answers. */
@@ -364,7 +340,6 @@ export const getAuditOperation: Operation = {
   method: "GET",
   path: "/api/v1/audits/{id}",
   pathParams: ["id"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 1000,
@@ -390,12 +365,12 @@ export class AuditsService {
   }
 
   /** See {@link listAudits}: `GET /api/v1/audits`. */
-  list(args: ListAuditsArgs, options?: CallOptions): Paged<ListAuditsResult, ListAuditsItem> {
+  list(args?: ListAuditsArgs, options?: CallOptions): Paged<ListAuditsResult, ListAuditsItem> {
     return listAudits(this.#transport, args, options);
   }
 
   /** See {@link fetchConsumptionAppAudits}: `POST /api/v1/audits/actions/fetch-consumption-app`. */
-  fetchConsumptionApp(args: FetchConsumptionAppAuditsArgs, options?: CallOptions): Promise<Download> {
+  fetchConsumptionApp(args?: FetchConsumptionAppAuditsArgs, options?: CallOptions): Promise<Download> {
     return fetchConsumptionAppAudits(this.#transport, args, options);
   }
 
@@ -405,17 +380,17 @@ export class AuditsService {
   }
 
   /** See {@link getAuditsSettings}: `GET /api/v1/audits/settings`. */
-  getSettings(args: GetAuditsSettingsArgs, options?: CallOptions): Promise<GetAuditsSettingsResult> {
+  getSettings(args?: GetAuditsSettingsArgs, options?: CallOptions): Promise<GetAuditsSettingsResult> {
     return getAuditsSettings(this.#transport, args, options);
   }
 
   /** See {@link listAuditsSources}: `GET /api/v1/audits/sources`. */
-  listSources(args: ListAuditsSourcesArgs, options?: CallOptions): Paged<ListAuditsSourcesResult, ListAuditsSourcesItem> {
+  listSources(args?: ListAuditsSourcesArgs, options?: CallOptions): Paged<ListAuditsSourcesResult, ListAuditsSourcesItem> {
     return listAuditsSources(this.#transport, args, options);
   }
 
   /** See {@link listAuditsTypes}: `GET /api/v1/audits/types`. */
-  listTypes(args: ListAuditsTypesArgs, options?: CallOptions): Paged<ListAuditsTypesResult, ListAuditsTypesItem> {
+  listTypes(args?: ListAuditsTypesArgs, options?: CallOptions): Paged<ListAuditsTypesResult, ListAuditsTypesItem> {
     return listAuditsTypes(this.#transport, args, options);
   }
 

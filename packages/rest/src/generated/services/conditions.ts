@@ -440,8 +440,6 @@ export function getConditionsSettings(transport: RestTransport, args?: GetCondit
 
 /** Arguments of `updateConditionsSettings`. */
 export interface UpdateConditionsSettingsArgs {
-  /** The JWT used for authentication. Send the JWT in the AuthRequest header using the Bearer schema. */
-  authorization?: string;
   /** Request for updating the api settings */
   body?: APISettingsUpload;
 }
@@ -451,7 +449,6 @@ export const updateConditionsSettingsOperation: Operation = {
   id: "conditionManagerAPISettingsUpload",
   method: "PUT",
   path: "/api/v1/conditions/settings",
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "empty",
   tier: "tier2",

@@ -99,10 +99,7 @@ export interface StandardErrorItem {
 }
 
 /** Arguments of `getEncryptionKeyproviders`. */
-export interface GetEncryptionKeyprovidersArgs {
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
-}
+export type GetEncryptionKeyprovidersArgs = Record<string, never>;
 
 /** What `GET /api/v1/encryption/keyproviders` answers. */
 export type GetEncryptionKeyprovidersResult = KeyProviders;
@@ -112,7 +109,6 @@ export const getEncryptionKeyprovidersOperation: Operation = {
   id: "getEncryptionKeyproviders",
   method: "GET",
   path: "/api/v1/encryption/keyproviders",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -125,14 +121,12 @@ export const getEncryptionKeyprovidersOperation: Operation = {
  *
  * `GET /api/v1/encryption/keyproviders` (tier1: 1000 requests/minute).
  */
-export function getEncryptionKeyproviders(transport: RestTransport, args: GetEncryptionKeyprovidersArgs, options?: CallOptions): Promise<GetEncryptionKeyprovidersResult> {
+export function getEncryptionKeyproviders(transport: RestTransport, args?: GetEncryptionKeyprovidersArgs, options?: CallOptions): Promise<GetEncryptionKeyprovidersResult> {
   return transport.request<GetEncryptionKeyprovidersResult>(getEncryptionKeyprovidersOperation, args, options);
 }
 
 /** Arguments of `createEncryptionKeyprovider`. */
 export interface CreateEncryptionKeyproviderArgs {
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
   /** The request body. */
   body?: KeyProvider;
 }
@@ -145,7 +139,6 @@ export const createEncryptionKeyproviderOperation: Operation = {
   id: "createEncryptionKeyprovider",
   method: "POST",
   path: "/api/v1/encryption/keyproviders",
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -159,15 +152,12 @@ export const createEncryptionKeyproviderOperation: Operation = {
  *
  * `POST /api/v1/encryption/keyproviders` (tier2: 100 requests/minute).
  */
-export function createEncryptionKeyprovider(transport: RestTransport, args: CreateEncryptionKeyproviderArgs, options?: CallOptions): Promise<CreateEncryptionKeyproviderResult> {
+export function createEncryptionKeyprovider(transport: RestTransport, args?: CreateEncryptionKeyproviderArgs, options?: CallOptions): Promise<CreateEncryptionKeyproviderResult> {
   return transport.request<CreateEncryptionKeyproviderResult>(createEncryptionKeyproviderOperation, args, options);
 }
 
 /** Arguments of `listEncryptionKeyproviders`. */
-export interface ListEncryptionKeyprovidersArgs {
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
-}
+export type ListEncryptionKeyprovidersArgs = Record<string, never>;
 
 /** What `GET /api/v1/encryption/keyproviders/actions/list` answers. */
 export type ListEncryptionKeyprovidersResult = ListKeyProviders;
@@ -177,7 +167,6 @@ export const listEncryptionKeyprovidersOperation: Operation = {
   id: "listEncryptionKeyproviders",
   method: "GET",
   path: "/api/v1/encryption/keyproviders/actions/list",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -190,15 +179,12 @@ export const listEncryptionKeyprovidersOperation: Operation = {
  *
  * `GET /api/v1/encryption/keyproviders/actions/list` (tier1: 1000 requests/minute).
  */
-export function listEncryptionKeyproviders(transport: RestTransport, args: ListEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ListEncryptionKeyprovidersResult> {
+export function listEncryptionKeyproviders(transport: RestTransport, args?: ListEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ListEncryptionKeyprovidersResult> {
   return transport.request<ListEncryptionKeyprovidersResult>(listEncryptionKeyprovidersOperation, args, options);
 }
 
 /** Arguments of `resetToDefaultProviderEncryptionKeyproviders`. */
-export interface ResetToDefaultProviderEncryptionKeyprovidersArgs {
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
-}
+export type ResetToDefaultProviderEncryptionKeyprovidersArgs = Record<string, never>;
 
 /** What `POST /api/v1/encryption/keyproviders/actions/reset-to-default-provider` answers. */
 export type ResetToDefaultProviderEncryptionKeyprovidersResult = ResetMigrationNotNeeded;
@@ -208,7 +194,6 @@ export const resetToDefaultProviderEncryptionKeyprovidersOperation: Operation = 
   id: "resetToDefaultProviderEncryptionKeyproviders",
   method: "POST",
   path: "/api/v1/encryption/keyproviders/actions/reset-to-default-provider",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier2",
   limit: 100,
@@ -221,15 +206,12 @@ export const resetToDefaultProviderEncryptionKeyprovidersOperation: Operation = 
  *
  * `POST /api/v1/encryption/keyproviders/actions/reset-to-default-provider` (tier2: 100 requests/minute).
  */
-export function resetToDefaultProviderEncryptionKeyproviders(transport: RestTransport, args: ResetToDefaultProviderEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ResetToDefaultProviderEncryptionKeyprovidersResult> {
+export function resetToDefaultProviderEncryptionKeyproviders(transport: RestTransport, args?: ResetToDefaultProviderEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ResetToDefaultProviderEncryptionKeyprovidersResult> {
   return transport.request<ResetToDefaultProviderEncryptionKeyprovidersResult>(resetToDefaultProviderEncryptionKeyprovidersOperation, args, options);
 }
 
 /** Arguments of `detailsEncryptionKeyprovidersMigration`. */
-export interface DetailsEncryptionKeyprovidersMigrationArgs {
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
-}
+export type DetailsEncryptionKeyprovidersMigrationArgs = Record<string, never>;
 
 /** What `GET /api/v1/encryption/keyproviders/migration/actions/details` answers. */
 export type DetailsEncryptionKeyprovidersMigrationResult = MigrationInformation;
@@ -239,7 +221,6 @@ export const detailsEncryptionKeyprovidersMigrationOperation: Operation = {
   id: "detailsEncryptionKeyprovidersMigration",
   method: "GET",
   path: "/api/v1/encryption/keyproviders/migration/actions/details",
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -252,7 +233,7 @@ export const detailsEncryptionKeyprovidersMigrationOperation: Operation = {
  *
  * `GET /api/v1/encryption/keyproviders/migration/actions/details` (tier1: 1000 requests/minute).
  */
-export function detailsEncryptionKeyprovidersMigration(transport: RestTransport, args: DetailsEncryptionKeyprovidersMigrationArgs, options?: CallOptions): Promise<DetailsEncryptionKeyprovidersMigrationResult> {
+export function detailsEncryptionKeyprovidersMigration(transport: RestTransport, args?: DetailsEncryptionKeyprovidersMigrationArgs, options?: CallOptions): Promise<DetailsEncryptionKeyprovidersMigrationResult> {
   return transport.request<DetailsEncryptionKeyprovidersMigrationResult>(detailsEncryptionKeyprovidersMigrationOperation, args, options);
 }
 
@@ -260,8 +241,6 @@ export function detailsEncryptionKeyprovidersMigration(transport: RestTransport,
 export interface GetEncryptionKeyproviderArgs {
   /** The fingerprint of the requested provider key. */
   arnFingerPrint: string;
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/encryption/keyproviders/{arnFingerPrint}` answers. */
@@ -273,7 +252,6 @@ export const getEncryptionKeyproviderOperation: Operation = {
   method: "GET",
   path: "/api/v1/encryption/keyproviders/{arnFingerPrint}",
   pathParams: ["arnFingerPrint"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -294,8 +272,6 @@ export function getEncryptionKeyprovider(transport: RestTransport, args: GetEncr
 export interface DeleteEncryptionKeyproviderArgs {
   /** The fingerprint of the key provider you wish to delete. */
   arnFingerPrint: string;
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `DELETE /api/v1/encryption/keyproviders/{arnFingerPrint}` answers. */
@@ -307,7 +283,6 @@ export const deleteEncryptionKeyproviderOperation: Operation = {
   method: "DELETE",
   path: "/api/v1/encryption/keyproviders/{arnFingerPrint}",
   pathParams: ["arnFingerPrint"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier2",
   limit: 100,
@@ -328,8 +303,6 @@ export function deleteEncryptionKeyprovider(transport: RestTransport, args: Dele
 export interface PatchEncryptionKeyproviderArgs {
   /** The ARN fingerprint of an existing key provider key. */
   arnFingerPrint: string;
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
   /** The request body. */
   body: KeyProviderPatchSchema;
 }
@@ -340,7 +313,6 @@ export const patchEncryptionKeyproviderOperation: Operation = {
   method: "PATCH",
   path: "/api/v1/encryption/keyproviders/{arnFingerPrint}",
   pathParams: ["arnFingerPrint"],
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "empty",
   tier: "tier2",
@@ -362,8 +334,6 @@ export function patchEncryptionKeyprovider(transport: RestTransport, args: Patch
 export interface MigrateEncryptionKeyproviderArgs {
   /** The fingerprint of an existing key provider key. */
   arnFingerPrint: string;
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `POST /api/v1/encryption/keyproviders/{arnFingerPrint}/actions/migrate` answers. */
@@ -375,7 +345,6 @@ export const migrateEncryptionKeyproviderOperation: Operation = {
   method: "POST",
   path: "/api/v1/encryption/keyproviders/{arnFingerPrint}/actions/migrate",
   pathParams: ["arnFingerPrint"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier2",
   limit: 100,
@@ -396,8 +365,6 @@ export function migrateEncryptionKeyprovider(transport: RestTransport, args: Mig
 export interface TestEncryptionKeyproviderArgs {
   /** The fingerprint of an existing key provider key. */
   arnFingerPrint: string;
-  /** The JWT used for authentication. Send the JWT in the request header using the Bearer schema. */
-  authorization: string;
 }
 
 /** What `POST /api/v1/encryption/keyproviders/{arnFingerPrint}/actions/test` answers. */
@@ -409,7 +376,6 @@ export const testEncryptionKeyproviderOperation: Operation = {
   method: "POST",
   path: "/api/v1/encryption/keyproviders/{arnFingerPrint}/actions/test",
   pathParams: ["arnFingerPrint"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier2",
   limit: 100,
@@ -435,27 +401,27 @@ export class EncryptionService {
   }
 
   /** See {@link getEncryptionKeyproviders}: `GET /api/v1/encryption/keyproviders`. */
-  getKeyproviders(args: GetEncryptionKeyprovidersArgs, options?: CallOptions): Promise<GetEncryptionKeyprovidersResult> {
+  getKeyproviders(args?: GetEncryptionKeyprovidersArgs, options?: CallOptions): Promise<GetEncryptionKeyprovidersResult> {
     return getEncryptionKeyproviders(this.#transport, args, options);
   }
 
   /** See {@link createEncryptionKeyprovider}: `POST /api/v1/encryption/keyproviders`. */
-  createKeyprovider(args: CreateEncryptionKeyproviderArgs, options?: CallOptions): Promise<CreateEncryptionKeyproviderResult> {
+  createKeyprovider(args?: CreateEncryptionKeyproviderArgs, options?: CallOptions): Promise<CreateEncryptionKeyproviderResult> {
     return createEncryptionKeyprovider(this.#transport, args, options);
   }
 
   /** See {@link listEncryptionKeyproviders}: `GET /api/v1/encryption/keyproviders/actions/list`. */
-  listKeyproviders(args: ListEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ListEncryptionKeyprovidersResult> {
+  listKeyproviders(args?: ListEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ListEncryptionKeyprovidersResult> {
     return listEncryptionKeyproviders(this.#transport, args, options);
   }
 
   /** See {@link resetToDefaultProviderEncryptionKeyproviders}: `POST /api/v1/encryption/keyproviders/actions/reset-to-default-provider`. */
-  resetToDefaultProviderKeyproviders(args: ResetToDefaultProviderEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ResetToDefaultProviderEncryptionKeyprovidersResult> {
+  resetToDefaultProviderKeyproviders(args?: ResetToDefaultProviderEncryptionKeyprovidersArgs, options?: CallOptions): Promise<ResetToDefaultProviderEncryptionKeyprovidersResult> {
     return resetToDefaultProviderEncryptionKeyproviders(this.#transport, args, options);
   }
 
   /** See {@link detailsEncryptionKeyprovidersMigration}: `GET /api/v1/encryption/keyproviders/migration/actions/details`. */
-  detailsKeyprovidersMigration(args: DetailsEncryptionKeyprovidersMigrationArgs, options?: CallOptions): Promise<DetailsEncryptionKeyprovidersMigrationResult> {
+  detailsKeyprovidersMigration(args?: DetailsEncryptionKeyprovidersMigrationArgs, options?: CallOptions): Promise<DetailsEncryptionKeyprovidersMigrationResult> {
     return detailsEncryptionKeyprovidersMigration(this.#transport, args, options);
   }
 

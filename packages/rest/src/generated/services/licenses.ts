@@ -241,8 +241,6 @@ export interface ListLicensesAssignmentsArgs {
   page?: string;
   /** The field to sort on; can be prefixed with +/- for ascending/descending sort order. */
   sort?: string;
-  /** Authentication token */
-  authorization?: string;
 }
 
 /** What `GET /api/v1/licenses/assignments` answers. */
@@ -266,7 +264,6 @@ export const listLicensesAssignmentsOperation: Operation = {
   method: "GET",
   path: "/api/v1/licenses/assignments",
   queryParams: ["filter","limit","orphans","page","sort"],
-  headerParams: { authorization: "authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -284,8 +281,6 @@ export function listLicensesAssignments(transport: RestTransport, args?: ListLic
 
 /** Arguments of `addLicensesAssignments`. */
 export interface AddLicensesAssignmentsArgs {
-  /** Authentication token */
-  authorization?: string;
   /** List of subjects to allocate assignments for. */
   body: AssignmentsActionsAddRequest;
 }
@@ -298,7 +293,6 @@ export const addLicensesAssignmentsOperation: Operation = {
   id: "addLicensesAssignments",
   method: "POST",
   path: "/api/v1/licenses/assignments/actions/add",
-  headerParams: { authorization: "authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -316,8 +310,6 @@ export function addLicensesAssignments(transport: RestTransport, args: AddLicens
 
 /** Arguments of `deleteLicensesAssignments`. */
 export interface DeleteLicensesAssignmentsArgs {
-  /** Authentication token */
-  authorization?: string;
   /** List of assignments to delete. */
   body: AssignmentsActionsDeleteRequest;
 }
@@ -330,7 +322,6 @@ export const deleteLicensesAssignmentsOperation: Operation = {
   id: "deleteLicensesAssignments",
   method: "POST",
   path: "/api/v1/licenses/assignments/actions/delete",
-  headerParams: { authorization: "authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -348,8 +339,6 @@ export function deleteLicensesAssignments(transport: RestTransport, args: Delete
 
 /** Arguments of `updateLicensesAssignments`. */
 export interface UpdateLicensesAssignmentsArgs {
-  /** Authentication token */
-  authorization?: string;
   /** List of assignments to update. */
   body: AssignmentsActionsUpdateRequest;
 }
@@ -362,7 +351,6 @@ export const updateLicensesAssignmentsOperation: Operation = {
   id: "updateLicensesAssignments",
   method: "POST",
   path: "/api/v1/licenses/assignments/actions/update",
-  headerParams: { authorization: "authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -388,8 +376,6 @@ export interface ListLicensesConsumptionArgs {
   page?: string;
   /** The field to sort on; can be prefixed with +/- for ascending/descending sort order. */
   sort?: string;
-  /** Authentication token */
-  authorization?: string;
 }
 
 /** What `GET /api/v1/licenses/consumption` answers. */
@@ -425,7 +411,6 @@ export const listLicensesConsumptionOperation: Operation = {
   method: "GET",
   path: "/api/v1/licenses/consumption",
   queryParams: ["filter","limit","page","sort"],
-  headerParams: { authorization: "authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -442,10 +427,7 @@ export function listLicensesConsumption(transport: RestTransport, args?: ListLic
 }
 
 /** Arguments of `getLicensesOverview`. */
-export interface GetLicensesOverviewArgs {
-  /** Authentication token. */
-  authorization?: string;
-}
+export type GetLicensesOverviewArgs = Record<string, never>;
 
 /** What `GET /api/v1/licenses/overview` answers. */
 export type GetLicensesOverviewResult = LicenseOverview;
@@ -455,7 +437,6 @@ export const getLicensesOverviewOperation: Operation = {
   id: "getLicensesOverview",
   method: "GET",
   path: "/api/v1/licenses/overview",
-  headerParams: { authorization: "authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -471,10 +452,7 @@ export function getLicensesOverview(transport: RestTransport, args?: GetLicenses
 }
 
 /** Arguments of `getLicensesSettings`. */
-export interface GetLicensesSettingsArgs {
-  /** Authentication token */
-  authorization?: string;
-}
+export type GetLicensesSettingsArgs = Record<string, never>;
 
 /** What `GET /api/v1/licenses/settings` answers. */
 export type GetLicensesSettingsResult = SettingsBody;
@@ -484,7 +462,6 @@ export const getLicensesSettingsOperation: Operation = {
   id: "getLicensesSettings",
   method: "GET",
   path: "/api/v1/licenses/settings",
-  headerParams: { authorization: "authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -501,8 +478,6 @@ export function getLicensesSettings(transport: RestTransport, args?: GetLicenses
 
 /** Arguments of `updateLicensesSettings`. */
 export interface UpdateLicensesSettingsArgs {
-  /** Authentication token */
-  authorization?: string;
   /** Dynamic assignment settings for professional and analyzer users. If professional users and analyzer users are both set, professional users will be automatically assigned, if available. Otherwise, analyzer users will be assigned. If neither of those users are available, analyzer capacity will be assigned, if available. */
   body?: SettingsBody;
 }
@@ -515,7 +490,6 @@ export const updateLicensesSettingsOperation: Operation = {
   id: "updateLicensesSettings",
   method: "PUT",
   path: "/api/v1/licenses/settings",
-  headerParams: { authorization: "authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -532,10 +506,7 @@ export function updateLicensesSettings(transport: RestTransport, args?: UpdateLi
 }
 
 /** Arguments of `getLicensesStatus`. */
-export interface GetLicensesStatusArgs {
-  /** Authentication token */
-  authorization?: string;
-}
+export type GetLicensesStatusArgs = Record<string, never>;
 
 /** What `GET /api/v1/licenses/status` answers. */
 export type GetLicensesStatusResult = LicenseStatus;
@@ -545,7 +516,6 @@ export const getLicensesStatusOperation: Operation = {
   id: "getLicensesStatus",
   method: "GET",
   path: "/api/v1/licenses/status",
-  headerParams: { authorization: "authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,

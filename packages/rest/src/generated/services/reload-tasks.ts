@@ -97,8 +97,6 @@ export interface ListReloadTasksArgs {
   partial?: boolean;
   /** The cursor to the previous page of resources. Provide either the next or prev cursor, but not both. */
   prev?: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/reload-tasks` answers. */
@@ -113,7 +111,6 @@ export const listReloadTasksOperation: Operation = {
   method: "GET",
   path: "/api/v1/reload-tasks",
   queryParams: ["appId","limit","next","partial","prev"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -128,14 +125,12 @@ export const listReloadTasksOperation: Operation = {
  *
  * `GET /api/v1/reload-tasks` (tier1: 1000 requests/minute).
  */
-export function listReloadTasks(transport: RestTransport, args: ListReloadTasksArgs, options?: CallOptions): Paged<ListReloadTasksResult, ListReloadTasksItem> {
+export function listReloadTasks(transport: RestTransport, args?: ListReloadTasksArgs, options?: CallOptions): Paged<ListReloadTasksResult, ListReloadTasksItem> {
   return transport.paginate(listReloadTasksOperation, args, options);
 }
 
 /** Arguments of `createReloadTask`. */
 export interface CreateReloadTaskArgs {
-  /** JWT containing tenant credentials. */
-  authorization: string;
   /** Request body specifying the task parameters. */
   body: PostTaskBody;
 }
@@ -148,7 +143,6 @@ export const createReloadTaskOperation: Operation = {
   id: "createReloadTask",
   method: "POST",
   path: "/api/v1/reload-tasks",
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -171,8 +165,6 @@ export function createReloadTask(transport: RestTransport, args: CreateReloadTas
 export interface GetReloadTaskArgs {
   /** The unique identifier of the task. */
   taskId: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/reload-tasks/{taskId}` answers. */
@@ -184,7 +176,6 @@ export const getReloadTaskOperation: Operation = {
   method: "GET",
   path: "/api/v1/reload-tasks/{taskId}",
   pathParams: ["taskId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -206,8 +197,6 @@ export function getReloadTask(transport: RestTransport, args: GetReloadTaskArgs,
 export interface UpdateReloadTaskArgs {
   /** The unique identifier of the task. */
   taskId: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
   /** Request body specifying the task parameters. */
   body: PutTaskBody;
 }
@@ -221,7 +210,6 @@ export const updateReloadTaskOperation: Operation = {
   method: "PUT",
   path: "/api/v1/reload-tasks/{taskId}",
   pathParams: ["taskId"],
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "json",
   tier: "tier2",
@@ -244,8 +232,6 @@ export function updateReloadTask(transport: RestTransport, args: UpdateReloadTas
 export interface DeleteReloadTaskArgs {
   /** The unique identifier of the task. */
   taskId: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** `DELETE /api/v1/reload-tasks/{taskId}` as the client sends it. */
@@ -254,7 +240,6 @@ export const deleteReloadTaskOperation: Operation = {
   method: "DELETE",
   path: "/api/v1/reload-tasks/{taskId}",
   pathParams: ["taskId"],
-  headerParams: { authorization: "Authorization" },
   response: "empty",
   tier: "tier2",
   limit: 100,
@@ -281,7 +266,7 @@ export class ReloadTasksService {
   }
 
   /** See {@link listReloadTasks}: `GET /api/v1/reload-tasks`. */
-  list(args: ListReloadTasksArgs, options?: CallOptions): Paged<ListReloadTasksResult, ListReloadTasksItem> {
+  list(args?: ListReloadTasksArgs, options?: CallOptions): Paged<ListReloadTasksResult, ListReloadTasksItem> {
     return listReloadTasks(this.#transport, args, options);
   }
 

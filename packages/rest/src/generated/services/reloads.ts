@@ -126,8 +126,6 @@ export interface ListReloadsArgs {
   prev?: string;
   /** The field to sort by, with +/- prefix indicating sort order */
   sort?: "creationTime" | "+creationTime" | "-creationTime" | "status" | "+status" | "-status" | "startTime" | "+startTime" | "-startTime" | "endTime" | "+endTime" | "-endTime";
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/reloads` answers. */
@@ -142,7 +140,6 @@ export const listReloadsOperation: Operation = {
   method: "GET",
   path: "/api/v1/reloads",
   queryParams: ["appId","filter","limit","log","next","partial","prev","sort"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -162,8 +159,6 @@ export function listReloads(transport: RestTransport, args: ListReloadsArgs, opt
 
 /** Arguments of `createReload`. */
 export interface CreateReloadArgs {
-  /** JWT containing tenant credentials. */
-  authorization: string;
   /** Request body specifying ID of app to be reloaded. */
   body: ReloadRequest;
 }
@@ -176,7 +171,6 @@ export const createReloadOperation: Operation = {
   id: "createReload",
   method: "POST",
   path: "/api/v1/reloads",
-  headerParams: { authorization: "Authorization" },
   body: "json",
   response: "json",
   tier: "special",
@@ -198,8 +192,6 @@ export function createReload(transport: RestTransport, args: CreateReloadArgs, o
 export interface GetReloadArgs {
   /** The unique identifier of the reload. */
   reloadId: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `GET /api/v1/reloads/{reloadId}` answers. */
@@ -211,7 +203,6 @@ export const getReloadOperation: Operation = {
   method: "GET",
   path: "/api/v1/reloads/{reloadId}",
   pathParams: ["reloadId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "tier1",
   limit: 1000,
@@ -232,8 +223,6 @@ export function getReload(transport: RestTransport, args: GetReloadArgs, options
 export interface CancelReloadArgs {
   /** The unique identifier of the reload. */
   reloadId: string;
-  /** JWT containing tenant credentials. */
-  authorization: string;
 }
 
 /** What `POST /api/v1/reloads/{reloadId}/actions/cancel` answers. */
@@ -245,7 +234,6 @@ export const cancelReloadOperation: Operation = {
   method: "POST",
   path: "/api/v1/reloads/{reloadId}/actions/cancel",
   pathParams: ["reloadId"],
-  headerParams: { authorization: "Authorization" },
   response: "json",
   tier: "special",
   limit: 50,

@@ -131,14 +131,10 @@ export function createTempContentsFile(transport: RestTransport, args: CreateTem
 export interface PatchTempContentsFileArgs {
   /** The ID used to uniquely identify the upload. */
   id: string;
-  /** Standard HTTP `Content-Type` header. */
-  contentType: string;
   /** The version of the tus protocol used. */
   tusResumable: string;
   /** The byte offset within the upload. */
   uploadOffset: number;
-  /** Standard HTTP `Content-Length` header. */
-  contentLength?: number;
   /** The patch content (binary, either a complete or a partial file) to upload. */
   body: FileInput;
 }
@@ -149,7 +145,7 @@ export const patchTempContentsFileOperation: Operation = {
   method: "PATCH",
   path: "/api/v1/temp-contents/files/{id}",
   pathParams: ["id"],
-  headerParams: { contentType: "Content-Type", tusResumable: "Tus-Resumable", uploadOffset: "Upload-Offset", contentLength: "Content-Length" },
+  headerParams: { tusResumable: "Tus-Resumable", uploadOffset: "Upload-Offset" },
   body: "binary",
   response: "empty",
   tier: "special",
