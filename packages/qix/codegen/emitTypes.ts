@@ -9,9 +9,16 @@ import { docComment } from './tsdoc.js';
 import { FREE_OBJECT, tsTypeOf } from './tsTypeOf.js';
 
 const OPEN_KEYS = '  /** Any other key: properties and layouts are free JSON trees. */\n  [key: string]: unknown;\n';
+const FREE_KEYS = '  /** Free JSON: any key, any value. */\n  [key: string]: unknown;\n';
 
-function structDoc(schema: JsonSchema, extra: readonly string[] = []): string[] {
-  const lines = [schema.description?.trim() ?? '', ...extra];
+function fallbackSummary(name: string, schema: JsonSchema): string {
+  if (schema.contentEncoding === 'base64') return `Engine type \`${name}\`: base64-encoded binary data.`;
+  if (schema.oneOf) return `Engine enum \`${name}\` (the engine takes the short name or, where listed, the long one):`;
+  return `Engine struct \`${name}\`.`;
+}
+
+function structDoc(name: string, schema: JsonSchema, extra: readonly string[] = []): string[] {
+  const lines = [schema.description?.trim() || fallbackSummary(name, schema), ...extra];
   if (schema['x-qlik-deprecated']) lines.push('@deprecated');
   return lines;
 }
@@ -49,21 +56,21 @@ function emitInterface(name: string, schema: JsonSchema, graph: StructGraph): st
     if (dyn.name in props) throw new CodegenError('UNSUPPORTED_SCHEMA', `${name}: dynamic ${dyn.name} repeats a property`);
     body += emitDynamicProperty(name, dyn);
   }
-  const open = graph.tree.has(name) || dynamic.length > 0 || Object.keys(props).length === 0;
-  if (open) body += OPEN_KEYS;
-  return `${docComment(structDoc(schema), '')}export interface ${name} {\n${body}}\n`;
+  if (Object.keys(props).length === 0 && dynamic.length === 0) body += FREE_KEYS;
+  else if (graph.tree.has(name) || dynamic.length > 0) body += OPEN_KEYS;
+  return `${docComment(structDoc(name, schema), '')}export interface ${name} {\n${body}}\n`;
 }
 
 function emitEnum(name: string, schema: JsonSchema): string {
   const literals = enumLiterals(schema.oneOf ?? []).map((value) => `'${value}'`);
   const listing = (schema.oneOf ?? []).map((m) => `- \`${m.title}\`${m.description ? `: ${m.description}` : ''}`);
-  const doc = docComment(structDoc(schema, ['', ...listing]), '');
+  const doc = docComment(structDoc(name, schema, ['', ...listing]), '');
   return `${doc}export type ${name} =\n${literals.map((l) => `  | ${l}`).join('\n')};\n`;
 }
 
 function emitAlias(name: string, schema: JsonSchema): string {
   const target = schema.type === 'object' ? FREE_OBJECT : tsTypeOf(schema);
-  return `${docComment(structDoc(schema), '')}export type ${name} = ${target};\n`;
+  return `${docComment(structDoc(name, schema), '')}export type ${name} = ${target};\n`;
 }
 
 /** The TypeScript declaration for one struct of `components.schemas`. */

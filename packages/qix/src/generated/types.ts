@@ -2,7 +2,10 @@
 // run `npm run generate -w packages/qix`.
 // Engine structs: 333 types.
 
-/** @deprecated */
+/**
+ * Engine struct `AlfaNumString`.
+ * @deprecated
+ */
 export interface AlfaNumString {
   /** Calculated value. */
   qString?: string;
@@ -10,6 +13,7 @@ export interface AlfaNumString {
   qIsNum?: boolean;
 }
 
+/** Engine struct `AlternateStateData`. */
 export interface AlternateStateData {
   /**
    * Name of the alternate state.
@@ -22,6 +26,7 @@ export interface AlternateStateData {
   [key: string]: unknown;
 }
 
+/** Engine struct `AppEntry`. */
 export interface AppEntry {
   /** Identifier of the app. */
   qID?: string;
@@ -71,6 +76,7 @@ export interface AppObjectListDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `AppScript`. */
 export interface AppScript {
   /** Script text. */
   qScript?: string;
@@ -83,6 +89,7 @@ export interface AppScript {
   qIsLocked?: boolean;
 }
 
+/** Engine struct `AppScriptMeta`. */
 export interface AppScriptMeta {
   /**
    * Information about publishing and permissions.
@@ -93,6 +100,7 @@ export interface AppScriptMeta {
   qIsLocked?: boolean;
 }
 
+/** Engine struct `ApplyGroupStateWarning`. */
 export interface ApplyGroupStateWarning {
   /** Group state that could not be applied. */
   qState: GroupState;
@@ -108,6 +116,8 @@ export interface ApplyGroupStateWarning {
 }
 
 /**
+ * Engine enum `ApplyGroupStateWarningType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `group_missing`: GROUP_MISSING
  * - `group_not_applicable`: GROUP_NOT_APPLICABLE
  * - `fielddef_missing`: FIELDDEF_MISSING
@@ -128,8 +138,10 @@ export interface ApplyGroupStatesResult {
   qWarnings: ApplyGroupStateWarning[];
 }
 
+/** Engine struct `ArrayOfNxValuePoint`. */
 export type ArrayOfNxValuePoint = NxPivotValuePoint[];
 
+/** Engine struct `AssociationScore`. */
 export interface AssociationScore {
   /**
    * Pair of fields.
@@ -160,6 +172,7 @@ export interface AssociationScore {
   qField2Scores: FieldScores;
 }
 
+/** Engine struct `BNFDef`. */
 export interface BNFDef {
   /**
    * Array of token references that all together build up the definition of the current token.
@@ -290,6 +303,8 @@ export interface BNFDef {
 }
 
 /**
+ * Engine enum `BNFDefMetaType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `N`: NOT_META
  * - `D`: META_DOC_NAME
  * - `R`: META_RET_TYPE
@@ -299,13 +314,17 @@ export type BNFDefMetaType =
   'N' | 'NOT_META' | 'D' | 'META_DOC_NAME' | 'R' | 'META_RET_TYPE' | 'V' | 'META_DEFAULT_VALUE';
 
 /**
+ * Engine enum `BNFType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `S`: SCRIPT_TEXT_SCRIPT
  * - `E`: SCRIPT_TEXT_EXPRESSION
  */
 export type BNFType = 'S' | 'SCRIPT_TEXT_SCRIPT' | 'E' | 'SCRIPT_TEXT_EXPRESSION';
 
+/** Engine type `Blob`: base64-encoded binary data. */
 export type Blob = string;
 
+/** Engine struct `Bookmark`. */
 export interface Bookmark {
   qId?: string;
   qName?: string;
@@ -340,6 +359,7 @@ export interface Bookmark {
   [key: string]: unknown;
 }
 
+/** Engine struct `BookmarkApplyAndVerifyResult`. */
 export interface BookmarkApplyAndVerifyResult {
   /** Apply successfully or not * */
   qApplySuccess?: boolean;
@@ -349,6 +369,7 @@ export interface BookmarkApplyAndVerifyResult {
   qGroupStateResult: ApplyGroupStatesResult;
 }
 
+/** Engine struct `BookmarkFieldItem`. */
 export interface BookmarkFieldItem {
   /** Name and type of the field. */
   qDef?: FieldDefEx;
@@ -398,6 +419,7 @@ export interface BookmarkFieldPage {
   qEndIndex: number;
 }
 
+/** Engine struct `BookmarkFieldPageEx`. */
 export interface BookmarkFieldPageEx {
   /**
    * The name of the selected state.
@@ -417,6 +439,8 @@ export interface BookmarkFieldPageEx {
 }
 
 /**
+ * Engine enum `BookmarkFieldVerifyResultState` (the engine takes the short name or, where listed, the long one):
+ *
  * - `NOT_VERIFIED`
  * - `FIELD_VALUE_MATCH_ALL`
  * - `FIELD_MISSING`
@@ -430,6 +454,7 @@ export type BookmarkFieldVerifyResultState =
   | 'FIELD_VALUE_MISSING'
   | 'STATE_MISSING';
 
+/** Engine struct `BookmarkFieldVerifyWarning`. */
 export interface BookmarkFieldVerifyWarning {
   /** Alternate State * */
   qState?: string;
@@ -470,11 +495,13 @@ export interface BookmarkListDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `BookmarkStateFieldPages`. */
 export interface BookmarkStateFieldPages {
   /** Bookmark field pages for different states. */
   qStatePages?: BookmarkFieldPageEx[];
 }
 
+/** Engine struct `BookmarkVariableItem`. */
 export interface BookmarkVariableItem {
   /** Name of the variable. */
   qName?: string;
@@ -486,6 +513,7 @@ export interface BookmarkVariableItem {
   [key: string]: unknown;
 }
 
+/** Engine struct `CalendarStrings`. */
 export interface CalendarStrings {
   /** List of short day names. */
   qDayNames: string[];
@@ -500,11 +528,14 @@ export interface CalendarStrings {
 }
 
 /**
+ * Engine enum `CharEncodingType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `Utf8`: CHAR_ENCODING_UTF8
  * - `Utf16`: CHAR_ENCODING_UTF16
  */
 export type CharEncodingType = 'Utf8' | 'CHAR_ENCODING_UTF8' | 'Utf16' | 'CHAR_ENCODING_UTF16';
 
+/** Engine struct `CharRange`. */
 export interface CharRange {
   /** Position of the first search occurrence. */
   qCharPos: number;
@@ -539,6 +570,7 @@ export interface ChildListDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `CodePage`. */
 export interface CodePage {
   /** Number of the code page. */
   qNumber: number;
@@ -548,6 +580,7 @@ export interface CodePage {
   qDescription?: string;
 }
 
+/** Engine struct `CondDef`. */
 export interface CondDef {
   /** @defaultValue true */
   qAlways?: boolean;
@@ -556,6 +589,7 @@ export interface CondDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `Connection`. */
 export interface Connection {
   /**
    * Identifier of the connection.
@@ -624,11 +658,13 @@ export interface Connection {
   qLogOn?: LogOnType;
 }
 
+/** Engine struct `ContentLibraryList`. */
 export interface ContentLibraryList {
   /** Information about the content library. */
   qItems: ContentLibraryListItem[];
 }
 
+/** Engine struct `ContentLibraryListItem`. */
 export interface ContentLibraryListItem {
   /** Name of the library. */
   qName?: string;
@@ -638,6 +674,7 @@ export interface ContentLibraryListItem {
   qMeta: NxMeta;
 }
 
+/** Engine struct `CustomConnector`. */
 export interface CustomConnector {
   /** Name of the custom connector file. */
   qProvider?: string;
@@ -657,6 +694,7 @@ export interface CustomConnector {
   qSupportFileStreaming?: boolean;
 }
 
+/** Engine struct `CyclicGroupPosition`. */
 export interface CyclicGroupPosition {
   /** Target cyclic group. */
   qInfo?: NxInfo;
@@ -666,6 +704,7 @@ export interface CyclicGroupPosition {
   [key: string]: unknown;
 }
 
+/** Engine struct `DataField`. */
 export interface DataField {
   /** Name of the field. */
   qName?: string;
@@ -682,6 +721,7 @@ export interface DataField {
   qOriginalFieldName?: string;
 }
 
+/** Engine struct `DataRecord`. */
 export interface DataRecord {
   /**
    * List of values inside the table.
@@ -691,6 +731,7 @@ export interface DataRecord {
   qValues: string[];
 }
 
+/** Engine struct `DataTable`. */
 export interface DataTable {
   /** Name of the table. */
   qName?: string;
@@ -701,6 +742,7 @@ export interface DataTable {
   qType?: string;
 }
 
+/** Engine struct `DataTableEx`. */
 export interface DataTableEx {
   /** Name of the table. */
   qName?: string;
@@ -716,6 +758,7 @@ export interface DataTableEx {
   qFormatSpec?: string;
 }
 
+/** Engine struct `Database`. */
 export interface Database {
   /** Name of the database. */
   qName?: string;
@@ -723,6 +766,7 @@ export interface Database {
   qIsDefault?: boolean;
 }
 
+/** Engine struct `DatabaseInfo`. */
 export interface DatabaseInfo {
   /** Name of the product accessed by the provider. */
   qDBMSName?: string;
@@ -764,11 +808,13 @@ export interface DatabaseInfo {
   qKeywords: string[];
 }
 
+/** Engine struct `DatabaseOwner`. */
 export interface DatabaseOwner {
   /** Name of the owner. */
   qName?: string;
 }
 
+/** Engine struct `DelimiterInfo`. */
 export interface DelimiterInfo {
   /**
    * Name of the delimiter.
@@ -788,6 +834,7 @@ export interface DelimiterInfo {
   qIsMultiple?: boolean;
 }
 
+/** Engine struct `DerivedFieldsInTableData`. */
 export interface DerivedFieldsInTableData {
   /** Name of the derived definition. */
   qDefinitionName?: string;
@@ -876,6 +923,7 @@ export interface DoReloadExResult {
   qFailureData: FailureData;
 }
 
+/** Engine struct `DocListEntry`. */
 export interface DocListEntry {
   /** Name of the app. */
   qDocName?: string;
@@ -925,6 +973,7 @@ export interface DocListEntry {
   [key: string]: unknown;
 }
 
+/** Engine struct `DriveInfo`. */
 export interface DriveInfo {
   /**
    * Value of the drive.
@@ -955,6 +1004,8 @@ export interface DriveInfo {
 }
 
 /**
+ * Engine enum `DriveType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `REMOVABLE`
  * - `FIXED`
  * - `NETWORK`
@@ -964,6 +1015,7 @@ export interface DriveInfo {
  */
 export type DriveType = 'REMOVABLE' | 'FIXED' | 'NETWORK' | 'CD_ROM' | 'RAM' | 'UNKNOWN_TYPE';
 
+/** Engine struct `EditorBreakpoint`. */
 export interface EditorBreakpoint {
   /** Name of the breakpoint. */
   qbufferName?: string;
@@ -983,7 +1035,7 @@ export interface EditorBreakpoint {
  * "qEmbeddedSnapshot": {}
  */
 export interface EmbeddedSnapshot {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
@@ -994,10 +1046,11 @@ export interface EmbeddedSnapshot {
  * "EmbeddedSnapshotDef": {}
  */
 export interface EmbeddedSnapshotDef {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
+/** Engine struct `ErrorData`. */
 export interface ErrorData {
   /** Detailed information about the error message. */
   qErrorString?: string;
@@ -1018,12 +1071,15 @@ export interface ErrorData {
 }
 
 /**
+ * Engine enum `ErrorDataCode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `EDC_ERROR`
  * - `EDC_WARNING`
  * - `EDC_CIRCULAR_REFERENCE`
  */
 export type ErrorDataCode = 'EDC_ERROR' | 'EDC_WARNING' | 'EDC_CIRCULAR_REFERENCE';
 
+/** Engine struct `ExpansionData`. */
 export interface ExpansionData {
   qExcludeList?: boolean;
   qPos?: PositionMark;
@@ -1031,6 +1087,7 @@ export interface ExpansionData {
   [key: string]: unknown;
 }
 
+/** Engine struct `ExtendedLayoutBookmarkData`. */
 export interface ExtendedLayoutBookmarkData {
   qId?: string;
   qActive?: boolean;
@@ -1067,6 +1124,7 @@ export interface ExtendedLayoutBookmarkData {
   [key: string]: unknown;
 }
 
+/** Engine struct `ExtendedPivotStateData`. */
 export interface ExtendedPivotStateData {
   qExpressionPosition?: number;
   qNumberOfLeftDimensions?: number;
@@ -1085,16 +1143,19 @@ export interface ExtensionList {
 
 /** Obsolete, use qrs API's to fetch extensions. */
 export interface ExtensionListDef {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
+/** Engine struct `FailureData`. */
 export interface FailureData {
   /** Array of errors accumulated during reload. */
   qErrors: ReloadError[];
 }
 
 /**
+ * Engine enum `FieldAttrType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `U`: UNKNOWN
  * - `A`: ASCII
  * - `I`: INTEGER
@@ -1220,6 +1281,7 @@ export interface FieldAttributes {
   [key: string]: unknown;
 }
 
+/** Engine struct `FieldDefEx`. */
 export interface FieldDefEx {
   /** Name of the field. */
   qName?: string;
@@ -1241,6 +1303,7 @@ export interface FieldDefEx {
   [key: string]: unknown;
 }
 
+/** Engine struct `FieldDescription`. */
 export interface FieldDescription {
   /** Internal number of the field. */
   qInternalNumber: number;
@@ -1311,6 +1374,7 @@ export interface FieldDescription {
   qByteSize: number;
 }
 
+/** Engine struct `FieldInTableData`. */
 export interface FieldInTableData {
   /** Name of the field. */
   qName?: string;
@@ -1360,6 +1424,7 @@ export interface FieldInTableData {
   qReadableName?: string;
 }
 
+/** Engine struct `FieldInTableProfilingData`. */
 export interface FieldInTableProfilingData {
   /** Name of the field. */
   qName?: string;
@@ -1482,6 +1547,7 @@ export interface FieldListDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `FieldOrColumn`. */
 export interface FieldOrColumn {
   /** Name of the field or column to be matched. */
   qFieldName?: string;
@@ -1489,6 +1555,7 @@ export interface FieldOrColumn {
   qTableName?: string;
 }
 
+/** Engine struct `FieldScores`. */
 export interface FieldScores {
   /**
    * Field name.
@@ -1514,6 +1581,8 @@ export interface FieldScores {
 }
 
 /**
+ * Engine enum `FieldType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `NOT_PRESENT`
  * - `PRESENT`
  * - `IS_CYCLIC_GROUP`
@@ -1533,6 +1602,7 @@ export type FieldType =
   | 'IS_IMPLICIT'
   | 'IS_DETAIL';
 
+/** Engine struct `FieldValue`. */
 export interface FieldValue {
   /**
    * Text related to the field value.
@@ -1648,6 +1718,8 @@ export interface FileDataFormat {
 }
 
 /**
+ * Engine enum `FileType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `CSV`: FILE_TYPE_CSV
  * - `FIX`: FILE_TYPE_FIX
  * - `DIF`: FILE_TYPE_DIF
@@ -1687,6 +1759,7 @@ export type FileType =
   | 'PARQUET'
   | 'FILE_TYPE_PARQUET';
 
+/** Engine struct `FilterInfo`. */
 export interface FilterInfo {
   /**
    * One of:
@@ -1698,11 +1771,14 @@ export interface FilterInfo {
 }
 
 /**
+ * Engine enum `FilterType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `NONE`: FILTER_TYPE_NONE
  * - `RAW`: FILTER_TYPE_RAW
  */
 export type FilterType = 'NONE' | 'FILTER_TYPE_NONE' | 'RAW' | 'FILTER_TYPE_RAW';
 
+/** Engine struct `FolderItem`. */
 export interface FolderItem {
   /** Name of the folder item. */
   qName?: string;
@@ -1718,6 +1794,8 @@ export interface FolderItem {
 }
 
 /**
+ * Engine enum `FolderItemType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `FOLDER`: FOLDER_ITEM_FOLDER
  * - `FILE`: FOLDER_ITEM_FILE
  * - `OTHER`: FOLDER_ITEM_OTHER
@@ -1725,6 +1803,7 @@ export interface FolderItem {
 export type FolderItemType =
   'FOLDER' | 'FOLDER_ITEM_FOLDER' | 'FILE' | 'FOLDER_ITEM_FILE' | 'OTHER' | 'FOLDER_ITEM_OTHER';
 
+/** Engine struct `FrequencyDistributionData`. */
 export interface FrequencyDistributionData {
   /** Number of bins. */
   qNumberOfBins: number;
@@ -1734,6 +1813,7 @@ export interface FrequencyDistributionData {
   qFrequencies: number[];
 }
 
+/** Engine struct `Function`. */
 export interface Function {
   /** Name of the script function. */
   qName?: string;
@@ -1783,6 +1863,8 @@ export interface Function {
 }
 
 /**
+ * Engine enum `FunctionGroup` (the engine takes the short name or, where listed, the long one):
+ *
  * - `ALL`: FUNC_GROUP_ALL
  * - `U`: FUNC_GROUP_UNKNOWN
  * - `NONE`: FUNC_GROUP_NONE
@@ -1882,6 +1964,7 @@ export type FunctionGroup =
   | 'WINDOW'
   | 'FUNC_GROUP_WINDOW';
 
+/** Engine struct `GenericBookmarkEntry`. */
 export interface GenericBookmarkEntry {
   /** Information about the properties of the bookmark. */
   qProperties?: GenericBookmarkProperties;
@@ -1909,6 +1992,7 @@ export interface GenericBookmarkLayout {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericBookmarkProperties`. */
 export interface GenericBookmarkProperties {
   /**
    * Information about the bookmark.
@@ -1932,12 +2016,15 @@ export interface GenericBookmarkProperties {
 }
 
 /**
+ * Engine enum `GenericConnectMachine` (the engine takes the short name or, where listed, the long one):
+ *
  * - `CONNECT_DEFAULT`
  * - `CONNECT_64`
  * - `CONNECT_32`
  */
 export type GenericConnectMachine = 'CONNECT_DEFAULT' | 'CONNECT_64' | 'CONNECT_32';
 
+/** Engine struct `GenericDimensionInfo`. */
 export interface GenericDimensionInfo {
   /** Length of the longest value in the field. */
   qApprMaxGlyphCount: number;
@@ -1976,6 +2063,7 @@ export interface GenericDimensionLayout {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericDimensionProperties`. */
 export interface GenericDimensionProperties {
   /**
    * Identifier and type of the dimension.
@@ -2005,6 +2093,7 @@ export interface GenericMeasureLayout {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericMeasureProperties`. */
 export interface GenericMeasureProperties {
   /**
    * Information about the measure.
@@ -2022,6 +2111,7 @@ export interface GenericMeasureProperties {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericObjectEntry`. */
 export interface GenericObjectEntry {
   /** Information about the generic object properties. */
   qProperty?: GenericObjectProperties;
@@ -2101,6 +2191,7 @@ export interface GenericObjectLayout {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericObjectProperties`. */
 export interface GenericObjectProperties {
   /**
    * Identifier and type of the object.
@@ -2165,6 +2256,7 @@ export interface GenericObjectProperties {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericVariableConstraints`. */
 export interface GenericVariableConstraints {
   qType?: GenericVariableType;
   qValuesText?: string[];
@@ -2195,6 +2287,7 @@ export interface GenericVariableLayout {
   [key: string]: unknown;
 }
 
+/** Engine struct `GenericVariableProperties`. */
 export interface GenericVariableProperties {
   /**
    * Identifier and type of the object.
@@ -2235,6 +2328,8 @@ export interface GenericVariableProperties {
 }
 
 /**
+ * Engine enum `GenericVariableType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `any`: VARIABLE_TYPE_ANY
  * - `number`: VARIABLE_TYPE_NUMBER
  * - `text`: VARIABLE_TYPE_TEXT
@@ -2243,6 +2338,8 @@ export type GenericVariableType =
   'any' | 'VARIABLE_TYPE_ANY' | 'number' | 'VARIABLE_TYPE_NUMBER' | 'text' | 'VARIABLE_TYPE_TEXT';
 
 /**
+ * Engine enum `GraphMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `GRAPH_MODE_BAR`
  * - `GRAPH_MODE_PIE`
  * - `GRAPH_MODE_PIVOTTABLE`
@@ -2274,6 +2371,7 @@ export type GraphMode =
   | 'GRAPH_MODE_MEKKO'
   | 'GRAPH_MODE_LAST';
 
+/** Engine struct `GroupBookmarkData`. */
 export interface GroupBookmarkData {
   qId?: string;
   qCyclePos?: number;
@@ -2281,6 +2379,7 @@ export interface GroupBookmarkData {
   [key: string]: unknown;
 }
 
+/** Engine struct `GroupState`. */
 export interface GroupState {
   /** Target cyclic group. */
   qInfo?: NxInfo;
@@ -2290,6 +2389,7 @@ export interface GroupState {
   [key: string]: unknown;
 }
 
+/** Engine struct `GroupStateInfo`. */
 export interface GroupStateInfo {
   qGroupName?: string;
   qCurrentItemName?: string;
@@ -2567,6 +2667,7 @@ export interface HyperCubeDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `InputFieldItem`. */
 export interface InputFieldItem {
   qFieldName?: string;
   qValues?: FieldValue[];
@@ -2575,6 +2676,7 @@ export interface InputFieldItem {
   [key: string]: unknown;
 }
 
+/** Engine struct `InterFieldSortData`. */
 export interface InterFieldSortData {
   qName?: string;
   qReversed?: boolean;
@@ -2582,6 +2684,7 @@ export interface InterFieldSortData {
   [key: string]: unknown;
 }
 
+/** Engine struct `InteractDef`. */
 export interface InteractDef {
   /**
    * Interaction type.
@@ -2645,6 +2748,8 @@ export interface InteractDef {
 }
 
 /**
+ * Engine enum `InteractType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `IT_MSGBOX`
  * - `IT_SCRIPTLINE`
  * - `IT_BREAK`
@@ -2658,11 +2763,13 @@ export type InteractType =
 
 /** Contains dynamic JSON data specified by the client. */
 export interface JsonObject {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
 /**
+ * Engine enum `KeyType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `NOT_KEY`
  * - `ANY_KEY`
  * - `PRIMARY_KEY`
@@ -2670,6 +2777,7 @@ export interface JsonObject {
  */
 export type KeyType = 'NOT_KEY' | 'ANY_KEY' | 'PRIMARY_KEY' | 'PERFECT_KEY';
 
+/** Engine struct `LayoutBookmarkData`. */
 export interface LayoutBookmarkData {
   qId?: string;
   qActive?: boolean;
@@ -2681,7 +2789,7 @@ export interface LayoutBookmarkData {
 
 /** Contains JSON to be excluded from validation. */
 export interface LayoutExclude {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
@@ -2697,6 +2805,7 @@ export interface LayoutFieldInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `LineageInfo`. */
 export interface LineageInfo {
   /**
    * A string indicating the origin of the data:
@@ -2796,6 +2905,7 @@ export interface ListObjectDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `LocaleInfo`. */
 export interface LocaleInfo {
   /** Decimal separator. */
   qDecimalSep?: string;
@@ -2888,6 +2998,8 @@ export interface LocaleInfo {
 }
 
 /**
+ * Engine enum `LogOnType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `LOG_ON_SERVICE_USER`
  * - `LOG_ON_CURRENT_USER`
  */
@@ -2938,7 +3050,7 @@ export interface MediaList {
  * _qMediaListDef_ has an empty structure. No properties need to be set.
  */
 export interface MediaListDef {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
@@ -2962,6 +3074,7 @@ export interface MediaListItem {
   [key: string]: unknown;
 }
 
+/** Engine struct `MetaData`. */
 export interface MetaData {
   qShared?: boolean;
   qUtcModifyTime?: number;
@@ -3125,6 +3238,7 @@ export interface NxAttrDimInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxAttrExprDef`. */
 export interface NxAttrExprDef {
   /**
    * Definition of the attribute expression.
@@ -3173,6 +3287,7 @@ export interface NxAttrExprInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxAttributeDimValues`. */
 export interface NxAttributeDimValues {
   /** List of values. */
   qValues: NxSimpleDimValue[];
@@ -3180,6 +3295,7 @@ export interface NxAttributeDimValues {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxAttributeExpressionValues`. */
 export interface NxAttributeExpressionValues {
   /** List of attribute expressions values. */
   qValues: NxSimpleValue[];
@@ -3187,6 +3303,7 @@ export interface NxAttributeExpressionValues {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxAutoSortByStateDef`. */
 export interface NxAutoSortByStateDef {
   /**
    * This parameter applies to list objects.
@@ -3198,11 +3315,13 @@ export interface NxAutoSortByStateDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxAxisData`. */
 export interface NxAxisData {
   /** List of axis data. */
   qAxis: NxAxisTicks[];
 }
 
+/** Engine struct `NxAxisTicks`. */
 export interface NxAxisTicks {
   /** Name of the derived definition. */
   qName?: string;
@@ -3212,6 +3331,7 @@ export interface NxAxisTicks {
   qTicks: NxTickCell[];
 }
 
+/** Engine struct `NxBookmark`. */
 export interface NxBookmark {
   /** List of selections for each state. */
   qStateData?: AlternateStateData[];
@@ -3229,6 +3349,7 @@ export interface NxBookmark {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxCalcCond`. */
 export interface NxCalcCond {
   /** Condition for calculating an hypercube, dimension or measure. */
   qCond?: ValueExpr;
@@ -3238,6 +3359,7 @@ export interface NxCalcCond {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxCardinalities`. */
 export interface NxCardinalities {
   /** Number of distinct field values. */
   qCardinal: number;
@@ -3253,6 +3375,7 @@ export interface NxCardinalities {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxCell`. */
 export interface NxCell {
   /**
    * Some text.
@@ -3331,6 +3454,7 @@ export interface NxCell {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxCellPosition`. */
 export interface NxCellPosition {
   /** Position of the cell on the x-axis. */
   qx: number;
@@ -3340,8 +3464,10 @@ export interface NxCellPosition {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxCellRows`. */
 export type NxCellRows = NxCell[];
 
+/** Engine struct `NxContainerEntry`. */
 export interface NxContainerEntry {
   /** Information about the object. */
   qInfo: NxInfo;
@@ -3353,6 +3479,7 @@ export interface NxContainerEntry {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxContinuousDataOptions`. */
 export interface NxContinuousDataOptions {
   /** Start value. */
   qStart: number;
@@ -3370,6 +3497,8 @@ export interface NxContinuousDataOptions {
 }
 
 /**
+ * Engine enum `NxContinuousMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `Never`: CONTINUOUS_NEVER
  * - `Possible`: CONTINUOUS_IF_POSSIBLE
  * - `Time`: CONTINUOUS_IF_TIME
@@ -3382,6 +3511,7 @@ export type NxContinuousMode =
   | 'Time'
   | 'CONTINUOUS_IF_TIME';
 
+/** Engine struct `NxContinuousRangeSelectInfo`. */
 export interface NxContinuousRangeSelectInfo {
   /** Range information. */
   qRange?: Range;
@@ -3389,6 +3519,7 @@ export interface NxContinuousRangeSelectInfo {
   qDimIx?: number;
 }
 
+/** Engine struct `NxCurrentSelectionItem`. */
 export interface NxCurrentSelectionItem {
   /** Number of values in the field. */
   qTotal: number;
@@ -3452,6 +3583,7 @@ export interface NxCurrentSelectionItem {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxDataAreaPage`. */
 export interface NxDataAreaPage {
   /**
    * Position from the left.
@@ -3475,6 +3607,7 @@ export interface NxDataAreaPage {
   qHeight: number;
 }
 
+/** Engine struct `NxDataPage`. */
 export interface NxDataPage {
   /** Array of data. */
   qMatrix: NxCellRows[];
@@ -3497,6 +3630,8 @@ export interface NxDataPage {
 }
 
 /**
+ * Engine enum `NxDataReductionMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `N`: DATA_REDUCTION_NONE
  * - `D1`: DATA_REDUCTION_ONEDIM
  * - `S`: DATA_REDUCTION_SCATTERED
@@ -3515,6 +3650,7 @@ export type NxDataReductionMode =
   | 'ST'
   | 'DATA_REDUCTION_STACKED';
 
+/** Engine struct `NxDerivedField`. */
 export interface NxDerivedField {
   /**
    * Identifier of the derived field.
@@ -3542,6 +3678,7 @@ export interface NxDerivedField {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxDerivedFieldDescriptionList`. */
 export interface NxDerivedFieldDescriptionList {
   /** Information about the derived fields. */
   qDerivedFieldLists: NxDerivedFieldsData[];
@@ -3549,6 +3686,7 @@ export interface NxDerivedFieldDescriptionList {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxDerivedFieldsData`. */
 export interface NxDerivedFieldsData {
   /** Name of the derived definition. */
   qDerivedDefinitionName?: string;
@@ -3562,6 +3700,7 @@ export interface NxDerivedFieldsData {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxDerivedGroup`. */
 export interface NxDerivedGroup {
   /** Identifier of the group. */
   qId?: string;
@@ -3585,6 +3724,8 @@ export interface NxDerivedGroup {
 }
 
 /**
+ * Engine enum `NxDimCellType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `V`: NX_DIM_CELL_VALUE
  * - `E`: NX_DIM_CELL_EMPTY
  * - `N`: NX_DIM_CELL_NORMAL
@@ -3680,6 +3821,7 @@ export interface NxDimension {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxDimensionInfo`. */
 export interface NxDimensionInfo {
   /**
    * Corresponds to the label of the dimension that is selected.
@@ -3793,6 +3935,8 @@ export interface NxDimensionInfo {
 }
 
 /**
+ * Engine enum `NxDimensionType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `D`: NX_DIMENSION_TYPE_DISCRETE
  * - `N`: NX_DIMENSION_TYPE_NUMERIC
  * - `T`: NX_DIMENSION_TYPE_TIME
@@ -3805,6 +3949,7 @@ export type NxDimensionType =
   | 'T'
   | 'NX_DIMENSION_TYPE_TIME';
 
+/** Engine struct `NxDownloadInfo`. */
 export interface NxDownloadInfo {
   /** URL to download the reduced app on. */
   qUrl?: string;
@@ -3815,6 +3960,7 @@ export interface NxDownloadInfo {
   qFileSize: number;
 }
 
+/** Engine struct `NxDownloadOptions`. */
 export interface NxDownloadOptions {
   /** Bookmark Id to apply before reducing the application. */
   qBookmarkId?: string;
@@ -3827,12 +3973,15 @@ export interface NxDownloadOptions {
   qServeOnce?: boolean;
 }
 
+/** Engine struct `NxEngineVersion`. */
 export interface NxEngineVersion {
   /** Version number of the Qlik engine component. */
   qComponentVersion?: string;
 }
 
 /**
+ * Engine enum `NxExportFileType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `CSV_C`: EXPORT_CSV_C
  * - `CSV_T`: EXPORT_CSV_T
  * - `OOXML`: EXPORT_OOXML
@@ -3849,12 +3998,16 @@ export type NxExportFileType =
   | 'EXPORT_PARQUET';
 
 /**
+ * Engine enum `NxExportState` (the engine takes the short name or, where listed, the long one):
+ *
  * - `P`: EXPORT_POSSIBLE
  * - `A`: EXPORT_ALL
  */
 export type NxExportState = 'P' | 'EXPORT_POSSIBLE' | 'A' | 'EXPORT_ALL';
 
 /**
+ * Engine enum `NxFeature` (the engine takes the short name or, where listed, the long one):
+ *
  * - `binningData`: FEATURE_BINNING_DATA
  * - `bookmarks`: FEATURE_BOOKMARKS
  * - `calculatedFields`: FEATURE_CALCULATED_FIELDS
@@ -3990,6 +4143,7 @@ export interface NxFieldDescription {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxFieldProperties`. */
 export interface NxFieldProperties {
   /**
    * This parameter is set to true, if the field has one and only one selection (not 0 and not more than 1).
@@ -4001,6 +4155,7 @@ export interface NxFieldProperties {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxFieldResourceId`. */
 export interface NxFieldResourceId {
   /** Name of the field to get the resource id for. */
   qName?: string;
@@ -4008,6 +4163,7 @@ export interface NxFieldResourceId {
   qResourceIds: NxFieldTableResourceId[];
 }
 
+/** Engine struct `NxFieldSelectionInfo`. */
 export interface NxFieldSelectionInfo {
   /** Name of the field. */
   qName?: string;
@@ -4029,6 +4185,8 @@ export interface NxFieldSelectionInfo {
 }
 
 /**
+ * Engine enum `NxFieldSelectionMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `NORMAL`: SELECTION_MODE_NORMAL
  * - `AND`: SELECTION_MODE_AND
  * - `NOT`: SELECTION_MODE_NOT
@@ -4036,6 +4194,7 @@ export interface NxFieldSelectionInfo {
 export type NxFieldSelectionMode =
   'NORMAL' | 'SELECTION_MODE_NORMAL' | 'AND' | 'SELECTION_MODE_AND' | 'NOT' | 'SELECTION_MODE_NOT';
 
+/** Engine struct `NxFieldTableResourceId`. */
 export interface NxFieldTableResourceId {
   /** Name of the table that the field belongs to get the resource id for */
   qTable?: string;
@@ -4044,6 +4203,8 @@ export interface NxFieldTableResourceId {
 }
 
 /**
+ * Engine enum `NxFrequencyMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `N`: NX_FREQUENCY_NONE
  * - `V`: NX_FREQUENCY_VALUE
  * - `P`: NX_FREQUENCY_PERCENT
@@ -4059,6 +4220,7 @@ export type NxFrequencyMode =
   | 'R'
   | 'NX_FREQUENCY_RELATIVE';
 
+/** Engine struct `NxGetBookmarkOptions`. */
 export interface NxGetBookmarkOptions {
   /** List of object types. */
   qTypes?: string[];
@@ -4068,6 +4230,7 @@ export interface NxGetBookmarkOptions {
   qIncludePatches?: boolean;
 }
 
+/** Engine struct `NxGetObjectOptions`. */
 export interface NxGetObjectOptions {
   /** List of object types. */
   qTypes?: string[];
@@ -4108,6 +4271,8 @@ export interface NxGroupDef {
 }
 
 /**
+ * Engine enum `NxGroupMemberClass` (the engine takes the short name or, where listed, the long one):
+ *
  * - `bookmark`: MEMBER_BOOKMARK
  * - `object`: MEMBER_OBJECT
  */
@@ -4123,6 +4288,7 @@ export interface NxGroupObjectId {
   qObjectId?: string;
 }
 
+/** Engine struct `NxGroupTail`. */
 export interface NxGroupTail {
   /**
    * Number of elements that are part of the previous tail.
@@ -4143,12 +4309,15 @@ export interface NxGroupTail {
 }
 
 /**
+ * Engine enum `NxGrpType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `N`: GRP_NX_NONE
  * - `H`: GRP_NX_HIEARCHY
  * - `C`: GRP_NX_COLLECTION
  */
 export type NxGrpType = 'N' | 'GRP_NX_NONE' | 'H' | 'GRP_NX_HIEARCHY' | 'C' | 'GRP_NX_COLLECTION';
 
+/** Engine struct `NxHighlightRanges`. */
 export interface NxHighlightRanges {
   /** Ranges of highlighted values. */
   qRanges: CharRange[];
@@ -4157,6 +4326,8 @@ export interface NxHighlightRanges {
 }
 
 /**
+ * Engine enum `NxHypercubeMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `S`: DATA_MODE_STRAIGHT
  * - `P`: DATA_MODE_PIVOT
  * - `K`: DATA_MODE_PIVOT_STACK
@@ -4175,6 +4346,7 @@ export type NxHypercubeMode =
   | 'D'
   | 'DATA_MODE_DYNAMIC';
 
+/** Engine struct `NxInfo`. */
 export interface NxInfo {
   /**
    * Identifier of the object.
@@ -4192,6 +4364,7 @@ export interface NxInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxInlineDimensionDef`. */
 export interface NxInlineDimensionDef {
   /**
    * Used to define a cyclic group or drill-down group.
@@ -4245,6 +4418,7 @@ export interface NxInlineDimensionDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxInlineMeasureDef`. */
 export interface NxInlineMeasureDef {
   /**
    * Name of the measure.
@@ -4334,6 +4508,8 @@ export interface NxInlineMeasureDef {
 }
 
 /**
+ * Engine enum `NxLTrendlineType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `AVERAGE`: Average
  * - `LINEAR`: Linear
  * - `POLYNOMIAL2`: Polynomial2
@@ -4353,6 +4529,7 @@ export type NxLTrendlineType =
   | 'POWER'
   | 'LOG';
 
+/** Engine struct `NxLayoutErrors`. */
 export interface NxLayoutErrors {
   /** Error code. */
   qErrorCode: number;
@@ -4360,6 +4537,7 @@ export interface NxLayoutErrors {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxLibraryDimension`. */
 export interface NxLibraryDimension {
   /**
    * Information about the grouping.
@@ -4382,6 +4560,7 @@ export interface NxLibraryDimension {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxLibraryDimensionDef`. */
 export interface NxLibraryDimensionDef {
   /**
    * Information about the grouping.
@@ -4429,6 +4608,7 @@ export interface NxLibraryMeasure {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxLibraryMeasureDef`. */
 export interface NxLibraryMeasureDef {
   /** Label of the measure. */
   qLabel?: string;
@@ -4462,6 +4642,7 @@ export interface NxLibraryMeasureDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxLinkedObjectInfo`. */
 export interface NxLinkedObjectInfo {
   /**
    * Identifier of the root object.
@@ -4473,6 +4654,7 @@ export interface NxLinkedObjectInfo {
   qInfo: NxInfo;
 }
 
+/** Engine struct `NxListObjectExpression`. */
 export interface NxListObjectExpression {
   /** Value of the expression. */
   qExpr?: string;
@@ -4485,6 +4667,7 @@ export interface NxListObjectExpression {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxListObjectExpressionDef`. */
 export interface NxListObjectExpressionDef {
   /** Value of the expression. */
   qExpr?: string;
@@ -4495,6 +4678,8 @@ export interface NxListObjectExpressionDef {
 }
 
 /**
+ * Engine enum `NxLocalizedErrorCode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `LOCERR_INTERNAL_ERROR`
  * - `LOCERR_GENERIC_UNKNOWN`
  * - `LOCERR_GENERIC_OK`
@@ -5163,6 +5348,8 @@ export type NxLocalizedErrorCode =
   | 'LOCERR_BM_RESULT_TOO_LARGE';
 
 /**
+ * Engine enum `NxLocalizedWarningCode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `LOCWARN_PERSONAL_RELOAD_REQUIRED`
  * - `LOCWARN_PERSONAL_VERSION_EXPIRES_SOON`
  * - `LOCWARN_EXPORT_DATA_TRUNCATED`
@@ -5176,6 +5363,7 @@ export type NxLocalizedWarningCode =
   | 'LOCWARN_COULD_NOT_OPEN_ALL_OBJECTS'
   | 'LOCWARN_SEARCH_INVALID_SEARCHFIELD_DETECTED';
 
+/** Engine struct `NxMatchingFieldInfo`. */
 export interface NxMatchingFieldInfo {
   /** Name of the field. */
   qName?: string;
@@ -5184,6 +5372,8 @@ export interface NxMatchingFieldInfo {
 }
 
 /**
+ * Engine enum `NxMatchingFieldMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `MATCHINGFIELDMODE_MATCH_ALL`
  * - `MATCHINGFIELDMODE_MATCH_ONE`
  */
@@ -5304,10 +5494,11 @@ export interface NxMeta {
  * Semantic type with an empty structure.
  */
 export interface NxMetaDef {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
+/** Engine struct `NxMiniChart`. */
 export interface NxMiniChart {
   qYMin?: number;
   qYMax?: number;
@@ -5321,6 +5512,7 @@ export interface NxMiniChart {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxMiniChartCell`. */
 export interface NxMiniChartCell {
   /** Some text. */
   qText?: string;
@@ -5345,6 +5537,7 @@ export interface NxMiniChartCell {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxMiniChartData`. */
 export interface NxMiniChartData {
   /** Array of data. */
   qMatrix: NxMiniChartRows[];
@@ -5356,6 +5549,7 @@ export interface NxMiniChartData {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxMiniChartDef`. */
 export interface NxMiniChartDef {
   /** Expression or field name. */
   qDef?: string;
@@ -5374,13 +5568,16 @@ export interface NxMiniChartDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxMiniChartRows`. */
 export type NxMiniChartRows = NxMiniChartCell[];
 
+/** Engine struct `NxMultiRangeSelectInfo`. */
 export interface NxMultiRangeSelectInfo {
   qRanges?: NxRangeSelectInfo[];
   qColumnsToSelect?: number[];
 }
 
+/** Engine struct `NxPage`. */
 export interface NxPage {
   /**
    * Position from the left.
@@ -5400,6 +5597,7 @@ export interface NxPage {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxPageTreeLevel`. */
 export interface NxPageTreeLevel {
   /** The first dimension that is to be part of the tree, counted from the left. For example, if qLeft is equal to 1, omit nodes from the first dimension in the current sort order. */
   qLeft: number;
@@ -5422,6 +5620,7 @@ export interface NxPageTreeNode {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxPatch`. */
 export interface NxPatch {
   /**
    * Operation to perform.
@@ -5446,12 +5645,15 @@ export interface NxPatch {
 }
 
 /**
+ * Engine enum `NxPatchOperationType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `add`: Add
  * - `remove`: Remove
  * - `replace`: Replace
  */
 export type NxPatchOperationType = 'add' | 'remove' | 'replace';
 
+/** Engine struct `NxPatches`. */
 export interface NxPatches {
   /** Identifier and type of the object. */
   qInfo?: NxInfo;
@@ -5463,6 +5665,7 @@ export interface NxPatches {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxPivotDimensionCell`. */
 export interface NxPivotDimensionCell {
   /** Some text. */
   qText?: string;
@@ -5528,6 +5731,7 @@ export interface NxPivotDimensionCell {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxPivotPage`. */
 export interface NxPivotPage {
   /** Information about the left dimension values of a pivot table. */
   qLeft: NxPivotDimensionCell[];
@@ -5541,6 +5745,7 @@ export interface NxPivotPage {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxPivotValuePoint`. */
 export interface NxPivotValuePoint {
   /**
    * Label of the cell.
@@ -5574,6 +5779,7 @@ export interface NxPivotValuePoint {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxRange`. */
 export interface NxRange {
   /** Position in the expression of the first character of the field name. */
   qFrom: number;
@@ -5581,6 +5787,7 @@ export interface NxRange {
   qCount: number;
 }
 
+/** Engine struct `NxRangeSelectInfo`. */
 export interface NxRangeSelectInfo {
   /** Range of values. */
   qRange?: Range;
@@ -5591,6 +5798,7 @@ export interface NxRangeSelectInfo {
   qMeasureIx?: number;
 }
 
+/** Engine struct `NxSelectionCell`. */
 export interface NxSelectionCell {
   /**
    * Type of cells to select.
@@ -5622,12 +5830,15 @@ export interface NxSelectionCell {
 }
 
 /**
+ * Engine enum `NxSelectionCellType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `D`: NX_CELL_DATA
  * - `T`: NX_CELL_TOP
  * - `L`: NX_CELL_LEFT
  */
 export type NxSelectionCellType = 'D' | 'NX_CELL_DATA' | 'T' | 'NX_CELL_TOP' | 'L' | 'NX_CELL_LEFT';
 
+/** Engine struct `NxSelectionInfo`. */
 export interface NxSelectionInfo {
   /**
    * Is set to true if the visualization is in selection mode.
@@ -5643,6 +5854,7 @@ export interface NxSelectionInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxSimpleDimValue`. */
 export interface NxSimpleDimValue {
   /**
    * Text related to the attribute expression value.
@@ -5655,6 +5867,7 @@ export interface NxSimpleDimValue {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxSimpleValue`. */
 export interface NxSimpleValue {
   /** Text related to the attribute expression value. */
   qText?: string;
@@ -5668,6 +5881,8 @@ export interface NxSimpleValue {
 }
 
 /**
+ * Engine enum `NxSortIndicatorType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `N`: NX_SORT_INDICATE_NONE
  * - `A`: NX_SORT_INDICATE_ASC
  * - `D`: NX_SORT_INDICATE_DESC
@@ -5675,6 +5890,7 @@ export interface NxSimpleValue {
 export type NxSortIndicatorType =
   'N' | 'NX_SORT_INDICATE_NONE' | 'A' | 'NX_SORT_INDICATE_ASC' | 'D' | 'NX_SORT_INDICATE_DESC';
 
+/** Engine struct `NxStackPage`. */
 export interface NxStackPage {
   /** Array of data. */
   qData: NxStackedPivotCell[];
@@ -5684,6 +5900,7 @@ export interface NxStackPage {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxStackedPivotCell`. */
 export interface NxStackedPivotCell {
   /** Some text. */
   qText?: string;
@@ -5749,6 +5966,7 @@ export interface NxStackedPivotCell {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxStateCounts`. */
 export interface NxStateCounts {
   /** Number of values in locked state. */
   qLocked: number;
@@ -5783,6 +6001,7 @@ export interface NxStreamListEntry {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxTempBookmarkOptions`. */
 export interface NxTempBookmarkOptions {
   /** IncludeVariables If true all variables will be stored in the temporary bookmark */
   qIncludeVariables?: boolean;
@@ -5790,6 +6009,7 @@ export interface NxTempBookmarkOptions {
   qIncludeAllPatches?: boolean;
 }
 
+/** Engine struct `NxTickCell`. */
 export interface NxTickCell {
   /** Tick's label. */
   qText?: string;
@@ -5811,6 +6031,7 @@ export interface NxTreeDataOption {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxTreeDimensionDef`. */
 export interface NxTreeDimensionDef {
   /** Refers to a dimension stored in the library. */
   qLibraryId?: string;
@@ -5865,6 +6086,7 @@ export interface NxTreeDimensionDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxTreeDimensionInfo`. */
 export interface NxTreeDimensionInfo {
   /**
    * Corresponds to the label of the dimension that is selected.
@@ -5979,6 +6201,7 @@ export interface NxTreeDimensionInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxTreeMultiRangeSelectInfo`. */
 export interface NxTreeMultiRangeSelectInfo {
   /** An array of Ranges. */
   qRanges?: NxTreeRangeSelectInfo[];
@@ -6067,6 +6290,7 @@ export interface NxTreeNode {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxTreeRangeSelectInfo`. */
 export interface NxTreeRangeSelectInfo {
   /** Range of values. */
   qRange?: Range;
@@ -6182,11 +6406,14 @@ export interface NxTrendlineDef {
 }
 
 /**
+ * Engine enum `NxTrendlineMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `Multi`: TRENDLINE_MULTILINE
  * - `Sum`: TRENDLINE_SUM
  */
 export type NxTrendlineMode = 'Multi' | 'TRENDLINE_MULTILINE' | 'Sum' | 'TRENDLINE_SUM';
 
+/** Engine struct `NxValidationError`. */
 export interface NxValidationError {
   /**
    * Error code.
@@ -6208,6 +6435,7 @@ export interface NxValidationError {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxVariableListItem`. */
 export interface NxVariableListItem {
   /** Name of the variable. */
   qName?: string;
@@ -6251,7 +6479,10 @@ export interface NxVariableListItem {
   [key: string]: unknown;
 }
 
-/** @deprecated */
+/**
+ * Engine struct `NxVariableProperties`.
+ * @deprecated
+ */
 export interface NxVariableProperties {
   /** Name of the variable. */
   qName?: string;
@@ -6278,6 +6509,7 @@ export interface NxVariableProperties {
   [key: string]: unknown;
 }
 
+/** Engine struct `NxViewPort`. */
 export interface NxViewPort {
   /** Width of the canvas in pixels. */
   qWidth: number;
@@ -6287,6 +6519,7 @@ export interface NxViewPort {
   qZoomLevel: number;
 }
 
+/** Engine struct `ObjectInterface`. */
 export interface ObjectInterface {
   /** The native type of the object. */
   qType?: string;
@@ -6298,6 +6531,7 @@ export interface ObjectInterface {
   qGenericId?: string;
 }
 
+/** Engine struct `OdbcDsn`. */
 export interface OdbcDsn {
   /** Name of the ODBC connection. */
   qName?: string;
@@ -6318,6 +6552,7 @@ export interface OdbcDsn {
   qUserOnly?: boolean;
 }
 
+/** Engine struct `OleDbProvider`. */
 export interface OleDbProvider {
   /** Name of the OLEDB provider. */
   qName?: string;
@@ -6333,6 +6568,8 @@ export interface OleDbProvider {
 }
 
 /**
+ * Engine enum `OtherLimitMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `OTHER_GE_LIMIT`
  * - `OTHER_LE_LIMIT`
  * - `OTHER_GT_LIMIT`
@@ -6342,6 +6579,8 @@ export type OtherLimitMode =
   'OTHER_GE_LIMIT' | 'OTHER_LE_LIMIT' | 'OTHER_GT_LIMIT' | 'OTHER_LT_LIMIT';
 
 /**
+ * Engine enum `OtherMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `OTHER_OFF`
  * - `OTHER_COUNTED`
  * - `OTHER_ABS_LIMITED`
@@ -6358,12 +6597,15 @@ export type OtherMode =
   | 'OTHER_REL_ACC_TARGET';
 
 /**
+ * Engine enum `OtherSortMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `OTHER_SORT_DEFAULT`
  * - `OTHER_SORT_DESCENDING`
  * - `OTHER_SORT_ASCENDING`
  */
 export type OtherSortMode = 'OTHER_SORT_DEFAULT' | 'OTHER_SORT_DESCENDING' | 'OTHER_SORT_ASCENDING';
 
+/** Engine struct `OtherTotalSpecProp`. */
 export interface OtherTotalSpecProp {
   /**
    * Determines how many dimension values are displayed.
@@ -6478,6 +6720,7 @@ export interface OtherTotalSpecProp {
   [key: string]: unknown;
 }
 
+/** Engine struct `Point`. */
 export interface Point {
   /**
    * x-coordinate in pixels.
@@ -6493,6 +6736,7 @@ export interface Point {
   [key: string]: unknown;
 }
 
+/** Engine struct `PositionMark`. */
 export interface PositionMark {
   qDimName?: string;
   qElemNo?: number[];
@@ -6501,6 +6745,7 @@ export interface PositionMark {
   [key: string]: unknown;
 }
 
+/** Engine struct `ProgressData`. */
 export interface ProgressData {
   /** True if the request is started. */
   qStarted?: boolean;
@@ -6528,6 +6773,7 @@ export interface ProgressData {
   qTransientProgressMessage: ProgressMessage;
 }
 
+/** Engine struct `ProgressMessage`. */
 export interface ProgressMessage {
   /** Code number to the corresponding localized message string. */
   qMessageCode: number;
@@ -6535,6 +6781,7 @@ export interface ProgressMessage {
   qMessageParameters: string[];
 }
 
+/** Engine struct `Range`. */
 export interface Range {
   /** Lowest value in the range */
   qMin?: number;
@@ -6556,6 +6803,7 @@ export interface Range {
   [key: string]: unknown;
 }
 
+/** Engine struct `RangeSelectInfo`. */
 export interface RangeSelectInfo {
   /**
    * Lowest value in the range.
@@ -6573,6 +6821,7 @@ export interface RangeSelectInfo {
   [key: string]: unknown;
 }
 
+/** Engine struct `Rect`. */
 export interface Rect {
   /**
    * Position from the left.
@@ -6592,6 +6841,7 @@ export interface Rect {
   [key: string]: unknown;
 }
 
+/** Engine struct `ReloadError`. */
 export interface ReloadError {
   /** Type of error. */
   qError?: string;
@@ -6943,6 +7193,7 @@ export interface ReloadError {
   qTitle: NxLocalizedErrorCode;
 }
 
+/** Engine struct `SampleResult`. */
 export interface SampleResult {
   /** Name of field or column. */
   qFieldOrColumn: FieldOrColumn;
@@ -6950,6 +7201,7 @@ export interface SampleResult {
   qValues: FieldValue[];
 }
 
+/** Engine struct `ScriptSyntaxError`. */
 export interface ScriptSyntaxError {
   /**
    * Length of the word where the error is located.
@@ -6980,6 +7232,7 @@ export interface ScriptSyntaxError {
   qSecondaryFailure?: boolean;
 }
 
+/** Engine struct `ScrollPosition`. */
 export interface ScrollPosition {
   qUsePosition?: boolean;
   qPos?: Point;
@@ -6987,7 +7240,10 @@ export interface ScrollPosition {
   [key: string]: unknown;
 }
 
-/** @deprecated */
+/**
+ * Engine struct `SearchAssociationResult`.
+ * @deprecated
+ */
 export interface SearchAssociationResult {
   /** List of the fields that contains search associations. */
   qFieldNames: string[];
@@ -7007,6 +7263,7 @@ export interface SearchAssociationResult {
   qTotalSearchResults: number;
 }
 
+/** Engine struct `SearchAttribute`. */
 export interface SearchAttribute {
   /** String corresponding to _SearchObjectOptions.qAttributes_. It will be _qProperty_ for _SearchObjectOptions_. */
   qKey?: string;
@@ -7014,6 +7271,7 @@ export interface SearchAttribute {
   qValue?: string;
 }
 
+/** Engine struct `SearchCharRange`. */
 export interface SearchCharRange {
   /** Starting position of the match in the search result, starting from 0. */
   qCharPos: number;
@@ -7023,6 +7281,7 @@ export interface SearchCharRange {
   qTerm: number;
 }
 
+/** Engine struct `SearchCombinationOptions`. */
 export interface SearchCombinationOptions {
   /**
    * List of the search fields.
@@ -7060,6 +7319,8 @@ export interface SearchCombinationOptions {
 }
 
 /**
+ * Engine enum `SearchContextType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `Cleared`: CONTEXT_CLEARED
  * - `LockedFieldsOnly`: CONTEXT_LOCKED_FIELDS_ONLY
  * - `CurrentSelections`: CONTEXT_CURRENT_SELECTIONS
@@ -7072,7 +7333,10 @@ export type SearchContextType =
   | 'CurrentSelections'
   | 'CONTEXT_CURRENT_SELECTIONS';
 
-/** @deprecated */
+/**
+ * Engine struct `SearchFieldDictionary`.
+ * @deprecated
+ */
 export interface SearchFieldDictionary {
   /**
    * Position of the field in the list of fields, starting from 0.
@@ -7086,7 +7350,10 @@ export interface SearchFieldDictionary {
   qResult: SearchTermResult[];
 }
 
-/** @deprecated */
+/**
+ * Engine struct `SearchFieldMatch`.
+ * @deprecated
+ */
 export interface SearchFieldMatch {
   /**
    * Position of the field in the list of fields, starting from 0.
@@ -7108,6 +7375,8 @@ export interface SearchFieldMatch {
 }
 
 /**
+ * Engine enum `SearchFieldMatchType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `FieldMatchNone`: FM_NONE
  * - `FieldMatchSubString`: FM_SUBSTRING
  * - `FieldMatchWord`: FM_WORD
@@ -7126,15 +7395,21 @@ export type SearchFieldMatchType =
   | 'FieldMatchLast'
   | 'FM_LAST';
 
+/** Engine struct `SearchFieldMatchesItem`. */
 export interface SearchFieldMatchesItem {
   qText?: string;
   qElemNo?: number;
   qSearchTermsMatched?: number[];
 }
 
-/** - `OneAndOnlyOne`: ONE_AND_ONLY_ONE */
+/**
+ * Engine enum `SearchFieldSelectionMode` (the engine takes the short name or, where listed, the long one):
+ *
+ * - `OneAndOnlyOne`: ONE_AND_ONLY_ONE
+ */
 export type SearchFieldSelectionMode = 'OneAndOnlyOne' | 'ONE_AND_ONLY_ONE';
 
+/** Engine struct `SearchFieldValueItem`. */
 export interface SearchFieldValueItem {
   /** Field name of matches. */
   qFieldName?: string;
@@ -7142,6 +7417,7 @@ export interface SearchFieldValueItem {
   qValues: SearchFieldMatchesItem[];
 }
 
+/** Engine struct `SearchGroup`. */
 export interface SearchGroup {
   /** Identifier of the search group. */
   qId: number;
@@ -7164,6 +7440,7 @@ export interface SearchGroup {
   qItems: SearchGroupItem[];
 }
 
+/** Engine struct `SearchGroupItem`. */
 export interface SearchGroupItem {
   /**
    * Type of the group item.
@@ -7202,6 +7479,7 @@ export interface SearchGroupItem {
   qMatchType: SearchFieldMatchType;
 }
 
+/** Engine struct `SearchGroupItemMatch`. */
 export interface SearchGroupItemMatch {
   /**
    * Search match value.
@@ -7230,6 +7508,7 @@ export interface SearchGroupItemMatch {
   qAttributes: SearchAttribute[];
 }
 
+/** Engine struct `SearchGroupItemOptions`. */
 export interface SearchGroupItemOptions {
   /**
    * Type of the group item. Can be:
@@ -7256,11 +7535,14 @@ export interface SearchGroupItemOptions {
 }
 
 /**
+ * Engine enum `SearchGroupItemType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `Field`: FIELD
  * - `GenericObject`: GENERIC_OBJECT
  */
 export type SearchGroupItemType = 'Field' | 'FIELD' | 'GenericObject' | 'GENERIC_OBJECT';
 
+/** Engine struct `SearchGroupOptions`. */
 export interface SearchGroupOptions {
   /**
    * Type of the group. Can be:
@@ -7287,13 +7569,18 @@ export interface SearchGroupOptions {
 }
 
 /**
+ * Engine enum `SearchGroupType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `DatasetType`: DATASET_GROUP
  * - `GenericObjectsType`: GENERIC_OBJECTS_GROUP
  */
 export type SearchGroupType =
   'DatasetType' | 'DATASET_GROUP' | 'GenericObjectsType' | 'GENERIC_OBJECTS_GROUP';
 
-/** @deprecated */
+/**
+ * Engine struct `SearchMatchCombination`.
+ * @deprecated
+ */
 export interface SearchMatchCombination {
   /** Index of the search result, starting from 0. */
   qId: number;
@@ -7301,9 +7588,13 @@ export interface SearchMatchCombination {
   qFieldMatches: SearchFieldMatch[];
 }
 
-/** @deprecated */
+/**
+ * Engine struct `SearchMatchCombinations`.
+ * @deprecated
+ */
 export type SearchMatchCombinations = SearchMatchCombination[];
 
+/** Engine struct `SearchObjectOptions`. */
 export interface SearchObjectOptions {
   /** This array is either empty or contains _qProperty_ . */
   qAttributes?: string[];
@@ -7319,6 +7610,7 @@ export interface SearchObjectOptions {
   qCharEncoding?: CharEncodingType;
 }
 
+/** Engine struct `SearchPage`. */
 export interface SearchPage {
   /**
    * Position from the top, starting from 0.
@@ -7348,6 +7640,7 @@ export interface SearchPage {
   qGroupItemOptions?: SearchGroupItemOptions[];
 }
 
+/** Engine struct `SearchResult`. */
 export interface SearchResult {
   /** List of the search terms. */
   qSearchTerms: string[];
@@ -7360,6 +7653,7 @@ export interface SearchResult {
   qSearchGroupArray: SearchGroup[];
 }
 
+/** Engine struct `SearchSuggestItem`. */
 export interface SearchSuggestItem {
   /** Value of the suggestion. */
   qValue?: string;
@@ -7370,6 +7664,7 @@ export interface SearchSuggestItem {
   qTerm: number;
 }
 
+/** Engine struct `SearchSuggestionResult`. */
 export interface SearchSuggestionResult {
   /** List of suggestions. */
   qSuggestions: SearchSuggestItem[];
@@ -7377,7 +7672,10 @@ export interface SearchSuggestionResult {
   qFieldNames: string[];
 }
 
-/** @deprecated */
+/**
+ * Engine struct `SearchTermResult`.
+ * @deprecated
+ */
 export interface SearchTermResult {
   /** Text of the associated value. */
   qText?: string;
@@ -7390,6 +7688,7 @@ export interface SearchTermResult {
   qRanges: SearchCharRange[];
 }
 
+/** Engine struct `SearchValueOptions`. */
 export interface SearchValueOptions {
   /**
    * List of the search fields.
@@ -7398,6 +7697,7 @@ export interface SearchValueOptions {
   qSearchFields?: string[];
 }
 
+/** Engine struct `SearchValuePage`. */
 export interface SearchValuePage {
   /**
    * Position from the top, starting from 0.
@@ -7413,6 +7713,7 @@ export interface SearchValuePage {
   qMaxNbrFieldMatches: number;
 }
 
+/** Engine struct `SearchValueResult`. */
 export interface SearchValueResult {
   /** List of the search terms. */
   qSearchTerms: string[];
@@ -7423,6 +7724,7 @@ export interface SearchValueResult {
   qFieldMatches: SearchFieldValueItem[];
 }
 
+/** Engine struct `SelectInfo`. */
 export interface SelectInfo {
   /**
    * Text search string.
@@ -7505,6 +7807,7 @@ export interface SelectionObjectDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `Size`. */
 export interface Size {
   /** Number of pixels on the _x_ axis. */
   qcx: number;
@@ -7514,6 +7817,7 @@ export interface Size {
   [key: string]: unknown;
 }
 
+/** Engine struct `SortCriteria`. */
 export interface SortCriteria {
   /** Sorts the field values according to their logical state (selected, optional, alternative or excluded). */
   qSortByState?: number;
@@ -7534,6 +7838,7 @@ export interface SortCriteria {
   [key: string]: unknown;
 }
 
+/** Engine struct `SourceKeyRecord`. */
 export interface SourceKeyRecord {
   /** Name of the key field. */
   qKeyFields: string[];
@@ -7542,6 +7847,8 @@ export interface SourceKeyRecord {
 }
 
 /**
+ * Engine enum `StateEnumType` (the engine takes the short name or, where listed, the long one):
+ *
  * - `L`: LOCKED
  * - `S`: SELECTED
  * - `O`: OPTION
@@ -7571,6 +7878,7 @@ export type StateEnumType =
   | 'EXCL_LOCKED'
   | 'NSTATES';
 
+/** Engine struct `StateFieldValues`. */
 export interface StateFieldValues {
   /** Name of the state. */
   qStateName?: string;
@@ -7578,6 +7886,7 @@ export interface StateFieldValues {
   qFieldValues: FieldValue[];
 }
 
+/** Engine struct `StaticContentList`. */
 export interface StaticContentList {
   /** Information about the list of content files. */
   qItems: StaticContentListItem[];
@@ -7625,6 +7934,7 @@ export interface StaticContentUrlDef {
   [key: string]: unknown;
 }
 
+/** Engine struct `StringExpr`. */
 export interface StringExpr {
   /** Expression evaluated to string. */
   qv?: string;
@@ -7650,6 +7960,7 @@ export interface StringExpression {
   [key: string]: unknown;
 }
 
+/** Engine struct `SymbolFrequency`. */
 export interface SymbolFrequency {
   /** Symbol. Either string and NaN or number alone */
   qSymbol: SymbolValue;
@@ -7657,6 +7968,7 @@ export interface SymbolFrequency {
   qFrequency: number;
 }
 
+/** Engine struct `SymbolValue`. */
 export interface SymbolValue {
   /** String value of the symbol. This parameter is optional and present only if Symbol is a string. */
   qText?: string;
@@ -7664,6 +7976,7 @@ export interface SymbolValue {
   qNumber: number;
 }
 
+/** Engine struct `TableProfilingData`. */
 export interface TableProfilingData {
   /** Number of rows in the table. */
   qNoOfRows: number;
@@ -7671,6 +7984,7 @@ export interface TableProfilingData {
   qFieldProfiling: FieldInTableProfilingData[];
 }
 
+/** Engine struct `TableRecord`. */
 export interface TableRecord {
   /** Name of the table. */
   qName?: string;
@@ -7697,11 +8011,13 @@ export interface TableRecord {
   qProfilingData: TableProfilingData;
 }
 
+/** Engine struct `TableRow`. */
 export interface TableRow {
   /** Array of field values. */
   qValue: FieldValue[];
 }
 
+/** Engine struct `TableViewBroomPointSaveInfo`. */
 export interface TableViewBroomPointSaveInfo {
   /** Information about the position of the broom point. */
   qPos?: Point;
@@ -7711,6 +8027,7 @@ export interface TableViewBroomPointSaveInfo {
   qFields?: string[];
 }
 
+/** Engine struct `TableViewConnectionPointSaveInfo`. */
 export interface TableViewConnectionPointSaveInfo {
   /** Information about the position of the connection point. */
   qPos?: Point;
@@ -7718,6 +8035,7 @@ export interface TableViewConnectionPointSaveInfo {
   qFields?: string[];
 }
 
+/** Engine struct `TableViewCtlSaveInfo`. */
 export interface TableViewCtlSaveInfo {
   /** Internal view mode. */
   qInternalView?: TableViewSaveInfo;
@@ -7725,6 +8043,7 @@ export interface TableViewCtlSaveInfo {
   qSourceView?: TableViewSaveInfo;
 }
 
+/** Engine struct `TableViewDlgSaveInfo`. */
 export interface TableViewDlgSaveInfo {
   /**
    * Information about the position of the dialog window.
@@ -7742,6 +8061,7 @@ export interface TableViewDlgSaveInfo {
   qMode?: number;
 }
 
+/** Engine struct `TableViewSaveInfo`. */
 export interface TableViewSaveInfo {
   /** List of the tables in the database model viewer. */
   qTables?: TableViewTableWinSaveInfo[];
@@ -7763,6 +8083,7 @@ export interface TableViewSaveInfo {
   qZoomFactor?: number;
 }
 
+/** Engine struct `TableViewTableWinSaveInfo`. */
 export interface TableViewTableWinSaveInfo {
   /** Information about the position of the table. */
   qPos?: Rect;
@@ -7770,6 +8091,7 @@ export interface TableViewTableWinSaveInfo {
   qCaption?: string;
 }
 
+/** Engine struct `TextMacro`. */
 export interface TextMacro {
   /** Name of the variable. */
   qTag?: string;
@@ -7798,11 +8120,14 @@ export interface TextMacro {
 }
 
 /**
+ * Engine enum `TotalMode` (the engine takes the short name or, where listed, the long one):
+ *
  * - `TOTAL_OFF`
  * - `TOTAL_EXPR`
  */
 export type TotalMode = 'TOTAL_OFF' | 'TOTAL_EXPR';
 
+/** Engine struct `TransformAppParameters`. */
 export interface TransformAppParameters {
   /** The name (title) of the application */
   qName?: string;
@@ -7812,6 +8137,7 @@ export interface TransformAppParameters {
   qScriptParameterPrefix?: string;
 }
 
+/** Engine struct `TransformAppResult`. */
 export interface TransformAppResult {
   /** ID of created App */
   qAppId?: string;
@@ -7944,11 +8270,13 @@ export interface UndoInfo {
  * The numbers of undos and redos are empty when an object is created. The number of possible undos is increased every time an action (for example, create a child, set some properties) on the object is performed. The number of possible redos is increased every time an undo action is performed.
  */
 export interface UndoInfoDef {
-  /** Any other key: properties and layouts are free JSON trees. */
+  /** Free JSON: any key, any value. */
   [key: string]: unknown;
 }
 
 /**
+ * Engine enum `UsageEnum` (the engine takes the short name or, where listed, the long one):
+ *
  * - `ANALYTICS`
  * - `DATA_PREPARATION`
  * - `DATAFLOW_PREP`
@@ -7956,6 +8284,7 @@ export interface UndoInfoDef {
  */
 export type UsageEnum = 'ANALYTICS' | 'DATA_PREPARATION' | 'DATAFLOW_PREP' | 'SINGLE_TABLE_PREP';
 
+/** Engine struct `ValueExpr`. */
 export interface ValueExpr {
   /** Expression evaluated to dual. */
   qv?: string;
