@@ -1,5 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { DataFileError } from './DataFileError.js';
 
 /** Rows are buffered to about this many characters before each write. */
@@ -17,6 +19,7 @@ export async function writeDelimitedFile(
   rows: Iterable<readonly string[]>,
   delimiter = ',',
 ): Promise<void> {
+  await mkdir(path.dirname(absolutePath), { recursive: true });
   const stream = createWriteStream(absolutePath, { encoding: 'utf8' });
   const failure = new Promise<never>((_, reject) => {
     stream.once('error', (cause) =>

@@ -45,7 +45,7 @@ export class StatementCursor {
   /** The next bare word (letters only) upper-cased, without consuming it. */
   peekWord(): string {
     this.skipSpace();
-    const match = /^[A-Za-z]+/.exec(this.text.slice(this.pos, this.pos + 32));
+    const match = /^[A-Za-z][A-Za-z0-9_]*/.exec(this.text.slice(this.pos, this.pos + 32));
     if (!match) return '';
     const after = this.text[this.pos + match[0].length];
     return after !== undefined && NAME_PART.test(after) ? '' : match[0].toUpperCase();
@@ -105,6 +105,15 @@ export class StatementCursor {
     const start = this.pos;
     while (this.pos < this.text.length && NAME_PART.test(this.text[this.pos])) this.pos++;
     return this.text.slice(start, this.pos);
+  }
+
+  /** Reads a non-negative integer such as a line count. */
+  readInteger(what: string): number {
+    this.skipSpace();
+    const match = /^\d+/.exec(this.text.slice(this.pos, this.pos + 16));
+    if (!match) throw this.error(`Expected ${what}${this.describeNext()}`);
+    this.pos += match[0].length;
+    return Number(match[0]);
   }
 
   /** Reads a single-quoted string literal with `''` escapes. */

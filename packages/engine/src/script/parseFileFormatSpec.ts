@@ -38,11 +38,11 @@ function parseItem(cursor: StatementCursor, spec: Mutable<FileFormatSpec>): void
     spec.delimiter = readDelimiter(cursor);
   } else if (cursor.acceptWord('CODEPAGE')) {
     cursor.expectWord('IS');
-    const page = cursor.readName('a code page');
+    const page = String(cursor.readInteger('a code page'));
     spec.encoding = page === '65001' ? 'utf8' : page === '1200' ? 'utf16le' : 'ansi';
   } else if (cursor.acceptWord('HEADER')) {
     cursor.expectWord('IS');
-    spec.headerLines = Number(cursor.readName('a line count'));
+    spec.headerLines = cursor.readInteger('a line count');
     if (!cursor.acceptWord('LINES')) cursor.acceptWord('LINE');
   } else throw cursor.error(`Unknown format spec item${cursor.describeNext()}`, at);
 }
