@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { applyJsonPatch, errorCodes, type JsonPatchOperation } from '@qlikit/qix';
+
+const patch = (doc: unknown, ops: JsonPatchOperation[]) => applyJsonPatch(doc, ops);
+
+describe('applyJsonPatch (RFC 6902)', () => {
+  it('adds object members and array elements, "-" appends', () => {
+    expect(patch({ foo: 'bar' }, [{ op: 'add', path: '/baz', value: 'qux' }])).toEqual({ foo: 'bar', baz: 'qux' });
+    expect(patch({ foo: ['bar', 'baz'] }, [{ op: 'add', path: '/foo/1', value: 'qux' }])).toEqual({
+      foo: ['bar', 'qux', 'baz'],
+    });
+    expect(patch({ foo: [1] }, [{ op: 'add', path: '/foo/-', value: 2 }])).toEqual({ foo: [1, 2] });
+  });
+
+  it('removes and replaces', () => {
+    expect(patch({ baz: 'qux', foo: 'bar' }, [{ op: 'remove', path: '/baz' }])).toEqual({ foo: 'bar' });
+    expect(patch({ foo: ['bar', 'qux', 'baz'] }, [{ op: 'remove', path: '/foo/1' }])).toEqual({ foo: ['bar', 'baz'] });
+    expect(patch({ baz: 'qux', foo: 'bar' }, [{ op: 'replace', path: '/baz', value: 'boo' }])).toEqual({
+      baz: 'boo',
+      foo: 'bar',
+    });
+  });
+
+  it('moves and copies', () => {
+    const doc = { foo: { bar: 'baz', waldo: 'fred' }, qux: { corge: 'grault' } };
+    expect(patch(doc, [{ op: 'move', from: '/foo/waldo', path: '/qux/thud' }])).toEqual({
+      foo: { bar: 'baz' },
+      qux: { corge: 'grault', thud: 'fred' },
+    });
+    expect(patch({ foo: ['all', 'grass', 'cows', 'eat'] }, [{ op: 'move', from: '/foo/1', path: '/foo/3' }])).toEqual({
+      foo: ['all', 'cows', 'eat', 'grass'],
+    });
+    const copied = patch({ a: { b: [1] } }, [
+      { op: 'copy', from: '/a', path: '/c' },
+      { op: 'add', path: '/c/b/-', value: 2 },
+    ]) as { a: { b: number[] }; c: { b: number[] } };
+    expect(copied).toEqual({ a: { b: [1] }, c: { b: [1, 2] } });
+  });
+
+  it('tests values structurally and fails with PATCH_TEST_FAILED', () => {
+    const doc = { baz: 'qux', foo: ['a', 2, 'c'] };
+    expect(patch(doc, [{ op: 'test', path: '/foo', value: ['a', 2, 'c'] }])).toBe(doc);
+    expect(() => patch(doc, [{ op: 'test', path: '/baz', value: 'bar' }])).toThrow(
+      expect.objectContaining({ code: errorCodes.PATCH_TEST_FAILED }),
+    );
+  });
+
+  it('unescapes ~1 to / and ~0 to ~ (in that order)', () => {
+    const doc = { 'a/b': 1, 'm~n': 2, '~1': 3 };
+    expect(
+      patch(doc, [
+        { op: 'replace', path: '/a~1b', value: 10 },
+        { op: 'replace', path: '/m~0n', value: 20 },
+        { op: 'replace', path: '/~01', value: 30 },
+      ]),
+    ).toEqual({ 'a/b': 10, 'm~n': 20, '~1': 30 });
+  });
+
+  it('treats "/" (the engine root) and "" as the whole document', () => {
+    expect(patch(undefined, [{ op: 'add', path: '/', value: { a: 1 } }])).toEqual({ a: 1 });
+    expect(patch({ a: 1 }, [{ op: 'replace', path: '', value: [1] }])).toEqual([1]);
+  });
+
+  it('never changes the input and shares untouched subtrees', () => {
+    const doc = { page: { rows: [[1], [2]] }, other: { big: true } };
+    const snapshot = JSON.parse(JSON.stringify(doc));
+    const next = patch(doc, [{ op: 'replace', path: '/page/rows/1/0', value: 9 }]) as typeof doc;
+    expect(doc).toEqual(snapshot);
+    expect(next.page.rows).toEqual([[1], [9]]);
+    expect(next.other).toBe(doc.other);
+    expect(next.page.rows[0]).toBe(doc.page.rows[0]);
+  });
+
+  it('rejects paths without a parent with PATCH_HAS_NO_PARENT', () => {
+    expect(() => patch({}, [{ op: 'add', path: '/a/b', value: 1 }])).toThrow(
+      expect.objectContaining({ code: errorCodes.PATCH_HAS_NO_PARENT }),
+    );
+    expect(() => patch({ a: [] }, [{ op: 'replace', path: '/a/0', value: 1 }])).toThrow(
+      expect.objectContaining({ code: errorCodes.PATCH_HAS_NO_PARENT }),
+    );
+  });
+
+  it('stores "__proto__" as data, never as the prototype', () => {
+    const next = patch({}, [{ op: 'add', path: '/__proto__', value: { polluted: true } }]) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
