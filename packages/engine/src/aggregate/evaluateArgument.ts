@@ -26,6 +26,7 @@ export function evaluateArgument(
     const source = scope.fieldIn(frame, expr.name);
     return { kind: 'field', source, nums: fieldNumbers(source.field) };
   }
+  rejectUnknownFields(expr, scope);
   const vector = numericVector(expr, frame, scope);
   if (vector) return { kind: 'numbers', values: vector };
   return { kind: 'values', values: evaluateRows(expr, frame, scope, format) };
@@ -49,6 +50,19 @@ export function fieldsOf(expr: Expr, scope: ChartScope, into: Set<string> = new 
       break;
   }
   return into;
+}
+
+// A name that is no field inside an aggregation is a mistake, not a null.
+function rejectUnknownFields(expr: Expr, scope: ChartScope): void {
+  if (expr.kind === 'field') {
+    if (expr.name !== '*') scope.field(expr.name);
+  } else if (expr.kind === 'unary') rejectUnknownFields(expr.operand, scope);
+  else if (expr.kind === 'binary') {
+    rejectUnknownFields(expr.left, scope);
+    rejectUnknownFields(expr.right, scope);
+  } else if (expr.kind === 'call' && !expr.aggregation) {
+    for (const arg of expr.args) rejectUnknownFields(arg, scope);
+  }
 }
 
 // Whole-column arithmetic: one typed array per node, NaN carrying null.
