@@ -10,9 +10,16 @@ export async function readApiError(response: Response, method: string, url: stri
     url,
     errors: extractErrors(body),
     traceId: extractTraceId(body, response.headers),
-    headers: response.headers,
+    headers: withoutCookies(response.headers),
     body,
   });
+}
+
+// An error travels far (logs, crash reports): the session cookies a server sets must not ride along.
+function withoutCookies(headers: Headers): Headers {
+  const copy = new Headers(headers);
+  copy.delete('set-cookie');
+  return copy;
 }
 
 async function readBodySafely(response: Response): Promise<unknown> {

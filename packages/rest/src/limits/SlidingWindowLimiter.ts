@@ -81,8 +81,9 @@ export class SlidingWindowLimiter {
   /** Told of a 429: nothing starts before `retryAfterMs` from now, and the rate is halved. */
   slowDown(retryAfterMs: number): void {
     const now = this.#now();
+    // Calls in flight together get their 429s together: that is one signal, so halve once per pause.
+    if (now >= this.#pausedUntil) this.#max = Math.max(1, Math.floor(this.#max / 2));
     this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
-    this.#max = Math.max(1, Math.floor(this.#max / 2));
     this.#lastSlowDown = now;
     if (this.#queue.length > 0) this.#schedule(this.#pausedUntil - now);
   }

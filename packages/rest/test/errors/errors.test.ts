@@ -30,7 +30,7 @@ describe('QlikApiError', () => {
       ],
       traceId: 'trace-123',
     };
-    server.route('GET /api/v1/apps/:appId', (_req, res) => sendJson(res, 404, body));
+    server.route('GET /api/v1/apps/:appId', (_req, res) => sendJson(res, 404, body, { 'set-cookie': 'session=abc123' }));
     const client = createClient({ host: server.url, auth: 'super-secret-key' });
     const error = (await client.request(getApp, { appId: 'a1' }).catch((e: unknown) => e)) as QlikApiError;
     expect(error).toBeInstanceOf(QlikApiError);
@@ -46,6 +46,8 @@ describe('QlikApiError', () => {
       url: `${server.url}/api/v1/apps/a1`,
     });
     expect(error.errors).toHaveLength(2);
+    expect(error.headers.get('content-type')).toBe('application/json');
+    expect(error.headers.get('set-cookie')).toBeNull();
     expect(error.cause).toEqual(body);
     expect(error.message).toContain('404 APP-1: App not found');
     const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });

@@ -192,4 +192,21 @@ describe('SlidingWindowLimiter', () => {
     limiter.slowDown(0);
     expect(limiter.max).toBe(1);
   });
+
+  it('halves once for 429s that arrive together, then earns its rate back over quiet windows', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(100, 1000, () => now);
+    limiter.slowDown(500);
+    limiter.slowDown(500);
+    limiter.slowDown(500);
+    expect(limiter.max).toBe(50);
+    now = 2000;
+    limiter.slowDown(500);
+    expect(limiter.max).toBe(25);
+    for (let window = 1; window <= 10; window++) {
+      now += 1000;
+      void limiter.acquire().then((release) => release());
+    }
+    expect(limiter.max).toBe(100);
+  });
 });
