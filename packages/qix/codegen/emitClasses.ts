@@ -6,6 +6,8 @@ import { docComment } from './tsdoc.js';
 import { usedStructNames } from './usedStructNames.js';
 
 const EMPTY_RESULT = 'Record<string, never>';
+/** The named form of a method without In params: `{}`, so that options can follow. */
+const NO_PARAMS = 'Record<string, never>';
 
 /** The type a call resolves to, after enigma's unwrapping. */
 export function returnTypeOf(returns: ReturnModel): string {
@@ -41,7 +43,13 @@ function namedParams(params: readonly InParamModel[]): string {
 
 function methodDoc(method: MethodModel, withParams: boolean, namedForm: boolean): string[] {
   const lines = [method.description || `Calls \`${method.className}.${method.wireName}\`.`];
-  if (namedForm) lines.push('Named form: one object keyed by parameter name, then per-call options.');
+  if (namedForm) {
+    lines.push(
+      method.inParams.length === 0
+        ? 'Named form: an empty object, then per-call options.'
+        : 'Named form: one object keyed by parameter name, then per-call options.',
+    );
+  }
   if (withParams) {
     for (const p of method.inParams) {
       const summary = p.description.replace(/\s*\n\s*/g, ' ');
@@ -54,12 +62,9 @@ function methodDoc(method: MethodModel, withParams: boolean, namedForm: boolean)
 
 function emitMethod(method: MethodModel): string {
   const result = `Promise<${returnTypeOf(method.returns)}>`;
-  if (method.inParams.length === 0) {
-    const doc = docComment(methodDoc(method, false, false), '  ');
-    return `${doc}  ${method.jsName}(params?: ${EMPTY_RESULT}, options?: CallOptions): ${result};\n`;
-  }
+  const namedType = method.inParams.length === 0 ? NO_PARAMS : namedParams(method.inParams);
   const positional = `${docComment(methodDoc(method, true, false), '  ')}  ${method.jsName}(${positionalParams(method.inParams)}): ${result};\n`;
-  const named = `${docComment(methodDoc(method, false, true), '  ')}  ${method.jsName}(params: ${namedParams(method.inParams)}, options?: CallOptions): ${result};\n`;
+  const named = `${docComment(methodDoc(method, false, true), '  ')}  ${method.jsName}(params: ${namedType}, options?: CallOptions): ${result};\n`;
   return positional + named;
 }
 

@@ -249,10 +249,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
   applyTemporaryBookmark(params: { qId: string }, options?: CallOptions): Promise<boolean>;
 
   /** Loads the last logical operation (if any). */
-  back(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  back(): Promise<Record<string, never>>;
+  /**
+   * Loads the last logical operation (if any).
+   * Named form: an empty object, then per-call options.
+   */
+  back(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /** Returns the number of entries on the back stack. */
-  backCount(params?: Record<string, never>, options?: CallOptions): Promise<number>;
+  backCount(): Promise<number>;
+  /**
+   * Returns the number of entries on the back stack.
+   * Named form: an empty object, then per-call options.
+   */
+  backCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /**
    * Change the owner of a session app.
@@ -323,8 +333,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
 
   /** Checks the syntax of a script. */
+  checkScriptSyntax(): Promise<ScriptSyntaxError[]>;
+  /**
+   * Checks the syntax of a script.
+   * Named form: an empty object, then per-call options.
+   */
   checkScriptSyntax(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<ScriptSyntaxError[]>;
 
@@ -344,14 +359,24 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<Record<string, never>>;
 
   /** Clear the soft properties of all generic objects in the app */
+  clearAllSoftPatches(): Promise<Record<string, never>>;
+  /**
+   * Clear the soft properties of all generic objects in the app
+   * Named form: an empty object, then per-call options.
+   */
   clearAllSoftPatches(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /** Clears entirely the undo and redo buffer. */
+  clearUndoBuffer(): Promise<Record<string, never>>;
+  /**
+   * Clears entirely the undo and redo buffer.
+   * Named form: an empty object, then per-call options.
+   */
   clearUndoBuffer(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -903,23 +928,50 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<NxMatchingFieldInfo[]>;
 
   /** Loads the next logical operation (if any). */
-  forward(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  forward(): Promise<Record<string, never>>;
+  /**
+   * Loads the next logical operation (if any).
+   * Named form: an empty object, then per-call options.
+   */
+  forward(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /** Returns the number of entries on the Forward stack. */
-  forwardCount(params?: Record<string, never>, options?: CallOptions): Promise<number>;
+  forwardCount(): Promise<number>;
+  /**
+   * Returns the number of entries on the Forward stack.
+   * Named form: an empty object, then per-call options.
+   */
+  forwardCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /** Returns the identifier and the type of any generic object in the app. */
-  getAllInfos(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
+  getAllInfos(): Promise<NxInfo[]>;
+  /**
+   * Returns the identifier and the type of any generic object in the app.
+   * Named form: an empty object, then per-call options.
+   */
+  getAllInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
 
   /**
    * Evaluates an app.
    * Returns dynamic properties (if any) in addition to the engine (fixed) properties.
    * A data set is returned.
    */
-  getAppLayout(params?: Record<string, never>, options?: CallOptions): Promise<NxAppLayout>;
+  getAppLayout(): Promise<NxAppLayout>;
+  /**
+   * Evaluates an app.
+   * Returns dynamic properties (if any) in addition to the engine (fixed) properties.
+   * A data set is returned.
+   * Named form: an empty object, then per-call options.
+   */
+  getAppLayout(params: Record<string, never>, options?: CallOptions): Promise<NxAppLayout>;
 
   /** Gets the properties of an app. */
-  getAppProperties(params?: Record<string, never>, options?: CallOptions): Promise<NxAppProperties>;
+  getAppProperties(): Promise<NxAppProperties>;
+  /**
+   * Gets the properties of an app.
+   * Named form: an empty object, then per-call options.
+   */
+  getAppProperties(params: Record<string, never>, options?: CallOptions): Promise<NxAppProperties>;
 
   /**
    * Computes a set of association scores for each pair of fields between two given tables that have been loaded in an app.
@@ -988,15 +1040,28 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Lists the connections in an app.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . This connection is stored in the Qlik Sense repository. </div>
    */
-  getConnections(params?: Record<string, never>, options?: CallOptions): Promise<Connection[]>;
+  getConnections(): Promise<Connection[]>;
+  /**
+   * Lists the connections in an app.
+   * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . This connection is stored in the Qlik Sense repository. </div>
+   * Named form: an empty object, then per-call options.
+   */
+  getConnections(params: Record<string, never>, options?: CallOptions): Promise<Connection[]>;
 
   /**
    * Lists the content libraries.
    * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
    * <div class=note>There is always one specific content library per app.</div>
    */
+  getContentLibraries(): Promise<ContentLibraryList>;
+  /**
+   * Lists the content libraries.
+   * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
+   * <div class=note>There is always one specific content library per app.</div>
+   * Named form: an empty object, then per-call options.
+   */
   getContentLibraries(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<ContentLibraryList>;
 
@@ -1137,16 +1202,31 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<string>;
 
   /** Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App. */
+  getExpressionBNF(): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  /**
+   * Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App.
+   * Named form: an empty object, then per-call options.
+   */
   getExpressionBNF(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /** Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App. */
-  getExpressionBNFHash(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getExpressionBNFHash(): Promise<string>;
+  /**
+   * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App.
+   * Named form: an empty object, then per-call options.
+   */
+  getExpressionBNFHash(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Retrieves the variables that are tagged as favorite. */
-  getFavoriteVariables(params?: Record<string, never>, options?: CallOptions): Promise<string[]>;
+  getFavoriteVariables(): Promise<string[]>;
+  /**
+   * Retrieves the variables that are tagged as favorite.
+   * Named form: an empty object, then per-call options.
+   */
+  getFavoriteVariables(params: Record<string, never>, options?: CallOptions): Promise<string[]>;
 
   /**
    * Returns a handle to a field.
@@ -1357,7 +1437,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<FolderItem[]>;
 
   /** Calls `Doc.GetGroupStates`. */
-  getGroupStates(params?: Record<string, never>, options?: CallOptions): Promise<GroupState[]>;
+  getGroupStates(): Promise<GroupState[]>;
+  /**
+   * Calls `Doc.GetGroupStates`.
+   * Named form: an empty object, then per-call options.
+   */
+  getGroupStates(params: Record<string, never>, options?: CallOptions): Promise<GroupState[]>;
 
   /**
    * Gets the content of a file.
@@ -1385,13 +1470,29 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
    * An array of lineage information.
    */
-  getLineage(params?: Record<string, never>, options?: CallOptions): Promise<LineageInfo[]>;
+  getLineage(): Promise<LineageInfo[]>;
+  /**
+   * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
+   * An array of lineage information.
+   * Named form: an empty object, then per-call options.
+   */
+  getLineage(params: Record<string, never>, options?: CallOptions): Promise<LineageInfo[]>;
 
   /** Returns locale information. */
-  getLocaleInfo(params?: Record<string, never>, options?: CallOptions): Promise<LocaleInfo>;
+  getLocaleInfo(): Promise<LocaleInfo>;
+  /**
+   * Returns locale information.
+   * Named form: an empty object, then per-call options.
+   */
+  getLocaleInfo(params: Record<string, never>, options?: CallOptions): Promise<LocaleInfo>;
 
   /** Returns a list of table states. */
-  getLooselyCoupledVector(params?: Record<string, never>, options?: CallOptions): Promise<number[]>;
+  getLooselyCoupledVector(): Promise<number[]>;
+  /**
+   * Returns a list of table states.
+   * Named form: an empty object, then per-call options.
+   */
+  getLooselyCoupledVector(params: Record<string, never>, options?: CallOptions): Promise<number[]>;
 
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
@@ -1438,7 +1539,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Lists the media files.
    * @deprecated Use _GetLibraryContent_ method instead
    */
-  getMediaList(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  getMediaList(): Promise<boolean>;
+  /**
+   * Lists the media files.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _GetLibraryContent_ method instead
+   */
+  getMediaList(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Returns the type of the app object and the corresponding handle.
@@ -1490,19 +1597,39 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<GenericObject>;
 
   /** Gets values in script. */
-  getScript(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getScript(): Promise<string>;
+  /**
+   * Gets values in script.
+   * Named form: an empty object, then per-call options.
+   */
+  getScript(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Lists the breakpoints in the script of an app. */
+  getScriptBreakpoints(): Promise<EditorBreakpoint[]>;
+  /**
+   * Lists the breakpoints in the script of an app.
+   * Named form: an empty object, then per-call options.
+   */
   getScriptBreakpoints(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<EditorBreakpoint[]>;
 
   /** Gets script and script meta-data. */
-  getScriptEx(params?: Record<string, never>, options?: CallOptions): Promise<AppScript>;
+  getScriptEx(): Promise<AppScript>;
+  /**
+   * Gets script and script meta-data.
+   * Named form: an empty object, then per-call options.
+   */
+  getScriptEx(params: Record<string, never>, options?: CallOptions): Promise<AppScript>;
 
   /** Gets script meta-data. */
-  getScriptMeta(params?: Record<string, never>, options?: CallOptions): Promise<AppScriptMeta>;
+  getScriptMeta(): Promise<AppScriptMeta>;
+  /**
+   * Gets script meta-data.
+   * Named form: an empty object, then per-call options.
+   */
+  getScriptMeta(params: Record<string, never>, options?: CallOptions): Promise<AppScriptMeta>;
 
   /**
    * Returns a set analysis expression from active selections or from a saved bookmark. Fields on the fly and Calculated dimensions will not be included in the generated expressions, instead a message indicating 'missing fields' will provided within the expression.
@@ -1603,7 +1730,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
 
   /** Fetches updated variables after a statement execution. */
-  getTextMacros(params?: Record<string, never>, options?: CallOptions): Promise<TextMacro[]>;
+  getTextMacros(): Promise<TextMacro[]>;
+  /**
+   * Fetches updated variables after a statement execution.
+   * Named form: an empty object, then per-call options.
+   */
+  getTextMacros(params: Record<string, never>, options?: CallOptions): Promise<TextMacro[]>;
 
   /**
    * Returns a handle to a variable.
@@ -1658,8 +1790,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns information about the position of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
    */
+  getViewDlgSaveInfo(): Promise<TableViewDlgSaveInfo>;
+  /**
+   * Returns information about the position of the tables in the data model viewer.
+   * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
+   * Named form: an empty object, then per-call options.
+   */
   getViewDlgSaveInfo(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<TableViewDlgSaveInfo>;
 
@@ -1757,7 +1895,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<Record<string, never>>;
 
   /** Redoes the previous operation. */
-  redo(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  redo(): Promise<boolean>;
+  /**
+   * Redoes the previous operation.
+   * Named form: an empty object, then per-call options.
+   */
+  redo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Removes an alternate state in the app.
@@ -1836,7 +1979,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
   restoreTempSelectionState(params: { qId: string }, options?: CallOptions): Promise<boolean>;
 
   /** Resumes the app as the user left it. */
-  resume(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  resume(): Promise<Record<string, never>>;
+  /**
+   * Resumes the app as the user left it.
+   * Named form: an empty object, then per-call options.
+   */
+  resume(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Save a copy of an app with a different name.
@@ -1855,10 +2003,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Saves all objects that were modified in the app.
    * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  saveObjects(
-    params?: Record<string, never>,
-    options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  saveObjects(): Promise<Record<string, never>>;
+  /**
+   * Saves all objects that were modified in the app.
+   * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  saveObjects(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
@@ -2204,7 +2355,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<TransformAppResult>;
 
   /** Undoes the previous operation. */
-  undo(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  undo(): Promise<boolean>;
+  /**
+   * Undoes the previous operation.
+   * Named form: an empty object, then per-call options.
+   */
+  undo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Unlocks all selections in fields for current state.
@@ -2221,7 +2377,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
 /** A field of the data model, for selections on that field. */
 export interface Field extends QixObjectBase<'Field'> {
   /** Clears the selections in a specific field. */
-  clear(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  clear(): Promise<boolean>;
+  /**
+   * Clears the selections in a specific field.
+   * Named form: an empty object, then per-call options.
+   */
+  clear(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Maintains the selections in the current field while clearing the selections in the other fields.
@@ -2235,19 +2396,36 @@ export interface Field extends QixObjectBase<'Field'> {
   clearAllButThis(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
 
   /** Returns the AND mode status of a field. */
-  getAndMode(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  getAndMode(): Promise<boolean>;
+  /**
+   * Returns the AND mode status of a field.
+   * Named form: an empty object, then per-call options.
+   */
+  getAndMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /** Retrieves the number of distinct values in a field. */
-  getCardinal(params?: Record<string, never>, options?: CallOptions): Promise<number>;
+  getCardinal(): Promise<number>;
+  /**
+   * Retrieves the number of distinct values in a field.
+   * Named form: an empty object, then per-call options.
+   */
+  getCardinal(params: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /** Gets the properties of a field. */
-  getNxProperties(
-    params?: Record<string, never>,
-    options?: CallOptions,
-  ): Promise<NxFieldProperties>;
+  getNxProperties(): Promise<NxFieldProperties>;
+  /**
+   * Gets the properties of a field.
+   * Named form: an empty object, then per-call options.
+   */
+  getNxProperties(params: Record<string, never>, options?: CallOptions): Promise<NxFieldProperties>;
 
   /** Locks all selected values of a specific field. */
-  lock(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  lock(): Promise<boolean>;
+  /**
+   * Locks all selected values of a specific field.
+   * Named form: an empty object, then per-call options.
+   */
+  lock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Selects some values in a field, by entering the element numbers related to the values to select.
@@ -2389,17 +2567,32 @@ export interface Field extends QixObjectBase<'Field'> {
   ): Promise<boolean>;
 
   /** Unlocks all selected values of a specific field if the target (or handle ) is a field. */
-  unlock(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  unlock(): Promise<boolean>;
+  /**
+   * Unlocks all selected values of a specific field if the target (or handle ) is a field.
+   * Named form: an empty object, then per-call options.
+   */
+  unlock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 }
 
 /** A bookmark of an app: a stored selection state. */
 export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /** Applies a bookmark. */
-  apply(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  apply(): Promise<boolean>;
+  /**
+   * Applies a bookmark.
+   * Named form: an empty object, then per-call options.
+   */
+  apply(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /** Applies a bookmark and verify result dataset against originally selected values. */
+  applyAndVerify(): Promise<BookmarkApplyAndVerifyResult>;
+  /**
+   * Applies a bookmark and verify result dataset against originally selected values.
+   * Named form: an empty object, then per-call options.
+   */
   applyAndVerify(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<BookmarkApplyAndVerifyResult>;
 
@@ -2425,7 +2618,13 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Adds the generic bookmark to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(): Promise<Record<string, never>>;
+  /**
+   * Adds the generic bookmark to the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Retrieves the values of a field for the default state.
@@ -2472,21 +2671,41 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * * The type of the object.
    * * The identifier of the object.
    */
-  getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(): Promise<NxInfo>;
+  /**
+   * Returns:
+   * * The type of the object.
+   * * The identifier of the object.
+   * Named form: an empty object, then per-call options.
+   */
+  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    */
-  getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericBookmarkLayout>;
+  getLayout(): Promise<GenericBookmarkLayout>;
+  /**
+   * Evaluates an object and displays its properties including the dynamic properties.
+   * If the member _delta_ is set to true in the request object, only the delta is evaluated.
+   * Named form: an empty object, then per-call options.
+   */
+  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericBookmarkLayout>;
 
   /**
    * Shows the properties of an object.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
+  getProperties(): Promise<GenericBookmarkProperties>;
+  /**
+   * Shows the properties of an object.
+   * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   * The following is always returned in the output:
+   * Named form: an empty object, then per-call options.
+   */
   getProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericBookmarkProperties>;
 
@@ -2494,7 +2713,13 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Publishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(): Promise<Record<string, never>>;
+  /**
+   * Publishes a bookmark.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a bookmark.
@@ -2514,13 +2739,25 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Removes the generic bookmark from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(): Promise<Record<string, never>>;
+  /**
+   * Removes the generic bookmark from the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unpublishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(): Promise<Record<string, never>>;
+  /**
+   * Unpublishes a bookmark.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 }
 
 /** A master dimension of an app. */
@@ -2547,29 +2784,61 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Adds the generic dimension to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(): Promise<Record<string, never>>;
+  /**
+   * Adds the generic dimension to the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Get a cyclic dimension's active field.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
    */
-  getActiveField(params?: Record<string, never>, options?: CallOptions): Promise<number>;
+  getActiveField(): Promise<number>;
+  /**
+   * Get a cyclic dimension's active field.
+   * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  getActiveField(params: Record<string, never>, options?: CallOptions): Promise<number>;
 
   /** Returns the definition of a dimension. */
+  getDimension(): Promise<NxLibraryDimensionDef>;
+  /**
+   * Returns the definition of a dimension.
+   * Named form: an empty object, then per-call options.
+   */
   getDimension(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<NxLibraryDimensionDef>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(): Promise<NxInfo>;
+  /**
+   * Returns the type and identifier of the object.
+   * Named form: an empty object, then per-call options.
+   */
+  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
 
   /** Evaluates a dimension and displays its properties, including the dynamic properties. */
-  getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericDimensionLayout>;
+  getLayout(): Promise<GenericDimensionLayout>;
+  /**
+   * Evaluates a dimension and displays its properties, including the dynamic properties.
+   * Named form: an empty object, then per-call options.
+   */
+  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericDimensionLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
+  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  /**
+   * Lists the linked objects to a generic object, a dimension or a measure.
+   * Named form: an empty object, then per-call options.
+   */
   getLinkedObjects(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<NxLinkedObjectInfo[]>;
 
@@ -2578,8 +2847,15 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Returns the identifier and the definition of the dimension.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
+  getProperties(): Promise<GenericDimensionProperties>;
+  /**
+   * Shows the properties of an object.
+   * Returns the identifier and the definition of the dimension.
+   * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   * Named form: an empty object, then per-call options.
+   */
   getProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericDimensionProperties>;
 
@@ -2587,7 +2863,13 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Publishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(): Promise<Record<string, never>>;
+  /**
+   * Publishes a dimension.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Set a cyclic dimension's active field directly.
@@ -2633,13 +2915,25 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Removes the generic dimension from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(): Promise<Record<string, never>>;
+  /**
+   * Removes the generic dimension from the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unpublishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(): Promise<Record<string, never>>;
+  /**
+   * Unpublishes a dimension.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 }
 
 /** A master measure of an app. */
@@ -2666,22 +2960,48 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Adds the generic measure to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(): Promise<Record<string, never>>;
+  /**
+   * Adds the generic measure to the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(): Promise<NxInfo>;
+  /**
+   * Returns the type and identifier of the object.
+   * Named form: an empty object, then per-call options.
+   */
+  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
 
   /** Evaluates a measure and displays its properties, including the dynamic properties. */
-  getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericMeasureLayout>;
+  getLayout(): Promise<GenericMeasureLayout>;
+  /**
+   * Evaluates a measure and displays its properties, including the dynamic properties.
+   * Named form: an empty object, then per-call options.
+   */
+  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericMeasureLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
+  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  /**
+   * Lists the linked objects to a generic object, a dimension or a measure.
+   * Named form: an empty object, then per-call options.
+   */
   getLinkedObjects(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<NxLinkedObjectInfo[]>;
 
   /** Returns the definition of a measure. */
-  getMeasure(params?: Record<string, never>, options?: CallOptions): Promise<NxLibraryMeasureDef>;
+  getMeasure(): Promise<NxLibraryMeasureDef>;
+  /**
+   * Returns the definition of a measure.
+   * Named form: an empty object, then per-call options.
+   */
+  getMeasure(params: Record<string, never>, options?: CallOptions): Promise<NxLibraryMeasureDef>;
 
   /**
    * Shows the properties of an object.
@@ -2689,8 +3009,16 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
+  getProperties(): Promise<GenericMeasureProperties>;
+  /**
+   * Shows the properties of an object.
+   * Returns the identifier and the definition of the measure.
+   * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   * The following is always returned in the output:
+   * Named form: an empty object, then per-call options.
+   */
   getProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericMeasureProperties>;
 
@@ -2698,7 +3026,13 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Publishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(): Promise<Record<string, never>>;
+  /**
+   * Publishes a measure.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a measure.
@@ -2718,13 +3052,25 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Removes the generic measure from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(): Promise<Record<string, never>>;
+  /**
+   * Removes the generic measure from the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unpublishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(): Promise<Record<string, never>>;
+  /**
+   * Unpublishes a measure.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 }
 
 /** A generic object (sheet, chart, list, ...): properties in, layout out. */
@@ -2825,7 +3171,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Adds the generic object to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(): Promise<Record<string, never>>;
+  /**
+   * Adds the generic object to the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Begins the selection mode. The app enters the modal state. The specified object enters the selection mode and a modal window is opened. The selection mode can apply to only one object in an app at a time.
@@ -2866,8 +3218,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Clears the soft properties of a generic object.
    * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
    */
+  clearSoftPatches(): Promise<Record<string, never>>;
+  /**
+   * Clears the soft properties of a generic object.
+   * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
+   * Named form: an empty object, then per-call options.
+   */
   clearSoftPatches(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3149,15 +3507,27 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getChild(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;
 
   /** Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned. */
-  getChildInfos(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
+  getChildInfos(): Promise<NxInfo[]>;
+  /**
+   * Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned.
+   * Named form: an empty object, then per-call options.
+   */
+  getChildInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
 
   /**
    * Returns the identifier, the type and the properties of the object.
    * If the object contains some soft properties, the soft properties are returned.
    * If the object is linked to another object, the properties of the linking object are returned.
    */
+  getEffectiveProperties(): Promise<GenericObjectProperties>;
+  /**
+   * Returns the identifier, the type and the properties of the object.
+   * If the object contains some soft properties, the soft properties are returned.
+   * If the object is linked to another object, the properties of the linking object are returned.
+   * Named form: an empty object, then per-call options.
+   */
   getEffectiveProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericObjectProperties>;
 
@@ -3167,8 +3537,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
    */
+  getFullPropertyTree(): Promise<GenericObjectEntry>;
+  /**
+   * Gets the properties of:
+   * * A generic object.
+   * * The children of the generic object.
+   * * The bookmarks/embedded snapshots of the generic object.
+   * Named form: an empty object, then per-call options.
+   */
   getFullPropertyTree(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericObjectEntry>;
 
@@ -3346,17 +3724,33 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   ): Promise<NxTreeNode[]>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(): Promise<NxInfo>;
+  /**
+   * Returns the type and identifier of the object.
+   * Named form: an empty object, then per-call options.
+   */
+  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated. A _GetLayout_ call on a generic object, returns up to one level down in the hierarchy.
    */
-  getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;
+  getLayout(): Promise<GenericObjectLayout>;
+  /**
+   * Evaluates an object and displays its properties including the dynamic properties.
+   * If the member _delta_ is set to true in the request object, only the delta is evaluated. A _GetLayout_ call on a generic object, returns up to one level down in the hierarchy.
+   * Named form: an empty object, then per-call options.
+   */
+  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
+  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  /**
+   * Lists the linked objects to a generic object, a dimension or a measure.
+   * Named form: an empty object, then per-call options.
+   */
   getLinkedObjects(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<NxLinkedObjectInfo[]>;
 
@@ -3378,7 +3772,12 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   ): Promise<NxDataPage[]>;
 
   /** Returns the type of the object and the corresponding handle to the parent object in the hiearchy. */
-  getParent(params?: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
+  getParent(): Promise<GenericObject>;
+  /**
+   * Returns the type of the object and the corresponding handle to the parent object in the hiearchy.
+   * Named form: an empty object, then per-call options.
+   */
+  getParent(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
 
   /**
    * Returns the identifier, the type and the properties of the object.
@@ -3388,13 +3787,28 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-layout.html).</div>
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
+  getProperties(): Promise<GenericObjectProperties>;
+  /**
+   * Returns the identifier, the type and the properties of the object.
+   * Because it is not mandatory to set all properties when you define an object, the _GetProperties_ method may show properties that were not set. In that case, default values are given.
+   * If the object contains some soft properties, the soft properties are not returned by the _GetProperties_ method. Use the _GetEffectiveProperties method_ instead.
+   * If the object is linked to another object, the properties of the linking object are not returned by the _GetProperties_ method. Use the _GetEffectiveProperties method_ instead.
+   * <div class=note>The properties depends on the generic object type, see [properties](genericobject-layout.html).</div>
+   * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   * Named form: an empty object, then per-call options.
+   */
   getProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericObjectProperties>;
 
   /** Returns the type of the object and the corresponding handle. */
-  getSnapshotObject(params?: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
+  getSnapshotObject(): Promise<GenericObject>;
+  /**
+   * Returns the type of the object and the corresponding handle.
+   * Named form: an empty object, then per-call options.
+   */
+  getSnapshotObject(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
 
   /**
    * Locks the selected values of a generic object.
@@ -3481,7 +3895,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Publishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(): Promise<Record<string, never>>;
+  /**
+   * Publishes a generic object.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Makes range selections in measures.
@@ -3567,8 +3987,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   ): Promise<Record<string, never>>;
 
   /** Resets all selections made in selection mode. */
+  resetMadeSelections(): Promise<Record<string, never>>;
+  /**
+   * Resets all selections made in selection mode.
+   * Named form: an empty object, then per-call options.
+   */
   resetMadeSelections(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3998,13 +4423,25 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Removes the generic object from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(): Promise<Record<string, never>>;
+  /**
+   * Removes the generic object from the list of approved objects
+   * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unpublishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(): Promise<Record<string, never>>;
+  /**
+   * Unpublishes a generic object.
+   * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
@@ -4043,26 +4480,49 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   ): Promise<Record<string, never>>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(params?: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(): Promise<NxInfo>;
+  /**
+   * Returns the type and identifier of the object.
+   * Named form: an empty object, then per-call options.
+   */
+  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    */
-  getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericVariableLayout>;
+  getLayout(): Promise<GenericVariableLayout>;
+  /**
+   * Evaluates an object and displays its properties including the dynamic properties.
+   * If the member _delta_ is set to true in the request object, only the delta is evaluated.
+   * Named form: an empty object, then per-call options.
+   */
+  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericVariableLayout>;
 
   /**
    * Shows the properties of an object.
    * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
    * The following is always returned in the output:
    */
+  getProperties(): Promise<GenericVariableProperties>;
+  /**
+   * Shows the properties of an object.
+   * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
+   * The following is always returned in the output:
+   * Named form: an empty object, then per-call options.
+   */
   getProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<GenericVariableProperties>;
 
   /** Returns the raw value of a variable. */
-  getRawContent(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getRawContent(): Promise<string>;
+  /**
+   * Returns the raw value of a variable.
+   * Named form: an empty object, then per-call options.
+   */
+  getRawContent(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Sets the value of a dual variable.
@@ -4131,7 +4591,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * * If an abort flag is set on a pending request, the request is aborted.
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
    */
-  abortAll(params?: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  abortAll(): Promise<Record<string, never>>;
+  /**
+   * Sets an abort flag on all pending and ongoing requests in the current engine session.
+   * * If an abort flag is set on a pending request, the request is aborted.
+   * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
+   * Named form: an empty object, then per-call options.
+   */
+  abortAll(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Sets an abort flag on a specific request in the current engine session.
@@ -4152,7 +4619,12 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<Record<string, never>>;
 
   /** Indicates whether or not a user is able to create an app. */
-  allowCreateApp(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  allowCreateApp(): Promise<boolean>;
+  /**
+   * Indicates whether or not a user is able to create an app.
+   * Named form: an empty object, then per-call options.
+   */
+  allowCreateApp(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Cancels an ongoing reload. The reload of the app is stopped. The indexation can be canceled and _true_ is still the return value of the reload task.
@@ -4279,7 +4751,15 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
    */
-  createSessionApp(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;
+  createSessionApp(): Promise<Doc>;
+  /**
+   * Creates an empty session app.
+   * The following applies:
+   * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
+   * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
+   * Named form: an empty object, then per-call options.
+   */
+  createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
 
   /**
    * Creates a session app from a source app.
@@ -4316,7 +4796,12 @@ export interface Global extends QixObjectBase<'Global'> {
   deleteApp(params: { qAppId: string }, options?: CallOptions): Promise<boolean>;
 
   /** Returns the version number of the Qlik engine component. */
-  engineVersion(params?: Record<string, never>, options?: CallOptions): Promise<NxEngineVersion>;
+  engineVersion(): Promise<NxEngineVersion>;
+  /**
+   * Returns the version number of the Qlik engine component.
+   * Named form: an empty object, then per-call options.
+   */
+  engineVersion(params: Record<string, never>, options?: CallOptions): Promise<NxEngineVersion>;
 
   /**
    * Exports an app from the Qlik Sense repository to the file system.
@@ -4343,7 +4828,12 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<boolean>;
 
   /** Returns the handle of the current app. */
-  getActiveDoc(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;
+  getActiveDoc(): Promise<Doc>;
+  /**
+   * Returns the handle of the current app.
+   * Named form: an empty object, then per-call options.
+   */
+  getActiveDoc(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
 
   /**
    * Retrieves the meta data of an app.
@@ -4357,7 +4847,12 @@ export interface Global extends QixObjectBase<'Global'> {
   getAppEntry(params: { qAppID: string }, options?: CallOptions): Promise<AppEntry>;
 
   /** Retrieves information about the authenticated user. */
-  getAuthenticatedUser(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getAuthenticatedUser(): Promise<string>;
+  /**
+   * Retrieves information about the authenticated user.
+   * Named form: an empty object, then per-call options.
+   */
+  getAuthenticatedUser(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
@@ -4449,10 +4944,21 @@ export interface Global extends QixObjectBase<'Global'> {
    * Returns the folder where the apps are stored.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    */
-  getDefaultAppFolder(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getDefaultAppFolder(): Promise<string>;
+  /**
+   * Returns the folder where the apps are stored.
+   * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  getDefaultAppFolder(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Returns the list of apps. */
-  getDocList(params?: Record<string, never>, options?: CallOptions): Promise<DocListEntry[]>;
+  getDocList(): Promise<DocListEntry[]>;
+  /**
+   * Returns the list of apps.
+   * Named form: an empty object, then per-call options.
+   */
+  getDocList(params: Record<string, never>, options?: CallOptions): Promise<DocListEntry[]>;
 
   /**
    * Returns the files and folders located at a specified path.
@@ -4501,19 +5007,32 @@ export interface Global extends QixObjectBase<'Global'> {
    * Lists the logical drives in the system.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    */
+  getLogicalDriveStrings(): Promise<DriveInfo[]>;
+  /**
+   * Lists the logical drives in the system.
+   * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
   getLogicalDriveStrings(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<DriveInfo[]>;
 
   /** Returns the list of the ODBC connectors that are installed in the system. */
-  getOdbcDsns(params?: Record<string, never>, options?: CallOptions): Promise<OdbcDsn[]>;
+  getOdbcDsns(): Promise<OdbcDsn[]>;
+  /**
+   * Returns the list of the ODBC connectors that are installed in the system.
+   * Named form: an empty object, then per-call options.
+   */
+  getOdbcDsns(params: Record<string, never>, options?: CallOptions): Promise<OdbcDsn[]>;
 
   /** Returns the list of the OLEDB providers installed on the system. */
-  getOleDbProviders(
-    params?: Record<string, never>,
-    options?: CallOptions,
-  ): Promise<OleDbProvider[]>;
+  getOleDbProviders(): Promise<OleDbProvider[]>;
+  /**
+   * Returns the list of the OLEDB providers installed on the system.
+   * Named form: an empty object, then per-call options.
+   */
+  getOleDbProviders(params: Record<string, never>, options?: CallOptions): Promise<OleDbProvider[]>;
 
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
@@ -4532,19 +5051,33 @@ export interface Global extends QixObjectBase<'Global'> {
    * Lists the streams.
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
-  getStreamList(
-    params?: Record<string, never>,
-    options?: CallOptions,
-  ): Promise<NxStreamListEntry[]>;
+  getStreamList(): Promise<NxStreamListEntry[]>;
+  /**
+   * Lists the streams.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
+   */
+  getStreamList(params: Record<string, never>, options?: CallOptions): Promise<NxStreamListEntry[]>;
 
   /** Lists the supported code pages. */
-  getSupportedCodePages(params?: Record<string, never>, options?: CallOptions): Promise<CodePage[]>;
+  getSupportedCodePages(): Promise<CodePage[]>;
+  /**
+   * Lists the supported code pages.
+   * Named form: an empty object, then per-call options.
+   */
+  getSupportedCodePages(params: Record<string, never>, options?: CallOptions): Promise<CodePage[]>;
 
   /**
    * Returns the unique identifier of the endpoint for the current user in the current app.
    * <div class=note>This unique identifier can be used for logging purposes.</div>
    */
-  getUniqueID(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getUniqueID(): Promise<string>;
+  /**
+   * Returns the unique identifier of the endpoint for the current user in the current app.
+   * <div class=note>This unique identifier can be used for logging purposes.</div>
+   * Named form: an empty object, then per-call options.
+   */
+  getUniqueID(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
@@ -4562,13 +5095,24 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<Record<string, never>>;
 
   /** Indicates whether the user is working in Qlik Sense Desktop. */
-  isDesktopMode(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  isDesktopMode(): Promise<boolean>;
+  /**
+   * Indicates whether the user is working in Qlik Sense Desktop.
+   * Named form: an empty object, then per-call options.
+   */
+  isDesktopMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
    * @deprecated Use _IsDesktopMode_ method instead
    */
-  isPersonalMode(params?: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  isPersonalMode(): Promise<boolean>;
+  /**
+   * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _IsDesktopMode_ method instead
+   */
+  isPersonalMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Checks if a connection string is valid.
@@ -4585,10 +5129,20 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<boolean>;
 
   /** Returns the name of the operating system. */
-  oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  oSName(): Promise<string>;
+  /**
+   * Returns the name of the operating system.
+   * Named form: an empty object, then per-call options.
+   */
+  oSName(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Returns the version number of the operating system. */
-  oSVersion(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  oSVersion(): Promise<string>;
+  /**
+   * Returns the version number of the operating system.
+   * Named form: an empty object, then per-call options.
+   */
+  oSVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Opens an app and checks if the app needs to be migrated (if the app is deprecated).
@@ -4636,7 +5190,13 @@ export interface Global extends QixObjectBase<'Global'> {
    * Returns the Qlik Sense version number.
    * @deprecated Use _EngineVersion_ method instead
    */
-  productVersion(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  productVersion(): Promise<string>;
+  /**
+   * Returns the Qlik Sense version number.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _EngineVersion_ method instead
+   */
+  productVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Publishes an app to the supplied stream.
@@ -4655,17 +5215,33 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<Record<string, never>>;
 
   /** Returns the Qlik product name. */
-  qTProduct(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  qTProduct(): Promise<string>;
+  /**
+   * Returns the Qlik product name.
+   * Named form: an empty object, then per-call options.
+   */
+  qTProduct(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Returns the Qlik Sense version number.
    * @deprecated Use the _EngineVersion_ method instead
    */
-  qvVersion(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  qvVersion(): Promise<string>;
+  /**
+   * Returns the Qlik Sense version number.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use the _EngineVersion_ method instead
+   */
+  qvVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /** Reloads the list of extensions. */
+  reloadExtensionList(): Promise<Record<string, never>>;
+  /**
+   * Reloads the list of extensions.
+   * Named form: an empty object, then per-call options.
+   */
   reloadExtensionList(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4708,8 +5284,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * Shuts down the Qlik engine.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
    */
+  shutdownProcess(): Promise<Record<string, never>>;
+  /**
+   * Shuts down the Qlik engine.
+   * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
+   * Named form: an empty object, then per-call options.
+   */
   shutdownProcess(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 }
@@ -4737,14 +5319,26 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Returns the calculated value of a variable.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getContent(params?: Record<string, never>, options?: CallOptions): Promise<AlfaNumString>;
+  getContent(): Promise<AlfaNumString>;
+  /**
+   * Returns the calculated value of a variable.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _GenericVariable::GetProperties_ method instead
+   */
+  getContent(params: Record<string, never>, options?: CallOptions): Promise<AlfaNumString>;
 
   /**
    * Gets the properties of a variable.
    * @deprecated Use _GetProperties_ method instead
    */
+  getNxProperties(): Promise<NxVariableProperties>;
+  /**
+   * Gets the properties of a variable.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _GetProperties_ method instead
+   */
   getNxProperties(
-    params?: Record<string, never>,
+    params: Record<string, never>,
     options?: CallOptions,
   ): Promise<NxVariableProperties>;
 
@@ -4752,7 +5346,13 @@ export interface Variable extends QixObjectBase<'Variable'> {
    * Returns the raw value of a variable.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getRawContent(params?: Record<string, never>, options?: CallOptions): Promise<string>;
+  getRawContent(): Promise<string>;
+  /**
+   * Returns the raw value of a variable.
+   * Named form: an empty object, then per-call options.
+   * @deprecated Use _GenericVariable::GetProperties_ method instead
+   */
+  getRawContent(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Sets a value to a variable.

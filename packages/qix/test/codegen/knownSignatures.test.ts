@@ -68,13 +68,16 @@ describe('known method signatures in the table', () => {
     ]);
     expect(methodSignatures('Doc', 'getField')[0]).toBe('getField(qFieldName: string, qStateName?: string): Promise<Field>;');
     expect(methodSignatures('Global', 'createSessionApp')).toEqual([
-      'createSessionApp(params?: Record<string, never>, options?: CallOptions): Promise<Doc>;',
+      'createSessionApp(): Promise<Doc>;',
+      'createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;',
     ]);
     expect(methodSignatures('Global', 'oSName')).toEqual([
-      'oSName(params?: Record<string, never>, options?: CallOptions): Promise<string>;',
+      'oSName(): Promise<string>;',
+      'oSName(params: Record<string, never>, options?: CallOptions): Promise<string>;',
     ]);
     expect(methodSignatures('GenericObject', 'getLayout')).toEqual([
-      'getLayout(params?: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;',
+      'getLayout(): Promise<GenericObjectLayout>;',
+      'getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;',
     ]);
     // enigma drops qReturn for these three, then the single Out param is the value.
     expect(methodSignatures('Global', 'getInteract')[0]).toBe('getInteract(qRequestId: number): Promise<InteractDef>;');

@@ -30,7 +30,7 @@ const obj: GenericObject = await doc.createSessionObject({
   },
   title: 'a key of the app, not of the engine',
 });
-const layout = await obj.getLayout(undefined, { signal: AbortSignal.timeout(1000) });
+const layout = await obj.getLayout({}, { signal: AbortSignal.timeout(1000) });
 const title = layout['title'];
 const cell = layout.qHyperCube?.qDataPages[0]?.qMatrix[0]?.[0]?.qText;
 const sessionApp: Doc = await global.createSessionApp();
@@ -69,6 +69,11 @@ await doc.getObject(42); // error`,
     code: `const doc = await global.openDoc('x');
 const notAnObject: Field = await doc.getObject('y'); // error`,
     codes: [2322, 2739, 2740, 2741],
+  },
+  'wrong-options-without-named-form.ts': {
+    code: `const doc = await global.openDoc('x');
+await doc.getAppLayout(undefined, { timeout: 5 }); // error`,
+    codes: [2345, 2554, 2769],
   },
   'wrong-enum-literal.ts': {
     code: `const mode: NxHypercubeMode = 'STRAIGHT'; // error
