@@ -6,7 +6,8 @@ import { seedDemoApps, startEngine } from '@qlikit/engine';
 const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 9076);
 const dataDir = resolve(process.env.QLIKIT_DATA ?? '.data');
-const sourceDir = join(dirname(require.resolve('vega-datasets/package.json')), 'data');
+// The package exports only its JS entry (build/index.js); the data sit beside build/.
+const sourceDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
 
 const engine = await startEngine({ port, dataDir });
 const apps = await seedDemoApps(engine.apps, sourceDir);
