@@ -22,7 +22,8 @@ export function parseNumber(text: string, format: string | undefined, separators
     t = t.replace('%', '');
   }
   if (literals !== '') t = stripLiterals(t, literals);
-  if (separators.thousandSep !== '' && separators.thousandSep !== separators.decimalSep) {
+  if (separators.thousandSep !== '' && separators.thousandSep !== separators.decimalSep && t.includes(separators.thousandSep)) {
+    if (!isGroupedCorrectly(t, separators)) return NaN;
     t = t.split(separators.thousandSep).join('');
   }
   const n = textToNumber(t, separators.decimalSep);
@@ -45,4 +46,12 @@ function stripLiterals(text: string, literals: string): string {
   let out = '';
   for (const ch of text) if (!literals.includes(ch)) out += ch;
   return out.trim();
+}
+
+/** '1,234,567.5' is grouped in threes; '1,5' is no grouped number. */
+function isGroupedCorrectly(text: string, { decimalSep, thousandSep }: NumberSeparators): boolean {
+  const decimalAt = decimalSep === '' ? -1 : text.indexOf(decimalSep);
+  const integer = (decimalAt < 0 ? text : text.slice(0, decimalAt)).replace(/^[+-]/, '');
+  const groups = integer.split(thousandSep);
+  return groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));
 }
