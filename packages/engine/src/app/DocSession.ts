@@ -20,6 +20,8 @@ export class DocSession {
   /** Progress of the reloads this session started, by request id. */
   readonly reloads = new Map<string, ReloadProgress>();
   reloading: ReloadProgress | null = null;
+  /** The most recent reload, running or done: what GetProgress(0) reports. */
+  lastReload: ReloadProgress | null = null;
   reloadController: AbortController | null = null;
   /** Soft patches (ApplyPatches with qSoftPatch): this session's unsaved overlay per object id. */
   private readonly softPatched = new Map<string, Record<string, unknown>>();
@@ -153,6 +155,7 @@ export class DocSession {
     signal.addEventListener('abort', onAbort, { once: true });
     this.reloads.set(requestId, progress);
     this.reloading = progress;
+    this.lastReload = progress;
     this.reloadController = controller;
     try {
       return await reloadApp(this.app, progress, controller.signal, partial);

@@ -139,7 +139,7 @@ export function globalMethods(apps: AppStore): ClassMethods {
     GetProgress({ session }, args) {
       const requestId = args.qRequestId;
       const doc = openDocOf(session);
-      const progress = requestId === 0 || requestId === undefined ? doc?.reloading : doc?.reloads.get(String(requestId));
+      const progress = requestId === 0 || requestId === undefined ? doc?.lastReload : doc?.reloads.get(String(requestId));
       return { qProgressData: progress ? progress.take(requestId !== 0) : emptyProgress() };
     },
 
