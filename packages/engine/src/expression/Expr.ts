@@ -4,13 +4,7 @@
  * and the chart engine walk it. Every node records where it started in the
  * source (`start`, a 0-based character offset) so later errors can point at it.
  */
-export type Expr =
-  | NumberLiteral
-  | StringLiteral
-  | FieldRef
-  | UnaryExpr
-  | BinaryExpr
-  | CallExpr;
+export type Expr = NumberLiteral | StringLiteral | FieldRef | UnaryExpr | BinaryExpr | CallExpr;
 
 /** A numeric literal such as `42`, `3.5` or `1e3`. */
 export interface NumberLiteral {

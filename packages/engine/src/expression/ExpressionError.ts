@@ -24,7 +24,10 @@ export class ExpressionError extends Error {
     readonly position?: SourcePosition,
     options?: { cause?: unknown },
   ) {
-    super(position ? `${message} (line ${position.line}, column ${position.column})` : message, options);
+    super(
+      position ? `${message} (line ${position.line}, column ${position.column})` : message,
+      options,
+    );
   }
 
   /** 1-based line of the error, when it came from a source text. */

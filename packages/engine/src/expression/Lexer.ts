@@ -44,7 +44,8 @@ export class Lexer {
     if (start >= src.length) return { type: 'eof', start, end: start };
     const ch = src[start];
     const code = src.charCodeAt(start);
-    if (isDigit(code) || (ch === '.' && isDigit(src.charCodeAt(start + 1)))) return this.readNumber(start);
+    if (isDigit(code) || (ch === '.' && isDigit(src.charCodeAt(start + 1))))
+      return this.readNumber(start);
     if (ch === "'") return this.readString(start);
     if (ch === '[') return this.readQuoted(start, ']', 'bracket');
     if (ch === '"') return this.readQuoted(start, '"', 'double');
@@ -108,13 +109,21 @@ export class Lexer {
     }
   }
 
-  private readQuoted(start: number, closer: string, quoting: 'bracket' | 'double' | 'backtick'): Token {
+  private readQuoted(
+    start: number,
+    closer: string,
+    quoting: 'bracket' | 'double' | 'backtick',
+  ): Token {
     const src = this.source;
     let text = '';
     let p = start + 1;
     for (;;) {
       const close = src.indexOf(closer, p);
-      if (close < 0) throw this.error(`Unterminated ${quoting === 'bracket' ? '[name]' : `${closer}name${closer}`}`, start);
+      if (close < 0)
+        throw this.error(
+          `Unterminated ${quoting === 'bracket' ? '[name]' : `${closer}name${closer}`}`,
+          start,
+        );
       text += src.slice(p, close);
       // A doubled closer stands for the closer itself.
       if (src[close + 1] === closer) {
@@ -151,7 +160,9 @@ function isDigit(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff;
+  return (
+    code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff
+  );
 }
 
 function exponentFollows(src: string, p: number): boolean {
@@ -168,7 +179,16 @@ function isWordStart(ch: string): boolean {
 /** Unquoted names may hold digits, '.', '#' ('Num#', 'Orders.Amount'), '%', '$' and '@'. */
 function isWordPart(ch: string): boolean {
   const code = ch.charCodeAt(0);
-  return isDigit(code) || ch === '_' || ch === '.' || ch === '#' || ch === '%' || ch === '$' || ch === '@' || (code > 127 ? LETTER.test(ch) : isAsciiLetter(code));
+  return (
+    isDigit(code) ||
+    ch === '_' ||
+    ch === '.' ||
+    ch === '#' ||
+    ch === '%' ||
+    ch === '$' ||
+    ch === '@' ||
+    (code > 127 ? LETTER.test(ch) : isAsciiLetter(code))
+  );
 }
 
 function isAsciiLetter(code: number): boolean {

@@ -57,10 +57,20 @@ export class Parser {
 
   private parseWord(token: Extract<Token, { type: 'word' }>): Expr {
     if (token.upper === 'NOT') {
-      return { kind: 'unary', op: 'not', operand: this.parseExpression(NOT_OPERAND_POWER), start: token.start };
+      return {
+        kind: 'unary',
+        op: 'not',
+        operand: this.parseExpression(NOT_OPERAND_POWER),
+        start: token.start,
+      };
     }
     if (token.upper === 'BITNOT') {
-      return { kind: 'unary', op: 'bitnot', operand: this.parseExpression(UNARY_OPERAND_POWER), start: token.start };
+      return {
+        kind: 'unary',
+        op: 'bitnot',
+        operand: this.parseExpression(UNARY_OPERAND_POWER),
+        start: token.start,
+      };
     }
     const next = this.lexer.peek();
     if (next.type === 'punct' && next.text === '(') {
@@ -112,10 +122,12 @@ export class Parser {
 
   /** `DISTINCT`, `NODISTINCT`, `ALL` and `TOTAL [<F1, F2>]` before the first argument. */
   private parseQualifiers(): Pick<CallExpr, 'distinct' | 'all' | 'total'> {
-    const found: { distinct?: 'distinct' | 'nodistinct'; all?: boolean; total?: TotalQualifier } = {};
+    const found: { distinct?: 'distinct' | 'nodistinct'; all?: boolean; total?: TotalQualifier } =
+      {};
     for (;;) {
       const token = this.lexer.peek();
-      if (token.type !== 'word' || !QUALIFIERS.has(token.upper) || !this.qualifierFollows(token)) return found;
+      if (token.type !== 'word' || !QUALIFIERS.has(token.upper) || !this.qualifierFollows(token))
+        return found;
       this.lexer.next();
       if (token.upper === 'DISTINCT') found.distinct = 'distinct';
       else if (token.upper === 'NODISTINCT') found.distinct = 'nodistinct';
@@ -156,7 +168,10 @@ export class Parser {
   }
 
   private unexpected(token: Token, expected: string): Error {
-    const found = token.type === 'eof' ? 'the end of the expression' : `'${this.lexer.source.slice(token.start, token.end)}'`;
+    const found =
+      token.type === 'eof'
+        ? 'the end of the expression'
+        : `'${this.lexer.source.slice(token.start, token.end)}'`;
     return this.lexer.error(`Expected ${expected} but found ${found}`, token.start);
   }
 }
@@ -166,6 +181,7 @@ function parseSearchExpression(text: string): Expr {
   const lexer = new Lexer(text, 0);
   const expr = new Parser(lexer).parseExpression();
   const rest = lexer.peek();
-  if (rest.type !== 'eof') throw lexer.error(`Unexpected '${text.slice(rest.start)}' in expression search`, rest.start);
+  if (rest.type !== 'eof')
+    throw lexer.error(`Unexpected '${text.slice(rest.start)}' in expression search`, rest.start);
   return expr;
 }

@@ -39,7 +39,12 @@ export class SetParser {
       const token = this.lexer.peek();
       if (token.type !== 'punct' || !SET_OPERATORS.has(token.text)) return left;
       this.lexer.next();
-      left = { kind: 'setOperation', op: token.text as SetOperator, left, right: this.parseSetTerm() };
+      left = {
+        kind: 'setOperation',
+        op: token.text as SetOperator,
+        left,
+        right: this.parseSetTerm(),
+      };
     }
   }
 
@@ -127,7 +132,12 @@ export class SetParser {
       const token = this.lexer.peek();
       if (token.type !== 'punct' || !SET_OPERATORS.has(token.text)) return left;
       this.lexer.next();
-      left = { kind: 'elementOperation', op: token.text as SetOperator, left, right: this.parseElementTerm() };
+      left = {
+        kind: 'elementOperation',
+        op: token.text as SetOperator,
+        left,
+        right: this.parseElementTerm(),
+      };
     }
   }
 
@@ -153,7 +163,12 @@ export class SetParser {
     const set = this.isPunct(this.lexer.peek(), '{') ? this.parseBraced() : undefined;
     const field = this.isPunct(this.lexer.peek(), ')') ? undefined : this.readFieldName();
     this.expect(')');
-    return { kind: 'elementFunction', fn, ...(set && { set }), ...(field !== undefined && { field }) };
+    return {
+      kind: 'elementFunction',
+      fn,
+      ...(set && { set }),
+      ...(field !== undefined && { field }),
+    };
   }
 
   private parseElementList(): ElementSet {
@@ -186,7 +201,9 @@ export class SetParser {
       case 'word':
         return { kind: 'literal', text: token.text };
       case 'quoted':
-        return token.quoting === 'double' ? this.search(token.text) : { kind: 'literal', text: token.text };
+        return token.quoting === 'double'
+          ? this.search(token.text)
+          : { kind: 'literal', text: token.text };
       default:
         throw this.unexpected(token, 'a value, a quoted literal or a "search"');
     }
@@ -207,7 +224,13 @@ export class SetParser {
   }
 
   private unexpected(token: Token, expected: string): Error {
-    const found = token.type === 'eof' ? 'the end of the expression' : `'${this.lexer.source.slice(token.start, token.end)}'`;
-    return this.lexer.error(`Expected ${expected} in set expression but found ${found}`, token.start);
+    const found =
+      token.type === 'eof'
+        ? 'the end of the expression'
+        : `'${this.lexer.source.slice(token.start, token.end)}'`;
+    return this.lexer.error(
+      `Expected ${expected} in set expression but found ${found}`,
+      token.start,
+    );
   }
 }

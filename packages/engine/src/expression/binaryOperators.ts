@@ -64,7 +64,8 @@ export const BINARY_OPERATIONS: Readonly<Record<BinaryOperator, BinaryOperation>
   '>=': relational((o) => o >= 0, FALSE),
   precedes: textual((o) => o < 0),
   follows: textual((o) => o > 0),
-  like: (a, b) => (a === null || b === null ? FALSE : fromBoolean(matchWildcard(toText(a), toText(b)))),
+  like: (a, b) =>
+    a === null || b === null ? FALSE : fromBoolean(matchWildcard(toText(a), toText(b))),
   and: (a, b) => fromBoolean(isTrue(a) && isTrue(b)),
   or: (a, b) => fromBoolean(isTrue(a) || isTrue(b)),
   xor: (a, b) => fromBoolean(isTrue(a) !== isTrue(b)),

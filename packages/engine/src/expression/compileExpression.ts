@@ -65,7 +65,10 @@ function compileCall(call: CallExpr): CompiledExpression {
   const args = call.args.map(compileExpression);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
   if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
-    throw new ExpressionError('EXPRESSION_BAD_ARGUMENTS', `${call.name}() takes ${describeArity(builtin.min, builtin.max)}, not ${args.length}`);
+    throw new ExpressionError(
+      'EXPRESSION_BAD_ARGUMENTS',
+      `${call.name}() takes ${describeArity(builtin.min, builtin.max)}, not ${args.length}`,
+    );
   }
   const key = call.key;
   const name = call.name;
@@ -87,7 +90,10 @@ function evaluateArgs(args: readonly CompiledExpression[], ctx: EvalContext): Va
 /** If() evaluates only the branch it returns. */
 function compileIf(call: CallExpr): CompiledExpression {
   if (call.args.length < 2 || call.args.length > 3) {
-    throw new ExpressionError('EXPRESSION_BAD_ARGUMENTS', `${call.name}() takes 2 or 3 arguments, not ${call.args.length}`);
+    throw new ExpressionError(
+      'EXPRESSION_BAD_ARGUMENTS',
+      `${call.name}() takes 2 or 3 arguments, not ${call.args.length}`,
+    );
   }
   const [condition, then, otherwise] = call.args.map(compileExpression);
   if (otherwise === undefined) return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : null);

@@ -7,7 +7,10 @@ import { positionOf } from './positionOf.js';
  * `$(=expr)` (`isExpression` true, without the `=`). `undefined` expands to
  * nothing, as an unknown variable does in Qlik.
  */
-export type DollarResolver = (nameOrExpression: string, isExpression: boolean) => string | undefined;
+export type DollarResolver = (
+  nameOrExpression: string,
+  isExpression: boolean,
+) => string | undefined;
 
 /** Expansions whose values expand again deeper than this are taken for a cycle. */
 const MAX_DEPTH = 32;
@@ -24,7 +27,10 @@ export function expandDollars(text: string, resolve: DollarResolver): string {
 
 function expand(text: string, resolve: DollarResolver, depth: number): string {
   if (depth > MAX_DEPTH) {
-    throw new ExpressionError('EXPRESSION_DOLLAR_EXPANSION', `Dollar-sign expansion nested deeper than ${MAX_DEPTH}: ${text.slice(0, 60)}`);
+    throw new ExpressionError(
+      'EXPRESSION_DOLLAR_EXPANSION',
+      `Dollar-sign expansion nested deeper than ${MAX_DEPTH}: ${text.slice(0, 60)}`,
+    );
   }
   let out = '';
   let i = 0;
@@ -34,7 +40,11 @@ function expand(text: string, resolve: DollarResolver, depth: number): string {
     out += text.slice(i, at);
     const close = matchingParen(text, at + 1);
     if (close < 0) {
-      throw new ExpressionError('EXPRESSION_DOLLAR_EXPANSION', "Unterminated dollar-sign expansion '$('", positionOf(text, at));
+      throw new ExpressionError(
+        'EXPRESSION_DOLLAR_EXPANSION',
+        "Unterminated dollar-sign expansion '$('",
+        positionOf(text, at),
+      );
     }
     const inner = expand(text.slice(at + 2, close), resolve, depth + 1);
     out += expandOne(inner, resolve, depth);
@@ -49,7 +59,11 @@ function expandOne(inner: string, resolve: DollarResolver, depth: number): strin
   const paren = name.indexOf('(');
   if (paren > 0 && name.endsWith(')')) {
     const value = resolve(name.slice(0, paren).trim(), false) ?? '';
-    return expand(substituteParameters(value, splitArguments(name.slice(paren + 1, -1))), resolve, depth + 1);
+    return expand(
+      substituteParameters(value, splitArguments(name.slice(paren + 1, -1))),
+      resolve,
+      depth + 1,
+    );
   }
   return expand(resolve(name, false) ?? '', resolve, depth + 1);
 }

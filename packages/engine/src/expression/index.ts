@@ -5,7 +5,11 @@ export type { CompiledExpression } from './CompiledExpression.js';
 export type { ParseResult } from './ParseResult.js';
 export type { FunctionSpec } from './FunctionSpec.js';
 export type { DollarResolver } from './expandDollars.js';
-export { ExpressionError, type ExpressionErrorCode, type SourcePosition } from './ExpressionError.js';
+export {
+  ExpressionError,
+  type ExpressionErrorCode,
+  type SourcePosition,
+} from './ExpressionError.js';
 export { parseExpression } from './parseExpression.js';
 export { parseExpressionAt } from './parseExpressionAt.js';
 export { compileExpression } from './compileExpression.js';

@@ -9,7 +9,11 @@ import { tokenizeDateFormat } from './tokenizeDateFormat.js';
  * `DD/MM/YYYY hh:mm:ss`, `MMM`, `WWWW`, `h:mm TT`). Optional `[...]` parts
  * are left out, as Qlik displays them.
  */
-export function formatDate(serial: number, format: string, settings: FormatSettings = DEFAULT_FORMAT_SETTINGS): string {
+export function formatDate(
+  serial: number,
+  format: string,
+  settings: FormatSettings = DEFAULT_FORMAT_SETTINGS,
+): string {
   if (!Number.isFinite(serial)) return '-';
   const tokens = tokenizeDateFormat(format);
   const parts = partsFromSerial(serial);

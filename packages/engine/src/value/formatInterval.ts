@@ -9,7 +9,8 @@ const UNIT_MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000
 export function formatInterval(days: number, format: string): string {
   if (!Number.isFinite(days)) return '-';
   const tokens = tokenizeDateFormat(format);
-  const has = (field: string): boolean => tokens.some((t) => t.type === 'field' && t.field === field);
+  const has = (field: string): boolean =>
+    tokens.some((t) => t.type === 'field' && t.field === field);
   let rest = Math.round(Math.abs(days) * UNIT_MS.day);
   const take = (unit: keyof typeof UNIT_MS, present: boolean): number => {
     if (!present) return 0;
@@ -30,8 +31,16 @@ export function formatInterval(days: number, format: string): string {
     if (token.type === 'literal') {
       out += token.text;
     } else if (token.field === 'fraction') {
-      out += String(values.fraction).padStart(3, '0').padEnd(token.width, '0').slice(0, token.width);
-    } else if (token.field === 'day' || token.field === 'hour' || token.field === 'minute' || token.field === 'second') {
+      out += String(values.fraction)
+        .padStart(3, '0')
+        .padEnd(token.width, '0')
+        .slice(0, token.width);
+    } else if (
+      token.field === 'day' ||
+      token.field === 'hour' ||
+      token.field === 'minute' ||
+      token.field === 'second'
+    ) {
       out += String(values[token.field]).padStart(token.width, '0');
     }
   }

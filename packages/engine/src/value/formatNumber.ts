@@ -16,5 +16,7 @@ export function formatNumber(
   settings: FormatSettings = DEFAULT_FORMAT_SETTINGS,
   separators: NumberSeparators = settings,
 ): string {
-  return isDateFormat(format) ? formatDate(num, format, settings) : formatNumberPattern(num, format, separators);
+  return isDateFormat(format)
+    ? formatDate(num, format, settings)
+    : formatNumberPattern(num, format, separators);
 }

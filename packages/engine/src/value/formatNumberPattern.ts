@@ -7,7 +7,11 @@ import { splitFormatSections } from './splitFormatSections.js';
  * `(#,##0)` or `$#,##0.00;-$#,##0.00`; the separators say which characters
  * of the format group thousands and start decimals.
  */
-export function formatNumberPattern(num: number, format: string, separators: NumberSeparators): string {
+export function formatNumberPattern(
+  num: number,
+  format: string,
+  separators: NumberSeparators,
+): string {
   if (Number.isNaN(num)) return '-';
   const sections = splitFormatSections(format);
   if (num < 0 && sections.length > 1 && sections[1] !== '') {
@@ -23,7 +27,11 @@ function isPlaceholder(ch: string): boolean {
   return ch === '0' || ch === '#';
 }
 
-function formatSection(abs: number, section: string, { decimalSep, thousandSep }: NumberSeparators): string {
+function formatSection(
+  abs: number,
+  section: string,
+  { decimalSep, thousandSep }: NumberSeparators,
+): string {
   let first = -1;
   let last = -1;
   for (let i = 0; i < section.length; i++) {
@@ -34,7 +42,8 @@ function formatSection(abs: number, section: string, { decimalSep, thousandSep }
   }
   if (first < 0) return section;
   // A decimal separator right before the first placeholder belongs to the pattern ('.00').
-  if (decimalSep !== '' && section.slice(first - decimalSep.length, first) === decimalSep) first -= decimalSep.length;
+  if (decimalSep !== '' && section.slice(first - decimalSep.length, first) === decimalSep)
+    first -= decimalSep.length;
   const prefix = section.slice(0, first);
   const suffix = section.slice(last + 1);
   const core = section.slice(first, last + 1);
@@ -48,7 +57,8 @@ function formatSection(abs: number, section: string, { decimalSep, thousandSep }
   const maxFrac = minFrac + count(fracPattern, '#');
   const [intDigits, fracDigits] = roundDecimal(scaled, maxFrac).toFixed(maxFrac).split('.');
   let integer = intDigits.padStart(minInt, '0');
-  if (minInt === 0 && integer === '0' && fracDigits !== undefined && /[1-9]/.test(fracDigits)) integer = '';
+  if (minInt === 0 && integer === '0' && fracDigits !== undefined && /[1-9]/.test(fracDigits))
+    integer = '';
   if (grouped) integer = groupThousands(integer, thousandSep);
   const fraction = trimFraction(fracDigits ?? '', minFrac);
   return prefix + integer + (fraction === '' ? '' : decimalSep + fraction) + suffix;

@@ -19,7 +19,13 @@ export { parseNumber } from './parseNumber.js';
 export { parseDate } from './parseDate.js';
 export { toDateSerial } from './toDateSerial.js';
 export { isDateFormat } from './tokenizeDateFormat.js';
-export { serialFromParts, partsFromSerial, serialFromDate, dayOf, type DateParts } from './dateSerial.js';
+export {
+  serialFromParts,
+  partsFromSerial,
+  serialFromDate,
+  dayOf,
+  type DateParts,
+} from './dateSerial.js';
 export { weekOf, startOfWeek, type WeekRules } from './weekNumber.js';
 export { matchWildcard } from './matchWildcard.js';
 export { roundDecimal } from './roundDecimal.js';

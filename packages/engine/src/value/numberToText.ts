@@ -9,6 +9,9 @@ export function numberToText(n: number, decimalSep = '.'): string {
   if (Number.isNaN(n)) return '-';
   if (n === Infinity) return '+INF';
   if (n === -Infinity) return '-INF';
-  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : String(Number(n.toPrecision(SIGNIFICANT_DIGITS)));
+  const text =
+    Number.isInteger(n) && Math.abs(n) < 1e15
+      ? String(n)
+      : String(Number(n.toPrecision(SIGNIFICANT_DIGITS)));
   return decimalSep === '.' ? text : text.replace('.', decimalSep);
 }

@@ -22,7 +22,11 @@ type FieldToken = Extract<DateFormatToken, { type: 'field' }>;
  * `Time#` and `Timestamp#` do; `[...]` parts may be absent. Returns NaN when
  * the text does not fit the format or names an impossible date.
  */
-export function parseDate(text: string, format: string, settings: FormatSettings = DEFAULT_FORMAT_SETTINGS): number {
+export function parseDate(
+  text: string,
+  format: string,
+  settings: FormatSettings = DEFAULT_FORMAT_SETTINGS,
+): number {
   const tokens = tokenizeDateFormat(format);
   const fields: Fields = { hour: 0, minute: 0, second: 0, millisecond: 0 };
   const source = text.trim();
@@ -79,7 +83,13 @@ function endOfOptionalGroup(tokens: readonly DateFormatToken[], from: number): n
   return i;
 }
 
-function matchToken(text: string, pos: number, token: DateFormatToken, fields: Fields, settings: FormatSettings): number {
+function matchToken(
+  text: string,
+  pos: number,
+  token: DateFormatToken,
+  fields: Fields,
+  settings: FormatSettings,
+): number {
   if (token.type === 'literal') return matchLiteral(text, pos, token.text);
   return matchField(text, pos, token, fields, settings);
 }
@@ -100,18 +110,36 @@ function matchLiteral(text: string, pos: number, literal: string): number {
   return p;
 }
 
-function matchField(text: string, pos: number, token: FieldToken, fields: Fields, settings: FormatSettings): number {
+function matchField(
+  text: string,
+  pos: number,
+  token: FieldToken,
+  fields: Fields,
+  settings: FormatSettings,
+): number {
   switch (token.field) {
     case 'month':
-      if (token.width >= 3) return matchName(text, pos, [settings.longMonthNames, settings.monthNames], (i) => (fields.month = i + 1));
+      if (token.width >= 3)
+        return matchName(
+          text,
+          pos,
+          [settings.longMonthNames, settings.monthNames],
+          (i) => (fields.month = i + 1),
+        );
       return readDigits(text, pos, 2, (n) => (fields.month = n));
     case 'weekday':
-      if (token.width >= 3) return matchName(text, pos, [settings.longDayNames, settings.dayNames], () => undefined);
+      if (token.width >= 3)
+        return matchName(text, pos, [settings.longDayNames, settings.dayNames], () => undefined);
       return readDigits(text, pos, 1, () => undefined);
     case 'ampm':
       return matchAmPm(text, pos, fields);
     case 'year':
-      return readDigits(text, pos, token.width === 2 ? 2 : 4, (n, digits) => (fields.year = digits <= 2 ? twoDigitYear(n) : n));
+      return readDigits(
+        text,
+        pos,
+        token.width === 2 ? 2 : 4,
+        (n, digits) => (fields.year = digits <= 2 ? twoDigitYear(n) : n),
+      );
     case 'day':
       return readDigits(text, pos, 2, (n) => (fields.day = n));
     case 'hour':
@@ -121,7 +149,12 @@ function matchField(text: string, pos: number, token: FieldToken, fields: Fields
     case 'second':
       return readDigits(text, pos, 2, (n) => (fields.second = n));
     case 'fraction':
-      return readDigits(text, pos, 9, (n, digits) => (fields.millisecond = (n / 10 ** digits) * 1000));
+      return readDigits(
+        text,
+        pos,
+        9,
+        (n, digits) => (fields.millisecond = (n / 10 ** digits) * 1000),
+      );
   }
 }
 
@@ -130,15 +163,31 @@ function twoDigitYear(n: number): number {
   return n < 30 ? 2000 + n : 1900 + n;
 }
 
-function readDigits(text: string, pos: number, maxDigits: number, store: (n: number, digits: number) => void): number {
+function readDigits(
+  text: string,
+  pos: number,
+  maxDigits: number,
+  store: (n: number, digits: number) => void,
+): number {
   let p = pos;
-  while (p < text.length && p - pos < maxDigits && text.charCodeAt(p) >= 48 && text.charCodeAt(p) <= 57) p++;
+  while (
+    p < text.length &&
+    p - pos < maxDigits &&
+    text.charCodeAt(p) >= 48 &&
+    text.charCodeAt(p) <= 57
+  )
+    p++;
   if (p === pos) return -1;
   store(Number(text.slice(pos, p)), p - pos);
   return p;
 }
 
-function matchName(text: string, pos: number, nameLists: readonly (readonly string[])[], store: (index: number) => void): number {
+function matchName(
+  text: string,
+  pos: number,
+  nameLists: readonly (readonly string[])[],
+  store: (index: number) => void,
+): number {
   const rest = text.slice(pos).toLowerCase();
   for (const names of nameLists) {
     const index = names.findIndex((name) => name !== '' && rest.startsWith(name.toLowerCase()));
@@ -164,7 +213,8 @@ function toSerial(f: Fields): number {
     hour = (hour % 12) + (f.pm ? 12 : 0);
   }
   if (hour > 23 || f.minute > 59 || f.second > 59) return NaN;
-  const time = (hour * 3_600_000 + f.minute * 60_000 + f.second * 1000 + f.millisecond) / 86_400_000;
+  const time =
+    (hour * 3_600_000 + f.minute * 60_000 + f.second * 1000 + f.millisecond) / 86_400_000;
   const hasDate = f.year !== undefined || f.month !== undefined || f.day !== undefined;
   if (!hasDate) return time;
   const year = f.year ?? 1899;

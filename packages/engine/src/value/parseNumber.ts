@@ -7,7 +7,11 @@ import { textToNumber } from './textToNumber.js';
  * (currency signs, `%`, parentheses for negatives) and thousands separators
  * are allowed around and in the digits; NaN when the text is no number.
  */
-export function parseNumber(text: string, format: string | undefined, separators: NumberSeparators): number {
+export function parseNumber(
+  text: string,
+  format: string | undefined,
+  separators: NumberSeparators,
+): number {
   let t = text.trim();
   if (t === '') return NaN;
   let sign = 1;
@@ -22,7 +26,11 @@ export function parseNumber(text: string, format: string | undefined, separators
     t = t.replace('%', '');
   }
   if (literals !== '') t = stripLiterals(t, literals);
-  if (separators.thousandSep !== '' && separators.thousandSep !== separators.decimalSep && t.includes(separators.thousandSep)) {
+  if (
+    separators.thousandSep !== '' &&
+    separators.thousandSep !== separators.decimalSep &&
+    t.includes(separators.thousandSep)
+  ) {
     if (!isGroupedCorrectly(t, separators)) return NaN;
     t = t.split(separators.thousandSep).join('');
   }
@@ -35,7 +43,13 @@ function literalCharacters(format: string, { decimalSep, thousandSep }: NumberSe
   let out = '';
   for (const section of splitFormatSections(format)) {
     for (const ch of section) {
-      const partOfNumber = ch === '0' || ch === '#' || ch === decimalSep || ch === thousandSep || ch === '-' || ch === '+';
+      const partOfNumber =
+        ch === '0' ||
+        ch === '#' ||
+        ch === decimalSep ||
+        ch === thousandSep ||
+        ch === '-' ||
+        ch === '+';
       if (!partOfNumber && !out.includes(ch)) out += ch;
     }
   }

@@ -54,7 +54,13 @@ function scan(format: string): DateFormatToken[] {
       continue;
     }
     let j = i + 1;
-    while (j < format.length && FIELD_LETTERS[format[j]] === undefined && format[j] !== '[' && format[j] !== ']') j++;
+    while (
+      j < format.length &&
+      FIELD_LETTERS[format[j]] === undefined &&
+      format[j] !== '[' &&
+      format[j] !== ']'
+    )
+      j++;
     tokens.push({ type: 'literal', text: format.slice(i, j), optional });
     i = j;
   }

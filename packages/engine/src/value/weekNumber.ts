@@ -25,7 +25,8 @@ export function weekOf(serial: number, rules: WeekRules): { week: number; year: 
     return { week: Math.floor((weekStart - first) / 7) + 1, year };
   }
   const reference = rules.referenceDay > 0 ? rules.referenceDay : 4;
-  const firstWeekStart = (y: number): number => startOfWeek(serialFromParts(y, 1, reference), rules.firstWeekDay);
+  const firstWeekStart = (y: number): number =>
+    startOfWeek(serialFromParts(y, 1, reference), rules.firstWeekDay);
   let weekYear = year;
   if (weekStart < firstWeekStart(year)) weekYear = year - 1;
   else if (weekStart >= firstWeekStart(year + 1)) weekYear = year + 1;

@@ -4,10 +4,14 @@ import { run } from './evaluateSource.js';
 
 describe('conditional functions', () => {
   it('Alt returns the first argument that has a number, else the last', () => {
-    expect(run("Alt(Date#(d, 'YYYY/MM/DD'), Date#(d, 'MM/DD/YYYY'), 'No valid date')", { d: '12/31/2023' })).toEqual(
-      new Dual('12/31/2023', 45291),
-    );
-    expect(run("Alt(Date#(d, 'YYYY/MM/DD'), Date#(d, 'MM/DD/YYYY'), 'No valid date')", { d: 'junk' })).toBe('No valid date');
+    expect(
+      run("Alt(Date#(d, 'YYYY/MM/DD'), Date#(d, 'MM/DD/YYYY'), 'No valid date')", {
+        d: '12/31/2023',
+      }),
+    ).toEqual(new Dual('12/31/2023', 45291));
+    expect(
+      run("Alt(Date#(d, 'YYYY/MM/DD'), Date#(d, 'MM/DD/YYYY'), 'No valid date')", { d: 'junk' }),
+    ).toBe('No valid date');
     expect(run("Alt(n, 'x', 0)", { n: null })).toBe(0);
   });
 

@@ -3,7 +3,12 @@ import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../../src/value/Fo
 import { Dual } from '../../src/value/Value.js';
 import { run, text } from './evaluateSource.js';
 
-const european: FormatSettings = { ...DEFAULT_FORMAT_SETTINGS, decimalSep: ',', thousandSep: '.', dateFormat: 'DD.MM.YYYY' };
+const european: FormatSettings = {
+  ...DEFAULT_FORMAT_SETTINGS,
+  decimalSep: ',',
+  thousandSep: '.',
+  dateFormat: 'DD.MM.YYYY',
+};
 
 describe('Num and Num#', () => {
   it('Num formats the number and keeps it', () => {
@@ -22,7 +27,9 @@ describe('Num and Num#', () => {
   });
 
   it('Num# reads text with a format and keeps the text', () => {
-    expect(run("Num#('35,648.375', '#,##0.###', '.', ',')")).toEqual(new Dual('35,648.375', 35648.375));
+    expect(run("Num#('35,648.375', '#,##0.###', '.', ',')")).toEqual(
+      new Dual('35,648.375', 35648.375),
+    );
     expect(run("Num#('1.000,5', '#.##0,0', ',', '.')")).toEqual(new Dual('1.000,5', 1000.5));
     expect(run("Num#('$1,234.50', '$#,##0.00')")).toEqual(new Dual('$1,234.50', 1234.5));
     expect(run("Num#('12%', '0%')")).toEqual(new Dual('12%', 0.12));
@@ -75,8 +82,12 @@ describe('date and time conversion', () => {
     expect(text("Timestamp(45322.5, 'DD/MM/YYYY hh:mm:ss.fff')")).toBe('31/01/2024 12:00:00.000');
     expect(run("Time#('18:00:00')")).toEqual(new Dual('18:00:00', 0.75));
     expect(run("Time#('6:30 PM', 'h:mm TT')")).toEqual(new Dual('6:30 PM', 18.5 / 24));
-    expect(run("Timestamp#('2024-01-31 12:00:00')")).toEqual(new Dual('2024-01-31 12:00:00', 45322.5));
-    expect(run("Timestamp#('2024-01-31 12:00:00.500')")).toEqual(new Dual('2024-01-31 12:00:00.500', 45322.5 + 0.5 / 86400));
+    expect(run("Timestamp#('2024-01-31 12:00:00')")).toEqual(
+      new Dual('2024-01-31 12:00:00', 45322.5),
+    );
+    expect(run("Timestamp#('2024-01-31 12:00:00.500')")).toEqual(
+      new Dual('2024-01-31 12:00:00.500', 45322.5 + 0.5 / 86400),
+    );
   });
 
   it('Interval writes durations without wrapping the largest unit', () => {

@@ -6,17 +6,28 @@ import { toText } from '../../src/value/toText.js';
 import { Dual, type Value } from '../../src/value/Value.js';
 
 /** A context over one row given as a plain record. */
-export function rowContext(row: Record<string, Value> = {}, format: FormatSettings = DEFAULT_FORMAT_SETTINGS): EvalContext {
+export function rowContext(
+  row: Record<string, Value> = {},
+  format: FormatSettings = DEFAULT_FORMAT_SETTINGS,
+): EvalContext {
   return { field: (name) => (name in row ? row[name] : undefined), format };
 }
 
 /** Parses and evaluates a source text against one row. */
-export function run(source: string, row: Record<string, Value> = {}, format?: FormatSettings): Value {
+export function run(
+  source: string,
+  row: Record<string, Value> = {},
+  format?: FormatSettings,
+): Value {
   return evaluate(parseExpression(source), rowContext(row, format));
 }
 
 /** The text a result shows. */
-export function text(source: string, row: Record<string, Value> = {}, format?: FormatSettings): string {
+export function text(
+  source: string,
+  row: Record<string, Value> = {},
+  format?: FormatSettings,
+): string {
   return toText(run(source, row, format));
 }
 

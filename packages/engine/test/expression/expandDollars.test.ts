@@ -18,11 +18,15 @@ const variables: Record<string, string> = {
 
 /** Variables from the table; expressions are parsed and evaluated as real ones. */
 const resolve: DollarResolver = (nameOrExpression, isExpression) =>
-  isExpression ? toText(evaluate(parseExpression(nameOrExpression), rowContext())) : variables[nameOrExpression];
+  isExpression
+    ? toText(evaluate(parseExpression(nameOrExpression), rowContext()))
+    : variables[nameOrExpression];
 
 describe('expandDollars', () => {
   it('replaces variables and leaves other text alone', () => {
-    expect(expandDollars('Sum({<Year={$(vYear)}>} $(vField))', resolve)).toBe('Sum({<Year={2021}>} Sales)');
+    expect(expandDollars('Sum({<Year={$(vYear)}>} $(vField))', resolve)).toBe(
+      'Sum({<Year={2021}>} Sales)',
+    );
     expect(expandDollars('no dollars $ here', resolve)).toBe('no dollars $ here');
   });
 

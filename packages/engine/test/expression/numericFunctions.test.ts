@@ -86,7 +86,8 @@ describe('numeric functions (examples from the Qlik numeric function reference)'
 
   it('returns NULL for NULL or text that is no number (Qlik NULL rules)', () => {
     const row = { n: null };
-    for (const call of ['Round(n)', 'Abs(n)', "Sqrt('abc')", 'Mod(n, 2)', 'Floor(n)']) expect(run(call, row)).toBeNull();
+    for (const call of ['Round(n)', 'Abs(n)', "Sqrt('abc')", 'Mod(n, 2)', 'Floor(n)'])
+      expect(run(call, row)).toBeNull();
   });
 });
 

@@ -48,10 +48,26 @@ describe('parseExpression: literals and references', () => {
   });
 
   it('reads field names bare, in brackets, double quotes and backticks', () => {
-    expect(parseExpression('Sales')).toMatchObject({ kind: 'field', name: 'Sales', quoting: 'bare' });
-    expect(parseExpression('[Order Date]')).toMatchObject({ kind: 'field', name: 'Order Date', quoting: 'bracket' });
-    expect(parseExpression('"Unit Price"')).toMatchObject({ kind: 'field', name: 'Unit Price', quoting: 'double' });
-    expect(parseExpression('`Net Sales`')).toMatchObject({ kind: 'field', name: 'Net Sales', quoting: 'backtick' });
+    expect(parseExpression('Sales')).toMatchObject({
+      kind: 'field',
+      name: 'Sales',
+      quoting: 'bare',
+    });
+    expect(parseExpression('[Order Date]')).toMatchObject({
+      kind: 'field',
+      name: 'Order Date',
+      quoting: 'bracket',
+    });
+    expect(parseExpression('"Unit Price"')).toMatchObject({
+      kind: 'field',
+      name: 'Unit Price',
+      quoting: 'double',
+    });
+    expect(parseExpression('`Net Sales`')).toMatchObject({
+      kind: 'field',
+      name: 'Net Sales',
+      quoting: 'backtick',
+    });
     expect(parseExpression('[a]]b]')).toMatchObject({ name: 'a]b' });
     expect(parseExpression('%CustomerKey')).toMatchObject({ name: '%CustomerKey' });
     expect(parseExpression('Orders.Amount')).toMatchObject({ name: 'Orders.Amount' });
@@ -88,10 +104,11 @@ describe('parseExpression: operator precedence', () => {
   });
 
   it('reads every comparison and word operator case-insensitively', () => {
-    for (const op of ['=', '<>', '<', '>', '<=', '>=']) expect(p(`a ${op} b`)).toBe(`([a] ${op} [b])`);
+    for (const op of ['=', '<>', '<', '>', '<=', '>='])
+      expect(p(`a ${op} b`)).toBe(`([a] ${op} [b])`);
     expect(p("Name Like 'A*'")).toBe("([Name] like 'A*')");
-    expect(p("a PRECEDES b")).toBe('([a] precedes [b])');
-    expect(p("a follows b")).toBe('([a] follows [b])');
+    expect(p('a PRECEDES b')).toBe('([a] precedes [b])');
+    expect(p('a follows b')).toBe('([a] follows [b])');
   });
 
   it('orders bit operators: shifts, then bitand, then bitor/bitxor, all above comparisons', () => {
@@ -111,29 +128,50 @@ describe('parseExpression: calls', () => {
   it('parses nested calls with any number of arguments, names case-insensitive', () => {
     const call = parseExpression("if(Len(Name) > 3, Upper(Name), 'short')");
     expect(shape(call)).toBe("IF((LEN([Name]) > 3), UPPER([Name]), 'short')");
-    expect(parseExpression('Now()')).toMatchObject({ kind: 'call', name: 'Now', key: 'NOW', args: [] });
+    expect(parseExpression('Now()')).toMatchObject({
+      kind: 'call',
+      name: 'Now',
+      key: 'NOW',
+      args: [],
+    });
     expect(parseExpression("Num#(x, '0.0')")).toMatchObject({ key: 'NUM#' });
   });
 
   it('marks aggregation functions', () => {
     expect(parseExpression('sum(Sales)')).toMatchObject({ key: 'SUM', aggregation: true });
-    expect(parseExpression('Aggr(Sum(Sales), Region, Year)')).toMatchObject({ key: 'AGGR', aggregation: true });
+    expect(parseExpression('Aggr(Sum(Sales), Region, Year)')).toMatchObject({
+      key: 'AGGR',
+      aggregation: true,
+    });
     expect(parseExpression('Upper(x)')).toMatchObject({ aggregation: false });
   });
 
   it('reads DISTINCT, ALL and TOTAL qualifiers', () => {
-    expect(parseExpression('Count(DISTINCT Customer)')).toMatchObject({ distinct: 'distinct', args: [{ name: 'Customer' }] });
+    expect(parseExpression('Count(DISTINCT Customer)')).toMatchObject({
+      distinct: 'distinct',
+      args: [{ name: 'Customer' }],
+    });
     expect(parseExpression('Sum(ALL Sales)')).toMatchObject({ all: true });
-    expect(parseExpression('Sum(TOTAL Sales)')).toMatchObject({ total: {}, args: [{ name: 'Sales' }] });
+    expect(parseExpression('Sum(TOTAL Sales)')).toMatchObject({
+      total: {},
+      args: [{ name: 'Sales' }],
+    });
     expect(parseExpression('Sum(Total <Region, [Sales Rep]> Sales)')).toMatchObject({
       total: { fields: ['Region', 'Sales Rep'] },
     });
-    expect(parseExpression('Aggr(NODISTINCT Sum(x), Dim)')).toMatchObject({ distinct: 'nodistinct' });
-    expect(parseExpression('Count(DISTINCT TOTAL x)')).toMatchObject({ distinct: 'distinct', total: {} });
+    expect(parseExpression('Aggr(NODISTINCT Sum(x), Dim)')).toMatchObject({
+      distinct: 'nodistinct',
+    });
+    expect(parseExpression('Count(DISTINCT TOTAL x)')).toMatchObject({
+      distinct: 'distinct',
+      total: {},
+    });
   });
 
   it('reads a qualifier word as a field when the argument ends with it', () => {
-    expect(parseExpression('Sum(Total)')).toMatchObject({ args: [{ kind: 'field', name: 'Total' }] });
+    expect(parseExpression('Sum(Total)')).toMatchObject({
+      args: [{ kind: 'field', name: 'Total' }],
+    });
     const product = parseExpression('Sum(Total * 2)');
     expect(product.kind === 'call' && product.total).toBe(undefined);
     expect(product).toMatchObject({ args: [{ kind: 'binary', op: '*' }] });

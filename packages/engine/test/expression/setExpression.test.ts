@@ -13,7 +13,12 @@ function setOf(source: string): SetExpression {
 describe('set expressions', () => {
   it('reads the plain identifiers 1, $, $1, $_1, bookmarks and states', () => {
     for (const id of ['1', '$', '$1', '$_1', 'BM01', 'State1']) {
-      expect(setOf(`Sum({${id}} Sales)`)).toEqual({ kind: 'setEntity', identifier: id, explicitIdentifier: true, modifiers: [] });
+      expect(setOf(`Sum({${id}} Sales)`)).toEqual({
+        kind: 'setEntity',
+        identifier: id,
+        explicitIdentifier: true,
+        modifiers: [],
+      });
     }
     expect(setOf('Sum({[My Bookmark]} Sales)')).toMatchObject({ identifier: 'My Bookmark' });
   });
@@ -27,7 +32,10 @@ describe('set expressions', () => {
     });
     const chained = setOf('Sum({$+BM01*BM02} x)');
     expect(chained).toMatchObject({ op: '*', left: { op: '+' }, right: { identifier: 'BM02' } });
-    expect(setOf('Sum({$/(1-$)} x)')).toMatchObject({ op: '/', right: { kind: 'setOperation', op: '-' } });
+    expect(setOf('Sum({$/(1-$)} x)')).toMatchObject({
+      op: '/',
+      right: { kind: 'setOperation', op: '-' },
+    });
   });
 
   it('reads every kind of field modifier of the task example', () => {
@@ -50,17 +58,36 @@ describe('set expressions', () => {
             ],
           },
         },
-        { field: 'Region', op: '-=', elements: { kind: 'elementList', elements: [{ kind: 'literal', text: 'X' }] } },
+        {
+          field: 'Region',
+          op: '-=',
+          elements: { kind: 'elementList', elements: [{ kind: 'literal', text: 'X' }] },
+        },
         { field: 'Product', op: '=' },
-        { field: 'Customer', op: '=', elements: { kind: 'elementFunction', fn: 'E', field: 'Customer' } },
-        { field: 'Price', op: '=', elements: { kind: 'elementList', elements: [{ kind: 'search', text: '>10' }] } },
-        { field: 'Name', op: '=', elements: { kind: 'elementList', elements: [{ kind: 'search', text: 'A*' }] } },
+        {
+          field: 'Customer',
+          op: '=',
+          elements: { kind: 'elementFunction', fn: 'E', field: 'Customer' },
+        },
+        {
+          field: 'Price',
+          op: '=',
+          elements: { kind: 'elementList', elements: [{ kind: 'search', text: '>10' }] },
+        },
+        {
+          field: 'Name',
+          op: '=',
+          elements: { kind: 'elementList', elements: [{ kind: 'search', text: 'A*' }] },
+        },
       ],
     });
   });
 
   it('implies $ when the set starts with modifiers', () => {
-    expect(setOf("Sum({<Region={'EU'}>} x)")).toMatchObject({ identifier: '$', explicitIdentifier: false });
+    expect(setOf("Sum({<Region={'EU'}>} x)")).toMatchObject({
+      identifier: '$',
+      explicitIdentifier: false,
+    });
   });
 
   it('reads +=, *=, /= and an empty element set', () => {
@@ -85,13 +112,24 @@ describe('set expressions', () => {
             kind: 'elementFunction',
             fn: 'P',
             field: 'F',
-            set: { identifier: '1', modifiers: [{ field: 'G', elements: { elements: [{ kind: 'literal', text: 'x' }] } }] },
+            set: {
+              identifier: '1',
+              modifiers: [{ field: 'G', elements: { elements: [{ kind: 'literal', text: 'x' }] } }],
+            },
           },
         },
       ],
     });
     expect(setOf('Sum({<Year={2020}+{2022}-P(Year)>} x)')).toMatchObject({
-      modifiers: [{ elements: { kind: 'elementOperation', op: '-', left: { kind: 'elementOperation', op: '+' } } }],
+      modifiers: [
+        {
+          elements: {
+            kind: 'elementOperation',
+            op: '-',
+            left: { kind: 'elementOperation', op: '+' },
+          },
+        },
+      ],
     });
   });
 
@@ -99,7 +137,15 @@ describe('set expressions', () => {
     expect(setOf('Sum({<[Order Year]=[Ship Year], X={-1, 2.5}>} x)')).toMatchObject({
       modifiers: [
         { field: 'Order Year', elements: { kind: 'elementField', field: 'Ship Year' } },
-        { field: 'X', elements: { elements: [{ kind: 'number', value: -1 }, { kind: 'number', value: 2.5 }] } },
+        {
+          field: 'X',
+          elements: {
+            elements: [
+              { kind: 'number', value: -1 },
+              { kind: 'number', value: 2.5 },
+            ],
+          },
+        },
       ],
     });
   });
@@ -110,7 +156,13 @@ describe('set expressions', () => {
       modifiers: [
         {
           elements: {
-            elements: [{ kind: 'search', text: '=Sum(Sales)>1000', expression: { kind: 'binary', op: '>', left: { key: 'SUM' } } }],
+            elements: [
+              {
+                kind: 'search',
+                text: '=Sum(Sales)>1000',
+                expression: { kind: 'binary', op: '>', left: { key: 'SUM' } },
+              },
+            ],
           },
         },
       ],
@@ -119,7 +171,12 @@ describe('set expressions', () => {
 
   it('combines a set with DISTINCT and TOTAL', () => {
     const call = parseExpression("Count({1<A={'a'}>} DISTINCT TOTAL <B> C)") as CallExpr;
-    expect(call).toMatchObject({ distinct: 'distinct', total: { fields: ['B'] }, set: { identifier: '1' }, args: [{ name: 'C' }] });
+    expect(call).toMatchObject({
+      distinct: 'distinct',
+      total: { fields: ['B'] },
+      set: { identifier: '1' },
+      args: [{ name: 'C' }],
+    });
   });
 
   it('reports malformed sets with line and column', () => {

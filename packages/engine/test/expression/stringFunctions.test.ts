@@ -85,7 +85,15 @@ describe('string functions (examples from the Qlik string function reference)', 
 
   it('returns NULL for a NULL text', () => {
     const row = { n: null };
-    for (const call of ['Upper(n)', 'Left(n, 1)', "Replace(n, 'a', 'b')", "SubField(n, ';', 1)", 'Trim(n)', 'Chr(n)', 'Len(n)']) {
+    for (const call of [
+      'Upper(n)',
+      'Left(n, 1)',
+      "Replace(n, 'a', 'b')",
+      "SubField(n, ';', 1)",
+      'Trim(n)',
+      'Chr(n)',
+      'Len(n)',
+    ]) {
       expect(run(call, row)).toBeNull();
     }
   });

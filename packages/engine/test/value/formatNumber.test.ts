@@ -44,8 +44,15 @@ describe('formatNumber with number formats', () => {
   });
 
   it('reads the format with the given separators', () => {
-    expect(formatNumber(1234567.891, '#.##0,00', DEFAULT_FORMAT_SETTINGS, comma)).toBe('1.234.567,89');
-    expect(formatNumber(1234.5, '# ##0,0', DEFAULT_FORMAT_SETTINGS, { decimalSep: ',', thousandSep: ' ' })).toBe('1 234,5');
+    expect(formatNumber(1234567.891, '#.##0,00', DEFAULT_FORMAT_SETTINGS, comma)).toBe(
+      '1.234.567,89',
+    );
+    expect(
+      formatNumber(1234.5, '# ##0,0', DEFAULT_FORMAT_SETTINGS, {
+        decimalSep: ',',
+        thousandSep: ' ',
+      }),
+    ).toBe('1 234,5');
   });
 
   it('writes NaN as Qlik shows a missing number', () => {
@@ -77,7 +84,23 @@ describe('formatNumber with date and time formats', () => {
   });
 
   it('uses the month and day names of the settings', () => {
-    const swedish = { ...DEFAULT_FORMAT_SETTINGS, monthNames: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'] };
+    const swedish = {
+      ...DEFAULT_FORMAT_SETTINGS,
+      monthNames: [
+        'jan',
+        'feb',
+        'mar',
+        'apr',
+        'maj',
+        'jun',
+        'jul',
+        'aug',
+        'sep',
+        'okt',
+        'nov',
+        'dec',
+      ],
+    };
     expect(formatNumber(45420, 'D MMM YYYY', swedish)).toBe('8 maj 2024');
   });
 

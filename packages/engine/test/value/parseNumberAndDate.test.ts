@@ -46,7 +46,10 @@ describe('parseDate', () => {
     expect(parseDate('6:00 PM', 'h:mm TT')).toBe(0.75);
     expect(parseDate('12:00 AM', 'h:mm TT')).toBe(0);
     expect(parseDate('2024-01-31 18:00:00', 'YYYY-MM-DD hh:mm:ss[.fff]')).toBe(45322.75);
-    expect(parseDate('2024-01-31 18:00:00.5', 'YYYY-MM-DD hh:mm:ss[.fff]')).toBeCloseTo(45322.75 + 0.5 / 86400, 10);
+    expect(parseDate('2024-01-31 18:00:00.5', 'YYYY-MM-DD hh:mm:ss[.fff]')).toBeCloseTo(
+      45322.75 + 0.5 / 86400,
+      10,
+    );
   });
 
   it('reads two-digit years into 1930-2029', () => {

@@ -13,7 +13,10 @@ function isNumeric(v: Value): boolean {
 }
 
 /** 1-based index of the first candidate whose text matches; 0 when none does. */
-function matchIndex(args: readonly Value[], matches: (text: string, candidate: string) => boolean): number {
+function matchIndex(
+  args: readonly Value[],
+  matches: (text: string, candidate: string) => boolean,
+): number {
   if (args[0] === null) return 0;
   const text = toText(args[0]);
   for (let i = 1; i < args.length; i++) {
@@ -38,7 +41,9 @@ export const CONDITIONAL_FUNCTIONS: FunctionTable = {
     return n >= 1 && n < args.length ? args[n] : null;
   }),
   MATCH: fn(2, Infinity, (args) => matchIndex(args, (a, b) => a === b)),
-  MIXMATCH: fn(2, Infinity, (args) => matchIndex(args, (a, b) => a.toLowerCase() === b.toLowerCase())),
+  MIXMATCH: fn(2, Infinity, (args) =>
+    matchIndex(args, (a, b) => a.toLowerCase() === b.toLowerCase()),
+  ),
   WILDMATCH: fn(2, Infinity, (args) => matchIndex(args, matchWildcard)),
   COALESCE: fn(1, Infinity, (args) => {
     for (const v of args) if (v !== null) return v;

@@ -20,7 +20,11 @@ function formatArg(args: readonly Value[], index: number, fallback: string): str
 }
 
 /** Separators from the optional decimal/thousands arguments of Num, Num# and Money. */
-function separatorsArg(args: readonly Value[], from: number, defaults: NumberSeparators): NumberSeparators {
+function separatorsArg(
+  args: readonly Value[],
+  from: number,
+  defaults: NumberSeparators,
+): NumberSeparators {
   return {
     decimalSep: formatArg(args, from, defaults.decimalSep),
     thousandSep: formatArg(args, from + 1, defaults.thousandSep),
@@ -53,7 +57,8 @@ function dateInterpreter(defaultFormat: (s: FormatSettings) => string): Function
 function num(args: readonly Value[], ctx: EvalContext): Value {
   const n = toNumber(args[0]);
   if (Number.isNaN(n)) return null;
-  if (args.length < 2 || args[1] === null) return new Dual(numberToText(n, ctx.format.decimalSep), n);
+  if (args.length < 2 || args[1] === null)
+    return new Dual(numberToText(n, ctx.format.decimalSep), n);
   return new Dual(formatNumberPattern(n, toText(args[1]), separatorsArg(args, 2, ctx.format)), n);
 }
 
@@ -73,12 +78,19 @@ export const CONVERSION_FUNCTIONS: FunctionTable = {
     const n = toNumber(args[0]);
     if (Number.isNaN(n)) return null;
     const format = formatArg(args, 1, ctx.format.moneyFormat);
-    return new Dual(formatNumberPattern(n, format, separatorsArg(args, 2, moneySeparators(ctx.format))), n);
+    return new Dual(
+      formatNumberPattern(n, format, separatorsArg(args, 2, moneySeparators(ctx.format))),
+      n,
+    );
   }),
   'MONEY#': fn(1, 4, (args, ctx) => {
     if (args[0] === null) return null;
     const text = toText(args[0]);
-    const n = parseNumber(text, formatArg(args, 1, ctx.format.moneyFormat), separatorsArg(args, 2, moneySeparators(ctx.format)));
+    const n = parseNumber(
+      text,
+      formatArg(args, 1, ctx.format.moneyFormat),
+      separatorsArg(args, 2, moneySeparators(ctx.format)),
+    );
     return Number.isNaN(n) ? null : new Dual(text, n);
   }),
   DUAL: fn(2, 2, ([text, number]) => {

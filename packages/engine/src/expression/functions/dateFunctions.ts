@@ -17,7 +17,10 @@ function asDate(serial: number, settings: FormatSettings): Dual {
 }
 
 /** A function of one date: NULL or a non-date gives NULL. */
-function ofDate(compute: (serial: number, args: readonly Value[], ctx: EvalContext) => Value, max = 1): FunctionSpec {
+function ofDate(
+  compute: (serial: number, args: readonly Value[], ctx: EvalContext) => Value,
+  max = 1,
+): FunctionSpec {
   return fn(1, max, (args, ctx) => {
     const serial = toDateSerial(args[0], ctx.format);
     return Number.isNaN(serial) ? null : compute(serial, args, ctx);
@@ -28,7 +31,8 @@ function weekRules(args: readonly Value[], from: number, settings: FormatSetting
   const broken = args[from + 1];
   return {
     firstWeekDay: optionalNumber(args, from, settings.firstWeekDay),
-    brokenWeeks: broken === undefined || broken === null ? settings.brokenWeeks : toNumber(broken) !== 0,
+    brokenWeeks:
+      broken === undefined || broken === null ? settings.brokenWeeks : toNumber(broken) !== 0,
     referenceDay: optionalNumber(args, from + 2, settings.referenceDay),
   };
 }
@@ -107,17 +111,32 @@ export const DATE_FUNCTIONS: FunctionTable = {
     return new Dual(formatDate(now, ctx.format.timestampFormat, ctx.format), now);
   }),
   DAYSTART: ofDate((s, args, ctx) => asDate(dayOf(s) + optionalNumber(args, 1, 0), ctx.format), 3),
-  DAYEND: ofDate((s, args, ctx) => asDate(dayOf(s) + optionalNumber(args, 1, 0) + 1 - ONE_MS, ctx.format), 3),
+  DAYEND: ofDate(
+    (s, args, ctx) => asDate(dayOf(s) + optionalNumber(args, 1, 0) + 1 - ONE_MS, ctx.format),
+    3,
+  ),
   WEEKSTART: ofDate((s, args, ctx) => {
-    const start = startOfWeek(s, ctx.format.firstWeekDay) + 7 * optionalNumber(args, 1, 0) + optionalNumber(args, 2, 0);
+    const start =
+      startOfWeek(s, ctx.format.firstWeekDay) +
+      7 * optionalNumber(args, 1, 0) +
+      optionalNumber(args, 2, 0);
     return asDate(start, ctx.format);
   }, 3),
   WEEKEND: ofDate((s, args, ctx) => {
-    const start = startOfWeek(s, ctx.format.firstWeekDay) + 7 * optionalNumber(args, 1, 0) + optionalNumber(args, 2, 0);
+    const start =
+      startOfWeek(s, ctx.format.firstWeekDay) +
+      7 * optionalNumber(args, 1, 0) +
+      optionalNumber(args, 2, 0);
     return asDate(start + 7 - ONE_MS, ctx.format);
   }, 3),
-  MONTHSTART: ofDate((s, args, ctx) => asDate(monthStart(s, optionalNumber(args, 1, 0)), ctx.format), 2),
-  MONTHEND: ofDate((s, args, ctx) => asDate(monthStart(s, optionalNumber(args, 1, 0) + 1) - ONE_MS, ctx.format), 2),
+  MONTHSTART: ofDate(
+    (s, args, ctx) => asDate(monthStart(s, optionalNumber(args, 1, 0)), ctx.format),
+    2,
+  ),
+  MONTHEND: ofDate(
+    (s, args, ctx) => asDate(monthStart(s, optionalNumber(args, 1, 0) + 1) - ONE_MS, ctx.format),
+    2,
+  ),
   MONTHNAME: ofDate((s, args, ctx) => {
     const start = monthStart(s, optionalNumber(args, 1, 0));
     return new Dual(formatDate(start, 'MMM YYYY', ctx.format), start);
@@ -138,8 +157,14 @@ export const DATE_FUNCTIONS: FunctionTable = {
     const first = optionalNumber(args, 2, ctx.format.firstMonthOfYear);
     return asDate(yearStart(s, optionalNumber(args, 1, 0) + 1, first) - ONE_MS, ctx.format);
   }, 3),
-  ADDMONTHS: ofDate((s, args, ctx) => asDate(addMonths(s, Math.trunc(optionalNumber(args, 1, 0))), ctx.format), 3),
-  ADDYEARS: ofDate((s, args, ctx) => asDate(addMonths(s, 12 * Math.trunc(optionalNumber(args, 1, 0))), ctx.format), 2),
+  ADDMONTHS: ofDate(
+    (s, args, ctx) => asDate(addMonths(s, Math.trunc(optionalNumber(args, 1, 0))), ctx.format),
+    3,
+  ),
+  ADDYEARS: ofDate(
+    (s, args, ctx) => asDate(addMonths(s, 12 * Math.trunc(optionalNumber(args, 1, 0))), ctx.format),
+    2,
+  ),
   AGE: fn(2, 2, (args, ctx) => {
     const at = toDateSerial(args[0], ctx.format);
     const born = toDateSerial(args[1], ctx.format);

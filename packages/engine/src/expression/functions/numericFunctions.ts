@@ -59,7 +59,9 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
   CEIL: stepped(Math.ceil),
   FRAC: unary((x) => clean(x - Math.floor(x))),
   // Mod is the modulo of integers, taking the divisor's sign; non-integers give NULL.
-  MOD: binary((x, y) => (!Number.isInteger(x) || !Number.isInteger(y) || y === 0 ? NaN : ((x % y) + y) % y)),
+  MOD: binary((x, y) =>
+    !Number.isInteger(x) || !Number.isInteger(y) || y === 0 ? NaN : ((x % y) + y) % y,
+  ),
   FMOD: binary((x, y) => (y === 0 ? NaN : x % y)),
   DIV: binary((x, y) => (y === 0 ? NaN : Math.trunc(x / y))),
   SQRT: unary((x) => (x < 0 ? NaN : Math.sqrt(x))),
@@ -93,6 +95,8 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
     return count;
   }),
   FACT: unary((x) => (x < 0 || !Number.isInteger(x) ? NaN : factorial(x))),
-  COMBIN: binary((n, k) => (k < 0 || k > n ? NaN : Math.round(factorial(n) / (factorial(k) * factorial(n - k))))),
+  COMBIN: binary((n, k) =>
+    k < 0 || k > n ? NaN : Math.round(factorial(n) / (factorial(k) * factorial(n - k))),
+  ),
   PERMUT: binary((n, k) => (k < 0 || k > n ? NaN : Math.round(factorial(n) / factorial(n - k)))),
 };

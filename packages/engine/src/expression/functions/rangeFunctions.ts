@@ -35,8 +35,16 @@ export const RANGE_FUNCTIONS: FunctionTable = {
     return nums.length === 0 ? null : Math.max(...nums);
   }),
   RANGECOUNT: fn(1, Infinity, (args) => args.filter((v) => v !== null).length),
-  RANGENUMERICCOUNT: fn(1, Infinity, (args) => args.filter((v) => hasNumber(v) || !Number.isNaN(toNumber(v))).length),
-  RANGETEXTCOUNT: fn(1, Infinity, (args) => args.filter((v) => v !== null && Number.isNaN(toNumber(v))).length),
+  RANGENUMERICCOUNT: fn(
+    1,
+    Infinity,
+    (args) => args.filter((v) => hasNumber(v) || !Number.isNaN(toNumber(v))).length,
+  ),
+  RANGETEXTCOUNT: fn(
+    1,
+    Infinity,
+    (args) => args.filter((v) => v !== null && Number.isNaN(toNumber(v))).length,
+  ),
   RANGENULLCOUNT: fn(1, Infinity, (args) => args.filter((v) => v === null).length),
   RANGEPRODUCT: fn(1, Infinity, (args) => {
     const nums = numbersIn(args);

@@ -53,7 +53,12 @@ function textBetween(s: string, before: string, after: string, n: number): Value
 }
 
 function capitalize(s: string): string {
-  return s.toLowerCase().replace(/(^|[^\p{L}\p{N}'])(\p{L})/gu, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+  return s
+    .toLowerCase()
+    .replace(
+      /(^|[^\p{L}\p{N}'])(\p{L})/gu,
+      (_, sep: string, letter: string) => sep + letter.toUpperCase(),
+    );
 }
 
 function trimSpaces(s: string, start: boolean, end: boolean): string {
@@ -67,7 +72,9 @@ function trimSpaces(s: string, start: boolean, end: boolean): string {
 /** String functions: Len, Left, Mid, SubField, TextBetween, PurgeChar, ... */
 export const STRING_FUNCTIONS: FunctionTable = {
   LEN: fn(1, 1, ([s]) => (s === null ? null : [...text(s)].length)),
-  LEFT: fn(2, 2, (args) => (anyNull(args) ? null : text(args[0]).slice(0, Math.max(0, integerArg(args[1]))))),
+  LEFT: fn(2, 2, (args) =>
+    anyNull(args) ? null : text(args[0]).slice(0, Math.max(0, integerArg(args[1]))),
+  ),
   RIGHT: fn(2, 2, (args) => {
     if (anyNull(args)) return null;
     const s = text(args[0]);
@@ -91,12 +98,29 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const from = text(args[1]);
     return from === '' ? text(args[0]) : text(args[0]).split(from).join(text(args[2]));
   }),
-  INDEX: fn(2, 3, (args) => (anyNull(args) ? null : indexOf(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))))),
-  SUBSTRINGCOUNT: fn(2, 2, (args) => (anyNull(args) ? null : countOccurrences(text(args[0]), text(args[1])))),
+  INDEX: fn(2, 3, (args) =>
+    anyNull(args)
+      ? null
+      : indexOf(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))),
+  ),
+  SUBSTRINGCOUNT: fn(2, 2, (args) =>
+    anyNull(args) ? null : countOccurrences(text(args[0]), text(args[1])),
+  ),
   // With two arguments a LOAD makes one row per part; as a scalar it yields the first part.
-  SUBFIELD: fn(2, 3, (args) => (anyNull(args) ? null : subField(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))))),
+  SUBFIELD: fn(2, 3, (args) =>
+    anyNull(args)
+      ? null
+      : subField(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))),
+  ),
   TEXTBETWEEN: fn(3, 4, (args) =>
-    anyNull(args) ? null : textBetween(text(args[0]), text(args[1]), text(args[2]), Math.max(1, Math.trunc(optionalNumber(args, 3, 1)))),
+    anyNull(args)
+      ? null
+      : textBetween(
+          text(args[0]),
+          text(args[1]),
+          text(args[2]),
+          Math.max(1, Math.trunc(optionalNumber(args, 3, 1))),
+        ),
   ),
   PURGECHAR: fn(2, 2, (args) => {
     if (args[0] === null) return null;
@@ -116,11 +140,17 @@ export const STRING_FUNCTIONS: FunctionTable = {
     for (let i = 0; i < s.length; i++) if (chars.has(s[i]) && --wanted === 0) return i + 1;
     return 0;
   }),
-  REPEAT: fn(1, 2, (args) => (args[0] === null ? null : text(args[0]).repeat(Math.max(0, Math.trunc(optionalNumber(args, 1, 1)))))),
+  REPEAT: fn(1, 2, (args) =>
+    args[0] === null
+      ? null
+      : text(args[0]).repeat(Math.max(0, Math.trunc(optionalNumber(args, 1, 1)))),
+  ),
   CAPITALIZE: fn(1, 1, ([s]) => (s === null ? null : capitalize(text(s)))),
   CHR: fn(1, 1, ([n]) => {
     const code = toNumber(n);
-    return Number.isNaN(code) || code < 0 || code > 0x10ffff ? null : String.fromCodePoint(Math.trunc(code));
+    return Number.isNaN(code) || code < 0 || code > 0x10ffff
+      ? null
+      : String.fromCodePoint(Math.trunc(code));
   }),
   ORD: fn(1, 1, ([s]) => {
     const first = text(s).codePointAt(0);
