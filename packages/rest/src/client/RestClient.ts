@@ -5,7 +5,6 @@ import { toAuthProvider } from '../auth/toAuthProvider.js';
 import { QlikAbortError } from '../errors/QlikAbortError.js';
 import { QlikError } from '../errors/QlikError.js';
 import { QlikNetworkError } from '../errors/QlikNetworkError.js';
-import { QlikTimeoutError } from '../errors/QlikTimeoutError.js';
 import { readApiError } from '../errors/readApiError.js';
 import { withProgress } from '../files/withProgress.js';
 import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
@@ -20,7 +19,9 @@ import { isIdempotent } from '../retry/isIdempotent.js';
 import type { RetryOptions } from '../retry/RetryOptions.js';
 import { sleep } from '../retry/sleep.js';
 import type { ClientOptions } from './ClientOptions.js';
+import { attemptSignal } from './attemptSignal.js';
 import { encodeRequestBody, type EncodedBody } from './encodeRequestBody.js';
+import { requestHeaders } from './requestHeaders.js';
 import type { HookContext, Hooks } from './Hooks.js';
 import { readResult } from './readResult.js';
 import { toLogger, type RequestLogEntry } from './RequestLog.js';
@@ -161,24 +162,14 @@ export class RestClient implements RestTransport {
       if (cause instanceof QlikError) throw cause;
       throw new QlikError('INVALID_ARGUMENT', `${operation.id}: cannot read the request body`, { cause });
     });
-    const headers: Record<string, string> = {
-      accept: operation.response === 'json' ? 'application/json' : '*/*',
-    };
-    if (this.#userAgent) headers['user-agent'] = this.#userAgent;
-    if (body) headers['content-type'] = body.contentType;
-    if (body && !body.bytes && body.source.length !== undefined) headers['content-length'] = String(body.source.length);
-    for (const [name, header] of Object.entries(operation.headerParams ?? {})) {
-      const value = args[name];
-      if (value !== undefined && value !== null) headers[header.toLowerCase()] = String(value);
-    }
-    for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = value;
+    const headers = requestHeaders(operation, args, body, options, this.#userAgent);
     return { operation, method: operation.method, url, headers, body, options };
   }
 
   async #attempt(call: PreparedCall, counters: Counters): Promise<AttemptOutcome> {
     const { operation, options } = call;
     const releaseSlot = await this.#waitForTurn(call);
-    const signal = this.#attemptSignal(call);
+    const signal = attemptSignal(call.method, call.url.href, options?.timeout ?? this.#timeout, options?.signal);
     const context: HookContext = { operation, attempt: counters.attempt };
     const startedAt = Date.now();
     let response: Response;
@@ -272,32 +263,13 @@ export class RestClient implements RestTransport {
     }
   }
 
-  /**
-   * One signal per attempt, aborted by the caller's signal or by the timeout.
-   * Its reason is already the error the call fails with.
-   */
-  #attemptSignal(call: PreparedCall): { signal: AbortSignal; release: (keepCallerLink: boolean) => void } {
-    const controller = new AbortController();
-    const timeoutMs = call.options?.timeout ?? this.#timeout;
-    const timer = timeoutMs > 0
-      ? setTimeout(() => controller.abort(new QlikTimeoutError(call.method, call.url.href, timeoutMs)), timeoutMs)
-      : undefined;
-    const callerSignal = call.options?.signal;
-    const onAbort = () => controller.abort(new QlikAbortError(call.method, call.url.href, { cause: callerSignal?.reason }));
-    if (callerSignal?.aborted) onAbort();
-    else callerSignal?.addEventListener('abort', onAbort, { once: true });
-    return {
-      signal: controller.signal,
-      // A download's body is read after the call returns: the caller's signal must still cancel it.
-      release: (keepCallerLink) => {
-        if (timer !== undefined) clearTimeout(timer);
-        if (!keepCallerLink) callerSignal?.removeEventListener('abort', onAbort);
-      },
-    };
-  }
-
   async #buildRequest(call: PreparedCall, signal: AbortSignal): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
-    const auth = await this.#auth.headers({ method: call.method, url: call.url }, this.#authContext());
+    const auth = await Promise.resolve(this.#auth.headers({ method: call.method, url: call.url }, this.#authContext())).catch(
+      (cause: unknown) => {
+        if (cause instanceof QlikError) throw cause;
+        throw new QlikError('AUTH_FAILED', `${call.operation.id}: the auth provider failed`, { cause });
+      },
+    );
     const headers = new Headers(call.headers);
     for (const [name, value] of Object.entries(auth)) headers.set(name, value);
     const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal, credentials: this.#auth.credentials };
@@ -322,8 +294,9 @@ export class RestClient implements RestTransport {
     this.#log?.({ method: call.method, url: call.url.href, status, ms: Date.now() - startedAt, attempt: counters.attempt, error });
   }
 
+  // Network failures are classified where fetch fails; anything else unknown came from user code (hooks, callbacks).
   #toQlikError(error: unknown, operation: Operation, url: URL): QlikError {
     if (error instanceof QlikError) return error;
-    return new QlikNetworkError(operation.method, url.href, { cause: error });
+    return new QlikError('UNEXPECTED', `${operation.method} ${url.href} failed: ${String(error)}`, { cause: error });
   }
 }

@@ -5,7 +5,8 @@ export type QlikClientErrorCode =
   | 'NETWORK'
   | 'INVALID_ARGUMENT'
   | 'AUTH_FAILED'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  | 'UNEXPECTED';
 
 /** Base class of every error thrown by `@qlikit/rest`, so callers can catch them all with one `instanceof`. */
 export class QlikError extends Error {

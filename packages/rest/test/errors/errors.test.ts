@@ -75,6 +75,17 @@ describe('QlikApiError', () => {
   });
 });
 
+describe('failures in user code', () => {
+  it('reports a failing auth provider as AUTH_FAILED, and a failing hook as UNEXPECTED, keeping the cause', async () => {
+    const broken = new Error('vault unreachable');
+    const auth = createClient({ host: server.url, auth: () => Promise.reject(broken) });
+    await expect(auth.request(getApp, { appId: 'a' })).rejects.toMatchObject({ code: 'AUTH_FAILED', cause: broken });
+    const hook = createClient({ host: server.url, hooks: { beforeRequest: () => { throw broken; } } });
+    await expect(hook.request(getApp, { appId: 'a' })).rejects.toMatchObject({ code: 'UNEXPECTED', cause: broken });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('timeouts, aborts, network errors', () => {
   it('times out a call that gets no answer', async () => {
     hang('GET /api/v1/apps/:appId');

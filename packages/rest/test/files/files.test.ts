@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, Download, downloadFromLocation, type Operation } from '../../src/index.js';
@@ -83,6 +84,44 @@ describe('uploads', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(SIZE);
     expect(progress.every((loaded, i) => i === 0 || loaded > progress[i - 1])).toBe(true);
+  });
+
+  it('reads a stream only as fast as the server takes it (back-pressure, no buffering of the whole body)', async () => {
+    const chunks = 512; // 32 MiB: more than socket and stream buffers can hold together
+    let produced = 0;
+    let resume: () => void = () => undefined;
+    const serverMayRead = new Promise<void>((resolve) => {
+      resume = resolve;
+    });
+    let requestArrived: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => {
+      requestArrived = resolve;
+    });
+    server.route('POST /api/v1/temp-contents', async (req, res) => {
+      requestArrived();
+      await serverMayRead;
+      const hash = createHash('sha256');
+      for await (const chunk of req) hash.update(chunk as Buffer);
+      sendJson(res, 201, { sha256: hash.digest('hex') });
+    });
+    const source = new Readable({
+      read() {
+        this.push(produced < chunks ? patternChunk(produced++, CHUNK) : null);
+      },
+    });
+    const client = createClient({ host: server.url });
+    const pending = client.request<{ sha256: string }>(upload, { body: source });
+    await arrived;
+    // Let the client push until the buffers between it and the stalled server are full.
+    let before = -1;
+    while (before !== produced) {
+      before = produced;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(produced).toBeLessThan(chunks);
+    resume();
+    await expect(pending).resolves.toEqual({ sha256: patternHash(chunks, CHUNK) });
+    expect(produced).toBe(chunks);
   });
 
   it('streams 8 MiB from { path }, announcing its length', async () => {

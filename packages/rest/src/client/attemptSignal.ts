@@ -1,0 +1,29 @@
+import { QlikAbortError } from '../errors/QlikAbortError.js';
+import { QlikTimeoutError } from '../errors/QlikTimeoutError.js';
+
+/** The signal of one attempt, and how to let go of its timer and its link to the caller's signal. */
+export interface AttemptSignal {
+  readonly signal: AbortSignal;
+  /** Stops the timeout; keeps the caller's signal linked when a body is still to be read (downloads). */
+  release(keepCallerLink: boolean): void;
+}
+
+/**
+ * One signal per attempt, aborted by the caller's signal or by the timeout,
+ * whose reason is already the error the call fails with.
+ */
+export function attemptSignal(method: string, url: string, timeoutMs: number, callerSignal?: AbortSignal): AttemptSignal {
+  const controller = new AbortController();
+  const timer =
+    timeoutMs > 0 ? setTimeout(() => controller.abort(new QlikTimeoutError(method, url, timeoutMs)), timeoutMs) : undefined;
+  const onAbort = () => controller.abort(new QlikAbortError(method, url, { cause: callerSignal?.reason }));
+  if (callerSignal?.aborted) onAbort();
+  else callerSignal?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    release: (keepCallerLink) => {
+      if (timer !== undefined) clearTimeout(timer);
+      if (!keepCallerLink) callerSignal?.removeEventListener('abort', onAbort);
+    },
+  };
+}
