@@ -12,6 +12,7 @@ import type { JoinTree } from './JoinTree.js';
 import { ModelError } from './ModelError.js';
 import type { SymbolTable } from './SymbolTable.js';
 import { SymbolTableBuilder } from './SymbolTableBuilder.js';
+import { systemTables } from './systemTables.js';
 import { Table } from './Table.js';
 
 /** Options for `DataModel.fromTables`. */
@@ -20,6 +21,8 @@ export interface DataModelOptions {
   readonly tags?: Readonly<Record<string, readonly FieldTag[]>>;
   /** Fold fields shared by two tables into synthetic keys (default true, as Qlik does). */
   readonly syntheticKeys?: boolean;
+  /** Add the system fields $Field, $Table, $FieldNo, $Rows and $Fields in two hidden tables (default false). */
+  readonly systemFields?: boolean;
 }
 
 /** A table's neighbour in the association graph and the key linking them. */
@@ -63,6 +66,14 @@ export class DataModel {
         syntheticNames.add(name);
       }
       for (const name of folded.keyParts) keyParts.add(name);
+    }
+    if (options.systemFields) {
+      for (const system of systemTables(drafts)) {
+        const draft = draftTable(system, builders);
+        for (const column of system.columns)
+          symbols.set(column.name, builders.get(column.name)!.build());
+        drafts.push(draft);
+      }
     }
     const fields = buildFields(drafts, symbols, { keyParts, syntheticNames }, options.tags ?? {});
     const byName = new Map(fields.map((field) => [field.name, field]));

@@ -234,3 +234,34 @@ describe('DataModel synthetic keys', () => {
     expect(m.table('C').fields.map((f) => f.name)).toEqual(['c', '$Syn 2']);
   });
 });
+
+describe('DataModel system fields', () => {
+  it('describes tables and fields in hidden system tables when asked', () => {
+    const model = DataModel.fromTables(salesTables(), { systemFields: true });
+    expect(model.table('$$SysTable 2').rowCount).toBe(3);
+    expect(model.field('$Table').symbols.texts).toEqual(['Customers', 'Orders', 'Products']);
+    expect(model.field('$Field').symbols.texts).toEqual([
+      'CustomerID',
+      'Customer',
+      'Country',
+      'OrderID',
+      'ProductID',
+      'Quantity',
+      'Product',
+      'Category',
+    ]);
+    expect(model.field('$Rows').symbols.texts).toEqual(['4', '6']);
+    expect(model.field('$Table').tags).toEqual(
+      expect.arrayContaining(['$system', '$hidden', '$key']),
+    );
+    const orders = model.table('$$SysTable 1');
+    const fieldNos: string[] = [];
+    for (let r = 0; r < orders.rowCount; r++) {
+      if (model.field('$Table').symbols.text(orders.column('$Table')!.symbolAt(r)) !== 'Orders')
+        continue;
+      fieldNos.push(model.field('$FieldNo').symbols.text(orders.column('$FieldNo')!.symbolAt(r)));
+    }
+    expect(fieldNos).toEqual(['1', '2', '3', '4']);
+    expect(DataModel.fromTables(salesTables()).findTable('$$SysTable 1')).toBeUndefined();
+  });
+});
