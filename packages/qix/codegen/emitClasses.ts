@@ -38,21 +38,31 @@ function positionalParams(params: readonly InParamModel[]): string {
 }
 
 function namedParams(params: readonly InParamModel[]): string {
-  return `{ ${params.map((p) => `${p.name}${p.optional ? '?' : ''}: ${p.tsType}`).join('; ')} }`;
+  const keys = params.map((p) => {
+    const doc = docComment([oneLine(p.description)], '    ');
+    return `${doc}    ${p.name}${p.optional ? '?' : ''}: ${p.tsType};\n`;
+  });
+  return `{\n${keys.join('')}  }`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function methodDoc(method: MethodModel, withParams: boolean, namedForm: boolean): string[] {
   const lines = [method.description || `Calls \`${method.className}.${method.wireName}\`.`];
   if (namedForm) {
     lines.push(
+      '',
       method.inParams.length === 0
         ? 'Named form: an empty object, then per-call options.'
         : 'Named form: one object keyed by parameter name, then per-call options.',
     );
   }
   if (withParams) {
+    lines.push('');
     for (const p of method.inParams) {
-      const summary = p.description.replace(/\s*\n\s*/g, ' ');
+      const summary = oneLine(p.description);
       lines.push(`@param ${p.name} - ${summary || p.name}`);
     }
   }

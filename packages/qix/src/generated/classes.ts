@@ -124,28 +124,41 @@ import type {
 export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Aborts any selection mode in an app. For more information about selection mode, see _BeginSelections method_.
+   *
    * @param qAccept - Set this parameter to true to accept the selections before exiting the selection mode.
    */
   abortModal(qAccept: boolean): Promise<Record<string, never>>;
   /**
    * Aborts any selection mode in an app. For more information about selection mode, see _BeginSelections method_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  abortModal(params: { qAccept: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  abortModal(
+    params: {
+      /** Set this parameter to true to accept the selections before exiting the selection mode. */
+      qAccept: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Adds an alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
+   *
    * @param qStateName - Name of the alternate state.
    */
   addAlternateState(qStateName: string): Promise<Record<string, never>>;
   /**
    * Adds an alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   addAlternateState(
-    params: { qStateName: string },
+    params: {
+      /** Name of the alternate state. */
+      qStateName: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -153,6 +166,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Adds a field on the fly.
    * <div class=note>The expression of a field on the fly is persisted but not its values. </div>
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qName - Name of the field.
    * @param qExpr - Expression value. It is not possible to use all aggregation functions. For example, you cannot add a field on the fly with an expression that uses the _Sum_ or _Count_ aggregation functions.
    */
@@ -161,10 +175,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Adds a field on the fly.
    * <div class=note>The expression of a field on the fly is persisted but not its values. </div>
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   addFieldFromExpression(
-    params: { qName: string; qExpr: string },
+    params: {
+      /** Name of the field. */
+      qName: string;
+      /** Expression value. It is not possible to use all aggregation functions. For example, you cannot add a field on the fly with an expression that uses the _Sum_ or _Count_ aggregation functions. */
+      qExpr: string;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -173,6 +193,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
    * A session alternate state is not persisted and is not included in the StateNames array in the AppLayout.
    * You can use the optional second parameter to choose any other state to get the initial selection on the new state from
+   *
    * @param qStateName - Name of the alternate state.
    * @param qSourceStateName - Name of existing state to copy the initial selections from
    */
@@ -185,73 +206,105 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
    * A session alternate state is not persisted and is not included in the StateNames array in the AppLayout.
    * You can use the optional second parameter to choose any other state to get the initial selection on the new state from
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   addSessionAlternateState(
-    params: { qStateName: string; qSourceStateName?: string },
+    params: {
+      /** Name of the alternate state. */
+      qStateName: string;
+      /** Name of existing state to copy the initial selections from */
+      qSourceStateName?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Applies a bookmark and verifies result dataset against originally selected values.
    * <div class=note>The operation is successful if **qApplySuccess** is set to true. **qWarnings** lists state and field with unmatching values </div>
+   *
    * @param qId - Identifier of the bookmark.
    */
   applyAndVerifyBookmark(qId: string): Promise<BookmarkApplyAndVerifyResult>;
   /**
    * Applies a bookmark and verifies result dataset against originally selected values.
    * <div class=note>The operation is successful if **qApplySuccess** is set to true. **qWarnings** lists state and field with unmatching values </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyAndVerifyBookmark(
-    params: { qId: string },
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+    },
     options?: CallOptions,
   ): Promise<BookmarkApplyAndVerifyResult>;
 
   /**
    * Applies a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qId - Identifier of the bookmark.
    */
   applyBookmark(qId: string): Promise<boolean>;
   /**
    * Applies a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyBookmark(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  applyBookmark(
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Calls `Doc.ApplyGroupStates`.
+   *
    * @param qGroupStates - qGroupStates
    */
   applyGroupStates(qGroupStates: GroupState[]): Promise<ApplyGroupStatesResult>;
   /**
    * Calls `Doc.ApplyGroupStates`.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyGroupStates(
-    params: { qGroupStates: GroupState[] },
+    params: {
+      qGroupStates: GroupState[];
+    },
     options?: CallOptions,
   ): Promise<ApplyGroupStatesResult>;
 
   /**
    * Apply temporary bookmark identified by Id.
    * <div class=note>ApplyTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qId - Identifier of the temporary selection state
    */
   applyTemporaryBookmark(qId: string): Promise<boolean>;
   /**
    * Apply temporary bookmark identified by Id.
    * <div class=note>ApplyTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  applyTemporaryBookmark(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  applyTemporaryBookmark(
+    params: {
+      /** Identifier of the temporary selection state */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Loads the last logical operation (if any). */
   back(): Promise<Record<string, never>>;
   /**
    * Loads the last logical operation (if any).
+   *
    * Named form: an empty object, then per-call options.
    */
   back(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -260,6 +313,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   backCount(): Promise<number>;
   /**
    * Returns the number of entries on the back stack.
+   *
    * Named form: an empty object, then per-call options.
    */
   backCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
@@ -268,6 +322,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Change the owner of a session app.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by another user.
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
+   *
    * @param qNewOwnerId - Identifier of the new app owner.
    */
   changeSessionAppOwner(qNewOwnerId: string): Promise<boolean>;
@@ -275,14 +330,22 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Change the owner of a session app.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by another user.
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  changeSessionAppOwner(params: { qNewOwnerId: string }, options?: CallOptions): Promise<boolean>;
+  changeSessionAppOwner(
+    params: {
+      /** Identifier of the new app owner. */
+      qNewOwnerId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Add a session app to a space.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by other users.
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
+   *
    * @param qSpaceId - Identifier of the new space.
    */
   changeSessionAppSpace(qSpaceId: string): Promise<boolean>;
@@ -290,13 +353,21 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Add a session app to a space.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by other users.
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  changeSessionAppSpace(params: { qSpaceId: string }, options?: CallOptions): Promise<boolean>;
+  changeSessionAppSpace(
+    params: {
+      /** Identifier of the new space. */
+      qSpaceId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Checks if a given expression is valid.
    * <div class=note>The expression is correct if the parameters _qErrorMsg_ , _qBadFieldNames_ and _qDangerousFieldNames_ are empty. </div>
+   *
    * @param qExpr - Expression to check.
    * @param qLabels - List of labels.
    */
@@ -307,10 +378,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Checks if a given expression is valid.
    * <div class=note>The expression is correct if the parameters _qErrorMsg_ , _qBadFieldNames_ and _qDangerousFieldNames_ are empty. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   checkExpression(
-    params: { qExpr: string; qLabels?: string[] },
+    params: {
+      /** Expression to check. */
+      qExpr: string;
+      /** List of labels. */
+      qLabels?: string[];
+    },
     options?: CallOptions,
   ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
 
@@ -318,6 +395,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Checks if:
    * * A given expression is valid.
    * * A number is correct according to the locale.
+   *
    * @param qExpr - Expression to check.
    */
   checkNumberOrExpression(qExpr: string): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
@@ -325,10 +403,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Checks if:
    * * A given expression is valid.
    * * A number is correct according to the locale.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   checkNumberOrExpression(
-    params: { qExpr: string },
+    params: {
+      /** Expression to check. */
+      qExpr: string;
+    },
     options?: CallOptions,
   ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
 
@@ -336,6 +418,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   checkScriptSyntax(): Promise<ScriptSyntaxError[]>;
   /**
    * Checks the syntax of a script.
+   *
    * Named form: an empty object, then per-call options.
    */
   checkScriptSyntax(
@@ -345,16 +428,23 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Clear selections in fields for current state. Locked fields are not cleared by default.
+   *
    * @param qLockedAlso - When true, clears the selection for locked fields.
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current
    */
   clearAll(qLockedAlso?: boolean, qStateName?: string): Promise<Record<string, never>>;
   /**
    * Clear selections in fields for current state. Locked fields are not cleared by default.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   clearAll(
-    params: { qLockedAlso?: boolean; qStateName?: string },
+    params: {
+      /** When true, clears the selection for locked fields. */
+      qLockedAlso?: boolean;
+      /** Alternate state name. When set, applies to alternate state instead of current */
+      qStateName?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -362,6 +452,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   clearAllSoftPatches(): Promise<Record<string, never>>;
   /**
    * Clear the soft properties of all generic objects in the app
+   *
    * Named form: an empty object, then per-call options.
    */
   clearAllSoftPatches(
@@ -373,6 +464,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   clearUndoBuffer(): Promise<Record<string, never>>;
   /**
    * Clears entirely the undo and redo buffer.
+   *
    * Named form: an empty object, then per-call options.
    */
   clearUndoBuffer(
@@ -383,43 +475,68 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Clones a bookmark.
    * <div class=note>The identifier is set by the engine.</div>
+   *
    * @param qId - Identifier of the object to clone.
    */
   cloneBookmark(qId: string): Promise<string>;
   /**
    * Clones a bookmark.
    * <div class=note>The identifier is set by the engine.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cloneBookmark(params: { qId: string }, options?: CallOptions): Promise<string>;
+  cloneBookmark(
+    params: {
+      /** Identifier of the object to clone. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Clones a dimension.
+   *
    * @param qId - Identifier of the object to clone.
    */
   cloneDimension(qId: string): Promise<string>;
   /**
    * Clones a dimension.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cloneDimension(params: { qId: string }, options?: CallOptions): Promise<string>;
+  cloneDimension(
+    params: {
+      /** Identifier of the object to clone. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Clones a measure.
+   *
    * @param qId - Identifier of the object to clone.
    */
   cloneMeasure(qId: string): Promise<string>;
   /**
    * Clones a measure.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cloneMeasure(params: { qId: string }, options?: CallOptions): Promise<string>;
+  cloneMeasure(
+    params: {
+      /** Identifier of the object to clone. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Clones root level objects, such as sheets and stories. The CloneObject method works for both app objects and child objects.
    * When you clone an object that contains children, the children are cloned as well.
    * If you for example want to clone a visualization, you must provide the qID of the root object, in this case the sheet since CloneObject clones root level objects.
    * <div class=note>It is not possible to clone a session object.</div>
+   *
    * @param qId - Identifier of the object to clone. The identifier must be a root object.
    */
   cloneObject(qId: string): Promise<string>;
@@ -428,13 +545,21 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * When you clone an object that contains children, the children are cloned as well.
    * If you for example want to clone a visualization, you must provide the qID of the root object, in this case the sheet since CloneObject clones root level objects.
    * <div class=note>It is not possible to clone a session object.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cloneObject(params: { qId: string }, options?: CallOptions): Promise<string>;
+  cloneObject(
+    params: {
+      /** Identifier of the object to clone. The identifier must be a root object. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Commits the draft of an object that was previously created by invoking the _CreateDraft method_.
    * Committing a draft replaces the corresponding published object.
+   *
    * @param qId - Identifier of the draft to commit.
    * @deprecated
    */
@@ -442,41 +567,59 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Commits the draft of an object that was previously created by invoking the _CreateDraft method_.
    * Committing a draft replaces the corresponding published object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated
    */
-  commitDraft(params: { qId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  commitDraft(
+    params: {
+      /** Identifier of the draft to commit. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Commits the current script version so that any future changes will be part of a new version.
+   *
    * @param qCommitMessage - Name of the version. <div class=note> Only applicable to QCS. </div>
    */
   commitScript(qCommitMessage?: string): Promise<Record<string, never>>;
   /**
    * Commits the current script version so that any future changes will be part of a new version.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   commitScript(
-    params: { qCommitMessage?: string },
+    params: {
+      /** Name of the version. <div class=note> Only applicable to QCS. </div> */
+      qCommitMessage?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Creates a bookmark.
+   *
    * @param qProp - Properties for the object.
    */
   createBookmark(qProp: GenericBookmarkProperties): Promise<GenericBookmark>;
   /**
    * Creates a bookmark.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createBookmark(
-    params: { qProp: GenericBookmarkProperties },
+    params: {
+      /** Properties for the object. */
+      qProp: GenericBookmarkProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericBookmark>;
 
   /**
    * Creates a bookmark with softpatches.
+   *
    * @param qProp - Properties for the object.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark.
    */
@@ -486,39 +629,58 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<GenericBookmark>;
   /**
    * Creates a bookmark with softpatches.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createBookmarkEx(
-    params: { qProp: GenericBookmarkProperties; qObjectIdsToPatch?: string[] },
+    params: {
+      /** Properties for the object. */
+      qProp: GenericBookmarkProperties;
+      /** Add softpatches for this objects if available. If empty all softpatches are added to the bookmark. */
+      qObjectIdsToPatch?: string[];
+    },
     options?: CallOptions,
   ): Promise<GenericBookmark>;
 
   /**
    * Creates a connection.
    * A connection indicates from which data source the data should be taken.
+   *
    * @param qConnection - Information about the connection.
    */
   createConnection(qConnection: Connection): Promise<string>;
   /**
    * Creates a connection.
    * A connection indicates from which data source the data should be taken.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createConnection(params: { qConnection: Connection }, options?: CallOptions): Promise<string>;
+  createConnection(
+    params: {
+      /** Information about the connection. */
+      qConnection: Connection;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Creates a master dimension.
    * A master dimension is stored in the library of an app and can be used in many objects. Several generic objects can contain the same dimension.
+   *
    * @param qProp - Information about the properties.
    */
   createDimension(qProp: GenericDimensionProperties): Promise<GenericDimension>;
   /**
    * Creates a master dimension.
    * A master dimension is stored in the library of an app and can be used in many objects. Several generic objects can contain the same dimension.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createDimension(
-    params: { qProp: GenericDimensionProperties },
+    params: {
+      /** Information about the properties. */
+      qProp: GenericDimensionProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericDimension>;
 
@@ -526,6 +688,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Creates a draft of an object.
    * This method can be used to create a draft of a sheet or a story that is published. This is a way to continue working on a sheet or a story that is published.
    * Replace the published object by the content of the draft by invoking the _CommitDraft method_.
+   *
    * @param qId - Identifier of the object to create a draft from.
    * @deprecated
    */
@@ -534,24 +697,36 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Creates a draft of an object.
    * This method can be used to create a draft of a sheet or a story that is published. This is a way to continue working on a sheet or a story that is published.
    * Replace the published object by the content of the draft by invoking the _CommitDraft method_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated
    */
-  createDraft(params: { qId: string }, options?: CallOptions): Promise<string>;
+  createDraft(
+    params: {
+      /** Identifier of the object to create a draft from. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Creates a master measure.
    * A master measure is stored in the library of an app and can be used in many objects. Several generic objects can contain the same measure.
+   *
    * @param qProp - Information about the properties.
    */
   createMeasure(qProp: GenericMeasureProperties): Promise<GenericMeasure>;
   /**
    * Creates a master measure.
    * A master measure is stored in the library of an app and can be used in many objects. Several generic objects can contain the same measure.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createMeasure(
-    params: { qProp: GenericMeasureProperties },
+    params: {
+      /** Information about the properties. */
+      qProp: GenericMeasureProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericMeasure>;
 
@@ -561,6 +736,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A linked object is an object that points to a linking object. The linking object is defined in the properties of the linked object (in _qExtendsId_ ).
    * The linked object has the same properties as the linking object.
    * <div class=note>The linking object cannot be a transient object.</div>
+   *
    * @param qProp - Information about the object.
    */
   createObject(qProp: GenericObjectProperties): Promise<GenericObject>;
@@ -570,10 +746,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A linked object is an object that points to a linking object. The linking object is defined in the properties of the linked object (in _qExtendsId_ ).
    * The linked object has the same properties as the linking object.
    * <div class=note>The linking object cannot be a transient object.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createObject(
-    params: { qProp: GenericObjectProperties },
+    params: {
+      /** Information about the object. */
+      qProp: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericObject>;
 
@@ -583,6 +763,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A linked object is an object that points to a linking object. The linking object is defined in the properties of the linked object (in _qExtendsId_ ).
    * The linked object has the same properties as the linking object.
    * <div class=note>The linking object cannot be a transient object.</div>
+   *
    * @param qProp - Information about the object.
    */
   createSessionObject(qProp: GenericObjectProperties): Promise<GenericObject>;
@@ -592,32 +773,42 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * A linked object is an object that points to a linking object. The linking object is defined in the properties of the linked object (in _qExtendsId_ ).
    * The linked object has the same properties as the linking object.
    * <div class=note>The linking object cannot be a transient object.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createSessionObject(
-    params: { qProp: GenericObjectProperties },
+    params: {
+      /** Information about the object. */
+      qProp: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericObject>;
 
   /**
    * Creates a transient variable.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div>
+   *
    * @param qProp - Name of the variable. Variable names are case sensitive.
    */
   createSessionVariable(qProp: GenericVariableProperties): Promise<GenericVariable>;
   /**
    * Creates a transient variable.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createSessionVariable(
-    params: { qProp: GenericVariableProperties },
+    params: {
+      /** Name of the variable. Variable names are case sensitive. */
+      qProp: GenericVariableProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericVariable>;
 
   /**
    * Create temporary bookmark
    * <div class=note>CreateTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qOptions - Options for the temporary bookmark
    * @param qObjectIdsToPatch - Add softpatches for these objects to the bookmark if available. If IncludePatches is true, softpatches are included for all objects. Any session objects included are also added to the bookmark. IncludePatches has no effect on the patching of session objects.
    */
@@ -628,30 +819,45 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Create temporary bookmark
    * <div class=note>CreateTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createTemporaryBookmark(
-    params: { qOptions: NxTempBookmarkOptions; qObjectIdsToPatch?: string[] },
+    params: {
+      /** Options for the temporary bookmark */
+      qOptions: NxTempBookmarkOptions;
+      /** Add softpatches for these objects to the bookmark if available. If IncludePatches is true, softpatches are included for all objects. Any session objects included are also added to the bookmark. IncludePatches has no effect on the patching of session objects. */
+      qObjectIdsToPatch?: string[];
+    },
     options?: CallOptions,
   ): Promise<string>;
 
   /**
    * Creates a variable.
+   *
    * @param qName - Name of the variable. Variable names are case sensitive.
    * @deprecated Use _Doc::CreateVariableEx_ method instead
    */
   createVariable(qName: string): Promise<boolean>;
   /**
    * Creates a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _Doc::CreateVariableEx_ method instead
    */
-  createVariable(params: { qName: string }, options?: CallOptions): Promise<boolean>;
+  createVariable(
+    params: {
+      /** Name of the variable. Variable names are case sensitive. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Creates a variable.
    * To create a variable via a script, you need to use the _SetScript method_. For more information, see _Create a variable_.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div> <div class=note>In a published app, only transient variables can be created. See _CreateSessionVariable method_. </div>
+   *
    * @param qProp - Name of the variable. Variable names are case sensitive and must be unique.
    */
   createVariableEx(qProp: GenericVariableProperties): Promise<GenericVariable>;
@@ -659,57 +865,83 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Creates a variable.
    * To create a variable via a script, you need to use the _SetScript method_. For more information, see _Create a variable_.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div> <div class=note>In a published app, only transient variables can be created. See _CreateSessionVariable method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createVariableEx(
-    params: { qProp: GenericVariableProperties },
+    params: {
+      /** Name of the variable. Variable names are case sensitive and must be unique. */
+      qProp: GenericVariableProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericVariable>;
 
   /**
    * Deletes a connection.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . The AttachedFiles connection can only be removed by the administrator of the system. </div>
+   *
    * @param qConnectionId - Identifier of the connection to remove.
    */
   deleteConnection(qConnectionId: string): Promise<Record<string, never>>;
   /**
    * Deletes a connection.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . The AttachedFiles connection can only be removed by the administrator of the system. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   deleteConnection(
-    params: { qConnectionId: string },
+    params: {
+      /** Identifier of the connection to remove. */
+      qConnectionId: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Removes a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qId - Identifier of the bookmark.
    */
   destroyBookmark(qId: string): Promise<boolean>;
   /**
    * Removes a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyBookmark(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroyBookmark(
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a dimension.
+   *
    * @param qId - Identifier of the dimension to remove.
    */
   destroyDimension(qId: string): Promise<boolean>;
   /**
    * Removes a dimension.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyDimension(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroyDimension(
+    params: {
+      /** Identifier of the dimension to remove. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes the draft of an object.
    * The children of the draft object (if any) are removed as well.
    * This method can be used to cancel the work on the draft of an object. For example, if you had created a draft of a sheet that is published, you might not want anymore to replace the published sheet.
+   *
    * @param qId - Identifier of the draft object to remove.
    * @param qSourceId - Identifier of the source object (the object from which a draft was created).
    * @deprecated
@@ -719,107 +951,181 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Removes the draft of an object.
    * The children of the draft object (if any) are removed as well.
    * This method can be used to cancel the work on the draft of an object. For example, if you had created a draft of a sheet that is published, you might not want anymore to replace the published sheet.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated
    */
-  destroyDraft(params: { qId: string; qSourceId: string }, options?: CallOptions): Promise<boolean>;
+  destroyDraft(
+    params: {
+      /** Identifier of the draft object to remove. */
+      qId: string;
+      /** Identifier of the source object (the object from which a draft was created). */
+      qSourceId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a generic measure.
+   *
    * @param qId - Identifier of the measure to remove.
    */
   destroyMeasure(qId: string): Promise<boolean>;
   /**
    * Removes a generic measure.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyMeasure(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroyMeasure(
+    params: {
+      /** Identifier of the measure to remove. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes an app object.
    * The children of the object (if any) are removed as well.
+   *
    * @param qId - Identifier of the object to remove.
    */
   destroyObject(qId: string): Promise<boolean>;
   /**
    * Removes an app object.
    * The children of the object (if any) are removed as well.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyObject(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroyObject(
+    params: {
+      /** Identifier of the object to remove. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a transient object.
+   *
    * @param qId - Identifier of the transient object to remove.
    */
   destroySessionObject(qId: string): Promise<boolean>;
   /**
    * Removes a transient object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroySessionObject(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroySessionObject(
+    params: {
+      /** Identifier of the transient object to remove. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a transient variable.
+   *
    * @param qId - Identifier of the variable.
    */
   destroySessionVariable(qId: string): Promise<boolean>;
   /**
    * Removes a transient variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroySessionVariable(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroySessionVariable(
+    params: {
+      /** Identifier of the variable. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a transient variable.
+   *
    * @param qId - Identifier of the variable.
    */
   destroySessionVariableById(qId: string): Promise<boolean>;
   /**
    * Removes a transient variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroySessionVariableById(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroySessionVariableById(
+    params: {
+      /** Identifier of the variable. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a transient variable.
+   *
    * @param qName - Name of the variable.
    */
   destroySessionVariableByName(qName: string): Promise<boolean>;
   /**
    * Removes a transient variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroySessionVariableByName(params: { qName: string }, options?: CallOptions): Promise<boolean>;
+  destroySessionVariableByName(
+    params: {
+      /** Name of the variable. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
+   *
    * @param qId - Identifier of the variable.
    */
   destroyVariableById(qId: string): Promise<boolean>;
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyVariableById(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  destroyVariableById(
+    params: {
+      /** Identifier of the variable. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
+   *
    * @param qName - Name of the variable.
    */
   destroyVariableByName(qName: string): Promise<boolean>;
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  destroyVariableByName(params: { qName: string }, options?: CallOptions): Promise<boolean>;
+  destroyVariableByName(
+    params: {
+      /** Name of the variable. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Reloads the script that is set in an app.
+   *
    * @param qMode - Error handling mode One of: * 0: for default mode. * 1: for ABEND; the reload of the script ends if an error occurs. * 2: for ignore; the reload of the script continues even if an error is detected in the script.
    * @param qPartial - Set to true for partial reload. The default value is false.
    * @param qDebug - Set to true if debug breakpoints are to be honored. The execution of the script will be in debug mode. The default value is false.
@@ -827,92 +1133,142 @@ export interface Doc extends QixObjectBase<'Doc'> {
   doReload(qMode?: number, qPartial?: boolean, qDebug?: boolean): Promise<boolean>;
   /**
    * Reloads the script that is set in an app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   doReload(
-    params: { qMode?: number; qPartial?: boolean; qDebug?: boolean },
+    params: {
+      /** Error handling mode One of: * 0: for default mode. * 1: for ABEND; the reload of the script ends if an error occurs. * 2: for ignore; the reload of the script continues even if an error is detected in the script. */
+      qMode?: number;
+      /** Set to true for partial reload. The default value is false. */
+      qPartial?: boolean;
+      /** Set to true if debug breakpoints are to be honored. The execution of the script will be in debug mode. The default value is false. */
+      qDebug?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Reloads the script that is set in an app and returns the path to the script log file.
    * <div class=note>A log file is created per reload.</div>
+   *
    * @param qParams - qParams
    */
   doReloadEx(qParams?: DoReloadExParams): Promise<DoReloadExResult>;
   /**
    * Reloads the script that is set in an app and returns the path to the script log file.
    * <div class=note>A log file is created per reload.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   doReloadEx(
-    params: { qParams?: DoReloadExParams },
+    params: {
+      qParams?: DoReloadExParams;
+    },
     options?: CallOptions,
   ): Promise<DoReloadExResult>;
 
   /**
    * Saves an app. All objects and data in the data model are saved.
+   *
    * @param qFileName - Name of the file to save.
    */
   doSave(qFileName?: string): Promise<Record<string, never>>;
   /**
    * Saves an app. All objects and data in the data model are saved.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  doSave(params: { qFileName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  doSave(
+    params: {
+      /** Name of the file to save. */
+      qFileName?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Evaluates an expression and returns the result as a string.
+   *
    * @param qExpression - Expression to evaluate.
    */
   evaluate(qExpression: string): Promise<string>;
   /**
    * Evaluates an expression and returns the result as a string.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  evaluate(params: { qExpression: string }, options?: CallOptions): Promise<string>;
+  evaluate(
+    params: {
+      /** Expression to evaluate. */
+      qExpression: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Evaluates an expression and returns the result as a dual.
+   *
    * @param qExpression - Expression to evaluate.
    */
   evaluateEx(qExpression: string): Promise<FieldValue>;
   /**
    * Evaluates an expression and returns the result as a dual.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  evaluateEx(params: { qExpression: string }, options?: CallOptions): Promise<FieldValue>;
+  evaluateEx(
+    params: {
+      /** Expression to evaluate. */
+      qExpression: string;
+    },
+    options?: CallOptions,
+  ): Promise<FieldValue>;
 
   /**
    * Expands the expression.
+   *
    * @param qExpression - The expression string to expand.
    */
   expandExpression(qExpression: string): Promise<string>;
   /**
    * Expands the expression.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  expandExpression(params: { qExpression: string }, options?: CallOptions): Promise<string>;
+  expandExpression(
+    params: {
+      /** The expression string to expand. */
+      qExpression: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Applies a bookmark to reduce (slice) the data on. Returns a url and file size to the reduced application. Section Access is always applied.
    * <div class=note>This API is only available on Sense Enterprise on Windows</div>
+   *
    * @param qOptions - BookmarkId used to reduced the app on and an expire time.
    */
   exportReducedData(qOptions?: NxDownloadOptions): Promise<NxDownloadInfo>;
   /**
    * Applies a bookmark to reduce (slice) the data on. Returns a url and file size to the reduced application. Section Access is always applied.
    * <div class=note>This API is only available on Sense Enterprise on Windows</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   exportReducedData(
-    params: { qOptions?: NxDownloadOptions },
+    params: {
+      /** BookmarkId used to reduced the app on and an expire time. */
+      qOptions?: NxDownloadOptions;
+    },
     options?: CallOptions,
   ): Promise<NxDownloadInfo>;
 
   /**
    * Retrieves any fields that belong to the same archipelago as the specified field and that match at least one of the specified tags.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
+   *
    * @param qFieldName - Name of the field. This method looks for fields that belong to the same archipelago as this specified field.
    * @param qTags - List of tags. This method looks for fields that match at least one of the tags in this list.
    */
@@ -920,10 +1276,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Retrieves any fields that belong to the same archipelago as the specified field and that match at least one of the specified tags.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   findMatchingFields(
-    params: { qFieldName: string; qTags: string[] },
+    params: {
+      /** Name of the field. This method looks for fields that belong to the same archipelago as this specified field. */
+      qFieldName: string;
+      /** List of tags. This method looks for fields that match at least one of the tags in this list. */
+      qTags: string[];
+    },
     options?: CallOptions,
   ): Promise<NxMatchingFieldInfo[]>;
 
@@ -931,6 +1293,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   forward(): Promise<Record<string, never>>;
   /**
    * Loads the next logical operation (if any).
+   *
    * Named form: an empty object, then per-call options.
    */
   forward(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -939,6 +1302,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   forwardCount(): Promise<number>;
   /**
    * Returns the number of entries on the Forward stack.
+   *
    * Named form: an empty object, then per-call options.
    */
   forwardCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
@@ -947,6 +1311,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getAllInfos(): Promise<NxInfo[]>;
   /**
    * Returns the identifier and the type of any generic object in the app.
+   *
    * Named form: an empty object, then per-call options.
    */
   getAllInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
@@ -961,6 +1326,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Evaluates an app.
    * Returns dynamic properties (if any) in addition to the engine (fixed) properties.
    * A data set is returned.
+   *
    * Named form: an empty object, then per-call options.
    */
   getAppLayout(params: Record<string, never>, options?: CallOptions): Promise<NxAppLayout>;
@@ -969,6 +1335,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getAppProperties(): Promise<NxAppProperties>;
   /**
    * Gets the properties of an app.
+   *
    * Named form: an empty object, then per-call options.
    */
   getAppProperties(params: Record<string, never>, options?: CallOptions): Promise<NxAppProperties>;
@@ -976,6 +1343,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Computes a set of association scores for each pair of fields between two given tables that have been loaded in an app.
    * When a table contains some synthetic keys, all fields in the synthetic key tables are analyzed against fields in other tables. To denote that a field is a synthetic key, the field name is prefixed by _[Synthetic Key]:_ .
+   *
    * @param qTable1 - Name of the first table.
    * @param qTable2 - Name of the second table.
    */
@@ -983,35 +1351,54 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Computes a set of association scores for each pair of fields between two given tables that have been loaded in an app.
    * When a table contains some synthetic keys, all fields in the synthetic key tables are analyzed against fields in other tables. To denote that a field is a synthetic key, the field name is prefixed by _[Synthetic Key]:_ .
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getAssociationScores(
-    params: { qTable1: string; qTable2: string },
+    params: {
+      /** Name of the first table. */
+      qTable1: string;
+      /** Name of the second table. */
+      qTable2: string;
+    },
     options?: CallOptions,
   ): Promise<AssociationScore[]>;
 
   /**
    * Returns the handle of a bookmark.
+   *
    * @param qId - Identifier of the bookmark.
    */
   getBookmark(qId: string): Promise<GenericBookmark>;
   /**
    * Returns the handle of a bookmark.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getBookmark(params: { qId: string }, options?: CallOptions): Promise<GenericBookmark>;
+  getBookmark(
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericBookmark>;
 
   /**
    * Returns all bookmarks compatible with options.
+   *
    * @param qOptions - Bookmark type filter and requested properties.
    */
   getBookmarks(qOptions: NxGetBookmarkOptions): Promise<NxContainerEntry[]>;
   /**
    * Returns all bookmarks compatible with options.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getBookmarks(
-    params: { qOptions: NxGetBookmarkOptions },
+    params: {
+      /** Bookmark type filter and requested properties. */
+      qOptions: NxGetBookmarkOptions;
+    },
     options?: CallOptions,
   ): Promise<NxContainerEntry[]>;
 
@@ -1022,6 +1409,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The type of the connection.
    * * The name of the connection.
    * * The connection string.
+   *
    * @param qConnectionId - Identifier of the connection.
    */
   getConnection(qConnectionId: string): Promise<Connection>;
@@ -1032,9 +1420,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The type of the connection.
    * * The name of the connection.
    * * The connection string.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getConnection(params: { qConnectionId: string }, options?: CallOptions): Promise<Connection>;
+  getConnection(
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+    },
+    options?: CallOptions,
+  ): Promise<Connection>;
 
   /**
    * Lists the connections in an app.
@@ -1044,6 +1439,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Lists the connections in an app.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . This connection is stored in the Qlik Sense repository. </div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getConnections(params: Record<string, never>, options?: CallOptions): Promise<Connection[]>;
@@ -1058,6 +1454,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Lists the content libraries.
    * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
    * <div class=note>There is always one specific content library per app.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getContentLibraries(
@@ -1067,32 +1464,48 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Gives information about an ODBC, OLEDB or CUSTOM connection. See _Outputs_ for more details.
+   *
    * @param qConnectionId - Name of the connection.
    */
   getDatabaseInfo(qConnectionId: string): Promise<DatabaseInfo>;
   /**
    * Gives information about an ODBC, OLEDB or CUSTOM connection. See _Outputs_ for more details.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabaseInfo(params: { qConnectionId: string }, options?: CallOptions): Promise<DatabaseInfo>;
+  getDatabaseInfo(
+    params: {
+      /** Name of the connection. */
+      qConnectionId: string;
+    },
+    options?: CallOptions,
+  ): Promise<DatabaseInfo>;
 
   /**
    * Lists the owners of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database.
    */
   getDatabaseOwners(qConnectionId: string, qDatabase?: string): Promise<DatabaseOwner[]>;
   /**
    * Lists the owners of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getDatabaseOwners(
-    params: { qConnectionId: string; qDatabase?: string },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Name of the database. */
+      qDatabase?: string;
+    },
     options?: CallOptions,
   ): Promise<DatabaseOwner[]>;
 
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
@@ -1106,15 +1519,26 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<DataField[]>;
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getDatabaseTableFields(
-    params: { qConnectionId: string; qDatabase?: string; qOwner?: string; qTable: string },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Name of the database. If _qDatabase_ is not set then _qOwner_ must be set. */
+      qDatabase?: string;
+      /** Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set. */
+      qOwner?: string;
+      /** Name of the table. */
+      qTable: string;
+    },
     options?: CallOptions,
   ): Promise<DataField[]>;
 
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
@@ -1130,13 +1554,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getDatabaseTablePreview(
     params: {
+      /** Identifier of the connection. */
       qConnectionId: string;
+      /** Name of the database. If _qDatabase_ is not set then _qOwner_ must be set. */
       qDatabase?: string;
+      /** Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set. */
       qOwner?: string;
+      /** Name of the table. */
       qTable: string;
       qConditions?: FilterInfo;
     },
@@ -1145,6 +1574,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
@@ -1156,48 +1586,77 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<DataTable[]>;
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getDatabaseTables(
-    params: { qConnectionId: string; qDatabase?: string; qOwner?: string },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Name of the database. If _qDatabase_ is not set then _qOwner_ must be set. */
+      qDatabase?: string;
+      /** Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set. */
+      qOwner?: string;
+    },
     options?: CallOptions,
   ): Promise<DataTable[]>;
 
   /**
    * Lists the databases inside a ODBC, OLEDB or CUSTOM data source.
+   *
    * @param qConnectionId - Identifier of the connection.
    */
   getDatabases(qConnectionId: string): Promise<Database[]>;
   /**
    * Lists the databases inside a ODBC, OLEDB or CUSTOM data source.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDatabases(params: { qConnectionId: string }, options?: CallOptions): Promise<Database[]>;
+  getDatabases(
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+    },
+    options?: CallOptions,
+  ): Promise<Database[]>;
 
   /**
    * Returns the handle of a dimension.
+   *
    * @param qId - Identifier of the dimension.
    */
   getDimension(qId: string): Promise<GenericDimension>;
   /**
    * Returns the handle of a dimension.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getDimension(params: { qId: string }, options?: CallOptions): Promise<GenericDimension>;
+  getDimension(
+    params: {
+      /** Identifier of the dimension. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericDimension>;
 
   /**
    * Creates a script that contains one section. This section contains **SET** statements that give localized information from the regional settings of the computer.
    * <div class=note>The computer regional settings are retrieved when the engine starts.</div>
+   *
    * @param qLocalizedMainSection - Name of the script section. The default value is _Main_ .
    */
   getEmptyScript(qLocalizedMainSection?: string): Promise<string>;
   /**
    * Creates a script that contains one section. This section contains **SET** statements that give localized information from the regional settings of the computer.
    * <div class=note>The computer regional settings are retrieved when the engine starts.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getEmptyScript(
-    params: { qLocalizedMainSection?: string },
+    params: {
+      /** Name of the script section. The default value is _Main_ . */
+      qLocalizedMainSection?: string;
+    },
     options?: CallOptions,
   ): Promise<string>;
 
@@ -1205,6 +1664,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getExpressionBNF(): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App.
+   *
    * Named form: an empty object, then per-call options.
    */
   getExpressionBNF(
@@ -1216,6 +1676,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getExpressionBNFHash(): Promise<string>;
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App.
+   *
    * Named form: an empty object, then per-call options.
    */
   getExpressionBNFHash(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -1224,22 +1685,30 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getFavoriteVariables(): Promise<string[]>;
   /**
    * Retrieves the variables that are tagged as favorite.
+   *
    * Named form: an empty object, then per-call options.
    */
   getFavoriteVariables(params: Record<string, never>, options?: CallOptions): Promise<string[]>;
 
   /**
    * Returns a handle to a field.
+   *
    * @param qFieldName - Name of the field.
    * @param qStateName - Name of the alternate state. Default state is current selections.
    */
   getField(qFieldName: string, qStateName?: string): Promise<Field>;
   /**
    * Returns a handle to a field.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getField(
-    params: { qFieldName: string; qStateName?: string },
+    params: {
+      /** Name of the field. */
+      qFieldName: string;
+      /** Name of the alternate state. Default state is current selections. */
+      qStateName?: string;
+    },
     options?: CallOptions,
   ): Promise<Field>;
 
@@ -1248,6 +1717,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Supports wildcard matches in tables or field names:
    * - '*' for zero or more characters.
    * - '?' for one character.
+   *
    * @param qFieldsOrColumnsWithWildcards - Pairs of table (optionally) and field names. Support wildcard matches.
    * @param qMaxNumberOfValues - Max number of sample values returned. Depending on the column or field size the number of returned samples can be less than MaxNumberOfValues. If MaxNumberOfValues is negative all sample values are returned.
    * @param qRandSeed - Optional. Sets the random number seed. Should only be set for test purposes.
@@ -1262,12 +1732,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Supports wildcard matches in tables or field names:
    * - '*' for zero or more characters.
    * - '?' for one character.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFieldAndColumnSamples(
     params: {
+      /** Pairs of table (optionally) and field names. Support wildcard matches. */
       qFieldsOrColumnsWithWildcards: FieldOrColumn[];
+      /** Max number of sample values returned. Depending on the column or field size the number of returned samples can be less than MaxNumberOfValues. If MaxNumberOfValues is negative all sample values are returned. */
       qMaxNumberOfValues: number;
+      /** Optional. Sets the random number seed. Should only be set for test purposes. */
       qRandSeed?: number;
     },
     options?: CallOptions,
@@ -1275,44 +1749,66 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Returns the description of a field.
+   *
    * @param qFieldName - Name of the field.
    */
   getFieldDescription(qFieldName: string): Promise<FieldDescription>;
   /**
    * Returns the description of a field.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFieldDescription(
-    params: { qFieldName: string },
+    params: {
+      /** Name of the field. */
+      qFieldName: string;
+    },
     options?: CallOptions,
   ): Promise<FieldDescription>;
 
   /**
    * Find the field-on-the-fly by passing its readable name.
+   *
    * @param qReadableName - Readable name of the field-on-the-fly.
    */
   getFieldOnTheFlyByName(qReadableName: string): Promise<string>;
   /**
    * Find the field-on-the-fly by passing its readable name.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldOnTheFlyByName(params: { qReadableName: string }, options?: CallOptions): Promise<string>;
+  getFieldOnTheFlyByName(
+    params: {
+      /** Readable name of the field-on-the-fly. */
+      qReadableName: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Retrives any fields from an expression.
+   *
    * @param qExpr - Expression to get fields from.
    */
   getFieldsFromExpression(qExpr: string): Promise<string[]>;
   /**
    * Retrives any fields from an expression.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFieldsFromExpression(params: { qExpr: string }, options?: CallOptions): Promise<string[]>;
+  getFieldsFromExpression(
+    params: {
+      /** Expression to get fields from. */
+      qExpr: string;
+    },
+    options?: CallOptions,
+  ): Promise<string[]>;
 
   /**
    * Returns a list of resource ids (QRI) for fields that belongs to the datamodel.
    * Key fields (that belongs to multiple tables), returns one resource identifier per table.
    * <div class=note>GetFieldsResourceIds method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qFieldNames - List of fields names that resource ids should be returned from.
    */
   getFieldsResourceIds(qFieldNames: string[]): Promise<NxFieldResourceId[]>;
@@ -1320,15 +1816,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns a list of resource ids (QRI) for fields that belongs to the datamodel.
    * Key fields (that belongs to multiple tables), returns one resource identifier per table.
    * <div class=note>GetFieldsResourceIds method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFieldsResourceIds(
-    params: { qFieldNames: string[] },
+    params: {
+      /** List of fields names that resource ids should be returned from. */
+      qFieldNames: string[];
+    },
     options?: CallOptions,
   ): Promise<NxFieldResourceId[]>;
 
   /**
    * Lists the fields of a table for a folder connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
@@ -1342,13 +1843,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
   /**
    * Lists the fields of a table for a folder connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFileTableFields(
     params: {
+      /** Identifier of the connection. */
       qConnectionId: string;
+      /** Path of the connection file. */
       qRelativePath?: string;
+      /** Type of the file. */
       qDataFormat: FileDataFormat;
+      /** Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files. */
       qTable: string;
     },
     options?: CallOptions,
@@ -1356,6 +1862,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Lists the values in a table for a folder connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
@@ -1369,13 +1876,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
   /**
    * Lists the values in a table for a folder connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFileTablePreview(
     params: {
+      /** Identifier of the connection. */
       qConnectionId: string;
+      /** Path of the connection file. */
       qRelativePath?: string;
+      /** Type of the file. */
       qDataFormat: FileDataFormat;
+      /** Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files. */
       qTable: string;
     },
     options?: CallOptions,
@@ -1383,6 +1895,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Lists the tables for a folder connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
@@ -1394,15 +1907,24 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<DataTable[]>;
   /**
    * Lists the tables for a folder connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFileTables(
-    params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Path of the connection file. */
+      qRelativePath?: string;
+      /** Type of the file. */
+      qDataFormat: FileDataFormat;
+    },
     options?: CallOptions,
   ): Promise<DataTable[]>;
 
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
@@ -1414,25 +1936,40 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<DataTableEx[]>;
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFileTablesEx(
-    params: { qConnectionId: string; qRelativePath?: string; qDataFormat: FileDataFormat },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Path of the connection file. */
+      qRelativePath?: string;
+      /** Type of the file. */
+      qDataFormat: FileDataFormat;
+    },
     options?: CallOptions,
   ): Promise<DataTableEx[]>;
 
   /**
    * Lists the items for a folder connection.
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Relative path of the connection.
    */
   getFolderItemsForConnection(qConnectionId: string, qRelativePath?: string): Promise<FolderItem[]>;
   /**
    * Lists the items for a folder connection.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFolderItemsForConnection(
-    params: { qConnectionId: string; qRelativePath?: string },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Relative path of the connection. */
+      qRelativePath?: string;
+    },
     options?: CallOptions,
   ): Promise<FolderItem[]>;
 
@@ -1440,31 +1977,48 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getGroupStates(): Promise<GroupState[]>;
   /**
    * Calls `Doc.GetGroupStates`.
+   *
    * Named form: an empty object, then per-call options.
    */
   getGroupStates(params: Record<string, never>, options?: CallOptions): Promise<GroupState[]>;
 
   /**
    * Gets the content of a file.
+   *
    * @param qPath - ["lib://CONNECTION_NAME\\\&lt;the name of the file you want to use&gt;.txt"] OR ["lib://Connection_Name\\\&lt;Folder under your connection&gt;\\\&lt;the name of the file you want to use&gt;.txt"] [ ] should be used when the first variable contains a lib reference.
    */
   getIncludeFileContent(qPath: string): Promise<string>;
   /**
    * Gets the content of a file.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getIncludeFileContent(params: { qPath: string }, options?: CallOptions): Promise<string>;
+  getIncludeFileContent(
+    params: {
+      /** ["lib://CONNECTION_NAME\\\&lt;the name of the file you want to use&gt;.txt"] OR ["lib://Connection_Name\\\&lt;Folder under your connection&gt;\\\&lt;the name of the file you want to use&gt;.txt"] [ ] should be used when the first variable contains a lib reference. */
+      qPath: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Returns the content of a library.
+   *
    * @param qName - Name of the content library. It corresponds to the property _qContentLibraryListItem/qName_ returned by the _GetContentLibraries method_.
    */
   getLibraryContent(qName: string): Promise<StaticContentList>;
   /**
    * Returns the content of a library.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getLibraryContent(params: { qName: string }, options?: CallOptions): Promise<StaticContentList>;
+  getLibraryContent(
+    params: {
+      /** Name of the content library. It corresponds to the property _qContentLibraryListItem/qName_ returned by the _GetContentLibraries method_. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<StaticContentList>;
 
   /**
    * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
@@ -1474,6 +2028,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
    * An array of lineage information.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLineage(params: Record<string, never>, options?: CallOptions): Promise<LineageInfo[]>;
@@ -1482,6 +2037,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getLocaleInfo(): Promise<LocaleInfo>;
   /**
    * Returns locale information.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLocaleInfo(params: Record<string, never>, options?: CallOptions): Promise<LocaleInfo>;
@@ -1490,6 +2046,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getLooselyCoupledVector(): Promise<number[]>;
   /**
    * Returns a list of table states.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLooselyCoupledVector(params: Record<string, never>, options?: CallOptions): Promise<number[]>;
@@ -1497,6 +2054,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
+   *
    * @param qTags - List of tags. The _GetMatchingFields_ method looks for fields that match one or all of the tags in this list, depending on the value of _qMatchingFieldMode_ .
    * @param qMatchingFieldMode - Matching field mode. The default value is MATCHINGFIELDMODE_MATCH_ALL.
    */
@@ -1504,44 +2062,68 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getMatchingFields(
-    params: { qTags: string[]; qMatchingFieldMode?: string },
+    params: {
+      /** List of tags. The _GetMatchingFields_ method looks for fields that match one or all of the tags in this list, depending on the value of _qMatchingFieldMode_ . */
+      qTags: string[];
+      /** Matching field mode. The default value is MATCHINGFIELDMODE_MATCH_ALL. */
+      qMatchingFieldMode?: string;
+    },
     options?: CallOptions,
   ): Promise<NxMatchingFieldInfo[]>;
 
   /**
    * Returns the handle of a measure.
+   *
    * @param qId - Identifier of the measure.
    */
   getMeasure(qId: string): Promise<GenericMeasure>;
   /**
    * Returns the handle of a measure.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getMeasure(params: { qId: string }, options?: CallOptions): Promise<GenericMeasure>;
+  getMeasure(
+    params: {
+      /** Identifier of the measure. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericMeasure>;
 
   /**
    * Returns the handle of a measure with a label.
    * If multiple measures has the same label the first is returned.
+   *
    * @param qLabel - is the label of the measure to be returned.
    */
   getMeasureWithLabel(qLabel: string): Promise<GenericMeasure>;
   /**
    * Returns the handle of a measure with a label.
    * If multiple measures has the same label the first is returned.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getMeasureWithLabel(params: { qLabel: string }, options?: CallOptions): Promise<GenericMeasure>;
+  getMeasureWithLabel(
+    params: {
+      /** is the label of the measure to be returned. */
+      qLabel: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericMeasure>;
 
   /**
    * Lists the media files.
+   *
    * @deprecated Use _GetLibraryContent_ method instead
    */
   getMediaList(): Promise<boolean>;
   /**
    * Lists the media files.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GetLibraryContent_ method instead
    */
@@ -1549,26 +2131,39 @@ export interface Doc extends QixObjectBase<'Doc'> {
 
   /**
    * Returns the type of the app object and the corresponding handle.
+   *
    * @param qId - Identifier of the object to retrieve.
    */
   getObject(qId: string): Promise<GenericObject>;
   /**
    * Returns the type of the app object and the corresponding handle.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;
+  getObject(
+    params: {
+      /** Identifier of the object to retrieve. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /**
    * Returns all objects compatible with options.
+   *
    * @param qOptions - Object type filter and requested properties.
    */
   getObjects(qOptions: NxGetObjectOptions): Promise<NxContainerEntry[]>;
   /**
    * Returns all objects compatible with options.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getObjects(
-    params: { qOptions: NxGetObjectOptions },
+    params: {
+      /** Object type filter and requested properties. */
+      qOptions: NxGetObjectOptions;
+    },
     options?: CallOptions,
   ): Promise<NxContainerEntry[]>;
 
@@ -1579,6 +2174,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * If the object does not exist with that Id, it is created and initialized from the default properties.
    * If the object already exists, it is not changed. The properties passed in are not used.
    * The call will fail if the Id is already used for another purpose, such as for an object of a different Type.
+   *
    * @param qProp - GenericObjectProperties with at least Info : { "qId": "&lt;identifier of the new generic object&gt;", "qType": "&lt;type of the new generic object&gt;" }
    */
   getOrCreateObject(qProp: GenericObjectProperties): Promise<GenericObject>;
@@ -1589,10 +2185,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * If the object does not exist with that Id, it is created and initialized from the default properties.
    * If the object already exists, it is not changed. The properties passed in are not used.
    * The call will fail if the Id is already used for another purpose, such as for an object of a different Type.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getOrCreateObject(
-    params: { qProp: GenericObjectProperties },
+    params: {
+      /** GenericObjectProperties with at least Info : { "qId": "&lt;identifier of the new generic object&gt;", "qType": "&lt;type of the new generic object&gt;" } */
+      qProp: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericObject>;
 
@@ -1600,6 +2200,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getScript(): Promise<string>;
   /**
    * Gets values in script.
+   *
    * Named form: an empty object, then per-call options.
    */
   getScript(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -1608,6 +2209,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getScriptBreakpoints(): Promise<EditorBreakpoint[]>;
   /**
    * Lists the breakpoints in the script of an app.
+   *
    * Named form: an empty object, then per-call options.
    */
   getScriptBreakpoints(
@@ -1619,6 +2221,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getScriptEx(): Promise<AppScript>;
   /**
    * Gets script and script meta-data.
+   *
    * Named form: an empty object, then per-call options.
    */
   getScriptEx(params: Record<string, never>, options?: CallOptions): Promise<AppScript>;
@@ -1627,6 +2230,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getScriptMeta(): Promise<AppScriptMeta>;
   /**
    * Gets script meta-data.
+   *
    * Named form: an empty object, then per-call options.
    */
   getScriptMeta(params: Record<string, never>, options?: CallOptions): Promise<AppScriptMeta>;
@@ -1637,6 +2241,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * |-----------------------|--------------------------------------|----------------------------------------------------|
    * |StateName empty (or $) | Default selections state is returned.| Default state ($) in bookmark with id is returned. |
    * |StateName set          | State selections is returned.        | State in bookmark with id is returned.             |
+   *
    * @param qStateName - Optional. The name of the state to get set analysis expression for. If left empty, the default state will be retrieved.
    * @param qBookmarkId - Optional. The Id of the bookmark to get the set analysis expression for. If left empty, the current selection will be retrieved.
    */
@@ -1647,15 +2252,22 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * |-----------------------|--------------------------------------|----------------------------------------------------|
    * |StateName empty (or $) | Default selections state is returned.| Default state ($) in bookmark with id is returned. |
    * |StateName set          | State selections is returned.        | State in bookmark with id is returned.             |
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getSetAnalysis(
-    params: { qStateName?: string; qBookmarkId?: string },
+    params: {
+      /** Optional. The name of the state to get set analysis expression for. If left empty, the default state will be retrieved. */
+      qStateName?: string;
+      /** Optional. The Id of the bookmark to get the set analysis expression for. If left empty, the current selection will be retrieved. */
+      qBookmarkId?: string;
+    },
     options?: CallOptions,
   ): Promise<string>;
 
   /**
    * Retrieves the data of a specific table.
+   *
    * @param qOffset - Position from the top, starting from 0. If the offset is set to 0, the rows starting from the position/index 0 are shown.
    * @param qRows - Number of rows to show.
    * @param qSyntheticMode - If this parameter is set to true, the internal data/table representation is shown. Synthetic fields are present (if any).
@@ -1669,24 +2281,39 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<TableRow[]>;
   /**
    * Retrieves the data of a specific table.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getTableData(
-    params: { qOffset: number; qRows: number; qSyntheticMode: boolean; qTableName: string },
+    params: {
+      /** Position from the top, starting from 0. If the offset is set to 0, the rows starting from the position/index 0 are shown. */
+      qOffset: number;
+      /** Number of rows to show. */
+      qRows: number;
+      /** If this parameter is set to true, the internal data/table representation is shown. Synthetic fields are present (if any). */
+      qSyntheticMode: boolean;
+      /** Name of the table. */
+      qTableName: string;
+    },
     options?: CallOptions,
   ): Promise<TableRow[]>;
 
   /**
    * Returns profile data for a given table.
+   *
    * @param qTableName - Name of the table
    */
   getTableProfileData(qTableName: string): Promise<TableProfilingData>;
   /**
    * Returns profile data for a given table.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getTableProfileData(
-    params: { qTableName: string },
+    params: {
+      /** Name of the table */
+      qTableName: string;
+    },
     options?: CallOptions,
   ): Promise<TableProfilingData>;
 
@@ -1695,6 +2322,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The list of tables in an app and the fields inside each table.
    * * The list of derived fields.
    * * The list of key fields.
+   *
    * @param qWindowSize - Size of the window that is used to display the results.
    * @param qNullSize - qNullSize
    * @param qCellHeight - Height of a cell in a table in pixels.
@@ -1715,15 +2343,21 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The list of tables in an app and the fields inside each table.
    * * The list of derived fields.
    * * The list of key fields.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getTablesAndKeys(
     params: {
+      /** Size of the window that is used to display the results. */
       qWindowSize: Size;
       qNullSize: Size;
+      /** Height of a cell in a table in pixels. */
       qCellHeight: number;
+      /** One of: * _true_ for internal table viewer: Shows a more detailed view on how the Qlik engine defines the relations between fields and the quality of the keys. * _false_ for source table viewer: Shows the natural relation between fields without reference to synthetic keys and resultant linking synthetic tables. Instead synthetic keys are represented by multiple connectors between tables. */
       qSyntheticMode: boolean;
+      /** If set to true, the system variables are included. */
       qIncludeSysVars: boolean;
+      /** If set to true, profiling information is included. */
       qIncludeProfiling?: boolean;
     },
     options?: CallOptions,
@@ -1733,56 +2367,85 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getTextMacros(): Promise<TextMacro[]>;
   /**
    * Fetches updated variables after a statement execution.
+   *
    * Named form: an empty object, then per-call options.
    */
   getTextMacros(params: Record<string, never>, options?: CallOptions): Promise<TextMacro[]>;
 
   /**
    * Returns a handle to a variable.
+   *
    * @param qName - Name of the variable.
    * @deprecated Use _Doc::GetVariableById_ method or _Doc::GetVariableByName_ method instead
    */
   getVariable(qName: string): Promise<GenericVariable>;
   /**
    * Returns a handle to a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _Doc::GetVariableById_ method or _Doc::GetVariableByName_ method instead
    */
-  getVariable(params: { qName: string }, options?: CallOptions): Promise<GenericVariable>;
+  getVariable(
+    params: {
+      /** Name of the variable. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericVariable>;
 
   /**
    * Gets the handle of a variable.
+   *
    * @param qId - Identifier of the variable.
    */
   getVariableById(qId: string): Promise<GenericVariable>;
   /**
    * Gets the handle of a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getVariableById(params: { qId: string }, options?: CallOptions): Promise<GenericVariable>;
+  getVariableById(
+    params: {
+      /** Identifier of the variable. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericVariable>;
 
   /**
    * Gets the handle of a variable.
+   *
    * @param qName - Name of the variable.
    */
   getVariableByName(qName: string): Promise<GenericVariable>;
   /**
    * Gets the handle of a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getVariableByName(params: { qName: string }, options?: CallOptions): Promise<GenericVariable>;
+  getVariableByName(
+    params: {
+      /** Name of the variable. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericVariable>;
 
   /**
    * Calls `Doc.GetVariables`.
+   *
    * @param qListDef - qListDef
    */
   getVariables(qListDef: VariableListDef): Promise<NxVariableListItem[]>;
   /**
    * Calls `Doc.GetVariables`.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getVariables(
-    params: { qListDef: VariableListDef },
+    params: {
+      qListDef: VariableListDef;
+    },
     options?: CallOptions,
   ): Promise<NxVariableListItem[]>;
 
@@ -1794,6 +2457,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Returns information about the position of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getViewDlgSaveInfo(
@@ -1816,6 +2480,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * _JSON_ for JSON format
    * * _KML_ for KML file
    * * _PARQUET_ for PARQUET file
+   *
    * @param qConnectionId - Identifier of the connection file.
    * @param qRelativePath - Path of the connection file.
    */
@@ -1835,27 +2500,42 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * _JSON_ for JSON format
    * * _KML_ for KML file
    * * _PARQUET_ for PARQUET file
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   guessFileType(
-    params: { qConnectionId: string; qRelativePath?: string },
+    params: {
+      /** Identifier of the connection file. */
+      qConnectionId: string;
+      /** Path of the connection file. */
+      qRelativePath?: string;
+    },
     options?: CallOptions,
   ): Promise<FileDataFormat>;
 
   /**
    * Locks all selections in fields for current state.
+   *
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current.
    */
   lockAll(qStateName?: string): Promise<Record<string, never>>;
   /**
    * Locks all selections in fields for current state.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  lockAll(params: { qStateName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  lockAll(
+    params: {
+      /** Alternate state name. When set, applies to alternate state instead of current. */
+      qStateName?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Updates a connection.
    * <div class=note>The identifier of a connection cannot be updated. qType cannot be modified with the ModifyConnection method.</div>
+   *
    * @param qConnectionId - Identifier of the connection.
    * @param qConnection - Information about the connection. Properties that can be updated.
    * @param qOverrideCredentials - Set this parameter to true to override the user name and password.
@@ -1868,10 +2548,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Updates a connection.
    * <div class=note>The identifier of a connection cannot be updated. qType cannot be modified with the ModifyConnection method.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   modifyConnection(
-    params: { qConnectionId: string; qConnection: Connection; qOverrideCredentials?: boolean },
+    params: {
+      /** Identifier of the connection. */
+      qConnectionId: string;
+      /** Information about the connection. Properties that can be updated. */
+      qConnection: Connection;
+      /** Set this parameter to true to override the user name and password. */
+      qOverrideCredentials?: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -1879,6 +2567,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Publishes an app.
    * All app objects are published. Generic objects, bookmarks, dimensions and measures inside the app are published.
    * <div class=note>An app can only be published once and cannot be published to more than one stream.</div>
+   *
    * @param qStreamId - Identifier of the stream.
    * @param qName - Name of the published app. If this parameter is not set, the engine automatically gives a new name to the published app.
    */
@@ -1887,10 +2576,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Publishes an app.
    * All app objects are published. Generic objects, bookmarks, dimensions and measures inside the app are published.
    * <div class=note>An app can only be published once and cannot be published to more than one stream.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   publish(
-    params: { qStreamId: string; qName?: string },
+    params: {
+      /** Identifier of the stream. */
+      qStreamId: string;
+      /** Name of the published app. If this parameter is not set, the engine automatically gives a new name to the published app. */
+      qName?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -1898,55 +2593,75 @@ export interface Doc extends QixObjectBase<'Doc'> {
   redo(): Promise<boolean>;
   /**
    * Redoes the previous operation.
+   *
    * Named form: an empty object, then per-call options.
    */
   redo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Removes an alternate state in the app.
+   *
    * @param qStateName - Name of the alternate state.
    */
   removeAlternateState(qStateName: string): Promise<Record<string, never>>;
   /**
    * Removes an alternate state in the app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   removeAlternateState(
-    params: { qStateName: string },
+    params: {
+      /** Name of the alternate state. */
+      qStateName: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Removes an session alternate state in the app.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qStateName - Name of the alternate state.
    */
   removeSessionAlternateState(qStateName: string): Promise<boolean>;
   /**
    * Removes an session alternate state in the app.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   removeSessionAlternateState(
-    params: { qStateName: string },
+    params: {
+      /** Name of the alternate state. */
+      qStateName: string;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Removes a variable.
+   *
    * @param qName - Name of the variable. Variable names are case sensitive.
    * @deprecated Use _Doc::DestroyVariableById_ method or _Doc::DestroyVariableByName_ method instead
    */
   removeVariable(qName: string): Promise<boolean>;
   /**
    * Removes a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _Doc::DestroyVariableById_ method or _Doc::DestroyVariableByName_ method instead
    */
-  removeVariable(params: { qName: string }, options?: CallOptions): Promise<boolean>;
+  removeVariable(
+    params: {
+      /** Name of the variable. Variable names are case sensitive. */
+      qName: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Replace a bookmark. Optional inparams to change the original bookmarks properties, original are kept if left out.
+   *
    * @param qId - Identifier of the bookmark.
    * @param qIgnorePatches - Set to true to exclude patches from the bookmark. Default is false.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark. Ignored if IgnorePatches is set to true.
@@ -1958,30 +2673,47 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<GenericBookmark>;
   /**
    * Replace a bookmark. Optional inparams to change the original bookmarks properties, original are kept if left out.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   replaceBookmark(
-    params: { qId: string; qIgnorePatches?: boolean; qObjectIdsToPatch?: string[] },
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+      /** Set to true to exclude patches from the bookmark. Default is false. */
+      qIgnorePatches?: boolean;
+      /** Add softpatches for this objects if available. If empty all softpatches are added to the bookmark. Ignored if IgnorePatches is set to true. */
+      qObjectIdsToPatch?: string[];
+    },
     options?: CallOptions,
   ): Promise<GenericBookmark>;
 
   /**
    * Restore a temporary selection state identified by Id.
    * <div class=note>RestoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qId - Identifier of the temporary selection state
    */
   restoreTempSelectionState(qId: string): Promise<boolean>;
   /**
    * Restore a temporary selection state identified by Id.
    * <div class=note>RestoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  restoreTempSelectionState(params: { qId: string }, options?: CallOptions): Promise<boolean>;
+  restoreTempSelectionState(
+    params: {
+      /** Identifier of the temporary selection state */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Resumes the app as the user left it. */
   resume(): Promise<Record<string, never>>;
   /**
    * Resumes the app as the user left it.
+   *
    * Named form: an empty object, then per-call options.
    */
   resume(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -1989,15 +2721,23 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
+   *
    * @param qNewAppName - &lt;Name of the saved app&gt;
    */
   saveAs(qNewAppName: string): Promise<string>;
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  saveAs(params: { qNewAppName: string }, options?: CallOptions): Promise<string>;
+  saveAs(
+    params: {
+      /** &lt;Name of the saved app&gt; */
+      qNewAppName: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Saves all objects that were modified in the app.
@@ -2007,6 +2747,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Saves all objects that were modified in the app.
    * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   saveObjects(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2014,20 +2755,29 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
    * <div class=note>Update access is required to use the function in Qlik Sense Enterprise.</div>
+   *
    * @param qFieldName - Name of the field to scramble.
    */
   scramble(qFieldName: string): Promise<Record<string, never>>;
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
    * <div class=note>Update access is required to use the function in Qlik Sense Enterprise.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  scramble(params: { qFieldName: string }, options?: CallOptions): Promise<Record<string, never>>;
+  scramble(
+    params: {
+      /** Name of the field to scramble. */
+      qFieldName: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Returns the search matches for one or more search terms.
    * The search results depend on the search context.
    * _SearchCombinationOptions_
+   *
    * @param qOptions - Information about the search fields and the search context.
    * @param qTerms - List of terms to search for.
    * @param qPage - Array of pages to retrieve.
@@ -2042,16 +2792,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Returns the search matches for one or more search terms.
    * The search results depend on the search context.
    * _SearchCombinationOptions_
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _SearchResults_ method instead
    */
   searchAssociations(
-    params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage },
+    params: {
+      /** Information about the search fields and the search context. */
+      qOptions: SearchCombinationOptions;
+      /** List of terms to search for. */
+      qTerms: string[];
+      /** Array of pages to retrieve. */
+      qPage: SearchPage;
+    },
     options?: CallOptions,
   ): Promise<SearchAssociationResult>;
 
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
+   *
    * @param qOptions - Information about attributes.
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
@@ -2063,10 +2822,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<SearchResult>;
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   searchObjects(
-    params: { qOptions: SearchObjectOptions; qTerms: string[]; qPage: SearchPage },
+    params: {
+      /** Information about attributes. */
+      qOptions: SearchObjectOptions;
+      /** Terms to search for. */
+      qTerms: string[];
+      /** Array of pages to retrieve. */
+      qPage: SearchPage;
+    },
     options?: CallOptions,
   ): Promise<SearchResult>;
 
@@ -2082,6 +2849,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * organic, pasta
    * * organic, America
    * * pasta, America
+   *
    * @param qOptions - Information about the search combinations.
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
@@ -2103,15 +2871,24 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * organic, pasta
    * * organic, America
    * * pasta, America
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   searchResults(
-    params: { qOptions: SearchCombinationOptions; qTerms: string[]; qPage: SearchPage },
+    params: {
+      /** Information about the search combinations. */
+      qOptions: SearchCombinationOptions;
+      /** Terms to search for. */
+      qTerms: string[];
+      /** Array of pages to retrieve. */
+      qPage: SearchPage;
+    },
     options?: CallOptions,
   ): Promise<SearchResult>;
 
   /**
    * Returns search terms suggestions.
+   *
    * @param qOptions - Information about the search combinations.
    * @param qTerms - Terms to search for.
    */
@@ -2121,15 +2898,22 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<SearchSuggestionResult>;
   /**
    * Returns search terms suggestions.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   searchSuggest(
-    params: { qOptions: SearchCombinationOptions; qTerms: string[] },
+    params: {
+      /** Information about the search combinations. */
+      qOptions: SearchCombinationOptions;
+      /** Terms to search for. */
+      qTerms: string[];
+    },
     options?: CallOptions,
   ): Promise<SearchSuggestionResult>;
 
   /**
    * Calls `Doc.SearchValues`.
+   *
    * @param qOptions - qOptions
    * @param qTerms - qTerms
    * @param qPage - qPage
@@ -2141,10 +2925,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
   ): Promise<SearchValueResult>;
   /**
    * Calls `Doc.SearchValues`.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   searchValues(
-    params: { qOptions: SearchValueOptions; qTerms: string[]; qPage: SearchValuePage },
+    params: {
+      qOptions: SearchValueOptions;
+      qTerms: string[];
+      qPage: SearchValuePage;
+    },
     options?: CallOptions,
   ): Promise<SearchValueResult>;
 
@@ -2152,6 +2941,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Selects all search hits for a specified group.
    * The results depend on the search context.
    * _SearchCombinationOptions_.
+   *
    * @param qOptions - Information about the search fields and the search context.
    * @param qTerms - List of terms to search for.
    * @param qMatchIx - Index (value of _qId_ ) of the search result to select.
@@ -2167,13 +2957,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Selects all search hits for a specified group.
    * The results depend on the search context.
    * _SearchCombinationOptions_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectAssociations(
     params: {
+      /** Information about the search fields and the search context. */
       qOptions: SearchCombinationOptions;
+      /** List of terms to search for. */
       qTerms: string[];
+      /** Index (value of _qId_ ) of the search result to select. */
       qMatchIx: number;
+      /** This parameter is deprecated and should not be set. */
       qSoftLock?: boolean;
     },
     options?: CallOptions,
@@ -2182,6 +2977,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Sends a generic command to a custom connector.
    * For more information on the commands that can be sent to a custom connector, see the QVX SDK help.
+   *
    * @param qProvider - Connector file name. Command to be executed by the connector.
    * @param qCommand - One of: * JsonRequest * GetCustomCaption * IsConnected * DisableQlikViewSelectButton * HaveStarField
    * @param qMethod - Method name to be used within the command. The available methods depend on the chosen connector.
@@ -2198,14 +2994,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Sends a generic command to a custom connector.
    * For more information on the commands that can be sent to a custom connector, see the QVX SDK help.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   sendGenericCommandToCustomConnector(
     params: {
+      /** Connector file name. Command to be executed by the connector. */
       qProvider: string;
+      /** One of: * JsonRequest * GetCustomCaption * IsConnected * DisableQlikViewSelectButton * HaveStarField */
       qCommand: string;
+      /** Method name to be used within the command. The available methods depend on the chosen connector. */
       qMethod: string;
+      /** Parameters of the command. No parameters are required. */
       qParameters: string[];
+      /** Name of the connection. */
       qAppendConnection: string;
     },
     options?: CallOptions,
@@ -2214,111 +3016,160 @@ export interface Doc extends QixObjectBase<'Doc'> {
   /**
    * Sets properties to an app.
    * <div class=note>The qLastReloadTime, qMigrationHash and qSavedInProductVersion properties does not need to be set but if they are, they should match the current values in the app layout. </div>
+   *
    * @param qProp - Information about the properties of an app.
    */
   setAppProperties(qProp: NxAppProperties): Promise<Record<string, never>>;
   /**
    * Sets properties to an app.
    * <div class=note>The qLastReloadTime, qMigrationHash and qSavedInProductVersion properties does not need to be set but if they are, they should match the current values in the app layout. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setAppProperties(
-    params: { qProp: NxAppProperties },
+    params: {
+      /** Information about the properties of an app. */
+      qProp: NxAppProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Set some variables as favorite.
+   *
    * @param qNames - Variables to set as favorite.
    */
   setFavoriteVariables(qNames: string[]): Promise<Record<string, never>>;
   /**
    * Set some variables as favorite.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setFavoriteVariables(
-    params: { qNames: string[] },
+    params: {
+      /** Variables to set as favorite. */
+      qNames: string[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Limits the number of rows of data to load from a data source.
    * This method works when reloading in debug mode.
+   *
    * @param qLimit - Fetch limit. Number of rows to load.
    */
   setFetchLimit(qLimit: number): Promise<Record<string, never>>;
   /**
    * Limits the number of rows of data to load from a data source.
    * This method works when reloading in debug mode.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setFetchLimit(params: { qLimit: number }, options?: CallOptions): Promise<Record<string, never>>;
+  setFetchLimit(
+    params: {
+      /** Fetch limit. Number of rows to load. */
+      qLimit: number;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets a list of table states, one for each table.
+   *
    * @param qv - The list of table states to set. A state will not be changed if already set to 2.
    */
   setLooselyCoupledVector(qv: number[]): Promise<boolean>;
   /**
    * Sets a list of table states, one for each table.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setLooselyCoupledVector(params: { qv: number[] }, options?: CallOptions): Promise<boolean>;
+  setLooselyCoupledVector(
+    params: {
+      /** The list of table states to set. A state will not be changed if already set to 2. */
+      qv: number[];
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Prohibit binary load of this app.
    * An app with prohibit binary load set cannot be loaded binary. For the setting to have effect a save is required.
+   *
    * @param qProhibit - True or false.
    */
   setProhibitBinaryLoad(qProhibit: boolean): Promise<Record<string, never>>;
   /**
    * Prohibit binary load of this app.
    * An app with prohibit binary load set cannot be loaded binary. For the setting to have effect a save is required.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProhibitBinaryLoad(
-    params: { qProhibit: boolean },
+    params: {
+      /** True or false. */
+      qProhibit: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets values in script.
+   *
    * @param qScript - Script content.
    */
   setScript(qScript: string): Promise<Record<string, never>>;
   /**
    * Sets values in script.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setScript(params: { qScript: string }, options?: CallOptions): Promise<Record<string, never>>;
+  setScript(
+    params: {
+      /** Script content. */
+      qScript: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Set some breakpoints in the script of an app.
+   *
    * @param qBreakpoints - Information about the breakpoints.
    */
   setScriptBreakpoints(qBreakpoints: EditorBreakpoint[]): Promise<Record<string, never>>;
   /**
    * Set some breakpoints in the script of an app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setScriptBreakpoints(
-    params: { qBreakpoints: EditorBreakpoint[] },
+    params: {
+      /** Information about the breakpoints. */
+      qBreakpoints: EditorBreakpoint[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets the positions of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be set in Qlik Sense.</div>
+   *
    * @param qInfo - Information about the table.
    */
   setViewDlgSaveInfo(qInfo: TableViewDlgSaveInfo): Promise<Record<string, never>>;
   /**
    * Sets the positions of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be set in Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setViewDlgSaveInfo(
-    params: { qInfo: TableViewDlgSaveInfo },
+    params: {
+      /** Information about the table. */
+      qInfo: TableViewDlgSaveInfo;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -2326,6 +3177,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Store current selection state temporarily.
    * <div class=note>The temporary selection state will be stored for 30min by default if TTL parameter is not present or positive. </div>
    * <div class=note>StoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qTTLOfTempState - Time to live in seconds for stored selection state
    */
   storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;
@@ -2333,24 +3185,33 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Store current selection state temporarily.
    * <div class=note>The temporary selection state will be stored for 30min by default if TTL parameter is not present or positive. </div>
    * <div class=note>StoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   storeTempSelectionState(
-    params: { qTTLOfTempState?: number },
+    params: {
+      /** Time to live in seconds for stored selection state */
+      qTTLOfTempState?: number;
+    },
     options?: CallOptions,
   ): Promise<string>;
 
   /**
    * Transform current app into an instance of the targeted mode
+   *
    * @param qDstParameters - Attributes that should be set in the new app.
    */
   transformApp(qDstParameters: TransformAppParameters): Promise<TransformAppResult>;
   /**
    * Transform current app into an instance of the targeted mode
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   transformApp(
-    params: { qDstParameters: TransformAppParameters },
+    params: {
+      /** Attributes that should be set in the new app. */
+      qDstParameters: TransformAppParameters;
+    },
     options?: CallOptions,
   ): Promise<TransformAppResult>;
 
@@ -2358,20 +3219,29 @@ export interface Doc extends QixObjectBase<'Doc'> {
   undo(): Promise<boolean>;
   /**
    * Undoes the previous operation.
+   *
    * Named form: an empty object, then per-call options.
    */
   undo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Unlocks all selections in fields for current state.
+   *
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current.
    */
   unlockAll(qStateName?: string): Promise<Record<string, never>>;
   /**
    * Unlocks all selections in fields for current state.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  unlockAll(params: { qStateName?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  unlockAll(
+    params: {
+      /** Alternate state name. When set, applies to alternate state instead of current. */
+      qStateName?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 }
 
 /** A field of the data model, for selections on that field. */
@@ -2380,25 +3250,35 @@ export interface Field extends QixObjectBase<'Field'> {
   clear(): Promise<boolean>;
   /**
    * Clears the selections in a specific field.
+   *
    * Named form: an empty object, then per-call options.
    */
   clear(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Maintains the selections in the current field while clearing the selections in the other fields.
+   *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
   clearAllButThis(qSoftLock?: boolean): Promise<boolean>;
   /**
    * Maintains the selections in the current field while clearing the selections in the other fields.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  clearAllButThis(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  clearAllButThis(
+    params: {
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Returns the AND mode status of a field. */
   getAndMode(): Promise<boolean>;
   /**
    * Returns the AND mode status of a field.
+   *
    * Named form: an empty object, then per-call options.
    */
   getAndMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -2407,6 +3287,7 @@ export interface Field extends QixObjectBase<'Field'> {
   getCardinal(): Promise<number>;
   /**
    * Retrieves the number of distinct values in a field.
+   *
    * Named form: an empty object, then per-call options.
    */
   getCardinal(params: Record<string, never>, options?: CallOptions): Promise<number>;
@@ -2415,6 +3296,7 @@ export interface Field extends QixObjectBase<'Field'> {
   getNxProperties(): Promise<NxFieldProperties>;
   /**
    * Gets the properties of a field.
+   *
    * Named form: an empty object, then per-call options.
    */
   getNxProperties(params: Record<string, never>, options?: CallOptions): Promise<NxFieldProperties>;
@@ -2423,12 +3305,14 @@ export interface Field extends QixObjectBase<'Field'> {
   lock(): Promise<boolean>;
   /**
    * Locks all selected values of a specific field.
+   *
    * Named form: an empty object, then per-call options.
    */
   lock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Selects some values in a field, by entering the element numbers related to the values to select.
+   *
    * @param qValues - Indexes (or element numbers) of the values to select.
    * @param qToggleMode - Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
@@ -2436,15 +3320,24 @@ export interface Field extends QixObjectBase<'Field'> {
   lowLevelSelect(qValues: number[], qToggleMode: boolean, qSoftLock?: boolean): Promise<boolean>;
   /**
    * Selects some values in a field, by entering the element numbers related to the values to select.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   lowLevelSelect(
-    params: { qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean },
+    params: {
+      /** Indexes (or element numbers) of the values to select. */
+      qValues: number[];
+      /** Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative. */
+      qToggleMode: boolean;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Selects field values matching a search string.
+   *
    * @param qMatch - String to search for. Can contain wild cards or numeric search criteria. The characters &lt;&gt;"~()='[] have pre-defined meanings when used at the start of the string. To use them, EnableSpecialCharacterEscapingInSearch needs to be enabled and the delimiter \ needs to precede the special character.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    * @param qExcludedValuesMode - Include excluded values in search.
@@ -2452,61 +3345,102 @@ export interface Field extends QixObjectBase<'Field'> {
   select(qMatch: string, qSoftLock?: boolean, qExcludedValuesMode?: number): Promise<boolean>;
   /**
    * Selects field values matching a search string.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   select(
-    params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number },
+    params: {
+      /** String to search for. Can contain wild cards or numeric search criteria. The characters &lt;&gt;"~()='[] have pre-defined meanings when used at the start of the string. To use them, EnableSpecialCharacterEscapingInSearch needs to be enabled and the delimiter \ needs to precede the special character. */
+      qMatch: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+      /** Include excluded values in search. */
+      qExcludedValuesMode?: number;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Selects all values of a field. Excluded values are also selected.
+   *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
   selectAll(qSoftLock?: boolean): Promise<boolean>;
   /**
    * Selects all values of a field. Excluded values are also selected.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectAll(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectAll(
+    params: {
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all alternatives values in a specific field.
    * <div class=note>In a field that contains at least one selected value, the values that are neither selected nor excluded are alternatives values.</div>
+   *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
   selectAlternative(qSoftLock?: boolean): Promise<boolean>;
   /**
    * Selects all alternatives values in a specific field.
    * <div class=note>In a field that contains at least one selected value, the values that are neither selected nor excluded are alternatives values.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectAlternative(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectAlternative(
+    params: {
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Inverts the current selections.
+   *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
   selectExcluded(qSoftLock?: boolean): Promise<boolean>;
   /**
    * Inverts the current selections.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectExcluded(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectExcluded(
+    params: {
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects all possible values in a specific field.
+   *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
   selectPossible(qSoftLock?: boolean): Promise<boolean>;
   /**
    * Selects all possible values in a specific field.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  selectPossible(params: { qSoftLock?: boolean }, options?: CallOptions): Promise<boolean>;
+  selectPossible(
+    params: {
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /**
    * Selects some values in a field, by entering the values to select.
+   *
    * @param qFieldValues - List of the values to select.
    * @param qToggleMode - The default value is false.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
@@ -2518,40 +3452,62 @@ export interface Field extends QixObjectBase<'Field'> {
   ): Promise<boolean>;
   /**
    * Selects some values in a field, by entering the values to select.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectValues(
-    params: { qFieldValues: FieldValue[]; qToggleMode?: boolean; qSoftLock?: boolean },
+    params: {
+      /** List of the values to select. */
+      qFieldValues: FieldValue[];
+      /** The default value is false. */
+      qToggleMode?: boolean;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Sets a field in the AND mode.
+   *
    * @param qAndMode - Specifies if the AND mode applies to the field. Set this parameter to true to enter the AND mode.
    */
   setAndMode(qAndMode: boolean): Promise<Record<string, never>>;
   /**
    * Sets a field in the AND mode.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setAndMode(params: { qAndMode: boolean }, options?: CallOptions): Promise<Record<string, never>>;
+  setAndMode(
+    params: {
+      /** Specifies if the AND mode applies to the field. Set this parameter to true to enter the AND mode. */
+      qAndMode: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets some properties to a field.
+   *
    * @param qProperties - Information about the properties of the field.
    */
   setNxProperties(qProperties: NxFieldProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties to a field.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setNxProperties(
-    params: { qProperties: NxFieldProperties },
+    params: {
+      /** Information about the properties of the field. */
+      qProperties: NxFieldProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Toggle selects field values matching a search string.
+   *
    * @param qMatch - String to search for. Can contain wild cards or numeric search criteria.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    * @param qExcludedValuesMode - Include excluded values in search.
@@ -2559,10 +3515,18 @@ export interface Field extends QixObjectBase<'Field'> {
   toggleSelect(qMatch: string, qSoftLock?: boolean, qExcludedValuesMode?: number): Promise<boolean>;
   /**
    * Toggle selects field values matching a search string.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   toggleSelect(
-    params: { qMatch: string; qSoftLock?: boolean; qExcludedValuesMode?: number },
+    params: {
+      /** String to search for. Can contain wild cards or numeric search criteria. */
+      qMatch: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+      /** Include excluded values in search. */
+      qExcludedValuesMode?: number;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -2570,6 +3534,7 @@ export interface Field extends QixObjectBase<'Field'> {
   unlock(): Promise<boolean>;
   /**
    * Unlocks all selected values of a specific field if the target (or handle ) is a field.
+   *
    * Named form: an empty object, then per-call options.
    */
   unlock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -2581,6 +3546,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   apply(): Promise<boolean>;
   /**
    * Applies a bookmark.
+   *
    * Named form: an empty object, then per-call options.
    */
   apply(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
@@ -2589,6 +3555,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   applyAndVerify(): Promise<BookmarkApplyAndVerifyResult>;
   /**
    * Applies a bookmark and verify result dataset against originally selected values.
+   *
    * Named form: an empty object, then per-call options.
    */
   applyAndVerify(
@@ -2600,6 +3567,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * @param qPatches - Array of patches.
    */
   applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
@@ -2607,10 +3575,14 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyPatches(
-    params: { qPatches: NxPatch[] },
+    params: {
+      /** Array of patches. */
+      qPatches: NxPatch[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -2622,12 +3594,14 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /**
    * Adds the generic bookmark to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Retrieves the values of a field for the default state.
+   *
    * @param qField - Name of the field.
    * @param qGetExcludedValues - If set to true, only NOT-selected values are returned.
    * @param qDataPage - Range of returned values.
@@ -2639,15 +3613,24 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   ): Promise<FieldValue[]>;
   /**
    * Retrieves the values of a field for the default state.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFieldValues(
-    params: { qField: string; qGetExcludedValues: boolean; qDataPage: BookmarkFieldPage },
+    params: {
+      /** Name of the field. */
+      qField: string;
+      /** If set to true, only NOT-selected values are returned. */
+      qGetExcludedValues: boolean;
+      /** Range of returned values. */
+      qDataPage: BookmarkFieldPage;
+    },
     options?: CallOptions,
   ): Promise<FieldValue[]>;
 
   /**
    * Retrieves the values of a field per state.
+   *
    * @param qField - Name of the field.
    * @param qGetExcludedValues - When to true, only NOT-selected values are returned.
    * @param qDataPages - Range of returned values per state, an empty array will return the values of all states. Only one page without a state name returns the values for all states, using the start and end indices of the first page.
@@ -2659,10 +3642,18 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   ): Promise<StateFieldValues[]>;
   /**
    * Retrieves the values of a field per state.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getFieldValuesEx(
-    params: { qField: string; qGetExcludedValues: boolean; qDataPages: BookmarkStateFieldPages },
+    params: {
+      /** Name of the field. */
+      qField: string;
+      /** When to true, only NOT-selected values are returned. */
+      qGetExcludedValues: boolean;
+      /** Range of returned values per state, an empty array will return the values of all states. Only one page without a state name returns the values for all states, using the start and end indices of the first page. */
+      qDataPages: BookmarkStateFieldPages;
+    },
     options?: CallOptions,
   ): Promise<StateFieldValues[]>;
 
@@ -2676,6 +3667,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Returns:
    * * The type of the object.
    * * The identifier of the object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -2688,6 +3680,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericBookmarkLayout>;
@@ -2702,6 +3695,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * Shows the properties of an object.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
+   *
    * Named form: an empty object, then per-call options.
    */
   getProperties(
@@ -2717,21 +3711,27 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /**
    * Publishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a bookmark.
+   *
    * @param qProp - Information about the bookmark.
    */
   setProperties(qProp: GenericBookmarkProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties for a bookmark.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProperties(
-    params: { qProp: GenericBookmarkProperties },
+    params: {
+      /** Information about the bookmark. */
+      qProp: GenericBookmarkProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -2743,6 +3743,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /**
    * Removes the generic bookmark from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2755,6 +3756,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /**
    * Unpublishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2766,6 +3768,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * @param qPatches - Array of patches.
    */
   applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
@@ -2773,10 +3776,14 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyPatches(
-    params: { qPatches: NxPatch[] },
+    params: {
+      /** Array of patches. */
+      qPatches: NxPatch[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -2788,6 +3795,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Adds the generic dimension to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2800,6 +3808,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Get a cyclic dimension's active field.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getActiveField(params: Record<string, never>, options?: CallOptions): Promise<number>;
@@ -2808,6 +3817,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getDimension(): Promise<NxLibraryDimensionDef>;
   /**
    * Returns the definition of a dimension.
+   *
    * Named form: an empty object, then per-call options.
    */
   getDimension(
@@ -2819,6 +3829,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getInfo(): Promise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -2827,6 +3838,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getLayout(): Promise<GenericDimensionLayout>;
   /**
    * Evaluates a dimension and displays its properties, including the dynamic properties.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericDimensionLayout>;
@@ -2835,6 +3847,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLinkedObjects(
@@ -2852,6 +3865,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * Shows the properties of an object.
    * Returns the identifier and the definition of the dimension.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getProperties(
@@ -2867,6 +3881,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Publishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2874,42 +3889,63 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Set a cyclic dimension's active field directly.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   *
    * @param qIx - Index of the new active field.
    */
   setActiveField(qIx: number): Promise<Record<string, never>>;
   /**
    * Set a cyclic dimension's active field directly.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setActiveField(params: { qIx: number }, options?: CallOptions): Promise<Record<string, never>>;
+  setActiveField(
+    params: {
+      /** Index of the new active field. */
+      qIx: number;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a dimension.
+   *
    * @param qProp - Information about the dimension.
    */
   setProperties(qProp: GenericDimensionProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties for a dimension.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProperties(
-    params: { qProp: GenericDimensionProperties },
+    params: {
+      /** Information about the dimension. */
+      qProp: GenericDimensionProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Step active field in a cyclic dimension.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   *
    * @param qStep - The number of steps made through the dimension. Positive values step forward and negative values step backward.
    */
   stepCycle(qStep: number): Promise<Record<string, never>>;
   /**
    * Step active field in a cyclic dimension.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  stepCycle(params: { qStep: number }, options?: CallOptions): Promise<Record<string, never>>;
+  stepCycle(
+    params: {
+      /** The number of steps made through the dimension. Positive values step forward and negative values step backward. */
+      qStep: number;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Removes the generic dimension from the list of approved objects
@@ -2919,6 +3955,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Removes the generic dimension from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2931,6 +3968,7 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   /**
    * Unpublishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2942,6 +3980,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * @param qPatches - Array of patches.
    */
   applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
@@ -2949,10 +3988,14 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyPatches(
-    params: { qPatches: NxPatch[] },
+    params: {
+      /** Array of patches. */
+      qPatches: NxPatch[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -2964,6 +4007,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   /**
    * Adds the generic measure to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -2972,6 +4016,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getInfo(): Promise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -2980,6 +4025,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getLayout(): Promise<GenericMeasureLayout>;
   /**
    * Evaluates a measure and displays its properties, including the dynamic properties.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericMeasureLayout>;
@@ -2988,6 +4034,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLinkedObjects(
@@ -2999,6 +4046,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getMeasure(): Promise<NxLibraryMeasureDef>;
   /**
    * Returns the definition of a measure.
+   *
    * Named form: an empty object, then per-call options.
    */
   getMeasure(params: Record<string, never>, options?: CallOptions): Promise<NxLibraryMeasureDef>;
@@ -3015,6 +4063,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * Returns the identifier and the definition of the measure.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
+   *
    * Named form: an empty object, then per-call options.
    */
   getProperties(
@@ -3030,21 +4079,27 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   /**
    * Publishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a measure.
+   *
    * @param qProp - Information about the measure.
    */
   setProperties(qProp: GenericMeasureProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties for a measure.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProperties(
-    params: { qProp: GenericMeasureProperties },
+    params: {
+      /** Information about the measure. */
+      qProp: GenericMeasureProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3056,6 +4111,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   /**
    * Removes the generic measure from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -3068,6 +4124,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   /**
    * Unpublishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -3078,22 +4135,28 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Aborts the results of a search in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note> After an abort on a list object search, the _GetLayout Method_ does not return any more search results but it does return the values in the field. </div>
+   *
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
    */
   abortListObjectSearch(qPath: string): Promise<Record<string, never>>;
   /**
    * Aborts the results of a search in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note> After an abort on a list object search, the _GetLayout Method_ does not return any more search results but it does return the values in the field. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   abortListObjectSearch(
-    params: { qPath: string },
+    params: {
+      /** Path to the definition of the list object. For example, _/qListObjectDef_ . */
+      qPath: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results are displayed using the _GetLayout Method_. </div>
+   *
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
    * @param qToggleMode - Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
@@ -3106,16 +4169,25 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results are displayed using the _GetLayout Method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   acceptListObjectSearch(
-    params: { qPath: string; qToggleMode: boolean; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the list object. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative. */
+      qToggleMode: boolean;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to add one or more members to an existing group of objects directly.
+   *
    * @param qPath - Path to the definition of the object to be selected. For exampleb _/qNxGroupDef_ .
    * @param qMembers - Array of IDs for the objects and/or subgroups to add to the group.
    * @param qTargetGroupId - Name of the group the Members will be added to (if not the called object).
@@ -3130,13 +4202,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to add one or more members to an existing group of objects directly.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   addGroupMembers(
     params: {
+      /** Path to the definition of the object to be selected. For exampleb _/qNxGroupDef_ . */
       qPath: string;
+      /** Array of IDs for the objects and/or subgroups to add to the group. */
       qMembers: NxGroupObjectId[];
+      /** Name of the group the Members will be added to (if not the called object). */
       qTargetGroupId?: string;
+      /** Id of the member whose position to insert into. */
       qPosId?: string;
     },
     options?: CallOptions,
@@ -3149,6 +4226,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Properties that are not persistent are called soft properties. Once the engine session is over, soft properties are cleared. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=note>Soft properties apply only to generic objects.</div>
+   *
    * @param qPatches - Array of patches.
    * @param qSoftPatch - If set to true, it means that the properties to be applied are not persistent. The patch is a soft patch. The default value is false.
    */
@@ -3160,10 +4238,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Properties that are not persistent are called soft properties. Once the engine session is over, soft properties are cleared. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=note>Soft properties apply only to generic objects.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyPatches(
-    params: { qPatches: NxPatch[]; qSoftPatch?: boolean },
+    params: {
+      /** Array of patches. */
+      qPatches: NxPatch[];
+      /** If set to true, it means that the properties to be applied are not persistent. The patch is a soft patch. The default value is false. */
+      qSoftPatch?: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3175,6 +4259,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Adds the generic object to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -3184,6 +4269,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * When a visualization is in selection mode, selections can be made in this visualization. The visualization is not sorted until the selection mode is ended. Once the selection mode is ended and if the selections are accepted, the visualization is sorted according to the sort criteria. For more information about:
    * * Ending the selection mode, see _EndSelections Method_.
    * * The sort criteria, see _ListObjectDef_ or _HyperCubeDef_.
+   *
    * @param qPaths - List of the paths to the definition of the objects to enter selection mode. For example, _/qListObjectDef_ .
    */
   beginSelections(qPaths: string[]): Promise<Record<string, never>>;
@@ -3192,25 +4278,36 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * When a visualization is in selection mode, selections can be made in this visualization. The visualization is not sorted until the selection mode is ended. Once the selection mode is ended and if the selections are accepted, the visualization is sorted according to the sort criteria. For more information about:
    * * Ending the selection mode, see _EndSelections Method_.
    * * The sort criteria, see _ListObjectDef_ or _HyperCubeDef_.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   beginSelections(
-    params: { qPaths: string[] },
+    params: {
+      /** List of the paths to the definition of the objects to enter selection mode. For example, _/qListObjectDef_ . */
+      qPaths: string[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Clears the selections in a dimension of a visualization.
+   *
    * @param qPath - Path to the definition of the visualization. For example, _/qListObjectDef_ .
    * @param qColIndices - Array of dimension numbers or indexes. The selections are cleared in the specified dimensions. Dimension numbers/indexes start from 0. If this parameter is not set, all dimensions are cleared.
    */
   clearSelections(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
   /**
    * Clears the selections in a dimension of a visualization.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   clearSelections(
-    params: { qPath: string; qColIndices?: number[] },
+    params: {
+      /** Path to the definition of the visualization. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Array of dimension numbers or indexes. The selections are cleared in the specified dimensions. Dimension numbers/indexes start from 0. If this parameter is not set, all dimensions are cleared. */
+      qColIndices?: number[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3222,6 +4319,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Clears the soft properties of a generic object.
    * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
+   *
    * Named form: an empty object, then per-call options.
    */
   clearSoftPatches(
@@ -3232,6 +4330,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * @param qPath - Path to the definition of the object to be collapsed. For example, _/qHyperCubeDef_ .
    * @param qRow - Row index in the data matrix. Indexing starts from 0.
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
@@ -3246,16 +4345,27 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   collapseLeft(
-    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    params: {
+      /** Path to the definition of the object to be collapsed. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Row index in the data matrix. Indexing starts from 0. */
+      qRow: number;
+      /** Column index. The index is based on the left dimension indexes. Indexing starts from 0. */
+      qCol: number;
+      /** If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0). */
+      qAll: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * @param qPath - Path to the definition of the object to be collapsed For example, _/qHyperCubeDef_ .
    * @param qRow - Row index. The index is based on the top dimension indexes. Indexing starts from 0.
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
@@ -3270,10 +4380,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   collapseTop(
-    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    params: {
+      /** Path to the definition of the object to be collapsed For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Row index. The index is based on the top dimension indexes. Indexing starts from 0. */
+      qRow: number;
+      /** Column index in the data matrix. Indexing starts from 0. */
+      qCol: number;
+      /** If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0). */
+      qAll: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3281,6 +4401,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Copies the properties of a generic object and its children.
    * The source object is specified by the parameter _qFromId_ and the destination object is referenced by its handle.
    * <div class=note>The identifier of the destination object is the same as before the copy takes place.</div>
+   *
    * @param qFromId - Identifier of the object to copy.
    */
   copyFrom(qFromId: string): Promise<Record<string, never>>;
@@ -3288,13 +4409,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Copies the properties of a generic object and its children.
    * The source object is specified by the parameter _qFromId_ and the destination object is referenced by its handle.
    * <div class=note>The identifier of the destination object is the same as before the copy takes place.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  copyFrom(params: { qFromId: string }, options?: CallOptions): Promise<Record<string, never>>;
+  copyFrom(
+    params: {
+      /** Identifier of the object to copy. */
+      qFromId: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Creates a generic object that is a child of another generic object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is created. Both operations are performed by the same call.</div> <div class=note>It is possible to create a child that is linked to another generic object. The two objects have the same properties.</div>
+   *
    * @param qProp - Information about the child. It is possible to create a child that is linked to another object.
    * @param qPropForThis - Identifier of the parent's object. Should be set to update the properties of the parent's object at the same time the child is created.
    */
@@ -3305,10 +4434,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Creates a generic object that is a child of another generic object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is created. Both operations are performed by the same call.</div> <div class=note>It is possible to create a child that is linked to another generic object. The two objects have the same properties.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createChild(
-    params: { qProp: GenericObjectProperties; qPropForThis?: GenericObjectProperties },
+    params: {
+      /** Information about the child. It is possible to create a child that is linked to another object. */
+      qProp: GenericObjectProperties;
+      /** Identifier of the parent's object. Should be set to update the properties of the parent's object at the same time the child is created. */
+      qPropForThis?: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<GenericObject>;
 
@@ -3316,6 +4451,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the CreateGroup method with any object that contains an object grouping definition.
    * This method allows you to create a new subgroup of objects directly and add it to a group's members.
    * Returns the ID of the created subgroup.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qGroupDef - Definition of the new group.
    * @param qTargetGroupId - Id of the group to create the new subgroup in (if not the called object).
@@ -3325,30 +4461,44 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the CreateGroup method with any object that contains an object grouping definition.
    * This method allows you to create a new subgroup of objects directly and add it to a group's members.
    * Returns the ID of the created subgroup.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createGroup(
-    params: { qPath: string; qGroupDef: NxGroupDef; qTargetGroupId?: string },
+    params: {
+      /** Path to the definition of the object to be selected. For example _/qNxGroupDef_ . */
+      qPath: string;
+      /** Definition of the new group. */
+      qGroupDef: NxGroupDef;
+      /** Id of the group to create the new subgroup in (if not the called object). */
+      qTargetGroupId?: string;
+    },
     options?: CallOptions,
   ): Promise<string>;
 
   /**
    * Removes all children and all children to the children on an object.
+   *
    * @param qPropForThis - Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created.
    */
   destroyAllChildren(qPropForThis?: GenericObjectProperties): Promise<Record<string, never>>;
   /**
    * Removes all children and all children to the children on an object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   destroyAllChildren(
-    params: { qPropForThis?: GenericObjectProperties },
+    params: {
+      /** Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created. */
+      qPropForThis?: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Removes a child object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is removed. Both operations are performed by the same call.</div> <div class=note>Removing a linked object, invalidate the linking object. </div>
+   *
    * @param qId - Identifier of the child to remove.
    * @param qPropForThis - Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created.
    */
@@ -3356,10 +4506,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Removes a child object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is removed. Both operations are performed by the same call.</div> <div class=note>Removing a linked object, invalidate the linking object. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   destroyChild(
-    params: { qId: string; qPropForThis?: GenericObjectProperties },
+    params: {
+      /** Identifier of the child to remove. */
+      qId: string;
+      /** Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created. */
+      qPropForThis?: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -3367,6 +4523,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the drillUp method with any object that contains a drill-down group as a dimension.
    * This method allows you to move between different levels of information (from a detailed level to a less detailed level of information). You can go back to previous visualizations up to the highest level of the hierarchy.
    * If you try to drill up more steps than there are available levels, the first level of the hierarchy is displayed.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNbrSteps - Number of steps you want to drill up. The default value is 0.
@@ -3376,46 +4533,65 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the drillUp method with any object that contains a drill-down group as a dimension.
    * This method allows you to move between different levels of information (from a detailed level to a less detailed level of information). You can go back to previous visualizations up to the highest level of the hierarchy.
    * If you try to drill up more steps than there are available levels, the first level of the hierarchy is displayed.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   drillUp(
-    params: { qPath: string; qDimNo: number; qNbrSteps: number },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Dimension number or index starting from 0. The default value is 0. */
+      qDimNo: number;
+      /** Number of steps you want to drill up. The default value is 0. */
+      qNbrSteps: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Adds a snapshot to a generic object.
    * <div class=note>Only one snapshot can be embedded in a generic object.</div> <div class=note>If you embed a snapshot in an object that already contains a snapshot, the new snapshot overwrites the previous one.</div>
+   *
    * @param qId - Identifier of the bookmark.
    */
   embedSnapshotObject(qId: string): Promise<Record<string, never>>;
   /**
    * Adds a snapshot to a generic object.
    * <div class=note>Only one snapshot can be embedded in a generic object.</div> <div class=note>If you embed a snapshot in an object that already contains a snapshot, the new snapshot overwrites the previous one.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   embedSnapshotObject(
-    params: { qId: string },
+    params: {
+      /** Identifier of the bookmark. */
+      qId: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
+   *
    * @param qAccept - Set this parameter to true to accept the selections before exiting the selection mode.
    */
   endSelections(qAccept: boolean): Promise<Record<string, never>>;
   /**
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   endSelections(
-    params: { qAccept: boolean },
+    params: {
+      /** Set this parameter to true to accept the selections before exiting the selection mode. */
+      qAccept: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * @param qPath - Path to the definition of the object to be expanded. For example, _/qHyperCubeDef_ .
    * @param qRow - Row index in the data matrix to expand. Indexing starts from 0.
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
@@ -3430,16 +4606,27 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   expandLeft(
-    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    params: {
+      /** Path to the definition of the object to be expanded. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Row index in the data matrix to expand. Indexing starts from 0. */
+      qRow: number;
+      /** Column index. The index is based on the left dimension indexes. Indexing starts from 0. */
+      qCol: number;
+      /** If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0). */
+      qAll: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * @param qPath - Path to the definition of the object to be expanded. For example, _/qHyperCubeDef_ .
    * @param qRow - Row index. The index is based on the top dimension indexes. Indexing starts from 0.
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
@@ -3454,10 +4641,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   expandTop(
-    params: { qPath: string; qRow: number; qCol: number; qAll: boolean },
+    params: {
+      /** Path to the definition of the object to be expanded. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Row index. The index is based on the top dimension indexes. Indexing starts from 0. */
+      qRow: number;
+      /** Column index in the data matrix. Indexing starts from 0. */
+      qCol: number;
+      /** If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0). */
+      qAll: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3465,6 +4662,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
    * This API has limited functionality and will not support CSV export from all types of objects. Consider using Excel export instead. Treemap and bar chart are not supported.
    * <div class=note>ExportData method is not supported in SaaS Editions of Qlik Sense.</div>
+   *
    * @param qFileType - Type of the file to export.
    * @param qPath - Path to the definition of the object to be exported. For example, _/qHyperCubeDef_ . This parameter is mandatory if the file type is _CSV_C_ or _CSV_T_ .
    * @param qFileName - Name of the exported file after download from browser. This parameter is optional and only used in Qlik Sense Desktop.
@@ -3482,14 +4680,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
    * This API has limited functionality and will not support CSV export from all types of objects. Consider using Excel export instead. Treemap and bar chart are not supported.
    * <div class=note>ExportData method is not supported in SaaS Editions of Qlik Sense.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   exportData(
     params: {
+      /** Type of the file to export. */
       qFileType: string;
+      /** Path to the definition of the object to be exported. For example, _/qHyperCubeDef_ . This parameter is mandatory if the file type is _CSV_C_ or _CSV_T_ . */
       qPath?: string;
+      /** Name of the exported file after download from browser. This parameter is optional and only used in Qlik Sense Desktop. */
       qFileName?: string;
+      /** Defines the values to be exported. The default value is A. */
       qExportState?: string;
+      /** If the exported file should be served only once This parameter is optional and only used in Qlik Sense Enterprise (Windows) Default value: false */
       qServeOnce?: boolean;
     },
     options?: CallOptions,
@@ -3497,19 +4701,28 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
 
   /**
    * Returns the type of the object and the corresponding handle.
+   *
    * @param qId - Identifier of the object.
    */
   getChild(qId: string): Promise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getChild(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;
+  getChild(
+    params: {
+      /** Identifier of the object. */
+      qId: string;
+    },
+    options?: CallOptions,
+  ): Promise<GenericObject>;
 
   /** Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned. */
   getChildInfos(): Promise<NxInfo[]>;
   /**
    * Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned.
+   *
    * Named form: an empty object, then per-call options.
    */
   getChildInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
@@ -3524,6 +4737,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Returns the identifier, the type and the properties of the object.
    * If the object contains some soft properties, the soft properties are returned.
    * If the object is linked to another object, the properties of the linking object are returned.
+   *
    * Named form: an empty object, then per-call options.
    */
   getEffectiveProperties(
@@ -3543,6 +4757,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A generic object.
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getFullPropertyTree(
@@ -3559,6 +4774,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * The number of points in a cell and the coordinates (expressed in the measure range) of each cell are returned.
    * Dimension values and measure values are rendered at point level (highest detailed level).
    * <div class=note>The generic object should contain two or three measures and one dimension. When the refinement is high, the first two measures are represented on the x-axis and on the y-axis, while the third measure is visualized as color or point size.</div>
+   *
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve. Since the generic object contains two measures and one dimension, _qWidth_ should be set to 3. If the value of a measure is Null, the value cannot be rendered. Therefore, the number of elements rendered in a page can be less than the number defined in the property _qHeight_ .
    * @param qViewport - Defines the canvas and the zoom level. This parameter is not yet used and is optional.
@@ -3585,16 +4801,24 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * The number of points in a cell and the coordinates (expressed in the measure range) of each cell are returned.
    * Dimension values and measure values are rendered at point level (highest detailed level).
    * <div class=note>The generic object should contain two or three measures and one dimension. When the refinement is high, the first two measures are represented on the x-axis and on the y-axis, while the third measure is visualized as color or point size.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeBinnedData(
     params: {
+      /** Path to the definition of the object. For example, _/qHyperCubeDef_ . */
       qPath: string;
+      /** Array of pages to retrieve. Since the generic object contains two measures and one dimension, _qWidth_ should be set to 3. If the value of a measure is Null, the value cannot be rendered. Therefore, the number of elements rendered in a page can be less than the number defined in the property _qHeight_ . */
       qPages: NxPage[];
+      /** Defines the canvas and the zoom level. This parameter is not yet used and is optional. */
       qViewport: NxViewPort;
+      /** Range of the data to render. This range applies to the measure values. The lowest and highest values of a measure can be retrieved by using the _GetLayout method_ (in _/qHyperCube/qMeasureInfo_ ). */
       qDataRanges: NxDataAreaPage[];
+      /** Maximum number of cells in the grid. */
       qMaxNbrCells: number;
+      /** Level of details. The higher the level, the more detailed information you get (zoom-in). When the number of points to render falls below a certain threshold, the values are no longer rendered as cells but as points. The query level should be no greater than 20. */
       qQueryLevel: number;
+      /** Selects the algorithm. The default value is 0. One of: * 0: Adaptive grid * 1: Hexagonal grid * 2: Uniform grid */
       qBinningMethod: number;
     },
     options?: CallOptions,
@@ -3603,6 +4827,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
    * <div class=note>Binning is done on the time stamp data as well as the date. This means that you can zoom in to a level of granularity as low as seconds.</div>
+   *
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qOptions - Defines the data to return.
    * @param qReverseSort - If set to true the returned data pages are reverse sorted. Optional.
@@ -3615,10 +4840,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
    * <div class=note>Binning is done on the time stamp data as well as the date. This means that you can zoom in to a level of granularity as low as seconds.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeContinuousData(
-    params: { qPath: string; qOptions: NxContinuousDataOptions; qReverseSort?: boolean },
+    params: {
+      /** Path to the definition of the object. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Defines the data to return. */
+      qOptions: NxContinuousDataOptions;
+      /** If set to true the returned data pages are reverse sorted. Optional. */
+      qReverseSort?: boolean;
+    },
     options?: CallOptions,
   ): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
 
@@ -3626,6 +4859,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Retrieves the calculated data for a chart, a table, or a scatter plot. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_STRAIGHT.</div>
    * A data set is returned.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
    */
@@ -3634,16 +4868,23 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Retrieves the calculated data for a chart, a table, or a scatter plot. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_STRAIGHT.</div>
    * A data set is returned.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeData(
-    params: { qPath: string; qPages: NxPage[] },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Array of pages to retrieve. */
+      qPages: NxPage[];
+    },
     options?: CallOptions,
   ): Promise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT.</div>
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
    */
@@ -3651,10 +4892,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves the values of a pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubePivotData(
-    params: { qPath: string; qPages: NxPage[] },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Array of pages to retrieve. */
+      qPages: NxPage[];
+    },
     options?: CallOptions,
   ): Promise<NxPivotPage[]>;
 
@@ -3662,6 +4909,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
    * The reduction is dependent on the zoom factor (parameter _qZoomFactor_ ) and on the reduction mode.
    * <div class=note>This method can be used to create mini charts.</div>
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages.
    * @param qZoomFactor - Defines the zoom factor. If set to -1, the engine decides of the zoom factor. * If the reduction mode is _D1_ or _S_ , the zoom factor is 2ⁿ. If the zoom factor is 5, the data are reduced by a factor 32. * If the reduction mode is _C_ , the zoom factor defines the number of centroids.
@@ -3677,16 +4925,27 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
    * The reduction is dependent on the zoom factor (parameter _qZoomFactor_ ) and on the reduction mode.
    * <div class=note>This method can be used to create mini charts.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeReducedData(
-    params: { qPath: string; qPages: NxPage[]; qZoomFactor: number; qReductionMode: string },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Array of pages. */
+      qPages: NxPage[];
+      /** Defines the zoom factor. If set to -1, the engine decides of the zoom factor. * If the reduction mode is _D1_ or _S_ , the zoom factor is 2ⁿ. If the zoom factor is 5, the data are reduced by a factor 32. * If the reduction mode is _C_ , the zoom factor defines the number of centroids. */
+      qZoomFactor: number;
+      /** Defines the reduction mode. */
+      qReductionMode: string;
+    },
     options?: CallOptions,
   ): Promise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT_STACK.</div>
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
    * @param qMaxNbrCells - Maximum number of cells at outer level. The default value is 10 000.
@@ -3699,16 +4958,25 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT_STACK.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeStackData(
-    params: { qPath: string; qPages: NxPage[]; qMaxNbrCells?: number },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Array of pages to retrieve. */
+      qPages: NxPage[];
+      /** Maximum number of cells at outer level. The default value is 10 000. */
+      qMaxNbrCells?: number;
+    },
     options?: CallOptions,
   ): Promise<NxStackPage[]>;
 
   /**
    * Retrieves data for nodes in a tree structure. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a treedata object or a hypercube in DATA_MODE_TREE.</div>
+   *
    * @param qPath - Path to the definition of the object to be selected.
    * @param qNodeOptions - Specifies all the paging filters needed to define the tree to be fetched. If left out the complete tree is returned.
    */
@@ -3716,10 +4984,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves data for nodes in a tree structure. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a treedata object or a hypercube in DATA_MODE_TREE.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getHyperCubeTreeData(
-    params: { qPath: string; qNodeOptions?: NxTreeDataOption },
+    params: {
+      /** Path to the definition of the object to be selected. */
+      qPath: string;
+      /** Specifies all the paging filters needed to define the tree to be fetched. If left out the complete tree is returned. */
+      qNodeOptions?: NxTreeDataOption;
+    },
     options?: CallOptions,
   ): Promise<NxTreeNode[]>;
 
@@ -3727,6 +5001,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getInfo(): Promise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -3739,6 +5014,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated. A _GetLayout_ call on a generic object, returns up to one level down in the hierarchy.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;
@@ -3747,6 +5023,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLinkedObjects(
@@ -3757,6 +5034,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves the values of a list object.
    * A data set is returned.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qPages - Array of pages you are interested in.
    */
@@ -3764,10 +5042,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Retrieves the values of a list object.
    * A data set is returned.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getListObjectData(
-    params: { qPath: string; qPages: NxPage[] },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Array of pages you are interested in. */
+      qPages: NxPage[];
+    },
     options?: CallOptions,
   ): Promise<NxDataPage[]>;
 
@@ -3775,6 +5059,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getParent(): Promise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle to the parent object in the hiearchy.
+   *
    * Named form: an empty object, then per-call options.
    */
   getParent(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
@@ -3795,6 +5080,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * If the object is linked to another object, the properties of the linking object are not returned by the _GetProperties_ method. Use the _GetEffectiveProperties method_ instead.
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-layout.html).</div>
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getProperties(
@@ -3806,22 +5092,30 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getSnapshotObject(): Promise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle.
+   *
    * Named form: an empty object, then per-call options.
    */
   getSnapshotObject(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
 
   /**
    * Locks the selected values of a generic object.
+   *
    * @param qPath - Path to the definition of the object. For example, _/qListObjectDef_ .
    * @param qColIndices - Dimension numbers or dimension indexes where the lock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the selected values in all dimensions are locked.
    */
   lock(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
   /**
    * Locks the selected values of a generic object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   lock(
-    params: { qPath: string; qColIndices?: number[] },
+    params: {
+      /** Path to the definition of the object. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Dimension numbers or dimension indexes where the lock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the selected values in all dimensions are locked. */
+      qColIndices?: number[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3833,6 +5127,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qRanges - Ranges of selections.
    * @param qOrMode - Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false.
@@ -3852,13 +5147,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   multiRangeSelectHyperCubeValues(
     params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
       qPath: string;
+      /** Ranges of selections. */
       qRanges: NxMultiRangeSelectInfo[];
+      /** Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false. */
       qOrMode?: boolean;
+      /** Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false. */
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
@@ -3866,6 +5166,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
 
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
+   *
    * @param qPath - qPath
    * @param qRanges - qRanges
    * @param qOrMode - qOrMode
@@ -3879,6 +5180,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   ): Promise<boolean>;
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   multiRangeSelectTreeDataValues(
@@ -3899,6 +5201,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Publishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -3911,6 +5214,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qRanges - Ranges of selections.
    * @param qColumnsToSelect - Indicates which dimensions to select. The dimensions numbering starts at 0 (first dimension is 0). If the array is empty, all dimensions are selected.
@@ -3932,14 +5236,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   rangeSelectHyperCubeValues(
     params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
       qPath: string;
+      /** Ranges of selections. */
       qRanges: NxRangeSelectInfo[];
+      /** Indicates which dimensions to select. The dimensions numbering starts at 0 (first dimension is 0). If the array is empty, all dimensions are selected. */
       qColumnsToSelect?: number[];
+      /** Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false. */
       qOrMode?: boolean;
+      /** Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false. */
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
@@ -3949,6 +5259,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the RemoveGroup method with any object that contains an object grouping definition.
    * This method allows you to remove a group of objects directly.
    * This action only removes the group, not any of its members.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qGroupId - Name of the group to be removed. May not be an empty string.
    */
@@ -3957,16 +5268,23 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the RemoveGroup method with any object that contains an object grouping definition.
    * This method allows you to remove a group of objects directly.
    * This action only removes the group, not any of its members.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   removeGroup(
-    params: { qPath: string; qGroupId: string },
+    params: {
+      /** Path to the definition of the object to be selected. For example _/qNxGroupDef_ . */
+      qPath: string;
+      /** Name of the group to be removed. May not be an empty string. */
+      qGroupId: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to remove one or more members from an existing group of objects directly.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qMembers - Array of IDs for the objects and/or subgroups to remove from the group.
    * @param qTargetGroupId - Name of the group the Members will be removed from (if not the called object).
@@ -3979,10 +5297,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to remove one or more members from an existing group of objects directly.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   removeGroupMembers(
-    params: { qPath: string; qMembers: string[]; qTargetGroupId?: string },
+    params: {
+      /** Path to the definition of the object to be selected. For example _/qNxGroupDef_ . */
+      qPath: string;
+      /** Array of IDs for the objects and/or subgroups to remove from the group. */
+      qMembers: string[];
+      /** Name of the group the Members will be removed from (if not the called object). */
+      qTargetGroupId?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -3990,6 +5316,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   resetMadeSelections(): Promise<Record<string, never>>;
   /**
    * Resets all selections made in selection mode.
+   *
    * Named form: an empty object, then per-call options.
    */
   resetMadeSelections(
@@ -4000,6 +5327,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Searches for a string in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results can be displayed using the _GetLayout Method_. </div>
+   *
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
    * @param qMatch - Search string. Wild card characters are allowed. The search is not case sensitive. Examples: * `P*U*`: retrieves only values that start with P and contain U * `P U S`: retrieves values that start with P, U or S
    */
@@ -4007,10 +5335,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Searches for a string in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results can be displayed using the _GetLayout Method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   searchListObjectFor(
-    params: { qPath: string; qMatch: string },
+    params: {
+      /** Path to the definition of the list object. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Search string. Wild card characters are allowed. The search is not case sensitive. Examples: * `P*U*`: retrieves only values that start with P and contain U * `P U S`: retrieves values that start with P, U or S */
+      qMatch: string;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4022,6 +5356,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qRowIndices - Array of row indexes to select, starting from 0. If the array is empty _[ ]_ , all rows are selected.
    * @param qColIndices - Indexes of the columns to select, starting from 0. A column corresponds to a dimension in the order they are added to the hypercube. If a column is hidden it is ignored, qColIndex n refers to the n:th visible column (starting from zero). Example: If the hypercube has two dimensions: * [0] selects the first column (i.e the first dimension). * [1] selects the second column (i.e the second dimension).
@@ -4043,14 +5378,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectHyperCubeCells(
     params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
       qPath: string;
+      /** Array of row indexes to select, starting from 0. If the array is empty _[ ]_ , all rows are selected. */
       qRowIndices: number[];
+      /** Indexes of the columns to select, starting from 0. A column corresponds to a dimension in the order they are added to the hypercube. If a column is hidden it is ignored, qColIndex n refers to the n:th visible column (starting from zero). Example: If the hypercube has two dimensions: * [0] selects the first column (i.e the first dimension). * [1] selects the second column (i.e the second dimension). */
       qColIndices: number[];
+      /** Set to true to ignore locks; in that case, locked fields can be selected. */
       qSoftLock?: boolean;
+      /** Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false. */
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
@@ -4059,6 +5400,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
@@ -4071,10 +5413,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectHyperCubeContinuousRange(
-    params: { qPath: string; qRanges: NxContinuousRangeSelectInfo[]; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected. */
+      qRanges: NxContinuousRangeSelectInfo[];
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4087,6 +5437,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index to select. Dimension numbers/index start from 0.
    * @param qValues - Element numbers of the field to select. You can select multiple elements; the separator is the comma.
@@ -4107,10 +5458,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectHyperCubeValues(
-    params: { qPath: string; qDimNo: number; qValues: number[]; qToggleMode: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Dimension number or index to select. Dimension numbers/index start from 0. */
+      qDimNo: number;
+      /** Element numbers of the field to select. You can select multiple elements; the separator is the comma. */
+      qValues: number[];
+      /** Set to true to toggle. */
+      qToggleMode: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4122,6 +5483,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
@@ -4134,10 +5496,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectAll(
-    params: { qPath: string; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4149,6 +5517,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
@@ -4161,16 +5530,23 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectAlternative(
-    params: { qPath: string; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
@@ -4183,10 +5559,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectContinuousRange(
-    params: { qPath: string; qRanges: Range[]; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected. */
+      qRanges: Range[];
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4198,6 +5582,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
@@ -4210,10 +5595,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains some invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectExcluded(
-    params: { qPath: string; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4225,6 +5616,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    */
@@ -4237,10 +5629,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectPossible(
-    params: { qPath: string; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4252,6 +5650,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qValues - Element numbers to select. You can select multiple values; the separator is the comma.
    * @param qToggleMode - Set to true to toggle.
@@ -4271,15 +5670,26 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The object contains invalid fields (fields that are not in the data model).
    * * The selection applies to a locked field.
    * * A range selection is performed and the parameter _OneAndOnlyOne_ is set to true in the definition of the object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectListObjectValues(
-    params: { qPath: string; qValues: number[]; qToggleMode: boolean; qSoftLock?: boolean },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Element numbers to select. You can select multiple values; the separator is the comma. */
+      qValues: number[];
+      /** Set to true to toggle. */
+      qToggleMode: boolean;
+      /** Set to true to ignore locks; in that case, locked fields can be selected. The default value is false. */
+      qSoftLock?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
+   *
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qSelections - Information about the selections to perform.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected.
@@ -4293,13 +5703,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   ): Promise<boolean>;
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   selectPivotCells(
     params: {
+      /** Path to the definition of the object. For example, _/qHyperCubeDef_ . */
       qPath: string;
+      /** Information about the selections to perform. */
       qSelections: NxSelectionCell[];
+      /** Set to true to ignore locks; in that case, locked fields can be selected. */
       qSoftLock?: boolean;
+      /** Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false. */
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
@@ -4309,6 +5724,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the SetActiveField method with any object that contains a cyclic group as a dimension.
    * This method allows you to jump to a specific field in a cyclic dimension. If NewIndex is out-of-bounds of the dimension's fields then no action is taken.
    * A hypercube will avoid field collisions with its other dimensions when setting the active field in this manner. If there are any collisions then no action is performed.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNewIndex - Index of the field to jump to.
@@ -4318,26 +5734,39 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the SetActiveField method with any object that contains a cyclic group as a dimension.
    * This method allows you to jump to a specific field in a cyclic dimension. If NewIndex is out-of-bounds of the dimension's fields then no action is taken.
    * A hypercube will avoid field collisions with its other dimensions when setting the active field in this manner. If there are any collisions then no action is performed.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setActiveField(
-    params: { qPath: string; qDimNo: number; qNewIndex: number },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Dimension number or index starting from 0. The default value is 0. */
+      qDimNo: number;
+      /** Index of the field to jump to. */
+      qNewIndex: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets the order of the children in a generic object.
    * <div class=note>To change the order of the children in a generic object, the identifiers of all the children must be included in the list of the identifiers (in _qIds_ ). </div>
+   *
    * @param qIds - List of the children identifiers.
    */
   setChildArrayOrder(qIds: string[]): Promise<Record<string, never>>;
   /**
    * Sets the order of the children in a generic object.
    * <div class=note>To change the order of the children in a generic object, the identifiers of all the children must be included in the list of the identifiers (in _qIds_ ). </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setChildArrayOrder(
-    params: { qIds: string[] },
+    params: {
+      /** List of the children identifiers. */
+      qIds: string[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4346,6 +5775,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A generic object.
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
+   *
    * @param qPropEntry - Information about the generic object entry.
    */
   setFullPropertyTree(qPropEntry: GenericObjectEntry): Promise<Record<string, never>>;
@@ -4354,16 +5784,21 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * A generic object.
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setFullPropertyTree(
-    params: { qPropEntry: GenericObjectEntry },
+    params: {
+      /** Information about the generic object entry. */
+      qPropEntry: GenericObjectEntry;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
    * This method allows you to change the label of an existing group of objects directly.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qNewLabel - New label for the group. A label starting with an '=' will be evaluated as an expression.
    * @param qTargetGroupId - Id of the group whose label will be set (if not the called object).
@@ -4376,26 +5811,39 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
    * This method allows you to change the label of an existing group of objects directly.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setGroupLabel(
-    params: { qPath: string; qNewLabel: string; qTargetGroupId?: string },
+    params: {
+      /** Path to the definition of the object to be selected. For example _/qNxGroupDef_ . */
+      qPath: string;
+      /** New label for the group. A label starting with an '=' will be evaluated as an expression. */
+      qNewLabel: string;
+      /** Id of the group whose label will be set (if not the called object). */
+      qTargetGroupId?: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a generic object.
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-property.html).</div>
+   *
    * @param qProp - Information about the generic object.
    */
   setProperties(qProp: GenericObjectProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties for a generic object.
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-property.html).</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProperties(
-    params: { qProp: GenericObjectProperties },
+    params: {
+      /** Information about the generic object. */
+      qProp: GenericObjectProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4403,6 +5851,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the StepCycle method with any object that contains a cyclic group as a dimension.
    * This method allows you to move between different fields in a cyclic dimension.
    * A hypercube will avoid field collisions with its other dimensions when cycling in this manner. If all other fields cause collisions then no cycling is performed.
+   *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNbrSteps - Number of steps you want to cycle. Positive values cycle forwards while negative values cycle backwards. A value of 0 leads to no action being taken.
@@ -4412,10 +5861,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * You can use the StepCycle method with any object that contains a cyclic group as a dimension.
    * This method allows you to move between different fields in a cyclic dimension.
    * A hypercube will avoid field collisions with its other dimensions when cycling in this manner. If all other fields cause collisions then no cycling is performed.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   stepCycle(
-    params: { qPath: string; qDimNo: number; qNbrSteps: number },
+    params: {
+      /** Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ . */
+      qPath: string;
+      /** Dimension number or index starting from 0. The default value is 0. */
+      qDimNo: number;
+      /** Number of steps you want to cycle. Positive values cycle forwards while negative values cycle backwards. A value of 0 leads to no action being taken. */
+      qNbrSteps: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4427,6 +5884,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Removes the generic object from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -4439,22 +5897,30 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   /**
    * Unpublishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
 
   /**
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
+   *
    * @param qPath - Path to the definition of the object. For example, _/qListObjectDef_ .
    * @param qColIndices - Dimension numbers/indexes where the unlock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the locked values in all dimensions are unlocked.
    */
   unlock(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
   /**
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   unlock(
-    params: { qPath: string; qColIndices?: number[] },
+    params: {
+      /** Path to the definition of the object. For example, _/qListObjectDef_ . */
+      qPath: string;
+      /** Dimension numbers/indexes where the unlock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the locked values in all dimensions are unlocked. */
+      qColIndices?: number[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 }
@@ -4465,6 +5931,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * Applies a patch to the properties of a variable. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * @param qPatches - Array of patches.
    */
   applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
@@ -4472,10 +5939,14 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * Applies a patch to the properties of a variable. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   applyPatches(
-    params: { qPatches: NxPatch[] },
+    params: {
+      /** Array of patches. */
+      qPatches: NxPatch[];
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4483,6 +5954,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   getInfo(): Promise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
+   *
    * Named form: an empty object, then per-call options.
    */
   getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
@@ -4495,6 +5967,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
+   *
    * Named form: an empty object, then per-call options.
    */
   getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericVariableLayout>;
@@ -4509,6 +5982,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * Shows the properties of an object.
    * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
    * The following is always returned in the output:
+   *
    * Named form: an empty object, then per-call options.
    */
   getProperties(
@@ -4520,6 +5994,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   getRawContent(): Promise<string>;
   /**
    * Returns the raw value of a variable.
+   *
    * Named form: an empty object, then per-call options.
    */
   getRawContent(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -4527,6 +6002,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   /**
    * Sets the value of a dual variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * @param qText - String representation of a dual value. Set this parameter to "", if the string representation is to be Null.
    * @param qNum - Numeric representation of a dual value.
    */
@@ -4534,54 +6010,81 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   /**
    * Sets the value of a dual variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setDualValue(
-    params: { qText: string; qNum: number },
+    params: {
+      /** String representation of a dual value. Set this parameter to "", if the string representation is to be Null. */
+      qText: string;
+      /** Numeric representation of a dual value. */
+      qNum: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets a numerical value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * @param qVal - Value of the variable.
    */
   setNumValue(qVal: number): Promise<Record<string, never>>;
   /**
    * Sets a numerical value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setNumValue(params: { qVal: number }, options?: CallOptions): Promise<Record<string, never>>;
+  setNumValue(
+    params: {
+      /** Value of the variable. */
+      qVal: number;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Sets some properties for a variable.
    * <div class=note>The identifier of a variable cannot be modified.</div> <div class=note>You cannot update the properties of a script-defined variable using the _SetProperties method_. </div>
+   *
    * @param qProp - Information about the variable.
    */
   setProperties(qProp: GenericVariableProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties for a variable.
    * <div class=note>The identifier of a variable cannot be modified.</div> <div class=note>You cannot update the properties of a script-defined variable using the _SetProperties method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   setProperties(
-    params: { qProp: GenericVariableProperties },
+    params: {
+      /** Information about the variable. */
+      qProp: GenericVariableProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Sets a string value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * @param qVal - Value of the variable. The string can contain an expression.
    */
   setStringValue(qVal: string): Promise<Record<string, never>>;
   /**
    * Sets a string value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  setStringValue(params: { qVal: string }, options?: CallOptions): Promise<Record<string, never>>;
+  setStringValue(
+    params: {
+      /** Value of the variable. The string can contain an expression. */
+      qVal: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 }
 
 /** The engine session itself (handle -1): opens and creates apps, lists documents and connectors. */
@@ -4596,6 +6099,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * Sets an abort flag on all pending and ongoing requests in the current engine session.
    * * If an abort flag is set on a pending request, the request is aborted.
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
+   *
    * Named form: an empty object, then per-call options.
    */
   abortAll(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
@@ -4604,6 +6108,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * Sets an abort flag on a specific request in the current engine session.
    * * If an abort flag is set on a pending request, the request is aborted.
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
+   *
    * @param qRequestId - Identifier of request to abort.
    */
   abortRequest(qRequestId: number): Promise<Record<string, never>>;
@@ -4611,10 +6116,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * Sets an abort flag on a specific request in the current engine session.
    * * If an abort flag is set on a pending request, the request is aborted.
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   abortRequest(
-    params: { qRequestId: number },
+    params: {
+      /** Identifier of request to abort. */
+      qRequestId: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4622,38 +6131,53 @@ export interface Global extends QixObjectBase<'Global'> {
   allowCreateApp(): Promise<boolean>;
   /**
    * Indicates whether or not a user is able to create an app.
+   *
    * Named form: an empty object, then per-call options.
    */
   allowCreateApp(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Cancels an ongoing reload. The reload of the app is stopped. The indexation can be canceled and _true_ is still the return value of the reload task.
+   *
    * @param qReason - Reason for why the reload was cancelled. This will be echoed back to the user in the script log.
    */
   cancelReload(qReason?: string): Promise<Record<string, never>>;
   /**
    * Cancels an ongoing reload. The reload of the app is stopped. The indexation can be canceled and _true_ is still the return value of the reload task.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  cancelReload(params: { qReason?: string }, options?: CallOptions): Promise<Record<string, never>>;
+  cancelReload(
+    params: {
+      /** Reason for why the reload was cancelled. This will be echoed back to the user in the script log. */
+      qReason?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Record<string, never>>;
 
   /**
    * Cancels an ongoing request. The request is stopped.
+   *
    * @param qRequestId - Identifier of the request to stop.
    */
   cancelRequest(qRequestId: number): Promise<Record<string, never>>;
   /**
    * Cancels an ongoing request. The request is stopped.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   cancelRequest(
-    params: { qRequestId: number },
+    params: {
+      /** Identifier of the request to stop. */
+      qRequestId: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Configures the engine's behavior during a reload.
    * <div class=note>The _ConfigureReload method_ should be run before the _DoReload method_. </div>
+   *
    * @param qCancelOnScriptError - If set to true, the script execution is halted on error. Otherwise, the engine continues the script execution. This parameter is relevant only if the variable _ErrorMode_ is set to 1.
    * @param qUseErrorData - If set to true, any script execution error is returned in _qErrorData_ by the _GetProgress method_.
    * @param qInteractOnError - If set to true, the script execution is halted on error and the engine is waiting for an interaction to be performed. If the result from the interaction is 1 (_qDef.qResult_ is 1), the engine continues the script execution otherwise the execution is halted. This parameter is relevant only if the variable _ErrorMode_ is set to 1 and the script is run in debug mode (_qDebug_ is set to true when calling the _DoReload method_).
@@ -4666,10 +6190,18 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Configures the engine's behavior during a reload.
    * <div class=note>The _ConfigureReload method_ should be run before the _DoReload method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   configureReload(
-    params: { qCancelOnScriptError: boolean; qUseErrorData: boolean; qInteractOnError: boolean },
+    params: {
+      /** If set to true, the script execution is halted on error. Otherwise, the engine continues the script execution. This parameter is relevant only if the variable _ErrorMode_ is set to 1. */
+      qCancelOnScriptError: boolean;
+      /** If set to true, any script execution error is returned in _qErrorData_ by the _GetProgress method_. */
+      qUseErrorData: boolean;
+      /** If set to true, the script execution is halted on error and the engine is waiting for an interaction to be performed. If the result from the interaction is 1 (_qDef.qResult_ is 1), the engine continues the script execution otherwise the execution is halted. This parameter is relevant only if the variable _ErrorMode_ is set to 1 and the script is run in debug mode (_qDebug_ is set to true when calling the _DoReload method_). */
+      qInteractOnError: boolean;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -4677,6 +6209,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * Copies an app that is in the Qlik Sense repository.
    * The engine copies the app into an app entity that was previously created by the repository.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * @param qTargetAppId - Identifier (GUID) of the app entity in the Qlik Sense repository. The app entity must have been previously created by the Qlik Sense Repository Service (QRS) API.
    * @param qSrcAppId - Identifier (GUID) of the source app in the Qlik Sense repository.
    * @param qIds - Array of QRS identifiers. The list of all objects in the app to be copied must be given. This list must contain the GUIDs of all these objects. If the list of the QRS identifiers is empty, the _CopyApp_ method copies all objects to the target app. Script-defined variables are automatically copied when copying an app. To be able to copy variables not created via script, the GUID of each variable must be provided in the list of QRS identifiers. To get the QRS identifiers of the objects in an app, you can use the QRS API. The GET method (from the QRS API) returns the identifiers of the objects in the app. The following example returns the QRS identifiers of all the objects in a specified app: GET /qrs/app/9c3f8634-6191-4a34-a114-a39102058d13 Where _9c3f8634-6191-4a34-a114-a39102058d13_ is the identifier of the app.
@@ -4686,15 +6219,24 @@ export interface Global extends QixObjectBase<'Global'> {
    * Copies an app that is in the Qlik Sense repository.
    * The engine copies the app into an app entity that was previously created by the repository.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   copyApp(
-    params: { qTargetAppId: string; qSrcAppId: string; qIds: string[] },
+    params: {
+      /** Identifier (GUID) of the app entity in the Qlik Sense repository. The app entity must have been previously created by the Qlik Sense Repository Service (QRS) API. */
+      qTargetAppId: string;
+      /** Identifier (GUID) of the source app in the Qlik Sense repository. */
+      qSrcAppId: string;
+      /** Array of QRS identifiers. The list of all objects in the app to be copied must be given. This list must contain the GUIDs of all these objects. If the list of the QRS identifiers is empty, the _CopyApp_ method copies all objects to the target app. Script-defined variables are automatically copied when copying an app. To be able to copy variables not created via script, the GUID of each variable must be provided in the list of QRS identifiers. To get the QRS identifiers of the objects in an app, you can use the QRS API. The GET method (from the QRS API) returns the identifiers of the objects in the app. The following example returns the QRS identifiers of all the objects in a specified app: GET /qrs/app/9c3f8634-6191-4a34-a114-a39102058d13 Where _9c3f8634-6191-4a34-a114-a39102058d13_ is the identifier of the app. */
+      qIds: string[];
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Creates an app.
+   *
    * @param qAppName - Name of the app.
    * @param qLocalizedScriptMainSection - Name of the first section in the script editor. The default value is _Main_.
    * @param qLocale - Set custom locale for the app instead of system default.
@@ -4706,16 +6248,25 @@ export interface Global extends QixObjectBase<'Global'> {
   ): Promise<{ qSuccess: boolean; qAppId: string }>;
   /**
    * Creates an app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createApp(
-    params: { qAppName: string; qLocalizedScriptMainSection?: string; qLocale?: string },
+    params: {
+      /** Name of the app. */
+      qAppName: string;
+      /** Name of the first section in the script editor. The default value is _Main_. */
+      qLocalizedScriptMainSection?: string;
+      /** Set custom locale for the app instead of system default. */
+      qLocale?: string;
+    },
     options?: CallOptions,
   ): Promise<{ qSuccess: boolean; qAppId: string }>;
 
   /**
    * Creates an app and opens an engine session.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
+   *
    * @param qDocName - Name of the app.
    * @param qUserName - Name of the user.
    * @param qPassword - Password of the user.
@@ -4732,14 +6283,20 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Creates an app and opens an engine session.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   createDocEx(
     params: {
+      /** Name of the app. */
       qDocName: string;
+      /** Name of the user. */
       qUserName?: string;
+      /** Password of the user. */
       qPassword?: string;
+      /** Current Qlik Sense serial number. */
       qSerial?: string;
+      /** Name of the first section in the script editor. The default value is _Main_. */
       qLocalizedScriptMainSection?: string;
     },
     options?: CallOptions,
@@ -4757,6 +6314,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * The following applies:
    * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
+   *
    * Named form: an empty object, then per-call options.
    */
   createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
@@ -4769,6 +6327,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The script of the session app can be edited and reloaded.
    * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
+   *
    * @param qSrcAppId - App identifier of the source app. It corresponds to _qAppId_ returned by the _CreateApp method_ when creating the source app.
    */
   createSessionAppFromApp(qSrcAppId: string): Promise<Doc>;
@@ -4780,25 +6339,41 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The script of the session app can be edited and reloaded.
    * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  createSessionAppFromApp(params: { qSrcAppId: string }, options?: CallOptions): Promise<Doc>;
+  createSessionAppFromApp(
+    params: {
+      /** App identifier of the source app. It corresponds to _qAppId_ returned by the _CreateApp method_ when creating the source app. */
+      qSrcAppId: string;
+    },
+    options?: CallOptions,
+  ): Promise<Doc>;
 
   /**
    * Deletes an app from the Qlik Sense repository or from the file system.
+   *
    * @param qAppId - Identifier of the app to delete. In Qlik Sense Enterprise, the identifier of the app is a GUID in the Qlik Sense repository. In Qlik Sense Desktop, the identifier of the app is the name of the app, as defined in the apps folder _%userprofile%\Documents\Qlik\Sense\Apps_.
    */
   deleteApp(qAppId: string): Promise<boolean>;
   /**
    * Deletes an app from the Qlik Sense repository or from the file system.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  deleteApp(params: { qAppId: string }, options?: CallOptions): Promise<boolean>;
+  deleteApp(
+    params: {
+      /** Identifier of the app to delete. In Qlik Sense Enterprise, the identifier of the app is a GUID in the Qlik Sense repository. In Qlik Sense Desktop, the identifier of the app is the name of the app, as defined in the apps folder _%userprofile%\Documents\Qlik\Sense\Apps_. */
+      qAppId: string;
+    },
+    options?: CallOptions,
+  ): Promise<boolean>;
 
   /** Returns the version number of the Qlik engine component. */
   engineVersion(): Promise<NxEngineVersion>;
   /**
    * Returns the version number of the Qlik engine component.
+   *
    * Named form: an empty object, then per-call options.
    */
   engineVersion(params: Record<string, never>, options?: CallOptions): Promise<NxEngineVersion>;
@@ -4806,6 +6381,7 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Exports an app from the Qlik Sense repository to the file system.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * @param qTargetPath - Path and name of the target app.
    * @param qSrcAppId - Identifier of the source app. The identifier is a GUID from the Qlik Sense repository.
    * @param qIds - Array of identifiers. The list of all the objects in the app to be exported must be given. This list must contain the GUIDs of all these objects.
@@ -4820,10 +6396,20 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Exports an app from the Qlik Sense repository to the file system.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   exportApp(
-    params: { qTargetPath: string; qSrcAppId: string; qIds: string[]; qNoData?: boolean },
+    params: {
+      /** Path and name of the target app. */
+      qTargetPath: string;
+      /** Identifier of the source app. The identifier is a GUID from the Qlik Sense repository. */
+      qSrcAppId: string;
+      /** Array of identifiers. The list of all the objects in the app to be exported must be given. This list must contain the GUIDs of all these objects. */
+      qIds: string[];
+      /** Set this parameter to true if the data should be omitted in the exported app. */
+      qNoData?: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -4831,25 +6417,35 @@ export interface Global extends QixObjectBase<'Global'> {
   getActiveDoc(): Promise<Doc>;
   /**
    * Returns the handle of the current app.
+   *
    * Named form: an empty object, then per-call options.
    */
   getActiveDoc(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
 
   /**
    * Retrieves the meta data of an app.
+   *
    * @param qAppID - Identifier of the app, as returned by the _CreateApp method_. One of: * Path and name of the app (Qlik Sense Desktop) * GUID (Qlik Sense Enterprise)
    */
   getAppEntry(qAppID: string): Promise<AppEntry>;
   /**
    * Retrieves the meta data of an app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getAppEntry(params: { qAppID: string }, options?: CallOptions): Promise<AppEntry>;
+  getAppEntry(
+    params: {
+      /** Identifier of the app, as returned by the _CreateApp method_. One of: * Path and name of the app (Qlik Sense Desktop) * GUID (Qlik Sense Enterprise) */
+      qAppID: string;
+    },
+    options?: CallOptions,
+  ): Promise<AppEntry>;
 
   /** Retrieves information about the authenticated user. */
   getAuthenticatedUser(): Promise<string>;
   /**
    * Retrieves information about the authenticated user.
+   *
    * Named form: an empty object, then per-call options.
    */
   getAuthenticatedUser(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -4857,6 +6453,7 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
    * In the Qlik engine BNF grammar, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * @param qBnfType - Returns a set of rules defining the syntax for: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    * @deprecated Use the _GetBaseBNF_ method instead
    */
@@ -4864,79 +6461,114 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
    * In the Qlik engine BNF grammar, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use the _GetBaseBNF_ method instead
    */
-  getBNF(params: { qBnfType: string }, options?: CallOptions): Promise<BNFDef[]>;
+  getBNF(
+    params: {
+      /** Returns a set of rules defining the syntax for: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
+      qBnfType: string;
+    },
+    options?: CallOptions,
+  ): Promise<BNFDef[]>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    */
   getBaseBNF(qBnfType: string): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getBaseBNF(
-    params: { qBnfType: string },
+    params: {
+      /** The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
+      qBnfType: string;
+    },
     options?: CallOptions,
   ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
+   *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    */
   getBaseBNFHash(qBnfType: string): Promise<string>;
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getBaseBNFHash(params: { qBnfType: string }, options?: CallOptions): Promise<string>;
+  getBaseBNFHash(
+    params: {
+      /** The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
+      qBnfType: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * @param qBnfType - The type of grammar to return: * S: returns the script statements and the script functions. * E: returns the chart functions.
    */
   getBaseBNFString(qBnfType: string): Promise<{ qBnfStr: string; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getBaseBNFString(
-    params: { qBnfType: string },
+    params: {
+      /** The type of grammar to return: * S: returns the script statements and the script functions. * E: returns the chart functions. */
+      qBnfType: string;
+    },
     options?: CallOptions,
   ): Promise<{ qBnfStr: string; qBnfHash: string }>;
 
   /**
    * List the custom connectors available in the system.
+   *
    * @param qReloadList - Sets if the list of custom connectors should be reloaded or not. If set to false, only the connectors that were returned the previous time are returned. If new connectors have been added since the last call to the _GetCustomConnectors_ method was made, the new connectors are not returned. If set to true, the _GetCustomConnectors_ method looks for new connectors in the file system. The default value is false.
    */
   getCustomConnectors(qReloadList?: boolean): Promise<CustomConnector[]>;
   /**
    * List the custom connectors available in the system.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getCustomConnectors(
-    params: { qReloadList?: boolean },
+    params: {
+      /** Sets if the list of custom connectors should be reloaded or not. If set to false, only the connectors that were returned the previous time are returned. If new connectors have been added since the last call to the _GetCustomConnectors_ method was made, the new connectors are not returned. If set to true, the _GetCustomConnectors_ method looks for new connectors in the file system. The default value is false. */
+      qReloadList?: boolean;
+    },
     options?: CallOptions,
   ): Promise<CustomConnector[]>;
 
   /**
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
+   *
    * @param qConnection - Information about the connection.
    */
   getDatabasesFromConnectionString(qConnection: Connection): Promise<Database[]>;
   /**
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   getDatabasesFromConnectionString(
-    params: { qConnection: Connection },
+    params: {
+      /** Information about the connection. */
+      qConnection: Connection;
+    },
     options?: CallOptions,
   ): Promise<Database[]>;
 
@@ -4948,6 +6580,7 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Returns the folder where the apps are stored.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getDefaultAppFolder(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -4956,31 +6589,48 @@ export interface Global extends QixObjectBase<'Global'> {
   getDocList(): Promise<DocListEntry[]>;
   /**
    * Returns the list of apps.
+   *
    * Named form: an empty object, then per-call options.
    */
   getDocList(params: Record<string, never>, options?: CallOptions): Promise<DocListEntry[]>;
 
   /**
    * Returns the files and folders located at a specified path.
+   *
    * @param qPath - Absolute or relative path. Relative paths are relative to the default _Apps_ folder.
    */
   getFolderItemsForPath(qPath: string): Promise<FolderItem[]>;
   /**
    * Returns the files and folders located at a specified path.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFolderItemsForPath(params: { qPath: string }, options?: CallOptions): Promise<FolderItem[]>;
+  getFolderItemsForPath(
+    params: {
+      /** Absolute or relative path. Relative paths are relative to the default _Apps_ folder. */
+      qPath: string;
+    },
+    options?: CallOptions,
+  ): Promise<FolderItem[]>;
 
   /**
    * Gets the list of all the script functions.
+   *
    * @param qGroup - Name of the group. Default is all groups.
    */
   getFunctions(qGroup?: string): Promise<Function[]>;
   /**
    * Gets the list of all the script functions.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getFunctions(params: { qGroup?: string }, options?: CallOptions): Promise<Function[]>;
+  getFunctions(
+    params: {
+      /** Name of the group. Default is all groups. */
+      qGroup?: string;
+    },
+    options?: CallOptions,
+  ): Promise<Function[]>;
 
   /**
    * Retrieves information on the user interaction that is requested by the engine.
@@ -4989,6 +6639,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * * Before executing a new script statement.
    * * When an error occurs while executing the script.
    * * When the script execution is finished.
+   *
    * @param qRequestId - Identifier of the request. Corresponds to the identifier of the _DoReload_ request.
    */
   getInteract(qRequestId: number): Promise<InteractDef>;
@@ -4999,9 +6650,16 @@ export interface Global extends QixObjectBase<'Global'> {
    * * Before executing a new script statement.
    * * When an error occurs while executing the script.
    * * When the script execution is finished.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getInteract(params: { qRequestId: number }, options?: CallOptions): Promise<InteractDef>;
+  getInteract(
+    params: {
+      /** Identifier of the request. Corresponds to the identifier of the _DoReload_ request. */
+      qRequestId: number;
+    },
+    options?: CallOptions,
+  ): Promise<InteractDef>;
 
   /**
    * Lists the logical drives in the system.
@@ -5011,6 +6669,7 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Lists the logical drives in the system.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getLogicalDriveStrings(
@@ -5022,6 +6681,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getOdbcDsns(): Promise<OdbcDsn[]>;
   /**
    * Returns the list of the ODBC connectors that are installed in the system.
+   *
    * Named form: an empty object, then per-call options.
    */
   getOdbcDsns(params: Record<string, never>, options?: CallOptions): Promise<OdbcDsn[]>;
@@ -5030,6 +6690,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getOleDbProviders(): Promise<OleDbProvider[]>;
   /**
    * Returns the list of the OLEDB providers installed on the system.
+   *
    * Named form: an empty object, then per-call options.
    */
   getOleDbProviders(params: Record<string, never>, options?: CallOptions): Promise<OleDbProvider[]>;
@@ -5037,23 +6698,33 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
    * <div class=note>For more information on DoReload and DoSave, see the _DoReload Method_ and _DoSave Method_. </div>
+   *
    * @param qRequestId - Identifier of the _DoReload_ or _DoSave_ request or 0. Complete information is returned if the identifier of the request is given. If the identifier is 0, less information is given. Progress messages and error messages are returned but information like when the request started and finished is not returned.
    */
   getProgress(qRequestId: number): Promise<ProgressData>;
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
    * <div class=note>For more information on DoReload and DoSave, see the _DoReload Method_ and _DoSave Method_. </div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
-  getProgress(params: { qRequestId: number }, options?: CallOptions): Promise<ProgressData>;
+  getProgress(
+    params: {
+      /** Identifier of the _DoReload_ or _DoSave_ request or 0. Complete information is returned if the identifier of the request is given. If the identifier is 0, less information is given. Progress messages and error messages are returned but information like when the request started and finished is not returned. */
+      qRequestId: number;
+    },
+    options?: CallOptions,
+  ): Promise<ProgressData>;
 
   /**
    * Lists the streams.
+   *
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
   getStreamList(): Promise<NxStreamListEntry[]>;
   /**
    * Lists the streams.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
@@ -5063,6 +6734,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getSupportedCodePages(): Promise<CodePage[]>;
   /**
    * Lists the supported code pages.
+   *
    * Named form: an empty object, then per-call options.
    */
   getSupportedCodePages(params: Record<string, never>, options?: CallOptions): Promise<CodePage[]>;
@@ -5075,22 +6747,30 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Returns the unique identifier of the endpoint for the current user in the current app.
    * <div class=note>This unique identifier can be used for logging purposes.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   getUniqueID(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
+   *
    * @param qRequestId - Identifier of the request. Corresponds to the identifier of the _DoReload_ request.
    * @param qDef - User response to the current interaction.
    */
   interactDone(qRequestId: number, qDef: InteractDef): Promise<Record<string, never>>;
   /**
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   interactDone(
-    params: { qRequestId: number; qDef: InteractDef },
+    params: {
+      /** Identifier of the request. Corresponds to the identifier of the _DoReload_ request. */
+      qRequestId: number;
+      /** User response to the current interaction. */
+      qDef: InteractDef;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -5098,17 +6778,20 @@ export interface Global extends QixObjectBase<'Global'> {
   isDesktopMode(): Promise<boolean>;
   /**
    * Indicates whether the user is working in Qlik Sense Desktop.
+   *
    * Named form: an empty object, then per-call options.
    */
   isDesktopMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
 
   /**
    * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
+   *
    * @deprecated Use _IsDesktopMode_ method instead
    */
   isPersonalMode(): Promise<boolean>;
   /**
    * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _IsDesktopMode_ method instead
    */
@@ -5116,15 +6799,20 @@ export interface Global extends QixObjectBase<'Global'> {
 
   /**
    * Checks if a connection string is valid.
+   *
    * @param qConnection - Information about the connection.
    */
   isValidConnectionString(qConnection: Connection): Promise<boolean>;
   /**
    * Checks if a connection string is valid.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   isValidConnectionString(
-    params: { qConnection: Connection },
+    params: {
+      /** Information about the connection. */
+      qConnection: Connection;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
@@ -5132,6 +6820,7 @@ export interface Global extends QixObjectBase<'Global'> {
   oSName(): Promise<string>;
   /**
    * Returns the name of the operating system.
+   *
    * Named form: an empty object, then per-call options.
    */
   oSName(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -5140,6 +6829,7 @@ export interface Global extends QixObjectBase<'Global'> {
   oSVersion(): Promise<string>;
   /**
    * Returns the version number of the operating system.
+   *
    * Named form: an empty object, then per-call options.
    */
   oSVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
@@ -5152,6 +6842,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The app version is lower than 0.95: no migration is done. Apps older than the version 0.95 are not supported.
    * * The app version is at least 0.95 and less than the Qlik Sense version: the app is migrated and then opened.
    * * Qlik Sense and the app have the same version: the app is opened, no migration is needed.
+   *
    * @param qDocName - The GUID (in Qlik Sense Enterprise) or Name (in Qlik Sense Desktop) of the app to retrieve.
    * @param qUserName - Name of the user that opens the app.
    * @param qPassword - Password of the user.
@@ -5173,14 +6864,20 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The app version is lower than 0.95: no migration is done. Apps older than the version 0.95 are not supported.
    * * The app version is at least 0.95 and less than the Qlik Sense version: the app is migrated and then opened.
    * * Qlik Sense and the app have the same version: the app is opened, no migration is needed.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   openDoc(
     params: {
+      /** The GUID (in Qlik Sense Enterprise) or Name (in Qlik Sense Desktop) of the app to retrieve. */
       qDocName: string;
+      /** Name of the user that opens the app. */
       qUserName?: string;
+      /** Password of the user. */
       qPassword?: string;
+      /** Current Qlik Sense serial number. */
       qSerial?: string;
+      /** Set this parameter to true to be able to open an app without loading its data. When this parameter is set to true, the objects in the app are present but contain no data. The script can be edited and reloaded. The default value is false. */
       qNoData?: boolean;
     },
     options?: CallOptions,
@@ -5188,11 +6885,13 @@ export interface Global extends QixObjectBase<'Global'> {
 
   /**
    * Returns the Qlik Sense version number.
+   *
    * @deprecated Use _EngineVersion_ method instead
    */
   productVersion(): Promise<string>;
   /**
    * Returns the Qlik Sense version number.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _EngineVersion_ method instead
    */
@@ -5200,6 +6899,7 @@ export interface Global extends QixObjectBase<'Global'> {
 
   /**
    * Publishes an app to the supplied stream.
+   *
    * @param qAppId - The Id of the app to publish.
    * @param qName - The name of the app to publish.
    * @param qStreamId - The stream Id of the app to publish.
@@ -5207,10 +6907,18 @@ export interface Global extends QixObjectBase<'Global'> {
   publishApp(qAppId: string, qName: string, qStreamId: string): Promise<Record<string, never>>;
   /**
    * Publishes an app to the supplied stream.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   publishApp(
-    params: { qAppId: string; qName: string; qStreamId: string },
+    params: {
+      /** The Id of the app to publish. */
+      qAppId: string;
+      /** The name of the app to publish. */
+      qName: string;
+      /** The stream Id of the app to publish. */
+      qStreamId: string;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
@@ -5218,17 +6926,20 @@ export interface Global extends QixObjectBase<'Global'> {
   qTProduct(): Promise<string>;
   /**
    * Returns the Qlik product name.
+   *
    * Named form: an empty object, then per-call options.
    */
   qTProduct(params: Record<string, never>, options?: CallOptions): Promise<string>;
 
   /**
    * Returns the Qlik Sense version number.
+   *
    * @deprecated Use the _EngineVersion_ method instead
    */
   qvVersion(): Promise<string>;
   /**
    * Returns the Qlik Sense version number.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use the _EngineVersion_ method instead
    */
@@ -5238,6 +6949,7 @@ export interface Global extends QixObjectBase<'Global'> {
   reloadExtensionList(): Promise<Record<string, never>>;
   /**
    * Reloads the list of extensions.
+   *
    * Named form: an empty object, then per-call options.
    */
   reloadExtensionList(
@@ -5249,6 +6961,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * Replaces objects of a target app with the objects from a source app.
    * The list of objects in the app to be replaced must be defined in _qIds_.
    * <div class=note>The data model of the app cannot be updated. </div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * @param qTargetAppId - Identifier (GUID) of the target app. The target app is the app to be replaced.
    * @param qSrcAppID - Identifier (GUID) of the source app. The objects in the source app will replace the objects in the target app.
    * @param qIds - QRS identifiers (GUID) of the objects in the target app to be replaced. Only QRS-approved GUIDs are applicable. An object that is QRS-approved, is for example an object that has been published (for example, not private anymore). If an object is private, it should not be included in this list. If the array of identifiers contains objects that are not present in the source app, the objects related to these identifiers are removed from the target app. If _qIds_ is empty, no objects are deleted in the target app.
@@ -5258,16 +6971,25 @@ export interface Global extends QixObjectBase<'Global'> {
    * Replaces objects of a target app with the objects from a source app.
    * The list of objects in the app to be replaced must be defined in _qIds_.
    * <div class=note>The data model of the app cannot be updated. </div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    */
   replaceAppFromID(
-    params: { qTargetAppId: string; qSrcAppID: string; qIds: string[] },
+    params: {
+      /** Identifier (GUID) of the target app. The target app is the app to be replaced. */
+      qTargetAppId: string;
+      /** Identifier (GUID) of the source app. The objects in the source app will replace the objects in the target app. */
+      qSrcAppID: string;
+      /** QRS identifiers (GUID) of the objects in the target app to be replaced. Only QRS-approved GUIDs are applicable. An object that is QRS-approved, is for example an object that has been published (for example, not private anymore). If an object is private, it should not be included in this list. If the array of identifiers contains objects that are not present in the source app, the objects related to these identifiers are removed from the target app. If _qIds_ is empty, no objects are deleted in the target app. */
+      qIds: string[];
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
+   *
    * @param qNewAppName - &lt;Name of the saved app&gt;
    * @deprecated Use Document _SaveAs_ method instead
    */
@@ -5275,10 +6997,17 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use Document _SaveAs_ method instead
    */
-  saveAs(params: { qNewAppName: string }, options?: CallOptions): Promise<string>;
+  saveAs(
+    params: {
+      /** &lt;Name of the saved app&gt; */
+      qNewAppName: string;
+    },
+    options?: CallOptions,
+  ): Promise<string>;
 
   /**
    * Shuts down the Qlik engine.
@@ -5288,6 +7017,7 @@ export interface Global extends QixObjectBase<'Global'> {
   /**
    * Shuts down the Qlik engine.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
+   *
    * Named form: an empty object, then per-call options.
    */
   shutdownProcess(
@@ -5300,6 +7030,7 @@ export interface Global extends QixObjectBase<'Global'> {
 export interface Variable extends QixObjectBase<'Variable'> {
   /**
    * Sets the value of a dual variable overriding any input constraints.
+   *
    * @param qs - String representation of a dual value. Set this parameter to "", if the string representation is to be Null.
    * @param qd - Numeric representation of a dual value.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
@@ -5307,21 +7038,29 @@ export interface Variable extends QixObjectBase<'Variable'> {
   forceContent(qs: string, qd: number): Promise<Record<string, never>>;
   /**
    * Sets the value of a dual variable overriding any input constraints.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
   forceContent(
-    params: { qs: string; qd: number },
+    params: {
+      /** String representation of a dual value. Set this parameter to "", if the string representation is to be Null. */
+      qs: string;
+      /** Numeric representation of a dual value. */
+      qd: number;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 
   /**
    * Returns the calculated value of a variable.
+   *
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
   getContent(): Promise<AlfaNumString>;
   /**
    * Returns the calculated value of a variable.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
@@ -5329,11 +7068,13 @@ export interface Variable extends QixObjectBase<'Variable'> {
 
   /**
    * Gets the properties of a variable.
+   *
    * @deprecated Use _GetProperties_ method instead
    */
   getNxProperties(): Promise<NxVariableProperties>;
   /**
    * Gets the properties of a variable.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GetProperties_ method instead
    */
@@ -5344,11 +7085,13 @@ export interface Variable extends QixObjectBase<'Variable'> {
 
   /**
    * Returns the raw value of a variable.
+   *
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
   getRawContent(): Promise<string>;
   /**
    * Returns the raw value of a variable.
+   *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
@@ -5356,6 +7099,7 @@ export interface Variable extends QixObjectBase<'Variable'> {
 
   /**
    * Sets a value to a variable.
+   *
    * @param qContent - Value of the variable.
    * @param qUpdateMRU - If set to true, the value is added to the Most Recently Used (MRU) list.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
@@ -5363,27 +7107,38 @@ export interface Variable extends QixObjectBase<'Variable'> {
   setContent(qContent: string, qUpdateMRU: boolean): Promise<boolean>;
   /**
    * Sets a value to a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
   setContent(
-    params: { qContent: string; qUpdateMRU: boolean },
+    params: {
+      /** Value of the variable. */
+      qContent: string;
+      /** If set to true, the value is added to the Most Recently Used (MRU) list. */
+      qUpdateMRU: boolean;
+    },
     options?: CallOptions,
   ): Promise<boolean>;
 
   /**
    * Sets some properties to a variable.
+   *
    * @param qProperties - Information about the properties of the variable
    * @deprecated Use _SetProperties_ method instead
    */
   setNxProperties(qProperties: NxVariableProperties): Promise<Record<string, never>>;
   /**
    * Sets some properties to a variable.
+   *
    * Named form: one object keyed by parameter name, then per-call options.
    * @deprecated Use _SetProperties_ method instead
    */
   setNxProperties(
-    params: { qProperties: NxVariableProperties },
+    params: {
+      /** Information about the properties of the variable */
+      qProperties: NxVariableProperties;
+    },
     options?: CallOptions,
   ): Promise<Record<string, never>>;
 }
