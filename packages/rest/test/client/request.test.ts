@@ -136,6 +136,19 @@ describe('request', () => {
     expect(JSON.stringify(entries)).not.toContain('secret-key-123');
   });
 
+  it('logs one console line per request with log: true', async () => {
+    const lines: string[] = [];
+    const original = console.debug;
+    console.debug = (line: string) => lines.push(line);
+    try {
+      await createClient({ host: server.url, auth: 'secret-key-123', log: true }).request(getApp, { appId: 'a' });
+    } finally {
+      console.debug = original;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^\\[qlikit/rest\\] GET ${server.url}/api/v1/apps/a 200 \\d+ms$`));
+  });
+
   it('uses a custom PATCH content type when the operation names one', async () => {
     server.route('PATCH /api/v1/apps/:appId', (req, res) => sendJson(res, 200, { type: req.headers['content-type'] }));
     const patch: Operation = {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createClient,
+  Download,
   QlikAbortError,
   QlikApiError,
   QlikError,
@@ -8,7 +9,7 @@ import {
   QlikTimeoutError,
 } from '../../src/index.js';
 import { startTestServer, sendJson, type TestServer } from '../helpers/testServer.js';
-import { getApp, listItems } from '../helpers/operations.js';
+import { downloadTempContent, getApp, listItems } from '../helpers/operations.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -93,6 +94,32 @@ describe('timeouts, aborts, network errors', () => {
     const error = await client.request(getApp, { appId: 'a' }, { timeout: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QlikTimeoutError);
     expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50, method: 'GET' });
+  });
+
+  it('times out a JSON answer whose body stalls after the headers', async () => {
+    server.route('GET /api/v1/apps/:appId', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial":');
+    });
+    const client = createClient({ host: server.url, retry: false });
+    await expect(client.request(getApp, { appId: 'a' }, { timeout: 100 })).rejects.toBeInstanceOf(QlikTimeoutError);
+  });
+
+  it('lets the caller abort a download while its body streams', async () => {
+    server.route('GET /api/v1/temp-contents/:id', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(Buffer.alloc(1024));
+    });
+    const controller = new AbortController();
+    const client = createClient({ host: server.url, timeout: 100 });
+    const download = await client.request<Download>(downloadTempContent, { id: 'x' }, { signal: controller.signal });
+    const reader = download.stream().getReader();
+    const first = await reader.read();
+    expect(first.value?.byteLength).toBe(1024);
+    // The timeout covered the wait for the answer only: the body may take longer.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    controller.abort();
+    await expect(reader.read()).rejects.toBeInstanceOf(QlikAbortError);
   });
 
   it('applies the client-wide timeout by default', async () => {
