@@ -38,9 +38,16 @@ export class Item {
     return this;
   }
 
-  /** Changes the item's name, description or other updatable fields. */
-  async update(args: ItemsUpdateItemRequestBody, options?: CallOptions): Promise<this> {
-    this.details = await updateItem(this.#client, { itemId: this.id, body: args }, options);
+  /** Changes the item's name, description or other updatable fields; the resource type stays as it is. */
+  async update(
+    args: Omit<ItemsUpdateItemRequestBody, 'resourceType'>,
+    options?: CallOptions,
+  ): Promise<this> {
+    const body: ItemsUpdateItemRequestBody = {
+      resourceType: this.details.resourceType,
+      ...args,
+    };
+    this.details = await updateItem(this.#client, { itemId: this.id, body }, options);
     return this;
   }
 
