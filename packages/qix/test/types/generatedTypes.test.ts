@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFixtures, describeDiagnostic, diagnosticLine, typeOfConst, type CompiledFixtures } from './compileFixtures.js';
 
-const PRELUDE = `import type { Doc, Field, GenericObject, Global, NxHypercubeMode, QixClasses } from '../../../src/generated/index.js';
+const PRELUDE = `import type { Doc, Field, GenericObject, Global, NxHypercubeMode, QixClasses, QixClassName } from '../../../src/generated/index.js';
 declare const global: Global;
 `;
 
@@ -11,11 +11,12 @@ const obj = await doc.getObject('y');
 const layout = await obj.getLayout();
 const qcy = layout.qHyperCube?.qSize.qcy;
 const maybeRows: number | undefined = qcy;
+const rowCount: number = layout.qHyperCube?.qSize.qcy ?? 0;
 if (layout.qHyperCube) {
   const rows: number = layout.qHyperCube.qSize.qcy;
   console.log(rows);
 }
-export { maybeRows };
+export { maybeRows, rowCount };
 `;
 
 const USAGE = `${PRELUDE}
@@ -41,7 +42,9 @@ const short: NxHypercubeMode = 'S';
 const byName: QixClasses['GenericObject'] = obj;
 const kind: 'Doc' = doc.type;
 const tempId: string = await doc.storeTempSelectionState();
-export { selected, title, cell, sessionApp, message, mode, short, byName, kind, tempId };
+declare function create<K extends QixClassName>(type: K, handle: number): QixClasses[K];
+const field2: Field = create('Field', 5);
+export { field2, selected, title, cell, sessionApp, message, mode, short, byName, kind, tempId };
 `;
 
 // Each wrong program has exactly one line that must fail, marked with a comment.
