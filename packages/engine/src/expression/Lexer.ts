@@ -138,6 +138,8 @@ export class Lexer {
 
   private readDollar(start: number): Token {
     const src = this.source;
+    // '$Field', '$Table': the system fields are names, not set identifiers.
+    if (start + 1 < src.length && /\p{L}/u.test(src[start + 1])) return this.readWord(start);
     let p = start + 1;
     if (src[p] === '_' && isDigit(src.charCodeAt(p + 1))) p++;
     while (isDigit(src.charCodeAt(p))) p++;

@@ -5,6 +5,7 @@ import type { FormatSettings } from '../../value/FormatSettings.js';
 import type { NumberSeparators } from '../../value/NumberSeparators.js';
 import { numberToText } from '../../value/numberToText.js';
 import { parseDate } from '../../value/parseDate.js';
+import { parseInterval } from '../../value/parseInterval.js';
 import { parseNumber } from '../../value/parseNumber.js';
 import { toDateSerial } from '../../value/toDateSerial.js';
 import { toNumber } from '../../value/toNumber.js';
@@ -108,5 +109,11 @@ export const CONVERSION_FUNCTIONS: FunctionTable = {
     const n = toNumber(args[0]);
     if (Number.isNaN(n)) return null;
     return new Dual(formatInterval(n, formatArg(args, 1, ctx.format.timeFormat)), n);
+  }),
+  'INTERVAL#': fn(1, 2, (args, ctx) => {
+    if (args[0] === null) return null;
+    const text = toText(args[0]);
+    const n = parseInterval(text, formatArg(args, 1, ctx.format.timeFormat));
+    return Number.isNaN(n) ? null : new Dual(text, n);
   }),
 };

@@ -1,3 +1,4 @@
+import { addMonths, monthStart, quarterStart, yearStart } from '../../value/calendarPeriods.js';
 import { dayOf, partsFromSerial, serialFromDate, serialFromParts } from '../../value/dateSerial.js';
 import { formatDate } from '../../value/formatDate.js';
 import type { FormatSettings } from '../../value/FormatSettings.js';
@@ -35,32 +36,6 @@ function weekRules(args: readonly Value[], from: number, settings: FormatSetting
       broken === undefined || broken === null ? settings.brokenWeeks : toNumber(broken) !== 0,
     referenceDay: optionalNumber(args, from + 2, settings.referenceDay),
   };
-}
-
-function addMonths(serial: number, months: number): number {
-  const p = partsFromSerial(serial);
-  const target = serialFromParts(p.year, p.month + months, 1);
-  const t = partsFromSerial(target);
-  const lastDay = partsFromSerial(serialFromParts(t.year, t.month + 1, 0)).day;
-  return serialFromParts(t.year, t.month, Math.min(p.day, lastDay)) + (serial - dayOf(serial));
-}
-
-function monthStart(serial: number, shift: number): number {
-  const p = partsFromSerial(serial);
-  return serialFromParts(p.year, p.month + shift, 1);
-}
-
-/** First day of the (fiscal) year that contains a serial, shifted by whole years. */
-function yearStart(serial: number, shift: number, firstMonth: number): number {
-  const p = partsFromSerial(serial);
-  const year = p.month < firstMonth ? p.year - 1 : p.year;
-  return serialFromParts(year + shift, firstMonth, 1);
-}
-
-function quarterStart(serial: number, shift: number, firstMonth: number): number {
-  const p = partsFromSerial(serial);
-  const monthsIntoYear = (p.month - firstMonth + 12) % 12;
-  return serialFromParts(p.year, p.month - (monthsIntoYear % 3) + 3 * shift, 1);
 }
 
 function workDaysBetween(from: number, to: number, holidays: ReadonlySet<number>): number {
