@@ -1,7 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFixtures, describeDiagnostic, diagnosticLine, typeOfConst, type CompiledFixtures } from './compileFixtures.js';
 
-const PRELUDE = `import type { Doc, Field, GenericObject, Global, NxHypercubeMode, QixClasses, QixClassName } from '../../../src/generated/index.js';
+const PRELUDE = `import type {
+  Doc,
+  Field,
+  GenericObject,
+  GenericObjectProperties,
+  Global,
+  HyperCubeDef,
+  NxCell,
+  NxHypercubeMode,
+  QixClasses,
+  QixClassName,
+} from '../../../src/generated/index.js';
 declare const global: Global;
 `;
 
@@ -44,7 +55,10 @@ const kind: 'Doc' = doc.type;
 const tempId: string = await doc.storeTempSelectionState();
 declare function create<K extends QixClassName>(type: K, handle: number): QixClasses[K];
 const field2: Field = create('Field', 5);
-export { field2, selected, title, cell, sessionApp, message, mode, short, byName, kind, tempId };
+const partialDef: HyperCubeDef = {};
+const minimalProps: GenericObjectProperties = { qInfo: { qType: 'x' } };
+const plainCell: NxCell = { qElemNumber: 0, qState: 'O' };
+export { field2, partialDef, minimalProps, plainCell, selected, title, cell, sessionApp, message, mode, short, byName, kind, tempId };
 `;
 
 // Each wrong program has exactly one line that must fail, marked with a comment.
@@ -77,6 +91,16 @@ const notAnObject: Field = await doc.getObject('y'); // error`,
     code: `const doc = await global.openDoc('x');
 await doc.getAppLayout(undefined, { timeout: 5 }); // error`,
     codes: [2345, 2554, 2769],
+  },
+  'wrong-properties-without-qinfo.ts': {
+    code: `const props: GenericObjectProperties = { qHyperCubeDef: {} }; // error
+export { props };`,
+    codes: [2741],
+  },
+  'wrong-layout-cell-without-state.ts': {
+    code: `const cell: NxCell = { qText: 'a', qElemNumber: 0 }; // error
+export { cell };`,
+    codes: [2741],
   },
   'wrong-enum-literal.ts': {
     code: `const mode: NxHypercubeMode = 'STRAIGHT'; // error
