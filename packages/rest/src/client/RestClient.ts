@@ -278,6 +278,8 @@ export class RestClient implements RestTransport {
       const onProgress = call.options?.onProgress;
       if (bytes && !onProgress) {
         init.body = bytes as Uint8Array<ArrayBuffer>;
+      } else if (source.blob && !onProgress) {
+        init.body = source.blob;
       } else {
         init.body = withProgress(await source.open(), source.length, onProgress);
         init.duplex = 'half';

@@ -16,7 +16,7 @@ export function requestHeaders(
   if (userAgent) headers['user-agent'] = userAgent;
   if (body) headers['content-type'] = body.contentType;
   // Streams of known size announce it, so servers that need a length (and progress bars) get one.
-  if (body && !body.bytes && body.source.length !== undefined) headers['content-length'] = String(body.source.length);
+  if (body && body.source.length !== undefined) headers['content-length'] = String(body.source.length);
   for (const [name, header] of Object.entries(operation.headerParams ?? {})) {
     const value = args[name];
     if (value !== undefined && value !== null) headers[header.toLowerCase()] = String(value);

@@ -11,13 +11,25 @@ export interface BodySource {
   readonly replayable: boolean;
   /** File name to announce in a multipart part, when the input has one. */
   readonly filename: string | undefined;
+  /**
+   * The same content as a Blob, when it is one already or is in memory. Sent
+   * as is when no progress is asked for: every browser uploads a Blob, few
+   * upload a stream.
+   */
+  readonly blob?: Blob;
 }
 
 /** Wraps any `FileInput` as a `BodySource`, reading sizes of files on disk without reading them. */
 export async function toBodySource(input: FileInput): Promise<BodySource> {
   if (input instanceof Uint8Array || input instanceof ArrayBuffer) {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-    return { open: async () => streamOfBytes(bytes), length: bytes.byteLength, replayable: true, filename: undefined };
+    return {
+      open: async () => streamOfBytes(bytes),
+      length: bytes.byteLength,
+      replayable: true,
+      filename: undefined,
+      blob: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+    };
   }
   if (isBlob(input)) {
     const name = (input as { name?: unknown }).name;
@@ -26,6 +38,7 @@ export async function toBodySource(input: FileInput): Promise<BodySource> {
       length: input.size,
       replayable: true,
       filename: typeof name === 'string' ? name : undefined,
+      blob: input,
     };
   }
   if (input instanceof ReadableStream) return oneShot(input as ReadableStream<Uint8Array>);

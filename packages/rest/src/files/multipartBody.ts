@@ -41,8 +41,18 @@ export async function multipartBody(fields: MultipartFields): Promise<{ source: 
     length,
     replayable: parts.every((part) => part.content.replayable),
     filename: undefined,
+    blob: inMemoryBlob(parts, opening, closing),
   };
   return { source, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+// A Blob made of Blobs references them without copying: the multipart body costs no memory of its own.
+function inMemoryBlob(parts: readonly Part[], opening: Uint8Array, closing: Uint8Array): Blob | undefined {
+  if (!parts.every((part) => part.content.blob)) return undefined;
+  const pieces: BlobPart[] = [];
+  for (const part of parts) pieces.push(opening as Uint8Array<ArrayBuffer>, part.head as Uint8Array<ArrayBuffer>, part.content.blob as Blob, CRLF);
+  pieces.push(closing as Uint8Array<ArrayBuffer>);
+  return new Blob(pieces);
 }
 
 async function toPart(name: string, value: MultipartValue): Promise<Part> {

@@ -200,6 +200,27 @@ describe('uploads', () => {
     expect(progress.at(-1)).toBe(Number(answer.declaredLength));
   });
 
+  it('sends an in-memory multipart body (Blob file part) with its exact length, with and without progress', async () => {
+    server.route('POST /api/v1/data-files', async (req, res, ctx) => {
+      const raw = await ctx.body();
+      const form = await new Response(raw, { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const file = form.get('File') as File;
+      sendJson(res, 201, {
+        json: JSON.parse(String(form.get('Json'))),
+        name: file.name,
+        text: await file.text(),
+        lengthMatches: Number(req.headers['content-length']) === raw.byteLength,
+      });
+    });
+    const client = createClient({ host: server.url });
+    const body = { Json: { name: 'a.csv' }, File: new File(['id,name\n1,x\n'], 'a.csv', { type: 'text/csv' }) };
+    const expected = { json: { name: 'a.csv' }, name: 'a.csv', text: 'id,name\n1,x\n', lengthMatches: true };
+    await expect(client.request(createDataFile, { body })).resolves.toEqual(expected);
+    const progress: number[] = [];
+    await expect(client.request(createDataFile, { body }, { onProgress: (p) => progress.push(p.loaded) })).resolves.toEqual(expected);
+    expect(progress.length).toBeGreaterThan(0);
+  });
+
   it('names a multipart file part after its path when no filename is given', async () => {
     server.route('POST /api/v1/data-files', async (req, res, ctx) => {
       const form = await new Response(await ctx.body(), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
