@@ -144,9 +144,10 @@ function toEngineError(error: unknown): EngineError {
   if (error instanceof Error && error.name === 'AbortError') {
     return new EngineError(LocErr.GENERIC_ABORTED, 'Request aborted', '', { cause: error });
   }
-  const code = (error as { qixCode?: unknown })?.qixCode;
   const message = error instanceof Error ? error.message : String(error);
-  return new EngineError(typeof code === 'number' ? code : LocErr.GENERIC_INTERNAL_ERROR, message, '', { cause: error });
+  // The engine layers throw errors with string codes (SelectionError, ScriptError, ...) for bad input.
+  const isInputError = typeof (error as { code?: unknown })?.code === 'string';
+  return new EngineError(isInputError ? LocErr.GENERIC_INVALID_PARAMETERS : LocErr.GENERIC_INTERNAL_ERROR, message, '', { cause: error });
 }
 
 function returnsObject(result: object): boolean {
