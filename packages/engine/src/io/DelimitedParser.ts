@@ -42,32 +42,56 @@ export class DelimitedParser {
     this.tail = '';
   }
 
-  /** Returns the offset of the first character not yet consumed. */
+  /**
+   * Returns the offset of the first character not yet consumed. The loop is
+   * written out by hand: it runs once per character of the file.
+   */
   private parse(text: string, final: boolean): number {
     const length = text.length;
+    const delimiter = this.delimiter;
+    const spaces = this.spaces;
+    const quoted = this.quoted;
+    const trim = this.format.trim;
+    const trimTabs = this.trimTabs;
     let pos = 0;
     while (pos < length) {
       const rowStart = pos;
       const fields: string[] = [];
-      let rowDone = false;
-      while (!rowDone) {
-        if (this.spaces) pos = this.skipBlanks(text, pos);
-        const field = this.readField(text, pos, final);
-        if (field === undefined) return rowStart;
-        fields.push(field.value);
-        pos = field.end;
+      for (;;) {
+        if (spaces) pos = this.skipBlanks(text, pos);
+        let start = pos;
+        if (trim) {
+          for (let c = text.charCodeAt(start); (c === SPACE || (c === TAB && trimTabs)) && c !== delimiter; c = text.charCodeAt(++start));
+        }
+        if (quoted && text.charCodeAt(start) === QUOTE) {
+          const end = this.readQuoted(text, start, final);
+          if (end < 0) return rowStart;
+          fields.push(this.quotedValue);
+          pos = end;
+        } else {
+          let end = start;
+          for (let c = text.charCodeAt(end); end < length; c = text.charCodeAt(++end)) {
+            if (c === delimiter || c === LF || c === CR || (spaces && c === TAB)) break;
+          }
+          pos = end;
+          if (trim) {
+            for (let c = text.charCodeAt(end - 1); end > start && (c === SPACE || (c === TAB && trimTabs)); c = text.charCodeAt(--end - 1));
+          }
+          fields.push(start === end ? '' : text.slice(start, end));
+        }
         if (pos >= length) {
           if (!final) return rowStart;
-          rowDone = true;
-        } else {
-          const code = text.charCodeAt(pos);
-          if (code === LF || code === CR) {
-            pos += code === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
-            rowDone = true;
-          } else {
-            pos = this.spaces ? this.skipBlanks(text, pos) : pos + 1;
-            if (this.spaces && this.isLineEnd(text, pos, length)) rowDone = true;
-          }
+          break;
+        }
+        const code = text.charCodeAt(pos);
+        if (code === LF || code === CR) {
+          pos += code === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
+          break;
+        }
+        pos = spaces ? this.skipBlanks(text, pos) : pos + 1;
+        if (spaces && this.isLineEnd(text, pos, length)) {
+          if (pos >= length && !final) return rowStart;
+          break;
         }
       }
       if (fields.length > 1 || fields[0] !== '') this.onRow(fields);
@@ -87,50 +111,24 @@ export class DelimitedParser {
     return p;
   }
 
-  /** Reads one field starting at `pos`; undefined when the text ends inside a quoted field. */
-  private readField(text: string, pos: number, final: boolean): { value: string; end: number } | undefined {
-    let start = pos;
-    if (this.quoted) {
-      start = this.format.trim ? this.skipLeadingBlanks(text, pos) : pos;
-      if (text.charCodeAt(start) === QUOTE) return this.readQuoted(text, start, final);
-    }
-    const end = this.findFieldEnd(text, pos);
-    const raw = text.slice(pos, end);
-    return { value: this.format.trim ? this.trim(raw) : raw, end };
-  }
+  /** The value of the last quoted field read; kept in a field so the hot loop allocates no result objects. */
+  private quotedValue = '';
 
-  private skipLeadingBlanks(text: string, pos: number): number {
-    let p = pos;
-    for (;;) {
-      const code = text.charCodeAt(p);
-      if (code === this.delimiter || !(code === SPACE || (code === TAB && this.trimTabs))) return p;
-      p++;
-    }
-  }
-
-  private findFieldEnd(text: string, pos: number): number {
-    const delimiter = this.delimiter;
-    const spaces = this.spaces;
-    const length = text.length;
-    let p = pos;
-    while (p < length) {
-      const code = text.charCodeAt(p);
-      if (code === delimiter || code === LF || code === CR || (spaces && code === TAB)) break;
-      p++;
-    }
-    return p;
-  }
-
-  private readQuoted(text: string, quoteAt: number, final: boolean): { value: string; end: number } | undefined {
+  /**
+   * Reads a quoted field starting at the quote; returns the offset after it
+   * (and anything up to the next delimiter), or -1 when the text ends inside it.
+   */
+  private readQuoted(text: string, quoteAt: number, final: boolean): number {
     let value = '';
     let from = quoteAt + 1;
     for (;;) {
       const close = text.indexOf('"', from);
       if (close < 0) {
-        if (!final) return undefined;
-        return { value: value + text.slice(from), end: text.length };
+        if (!final) return -1;
+        this.quotedValue = value + text.slice(from);
+        return text.length;
       }
-      if (close + 1 >= text.length && !final) return undefined;
+      if (close + 1 >= text.length && !final) return -1;
       value += text.slice(from, close);
       if (text.charCodeAt(close + 1) === QUOTE) {
         value += '"';
@@ -138,19 +136,16 @@ export class DelimitedParser {
         continue;
       }
       // Text after the closing quote up to the delimiter is kept, as a lenient reader should.
-      const end = this.findFieldEnd(text, close + 1);
+      let end = close + 1;
+      while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === this.delimiter || c === LF || c === CR || (this.spaces && c === TAB)) break;
+        end++;
+      }
       const trailing = text.slice(close + 1, end);
-      return { value: value + (this.format.trim ? trailing.trimEnd() : trailing), end };
+      this.quotedValue = value + (this.format.trim ? trailing.trimEnd() : trailing);
+      return end;
     }
-  }
-
-  private trim(raw: string): string {
-    if (raw.length === 0) return raw;
-    const first = raw.charCodeAt(0);
-    const last = raw.charCodeAt(raw.length - 1);
-    const blank = (c: number): boolean => c === SPACE || (c === TAB && this.trimTabs);
-    if (!blank(first) && !blank(last)) return raw;
-    return this.trimTabs ? raw.trim() : raw.replace(/^ +| +$/g, '');
   }
 }
 

@@ -7,7 +7,7 @@ import type { NumberInterpretation } from '../io/textToValue.js';
 import { compareValues } from '../value/compareValues.js';
 import type { Value } from '../value/Value.js';
 import type { FileFormatSpec } from './FileFormatSpec.js';
-import type { RowBatch, RowStream } from './RowStream.js';
+import type { RowBatch, RowStream, ValueRowStream } from './RowStream.js';
 import type { ScriptTable } from './ScriptTable.js';
 import { textRowStream } from './textRowStream.js';
 
@@ -39,7 +39,7 @@ export async function fileRowStream(absolutePath: string, scriptPath: string, sp
   if (type === 'qvd') throw new UnsupportedFileTypeError('QVD files are not supported; use txt or json');
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
-    return { fieldNames: records.fieldNames, batches: [records.rows] };
+    return { kind: 'values', fieldNames: records.fieldNames, batches: [records.rows] };
   }
   const rows = readDelimitedFile(absolutePath, scriptPath, delimitedFormatOf(scriptPath, spec), spec.encoding);
   return textRowStream(rows, { labels: spec.labels ?? 'embedded', headerLines: spec.headerLines ?? 0, numbers });
@@ -53,8 +53,8 @@ export async function inlineRowStream(data: string, spec: FileFormatSpec, number
 }
 
 /** `count` records with no fields, for AUTOGENERATE. */
-export function autogenerateRowStream(count: number): RowStream {
-  return { fieldNames: [], batches: emptyRowBatches(count) };
+export function autogenerateRowStream(count: number): ValueRowStream {
+  return { kind: 'values', fieldNames: [], batches: emptyRowBatches(count) };
 }
 
 function* emptyRowBatches(count: number): Generator<RowBatch> {
@@ -65,9 +65,9 @@ function* emptyRowBatches(count: number): Generator<RowBatch> {
 }
 
 /** Rows of a table already loaded, optionally sorted (ORDER BY). */
-export function residentRowStream(table: ScriptTable, orderBy?: readonly { field: string; descending: boolean }[]): RowStream {
+export function residentRowStream(table: ScriptTable, orderBy?: readonly { field: string; descending: boolean }[]): ValueRowStream {
   const order = orderBy && orderBy.length > 0 ? sortedRows(table, orderBy) : undefined;
-  return { fieldNames: table.fieldNames, batches: residentBatches(table, table.rowCount, order) };
+  return { kind: 'values', fieldNames: table.fieldNames, batches: residentBatches(table, table.rowCount, order) };
 }
 
 function* residentBatches(table: ScriptTable, rowCount: number, order: Int32Array | undefined): Generator<RowBatch> {

@@ -9,7 +9,9 @@ import type { Value } from '../value/Value.js';
 import { aggregateValues } from './aggregateValues.js';
 import { keyOf } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
-import type { RowStream } from './RowStream.js';
+import type { RowStream, TextRowStream } from './RowStream.js';
+import { interpretTexts } from './textRowStream.js';
+import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
 import type { LoadStatement } from './Statement.js';
 
@@ -49,7 +51,9 @@ export interface LoadResult {
  * Runs a LOAD's field list, WHERE / WHILE, DISTINCT, GROUP BY and FIRST over a
  * row stream into a new columnar table.
  */
-export async function runLoad(load: LoadStatement, stream: RowStream, env: LoadEnvironment): Promise<LoadResult> {
+export async function runLoad(load: LoadStatement, source: RowStream, env: LoadEnvironment): Promise<LoadResult> {
+  if (source.kind === 'texts' && isPlainCopy(load, source.fieldNames)) return encodeTexts(load, source, env);
+  const stream = source.kind === 'texts' ? interpretTexts(source) : source;
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
   const outputs = resolveOutputs(load, stream.fieldNames, positions);
@@ -189,4 +193,50 @@ function aggregateOverGroup(call: CallExpr, args: readonly CompiledExpression[],
   );
   ctx.row = saved;
   return aggregateValues(call, values);
+}
+
+/** True when every output is a source field as is and nothing filters, repeats or groups rows. */
+function isPlainCopy(load: LoadStatement, sourceFields: readonly string[]): boolean {
+  if (load.where || load.whileCondition || load.groupBy || load.distinct || load.first) return false;
+  return load.fields.every((field) => field.kind === 'star' || (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)));
+}
+
+/**
+ * The fast path for `LOAD *` (or plain fields) from a delimited file: each
+ * distinct text is interpreted once and mapped straight to its dictionary
+ * index, so a row costs one map lookup per field and no row objects.
+ */
+async function encodeTexts(load: LoadStatement, stream: TextRowStream, env: LoadEnvironment): Promise<LoadResult> {
+  const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
+  const outputs = resolveOutputs(load, stream.fieldNames, positions);
+  const table = new ScriptTable('', outputs.map((o) => o.name));
+  const columns = table.columns;
+  const sources = outputs.map((o) => o.copy);
+  const textIndexes = outputs.map(() => new Map<string, number>());
+  const numbers = stream.numbers;
+  let fetched = 0;
+  for await (const batch of stream.batches) {
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c];
+      const source = sources[c];
+      const known = textIndexes[c];
+      for (let r = 0; r < batch.length; r++) {
+        const text = batch[r][source];
+        if (text === undefined) {
+          column.pushIndex(-1);
+          continue;
+        }
+        let index = known.get(text);
+        if (index === undefined) {
+          index = column.indexOf(textToValue(text, numbers));
+          known.set(text, index);
+        }
+        column.pushIndex(index);
+      }
+    }
+    fetched += batch.length;
+    table.rowCount = fetched;
+    await env.pause();
+  }
+  return { table, fetched };
 }

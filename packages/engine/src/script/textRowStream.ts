@@ -1,17 +1,16 @@
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { Value } from '../value/Value.js';
-import type { RowBatch, RowStream } from './RowStream.js';
+import type { RowBatch, TextRowStream, ValueRowStream } from './RowStream.js';
 import { TextValueCache } from './TextValueCache.js';
 
 /**
  * Turns batches of text rows into a row stream: the first row gives the field
- * names (embedded labels) or they are `@1..@n` (no labels); each text is
- * interpreted as a number when it reads as one.
+ * names (embedded labels) or they are `@1..@n` (no labels).
  */
 export async function textRowStream(
   batches: AsyncIterable<string[][]> | Iterable<string[][]>,
   options: { labels: 'embedded' | 'none'; headerLines: number; numbers: NumberInterpretation },
-): Promise<RowStream> {
+): Promise<TextRowStream> {
   const iterator = toAsyncIterator(batches);
   let pending: string[][] = [];
   let skip = options.headerLines;
@@ -34,22 +33,26 @@ export async function textRowStream(
       pending = pending.slice(1);
     } else fieldNames = pending[0].map((_, i) => `@${i + 1}`);
   }
-  const names = fieldNames;
-  const caches = names.map(() => new TextValueCache(options.numbers));
-  return { fieldNames: names, batches: convertBatches(pending, iterator, caches) };
+  return { kind: 'texts', fieldNames, batches: remainingBatches(pending, iterator), numbers: options.numbers };
 }
 
-async function* convertBatches(
-  first: string[][],
-  rest: AsyncIterator<string[][]>,
-  caches: TextValueCache[],
-): AsyncGenerator<RowBatch> {
-  if (first.length > 0) yield convertBatch(first, caches);
+async function* remainingBatches(first: string[][], rest: AsyncIterator<string[][]>): AsyncGenerator<string[][]> {
+  if (first.length > 0) yield first;
   for (;;) {
     const next = await rest.next();
     if (next.done) return;
-    yield convertBatch(next.value, caches);
+    yield next.value;
   }
+}
+
+/** The stream with each text interpreted as a number when it reads as one. */
+export function interpretTexts(stream: TextRowStream): ValueRowStream {
+  const caches = stream.fieldNames.map(() => new TextValueCache(stream.numbers));
+  return { kind: 'values', fieldNames: stream.fieldNames, batches: convertBatches(stream.batches, caches) };
+}
+
+async function* convertBatches(batches: AsyncIterable<string[][]> | Iterable<string[][]>, caches: TextValueCache[]): AsyncGenerator<RowBatch> {
+  for await (const batch of batches) yield convertBatch(batch, caches);
 }
 
 /** Rows with fewer fields get nulls; extra fields are dropped. */
