@@ -59,15 +59,22 @@ export function propagate(model: DataModel, selections: Selections): RowSet[] {
     if (own[table.index].length > 0 || portsOfTable[table.index].some((p) => down[p]))
       enqueue(table.index);
   });
+  // Rows passing everything that flows into a table, kept until one of its inputs changes.
+  const passing: (RowSet | undefined)[] = tables.map(() => undefined);
+  const rowsPassingAll = (t: number) =>
+    (passing[t] ??= filterRows(tables[t].rowCount, [
+      ...own[t],
+      ...incoming(ports, portsOfTable[t], down, -1),
+    ]));
   while (queue.length > 0) {
     const t = queue.shift()!;
     queued[t] = 0;
     for (const p of portsOfTable[t]) {
       if (!upActive[p]) continue;
-      const rows = filterRows(tables[t].rowCount, [
-        ...own[t],
-        ...incoming(ports, portsOfTable[t], down, p),
-      ]);
+      // What a key field sends back must not be echoed to it; with nothing coming in through p, all inputs apply.
+      const rows = down[p]
+        ? filterRows(tables[t].rowCount, [...own[t], ...incoming(ports, portsOfTable[t], down, p)])
+        : rowsPassingAll(t);
       const message = presentCodes(rows, ports[p].codes, ports[p].nullCode);
       if (up[p] && sameMask(up[p], message)) continue;
       up[p] = message;
@@ -82,16 +89,12 @@ export function propagate(model: DataModel, selections: Selections): RowSet[] {
         );
         if (!next || (down[q] && sameMask(down[q], next))) continue;
         down[q] = next;
+        passing[ports[q].table] = undefined;
         enqueue(ports[q].table);
       }
     }
   }
-  return tables.map((table) =>
-    filterRows(table.rowCount, [
-      ...own[table.index],
-      ...incoming(ports, portsOfTable[table.index], down, -1),
-    ]),
-  );
+  return tables.map((table) => rowsPassingAll(table.index));
 }
 
 /**
