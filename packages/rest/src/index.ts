@@ -1,17 +1,33 @@
 export { createClient, type QlikClient } from './client/createClient.js';
 export { RestClient } from './client/RestClient.js';
 export type { ClientOptions } from './client/ClientOptions.js';
-export type { Hooks, HookContext, RetryEvent, RateLimitedEvent, QueuedEvent } from './client/Hooks.js';
+export type {
+  Hooks,
+  HookContext,
+  RetryEvent,
+  RateLimitedEvent,
+  QueuedEvent,
+} from './client/Hooks.js';
 export type { RequestLogEntry, RequestLogOption } from './client/RequestLog.js';
 
 export type { Operation, CallOptions, Paged, RestTransport } from './core/Operation.js';
 export { Download } from './core/Download.js';
 export { downloadFromLocation, downloadUrl } from './core/downloadFromLocation.js';
 
-export type { AuthProvider, AuthRequest, AuthContext, AuthFailure, AuthFunction, AuthOption } from './auth/AuthProvider.js';
+export type {
+  AuthProvider,
+  AuthRequest,
+  AuthContext,
+  AuthFailure,
+  AuthFunction,
+  AuthOption,
+} from './auth/AuthProvider.js';
 export { apiKey } from './auth/apiKey.js';
 export { accessToken, type TokenSource } from './auth/accessToken.js';
-export { oauthClientCredentials, type OAuthClientCredentialsOptions } from './auth/oauthClientCredentials.js';
+export {
+  oauthClientCredentials,
+  type OAuthClientCredentialsOptions,
+} from './auth/oauthClientCredentials.js';
 export { cookieSession, type CookieSessionOptions } from './auth/cookieSession.js';
 export { customAuth } from './auth/customAuth.js';
 export { combineAuth } from './auth/combineAuth.js';

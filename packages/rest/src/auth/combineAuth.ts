@@ -9,7 +9,9 @@ export function combineAuth(...providers: readonly AuthProvider[]): AuthProvider
   return {
     credentials,
     headers: async (request, context) => {
-      const all = await Promise.all(providers.map((provider) => provider.headers(request, context)));
+      const all = await Promise.all(
+        providers.map((provider) => provider.headers(request, context)),
+      );
       return Object.assign({}, ...all) as Record<string, string>;
     },
     recover: async (failure, context) => {

@@ -45,18 +45,28 @@ export function cookieSession(options: CookieSessionOptions): AuthProvider {
   };
 }
 
-async function fetchCsrfToken(context: AuthContext, headers: Record<string, string>): Promise<string> {
+async function fetchCsrfToken(
+  context: AuthContext,
+  headers: Record<string, string>,
+): Promise<string> {
   const url = new URL('/api/v1/csrf-token', context.baseUrl);
   let response: Response;
   try {
-    response = await context.fetch(url, { headers, credentials: 'include', signal: context.signal });
+    response = await context.fetch(url, {
+      headers,
+      credentials: 'include',
+      signal: context.signal,
+    });
   } catch (cause) {
     throw new QlikError('AUTH_FAILED', 'CSRF token request failed', { cause });
   }
   await response.body?.cancel();
   const token = response.headers.get(CSRF_HEADER);
   if (!response.ok || !token) {
-    throw new QlikError('AUTH_FAILED', `CSRF token request answered ${response.status} without a token`);
+    throw new QlikError(
+      'AUTH_FAILED',
+      `CSRF token request answered ${response.status} without a token`,
+    );
   }
   return token;
 }
@@ -65,6 +75,9 @@ async function fetchCsrfToken(context: AuthContext, headers: Record<string, stri
 async function blamesCsrf({ response }: AuthFailure): Promise<boolean> {
   if (response.status !== 401 && response.status !== 403) return false;
   if (response.headers.has(CSRF_HEADER)) return true;
-  const text = await response.clone().text().catch(() => '');
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
   return /csrf/i.test(text);
 }

@@ -31,7 +31,10 @@ interface CachedToken {
  */
 export function oauthClientCredentials(options: OAuthClientCredentialsOptions): AuthProvider {
   if (!options.clientId || !options.clientSecret) {
-    throw new QlikError('INVALID_ARGUMENT', 'oauthClientCredentials: clientId and clientSecret are required');
+    throw new QlikError(
+      'INVALID_ARGUMENT',
+      'oauthClientCredentials: clientId and clientSecret are required',
+    );
   }
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? 60_000;
@@ -86,7 +89,11 @@ async function requestToken(
       signal: context.signal,
     });
   } catch (cause) {
-    throw new QlikError('AUTH_FAILED', `OAuth token request to ${url.origin}${url.pathname} failed`, { cause });
+    throw new QlikError(
+      'AUTH_FAILED',
+      `OAuth token request to ${url.origin}${url.pathname} failed`,
+      { cause },
+    );
   }
   if (!response.ok) {
     const apiError = await readApiError(response, 'POST', `${url.origin}${url.pathname}`);
@@ -94,7 +101,11 @@ async function requestToken(
       cause: apiError,
     });
   }
-  const body = (await response.json()) as { access_token?: unknown; token_type?: unknown; expires_in?: unknown };
+  const body = (await response.json()) as {
+    access_token?: unknown;
+    token_type?: unknown;
+    expires_in?: unknown;
+  };
   if (typeof body.access_token !== 'string' || body.access_token === '') {
     throw new QlikError('AUTH_FAILED', 'OAuth token response has no access_token');
   }

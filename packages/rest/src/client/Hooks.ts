@@ -31,7 +31,10 @@ export interface QueuedEvent {
 /** Functions called around every request; each is optional. */
 export interface Hooks {
   /** Sees the request just before it is sent; may return a replacement. */
-  readonly beforeRequest?: (request: Request, context: HookContext) => Request | void | Promise<Request | void>;
+  readonly beforeRequest?: (
+    request: Request,
+    context: HookContext,
+  ) => Request | void | Promise<Request | void>;
   /** Sees every response (errors too) before the client reads it; may return a replacement. */
   readonly afterResponse?: (
     response: Response,

@@ -15,7 +15,9 @@ export interface RequestLogEntry {
 export type RequestLogOption = boolean | ((entry: RequestLogEntry) => void);
 
 /** Turns the `log` option into a function, or undefined when logging is off. */
-export function toLogger(option: RequestLogOption | undefined): ((entry: RequestLogEntry) => void) | undefined {
+export function toLogger(
+  option: RequestLogOption | undefined,
+): ((entry: RequestLogEntry) => void) | undefined {
   if (!option) return undefined;
   if (typeof option === 'function') return option;
   return (entry) => {

@@ -39,7 +39,12 @@ interface PreparedCall {
 /** What one attempt ended in, when it did not end the call. */
 type AttemptOutcome =
   | { readonly done: true; readonly value: unknown }
-  | { readonly done: false; readonly reason: 'retry' | 'rate-limited' | 'auth'; readonly delayMs: number; readonly error?: QlikError };
+  | {
+      readonly done: false;
+      readonly reason: 'retry' | 'rate-limited' | 'auth';
+      readonly delayMs: number;
+      readonly error?: QlikError;
+    };
 
 interface Counters {
   attempt: number;
@@ -48,7 +53,12 @@ interface Counters {
   authRecovered: boolean;
 }
 
-const RETRY_DEFAULTS: Required<RetryOptions> = { retries: 2, minDelayMs: 200, maxDelayMs: 10_000, statuses: [500, 502, 503, 504] };
+const RETRY_DEFAULTS: Required<RetryOptions> = {
+  retries: 2,
+  minDelayMs: 200,
+  maxDelayMs: 10_000,
+  statuses: [500, 502, 503, 504],
+};
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
@@ -77,7 +87,10 @@ export class RestClient implements RestTransport {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#auth = toAuthProvider(options.auth);
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.#retry = options.retry === false ? { ...RETRY_DEFAULTS, retries: 0 } : { ...RETRY_DEFAULTS, ...options.retry };
+    this.#retry =
+      options.retry === false
+        ? { ...RETRY_DEFAULTS, retries: 0 }
+        : { ...RETRY_DEFAULTS, ...options.retry };
     const rateLimit = options.rateLimit === false ? { enabled: false } : (options.rateLimit ?? {});
     this.limiter = new RateLimiter(rateLimit);
     this.#rateLimitRetries = rateLimit.maxRetries ?? 5;
@@ -91,17 +104,31 @@ export class RestClient implements RestTransport {
   }
 
   /** Sends one operation and reads its answer: parsed JSON, text, a `Download`, or undefined. */
-  async request<T>(operation: Operation, args: object | undefined, options?: CallOptions): Promise<T> {
+  async request<T>(
+    operation: Operation,
+    args: object | undefined,
+    options?: CallOptions,
+  ): Promise<T> {
     const record = (args ?? {}) as Readonly<Record<string, unknown>>;
     const url = buildUrl(this.baseUrl, operation, record);
     return (await this.#call(operation, url, record, options)) as T;
   }
 
   /** Walks the pages of a list operation; see `Paged`. */
-  paginate<TPage, TItem>(operation: Operation, args: object | undefined, options?: CallOptions): Paged<TPage, TItem> {
+  paginate<TPage, TItem>(
+    operation: Operation,
+    args: object | undefined,
+    options?: CallOptions,
+  ): Paged<TPage, TItem> {
     const record = (args ?? {}) as Readonly<Record<string, unknown>>;
     return new PagedResult<TPage, TItem>({
-      first: () => this.#fetchPage<TPage>(operation, buildUrl(this.baseUrl, operation, record), record, options),
+      first: () =>
+        this.#fetchPage<TPage>(
+          operation,
+          buildUrl(this.baseUrl, operation, record),
+          record,
+          options,
+        ),
       next: (page) => {
         const url = this.#nextPageUrl(operation, page, record);
         return url && this.#fetchPage<TPage>(operation, url, record, options);
@@ -113,20 +140,37 @@ export class RestClient implements RestTransport {
   /** GETs any path or URL on the tenant (e.g. a `Location` header) as a binary `Download`. */
   async download(pathOrUrl: string, options?: CallOptions): Promise<Download> {
     const url = sameOriginUrl(this.baseUrl, pathOrUrl);
-    const operation: Operation = { id: 'download', method: 'GET', path: url.pathname, response: 'binary', tier: '1', limit: 1000 };
+    const operation: Operation = {
+      id: 'download',
+      method: 'GET',
+      path: url.pathname,
+      response: 'binary',
+      tier: '1',
+      limit: 1000,
+    };
     return (await this.#call(operation, url, {}, options)) as Download;
   }
 
-  async #fetchPage<TPage>(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<TPage> {
+  async #fetchPage<TPage>(
+    operation: Operation,
+    url: URL,
+    args: Readonly<Record<string, unknown>>,
+    options: CallOptions | undefined,
+  ): Promise<TPage> {
     const page = await this.#call(operation, url, args, options);
     if (typeof page === 'object' && page !== null) this.#pageUrls.set(page, url);
     return page as TPage;
   }
 
-  #nextPageUrl(operation: Operation, page: unknown, args: Readonly<Record<string, unknown>>): URL | undefined {
+  #nextPageUrl(
+    operation: Operation,
+    page: unknown,
+    args: Readonly<Record<string, unknown>>,
+  ): URL | undefined {
     const next = findNextPage(operation, page);
     if (!next) return undefined;
-    const current = typeof page === 'object' && page !== null ? this.#pageUrls.get(page) : undefined;
+    const current =
+      typeof page === 'object' && page !== null ? this.#pageUrls.get(page) : undefined;
     let url: URL;
     if (next.kind === 'url') {
       url = sameOriginUrl(this.baseUrl, next.href, current);
@@ -138,7 +182,12 @@ export class RestClient implements RestTransport {
     return current && url.href === current.href ? undefined : url;
   }
 
-  async #call(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<unknown> {
+  async #call(
+    operation: Operation,
+    url: URL,
+    args: Readonly<Record<string, unknown>>,
+    options: CallOptions | undefined,
+  ): Promise<unknown> {
     const counters: Counters = { attempt: 0, retries: 0, rateLimited: 0, authRecovered: false };
     try {
       const call = await this.#prepare(operation, url, args, options);
@@ -146,7 +195,12 @@ export class RestClient implements RestTransport {
         const outcome = await this.#attempt(call, counters);
         if (outcome.done) return outcome.value;
         if (outcome.reason === 'retry') {
-          this.#hooks.onRetry?.({ operation, attempt: counters.attempt, delayMs: outcome.delayMs, error: outcome.error as QlikError });
+          this.#hooks.onRetry?.({
+            operation,
+            attempt: counters.attempt,
+            delayMs: outcome.delayMs,
+            error: outcome.error as QlikError,
+          });
         }
         counters.attempt += 1;
         if (outcome.delayMs > 0) await this.#sleep(call, outcome.delayMs);
@@ -157,10 +211,17 @@ export class RestClient implements RestTransport {
     }
   }
 
-  async #prepare(operation: Operation, url: URL, args: Readonly<Record<string, unknown>>, options: CallOptions | undefined): Promise<PreparedCall> {
+  async #prepare(
+    operation: Operation,
+    url: URL,
+    args: Readonly<Record<string, unknown>>,
+    options: CallOptions | undefined,
+  ): Promise<PreparedCall> {
     const body = await encodeRequestBody(operation, args.body).catch((cause: unknown) => {
       if (cause instanceof QlikError) throw cause;
-      throw new QlikError('INVALID_ARGUMENT', `${operation.id}: cannot read the request body`, { cause });
+      throw new QlikError('INVALID_ARGUMENT', `${operation.id}: cannot read the request body`, {
+        cause,
+      });
     });
     const headers = requestHeaders(operation, args, body, options, this.#userAgent);
     return { operation, method: operation.method, url, headers, body, options };
@@ -169,7 +230,12 @@ export class RestClient implements RestTransport {
   async #attempt(call: PreparedCall, counters: Counters): Promise<AttemptOutcome> {
     const { operation, options } = call;
     const releaseSlot = await this.#waitForTurn(call);
-    const signal = attemptSignal(call.method, call.url.href, options?.timeout ?? this.#timeout, options?.signal);
+    const signal = attemptSignal(
+      call.method,
+      call.url.href,
+      options?.timeout ?? this.#timeout,
+      options?.signal,
+    );
     const context: HookContext = { operation, attempt: counters.attempt };
     const startedAt = Date.now();
     let response: Response;
@@ -203,20 +269,40 @@ export class RestClient implements RestTransport {
     }
   }
 
-  async #handleFailure(call: PreparedCall, counters: Counters, response: Response, sentHeaders: Readonly<Record<string, string>>): Promise<AttemptOutcome> {
+  async #handleFailure(
+    call: PreparedCall,
+    counters: Counters,
+    response: Response,
+    sentHeaders: Readonly<Record<string, string>>,
+  ): Promise<AttemptOutcome> {
     const { operation } = call;
     const replayable = !call.body || call.body.source.replayable;
     if (response.status === 429) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after')) ?? this.#defaultRetryAfterMs;
+      const retryAfterMs =
+        parseRetryAfter(response.headers.get('retry-after')) ?? this.#defaultRetryAfterMs;
       const bucket = this.limiter.bucketFor(operation);
       if (this.limiter.enabled) bucket.slowDown(retryAfterMs);
-      this.#hooks.onRateLimited?.({ operation, attempt: counters.attempt, retryAfterMs, limit: bucket.max });
-      if (replayable && counters.rateLimited < this.#rateLimitRetries && retryAfterMs <= this.#maxRetryAfterMs) {
+      this.#hooks.onRateLimited?.({
+        operation,
+        attempt: counters.attempt,
+        retryAfterMs,
+        limit: bucket.max,
+      });
+      if (
+        replayable &&
+        counters.rateLimited < this.#rateLimitRetries &&
+        retryAfterMs <= this.#maxRetryAfterMs
+      ) {
         counters.rateLimited += 1;
         await response.body?.cancel();
         return { done: false, reason: 'rate-limited', delayMs: retryAfterMs };
       }
-    } else if ((response.status === 401 || response.status === 403) && this.#auth.recover && !counters.authRecovered && replayable) {
+    } else if (
+      (response.status === 401 || response.status === 403) &&
+      this.#auth.recover &&
+      !counters.authRecovered &&
+      replayable
+    ) {
       counters.authRecovered = true;
       if (await this.#auth.recover({ response, sentHeaders }, this.#authContext())) {
         await response.body?.cancel();
@@ -232,11 +318,18 @@ export class RestClient implements RestTransport {
 
   #mayRetry(call: PreparedCall, counters: Counters): boolean {
     const replayable = !call.body || call.body.source.replayable;
-    return replayable && counters.retries < this.#retry.retries && isIdempotent(call.operation, call.options);
+    return (
+      replayable &&
+      counters.retries < this.#retry.retries &&
+      isIdempotent(call.operation, call.options)
+    );
   }
 
   #retryAfterBackoff(counters: Counters, error: QlikError, atLeastMs = 0): AttemptOutcome {
-    const delayMs = Math.max(atLeastMs, backoffDelay(counters.retries, this.#retry.minDelayMs, this.#retry.maxDelayMs));
+    const delayMs = Math.max(
+      atLeastMs,
+      backoffDelay(counters.retries, this.#retry.minDelayMs, this.#retry.maxDelayMs),
+    );
     counters.retries += 1;
     return { done: false, reason: 'retry', delayMs, error };
   }
@@ -263,16 +356,26 @@ export class RestClient implements RestTransport {
     }
   }
 
-  async #buildRequest(call: PreparedCall, signal: AbortSignal): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
-    const auth = await Promise.resolve(this.#auth.headers({ method: call.method, url: call.url }, this.#authContext())).catch(
-      (cause: unknown) => {
-        if (cause instanceof QlikError) throw cause;
-        throw new QlikError('AUTH_FAILED', `${call.operation.id}: the auth provider failed`, { cause });
-      },
-    );
+  async #buildRequest(
+    call: PreparedCall,
+    signal: AbortSignal,
+  ): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
+    const auth = await Promise.resolve(
+      this.#auth.headers({ method: call.method, url: call.url }, this.#authContext()),
+    ).catch((cause: unknown) => {
+      if (cause instanceof QlikError) throw cause;
+      throw new QlikError('AUTH_FAILED', `${call.operation.id}: the auth provider failed`, {
+        cause,
+      });
+    });
     const headers = new Headers(call.headers);
     for (const [name, value] of Object.entries(auth)) headers.set(name, value);
-    const init: RequestInit & { duplex?: 'half' } = { method: call.method, headers, signal, credentials: this.#auth.credentials };
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: call.method,
+      headers,
+      signal,
+      credentials: this.#auth.credentials,
+    };
     if (call.body) {
       const { source, bytes } = call.body;
       const onProgress = call.options?.onProgress;
@@ -289,16 +392,35 @@ export class RestClient implements RestTransport {
   }
 
   #authContext(): AuthContext {
-    return { baseUrl: this.baseUrl, fetch: this.#fetch, signal: this.#timeout > 0 ? AbortSignal.timeout(this.#timeout) : undefined };
+    return {
+      baseUrl: this.baseUrl,
+      fetch: this.#fetch,
+      signal: this.#timeout > 0 ? AbortSignal.timeout(this.#timeout) : undefined,
+    };
   }
 
-  #logAttempt(call: PreparedCall, counters: Counters, startedAt: number, status: number | undefined, error?: string): void {
-    this.#log?.({ method: call.method, url: call.url.href, status, ms: Date.now() - startedAt, attempt: counters.attempt, error });
+  #logAttempt(
+    call: PreparedCall,
+    counters: Counters,
+    startedAt: number,
+    status: number | undefined,
+    error?: string,
+  ): void {
+    this.#log?.({
+      method: call.method,
+      url: call.url.href,
+      status,
+      ms: Date.now() - startedAt,
+      attempt: counters.attempt,
+      error,
+    });
   }
 
   // Network failures are classified where fetch fails; anything else unknown came from user code (hooks, callbacks).
   #toQlikError(error: unknown, operation: Operation, url: URL): QlikError {
     if (error instanceof QlikError) return error;
-    return new QlikError('UNEXPECTED', `${operation.method} ${url.href} failed: ${String(error)}`, { cause: error });
+    return new QlikError('UNEXPECTED', `${operation.method} ${url.href} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
 }

@@ -12,11 +12,19 @@ export interface AttemptSignal {
  * One signal per attempt, aborted by the caller's signal or by the timeout,
  * whose reason is already the error the call fails with.
  */
-export function attemptSignal(method: string, url: string, timeoutMs: number, callerSignal?: AbortSignal): AttemptSignal {
+export function attemptSignal(
+  method: string,
+  url: string,
+  timeoutMs: number,
+  callerSignal?: AbortSignal,
+): AttemptSignal {
   const controller = new AbortController();
   const timer =
-    timeoutMs > 0 ? setTimeout(() => controller.abort(new QlikTimeoutError(method, url, timeoutMs)), timeoutMs) : undefined;
-  const onAbort = () => controller.abort(new QlikAbortError(method, url, { cause: callerSignal?.reason }));
+    timeoutMs > 0
+      ? setTimeout(() => controller.abort(new QlikTimeoutError(method, url, timeoutMs)), timeoutMs)
+      : undefined;
+  const onAbort = () =>
+    controller.abort(new QlikAbortError(method, url, { cause: callerSignal?.reason }));
   if (callerSignal?.aborted) onAbort();
   else callerSignal?.addEventListener('abort', onAbort, { once: true });
   return {

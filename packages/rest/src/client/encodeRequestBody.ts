@@ -15,7 +15,10 @@ export interface EncodedBody {
 const encoder = new TextEncoder();
 
 /** Encodes the `body` argument the way the operation sends it; undefined when there is none. */
-export async function encodeRequestBody(operation: Operation, body: unknown): Promise<EncodedBody | undefined> {
+export async function encodeRequestBody(
+  operation: Operation,
+  body: unknown,
+): Promise<EncodedBody | undefined> {
   if (!operation.body || body === undefined) return undefined;
   const encoded = await encodeByKind(operation, body);
   return operation.contentType ? { ...encoded, contentType: operation.contentType } : encoded;
@@ -33,7 +36,8 @@ async function encodeByKind(operation: Operation, body: unknown): Promise<Encode
       if (!isFileInput(body)) throw invalid(operation, 'a Blob, Uint8Array, stream or { path }');
       return { source: await toBodySource(body), contentType: 'application/octet-stream' };
     case 'multipart':
-      if (typeof body !== 'object' || body === null) throw invalid(operation, 'an object of form fields');
+      if (typeof body !== 'object' || body === null)
+        throw invalid(operation, 'an object of form fields');
       return multipartBody(body as MultipartFields);
     default:
       throw invalid(operation, 'a known body kind');
@@ -46,7 +50,8 @@ async function bytes(text: string, contentType: string): Promise<EncodedBody> {
 }
 
 function formEncode(operation: Operation, body: unknown): string {
-  if (typeof body !== 'object' || body === null) throw invalid(operation, 'an object of form fields');
+  if (typeof body !== 'object' || body === null)
+    throw invalid(operation, 'an object of form fields');
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(body)) {
     if (value !== undefined && value !== null) params.append(key, String(value));

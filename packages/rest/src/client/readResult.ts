@@ -2,7 +2,11 @@ import type { CallOptions, Operation } from '../core/Operation.js';
 import { Download } from '../core/Download.js';
 
 /** Reads a successful response the way the operation says: JSON, text, a `Download`, or nothing. */
-export async function readResult(operation: Operation, response: Response, options: CallOptions | undefined): Promise<unknown> {
+export async function readResult(
+  operation: Operation,
+  response: Response,
+  options: CallOptions | undefined,
+): Promise<unknown> {
   switch (operation.response) {
     case 'binary':
       return new Download(response, options?.onProgress);

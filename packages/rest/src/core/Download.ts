@@ -33,7 +33,9 @@ export class Download implements AsyncIterable<Uint8Array> {
     this.#consumed = true;
     const body = this.#response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
     return countBytes(body, (loaded) => {
-      this.#onProgress?.(this.contentLength === undefined ? { loaded } : { loaded, total: this.contentLength });
+      this.#onProgress?.(
+        this.contentLength === undefined ? { loaded } : { loaded, total: this.contentLength },
+      );
     });
   }
 
@@ -48,7 +50,10 @@ export class Download implements AsyncIterable<Uint8Array> {
     const counted = countBytes(this.stream(), (loaded) => {
       written = loaded;
     });
-    await pipeline(Readable.fromWeb(counted as Parameters<typeof Readable.fromWeb>[0]), createWriteStream(path));
+    await pipeline(
+      Readable.fromWeb(counted as Parameters<typeof Readable.fromWeb>[0]),
+      createWriteStream(path),
+    );
     return written;
   }
 

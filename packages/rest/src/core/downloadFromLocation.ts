@@ -3,7 +3,10 @@ import type { Download } from './Download.js';
 import { QlikError } from '../errors/QlikError.js';
 
 function missingLocation(operation: Operation): QlikError {
-  return new QlikError('BAD_RESPONSE', `${operation.id}: the answer has no Location header to download from`);
+  return new QlikError(
+    'BAD_RESPONSE',
+    `${operation.id}: the answer has no Location header to download from`,
+  );
 }
 
 /**
@@ -30,7 +33,11 @@ export async function downloadFromLocation(
 }
 
 /** Downloads a path or URL on the tenant (a `Location`, a `links.*.href`) as a streamed `Download`. */
-export function downloadUrl(transport: RestTransport, location: string, options?: CallOptions): Promise<Download> {
+export function downloadUrl(
+  transport: RestTransport,
+  location: string,
+  options?: CallOptions,
+): Promise<Download> {
   const operation: Operation = {
     id: 'downloadUrl',
     method: 'GET',

@@ -1,7 +1,11 @@
 import { QlikApiError, type QlikErrorDetail } from './QlikApiError.js';
 
 /** Reads an error response's body and turns it into a `QlikApiError`. */
-export async function readApiError(response: Response, method: string, url: string): Promise<QlikApiError> {
+export async function readApiError(
+  response: Response,
+  method: string,
+  url: string,
+): Promise<QlikApiError> {
   const body = await readBodySafely(response);
   return new QlikApiError({
     status: response.status,
@@ -40,13 +44,22 @@ async function readBodySafely(response: Response): Promise<unknown> {
 // Qlik answers `{errors: [...]}` almost everywhere, but a few services send a single error object.
 function extractErrors(body: unknown): QlikErrorDetail[] {
   if (!isRecord(body)) return [];
-  const list = Array.isArray(body.errors) ? body.errors : isRecord(body.error) ? [body.error] : [body];
-  return list.filter(isRecord).filter((entry) => typeof entry.code === 'string' || typeof entry.title === 'string')
+  const list = Array.isArray(body.errors)
+    ? body.errors
+    : isRecord(body.error)
+      ? [body.error]
+      : [body];
+  return list
+    .filter(isRecord)
+    .filter((entry) => typeof entry.code === 'string' || typeof entry.title === 'string')
     .map((entry) => ({
       code: typeof entry.code === 'string' ? entry.code : String(entry.code ?? ''),
       title: typeof entry.title === 'string' ? entry.title : undefined,
       detail: typeof entry.detail === 'string' ? entry.detail : undefined,
-      status: typeof entry.status === 'string' || typeof entry.status === 'number' ? entry.status : undefined,
+      status:
+        typeof entry.status === 'string' || typeof entry.status === 'number'
+          ? entry.status
+          : undefined,
       meta: entry.meta,
     }));
 }

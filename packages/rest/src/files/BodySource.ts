@@ -86,14 +86,17 @@ function streamOfBytes(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /** Turns an async iterable of chunks (a Node Readable) into a pull-based web stream, so back-pressure holds. */
-export function streamOfIterable(iterable: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8Array> {
+export function streamOfIterable(
+  iterable: AsyncIterable<Uint8Array | string>,
+): ReadableStream<Uint8Array> {
   const iterator = iterable[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await iterator.next();
       if (done) controller.close();
-      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : toUint8Array(value));
+      else
+        controller.enqueue(typeof value === 'string' ? encoder.encode(value) : toUint8Array(value));
     },
     async cancel(reason) {
       await iterator.return?.(reason);
@@ -103,5 +106,7 @@ export function streamOfIterable(iterable: AsyncIterable<Uint8Array | string>): 
 
 // Node Buffers are Uint8Arrays, but fetch wants plain views.
 function toUint8Array(chunk: Uint8Array): Uint8Array {
-  return chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return chunk.constructor === Uint8Array
+    ? chunk
+    : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -7,7 +7,8 @@ export interface FilePath {
 export type ByteIterable = AsyncIterable<Uint8Array>;
 
 /** Anything an upload can be sent from; streams and paths are never read whole into memory. */
-export type FileInput = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | ByteIterable | FilePath;
+export type FileInput =
+  Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | ByteIterable | FilePath;
 
 /** A file part of a multipart body with its name and type as the server should see them. */
 export interface NamedFile {
@@ -31,7 +32,9 @@ export function isFilePath(value: object): value is FilePath {
   const record = value as Record<string, unknown>;
   return (
     typeof record.path === 'string' &&
-    Object.keys(record).every((key) => key === 'path' || key === 'filename' || key === 'contentType')
+    Object.keys(record).every(
+      (key) => key === 'path' || key === 'filename' || key === 'contentType',
+    )
   );
 }
 

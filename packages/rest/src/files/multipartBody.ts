@@ -5,7 +5,8 @@ import { isFileInput, isNamedFile, type FileInput, type NamedFile } from './File
  * One field of a multipart body: text for scalars, a JSON part for objects, a
  * streamed file part for file inputs (wrap in `NamedFile` to set its name/type).
  */
-export type MultipartValue = string | number | boolean | FileInput | NamedFile | object | null | undefined;
+export type MultipartValue =
+  string | number | boolean | FileInput | NamedFile | object | null | undefined;
 
 /** The `body` argument of a multipart operation: field name → value. */
 export type MultipartFields = Readonly<Record<string, MultipartValue>>;
@@ -23,7 +24,9 @@ const CRLF = encoder.encode('\r\n');
  * their source as the request is sent, never read whole. The length is known
  * when every file's size is.
  */
-export async function multipartBody(fields: MultipartFields): Promise<{ source: BodySource; contentType: string }> {
+export async function multipartBody(
+  fields: MultipartFields,
+): Promise<{ source: BodySource; contentType: string }> {
   const boundary = `----qlikit${crypto.randomUUID().replace(/-/g, '')}`;
   const parts: Part[] = [];
   for (const [name, value] of Object.entries(fields)) {
@@ -47,10 +50,20 @@ export async function multipartBody(fields: MultipartFields): Promise<{ source: 
 }
 
 // A Blob made of Blobs references them without copying: the multipart body costs no memory of its own.
-function inMemoryBlob(parts: readonly Part[], opening: Uint8Array, closing: Uint8Array): Blob | undefined {
+function inMemoryBlob(
+  parts: readonly Part[],
+  opening: Uint8Array,
+  closing: Uint8Array,
+): Blob | undefined {
   if (!parts.every((part) => part.content.blob)) return undefined;
   const pieces: BlobPart[] = [];
-  for (const part of parts) pieces.push(opening as Uint8Array<ArrayBuffer>, part.head as Uint8Array<ArrayBuffer>, part.content.blob as Blob, CRLF);
+  for (const part of parts)
+    pieces.push(
+      opening as Uint8Array<ArrayBuffer>,
+      part.head as Uint8Array<ArrayBuffer>,
+      part.content.blob as Blob,
+      CRLF,
+    );
   pieces.push(closing as Uint8Array<ArrayBuffer>);
   return new Blob(pieces);
 }
@@ -71,7 +84,11 @@ async function toPart(name: string, value: MultipartValue): Promise<Part> {
   };
 }
 
-function header(name: string, contentType: string | undefined, filename: string | undefined): Uint8Array {
+function header(
+  name: string,
+  contentType: string | undefined,
+  filename: string | undefined,
+): Uint8Array {
   const disposition = `form-data; name="${quote(name)}"${filename === undefined ? '' : `; filename="${quote(filename)}"`}`;
   const type = contentType ? `Content-Type: ${contentType}\r\n` : '';
   return encoder.encode(`Content-Disposition: ${disposition}\r\n${type}\r\n`);

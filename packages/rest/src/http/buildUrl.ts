@@ -3,7 +3,11 @@ import type { Operation } from '../core/Operation.js';
 import { serializeQuery, type QueryValue } from './serializeQuery.js';
 
 /** Fills an operation's path template from the arguments and appends its query parameters. */
-export function buildUrl(base: URL, operation: Operation, args: Readonly<Record<string, unknown>>): URL {
+export function buildUrl(
+  base: URL,
+  operation: Operation,
+  args: Readonly<Record<string, unknown>>,
+): URL {
   const path = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     const value = args[name];
     if (value === undefined || value === null || value === '') {

@@ -13,12 +13,19 @@ export function resolveBaseUrl(host: string): URL {
   try {
     url = new URL(withScheme);
   } catch (cause) {
-    throw new QlikError('INVALID_ARGUMENT', `createClient: \`host\` is not a valid host or URL: ${host}`, {
-      cause,
-    });
+    throw new QlikError(
+      'INVALID_ARGUMENT',
+      `createClient: \`host\` is not a valid host or URL: ${host}`,
+      {
+        cause,
+      },
+    );
   }
   if (url.username || url.password) {
-    throw new QlikError('INVALID_ARGUMENT', 'createClient: put credentials in `auth`, not in `host`');
+    throw new QlikError(
+      'INVALID_ARGUMENT',
+      'createClient: put credentials in `auth`, not in `host`',
+    );
   }
   return new URL(url.origin);
 }

@@ -12,12 +12,23 @@ const SEPARATORS: Record<QueryJoin, string> = { comma: ',', space: ' ', pipe: '|
  * is given (`explode: false`); `null`/`undefined` are left out, dates are ISO
  * strings and other objects are sent as JSON.
  */
-export function serializeQuery(params: URLSearchParams, name: string, value: QueryValue, join?: QueryJoin): void {
+export function serializeQuery(
+  params: URLSearchParams,
+  name: string,
+  value: QueryValue,
+  join?: QueryJoin,
+): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
-    const entries = (value as QueryValue[]).filter((entry) => entry !== undefined && entry !== null);
+    const entries = (value as QueryValue[]).filter(
+      (entry) => entry !== undefined && entry !== null,
+    );
     if (join) {
-      if (entries.length > 0) params.append(name, entries.map((entry) => queryString(entry as object)).join(SEPARATORS[join]));
+      if (entries.length > 0)
+        params.append(
+          name,
+          entries.map((entry) => queryString(entry as object)).join(SEPARATORS[join]),
+        );
       return;
     }
     for (const entry of entries) serializeQuery(params, name, entry);

@@ -91,7 +91,8 @@ export class SlidingWindowLimiter {
   #drain(): void {
     const now = this.#now();
     this.#recover(now);
-    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs) this.#finished.shift();
+    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs)
+      this.#finished.shift();
     while (this.#queue.length > 0) {
       if (now < this.#pausedUntil) return this.#schedule(this.#pausedUntil - now);
       const free = this.#max - this.#inFlight - this.#finished.length;
@@ -127,10 +128,13 @@ export class SlidingWindowLimiter {
 
   #schedule(delayMs: number): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      this.#drain();
-    }, Math.max(1, delayMs));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        this.#drain();
+      },
+      Math.max(1, delayMs),
+    );
   }
 }
 

@@ -5,7 +5,8 @@ import type { NextPage } from './NextPage.js';
 export function findNextPage(operation: Operation, page: unknown): NextPage | undefined {
   const href = nextHref(page);
   if (operation.paging !== 'cursor') return href ? { kind: 'url', href } : undefined;
-  const cursor = (href && cursorInHref(href, operation.cursorParam ?? 'next')) ?? nextCursorField(page);
+  const cursor =
+    (href && cursorInHref(href, operation.cursorParam ?? 'next')) ?? nextCursorField(page);
   return cursor ? { kind: 'cursor', cursor } : undefined;
 }
 
@@ -20,14 +21,18 @@ function nextHref(page: unknown): string | undefined {
   if (!isRecord(page) || !isRecord(page.links)) return undefined;
   const next = page.links.next;
   if (typeof next === 'string') return next || undefined;
-  return isRecord(next) && typeof next.href === 'string' && next.href !== '' ? next.href : undefined;
+  return isRecord(next) && typeof next.href === 'string' && next.href !== ''
+    ? next.href
+    : undefined;
 }
 
 // Cursor services put the cursor in the next link's query; some send only the cursor itself.
 function cursorInHref(href: string, param: string): string | undefined {
   if (!href.includes('?') && !href.includes('/')) return href;
   const query = new URL(href, 'http://link.invalid').searchParams;
-  return query.get(param) ?? query.get('next') ?? query.get('cursor') ?? query.get('page') ?? undefined;
+  return (
+    query.get(param) ?? query.get('next') ?? query.get('cursor') ?? query.get('page') ?? undefined
+  );
 }
 
 function nextCursorField(page: unknown): string | undefined {

@@ -15,7 +15,8 @@ import { getApp, createReload } from '../helpers/operations.js';
 let server: TestServer;
 beforeEach(async () => {
   server = await startTestServer({
-    'GET /api/v1/apps/:appId': (req, res) => sendJson(res, 200, { auth: req.headers.authorization ?? null }),
+    'GET /api/v1/apps/:appId': (req, res) =>
+      sendJson(res, 200, { auth: req.headers.authorization ?? null }),
   });
 });
 afterEach(() => server.close());
@@ -53,7 +54,11 @@ describe('OAuth2 client credentials', () => {
       issued += 1;
       // A little delay so that concurrent callers overlap with the token request.
       await new Promise((resolve) => setTimeout(resolve, 20));
-      sendJson(res, 200, { access_token: `tok-${issued}`, token_type: 'bearer', expires_in: lifetimeSeconds });
+      sendJson(res, 200, {
+        access_token: `tok-${issued}`,
+        token_type: 'bearer',
+        expires_in: lifetimeSeconds,
+      });
     });
     return { issued: () => issued, bodies };
   }
@@ -62,7 +67,11 @@ describe('OAuth2 client credentials', () => {
     const tokens = tokenRoute(3600);
     const client = createClient({
       host: server.url,
-      auth: oauthClientCredentials({ clientId: 'id-1', clientSecret: 'sec-1', scope: 'user_default' }),
+      auth: oauthClientCredentials({
+        clientId: 'id-1',
+        clientSecret: 'sec-1',
+        scope: 'user_default',
+      }),
     });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ auth: 'Bearer tok-1' });
     expect(tokens.bodies).toHaveLength(1);
@@ -94,11 +103,18 @@ describe('OAuth2 client credentials', () => {
 
   it('fetches ONE token for 50 concurrent calls and caches it', async () => {
     const tokens = tokenRoute(3600);
-    const client = createClient({ host: server.url, auth: oauthClientCredentials({ clientId: 'c', clientSecret: 's' }) });
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => client.request(getApp, { appId: `a${i}` })));
+    const client = createClient({
+      host: server.url,
+      auth: oauthClientCredentials({ clientId: 'c', clientSecret: 's' }),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => client.request(getApp, { appId: `a${i}` })),
+    );
     await client.request(getApp, { appId: 'later' });
     expect(tokens.issued()).toBe(1);
-    expect(new Set(answers.map((a) => (a as { auth: string }).auth))).toEqual(new Set(['Bearer tok-1']));
+    expect(new Set(answers.map((a) => (a as { auth: string }).auth))).toEqual(
+      new Set(['Bearer tok-1']),
+    );
   });
 
   it('renews the token before it expires, using the margin', async () => {
@@ -106,7 +122,12 @@ describe('OAuth2 client credentials', () => {
     let now = 1_000_000;
     const client = createClient({
       host: server.url,
-      auth: oauthClientCredentials({ clientId: 'c', clientSecret: 's', refreshMarginMs: 30_000, now: () => now }),
+      auth: oauthClientCredentials({
+        clientId: 'c',
+        clientSecret: 's',
+        refreshMarginMs: 30_000,
+        now: () => now,
+      }),
     });
     await client.request(getApp, { appId: 'a' });
     now += 60_000; // 60 s left: still valid
@@ -120,11 +141,17 @@ describe('OAuth2 client credentials', () => {
   it('answers a 401 with one refresh and one retry, for all concurrent callers', async () => {
     const tokens = tokenRoute(3600);
     server.route('GET /api/v1/apps/:appId', (req, res) => {
-      if (req.headers.authorization === 'Bearer tok-1') return sendJson(res, 401, { errors: [{ code: 'HTTP-401', title: 'Unauthorized' }] });
+      if (req.headers.authorization === 'Bearer tok-1')
+        return sendJson(res, 401, { errors: [{ code: 'HTTP-401', title: 'Unauthorized' }] });
       sendJson(res, 200, { auth: req.headers.authorization });
     });
-    const client = createClient({ host: server.url, auth: oauthClientCredentials({ clientId: 'c', clientSecret: 's' }) });
-    const answers = await Promise.all(Array.from({ length: 10 }, () => client.request(getApp, { appId: 'a' })));
+    const client = createClient({
+      host: server.url,
+      auth: oauthClientCredentials({ clientId: 'c', clientSecret: 's' }),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => client.request(getApp, { appId: 'a' })),
+    );
     expect(answers.every((a) => (a as { auth: string }).auth === 'Bearer tok-2')).toBe(true);
     expect(tokens.issued()).toBe(2);
   });
@@ -133,8 +160,13 @@ describe('OAuth2 client credentials', () => {
     server.route('POST /oauth/token', (_req, res) =>
       sendJson(res, 401, { errors: [{ code: 'OAUTH-1', title: 'invalid_client' }] }),
     );
-    const client = createClient({ host: server.url, auth: oauthClientCredentials({ clientId: 'c', clientSecret: 'top-secret' }) });
-    const error = await client.request(getApp, { appId: 'a' }).catch((e: unknown) => e as Error & { code: string });
+    const client = createClient({
+      host: server.url,
+      auth: oauthClientCredentials({ clientId: 'c', clientSecret: 'top-secret' }),
+    });
+    const error = await client
+      .request(getApp, { appId: 'a' })
+      .catch((e: unknown) => e as Error & { code: string });
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain('OAUTH-1');
     expect(error.message).not.toContain('top-secret');
@@ -155,13 +187,22 @@ describe('cookie session with CSRF', () => {
       if (req.headers['qlik-csrf-token'] !== valid) {
         return sendJson(res, 403, { errors: [{ code: 'CSRF-1', title: 'Invalid CSRF token' }] });
       }
-      sendJson(res, 201, { csrf: req.headers['qlik-csrf-token'], wi: req.headers['qlik-web-integration-id'] });
+      sendJson(res, 201, {
+        csrf: req.headers['qlik-csrf-token'],
+        wi: req.headers['qlik-web-integration-id'],
+      });
     });
-    const client = createClient({ host: server.url, auth: cookieSession({ webIntegrationId: 'wi-1' }) });
+    const client = createClient({
+      host: server.url,
+      auth: cookieSession({ webIntegrationId: 'wi-1' }),
+    });
     await Promise.all([1, 2, 3].map(() => client.request(createReload, { body: { appId: 'a' } })));
     expect(issued).toBe(1);
     valid = 'csrf-2'; // the server rotated its token
-    await expect(client.request(createReload, { body: { appId: 'a' } })).resolves.toEqual({ csrf: 'csrf-2', wi: 'wi-1' });
+    await expect(client.request(createReload, { body: { appId: 'a' } })).resolves.toEqual({
+      csrf: 'csrf-2',
+      wi: 'wi-1',
+    });
     expect(issued).toBe(2);
   });
 
@@ -172,8 +213,13 @@ describe('cookie session with CSRF', () => {
       res.writeHead(204, { 'qlik-csrf-token': 'c' });
       res.end();
     });
-    server.route('POST /api/v1/reloads', (_req, res) => sendJson(res, 403, { errors: [{ code: 'RELOADS-403', title: 'Forbidden' }] }));
-    const client = createClient({ host: server.url, auth: cookieSession({ webIntegrationId: 'wi' }) });
+    server.route('POST /api/v1/reloads', (_req, res) =>
+      sendJson(res, 403, { errors: [{ code: 'RELOADS-403', title: 'Forbidden' }] }),
+    );
+    const client = createClient({
+      host: server.url,
+      auth: cookieSession({ webIntegrationId: 'wi' }),
+    });
     await expect(client.request(createReload, { body: {} })).rejects.toBeInstanceOf(QlikApiError);
     expect(issued).toBe(1);
     expect(server.seen('/api/v1/reloads')).toHaveLength(1);
@@ -186,13 +232,18 @@ describe('custom providers', () => {
       host: server.url,
       auth: (request) => ({ authorization: `Signed ${request.method} ${request.url.pathname}` }),
     });
-    await expect(client.request(getApp, { appId: 'x' })).resolves.toEqual({ auth: 'Signed GET /api/v1/apps/x' });
+    await expect(client.request(getApp, { appId: 'x' })).resolves.toEqual({
+      auth: 'Signed GET /api/v1/apps/x',
+    });
   });
 
   it('combines providers, later headers winning', async () => {
     const client = createClient({
       host: server.url,
-      auth: combineAuth(apiKey('k'), customAuth(() => ({ 'x-tenant': 't1' }))),
+      auth: combineAuth(
+        apiKey('k'),
+        customAuth(() => ({ 'x-tenant': 't1' })),
+      ),
     });
     await client.request(getApp, { appId: 'x' });
     expect(server.requests[0].headers.authorization).toBe('Bearer k');

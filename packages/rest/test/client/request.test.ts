@@ -7,8 +7,10 @@ import type { Operation } from '../../src/core/Operation.js';
 let server: TestServer;
 beforeEach(async () => {
   server = await startTestServer({
-    'GET /api/v1/apps/:appId': (_req, res, ctx) => sendJson(res, 200, { attributes: { id: ctx.params.appId } }),
-    'GET /api/v1/items': (_req, res, ctx) => sendJson(res, 200, { data: [], query: [...ctx.url.searchParams] }),
+    'GET /api/v1/apps/:appId': (_req, res, ctx) =>
+      sendJson(res, 200, { attributes: { id: ctx.params.appId } }),
+    'GET /api/v1/items': (_req, res, ctx) =>
+      sendJson(res, 200, { data: [], query: [...ctx.url.searchParams] }),
     'PUT /api/v1/apps/:appId': async (req, res, ctx) =>
       sendJson(res, 200, {
         received: JSON.parse((await ctx.body()).toString()),
@@ -47,10 +49,18 @@ describe('request', () => {
   });
 
   it('joins arrays of explode: false parameters with their separator', async () => {
-    server.route('GET /api/v1/spaces', (_req, res, ctx) => sendJson(res, 200, { query: [...ctx.url.searchParams] }));
+    server.route('GET /api/v1/spaces', (_req, res, ctx) =>
+      sendJson(res, 200, { query: [...ctx.url.searchParams] }),
+    );
     const getSpaces: Operation = {
-      id: 'getSpaces', method: 'GET', path: '/api/v1/spaces', queryParams: ['roles', 'scope', 'type'],
-      queryStyles: { roles: 'comma', scope: 'space' }, response: 'json', tier: '1', limit: 1000,
+      id: 'getSpaces',
+      method: 'GET',
+      path: '/api/v1/spaces',
+      queryParams: ['roles', 'scope', 'type'],
+      queryStyles: { roles: 'comma', scope: 'space' },
+      response: 'json',
+      tier: '1',
+      limit: 1000,
     };
     const client = createClient({ host: server.url, rateLimit: false });
     const page = await client.request<{ query: [string, string][] }>(getSpaces, {
@@ -68,7 +78,11 @@ describe('request', () => {
 
   it('sends the body as JSON and header parameters as headers', async () => {
     const client = createClient({ host: server.url, rateLimit: false });
-    const answer = await client.request<{ received: unknown; ifMatch: string; contentType: string }>(updateApp, {
+    const answer = await client.request<{
+      received: unknown;
+      ifMatch: string;
+      contentType: string;
+    }>(updateApp, {
       appId: 'a1',
       ifMatch: 'etag-1',
       body: { attributes: { name: 'Sales' } },
@@ -92,7 +106,9 @@ describe('request', () => {
   });
 
   it('accepts a bare tenant host name as an https origin', () => {
-    expect(createClient({ host: 'tenant.eu.qlikcloud.com' }).baseUrl.href).toBe('https://tenant.eu.qlikcloud.com/');
+    expect(createClient({ host: 'tenant.eu.qlikcloud.com' }).baseUrl.href).toBe(
+      'https://tenant.eu.qlikcloud.com/',
+    );
     expect(createClient({ host: `${server.url}/` }).baseUrl.origin).toBe(server.url);
     expect(() => createClient({ host: 'https://user:pw@tenant.eu.qlikcloud.com' })).toThrow(/auth/);
   });
@@ -128,10 +144,20 @@ describe('request', () => {
 
   it('logs method, URL, status and duration without credentials', async () => {
     const entries: RequestLogEntry[] = [];
-    const client = createClient({ host: server.url, auth: 'secret-key-123', rateLimit: false, log: (e) => entries.push(e) });
+    const client = createClient({
+      host: server.url,
+      auth: 'secret-key-123',
+      rateLimit: false,
+      log: (e) => entries.push(e),
+    });
     await client.request(getApp, { appId: 'a' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ method: 'GET', url: `${server.url}/api/v1/apps/a`, status: 200, attempt: 0 });
+    expect(entries[0]).toMatchObject({
+      method: 'GET',
+      url: `${server.url}/api/v1/apps/a`,
+      status: 200,
+      attempt: 0,
+    });
     expect(entries[0].ms).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(entries)).not.toContain('secret-key-123');
   });
@@ -141,22 +167,38 @@ describe('request', () => {
     const original = console.debug;
     console.debug = (line: string) => lines.push(line);
     try {
-      await createClient({ host: server.url, auth: 'secret-key-123', log: true }).request(getApp, { appId: 'a' });
+      await createClient({ host: server.url, auth: 'secret-key-123', log: true }).request(getApp, {
+        appId: 'a',
+      });
     } finally {
       console.debug = original;
     }
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^\\[qlikit/rest\\] GET ${server.url}/api/v1/apps/a 200 \\d+ms$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^\\[qlikit/rest\\] GET ${server.url}/api/v1/apps/a 200 \\d+ms$`),
+    );
   });
 
   it('uses a custom PATCH content type when the operation names one', async () => {
-    server.route('PATCH /api/v1/apps/:appId', (req, res) => sendJson(res, 200, { type: req.headers['content-type'] }));
+    server.route('PATCH /api/v1/apps/:appId', (req, res) =>
+      sendJson(res, 200, { type: req.headers['content-type'] }),
+    );
     const patch: Operation = {
-      id: 'patchApp', method: 'PATCH', path: '/api/v1/apps/{appId}', pathParams: ['appId'], body: 'json',
-      contentType: 'application/json-patch+json', response: 'json', tier: '2', limit: 100,
+      id: 'patchApp',
+      method: 'PATCH',
+      path: '/api/v1/apps/{appId}',
+      pathParams: ['appId'],
+      body: 'json',
+      contentType: 'application/json-patch+json',
+      response: 'json',
+      tier: '2',
+      limit: 100,
     };
     const client = createClient({ host: server.url, rateLimit: false });
-    const answer = await client.request<{ type: string }>(patch, { appId: 'a', body: [{ op: 'replace', path: '/name', value: 'x' }] });
+    const answer = await client.request<{ type: string }>(patch, {
+      appId: 'a',
+      body: [{ op: 'replace', path: '/name', value: 'x' }],
+    });
     expect(answer.type).toBe('application/json-patch+json');
   });
 });

@@ -31,9 +31,13 @@ describe('QlikApiError', () => {
       ],
       traceId: 'trace-123',
     };
-    server.route('GET /api/v1/apps/:appId', (_req, res) => sendJson(res, 404, body, { 'set-cookie': 'session=abc123' }));
+    server.route('GET /api/v1/apps/:appId', (_req, res) =>
+      sendJson(res, 404, body, { 'set-cookie': 'session=abc123' }),
+    );
     const client = createClient({ host: server.url, auth: 'super-secret-key' });
-    const error = (await client.request(getApp, { appId: 'a1' }).catch((e: unknown) => e)) as QlikApiError;
+    const error = (await client
+      .request(getApp, { appId: 'a1' })
+      .catch((e: unknown) => e)) as QlikApiError;
     expect(error).toBeInstanceOf(QlikApiError);
     expect(error).toBeInstanceOf(QlikError);
     expect(error).toMatchObject({
@@ -55,22 +59,36 @@ describe('QlikApiError', () => {
     expect(everything).not.toContain('super-secret-key');
   });
 
-  it('falls back to HTTP-<status> when the body is not Qlik\'s error shape', async () => {
+  it("falls back to HTTP-<status> when the body is not Qlik's error shape", async () => {
     server.route('GET /api/v1/apps/:appId', (_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>bad gateway</html>');
     });
     const client = createClient({ host: server.url, retry: false });
-    const error = (await client.request(getApp, { appId: 'a1' }).catch((e: unknown) => e)) as QlikApiError;
-    expect(error).toMatchObject({ status: 502, code: 'HTTP-502', errors: [], cause: '<html>bad gateway</html>' });
+    const error = (await client
+      .request(getApp, { appId: 'a1' })
+      .catch((e: unknown) => e)) as QlikApiError;
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'HTTP-502',
+      errors: [],
+      cause: '<html>bad gateway</html>',
+    });
   });
 
   it('passes through onError, which may replace the error', async () => {
     class NotFound extends QlikError {}
-    server.route('GET /api/v1/apps/:appId', (_req, res) => sendJson(res, 404, { errors: [{ code: 'APP-1', title: 'nf' }] }));
+    server.route('GET /api/v1/apps/:appId', (_req, res) =>
+      sendJson(res, 404, { errors: [{ code: 'APP-1', title: 'nf' }] }),
+    );
     const client = createClient({
       host: server.url,
-      hooks: { onError: (error) => (error instanceof QlikApiError && error.status === 404 ? new NotFound('NOT_FOUND', 'gone', { cause: error }) : undefined) },
+      hooks: {
+        onError: (error) =>
+          error instanceof QlikApiError && error.status === 404
+            ? new NotFound('NOT_FOUND', 'gone', { cause: error })
+            : undefined,
+      },
     });
     await expect(client.request(getApp, { appId: 'a' })).rejects.toBeInstanceOf(NotFound);
   });
@@ -80,9 +98,22 @@ describe('failures in user code', () => {
   it('reports a failing auth provider as AUTH_FAILED, and a failing hook as UNEXPECTED, keeping the cause', async () => {
     const broken = new Error('vault unreachable');
     const auth = createClient({ host: server.url, auth: () => Promise.reject(broken) });
-    await expect(auth.request(getApp, { appId: 'a' })).rejects.toMatchObject({ code: 'AUTH_FAILED', cause: broken });
-    const hook = createClient({ host: server.url, hooks: { beforeRequest: () => { throw broken; } } });
-    await expect(hook.request(getApp, { appId: 'a' })).rejects.toMatchObject({ code: 'UNEXPECTED', cause: broken });
+    await expect(auth.request(getApp, { appId: 'a' })).rejects.toMatchObject({
+      code: 'AUTH_FAILED',
+      cause: broken,
+    });
+    const hook = createClient({
+      host: server.url,
+      hooks: {
+        beforeRequest: () => {
+          throw broken;
+        },
+      },
+    });
+    await expect(hook.request(getApp, { appId: 'a' })).rejects.toMatchObject({
+      code: 'UNEXPECTED',
+      cause: broken,
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -91,7 +122,9 @@ describe('timeouts, aborts, network errors', () => {
   it('times out a call that gets no answer', async () => {
     hang('GET /api/v1/apps/:appId');
     const client = createClient({ host: server.url, retry: false });
-    const error = await client.request(getApp, { appId: 'a' }, { timeout: 50 }).catch((e: unknown) => e);
+    const error = await client
+      .request(getApp, { appId: 'a' }, { timeout: 50 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QlikTimeoutError);
     expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50, method: 'GET' });
   });
@@ -102,7 +135,9 @@ describe('timeouts, aborts, network errors', () => {
       res.write('{"partial":');
     });
     const client = createClient({ host: server.url, retry: false });
-    await expect(client.request(getApp, { appId: 'a' }, { timeout: 100 })).rejects.toBeInstanceOf(QlikTimeoutError);
+    await expect(client.request(getApp, { appId: 'a' }, { timeout: 100 })).rejects.toBeInstanceOf(
+      QlikTimeoutError,
+    );
   });
 
   it('lets the caller abort a download while its body streams', async () => {
@@ -112,7 +147,11 @@ describe('timeouts, aborts, network errors', () => {
     });
     const controller = new AbortController();
     const client = createClient({ host: server.url, timeout: 100 });
-    const download = await client.request<Download>(downloadTempContent, { id: 'x' }, { signal: controller.signal });
+    const download = await client.request<Download>(
+      downloadTempContent,
+      { id: 'x' },
+      { signal: controller.signal },
+    );
     const reader = download.stream().getReader();
     const first = await reader.read();
     expect(first.value?.byteLength).toBe(1024);
@@ -146,7 +185,11 @@ describe('timeouts, aborts, network errors', () => {
     const isQueued = new Promise<void>((resolve) => {
       queued = resolve;
     });
-    const client = createClient({ host: server.url, rateLimit: { windowMs: 60_000 }, hooks: { onQueued: () => queued() } });
+    const client = createClient({
+      host: server.url,
+      rateLimit: { windowMs: 60_000 },
+      hooks: { onQueued: () => queued() },
+    });
     const once = { ...getApp, id: 'once', tier: 'special', limit: 1 };
     await client.request(once, { appId: 'a' });
     const controller = new AbortController();
@@ -161,7 +204,9 @@ describe('timeouts, aborts, network errors', () => {
 
   it('rejects at once with an already aborted signal', async () => {
     const client = createClient({ host: server.url });
-    await expect(client.request(getApp, { appId: 'a' }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(QlikAbortError);
+    await expect(
+      client.request(getApp, { appId: 'a' }, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(QlikAbortError);
     expect(server.requests).toHaveLength(0);
   });
 
@@ -169,7 +214,10 @@ describe('timeouts, aborts, network errors', () => {
     const controller = new AbortController();
     server.route('GET /api/v1/items', (_req, res, ctx) => {
       const page = Number(ctx.url.searchParams.get('page') ?? 0);
-      sendJson(res, 200, { data: [page], links: { next: { href: `/api/v1/items?page=${page + 1}` } } });
+      sendJson(res, 200, {
+        data: [page],
+        links: { next: { href: `/api/v1/items?page=${page + 1}` } },
+      });
     });
     const client = createClient({ host: server.url });
     const seen: unknown[] = [];

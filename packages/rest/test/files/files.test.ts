@@ -18,8 +18,14 @@ const HASH = patternHash(CHUNKS, CHUNK);
 
 /** Like POST /api/v1/temp-contents, answering with what it received so tests can check it. */
 const upload: Operation = {
-  id: 'uploadTempContent', method: 'POST', path: '/api/v1/temp-contents', queryParams: ['filename'],
-  body: 'binary', response: 'json', tier: '2', limit: 100,
+  id: 'uploadTempContent',
+  method: 'POST',
+  path: '/api/v1/temp-contents',
+  queryParams: ['filename'],
+  body: 'binary',
+  response: 'json',
+  tier: '2',
+  limit: 100,
 };
 
 let dir: string;
@@ -42,12 +48,17 @@ beforeEach(async () => {
         hash.update(chunk as Buffer);
         bytes += (chunk as Buffer).byteLength;
       }
-      sendJson(res, 201, {
-        bytes,
-        sha256: hash.digest('hex'),
-        contentType: req.headers['content-type'],
-        contentLength: req.headers['content-length'] ?? null,
-      }, { location: '/api/v1/temp-contents/t1' });
+      sendJson(
+        res,
+        201,
+        {
+          bytes,
+          sha256: hash.digest('hex'),
+          contentType: req.headers['content-type'],
+          contentLength: req.headers['content-length'] ?? null,
+        },
+        { location: '/api/v1/temp-contents/t1' },
+      );
     },
     'GET /api/v1/temp-contents/:id': async (req, res) => {
       const chunked = req.headers['x-chunked'] === '1';
@@ -77,10 +88,18 @@ describe('uploads', () => {
   it('streams 8 MiB from a Node Readable, with progress', async () => {
     const client = createClient({ host: server.url });
     const progress: number[] = [];
-    const received = await client.request<Received>(upload, { body: patternReadable(CHUNKS, CHUNK) }, {
-      onProgress: (p) => progress.push(p.loaded),
+    const received = await client.request<Received>(
+      upload,
+      { body: patternReadable(CHUNKS, CHUNK) },
+      {
+        onProgress: (p) => progress.push(p.loaded),
+      },
+    );
+    expect(received).toMatchObject({
+      bytes: SIZE,
+      sha256: HASH,
+      contentType: 'application/octet-stream',
     });
-    expect(received).toMatchObject({ bytes: SIZE, sha256: HASH, contentType: 'application/octet-stream' });
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toBe(SIZE);
     expect(progress.every((loaded, i) => i === 0 || loaded > progress[i - 1])).toBe(true);
@@ -127,11 +146,15 @@ describe('uploads', () => {
   it('streams 8 MiB from { path }, announcing its length', async () => {
     const client = createClient({ host: server.url });
     let total: number | undefined;
-    const received = await client.request<Received>(upload, { body: { path: bigFile } }, {
-      onProgress: (p) => {
-        total = p.total;
+    const received = await client.request<Received>(
+      upload,
+      { body: { path: bigFile } },
+      {
+        onProgress: (p) => {
+          total = p.total;
+        },
       },
-    });
+    );
     expect(received).toMatchObject({ bytes: SIZE, sha256: HASH, contentLength: String(SIZE) });
     expect(total).toBe(SIZE);
   });
@@ -146,7 +169,11 @@ describe('uploads', () => {
       sendJson(res, 201, { sha256: hash.digest('hex') });
     });
     const client = createClient({ host: server.url, retry: { minDelayMs: 1, maxDelayMs: 2 } });
-    const received = await client.request<{ sha256: string }>(upload, { body: { path: bigFile } }, { retry: true });
+    const received = await client.request<{ sha256: string }>(
+      upload,
+      { body: { path: bigFile } },
+      { retry: true },
+    );
     expect(received.sha256).toBe(HASH);
     expect(calls).toBe(2);
   });
@@ -170,13 +197,17 @@ describe('uploads', () => {
 
   it('builds a streamed multipart body that a standard parser reads back', async () => {
     server.route('POST /api/v1/data-files', async (req, res, ctx) => {
-      const form = await new Response(await ctx.body(), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const form = await new Response(await ctx.body(), {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
       const file = form.get('File') as File;
       sendJson(res, 201, {
         json: JSON.parse(String(form.get('Json'))),
         fileName: file.name,
         fileType: file.type,
-        fileHash: createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex'),
+        fileHash: createHash('sha256')
+          .update(Buffer.from(await file.arrayBuffer()))
+          .digest('hex'),
         fileSize: file.size,
         declaredLength: req.headers['content-length'],
         receivedLength: (await ctx.body()).byteLength,
@@ -186,7 +217,12 @@ describe('uploads', () => {
     const progress: number[] = [];
     const answer = await client.request<Record<string, unknown>>(
       createDataFile,
-      { body: { Json: { name: 'sales/"2024".csv', folder: false }, File: { file: { path: bigFile }, filename: 'big.bin', contentType: 'text/csv' } } },
+      {
+        body: {
+          Json: { name: 'sales/"2024".csv', folder: false },
+          File: { file: { path: bigFile }, filename: 'big.bin', contentType: 'text/csv' },
+        },
+      },
       { onProgress: (p) => progress.push(p.loaded) },
     );
     expect(answer).toMatchObject({
@@ -203,7 +239,9 @@ describe('uploads', () => {
   it('sends an in-memory multipart body (Blob file part) with its exact length, with and without progress', async () => {
     server.route('POST /api/v1/data-files', async (req, res, ctx) => {
       const raw = await ctx.body();
-      const form = await new Response(raw, { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const form = await new Response(raw, {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
       const file = form.get('File') as File;
       sendJson(res, 201, {
         json: JSON.parse(String(form.get('Json'))),
@@ -213,21 +251,35 @@ describe('uploads', () => {
       });
     });
     const client = createClient({ host: server.url });
-    const body = { Json: { name: 'a.csv' }, File: new File(['id,name\n1,x\n'], 'a.csv', { type: 'text/csv' }) };
-    const expected = { json: { name: 'a.csv' }, name: 'a.csv', text: 'id,name\n1,x\n', lengthMatches: true };
+    const body = {
+      Json: { name: 'a.csv' },
+      File: new File(['id,name\n1,x\n'], 'a.csv', { type: 'text/csv' }),
+    };
+    const expected = {
+      json: { name: 'a.csv' },
+      name: 'a.csv',
+      text: 'id,name\n1,x\n',
+      lengthMatches: true,
+    };
     await expect(client.request(createDataFile, { body })).resolves.toEqual(expected);
     const progress: number[] = [];
-    await expect(client.request(createDataFile, { body }, { onProgress: (p) => progress.push(p.loaded) })).resolves.toEqual(expected);
+    await expect(
+      client.request(createDataFile, { body }, { onProgress: (p) => progress.push(p.loaded) }),
+    ).resolves.toEqual(expected);
     expect(progress.length).toBeGreaterThan(0);
   });
 
   it('names a multipart file part after its path when no filename is given', async () => {
     server.route('POST /api/v1/data-files', async (req, res, ctx) => {
-      const form = await new Response(await ctx.body(), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const form = await new Response(await ctx.body(), {
+        headers: { 'content-type': String(req.headers['content-type']) },
+      }).formData();
       sendJson(res, 201, { name: (form.get('File') as File).name, text: form.get('note') });
     });
     const client = createClient({ host: server.url });
-    const answer = await client.request(createDataFile, { body: { note: 'hello', File: { path: bigFile } } });
+    const answer = await client.request(createDataFile, {
+      body: { note: 'hello', File: { path: bigFile } },
+    });
     expect(answer).toEqual({ name: 'big.bin', text: 'hello' });
   });
 });
@@ -236,9 +288,17 @@ describe('downloads', () => {
   it('streams 8 MiB to a file with progress, reading name and length from headers', async () => {
     const client = createClient({ host: server.url });
     const progress: { loaded: number; total?: number }[] = [];
-    const download = await client.request<Download>(downloadTempContent, { id: 't1' }, { onProgress: (p) => progress.push(p) });
+    const download = await client.request<Download>(
+      downloadTempContent,
+      { id: 't1' },
+      { onProgress: (p) => progress.push(p) },
+    );
     expect(download).toBeInstanceOf(Download);
-    expect(download).toMatchObject({ contentLength: SIZE, filename: 'app.qvf', contentType: 'application/octet-stream' });
+    expect(download).toMatchObject({
+      contentLength: SIZE,
+      filename: 'app.qvf',
+      contentType: 'application/octet-stream',
+    });
     const target = join(dir, 'downloaded.qvf');
     await expect(download.toFile(target)).resolves.toBe(SIZE);
     expect((await stat(target)).size).toBe(SIZE);
@@ -251,7 +311,11 @@ describe('downloads', () => {
 
   it('streams a body without Content-Length as a web stream', async () => {
     const client = createClient({ host: server.url });
-    const download = await client.request<Download>(downloadTempContent, { id: 't1' }, { headers: { 'x-chunked': '1' } });
+    const download = await client.request<Download>(
+      downloadTempContent,
+      { id: 't1' },
+      { headers: { 'x-chunked': '1' } },
+    );
     expect(download.contentLength).toBeUndefined();
     const hash = createHash('sha256');
     let bytes = 0;
@@ -279,6 +343,8 @@ describe('downloads', () => {
       res.end();
     });
     const client = createClient({ host: server.url });
-    await expect(downloadFromLocation(client, exportApp, { appId: 'a1' })).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(downloadFromLocation(client, exportApp, { appId: 'a1' })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    });
   });
 });

@@ -9,7 +9,11 @@ export interface RouteContext {
   body(): Promise<Buffer>;
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => void | Promise<void>;
+export type Handler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+) => void | Promise<void>;
 
 /** One request as the server saw it. */
 export interface SeenRequest {
@@ -51,7 +55,9 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
         return '([^/]+)';
       })}$`,
     );
-    const index = table.findIndex((entry) => entry.method === method && entry.pattern.source === pattern.source);
+    const index = table.findIndex(
+      (entry) => entry.method === method && entry.pattern.source === pattern.source,
+    );
     if (index >= 0) table.splice(index, 1);
     table.push({ method, pattern, names, handler });
   };
@@ -59,7 +65,13 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, url, headers: req.headers, at: Date.now() });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      url,
+      headers: req.headers,
+      at: Date.now(),
+    });
     const match = findRoute(table, req.method ?? 'GET', url.pathname);
     if (!match) {
       sendJson(res, 404, { errors: [{ code: 'HTTP-404', title: 'Not found', status: '404' }] });
@@ -67,7 +79,8 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
     }
     const ctx: RouteContext = { url, params: match.params, body: () => readBody(req) };
     Promise.resolve(match.route.handler(req, res, ctx)).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ code: 'TEST-500', title: String(error) }] });
+      if (!res.headersSent)
+        sendJson(res, 500, { errors: [{ code: 'TEST-500', title: String(error) }] });
       else res.destroy();
     });
   });
@@ -88,9 +101,18 @@ export async function startTestServer(routes: Record<string, Handler> = {}): Pro
 }
 
 /** Sends a JSON answer. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

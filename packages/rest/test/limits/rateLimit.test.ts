@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { budgetKey, createClient, parseRetryAfter, QlikApiError, SlidingWindowLimiter, type RateLimitedEvent } from '../../src/index.js';
+import {
+  budgetKey,
+  createClient,
+  parseRetryAfter,
+  QlikApiError,
+  SlidingWindowLimiter,
+  type RateLimitedEvent,
+} from '../../src/index.js';
 import { startTestServer, sendJson, type TestServer } from '../helpers/testServer.js';
 import { limitedOperation, getApp } from '../helpers/operations.js';
 
@@ -16,7 +23,12 @@ function enforceLimit(res: Parameters<Parameters<TestServer['route']>[1]>[1]) {
   const recent = accepted.filter((at) => at > now - WINDOW_MS).length;
   if (recent >= SERVER_LIMIT) {
     rejected += 1;
-    return sendJson(res, 429, { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] }, { 'retry-after': '0' });
+    return sendJson(
+      res,
+      429,
+      { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] },
+      { 'retry-after': '0' },
+    );
   }
   accepted.push(now);
   sendJson(res, 200, { ok: true });
@@ -25,7 +37,8 @@ function enforceLimit(res: Parameters<Parameters<TestServer['route']>[1]>[1]) {
 /** Most requests the server accepted in any window of WINDOW_MS. */
 function busiestWindow(): number {
   let most = 0;
-  for (const start of accepted) most = Math.max(most, accepted.filter((at) => at >= start && at < start + WINDOW_MS).length);
+  for (const start of accepted)
+    most = Math.max(most, accepted.filter((at) => at >= start && at < start + WINDOW_MS).length);
   return most;
 }
 
@@ -46,7 +59,9 @@ describe('client-side limiter', () => {
     });
     // The operation allows 8 per window; the server allows 10, leaving room for network jitter.
     const operation = limitedOperation(8);
-    const results = await Promise.all(Array.from({ length: 40 }, () => client.request(operation, {})));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => client.request(operation, {})),
+    );
     expect(results).toHaveLength(40);
     expect(rejected).toBe(0);
     expect(accepted).toHaveLength(40);
@@ -57,7 +72,9 @@ describe('client-side limiter', () => {
 
   it('is what prevents the 429s: without it the same burst is refused', async () => {
     const client = createClient({ host: server.url, rateLimit: { enabled: false, maxRetries: 0 } });
-    const settled = await Promise.allSettled(Array.from({ length: 40 }, () => client.request(limitedOperation(8), {})));
+    const settled = await Promise.allSettled(
+      Array.from({ length: 40 }, () => client.request(limitedOperation(8), {})),
+    );
     expect(rejected).toBeGreaterThan(0);
     const failure = settled.find((s) => s.status === 'rejected') as PromiseRejectedResult;
     expect(failure.reason).toBeInstanceOf(QlikApiError);
@@ -65,7 +82,10 @@ describe('client-side limiter', () => {
   });
 
   it('scales every limit with `scale`', () => {
-    const client = createClient({ host: server.url, rateLimit: { windowMs: WINDOW_MS, scale: 0.5 } });
+    const client = createClient({
+      host: server.url,
+      rateLimit: { windowMs: WINDOW_MS, scale: 0.5 },
+    });
     expect(client.limiter.bucketFor(limitedOperation(100)).max).toBe(50);
   });
 
@@ -88,7 +108,12 @@ describe('429 answers', () => {
     server.route('GET /api/v1/apps/:appId', (_req, res) => {
       calls += 1;
       if (calls === 1) {
-        return sendJson(res, 429, { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] }, { 'retry-after': retryAfter });
+        return sendJson(
+          res,
+          429,
+          { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] },
+          { 'retry-after': retryAfter },
+        );
       }
       sendJson(res, 200, { calls });
     });
@@ -97,7 +122,11 @@ describe('429 answers', () => {
   it('waits for Retry-After in seconds, retries, and slows that budget down', async () => {
     rateLimitOnce('1');
     const events: RateLimitedEvent[] = [];
-    const client = createClient({ host: server.url, rateLimit: { windowMs: 60_000 }, hooks: { onRateLimited: (e) => events.push(e) } });
+    const client = createClient({
+      host: server.url,
+      rateLimit: { windowMs: 60_000 },
+      hooks: { onRateLimited: (e) => events.push(e) },
+    });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 2 });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ retryAfterMs: 1000, limit: 500 });
@@ -107,7 +136,10 @@ describe('429 answers', () => {
   it('waits for Retry-After given as an HTTP date', async () => {
     rateLimitOnce(new Date(Date.now() + 1000).toUTCString());
     const events: RateLimitedEvent[] = [];
-    const client = createClient({ host: server.url, hooks: { onRateLimited: (e) => events.push(e) } });
+    const client = createClient({
+      host: server.url,
+      hooks: { onRateLimited: (e) => events.push(e) },
+    });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 2 });
     expect(events).toHaveLength(1);
     expect(server.seen('/api/v1/apps/a')).toHaveLength(2);
@@ -117,7 +149,12 @@ describe('429 answers', () => {
     let calls = 0;
     server.route('GET /api/v1/apps/:appId', (_req, res) => {
       calls += 1;
-      sendJson(res, 429, { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] }, { 'retry-after': '0' });
+      sendJson(
+        res,
+        429,
+        { errors: [{ code: 'HTTP-429', title: 'Too Many Requests' }] },
+        { 'retry-after': '0' },
+      );
     });
     const client = createClient({ host: server.url, rateLimit: { enabled: false, maxRetries: 3 } });
     await expect(client.request(getApp, { appId: 'a' })).rejects.toMatchObject({ status: 429 });
@@ -127,7 +164,10 @@ describe('429 answers', () => {
   it('fails at once when Retry-After is longer than maxRetryAfterMs', async () => {
     rateLimitOnce('3600');
     const client = createClient({ host: server.url, rateLimit: { maxRetryAfterMs: 10_000 } });
-    await expect(client.request(getApp, { appId: 'a' })).rejects.toMatchObject({ status: 429, code: 'HTTP-429' });
+    await expect(client.request(getApp, { appId: 'a' })).rejects.toMatchObject({
+      status: 429,
+      code: 'HTTP-429',
+    });
   });
 });
 

@@ -23,9 +23,18 @@ beforeEach(async () => {
     'GET /api/v1/items': (_req, res, ctx) => {
       const offset = Number(ctx.url.searchParams.get('offset') ?? 0);
       const limit = Number(ctx.url.searchParams.get('limit') ?? PAGE);
-      const data = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, i) => ({ id: `item-${offset + i}`, n: offset + i }));
-      const next = offset + limit < TOTAL ? { href: `/api/v1/items?limit=${limit}&offset=${offset + limit}` } : undefined;
-      sendJson(res, 200, { data, links: { self: { href: ctx.url.pathname + ctx.url.search }, ...(next ? { next } : {}) } });
+      const data = Array.from({ length: Math.min(limit, TOTAL - offset) }, (_, i) => ({
+        id: `item-${offset + i}`,
+        n: offset + i,
+      }));
+      const next =
+        offset + limit < TOTAL
+          ? { href: `/api/v1/items?limit=${limit}&offset=${offset + limit}` }
+          : undefined;
+      sendJson(res, 200, {
+        data,
+        links: { self: { href: ctx.url.pathname + ctx.url.search }, ...(next ? { next } : {}) },
+      });
     },
   });
 });
@@ -76,7 +85,10 @@ describe('links paging', () => {
 
   it('stops on a page that links to itself', async () => {
     server.route('GET /api/v1/items', (_req, res, ctx) =>
-      sendJson(res, 200, { data: [{ id: 'x' }], links: { next: { href: ctx.url.pathname + ctx.url.search } } }),
+      sendJson(res, 200, {
+        data: [{ id: 'x' }],
+        links: { next: { href: ctx.url.pathname + ctx.url.search } },
+      }),
     );
     const client = createClient({ host: server.url, rateLimit: false });
     expect(await client.paginate(listItems, { limit: 1 }).all()).toHaveLength(1);
@@ -87,11 +99,20 @@ describe('links paging', () => {
     server.route('GET /api/v1/items', (_req, res, ctx) => {
       calls += 1;
       const offset = Number(ctx.url.searchParams.get('offset') ?? 0);
-      if (offset === 10 && calls === 2) return sendJson(res, 503, { errors: [{ code: 'HTTP-503', title: 'busy' }] });
-      if (offset === 20) return sendJson(res, 400, { errors: [{ code: 'ITEMS-400', title: 'bad cursor' }] });
-      sendJson(res, 200, { data: [{ n: offset }], links: { next: { href: `/api/v1/items?offset=${offset + 10}` } } });
+      if (offset === 10 && calls === 2)
+        return sendJson(res, 503, { errors: [{ code: 'HTTP-503', title: 'busy' }] });
+      if (offset === 20)
+        return sendJson(res, 400, { errors: [{ code: 'ITEMS-400', title: 'bad cursor' }] });
+      sendJson(res, 200, {
+        data: [{ n: offset }],
+        links: { next: { href: `/api/v1/items?offset=${offset + 10}` } },
+      });
     });
-    const client = createClient({ host: server.url, rateLimit: false, retry: { minDelayMs: 1, maxDelayMs: 2 } });
+    const client = createClient({
+      host: server.url,
+      rateLimit: false,
+      retry: { minDelayMs: 1, maxDelayMs: 2 },
+    });
     const seen: unknown[] = [];
     const error = await (async () => {
       for await (const item of client.paginate(listItems, {})) seen.push(item);
@@ -110,7 +131,9 @@ describe('cursor paging', () => {
       const data = Array.from({ length: limit }, (_, i) => ({ n: cursor + i }));
       const more = cursor + limit < 250;
       // The link names another host: the client must keep talking to the one it was given.
-      const links = more ? { next: { href: `https://elsewhere.example/api/v1/groups?next=${cursor + limit}` } } : {};
+      const links = more
+        ? { next: { href: `https://elsewhere.example/api/v1/groups?next=${cursor + limit}` } }
+        : {};
       sendJson(res, 200, { data, links });
     });
     const client = createClient({ host: server.url, auth: 'k', rateLimit: false });
@@ -119,10 +142,16 @@ describe('cursor paging', () => {
     const requests = server.seen('/api/v1/groups');
     expect(requests).toHaveLength(5);
     expect(requests.every((r) => r.url.searchParams.get('limit') === '50')).toBe(true);
-    expect(requests.map((r) => r.url.searchParams.get('next'))).toEqual([null, '50', '100', '150', '200']);
+    expect(requests.map((r) => r.url.searchParams.get('next'))).toEqual([
+      null,
+      '50',
+      '100',
+      '150',
+      '200',
+    ]);
   });
 
-  it('reads a cursor from meta.next and sends it in the operation\'s cursorParam', async () => {
+  it("reads a cursor from meta.next and sends it in the operation's cursorParam", async () => {
     server.route('GET /api/v1/automations', (_req, res, ctx) => {
       const cursor = ctx.url.searchParams.get('cursor');
       if (cursor === null) return sendJson(res, 200, { data: [1, 2], meta: { next: 'c2' } });
@@ -130,8 +159,15 @@ describe('cursor paging', () => {
       sendJson(res, 400, { errors: [{ code: 'BAD', title: 'bad cursor' }] });
     });
     const automations: Operation = {
-      id: 'getAutomations', method: 'GET', path: '/api/v1/automations', queryParams: ['cursor', 'limit'],
-      response: 'json', tier: '1', limit: 1000, paging: 'cursor', cursorParam: 'cursor',
+      id: 'getAutomations',
+      method: 'GET',
+      path: '/api/v1/automations',
+      queryParams: ['cursor', 'limit'],
+      response: 'json',
+      tier: '1',
+      limit: 1000,
+      paging: 'cursor',
+      cursorParam: 'cursor',
     };
     const client = createClient({ host: server.url, rateLimit: false });
     expect(await client.paginate(automations, {}).all()).toEqual([1, 2, 3]);

@@ -18,7 +18,9 @@ function failThenSucceed(spec: string, failures: number, fail: 'reset' | number)
     calls += 1;
     if (calls <= failures) {
       if (fail === 'reset') return req.socket.destroy();
-      return sendJson(res, fail, { errors: [{ code: `HTTP-${fail}`, title: 'Service Unavailable' }] });
+      return sendJson(res, fail, {
+        errors: [{ code: `HTTP-${fail}`, title: 'Service Unavailable' }],
+      });
     }
     sendJson(res, 200, { calls });
   });
@@ -29,7 +31,11 @@ describe('retries', () => {
   it('retries a GET after 503s with backoff and reports each retry', async () => {
     const calls = failThenSucceed('GET /api/v1/apps/:appId', 2, 503);
     const retries: RetryEvent[] = [];
-    const client = createClient({ host: server.url, retry: fastRetry, hooks: { onRetry: (e) => retries.push(e) } });
+    const client = createClient({
+      host: server.url,
+      retry: fastRetry,
+      hooks: { onRetry: (e) => retries.push(e) },
+    });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 3 });
     expect(calls()).toBe(3);
     expect(retries.map((r) => r.attempt)).toEqual([0, 1]);
@@ -40,7 +46,11 @@ describe('retries', () => {
   it('retries a GET after the connection is reset', async () => {
     const calls = failThenSucceed('GET /api/v1/apps/:appId', 1, 'reset');
     const retries: RetryEvent[] = [];
-    const client = createClient({ host: server.url, retry: fastRetry, hooks: { onRetry: (e) => retries.push(e) } });
+    const client = createClient({
+      host: server.url,
+      retry: fastRetry,
+      hooks: { onRetry: (e) => retries.push(e) },
+    });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 2 });
     expect(calls()).toBe(2);
     expect(retries[0].error).toBeInstanceOf(QlikNetworkError);
@@ -62,7 +72,9 @@ describe('retries', () => {
   it('retries a POST when the call says it is safe', async () => {
     const calls = failThenSucceed('POST /api/v1/reloads', 1, 502);
     const client = createClient({ host: server.url, retry: fastRetry });
-    await expect(client.request(createReload, { body: {} }, { retry: true })).resolves.toEqual({ calls: 2 });
+    await expect(client.request(createReload, { body: {} }, { retry: true })).resolves.toEqual({
+      calls: 2,
+    });
     expect(calls()).toBe(2);
   });
 
@@ -80,7 +92,9 @@ describe('retries', () => {
     await expect(client.request(getApp, { appId: 'a' })).rejects.toMatchObject({ status: 404 });
     expect(notFound()).toBe(1);
     const unavailable = failThenSucceed('GET /api/v1/apps/:appId', 100, 503);
-    await expect(createClient({ host: server.url, retry: false }).request(getApp, { appId: 'a' })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      createClient({ host: server.url, retry: false }).request(getApp, { appId: 'a' }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(unavailable()).toBe(1);
   });
 
@@ -98,7 +112,9 @@ describe('retries', () => {
         controller.close();
       },
     });
-    await expect(client.request(uploadTempContent, { body }, { retry: true })).rejects.toMatchObject({ status: 503 });
+    await expect(
+      client.request(uploadTempContent, { body }, { retry: true }),
+    ).rejects.toMatchObject({ status: 503 });
     expect(calls).toBe(1);
   });
 });
