@@ -1,6 +1,6 @@
 /** One grouping column over the rows of a frame. */
 export interface GroupColumn {
-  /** Symbol index per table row; a negative value or one >= `cardinality` is null. */
+  /** Symbol index per table row, 0..cardinality; the code `cardinality` is null. */
   readonly symbols: ArrayLike<number>;
   /** Table row of each frame row. */
   readonly rows: Int32Array;
@@ -30,10 +30,9 @@ export class GroupIndex {
   static build(columns: readonly GroupColumn[], length: number): GroupIndex {
     const strides = keyStrides(columns);
     if (columns.length === 0) return singleGroup(length, strides);
-    const codes = keyCodes(columns, length, strides);
     const space = strides[columns.length]!;
     const { count, ofRow, firstRow } =
-      space <= DENSE_LIMIT ? numberDense(codes, space) : numberSparse(codes);
+      space <= DENSE_LIMIT ? numberDense(columns, length, strides) : numberSparse(keyCodes(columns, length, strides));
     const keys = columns.map((column) => keysOfGroups(column, firstRow, count));
     return new GroupIndex(count, ofRow, keys, strides);
   }
@@ -41,10 +40,15 @@ export class GroupIndex {
   /** The id of the group with these symbols (one per column, -1 for null), or -1 if absent. */
   find(symbols: ArrayLike<number>): number {
     let code = 0;
-    for (let c = 0; c < symbols.length; c++) code += (symbols[c]! + 1) * this.strides[c]!;
+    for (let c = 0; c < symbols.length; c++) code += this.digit(c, symbols[c]!) * this.strides[c]!;
     const lookup = this.ensureLookup();
     if (lookup instanceof Map) return lookup.get(code) ?? -1;
     return code < lookup.length ? lookup[code]! : -1;
+  }
+
+  // A key's digit in column c: the symbol, or the cardinality for null (-1).
+  private digit(c: number, symbol: number): number {
+    return symbol < 0 ? this.strides[c + 1]! / this.strides[c]! - 1 : symbol;
   }
 
   private ensureLookup(): Map<number, number> | Int32Array {
@@ -53,7 +57,7 @@ export class GroupIndex {
     const codes = new Float64Array(this.count);
     this.keys.forEach((keys, c) => {
       const stride = this.strides[c]!;
-      for (let g = 0; g < this.count; g++) codes[g]! += (keys[g]! + 1) * stride;
+      for (let g = 0; g < this.count; g++) codes[g]! += this.digit(c, keys[g]!) * stride;
     });
     if (space <= DENSE_LIMIT) {
       const dense = new Int32Array(space).fill(-1);
@@ -85,7 +89,8 @@ function singleGroup(length: number, strides: number[]): GroupIndex {
   return new GroupIndex(length > 0 ? 1 : 0, new Int32Array(length), [], strides);
 }
 
-// Null becomes 0 and symbol s becomes s + 1, so a code is a mixed-radix number.
+// A key code is a mixed-radix number whose digits are the symbols, the null
+// code (= cardinality) included, so no branch is needed per row.
 function keyCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
   const codes = new Float64Array(length);
   columns.forEach((column, c) => addColumnCode(codes, column, strides[c]!));
@@ -93,20 +98,18 @@ function keyCodes(columns: readonly GroupColumn[], length: number, strides: read
 }
 
 function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number): void {
-  const { symbols, rows, cardinality } = column;
-  const n = codes.length;
-  for (let i = 0; i < n; i++) {
-    const s = symbols[rows[i]!]!;
-    const digit = s >= 0 && s < cardinality ? s + 1 : 0;
-    codes[i]! += digit * stride;
-  }
+  const { symbols, rows } = column;
+  for (let i = 0; i < codes.length; i++) codes[i]! += symbols[rows[i]!]! * stride;
 }
 
-function numberDense(codes: Float64Array, space: number) {
-  const idOfCode = new Int32Array(space).fill(-1);
-  const ofRow = new Int32Array(codes.length);
+// Small key spaces: integer codes, numbered through a dense table, one or two
+// columns in a single fused pass (the common chart shapes).
+function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
+  const codes = columns.length <= 2 ? fusedCodes(columns, length, strides) : intCodes(columns, length, strides);
+  const idOfCode = new Int32Array(strides[columns.length]!).fill(-1);
+  const ofRow = new Int32Array(length);
   const firstRow: number[] = [];
-  for (let i = 0; i < codes.length; i++) {
+  for (let i = 0; i < length; i++) {
     const code = codes[i]!;
     let id = idOfCode[code]!;
     if (id < 0) {
@@ -117,6 +120,40 @@ function numberDense(codes: Float64Array, space: number) {
     ofRow[i] = id;
   }
   return { count: firstRow.length, ofRow, firstRow };
+}
+
+function fusedCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]): Int32Array {
+  const codes = new Int32Array(length);
+  const first = columns[0]!;
+  const a = first.symbols;
+  const ra = first.rows;
+  if (columns.length === 1) {
+    for (let i = 0; i < length; i++) codes[i] = a[ra[i]!]!;
+    return codes;
+  }
+  const second = columns[1]!;
+  const b = second.symbols;
+  const rb = second.rows;
+  const stride = strides[1]!;
+  if (ra === rb) {
+    for (let i = 0; i < length; i++) {
+      const r = ra[i]!;
+      codes[i] = a[r]! + b[r]! * stride;
+    }
+  } else {
+    for (let i = 0; i < length; i++) codes[i] = a[ra[i]!]! + b[rb[i]!]! * stride;
+  }
+  return codes;
+}
+
+function intCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]): Int32Array {
+  const codes = new Int32Array(length);
+  columns.forEach((column, c) => {
+    const { symbols, rows } = column;
+    const stride = strides[c]!;
+    for (let i = 0; i < length; i++) codes[i]! += symbols[rows[i]!]! * stride;
+  });
+  return codes;
 }
 
 function numberSparse(codes: Float64Array) {
@@ -140,7 +177,7 @@ function keysOfGroups(column: GroupColumn, firstRow: readonly number[], count: n
   const keys = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const s = column.symbols[column.rows[firstRow[g]!]!]!;
-    keys[g] = s >= 0 && s < column.cardinality ? s : -1;
+    keys[g] = s < column.cardinality ? s : -1;
   }
   return keys;
 }

@@ -208,8 +208,8 @@ function sortedGroups(
         keys: target.index.keys[c]!,
         nums: field.symbols.nums,
         texts: field.symbols.texts,
-        stateRank: stateRanks(state, field),
-        frequency: frequencies(evaluator, dims, field),
+        stateRank: criteria.qSortByState ? stateRanks(state, field) : NO_RANKS,
+        frequency: criteria.qSortByFrequency ? frequencies(evaluator, dims, field) : NO_COUNTS,
         expression,
       },
       criteria,
@@ -223,6 +223,10 @@ function sortedGroups(
     return a - b;
   });
 }
+
+// Stand-ins for per-symbol data a comparator only reads when its criteria ask for it.
+const NO_RANKS = new Uint8Array(0);
+const NO_COUNTS = new Float64Array(0);
 
 /** The state letter of every value of a field. */
 export function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
