@@ -35,6 +35,7 @@ export { combineAuth } from './auth/combineAuth.js';
 export type { RateLimitOptions } from './limits/RateLimitOptions.js';
 export { RateLimiter, budgetKey } from './limits/RateLimiter.js';
 export { SlidingWindowLimiter, type ReleasePermit } from './limits/SlidingWindowLimiter.js';
+export { ConcurrencyLimiter } from './limits/ConcurrencyLimiter.js';
 export { parseRetryAfter } from './limits/parseRetryAfter.js';
 export type { RetryOptions } from './retry/RetryOptions.js';
 

@@ -10,6 +10,8 @@ import { withProgress } from '../files/withProgress.js';
 import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
 import { resolveBaseUrl } from '../http/resolveBaseUrl.js';
 import { parseRetryAfter } from '../limits/parseRetryAfter.js';
+import { ConcurrencyLimiter } from '../limits/ConcurrencyLimiter.js';
+import type { RateLimitOptions } from '../limits/RateLimitOptions.js';
 import { RateLimiter } from '../limits/RateLimiter.js';
 import type { ReleasePermit } from '../limits/SlidingWindowLimiter.js';
 import { findNextPage, pageItems } from '../paging/findNextPage.js';
@@ -81,6 +83,7 @@ export class RestClient implements RestTransport {
   readonly #log: ((entry: RequestLogEntry) => void) | undefined;
   readonly #userAgent: string | undefined;
   readonly #pageUrls = new WeakMap<object, URL>();
+  readonly #concurrency: ConcurrencyLimiter | undefined;
 
   constructor(options: ClientOptions) {
     this.baseUrl = resolveBaseUrl(options.host);
@@ -91,8 +94,14 @@ export class RestClient implements RestTransport {
       options.retry === false
         ? { ...RETRY_DEFAULTS, retries: 0 }
         : { ...RETRY_DEFAULTS, ...options.retry };
-    const rateLimit = options.rateLimit === false ? { enabled: false } : (options.rateLimit ?? {});
+    const rateLimit: RateLimitOptions =
+      options.rateLimit === false ? { enabled: false } : (options.rateLimit ?? {});
     this.limiter = new RateLimiter(rateLimit);
+    const { maxConcurrency } = rateLimit;
+    this.#concurrency =
+      maxConcurrency && Number.isFinite(maxConcurrency)
+        ? new ConcurrencyLimiter(maxConcurrency)
+        : undefined;
     this.#rateLimitRetries = rateLimit.maxRetries ?? 5;
     this.#maxRetryAfterMs = rateLimit.maxRetryAfterMs ?? 300_000;
     this.#defaultRetryAfterMs = rateLimit.defaultRetryAfterMs ?? 1_000;
@@ -335,17 +344,31 @@ export class RestClient implements RestTransport {
   }
 
   async #waitForTurn(call: PreparedCall): Promise<ReleasePermit> {
-    if (!this.limiter.enabled) return () => undefined;
+    const signal = call.options?.signal;
+    try {
+      // The rate slot first: a call waiting for its turn should not also hold a connection place.
+      const releaseRate = this.limiter.enabled ? await this.#waitForRate(call) : () => undefined;
+      if (!this.#concurrency) return releaseRate;
+      const releasePlace = await this.#concurrency.acquire(signal).catch((error: unknown) => {
+        releaseRate();
+        throw error;
+      });
+      return () => {
+        releasePlace();
+        releaseRate();
+      };
+    } catch (cause) {
+      throw new QlikAbortError(call.method, call.url.href, { cause });
+    }
+  }
+
+  #waitForRate(call: PreparedCall): Promise<ReleasePermit> {
     const bucket = this.limiter.bucketFor(call.operation);
     const acquired = bucket.acquire(call.options?.signal);
     if (bucket.queueLength > 0) {
       this.#hooks.onQueued?.({ operation: call.operation, queueLength: this.limiter.queueLength });
     }
-    try {
-      return await acquired;
-    } catch (cause) {
-      throw new QlikAbortError(call.method, call.url.href, { cause });
-    }
+    return acquired;
   }
 
   async #sleep(call: PreparedCall, ms: number): Promise<void> {

@@ -6,6 +6,8 @@ export interface RateLimitOptions {
   readonly windowMs?: number;
   /** Multiplier on every operation's limit, e.g. 0.5 when two processes share one user (default 1). */
   readonly scale?: number;
+  /** Most requests in flight at once, across all budgets (default: no cap). */
+  readonly maxConcurrency?: number;
   /** How many 429s in a row one call waits out before it fails (default 5). */
   readonly maxRetries?: number;
   /** Longest `Retry-After` that is waited out; a longer one fails the call at once (default 5 minutes). */

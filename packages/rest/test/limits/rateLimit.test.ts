@@ -81,6 +81,25 @@ describe('client-side limiter', () => {
     expect(failure.reason).toMatchObject({ status: 429, code: 'HTTP-429' });
   });
 
+  it('caps requests in flight with maxConcurrency', async () => {
+    let inFlight = 0;
+    let most = 0;
+    server.route('GET /api/v1/apps/:appId', async (_req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      inFlight -= 1;
+      sendJson(res, 200, {});
+    });
+    const client = createClient({ host: server.url, rateLimit: { maxConcurrency: 3 } });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => client.request(getApp, { appId: `a${i}` })),
+    );
+    expect(server.seen('/api/v1/apps/a0')).toHaveLength(1);
+    expect(server.requests).toHaveLength(20);
+    expect(most).toBe(3);
+  });
+
   it('scales every limit with `scale`', () => {
     const client = createClient({
       host: server.url,
