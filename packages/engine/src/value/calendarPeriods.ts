@@ -25,5 +25,7 @@ export function addMonths(serial: number, months: number): number {
   const p = partsFromSerial(serial);
   const target = partsFromSerial(serialFromParts(p.year, p.month + months, 1));
   const lastDay = partsFromSerial(serialFromParts(target.year, target.month + 1, 0)).day;
-  return serialFromParts(target.year, target.month, Math.min(p.day, lastDay)) + (serial - dayOf(serial));
+  return (
+    serialFromParts(target.year, target.month, Math.min(p.day, lastDay)) + (serial - dayOf(serial))
+  );
 }

@@ -26,14 +26,16 @@ export function parseInterval(text: string, format: string): number {
       continue;
     }
     const start = pos;
-    while (pos < source.length && source.charCodeAt(pos) >= 48 && source.charCodeAt(pos) <= 57) pos++;
+    while (pos < source.length && source.charCodeAt(pos) >= 48 && source.charCodeAt(pos) <= 57)
+      pos++;
     if (pos === start) {
       if (token.optional) continue;
       return NaN;
     }
     const digits = source.slice(start, pos);
     if (token.field === 'fraction') days += Number(`0.${digits}`) * DAYS_PER_UNIT.second;
-    else if (token.field in DAYS_PER_UNIT) days += Number(digits) * DAYS_PER_UNIT[token.field as keyof typeof DAYS_PER_UNIT];
+    else if (token.field in DAYS_PER_UNIT)
+      days += Number(digits) * DAYS_PER_UNIT[token.field as keyof typeof DAYS_PER_UNIT];
     else return NaN;
   }
   return pos === source.length ? sign * days : NaN;

@@ -3,6 +3,7 @@ import { CONDITIONAL_FUNCTIONS } from './conditionalFunctions.js';
 import { CONVERSION_FUNCTIONS } from './conversionFunctions.js';
 import { DATE_FUNCTIONS } from './dateFunctions.js';
 import { NUMERIC_FUNCTIONS } from './numericFunctions.js';
+import { PERIOD_FUNCTIONS } from './periodFunctions.js';
 import { RANGE_FUNCTIONS } from './rangeFunctions.js';
 import { STRING_FUNCTIONS } from './stringFunctions.js';
 
@@ -15,5 +16,6 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
     ...CONDITIONAL_FUNCTIONS,
     ...CONVERSION_FUNCTIONS,
     ...DATE_FUNCTIONS,
+    ...PERIOD_FUNCTIONS,
   }),
 );

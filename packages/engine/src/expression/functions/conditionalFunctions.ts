@@ -1,9 +1,11 @@
 import { hasNumber } from '../../value/hasNumber.js';
 import { matchWildcard } from '../../value/matchWildcard.js';
+import { numberToText } from '../../value/numberToText.js';
 import { textToNumber } from '../../value/textToNumber.js';
+import { toNumber } from '../../value/toNumber.js';
 import { toText } from '../../value/toText.js';
 import { fromBoolean, FALSE, isTrue, TRUE } from '../../value/truth.js';
-import type { Value } from '../../value/Value.js';
+import { Dual, type Value } from '../../value/Value.js';
 import { fn, type FunctionTable } from '../FunctionSpec.js';
 import { integerArg } from './argumentReaders.js';
 
@@ -25,9 +27,23 @@ function matchIndex(
   return 0;
 }
 
+/** Class(): the bucket of width `interval` (shifted by `offset`) a number falls in, as a dual of '20<=x<30' and 20. */
+function classOf(args: readonly Value[]): Value {
+  const x = toNumber(args[0]);
+  const width = toNumber(args[1]);
+  const offset = args.length > 3 && args[3] !== null ? toNumber(args[3]) : 0;
+  if ([x, width, offset].some(Number.isNaN) || width <= 0) return null;
+  const lower = Math.floor((x - offset) / width) * width + offset;
+  const upper = lower + width;
+  const name = args.length > 2 && args[2] !== null ? toText(args[2]) : 'x';
+  // Qlik writes a one-letter label tight ('20<=x<30') and a word spaced ('20<= value <25').
+  const label = name.length > 1 ? ` ${name} ` : name;
+  return new Dual(`${numberToText(lower)}<=${label}<${numberToText(upper)}`, lower);
+}
+
 /**
  * Conditional and logical functions: Alt, Pick, Match, MixMatch, WildMatch,
- * Coalesce, IsNull, IsNum, IsText, Null, True, False. (If is compiled
+ * Coalesce, Class, IsNull, IsNum, IsText, Null, True, False. (If is compiled
  * specially so that only the branch taken is evaluated.)
  */
 export const CONDITIONAL_FUNCTIONS: FunctionTable = {
@@ -53,6 +69,7 @@ export const CONDITIONAL_FUNCTIONS: FunctionTable = {
   ISNULL: fn(1, 1, ([v]) => fromBoolean(v === null)),
   ISNUM: fn(1, 1, ([v]) => fromBoolean(isNumeric(v))),
   ISTEXT: fn(1, 1, ([v]) => fromBoolean(v !== null && !isNumeric(v))),
+  CLASS: fn(2, 4, classOf),
   TRUE: fn(0, 0, () => TRUE),
   FALSE: fn(0, 0, () => FALSE),
 };

@@ -21,8 +21,9 @@ function asDate(serial: number, settings: FormatSettings): Dual {
 function ofDate(
   compute: (serial: number, args: readonly Value[], ctx: EvalContext) => Value,
   max = 1,
+  min = 1,
 ): FunctionSpec {
-  return fn(1, max, (args, ctx) => {
+  return fn(min, max, (args, ctx) => {
     const serial = toDateSerial(args[0], ctx.format);
     return Number.isNaN(serial) ? null : compute(serial, args, ctx);
   });
@@ -112,10 +113,6 @@ export const DATE_FUNCTIONS: FunctionTable = {
     (s, args, ctx) => asDate(monthStart(s, optionalNumber(args, 1, 0) + 1) - ONE_MS, ctx.format),
     2,
   ),
-  MONTHNAME: ofDate((s, args, ctx) => {
-    const start = monthStart(s, optionalNumber(args, 1, 0));
-    return new Dual(formatDate(start, 'MMM YYYY', ctx.format), start);
-  }, 2),
   QUARTERSTART: ofDate((s, args, ctx) => {
     const first = optionalNumber(args, 2, ctx.format.firstMonthOfYear);
     return asDate(quarterStart(s, optionalNumber(args, 1, 0), first), ctx.format);
@@ -139,6 +136,42 @@ export const DATE_FUNCTIONS: FunctionTable = {
   ADDYEARS: ofDate(
     (s, args, ctx) => asDate(addMonths(s, 12 * Math.trunc(optionalNumber(args, 1, 0))), ctx.format),
     2,
+  ),
+  SETDATEYEAR: ofDate(
+    (s, args, ctx) => {
+      const p = partsFromSerial(s);
+      const year = Math.trunc(toNumber(args[1]));
+      if (Number.isNaN(year)) return null;
+      const serial = serialFromParts(year, p.month, p.day) + (s - dayOf(s));
+      return new Dual(
+        formatDate(
+          serial,
+          s === dayOf(s) ? ctx.format.dateFormat : ctx.format.timestampFormat,
+          ctx.format,
+        ),
+        serial,
+      );
+    },
+    2,
+    2,
+  ),
+  SETDATEYEARMONTH: ofDate(
+    (s, args, ctx) => {
+      const p = partsFromSerial(s);
+      const [year, month] = [Math.trunc(toNumber(args[1])), Math.trunc(toNumber(args[2]))];
+      if (Number.isNaN(year) || Number.isNaN(month)) return null;
+      const serial = serialFromParts(year, month, p.day) + (s - dayOf(s));
+      return new Dual(
+        formatDate(
+          serial,
+          s === dayOf(s) ? ctx.format.dateFormat : ctx.format.timestampFormat,
+          ctx.format,
+        ),
+        serial,
+      );
+    },
+    3,
+    3,
   ),
   AGE: fn(2, 2, (args, ctx) => {
     const at = toDateSerial(args[0], ctx.format);

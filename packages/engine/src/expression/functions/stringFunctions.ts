@@ -52,6 +52,20 @@ function textBetween(s: string, before: string, after: string, n: number): Value
   return to < 0 ? null : s.slice(from, to);
 }
 
+/** Edit distance: the fewest single-character insertions, deletions and substitutions. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 function capitalize(s: string): string {
   return s
     .toLowerCase()
@@ -156,5 +170,8 @@ export const STRING_FUNCTIONS: FunctionTable = {
     const first = text(s).codePointAt(0);
     return first === undefined ? null : first;
   }),
+  LEVENSHTEINDIST: fn(2, 2, (args) =>
+    anyNull(args) ? null : levenshtein(text(args[0]), text(args[1])),
+  ),
   TEXT: fn(1, 1, ([v]) => (v === null ? null : text(v))),
 };
