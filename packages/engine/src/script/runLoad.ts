@@ -1,6 +1,7 @@
 import type { CompiledExpression } from '../expression/CompiledExpression.js';
 import type { ScalarFunction } from '../expression/EvalContext.js';
-import type { CallExpr } from '../expression/Expr.js';
+import type { CallExpr, Expr } from '../expression/Expr.js';
+import { compileLoadExpression } from './compileLoadExpression.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import { toNumber } from '../value/toNumber.js';
@@ -56,10 +57,11 @@ export async function runLoad(load: LoadStatement, source: RowStream, env: LoadE
   const stream = source.kind === 'texts' ? interpretTexts(source) : source;
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
-  const outputs = resolveOutputs(load, stream.fieldNames, positions);
+  const compile = (expr: Expr): CompiledExpression => compileLoadExpression(expr, ctx, positions);
+  const outputs = resolveOutputs(load, stream.fieldNames, positions, compile);
   const table = new ScriptTable('', outputs.map((o) => o.name));
-  const where = load.where ? compileExpression(load.where) : undefined;
-  const whileCondition = load.whileCondition ? compileExpression(load.whileCondition) : undefined;
+  const where = load.where ? compile(load.where) : undefined;
+  const whileCondition = load.whileCondition ? compile(load.whileCondition) : undefined;
   const limit = load.first ? toNumber(compileExpression(load.first)(ctx)) : Infinity;
   const groups = load.groupBy ? new GroupCollector(load.groupBy, positions) : undefined;
   const sink = groups ? (row: readonly Value[]) => groups.add(row) : rowWriter(table, outputs, ctx, load.distinct);
@@ -85,7 +87,12 @@ export async function runLoad(load: LoadStatement, source: RowStream, env: LoadE
   return { table, fetched: ctx.recNo };
 }
 
-function resolveOutputs(load: LoadStatement, sourceFields: readonly string[], positions: ReadonlyMap<string, number>): Output[] {
+function resolveOutputs(
+  load: LoadStatement,
+  sourceFields: readonly string[],
+  positions: ReadonlyMap<string, number>,
+  compile: (expr: Expr) => CompiledExpression = compileExpression,
+): Output[] {
   const outputs: Output[] = [];
   for (const field of load.fields) {
     if (field.kind === 'star') {
@@ -93,7 +100,7 @@ function resolveOutputs(load: LoadStatement, sourceFields: readonly string[], po
       continue;
     }
     const copyFrom = field.expr.kind === 'field' ? positions.get(field.expr.name) : undefined;
-    outputs.push(copyFrom === undefined ? { name: field.name, copy: -1, compute: compileExpression(field.expr) } : { name: field.name, copy: copyFrom });
+    outputs.push(copyFrom === undefined ? { name: field.name, copy: -1, compute: compile(field.expr) } : { name: field.name, copy: copyFrom });
   }
   const seen = new Set<string>();
   for (const output of outputs) {
@@ -107,12 +114,15 @@ function resolveOutputs(load: LoadStatement, sourceFields: readonly string[], po
 function rowWriter(table: ScriptTable, outputs: readonly Output[], ctx: LoadContext, distinct: boolean): (row: readonly Value[]) => void {
   const columns = table.columns;
   const width = outputs.length;
+  // Flat arrays keep the per-row loop monomorphic.
+  const copies = Int32Array.from(outputs, (o) => o.copy);
+  const computes = outputs.map((o) => o.compute ?? null);
   const indexes = new Int32Array(width);
   const seen = distinct ? new Set<string>() : undefined;
   return (row) => {
     for (let c = 0; c < width; c++) {
-      const output = outputs[c];
-      const value = output.copy >= 0 ? (row[output.copy] ?? null) : output.compute!(ctx);
+      const copy = copies[c];
+      const value = copy >= 0 ? (row[copy] ?? null) : (computes[c] as CompiledExpression)(ctx);
       indexes[c] = columns[c].indexOf(value);
     }
     if (seen) {

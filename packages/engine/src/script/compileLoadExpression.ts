@@ -1,0 +1,70 @@
+import type { CompiledExpression } from '../expression/CompiledExpression.js';
+import type { CallExpr, Expr } from '../expression/Expr.js';
+import { BINARY_OPERATIONS } from '../expression/binaryOperators.js';
+import { compileExpression } from '../expression/compileExpression.js';
+import { BUILTIN_FUNCTIONS } from '../expression/functions/builtinFunctions.js';
+import { UNARY_OPERATIONS } from '../expression/unaryOperators.js';
+import { isTrue } from '../value/truth.js';
+import type { Value } from '../value/Value.js';
+import type { LoadContext } from './LoadContext.js';
+
+/**
+ * Compiles a LOAD field expression bound to one load's context. Source
+ * fields become array reads by position and RecNo()/RowNo()/IterNo() read
+ * the counters directly, so a row costs no name lookups; anything else
+ * (If(), aggregations, unknown names) is compiled by the general compiler.
+ */
+export function compileLoadExpression(expr: Expr, load: LoadContext, positions: ReadonlyMap<string, number>): CompiledExpression {
+  switch (expr.kind) {
+    case 'field': {
+      const at = positions.get(expr.name);
+      if (at === undefined) return compileExpression(expr);
+      return () => load.row[at] ?? null;
+    }
+    case 'unary': {
+      const operand = compileLoadExpression(expr.operand, load, positions);
+      const apply = UNARY_OPERATIONS[expr.op];
+      return (ctx) => apply(operand(ctx));
+    }
+    case 'binary': {
+      const left = compileLoadExpression(expr.left, load, positions);
+      const right = compileLoadExpression(expr.right, load, positions);
+      if (expr.op === 'and') return (ctx) => (isTrue(left(ctx)) && isTrue(right(ctx)) ? -1 : 0);
+      if (expr.op === 'or') return (ctx) => (isTrue(left(ctx)) || isTrue(right(ctx)) ? -1 : 0);
+      const apply = BINARY_OPERATIONS[expr.op];
+      return (ctx) => apply(left(ctx), right(ctx));
+    }
+    case 'call':
+      return compileCall(expr, load, positions);
+    default:
+      return compileExpression(expr);
+  }
+}
+
+function compileCall(call: CallExpr, load: LoadContext, positions: ReadonlyMap<string, number>): CompiledExpression {
+  if (call.args.length === 0) {
+    if (call.key === 'RECNO') return () => load.recNo;
+    if (call.key === 'ROWNO') return () => load.rowNo + 1;
+    if (call.key === 'ITERNO') return () => load.iterNo;
+  }
+  const custom = load.functions.get(call.key);
+  const builtin = BUILTIN_FUNCTIONS.get(call.key);
+  const fn = custom ?? (builtin && call.args.length >= builtin.min && call.args.length <= builtin.max ? builtin.fn : undefined);
+  // If() evaluates lazily and arity errors are reported by the general compiler.
+  if (call.aggregation || call.key === 'IF' || fn === undefined) return compileExpression(call);
+  const args = call.args.map((arg) => compileLoadExpression(arg, load, positions));
+  const count = args.length;
+  if (count === 1) {
+    const only = args[0];
+    return (ctx) => fn([only(ctx)], ctx);
+  }
+  if (count === 2) {
+    const [first, second] = args;
+    return (ctx) => fn([first(ctx), second(ctx)], ctx);
+  }
+  return (ctx) => {
+    const values = new Array<Value>(count);
+    for (let i = 0; i < count; i++) values[i] = args[i](ctx);
+    return fn(values, ctx);
+  };
+}
