@@ -123,6 +123,7 @@ export class SelectionResult {
   private possibleWithout(field: Field): SymbolSet {
     const others = new Map(this.selections);
     others.delete(field.index);
+    if (others.size === 0) return unselectedPossible(this.model, field);
     return SelectionResult.fromSelections(this.model, others).possible(field);
   }
 
@@ -134,6 +135,20 @@ export class SelectionResult {
     if (typeof table === 'number') return table;
     return typeof table === 'string' ? this.model.table(table).index : table.index;
   }
+}
+
+const unselectedCache = new WeakMap<DataModel, Map<number, SymbolSet>>();
+
+/** The values of a field that occur in any row: what is possible with no selection, computed once per model. */
+function unselectedPossible(model: DataModel, field: Field): SymbolSet {
+  let perField = unselectedCache.get(model);
+  if (!perField) unselectedCache.set(model, (perField = new Map()));
+  let set = perField.get(field.index);
+  if (!set) {
+    set = SelectionResult.fromSelections(model, new Map()).possible(field);
+    perField.set(field.index, set);
+  }
+  return set;
 }
 
 function combineRows(a: RowSet, b: RowSet, operator: RowSetOperator): RowSet {
