@@ -94,6 +94,32 @@ describe('request', () => {
     });
   });
 
+  it('sends form and text bodies, and reads a text answer', async () => {
+    server.route('POST /oauth/revoke', async (req, res, ctx) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`${req.headers['content-type']}|${(await ctx.body()).toString()}`);
+    });
+    const client = createClient({ host: server.url, rateLimit: false });
+    const revoke: Operation = {
+      id: 'revokeOauthToken',
+      method: 'POST',
+      path: '/oauth/revoke',
+      body: 'form',
+      response: 'text',
+      tier: '2',
+      limit: 100,
+    };
+    await expect(
+      client.request(revoke, {
+        body: { token: 'a b', token_type_hint: 'access_token', skip: undefined },
+      }),
+    ).resolves.toBe('application/x-www-form-urlencoded|token=a+b&token_type_hint=access_token');
+    const asText: Operation = { ...revoke, id: 'text', body: 'text' };
+    await expect(client.request(asText, { body: 'LOAD * INLINE [a\n1];' })).resolves.toBe(
+      'text/plain;charset=UTF-8|LOAD * INLINE [a\n1];',
+    );
+  });
+
   it('returns undefined for a 204 without body', async () => {
     const client = createClient({ host: server.url, rateLimit: false });
     await expect(client.request(createReload, { body: { appId: 'a' } })).resolves.toBeUndefined();
