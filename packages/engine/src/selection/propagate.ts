@@ -38,63 +38,93 @@ interface KeyGraph {
  * when something flowing into it changed.
  */
 export function propagate(model: DataModel, selections: Selections): RowSet[] {
-  const tables = model.tables;
-  if (selections.size === 0) return tables.map((table) => RowSet.full(table.rowCount));
-  const own = ownConstraints(model, selections);
-  const graph = keyGraph(model);
-  const { ports, portsOfTable, portsOfField } = graph;
-  const upActive = activePorts(graph, own, selections);
-  const up: (Uint8Array | undefined)[] = ports.map(() => undefined);
-  const down: (Uint8Array | undefined)[] = ports.map(
-    (port) => selections.get(port.field)?.values.mask,
-  );
-  const queue: number[] = [];
-  const queued = new Uint8Array(tables.length);
-  const enqueue = (t: number) => {
-    if (queued[t]) return;
-    queued[t] = 1;
-    queue.push(t);
-  };
-  tables.forEach((table) => {
-    if (own[table.index].length > 0 || portsOfTable[table.index].some((p) => down[p]))
-      enqueue(table.index);
-  });
-  // Rows passing everything that flows into a table, kept until one of its inputs changes.
-  const passing: (RowSet | undefined)[] = tables.map(() => undefined);
-  const rowsPassingAll = (t: number) =>
-    (passing[t] ??= filterRows(tables[t].rowCount, [
-      ...own[t],
-      ...incoming(ports, portsOfTable[t], down, -1),
-    ]));
-  while (queue.length > 0) {
-    const t = queue.shift()!;
-    queued[t] = 0;
-    for (const p of portsOfTable[t]) {
-      if (!upActive[p]) continue;
-      // What a key field sends back must not be echoed to it; with nothing coming in through p, all inputs apply.
-      const rows = down[p]
-        ? filterRows(tables[t].rowCount, [...own[t], ...incoming(ports, portsOfTable[t], down, p)])
-        : rowsPassingAll(t);
-      const message = presentCodes(rows, ports[p].codes, ports[p].nullCode);
-      if (up[p] && sameMask(up[p], message)) continue;
-      up[p] = message;
-      const field = ports[p].field;
-      for (const q of portsOfField.get(field)!) {
-        if (q === p) continue;
-        const next = intersectOthers(
-          portsOfField.get(field)!,
-          up,
-          q,
-          selections.get(field)?.values.mask,
-        );
-        if (!next || (down[q] && sameMask(down[q], next))) continue;
-        down[q] = next;
-        passing[ports[q].table] = undefined;
-        enqueue(ports[q].table);
-      }
+  if (selections.size === 0) return model.tables.map((table) => RowSet.full(table.rowCount));
+  return new Propagation(model, selections).run();
+}
+
+/** One propagation run: the messages on every port and the work list of tables to revisit. */
+class Propagation {
+  private readonly own: Constraint[][];
+  private readonly graph: KeyGraph;
+  private readonly upActive: boolean[];
+  /** Key values a table still has, per port (undefined: unrestricted). */
+  private readonly up: (Uint8Array | undefined)[];
+  /** Key values a key field allows into a table, per port (undefined: unrestricted). */
+  private readonly down: (Uint8Array | undefined)[];
+  /** Rows passing everything that flows into a table, kept until one of its inputs changes. */
+  private readonly passing: (RowSet | undefined)[];
+  private readonly queue: number[] = [];
+  private readonly queued: Uint8Array;
+
+  constructor(
+    private readonly model: DataModel,
+    private readonly selections: Selections,
+  ) {
+    this.own = ownConstraints(model, selections);
+    this.graph = keyGraph(model);
+    this.upActive = activePorts(this.graph, this.own, selections);
+    this.up = this.graph.ports.map(() => undefined);
+    this.down = this.graph.ports.map((port) => selections.get(port.field)?.values.mask);
+    this.passing = model.tables.map(() => undefined);
+    this.queued = new Uint8Array(model.tables.length);
+  }
+
+  run(): RowSet[] {
+    for (const table of this.model.tables) {
+      const t = table.index;
+      if (this.own[t].length > 0 || this.graph.portsOfTable[t].some((p) => this.down[p]))
+        this.enqueue(t);
+    }
+    while (this.queue.length > 0) {
+      const t = this.queue.shift()!;
+      this.queued[t] = 0;
+      for (const p of this.graph.portsOfTable[t]) if (this.upActive[p]) this.sendUp(t, p);
+    }
+    return this.model.tables.map((table) => this.rowsPassingAll(table.index));
+  }
+
+  /** Tells the key field behind port `p` which key values table `t` still has. */
+  private sendUp(t: number, p: number): void {
+    // What a key field sent must not be echoed back to it; with nothing coming in through p, all inputs apply.
+    const rows = this.down[p] ? this.rowsPassing(t, p) : this.rowsPassingAll(t);
+    const port = this.graph.ports[p];
+    const message = presentCodes(rows, port.codes, port.nullCode);
+    if (this.up[p] && sameMask(this.up[p], message)) return;
+    this.up[p] = message;
+    this.sendDown(port.field, p);
+  }
+
+  /** Recomputes what key field `field` allows into each table but the one behind port `from`. */
+  private sendDown(field: number, from: number): void {
+    const fieldPorts = this.graph.portsOfField.get(field)!;
+    const selected = this.selections.get(field)?.values.mask;
+    for (const q of fieldPorts) {
+      if (q === from) continue;
+      const next = intersectOthers(fieldPorts, this.up, q, selected);
+      if (!next || (this.down[q] && sameMask(this.down[q], next))) continue;
+      this.down[q] = next;
+      const t = this.graph.ports[q].table;
+      this.passing[t] = undefined;
+      this.enqueue(t);
     }
   }
-  return tables.map((table) => rowsPassingAll(table.index));
+
+  private rowsPassingAll(t: number): RowSet {
+    return (this.passing[t] ??= this.rowsPassing(t, -1));
+  }
+
+  /** Rows of table `t` passing its own selections and what comes in through every port but `skip`. */
+  private rowsPassing(t: number, skip: number): RowSet {
+    const { ports, portsOfTable } = this.graph;
+    const constraints = [...this.own[t], ...incoming(ports, portsOfTable[t], this.down, skip)];
+    return filterRows(this.model.tables[t].rowCount, constraints);
+  }
+
+  private enqueue(t: number): void {
+    if (this.queued[t]) return;
+    this.queued[t] = 1;
+    this.queue.push(t);
+  }
 }
 
 /**
