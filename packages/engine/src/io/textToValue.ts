@@ -1,9 +1,17 @@
+import type { FormatSettings } from '../value/FormatSettings.js';
+import { parseDate } from '../value/parseDate.js';
 import { Dual, type Value } from '../value/Value.js';
 
-/** How numbers are written in a text file (Qlik's DecimalSep / ThousandSep). */
+/**
+ * How numbers are written in a text file (Qlik's DecimalSep / ThousandSep),
+ * and optionally the date formats (DateFormat, TimestampFormat) a text is
+ * tried against when it is no plain number.
+ */
 export interface NumberInterpretation {
   readonly decimalSep: string;
   readonly thousandSep: string;
+  readonly dateFormats?: readonly string[];
+  readonly settings?: FormatSettings;
 }
 
 const DEFAULT_INTERPRETATION: NumberInterpretation = { decimalSep: '.', thousandSep: '' };
@@ -20,10 +28,20 @@ const MAX_DIGITS = 15;
 export function textToValue(text: string, numbers: NumberInterpretation = DEFAULT_INTERPRETATION): Value {
   if (text.length === 0 || !mayStartNumber(text.charCodeAt(0))) return text;
   const canonical = toCanonicalNumberText(text, numbers);
-  if (canonical === undefined || countDigits(canonical) > MAX_DIGITS) return text;
+  if (canonical === undefined || countDigits(canonical) > MAX_DIGITS) return dateOrText(text, numbers);
   const num = Number(canonical);
   if (!Number.isFinite(num)) return text;
   return String(num) === text ? num : new Dual(text, num);
+}
+
+/** A text matching one of the date formats becomes a dual of the text and its date serial, as Qlik reads dates. */
+function dateOrText(text: string, numbers: NumberInterpretation): Value {
+  if (!numbers.dateFormats) return text;
+  for (const format of numbers.dateFormats) {
+    const serial = parseDate(text, format, numbers.settings);
+    if (!Number.isNaN(serial)) return new Dual(text, serial);
+  }
+  return text;
 }
 
 function mayStartNumber(code: number): boolean {

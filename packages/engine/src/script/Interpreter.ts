@@ -325,7 +325,13 @@ export class Interpreter {
   }
 
   private numbers(): NumberInterpretation {
-    return { decimalSep: this.format.decimalSep, thousandSep: this.format.thousandSep };
+    const format = this.format;
+    return {
+      decimalSep: format.decimalSep,
+      thousandSep: format.thousandSep,
+      dateFormats: [format.dateFormat, format.timestampFormat],
+      settings: format,
+    };
   }
 
   private setVariable(name: string, text: string | undefined): void {

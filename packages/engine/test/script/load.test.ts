@@ -54,6 +54,25 @@ a|b
     expect(tableOf(result, 'T')).toEqual({ fields: ['k'], rows: [['a'], ['b']] });
   });
 
+  it('reads texts matching DateFormat / TimestampFormat as dates, others stay text', async () => {
+    const result = await run(`
+      T: LOAD * INLINE [
+        d, ts, other
+        2012-01-01, 2012-01-01 10:30:00, 2001/01/01 06:55
+        2012-02-30, 2012-01-01 10:30, 12-01
+      ];
+      SET DateFormat = 'DD/MM/YYYY';
+      U: LOAD * INLINE [
+        e
+        31/12/2020
+      ];`);
+    expect(tableOf(result, 'T').rows).toEqual([
+      [new Dual('2012-01-01', 40909), new Dual('2012-01-01 10:30:00', 40909.4375), '2001/01/01 06:55'],
+      ['2012-02-30', '2012-01-01 10:30', '12-01'],
+    ]);
+    expect(tableOf(result, 'U').rows).toEqual([[new Dual('31/12/2020', 44196)]]);
+  });
+
   it('loads @1..@n names with no labels', async () => {
     const result = await run(`T: LOAD @2 as second, @1 INLINE [
 x, 1
