@@ -102,48 +102,65 @@ function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number)
   for (let i = 0; i < codes.length; i++) codes[i]! += symbols[rows[i]!]! * stride;
 }
 
-// Small key spaces: integer codes, numbered through a dense table, one or two
-// columns in a single fused pass (the common chart shapes).
+// Small key spaces: integer codes numbered through a dense table; one or two
+// columns over the same rows (the common chart shapes) in a single fused pass.
 function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
-  const codes = columns.length <= 2 ? fusedCodes(columns, length, strides) : intCodes(columns, length, strides);
   const idOfCode = new Int32Array(strides[columns.length]!).fill(-1);
   const ofRow = new Int32Array(length);
   const firstRow: number[] = [];
-  for (let i = 0; i < length; i++) {
-    const code = codes[i]!;
-    let id = idOfCode[code]!;
-    if (id < 0) {
-      id = firstRow.length;
-      idOfCode[code] = id;
-      firstRow.push(i);
+  const [first, second] = columns;
+  if (columns.length === 1) numberOneColumn(first!, idOfCode, ofRow, firstRow);
+  else if (columns.length === 2 && first!.rows === second!.rows) {
+    numberTwoColumns(first!, second!, strides[1]!, idOfCode, ofRow, firstRow);
+  } else {
+    const codes = intCodes(columns, length, strides);
+    for (let i = 0; i < length; i++) {
+      const code = codes[i]!;
+      let id = idOfCode[code]!;
+      if (id < 0) {
+        id = idOfCode[code] = firstRow.length;
+        firstRow.push(i);
+      }
+      ofRow[i] = id;
     }
-    ofRow[i] = id;
   }
   return { count: firstRow.length, ofRow, firstRow };
 }
 
-function fusedCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]): Int32Array {
-  const codes = new Int32Array(length);
-  const first = columns[0]!;
-  const a = first.symbols;
-  const ra = first.rows;
-  if (columns.length === 1) {
-    for (let i = 0; i < length; i++) codes[i] = a[ra[i]!]!;
-    return codes;
-  }
-  const second = columns[1]!;
-  const b = second.symbols;
-  const rb = second.rows;
-  const stride = strides[1]!;
-  if (ra === rb) {
-    for (let i = 0; i < length; i++) {
-      const r = ra[i]!;
-      codes[i] = a[r]! + b[r]! * stride;
+function numberOneColumn(column: GroupColumn, idOfCode: Int32Array, ofRow: Int32Array, firstRow: number[]): void {
+  const { symbols, rows } = column;
+  for (let i = 0; i < rows.length; i++) {
+    const code = symbols[rows[i]!]!;
+    let id = idOfCode[code]!;
+    if (id < 0) {
+      id = idOfCode[code] = firstRow.length;
+      firstRow.push(i);
     }
-  } else {
-    for (let i = 0; i < length; i++) codes[i] = a[ra[i]!]! + b[rb[i]!]! * stride;
+    ofRow[i] = id;
   }
-  return codes;
+}
+
+function numberTwoColumns(
+  first: GroupColumn,
+  second: GroupColumn,
+  stride: number,
+  idOfCode: Int32Array,
+  ofRow: Int32Array,
+  firstRow: number[],
+): void {
+  const a = first.symbols;
+  const b = second.symbols;
+  const rows = first.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const code = a[r]! + b[r]! * stride;
+    let id = idOfCode[code]!;
+    if (id < 0) {
+      id = idOfCode[code] = firstRow.length;
+      firstRow.push(i);
+    }
+    ofRow[i] = id;
+  }
 }
 
 function intCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]): Int32Array {

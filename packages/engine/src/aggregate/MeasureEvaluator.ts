@@ -5,11 +5,13 @@ import type { CallExpr, Expr, SetExpression } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import { AggregateError } from './AggregateError.js';
-import { aggregateItems, type AggregationOptions } from './aggregateItems.js';
+import { aggregateItems, type AggregationOptions, toValues } from './aggregateItems.js';
 import { isAggregationName } from './aggregateValues.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
+import { fieldNumbers } from './fieldNumbers.js';
+import { type FusedSpec, fusedAggregates } from './fusedAggregates.js';
 import type { GroupIndex } from './GroupIndex.js';
 import type { RowArgument } from './RowArgument.js';
 import { numberOf } from './valueParts.js';
@@ -35,6 +37,8 @@ const ALL_RECORDS: SetExpression = {
  * frame, then the scalar parts combine the per-group results.
  */
 export class MeasureEvaluator {
+  private readonly prefetched = new Map<CallExpr, { target: GroupTarget; values: Value[] }>();
+
   constructor(
     private readonly scope: ChartScope,
     private readonly format: FormatSettings,
@@ -64,8 +68,43 @@ export class MeasureEvaluator {
     }
   }
 
+  /**
+   * Computes in one fused pass every plain-field Sum/Avg/Min/Max/Count that
+   * `exprs` contain and that runs over the target's own frame, so that
+   * evaluating the expressions afterwards finds them ready.
+   */
+  prefetch(exprs: readonly Expr[], target: GroupTarget): void {
+    const buckets = new Map<Int32Array, { calls: CallExpr[]; specs: FusedSpec[] }>();
+    for (const call of exprs.flatMap(topLevelCalls)) {
+      const spec = this.fusedSpec(call, target);
+      if (!spec) continue;
+      let bucket = buckets.get(spec.rows);
+      if (!bucket) buckets.set(spec.rows, (bucket = { calls: [], specs: [] }));
+      bucket.calls.push(call);
+      bucket.specs.push(spec.spec);
+    }
+    for (const [rows, { calls, specs }] of buckets) {
+      const results = fusedAggregates(specs, rows, target.index.ofRow, target.index.count);
+      calls.forEach((call, k) => this.prefetched.set(call, { target, values: toValues(results[k]!) }));
+    }
+  }
+
+  private fusedSpec(call: CallExpr, target: GroupTarget) {
+    const op = FUSED_OPS[call.key];
+    const arg = call.args[0];
+    if (!op || call.args.length !== 1 || call.set || call.distinct || call.total || call.all) return undefined;
+    if (arg?.kind !== 'field' || !this.scope.model.findField(arg.name)) return undefined;
+    const frame = this.scope.frame(undefined, [...target.dims, arg.name]);
+    if (this.scope.groups(frame, target.dims) !== target.index) return undefined;
+    const { field, codes, rows } = this.scope.fieldIn(frame, arg.name);
+    const spec: FusedSpec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
+    return { rows, spec };
+  }
+
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
+    const ready = this.prefetched.get(call);
+    if (ready && ready.target === target) return ready.values;
     const name = call.key.toLowerCase();
     if (!isAggregationName(name)) {
       throw new AggregateError('UNKNOWN_FUNCTION', `Aggregation ${call.name}() is not supported`);
@@ -170,6 +209,28 @@ export class MeasureEvaluator {
     const out: Value[] = new Array(target.index.count);
     for (group = 0; group < out.length; group++) out[group] = compiled(ctx);
     return out;
+  }
+}
+
+const FUSED_OPS: Readonly<Record<string, FusedSpec['op']>> = {
+  SUM: 'sum',
+  AVG: 'avg',
+  MIN: 'min',
+  MAX: 'max',
+  COUNT: 'count',
+};
+
+// The aggregation calls of an expression that are not inside another aggregation.
+function topLevelCalls(expr: Expr): CallExpr[] {
+  switch (expr.kind) {
+    case 'call':
+      return expr.aggregation ? [expr] : expr.args.flatMap(topLevelCalls);
+    case 'unary':
+      return topLevelCalls(expr.operand);
+    case 'binary':
+      return [...topLevelCalls(expr.left), ...topLevelCalls(expr.right)];
+    default:
+      return [];
   }
 }
 

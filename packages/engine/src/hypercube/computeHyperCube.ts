@@ -53,6 +53,7 @@ export function computeHyperCube(
   const evaluator = chartEvaluator(model, state, options, settings);
   const dims = fields.map((field) => field.name);
   const target = chartTarget(evaluator.scope, dims);
+  evaluator.measures.prefetch(measureExprs, target);
   const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
 
   const kept = keptGroups(def, dimensionDefs, target, measureValues);
