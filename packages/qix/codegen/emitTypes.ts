@@ -6,7 +6,8 @@ import { isPropertyRequired } from './propertyPresence.js';
 import { propertyKey } from './propertyKey.js';
 import { buildStructGraph, type StructGraph } from './structGraph.js';
 import { docComment } from './tsdoc.js';
-import { FREE_OBJECT, tsTypeOf } from './tsTypeOf.js';
+import { enumsByValues } from './describedChoices.js';
+import { FREE_OBJECT, tsTypeOf, tsTypeOfDescribed } from './tsTypeOf.js';
 
 const OPEN_KEYS = '  /** Any other key: properties and layouts are free JSON trees. */\n  [key: string]: unknown;\n';
 const FREE_KEYS = '  /** Free JSON: any key, any value. */\n  [key: string]: unknown;\n';
@@ -30,9 +31,17 @@ function propertyDoc(prop: JsonSchema): string[] {
   return lines;
 }
 
-function emitProperty(structName: string, struct: JsonSchema, name: string, prop: JsonSchema, graph: StructGraph): string {
-  const mark = isPropertyRequired(structName, struct, name, prop, graph) ? '' : '?';
-  return `${docComment(propertyDoc(prop), '  ')}  ${propertyKey(name)}${mark}: ${tsTypeOf(prop)};\n`;
+/** What emitting a struct needs to know about the others. */
+interface StructContext {
+  readonly graph: StructGraph;
+  /** Enum names by their sorted values, to type strings whose description lists values. */
+  readonly enums: ReadonlyMap<string, string>;
+}
+
+function emitProperty(structName: string, struct: JsonSchema, name: string, prop: JsonSchema, ctx: StructContext): string {
+  const mark = isPropertyRequired(structName, struct, name, prop, ctx.graph) ? '' : '?';
+  const type = tsTypeOfDescribed(prop, prop.description, ctx.enums);
+  return `${docComment(propertyDoc(prop), '  ')}  ${propertyKey(name)}${mark}: ${type};\n`;
 }
 
 function dynamicDoc(structName: string): string {
@@ -46,18 +55,18 @@ function emitDynamicProperty(structName: string, dyn: DynamicProperty): string {
   return `${doc}  ${propertyKey(dyn.name)}?: ${tsTypeOf(dyn.schema)};\n`;
 }
 
-function emitInterface(name: string, schema: JsonSchema, graph: StructGraph): string {
+function emitInterface(name: string, schema: JsonSchema, ctx: StructContext): string {
   const props = schema.properties ?? {};
   const dynamic = schema.additionalProperties?.anyOf ?? [];
   let body = Object.keys(props)
-    .map((key) => emitProperty(name, schema, key, props[key] as JsonSchema, graph))
+    .map((key) => emitProperty(name, schema, key, props[key] as JsonSchema, ctx))
     .join('');
   for (const dyn of dynamic) {
     if (dyn.name in props) throw new CodegenError('UNSUPPORTED_SCHEMA', `${name}: dynamic ${dyn.name} repeats a property`);
     body += emitDynamicProperty(name, dyn);
   }
   if (Object.keys(props).length === 0 && dynamic.length === 0) body += FREE_KEYS;
-  else if (graph.tree.has(name) || dynamic.length > 0) body += OPEN_KEYS;
+  else if (ctx.graph.tree.has(name) || dynamic.length > 0) body += OPEN_KEYS;
   return `${docComment(structDoc(name, schema), '')}export interface ${name} {\n${body}}\n`;
 }
 
@@ -74,18 +83,18 @@ function emitAlias(name: string, schema: JsonSchema): string {
 }
 
 /** The TypeScript declaration for one struct of `components.schemas`. */
-export function emitStruct(name: string, schema: JsonSchema, graph: StructGraph): string {
+export function emitStruct(name: string, schema: JsonSchema, ctx: StructContext): string {
   if (schema.oneOf) return emitEnum(name, schema);
-  if (schema.type === 'object') return emitInterface(name, schema, graph);
+  if (schema.type === 'object') return emitInterface(name, schema, ctx);
   if (schema.type === 'array' || schema.type === 'string') return emitAlias(name, schema);
   throw new CodegenError('UNSUPPORTED_SCHEMA', `Struct ${name} has unsupported type ${String(schema.type)}`);
 }
 
 /** The text of `src/generated/types.ts`: one exported type per struct, sorted by name. */
 export function emitTypes(spec: OpenRpcSpec): string {
-  const graph = buildStructGraph(spec);
   const schemas = spec.components.schemas;
+  const ctx: StructContext = { graph: buildStructGraph(spec), enums: enumsByValues(schemas) };
   const names = Object.keys(schemas).sort();
-  const decls = names.map((name) => emitStruct(name, schemas[name] as JsonSchema, graph));
+  const decls = names.map((name) => emitStruct(name, schemas[name] as JsonSchema, ctx));
   return generatedHeader(spec.info.version, `Engine structs: ${names.length} types.`) + decls.join('\n');
 }

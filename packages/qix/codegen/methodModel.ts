@@ -2,7 +2,8 @@ import { CodegenError } from './CodegenError.js';
 import type { EngineSpec, JsonSchema, OpenRpcMethod } from './OpenRpcSpec.js';
 import { paramDefault } from './paramDefault.js';
 import { firstParagraph } from './tsdoc.js';
-import { tsTypeOf } from './tsTypeOf.js';
+import { enumsByValues } from './describedChoices.js';
+import { tsTypeOf, tsTypeOfDescribed } from './tsTypeOf.js';
 
 /** One In param of a method. */
 export interface InParamModel {
@@ -77,7 +78,7 @@ function splitName(name: string): [string, string] {
   return [className, wireName];
 }
 
-function methodModel(method: OpenRpcMethod, spec: EngineSpec): MethodModel {
+function methodModel(method: OpenRpcMethod, spec: EngineSpec, enums: ReadonlyMap<string, string>): MethodModel {
   const [className, wireName] = splitName(method.name);
   const schemas = spec.rpc.components.schemas;
   const remoteClass = spec.remoteReturns[method.name];
@@ -91,7 +92,7 @@ function methodModel(method: OpenRpcMethod, spec: EngineSpec): MethodModel {
     inParams: method.params.map((p) => ({
       name: p.name,
       optional: p.required !== true,
-      tsType: tsTypeOf(p.schema),
+      tsType: tsTypeOfDescribed(p.schema, p.description, enums),
       description: firstParagraph(p.description),
       defaultValue: paramDefault(p, schemas),
     })),
@@ -103,8 +104,9 @@ function methodModel(method: OpenRpcMethod, spec: EngineSpec): MethodModel {
 /** Builds the sorted class → methods model that every emitter reads. */
 export function buildEngineModel(spec: EngineSpec): EngineModel {
   const byClass = new Map<string, MethodModel[]>();
+  const enums = enumsByValues(spec.rpc.components.schemas);
   for (const method of spec.rpc.methods) {
-    const model = methodModel(method, spec);
+    const model = methodModel(method, spec, enums);
     const list = byClass.get(model.className) ?? [];
     list.push(model);
     byClass.set(model.className, list);

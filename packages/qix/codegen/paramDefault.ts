@@ -1,10 +1,10 @@
+import { describedChoices } from './describedChoices.js';
 import type { JsonSchema, OpenRpcParam } from './OpenRpcSpec.js';
 import { refName } from './refName.js';
 
 type Schemas = Readonly<Record<string, JsonSchema>>;
 
 const STATED_DEFAULT = /^\s*(?:the default value is|default value:|default is)\s+(.+?)\s*\.?\s*$/im;
-const FIRST_CHOICE = /One of:\s*\n\s*\*\s+([A-Za-z0-9_]+)/;
 
 function resolve(schema: JsonSchema, schemas: Schemas): JsonSchema {
   return schema.$ref ? (schemas[refName(schema.$ref)] ?? schema) : schema;
@@ -58,7 +58,7 @@ export function paramDefault(param: OpenRpcParam, schemas: Schemas): unknown {
   const stated = statedDefault(text, param.schema);
   if (stated !== undefined) return stated;
   if (param.schema.type === 'string' && !param.schema.$ref) {
-    const choice = FIRST_CHOICE.exec(text)?.[1];
+    const choice = describedChoices(text)?.[0];
     if (choice) return choice;
   }
   return zeroValue(param.schema, schemas);

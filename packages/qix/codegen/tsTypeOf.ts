@@ -1,3 +1,4 @@
+import { describedChoiceType } from './describedChoices.js';
 import type { JsonSchema } from './OpenRpcSpec.js';
 import { refName } from './refName.js';
 
@@ -26,4 +27,17 @@ export function tsTypeOf(schema: JsonSchema): string {
     default:
       return 'unknown';
   }
+}
+
+/**
+ * The type of a param or property: like `tsTypeOf`, but a plain string whose
+ * description lists its wire values becomes that enum (or literal union).
+ */
+export function tsTypeOfDescribed(
+  schema: JsonSchema,
+  description: string | undefined,
+  enums: ReadonlyMap<string, string>,
+): string {
+  const described = schema.type === 'string' && !schema.$ref ? describedChoiceType(description, enums) : undefined;
+  return described ?? tsTypeOf(schema);
 }

@@ -12,6 +12,7 @@ import type {
   ApplyGroupStatesResult,
   AssociationScore,
   BNFDef,
+  BNFType,
   BookmarkApplyAndVerifyResult,
   BookmarkFieldPage,
   BookmarkStateFieldPages,
@@ -38,6 +39,7 @@ import type {
   FilterInfo,
   FolderItem,
   Function,
+  FunctionGroup,
   GenericBookmarkLayout,
   GenericBookmarkProperties,
   GenericDimensionLayout,
@@ -61,9 +63,12 @@ import type {
   NxContinuousRangeSelectInfo,
   NxDataAreaPage,
   NxDataPage,
+  NxDataReductionMode,
   NxDownloadInfo,
   NxDownloadOptions,
   NxEngineVersion,
+  NxExportFileType,
+  NxExportState,
   NxFieldProperties,
   NxFieldResourceId,
   NxGetBookmarkOptions,
@@ -75,6 +80,7 @@ import type {
   NxLibraryMeasureDef,
   NxLinkedObjectInfo,
   NxMatchingFieldInfo,
+  NxMatchingFieldMode,
   NxMultiRangeSelectInfo,
   NxPage,
   NxPatch,
@@ -2058,7 +2064,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTags - List of tags. The _GetMatchingFields_ method looks for fields that match one or all of the tags in this list, depending on the value of _qMatchingFieldMode_ .
    * @param qMatchingFieldMode - Matching field mode. The default value is MATCHINGFIELDMODE_MATCH_ALL.
    */
-  getMatchingFields(qTags: string[], qMatchingFieldMode?: string): Promise<NxMatchingFieldInfo[]>;
+  getMatchingFields(
+    qTags: string[],
+    qMatchingFieldMode?: NxMatchingFieldMode,
+  ): Promise<NxMatchingFieldInfo[]>;
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
@@ -2070,7 +2079,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       /** List of tags. The _GetMatchingFields_ method looks for fields that match one or all of the tags in this list, depending on the value of _qMatchingFieldMode_ . */
       qTags: string[];
       /** Matching field mode. The default value is MATCHINGFIELDMODE_MATCH_ALL. */
-      qMatchingFieldMode?: string;
+      qMatchingFieldMode?: NxMatchingFieldMode;
     },
     options?: CallOptions,
   ): Promise<NxMatchingFieldInfo[]>;
@@ -4670,10 +4679,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qServeOnce - If the exported file should be served only once This parameter is optional and only used in Qlik Sense Enterprise (Windows) Default value: false
    */
   exportData(
-    qFileType: string,
+    qFileType: NxExportFileType,
     qPath?: string,
     qFileName?: string,
-    qExportState?: string,
+    qExportState?: NxExportState,
     qServeOnce?: boolean,
   ): Promise<{ qUrl: string; qWarnings: number[] }>;
   /**
@@ -4686,13 +4695,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   exportData(
     params: {
       /** Type of the file to export. */
-      qFileType: string;
+      qFileType: NxExportFileType;
       /** Path to the definition of the object to be exported. For example, _/qHyperCubeDef_ . This parameter is mandatory if the file type is _CSV_C_ or _CSV_T_ . */
       qPath?: string;
       /** Name of the exported file after download from browser. This parameter is optional and only used in Qlik Sense Desktop. */
       qFileName?: string;
       /** Defines the values to be exported. The default value is A. */
-      qExportState?: string;
+      qExportState?: NxExportState;
       /** If the exported file should be served only once This parameter is optional and only used in Qlik Sense Enterprise (Windows) Default value: false */
       qServeOnce?: boolean;
     },
@@ -4919,7 +4928,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
     qPath: string,
     qPages: NxPage[],
     qZoomFactor: number,
-    qReductionMode: string,
+    qReductionMode: NxDataReductionMode,
   ): Promise<NxDataPage[]>;
   /**
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
@@ -4937,7 +4946,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       /** Defines the zoom factor. If set to -1, the engine decides of the zoom factor. * If the reduction mode is _D1_ or _S_ , the zoom factor is 2ⁿ. If the zoom factor is 5, the data are reduced by a factor 32. * If the reduction mode is _C_ , the zoom factor defines the number of centroids. */
       qZoomFactor: number;
       /** Defines the reduction mode. */
-      qReductionMode: string;
+      qReductionMode: NxDataReductionMode;
     },
     options?: CallOptions,
   ): Promise<NxDataPage[]>;
@@ -6457,7 +6466,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qBnfType - Returns a set of rules defining the syntax for: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    * @deprecated Use the _GetBaseBNF_ method instead
    */
-  getBNF(qBnfType: string): Promise<BNFDef[]>;
+  getBNF(qBnfType: BNFType): Promise<BNFDef[]>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
    * In the Qlik engine BNF grammar, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6468,7 +6477,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getBNF(
     params: {
       /** Returns a set of rules defining the syntax for: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
-      qBnfType: string;
+      qBnfType: BNFType;
     },
     options?: CallOptions,
   ): Promise<BNFDef[]>;
@@ -6479,7 +6488,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    */
-  getBaseBNF(qBnfType: string): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  getBaseBNF(qBnfType: BNFType): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6489,7 +6498,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getBaseBNF(
     params: {
       /** The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
-      qBnfType: string;
+      qBnfType: BNFType;
     },
     options?: CallOptions,
   ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
@@ -6499,7 +6508,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
    */
-  getBaseBNFHash(qBnfType: string): Promise<string>;
+  getBaseBNFHash(qBnfType: BNFType): Promise<string>;
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
    *
@@ -6508,7 +6517,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getBaseBNFHash(
     params: {
       /** The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E. */
-      qBnfType: string;
+      qBnfType: BNFType;
     },
     options?: CallOptions,
   ): Promise<string>;
@@ -6519,7 +6528,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * @param qBnfType - The type of grammar to return: * S: returns the script statements and the script functions. * E: returns the chart functions.
    */
-  getBaseBNFString(qBnfType: string): Promise<{ qBnfStr: string; qBnfHash: string }>;
+  getBaseBNFString(qBnfType: BNFType): Promise<{ qBnfStr: string; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6529,7 +6538,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getBaseBNFString(
     params: {
       /** The type of grammar to return: * S: returns the script statements and the script functions. * E: returns the chart functions. */
-      qBnfType: string;
+      qBnfType: BNFType;
     },
     options?: CallOptions,
   ): Promise<{ qBnfStr: string; qBnfHash: string }>;
@@ -6618,7 +6627,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * @param qGroup - Name of the group. Default is all groups.
    */
-  getFunctions(qGroup?: string): Promise<Function[]>;
+  getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;
   /**
    * Gets the list of all the script functions.
    *
@@ -6627,7 +6636,7 @@ export interface Global extends QixObjectBase<'Global'> {
   getFunctions(
     params: {
       /** Name of the group. Default is all groups. */
-      qGroup?: string;
+      qGroup?: FunctionGroup;
     },
     options?: CallOptions,
   ): Promise<Function[]>;

@@ -48,6 +48,8 @@ describe('known method signatures in the table', () => {
       { Name: 'qSoftLock', DefaultValue: false, Optional: true },
     ]);
     expect(structs.Doc?.CreateSessionObject?.In).toEqual([{ Name: 'qProp', DefaultValue: {} }]);
+    // Prose bullets ("* Path and name of the app") are not values.
+    expect(structs.Global?.GetAppEntry?.In).toEqual([{ Name: 'qAppID', DefaultValue: '' }]);
   });
 
   it('gives each param its own default object, so mutating one cannot leak into another', () => {
@@ -91,6 +93,9 @@ describe('known method signatures in the table', () => {
     expect(methodSignatures('Doc', 'checkExpression')[0]).toBe(
       'checkExpression(qExpr: string, qLabels?: string[]): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;',
     );
+    // Plain strings whose description lists wire values take the matching enum type.
+    expect(methodSignatures('Global', 'getFunctions')[0]).toBe('getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;');
+    expect(methodSignatures('GenericObject', 'exportData')[0]).toContain('qFileType: NxExportFileType');
     // An optional param before a required one cannot be `?` in positional form.
     expect(methodSignatures('Doc', 'getDatabaseTableFields')[0]).toBe(
       'getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string): Promise<DataField[]>;',
