@@ -9,7 +9,7 @@ export async function readResult(
 ): Promise<unknown> {
   switch (operation.response) {
     case 'binary':
-      return new Download(response, options?.onProgress);
+      return new Download(response, options?.onProgress, operation.method);
     case 'empty':
       await response.body?.cancel();
       return undefined;

@@ -1,4 +1,6 @@
 import type { CallOptions } from './Operation.js';
+import { QlikError } from '../errors/QlikError.js';
+import { QlikNetworkError } from '../errors/QlikNetworkError.js';
 
 /**
  * A binary response whose body has not been read yet. Read it once, by one of
@@ -15,11 +17,13 @@ export class Download implements AsyncIterable<Uint8Array> {
   readonly filename: string | undefined;
   readonly #response: Response;
   readonly #onProgress: CallOptions['onProgress'];
+  readonly #method: string;
   #consumed = false;
 
-  constructor(response: Response, onProgress?: CallOptions['onProgress']) {
+  constructor(response: Response, onProgress?: CallOptions['onProgress'], method = 'GET') {
     this.#response = response;
     this.#onProgress = onProgress;
+    this.#method = method;
     this.status = response.status;
     this.headers = response.headers;
     this.contentLength = parseLength(response.headers.get('content-length'));
@@ -32,11 +36,19 @@ export class Download implements AsyncIterable<Uint8Array> {
     if (this.#consumed) throw new TypeError('Download body has already been read');
     this.#consumed = true;
     const body = this.#response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
-    return countBytes(body, (loaded) => {
-      this.#onProgress?.(
-        this.contentLength === undefined ? { loaded } : { loaded, total: this.contentLength },
-      );
-    });
+    const toError = (cause: unknown) =>
+      cause instanceof QlikError
+        ? cause
+        : new QlikNetworkError(this.#method, this.#response.url, { cause });
+    return countBytes(
+      body,
+      (loaded) => {
+        this.#onProgress?.(
+          this.contentLength === undefined ? { loaded } : { loaded, total: this.contentLength },
+        );
+      },
+      toError,
+    );
   }
 
   /** Writes the body to a file (Node only), streaming with back-pressure; resolves with the byte count. */
@@ -90,20 +102,33 @@ export class Download implements AsyncIterable<Uint8Array> {
   }
 }
 
+// Pull-based, so back-pressure reaches the socket; a connection lost mid-body becomes a QlikNetworkError.
 function countBytes(
   stream: ReadableStream<Uint8Array>,
   onBytes: (loaded: number) => void,
+  toError: (cause: unknown) => unknown = (cause) => cause,
 ): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
   let loaded = 0;
-  return stream.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        controller.enqueue(chunk);
-        onBytes(loaded);
-      },
-    }),
-  );
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await reader.read();
+      } catch (cause) {
+        controller.error(toError(cause));
+        return;
+      }
+      if (result.done) {
+        controller.close();
+        return;
+      }
+      loaded += result.value.byteLength;
+      controller.enqueue(result.value);
+      onBytes(loaded);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
 
 function parseLength(header: string | null): number | undefined {

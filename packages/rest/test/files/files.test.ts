@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, Download, downloadFromLocation, type Operation } from '../../src/index.js';
+import {
+  createClient,
+  Download,
+  downloadFromLocation,
+  QlikNetworkError,
+  type Operation,
+} from '../../src/index.js';
 import { startTestServer, sendJson, type TestServer } from '../helpers/testServer.js';
 import { patternChunk, patternHash, patternReadable } from '../helpers/bytes.js';
 import { createDataFile, downloadTempContent, exportApp } from '../helpers/operations.js';
@@ -325,6 +331,25 @@ describe('downloads', () => {
     }
     expect(bytes).toBe(SIZE);
     expect(hash.digest('hex')).toBe(HASH);
+  });
+
+  it('fails with a QlikNetworkError when the connection drops mid-body', async () => {
+    server.route('GET /api/v1/temp-contents/:id', (req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(SIZE),
+      });
+      res.write(patternChunk(0, CHUNK), () => req.socket.destroy());
+    });
+    const client = createClient({ host: server.url });
+    const download = await client.request<Download>(downloadTempContent, { id: 't1' });
+    const error = await download.toFile(join(dir, 'partial.bin')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QlikNetworkError);
+    expect(error).toMatchObject({
+      code: 'NETWORK',
+      method: 'GET',
+      url: `${server.url}/api/v1/temp-contents/t1`,
+    });
   });
 
   it('follows the Location of an app export to the file', async () => {
