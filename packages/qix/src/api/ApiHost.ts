@@ -12,4 +12,6 @@ export interface ApiHost {
     params: unknown[],
     options: CallOptions | undefined,
   ): Promise<unknown>;
+  /** Told when traffic listeners are added to or removed from an API object. */
+  trafficListenersChanged(delta: number): void;
 }

@@ -26,6 +26,11 @@ export class ApiObject<TSession extends ApiHost = ApiHost>
   ) {
     super();
   }
+
+  protected override listenerCountChanged(event: string, delta: number): void {
+    // The session skips building traffic events while nobody listens to any.
+    if (event.startsWith('traffic')) this.session.trafficListenersChanged(delta);
+  }
 }
 
 /** An API object's constructor as the factory builds it. */

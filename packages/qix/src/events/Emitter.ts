@@ -21,6 +21,7 @@ export class Emitter<E extends EventMap> {
     const list = map.get(event);
     if (list) list.push(listener as unknown as AnyListener);
     else map.set(event, [listener as unknown as AnyListener]);
+    this.listenerCountChanged(event, 1);
     return this;
   }
 
@@ -47,7 +48,10 @@ export class Emitter<E extends EventMap> {
       (entry) =>
         entry === (listener as unknown) || (entry as Partial<OnceWrapper>).listener === (listener as unknown),
     );
-    if (index >= 0) list.splice(index, 1);
+    if (index >= 0) {
+      list.splice(index, 1);
+      this.listenerCountChanged(event, -1);
+    }
     if (list.length === 0) this.eventListeners?.delete(event);
     return this;
   }
@@ -59,10 +63,18 @@ export class Emitter<E extends EventMap> {
 
   /** Removes every listener of one event, or of all events. */
   removeAllListeners(event?: keyof E & string): this {
+    const map = this.eventListeners;
+    if (map === undefined) return this;
+    for (const [name, list] of map) {
+      if (event === undefined || name === event) this.listenerCountChanged(name, -list.length);
+    }
     if (event === undefined) this.eventListeners = undefined;
-    else this.eventListeners?.delete(event);
+    else map.delete(event);
     return this;
   }
+
+  /** Called when listeners of an event are added (+n) or removed (-n); subclasses keep counts. */
+  protected listenerCountChanged(_event: string, _delta: number): void {}
 
   /** Whether anyone listens to the event. */
   hasListeners(event: keyof E & string): boolean {

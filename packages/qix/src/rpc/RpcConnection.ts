@@ -2,6 +2,8 @@ import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import type { CreateSocket, SocketCloseEvent, SocketLike } from '../transport/SocketLike.js';
 import { SOCKET_OPEN } from '../transport/SocketLike.js';
+import { createFrameWriter } from '../transport/createFrameWriter.js';
+import { listenForMessages } from '../transport/listenForMessages.js';
 import type { JsonRpcMessage } from './JsonRpcMessage.js';
 import type { PendingCall } from './PendingCall.js';
 import type { RpcListener } from './RpcListener.js';
@@ -14,6 +16,7 @@ import type { RpcListener } from './RpcListener.js';
  */
 export class RpcConnection<C extends PendingCall> {
   private socket: SocketLike | undefined;
+  private write: (frame: string) => void = noWriter;
   private readonly pending = new Map<number, C>();
   private lastRequestId = 0;
   private closingLocally = false;
@@ -53,6 +56,7 @@ export class RpcConnection<C extends PendingCall> {
       let opened = false;
       socket.onopen = () => {
         opened = true;
+        this.write = createFrameWriter(socket);
         resolve();
       };
       socket.onerror = (event) => {
@@ -70,10 +74,9 @@ export class RpcConnection<C extends PendingCall> {
         }
         this.handleClose(event);
       };
-      socket.onmessage = (event) => {
-        if (socket !== this.socket) return;
-        this.handleFrame(event.data);
-      };
+      listenForMessages(socket, (text) => {
+        if (socket === this.socket) this.handleFrame(text);
+      });
     });
   }
 
@@ -82,7 +85,7 @@ export class RpcConnection<C extends PendingCall> {
     const socket = this.socket;
     if (socket === undefined || socket.readyState !== SOCKET_OPEN) return false;
     if (call !== undefined) this.pending.set(call.id, call);
-    socket.send(frame);
+    this.write(frame);
     return true;
   }
 
@@ -96,8 +99,8 @@ export class RpcConnection<C extends PendingCall> {
     return closed;
   }
 
-  private handleFrame(data: unknown): void {
-    const message = JSON.parse(typeof data === 'string' ? data : String(data)) as JsonRpcMessage;
+  private handleFrame(text: string): void {
+    const message = JSON.parse(text) as JsonRpcMessage;
     let call: C | undefined;
     if (message.id !== undefined) {
       call = this.pending.get(message.id);
@@ -133,4 +136,8 @@ export class RpcConnection<C extends PendingCall> {
     for (const resolve of waiters) resolve(event);
     if (previous.readyState <= SOCKET_OPEN) previous.close(1000, '');
   }
+}
+
+function noWriter(): void {
+  throw new Error('No socket is open');
 }

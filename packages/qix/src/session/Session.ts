@@ -70,6 +70,8 @@ export class Session<TGlobal extends object = ApiObject>
   private onConnected: ((state: string) => void) | undefined = undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined = undefined;
   private reconnectGeneration = 0;
+  /** Traffic listeners on the session and its API objects; traffic events are built only when > 0. */
+  private trafficListeners = 0;
 
   constructor(config: SessionConfig<Session<TGlobal>>, reconnectByDefault = true) {
     super();
@@ -203,6 +205,15 @@ export class Session<TGlobal extends object = ApiObject>
     return promise as Promise<JsonRpcMessage>;
   }
 
+  /** @internal ApiHost: traffic listeners were added to or removed from an API object. */
+  trafficListenersChanged(delta: number): void {
+    this.trafficListeners += delta;
+  }
+
+  protected override listenerCountChanged(event: string, delta: number): void {
+    if (event.startsWith('traffic')) this.trafficListeners += delta;
+  }
+
   /** @internal The API objects alive now. */
   listApis(): ApiObject[] {
     return [...this.apis.values()];
@@ -215,7 +226,7 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** @internal RpcListener: every frame from the engine. */
   onMessage(message: JsonRpcMessage, call: Call | undefined): void {
-    if (this.eventListenersExist()) this.emitReceived(message, call);
+    if (this.isTrafficWatched()) this.emitReceived(message, call);
     if (call === undefined) {
       if (message.method !== undefined && message.id === undefined) this.handleNotification(message);
       else this.handleChanges(message);
@@ -308,7 +319,7 @@ export class Session<TGlobal extends object = ApiObject>
       call.reject(this.notConnectedError());
       return;
     }
-    if (this.eventListenersExist()) this.emitSent(call.request, frame);
+    if (this.isTrafficWatched()) this.emitSent(call.request, frame);
     const timeout = options?.timeout ?? this.config.timeout;
     if (timeout !== undefined && timeout > 0 && Number.isFinite(timeout)) {
       call.timer = setTimeout(() => {
@@ -336,7 +347,7 @@ export class Session<TGlobal extends object = ApiObject>
     // The answer to the cancel request does not matter to anyone.
     ack.settled = true;
     const frame = `{"jsonrpc":"2.0","id":${id},"method":"CancelRequest","handle":-1,"params":[${call.id}]}`;
-    if (this.rpc.send(frame, ack) && this.eventListenersExist()) this.emitSent(cancelRequest, frame);
+    if (this.rpc.send(frame, ack) && this.isTrafficWatched()) this.emitSent(cancelRequest, frame);
   }
 
   private fail(call: Call, error: unknown): void {
@@ -565,13 +576,8 @@ export class Session<TGlobal extends object = ApiObject>
     this.reconnectTimer = undefined;
   }
 
-  private eventListenersExist(): boolean {
-    return (
-      this.hasListeners('traffic:*') ||
-      this.hasListeners('traffic:sent') ||
-      this.hasListeners('traffic:received') ||
-      this.apis.size > 0
-    );
+  private isTrafficWatched(): boolean {
+    return this.trafficListeners > 0;
   }
 
   private emitSent(request: QixRequest, frame: string): void {

@@ -1,0 +1,106 @@
+// A QIX engine stand-in that answers instantly, for the client benchmark. Runs in its own
+// process (started by run.mjs) so that its work does not count against the clients.
+// - EngineVersion: a tiny constant answer (the call-rate benchmarks).
+// - OpenDoc / GetObject: hands out a new handle per call (the object-creation benchmark).
+// - GetLayout: a 200-row hypercube layout per handle; each call changes a few cells. When the
+//   request asks for delta, it answers JSON Patch operations against the last layout it sent
+//   for that handle (the first answer is the whole layout at "/"), else the whole layout.
+import { WebSocketServer } from 'ws';
+
+const ROWS = 200;
+const CHANGED_CELLS_PER_CALL = 3;
+
+function makeLayout(id) {
+  const qMatrix = [];
+  for (let r = 0; r < ROWS; r += 1) {
+    qMatrix.push([
+      { qText: `Customer ${r}`, qNum: 'NaN', qElemNumber: r, qState: 'O' },
+      { qText: `Region ${r % 7}`, qNum: 'NaN', qElemNumber: r % 7, qState: 'O' },
+      { qText: String(r * 3), qNum: r * 3, qElemNumber: 0, qState: 'L' },
+      { qText: String(r * 1.5), qNum: r * 1.5, qElemNumber: 0, qState: 'L' },
+    ]);
+  }
+  return {
+    qInfo: { qId: id, qType: 'table' },
+    qMeta: { privileges: ['read', 'update'] },
+    qSelectionInfo: {},
+    qHyperCube: {
+      qSize: { qcx: 4, qcy: ROWS },
+      qDimensionInfo: [
+        { qFallbackTitle: 'Customer', qCardinal: ROWS, qSortIndicator: 'A', qStateCounts: { qOption: ROWS } },
+        { qFallbackTitle: 'Region', qCardinal: 7, qSortIndicator: 'A', qStateCounts: { qOption: 7 } },
+      ],
+      qMeasureInfo: [
+        { qFallbackTitle: 'Sales', qMin: 0, qMax: ROWS * 3 },
+        { qFallbackTitle: 'Margin', qMin: 0, qMax: ROWS * 1.5 },
+      ],
+      qDataPages: [{ qArea: { qLeft: 0, qTop: 0, qWidth: 4, qHeight: ROWS }, qMatrix, qTails: [] }],
+      qGrandTotalRow: [],
+    },
+  };
+}
+
+/** Changes a few measure cells of the layout in place; returns the patch operations. */
+function mutate(layout, tick) {
+  const operations = [];
+  const matrix = layout.qHyperCube.qDataPages[0].qMatrix;
+  for (let i = 0; i < CHANGED_CELLS_PER_CALL; i += 1) {
+    const row = (tick * 7 + i * 61) % ROWS;
+    const value = tick + i;
+    matrix[row][2] = { qText: String(value), qNum: value, qElemNumber: 0, qState: 'L' };
+    operations.push({ op: 'replace', path: `/qHyperCube/qDataPages/0/qMatrix/${row}/2`, value: matrix[row][2] });
+  }
+  return operations;
+}
+
+const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+server.on('connection', (socket) => {
+  let nextHandle = 1;
+  const layouts = new Map();
+  const sent = new Set();
+  let tick = 0;
+  socket.send('{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}');
+  socket.on('message', (data) => {
+    const request = JSON.parse(String(data));
+    const id = request.id;
+    switch (request.method) {
+      case 'EngineVersion':
+        socket.send(`{"jsonrpc":"2.0","id":${id},"result":{"qVersion":{"qComponentVersion":"12.2528.0"}}}`);
+        return;
+      case 'OpenDoc':
+      case 'GetObject': {
+        const handle = nextHandle++;
+        const type = request.method === 'OpenDoc' ? 'Doc' : 'GenericObject';
+        const genericId = String(request.params[0]);
+        socket.send(
+          `{"jsonrpc":"2.0","id":${id},"result":{"qReturn":{"qType":"${type}","qHandle":${handle},"qGenericId":${JSON.stringify(genericId)},"qGenericType":"${type === 'Doc' ? 'Doc' : 'table'}"}}}`,
+        );
+        return;
+      }
+      case 'GetLayout': {
+        const handle = request.handle;
+        let layout = layouts.get(handle);
+        if (!layout) {
+          layout = makeLayout(`object-${handle}`);
+          layouts.set(handle, layout);
+        }
+        tick += 1;
+        const operations = mutate(layout, tick);
+        if (request.delta === true) {
+          const patches = sent.has(handle) ? operations : [{ op: 'add', path: '/', value: layout }];
+          sent.add(handle);
+          socket.send(JSON.stringify({ jsonrpc: '2.0', id, delta: true, result: { qLayout: patches } }));
+        } else {
+          socket.send(JSON.stringify({ jsonrpc: '2.0', id, result: { qLayout: layout } }));
+        }
+        return;
+      }
+      default:
+        socket.send(JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } }));
+    }
+  });
+});
+server.on('listening', () => {
+  process.stdout.write(`${server.address().port}\n`);
+});
+process.on('disconnect', () => process.exit(0));
