@@ -12,7 +12,8 @@ export function matchLiterals(field: Field, literals: readonly (string | number)
   const symbols = field.symbols;
   for (const literal of literals) {
     if (typeof literal === 'number') {
-      markEqualNums(mask, symbols.nums, literal);
+      const index = symbols.indexOfNum(literal);
+      if (index >= 0) mask[index] = 1;
     } else if (hasWildcards(literal)) {
       const pattern = wildcardPattern(literal);
       for (let i = 0; i < symbols.size; i++) if (pattern.test(symbols.texts[i])) mask[i] = 1;
@@ -22,8 +23,4 @@ export function matchLiterals(field: Field, literals: readonly (string | number)
     }
   }
   return SymbolSet.fromMask(mask);
-}
-
-function markEqualNums(mask: Uint8Array, nums: Float64Array, num: number): void {
-  for (let i = 0; i < nums.length; i++) if (nums[i] === num) mask[i] = 1;
 }
