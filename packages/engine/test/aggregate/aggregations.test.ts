@@ -126,6 +126,21 @@ describe('aggregations per dimension value', () => {
     ]);
   });
 
+  test('the fused pass, the single kernels and the value path agree, nulls included', () => {
+    // Per Customer: the fused pass computes Min(Amount); Min(Amount, 1) takes the
+    // single-kernel path and Min(Amount + 0) the computed-vector path.
+    const fused = chartOf(model, all, ['Customer'], ['Min(Amount)', 'Max(Amount)', 'Avg(Amount)', 'Count(Amount)', 'Sum(Amount)']);
+    const others = chartOf(model, all, ['Customer'], [
+      'Min(Amount, 1)',
+      'Max(Amount + 0)',
+      'Avg(Amount + 0)',
+      'Count(Amount + 0)',
+      'Sum(DISTINCT Amount) + Sum(Amount) - Sum(DISTINCT Amount)',
+    ]);
+    expect(others.rows).toEqual(fused.rows);
+    expect(fused.rows).toContainEqual(['Cid', 50, 50, 50, 1, 50]);
+  });
+
   test('a null dimension value forms its own group', () => {
     const { rows } = chartOf(model, all, ['Customer'], ['Sum(Amount)']);
     expect(rows).toContainEqual([null, 5]);

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { bitsetRows } from '../../src/aggregate/bitsetRows.js';
+import { GroupIndex } from '../../src/aggregate/GroupIndex.js';
+
+function column(symbols: number[], cardinality: number) {
+  const rows = Int32Array.from(symbols.keys());
+  return { symbols: Int32Array.from(symbols), rows, cardinality };
+}
+
+describe('GroupIndex', () => {
+  test('numbers groups in order of first appearance, null (code = cardinality) as its own key', () => {
+    const index = GroupIndex.build([column([1, 0, 1, 2, 0], 2)], 5);
+    expect(index.count).toBe(3);
+    expect(Array.from(index.ofRow)).toEqual([0, 1, 0, 2, 1]);
+    expect(Array.from(index.keys[0]!)).toEqual([1, 0, -1]);
+    expect(index.find([-1])).toBe(2);
+    expect(index.find([0])).toBe(1);
+  });
+
+  test('two columns read through different row mappings', () => {
+    const a = { symbols: Int32Array.from([0, 1]), rows: Int32Array.from([0, 0, 1]), cardinality: 2 };
+    const b = { symbols: Int32Array.from([5, 6, 5]), rows: Int32Array.from([0, 1, 2]), cardinality: 7 };
+    const index = GroupIndex.build([a, b], 3);
+    expect(index.count).toBe(3);
+    expect(index.find([0, 6])).toBe(1);
+    expect(index.find([1, 5])).toBe(2);
+    expect(index.find([1, 6])).toBe(-1);
+  });
+
+  test('a key space too big for a dense table is numbered through a map', () => {
+    const n = 1000;
+    const cols = [0, 1, 2].map((k) =>
+      column(
+        Array.from({ length: n }, (_, i) => (i * (k + 3)) % 400),
+        400,
+      ),
+    );
+    const index = GroupIndex.build(cols, n);
+    const distinct = new Set(Array.from({ length: n }, (_, i) => cols.map((c) => c.symbols[i]).join(',')));
+    expect(index.count).toBe(distinct.size);
+    for (let i = 0; i < n; i += 97) {
+      const keys = cols.map((c) => c.symbols[i]!);
+      expect(index.find(keys)).toBe(index.ofRow[i]);
+    }
+  });
+
+  test('no columns make one group when there are rows, none otherwise', () => {
+    expect(GroupIndex.build([], 4).count).toBe(1);
+    expect(GroupIndex.build([], 0).count).toBe(0);
+  });
+});
+
+describe('bitsetRows', () => {
+  test('lists the set bits of full, empty and sparse words in order', () => {
+    const words = Uint32Array.from([0xffffffff, 0, 0b1001, 0x80000000]);
+    const expected = [...Array.from({ length: 32 }, (_, i) => i), 64, 67, 127];
+    expect(Array.from(bitsetRows(words))).toEqual(expected);
+  });
+});
