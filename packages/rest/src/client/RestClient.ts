@@ -268,13 +268,30 @@ export class RestClient implements RestTransport {
       response = (await this.#hooks.afterResponse?.(response, { ...context, request })) ?? response;
       this.#logAttempt(call, counters, startedAt, response.status);
       options?.onResponse?.({ status: response.status, headers: response.headers });
-      if (response.ok) return { done: true, value: await readResult(operation, response, options) };
+      if (response.ok) return await this.#readSuccess(call, counters, response, signal.signal);
       return await this.#handleFailure(call, counters, response, sentAuth);
     } catch (error) {
       throw signal.signal.aborted ? signal.signal.reason : error;
     } finally {
       releaseSlot();
       signal.release(operation.response === 'binary');
+    }
+  }
+
+  // The answer's body can still be cut off: that is a network failure, retried like one.
+  async #readSuccess(
+    call: PreparedCall,
+    counters: Counters,
+    response: Response,
+    signal: AbortSignal,
+  ): Promise<AttemptOutcome> {
+    try {
+      return { done: true, value: await readResult(call.operation, response, call.options) };
+    } catch (error) {
+      if (signal.aborted || error instanceof QlikError) throw error;
+      const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
+      if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
+      throw failure;
     }
   }
 

@@ -56,6 +56,21 @@ describe('retries', () => {
     expect(retries[0].error).toBeInstanceOf(QlikNetworkError);
   });
 
+  it('retries a GET whose JSON answer is cut off mid-body', async () => {
+    let calls = 0;
+    server.route('GET /api/v1/apps/:appId', (req, res) => {
+      calls += 1;
+      if (calls === 1) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+        res.write('{"partial":', () => req.socket.destroy());
+        return;
+      }
+      sendJson(res, 200, { calls });
+    });
+    const client = createClient({ host: server.url, retry: fastRetry });
+    await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 2 });
+  });
+
   it('does not retry a POST after a 503 or a reset', async () => {
     const calls = failThenSucceed('POST /api/v1/reloads', 5, 503);
     const client = createClient({ host: server.url, retry: fastRetry });
