@@ -19,7 +19,10 @@ interface Measurement {
 }
 
 /** Best of `repeats` wall-clock runs, in milliseconds. */
-async function best(repeats: number, work: () => Promise<number>): Promise<{ ms: number; rows: number }> {
+async function best(
+  repeats: number,
+  work: () => Promise<number>,
+): Promise<{ ms: number; rows: number }> {
   let ms = Infinity;
   let rows = 0;
   for (let i = 0; i < repeats; i++) {
@@ -48,21 +51,35 @@ async function main(): Promise<void> {
   try {
     const jsonPath = path.join(dir, 'flights-200k.json');
     await copyFile(path.join(vegaData, 'flights-200k.json'), jsonPath);
-    const records = JSON.parse(await readFile(jsonPath, 'utf8')) as { delay: number; distance: number; time: number }[];
+    const records = JSON.parse(await readFile(jsonPath, 'utf8')) as {
+      delay: number;
+      distance: number;
+      time: number;
+    }[];
     const header = 'delay,distance,time\n';
     const lines = records.map((r) => `${r.delay},${r.distance},${r.time}`).join('\n') + '\n';
     await writeFile(path.join(dir, 'flights-200k.csv'), header + lines);
     // The same rows five times over: a 1M-row CSV.
     await writeFile(path.join(dir, 'flights-1m.csv'), header + lines.repeat(5));
-    const threads = (await duck.runAndReadAll("SELECT current_setting('threads') AS t")).getRowObjectsJS()[0].t;
+    const threads = (
+      await duck.runAndReadAll("SELECT current_setting('threads') AS t")
+    ).getRowObjectsJS()[0].t;
     console.log(`node ${process.version}, DuckDB threads=${String(threads)}, best of ${REPEATS}`);
-    console.log(`flights-1m.csv: ${((await stat(path.join(dir, 'flights-1m.csv'))).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `flights-1m.csv: ${((await stat(path.join(dir, 'flights-1m.csv'))).size / 1e6).toFixed(1)} MB`,
+    );
 
     const results: Measurement[] = [];
-    const measure = async (name: string, script: string, sql: string, repeats = REPEATS): Promise<void> => {
+    const measure = async (
+      name: string,
+      script: string,
+      sql: string,
+      repeats = REPEATS,
+    ): Promise<void> => {
       const mine = await best(repeats, () => ours(script, dir));
       const theirs = await best(repeats, () => duckCount(sql));
-      if (mine.rows !== theirs.rows) throw new Error(`${name}: ${mine.rows} rows here, ${theirs.rows} in DuckDB`);
+      if (mine.rows !== theirs.rows)
+        throw new Error(`${name}: ${mine.rows} rows here, ${theirs.rows} in DuckDB`);
       results.push({ name, rows: mine.rows, ours: mine.ms, duck: theirs.ms });
       report(results.at(-1)!);
     };
@@ -96,7 +113,7 @@ async function main(): Promise<void> {
 }
 
 function report(m: Measurement): void {
-  const rate = (ms: number): string => `${((m.rows / ms) * 1000 / 1e6).toFixed(2)}M rows/s`;
+  const rate = (ms: number): string => `${(((m.rows / ms) * 1000) / 1e6).toFixed(2)}M rows/s`;
   console.log(
     `${m.name.padEnd(28)} ${String(m.rows).padStart(9)} rows | qlikit ${m.ours.toFixed(0).padStart(6)} ms ${rate(m.ours).padStart(15)} | ` +
       `DuckDB ${m.duck.toFixed(0).padStart(5)} ms ${rate(m.duck).padStart(15)} | qlikit/DuckDB time ${(m.ours / m.duck).toFixed(2)}x`,

@@ -61,7 +61,11 @@ export class DelimitedParser {
         if (spaces) pos = this.skipBlanks(text, pos);
         let start = pos;
         if (trim) {
-          for (let c = text.charCodeAt(start); (c === SPACE || (c === TAB && trimTabs)) && c !== delimiter; c = text.charCodeAt(++start));
+          for (
+            let c = text.charCodeAt(start);
+            (c === SPACE || (c === TAB && trimTabs)) && c !== delimiter;
+            c = text.charCodeAt(++start)
+          );
         }
         if (quoted && text.charCodeAt(start) === QUOTE) {
           const end = this.readQuoted(text, start, final);
@@ -75,7 +79,11 @@ export class DelimitedParser {
           }
           pos = end;
           if (trim) {
-            for (let c = text.charCodeAt(end - 1); end > start && (c === SPACE || (c === TAB && trimTabs)); c = text.charCodeAt(--end - 1));
+            for (
+              let c = text.charCodeAt(end - 1);
+              end > start && (c === SPACE || (c === TAB && trimTabs));
+              c = text.charCodeAt(--end - 1)
+            );
           }
           fields.push(start === end ? '' : text.slice(start, end));
         }
@@ -107,7 +115,11 @@ export class DelimitedParser {
 
   private skipBlanks(text: string, pos: number): number {
     let p = pos;
-    for (let code = text.charCodeAt(p); code === SPACE || code === TAB; code = text.charCodeAt(++p));
+    for (
+      let code = text.charCodeAt(p);
+      code === SPACE || code === TAB;
+      code = text.charCodeAt(++p)
+    );
     return p;
   }
 

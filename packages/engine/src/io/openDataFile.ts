@@ -11,7 +11,12 @@ export async function openDataFile(absolutePath: string, scriptPath: string): Pr
     const info = await stat(absolutePath);
     if (!info.isFile()) throw new Error(`${absolutePath} is not a file`);
   } catch (cause) {
-    throw new DataFileError('SCRIPT_FILE_NOT_FOUND', `Cannot open file '${scriptPath}'`, scriptPath, { cause });
+    throw new DataFileError(
+      'SCRIPT_FILE_NOT_FOUND',
+      `Cannot open file '${scriptPath}'`,
+      scriptPath,
+      { cause },
+    );
   }
   return createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES });
 }

@@ -20,7 +20,12 @@ export async function readJsonFile(absolutePath: string, scriptPath: string): Pr
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw new DataFileError('SCRIPT_FILE_FORMAT', `File '${scriptPath}' is not valid JSON`, scriptPath, { cause });
+    throw new DataFileError(
+      'SCRIPT_FILE_FORMAT',
+      `File '${scriptPath}' is not valid JSON`,
+      scriptPath,
+      { cause },
+    );
   }
   const records = Array.isArray(parsed) ? parsed : [parsed];
   return recordsToRows(records, scriptPath);
@@ -30,7 +35,12 @@ async function readText(absolutePath: string, scriptPath: string): Promise<strin
   try {
     return await readFile(absolutePath, 'utf8');
   } catch (cause) {
-    throw new DataFileError('SCRIPT_FILE_NOT_FOUND', `Cannot open file '${scriptPath}'`, scriptPath, { cause });
+    throw new DataFileError(
+      'SCRIPT_FILE_NOT_FOUND',
+      `Cannot open file '${scriptPath}'`,
+      scriptPath,
+      { cause },
+    );
   }
 }
 
@@ -39,7 +49,11 @@ function recordsToRows(records: readonly unknown[], scriptPath: string): JsonRec
   const rows: Value[][] = [];
   for (const record of records) {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      throw new DataFileError('SCRIPT_FILE_FORMAT', `File '${scriptPath}' is not an array of records`, scriptPath);
+      throw new DataFileError(
+        'SCRIPT_FILE_FORMAT',
+        `File '${scriptPath}' is not an array of records`,
+        scriptPath,
+      );
     }
     const row: Value[] = new Array<Value>(positions.size).fill(null);
     for (const key in record) {

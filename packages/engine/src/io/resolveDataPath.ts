@@ -13,7 +13,12 @@ const LIB_PREFIX = /^lib:\/\/[^/\\]*[/\\]?/i;
  */
 export async function resolveDataPath(dataDir: string, scriptPath: string): Promise<string> {
   const relative = scriptPath.replace(LIB_PREFIX, '');
-  if (relative === '' || path.isAbsolute(relative) || /^[a-z]:/i.test(relative) || hasParentSegment(relative)) {
+  if (
+    relative === '' ||
+    path.isAbsolute(relative) ||
+    /^[a-z]:/i.test(relative) ||
+    hasParentSegment(relative)
+  ) {
     throw outside(scriptPath);
   }
   const root = await realDataDir(dataDir, scriptPath);
@@ -32,7 +37,12 @@ async function realDataDir(dataDir: string, scriptPath: string): Promise<string>
   try {
     return await realpath(dataDir);
   } catch (cause) {
-    throw new DataFileError('SCRIPT_FILE_NOT_FOUND', `Data directory ${dataDir} does not exist`, scriptPath, { cause });
+    throw new DataFileError(
+      'SCRIPT_FILE_NOT_FOUND',
+      `Data directory ${dataDir} does not exist`,
+      scriptPath,
+      { cause },
+    );
   }
 }
 

@@ -25,10 +25,14 @@ const MAX_DIGITS = 15;
  * differs from the number's canonical text ('007', '1.50'); anything else
  * stays text. The empty text stays the empty text.
  */
-export function textToValue(text: string, numbers: NumberInterpretation = DEFAULT_INTERPRETATION): Value {
+export function textToValue(
+  text: string,
+  numbers: NumberInterpretation = DEFAULT_INTERPRETATION,
+): Value {
   if (text.length === 0 || !mayStartNumber(text.charCodeAt(0))) return text;
   const canonical = toCanonicalNumberText(text, numbers);
-  if (canonical === undefined || countDigits(canonical) > MAX_DIGITS) return dateOrText(text, numbers);
+  if (canonical === undefined || countDigits(canonical) > MAX_DIGITS)
+    return dateOrText(text, numbers);
   const num = Number(canonical);
   if (!Number.isFinite(num)) return text;
   return String(num) === text ? num : new Dual(text, num);
@@ -68,7 +72,9 @@ function hasValidGrouping(text: string, numbers: NumberInterpretation): boolean 
   const decimalAt = text.indexOf(numbers.decimalSep);
   const integerPart = decimalAt < 0 ? text : text.slice(0, decimalAt);
   const groups = integerPart.replace(/^[+-]/, '').split(numbers.thousandSep);
-  return groups.every((group, i) => /^\d+$/.test(group) && (i === 0 ? group.length <= 3 : group.length === 3));
+  return groups.every(
+    (group, i) => /^\d+$/.test(group) && (i === 0 ? group.length <= 3 : group.length === 3),
+  );
 }
 
 function countDigits(text: string): number {

@@ -23,7 +23,11 @@ export async function writeDelimitedFile(
   const stream = createWriteStream(absolutePath, { encoding: 'utf8' });
   const failure = new Promise<never>((_, reject) => {
     stream.once('error', (cause) =>
-      reject(new DataFileError('SCRIPT_FILE_WRITE', `Cannot write file '${scriptPath}'`, scriptPath, { cause })),
+      reject(
+        new DataFileError('SCRIPT_FILE_WRITE', `Cannot write file '${scriptPath}'`, scriptPath, {
+          cause,
+        }),
+      ),
     );
   });
   failure.catch(() => undefined);
@@ -53,6 +57,6 @@ function quoteIfNeeded(field: string, delimiter: string): string {
     field.includes('"') ||
     field.includes('\n') ||
     field.includes('\r') ||
-    (field.length > 0 && (field.trim().length !== field.length));
+    (field.length > 0 && field.trim().length !== field.length);
   return needsQuotes ? `"${field.replace(/"/g, '""')}"` : field;
 }

@@ -73,7 +73,8 @@ export class Interpreter {
     this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
     const initial = options.variables ?? new Map<string, string>();
     this.variables = new Map(initial instanceof Map ? initial : Object.entries(initial));
-    for (const [name, text] of this.variables) this.format = applyFormatVariable(this.format, name, text);
+    for (const [name, text] of this.variables)
+      this.format = applyFormatVariable(this.format, name, text);
     this.functions = contextFunctions({
       mapping: (name) => this.mappings.get(name),
       table: (name) => this.tables.get(name),
@@ -90,10 +91,20 @@ export class Interpreter {
       await this.runBlock(program);
     } catch (signal) {
       if (!(signal instanceof ControlSignal)) throw signal;
-      if (signal.target !== 'script') throw this.error('SCRIPT_SYNTAX', `EXIT ${signal.target.toUpperCase()} outside a ${signal.target.toUpperCase()}`, this.statementAt);
+      if (signal.target !== 'script')
+        throw this.error(
+          'SCRIPT_SYNTAX',
+          `EXIT ${signal.target.toUpperCase()} outside a ${signal.target.toUpperCase()}`,
+          this.statementAt,
+        );
     }
     const dangling = this.preceding[0];
-    if (dangling) throw this.error('SCRIPT_SYNTAX', 'A LOAD without a source must be followed by a LOAD with one', dangling.raw);
+    if (dangling)
+      throw this.error(
+        'SCRIPT_SYNTAX',
+        'A LOAD without a source must be followed by a LOAD with one',
+        dangling.raw,
+      );
     this.writeSummary();
   }
 
@@ -103,12 +114,19 @@ export class Interpreter {
     this.options.onProgress?.(line);
   }
 
-  private error(code: ScriptErrorCode, message: string, at: RawStatement, offset = 0, cause?: unknown): ScriptError {
+  private error(
+    code: ScriptErrorCode,
+    message: string,
+    at: RawStatement,
+    offset = 0,
+    cause?: unknown,
+  ): ScriptError {
     return new ScriptError(code, message, this.sourceMap.positionOf(at.start + offset), { cause });
   }
 
   private checkAborted(): void {
-    if (this.options.signal?.aborted) throw this.error('SCRIPT_ABORTED', 'The reload was aborted', this.statementAt);
+    if (this.options.signal?.aborted)
+      throw this.error('SCRIPT_ABORTED', 'The reload was aborted', this.statementAt);
   }
 
   private async runBlock(block: Block): Promise<void> {
@@ -179,8 +197,14 @@ export class Interpreter {
     do {
       const expr = cursor.readExpression();
       if (expr.kind === 'call' && (expr.key === 'FILELIST' || expr.key === 'FIELDVALUELIST')) {
-        const argument = toText(this.evaluate(expr.args[0] ?? { kind: 'string', value: '', start: 0 }, raw));
-        items.push(...(expr.key === 'FILELIST' ? await this.fileList(argument, raw) : this.fieldValueList(argument)));
+        const argument = toText(
+          this.evaluate(expr.args[0] ?? { kind: 'string', value: '', start: 0 }, raw),
+        );
+        items.push(
+          ...(expr.key === 'FILELIST'
+            ? await this.fileList(argument, raw)
+            : this.fieldValueList(argument)),
+        );
       } else items.push(toText(this.evaluate(expr, raw)));
     } while (cursor.acceptChar(','));
     cursor.expectEnd();
@@ -251,12 +275,15 @@ export class Interpreter {
   private wrap(cause: unknown, raw: RawStatement): unknown {
     if (cause instanceof ScriptError || cause instanceof ControlSignal) return cause;
     if (cause instanceof DataFileError) return this.error(cause.code, cause.message, raw, 0, cause);
-    if (cause instanceof LoadFieldError) return this.error(cause.code, cause.message, raw, 0, cause);
+    if (cause instanceof LoadFieldError)
+      return this.error(cause.code, cause.message, raw, 0, cause);
     if (cause instanceof ExpressionError) {
-      const code = cause.code === 'EXPRESSION_UNKNOWN_FIELD' ? 'SCRIPT_FIELD_NOT_FOUND' : 'SCRIPT_RUNTIME';
+      const code =
+        cause.code === 'EXPRESSION_UNKNOWN_FIELD' ? 'SCRIPT_FIELD_NOT_FOUND' : 'SCRIPT_RUNTIME';
       return this.error(code, cause.message, raw, 0, cause);
     }
-    if (cause instanceof MissingOrderFieldError) return this.error('SCRIPT_FIELD_NOT_FOUND', cause.message, raw, 0, cause);
+    if (cause instanceof MissingOrderFieldError)
+      return this.error('SCRIPT_FIELD_NOT_FOUND', cause.message, raw, 0, cause);
     if (
       cause instanceof UnsupportedFileTypeError ||
       cause instanceof ScriptFunctionError ||
@@ -281,14 +308,16 @@ export class Interpreter {
     try {
       return expandScriptText(raw.text, (content) => this.resolveDollar(content, raw));
     } catch (cause) {
-      if (cause instanceof ExpansionError) throw this.error('SCRIPT_SYNTAX', cause.message, raw, cause.offset, cause);
+      if (cause instanceof ExpansionError)
+        throw this.error('SCRIPT_SYNTAX', cause.message, raw, cause.offset, cause);
       throw this.wrap(cause, raw);
     }
   }
 
   /** `$(name)`, `$(name(a, b))` with `$1`, `$2` in the variable, or `$(=expression)`. */
   private resolveDollar(content: string, raw: RawStatement): string {
-    if (content.startsWith('=')) return toText(this.evaluate(parseExpression(content.slice(1)), raw));
+    if (content.startsWith('='))
+      return toText(this.evaluate(parseExpression(content.slice(1)), raw));
     const call = /^([^()]+)\((.*)\)$/s.exec(content);
     if (!call) return this.variables.get(content) ?? '';
     const body = this.variables.get(call[1].trim()) ?? '';
@@ -298,7 +327,9 @@ export class Interpreter {
 
   /** Evaluates an expression outside any LOAD (LET, IF, FOR bounds). */
   private evaluate(expr: Expr, raw: RawStatement): Value {
-    const ctx = new LoadContext(NO_FIELDS, this.functions, this.format, (name) => this.variableValue(name));
+    const ctx = new LoadContext(NO_FIELDS, this.functions, this.format, (name) =>
+      this.variableValue(name),
+    );
     try {
       return compileExpression(expr)(ctx);
     } catch (cause) {
@@ -359,7 +390,8 @@ export class Interpreter {
       case 'renameTables':
         return this.renameTables(statement.pairs, raw);
       case 'renameFields':
-        for (const [from, to] of statement.pairs) for (const table of this.tables.values()) table.renameColumn(from, to);
+        for (const [from, to] of statement.pairs)
+          for (const table of this.tables.values()) table.renameColumn(from, to);
         return;
       case 'qualify':
         this.qualify = [...this.qualify, ...qualifyRules(statement.patterns, statement.qualify)];
@@ -372,7 +404,10 @@ export class Interpreter {
       case 'sleep':
         return;
       case 'exit':
-        if (!statement.when || isTrue(this.evaluate(statement.when.condition, raw)) !== statement.when.unless) {
+        if (
+          !statement.when ||
+          isTrue(this.evaluate(statement.when.condition, raw)) !== statement.when.unless
+        ) {
           throw new ControlSignal(statement.target);
         }
         return;
@@ -386,7 +421,12 @@ export class Interpreter {
     if (!sub) throw this.error('SCRIPT_RUNTIME', `Subroutine '${name}' is not defined`, raw);
     const values = args.map((arg) => this.evaluate(arg, raw));
     const saved = sub.params.map((param) => this.variables.get(param));
-    sub.params.forEach((param, i) => this.setVariable(param, i < values.length && values[i] !== null ? toText(values[i]) : undefined));
+    sub.params.forEach((param, i) =>
+      this.setVariable(
+        param,
+        i < values.length && values[i] !== null ? toText(values[i]) : undefined,
+      ),
+    );
     try {
       await this.runBlock(sub.body);
     } catch (signal) {
@@ -405,8 +445,14 @@ export class Interpreter {
     }
   }
 
-  private dropFields(names: readonly string[], from: readonly string[] | undefined, raw: RawStatement): void {
-    const tables = from ? from.map((name) => this.requireTable(name, raw)) : [...this.tables.values()];
+  private dropFields(
+    names: readonly string[],
+    from: readonly string[] | undefined,
+    raw: RawStatement,
+  ): void {
+    const tables = from
+      ? from.map((name) => this.requireTable(name, raw))
+      : [...this.tables.values()];
     for (const field of names) {
       let dropped = false;
       for (const table of tables) dropped = table.dropColumn(field) || dropped;
@@ -419,8 +465,11 @@ export class Interpreter {
   private renameTables(pairs: readonly (readonly [string, string])[], raw: RawStatement): void {
     for (const [from, to] of pairs) {
       const table = this.requireTable(from, raw);
-      if (this.tables.has(to)) throw this.error('SCRIPT_RUNTIME', `Table '${to}' already exists`, raw);
-      const entries = [...this.tables.entries()].map(([name, t]): [string, ScriptTable] => (name === from ? [to, t] : [name, t]));
+      if (this.tables.has(to))
+        throw this.error('SCRIPT_RUNTIME', `Table '${to}' already exists`, raw);
+      const entries = [...this.tables.entries()].map(([name, t]): [string, ScriptTable] =>
+        name === from ? [to, t] : [name, t],
+      );
       this.tables.clear();
       for (const [name, t] of entries) this.tables.set(name, t);
       table.name = to;
@@ -434,19 +483,34 @@ export class Interpreter {
     return table;
   }
 
-  private async store(statement: Extract<Statement, { kind: 'store' }>, raw: RawStatement): Promise<void> {
+  private async store(
+    statement: Extract<Statement, { kind: 'store' }>,
+    raw: RawStatement,
+  ): Promise<void> {
     const table = this.requireTable(statement.table, raw);
     const type = fileTypeOf(statement.path, statement.format);
-    if (type !== 'txt') throw this.error('SCRIPT_RUNTIME', `STORE supports only (txt), not (${type})`, raw);
+    if (type !== 'txt')
+      throw this.error('SCRIPT_RUNTIME', `STORE supports only (txt), not (${type})`, raw);
     const fields = statement.fields ?? table.fieldNames;
     const columns = fields.map((field) => {
       const column = table.column(field);
-      if (!column) throw this.error('SCRIPT_FIELD_NOT_FOUND', `Field '${field}' not found in table '${table.name}'`, raw);
+      if (!column)
+        throw this.error(
+          'SCRIPT_FIELD_NOT_FOUND',
+          `Field '${field}' not found in table '${table.name}'`,
+          raw,
+        );
       return column;
     });
     const target = await resolveDataPath(this.options.dataDir, statement.path);
     const delimiter = delimitedFormatOf(statement.path, statement.format).delimiter;
-    await writeDelimitedFile(target, statement.path, fields, storeRows(columns, table.rowCount), delimiter === 'spaces' ? ' ' : delimiter);
+    await writeDelimitedFile(
+      target,
+      statement.path,
+      fields,
+      storeRows(columns, table.rowCount),
+      delimiter === 'spaces' ? ' ' : delimiter,
+    );
     this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }
 
@@ -461,7 +525,10 @@ export class Interpreter {
     let result = await this.runOneLoad(load, stream, raw);
     for (const above of chain) {
       const sourceTable = result.table;
-      result = { table: (await this.runOneLoad(above.load, residentRowStream(sourceTable), above.raw)).table, fetched: result.fetched };
+      result = {
+        table: (await this.runOneLoad(above.load, residentRowStream(sourceTable), above.raw)).table,
+        fetched: result.fetched,
+      };
     }
     this.currentFile = undefined;
     const top = chain.at(-1)?.load ?? load;
@@ -469,7 +536,11 @@ export class Interpreter {
     this.write(`${result.table.name} << ${sourceName}  ${result.fetched} Lines fetched`);
   }
 
-  private async runOneLoad(load: LoadStatement, stream: RowStream, raw: RawStatement): Promise<{ table: ScriptTable; fetched: number }> {
+  private async runOneLoad(
+    load: LoadStatement,
+    stream: RowStream,
+    raw: RawStatement,
+  ): Promise<{ table: ScriptTable; fetched: number }> {
     const env: LoadEnvironment = {
       functions: this.functions,
       format: this.format,
@@ -491,7 +562,10 @@ export class Interpreter {
     this.checkAborted();
   }
 
-  private async openSource(load: LoadStatement, raw: RawStatement): Promise<{ stream: RowStream; sourceName: string; defaultName: string }> {
+  private async openSource(
+    load: LoadStatement,
+    raw: RawStatement,
+  ): Promise<{ stream: RowStream; sourceName: string; defaultName: string }> {
     const source = load.source;
     switch (source.kind) {
       case 'file': {
@@ -502,30 +576,53 @@ export class Interpreter {
         return { stream, sourceName: base, defaultName: base.replace(/\.[^.]*$/, '') };
       }
       case 'inline':
-        return { stream: await inlineRowStream(source.data, source.format, this.numbers()), sourceName: 'INLINE', defaultName: 'INLINE' };
+        return {
+          stream: await inlineRowStream(source.data, source.format, this.numbers()),
+          sourceName: 'INLINE',
+          defaultName: 'INLINE',
+        };
       case 'resident': {
         const table = this.requireTable(source.table, raw);
-        return { stream: residentRowStream(table, load.orderBy), sourceName: source.table, defaultName: source.table };
+        return {
+          stream: residentRowStream(table, load.orderBy),
+          sourceName: source.table,
+          defaultName: source.table,
+        };
       }
       case 'autogenerate': {
         const count = toNumber(this.evaluate(source.count, raw));
-        if (!Number.isFinite(count) || count < 0) throw this.error('SCRIPT_RUNTIME', 'AUTOGENERATE needs a non-negative number', raw);
-        return { stream: autogenerateRowStream(Math.floor(count)), sourceName: 'AUTOGENERATE', defaultName: 'AUTOGENERATE' };
+        if (!Number.isFinite(count) || count < 0)
+          throw this.error('SCRIPT_RUNTIME', 'AUTOGENERATE needs a non-negative number', raw);
+        return {
+          stream: autogenerateRowStream(Math.floor(count)),
+          sourceName: 'AUTOGENERATE',
+          defaultName: 'AUTOGENERATE',
+        };
       }
       case 'preceding':
-        throw this.error('SCRIPT_SYNTAX', 'A LOAD without a source must be followed by a LOAD with one', raw);
+        throw this.error(
+          'SCRIPT_SYNTAX',
+          'A LOAD without a source must be followed by a LOAD with one',
+          raw,
+        );
     }
   }
 
   /** Names the loaded table and puts it where its prefixes say: mapping, concatenation, join, keep or a new table. */
-  private place(load: LoadStatement, table: ScriptTable, defaultName: string, raw: RawStatement): void {
+  private place(
+    load: LoadStatement,
+    table: ScriptTable,
+    defaultName: string,
+    raw: RawStatement,
+  ): void {
     const name = load.label ?? defaultName;
     if (load.mapping) {
       this.mappings.set(name, mappingOf(table));
       table.name = name;
       return;
     }
-    for (const column of [...table.columns]) table.renameColumn(column.name, qualifyFieldName(column.name, name, this.qualify));
+    for (const column of [...table.columns])
+      table.renameColumn(column.name, qualifyFieldName(column.name, name, this.qualify));
     const combine = load.combine;
     switch (combine.kind) {
       case 'concatenate': {
@@ -570,7 +667,8 @@ export class Interpreter {
 
   private targetTable(name: string | undefined, raw: RawStatement): ScriptTable {
     const target = name ?? this.lastTable;
-    if (target === undefined) throw this.error('SCRIPT_TABLE_NOT_FOUND', 'There is no previous table to combine with', raw);
+    if (target === undefined)
+      throw this.error('SCRIPT_TABLE_NOT_FOUND', 'There is no previous table to combine with', raw);
     return this.requireTable(target, raw);
   }
 
@@ -585,7 +683,8 @@ export class Interpreter {
 
   private tableWithFields(fields: readonly string[]): ScriptTable | undefined {
     const wanted = [...fields].sort().join('\u0000');
-    for (const table of this.tables.values()) if ([...table.fieldNames].sort().join('\u0000') === wanted) return table;
+    for (const table of this.tables.values())
+      if ([...table.fieldNames].sort().join('\u0000') === wanted) return table;
     return undefined;
   }
 
@@ -600,7 +699,9 @@ export class Interpreter {
     for (const table of this.tables.values()) for (const name of table.fieldNames) fields.add(name);
     this.write('--- Script finished ---');
     for (const table of this.tables.values()) {
-      this.write(`${table.name}: ${table.rowCount} rows, ${table.columns.length} fields (${table.fieldNames.join(', ')})`);
+      this.write(
+        `${table.name}: ${table.rowCount} rows, ${table.columns.length} fields (${table.fieldNames.join(', ')})`,
+      );
     }
     this.write(`${this.tables.size} tables, ${fields.size} fields`);
   }
@@ -618,8 +719,12 @@ function mappingOf(table: ScriptTable): Map<ValueKey, Value> {
   return mapping;
 }
 
-function* storeRows(columns: readonly { valueAt(row: number): Value }[], rowCount: number): Generator<string[]> {
-  for (let row = 0; row < rowCount; row++) yield columns.map((column) => toText(column.valueAt(row)));
+function* storeRows(
+  columns: readonly { valueAt(row: number): Value }[],
+  rowCount: number,
+): Generator<string[]> {
+  for (let row = 0; row < rowCount; row++)
+    yield columns.map((column) => toText(column.valueAt(row)));
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -651,4 +756,3 @@ function abbreviate(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > MAX_LOGGED_STATEMENT ? `${line.slice(0, MAX_LOGGED_STATEMENT)}...` : line;
 }
-

@@ -38,7 +38,12 @@ export type ScriptNode =
       readonly after?: LoopTest;
       readonly body: Block;
     }
-  | { readonly kind: 'sub'; readonly name: string; readonly params: readonly string[]; readonly body: Block }
+  | {
+      readonly kind: 'sub';
+      readonly name: string;
+      readonly params: readonly string[];
+      readonly body: Block;
+    }
   | {
       readonly kind: 'switch';
       readonly subject: RawStatement;

@@ -65,7 +65,8 @@ export class ScriptTable {
 
   /** Appends all rows of `other`, matching columns by name and adding missing ones. */
   append(other: ScriptTable): void {
-    for (const column of other.columns) if (!this.byName.has(column.name)) this.addColumn(column.name);
+    for (const column of other.columns)
+      if (!this.byName.has(column.name)) this.addColumn(column.name);
     for (const column of this.columns) {
       const source = other.column(column.name);
       if (!source) {
@@ -95,6 +96,10 @@ export class ScriptTable {
 
   /** The table as the data model takes it. */
   toLoadedTable(): LoadedTable {
-    return { name: this.name, columns: this.columns.map((column) => column.toLoadedColumn()), rowCount: this.rowCount };
+    return {
+      name: this.name,
+      columns: this.columns.map((column) => column.toLoadedColumn()),
+      rowCount: this.rowCount,
+    };
   }
 }

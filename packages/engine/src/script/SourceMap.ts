@@ -5,7 +5,8 @@ export class SourceMap {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+      this.lineStarts.push(i + 1);
   }
 
   /** The line and column of `offset`. */

@@ -14,8 +14,7 @@ export type LoadCombine =
 
 /** One entry of a LOAD field list. */
 export type LoadField =
-  | { readonly kind: 'star' }
-  | { readonly kind: 'expr'; readonly expr: Expr; readonly name: string };
+  { readonly kind: 'star' } | { readonly kind: 'expr'; readonly expr: Expr; readonly name: string };
 
 /** Where a LOAD reads its rows from. */
 export type LoadSource =
@@ -48,7 +47,11 @@ export type Statement =
   | { readonly kind: 'set'; readonly name: string; readonly value: string }
   | { readonly kind: 'let'; readonly name: string; readonly expr: Expr | undefined }
   | { readonly kind: 'dropTables'; readonly names: readonly string[] }
-  | { readonly kind: 'dropFields'; readonly names: readonly string[]; readonly from?: readonly string[] }
+  | {
+      readonly kind: 'dropFields';
+      readonly names: readonly string[];
+      readonly from?: readonly string[];
+    }
   | { readonly kind: 'renameTables'; readonly pairs: readonly (readonly [string, string])[] }
   | { readonly kind: 'renameFields'; readonly pairs: readonly (readonly [string, string])[] }
   | { readonly kind: 'qualify'; readonly qualify: boolean; readonly patterns: readonly string[] }

@@ -17,7 +17,12 @@ export class StatementCursor {
 
   constructor(
     readonly text: string,
-    private readonly toScriptError: (offset: number, code: 'SCRIPT_SYNTAX', message: string, cause?: unknown) => ScriptError,
+    private readonly toScriptError: (
+      offset: number,
+      code: 'SCRIPT_SYNTAX',
+      message: string,
+      cause?: unknown,
+    ) => ScriptError,
   ) {}
 
   /** A syntax error at the current position (or `at`). */
@@ -143,7 +148,11 @@ export class StatementCursor {
       return expr;
     } catch (cause) {
       if (cause instanceof ExpressionError) {
-        throw this.error(cause.message.replace(/ \(line \d+, column \d+\)$/, ''), cause.position?.offset ?? this.pos, cause);
+        throw this.error(
+          cause.message.replace(/ \(line \d+, column \d+\)$/, ''),
+          cause.position?.offset ?? this.pos,
+          cause,
+        );
       }
       throw cause;
     }

@@ -105,9 +105,18 @@ function only(values: readonly Value[]): Value {
   return present.length === 1 ? present[0] : null;
 }
 
-function concat(values: readonly Value[], delimiter: Value | undefined, weights: readonly Value[] | undefined): Value {
-  const entries = values.map((v, i) => ({ text: v === null ? undefined : toText(v), weight: toNumber(weights?.[i] ?? null) }));
-  const present = entries.filter((e): e is { text: string; weight: number } => e.text !== undefined);
+function concat(
+  values: readonly Value[],
+  delimiter: Value | undefined,
+  weights: readonly Value[] | undefined,
+): Value {
+  const entries = values.map((v, i) => ({
+    text: v === null ? undefined : toText(v),
+    weight: toNumber(weights?.[i] ?? null),
+  }));
+  const present = entries.filter(
+    (e): e is { text: string; weight: number } => e.text !== undefined,
+  );
   // Qlik orders by the sort weight when one is given; otherwise by text.
   if (weights) present.sort((a, b) => a.weight - b.weight);
   else present.sort((a, b) => compareTexts(a.text, b.text));

@@ -5,7 +5,17 @@ import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { SourceMap } from './SourceMap.js';
 
 /** Words that close or split an enclosing block. */
-type Terminator = 'ELSEIF' | 'ELSE' | 'END IF' | 'NEXT' | 'LOOP' | 'END SUB' | 'CASE' | 'DEFAULT' | 'END SWITCH' | 'EOF';
+type Terminator =
+  | 'ELSEIF'
+  | 'ELSE'
+  | 'END IF'
+  | 'NEXT'
+  | 'LOOP'
+  | 'END SUB'
+  | 'CASE'
+  | 'DEFAULT'
+  | 'END SWITCH'
+  | 'EOF';
 
 /**
  * Turns the flat statement list into nested blocks (IF, FOR, DO, SUB,
@@ -34,13 +44,18 @@ class ProgramBuilder {
   }
 
   /** Reads nodes until one of `until` (or any other closer, which is an error for the caller). */
-  private readBlock(until: readonly Terminator[]): { body: ScriptNode[]; terminator: Terminator; at?: RawStatement } {
+  private readBlock(until: readonly Terminator[]): {
+    body: ScriptNode[];
+    terminator: Terminator;
+    at?: RawStatement;
+  } {
     const body: ScriptNode[] = [];
     while (this.index < this.statements.length) {
       const raw = this.statements[this.index];
       const terminator = terminatorOf(raw.text);
       if (terminator) {
-        if (!until.includes(terminator)) throw this.error(raw, `${terminator} without a matching opening statement`);
+        if (!until.includes(terminator))
+          throw this.error(raw, `${terminator} without a matching opening statement`);
         this.index++;
         return { body, terminator, at: raw };
       }
@@ -50,7 +65,11 @@ class ProgramBuilder {
     return { body, terminator: 'EOF' };
   }
 
-  private expectClose(opener: RawStatement, until: readonly Terminator[], name: string): { body: ScriptNode[]; terminator: Terminator; at?: RawStatement } {
+  private expectClose(
+    opener: RawStatement,
+    until: readonly Terminator[],
+    name: string,
+  ): { body: ScriptNode[]; terminator: Terminator; at?: RawStatement } {
     const result = this.readBlock(until);
     if (result.terminator === 'EOF') throw this.error(opener, `${name} is never closed`);
     return result;
@@ -113,7 +132,8 @@ class ProgramBuilder {
     }
     const equals = text.indexOf('=');
     const toAt = findTopLevelWord(text, 'TO', equals + 1);
-    if (equals < 0 || toAt < 0) throw this.error(opener, 'Expected FOR variable = start TO end', text.length);
+    if (equals < 0 || toAt < 0)
+      throw this.error(opener, 'Expected FOR variable = start TO end', text.length);
     const variable = text.slice(3, equals).trim();
     const stepAt = findTopLevelWord(text, 'STEP', toAt + 2);
     const from = slice(opener, equals + 1, toAt);
@@ -133,7 +153,12 @@ class ProgramBuilder {
   private readSub(opener: RawStatement): ScriptNode {
     const match = /^SUB\s+([^\s(]+)\s*(?:\((.*)\))?\s*$/is.exec(opener.text);
     if (!match) throw this.error(opener, 'Expected SUB name(parameters)');
-    const params = match[2] ? match[2].split(',').map((p) => p.trim()).filter((p) => p !== '') : [];
+    const params = match[2]
+      ? match[2]
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p !== '')
+      : [];
     const body = this.expectClose(opener, ['END SUB'], 'SUB').body;
     return { kind: 'sub', name: match[1], params, body };
   }
@@ -146,7 +171,8 @@ class ProgramBuilder {
     while (terminator !== 'END SWITCH' && at) {
       const clause = at;
       const next = this.expectClose(opener, ['CASE', 'DEFAULT', 'END SWITCH'], 'SWITCH');
-      if (terminator === 'CASE') cases.push({ values: slice(clause, 4, clause.text.length), body: next.body });
+      if (terminator === 'CASE')
+        cases.push({ values: slice(clause, 4, clause.text.length), body: next.body });
       else otherwise = next.body;
       ({ terminator, at } = next);
     }
@@ -163,7 +189,10 @@ function loopTestOf(raw: RawStatement, keywordLength: number): LoopTest | undefi
   const rest = raw.text.slice(keywordLength);
   const match = /^\s+(WHILE|UNTIL)\b/i.exec(rest);
   if (!match) return undefined;
-  return { until: match[1].toUpperCase() === 'UNTIL', condition: slice(raw, keywordLength + match[0].length, raw.text.length) };
+  return {
+    until: match[1].toUpperCase() === 'UNTIL',
+    condition: slice(raw, keywordLength + match[0].length, raw.text.length),
+  };
 }
 
 /** The first one or two words (letters only), upper-cased and joined by one space. */
@@ -176,7 +205,14 @@ function leadingWords(text: string, count: 1 | 2): string {
 
 function terminatorOf(text: string): Terminator | undefined {
   const first = leadingWords(text, 1);
-  if (first === 'ELSEIF' || first === 'ELSE' || first === 'NEXT' || first === 'LOOP' || first === 'CASE' || first === 'DEFAULT') {
+  if (
+    first === 'ELSEIF' ||
+    first === 'ELSE' ||
+    first === 'NEXT' ||
+    first === 'LOOP' ||
+    first === 'CASE' ||
+    first === 'DEFAULT'
+  ) {
     return first;
   }
   if (first === 'END' || first === 'ENDIF') {

@@ -14,7 +14,11 @@ import type { LoadContext } from './LoadContext.js';
  * the counters directly, so a row costs no name lookups; anything else
  * (If(), aggregations, unknown names) is compiled by the general compiler.
  */
-export function compileLoadExpression(expr: Expr, load: LoadContext, positions: ReadonlyMap<string, number>): CompiledExpression {
+export function compileLoadExpression(
+  expr: Expr,
+  load: LoadContext,
+  positions: ReadonlyMap<string, number>,
+): CompiledExpression {
   switch (expr.kind) {
     case 'field': {
       const at = positions.get(expr.name);
@@ -41,7 +45,11 @@ export function compileLoadExpression(expr: Expr, load: LoadContext, positions: 
   }
 }
 
-function compileCall(call: CallExpr, load: LoadContext, positions: ReadonlyMap<string, number>): CompiledExpression {
+function compileCall(
+  call: CallExpr,
+  load: LoadContext,
+  positions: ReadonlyMap<string, number>,
+): CompiledExpression {
   if (call.args.length === 0) {
     if (call.key === 'RECNO') return () => load.recNo;
     if (call.key === 'ROWNO') return () => load.rowNo + 1;
@@ -49,7 +57,11 @@ function compileCall(call: CallExpr, load: LoadContext, positions: ReadonlyMap<s
   }
   const custom = load.functions.get(call.key);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
-  const fn = custom ?? (builtin && call.args.length >= builtin.min && call.args.length <= builtin.max ? builtin.fn : undefined);
+  const fn =
+    custom ??
+    (builtin && call.args.length >= builtin.min && call.args.length <= builtin.max
+      ? builtin.fn
+      : undefined);
   // If() evaluates lazily and arity errors are reported by the general compiler.
   if (call.aggregation || call.key === 'IF' || fn === undefined) return compileExpression(call);
   const args = call.args.map((arg) => compileLoadExpression(arg, load, positions));

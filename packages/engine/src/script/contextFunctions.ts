@@ -30,28 +30,59 @@ export class ScriptFunctionError extends Error {
  * built-in library.
  */
 export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, ScalarFunction> {
-  const load = (ctx: EvalContext): LoadContext | undefined => (ctx instanceof LoadContext ? ctx : undefined);
+  const load = (ctx: EvalContext): LoadContext | undefined =>
+    ctx instanceof LoadContext ? ctx : undefined;
   const fileName = (): string => {
     const file = host.currentFile();
     return file === undefined ? '' : file.replace(/^.*[/\\]/, '');
   };
   const entries: [string, ScalarFunction][] = [
     ['RECNO', (_, ctx) => load(ctx)?.recNo ?? null],
-    ['ROWNO', (_, ctx) => { const c = load(ctx); return c ? c.rowNo + 1 : null; }],
+    [
+      'ROWNO',
+      (_, ctx) => {
+        const c = load(ctx);
+        return c ? c.rowNo + 1 : null;
+      },
+    ],
     ['ITERNO', (_, ctx) => load(ctx)?.iterNo ?? null],
     ['APPLYMAP', (args) => applyMap(host, args)],
     ['MAPSUBSTRING', (args) => mapSubString(host, args)],
     ['PEEK', (args) => peek(host, args)],
-    ['EXISTS', (args, ctx) => (host.fieldHasValue(toText(args[0]), args.length > 1 ? args[1] : (ctx.field(toText(args[0])) ?? null)) ? -1 : 0)],
+    [
+      'EXISTS',
+      (args, ctx) =>
+        host.fieldHasValue(
+          toText(args[0]),
+          args.length > 1 ? args[1] : (ctx.field(toText(args[0])) ?? null),
+        )
+          ? -1
+          : 0,
+    ],
     ['NOOFROWS', (args) => host.table(toText(args[0]))?.rowCount ?? null],
     ['NOOFFIELDS', (args) => host.table(toText(args[0]))?.columns.length ?? null],
     ['NOOFTABLES', () => host.tableNames().length],
     ['TABLENAME', (args) => host.tableNames()[toNumber(args[0])] ?? null],
-    ['TABLENUMBER', (args) => { const at = host.tableNames().indexOf(toText(args[0])); return at < 0 ? null : at; }],
-    ['FIELDNAME', (args) => host.table(toText(args[1]))?.columns[toNumber(args[0]) - 1]?.name ?? null],
+    [
+      'TABLENUMBER',
+      (args) => {
+        const at = host.tableNames().indexOf(toText(args[0]));
+        return at < 0 ? null : at;
+      },
+    ],
+    [
+      'FIELDNAME',
+      (args) => host.table(toText(args[1]))?.columns[toNumber(args[0]) - 1]?.name ?? null,
+    ],
     ['FILENAME', () => fileName()],
     ['FILEBASENAME', () => fileName().replace(/\.[^.]*$/, '')],
-    ['FILEEXTENSION', () => { const m = /\.([^.]*)$/.exec(fileName()); return m ? m[1] : ''; }],
+    [
+      'FILEEXTENSION',
+      () => {
+        const m = /\.([^.]*)$/.exec(fileName());
+        return m ? m[1] : '';
+      },
+    ],
   ];
   return new Map(entries);
 }
@@ -75,7 +106,10 @@ function applyMap(host: ScriptFunctionHost, args: readonly Value[]): Value {
 function mapSubString(host: ScriptFunctionHost, args: readonly Value[]): Value {
   const mapping = mappingOf(host, args[0] ?? null);
   const text = toText(args[1] ?? null);
-  const keys = [...mapping.keys()].map(String).filter((k) => k !== '').sort((a, b) => b.length - a.length);
+  const keys = [...mapping.keys()]
+    .map(String)
+    .filter((k) => k !== '')
+    .sort((a, b) => b.length - a.length);
   let out = '';
   let pos = 0;
   while (pos < text.length) {

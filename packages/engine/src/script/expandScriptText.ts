@@ -19,9 +19,17 @@ export class ExpansionError extends Error {
  * `$(v$(i))` works) — a variable name, `name(arg, ...)` or `=expression` —
  * and returns the replacement, which is expanded again.
  */
-export function expandScriptText(text: string, resolve: (content: string) => string, depth = 0): string {
+export function expandScriptText(
+  text: string,
+  resolve: (content: string) => string,
+  depth = 0,
+): string {
   if (!text.includes('$(')) return text;
-  if (depth > MAX_DEPTH) throw new ExpansionError('Dollar expansion nests too deeply (does a variable refer to itself?)', 0);
+  if (depth > MAX_DEPTH)
+    throw new ExpansionError(
+      'Dollar expansion nests too deeply (does a variable refer to itself?)',
+      0,
+    );
   let out = '';
   let pos = 0;
   for (;;) {

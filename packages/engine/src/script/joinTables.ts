@@ -25,7 +25,9 @@ export function joinTables(left: ScriptTable, right: ScriptTable, how: JoinKind)
   const emit = (leftRow: number, rightRow: number): void => {
     const values: Value[] = [];
     leftColumns.forEach((column, i) => {
-      values.push(leftRow >= 0 ? column.valueAt(leftRow) : (leftSources[i]?.valueAt(rightRow) ?? null));
+      values.push(
+        leftRow >= 0 ? column.valueAt(leftRow) : (leftSources[i]?.valueAt(rightRow) ?? null),
+      );
     });
     for (const column of rightExtra) values.push(rightRow >= 0 ? column.valueAt(rightRow) : null);
     result.pushRow(values);
@@ -50,7 +52,11 @@ export function joinTables(left: ScriptTable, right: ScriptTable, how: JoinKind)
  * KEEP: reduces the tables to the rows whose shared-field key appears in the
  * other (inner: both; left: `right` is reduced; right: `left` is reduced).
  */
-export function keepTables(left: ScriptTable, right: ScriptTable, how: 'inner' | 'left' | 'right'): { left: ScriptTable; right: ScriptTable } {
+export function keepTables(
+  left: ScriptTable,
+  right: ScriptTable,
+  how: 'inner' | 'left' | 'right',
+): { left: ScriptTable; right: ScriptTable } {
   const shared = left.fieldNames.filter((name) => right.column(name) !== undefined);
   const leftKeys = keySet(left, shared);
   const rightKeys = keySet(right, shared);
@@ -69,7 +75,11 @@ function keySet(table: ScriptTable, shared: readonly string[]): Set<ValueKey> {
   return keys;
 }
 
-function filterByKeys(table: ScriptTable, shared: readonly string[], keys: Set<ValueKey>): ScriptTable {
+function filterByKeys(
+  table: ScriptTable,
+  shared: readonly string[],
+  keys: Set<ValueKey>,
+): ScriptTable {
   const keyFn = rowKeyFn(table, shared);
   const rows: number[] = [];
   for (let row = 0; row < table.rowCount; row++) {

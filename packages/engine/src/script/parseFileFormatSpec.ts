@@ -4,8 +4,19 @@ import type { StatementCursor } from './StatementCursor.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const ENCODINGS: Record<string, TextEncoding> = { UTF8: 'utf8', ANSI: 'ansi', UNICODE: 'utf16le', OEM: 'ansi', MAC: 'ansi' };
-const TYPES: Record<string, 'txt' | 'json' | 'qvd'> = { TXT: 'txt', CSV: 'txt', JSON: 'json', QVD: 'qvd' };
+const ENCODINGS: Record<string, TextEncoding> = {
+  UTF8: 'utf8',
+  ANSI: 'ansi',
+  UNICODE: 'utf16le',
+  OEM: 'ansi',
+  MAC: 'ansi',
+};
+const TYPES: Record<string, 'txt' | 'json' | 'qvd'> = {
+  TXT: 'txt',
+  CSV: 'txt',
+  JSON: 'json',
+  QVD: 'qvd',
+};
 
 /** Reads an optional `( item, item, ... )` format spec after a file path or INLINE data. */
 export function parseFileFormatSpec(cursor: StatementCursor): FileFormatSpec {

@@ -4,7 +4,16 @@ import type { JoinKind, LoadCombine, LoadField, LoadSource, LoadStatement } from
 import type { StatementCursor } from './StatementCursor.js';
 
 /** Words that end a LOAD field list. */
-const FIELD_LIST_END = new Set(['FROM', 'INLINE', 'RESIDENT', 'AUTOGENERATE', 'WHERE', 'WHILE', 'GROUP', 'ORDER']);
+const FIELD_LIST_END = new Set([
+  'FROM',
+  'INLINE',
+  'RESIDENT',
+  'AUTOGENERATE',
+  'WHERE',
+  'WHILE',
+  'GROUP',
+  'ORDER',
+]);
 
 /** The prefixes and label read before the LOAD keyword. */
 export interface LoadPrefixes {
@@ -19,7 +28,10 @@ export interface LoadPrefixes {
  * `NOCONCATENATE`, `LEFT JOIN (T)`, `INNER KEEP (T)`, `FIRST n`), leaving the
  * cursor on the LOAD keyword. Returns undefined when no LOAD follows.
  */
-export function parseLoadPrefixes(cursor: StatementCursor, label: string | undefined): LoadPrefixes | undefined {
+export function parseLoadPrefixes(
+  cursor: StatementCursor,
+  label: string | undefined,
+): LoadPrefixes | undefined {
   let mapping = false;
   let combine: LoadCombine = { kind: 'auto' };
   let first: Expr | undefined;
@@ -28,7 +40,8 @@ export function parseLoadPrefixes(cursor: StatementCursor, label: string | undef
     if (word === 'LOAD' || word === 'SELECT') break;
     if (cursor.acceptWord('MAPPING')) mapping = true;
     else if (cursor.acceptWord('NOCONCATENATE')) combine = { kind: 'noconcatenate' };
-    else if (cursor.acceptWord('CONCATENATE')) combine = { kind: 'concatenate', target: readTarget(cursor) };
+    else if (cursor.acceptWord('CONCATENATE'))
+      combine = { kind: 'concatenate', target: readTarget(cursor) };
     else if (cursor.acceptWord('FIRST')) first = cursor.readExpression();
     else if (word === 'JOIN' || word === 'KEEP' || isJoinKind(word)) combine = readJoin(cursor);
     else return undefined;
@@ -63,7 +76,8 @@ function readTarget(cursor: StatementCursor): string | undefined {
 
 /** Reads `LOAD [DISTINCT] fields [source] [WHERE|WHILE ...] [GROUP BY ...] [ORDER BY ...]` to the end. */
 export function parseLoadBody(cursor: StatementCursor, prefixes: LoadPrefixes): LoadStatement {
-  if (cursor.peekWord() === 'SELECT') throw cursor.error('SQL SELECT is not supported; load from files instead');
+  if (cursor.peekWord() === 'SELECT')
+    throw cursor.error('SQL SELECT is not supported; load from files instead');
   cursor.expectWord('LOAD');
   const distinct = cursor.acceptWord('DISTINCT');
   const fields = parseFieldList(cursor);
@@ -78,7 +92,17 @@ export function parseLoadBody(cursor: StatementCursor, prefixes: LoadPrefixes): 
   const groupBy = cursor.acceptWord('GROUP') ? parseGroupBy(cursor) : undefined;
   const orderBy = cursor.acceptWord('ORDER') ? parseOrderBy(cursor) : undefined;
   cursor.expectEnd();
-  return { kind: 'load', ...prefixes, distinct, fields, source, where, whileCondition, groupBy, orderBy };
+  return {
+    kind: 'load',
+    ...prefixes,
+    distinct,
+    fields,
+    source,
+    where,
+    whileCondition,
+    groupBy,
+    orderBy,
+  };
 }
 
 function parseFieldList(cursor: StatementCursor): LoadField[] {
@@ -97,7 +121,9 @@ function parseField(cursor: StatementCursor): LoadField {
   const start = cursor.skipSpace();
   const expr = cursor.readExpression();
   const written = cursor.text.slice(start, cursor.pos).trim();
-  const name = cursor.acceptWord('AS') ? cursor.readName('a field name') : defaultFieldName(expr, written);
+  const name = cursor.acceptWord('AS')
+    ? cursor.readName('a field name')
+    : defaultFieldName(expr, written);
   return { kind: 'expr', expr, name };
 }
 
@@ -115,7 +141,8 @@ function parseSource(cursor: StatementCursor): LoadSource {
     const data = readInlineData(cursor);
     return { kind: 'inline', data, format: parseFileFormatSpec(cursor) };
   }
-  if (cursor.acceptWord('RESIDENT')) return { kind: 'resident', table: cursor.readName('a table name') };
+  if (cursor.acceptWord('RESIDENT'))
+    return { kind: 'resident', table: cursor.readName('a table name') };
   if (cursor.acceptWord('AUTOGENERATE')) {
     const count = cursor.readExpression();
     return { kind: 'autogenerate', count };

@@ -9,7 +9,8 @@ export function parseStatement(cursor: StatementCursor): Statement {
   const label = readLabel(cursor);
   const prefixes = parseLoadPrefixes(cursor, label);
   if (prefixes) return parseLoadBody(cursor, prefixes);
-  if (label !== undefined) throw cursor.error(`Expected LOAD after the table label${cursor.describeNext()}`);
+  if (label !== undefined)
+    throw cursor.error(`Expected LOAD after the table label${cursor.describeNext()}`);
   const at = cursor.skipSpace();
   const word = cursor.peekWord();
   cursor.acceptWord(word);
@@ -38,7 +39,10 @@ export function parseStatement(cursor: StatementCursor): Statement {
     case 'CALL':
       return parseCall(cursor);
     default:
-      throw cursor.error(`Unknown statement '${cursor.text.slice(at, at + 30).split(/\s/)[0]}'`, at);
+      throw cursor.error(
+        `Unknown statement '${cursor.text.slice(at, at + 30).split(/\s/)[0]}'`,
+        at,
+      );
   }
 }
 
@@ -66,7 +70,8 @@ function unquoteWhole(value: string): string {
   const quote = value[0];
   if ((quote === "'" || quote === '"') && value.length >= 2 && value.endsWith(quote)) {
     const inner = value.slice(1, -1);
-    if (!inner.replaceAll(quote + quote, '').includes(quote)) return inner.replaceAll(quote + quote, quote);
+    if (!inner.replaceAll(quote + quote, '').includes(quote))
+      return inner.replaceAll(quote + quote, quote);
   }
   return value;
 }
@@ -96,10 +101,16 @@ function parseDrop(cursor: StatementCursor): Statement {
 }
 
 function parseRename(cursor: StatementCursor): Statement {
-  const kind = cursor.acceptWord('TABLE') || cursor.acceptWord('TABLES') ? 'renameTables' : undefined;
-  const fieldKind = kind ? undefined : cursor.acceptWord('FIELD') || cursor.acceptWord('FIELDS') ? 'renameFields' : undefined;
+  const kind =
+    cursor.acceptWord('TABLE') || cursor.acceptWord('TABLES') ? 'renameTables' : undefined;
+  const fieldKind = kind
+    ? undefined
+    : cursor.acceptWord('FIELD') || cursor.acceptWord('FIELDS')
+      ? 'renameFields'
+      : undefined;
   const statementKind = kind ?? fieldKind;
-  if (!statementKind) throw cursor.error(`Expected TABLE or FIELD after RENAME${cursor.describeNext()}`);
+  if (!statementKind)
+    throw cursor.error(`Expected TABLE or FIELD after RENAME${cursor.describeNext()}`);
   const pairs: [string, string][] = [];
   do {
     const from = cursor.readName();
@@ -138,7 +149,8 @@ function parseStore(cursor: StatementCursor): Statement {
   if (cursor.acceptWord('FROM')) {
     table = cursor.readName('a table name');
     fields = names.includes('*') ? undefined : names;
-  } else if (names.length > 1) throw cursor.error('STORE takes one table; list fields with STORE a, b FROM t');
+  } else if (names.length > 1)
+    throw cursor.error('STORE takes one table; list fields with STORE a, b FROM t');
   cursor.expectWord('INTO');
   const path = cursor.readPath();
   const format = parseFileFormatSpec(cursor);
@@ -149,7 +161,8 @@ function parseStore(cursor: StatementCursor): Statement {
 function parseExit(cursor: StatementCursor): Statement {
   const word = cursor.peekWord();
   const targets = { SCRIPT: 'script', FOR: 'for', DO: 'do', SUB: 'sub' } as const;
-  if (!(word in targets)) throw cursor.error(`Expected SCRIPT, FOR, DO or SUB after EXIT${cursor.describeNext()}`);
+  if (!(word in targets))
+    throw cursor.error(`Expected SCRIPT, FOR, DO or SUB after EXIT${cursor.describeNext()}`);
   cursor.acceptWord(word);
   const target = targets[word as keyof typeof targets];
   let when: { unless: boolean; condition: Expr } | undefined;

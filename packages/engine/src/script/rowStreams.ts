@@ -34,22 +34,49 @@ export function delimitedFormatOf(scriptPath: string, spec: FileFormatSpec): Del
 }
 
 /** Rows of a data file: CSV/TXT streamed in chunks, JSON records parsed whole. */
-export async function fileRowStream(absolutePath: string, scriptPath: string, spec: FileFormatSpec, numbers: NumberInterpretation): Promise<RowStream> {
+export async function fileRowStream(
+  absolutePath: string,
+  scriptPath: string,
+  spec: FileFormatSpec,
+  numbers: NumberInterpretation,
+): Promise<RowStream> {
   const type = fileTypeOf(scriptPath, spec);
-  if (type === 'qvd') throw new UnsupportedFileTypeError('QVD files are not supported; use txt or json');
+  if (type === 'qvd')
+    throw new UnsupportedFileTypeError('QVD files are not supported; use txt or json');
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
     return { kind: 'values', fieldNames: records.fieldNames, batches: [records.rows] };
   }
-  const rows = readDelimitedFile(absolutePath, scriptPath, delimitedFormatOf(scriptPath, spec), spec.encoding);
-  return textRowStream(rows, { labels: spec.labels ?? 'embedded', headerLines: spec.headerLines ?? 0, numbers });
+  const rows = readDelimitedFile(
+    absolutePath,
+    scriptPath,
+    delimitedFormatOf(scriptPath, spec),
+    spec.encoding,
+  );
+  return textRowStream(rows, {
+    labels: spec.labels ?? 'embedded',
+    headerLines: spec.headerLines ?? 0,
+    numbers,
+  });
 }
 
 /** Rows of INLINE data; the first line holds the field names unless the spec says `no labels`. */
-export async function inlineRowStream(data: string, spec: FileFormatSpec, numbers: NumberInterpretation): Promise<RowStream> {
-  const format: DelimitedFormat = { delimiter: spec.delimiter ?? ',', quoting: spec.quoting ?? 'standard', trim: true };
+export async function inlineRowStream(
+  data: string,
+  spec: FileFormatSpec,
+  numbers: NumberInterpretation,
+): Promise<RowStream> {
+  const format: DelimitedFormat = {
+    delimiter: spec.delimiter ?? ',',
+    quoting: spec.quoting ?? 'standard',
+    trim: true,
+  };
   const rows = parseDelimitedText(data, format);
-  return textRowStream([rows], { labels: spec.labels ?? 'embedded', headerLines: spec.headerLines ?? 0, numbers });
+  return textRowStream([rows], {
+    labels: spec.labels ?? 'embedded',
+    headerLines: spec.headerLines ?? 0,
+    numbers,
+  });
 }
 
 /** `count` records with no fields, for AUTOGENERATE. */
@@ -58,19 +85,32 @@ export function autogenerateRowStream(count: number): ValueRowStream {
 }
 
 function* emptyRowBatches(count: number): Generator<RowBatch> {
-  const full: readonly Value[][] = new Array(Math.min(BATCH_ROWS, Math.max(count, 0))).fill(NO_FIELDS);
+  const full: readonly Value[][] = new Array(Math.min(BATCH_ROWS, Math.max(count, 0))).fill(
+    NO_FIELDS,
+  );
   for (let done = 0; done < count; done += BATCH_ROWS) {
     yield count - done >= BATCH_ROWS ? full : full.slice(0, count - done);
   }
 }
 
 /** Rows of a table already loaded, optionally sorted (ORDER BY). */
-export function residentRowStream(table: ScriptTable, orderBy?: readonly { field: string; descending: boolean }[]): ValueRowStream {
+export function residentRowStream(
+  table: ScriptTable,
+  orderBy?: readonly { field: string; descending: boolean }[],
+): ValueRowStream {
   const order = orderBy && orderBy.length > 0 ? sortedRows(table, orderBy) : undefined;
-  return { kind: 'values', fieldNames: table.fieldNames, batches: residentBatches(table, table.rowCount, order) };
+  return {
+    kind: 'values',
+    fieldNames: table.fieldNames,
+    batches: residentBatches(table, table.rowCount, order),
+  };
 }
 
-function* residentBatches(table: ScriptTable, rowCount: number, order: Int32Array | undefined): Generator<RowBatch> {
+function* residentBatches(
+  table: ScriptTable,
+  rowCount: number,
+  order: Int32Array | undefined,
+): Generator<RowBatch> {
   const columns = [...table.columns];
   for (let start = 0; start < rowCount; start += BATCH_ROWS) {
     const end = Math.min(start + BATCH_ROWS, rowCount);
@@ -84,10 +124,14 @@ function* residentBatches(table: ScriptTable, rowCount: number, order: Int32Arra
 }
 
 /** Row numbers in ORDER BY order; ties keep load order. */
-function sortedRows(table: ScriptTable, orderBy: readonly { field: string; descending: boolean }[]): Int32Array {
+function sortedRows(
+  table: ScriptTable,
+  orderBy: readonly { field: string; descending: boolean }[],
+): Int32Array {
   const keys = orderBy.map(({ field, descending }) => {
     const column = table.column(field);
-    if (!column) throw new MissingOrderFieldError(`ORDER BY field '${field}' is not in table '${table.name}'`);
+    if (!column)
+      throw new MissingOrderFieldError(`ORDER BY field '${field}' is not in table '${table.name}'`);
     return { column, sign: descending ? -1 : 1 };
   });
   const rows = Array.from({ length: table.rowCount }, (_, i) => i);

@@ -40,7 +40,9 @@ export class LoadFieldError extends Error {
 }
 
 /** One output field: a plain copy of a source column, or a computed expression. */
-type Output = { readonly name: string; readonly copy: number; readonly compute?: undefined } | { readonly name: string; readonly copy: -1; readonly compute: CompiledExpression };
+type Output =
+  | { readonly name: string; readonly copy: number; readonly compute?: undefined }
+  | { readonly name: string; readonly copy: -1; readonly compute: CompiledExpression };
 
 /** The result of a LOAD before it is named and placed: its table and how many source records were read. */
 export interface LoadResult {
@@ -52,19 +54,29 @@ export interface LoadResult {
  * Runs a LOAD's field list, WHERE / WHILE, DISTINCT, GROUP BY and FIRST over a
  * row stream into a new columnar table.
  */
-export async function runLoad(load: LoadStatement, source: RowStream, env: LoadEnvironment): Promise<LoadResult> {
-  if (source.kind === 'texts' && isPlainCopy(load, source.fieldNames)) return encodeTexts(load, source, env);
+export async function runLoad(
+  load: LoadStatement,
+  source: RowStream,
+  env: LoadEnvironment,
+): Promise<LoadResult> {
+  if (source.kind === 'texts' && isPlainCopy(load, source.fieldNames))
+    return encodeTexts(load, source, env);
   const stream = source.kind === 'texts' ? interpretTexts(source) : source;
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
   const compile = (expr: Expr): CompiledExpression => compileLoadExpression(expr, ctx, positions);
   const outputs = resolveOutputs(load, stream.fieldNames, positions, compile);
-  const table = new ScriptTable('', outputs.map((o) => o.name));
+  const table = new ScriptTable(
+    '',
+    outputs.map((o) => o.name),
+  );
   const where = load.where ? compile(load.where) : undefined;
   const whileCondition = load.whileCondition ? compile(load.whileCondition) : undefined;
   const limit = load.first ? toNumber(compileExpression(load.first)(ctx)) : Infinity;
   const groups = load.groupBy ? new GroupCollector(load.groupBy, positions) : undefined;
-  const sink = groups ? (row: readonly Value[]) => groups.add(row) : rowWriter(table, outputs, ctx, load.distinct);
+  const sink = groups
+    ? (row: readonly Value[]) => groups.add(row)
+    : rowWriter(table, outputs, ctx, load.distinct);
   env.setCurrent(ctx, table);
   try {
     for await (const batch of stream.batches) {
@@ -100,18 +112,31 @@ function resolveOutputs(
       continue;
     }
     const copyFrom = field.expr.kind === 'field' ? positions.get(field.expr.name) : undefined;
-    outputs.push(copyFrom === undefined ? { name: field.name, copy: -1, compute: compile(field.expr) } : { name: field.name, copy: copyFrom });
+    outputs.push(
+      copyFrom === undefined
+        ? { name: field.name, copy: -1, compute: compile(field.expr) }
+        : { name: field.name, copy: copyFrom },
+    );
   }
   const seen = new Set<string>();
   for (const output of outputs) {
-    if (seen.has(output.name)) throw new LoadFieldError('SCRIPT_SYNTAX', `Field name '${output.name}' appears twice in the LOAD`);
+    if (seen.has(output.name))
+      throw new LoadFieldError(
+        'SCRIPT_SYNTAX',
+        `Field name '${output.name}' appears twice in the LOAD`,
+      );
     seen.add(output.name);
   }
   return outputs;
 }
 
 /** Evaluates the outputs for the current row and appends them (skipping repeats under DISTINCT). */
-function rowWriter(table: ScriptTable, outputs: readonly Output[], ctx: LoadContext, distinct: boolean): (row: readonly Value[]) => void {
+function rowWriter(
+  table: ScriptTable,
+  outputs: readonly Output[],
+  ctx: LoadContext,
+  distinct: boolean,
+): (row: readonly Value[]) => void {
   const columns = table.columns;
   const width = outputs.length;
   // Flat arrays keep the per-row loop monomorphic.
@@ -144,7 +169,11 @@ class GroupCollector {
   constructor(fields: readonly string[], positions: ReadonlyMap<string, number>) {
     this.keyPositions = fields.map((name) => {
       const at = positions.get(name);
-      if (at === undefined) throw new LoadFieldError('SCRIPT_FIELD_NOT_FOUND', `GROUP BY field '${name}' is not in the source`);
+      if (at === undefined)
+        throw new LoadFieldError(
+          'SCRIPT_FIELD_NOT_FOUND',
+          `GROUP BY field '${name}' is not in the source`,
+        );
       return at;
     });
   }
@@ -172,7 +201,13 @@ class GroupCollector {
   }
 }
 
-function writeGroups(groups: GroupCollector, table: ScriptTable, outputs: readonly Output[], ctx: LoadContext, distinct: boolean): void {
+function writeGroups(
+  groups: GroupCollector,
+  table: ScriptTable,
+  outputs: readonly Output[],
+  ctx: LoadContext,
+  distinct: boolean,
+): void {
   const argumentCache = new Map<CallExpr, CompiledExpression[]>();
   ctx.aggregate = (call) => {
     let compiled = argumentCache.get(call);
@@ -192,7 +227,11 @@ function writeGroups(groups: GroupCollector, table: ScriptTable, outputs: readon
   ctx.aggregate = undefined;
 }
 
-function aggregateOverGroup(call: CallExpr, args: readonly CompiledExpression[], ctx: LoadContext): Value {
+function aggregateOverGroup(
+  call: CallExpr,
+  args: readonly CompiledExpression[],
+  ctx: LoadContext,
+): Value {
   const rows = ctx.groupRows ?? [ctx.row];
   const saved = ctx.row;
   const values = args.map((arg) =>
@@ -207,8 +246,13 @@ function aggregateOverGroup(call: CallExpr, args: readonly CompiledExpression[],
 
 /** True when every output is a source field as is and nothing filters, repeats or groups rows. */
 function isPlainCopy(load: LoadStatement, sourceFields: readonly string[]): boolean {
-  if (load.where || load.whileCondition || load.groupBy || load.distinct || load.first) return false;
-  return load.fields.every((field) => field.kind === 'star' || (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)));
+  if (load.where || load.whileCondition || load.groupBy || load.distinct || load.first)
+    return false;
+  return load.fields.every(
+    (field) =>
+      field.kind === 'star' ||
+      (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)),
+  );
 }
 
 /**
@@ -216,10 +260,17 @@ function isPlainCopy(load: LoadStatement, sourceFields: readonly string[]): bool
  * distinct text is interpreted once and mapped straight to its dictionary
  * index, so a row costs one map lookup per field and no row objects.
  */
-async function encodeTexts(load: LoadStatement, stream: TextRowStream, env: LoadEnvironment): Promise<LoadResult> {
+async function encodeTexts(
+  load: LoadStatement,
+  stream: TextRowStream,
+  env: LoadEnvironment,
+): Promise<LoadResult> {
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const outputs = resolveOutputs(load, stream.fieldNames, positions);
-  const table = new ScriptTable('', outputs.map((o) => o.name));
+  const table = new ScriptTable(
+    '',
+    outputs.map((o) => o.name),
+  );
   const columns = table.columns;
   const sources = outputs.map((o) => o.copy);
   const textIndexes = outputs.map(() => new Map<string, number>());

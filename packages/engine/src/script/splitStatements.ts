@@ -3,7 +3,22 @@ import { ScriptError } from './ScriptError.js';
 import type { SourceMap } from './SourceMap.js';
 
 /** Control statements end at a semicolon or at the end of their line. */
-const LINE_ENDED = new Set(['IF', 'ELSEIF', 'ELSE', 'END', 'FOR', 'NEXT', 'DO', 'LOOP', 'SUB', 'CALL', 'EXIT', 'SWITCH', 'CASE', 'DEFAULT']);
+const LINE_ENDED = new Set([
+  'IF',
+  'ELSEIF',
+  'ELSE',
+  'END',
+  'FOR',
+  'NEXT',
+  'DO',
+  'LOOP',
+  'SUB',
+  'CALL',
+  'EXIT',
+  'SWITCH',
+  'CASE',
+  'DEFAULT',
+]);
 /** Statements whose text is free-form up to the first semicolon, quotes included. */
 const RAW_TO_SEMICOLON = new Set(['REM', 'TRACE']);
 
@@ -46,7 +61,12 @@ function firstWord(text: string, pos: number): string {
   return match ? match[0] : '';
 }
 
-function findStatementEnd(text: string, start: number, keyword: string, sourceMap: SourceMap): number {
+function findStatementEnd(
+  text: string,
+  start: number,
+  keyword: string,
+  sourceMap: SourceMap,
+): number {
   if (RAW_TO_SEMICOLON.has(keyword)) {
     const semicolon = text.indexOf(';', start);
     return semicolon < 0 ? text.length : semicolon;
@@ -77,7 +97,12 @@ function skipQuoted(text: string, open: number, quote: string, sourceMap: Source
   let pos = open + 1;
   for (;;) {
     const close = text.indexOf(quote, pos);
-    if (close < 0) throw new ScriptError('SCRIPT_SYNTAX', `Unterminated ${quote} quote`, sourceMap.positionOf(open));
+    if (close < 0)
+      throw new ScriptError(
+        'SCRIPT_SYNTAX',
+        `Unterminated ${quote} quote`,
+        sourceMap.positionOf(open),
+      );
     if (text[close + 1] !== quote) return close + 1;
     pos = close + 2;
   }
@@ -85,7 +110,8 @@ function skipQuoted(text: string, open: number, quote: string, sourceMap: Source
 
 function skipBracket(text: string, open: number, sourceMap: SourceMap): number {
   const close = text.indexOf(']', open + 1);
-  if (close < 0) throw new ScriptError('SCRIPT_SYNTAX', 'Unterminated [ bracket', sourceMap.positionOf(open));
+  if (close < 0)
+    throw new ScriptError('SCRIPT_SYNTAX', 'Unterminated [ bracket', sourceMap.positionOf(open));
   return close + 1;
 }
 
@@ -117,10 +143,18 @@ function blankComments(script: string, sourceMap: SourceMap): string {
       pos = end;
     } else if (ch === '/' && script[pos + 1] === '*') {
       const close = script.indexOf('*/', pos + 2);
-      if (close < 0) throw new ScriptError('SCRIPT_SYNTAX', 'Unterminated /* comment', sourceMap.positionOf(pos));
+      if (close < 0)
+        throw new ScriptError(
+          'SCRIPT_SYNTAX',
+          'Unterminated /* comment',
+          sourceMap.positionOf(pos),
+        );
       blank(pos, close + 2);
       pos = close + 2;
-    } else if (isWordAt(script, pos, 'REM') && isStatementStart(out + script.slice(copiedTo, pos))) {
+    } else if (
+      isWordAt(script, pos, 'REM') &&
+      isStatementStart(out + script.slice(copiedTo, pos))
+    ) {
       const semicolon = script.indexOf(';', pos);
       const end = semicolon < 0 ? script.length : semicolon;
       blank(pos, end);
@@ -147,11 +181,21 @@ function findQuoteEnd(script: string, open: number, quote: string): number {
 /** REM starts a comment only as a statement's first word. */
 function isStatementStart(before: string): boolean {
   const previous = before.replace(/\s+$/, '');
-  return previous === '' || previous.endsWith(';') || (/(^|\n)[ \t]*$/.test(before) && isLineControlEnd(previous));
+  return (
+    previous === '' ||
+    previous.endsWith(';') ||
+    (/(^|\n)[ \t]*$/.test(before) && isLineControlEnd(previous))
+  );
 }
 
 /** After a control clause on its own line (e.g. `IF x THEN`), a REM on the next line is a statement start too. */
 function isLineControlEnd(previous: string): boolean {
-  const lastLine = previous.slice(previous.lastIndexOf('\n') + 1).trim().toUpperCase();
-  return /^(IF|ELSEIF|ELSE|END|FOR|NEXT|DO|LOOP|SUB|CALL|EXIT|SWITCH|CASE|DEFAULT)\b/.test(lastLine) || /\bTHEN$/.test(lastLine);
+  const lastLine = previous
+    .slice(previous.lastIndexOf('\n') + 1)
+    .trim()
+    .toUpperCase();
+  return (
+    /^(IF|ELSEIF|ELSE|END|FOR|NEXT|DO|LOOP|SUB|CALL|EXIT|SWITCH|CASE|DEFAULT)\b/.test(lastLine) ||
+    /\bTHEN$/.test(lastLine)
+  );
 }

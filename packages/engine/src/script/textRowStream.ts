@@ -33,10 +33,18 @@ export async function textRowStream(
       pending = pending.slice(1);
     } else fieldNames = pending[0].map((_, i) => `@${i + 1}`);
   }
-  return { kind: 'texts', fieldNames, batches: remainingBatches(pending, iterator), numbers: options.numbers };
+  return {
+    kind: 'texts',
+    fieldNames,
+    batches: remainingBatches(pending, iterator),
+    numbers: options.numbers,
+  };
 }
 
-async function* remainingBatches(first: string[][], rest: AsyncIterator<string[][]>): AsyncGenerator<string[][]> {
+async function* remainingBatches(
+  first: string[][],
+  rest: AsyncIterator<string[][]>,
+): AsyncGenerator<string[][]> {
   if (first.length > 0) yield first;
   for (;;) {
     const next = await rest.next();
@@ -48,10 +56,17 @@ async function* remainingBatches(first: string[][], rest: AsyncIterator<string[]
 /** The stream with each text interpreted as a number when it reads as one. */
 export function interpretTexts(stream: TextRowStream): ValueRowStream {
   const caches = stream.fieldNames.map(() => new TextValueCache(stream.numbers));
-  return { kind: 'values', fieldNames: stream.fieldNames, batches: convertBatches(stream.batches, caches) };
+  return {
+    kind: 'values',
+    fieldNames: stream.fieldNames,
+    batches: convertBatches(stream.batches, caches),
+  };
 }
 
-async function* convertBatches(batches: AsyncIterable<string[][]> | Iterable<string[][]>, caches: TextValueCache[]): AsyncGenerator<RowBatch> {
+async function* convertBatches(
+  batches: AsyncIterable<string[][]> | Iterable<string[][]>,
+  caches: TextValueCache[],
+): AsyncGenerator<RowBatch> {
   for await (const batch of batches) yield convertBatch(batch, caches);
 }
 

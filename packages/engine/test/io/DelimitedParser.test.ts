@@ -37,7 +37,8 @@ describe('DelimitedParser', () => {
       ['3', 'plain'],
       ['4', 'end'],
     ]);
-    for (const size of [1, 2, 3, 5, 7, 11]) expect(parseInChunks(text, CSV_FORMAT, size)).toEqual(whole);
+    for (const size of [1, 2, 3, 5, 7, 11])
+      expect(parseInChunks(text, CSV_FORMAT, size)).toEqual(whole);
   });
 
   it('keeps empty fields and a last row without line break, skips blank lines', () => {
@@ -58,7 +59,9 @@ describe('DelimitedParser', () => {
       ['a', 'b'],
       ['1,5', '2'],
     ]);
-    expect(parseDelimitedText('  a   b\tc\n1 2  3  \n', { ...CSV_FORMAT, delimiter: 'spaces' })).toEqual([
+    expect(
+      parseDelimitedText('  a   b\tc\n1 2  3  \n', { ...CSV_FORMAT, delimiter: 'spaces' }),
+    ).toEqual([
       ['a', 'b', 'c'],
       ['1', '2', '3'],
     ]);

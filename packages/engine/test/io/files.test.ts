@@ -38,7 +38,9 @@ describe('resolveDataPath', () => {
     expect(await resolveDataPath(dataDir, 'lib://DataFiles/a.csv')).toBe(inside);
     expect(await resolveDataPath(dataDir, 'lib://Other/a.csv')).toBe(inside);
     expect(await resolveDataPath(dataDir, 'a.csv')).toBe(inside);
-    expect(await resolveDataPath(dataDir, 'lib://DataFiles/sub/new.csv')).toBe(path.join(dataDir, 'sub', 'new.csv'));
+    expect(await resolveDataPath(dataDir, 'lib://DataFiles/sub/new.csv')).toBe(
+      path.join(dataDir, 'sub', 'new.csv'),
+    );
   });
 
   it('refuses parent segments, absolute paths and escaping symlinks', async () => {
@@ -51,7 +53,9 @@ describe('resolveDataPath', () => {
       'lib://DataFiles/escape/secret.csv',
       'escape/new.csv',
     ]) {
-      await expect(resolveDataPath(dataDir, bad), bad).rejects.toMatchObject({ code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR' });
+      await expect(resolveDataPath(dataDir, bad), bad).rejects.toMatchObject({
+        code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR',
+      });
     }
   });
 });
@@ -59,7 +63,8 @@ describe('resolveDataPath', () => {
 describe('readDelimitedFile', () => {
   it('streams rows with the byte order mark dropped', async () => {
     const rows: string[][] = [];
-    for await (const batch of readDelimitedFile(path.join(dataDir, 'a.csv'), 'a.csv', CSV_FORMAT)) rows.push(...batch);
+    for await (const batch of readDelimitedFile(path.join(dataDir, 'a.csv'), 'a.csv', CSV_FORMAT))
+      rows.push(...batch);
     expect(rows).toEqual([
       ['id', 'name'],
       ['1', 'x, y'],
@@ -68,7 +73,11 @@ describe('readDelimitedFile', () => {
   });
 
   it('reports a missing file', async () => {
-    const reading = readDelimitedFile(path.join(dataDir, 'none.csv'), 'none.csv', CSV_FORMAT).next();
+    const reading = readDelimitedFile(
+      path.join(dataDir, 'none.csv'),
+      'none.csv',
+      CSV_FORMAT,
+    ).next();
     await expect(reading).rejects.toMatchObject({ code: 'SCRIPT_FILE_NOT_FOUND' });
   });
 });
@@ -87,13 +96,25 @@ describe('readJsonFile', () => {
 
 describe('listDataFiles and writeDelimitedFile', () => {
   it('lists files matching a mask with the mask prefix', async () => {
-    expect(await listDataFiles(dataDir, 'lib://DataFiles/*.csv')).toEqual(['lib://DataFiles/a.csv', 'lib://DataFiles/b.csv']);
+    expect(await listDataFiles(dataDir, 'lib://DataFiles/*.csv')).toEqual([
+      'lib://DataFiles/a.csv',
+      'lib://DataFiles/b.csv',
+    ]);
     expect(await listDataFiles(dataDir, '?.txt')).toEqual(['c.txt']);
   });
 
   it('writes quoted CSV that reads back the same', async () => {
     const target = path.join(dataDir, 'out.csv');
-    await writeDelimitedFile(target, 'out.csv', ['k', 'v'], [['1', 'a,b'], ['2', 'say "x"'], ['3', 'two\nlines']]);
+    await writeDelimitedFile(
+      target,
+      'out.csv',
+      ['k', 'v'],
+      [
+        ['1', 'a,b'],
+        ['2', 'say "x"'],
+        ['3', 'two\nlines'],
+      ],
+    );
     expect(await readFile(target, 'utf8')).toBe('k,v\n1,"a,b"\n2,"say ""x"""\n3,"two\nlines"\n');
   });
 });

@@ -18,7 +18,16 @@ describe('textToValue', () => {
   });
 
   it('leaves other texts as text', () => {
-    for (const text of ['', 'abc', '12a', '1.2.3', '-', '2001/01/01 06:55', '1 000', '12345678901234567890']) {
+    for (const text of [
+      '',
+      'abc',
+      '12a',
+      '1.2.3',
+      '-',
+      '2001/01/01 06:55',
+      '1 000',
+      '12345678901234567890',
+    ]) {
       expect(textToValue(text)).toBe(text);
     }
   });
@@ -28,6 +37,8 @@ describe('textToValue', () => {
     expect(textToValue('1,5', european)).toEqual(new Dual('1,5', 1.5));
     expect(textToValue('1.234,5', european)).toEqual(new Dual('1.234,5', 1234.5));
     expect(textToValue('1.23', european)).toBe('1.23');
-    expect(textToValue('1,234', { decimalSep: '.', thousandSep: ',' })).toEqual(new Dual('1,234', 1234));
+    expect(textToValue('1,234', { decimalSep: '.', thousandSep: ',' })).toEqual(
+      new Dual('1,234', 1234),
+    );
   });
 });

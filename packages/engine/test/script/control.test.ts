@@ -174,7 +174,10 @@ describe('control statements', () => {
   it('stops between batches when the signal aborts', async () => {
     const { runScript } = await import('../../src/script/runScript.js');
     const controller = new AbortController();
-    const running = runScript(`T: LOAD RecNo() as r AUTOGENERATE 10000000;`, { dataDir: '.', signal: controller.signal });
+    const running = runScript(`T: LOAD RecNo() as r AUTOGENERATE 10000000;`, {
+      dataDir: '.',
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(running).rejects.toMatchObject({ code: 'SCRIPT_ABORTED' });
   });

@@ -11,7 +11,8 @@ let dispose: () => Promise<void>;
 
 beforeAll(async () => {
   ({ dir: dataDir, dispose } = await makeDataDir({
-    'sales.csv': '\uFEFFRegion,Amount,Note\r\nNorth,10,"quoted, with comma"\r\nSouth,007,"two\r\nlines"\r\nNorth,5,\r\n',
+    'sales.csv':
+      '\uFEFFRegion,Amount,Note\r\nNorth,10,"quoted, with comma"\r\nSouth,007,"two\r\nlines"\r\nNorth,5,\r\n',
     'semi.txt': 'a;b\n1;x\n2;y\n',
     'tabbed.tab': 'a\tb\n1\tx\n',
     'raw.csv': 'skip me\n1,x\n2,y\n',
@@ -35,7 +36,9 @@ const load = (script: string) => runScript(script, { dataDir });
 
 describe('FROM files', () => {
   it('reads CSV with embedded labels, quotes, CRLF, BOM and number interpretation', async () => {
-    const result = await load(`Sales: LOAD * FROM [lib://DataFiles/sales.csv] (txt, utf8, embedded labels, delimiter is ',', msq);`);
+    const result = await load(
+      `Sales: LOAD * FROM [lib://DataFiles/sales.csv] (txt, utf8, embedded labels, delimiter is ',', msq);`,
+    );
     expect(tableOf(result, 'Sales')).toEqual({
       fields: ['Region', 'Amount', 'Note'],
       rows: [
@@ -53,13 +56,21 @@ describe('FROM files', () => {
       LOAD a as ta, b as tb FROM [lib://Other/tabbed.tab] (txt, delimiter is '\\t', embedded labels);
       R: LOAD @1 as n, @2 as t FROM [raw.csv] (txt, no labels, header is 1 lines);`);
     expect(tableNames(result)).toEqual(['semi', 'tabbed', 'R']);
-    expect(tableOf(result, 'semi').rows).toEqual([[1, 'x'], [2, 'y']]);
+    expect(tableOf(result, 'semi').rows).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+    ]);
     expect(tableOf(result, 'tabbed').rows).toEqual([[1, 'x']]);
-    expect(tableOf(result, 'R').rows).toEqual([[1, 'x'], [2, 'y']]);
+    expect(tableOf(result, 'R').rows).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+    ]);
   });
 
   it('reads JSON records: numbers stay numbers, dates stay text', async () => {
-    const result = await load(`F: LOAD origin, delay, date FROM [lib://DataFiles/records.json] (json);`);
+    const result = await load(
+      `F: LOAD origin, delay, date FROM [lib://DataFiles/records.json] (json);`,
+    );
     expect(tableOf(result, 'F').rows).toEqual([
       ['LAX', -19, '2001/01/01 06:55'],
       ['SJC', 0, '2001/01/02 08:47'],
@@ -91,7 +102,9 @@ describe('FROM files', () => {
     ['/etc/passwd'],
     ['lib://DataFiles/link/secret.csv'],
   ])('refuses %s with SCRIPT_PATH_OUTSIDE_DATA_DIR', async (bad) => {
-    await expect(load(`T: LOAD * FROM [${bad}] (txt);`)).rejects.toMatchObject({ code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR' });
+    await expect(load(`T: LOAD * FROM [${bad}] (txt);`)).rejects.toMatchObject({
+      code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR',
+    });
   });
 });
 
@@ -105,15 +118,19 @@ describe('STORE', () => {
       ];
       STORE T INTO [lib://DataFiles/out/t.csv] (txt);
       STORE id FROM T INTO [lib://DataFiles/out/ids.csv] (txt);
-      Back: NOCONCATENATE LOAD * FROM [lib://DataFiles/out/t.csv] (txt, embedded labels);`).catch(async (error) => {
-      throw error;
-    });
+      Back: NOCONCATENATE LOAD * FROM [lib://DataFiles/out/t.csv] (txt, embedded labels);`).catch(
+      async (error) => {
+        throw error;
+      },
+    );
     expect(tableOf(result, 'Back').rows).toEqual(tableOf(result, 'T').rows);
     expect(await readFile(path.join(dataDir, 'out/ids.csv'), 'utf8')).toBe('id\n1\n2\n');
   });
 
   it('refuses to store outside the data dir', async () => {
-    await expect(load(`T: LOAD 1 as x AUTOGENERATE 1;\nSTORE T INTO [lib://DataFiles/../evil.csv] (txt);`)).rejects.toMatchObject({
+    await expect(
+      load(`T: LOAD 1 as x AUTOGENERATE 1;\nSTORE T INTO [lib://DataFiles/../evil.csv] (txt);`),
+    ).rejects.toMatchObject({
       code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR',
       line: 2,
     });

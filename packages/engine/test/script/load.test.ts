@@ -67,7 +67,11 @@ a|b
         31/12/2020
       ];`);
     expect(tableOf(result, 'T').rows).toEqual([
-      [new Dual('2012-01-01', 40909), new Dual('2012-01-01 10:30:00', 40909.4375), '2001/01/01 06:55'],
+      [
+        new Dual('2012-01-01', 40909),
+        new Dual('2012-01-01 10:30:00', 40909.4375),
+        '2001/01/01 06:55',
+      ],
       ['2012-02-30', '2012-01-01 10:30', '12-01'],
     ]);
     expect(tableOf(result, 'U').rows).toEqual([[new Dual('31/12/2020', 44196)]]);
@@ -78,7 +82,13 @@ a|b
 x, 1
 y, 2
 ] (no labels);`);
-    expect(tableOf(result, 'T')).toEqual({ fields: ['second', '@1'], rows: [[1, 'x'], [2, 'y']] });
+    expect(tableOf(result, 'T')).toEqual({
+      fields: ['second', '@1'],
+      rows: [
+        [1, 'x'],
+        [2, 'y'],
+      ],
+    });
   });
 });
 

@@ -33,7 +33,9 @@ function table(name: string): LoadedTable {
 function columnValues(t: LoadedTable, field: string): Value[] {
   const column = t.columns.find((c) => c.name === field);
   if (!column) throw new Error(`no field ${field}`);
-  return Array.from(column.indexes.subarray(0, t.rowCount), (i) => (i < 0 ? null : column.values[i]));
+  return Array.from(column.indexes.subarray(0, t.rowCount), (i) =>
+    i < 0 ? null : column.values[i],
+  );
 }
 
 beforeAll(async () => {
@@ -51,8 +53,12 @@ beforeAll(async () => {
   );
   instance = await DuckDBInstance.create(':memory:');
   duck = await instance.connect();
-  await duck.run(`CREATE TABLE airports AS SELECT * FROM read_csv('${path.join(dataDir, 'airports.csv')}', all_varchar = true)`);
-  await duck.run(`CREATE TABLE flights AS SELECT * FROM read_json('${path.join(dataDir, 'flights-2k.json')}')`);
+  await duck.run(
+    `CREATE TABLE airports AS SELECT * FROM read_csv('${path.join(dataDir, 'airports.csv')}', all_varchar = true)`,
+  );
+  await duck.run(
+    `CREATE TABLE flights AS SELECT * FROM read_json('${path.join(dataDir, 'flights-2k.json')}')`,
+  );
 });
 
 afterAll(async () => {
@@ -68,7 +74,15 @@ describe('real data from vega-datasets against DuckDB', () => {
     );
     expect(table('Airports').rowCount).toBe(Number(airports));
     expect(table('Flights').rowCount).toBe(Number(flights));
-    expect(table('Airports').columns.map((c) => c.name)).toEqual(['iata', 'name', 'city', 'state', 'country', 'latitude', 'longitude']);
+    expect(table('Airports').columns.map((c) => c.name)).toEqual([
+      'iata',
+      'name',
+      'city',
+      'state',
+      'country',
+      'latitude',
+      'longitude',
+    ]);
   });
 
   it('has the same distinct states and the same latitude sum', async () => {
@@ -77,7 +91,10 @@ describe('real data from vega-datasets against DuckDB', () => {
     );
     const ours = columnValues(table('Airports'), 'state').filter((v) => v !== null && v !== '');
     expect(new Set(ours.map(toText)).size).toBe(Number(states));
-    const latitudeSum = columnValues(table('Airports'), 'latitude').reduce<number>((sum, v) => sum + toNumber(v), 0);
+    const latitudeSum = columnValues(table('Airports'), 'latitude').reduce<number>(
+      (sum, v) => sum + toNumber(v),
+      0,
+    );
     expect(latitudeSum).toBeCloseTo(Number(latitudes), 6);
   });
 

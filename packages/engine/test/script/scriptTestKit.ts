@@ -17,7 +17,11 @@ export function plain(table: LoadedTable | undefined): PlainTable {
   if (!table) throw new Error('table missing');
   const rows: Value[][] = [];
   for (let row = 0; row < table.rowCount; row++) {
-    rows.push(table.columns.map((column) => (column.indexes[row] < 0 ? null : column.values[column.indexes[row]])));
+    rows.push(
+      table.columns.map((column) =>
+        column.indexes[row] < 0 ? null : column.values[column.indexes[row]],
+      ),
+    );
   }
   return { fields: table.columns.map((column) => column.name), rows };
 }
@@ -33,7 +37,9 @@ export function tableNames(result: ScriptResult): string[] {
 }
 
 /** A temp data dir with the given files; `dispose` removes it. */
-export async function makeDataDir(files: Record<string, string> = {}): Promise<{ dir: string; dispose: () => Promise<void> }> {
+export async function makeDataDir(
+  files: Record<string, string> = {},
+): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'qlikit-script-'));
   for (const [name, content] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });

@@ -48,8 +48,17 @@ describe('concatenation', () => {
       ];
       C: NOCONCATENATE LOAD x, y RESIDENT A;`);
     expect(tableNames(result)).toEqual(['A', 'B', 'C']);
-    expect(tableOf(result, 'A')).toEqual({ fields: ['x', 'y'], rows: [[1, null], [2, 'b']] });
-    expect(tableOf(result, 'C').rows).toEqual([[1, null], [2, 'b']]);
+    expect(tableOf(result, 'A')).toEqual({
+      fields: ['x', 'y'],
+      rows: [
+        [1, null],
+        [2, 'b'],
+      ],
+    });
+    expect(tableOf(result, 'C').rows).toEqual([
+      [1, null],
+      [2, 'b'],
+    ]);
   });
 
   it('suffixes a new table whose name is taken', async () => {
@@ -68,10 +77,40 @@ describe('concatenation', () => {
 
 describe('JOIN and KEEP', () => {
   it.each([
-    ['INNER', [[1, 'Ann', 10], [1, 'Ann', 11]]],
-    ['LEFT', [[1, 'Ann', 10], [1, 'Ann', 11], [2, 'Ben', null], [3, 'Cid', null]]],
-    ['RIGHT', [[1, 'Ann', 10], [1, 'Ann', 11], [4, null, 40]]],
-    ['OUTER', [[1, 'Ann', 10], [1, 'Ann', 11], [2, 'Ben', null], [3, 'Cid', null], [4, null, 40]]],
+    [
+      'INNER',
+      [
+        [1, 'Ann', 10],
+        [1, 'Ann', 11],
+      ],
+    ],
+    [
+      'LEFT',
+      [
+        [1, 'Ann', 10],
+        [1, 'Ann', 11],
+        [2, 'Ben', null],
+        [3, 'Cid', null],
+      ],
+    ],
+    [
+      'RIGHT',
+      [
+        [1, 'Ann', 10],
+        [1, 'Ann', 11],
+        [4, null, 40],
+      ],
+    ],
+    [
+      'OUTER',
+      [
+        [1, 'Ann', 10],
+        [1, 'Ann', 11],
+        [2, 'Ben', null],
+        [3, 'Cid', null],
+        [4, null, 40],
+      ],
+    ],
   ])('%s JOIN combines rows on the shared field', async (kind, rows) => {
     const result = await run(`${PEOPLE}\n${kind} JOIN (People) LOAD * ${ORDERS};`);
     expect(tableNames(result)).toEqual(['People']);
