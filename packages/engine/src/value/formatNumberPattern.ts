@@ -2,6 +2,28 @@ import type { NumberSeparators } from './NumberSeparators.js';
 import { roundDecimal } from './roundDecimal.js';
 import { splitFormatSections } from './splitFormatSections.js';
 
+/** One `;`-separated section of a number format, read once and reused per value. */
+interface SectionLayout {
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly percent: boolean;
+  readonly grouped: boolean;
+  readonly minInt: number;
+  readonly minFrac: number;
+  readonly maxFrac: number;
+  /** A section with no digit placeholder is written as it stands. */
+  readonly literalOnly: boolean;
+}
+
+interface FormatLayout {
+  readonly positive: SectionLayout;
+  readonly negative?: SectionLayout;
+  /** Parentheses around the number already mark it negative, as in accounting formats. */
+  readonly parenthesesMarkNegative: boolean;
+}
+
+const cache = new Map<string, FormatLayout>();
+
 /**
  * Writes a number with a Qlik number format such as `#,##0.00`, `0.0%`,
  * `(#,##0)` or `$#,##0.00;-$#,##0.00`; the separators say which characters
@@ -13,25 +35,38 @@ export function formatNumberPattern(
   separators: NumberSeparators,
 ): string {
   if (Number.isNaN(num)) return '-';
-  const sections = splitFormatSections(format);
-  if (num < 0 && sections.length > 1 && sections[1] !== '') {
-    return formatSection(-num, sections[1], separators);
+  const layout = layoutOf(format, separators);
+  if (num < 0 && layout.negative !== undefined)
+    return renderSection(-num, layout.negative, separators);
+  const text = renderSection(Math.abs(num), layout.positive, separators);
+  return num < 0 && !layout.parenthesesMarkNegative && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+function layoutOf(format: string, separators: NumberSeparators): FormatLayout {
+  const key = `${format}\u0000${separators.decimalSep}\u0000${separators.thousandSep}`;
+  let layout = cache.get(key);
+  if (layout === undefined) {
+    const sections = splitFormatSections(format);
+    layout = {
+      positive: readSection(sections[0], separators),
+      ...(sections.length > 1 &&
+        sections[1] !== '' && { negative: readSection(sections[1], separators) }),
+      parenthesesMarkNegative: /\(.*[0#].*\)/.test(sections[0]),
+    };
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, layout);
   }
-  const text = formatSection(Math.abs(num), sections[0], separators);
-  // Parentheses around the number already mark it negative, as in accounting formats.
-  const marksNegative = /\(.*[0#].*\)/.test(sections[0]);
-  return num < 0 && !marksNegative && /[1-9]/.test(text) ? `-${text}` : text;
+  return layout;
 }
 
 function isPlaceholder(ch: string): boolean {
   return ch === '0' || ch === '#';
 }
 
-function formatSection(
-  abs: number,
+function readSection(
   section: string,
   { decimalSep, thousandSep }: NumberSeparators,
-): string {
+): SectionLayout {
   let first = -1;
   let last = -1;
   for (let i = 0; i < section.length; i++) {
@@ -40,28 +75,61 @@ function formatSection(
       last = i;
     }
   }
-  if (first < 0) return section;
+  if (first < 0) {
+    return {
+      prefix: section,
+      suffix: '',
+      percent: false,
+      grouped: false,
+      minInt: 0,
+      minFrac: 0,
+      maxFrac: 0,
+      literalOnly: true,
+    };
+  }
   // A decimal separator right before the first placeholder belongs to the pattern ('.00').
   if (decimalSep !== '' && section.slice(first - decimalSep.length, first) === decimalSep)
     first -= decimalSep.length;
   const prefix = section.slice(0, first);
   const suffix = section.slice(last + 1);
   const core = section.slice(first, last + 1);
-  const scaled = prefix.includes('%') || suffix.includes('%') ? abs * 100 : abs;
   const decimalAt = decimalSep === '' ? -1 : core.indexOf(decimalSep);
   const intPattern = decimalAt < 0 ? core : core.slice(0, decimalAt);
   const fracPattern = decimalAt < 0 ? '' : core.slice(decimalAt + decimalSep.length);
-  const grouped = thousandSep !== '' && intPattern.includes(thousandSep);
-  const minInt = count(intPattern, '0');
   const minFrac = count(fracPattern, '0');
-  const maxFrac = minFrac + count(fracPattern, '#');
-  const [intDigits, fracDigits] = roundDecimal(scaled, maxFrac).toFixed(maxFrac).split('.');
-  let integer = intDigits.padStart(minInt, '0');
-  if (minInt === 0 && integer === '0' && fracDigits !== undefined && /[1-9]/.test(fracDigits))
+  return {
+    prefix,
+    suffix,
+    percent: prefix.includes('%') || suffix.includes('%'),
+    grouped: thousandSep !== '' && intPattern.includes(thousandSep),
+    minInt: count(intPattern, '0'),
+    minFrac,
+    maxFrac: minFrac + count(fracPattern, '#'),
+    literalOnly: false,
+  };
+}
+
+function renderSection(
+  abs: number,
+  layout: SectionLayout,
+  { decimalSep, thousandSep }: NumberSeparators,
+): string {
+  if (layout.literalOnly) return layout.prefix;
+  const scaled = layout.percent ? abs * 100 : abs;
+  const [intDigits, fracDigits] = roundDecimal(scaled, layout.maxFrac)
+    .toFixed(layout.maxFrac)
+    .split('.');
+  let integer = intDigits.padStart(layout.minInt, '0');
+  if (
+    layout.minInt === 0 &&
+    integer === '0' &&
+    fracDigits !== undefined &&
+    /[1-9]/.test(fracDigits)
+  )
     integer = '';
-  if (grouped) integer = groupThousands(integer, thousandSep);
-  const fraction = trimFraction(fracDigits ?? '', minFrac);
-  return prefix + integer + (fraction === '' ? '' : decimalSep + fraction) + suffix;
+  if (layout.grouped) integer = groupThousands(integer, thousandSep);
+  const fraction = trimFraction(fracDigits ?? '', layout.minFrac);
+  return layout.prefix + integer + (fraction === '' ? '' : decimalSep + fraction) + layout.suffix;
 }
 
 function count(text: string, ch: string): number {
