@@ -1,4 +1,5 @@
 import type { CallOptions } from './Operation.js';
+import { importNodeBuiltin } from './importNodeBuiltin.js';
 import { QlikError } from '../errors/QlikError.js';
 import { QlikNetworkError } from '../errors/QlikNetworkError.js';
 
@@ -54,9 +55,9 @@ export class Download implements AsyncIterable<Uint8Array> {
   /** Writes the body to a file (Node only), streaming with back-pressure; resolves with the byte count. */
   async toFile(path: string): Promise<number> {
     const [{ createWriteStream }, { pipeline }, { Readable }] = await Promise.all([
-      import('node:fs'),
-      import('node:stream/promises'),
-      import('node:stream'),
+      importNodeBuiltin<typeof import('node:fs')>('node:fs'),
+      importNodeBuiltin<typeof import('node:stream/promises')>('node:stream/promises'),
+      importNodeBuiltin<typeof import('node:stream')>('node:stream'),
     ]);
     let written = 0;
     const counted = countBytes(this.stream(), (loaded) => {

@@ -1,3 +1,4 @@
+import { importNodeBuiltin } from '../core/importNodeBuiltin.js';
 import { isFilePath, type FileInput } from './FileInput.js';
 
 /**
@@ -64,9 +65,8 @@ function oneShot(stream: ReadableStream<Uint8Array>): BodySource {
   };
 }
 
-// node:fs is imported on first use so that browser bundles of the client never pull it in.
 async function fileOnDisk(path: string): Promise<BodySource> {
-  const fs = await import('node:fs');
+  const fs = await importNodeBuiltin<typeof import('node:fs')>('node:fs');
   const { size } = await fs.promises.stat(path);
   return {
     open: async () => streamOfIterable(fs.createReadStream(path, { highWaterMark: 256 * 1024 })),
