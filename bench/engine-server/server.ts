@@ -1,0 +1,21 @@
+// The engine under test, in its own process so its memory is its own. It
+// seeds the demo apps, prints its URL, and answers memory questions over IPC.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { seedDemoApps, startEngine } from '@qlikit/engine';
+
+const require = createRequire(import.meta.url);
+const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-bench-server-'));
+const engine = await startEngine({ port: 0, dataDir });
+await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
+(await engine.apps.get('flights')).dataModel;
+
+process.on('message', (message: { type: string }) => {
+  if (message.type !== 'memory') return;
+  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  process.send!({ type: 'memory', heapUsed: usage.heapUsed, rss: usage.rss, sessions: engine.sessionCount() });
+});
+process.send!({ type: 'ready', url: engine.url });
