@@ -27,6 +27,8 @@ export function resolveArguments(descriptor: MethodDescriptor, args: unknown[]):
     count -= 1;
   }
   const first = args[0];
+  // `method(named, options)` with options left undefined is still a named call.
+  if (count === 2 && args[1] === undefined && isPlainObject(first)) count = 1;
   if (count === 1 && isPlainObject(first)) {
     const named = namedParams(descriptor, first);
     if (named !== undefined) return { params: named, options };
