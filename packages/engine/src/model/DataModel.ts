@@ -7,6 +7,7 @@ import type { DraftTable } from './DraftTable.js';
 import { Field } from './Field.js';
 import type { FieldTag } from './FieldTag.js';
 import { findJoinTree } from './findJoinTree.js';
+import { findLoopFields } from './findLoopFields.js';
 import { foldSyntheticKeys } from './foldSyntheticKeys.js';
 import type { JoinTree } from './JoinTree.js';
 import { ModelError } from './ModelError.js';
@@ -124,6 +125,15 @@ export class DataModel {
       }
     }
     return links;
+  }
+
+  /**
+   * Key fields whose links close a loop between tables (a circular reference).
+   * Selections still reach a fixpoint on such models, but Qlik would first
+   * loosen one table of the loop, so answers there may differ from Qlik's.
+   */
+  get loopFields(): Field[] {
+    return findLoopFields(this.tables, this.fields);
   }
 
   /** The tree of tables, linked by keys, that brings the named fields together. */

@@ -1,6 +1,7 @@
 /** Machine-readable reasons a selection or set operation fails. */
 export type SelectionErrorCode =
   | 'STATE_EXISTS'
+  | 'INVALID_STATE_NAME'
   | 'STATE_NOT_FOUND'
   | 'DEFAULT_STATE'
   | 'INVALID_SEARCH'

@@ -28,8 +28,11 @@ export class SelectionStates {
     return this.byName.has(name);
   }
 
-  /** Adds an alternate state with no selections; throws STATE_EXISTS. */
+  /** Adds an alternate state with no selections; throws STATE_EXISTS, or INVALID_STATE_NAME for '' and '1' (set analysis reads `1` as all data). */
   add(name: string): SelectionState {
+    if (name === '' || name === '1') {
+      throw new SelectionError('INVALID_STATE_NAME', `"${name}" cannot name an alternate state`);
+    }
     if (this.byName.has(name))
       throw new SelectionError('STATE_EXISTS', `State "${name}" already exists`);
     const state = new SelectionState(this.model, name, this.options);

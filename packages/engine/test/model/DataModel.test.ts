@@ -265,3 +265,21 @@ describe('DataModel system fields', () => {
     expect(DataModel.fromTables(salesTables()).findTable('$$SysTable 1')).toBeUndefined();
   });
 });
+
+describe('DataModel loops', () => {
+  it('finds the key that closes a circular reference, and none in a tree or a hub', () => {
+    const loop = DataModel.fromTables([
+      loadedTable('Orders', ['OrderID', 'CustomerID', 'StoreID'], [[1, 'C1', 'S1']]),
+      loadedTable('Customers', ['CustomerID', 'City'], [['C1', 'Oslo']]),
+      loadedTable('Stores', ['StoreID', 'City'], [['S1', 'Oslo']]),
+    ]);
+    expect(loop.loopFields.map((f) => f.name)).toEqual(['City']);
+    expect(DataModel.fromTables(salesTables()).loopFields).toEqual([]);
+    const hub = DataModel.fromTables([
+      loadedTable('A', ['K', 'a'], [[1, 1]]),
+      loadedTable('B', ['K', 'b'], [[1, 1]]),
+      loadedTable('C', ['K', 'c'], [[1, 1]]),
+    ]);
+    expect(hub.loopFields).toEqual([]);
+  });
+});

@@ -276,6 +276,9 @@ describe('SelectionStates', () => {
     expect(() => states.add('Compare')).toThrowError(
       expect.objectContaining({ code: 'STATE_EXISTS' }) as Error,
     );
+    expect(() => states.add('1')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_STATE_NAME' }) as Error,
+    );
     expect(() => states.remove('$')).toThrowError(
       expect.objectContaining({ code: 'DEFAULT_STATE' }) as Error,
     );
