@@ -22,7 +22,8 @@ function diffInto(previous: unknown, next: unknown, path: string, patch: JsonPat
     diffObjects(previous, next, path, patch);
   } else if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length) {
     for (let i = 0; i < next.length; i++) diffInto(previous[i], next[i], `${path}/${i}`, patch);
-  } else if (!sameJson(previous, next)) {
+  } else {
+    // JSON values that are not both objects or equal-length arrays, and not ===, differ.
     patch.push({ op: 'replace', path: path === '' ? '/' : path, value: next });
   }
 }
@@ -49,12 +50,6 @@ function diffObjects(
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Escapes a key for a JSON Pointer (RFC 6901): `~` → `~0`, `/` → `~1`. */
