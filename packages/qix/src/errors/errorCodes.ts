@@ -35,8 +35,6 @@ export const errorCodes = {
   UNKNOWN_PARAMETER: -15,
   /** A JSON Patch `test` operation failed. */
   PATCH_TEST_FAILED: -16,
-  /** Automatic reconnect gave up after its last attempt. */
-  RECONNECT_FAILED: -17,
 } as const;
 
 /** Name of one error code. */
