@@ -24,7 +24,14 @@ export class Frame {
     let length = rootRows.length;
     for (const node of tree.nodes) {
       if (!node.parent || !node.via) continue;
-      const joined = joinChild(rows, length, node.parent, node.table, node.via.name, source(node.table));
+      const joined = joinChild(
+        rows,
+        length,
+        node.parent,
+        node.table,
+        node.via.name,
+        source(node.table),
+      );
       rows = joined.rows;
       length = joined.length;
     }
@@ -49,7 +56,8 @@ export class Frame {
   /** Table row of every frame row for `table`. */
   rowsOf(table: Table): Int32Array {
     const rows = this.rowsByTable.get(table);
-    if (!rows) throw new AggregateError('NO_JOIN_PATH', `Table "${table.name}" is not part of this frame`);
+    if (!rows)
+      throw new AggregateError('NO_JOIN_PATH', `Table "${table.name}" is not part of this frame`);
     return rows;
   }
 }

@@ -32,7 +32,9 @@ export class GroupIndex {
     if (columns.length === 0) return singleGroup(length, strides);
     const space = strides[columns.length]!;
     const { count, ofRow, firstRow } =
-      space <= DENSE_LIMIT ? numberDense(columns, length, strides) : numberSparse(keyCodes(columns, length, strides));
+      space <= DENSE_LIMIT
+        ? numberDense(columns, length, strides)
+        : numberSparse(keyCodes(columns, length, strides));
     const keys = columns.map((column) => keysOfGroups(column, firstRow, count));
     return new GroupIndex(count, ofRow, keys, strides);
   }
@@ -79,7 +81,8 @@ function keyStrides(columns: readonly GroupColumn[]): number[] {
   const strides = [1];
   for (const column of columns) {
     const next = strides[strides.length - 1]! * (column.cardinality + 1);
-    if (!Number.isSafeInteger(next)) throw new RangeError('too many dimension combinations to group');
+    if (!Number.isSafeInteger(next))
+      throw new RangeError('too many dimension combinations to group');
     strides.push(next);
   }
   return strides;
@@ -127,7 +130,12 @@ function numberDense(columns: readonly GroupColumn[], length: number, strides: r
   return { count: firstRow.length, ofRow, firstRow };
 }
 
-function numberOneColumn(column: GroupColumn, idOfCode: Int32Array, ofRow: Int32Array, firstRow: number[]): void {
+function numberOneColumn(
+  column: GroupColumn,
+  idOfCode: Int32Array,
+  ofRow: Int32Array,
+  firstRow: number[],
+): void {
   const { symbols, rows } = column;
   for (let i = 0; i < rows.length; i++) {
     const code = symbols[rows[i]!]!;
@@ -163,7 +171,11 @@ function numberTwoColumns(
   }
 }
 
-function intCodes(columns: readonly GroupColumn[], length: number, strides: readonly number[]): Int32Array {
+function intCodes(
+  columns: readonly GroupColumn[],
+  length: number,
+  strides: readonly number[],
+): Int32Array {
   const codes = new Int32Array(length);
   columns.forEach((column, c) => {
     const { symbols, rows } = column;

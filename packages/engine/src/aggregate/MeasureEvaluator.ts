@@ -62,7 +62,11 @@ export class MeasureEvaluator {
         return this.evaluateScalar(expr, target);
       case 'binary':
         if (isArithmetic(expr.op)) {
-          return arithmetic(expr.op, this.evaluate(expr.left, target), this.evaluate(expr.right, target));
+          return arithmetic(
+            expr.op,
+            this.evaluate(expr.left, target),
+            this.evaluate(expr.right, target),
+          );
         }
         return this.evaluateScalar(expr, target);
     }
@@ -85,14 +89,17 @@ export class MeasureEvaluator {
     }
     for (const [rows, { calls, specs }] of buckets) {
       const results = fusedAggregates(specs, rows, target.index.ofRow, target.index.count);
-      calls.forEach((call, k) => this.prefetched.set(call, { target, values: toValues(results[k]!) }));
+      calls.forEach((call, k) =>
+        this.prefetched.set(call, { target, values: toValues(results[k]!) }),
+      );
     }
   }
 
   private fusedSpec(call: CallExpr, target: GroupTarget) {
     const op = FUSED_OPS[call.key];
     const arg = call.args[0];
-    if (!op || call.args.length !== 1 || call.set || call.distinct || call.total || call.all) return undefined;
+    if (!op || call.args.length !== 1 || call.set || call.distinct || call.total || call.all)
+      return undefined;
     if (arg?.kind !== 'field' || !this.scope.model.findField(arg.name)) return undefined;
     const frame = this.scope.frame(undefined, [...target.dims, arg.name]);
     if (this.scope.groups(frame, target.dims) !== target.index) return undefined;
@@ -138,7 +145,8 @@ export class MeasureEvaluator {
   // outer groups and the Aggr dimensions, holding `inner` for it.
   private aggrItems(aggr: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
     const [inner, ...dimArgs] = aggr.args;
-    if (!inner) throw new AggregateError('BAD_ARGUMENTS', 'Aggr() needs an expression and dimensions');
+    if (!inner)
+      throw new AggregateError('BAD_ARGUMENTS', 'Aggr() needs an expression and dimensions');
     const aggrDims = dimArgs.map(dimensionName);
     const allDims = [...new Set([...dims, ...aggrDims])];
     const frame = this.scope.frame(aggr.set ?? set, allDims);
@@ -165,7 +173,8 @@ export class MeasureEvaluator {
       }
       case 'firstsortedvalue': {
         const weight = args[1];
-        if (!weight) throw new AggregateError('BAD_ARGUMENTS', 'FirstSortedValue() needs a sort weight');
+        if (!weight)
+          throw new AggregateError('BAD_ARGUMENTS', 'FirstSortedValue() needs a sort weight');
         const weights = evaluateArgument(weight, frame, this.scope, this.format);
         const parameter = args[2] ? numberOf(this.constant(args[2])) : undefined;
         return { name, distinct, weights, parameter };
@@ -173,7 +182,11 @@ export class MeasureEvaluator {
       case 'min':
       case 'max':
       case 'fractile':
-        return { name, distinct, parameter: args[1] ? numberOf(this.constant(args[1])) : undefined };
+        return {
+          name,
+          distinct,
+          parameter: args[1] ? numberOf(this.constant(args[1])) : undefined,
+        };
       default:
         return { name, distinct };
     }
@@ -181,7 +194,8 @@ export class MeasureEvaluator {
 
   private constant(expr: Expr): Value {
     if (expr.kind === 'number' || expr.kind === 'string') return expr.value;
-    if (expr.kind === 'unary' && expr.op === '-' && expr.operand.kind === 'number') return -expr.operand.value;
+    if (expr.kind === 'unary' && expr.op === '-' && expr.operand.kind === 'number')
+      return -expr.operand.value;
     return evaluate(expr, { format: this.format, field: () => undefined });
   }
 
@@ -196,12 +210,17 @@ export class MeasureEvaluator {
       field: (name) => {
         if (!this.scope.model.findField(name)) return undefined;
         let values = fieldResults.get(name);
-        if (!values) fieldResults.set(name, (values = this.evaluate(onlyOf(fieldRef(name)), target)));
+        if (!values)
+          fieldResults.set(name, (values = this.evaluate(onlyOf(fieldRef(name)), target)));
         return values[group];
       },
       aggregate: (call) => {
         let values = results.get(call);
-        if (!values) results.set(call, (values = this.aggregateCall(call.key === 'AGGR' ? onlyOf(call) : call, target)));
+        if (!values)
+          results.set(
+            call,
+            (values = this.aggregateCall(call.key === 'AGGR' ? onlyOf(call) : call, target)),
+          );
         return values[group]!;
       },
     };

@@ -1,4 +1,9 @@
-import type { ElementSet, SetElement, SetExpression, SetFieldModifier } from '../expression/Expr.js';
+import type {
+  ElementSet,
+  SetElement,
+  SetExpression,
+  SetFieldModifier,
+} from '../expression/Expr.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 import type { Table } from '../model/Table.js';
@@ -115,7 +120,8 @@ export class SetTranslator {
 
   private search(field: Field, text: string): SymbolSet {
     const expression = text.trimStart().startsWith('=') ? text.trimStart().slice(1) : undefined;
-    const matcher = expression !== undefined ? this.sources.searchByExpression?.(field, expression) : undefined;
+    const matcher =
+      expression !== undefined ? this.sources.searchByExpression?.(field, expression) : undefined;
     return searchSymbols(field, text, matcher);
   }
 
@@ -127,12 +133,17 @@ export class SetTranslator {
 
   private field(name: string): Field {
     const field = this.model.findField(name);
-    if (!field) throw new AggregateError('UNKNOWN_FIELD', `Field not found in set expression: ${name}`);
+    if (!field)
+      throw new AggregateError('UNKNOWN_FIELD', `Field not found in set expression: ${name}`);
     return field;
   }
 }
 
-function combineSymbols(op: SetFieldModifier['op'], current: SymbolSet, values: SymbolSet): SymbolSet {
+function combineSymbols(
+  op: SetFieldModifier['op'],
+  current: SymbolSet,
+  values: SymbolSet,
+): SymbolSet {
   switch (op) {
     case '=':
       return values;

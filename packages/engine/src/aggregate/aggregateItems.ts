@@ -44,7 +44,8 @@ export function aggregateItems(
 }
 
 function numericInput(arg: RowArgument): NumericInput | undefined {
-  if (arg.kind === 'field') return { nums: arg.nums, symbols: arg.source.codes, rows: arg.source.rows };
+  if (arg.kind === 'field')
+    return { nums: arg.nums, symbols: arg.source.codes, rows: arg.source.rows };
   if (arg.kind === 'numbers') {
     const identity = identityRows(arg.values.length);
     return { nums: arg.values, symbols: identity, rows: identity };
@@ -91,7 +92,8 @@ function countFast(
   if (arg.kind === 'star') return toValues(countRowsByGroup(ofItem, groups));
   if (arg.kind !== 'field') return undefined;
   const { field, codes, rows } = arg.source;
-  if (distinct) return toValues(countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups));
+  if (distinct)
+    return toValues(countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups));
   if (!hasNulls(codes, field.cardinality)) return toValues(countRowsByGroup(ofItem, groups));
   return toValues(countValuesByGroup(codes, rows, field.cardinality, ofItem, groups));
 }
@@ -137,7 +139,8 @@ function aggregateByGroup(
     let groupValues = Array.from(members, (i) => values[i]);
     let groupWeights = weights && Array.from(members, (i) => weights[i]);
     if (options.distinct && !weights) groupValues = distinctValues(groupValues);
-    else if (options.distinct && weights) [groupValues, groupWeights] = distinctPairs(groupValues, groupWeights!);
+    else if (options.distinct && weights)
+      [groupValues, groupWeights] = distinctPairs(groupValues, groupWeights!);
     const input: AggregationInput = {
       values: groupValues,
       weights: groupWeights,

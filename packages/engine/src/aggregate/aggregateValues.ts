@@ -193,7 +193,9 @@ function firstSortedValue({ values, weights, parameter = 1 }: AggregationInput):
   const picked = pairs[index];
   if (!picked) return null;
   const sameWeight = pairs.filter((pair) => pair.weight === picked.weight);
-  const distinct = new Set(sameWeight.map((pair) => (pair.value === null ? null : valueKey(pair.value))));
+  const distinct = new Set(
+    sameWeight.map((pair) => (pair.value === null ? null : valueKey(pair.value))),
+  );
   return distinct.size === 1 ? picked.value : null;
 }
 
@@ -215,7 +217,11 @@ const AGGREGATIONS: Record<AggregationName, ValueAggregation> = {
   concat,
   minstring: ({ values }) => extremeString(values, 1),
   maxstring: ({ values }) => extremeString(values, -1),
-  median: ({ values }) => fractileOf(numbers(values).sort((a, b) => a - b), 0.5),
+  median: ({ values }) =>
+    fractileOf(
+      numbers(values).sort((a, b) => a - b),
+      0.5,
+    ),
   mode,
   stdev,
   firstsortedvalue: firstSortedValue,

@@ -33,7 +33,11 @@ export function evaluateArgument(
 }
 
 /** The model fields an expression reads outside any nested aggregation. */
-export function fieldsOf(expr: Expr, scope: ChartScope, into: Set<string> = new Set()): Set<string> {
+export function fieldsOf(
+  expr: Expr,
+  scope: ChartScope,
+  into: Set<string> = new Set(),
+): Set<string> {
   switch (expr.kind) {
     case 'field':
       if (scope.model.findField(expr.name)) into.add(expr.name);
@@ -75,7 +79,8 @@ function numericVector(expr: Expr, frame: Frame, scope: ChartScope): Float64Arra
     case 'unary': {
       if (expr.op !== '-' && expr.op !== '+') return undefined;
       const operand = numericVector(expr.operand, frame, scope);
-      if (operand && expr.op === '-') for (let i = 0; i < operand.length; i++) operand[i] = -operand[i]!;
+      if (operand && expr.op === '-')
+        for (let i = 0; i < operand.length; i++) operand[i] = -operand[i]!;
       return operand;
     }
     case 'binary':
@@ -112,7 +117,12 @@ function gather(source: FrameField): Float64Array {
   return out;
 }
 
-function evaluateRows(expr: Expr, frame: Frame, scope: ChartScope, format: FormatSettings): Value[] {
+function evaluateRows(
+  expr: Expr,
+  frame: Frame,
+  scope: ChartScope,
+  format: FormatSettings,
+): Value[] {
   const sources = new Map<string, { source: FrameField; values: readonly Value[] }>();
   for (const name of fieldsOf(expr, scope)) {
     const source = scope.fieldIn(frame, name);

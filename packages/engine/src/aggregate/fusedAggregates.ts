@@ -25,9 +25,13 @@ export function fusedAggregates(
   groups: number,
 ): Float64Array[] {
   const primary = specs.map((spec) => new Float64Array(groups).fill(initialValue(spec.op)));
-  const secondary = specs.map((spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : groups));
+  const secondary = specs.map(
+    (spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : groups),
+  );
   const args: unknown[] = [];
-  specs.forEach((spec, k) => args.push(spec.codes, spec.nums, spec.nullCode, primary[k], secondary[k]));
+  specs.forEach((spec, k) =>
+    args.push(spec.codes, spec.nums, spec.nullCode, primary[k], secondary[k]),
+  );
   kernelFor(specs.map((spec) => spec.op))(rows, ofRow, ...args);
   return specs.map((spec, k) => finish(spec.op, primary[k]!, secondary[k]!));
 }

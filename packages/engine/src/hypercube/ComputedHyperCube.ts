@@ -4,7 +4,14 @@ import type { Value } from '../value/Value.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
-import type { FieldAttributes, HyperCube, NxCell, NxDataPage, NxPage, StateEnumType } from './QixShapes.js';
+import type {
+  FieldAttributes,
+  HyperCube,
+  NxCell,
+  NxDataPage,
+  NxPage,
+  StateEnumType,
+} from './QixShapes.js';
 
 /** Largest number of cells one GetHyperCubeData call may ask for, as in Qlik. */
 export const MAX_PAGE_CELLS = 10_000;
@@ -55,7 +62,10 @@ export class CellGrid {
 
   /** Pages of cells; rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
   pages(pages: readonly NxPage[]): NxDataPage[] {
-    const cells = pages.reduce((sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight), 0);
+    const cells = pages.reduce(
+      (sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight),
+      0,
+    );
     if (cells > MAX_PAGE_CELLS) {
       throw new HyperCubeError(
         'LOCERR_CALC_PAGES_TOO_LARGE',
@@ -107,8 +117,13 @@ export class CellGrid {
 }
 
 /** A measure (or total) cell for a value. */
-export function valueCell(value: Value, format: FieldAttributes | undefined, settings: FormatSettings): NxCell {
-  if (value === null) return { qText: '-', qNum: 'NaN', qElemNumber: 0, qState: 'L', qIsNull: true };
+export function valueCell(
+  value: Value,
+  format: FieldAttributes | undefined,
+  settings: FormatSettings,
+): NxCell {
+  if (value === null)
+    return { qText: '-', qNum: 'NaN', qElemNumber: 0, qState: 'L', qIsNull: true };
   const num = numberOf(value);
   return {
     qText: measureText(value, format, settings),

@@ -1,8 +1,6 @@
 /** Machine-readable reasons a hypercube cannot be computed or paged. */
 export type HyperCubeErrorCode =
-  | 'LOCERR_CALC_PAGES_TOO_LARGE'
-  | 'LOCERR_CALC_INVALID_DEF'
-  | 'LOCERR_GENERIC_INVALID_PARAMETERS';
+  'LOCERR_CALC_PAGES_TOO_LARGE' | 'LOCERR_CALC_INVALID_DEF' | 'LOCERR_GENERIC_INVALID_PARAMETERS';
 
 const LOCERR_NUMBERS: Record<HyperCubeErrorCode, number> = {
   LOCERR_CALC_PAGES_TOO_LARGE: 7009,

@@ -1,81 +1,23 @@
+import type { FieldAttributes, NxPage } from '@qlikit/qix';
 /**
  * The QIX structures a hypercube and a list object are computed from and
- * into, with the engine's names (`qHyperCubeDef`, `NxCell`...). Only the
- * members this engine reads or writes are listed; unknown members pass
- * through untouched. They mirror `@qlikit/qix`'s generated types, which the
- * qix package does not export yet.
+ * into. Definitions come from `@qlikit/qix`'s generated types; the computed
+ * layouts are declared here because on the wire a number that is not one is
+ * the string 'NaN' (`qNum: 'NaN'`, `qMin: 'NaN'`), which the generated
+ * `number` members cannot carry.
  */
 
-/** Sort criteria of a dimension or measure: 1 ascending, -1 descending, 0 off. */
-export interface SortCriteria {
-  qSortByState?: number;
-  qSortByFrequency?: number;
-  qSortByNumeric?: number;
-  qSortByAscii?: number;
-  qSortByLoadOrder?: number;
-  qSortByExpression?: number;
-  qExpression?: { qv?: string };
-}
-
-/** Number format of a measure (QIX `FieldAttributes`). */
-export interface FieldAttributes {
-  qType?: string;
-  qnDec?: number;
-  qUseThou?: number;
-  qFmt?: string;
-  qDec?: string;
-  qThou?: string;
-}
-
-/** An inline dimension definition. */
-export interface NxInlineDimensionDef {
-  qFieldDefs?: string[];
-  qFieldLabels?: string[];
-  qSortCriterias?: SortCriteria[];
-  qReverseSort?: boolean;
-}
-
-/** A hypercube dimension. */
-export interface NxDimension {
-  qDef?: NxInlineDimensionDef;
-  qNullSuppression?: boolean;
-  qLibraryId?: string;
-}
-
-/** An inline measure definition. */
-export interface NxInlineMeasureDef {
-  qDef: string;
-  qLabel?: string;
-  qNumFormat?: FieldAttributes;
-}
-
-/** A hypercube measure. */
-export interface NxMeasure {
-  qDef?: NxInlineMeasureDef;
-  qSortBy?: SortCriteria;
-  qLibraryId?: string;
-}
-
-/** A rectangle of a hypercube to fetch. */
-export interface NxPage {
-  qLeft: number;
-  qTop: number;
-  qWidth: number;
-  qHeight: number;
-}
-
-/** A hypercube definition (`qHyperCubeDef`). */
-export interface HyperCubeDef {
-  qStateName?: string;
-  qDimensions?: NxDimension[];
-  qMeasures?: NxMeasure[];
-  qInterColumnSortOrder?: number[];
-  qSuppressZero?: boolean;
-  qSuppressMissing?: boolean;
-  qInitialDataFetch?: NxPage[];
-  qMode?: string;
-  qTitle?: unknown;
-}
+export type {
+  FieldAttributes,
+  HyperCubeDef,
+  ListObjectDef,
+  NxDimension,
+  NxInlineDimensionDef,
+  NxInlineMeasureDef,
+  NxMeasure,
+  NxPage,
+  SortCriteria,
+} from '@qlikit/qix';
 
 /** Value states as one-letter QIX codes. */
 export type StateEnumType = 'L' | 'S' | 'O' | 'D' | 'A' | 'X' | 'XS' | 'XL';
@@ -168,14 +110,6 @@ export interface HyperCube {
   qTitle: string;
   qCalcCondMsg: string;
   qColumnOrder: number[];
-}
-
-/** A list object definition (`qListObjectDef`). */
-export interface ListObjectDef {
-  qStateName?: string;
-  qDef?: NxInlineDimensionDef;
-  qInitialDataFetch?: NxPage[];
-  qShowAlternatives?: boolean;
 }
 
 /** A computed list object (`qListObject`). */

@@ -12,7 +12,13 @@ import type { SelectionResult } from '../selection/SelectionResult.js';
 import { stateOfCode } from '../selection/ValueState.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
-import { CellGrid, ComputedHyperCube, type DimensionColumn, type MeasureColumn, valueCell } from './ComputedHyperCube.js';
+import {
+  CellGrid,
+  ComputedHyperCube,
+  type DimensionColumn,
+  type MeasureColumn,
+  valueCell,
+} from './ComputedHyperCube.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import type {
   HyperCube,
@@ -23,7 +29,12 @@ import type {
   NxMeasureInfo,
   StateEnumType,
 } from './QixShapes.js';
-import { dimensionComparator, type GroupComparator, measureComparator, sortIndicator } from './sortGroups.js';
+import {
+  dimensionComparator,
+  type GroupComparator,
+  measureComparator,
+  sortIndicator,
+} from './sortGroups.js';
 
 /** How a hypercube is computed besides the model, the selection and the definition. */
 export interface HyperCubeOptions {
@@ -73,10 +84,14 @@ export function computeHyperCube(
   const layout: HyperCube = {
     qStateName: def.qStateName ?? '$',
     qSize: { qcx: fields.length + measureDefs.length, qcy: order.length },
-    qDimensionInfo: fields.map((field, d) => dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state)),
+    qDimensionInfo: fields.map((field, d) =>
+      dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state),
+    ),
     qMeasureInfo: measureDefs.map((measure, m) => measureInfo(measure, measureColumns[m]!)),
     qEffectiveInterColumnSortOrder: interColumnOrder(def, fields.length + measureDefs.length),
-    qGrandTotalRow: totals.map((total, m) => valueCell(total, measureDefs[m]!.qDef?.qNumFormat, settings)),
+    qGrandTotalRow: totals.map((total, m) =>
+      valueCell(total, measureDefs[m]!.qDef?.qNumFormat, settings),
+    ),
     qDataPages: [],
     qPivotDataPages: [],
     qStackedDataPages: [],
@@ -106,7 +121,10 @@ export function chartEvaluator(
     state: options.states,
     bookmark: options.bookmarks,
     searchByExpression: (field, expression) => {
-      const values = measuresRef!.evaluate(parseExpression(expression), chartTarget(scopeRef!, [field.name]));
+      const values = measuresRef!.evaluate(
+        parseExpression(expression),
+        chartTarget(scopeRef!, [field.name]),
+      );
       const index = chartTarget(scopeRef!, [field.name]).index;
       const truth = new Uint8Array(field.cardinality);
       for (let g = 0; g < index.count; g++) {
@@ -138,23 +156,32 @@ function dimensionField(model: DataModel, dimension: NxDimension, d: number): Fi
   const raw = dimension.qDef?.qFieldDefs?.[0];
   if (!raw) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d} has no qFieldDefs`);
   if (raw.trimStart().startsWith('=')) {
-    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Calculated dimension ${raw} is not supported`);
+    throw new HyperCubeError(
+      'LOCERR_CALC_INVALID_DEF',
+      `Calculated dimension ${raw} is not supported`,
+    );
   }
   const name = raw.trim().replace(/^\[(.*)\]$/, '$1');
   const field = model.findField(name);
-  if (!field) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d}: field not found: ${name}`);
+  if (!field)
+    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d}: field not found: ${name}`);
   return field;
 }
 
 function parseMeasure(source: string | undefined, m: number): Expr {
-  if (!source || !source.trim()) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m} has no qDef`);
+  if (!source || !source.trim())
+    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m} has no qDef`);
   const text = source.trimStart().startsWith('=') ? source.trimStart().slice(1) : source;
   try {
     return parseExpression(text);
   } catch (error) {
-    throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new HyperCubeError(
+      'LOCERR_CALC_INVALID_DEF',
+      `Measure ${m}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -169,8 +196,18 @@ function keptGroups(
   const nullSuppressed = dimensionDefs.map((dimension) => dimension.qNullSuppression === true);
   for (let g = 0; g < target.index.count; g++) {
     if (nullSuppressed.some((on, d) => on && target.index.keys[d]![g]! < 0)) continue;
-    if (measureValues.length > 0 && def.qSuppressZero && measureValues.every((values) => isZeroOrNull(values[g]!))) continue;
-    if (measureValues.length > 0 && def.qSuppressMissing && measureValues.every((values) => values[g] === null)) continue;
+    if (
+      measureValues.length > 0 &&
+      def.qSuppressZero &&
+      measureValues.every((values) => isZeroOrNull(values[g]!))
+    )
+      continue;
+    if (
+      measureValues.length > 0 &&
+      def.qSuppressMissing &&
+      measureValues.every((values) => values[g] === null)
+    )
+      continue;
     kept.push(g);
   }
   return kept;
@@ -181,7 +218,9 @@ function isZeroOrNull(value: Value): boolean {
 }
 
 function interColumnOrder(def: HyperCubeDef, width: number): number[] {
-  const given = def.qInterColumnSortOrder?.filter((c) => Number.isInteger(c) && c >= 0 && c < width);
+  const given = def.qInterColumnSortOrder?.filter(
+    (c) => Number.isInteger(c) && c >= 0 && c < width,
+  );
   if (given && given.length > 0) return given;
   return Array.from({ length: width }, (_, c) => c);
 }
@@ -196,8 +235,15 @@ function sortedGroups(
   evaluator: ReturnType<typeof chartEvaluator>,
   dims: readonly string[],
 ): number[] {
-  const comparators: GroupComparator[] = interColumnOrder(def, fields.length + measureValues.length).map((c) => {
-    if (c >= fields.length) return measureComparator(measureValues[c - fields.length]!, def.qMeasures?.[c - fields.length]?.qSortBy);
+  const comparators: GroupComparator[] = interColumnOrder(
+    def,
+    fields.length + measureValues.length,
+  ).map((c) => {
+    if (c >= fields.length)
+      return measureComparator(
+        measureValues[c - fields.length]!,
+        def.qMeasures?.[c - fields.length]?.qSortBy,
+      );
     const criteria = def.qDimensions?.[c]?.qDef?.qSortCriterias?.[0] ?? { qSortByLoadOrder: 1 };
     const sortExpression = criteria.qSortByExpression ? criteria.qExpression?.qv : undefined;
     const expression = sortExpression
@@ -241,7 +287,11 @@ export function stateRanks(state: SelectionResult, field: Field): Uint8Array {
   return Uint8Array.from(state.stateCodes(field), (code) => rankOf[stateOfCode(code)]!);
 }
 
-function frequencies(evaluator: ReturnType<typeof chartEvaluator>, dims: readonly string[], field: Field): Float64Array {
+function frequencies(
+  evaluator: ReturnType<typeof chartEvaluator>,
+  dims: readonly string[],
+  field: Field,
+): Float64Array {
   const frame = evaluator.scope.frame(undefined, dims);
   const { codes, rows } = evaluator.scope.fieldIn(frame, field.name);
   const counts = new Float64Array(field.cardinality + 1);
@@ -277,7 +327,11 @@ export function dimensionInfo(
     qAttrExprInfo: [],
     qAttrDimInfo: [],
     qCalcCondMsg: '',
-    qCardinalities: { qCardinal: field.cardinality, qHypercubeCardinal: distinctCount(column.keys), qAllValuesCardinal: -1 },
+    qCardinalities: {
+      qCardinal: field.cardinality,
+      qHypercubeCardinal: distinctCount(column.keys),
+      qAllValuesCardinal: -1,
+    },
     qLibraryId: '',
     qEffectiveDimensionName: field.name,
   };

@@ -64,7 +64,11 @@ function listField(model: DataModel, def: ListObjectDef): Field {
   const raw = def.qDef?.qFieldDefs?.[0];
   const name = raw?.trim().replace(/^\[(.*)\]$/, '$1');
   const field = name ? model.findField(name) : undefined;
-  if (!field) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `List object field not found: ${raw ?? '(none)'}`);
+  if (!field)
+    throw new HyperCubeError(
+      'LOCERR_CALC_INVALID_DEF',
+      `List object field not found: ${raw ?? '(none)'}`,
+    );
   return field;
 }
 

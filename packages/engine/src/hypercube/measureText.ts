@@ -10,7 +10,11 @@ import type { FieldAttributes } from './QixShapes.js';
  * (`qFmt` with its separators) or Qlik's automatic format, text as it is, and
  * '-' for null.
  */
-export function measureText(value: Value, format: FieldAttributes | undefined, settings: FormatSettings): string {
+export function measureText(
+  value: Value,
+  format: FieldAttributes | undefined,
+  settings: FormatSettings,
+): string {
   if (value === null) return '-';
   if (typeof value !== 'number') return toText(value);
   const pattern = format?.qFmt;

@@ -23,7 +23,10 @@ export type GroupComparator = (a: number, b: number) => number;
  * precedence: state, expression, frequency, numeric, text, load order. Nulls
  * always come last.
  */
-export function dimensionComparator(data: DimensionSortData, criteria: SortCriteria): GroupComparator {
+export function dimensionComparator(
+  data: DimensionSortData,
+  criteria: SortCriteria,
+): GroupComparator {
   const steps: GroupComparator[] = [];
   const { keys, nums, texts, stateRank, frequency, expression } = data;
   const symbolOf = (g: number) => keys[g]!;
@@ -64,7 +67,10 @@ export function dimensionComparator(data: DimensionSortData, criteria: SortCrite
 }
 
 /** A measure column's comparator: numeric then text, nulls last. */
-export function measureComparator(values: readonly Value[], criteria: SortCriteria | undefined): GroupComparator {
+export function measureComparator(
+  values: readonly Value[],
+  criteria: SortCriteria | undefined,
+): GroupComparator {
   const numeric = criteria?.qSortByNumeric ?? 0;
   const ascii = criteria?.qSortByAscii ?? 0;
   if (!numeric && !ascii) return () => 0;

@@ -18,8 +18,16 @@ describe('GroupIndex', () => {
   });
 
   test('two columns read through different row mappings', () => {
-    const a = { symbols: Int32Array.from([0, 1]), rows: Int32Array.from([0, 0, 1]), cardinality: 2 };
-    const b = { symbols: Int32Array.from([5, 6, 5]), rows: Int32Array.from([0, 1, 2]), cardinality: 7 };
+    const a = {
+      symbols: Int32Array.from([0, 1]),
+      rows: Int32Array.from([0, 0, 1]),
+      cardinality: 2,
+    };
+    const b = {
+      symbols: Int32Array.from([5, 6, 5]),
+      rows: Int32Array.from([0, 1, 2]),
+      cardinality: 7,
+    };
     const index = GroupIndex.build([a, b], 3);
     expect(index.count).toBe(3);
     expect(index.find([0, 6])).toBe(1);
@@ -36,7 +44,9 @@ describe('GroupIndex', () => {
       ),
     );
     const index = GroupIndex.build(cols, n);
-    const distinct = new Set(Array.from({ length: n }, (_, i) => cols.map((c) => c.symbols[i]).join(',')));
+    const distinct = new Set(
+      Array.from({ length: n }, (_, i) => cols.map((c) => c.symbols[i]).join(',')),
+    );
     expect(index.count).toBe(distinct.size);
     for (let i = 0; i < n; i += 97) {
       const keys = cols.map((c) => c.symbols[i]!);

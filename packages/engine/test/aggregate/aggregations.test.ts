@@ -58,7 +58,12 @@ describe('aggregations without dimensions', () => {
   });
 
   test('scalar functions around aggregations run per group', () => {
-    const { cube } = chartOf(model, all, ['Region'], ["Num(Sum(Amount) * 100, '#,##0.00')", "Region & ': ' & Sum(Amount)"]);
+    const { cube } = chartOf(
+      model,
+      all,
+      ['Region'],
+      ["Num(Sum(Amount) * 100, '#,##0.00')", "Region & ': ' & Sum(Amount)"],
+    );
     const matrix = cube.layout.qDataPages[0]!.qMatrix;
     expect(matrix.map((row) => row.map((cell) => cell.qText))).toEqual([
       ['East', '9,000.00', 'East: 90'],
@@ -70,14 +75,19 @@ describe('aggregations without dimensions', () => {
 
 describe('aggregations per dimension value', () => {
   test('numeric aggregations group by the dimension', () => {
-    const { rows } = chartOf(model, all, ['Region'], [
-      'Sum(Amount)',
-      'Count(DISTINCT Customer)',
-      'Sum(Amount*Qty)',
-      'Min(Amount, 2)',
-      'Max(Amount, 2)',
-      'Fractile(Amount, 0.25)',
-    ]);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      [
+        'Sum(Amount)',
+        'Count(DISTINCT Customer)',
+        'Sum(Amount*Qty)',
+        'Min(Amount, 2)',
+        'Max(Amount, 2)',
+        'Fractile(Amount, 0.25)',
+      ],
+    );
     expect(rows).toEqual([
       // Fractile 0.25: East 10,20,30,30 -> 10 + 0.75 * 10; West 5,40,50 -> 5 + 0.5 * 35.
       ['East', 90, 2, 200, 20, 30, 17.5],
@@ -92,11 +102,12 @@ describe('aggregations per dimension value', () => {
   });
 
   test('Concat sorts by text unless given a weight, and DISTINCT drops repeats', () => {
-    const { rows } = chartOf(model, all, ['Region'], [
-      "Concat(Customer, ',')",
-      "Concat(DISTINCT Customer, ',')",
-      "Concat(Customer, ',', -Qty)",
-    ]);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      ["Concat(Customer, ',')", "Concat(DISTINCT Customer, ',')", "Concat(Customer, ',', -Qty)"],
+    );
     expect(rows).toEqual([
       // -Qty for East is Ann -1, Ann -2, Bob -3, Bob -2: equal weights keep load order.
       ['East', 'Ann,Ann,Bob,Bob', 'Ann,Bob', 'Bob,Ann,Bob,Ann'],
@@ -105,7 +116,12 @@ describe('aggregations per dimension value', () => {
   });
 
   test('Mode is null on a tie; MinString and MaxString compare text', () => {
-    const { rows } = chartOf(model, all, ['Region'], ['Mode(Customer)', 'MinString(Customer)', 'MaxString(Customer)']);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      ['Mode(Customer)', 'MinString(Customer)', 'MaxString(Customer)'],
+    );
     expect(rows).toEqual([
       ['East', null, 'Ann', 'Bob'],
       ['West', 'Cid', 'Bob', 'Cid'],
@@ -113,12 +129,17 @@ describe('aggregations per dimension value', () => {
   });
 
   test('FirstSortedValue picks by weight and rank, and is null on a tie of different values', () => {
-    const { rows } = chartOf(model, all, ['Region'], [
-      'FirstSortedValue(Customer, Amount)',
-      'FirstSortedValue(Customer, -Amount)',
-      'FirstSortedValue(Customer, Amount, 2)',
-      'FirstSortedValue(Customer, Year)',
-    ]);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      [
+        'FirstSortedValue(Customer, Amount)',
+        'FirstSortedValue(Customer, -Amount)',
+        'FirstSortedValue(Customer, Amount, 2)',
+        'FirstSortedValue(Customer, Year)',
+      ],
+    );
     // East 2020 rows are Ann and Bob: a tie of different values.
     expect(rows).toEqual([
       ['East', 'Ann', 'Bob', 'Ann', null],
@@ -129,14 +150,24 @@ describe('aggregations per dimension value', () => {
   test('the fused pass, the single kernels and the value path agree, nulls included', () => {
     // Per Customer: the fused pass computes Min(Amount); Min(Amount, 1) takes the
     // single-kernel path and Min(Amount + 0) the computed-vector path.
-    const fused = chartOf(model, all, ['Customer'], ['Min(Amount)', 'Max(Amount)', 'Avg(Amount)', 'Count(Amount)', 'Sum(Amount)']);
-    const others = chartOf(model, all, ['Customer'], [
-      'Min(Amount, 1)',
-      'Max(Amount + 0)',
-      'Avg(Amount + 0)',
-      'Count(Amount + 0)',
-      'Sum(DISTINCT Amount) + Sum(Amount) - Sum(DISTINCT Amount)',
-    ]);
+    const fused = chartOf(
+      model,
+      all,
+      ['Customer'],
+      ['Min(Amount)', 'Max(Amount)', 'Avg(Amount)', 'Count(Amount)', 'Sum(Amount)'],
+    );
+    const others = chartOf(
+      model,
+      all,
+      ['Customer'],
+      [
+        'Min(Amount, 1)',
+        'Max(Amount + 0)',
+        'Avg(Amount + 0)',
+        'Count(Amount + 0)',
+        'Sum(DISTINCT Amount) + Sum(Amount) - Sum(DISTINCT Amount)',
+      ],
+    );
     expect(others.rows).toEqual(fused.rows);
     expect(fused.rows).toContainEqual(['Cid', 50, 50, 50, 1, 50]);
   });
@@ -148,7 +179,12 @@ describe('aggregations per dimension value', () => {
   });
 
   test('aggregations follow the selection', () => {
-    const { rows, totals } = chartOf(model, selectValues(model, { Year: [2020] }), ['Region'], ['Sum(Amount)']);
+    const { rows, totals } = chartOf(
+      model,
+      selectValues(model, { Year: [2020] }),
+      ['Region'],
+      ['Sum(Amount)'],
+    );
     expect(rows).toEqual([
       ['East', 40],
       ['West', 50],

@@ -43,7 +43,9 @@ export function chartOf(
     {
       qDimensions: dims.map((name) => ({ qDef: { qFieldDefs: [name] } })),
       qMeasures: measures.map((qDef) => ({ qDef: { qDef } })),
-      qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: width, qHeight: Math.floor(10_000 / Math.max(width, 1)) }],
+      qInitialDataFetch: [
+        { qLeft: 0, qTop: 0, qWidth: width, qHeight: Math.floor(10_000 / Math.max(width, 1)) },
+      ],
       ...extra,
     },
     options,
@@ -55,6 +57,11 @@ export function chartOf(
 }
 
 /** The single value of a measure in a chart with no dimensions. */
-export function valueOf(model: DataModel, state: SelectionResult, measure: string, options: HyperCubeOptions = {}): Plain {
+export function valueOf(
+  model: DataModel,
+  state: SelectionResult,
+  measure: string,
+  options: HyperCubeOptions = {},
+): Plain {
   return chartOf(model, state, [], [measure], {}, options).rows[0]![0]!;
 }

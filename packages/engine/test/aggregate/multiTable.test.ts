@@ -6,30 +6,47 @@ import { tableOf } from './tableOf.js';
 // Customers -- CustomerID -- Orders, and Customers -- Country -- Countries.
 // Dan has no order; order O5 belongs to no known customer.
 const model = DataModel.fromTables([
-  tableOf('Customers', ['CustomerID', 'Name', 'Country'], [
-    ['C1', 'Ann', 'DE'],
-    ['C2', 'Bob', 'FR'],
-    ['C3', 'Cid', 'DE'],
-    ['C4', 'Dan', 'US'],
-  ]),
-  tableOf('Orders', ['OrderID', 'CustomerID', 'Amount'], [
-    ['O1', 'C1', 100],
-    ['O2', 'C1', 50],
-    ['O3', 'C2', 70],
-    ['O4', 'C3', 30],
-    ['O5', 'C9', 20],
-  ]),
-  tableOf('Countries', ['Country', 'Continent'], [
-    ['DE', 'Europe'],
-    ['FR', 'Europe'],
-    ['US', 'America'],
-  ]),
+  tableOf(
+    'Customers',
+    ['CustomerID', 'Name', 'Country'],
+    [
+      ['C1', 'Ann', 'DE'],
+      ['C2', 'Bob', 'FR'],
+      ['C3', 'Cid', 'DE'],
+      ['C4', 'Dan', 'US'],
+    ],
+  ),
+  tableOf(
+    'Orders',
+    ['OrderID', 'CustomerID', 'Amount'],
+    [
+      ['O1', 'C1', 100],
+      ['O2', 'C1', 50],
+      ['O3', 'C2', 70],
+      ['O4', 'C3', 30],
+      ['O5', 'C9', 20],
+    ],
+  ),
+  tableOf(
+    'Countries',
+    ['Country', 'Continent'],
+    [
+      ['DE', 'Europe'],
+      ['FR', 'Europe'],
+      ['US', 'America'],
+    ],
+  ),
 ]);
 const all = selectValues(model);
 
 describe('aggregation over associated tables', () => {
   test('a measure in one table grouped by a dimension in another joins them', () => {
-    const { rows } = chartOf(model, all, ['Country'], ['Sum(Amount)', 'Count(OrderID)', 'Count(DISTINCT CustomerID)']);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Country'],
+      ['Sum(Amount)', 'Count(OrderID)', 'Count(DISTINCT CustomerID)'],
+    );
     expect(rows).toEqual([
       ['DE', 180, 3, 2],
       ['FR', 70, 1, 1],
@@ -59,7 +76,12 @@ describe('aggregation over associated tables', () => {
     const de = selectValues(model, { Country: ['DE'] });
     expect(valueOf(model, de, 'Sum(Amount)')).toBe(180);
     const big = selectValues(model, { Amount: [100, 70] });
-    const { rows, totals } = chartOf(model, big, ['Country'], ['Sum(Amount)', 'Count(DISTINCT Name)']);
+    const { rows, totals } = chartOf(
+      model,
+      big,
+      ['Country'],
+      ['Sum(Amount)', 'Count(DISTINCT Name)'],
+    );
     expect(rows).toEqual([
       ['DE', 100, 1],
       ['FR', 70, 1],
@@ -68,7 +90,9 @@ describe('aggregation over associated tables', () => {
   });
 
   test('set analysis on a field of another table', () => {
-    const { rows } = chartOf(model, all, ['Name'], ["Sum({<Continent={'Europe'}>} Amount)"], { qSuppressZero: true });
+    const { rows } = chartOf(model, all, ['Name'], ["Sum({<Continent={'Europe'}>} Amount)"], {
+      qSuppressZero: true,
+    });
     expect(rows).toEqual([
       ['Ann', 150],
       ['Bob', 70],

@@ -63,11 +63,15 @@ describe('set modifiers', () => {
 
   test('a field set to another field takes the values selected in it', () => {
     const trips = DataModel.fromTables([
-      tableOf('Trips', ['From', 'To', 'Km'], [
-        ['A', 'B', 1],
-        ['B', 'C', 10],
-        ['C', 'A', 100],
-      ]),
+      tableOf(
+        'Trips',
+        ['From', 'To', 'Km'],
+        [
+          ['A', 'B', 1],
+          ['B', 'C', 10],
+          ['C', 'A', 100],
+        ],
+      ),
     ]);
     const fromB = selectValues(trips, { From: ['B'] });
     // Trips arriving where the selected trips leave from: only A -> B.
@@ -89,7 +93,12 @@ describe('set operators', () => {
 
 describe('set analysis in charts', () => {
   test('rows come from the current selection, measures from their own sets', () => {
-    const { rows } = chartOf(model, east, ['Customer'], ['Sum(Amount)', 'Sum({1} Amount)', 'Sum({<Year={2021}>} Amount)']);
+    const { rows } = chartOf(
+      model,
+      east,
+      ['Customer'],
+      ['Sum(Amount)', 'Sum({1} Amount)', 'Sum({<Year={2021}>} Amount)'],
+    );
     expect(rows).toEqual([
       ['Ann', 30, 30, 20],
       ['Bob', 60, 100, 30],

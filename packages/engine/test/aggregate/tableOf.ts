@@ -2,7 +2,11 @@ import type { LoadedTable } from '../../src/model/LoadedTable.js';
 import type { Value } from '../../src/value/Value.js';
 
 /** Builds a LoadedTable from a header and rows of values (null for null). */
-export function tableOf(name: string, header: readonly string[], rows: readonly (readonly Value[])[]): LoadedTable {
+export function tableOf(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly Value[])[],
+): LoadedTable {
   const columns = header.map((field, c) => {
     const values: Value[] = [];
     const lookup = new Map<string, number>();

@@ -7,7 +7,12 @@ const all = selectValues(model);
 
 describe('TOTAL', () => {
   test('TOTAL disregards every chart dimension', () => {
-    const { rows } = chartOf(model, all, ['Region'], ['Sum(Amount)', 'Sum(TOTAL Amount)', 'Sum(Amount)/Sum(TOTAL Amount)']);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      ['Sum(Amount)', 'Sum(TOTAL Amount)', 'Sum(Amount)/Sum(TOTAL Amount)'],
+    );
     expect(rows).toEqual([
       ['East', 90, 185, 90 / 185],
       ['West', 95, 185, 95 / 185],
@@ -15,7 +20,12 @@ describe('TOTAL', () => {
   });
 
   test('TOTAL <dims> keeps only the listed dimensions', () => {
-    const { rows } = chartOf(model, all, ['Region', 'Year'], ['Sum(Amount)', 'Sum(TOTAL <Region> Amount)', 'Sum(TOTAL <Year> Amount)']);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region', 'Year'],
+      ['Sum(Amount)', 'Sum(TOTAL <Region> Amount)', 'Sum(TOTAL <Year> Amount)'],
+    );
     expect(rows).toEqual([
       ['East', '2020', 40, 90, 90],
       ['East', '2021', 50, 90, 95],
@@ -42,17 +52,27 @@ describe('TOTAL', () => {
 describe('Aggr', () => {
   test('Avg(Aggr(Sum(x), dim)) averages the per-customer sums', () => {
     // Customer sums: Ann 30, Bob 100, Cid 50, null 5.
-    const { rows } = chartOf(model, all, [], ['Avg(Aggr(Sum(Amount), Customer))', 'Max(Aggr(Sum(Amount), Customer))']);
+    const { rows } = chartOf(
+      model,
+      all,
+      [],
+      ['Avg(Aggr(Sum(Amount), Customer))', 'Max(Aggr(Sum(Amount), Customer))'],
+    );
     expect(rows).toEqual([[185 / 4, 100]]);
   });
 
   test('Aggr inside a chart is computed per chart row', () => {
     // East: Ann 30, Bob 60. West: Bob 40, Cid 50, null 5.
-    const { rows } = chartOf(model, all, ['Region'], [
-      'Max(Aggr(Sum(Amount), Customer))',
-      'Count(Aggr(Sum(Amount), Customer))',
-      'Sum(Aggr(Count(Year), Customer, Year))',
-    ]);
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      [
+        'Max(Aggr(Sum(Amount), Customer))',
+        'Count(Aggr(Sum(Amount), Customer))',
+        'Sum(Aggr(Count(Year), Customer, Year))',
+      ],
+    );
     expect(rows).toEqual([
       ['East', 60, 2, 4],
       ['West', 50, 3, 4],
@@ -69,7 +89,12 @@ describe('Aggr', () => {
 
   test('Aggr over two dimensions with a set expression inside', () => {
     // Per (Customer, Year) in 2021 only: Ann 20, Bob 70, Cid null -> 0 sum, null customer 5.
-    const { rows } = chartOf(model, all, [], ['Max(Aggr(Sum({<Year={2021}>} Amount), Customer, Year))']);
+    const { rows } = chartOf(
+      model,
+      all,
+      [],
+      ['Max(Aggr(Sum({<Year={2021}>} Amount), Customer, Year))'],
+    );
     expect(rows).toEqual([[70]]);
   });
 });

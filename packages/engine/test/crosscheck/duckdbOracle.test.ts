@@ -29,7 +29,8 @@ interface Selection {
 }
 
 const HOUR_SQL = 'CAST(substr(CAST(date AS VARCHAR), 12, 2) AS INTEGER)';
-const STATUS_SQL = "CASE WHEN delay > 15 THEN 'late' WHEN delay < 0 THEN 'early' ELSE 'on time' END";
+const STATUS_SQL =
+  "CASE WHEN delay > 15 THEN 'late' WHEN delay < 0 THEN 'early' ELSE 'on time' END";
 
 const dimensions: Dimension[] = [
   { fields: [], sql: [] },
@@ -53,9 +54,17 @@ const measures: Measure[] = [
 
 const selections: Selection[] = [
   { name: 'no selection', picks: {}, where: 'true' },
-  { name: 'origin in DFW, ORD, LAX', picks: { origin: { values: ['DFW', 'ORD', 'LAX'] } }, where: "origin IN ('DFW', 'ORD', 'LAX')" },
+  {
+    name: 'origin in DFW, ORD, LAX',
+    picks: { origin: { values: ['DFW', 'ORD', 'LAX'] } },
+    where: "origin IN ('DFW', 'ORD', 'LAX')",
+  },
   { name: 'delay > 10', picks: { delay: { search: '>10' } }, where: 'delay > 10' },
-  { name: 'hour 6 to 9', picks: { hour: { values: [6, 7, 8, 9] } }, where: `${HOUR_SQL} BETWEEN 6 AND 9` },
+  {
+    name: 'hour 6 to 9',
+    picks: { hour: { values: [6, 7, 8, 9] } },
+    where: `${HOUR_SQL} BETWEEN 6 AND 9`,
+  },
   {
     name: 'destination SFO and early',
     picks: { destination: { values: ['SFO'] }, status: { values: ['early'] } },
@@ -78,12 +87,18 @@ beforeAll(async () => {
   dispose = loaded.dispose;
   instance = await DuckDBInstance.create(':memory:');
   duck = await instance.connect();
-  await duck.run(`CREATE TABLE flights AS SELECT * FROM read_json('${loaded.files['flights-20k.json']}')`);
+  await duck.run(
+    `CREATE TABLE flights AS SELECT * FROM read_json('${loaded.files['flights-20k.json']}')`,
+  );
   await duck.run(
     `CREATE TABLE airports AS SELECT iata, state FROM read_csv('${loaded.files['airports.csv']}', all_varchar = true)`,
   );
-  await duck.run(`CREATE TABLE people AS SELECT * FROM read_csv('${loaded.files['lookup_people.csv']}')`);
-  await duck.run(`CREATE TABLE groups AS SELECT * FROM read_csv('${loaded.files['lookup_groups.csv']}')`);
+  await duck.run(
+    `CREATE TABLE people AS SELECT * FROM read_csv('${loaded.files['lookup_people.csv']}')`,
+  );
+  await duck.run(
+    `CREATE TABLE groups AS SELECT * FROM read_csv('${loaded.files['lookup_groups.csv']}')`,
+  );
 });
 
 afterAll(async () => {
@@ -96,7 +111,10 @@ function stateOf(selection: Selection): SelectionResult {
   const map = new Map<number, FieldSelection>();
   for (const [name, pick] of Object.entries(selection.picks)) {
     const field = model.field(name);
-    const values = pick.search !== undefined ? searchSymbols(field, pick.search) : matchLiterals(field, pick.values!);
+    const values =
+      pick.search !== undefined
+        ? searchSymbols(field, pick.search)
+        : matchLiterals(field, pick.values!);
     map.set(field.index, { values, locked: false });
   }
   return SelectionResult.fromSelections(model, map);
@@ -104,15 +122,20 @@ function stateOf(selection: Selection): SelectionResult {
 
 async function sqlRows(sql: string): Promise<Plain[][]> {
   const reader = await duck.runAndReadAll(sql);
-  return reader.getRowsJS().map((row) =>
-    row.map((cell) => (cell === null ? null : typeof cell === 'bigint' ? Number(cell) : (cell as string | number))),
-  );
+  return reader
+    .getRowsJS()
+    .map((row) =>
+      row.map((cell) =>
+        cell === null ? null : typeof cell === 'bigint' ? Number(cell) : (cell as string | number),
+      ),
+    );
 }
 
 /** Compares engine rows with DuckDB rows keyed by the dimension texts; engine-only rows must be 0 or null. */
 function compareRows(engine: Plain[][], oracle: Plain[][], dims: number): string[] {
   const problems: string[] = [];
-  const keyOf = (row: Plain[]) => JSON.stringify(row.slice(0, dims).map((cell) => (cell === null ? null : String(cell))));
+  const keyOf = (row: Plain[]) =>
+    JSON.stringify(row.slice(0, dims).map((cell) => (cell === null ? null : String(cell))));
   const expected = new Map(oracle.map((row) => [keyOf(row), row[dims]!]));
   const seen = new Set<string>();
   for (const row of engine) {
@@ -120,13 +143,15 @@ function compareRows(engine: Plain[][], oracle: Plain[][], dims: number): string
     seen.add(key);
     const actual = row[dims]!;
     if (!expected.has(key)) {
-      if (actual !== null && actual !== 0) problems.push(`${key}: engine ${actual}, DuckDB has no row`);
+      if (actual !== null && actual !== 0)
+        problems.push(`${key}: engine ${actual}, DuckDB has no row`);
       continue;
     }
     const want = expected.get(key)!;
     if (!sameNumber(actual, want)) problems.push(`${key}: engine ${actual}, DuckDB ${want}`);
   }
-  for (const key of expected.keys()) if (!seen.has(key)) problems.push(`${key}: missing in the engine`);
+  for (const key of expected.keys())
+    if (!seen.has(key)) problems.push(`${key}: missing in the engine`);
   return problems;
 }
 
@@ -142,19 +167,26 @@ describe('flights-20k: engine charts equal DuckDB GROUP BY', () => {
     expect(model.table('Flights').rowCount).toBe(20_000);
   });
 
-  test.each(cases.map((c) => [`${c.measure.qlik} by [${c.dimension.fields.join(', ')}] where ${c.selection.name}`, c] as const))(
-    '%s',
-    async (_name, { dimension, measure, selection }) => {
-      const { rows } = chartOf(model, stateOf(selection), dimension.fields, [measure.qlik]);
-      const where = measure.setWhere ? `(${selection.where}) AND ${measure.setWhere}` : selection.where;
-      const groupBy = dimension.sql.length ? `GROUP BY ${dimension.sql.join(', ')}` : '';
-      const select = [...dimension.sql, measure.sql].join(', ');
-      const oracle = await sqlRows(`SELECT ${select} FROM flights WHERE ${where} ${groupBy}`);
-      const fixedOracle = dimension.fields.length === 0 && oracle.length === 0 ? [[0]] : oracle;
-      expect(compareRows(rows, fixedOracle, dimension.fields.length)).toEqual([]);
-      expect(rows.length).toBeGreaterThan(0);
-    },
-  );
+  test.each(
+    cases.map(
+      (c) =>
+        [
+          `${c.measure.qlik} by [${c.dimension.fields.join(', ')}] where ${c.selection.name}`,
+          c,
+        ] as const,
+    ),
+  )('%s', async (_name, { dimension, measure, selection }) => {
+    const { rows } = chartOf(model, stateOf(selection), dimension.fields, [measure.qlik]);
+    const where = measure.setWhere
+      ? `(${selection.where}) AND ${measure.setWhere}`
+      : selection.where;
+    const groupBy = dimension.sql.length ? `GROUP BY ${dimension.sql.join(', ')}` : '';
+    const select = [...dimension.sql, measure.sql].join(', ');
+    const oracle = await sqlRows(`SELECT ${select} FROM flights WHERE ${where} ${groupBy}`);
+    const fixedOracle = dimension.fields.length === 0 && oracle.length === 0 ? [[0]] : oracle;
+    expect(compareRows(rows, fixedOracle, dimension.fields.length)).toEqual([]);
+    expect(rows.length).toBeGreaterThan(0);
+  });
 });
 
 describe('associated tables: engine joins equal DuckDB joins', () => {

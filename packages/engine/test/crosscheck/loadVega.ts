@@ -5,14 +5,21 @@ import { DataModel } from '../../src/model/DataModel.js';
 import { runScript } from '../../src/script/runScript.js';
 
 /** The vega-datasets data folder in the repo root's node_modules. */
-export const vegaData = path.resolve(import.meta.dirname, '../../../../node_modules/vega-datasets/data');
+export const vegaData = path.resolve(
+  import.meta.dirname,
+  '../../../../node_modules/vega-datasets/data',
+);
 
 /**
  * Loads flights-20k (with an hour of day and a delay status derived in the
  * script), the airports associated by origin, and the lookup people/groups
  * pair through the load script, into a data model.
  */
-export async function loadVegaModel(): Promise<{ model: DataModel; files: Record<string, string>; dispose: () => Promise<void> }> {
+export async function loadVegaModel(): Promise<{
+  model: DataModel;
+  files: Record<string, string>;
+  dispose: () => Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), 'qlikit-crosscheck-'));
   const names = ['flights-20k.json', 'airports.csv', 'lookup_people.csv', 'lookup_groups.csv'];
   for (const name of names) await copyFile(path.join(vegaData, name), path.join(dir, name));
@@ -30,5 +37,9 @@ export async function loadVegaModel(): Promise<{ model: DataModel; files: Record
   `;
   const { tables } = await runScript(script, { dataDir: dir });
   const files = Object.fromEntries(names.map((name) => [name, path.join(dir, name)]));
-  return { model: DataModel.fromTables(tables), files, dispose: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    model: DataModel.fromTables(tables),
+    files,
+    dispose: () => rm(dir, { recursive: true, force: true }),
+  };
 }

@@ -20,7 +20,12 @@ describe('hypercube rows and cells', () => {
     const { cube } = chartOf(model, state, ['Year', 'Customer'], ['Sum(Amount)']);
     const [first] = cube.layout.qDataPages[0]!.qMatrix;
     const yearField = model.field('Year');
-    expect(first![0]).toEqual({ qText: '2020', qNum: 2020, qElemNumber: yearField.symbols.indexOfNum(2020), qState: 'S' });
+    expect(first![0]).toEqual({
+      qText: '2020',
+      qNum: 2020,
+      qElemNumber: yearField.symbols.indexOfNum(2020),
+      qState: 'S',
+    });
     expect(first![1]).toMatchObject({ qText: 'Ann', qNum: 'NaN', qState: 'O' });
     expect(first![2]).toEqual({ qText: '10', qNum: 10, qElemNumber: 0, qState: 'L' });
   });
@@ -37,8 +42,15 @@ describe('hypercube rows and cells', () => {
     const cube = computeHyperCube(model, all, {
       qDimensions: [{ qDef: { qFieldDefs: ['Region'] } }],
       qMeasures: [
-        { qDef: { qDef: 'Sum(Amount)*1000', qNumFormat: { qType: 'F', qFmt: '#,##0.0', qDec: '.', qThou: ',' } } },
-        { qDef: { qDef: 'Sum(Amount)/Sum(TOTAL Amount)', qNumFormat: { qType: 'F', qFmt: '0.0%' } } },
+        {
+          qDef: {
+            qDef: 'Sum(Amount)*1000',
+            qNumFormat: { qType: 'F', qFmt: '#,##0.0', qDec: '.', qThou: ',' },
+          },
+        },
+        {
+          qDef: { qDef: 'Sum(Amount)/Sum(TOTAL Amount)', qNumFormat: { qType: 'F', qFmt: '0.0%' } },
+        },
       ],
       qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 2 }],
     });
@@ -62,7 +74,11 @@ describe('hypercube rows and cells', () => {
       qStateCounts: { qSelected: 0, qOption: 2, qExcluded: 1 },
     });
     expect(year).toMatchObject({ qDimensionType: 'N', qMin: 2020, qMax: 2021 });
-    expect(layout.qMeasureInfo[0]).toMatchObject({ qFallbackTitle: 'Sum(Amount)', qMin: 10, qMax: 30 });
+    expect(layout.qMeasureInfo[0]).toMatchObject({
+      qFallbackTitle: 'Sum(Amount)',
+      qMin: 10,
+      qMax: 30,
+    });
     expect(layout.qGrandTotalRow[0]).toMatchObject({ qNum: 90, qText: '90' });
     const region = chartOf(model, state, ['Region'], []).cube.layout.qDimensionInfo[0]!;
     expect(region.qStateCounts).toMatchObject({ qSelected: 1, qAlternative: 1 });
@@ -105,14 +121,26 @@ describe('sorting', () => {
   test('by state puts selected values first', () => {
     const state = selectValues(model, { Customer: ['Cid'] });
     const rows = chartOf(model, state, ['Customer'], [], {
-      qDimensions: [{ qDef: { qFieldDefs: ['Customer'], qSortCriterias: [{ qSortByState: 1, qSortByAscii: 1 }] } }],
+      qDimensions: [
+        {
+          qDef: {
+            qFieldDefs: ['Customer'],
+            qSortCriterias: [{ qSortByState: 1, qSortByAscii: 1 }],
+          },
+        },
+      ],
     }).rows;
     expect(rows).toEqual([['Cid']]);
   });
 
   test('by frequency and by expression', () => {
     // Rows per customer: Ann 2, Bob 3, Cid 2.
-    expect(sortedBy({ qSortByFrequency: -1, qSortByAscii: 1 })).toEqual(['Bob', 'Ann', 'Cid', null]);
+    expect(sortedBy({ qSortByFrequency: -1, qSortByAscii: 1 })).toEqual([
+      'Bob',
+      'Ann',
+      'Cid',
+      null,
+    ]);
     expect(sortedBy({ qSortByExpression: -1, qExpression: { qv: 'Sum(Qty)' } })).toEqual([
       'Cid',
       'Bob',
@@ -168,7 +196,10 @@ describe('paging', () => {
   });
 
   test('qInitialDataFetch fills qDataPages and a page past the end is empty', () => {
-    const cube = computeHyperCube(model, all, { ...def, qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 1 }] });
+    const cube = computeHyperCube(model, all, {
+      ...def,
+      qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 1 }],
+    });
     expect(cube.layout.qDataPages[0]!.qMatrix).toHaveLength(1);
     const [beyond] = cube.getHyperCubeData([{ qLeft: 0, qTop: 50, qWidth: 3, qHeight: 10 }]);
     expect(beyond!.qMatrix).toEqual([]);
@@ -178,13 +209,19 @@ describe('paging', () => {
     const cube = computeHyperCube(model, all, def);
     const call = () => cube.getHyperCubeData([{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 3334 }]);
     expect(call).toThrowError(HyperCubeError);
-    expect(call).toThrowError(expect.objectContaining({ code: 'LOCERR_CALC_PAGES_TOO_LARGE', locErr: 7009 }));
-    expect(() => cube.getHyperCubeData([{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 3333 }])).not.toThrow();
+    expect(call).toThrowError(
+      expect.objectContaining({ code: 'LOCERR_CALC_PAGES_TOO_LARGE', locErr: 7009 }),
+    );
+    expect(() =>
+      cube.getHyperCubeData([{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 3333 }]),
+    ).not.toThrow();
   });
 
   test('negative or fractional page sizes are invalid parameters', () => {
     const cube = computeHyperCube(model, all, def);
-    expect(() => cube.getHyperCubeData([{ qLeft: 0, qTop: -1, qWidth: 3, qHeight: 2 }])).toThrowError(
+    expect(() =>
+      cube.getHyperCubeData([{ qLeft: 0, qTop: -1, qWidth: 3, qHeight: 2 }]),
+    ).toThrowError(
       expect.objectContaining({ code: 'LOCERR_GENERIC_INVALID_PARAMETERS', locErr: 8 }),
     );
   });
@@ -204,8 +241,8 @@ describe('invalid definitions', () => {
   });
 
   test('an unknown field in a measure is an aggregation error with a code', () => {
-    expect(() => computeHyperCube(model, all, { qMeasures: [{ qDef: { qDef: 'Sum(Nope)' } }] })).toThrowError(
-      expect.objectContaining({ code: 'UNKNOWN_FIELD' }),
-    );
+    expect(() =>
+      computeHyperCube(model, all, { qMeasures: [{ qDef: { qDef: 'Sum(Nope)' } }] }),
+    ).toThrowError(expect.objectContaining({ code: 'UNKNOWN_FIELD' }));
   });
 });

@@ -25,10 +25,16 @@ describe('list objects', () => {
   test('alternatives show as excluded unless qShowAlternatives', () => {
     const state = selectValues(model, { Region: ['West'] });
     const def = { qDef: { qFieldDefs: ['Region'], qSortCriterias: [{ qSortByAscii: 1 }] } };
-    const withAlternatives = computeListObject(model, state, def).getListObjectData([{ qLeft: 0, qTop: 0, qWidth: 1, qHeight: 5 }]);
+    const withAlternatives = computeListObject(model, state, def).getListObjectData([
+      { qLeft: 0, qTop: 0, qWidth: 1, qHeight: 5 },
+    ]);
     expect(withAlternatives[0]!.qMatrix.map(([cell]) => cell!.qState)).toEqual(['A', 'S']);
     const without = computeListObject(model, state, { ...def, qShowAlternatives: false });
-    expect(without.getListObjectData([{ qLeft: 0, qTop: 0, qWidth: 1, qHeight: 5 }])[0]!.qMatrix.map(([cell]) => cell!.qState)).toEqual(['X', 'S']);
+    expect(
+      without
+        .getListObjectData([{ qLeft: 0, qTop: 0, qWidth: 1, qHeight: 5 }])[0]!
+        .qMatrix.map(([cell]) => cell!.qState),
+    ).toEqual(['X', 'S']);
   });
 
   test('sorted by number descending', () => {
