@@ -403,6 +403,9 @@ export class Interpreter {
         return;
       case 'sleep':
         return;
+      case 'ignored':
+        this.write(`(${statement.keyword} has no effect here and was skipped)`);
+        return;
       case 'exit':
         if (
           !statement.when ||

@@ -64,6 +64,8 @@ export type Statement =
     }
   | { readonly kind: 'trace'; readonly text: string }
   | { readonly kind: 'sleep' }
+  /** A statement that has no effect on an embedded engine (DIRECTORY, CONNECT, TAG, COMMENT, ...). */
+  | { readonly kind: 'ignored'; readonly keyword: string }
   | {
       readonly kind: 'exit';
       readonly target: 'script' | 'for' | 'do' | 'sub';

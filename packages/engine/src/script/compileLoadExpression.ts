@@ -1,4 +1,5 @@
 import type { CompiledExpression } from '../expression/CompiledExpression.js';
+import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { CallExpr, Expr } from '../expression/Expr.js';
 import { BINARY_OPERATIONS } from '../expression/binaryOperators.js';
 import { compileExpression } from '../expression/compileExpression.js';
@@ -56,6 +57,10 @@ function compileCall(
     if (call.key === 'ITERNO') return () => load.iterNo;
   }
   const custom = load.functions.get(call.key);
+  if (custom && call.key === 'EXISTS') {
+    const exists = compileExists(call, load, positions, custom);
+    if (exists) return exists;
+  }
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
   const fn =
     custom ??
@@ -79,4 +84,29 @@ function compileCall(
     for (let i = 0; i < count; i++) values[i] = args[i](ctx);
     return fn(values, ctx);
   };
+}
+
+/**
+ * Exists(Field [, value]) names its field rather than evaluating it, and with
+ * one argument checks the current record's value of that field.
+ */
+function compileExists(
+  call: CallExpr,
+  load: LoadContext,
+  positions: ReadonlyMap<string, number>,
+  exists: ScalarFunction,
+): CompiledExpression | undefined {
+  const [first, second] = call.args;
+  if (!first || call.args.length > 2) return undefined;
+  const field =
+    first.kind === 'field' ? first.name : first.kind === 'string' ? first.value : undefined;
+  if (field === undefined) return undefined;
+  const valueExpr: Expr = second ?? {
+    kind: 'field',
+    name: field,
+    quoting: 'bare',
+    start: first.start,
+  };
+  const value = compileLoadExpression(valueExpr, load, positions);
+  return (ctx) => exists([field, value(ctx)], ctx);
 }

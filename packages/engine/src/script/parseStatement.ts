@@ -4,6 +4,22 @@ import { parseLoadBody, parseLoadPrefixes } from './parseLoad.js';
 import type { Statement } from './Statement.js';
 import type { StatementCursor } from './StatementCursor.js';
 
+/** Statements accepted and skipped: they configure things an embedded engine does not have. */
+const IGNORED = new Set([
+  'DIRECTORY',
+  'CONNECT',
+  'DISCONNECT',
+  'LIB',
+  'ODBC',
+  'OLEDB',
+  'TAG',
+  'UNTAG',
+  'COMMENT',
+  'SEARCH',
+  'SECTION',
+  'FORCE',
+]);
+
 /** Parses one expanded, non-control statement. */
 export function parseStatement(cursor: StatementCursor): Statement {
   const label = readLabel(cursor);
@@ -39,6 +55,7 @@ export function parseStatement(cursor: StatementCursor): Statement {
     case 'CALL':
       return parseCall(cursor);
     default:
+      if (IGNORED.has(word)) return { kind: 'ignored', keyword: word };
       throw cursor.error(
         `Unknown statement '${cursor.text.slice(at, at + 30).split(/\s/)[0]}'`,
         at,

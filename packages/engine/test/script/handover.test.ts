@@ -13,7 +13,10 @@ describe('hand-over to the data model', () => {
       Orders: LOAD RecNo() as OrderId, Mod(RecNo(), 2) + 1 as CustomerId, RecNo() * 10 as Amount AUTOGENERATE 4;`);
     const model = DataModel.fromTables(result.tables);
     expect(model.tables.map((table) => table.name)).toEqual(['Customers', 'Orders']);
-    expect(model.tablesOfField('CustomerId').map((table) => table.name)).toEqual(['Customers', 'Orders']);
+    expect(model.tablesOfField('CustomerId').map((table) => table.name)).toEqual([
+      'Customers',
+      'Orders',
+    ]);
     expect(model.field('Amount').cardinality).toBe(4);
   });
 
