@@ -29,6 +29,7 @@ export class SelectionState {
   private cached: SelectionResult | undefined;
   private readonly history: SelectionHistory<Map<number, FieldSelection>>;
   private changes = 0;
+  private batchDepth = 0;
 
   constructor(
     readonly model: DataModel,
@@ -142,6 +143,30 @@ export class SelectionState {
     return this.commit(next);
   }
 
+  /** Clears every field but `field` (Qlik's ClearAllButThis); locked fields keep theirs unless `includeLocked`. */
+  clearOthers(field: Field | string, includeLocked = false): boolean {
+    const keep = this.resolve(field).index;
+    const next = new Map<number, FieldSelection>();
+    for (const [index, selection] of this.current) {
+      if (index === keep || (selection.locked && !includeLocked)) next.set(index, selection);
+    }
+    return this.commit(next);
+  }
+
+  /** Runs several changes as one step of history; true when they changed anything. */
+  batch(run: (state: this) => void): boolean {
+    const before = this.current;
+    this.batchDepth++;
+    try {
+      run(this);
+    } finally {
+      this.batchDepth--;
+    }
+    if (sameSelections(before, this.current)) return false;
+    if (this.batchDepth === 0) this.history.record(before);
+    return true;
+  }
+
   /** Locks a field's selection so nothing changes it; a field with no selection cannot be locked. */
   lock(field: Field | string): boolean {
     return this.setLock(this.resolve(field), true);
@@ -220,7 +245,7 @@ export class SelectionState {
 
   private commit(next: Map<number, FieldSelection>): boolean {
     if (sameSelections(this.current, next)) return false;
-    this.history.record(this.current);
+    if (this.batchDepth === 0) this.history.record(this.current);
     this.replace(next);
     return true;
   }

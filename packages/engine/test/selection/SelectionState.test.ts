@@ -198,6 +198,30 @@ describe('SelectionState operations', () => {
     expect(state.forward()).toBe(false);
   });
 
+  it('clears all but one field and batches several changes into one history step', () => {
+    const state = new SelectionState(model);
+    state.selectValues('Country', ['Sweden']);
+    state.selectValues('Product', ['Hat']);
+    state.selectValues('Customer', ['Alice']);
+    state.lock('Customer');
+    expect(state.clearOthers('Product')).toBe(true);
+    expect([...state.selections.keys()].map((i) => model.fields[i].name).sort()).toEqual([
+      'Customer',
+      'Product',
+    ]);
+    const steps = state.backCount;
+    const changed = state.batch((s) => {
+      s.selectValues('Country', ['Norway']);
+      s.selectValues('Quantity', [1]);
+    });
+    expect(changed).toBe(true);
+    expect(state.backCount).toBe(steps + 1);
+    expect(state.batch(() => undefined)).toBe(false);
+    state.back();
+    expect(state.selection('Country')).toBeUndefined();
+    expect(state.selection('Quantity')).toBeUndefined();
+  });
+
   it('does not record a change that changes nothing', () => {
     const state = new SelectionState(model);
     state.selectValues('Country', ['Sweden']);
