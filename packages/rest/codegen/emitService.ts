@@ -127,7 +127,9 @@ function emitSchemas(
   schemaNames: ReadonlyMap<string, string>,
 ): string {
   let text = '';
-  for (const [name, typeName] of [...schemaNames].sort((a, b) => a[1].localeCompare(b[1]))) {
+  for (const [name, typeName] of [...schemaNames].sort((a, b) =>
+    a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+  )) {
     const schema = spec.document.components?.schemas?.[name] ?? {};
     text += tsdoc(describe(schema));
     text += writer.isInterface(schema)

@@ -7,16 +7,16 @@ export type Classification = {
   absoluteDiff?: number;
 };
 
-export type Cmpbool = Classification & {
-  baseline?: boolean;
-  comparison?: boolean;
-};
-
 export interface CmpEngineSpec {
   changed?: boolean;
   baseline?: EngineSpec;
   comparison?: EngineSpec;
 }
+
+export type Cmpbool = Classification & {
+  baseline?: boolean;
+  comparison?: boolean;
+};
 
 export type Cmpfloat = Classification & {
   baseline?: number;

@@ -26,6 +26,19 @@ export type AggregationType = "sum" | "avg" | "count" | "max" | "min";
 export type AnalysisTypeEnum = "recordHigh" | "recordLow" | "aboveModel" | "belowModel" | "spikesUp" | "spikesDown" | "newBaseLine" | "trendChanges";
 
 /**
+ * Breakdown dimension with filtering capabilities.
+ * - `dimension` is required.
+ * - `values` and `filter` are optional. If both are omitted (or `values` is empty and `filter` is null), the API interprets this as "analyze all values" for the given dimension.
+ */
+export interface BreakDownDimension {
+  filter?: BreakdownFilter;
+  /** List of values (kept for backward compatibility) */
+  values?: string[];
+  /** The dimension name */
+  dimension: string;
+}
+
+/**
  * Condition-based filtering configuration. Supports single comparisons (>, >=, <, <=) and range comparisons (> <, >= <=).
  *
  * **Single Comparisons:**
@@ -58,19 +71,6 @@ export interface BreakdownConditionFilter {
   toAggregation?: AggregationType;
   comparisonType: ComparisonType;
   fromAggregation?: AggregationType;
-}
-
-/**
- * Breakdown dimension with filtering capabilities.
- * - `dimension` is required.
- * - `values` and `filter` are optional. If both are omitted (or `values` is empty and `filter` is null), the API interprets this as "analyze all values" for the given dimension.
- */
-export interface BreakDownDimension {
-  filter?: BreakdownFilter;
-  /** List of values (kept for backward compatibility) */
-  values?: string[];
-  /** The dimension name */
-  dimension: string;
 }
 
 /** Filter configuration for a breakdown dimension */

@@ -148,11 +148,11 @@ export type RequestStateV2 = "validating" | "queued" | "invalid" | "hold" | "loa
 /** The different kinds of selection Analytics Application parameters whose values can be bound to the script of template Analytics Applications when generating new Analytics Applications. Note that `Exclude` is used to specifically prevent fields defined as optional bind parameters in the template Analytics Application script from being bound (these must either not have the optional quantity constraint specifiers or have a minimum quantity of 0). */
 export type SelectAppParamTypeV2 = "Field" | "Variable" | "Property" | "Exclude" | "BDI";
 
-/** A collection of FieldSelectionStateV2 objects. */
-export type SelectionStateV2 = FieldSelectionStateV2[];
-
 /** The valid set of selection states that a specific field value can be in. One of: `S` (selected), `O` (optional), or `X` (excluded). */
 export type SelectStatusV2 = "S" | "O" | "X";
+
+/** A collection of FieldSelectionStateV2 objects. */
+export type SelectionStateV2 = FieldSelectionStateV2[];
 
 /** The system-assigned ID for a user */
 export type UserIdV2 = string;

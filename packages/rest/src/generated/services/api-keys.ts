@@ -66,19 +66,6 @@ export interface ApiKeyPatch {
   value: string;
 }
 
-export interface ApiKeysConfig {
-  /** The maximum number of active API keys that any user can create for the specified tenant. */
-  max_keys_per_user?: number;
-  /** The maximum lifetime, in ISO8601 duration format, for which an API key can be issued for the specified tenant, e.g. `P7D` for 7 days. */
-  max_api_key_expiry?: string;
-  /** The expiry of the scim `externalClient` token in ISO8601 duration format, e.g. `P365D` for 365 days. Used during the creation of an `externalClient` API key for configuring a SCIM compatible Identity Provider. */
-  scim_externalClient_expiry?: string;
-}
-
-export type ApiKeysConfigPatchSchema = ApiKeyConfigPatch[];
-
-export type ApiKeysPatchSchema = ApiKeyPatch[];
-
 export interface ApiKeyWithToken {
   /** The unique ID for the resource. */
   id: string;
@@ -103,6 +90,19 @@ export interface ApiKeyWithToken {
   /** The id of the user who created the key. */
   createdByUser: string;
 }
+
+export interface ApiKeysConfig {
+  /** The maximum number of active API keys that any user can create for the specified tenant. */
+  max_keys_per_user?: number;
+  /** The maximum lifetime, in ISO8601 duration format, for which an API key can be issued for the specified tenant, e.g. `P7D` for 7 days. */
+  max_api_key_expiry?: string;
+  /** The expiry of the scim `externalClient` token in ISO8601 duration format, e.g. `P365D` for 365 days. Used during the creation of an `externalClient` API key for configuring a SCIM compatible Identity Provider. */
+  scim_externalClient_expiry?: string;
+}
+
+export type ApiKeysConfigPatchSchema = ApiKeyConfigPatch[];
+
+export type ApiKeysPatchSchema = ApiKeyPatch[];
 
 /** An error object. */
 export interface Error {

@@ -76,15 +76,6 @@ export interface AnalysisModelResponseDetail {
   isDefinedLogicalModelValid?: boolean;
 }
 
-export interface AnalysisRecommendationResponse {
-  data?: AnalysisRecommendationResponseDetail[];
-}
-
-export interface AnalysisRecommendationResponseDetail {
-  nluInfo?: PartialNluInfo[];
-  recAnalyses: RecommendedAnalysis[];
-}
-
 /**
  * Request payload can be of two types, using natural language query or consist of fields or master items and optional target analysis.
  * In below examples, consider sales as a master item and product as field, so to get recommendations using sales and product,
@@ -128,6 +119,15 @@ export interface AnalysisRecommendationResponseDetail {
  * ```
  */
 export type AnalysisRecommendRequest = RecommendNaturalLangQuery | RecommendItems;
+
+export interface AnalysisRecommendationResponse {
+  data?: AnalysisRecommendationResponseDetail[];
+}
+
+export interface AnalysisRecommendationResponseDetail {
+  nluInfo?: PartialNluInfo[];
+  recAnalyses: RecommendedAnalysis[];
+}
 
 export interface AppAttributes {
   /** The name (title) of the application */
@@ -376,6 +376,8 @@ export interface Event {
   objectVisualization?: string;
 }
 
+export type FieldAttrType = "U" | "A" | "I" | "R" | "F" | "M" | "D" | "T" | "TS" | "IV";
+
 /**
  * Sets the formatting of a field.
  * The properties of _qFieldAttributes_ and the formatting mechanism are described below.
@@ -446,8 +448,6 @@ export interface FieldAttributes {
    */
   UseThou?: number;
 }
-
-export type FieldAttrType = "U" | "A" | "I" | "R" | "F" | "M" | "D" | "T" | "TS" | "IV";
 
 export interface FieldInTableProfilingData {
   /** Maximum value of numerical values. NaN otherwise. */
@@ -699,11 +699,6 @@ export interface FilterRequest {
   filterVersion: "filter-1.0" | "filter-2.0";
 }
 
-export interface FiltersCount {
-  /** The total number of filters. */
-  total?: number;
-}
-
 export type FilterType = "REP" | "SUB";
 
 export interface FilterV10 {
@@ -717,6 +712,11 @@ export interface FilterVariable {
   name: string;
   value?: string;
   evaluate?: boolean;
+}
+
+export interface FiltersCount {
+  /** The total number of filters. */
+  total?: number;
 }
 
 export type Float64 = number;
@@ -1023,20 +1023,6 @@ export interface PublishApp {
 
 export type PublishData = "source" | "target";
 
-export type RecommendedAnalysis = RecommendedAnalysisCore & {
-  /** part analyses (only for macro analyses) */
-  parts?: RecommendedAnalysisCore[];
-};
-
-export interface RecommendedAnalysisCore {
-  /** (chart options + hypercube definition) */
-  options?: Record<string, unknown>;
-  analysis?: AnalysisDetails;
-  chartType?: ChartType;
-  /** percentage of selected items in the analysis to the overall items passed to the endpoint */
-  relevance?: number;
-}
-
 /** structure for providing fields in recommendation request, user can retrieve the fields using insight-analyses/model endpoint */
 export interface RecommendFieldItem {
   name?: string;
@@ -1063,6 +1049,20 @@ export interface RecommendMasterItem {
 export interface RecommendNaturalLangQuery {
   /** The NL query. */
   text: string;
+}
+
+export type RecommendedAnalysis = RecommendedAnalysisCore & {
+  /** part analyses (only for macro analyses) */
+  parts?: RecommendedAnalysisCore[];
+};
+
+export interface RecommendedAnalysisCore {
+  /** (chart options + hypercube definition) */
+  options?: Record<string, unknown>;
+  analysis?: AnalysisDetails;
+  chartType?: ChartType;
+  /** percentage of selected items in the analysis to the overall items passed to the endpoint */
+  relevance?: number;
 }
 
 export interface ReloadIncludeFile {

@@ -467,12 +467,6 @@ export interface Thread {
 /** An array of JSON Patch documents. */
 export type ThreadPatchArray = JSONPatch[];
 
-export interface ThreadsResult {
-  data: Thread[];
-  meta?: ResultMeta;
-  links?: PageLinks;
-}
-
 export interface ThreadWithMessages {
   /** Unique identifier of the thread. */
   id: string;
@@ -494,6 +488,12 @@ export interface ThreadWithMessages {
   summaryStats: FeedbackSummary;
   /** If the thread should respond in the user's preferred language. */
   useUserPreferredLanguage: boolean;
+}
+
+export interface ThreadsResult {
+  data: Thread[];
+  meta?: ResultMeta;
+  links?: PageLinks;
 }
 
 /** Arguments of `listAssistants`. */

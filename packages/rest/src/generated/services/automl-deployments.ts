@@ -34,16 +34,16 @@ export interface Error {
   resourceId?: string;
 }
 
+export interface RealTimePredictionInputSchema {
+  /** The name of a feature in the dataset. */
+  name?: string;
+}
+
 export interface RealtimePredictionInput {
   /** The rows of the dataset to produce predictions from. Date features must be in ISO 8601 format. */
   rows?: Array<string[]>;
   /** The schema of the input dataset. */
   schema?: RealTimePredictionInputSchema[];
-}
-
-export interface RealTimePredictionInputSchema {
-  /** The name of a feature in the dataset. */
-  name?: string;
 }
 
 /** Arguments of `realtimePredictionsAutomlDeployment`. */

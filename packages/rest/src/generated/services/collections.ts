@@ -50,6 +50,8 @@ export interface CollectionResultResponseBody {
   description?: string;
 }
 
+export type CollectionTypes = "private" | "public" | "publicgoverned";
+
 export interface CollectionsAddCollectionItemRequestBody {
   /** The item's unique identifier. */
   id: string;
@@ -84,8 +86,6 @@ export interface CollectionsUpdateCollectionRequestBody {
   name?: string;
   description?: string;
 }
-
-export type CollectionTypes = "private" | "public" | "publicgoverned";
 
 export interface ErrorResponseBody {
   errors?: ServiceError[];
@@ -165,26 +165,6 @@ export interface ItemResultResponseBody {
   resourceCustomAttributes: Record<string, unknown>;
 }
 
-export interface ItemsLinksResponseBody {
-  next?: Link;
-  prev?: Link;
-  self?: Link;
-  collection?: Link;
-}
-
-export interface ItemsResourceSizeResponseBody {
-  /** Size of the app on disk in bytes. */
-  appFile?: number;
-  /** Size of the app in memory in bytes. */
-  appMemory?: number;
-}
-
-/** Multiple items. */
-export interface ItemsResultResponseBody {
-  data: ItemResultResponseBody[];
-  links: ItemsLinksResponseBody;
-}
-
 /** Holds basic information about a tag or collection. */
 export interface ItemTagResponseBody {
   /** The ID of the tag/collection. */
@@ -212,6 +192,26 @@ export interface ItemViewsWeeksResponseBody {
   total?: number;
   /** Number of unique users who viewed the resource during the referenced week. */
   unique?: number;
+}
+
+export interface ItemsLinksResponseBody {
+  next?: Link;
+  prev?: Link;
+  self?: Link;
+  collection?: Link;
+}
+
+export interface ItemsResourceSizeResponseBody {
+  /** Size of the app on disk in bytes. */
+  appFile?: number;
+  /** Size of the app in memory in bytes. */
+  appMemory?: number;
+}
+
+/** Multiple items. */
+export interface ItemsResultResponseBody {
+  data: ItemResultResponseBody[];
+  links: ItemsLinksResponseBody;
 }
 
 export interface Link {

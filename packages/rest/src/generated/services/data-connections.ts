@@ -170,13 +170,6 @@ export interface ConnectionGet {
   qSeparateCredentials?: boolean;
 }
 
-export interface Connections {
-  data?: ConnectionGet[];
-  meta?: Meta;
-  links?: TopLevelLink;
-  errors?: Errors;
-}
-
 export interface ConnectionUpdate {
   /** Unique identifier for the data connection */
   qID: string;
@@ -208,6 +201,13 @@ export interface ConnectionUpdate {
   qConnectionSecret?: string;
   /** Indicates whether or not this is a credential-less connection */
   qSeparateCredentials?: boolean;
+}
+
+export interface Connections {
+  data?: ConnectionGet[];
+  meta?: Meta;
+  links?: TopLevelLink;
+  errors?: Errors;
 }
 
 /** Schema used to create a connection using a list of connection properties for given datasource */

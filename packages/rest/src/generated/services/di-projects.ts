@@ -312,20 +312,20 @@ export interface Error {
   status?: number;
 }
 
-/** Standard error response wrapper containing one or more error details and a trace ID for diagnostics. */
-export interface Errors {
-  /** Array of error objects describing what went wrong. */
-  errors?: Error[];
-  /** Unique identifier for this error response, useful for tracking and support inquiries. */
-  traceId?: string;
-}
-
 /** Identifies the location of the error in the request. */
 export interface ErrorSource {
   /** JSON Pointer (RFC 6901) to the field in the request body that caused the error. */
   pointer?: string;
   /** Name of the query parameter or path parameter that caused the error. */
   parameter?: string;
+}
+
+/** Standard error response wrapper containing one or more error details and a trace ID for diagnostics. */
+export interface Errors {
+  /** Array of error objects describing what went wrong. */
+  errors?: Error[];
+  /** Unique identifier for this error response, useful for tracking and support inquiries. */
+  traceId?: string;
 }
 
 export interface ExportDiProjectReq {

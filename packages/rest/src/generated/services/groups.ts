@@ -118,28 +118,6 @@ export interface GroupPostSchema {
   assignedRoles?: AssignedRolesRefIDs | AssignedRolesRefNames;
 }
 
-/** A result object when listing groups. */
-export interface Groups {
-  /** An array of groups. */
-  data?: Group[];
-  links?: {
-    next?: {
-      /** Link to the next page of items */
-      href: string;
-    };
-    prev?: {
-      /** Link to the previous page of items */
-      href: string;
-    };
-    self: {
-      /** Link to the current page of items */
-      href: string;
-    };
-  };
-  /** Indicates the total number of matching documents. Will only be returned if the query parameter "totalResults" is true. */
-  totalResults?: number;
-}
-
 /** represents a GroupSetting document */
 export interface GroupSettings {
   /** Contains Links for current document */
@@ -170,6 +148,28 @@ export interface GroupSettings {
   syncIdpGroups?: boolean;
   /** Determines if groups should be created on login. */
   autoCreateGroups: boolean;
+}
+
+/** A result object when listing groups. */
+export interface Groups {
+  /** An array of groups. */
+  data?: Group[];
+  links?: {
+    next?: {
+      /** Link to the next page of items */
+      href: string;
+    };
+    prev?: {
+      /** Link to the previous page of items */
+      href: string;
+    };
+    self: {
+      /** Link to the current page of items */
+      href: string;
+    };
+  };
+  /** Indicates the total number of matching documents. Will only be returned if the query parameter "totalResults" is true. */
+  totalResults?: number;
 }
 
 /** A JSON Patch document as defined in http://tools.ietf.org/html/rfc6902. */

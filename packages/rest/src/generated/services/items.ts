@@ -36,14 +36,14 @@ export interface CollectionResultResponseBody {
   description?: string;
 }
 
+export type CollectionTypes = "private" | "public" | "publicgoverned";
+
 export interface CollectionsLinksResponseBody {
   item?: Link;
   next?: Link;
   prev?: Link;
   self?: Link;
 }
-
-export type CollectionTypes = "private" | "public" | "publicgoverned";
 
 export interface ErrorResponseBody {
   errors?: ServiceError[];
@@ -123,6 +123,35 @@ export interface ItemResultResponseBody {
   resourceCustomAttributes: Record<string, unknown>;
 }
 
+/** Holds basic information about a tag or collection. */
+export interface ItemTagResponseBody {
+  /** The ID of the tag/collection. */
+  id: string;
+  /** The name of the tag/collection. */
+  name: string;
+}
+
+export interface ItemViewsResponseBody {
+  week?: ItemViewsWeeksResponseBody[];
+  /** Total number of views the resource got during the last 28 days. */
+  total?: number;
+  /** Trend in views over the last 4 weeks. The trend value is a float number representing a linear regression slope (the x-coefficient) calculated from the weekly unique users views in the preceding 4 weeks. */
+  trend?: number;
+  /** Number of unique users who viewed the resource during the last 28 days. */
+  unique?: number;
+  /** Number of apps this dataset is used in (datasets only). */
+  usedBy?: number;
+}
+
+export interface ItemViewsWeeksResponseBody {
+  /** The RFC3339 datetime representing the start of the referenced week. */
+  start?: string;
+  /** Total number of views the resource got during the referenced week. */
+  total?: number;
+  /** Number of unique users who viewed the resource during the referenced week. */
+  unique?: number;
+}
+
 export interface ItemsLinksResponseBody {
   next?: Link;
   prev?: Link;
@@ -187,35 +216,6 @@ export interface ItemsUpdateItemRequestBody {
   resourceUpdatedAt?: string;
   resourceAttributes?: Record<string, unknown>;
   resourceCustomAttributes?: Record<string, unknown>;
-}
-
-/** Holds basic information about a tag or collection. */
-export interface ItemTagResponseBody {
-  /** The ID of the tag/collection. */
-  id: string;
-  /** The name of the tag/collection. */
-  name: string;
-}
-
-export interface ItemViewsResponseBody {
-  week?: ItemViewsWeeksResponseBody[];
-  /** Total number of views the resource got during the last 28 days. */
-  total?: number;
-  /** Trend in views over the last 4 weeks. The trend value is a float number representing a linear regression slope (the x-coefficient) calculated from the weekly unique users views in the preceding 4 weeks. */
-  trend?: number;
-  /** Number of unique users who viewed the resource during the last 28 days. */
-  unique?: number;
-  /** Number of apps this dataset is used in (datasets only). */
-  usedBy?: number;
-}
-
-export interface ItemViewsWeeksResponseBody {
-  /** The RFC3339 datetime representing the start of the referenced week. */
-  start?: string;
-  /** Total number of views the resource got during the referenced week. */
-  total?: number;
-  /** Number of unique users who viewed the resource during the referenced week. */
-  unique?: number;
 }
 
 export interface Link {

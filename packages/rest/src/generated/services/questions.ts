@@ -66,10 +66,6 @@ export interface Links {
   self?: Href;
 }
 
-export interface NarrativeResponse {
-  text?: string;
-}
-
 /** Visualisation recommendation specs for the query */
 export interface NLMetricRecommendation {
   /** Dimension(s) considered for recommendation */
@@ -188,6 +184,10 @@ export interface NLResponses {
   hasMetadataMeasures?: boolean;
   /** Dimensions list was provided */
   hasMetadataDimensions?: boolean;
+}
+
+export interface NarrativeResponse {
+  text?: string;
 }
 
 export interface NluInfo {

@@ -67,6 +67,11 @@ export interface ReloadRequest {
   resourceType?: ResourceType;
 }
 
+export interface ReloadStatus {
+  /** The status of the reload. */
+  status?: "QUEUED" | "RELOADING" | "CANCELING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "EXCEEDED_LIMIT";
+}
+
 export interface Reloads {
   data: Reload[];
   links: ReloadsLinks;
@@ -76,11 +81,6 @@ export type ReloadsLinks = ReloadLinks & {
   next?: Href;
   prev?: Href;
 };
-
-export interface ReloadStatus {
-  /** The status of the reload. */
-  status?: "QUEUED" | "RELOADING" | "CANCELING" | "SUCCEEDED" | "FAILED" | "CANCELED" | "EXCEEDED_LIMIT";
-}
 
 /** The String field identifying the specific resource ID within that service */
 export type ResourceId = string;

@@ -42,6 +42,9 @@ export interface ErrorResponse {
   traceId?: string;
 }
 
+/** The maximum duration to wait for the defined events to be received, expressed as an ISO 8601 duration string or an expression that evaluates to one. */
+export type EventTimeout = string;
+
 export interface Eventdef {
   /** A unique name identifying this event definition within the workflow. */
   name?: string;
@@ -78,9 +81,6 @@ export interface Eventstate {
   /** The unique name of a workflow state responsible for compensating this state if it fails. */
   compensatedBy?: string;
 }
-
-/** The maximum duration to wait for the defined events to be received, expressed as an ISO 8601 duration string or an expression that evaluates to one. */
-export type EventTimeout = string;
 
 /** A reference to a function to invoke, either as a name string or a structured object. */
 export type Functionref = string | {

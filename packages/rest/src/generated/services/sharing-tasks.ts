@@ -2,6 +2,13 @@
 import type { CallOptions, Operation, RestTransport } from '../../core/Operation.js';
 import type { FileInput, NamedFile } from '../../files/FileInput.js';
 
+export interface APISettingsUpload {
+  /** Maximum number of recipients when creating a sharing task */
+  maxRecipients?: number;
+  /** Whether API endpoints for sharing are enabled */
+  "enable-sharing": boolean;
+}
+
 export interface AlertingTaskGroupRecipientError {
   /** Timestamp for the creation of the error */
   added?: string;
@@ -14,13 +21,6 @@ export interface AlertingTaskRecipientError {
   added?: string;
   /** Identifier for type of error occurring on alerting task */
   value?: "USER_IS_DELETED" | "USER_DISABLED_IN_QCS" | "NO_ACCESS_TO_APP" | "UNSUBSCRIBED_FROM_ALERT" | "CONDITION_EVAL_ERROR" | "USER_DISABLED_IN_ALERT_BY_OWNER" | "MAX_ALERTS_LIMIT_REACHED";
-}
-
-export interface APISettingsUpload {
-  /** Maximum number of recipients when creating a sharing task */
-  maxRecipients?: number;
-  /** Whether API endpoints for sharing are enabled */
-  "enable-sharing": boolean;
 }
 
 /** If the template type is not "chart", this can be null. Otherwise, the following properties are required: appId, sheetId, objectId, widthPx, heightPx, language. The following properties are optional: outZoom, outDpi */

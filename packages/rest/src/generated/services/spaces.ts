@@ -37,6 +37,14 @@ export interface AssignmentCreate {
   assigneeId: string;
 }
 
+/** The type of assignment such as user or group */
+export type AssignmentType = "user" | "group" | "bot";
+
+export interface AssignmentUpdate {
+  /** The roles assigned to the assigneeId. For the full list of roles assignable in this space type, call `GET /spaces/{spaceId}` and inspect the `meta.assignableRoles` object. */
+  roles?: RoleType[];
+}
+
 export interface Assignments {
   data?: Assignment[];
   meta?: {
@@ -48,14 +56,6 @@ export interface Assignments {
     prev?: Link;
     self: Link;
   };
-}
-
-/** The type of assignment such as user or group */
-export type AssignmentType = "user" | "group" | "bot";
-
-export interface AssignmentUpdate {
-  /** The roles assigned to the assigneeId. For the full list of roles assignable in this space type, call `GET /spaces/{spaceId}` and inspect the `meta.assignableRoles` object. */
-  roles?: RoleType[];
 }
 
 /** An error object. */
@@ -172,6 +172,8 @@ export type SharePatch = Array<{
  */
 export type ShareRoleType = "consumer" | "contributor" | "basicconsumer";
 
+export type ShareType = "user" | "group" | "link";
+
 export interface Shares {
   data?: Share[];
   meta?: {
@@ -184,8 +186,6 @@ export interface Shares {
     self: Link;
   };
 }
-
-export type ShareType = "user" | "group" | "link";
 
 /** A space is a security context simplifying the management of access control by allowing users to control it on the containers instead of on the resources themselves. */
 export interface Space {
@@ -245,6 +245,23 @@ export type SpacePatch = Array<{
   value: string;
 }>;
 
+/** The name of the type. */
+export type SpaceType = "shared" | "managed" | "data";
+
+/** The distinct types of spaces (shared, managed, and so on). */
+export interface SpaceTypes {
+  data?: SpaceType[];
+}
+
+export interface SpaceUpdate {
+  /** The name of the space. */
+  name?: string;
+  /** The user ID of the space owner. */
+  ownerId?: string;
+  /** The description of the space. Personal spaces do not have a description. */
+  description?: string;
+}
+
 export interface Spaces {
   data?: Space[];
   meta?: {
@@ -263,23 +280,6 @@ export interface Spaces {
     prev?: Link;
     self: Link;
   };
-}
-
-/** The name of the type. */
-export type SpaceType = "shared" | "managed" | "data";
-
-/** The distinct types of spaces (shared, managed, and so on). */
-export interface SpaceTypes {
-  data?: SpaceType[];
-}
-
-export interface SpaceUpdate {
-  /** The name of the space. */
-  name?: string;
-  /** The user ID of the space owner. */
-  ownerId?: string;
-  /** The description of the space. Personal spaces do not have a description. */
-  description?: string;
 }
 
 /** Arguments of `listSpaces`. */

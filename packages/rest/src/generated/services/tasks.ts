@@ -42,6 +42,9 @@ export interface ErrorResponse {
   traceId?: string;
 }
 
+/** Timeout duration to wait for consuming defined events (literal ISO 8601 duration format or expression which evaluation results in an ISO 8601 duration) */
+export type EventTimeout = string;
+
 export interface Eventdef {
   /** Unique event name */
   name?: string;
@@ -78,9 +81,6 @@ export type Eventstate = {
   /** Unique Name of a workflow state which is responsible for compensation of this state */
   compensatedBy?: string;
 };
-
-/** Timeout duration to wait for consuming defined events (literal ISO 8601 duration format or expression which evaluation results in an ISO 8601 duration) */
-export type EventTimeout = string;
 
 export type Functionref = string | {
   /** Specifies if the function should be invoked sync or async */

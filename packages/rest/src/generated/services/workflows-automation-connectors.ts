@@ -57,29 +57,6 @@ export interface AutomationConnectorParam {
   exampleValue?: string | null;
 }
 
-export interface AutomationConnectorsList {
-  data?: AutomationConnectorsListObject[];
-  links?: Links;
-}
-
-export interface AutomationConnectorsListObject {
-  id?: string;
-  /** The name of an automation connector. */
-  name?: string;
-  /** Indicates if the connector is billable. */
-  billable?: boolean;
-  /** The URL to the large logo of the connector. */
-  logoLarge?: string | null;
-  /** The URL to the small logo of the connector. */
-  logoSmall?: string | null;
-  /** The URL to the medium logo of the connector. */
-  logoMedium?: string | null;
-  /** The description of the automation connector. */
-  description?: string | null;
-  /** Indicates if the connector supports webhooks. */
-  hasWebhooks?: boolean;
-}
-
 export interface AutomationConnectorSnippet {
   /** The unique identifier of the snippet. */
   id?: string;
@@ -147,6 +124,29 @@ export interface AutomationConnectorWebhookEventParam {
   options?: string[];
   /** Indicates whether the parameter is required. */
   required?: boolean;
+}
+
+export interface AutomationConnectorsList {
+  data?: AutomationConnectorsListObject[];
+  links?: Links;
+}
+
+export interface AutomationConnectorsListObject {
+  id?: string;
+  /** The name of an automation connector. */
+  name?: string;
+  /** Indicates if the connector is billable. */
+  billable?: boolean;
+  /** The URL to the large logo of the connector. */
+  logoLarge?: string | null;
+  /** The URL to the small logo of the connector. */
+  logoSmall?: string | null;
+  /** The URL to the medium logo of the connector. */
+  logoMedium?: string | null;
+  /** The description of the automation connector. */
+  description?: string | null;
+  /** Indicates if the connector supports webhooks. */
+  hasWebhooks?: boolean;
 }
 
 export interface Error {
