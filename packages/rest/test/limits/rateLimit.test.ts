@@ -100,6 +100,22 @@ describe('client-side limiter', () => {
     expect(most).toBe(3);
   });
 
+  it('lets a call of another budget pass while one budget is queued', async () => {
+    server.route('GET /api/v1/apps/:appId', (_req, res) => sendJson(res, 200, {}));
+    const order: string[] = [];
+    const client = createClient({ host: server.url, rateLimit: { windowMs: 60_000 } });
+    const slow = limitedOperation(1, 'special', 'slow');
+    await client.request(slow, {});
+    const controller = new AbortController();
+    const queued = client
+      .request(slow, {}, { signal: controller.signal })
+      .catch(() => order.push('slow aborted'));
+    await client.request(getApp, { appId: 'a' }).then(() => order.push('tier1 done'));
+    controller.abort();
+    await queued;
+    expect(order).toEqual(['tier1 done', 'slow aborted']);
+  });
+
   it('scales every limit with `scale`', () => {
     const client = createClient({
       host: server.url,
