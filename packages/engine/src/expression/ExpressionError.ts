@@ -18,6 +18,9 @@ export interface SourcePosition {
 export class ExpressionError extends Error {
   override readonly name = 'ExpressionError';
 
+  /** The message without its position, for re-locating an error found in a part of a larger text. */
+  readonly detail: string;
+
   constructor(
     readonly code: ExpressionErrorCode,
     message: string,
@@ -28,6 +31,7 @@ export class ExpressionError extends Error {
       position ? `${message} (line ${position.line}, column ${position.column})` : message,
       options,
     );
+    this.detail = message;
   }
 
   /** 1-based line of the error, when it came from a source text. */

@@ -181,7 +181,6 @@ function parseSearchExpression(text: string): Expr {
   const lexer = new Lexer(text, 0);
   const expr = new Parser(lexer).parseExpression();
   const rest = lexer.peek();
-  if (rest.type !== 'eof')
-    throw lexer.error(`Unexpected '${text.slice(rest.start)}' in expression search`, rest.start);
+  if (rest.type !== 'eof') throw lexer.error(`Unexpected '${text.slice(rest.start)}'`, rest.start);
   return expr;
 }

@@ -8,6 +8,7 @@ import type {
   SetFieldModifier,
   SetOperator,
 } from './Expr.js';
+import { ExpressionError } from './ExpressionError.js';
 import type { Lexer } from './Lexer.js';
 import type { Token } from './Token.js';
 
@@ -202,16 +203,22 @@ export class SetParser {
         return { kind: 'literal', text: token.text };
       case 'quoted':
         return token.quoting === 'double'
-          ? this.search(token.text)
+          ? this.search(token.text, token.start)
           : { kind: 'literal', text: token.text };
       default:
         throw this.unexpected(token, 'a value, a quoted literal or a "search"');
     }
   }
 
-  private search(text: string): SetElement {
+  private search(text: string, start: number): SetElement {
     if (!text.startsWith('=')) return { kind: 'search', text };
-    return { kind: 'search', text, expression: this.parseSearchExpression(text.slice(1)) };
+    try {
+      return { kind: 'search', text, expression: this.parseSearchExpression(text.slice(1)) };
+    } catch (e) {
+      if (!(e instanceof ExpressionError) || e.position === undefined) throw e;
+      // Point into the whole source: past the opening quote and the '='.
+      throw this.lexer.error(`${e.detail} in expression search`, start + 2 + e.position.offset);
+    }
   }
 
   private isPunct(token: Token, text: string): boolean {

@@ -7,6 +7,8 @@ import { ExpressionError } from './ExpressionError.js';
 import { BINARY_OPERATIONS } from './binaryOperators.js';
 import { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
 import { UNARY_OPERATIONS } from './unaryOperators.js';
+import { parseExpression } from './parseExpression.js';
+import { toText } from '../value/toText.js';
 
 /**
  * Compiles an expression tree into a closure tree, so that evaluating it for
@@ -62,6 +64,7 @@ function compileBinary(
 function compileCall(call: CallExpr): CompiledExpression {
   if (call.aggregation) return compileAggregation(call);
   if (call.key === 'IF') return compileIf(call);
+  if (call.key === 'EVALUATE') return compileEvaluate(call);
   const args = call.args.map(compileExpression);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
   if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
@@ -98,6 +101,37 @@ function compileIf(call: CallExpr): CompiledExpression {
   const [condition, then, otherwise] = call.args.map(compileExpression);
   if (otherwise === undefined) return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : null);
   return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : otherwise(ctx));
+}
+
+/** Evaluate(text) parses its argument as an expression at run time; a text that is no expression gives NULL. */
+function compileEvaluate(call: CallExpr): CompiledExpression {
+  if (call.args.length !== 1) {
+    throw new ExpressionError(
+      'EXPRESSION_BAD_ARGUMENTS',
+      `${call.name}() takes 1 argument, not ${call.args.length}`,
+    );
+  }
+  const source = compileExpression(call.args[0]);
+  const compiled = new Map<string, CompiledExpression | null>();
+  return (ctx) => {
+    const text = toText(source(ctx));
+    let expression = compiled.get(text);
+    if (expression === undefined) {
+      expression = compileOrNull(text);
+      if (compiled.size > 1000) compiled.clear();
+      compiled.set(text, expression);
+    }
+    return expression === null ? null : expression(ctx);
+  };
+}
+
+function compileOrNull(text: string): CompiledExpression | null {
+  try {
+    return compileExpression(parseExpression(text));
+  } catch (e) {
+    if (e instanceof ExpressionError && e.code === 'EXPRESSION_SYNTAX') return null;
+    throw e;
+  }
 }
 
 function compileAggregation(call: CallExpr): CompiledExpression {

@@ -191,6 +191,14 @@ describe('If', () => {
   });
 });
 
+describe('Evaluate', () => {
+  it('evaluates a text as an expression, NULL when it is no expression', () => {
+    expect(run("Evaluate('1 + 2 * 3')")).toBe(7);
+    expect(run("Evaluate(f & ' * 2')", { f: 21 })).toBe(42);
+    expect(run("Evaluate('1 +')")).toBeNull();
+  });
+});
+
 describe('compileExpression', () => {
   it('compiles once and evaluates per row', () => {
     const compiled = compileExpression(parseExpression("Upper(Name) & '-' & (Qty * Price)"));

@@ -190,4 +190,15 @@ describe('set expressions', () => {
     }
     expect(() => parseExpression('Sum({<Year={2020}} x)')).toThrow(/'}'/);
   });
+
+  it('locates errors inside an expression search in the whole source', () => {
+    try {
+      parseExpression('Sum({<C={"=Sum(Sales) >"}>} Sales)');
+      throw new Error('expected an error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ExpressionError);
+      expect((e as ExpressionError).message).toContain('in expression search');
+      expect((e as ExpressionError).column).toBe(24);
+    }
+  });
 });
