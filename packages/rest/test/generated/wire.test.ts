@@ -107,6 +107,13 @@ describe('generated functions over HTTP', () => {
     ]);
   });
 
+  it('is reachable as client.<service>.<method> on the client createClient returns', async () => {
+    const app = await client.apps.get({ appId: 'via-client' });
+    expect(app.attributes?.name).toBe('App via-client');
+    const items = await client.items.list({ resourceType: 'app' }).all();
+    expect(items.map((item) => item.id)).toEqual(['i1']);
+  });
+
   it('exposes the same operations as methods of a service object', async () => {
     const apps = createAppsService(client);
     const app = await apps.get({ appId: 'x' });
