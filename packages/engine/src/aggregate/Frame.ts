@@ -82,20 +82,27 @@ function joinChild(
     const code = parentCodes[parentRows[i]!]!;
     if (code < nullCode) total += start[code + 1]! - start[code]!;
   }
-  const expanded = new Map<Table, Int32Array>();
-  for (const table of rows.keys()) expanded.set(table, new Int32Array(total));
+  const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
     if (code >= nullCode) continue;
     for (let m = start[code]!; m < start[code + 1]!; m++) {
-      for (const [table, tableRows] of rows) expanded.get(table)![out] = tableRows[i]!;
+      source[out] = i;
       childOut[out++] = members[m]!;
     }
   }
+  const expanded = new Map<Table, Int32Array>();
+  for (const [table, tableRows] of rows) expanded.set(table, gatherRows(tableRows, source));
   expanded.set(child, childOut);
   return { rows: expanded, length: total };
+}
+
+function gatherRows(tableRows: Int32Array, source: Int32Array): Int32Array {
+  const out = new Int32Array(source.length);
+  for (let i = 0; i < source.length; i++) out[i] = tableRows[source[i]!]!;
+  return out;
 }
 
 // Groups the allowed rows of a table by key code (a counting sort).
