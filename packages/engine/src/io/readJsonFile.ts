@@ -2,11 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { Dual, type Value } from '../value/Value.js';
 import { DataFileError } from './DataFileError.js';
 
-/** Records of a JSON file as rows under the union of their keys. */
+/** Records of a JSON file: the union of their keys, and their values as rows in batches. */
 export interface JsonRecords {
   readonly fieldNames: readonly string[];
-  readonly rows: readonly (readonly Value[])[];
+  /** Rows in batches, converted on demand so that only one batch of row arrays is alive at a time. */
+  readonly batches: Iterable<Value[][]>;
+  readonly rowCount: number;
 }
+
+const BATCH_ROWS = 8192;
 
 /**
  * Reads a JSON file holding an array of flat records (or one record).
@@ -28,7 +32,46 @@ export async function readJsonFile(absolutePath: string, scriptPath: string): Pr
     );
   }
   const records = Array.isArray(parsed) ? parsed : [parsed];
-  return recordsToRows(records, scriptPath);
+  const fieldNames = collectKeys(records, scriptPath);
+  return {
+    fieldNames,
+    batches: rowBatches(records as Record<string, unknown>[], fieldNames),
+    rowCount: records.length,
+  };
+}
+
+/** The union of the records' keys in first-seen order; fails on anything but records. */
+function collectKeys(records: readonly unknown[], scriptPath: string): string[] {
+  const keys = new Set<string>();
+  for (const record of records) {
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw new DataFileError(
+        'SCRIPT_FILE_FORMAT',
+        `File '${scriptPath}' is not an array of records`,
+        scriptPath,
+      );
+    }
+    for (const key in record) keys.add(key);
+  }
+  return [...keys];
+}
+
+function* rowBatches(
+  records: readonly Record<string, unknown>[],
+  fieldNames: readonly string[],
+): Generator<Value[][]> {
+  const width = fieldNames.length;
+  for (let start = 0; start < records.length; start += BATCH_ROWS) {
+    const end = Math.min(start + BATCH_ROWS, records.length);
+    const batch: Value[][] = new Array<Value[]>(end - start);
+    for (let i = start; i < end; i++) {
+      const record = records[i];
+      const row = new Array<Value>(width);
+      for (let c = 0; c < width; c++) row[c] = jsonToValue(record[fieldNames[c]]);
+      batch[i - start] = row;
+    }
+    yield batch;
+  }
 }
 
 async function readText(absolutePath: string, scriptPath: string): Promise<string> {
@@ -42,33 +85,6 @@ async function readText(absolutePath: string, scriptPath: string): Promise<strin
       { cause },
     );
   }
-}
-
-function recordsToRows(records: readonly unknown[], scriptPath: string): JsonRecords {
-  const positions = new Map<string, number>();
-  const rows: Value[][] = [];
-  for (const record of records) {
-    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-      throw new DataFileError(
-        'SCRIPT_FILE_FORMAT',
-        `File '${scriptPath}' is not an array of records`,
-        scriptPath,
-      );
-    }
-    const row: Value[] = new Array<Value>(positions.size).fill(null);
-    for (const key in record) {
-      let at = positions.get(key);
-      if (at === undefined) {
-        at = positions.size;
-        positions.set(key, at);
-      }
-      row[at] = jsonToValue((record as Record<string, unknown>)[key]);
-    }
-    rows.push(row);
-  }
-  const width = positions.size;
-  for (const row of rows) while (row.length < width) row.push(null);
-  return { fieldNames: [...positions.keys()], rows };
 }
 
 function jsonToValue(value: unknown): Value {

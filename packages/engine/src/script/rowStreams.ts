@@ -45,7 +45,7 @@ export async function fileRowStream(
     throw new UnsupportedFileTypeError('QVD files are not supported; use txt or json');
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
-    return { kind: 'values', fieldNames: records.fieldNames, batches: [records.rows] };
+    return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
   }
   const rows = readDelimitedFile(
     absolutePath,

@@ -86,7 +86,8 @@ describe('readJsonFile', () => {
   it('reads records under the union of their keys', async () => {
     const records = await readJsonFile(path.join(dataDir, 'r.json'), 'r.json');
     expect(records.fieldNames).toEqual(['a', 'b', 'c', 'd']);
-    expect(records.rows).toEqual([
+    expect(records.rowCount).toBe(3);
+    expect([...records.batches].flat()).toEqual([
       [1, 'x', null, null],
       [2.5, null, new Dual('true', -1), '{"n":1}'],
       [null, null, null, null],
