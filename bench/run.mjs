@@ -1,0 +1,29 @@
+// `npm run bench [-- <suite>...]`: runs the benchmark suites one after another,
+// each in its own process, each printing its figures next to its anchors.
+// Suites: qix-client, engine, engine-server, rest-client (all by default).
+import { spawnSync } from 'node:child_process';
+
+const TSX = ['--conditions=source', '--import', 'tsx'];
+const SUITES = {
+  'qix-client': ['bench/qix-client/run.mjs'],
+  engine: ['bench/engine/run.mjs'],
+  'engine-server': [...TSX, 'bench/engine-server/run.ts'],
+  'rest-client': [...TSX, 'bench/rest-client/run.ts'],
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(`Unknown suite: ${unknown.join(', ')}. Suites: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+let failed = 0;
+for (const name of asked.length > 0 ? asked : Object.keys(SUITES)) {
+  console.log(`\n=== bench/${name}`);
+  const { status } = spawnSync(process.execPath, SUITES[name], { stdio: 'inherit' });
+  if (status !== 0) {
+    console.error(`bench/${name} exited with ${status}`);
+    failed++;
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
