@@ -17,7 +17,9 @@ import type { SocketCloseEvent } from '../transport/SocketLike.js';
 import { Call } from './Call.js';
 import type { RequestInterceptor, ResponseInterceptor } from './Interceptors.js';
 import type { QixPromise, QixRequest } from './QixRequest.js';
-import { backoffDelay, resolveReconnectOptions, type ResolvedReconnectOptions } from './ReconnectOptions.js';
+import { RestoreRecipeBook } from './RestoreRecipeBook.js';
+import { ReconnectLoop, type ReconnectTarget } from './ReconnectLoop.js';
+import { resolveReconnectOptions } from './ReconnectOptions.js';
 import { restoreApis, type RestorableSession } from './restoreApis.js';
 import type { RestoreRecipe } from './RestoreRecipe.js';
 import type { SessionConfig } from './SessionConfig.js';
@@ -49,13 +51,11 @@ export class Session<TGlobal extends object = ApiObject>
 {
   /** The configuration the session was made with (as given, never changed). */
   readonly config: SessionConfig<Session<TGlobal>>;
-  /** The OpenDoc params last sent, to open the doc again when resuming. */
-  openDocParams: unknown = undefined;
 
   private readonly rpc: RpcConnection<Call>;
   private readonly factory: ApiFactory;
   private readonly apis = new Map<number, ApiObject>();
-  private readonly recipes = new Map<ApiObject, RestoreRecipe>();
+  private readonly recipes = new RestoreRecipeBook();
   private readonly deltaCache = new DeltaCache();
   private readonly requestInterceptors: readonly RequestInterceptor<Session<TGlobal>>[];
   private readonly responseInterceptors: readonly ResponseInterceptor<Session<TGlobal>>[];
@@ -64,12 +64,12 @@ export class Session<TGlobal extends object = ApiObject>
   private readonly protocolFrame: string;
   private readonly useDelta: boolean;
   private readonly directCalls: boolean;
-  private readonly reconnectOptions: ResolvedReconnectOptions | undefined;
   private phase: Phase = 'idle';
   private globalPromise: Promise<TGlobal> | undefined = undefined;
   private onConnected: ((state: string) => void) | undefined = undefined;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private reconnectGeneration = 0;
+  private readonly reconnectLoop: ReconnectLoop | undefined;
+  /** The close event that started reconnecting, for `closed` if it gives up. */
+  private lostEvent: SocketCloseEvent | undefined = undefined;
   /** Traffic listeners on the session and its API objects; traffic events are built only when > 0. */
   private trafficListeners = 0;
 
@@ -85,7 +85,8 @@ export class Session<TGlobal extends object = ApiObject>
     this.requestInterceptors = config.requestInterceptors ?? [];
     this.responseInterceptors = config.responseInterceptors ?? [];
     this.directCalls = this.requestInterceptors.length === 0 && this.responseInterceptors.length === 0;
-    this.reconnectOptions = resolveReconnectOptions(config.reconnect, reconnectByDefault);
+    const reconnectOptions = resolveReconnectOptions(config.reconnect, reconnectByDefault);
+    this.reconnectLoop = reconnectOptions && new ReconnectLoop(reconnectOptions, this.reconnectTarget());
     this.factory = new ApiFactory(config.schema, config.mixins ?? [], config.mixinConfig ?? config);
     this.rpc = new RpcConnection(config.url, config.createSocket ?? createDefaultSocket, this);
   }
@@ -119,7 +120,7 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** Closes the socket and every API object; emits `closed` once. open() connects again. */
   async close(code = CLOSE_NORMAL, reason = ''): Promise<SocketCloseEvent> {
-    this.stopReconnecting();
+    this.reconnectLoop?.stop();
     const wasActive = this.phase !== 'idle' && this.phase !== 'closed';
     this.phase = 'closed';
     this.globalPromise = undefined;
@@ -130,7 +131,7 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** Closes the socket but keeps the API objects, to resume later; calls fail with -11 meanwhile. */
   async suspend(code = CLOSE_SUSPEND, reason = ''): Promise<void> {
-    this.stopReconnecting();
+    this.reconnectLoop?.stop();
     this.phase = 'suspended';
     await this.rpc.close(code, reason);
     this.emit('suspended', { initiator: 'manual', code, reason });
@@ -139,7 +140,7 @@ export class Session<TGlobal extends object = ApiObject>
   /** Opens a new socket and restores the doc and API objects; emits `resumed`. */
   async resume(onlyIfAttached = false): Promise<void> {
     if (this.phase !== 'suspended') return;
-    this.stopReconnecting();
+    this.reconnectLoop?.stop();
     await this.restore(onlyIfAttached);
     this.emit('resumed');
   }
@@ -224,6 +225,11 @@ export class Session<TGlobal extends object = ApiObject>
     return this.recipes.get(api);
   }
 
+  /** @internal The OpenDoc params last sent, to open the doc again when resuming. */
+  get openDocParams(): unknown {
+    return this.recipes.openDocParams;
+  }
+
   /** @internal RpcListener: every frame from the engine. */
   onMessage(message: JsonRpcMessage, call: Call | undefined): void {
     if (this.isTrafficWatched()) this.emitReceived(message, call);
@@ -259,10 +265,11 @@ export class Session<TGlobal extends object = ApiObject>
     this.failAll(calls, new QixError(errorCodes.NOT_CONNECTED, 'Socket closed', { cause: event, original: event }));
     if (initiatedLocally || this.phase !== 'open') return;
     const unexpected = event.code !== CLOSE_NORMAL && event.code !== CLOSE_SUSPEND;
-    if (unexpected && this.reconnectOptions) {
+    if (unexpected && this.reconnectLoop) {
       this.phase = 'suspended';
+      this.lostEvent = event;
       this.emit('suspended', { initiator: 'network', code: event.code, reason: event.reason });
-      this.scheduleReconnect(event, 1, undefined);
+      this.reconnectLoop.start();
     } else if (unexpected && this.config.suspendOnClose) {
       this.phase = 'suspended';
       this.emit('suspended', { initiator: 'network', code: event.code, reason: event.reason });
@@ -394,7 +401,9 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** Turns `{qHandle, qType}` into the API object of that handle and records how to restore it. */
   private toApiObject(request: QixRequest, value: unknown): unknown {
-    if (request.method === 'SetProperties' || request.method === 'ApplyPatches') this.trackProperties(request);
+    if (request.method === 'SetProperties' || request.method === 'ApplyPatches') {
+      this.recipes.recordPropertyChange(this.apis.get(request.handle), request);
+    }
     if (typeof value !== 'object' || value === null) return value;
     const ref = value as Partial<ObjectRef> & { qHandle?: unknown; qType?: unknown };
     if (typeof ref.qHandle === 'number' && typeof ref.qType === 'string') {
@@ -411,41 +420,8 @@ export class Session<TGlobal extends object = ApiObject>
     if (existing) return existing;
     const api = this.factory.create(this, ref.qHandle, ref.qType, ref.qGenericId ?? '', ref.qGenericType ?? ref.qType);
     this.apis.set(ref.qHandle, api);
-    if (request) this.recordOrigin(api, request);
+    if (request) this.recipes.recordOrigin(api, request, this.apis.get(request.handle));
     return api;
-  }
-
-  private recordOrigin(api: ApiObject, request: QixRequest): void {
-    const { method, params } = request;
-    if (method === 'OpenDoc') {
-      this.openDocParams = params;
-    } else if (method === 'CreateSessionObject') {
-      const given = Array.isArray(params) ? params[0] : params.qProp;
-      const props = JSON.parse(JSON.stringify(given ?? {})) as Record<string, unknown>;
-      // Re-created with the same id, so that code holding the id still finds it.
-      props.qInfo = { ...(props.qInfo as object | undefined), qId: api.id };
-      this.recipes.set(api, { kind: 'sessionObject', props });
-    } else if (api.type !== 'Doc' && !api.type.startsWith('Generic')) {
-      const parent = this.apis.get(request.handle);
-      if (parent) this.recipes.set(api, { kind: 'replay', parent, method, params });
-    }
-  }
-
-  /** Keeps a session object's last properties, to re-create it after a reconnect. */
-  private trackProperties(request: QixRequest): void {
-    const api = this.apis.get(request.handle);
-    const recipe = api && this.recipes.get(api);
-    if (recipe?.kind !== 'sessionObject') return;
-    const params = request.params;
-    if (request.method === 'SetProperties') {
-      const props = Array.isArray(params) ? params[0] : params.qProp;
-      recipe.props = JSON.parse(JSON.stringify(props ?? {})) as Record<string, unknown>;
-      return;
-    }
-    const patches = (Array.isArray(params) ? params[0] : params.qPatches) as
-      | Array<{ qOp: string | number; qPath: string; qValue?: string }>
-      | undefined;
-    for (const patch of patches ?? []) applyPropertyPatch(recipe.props, patch);
   }
 
   private handleNotification(message: JsonRpcMessage): void {
@@ -472,7 +448,7 @@ export class Session<TGlobal extends object = ApiObject>
     this.deltaCache.dropHandle(handle);
     if (!api) return;
     this.apis.delete(handle);
-    this.recipes.delete(api);
+    this.recipes.forget(api);
     api.emit('closed');
     api.removeAllListeners();
   }
@@ -498,11 +474,13 @@ export class Session<TGlobal extends object = ApiObject>
       // The engine's delta baselines belong to the old socket.
       this.deltaCache.clear();
       const { restored, lost } = await restoreApis(this);
+      // close() may have been called while restoring: then nothing is restored.
+      if (this.phase !== 'suspended') throw new QixError(errorCodes.NOT_CONNECTED, 'Session closed while resuming');
       this.apis.clear();
       for (const api of restored) this.apis.set(api.handle, api);
       this.phase = 'open';
       for (const api of lost) {
-        this.recipes.delete(api);
+        this.recipes.forget(api);
         api.emit('closed');
         api.removeAllListeners();
       }
@@ -536,44 +514,23 @@ export class Session<TGlobal extends object = ApiObject>
     });
   }
 
-  private scheduleReconnect(event: SocketCloseEvent, attempt: number, lastError: unknown): void {
-    const options = this.reconnectOptions as ResolvedReconnectOptions;
-    if (attempt > options.retries) {
-      this.giveUpReconnecting(event, lastError);
-      return;
-    }
-    const delay = backoffDelay(options, attempt);
-    const generation = this.reconnectGeneration;
-    this.emit('reconnecting', lastError === undefined ? { attempt, delay } : { attempt, delay, error: lastError });
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.restore(options.onlyIfAttached).then(
-        () => {
-          if (generation !== this.reconnectGeneration) return;
-          this.emit('resumed');
-          this.emit('reconnected', { attempts: attempt });
-        },
-        (error: unknown) => {
-          if (generation !== this.reconnectGeneration || this.phase !== 'suspended') return;
-          const hopeless = error instanceof QixError && error.code === errorCodes.SESSION_NOT_ATTACHED;
-          if (hopeless) this.giveUpReconnecting(event, error);
-          else this.scheduleReconnect(event, attempt + 1, error);
-        },
-      );
-    }, delay);
-  }
-
-  private giveUpReconnecting(event: SocketCloseEvent, _lastError: unknown): void {
-    if (this.config.suspendOnClose) return;
-    this.phase = 'closed';
-    this.globalPromise = undefined;
-    this.finishClose(event);
-  }
-
-  private stopReconnecting(): void {
-    this.reconnectGeneration += 1;
-    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+  private reconnectTarget(): ReconnectTarget {
+    return {
+      attempt: (onlyIfAttached) => this.restore(onlyIfAttached),
+      stillSuspended: () => this.phase === 'suspended',
+      onAttempt: (event) => this.emit('reconnecting', event),
+      onReconnected: (attempts) => {
+        this.emit('resumed');
+        this.emit('reconnected', { attempts });
+      },
+      onGiveUp: () => {
+        // With suspendOnClose the session stays suspended for a manual resume().
+        if (this.config.suspendOnClose) return;
+        this.phase = 'closed';
+        this.globalPromise = undefined;
+        this.finishClose(this.lostEvent ?? { code: 1006, reason: '' });
+      },
+    };
   }
 
   private isTrafficWatched(): boolean {
@@ -627,23 +584,4 @@ function withRequestId<T>(promise: Promise<T>, requestId: number): QixPromise<T>
   const tagged = promise as QixPromise<T>;
   tagged.requestId = requestId;
   return tagged;
-}
-
-/** Applies one engine property patch (`qOp` add/remove/replace, `qValue` JSON) to a properties tree. */
-function applyPropertyPatch(
-  props: Record<string, unknown>,
-  patch: { qOp: string | number; qPath: string; qValue?: string },
-): void {
-  const tokens = patch.qPath.split('/').filter((token) => token !== '');
-  const last = tokens.pop();
-  if (last === undefined) return;
-  let node: Record<string, unknown> = props;
-  for (const token of tokens) {
-    const child = node[token];
-    if (typeof child !== 'object' || child === null) return;
-    node = child as Record<string, unknown>;
-  }
-  const op = String(patch.qOp).toLowerCase();
-  if (op === 'remove' || op === '1') delete node[last];
-  else if (patch.qValue !== undefined) node[last] = JSON.parse(patch.qValue) as unknown;
 }
