@@ -6,7 +6,9 @@ import {
   importApps,
   type AppAttributes,
   type ImportAppsArgs,
+  type NxAttributes,
 } from '../generated/services/apps.js';
+import { listItems, type ListItemsArgs } from '../generated/services/items.js';
 import { App, toApp } from './App.js';
 
 /** What `import` takes: the .qvf to upload (streamed), or the id of one already in temp-contents, plus options. */
@@ -35,6 +37,24 @@ export class AppCollection {
       this.#client,
       await createApp(this.#client, { body: { attributes: args } }, options),
     );
+  }
+
+  /**
+   * Every app matching the filter, page after page, read from the items API (the apps
+   * API has no list); each `App` holds the attributes the item carries.
+   */
+  async *list(
+    args: Omit<ListItemsArgs, 'resourceType'> = {},
+    options?: CallOptions,
+  ): AsyncGenerator<App> {
+    for await (const item of listItems(this.#client, { ...args, resourceType: 'app' }, options)) {
+      if (item.resourceId) {
+        const attributes = item.resourceAttributes as NxAttributes;
+        yield new App(this.#client, item.resourceId, {
+          attributes: { ...attributes, id: item.resourceId },
+        });
+      }
+    }
   }
 
   /** Imports a .qvf, streamed from a file, stream or bytes (never read whole), or from a temp-contents id. */

@@ -91,6 +91,46 @@ describe('App objects', () => {
     expect(started.status).toBe('QUEUED');
   });
 
+  it('lists apps through the items API as App objects', async () => {
+    tenant.state.items.set('item-a', {
+      name: 'Listed A',
+      resourceType: 'app',
+      resourceId: 'app-a',
+      resourceAttributes: { name: 'Listed A' },
+    });
+    tenant.state.items.set('item-n', {
+      name: 'A note',
+      resourceType: 'note',
+      resourceId: 'note-1',
+    });
+    tenant.state.items.set('item-b', {
+      name: 'Listed B',
+      resourceType: 'app',
+      resourceId: 'app-b',
+      resourceAttributes: { name: 'Listed B' },
+    });
+    const listed = [];
+    for await (const app of apps(client).list({ limit: 1 })) listed.push(app);
+    expect(listed.map((app) => [app.id, app.name])).toEqual([
+      ['app-a', 'Listed A'],
+      ['app-b', 'Listed B'],
+    ]);
+    expect(tenant.requests.at(-1)?.url.searchParams.get('resourceType')).toBe('app');
+  });
+
+  it('lists the reloads of an app as Reload objects', async () => {
+    const app = await apps(client).create({ name: 'Twice' });
+    await app.reload({}, { intervalMs: 1 });
+    await app.reload({}, { intervalMs: 1 });
+    const listed = [];
+    for await (const reload of reloads(client).list({ appId: app.id, limit: 1 }))
+      listed.push(reload);
+    expect(listed).toHaveLength(2);
+    expect(listed.every((reload) => reload.details.appId === app.id && reload.succeeded)).toBe(
+      true,
+    );
+  });
+
   it('deletes the app; reading it then fails with the API error code', async () => {
     const app = await apps(client).create({ name: 'Doomed' });
     await app.delete();

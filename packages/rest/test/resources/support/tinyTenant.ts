@@ -22,7 +22,15 @@ export interface TenantState {
     string,
     { id: string; spaceId: string; type: string; assigneeId: string; roles: string[] }
   >;
-  readonly items: Map<string, { name: string; resourceType: string; resourceId: string }>;
+  readonly items: Map<
+    string,
+    {
+      name: string;
+      resourceType: string;
+      resourceId: string;
+      resourceAttributes?: Record<string, unknown>;
+    }
+  >;
   readonly dataFiles: Map<string, { name: string; content: Buffer; connectionId?: string }>;
   readonly reloads: Map<string, ReloadState>;
   readonly tempContents: Map<string, Buffer>;
@@ -207,6 +215,11 @@ function reloadsRoute(
     };
     state.reloads.set(reload.id, reload);
     return json(201, reloadJson(reload));
+  }
+  if (method === 'GET' && id === undefined) {
+    const appId = request.url.searchParams.get('appId');
+    const all = [...state.reloads.values()].filter((reload) => reload.appId === appId).reverse();
+    return page(request, all.map(reloadJson));
   }
   const reload = id === undefined ? undefined : state.reloads.get(id);
   if (!reload || method !== 'GET') return notFound('reload');
