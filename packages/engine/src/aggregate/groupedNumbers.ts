@@ -95,7 +95,7 @@ export function countDistinctByGroup(
 ): Float64Array {
   const counts = new Float64Array(groups);
   const space = groups * cardinality;
-  if (space <= 1 << 26) {
+  if (space <= 1 << 24) {
     const seen = new Uint8Array(space);
     for (let i = 0; i < rows.length; i++) {
       const s = symbols[rows[i]!]!;
