@@ -1,6 +1,7 @@
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import type { CompiledExpression } from './CompiledExpression.js';
+import type { CompileOptions } from './CompileOptions.js';
 import type { EvalContext } from './EvalContext.js';
 import type { CallExpr, Expr, FieldRef } from './Expr.js';
 import { ExpressionError } from './ExpressionError.js';
@@ -10,11 +11,18 @@ import { UNARY_OPERATIONS } from './unaryOperators.js';
 import { parseExpression } from './parseExpression.js';
 import { toText } from '../value/toText.js';
 
+const NO_OPTIONS: CompileOptions = {};
+
 /**
  * Compiles an expression tree into a closure tree, so that evaluating it for
  * a million rows walks no AST and looks up no built-in function by name.
+ * `options` may bind fields and calls at compile time (see `CompileOptions`).
  */
-export function compileExpression(expr: Expr): CompiledExpression {
+export function compileExpression(
+  expr: Expr,
+  options: CompileOptions = NO_OPTIONS,
+): CompiledExpression {
+  const compile = (e: Expr): CompiledExpression => compileExpression(e, options);
   switch (expr.kind) {
     case 'number': {
       const value = expr.value;
@@ -25,16 +33,16 @@ export function compileExpression(expr: Expr): CompiledExpression {
       return () => value;
     }
     case 'field':
-      return compileField(expr);
+      return options.bindField?.(expr) ?? compileField(expr);
     case 'unary': {
-      const operand = compileExpression(expr.operand);
+      const operand = compile(expr.operand);
       const apply = UNARY_OPERATIONS[expr.op];
       return (ctx) => apply(operand(ctx));
     }
     case 'binary':
-      return compileBinary(expr.op, compileExpression(expr.left), compileExpression(expr.right));
+      return compileBinary(expr.op, compile(expr.left), compile(expr.right));
     case 'call':
-      return compileCall(expr);
+      return options.bindCall?.(expr, compile) ?? compileCall(expr, compile);
   }
 }
 
@@ -61,11 +69,13 @@ function compileBinary(
   return (ctx) => apply(left(ctx), right(ctx));
 }
 
-function compileCall(call: CallExpr): CompiledExpression {
+type Compile = (expr: Expr) => CompiledExpression;
+
+function compileCall(call: CallExpr, compile: Compile): CompiledExpression {
   if (call.aggregation) return compileAggregation(call);
-  if (call.key === 'IF') return compileIf(call);
-  if (call.key === 'EVALUATE') return compileEvaluate(call);
-  const args = call.args.map(compileExpression);
+  if (call.key === 'IF') return compileIf(call, compile);
+  if (call.key === 'EVALUATE') return compileEvaluate(call, compile);
+  const args = call.args.map(compile);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
   if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
     throw new ExpressionError(
@@ -91,27 +101,27 @@ function evaluateArgs(args: readonly CompiledExpression[], ctx: EvalContext): Va
 }
 
 /** If() evaluates only the branch it returns. */
-function compileIf(call: CallExpr): CompiledExpression {
+function compileIf(call: CallExpr, compile: Compile): CompiledExpression {
   if (call.args.length < 2 || call.args.length > 3) {
     throw new ExpressionError(
       'EXPRESSION_BAD_ARGUMENTS',
       `${call.name}() takes 2 or 3 arguments, not ${call.args.length}`,
     );
   }
-  const [condition, then, otherwise] = call.args.map(compileExpression);
+  const [condition, then, otherwise] = call.args.map(compile);
   if (otherwise === undefined) return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : null);
   return (ctx) => (isTrue(condition(ctx)) ? then(ctx) : otherwise(ctx));
 }
 
 /** Evaluate(text) parses its argument as an expression at run time; a text that is no expression gives NULL. */
-function compileEvaluate(call: CallExpr): CompiledExpression {
+function compileEvaluate(call: CallExpr, compile: Compile): CompiledExpression {
   if (call.args.length !== 1) {
     throw new ExpressionError(
       'EXPRESSION_BAD_ARGUMENTS',
       `${call.name}() takes 1 argument, not ${call.args.length}`,
     );
   }
-  const source = compileExpression(call.args[0]);
+  const source = compile(call.args[0]);
   const compiled = new Map<string, CompiledExpression | null>();
   return (ctx) => {
     const text = toText(source(ctx));

@@ -2,6 +2,7 @@
 export type * from './Expr.js';
 export type { EvalContext, ScalarFunction } from './EvalContext.js';
 export type { CompiledExpression } from './CompiledExpression.js';
+export type { CompileOptions } from './CompileOptions.js';
 export type { ParseResult } from './ParseResult.js';
 export type { FunctionSpec } from './FunctionSpec.js';
 export type { DollarResolver } from './expandDollars.js';

@@ -227,6 +227,33 @@ describe('compileExpression', () => {
     expect(total).toBe(expected);
   });
 
+  it('binds fields and calls at compile time at every depth, falling back to the context', () => {
+    const slots: Value[] = [10, 'x'];
+    const positions = new Map([
+      ['A', 0],
+      ['B', 1],
+    ]);
+    let counter = 7;
+    const compiled = compileExpression(parseExpression("If(A > 5, B & RecNo() & C, 'small')"), {
+      bindField: (ref) => {
+        const at = positions.get(ref.name);
+        return at === undefined ? undefined : () => slots[at];
+      },
+      bindCall: (call) => (call.key === 'RECNO' ? () => counter : undefined),
+    });
+    // C is not bound: it is read from the context per row; A and B never are.
+    const ctx: EvalContext = {
+      field: (name) => (name === 'C' ? '!' : 'from context'),
+      format: DEFAULT_FORMAT_SETTINGS,
+    };
+    expect(compiled(ctx)).toBe('x7!');
+    slots[0] = 1;
+    counter = 8;
+    expect(compiled(ctx)).toBe('small');
+    slots[0] = 6;
+    expect(compiled(ctx)).toBe('x8!');
+  });
+
   it('shows unformatted numbers with up to 14 significant digits', () => {
     expect(text('0.1 + 0.2')).toBe('0.3');
     expect(text('1 / 3')).toBe('0.33333333333333');
