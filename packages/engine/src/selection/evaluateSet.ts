@@ -126,6 +126,9 @@ export function resolveElements(
         field,
         elements.search,
         expressionMatcher(field, elements.search, context),
+        {
+          programmatic: true,
+        },
       );
     case 'possible':
     case 'excluded': {

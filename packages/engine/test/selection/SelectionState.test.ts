@@ -254,6 +254,24 @@ describe('SelectionState search', () => {
     expect(state.selection('Customer')!.values.indexes()).toEqual([0]);
   });
 
+  it('picks the closest value for ~fuzzy and combines searches in (a|b&c)', () => {
+    const state = new SelectionState(model);
+    const customer = model.field('Customer');
+    const texts = () =>
+      state
+        .selection(customer)!
+        .values.indexes()
+        .map((i) => customer.symbols.text(i));
+    state.search(customer, '~karol');
+    expect(texts()).toEqual(['Carol']);
+    state.search(customer, '(bo|da)');
+    expect(texts()).toEqual(['Bob', 'Dave']);
+    state.search(customer, '(*a*&*e*|bob)');
+    expect(texts()).toEqual(['Alice', 'Bob', 'Dave']);
+    state.search(customer, '"ali"');
+    expect(texts()).toEqual(['Alice']);
+  });
+
   it('compares numbers with single and double bounds', () => {
     const state = new SelectionState(model);
     const quantity = model.field('Quantity');

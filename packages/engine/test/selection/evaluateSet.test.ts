@@ -91,6 +91,9 @@ describe('evaluateSet modifiers', () => {
     ]);
     expect(withValues('Quantity', { kind: 'literals', literals: [7, 1] })).toEqual(['3', '4']);
     expect(withValues('Quantity', { kind: 'search', search: '>4' })).toEqual(['1', '4']);
+    // A search in set analysis is programmatic: whole values, ignoring case, not word starts.
+    expect(withValues('Product', { kind: 'search', search: 'SHOE' })).toEqual(['1', '5']);
+    expect(withValues('Product', { kind: 'search', search: 'sh' })).toEqual([]);
     expect(withValues('Product', { kind: 'literals', literals: ['NoSuchProduct'] })).toEqual([]);
   });
 
