@@ -58,25 +58,9 @@ export class DataModel {
     const symbols = new Map<string, SymbolTable>(
       [...builders].map(([name, builder]) => [name, builder.build()]),
     );
-    const keyParts = new Set<string>();
-    const syntheticNames = new Set<string>();
-    if (options.syntheticKeys ?? true) {
-      const folded = foldSyntheticKeys(drafts);
-      for (const [name, table] of folded.symbols) {
-        symbols.set(name, table);
-        syntheticNames.add(name);
-      }
-      for (const name of folded.keyParts) keyParts.add(name);
-    }
-    if (options.systemFields) {
-      for (const system of systemTables(drafts)) {
-        const draft = draftTable(system, builders);
-        for (const column of system.columns)
-          symbols.set(column.name, builders.get(column.name)!.build());
-        drafts.push(draft);
-      }
-    }
-    const fields = buildFields(drafts, symbols, { keyParts, syntheticNames }, options.tags ?? {});
+    const roles = options.syntheticKeys === false ? noRoles() : foldKeys(drafts, symbols);
+    if (options.systemFields) addSystemTables(drafts, builders, symbols);
+    const fields = buildFields(drafts, symbols, roles, options.tags ?? {});
     const byName = new Map(fields.map((field) => [field.name, field]));
     const tables = drafts.map((draft, index) => encodeTable(draft, index, byName));
     return new DataModel(fields, tables);
@@ -189,9 +173,38 @@ function draftTable(table: LoadedTable, builders: Map<string, SymbolTableBuilder
   return { name: table.name, rowCount: table.rowCount, columns, isSynthetic: false };
 }
 
+/** Which fields the model made into synthetic keys, and which it folded into them. */
+interface KeyRoles {
+  readonly keyParts: ReadonlySet<string>;
+  readonly syntheticNames: ReadonlySet<string>;
+}
+
+function noRoles(): KeyRoles {
+  return { keyParts: new Set(), syntheticNames: new Set() };
+}
+
+function foldKeys(drafts: DraftTable[], symbols: Map<string, SymbolTable>): KeyRoles {
+  const folded = foldSyntheticKeys(drafts);
+  for (const [name, table] of folded.symbols) symbols.set(name, table);
+  return { keyParts: folded.keyParts, syntheticNames: new Set(folded.symbols.keys()) };
+}
+
+function addSystemTables(
+  drafts: DraftTable[],
+  builders: Map<string, SymbolTableBuilder>,
+  symbols: Map<string, SymbolTable>,
+): void {
+  for (const system of systemTables(drafts)) {
+    const draft = draftTable(system, builders);
+    for (const column of system.columns)
+      symbols.set(column.name, builders.get(column.name)!.build());
+    drafts.push(draft);
+  }
+}
+
 function buildFields(
   drafts: readonly DraftTable[],
-  symbols: ReadonlyMap<string, SymbolTable>,
+  roles: KeyRoles,
   roles: { readonly keyParts: ReadonlySet<string>; readonly syntheticNames: ReadonlySet<string> },
   extraTags: Readonly<Record<string, readonly FieldTag[]>>,
 ): Field[] {
