@@ -1,7 +1,9 @@
 import type { FunctionSpec } from '../FunctionSpec.js';
+import { COLOR_FUNCTIONS } from './colorFunctions.js';
 import { CONDITIONAL_FUNCTIONS } from './conditionalFunctions.js';
 import { CONVERSION_FUNCTIONS } from './conversionFunctions.js';
 import { DATE_FUNCTIONS } from './dateFunctions.js';
+import { HASH_FUNCTIONS } from './hashFunctions.js';
 import { NUMERIC_FUNCTIONS } from './numericFunctions.js';
 import { PERIOD_FUNCTIONS } from './periodFunctions.js';
 import { RANGE_FUNCTIONS } from './rangeFunctions.js';
@@ -17,5 +19,7 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map(
     ...CONVERSION_FUNCTIONS,
     ...DATE_FUNCTIONS,
     ...PERIOD_FUNCTIONS,
+    ...HASH_FUNCTIONS,
+    ...COLOR_FUNCTIONS,
   }),
 );

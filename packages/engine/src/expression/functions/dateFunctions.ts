@@ -65,6 +65,27 @@ export const DATE_FUNCTIONS: FunctionTable = {
     const t = (h * 3600 + m * 60 + s) / 86400;
     return new Dual(formatDate(t, ctx.format.timeFormat, ctx.format), t);
   }),
+  MAKEWEEKDATE: fn(1, 3, (args, ctx) => {
+    const [year, week, day] = [
+      toNumber(args[0]),
+      optionalNumber(args, 1, 1),
+      optionalNumber(args, 2, 0),
+    ];
+    if ([year, week, day].some(Number.isNaN)) return null;
+    const rules = ctx.format;
+    // Week 1 starts on the first week day of the week holding the reference day of January.
+    const reference = rules.brokenWeeks ? 1 : rules.referenceDay > 0 ? rules.referenceDay : 4;
+    const week1 = startOfWeek(serialFromParts(Math.trunc(year), 1, reference), rules.firstWeekDay);
+    return asDate(week1 + 7 * (Math.trunc(week) - 1) + Math.trunc(day), ctx.format);
+  }),
+  GMT: fn(0, 0, (_args, ctx) => {
+    const now = serialFromDate(new Date());
+    return new Dual(formatDate(now, ctx.format.timestampFormat, ctx.format), now);
+  }),
+  UTC: fn(0, 0, (_args, ctx) => {
+    const now = serialFromDate(new Date());
+    return new Dual(formatDate(now, ctx.format.timestampFormat, ctx.format), now);
+  }),
   YEAR: ofDate((s) => partsFromSerial(s).year),
   MONTH: ofDate((s, _args, ctx) => {
     const month = partsFromSerial(s).month;

@@ -9,6 +9,19 @@ function text(v: Value): string {
   return toText(v);
 }
 
+/** Length in characters, a surrogate pair counting once. */
+function codePointLength(s: string): number {
+  let length = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      length--;
+      i++;
+    }
+  }
+  return length;
+}
+
 /** 1-based position of the n-th occurrence of `sub` (from the end when n < 0); 0 when absent. */
 function indexOf(s: string, sub: string, n: number): number {
   if (sub === '' || n === 0) return 0;
@@ -85,7 +98,7 @@ function trimSpaces(s: string, start: boolean, end: boolean): string {
 
 /** String functions: Len, Left, Mid, SubField, TextBetween, PurgeChar, ... */
 export const STRING_FUNCTIONS: FunctionTable = {
-  LEN: fn(1, 1, ([s]) => (s === null ? null : [...text(s)].length)),
+  LEN: fn(1, 1, ([s]) => (s === null ? null : codePointLength(text(s)))),
   LEFT: fn(2, 2, (args) =>
     anyNull(args) ? null : text(args[0]).slice(0, Math.max(0, integerArg(args[1]))),
   ),
