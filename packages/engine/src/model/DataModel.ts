@@ -204,8 +204,8 @@ function addSystemTables(
 
 function buildFields(
   drafts: readonly DraftTable[],
+  symbols: ReadonlyMap<string, SymbolTable>,
   roles: KeyRoles,
-  roles: { readonly keyParts: ReadonlySet<string>; readonly syntheticNames: ReadonlySet<string> },
   extraTags: Readonly<Record<string, readonly FieldTag[]>>,
 ): Field[] {
   const holders = new Map<string, number[]>();
