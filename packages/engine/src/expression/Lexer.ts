@@ -25,6 +25,16 @@ export class Lexer {
     return this.peeked;
   }
 
+  /** The token after the next one, without consuming either. */
+  peekSecond(): Token {
+    const next = this.peek();
+    const resume = this.pos;
+    const second = this.read();
+    this.pos = resume;
+    this.peeked = next;
+    return second;
+  }
+
   /** Consumes and returns the next token. */
   next(): Token {
     const token = this.peek();

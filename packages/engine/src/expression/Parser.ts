@@ -136,12 +136,24 @@ export class Parser {
     }
   }
 
-  /** A qualifier word is a field name instead when the argument ends right after it (`Sum(Total)`). */
-  private qualifierFollows(word: Token): boolean {
-    const rest = this.lexer.source.slice(word.end).trimStart();
-    if (rest === '' || rest[0] === ')' || rest[0] === ',') return false;
-    const after = INFIX_PRECEDENCE.get(rest[0]);
-    return after === undefined || rest[0] === '<' || rest[0] === '-' || rest[0] === '+';
+  /**
+   * Whether the qualifier word just peeked starts the argument's qualifiers
+   * or is a field of that name: it is a field when the argument ends after
+   * it (`Sum(Total)`) or an infix operator follows (`Sum(Total * 2)`);
+   * `TOTAL <` always opens a dimension list.
+   */
+  private qualifierFollows(word: Extract<Token, { type: 'word' }>): boolean {
+    const after = this.lexer.peekSecond();
+    if (after.type === 'eof') return false;
+    if (after.type === 'punct') {
+      if (after.text === '<') return word.upper === 'TOTAL';
+      return (
+        after.text === '(' ||
+        after.text === '{' ||
+        !(INFIX_PRECEDENCE.has(after.text) || after.text === ')' || after.text === ',')
+      );
+    }
+    return after.type !== 'word' || !INFIX_PRECEDENCE.has(after.upper);
   }
 
   private parseTotalFields(): TotalQualifier {

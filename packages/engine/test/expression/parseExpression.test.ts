@@ -175,6 +175,18 @@ describe('parseExpression: calls', () => {
     const product = parseExpression('Sum(Total * 2)');
     expect(product.kind === 'call' && product.total).toBe(undefined);
     expect(product).toMatchObject({ args: [{ kind: 'binary', op: '*' }] });
+    expect(parseExpression('Sum(All)')).toMatchObject({ args: [{ kind: 'field', name: 'All' }] });
+    expect(parseExpression('Sum(Total AND x)')).toMatchObject({
+      args: [{ kind: 'binary', op: 'and' }],
+    });
+    expect(parseExpression('Count(DISTINCT [Customer Name])')).toMatchObject({
+      distinct: 'distinct',
+      args: [{ name: 'Customer Name' }],
+    });
+    expect(parseExpression('Sum(DISTINCT (a + b))')).toMatchObject({
+      distinct: 'distinct',
+      args: [{ kind: 'binary', op: '+' }],
+    });
   });
 });
 
