@@ -47,3 +47,5 @@ export { QlikApiError, type QlikErrorDetail } from './errors/QlikApiError.js';
 export { QlikTimeoutError } from './errors/QlikTimeoutError.js';
 export { QlikAbortError } from './errors/QlikAbortError.js';
 export { QlikNetworkError } from './errors/QlikNetworkError.js';
+
+export * from './resources/index.js';
