@@ -150,6 +150,16 @@ describe('set expressions', () => {
     });
   });
 
+  it('reads fields of other states: $::F and State::F', () => {
+    expect(setOf('Sum({State1<Region=$::Region, Year=State2::Year>} x)')).toMatchObject({
+      identifier: 'State1',
+      modifiers: [
+        { field: 'Region', elements: { kind: 'elementField', field: '$::Region' } },
+        { field: 'Year', elements: { kind: 'elementField', field: 'State2::Year' } },
+      ],
+    });
+  });
+
   it('parses the expression of an expression search', () => {
     const set = setOf('Sum({<Customer={"=Sum(Sales)>1000"}>} Sales)');
     expect(set).toMatchObject({
