@@ -1,6 +1,7 @@
 import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 import type { FieldSelection, Selections } from './FieldSelection.js';
+import { SelectionError } from './SelectionError.js';
 import { matchValues } from './matchValues.js';
 import { type ExpressionMatcher, searchSymbols } from './searchSymbols.js';
 import { SelectionHistory } from './SelectionHistory.js';
@@ -98,6 +99,12 @@ export class SelectionState {
   /** Selects a symbol set in a field, combined with its current selection by `mode`. */
   selectSet(field: Field | string, values: SymbolSet, mode: SelectMode = 'replace'): boolean {
     const resolved = this.resolve(field);
+    if (values.cardinality !== resolved.cardinality) {
+      throw new SelectionError(
+        'INVALID_SYMBOL',
+        `A set over ${values.cardinality} symbols cannot select in "${resolved.name}" (${resolved.cardinality} values)`,
+      );
+    }
     const existing = this.current.get(resolved.index);
     if (existing?.locked) return false;
     const next = combine(existing?.values, values, mode);

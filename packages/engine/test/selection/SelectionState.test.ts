@@ -3,6 +3,7 @@ import { DataModel } from '../../src/model/DataModel.js';
 import { SelectionError } from '../../src/selection/SelectionError.js';
 import { SelectionState } from '../../src/selection/SelectionState.js';
 import { SelectionStates } from '../../src/selection/SelectionStates.js';
+import { SymbolSet } from '../../src/selection/SymbolSet.js';
 import { salesTables } from '../model/tableFixture.js';
 import { possibleTexts, statesOf } from './stateHelpers.js';
 
@@ -155,6 +156,9 @@ describe('SelectionState operations', () => {
     state.select(customer, [0, 3], 'remove');
     expect(state.selection(customer)).toBeUndefined();
     expect(state.select(customer, [])).toBe(false);
+    expect(() => state.selectSet(customer, SymbolSet.all(2))).toThrowError(
+      expect.objectContaining({ code: 'INVALID_SYMBOL' }) as Error,
+    );
   });
 
   it('selects by number and by state: possible, alternative, excluded, all', () => {
