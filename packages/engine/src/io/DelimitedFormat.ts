@@ -6,6 +6,8 @@ export interface DelimitedFormat {
   readonly quoting: 'msq' | 'standard' | 'none';
   /** Strip spaces (and tabs, unless tab delimits) around unquoted fields, as Qlik does. */
   readonly trim: boolean;
+  /** Hand canonical integers over as numbers instead of texts (a fast path for loading). */
+  readonly integers?: boolean;
 }
 
 /** Comma-separated with standard quoting and trimming. */

@@ -5,6 +5,27 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 const TAB = 9;
+const MINUS = 45;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+/** A double holds integers of up to 15 digits exactly. */
+const MAX_INTEGER_DIGITS = 15;
+
+/** One parsed field: its text, or the number itself when the format asks for integers and the text is a canonical one. */
+export type DelimitedCell = string | number;
+
+/** '0', '42', '-7' are canonical: the number's own text. '007', '-0' and '' are not. */
+function isCanonicalInteger(
+  text: string,
+  start: number,
+  negative: boolean,
+  digits: number,
+  value: number,
+): boolean {
+  if (digits === 0 || digits > MAX_INTEGER_DIGITS) return false;
+  if (digits > 1 && text.charCodeAt(negative ? start + 1 : start) === DIGIT_0) return false;
+  return !(negative && value === 0);
+}
 
 /**
  * Incremental parser for delimited text. Feed it text chunk by chunk with
@@ -21,7 +42,7 @@ export class DelimitedParser {
 
   constructor(
     private readonly format: DelimitedFormat,
-    private readonly onRow: (fields: string[]) => void,
+    private readonly onRow: (fields: DelimitedCell[]) => void,
   ) {
     this.spaces = format.delimiter === 'spaces';
     this.delimiter = this.spaces ? SPACE : format.delimiter.charCodeAt(0);
@@ -53,10 +74,11 @@ export class DelimitedParser {
     const quoted = this.quoted;
     const trim = this.format.trim;
     const trimTabs = this.trimTabs;
+    const integers = this.format.integers === true;
     let pos = 0;
     while (pos < length) {
       const rowStart = pos;
-      const fields: string[] = [];
+      const fields: DelimitedCell[] = [];
       for (;;) {
         if (spaces) pos = this.skipBlanks(text, pos);
         let start = pos;
@@ -74,18 +96,34 @@ export class DelimitedParser {
           pos = end;
         } else {
           let end = start;
+          // Canonical integers ('42', '-7', not '007') are read while scanning: no substring, no re-parse.
+          const negative = integers && text.charCodeAt(start) === MINUS && delimiter !== MINUS;
+          if (negative) end++;
+          let plain = integers;
+          let digits = 0;
+          let number = 0;
           for (let c = text.charCodeAt(end); end < length; c = text.charCodeAt(++end)) {
             if (c === delimiter || c === LF || c === CR || (spaces && c === TAB)) break;
+            if (plain) {
+              if (c >= DIGIT_0 && c <= DIGIT_9) {
+                number = number * 10 + (c - DIGIT_0);
+                digits++;
+              } else plain = false;
+            }
           }
           pos = end;
-          if (trim) {
-            for (
-              let c = text.charCodeAt(end - 1);
-              end > start && (c === SPACE || (c === TAB && trimTabs));
-              c = text.charCodeAt(--end - 1)
-            );
+          if (plain && isCanonicalInteger(text, start, negative, digits, number)) {
+            fields.push(negative ? -number : number);
+          } else {
+            if (trim) {
+              for (
+                let c = text.charCodeAt(end - 1);
+                end > start && (c === SPACE || (c === TAB && trimTabs));
+                c = text.charCodeAt(--end - 1)
+              );
+            }
+            fields.push(start === end ? '' : text.slice(start, end));
           }
-          fields.push(start === end ? '' : text.slice(start, end));
         }
         if (pos >= length) {
           if (!final) return rowStart;
@@ -162,8 +200,8 @@ export class DelimitedParser {
 }
 
 /** Parses a whole text (e.g. an INLINE table) into rows. */
-export function parseDelimitedText(text: string, format: DelimitedFormat): string[][] {
-  const rows: string[][] = [];
+export function parseDelimitedText(text: string, format: DelimitedFormat): DelimitedCell[][] {
+  const rows: DelimitedCell[][] = [];
   const parser = new DelimitedParser(format, (fields) => rows.push(fields));
   parser.push(text);
   parser.end();

@@ -1,4 +1,4 @@
-import { DelimitedParser } from './DelimitedParser.js';
+import { DelimitedParser, type DelimitedCell } from './DelimitedParser.js';
 import type { DelimitedFormat } from './DelimitedFormat.js';
 import { openDataFile } from './openDataFile.js';
 import { decoderLabel, type TextEncoding } from './TextEncoding.js';
@@ -13,11 +13,11 @@ export async function* readDelimitedFile(
   scriptPath: string,
   format: DelimitedFormat,
   encoding: TextEncoding = 'utf8',
-): AsyncGenerator<string[][]> {
+): AsyncGenerator<DelimitedCell[][]> {
   const stream = await openDataFile(absolutePath, scriptPath);
   // `ignoreBOM: false` makes the decoder strip a leading byte order mark.
   const decoder = new TextDecoder(decoderLabel(encoding), { ignoreBOM: false });
-  let batch: string[][] = [];
+  let batch: DelimitedCell[][] = [];
   const parser = new DelimitedParser(format, (fields) => batch.push(fields));
   try {
     for await (const chunk of stream) {

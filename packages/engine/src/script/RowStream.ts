@@ -1,3 +1,4 @@
+import type { DelimitedCell } from '../io/DelimitedParser.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { Value } from '../value/Value.js';
 
@@ -21,6 +22,6 @@ export interface ValueRowStream {
 export interface TextRowStream {
   readonly kind: 'texts';
   readonly fieldNames: readonly string[];
-  readonly batches: AsyncIterable<string[][]> | Iterable<string[][]>;
+  readonly batches: AsyncIterable<DelimitedCell[][]> | Iterable<DelimitedCell[][]>;
   readonly numbers: NumberInterpretation;
 }

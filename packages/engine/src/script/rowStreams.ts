@@ -30,7 +30,7 @@ export function fileTypeOf(scriptPath: string, spec: FileFormatSpec): 'txt' | 'j
 export function delimitedFormatOf(scriptPath: string, spec: FileFormatSpec): DelimitedFormat {
   const extension = path.extname(scriptPath).toLowerCase();
   const delimiter = spec.delimiter ?? (extension === '.tab' || extension === '.tsv' ? '\t' : ',');
-  return { delimiter, quoting: spec.quoting ?? 'standard', trim: true };
+  return { delimiter, quoting: spec.quoting ?? 'standard', trim: true, integers: true };
 }
 
 /** Rows of a data file: CSV/TXT streamed in chunks, JSON records parsed whole. */
@@ -70,6 +70,7 @@ export async function inlineRowStream(
     delimiter: spec.delimiter ?? ',',
     quoting: spec.quoting ?? 'standard',
     trim: true,
+    integers: true,
   };
   const rows = parseDelimitedText(data, format);
   return textRowStream([rows], {

@@ -287,6 +287,10 @@ async function encodeTexts(
           column.pushIndex(-1);
           continue;
         }
+        if (typeof text === 'number') {
+          column.pushIndex(column.indexOf(text));
+          continue;
+        }
         let index = known.get(text);
         if (index === undefined) {
           index = column.indexOf(textToValue(text, numbers));

@@ -1,3 +1,4 @@
+import type { DelimitedCell } from '../io/DelimitedParser.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { Value } from '../value/Value.js';
 import type { RowBatch, TextRowStream, ValueRowStream } from './RowStream.js';
@@ -8,11 +9,11 @@ import { TextValueCache } from './TextValueCache.js';
  * names (embedded labels) or they are `@1..@n` (no labels).
  */
 export async function textRowStream(
-  batches: AsyncIterable<string[][]> | Iterable<string[][]>,
+  batches: AsyncIterable<DelimitedCell[][]> | Iterable<DelimitedCell[][]>,
   options: { labels: 'embedded' | 'none'; headerLines: number; numbers: NumberInterpretation },
 ): Promise<TextRowStream> {
   const iterator = toAsyncIterator(batches);
-  let pending: string[][] = [];
+  let pending: DelimitedCell[][] = [];
   let skip = options.headerLines;
   let fieldNames: string[] | undefined;
   while (fieldNames === undefined) {
@@ -29,7 +30,7 @@ export async function textRowStream(
     skip -= consumed;
     if (skip > 0 || pending.length === 0) continue;
     if (options.labels === 'embedded') {
-      fieldNames = pending[0];
+      fieldNames = pending[0].map(String);
       pending = pending.slice(1);
     } else fieldNames = pending[0].map((_, i) => `@${i + 1}`);
   }
@@ -42,9 +43,9 @@ export async function textRowStream(
 }
 
 async function* remainingBatches(
-  first: string[][],
-  rest: AsyncIterator<string[][]>,
-): AsyncGenerator<string[][]> {
+  first: DelimitedCell[][],
+  rest: AsyncIterator<DelimitedCell[][]>,
+): AsyncGenerator<DelimitedCell[][]> {
   if (first.length > 0) yield first;
   for (;;) {
     const next = await rest.next();
@@ -64,22 +65,23 @@ export function interpretTexts(stream: TextRowStream): ValueRowStream {
 }
 
 async function* convertBatches(
-  batches: AsyncIterable<string[][]> | Iterable<string[][]>,
+  batches: AsyncIterable<DelimitedCell[][]> | Iterable<DelimitedCell[][]>,
   caches: TextValueCache[],
 ): AsyncGenerator<RowBatch> {
   for await (const batch of batches) yield convertBatch(batch, caches);
 }
 
 /** Rows with fewer fields get nulls; extra fields are dropped. */
-function convertBatch(rows: string[][], caches: TextValueCache[]): RowBatch {
+function convertBatch(rows: DelimitedCell[][], caches: TextValueCache[]): RowBatch {
   const width = caches.length;
   const out: Value[][] = new Array<Value[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const texts = rows[r];
     const row = new Array<Value>(width);
     for (let c = 0; c < width; c++) {
-      const text = texts[c];
-      row[c] = text === undefined ? null : caches[c].valueOf(text);
+      const cell = texts[c];
+      row[c] =
+        cell === undefined ? null : typeof cell === 'number' ? cell : caches[c].valueOf(cell);
     }
     out[r] = row;
   }

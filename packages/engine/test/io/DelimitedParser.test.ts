@@ -67,6 +67,19 @@ describe('DelimitedParser', () => {
     ]);
   });
 
+  it('hands over canonical integers as numbers in integer mode, other texts as texts', () => {
+    const format = { ...CSV_FORMAT, integers: true };
+    expect(
+      parseDelimitedText(
+        '0,42,-7,007,-0,1.5, 8 ,"9",123456789012345,1234567890123456,-,x1',
+        format,
+      ),
+    ).toEqual([
+      // ' 8 ' has blanks around it: it stays text here and becomes a number when interpreted.
+      [0, 42, -7, '007', '-0', '1.5', '8', '9', 123456789012345, '1234567890123456', '-', 'x1'],
+    ]);
+  });
+
   it('treats quotes as data when quoting is off', () => {
     expect(parseDelimitedText('"a,b"', { ...CSV_FORMAT, quoting: 'none' })).toEqual([['"a', 'b"']]);
   });
