@@ -4,6 +4,7 @@ import type { Field } from '../model/Field.js';
 import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
 import { AggregateError } from './AggregateError.js';
+import type { CalculatedField } from './CalculatedField.js';
 import { Frame } from './Frame.js';
 import { GroupIndex } from './GroupIndex.js';
 import type { RecordSet, SetResolver } from './RecordSet.js';
@@ -25,15 +26,21 @@ export class ChartScope {
   private readonly sets = new Map<string, RecordSet>();
   private readonly frames = new Map<string, Frame>();
   private readonly groupings = new Map<Frame, Map<string, GroupIndex>>();
+  private readonly calculated = new Map<string, CalculatedField>();
 
   constructor(
     readonly model: DataModel,
     private readonly resolveSet: SetResolver,
   ) {}
 
-  /** The field called `name`; an AggregateError when the model has none. */
+  /** Makes a calculated dimension usable by its name in frames and groups. */
+  addCalculated(calculated: CalculatedField): void {
+    this.calculated.set(calculated.field.name, calculated);
+  }
+
+  /** The field called `name` (a calculated one included); an AggregateError when there is none. */
   field(name: string): Field {
-    const field = this.model.findField(name);
+    const field = this.calculated.get(name)?.field ?? this.model.findField(name);
     if (!field) throw new AggregateError('UNKNOWN_FIELD', `Field not found: ${name}`);
     return field;
   }
@@ -41,7 +48,8 @@ export class ChartScope {
   /** The frame joining the tables of `fieldNames` over the records of `set`. */
   frame(set: SetExpression | undefined, fieldNames: readonly string[]): Frame {
     const setKey = set ? JSON.stringify(set) : '$';
-    const tree = this.joinTree([...new Set(fieldNames)]);
+    const modelFields = fieldNames.flatMap((name) => this.calculated.get(name)?.sources ?? [name]);
+    const tree = this.joinTree([...new Set(modelFields)]);
     const key = `${setKey}\u0000${tree.nodes.map((node) => node.table.index).join(',')}`;
     let frame = this.frames.get(key);
     if (!frame) {
@@ -71,6 +79,13 @@ export class ChartScope {
 
   /** Field `name` read through `frame`. */
   fieldIn(frame: Frame, name: string): FrameField {
+    const calculated = this.calculated.get(name);
+    if (calculated)
+      return {
+        field: calculated.field,
+        codes: calculated.codes,
+        rows: frame.rowsOf(calculated.table),
+      };
     const field = this.field(name);
     const table = this.tableInFrame(frame, field);
     return { field, codes: table.column(name)!.codes, rows: frame.rowsOf(table) };

@@ -1,3 +1,4 @@
+import { calculatedField } from '../aggregate/CalculatedField.js';
 import { ChartScope } from '../aggregate/ChartScope.js';
 import { GroupIndex } from '../aggregate/GroupIndex.js';
 import { type GroupTarget, MeasureEvaluator } from '../aggregate/MeasureEvaluator.js';
@@ -59,9 +60,11 @@ export function computeHyperCube(
   const settings = options.format ?? DEFAULT_FORMAT_SETTINGS;
   const dimensionDefs = def.qDimensions ?? [];
   const measureDefs = def.qMeasures ?? [];
-  const fields = dimensionDefs.map((dimension, d) => dimensionField(model, dimension, d));
-  const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
   const evaluator = chartEvaluator(model, state, options, settings);
+  const fields = dimensionDefs.map((dimension, d) =>
+    dimensionField(model, dimension, d, evaluator.scope, settings),
+  );
+  const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
   const dims = fields.map((field) => field.name);
   const target = chartTarget(evaluator.scope, dims);
   evaluator.measures.prefetch(measureExprs, target);
@@ -152,20 +155,46 @@ function totalTarget(): GroupTarget {
   return { dims: [], index: new GroupIndex(1, new Int32Array(0), [], [1]) };
 }
 
-function dimensionField(model: DataModel, dimension: NxDimension, d: number): Field {
+function dimensionField(
+  model: DataModel,
+  dimension: NxDimension,
+  d: number,
+  scope: ChartScope,
+  settings: FormatSettings,
+): Field {
   const raw = dimension.qDef?.qFieldDefs?.[0];
   if (!raw) throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d} has no qFieldDefs`);
-  if (raw.trimStart().startsWith('=')) {
-    throw new HyperCubeError(
-      'LOCERR_CALC_INVALID_DEF',
-      `Calculated dimension ${raw} is not supported`,
-    );
-  }
+  if (raw.trimStart().startsWith('='))
+    return calculatedDimension(model, raw.trim(), d, scope, settings);
   const name = raw.trim().replace(/^\[(.*)\]$/, '$1');
   const field = model.findField(name);
   if (!field)
     throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Dimension ${d}: field not found: ${name}`);
   return field;
+}
+
+function calculatedDimension(
+  model: DataModel,
+  raw: string,
+  d: number,
+  scope: ChartScope,
+  settings: FormatSettings,
+): Field {
+  let expr: Expr;
+  try {
+    expr = parseExpression(raw.slice(1));
+  } catch (error) {
+    throw new HyperCubeError(
+      'LOCERR_CALC_INVALID_DEF',
+      `Dimension ${d}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const calculated = calculatedField(model, raw, expr, settings);
+  scope.addCalculated(calculated);
+  return calculated.field;
 }
 
 function parseMeasure(source: string | undefined, m: number): Expr {
@@ -277,12 +306,14 @@ const NO_COUNTS = new Float64Array(0);
 
 /** The state letter of every value of a field. */
 export function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
+  if (isCalculated(field)) return new Array<StateEnumType>(field.cardinality).fill('O');
   return Array.from(state.stateCodes(field), (code) => stateOfCode(code) as StateEnumType);
 }
 
 // Selected (and locked) values first, then possible, alternative, excluded.
 /** Sort rank of every value's state. */
 export function stateRanks(state: SelectionResult, field: Field): Uint8Array {
+  if (isCalculated(field)) return new Uint8Array(field.cardinality).fill(1);
   const rankOf: Record<string, number> = { S: 0, L: 0, O: 1, A: 2, D: 2, X: 3, XS: 3, XL: 3 };
   return Uint8Array.from(state.stateCodes(field), (code) => rankOf[stateOfCode(code)]!);
 }
@@ -311,11 +342,13 @@ export function dimensionInfo(
     qFallbackTitle: dimension.qDef?.qFieldLabels?.[0] || field.name,
     qApprMaxGlyphCount: glyphs,
     qCardinal: field.cardinality,
-    qLocked: state.selection(field)?.locked ?? false,
+    qLocked: isCalculated(field) ? false : (state.selection(field)?.locked ?? false),
     qSortIndicator: sortIndicator(dimension.qDef?.qSortCriterias?.[0]),
     qGroupFallbackTitles: [field.name],
     qGroupPos: 0,
-    qStateCounts: { ...state.stateCounts(field) },
+    qStateCounts: isCalculated(field)
+      ? optionCounts(field.cardinality)
+      : { ...state.stateCounts(field) },
     qTags: [...field.tags],
     qDimensionType: numeric ? 'N' : 'D',
     qGrouping: 'N',
@@ -334,6 +367,24 @@ export function dimensionInfo(
     },
     qLibraryId: '',
     qEffectiveDimensionName: field.name,
+  };
+}
+
+// Calculated dimensions are not model fields (index -1): no selection, every value possible.
+function isCalculated(field: Field): boolean {
+  return field.index < 0;
+}
+
+function optionCounts(cardinality: number) {
+  return {
+    qLocked: 0,
+    qSelected: 0,
+    qOption: cardinality,
+    qDeselected: 0,
+    qAlternative: 0,
+    qExcluded: 0,
+    qSelectedExcluded: 0,
+    qLockedExcluded: 0,
   };
 }
 

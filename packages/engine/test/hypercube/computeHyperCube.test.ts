@@ -230,7 +230,7 @@ describe('paging', () => {
 describe('invalid definitions', () => {
   test.each([
     [{ qDimensions: [{ qDef: { qFieldDefs: ['Nope'] } }] }, /field not found: Nope/],
-    [{ qDimensions: [{ qDef: { qFieldDefs: ['=Year*2'] } }] }, /Calculated dimension/],
+    [{ qDimensions: [{ qDef: { qFieldDefs: ['=Year*'] } }] }, /Dimension 0/],
     [{ qMeasures: [{ qDef: { qDef: 'Sum(' } }] }, /Measure 0/],
     [{ qMeasures: [{ qDef: { qDef: '' } }] }, /Measure 0 has no qDef/],
   ] as [HyperCubeDef, RegExp][])('%j is LOCERR_CALC_INVALID_DEF', (def, message) => {
