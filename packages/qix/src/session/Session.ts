@@ -39,6 +39,7 @@ interface ObjectRef {
 const CLOSE_NORMAL = 1000;
 const CLOSE_SUSPEND = 4000;
 const ON_CONNECTED_WAIT_MS = 5000;
+const RESTORE_CALL_TIMEOUT_MS = 30_000;
 
 /**
  * A session with the engine over one WebSocket at a time: opens it, sends
@@ -191,7 +192,7 @@ export class Session<TGlobal extends object = ApiObject>
     return this.sendDirect(request, descriptor, options);
   }
 
-  /** @internal Sends a request as is, bypassing interceptors; resolves the raw message. */
+  /** @internal Sends a request as is, bypassing interceptors and delta; resolves the raw message. */
   rawCall(method: string, handle: number, params: unknown): Promise<JsonRpcMessage> {
     const id = this.rpc.nextId();
     const request: QixRequest = { handle, method, params: params as unknown[], id };
@@ -201,8 +202,8 @@ export class Session<TGlobal extends object = ApiObject>
       call.reject = reject;
     });
     const frame = JSON.stringify({ jsonrpc: '2.0', id, method, handle, params });
-    if (!this.rpc.send(frame, call)) call.reject(this.notConnectedError());
-    else this.emitSent(request, frame);
+    // A restore must not hang on an engine that never answers: the attempt fails and is retried.
+    this.transmit(call, frame, { timeout: this.config.timeout ?? RESTORE_CALL_TIMEOUT_MS });
     return promise as Promise<JsonRpcMessage>;
   }
 

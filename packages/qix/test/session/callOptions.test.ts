@@ -37,6 +37,9 @@ it('does not send a call whose signal is already aborted', async () => {
   const global = await session.open();
   const call = global.getDocList({}, { signal: AbortSignal.abort() });
   await expect(call).rejects.toMatchObject({ code: errorCodes.REQUEST_ABORTED });
+  // A later round trip proves that nothing was sent before it.
+  await global.engineVersion().catch(() => undefined);
+  expect(engine.requestsOf('EngineVersion')).toHaveLength(1);
   expect(engine.requestsOf('GetDocList')).toHaveLength(0);
 });
 
@@ -80,5 +83,5 @@ it('accepts options after all positional params', async () => {
   await expect(doc.getObject('chart1', { timeout: 5 } as never)).rejects.toMatchObject({
     code: errorCodes.REQUEST_TIMEOUT,
   });
-  expect(engine.requestsOf('GetObject')[0].params).toEqual(['chart1']);
+  expect((await engine.waitForRequest('GetObject')).params).toEqual(['chart1']);
 });

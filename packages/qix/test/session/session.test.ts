@@ -110,6 +110,8 @@ describe('parameters', () => {
     const call = (global.openDoc as (params: object) => Promise<unknown>)({ qDocName: 'a', qDocNam: 'b' });
     await expect(call).rejects.toMatchObject({ code: errorCodes.UNKNOWN_PARAMETER });
     await expect(call).rejects.toBeInstanceOf(QixError);
+    await global.engineVersion().catch(() => undefined);
+    expect(engine.requestsOf('EngineVersion')).toHaveLength(1);
     expect(engine.requestsOf('OpenDoc')).toHaveLength(0);
   });
 
