@@ -15,6 +15,8 @@ export class LoadContext implements EvalContext {
   recNo = 0;
   /** Number of rows this LOAD has produced so far. */
   rowNo = 0;
+  /** The last source record that passed WHERE, for Previous(). */
+  previousRow: readonly Value[] | undefined;
   /** Iteration of the current record under WHILE, 1-based. */
   iterNo = 1;
   /** Rows of the current GROUP BY group; set only while aggregating. */

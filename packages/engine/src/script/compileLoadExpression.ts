@@ -56,6 +56,8 @@ function compileCall(
     if (call.key === 'ROWNO') return () => load.rowNo + 1;
     if (call.key === 'ITERNO') return () => load.iterNo;
   }
+  if (call.key === 'PREVIOUS' && call.args.length === 1)
+    return compilePrevious(call.args[0], load, positions);
   const custom = load.functions.get(call.key);
   if (custom && call.key === 'EXISTS') {
     const exists = compileExists(call, load, positions, custom);
@@ -109,4 +111,24 @@ function compileExists(
   };
   const value = compileLoadExpression(valueExpr, load, positions);
   return (ctx) => exists([field, value(ctx)], ctx);
+}
+
+/** Previous(expr): the expression over the last source record that passed WHERE; null on the first. */
+function compilePrevious(
+  arg: Expr,
+  load: LoadContext,
+  positions: ReadonlyMap<string, number>,
+): CompiledExpression {
+  const inner = compileLoadExpression(arg, load, positions);
+  return (ctx) => {
+    const previous = load.previousRow;
+    if (previous === undefined) return null;
+    const current = load.row;
+    load.row = previous;
+    try {
+      return inner(ctx);
+    } finally {
+      load.row = current;
+    }
+  };
 }

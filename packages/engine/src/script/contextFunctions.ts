@@ -36,7 +36,9 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
     const file = host.currentFile();
     return file === undefined ? '' : file.replace(/^.*[/\\]/, '');
   };
+  const autoNumbers = new Map<string, Map<ValueKey, number>>();
   const entries: [string, ScalarFunction][] = [
+    ['AUTONUMBER', (args) => autoNumber(autoNumbers, args)],
     ['RECNO', (_, ctx) => load(ctx)?.recNo ?? null],
     [
       'ROWNO',
@@ -134,4 +136,23 @@ function peek(host: ScriptFunctionHost, args: readonly Value[]): Value {
   const row = requested < 0 ? table.rowCount + requested : requested;
   if (!column || !Number.isInteger(row) || row < 0 || row >= table.rowCount) return null;
   return column.valueAt(row);
+}
+
+/** AutoNumber(value [, 'counter']): 1, 2, 3... per distinct value, one sequence per counter name. */
+function autoNumber(counters: Map<string, Map<ValueKey, number>>, args: readonly Value[]): Value {
+  const value = args[0] ?? null;
+  if (value === null) return null;
+  const name = args.length > 1 ? toText(args[1] ?? null) : '';
+  let counter = counters.get(name);
+  if (!counter) {
+    counter = new Map();
+    counters.set(name, counter);
+  }
+  const key = keyOf(value);
+  let number = counter.get(key);
+  if (number === undefined) {
+    number = counter.size + 1;
+    counter.set(key, number);
+  }
+  return number;
 }

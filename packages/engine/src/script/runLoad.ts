@@ -85,7 +85,10 @@ export async function runLoad(
         ctx.recNo++;
         for (ctx.iterNo = 1; ; ctx.iterNo++) {
           if (whileCondition && !isTrue(whileCondition(ctx))) break;
-          if (!where || isTrue(where(ctx))) sink(ctx.row);
+          if (!where || isTrue(where(ctx))) {
+            sink(ctx.row);
+            ctx.previousRow = ctx.row;
+          }
           if (!whileCondition || ctx.rowNo >= limit) break;
         }
       }

@@ -19,6 +19,22 @@ describe('script functions', () => {
     expect(tableOf(result, 'Last').rows).toEqual([[6, 1]]);
   });
 
+  it('Previous() reads the last record that passed WHERE; AutoNumber() numbers distinct values', async () => {
+    const result = await run(`
+      T: LOAD v, Previous(v) as prev, AutoNumber(k) as n, AutoNumber(k, 'other') as m INLINE [
+        k, v
+        b, 1
+        a, 2
+        b, 3
+        a, 4
+      ] WHERE v <> 2;`);
+    expect(tableOf(result, 'T').rows).toEqual([
+      [1, null, 1, 1],
+      [3, 1, 1, 1],
+      [4, 3, 2, 2],
+    ]);
+  });
+
   it('Exists() filters to keys already loaded, including rows of the same load', async () => {
     const result = await run(`
       Keys: LOAD * INLINE [
