@@ -118,10 +118,10 @@ export class ApiFactory {
     const Class = class extends Base {};
     Object.defineProperty(Class, 'name', { value: `${type}:${genericType}` });
     const proto = Class.prototype as unknown as Prototype;
-    const baseProto = Base.prototype as unknown as Prototype;
     for (const mixin of this.mixinsByType.get(genericType) ?? []) {
       for (const [name, override] of Object.entries(mixin.override ?? {})) {
-        overrideMember(proto, proto[name] === baseProto[name] ? baseProto : proto, genericType, name, override);
+        // Reads through the prototype chain: the class method, or an earlier override.
+        overrideMember(proto, proto, genericType, name, override);
       }
       extendMembers(proto, genericType, mixin.extend);
     }

@@ -102,6 +102,11 @@ describe('mixins', () => {
         type: 'barchart',
         init: ({ api }) => inits.push(`${api.genericType}:${api.id}`),
         extend: { isBar: true },
+        override: {
+          async getLayout(base) {
+            return { ...((await base()) as object), decorated: true };
+          },
+        },
       },
     ];
     session = openSession({ url: engine.url, reconnect: false, mixins });
@@ -115,6 +120,7 @@ describe('mixins', () => {
     const chart = await doc.getObject({ qId: 'CHART1' });
     expect(engine.requestsOf('GetObject')[0].params).toEqual(['chart1']);
     expect((chart as unknown as { isBar: boolean }).isBar).toBe(true);
+    expect(await chart.getLayout()).toMatchObject({ decorated: true, qInfo: { qId: 'chart1' } });
     const other = await doc.createSessionObject({ qInfo: { qType: 'table' } });
     expect((other as unknown as { isBar?: boolean }).isBar).toBeUndefined();
     expect(inits).toEqual(['Doc:app', 'barchart:chart1']);
