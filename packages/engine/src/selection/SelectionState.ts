@@ -31,6 +31,8 @@ export class SelectionState {
   private readonly history: SelectionHistory<Map<number, FieldSelection>>;
   private changes = 0;
   private batchDepth = 0;
+  /** Fields that must always hold exactly one selected value (Qlik's qOneAndOnlyOne). */
+  private readonly oneAndOnlyOne = new Set<number>();
 
   constructor(
     readonly model: DataModel,
@@ -107,6 +109,7 @@ export class SelectionState {
     }
     const existing = this.current.get(resolved.index);
     if (existing?.locked) return false;
+    if (this.oneAndOnlyOne.has(resolved.index)) return this.selectOnlyOne(resolved, values, mode);
     const next = combine(existing?.values, values, mode);
     if (next.isEmpty && mode === 'replace') return false;
     return this.commitField(resolved, next.isEmpty ? undefined : { values: next, locked: false });
@@ -137,7 +140,7 @@ export class SelectionState {
   clearField(field: Field | string): boolean {
     const resolved = this.resolve(field);
     const existing = this.current.get(resolved.index);
-    if (!existing || existing.locked) return false;
+    if (!existing || existing.locked || this.oneAndOnlyOne.has(resolved.index)) return false;
     return this.commitField(resolved, undefined);
   }
 
@@ -145,7 +148,7 @@ export class SelectionState {
   clearAll(includeLocked = false): boolean {
     const next = new Map<number, FieldSelection>();
     for (const [index, selection] of this.current) {
-      if (selection.locked && !includeLocked) next.set(index, selection);
+      if (this.keepsOnClear(index, selection, includeLocked)) next.set(index, selection);
     }
     return this.commit(next);
   }
@@ -155,9 +158,34 @@ export class SelectionState {
     const keep = this.resolve(field).index;
     const next = new Map<number, FieldSelection>();
     for (const [index, selection] of this.current) {
-      if (index === keep || (selection.locked && !includeLocked)) next.set(index, selection);
+      if (index === keep || this.keepsOnClear(index, selection, includeLocked))
+        next.set(index, selection);
     }
     return this.commit(next);
+  }
+
+  /**
+   * Makes a field hold exactly one selected value from now on, or lifts that
+   * rule. Turning it on keeps the lowest selected value, or selects the first
+   * possible one when the field has no selection.
+   */
+  setOneAndOnlyOne(field: Field | string, on: boolean): boolean {
+    const resolved = this.resolve(field);
+    if (!on) return this.oneAndOnlyOne.delete(resolved.index);
+    if (this.oneAndOnlyOne.has(resolved.index)) return false;
+    const existing = this.current.get(resolved.index)?.values;
+    const candidates = existing ?? this.result().possible(resolved);
+    const first = candidates.indexes()[0];
+    if (first === undefined) return false;
+    this.oneAndOnlyOne.add(resolved.index);
+    const locked = this.current.get(resolved.index)?.locked ?? false;
+    this.commitField(resolved, { values: SymbolSet.of(resolved.cardinality, [first]), locked });
+    return true;
+  }
+
+  /** Whether a field must always hold exactly one selected value. */
+  isOneAndOnlyOne(field: Field | string): boolean {
+    return this.oneAndOnlyOne.has(this.resolve(field).index);
   }
 
   /** Runs several changes as one step of history; true when they changed anything. */
@@ -228,6 +256,20 @@ export class SelectionState {
   /** Replaces the selections with a snapshot's (a recorded, undoable change). */
   restore(snapshot: SelectionSnapshot): boolean {
     return this.commit(fromSnapshot(this.model, snapshot));
+  }
+
+  /** In a one-and-only-one field a selection replaces the value with the first one offered; it cannot empty the field. */
+  private selectOnlyOne(field: Field, values: SymbolSet, mode: SelectMode): boolean {
+    const first = values.indexes()[0];
+    if (mode === 'remove' || first === undefined) return false;
+    return this.commitField(field, {
+      values: SymbolSet.of(field.cardinality, [first]),
+      locked: false,
+    });
+  }
+
+  private keepsOnClear(index: number, selection: FieldSelection, includeLocked: boolean): boolean {
+    return (selection.locked && !includeLocked) || this.oneAndOnlyOne.has(index);
   }
 
   private selectStates(field: Field | string, states: readonly number[]): boolean {

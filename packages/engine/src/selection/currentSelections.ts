@@ -15,6 +15,8 @@ export interface CurrentSelectionItem {
   /** Texts of the selected values, at most `threshold` of them, in load order. */
   readonly selectedValues: readonly string[];
   readonly locked: boolean;
+  /** Whether the field must always hold exactly one selected value. */
+  readonly oneAndOnlyOne: boolean;
   /** Whether the field is numeric (tagged `$numeric`). */
   readonly isNumeric: boolean;
   readonly stateCounts: StateCounts;
@@ -50,6 +52,7 @@ export function currentSelections(
       selectedText,
       selectedValues: shown,
       locked: selection.locked,
+      oneAndOnlyOne: state.isOneAndOnlyOne(field),
       isNumeric: field.hasTag('$numeric'),
       stateCounts: result.stateCounts(field),
       threshold,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataModel } from '../../src/model/DataModel.js';
+import { currentSelections } from '../../src/selection/currentSelections.js';
 import { SelectionError } from '../../src/selection/SelectionError.js';
 import { SelectionState } from '../../src/selection/SelectionState.js';
 import { SelectionStates } from '../../src/selection/SelectionStates.js';
@@ -224,6 +225,32 @@ describe('SelectionState operations', () => {
     state.back();
     expect(state.selection('Country')).toBeUndefined();
     expect(state.selection('Quantity')).toBeUndefined();
+  });
+
+  it('keeps exactly one value selected in a one-and-only-one field', () => {
+    const state = new SelectionState(model);
+    state.selectValues('Country', ['Norway']);
+    expect(state.setOneAndOnlyOne('Customer', true)).toBe(true);
+    expect(statesOf(state.result(), 'Customer')).toEqual({
+      Alice: 'A',
+      Bob: 'S',
+      Carol: 'A',
+      Dave: 'A',
+    });
+    expect(state.selectValues('Customer', ['Dave', 'Carol'])).toBe(true);
+    expect(state.selection('Customer')!.values.indexes()).toEqual([2]);
+    expect(state.toggle('Customer', [2])).toBe(false);
+    expect(state.select('Customer', [2], 'remove')).toBe(false);
+    expect(state.clearField('Customer')).toBe(false);
+    state.clearAll();
+    expect(state.selection('Customer')!.values.indexes()).toEqual([2]);
+    expect(state.selection('Country')).toBeUndefined();
+    expect(currentSelections(state).items[0]).toMatchObject({
+      field: 'Customer',
+      oneAndOnlyOne: true,
+    });
+    expect(state.setOneAndOnlyOne('Customer', false)).toBe(true);
+    expect(state.clearField('Customer')).toBe(true);
   });
 
   it('does not record a change that changes nothing', () => {
