@@ -124,6 +124,12 @@ export class MeasureEvaluator {
         ? this.aggrItems(main, set, dims)
         : this.frameItems(call, set, dims);
     const options = this.options(call, name, items.frame);
+    if (options.weights && items.ofItem !== items.index.ofRow) {
+      throw new AggregateError(
+        'BAD_ARGUMENTS',
+        `${call.name}() cannot weight the rows of an Aggr() table`,
+      );
+    }
     const perGroup = aggregateItems(items.arg, options, items.ofItem, items.index.count);
     return mapToTarget(perGroup, items.index, dims, target, emptyResult(name));
   }

@@ -79,6 +79,22 @@ describe('Aggr', () => {
     ]);
   });
 
+  test('text aggregations over an Aggr table, and no sort weights for it', () => {
+    const { rows } = chartOf(
+      model,
+      all,
+      ['Region'],
+      ["Concat(Aggr(Only(Customer), Customer), ',')"],
+    );
+    expect(rows).toEqual([
+      ['East', 'Ann,Bob'],
+      ['West', 'Bob,Cid'],
+    ]);
+    expect(() =>
+      chartOf(model, all, [], ["Concat(Aggr(Only(Customer), Customer), ',', Qty)"]),
+    ).toThrowError(expect.objectContaining({ code: 'BAD_ARGUMENTS' }));
+  });
+
   test('Aggr on the chart dimension gives that row its single value', () => {
     const { rows } = chartOf(model, all, ['Region'], ['Aggr(Sum(Amount), Region)']);
     expect(rows).toEqual([
