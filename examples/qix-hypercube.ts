@@ -54,7 +54,7 @@ async function printCube(object: GenericObject, title: string): Promise<NxCell[]
   const layout = await object.getLayout();
   const cube = layout.qHyperCube!;
   const rows = cube.qDataPages[0].qMatrix;
-  console.log(`${title} (${cube.qSize.qcy} rows):`);
+  console.log(`${title} (${cube.qSize.qcy} ${cube.qSize.qcy === 1 ? 'row' : 'rows'}):`);
   for (const [state, avgDelay, flights] of rows) {
     const delay = (avgDelay.qNum ?? 0).toFixed(2);
     console.log(
