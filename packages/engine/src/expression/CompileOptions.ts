@@ -8,6 +8,12 @@ import type { CallExpr, Expr, FieldRef } from './Expr.js';
  * `undefined` keeps the default (look the name up in the context per row).
  */
 export interface CompileOptions {
+  /**
+   * The text the expression was parsed from, so that errors raised while
+   * compiling or evaluating (unknown field or function, bad arguments) carry
+   * the line and column of the node.
+   */
+  readonly source?: string;
   /** A closure reading this field, or undefined to read `ctx.field(name)` per row. */
   bindField?(ref: FieldRef): CompiledExpression | undefined;
   /**

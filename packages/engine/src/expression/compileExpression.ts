@@ -4,7 +4,8 @@ import type { CompiledExpression } from './CompiledExpression.js';
 import type { CompileOptions } from './CompileOptions.js';
 import type { EvalContext } from './EvalContext.js';
 import type { CallExpr, Expr, FieldRef } from './Expr.js';
-import { ExpressionError } from './ExpressionError.js';
+import { ExpressionError, type SourcePosition } from './ExpressionError.js';
+import { positionOf } from './positionOf.js';
 import { BINARY_OPERATIONS } from './binaryOperators.js';
 import { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
 import { UNARY_OPERATIONS } from './unaryOperators.js';
@@ -23,6 +24,8 @@ export function compileExpression(
   options: CompileOptions = NO_OPTIONS,
 ): CompiledExpression {
   const compile = (e: Expr): CompiledExpression => compileExpression(e, options);
+  const source = options.source;
+  const at: Locate = (offset) => (source === undefined ? undefined : positionOf(source, offset));
   switch (expr.kind) {
     case 'number': {
       const value = expr.value;
@@ -33,7 +36,7 @@ export function compileExpression(
       return () => value;
     }
     case 'field':
-      return options.bindField?.(expr) ?? compileField(expr);
+      return options.bindField?.(expr) ?? compileField(expr, at);
     case 'unary': {
       const operand = compile(expr.operand);
       const apply = UNARY_OPERATIONS[expr.op];
@@ -42,18 +45,25 @@ export function compileExpression(
     case 'binary':
       return compileBinary(expr.op, compile(expr.left), compile(expr.right));
     case 'call':
-      return options.bindCall?.(expr, compile) ?? compileCall(expr, compile);
+      return options.bindCall?.(expr, compile) ?? compileCall(expr, compile, at);
   }
 }
 
-function compileField(ref: FieldRef): CompiledExpression {
+/** Where a node starts in the source, when the caller gave the source. */
+type Locate = (offset: number) => SourcePosition | undefined;
+
+function compileField(ref: FieldRef, at: Locate): CompiledExpression {
   const name = ref.name;
   return (ctx) => {
     const value = ctx.field(name);
     if (value !== undefined) return value;
     const variable = ctx.variable?.(name);
     if (variable !== undefined) return variable;
-    throw new ExpressionError('EXPRESSION_UNKNOWN_FIELD', `Field not found: ${name}`);
+    throw new ExpressionError(
+      'EXPRESSION_UNKNOWN_FIELD',
+      `Field not found: ${name}`,
+      at(ref.start),
+    );
   };
 }
 
@@ -71,16 +81,17 @@ function compileBinary(
 
 type Compile = (expr: Expr) => CompiledExpression;
 
-function compileCall(call: CallExpr, compile: Compile): CompiledExpression {
-  if (call.aggregation) return compileAggregation(call);
-  if (call.key === 'IF') return compileIf(call, compile);
-  if (call.key === 'EVALUATE') return compileEvaluate(call, compile);
+function compileCall(call: CallExpr, compile: Compile, at: Locate): CompiledExpression {
+  if (call.aggregation) return compileAggregation(call, at);
+  if (call.key === 'IF') return compileIf(call, compile, at);
+  if (call.key === 'EVALUATE') return compileEvaluate(call, compile, at);
   const args = call.args.map(compile);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
   if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
     throw new ExpressionError(
       'EXPRESSION_BAD_ARGUMENTS',
       `${call.name}() takes ${describeArity(builtin.min, builtin.max)}, not ${args.length}`,
+      at(call.start),
     );
   }
   const key = call.key;
@@ -90,7 +101,11 @@ function compileCall(call: CallExpr, compile: Compile): CompiledExpression {
     const custom = ctx.functions?.get(key);
     if (custom !== undefined) return custom(values, ctx);
     if (builtin !== undefined) return builtin.fn(values, ctx);
-    throw new ExpressionError('EXPRESSION_UNKNOWN_FUNCTION', `Unknown function: ${name}()`);
+    throw new ExpressionError(
+      'EXPRESSION_UNKNOWN_FUNCTION',
+      `Unknown function: ${name}()`,
+      at(call.start),
+    );
   };
 }
 
@@ -101,11 +116,12 @@ function evaluateArgs(args: readonly CompiledExpression[], ctx: EvalContext): Va
 }
 
 /** If() evaluates only the branch it returns. */
-function compileIf(call: CallExpr, compile: Compile): CompiledExpression {
+function compileIf(call: CallExpr, compile: Compile, at: Locate): CompiledExpression {
   if (call.args.length < 2 || call.args.length > 3) {
     throw new ExpressionError(
       'EXPRESSION_BAD_ARGUMENTS',
       `${call.name}() takes 2 or 3 arguments, not ${call.args.length}`,
+      at(call.start),
     );
   }
   const [condition, then, otherwise] = call.args.map(compile);
@@ -114,11 +130,12 @@ function compileIf(call: CallExpr, compile: Compile): CompiledExpression {
 }
 
 /** Evaluate(text) parses its argument as an expression at run time; a text that is no expression gives NULL. */
-function compileEvaluate(call: CallExpr, compile: Compile): CompiledExpression {
+function compileEvaluate(call: CallExpr, compile: Compile, at: Locate): CompiledExpression {
   if (call.args.length !== 1) {
     throw new ExpressionError(
       'EXPRESSION_BAD_ARGUMENTS',
       `${call.name}() takes 1 argument, not ${call.args.length}`,
+      at(call.start),
     );
   }
   const source = compile(call.args[0]);
@@ -144,12 +161,13 @@ function compileOrNull(text: string): CompiledExpression | null {
   }
 }
 
-function compileAggregation(call: CallExpr): CompiledExpression {
+function compileAggregation(call: CallExpr, at: Locate): CompiledExpression {
   return (ctx) => {
     if (ctx.aggregate === undefined) {
       throw new ExpressionError(
         'EXPRESSION_AGGREGATION_NOT_ALLOWED',
         `Aggregation ${call.name}() is not allowed here (only in charts or a LOAD with GROUP BY)`,
+        at(call.start),
       );
     }
     return ctx.aggregate(call, ctx);

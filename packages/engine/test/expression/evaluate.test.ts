@@ -149,6 +149,23 @@ describe('fields, variables and functions supplied by the context', () => {
     expect(evaluate(parseExpression("Upper('x')"), ctx)).toBe('overridden');
   });
 
+  it('locates evaluation errors in the source when the caller gives it', () => {
+    const source = 'Upper(a) &\n  Missing';
+    const compiled = compileExpression(parseExpression(source), { source });
+    const e = errorOf(() => compiled(rowContext({ a: 'x' })));
+    expect(e.code).toBe('EXPRESSION_UNKNOWN_FIELD');
+    expect([e.line, e.column]).toEqual([2, 3]);
+    const call = 'x + Nope(1)';
+    const unknown = errorOf(() =>
+      compileExpression(parseExpression(call), { source: call })(rowContext({ x: 1 })),
+    );
+    expect([unknown.code, unknown.column]).toEqual(['EXPRESSION_UNKNOWN_FUNCTION', 5]);
+    const arity = "1 + Mid('a')";
+    expect(errorOf(() => compileExpression(parseExpression(arity), { source: arity })).column).toBe(
+      5,
+    );
+  });
+
   it('raises EXPRESSION_UNKNOWN_FUNCTION for an unknown function', () => {
     const e = errorOf(() => run('NoSuchFunction(1)'));
     expect(e.code).toBe('EXPRESSION_UNKNOWN_FUNCTION');
