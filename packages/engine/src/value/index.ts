@@ -29,3 +29,5 @@ export {
 export { weekOf, startOfWeek, type WeekRules } from './weekNumber.js';
 export { matchWildcard } from './matchWildcard.js';
 export { roundDecimal } from './roundDecimal.js';
+export { parseInterval } from './parseInterval.js';
+export { monthStart, quarterStart, yearStart, addMonths } from './calendarPeriods.js';
