@@ -128,10 +128,10 @@ describe.skipIf(chromiumMissing)('@qlikit/qix browser bundle in headless chromiu
     }
   });
 
-  it('typed entry: hypercube, selection through it, changed layout and an expression, over the global WebSocket', async () => {
+  it('typed entry: hypercube, selection through it, changed layout, an expression and an engine error, over the global WebSocket', async () => {
     const result = await runPage('/typed.html');
     expect(result).toEqual({
-      sockets: [`${engine.url}/app/${APP_ID}`],
+      sockets: [`${engine.url}/app/${APP_ID}`, `${engine.url}/app/no-such-app`],
       beforeRows: [
         ['1', '96', '3'],
         ['2', '86', '3'],
@@ -142,6 +142,8 @@ describe.skipIf(chromiumMissing)('@qlikit/qix browser bundle in headless chromiu
       afterRows: [['3', '168', '3']],
       afterState: 'S',
       sumHeight: '520',
+      // LOCERR_APP_NOT_FOUND
+      openError: { isQixEngineError: true, name: 'QixEngineError', code: 1003 },
     });
   });
 

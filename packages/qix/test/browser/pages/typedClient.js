@@ -1,6 +1,6 @@
 // In chromium: the typed entry (qix.min.js) opens an app, builds a hypercube,
 // selects a row through it and evaluates an expression under the selection.
-import { openSession } from './qix.min.js';
+import { openSession, QixEngineError } from './qix.min.js';
 import { recordSockets } from './recordSockets.js';
 import { pageParams, runAndReport, texts } from './report.js';
 
@@ -29,7 +29,23 @@ await runAndReport(async () => {
   const after = await object.getLayout();
   const sumHeight = await doc.evaluate('Sum(Height)');
   await session.close();
+
+  // An engine error must arrive as the bundle's own QixEngineError, with the engine's code.
+  const missing = openSession({ url: `${engine}/app/no-such-app`, reconnect: false });
+  let openError;
+  try {
+    await (await missing.open()).openDoc('no-such-app');
+  } catch (error) {
+    openError = {
+      isQixEngineError: error instanceof QixEngineError,
+      name: error.name,
+      code: error.code,
+    };
+  } finally {
+    await missing.close();
+  }
   return {
+    openError,
     sockets,
     beforeRows: texts(before.qHyperCube.qDataPages[0]),
     selected,
