@@ -82,7 +82,8 @@ export class ColumnBuilder implements LoadedColumn {
   /** The column trimmed to its length, as the data model takes it. */
   toLoadedColumn(): LoadedColumn {
     // Doubling leaves up to half the buffer unused; hand over a tight copy when that waste is large.
-    if (this.indexes.length - this.length > this.length / 4) this.indexes = this.indexes.slice(0, this.length);
+    if (this.indexes.length - this.length > this.length / 4)
+      this.indexes = this.indexes.slice(0, this.length);
     return { name: this.name, values: this.values, indexes: this.indexes.subarray(0, this.length) };
   }
 

@@ -14,7 +14,7 @@ import type { RowStream, TextRowStream } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
-import type { LoadStatement } from './Statement.js';
+import type { LoadField, LoadStatement } from './Statement.js';
 
 /** What a LOAD needs from the running script. */
 export interface LoadEnvironment {
@@ -73,7 +73,9 @@ export async function runLoad(
   const where = load.where ? compile(load.where) : undefined;
   const whileCondition = load.whileCondition ? compile(load.whileCondition) : undefined;
   const limit = load.first ? toNumber(compileExpression(load.first)(ctx)) : Infinity;
-  const groups = load.groupBy ? new GroupCollector(load.groupBy, positions) : undefined;
+  // Aggregations without GROUP BY aggregate over all rows, as one group.
+  const groupBy = load.groupBy ?? (load.fields.some(hasAggregation) ? [] : undefined);
+  const groups = groupBy ? new GroupCollector(groupBy, positions) : undefined;
   const sink = groups
     ? (row: readonly Value[]) => groups.add(row)
     : rowWriter(table, outputs, ctx, load.distinct);
@@ -307,4 +309,22 @@ async function encodeTexts(
     await env.pause();
   }
   return { table, fetched };
+}
+
+/** Whether a LOAD field calls an aggregation (outside any nested aggregation). */
+function hasAggregation(field: LoadField): boolean {
+  return field.kind === 'expr' && containsAggregation(field.expr);
+}
+
+function containsAggregation(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'call':
+      return expr.aggregation || expr.args.some(containsAggregation);
+    case 'unary':
+      return containsAggregation(expr.operand);
+    case 'binary':
+      return containsAggregation(expr.left) || containsAggregation(expr.right);
+    default:
+      return false;
+  }
 }
