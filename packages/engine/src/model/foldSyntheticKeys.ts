@@ -23,9 +23,10 @@ export function foldSyntheticKeys(tables: DraftTable[]): SyntheticKeyResult {
     const shared = largestSharedFieldSet(tables);
     if (!shared) break;
     const keyName = `$Syn ${n}`;
-    const combos = new ComboIndex();
+    const holders = tables.filter((table) => holdsAll(table, shared));
+    const combos = new ComboIndex(shared.map((name) => largestCode(holders, name) + 2));
     for (let t = 0; t < tables.length; t++) {
-      if (holdsAll(tables[t], shared))
+      if (holders.includes(tables[t]))
         tables[t] = replaceWithKey(tables[t], shared, keyName, combos);
     }
     tables.push(combos.toTable(`${keyName} Table`, keyName, shared));
@@ -70,18 +71,48 @@ function replaceWithKey(
   return { ...table, columns: [...kept, { name: keyName, codes: keyCodes }] };
 }
 
+function largestCode(tables: readonly DraftTable[], name: string): number {
+  let largest = -1;
+  for (const table of tables) {
+    const codes = table.columns.find((column) => column.name === name)!.codes;
+    for (let r = 0; r < codes.length; r++) if (codes[r] > largest) largest = codes[r];
+  }
+  return largest;
+}
+
 /** Distinct combinations of component symbol indexes, in first-seen order. */
 class ComboIndex {
-  private readonly byKey = new Map<string, number>();
+  private readonly byKey = new Map<number | string, number>();
   private readonly rows: number[][] = [];
+  /** Place values of a mixed-radix number per component, or undefined when it would not fit a double exactly. */
+  private readonly places: number[] | undefined;
+
+  /** `radices[p]`: how many distinct codes component p can hold, null (-1) included. */
+  constructor(radices: readonly number[]) {
+    const places: number[] = [];
+    let span = 1;
+    for (const radix of radices) {
+      places.push(span);
+      span *= radix;
+    }
+    this.places = span <= Number.MAX_SAFE_INTEGER ? places : undefined;
+  }
 
   indexOf(row: Int32Array): number {
-    const key = row.join(',');
+    const key = this.keyOf(row);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     this.rows.push(Array.from(row));
     this.byKey.set(key, this.rows.length - 1);
     return this.rows.length - 1;
+  }
+
+  /** One number per combination when it fits, else the joined codes, so common keys avoid string building. */
+  private keyOf(row: Int32Array): number | string {
+    if (!this.places) return row.join(',');
+    let key = 0;
+    for (let p = 0; p < row.length; p++) key += (row[p] + 1) * this.places[p];
+    return key;
   }
 
   toTable(tableName: string, keyName: string, shared: readonly string[]): DraftTable {

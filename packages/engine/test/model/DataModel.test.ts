@@ -214,6 +214,18 @@ describe('DataModel synthetic keys', () => {
     ]);
   });
 
+  it('indexes combinations too wide for one number by their joined codes', () => {
+    // Four parts with ~10^4 values each span ~10^16 combinations, past exact doubles.
+    const n = 10_001;
+    const rows = Array.from({ length: n }, (_, i) => [i, i + 1, i + 2, i + 3, i % 2]);
+    const m = DataModel.fromTables([
+      loadedTable('L', ['W', 'X', 'Y', 'Z', 'l'], rows),
+      loadedTable('R', ['W', 'X', 'Y', 'Z', 'r'], rows.slice(0, 3).reverse()),
+    ]);
+    expect(m.table('$Syn 1 Table').rowCount).toBe(n);
+    expect(Array.from(m.table('R').column('$Syn 1')!.codes)).toEqual([2, 1, 0]);
+  });
+
   it('can be switched off, leaving two keys between the tables', () => {
     const plain = DataModel.fromTables(
       [loadedTable('A', ['X', 'Y'], [[1, 2]]), loadedTable('B', ['X', 'Y'], [[1, 2]])],
