@@ -180,8 +180,11 @@ class ProgramBuilder {
   }
 }
 
+/** Part of a clause, starting at its first non-blank character so errors point at it. */
 function slice(raw: RawStatement, from: number, to: number): RawStatement {
-  return { text: raw.text.slice(from, to), start: raw.start + from };
+  const text = raw.text.slice(from, to);
+  const leading = text.length - text.trimStart().length;
+  return { text: text.slice(leading), start: raw.start + from + leading };
 }
 
 /** `WHILE cond` / `UNTIL cond` after DO or LOOP. */

@@ -54,6 +54,23 @@ describe('script errors name the line and column', () => {
     ['dropping a missing table', 'DROP TABLE Ghost;', 'SCRIPT_TABLE_NOT_FOUND', 1, 1],
     ['a preceding load with nothing below', 'T: LOAD 1 as a;', 'SCRIPT_SYNTAX', 1, 1],
     ['calling an undefined sub', 'CALL Nothing(1);', 'SCRIPT_RUNTIME', 1, 1],
+    [
+      'a field the source lacks',
+      'T: LOAD * INLINE [\na\n1\n];\n  U: LOAD nope RESIDENT T;',
+      'SCRIPT_FIELD_NOT_FOUND',
+      5,
+      3,
+    ],
+    [
+      'an unknown field in an IF condition',
+      'SET a = 1;\nIF nope = 1 THEN\nEND IF',
+      'SCRIPT_FIELD_NOT_FOUND',
+      2,
+      4,
+    ],
+    ['a $( without )', 'SET a = 1;\n  SET b = $(a;', 'SCRIPT_SYNTAX', 2, 11],
+    ['an unknown function', 'T: LOAD NoSuchFn(1) as x AUTOGENERATE 1;', 'SCRIPT_RUNTIME', 1, 1],
+    ['EXIT FOR outside a loop', 'EXIT FOR;', 'SCRIPT_SYNTAX', 1, 1],
   ])('%s', async (_, script, code, line, column) => {
     const error = await failure(script);
     expect({ code: error.code, line: error.line, column: error.column }).toEqual({
