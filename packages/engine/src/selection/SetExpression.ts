@@ -53,8 +53,16 @@ export type ElementSet =
   | { readonly kind: 'literals'; readonly literals: readonly (string | number)[] }
   /** `{">10"}`, `{"=expr"}`, `{"*ab*"}`: a search string. */
   | { readonly kind: 'search'; readonly search: string }
-  /** `P(G)` / `E(G)`: the possible / excluded values of G in a set (default: the base state), matched by value. */
-  | { readonly kind: 'possible' | 'excluded'; readonly field: string; readonly set?: SetExpression }
+  /**
+   * `P({set} G)` / `E({set} G)`: the possible / excluded values of G in a set,
+   * carried over to the modifier's field by value. G defaults to the
+   * modifier's field, the set to the current selection (`$`).
+   */
+  | {
+      readonly kind: 'possible' | 'excluded';
+      readonly field?: string;
+      readonly set?: SetExpression;
+    }
   /** `{a} + {b}` and the other operators on value sets. */
   | {
       readonly kind: 'operation';

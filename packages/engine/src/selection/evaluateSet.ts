@@ -15,6 +15,8 @@ import type {
 } from './SetExpression.js';
 import { SymbolSet } from './SymbolSet.js';
 
+const CURRENT_SELECTION: SetExpression = { base: { kind: 'state', state: DEFAULT_STATE } };
+
 /** What a set expression is evaluated against. */
 export interface SetContext {
   readonly states: SelectionStates;
@@ -42,7 +44,7 @@ function evaluateDescriptor(descriptor: SetDescriptor, context: SetContext): Sel
   }
   const model = context.states.model;
   const selections = baseSelections(descriptor.base, context);
-  for (const modifier of modifiers) applyModifier(selections, modifier, descriptor.base, context);
+  for (const modifier of modifiers) applyModifier(selections, modifier, context);
   return SelectionResult.fromSelections(model, selections);
 }
 
@@ -60,7 +62,6 @@ function baseSelections(base: SetBase, context: SetContext): Map<number, FieldSe
 function applyModifier(
   selections: Map<number, FieldSelection>,
   modifier: SetModifier,
-  base: SetBase,
   context: SetContext,
 ): void {
   const field = context.states.model.field(modifier.field);
@@ -82,7 +83,7 @@ function applyModifier(
       });
     return;
   }
-  const values = resolveElements(modifier.values, field, base, context);
+  const values = resolveElements(modifier.values, field, context);
   const current = existing?.values ?? SymbolSet.all(field.cardinality);
   selections.set(field.index, {
     values: applyAssignment(modifier.op, current, values),
@@ -113,7 +114,6 @@ function applyAssignment(
 export function resolveElements(
   elements: ElementSet,
   field: Field,
-  base: SetBase,
   context: SetContext,
 ): SymbolSet {
   switch (elements.kind) {
@@ -132,8 +132,9 @@ export function resolveElements(
       );
     case 'possible':
     case 'excluded': {
-      const source = context.states.model.field(elements.field);
-      const result = evaluateSet(elements.set ?? { base }, context);
+      const source =
+        elements.field === undefined ? field : context.states.model.field(elements.field);
+      const result = evaluateSet(elements.set ?? CURRENT_SELECTION, context);
       const possible = result.possible(source);
       return translate(
         elements.kind === 'possible' ? possible : possible.complement(),
@@ -143,8 +144,8 @@ export function resolveElements(
     }
     case 'operation':
       return combineSymbols(
-        resolveElements(elements.left, field, base, context),
-        resolveElements(elements.right, field, base, context),
+        resolveElements(elements.left, field, context),
+        resolveElements(elements.right, field, context),
         elements.op,
       );
   }

@@ -4,7 +4,7 @@ import { evaluateSet, type SetContext } from '../../src/selection/evaluateSet.js
 import { SelectionStates } from '../../src/selection/SelectionStates.js';
 import type { ElementSet, SetExpression } from '../../src/selection/SetExpression.js';
 import { SymbolSet } from '../../src/selection/SymbolSet.js';
-import { salesTables } from '../model/tableFixture.js';
+import { loadedTable, salesTables } from '../model/tableFixture.js';
 import { possibleTexts, statesOf } from './stateHelpers.js';
 
 const model = DataModel.fromTables(salesTables());
@@ -148,17 +148,53 @@ describe('evaluateSet modifiers', () => {
       ctx,
     );
     expect(possibleTexts(excluded, 'Customers', 'Customer')).toEqual(['Alice', 'Bob', 'Dave']);
-    // P() without a set reads the base state; values map across fields by text.
-    const viaOtherField = evaluateSet(
+    // P() without a set reads the current selection ($: Country=Sweden), without a field the modifier's field.
+    const fromCurrent = evaluateSet(
       {
         base: { kind: 'all' },
-        modifiers: [
-          { field: 'CustomerID', op: '=', values: { kind: 'possible', field: 'CustomerID' } },
-        ],
+        modifiers: [{ field: 'CustomerID', op: '=', values: { kind: 'possible' } }],
       },
       ctx,
     );
-    expect(possibleTexts(viaOtherField, 'Orders', 'OrderID')).toEqual(['1', '2', '3', '4', '5']);
+    expect(possibleTexts(fromCurrent, 'Orders', 'OrderID')).toEqual(['1', '2', '4']);
+  });
+
+  it('carries P() values over to another field by value', () => {
+    const people = DataModel.fromTables([
+      loadedTable(
+        'People',
+        ['Name', 'Role'],
+        [
+          ['Ann', 'VIP'],
+          ['Ben', 'Staff'],
+          ['Cid', 'VIP'],
+        ],
+      ),
+      loadedTable(
+        'Trades',
+        ['Buyer', 'Seller', 'Amount'],
+        [
+          ['Ann', 'Ben', 10],
+          ['Ben', 'Cid', 20],
+          ['Cid', 'Ann', 30],
+          ['Dan', 'Ann', 40],
+        ],
+      ),
+    ]);
+    const vips: SetExpression = {
+      base: { kind: 'all' },
+      modifiers: [{ field: 'Role', op: '=', values: { kind: 'literals', literals: ['VIP'] } }],
+    };
+    const result = evaluateSet(
+      {
+        base: { kind: 'all' },
+        modifiers: [
+          { field: 'Buyer', op: '=', values: { kind: 'possible', field: 'Name', set: vips } },
+        ],
+      },
+      { states: new SelectionStates(people) },
+    );
+    expect(possibleTexts(result, 'Trades', 'Amount')).toEqual(['10', '30']);
   });
 
   it('copies a field’s selection from another state', () => {
