@@ -37,7 +37,7 @@ const ALL_RECORDS: SetExpression = {
  * frame, then the scalar parts combine the per-group results.
  */
 export class MeasureEvaluator {
-  private readonly prefetched = new Map<CallExpr, { target: GroupTarget; values: Value[] }>();
+  private readonly prefetched = new Map<GroupTarget, Map<CallExpr, Value[]>>();
 
   constructor(
     private readonly scope: ChartScope,
@@ -75,24 +75,39 @@ export class MeasureEvaluator {
   /**
    * Computes in one fused pass every plain-field Sum/Avg/Min/Max/Count that
    * `exprs` contain and that runs over the target's own frame, so that
-   * evaluating the expressions afterwards finds them ready.
+   * evaluating the expressions afterwards finds them ready. Given a `totals`
+   * target (no dimensions), the same pass also computes their totals when
+   * they run over the same frame.
    */
-  prefetch(exprs: readonly Expr[], target: GroupTarget): void {
-    const buckets = new Map<Int32Array, { calls: CallExpr[]; specs: FusedSpec[] }>();
+  prefetch(exprs: readonly Expr[], target: GroupTarget, totals?: GroupTarget): void {
+    const buckets = new Map<
+      Int32Array,
+      { calls: CallExpr[]; specs: FusedSpec[]; withTotal: boolean }
+    >();
     for (const call of exprs.flatMap(topLevelCalls)) {
-      const spec = this.fusedSpec(call, target);
-      if (!spec) continue;
-      let bucket = buckets.get(spec.rows);
-      if (!bucket) buckets.set(spec.rows, (bucket = { calls: [], specs: [] }));
+      const found = this.fusedSpec(call, target);
+      if (!found) continue;
+      let bucket = buckets.get(found.rows);
+      if (!bucket) buckets.set(found.rows, (bucket = { calls: [], specs: [], withTotal: true }));
       bucket.calls.push(call);
-      bucket.specs.push(spec.spec);
+      bucket.specs.push(found.spec);
+      bucket.withTotal &&= totals !== undefined && found.totalFrameIsSame;
     }
-    for (const [rows, { calls, specs }] of buckets) {
-      const results = fusedAggregates(specs, rows, target.index.ofRow, target.index.count);
-      calls.forEach((call, k) =>
-        this.prefetched.set(call, { target, values: toValues(results[k]!) }),
-      );
+    const { ofRow, count } = target.index;
+    for (const [rows, { calls, specs, withTotal }] of buckets) {
+      const results = fusedAggregates(specs, rows, ofRow, count, withTotal);
+      calls.forEach((call, k) => {
+        const values = toValues(results[k]!);
+        this.remember(target, call, values.slice(0, count));
+        if (withTotal) this.remember(totals!, call, [values[count]!]);
+      });
     }
+  }
+
+  private remember(target: GroupTarget, call: CallExpr, values: Value[]): void {
+    let calls = this.prefetched.get(target);
+    if (!calls) this.prefetched.set(target, (calls = new Map()));
+    calls.set(call, values);
   }
 
   private fusedSpec(call: CallExpr, target: GroupTarget) {
@@ -105,13 +120,14 @@ export class MeasureEvaluator {
     if (this.scope.groups(frame, target.dims) !== target.index) return undefined;
     const { field, codes, rows } = this.scope.fieldIn(frame, arg.name);
     const spec: FusedSpec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    return { rows, spec };
+    const totalFrameIsSame = this.scope.frame(undefined, [arg.name]) === frame;
+    return { rows, spec, totalFrameIsSame };
   }
 
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
-    const ready = this.prefetched.get(call);
-    if (ready && ready.target === target) return ready.values;
+    const ready = this.prefetched.get(target)?.get(call);
+    if (ready) return ready;
     const name = call.key.toLowerCase();
     if (!isAggregationName(name)) {
       throw new AggregateError('UNKNOWN_FUNCTION', `Aggregation ${call.name}() is not supported`);

@@ -8,7 +8,7 @@ export interface FusedSpec {
   readonly nullCode: number;
 }
 
-type Kernel = (rows: Int32Array, ofRow: Int32Array, ...columns: unknown[]) => void;
+type Kernel = (rows: Int32Array, ofRow: Int32Array, total: number, ...columns: unknown[]) => void;
 
 const kernels = new Map<string, Kernel>();
 
@@ -17,22 +17,29 @@ const kernels = new Map<string, Kernel>();
  * the same frame rows and groups in one pass: one loop, typed-array
  * accumulators per group, no call per row. The loop body is generated once
  * per combination of operations, so each accumulator update is inlined.
+ * With `withTotal`, each result has one more slot (index `groups`) holding
+ * the aggregation over all rows, computed in the same pass.
  */
 export function fusedAggregates(
   specs: readonly FusedSpec[],
   rows: Int32Array,
   ofRow: Int32Array,
   groups: number,
+  withTotal = false,
 ): Float64Array[] {
-  const primary = specs.map((spec) => new Float64Array(groups).fill(initialValue(spec.op)));
+  const slots = groups + (withTotal ? 1 : 0);
+  const primary = specs.map((spec) => new Float64Array(slots).fill(initialValue(spec.op)));
   const secondary = specs.map(
-    (spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : groups),
+    (spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : slots),
   );
   const args: unknown[] = [];
   specs.forEach((spec, k) =>
     args.push(spec.codes, spec.nums, spec.nullCode, primary[k], secondary[k]),
   );
-  kernelFor(specs.map((spec) => spec.op))(rows, ofRow, ...args);
+  kernelFor(
+    specs.map((spec) => spec.op),
+    withTotal,
+  )(rows, ofRow, groups, ...args);
   return specs.map((spec, k) => finish(spec.op, primary[k]!, secondary[k]!));
 }
 
@@ -53,19 +60,21 @@ function finish(op: FusedSpec['op'], primary: Float64Array, numbers: Float64Arra
   return primary;
 }
 
-function kernelFor(ops: readonly FusedSpec['op'][]): Kernel {
-  const key = ops.join(',');
+function kernelFor(ops: readonly FusedSpec['op'][], withTotal: boolean): Kernel {
+  const key = `${ops.join(',')}${withTotal ? '+total' : ''}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    kernel = compileKernel(ops);
+    kernel = compileKernel(ops, withTotal);
     kernels.set(key, kernel);
   }
   return kernel;
 }
 
-function compileKernel(ops: readonly FusedSpec['op'][]): Kernel {
+// The group's slot `g`, and with totals also the total's slot `total`.
+function compileKernel(ops: readonly FusedSpec['op'][], withTotal: boolean): Kernel {
   const params = ops.flatMap((_, k) => [`c${k}`, `n${k}`, `z${k}`, `p${k}`, `q${k}`]);
-  const body = ops.map((op, k) => update(op, k)).join('\n');
+  const slots = withTotal ? ['g', 'total'] : ['g'];
+  const body = ops.map((op, k) => slots.map((slot) => update(op, k, slot)).join('\n')).join('\n');
   const source = `
     const length = rows.length;
     for (let i = 0; i < length; i++) {
@@ -73,20 +82,22 @@ function compileKernel(ops: readonly FusedSpec['op'][]): Kernel {
       const g = ofRow[i];
       ${body}
     }`;
-  return new Function('rows', 'ofRow', ...params, source) as Kernel;
+  return new Function('rows', 'ofRow', 'total', ...params, source) as Kernel;
 }
 
-function update(op: FusedSpec['op'], k: number): string {
+function update(op: FusedSpec['op'], k: number, slot: string): string {
+  const p = `p${k}[${slot}]`;
+  const q = `q${k}[${slot}]`;
   switch (op) {
     case 'count':
-      return `if (c${k}[r] !== z${k}) p${k}[g]++;`;
+      return `if (c${k}[r] !== z${k}) ${p}++;`;
     case 'sum':
-      return `{ const v = n${k}[c${k}[r]]; if (v === v) p${k}[g] += v; }`;
+      return `{ const v = n${k}[c${k}[r]]; if (v === v) ${p} += v; }`;
     case 'avg':
-      return `{ const v = n${k}[c${k}[r]]; if (v === v) { p${k}[g] += v; q${k}[g]++; } }`;
+      return `{ const v = n${k}[c${k}[r]]; if (v === v) { ${p} += v; ${q}++; } }`;
     case 'min':
-      return `{ const v = n${k}[c${k}[r]]; if (v === v) { if (v < p${k}[g]) p${k}[g] = v; q${k}[g]++; } }`;
+      return `{ const v = n${k}[c${k}[r]]; if (v === v) { if (v < ${p}) ${p} = v; ${q}++; } }`;
     case 'max':
-      return `{ const v = n${k}[c${k}[r]]; if (v === v) { if (v > p${k}[g]) p${k}[g] = v; q${k}[g]++; } }`;
+      return `{ const v = n${k}[c${k}[r]]; if (v === v) { if (v > ${p}) ${p} = v; ${q}++; } }`;
   }
 }

@@ -67,7 +67,8 @@ export function computeHyperCube(
   const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
   const dims = fields.map((field) => field.name);
   const target = chartTarget(evaluator.scope, dims);
-  evaluator.measures.prefetch(measureExprs, target);
+  const totalsTarget = totalTarget();
+  evaluator.measures.prefetch(measureExprs, target, totalsTarget);
   const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
 
   const kept = keptGroups(def, dimensionDefs, target, measureValues);
@@ -82,7 +83,7 @@ export function computeHyperCube(
     values: order.map((g) => measureValues[m]![g]!),
     format: measure.qDef?.qNumFormat,
   }));
-  const totals = measureExprs.map((expr) => evaluator.measures.evaluate(expr, totalTarget())[0]!);
+  const totals = measureExprs.map((expr) => evaluator.measures.evaluate(expr, totalsTarget)[0]!);
 
   const layout: HyperCube = {
     qStateName: def.qStateName ?? '$',
