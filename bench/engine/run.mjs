@@ -35,7 +35,7 @@ if (typeof globalThis.gc !== 'function') {
 const { build } = await import('esbuild');
 const { DuckDBInstance } = await import('@duckdb/node-api');
 
-const REPEATS = 9;
+const REPEATS = 15;
 const WARMUPS = 3;
 const work = await mkdtemp(path.join(tmpdir(), 'qlikit-bench-engine-'));
 
@@ -45,7 +45,7 @@ const duck = await instance.connect();
 
 console.log(`@qlikit/engine bench, node ${process.version}, ${new Date().toISOString()}`);
 console.log(
-  `median of ${REPEATS} runs after ${WARMUPS} warm-ups; ratio = engine / DuckDB (lower is better)\n`,
+  `medians of ${REPEATS} alternating runs after ${WARMUPS} warm-ups; ratio = engine / DuckDB (lower is better)\n`,
 );
 
 try {
@@ -176,7 +176,7 @@ async function compare(label, rows, model, selection, def, sql, { bytesPerRow, l
   let cube;
   let duckRows = 0;
   // Alternating the two keeps a load change on the shared machine from favouring either.
-  const [engineMs, duckMs] = await alternatingMedians(
+  const { wall, cpu } = await alternatingMedians(
     () => {
       const state = engine.SelectionResult.fromSelections(model, selection());
       cube = engine.computeHyperCube(model, state, def);
@@ -191,25 +191,40 @@ async function compare(label, rows, model, selection, def, sql, { bytesPerRow, l
   console.log(`== ${label}: ${rows.toLocaleString('en')} rows, ${duckRows} result rows`);
   console.log(`   load script + data model: ${loadMs.toFixed(0)} ms`);
   console.log(`   heap held by the data model: ${bytesPerRow.toFixed(2)} bytes/row`);
-  console.log(`   selection + hypercube (2 dims, 2 measures): engine ${engineMs.toFixed(2)} ms`);
-  console.log(`   DuckDB GROUP BY ... WHERE:                    DuckDB ${duckMs.toFixed(2)} ms`);
-  console.log(`   ratio engine / DuckDB: ${(engineMs / duckMs).toFixed(2)}x\n`);
+  const [engineMs, duckMs] = wall;
+  const [engineCpu, duckCpu] = cpu;
+  console.log(
+    `   selection + hypercube (2 dims, 2 measures): engine ${engineMs.toFixed(2)} ms wall, ${engineCpu.toFixed(2)} ms CPU`,
+  );
+  console.log(
+    `   DuckDB GROUP BY ... WHERE:                    DuckDB ${duckMs.toFixed(2)} ms wall, ${duckCpu.toFixed(2)} ms CPU`,
+  );
+  console.log(
+    `   ratio engine / DuckDB: ${(engineMs / duckMs).toFixed(2)}x wall, ${(engineCpu / duckCpu).toFixed(2)}x CPU\n`,
+  );
 }
 
+// Wall time and CPU time (this process, DuckDB's threads included) of each
+// run; CPU time is the steadier figure on a machine shared with other work.
 async function alternatingMedians(first, second) {
   for (let i = 0; i < WARMUPS; i++) {
     await first();
     await second();
   }
-  const times = [[], []];
+  const wall = [[], []];
+  const cpu = [[], []];
   for (let i = 0; i < REPEATS; i++) {
     for (const [k, run] of [first, second].entries()) {
+      const startedCpu = process.cpuUsage();
       const started = performance.now();
       await run();
-      times[k].push(performance.now() - started);
+      wall[k].push(performance.now() - started);
+      const used = process.cpuUsage(startedCpu);
+      cpu[k].push((used.user + used.system) / 1000);
     }
   }
-  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+  const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { wall: wall.map(median), cpu: cpu.map(median) };
 }
 
 function runOtherBench(name, candidates, args) {
