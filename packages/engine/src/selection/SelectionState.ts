@@ -226,7 +226,7 @@ export class SelectionState {
   back(): boolean {
     const previous = this.history.back(this.current);
     if (!previous) return false;
-    this.replace(previous);
+    this.travelTo(previous);
     return true;
   }
 
@@ -234,7 +234,7 @@ export class SelectionState {
   forward(): boolean {
     const next = this.history.forward(this.current);
     if (!next) return false;
-    this.replace(next);
+    this.travelTo(next);
     return true;
   }
 
@@ -297,6 +297,14 @@ export class SelectionState {
     if (this.batchDepth === 0) this.history.record(this.current);
     this.replace(next);
     return true;
+  }
+
+  /** Restores a step of history; a one-and-only-one rule the step cannot satisfy is lifted. */
+  private travelTo(step: Map<number, FieldSelection>): void {
+    for (const index of this.oneAndOnlyOne) {
+      if (step.get(index)?.values.size !== 1) this.oneAndOnlyOne.delete(index);
+    }
+    this.replace(step);
   }
 
   private replace(next: Map<number, FieldSelection>): void {

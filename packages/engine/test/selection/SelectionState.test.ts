@@ -253,6 +253,15 @@ describe('SelectionState operations', () => {
     expect(state.clearField('Customer')).toBe(true);
   });
 
+  it('lifts the one-and-only-one rule when history goes back past it', () => {
+    const state = new SelectionState(model);
+    state.setOneAndOnlyOne('Product', true);
+    expect(state.selection('Product')!.values.indexes()).toEqual([0]);
+    state.back();
+    expect(state.selection('Product')).toBeUndefined();
+    expect(state.isOneAndOnlyOne('Product')).toBe(false);
+  });
+
   it('does not record a change that changes nothing', () => {
     const state = new SelectionState(model);
     state.selectValues('Country', ['Sweden']);
