@@ -36,7 +36,7 @@ export function aggregateValues(call: CallExpr, args: AggregateArguments): Value
     case 'ONLY':
       return only(values);
     case 'CONCAT':
-      return concat(distinct ? distinctOf(values) : values, args[1]?.[0], args[2]);
+      return concat(values, args[1]?.[0], args[2], distinct);
     case 'MINSTRING':
       return extremeText(values, -1);
     case 'MAXSTRING':
@@ -105,19 +105,26 @@ function only(values: readonly Value[]): Value {
   return present.length === 1 ? present[0] : null;
 }
 
+/**
+ * Concat(): texts joined by the delimiter, in alphanumeric order, or by
+ * ascending sort weight when one is given (all-equal weights such as 0
+ * keep load order). DISTINCT keeps each text's first occurrence.
+ */
 function concat(
   values: readonly Value[],
   delimiter: Value | undefined,
   weights: readonly Value[] | undefined,
+  distinct: boolean,
 ): Value {
-  const entries = values.map((v, i) => ({
-    text: v === null ? undefined : toText(v),
-    weight: toNumber(weights?.[i] ?? null),
-  }));
-  const present = entries.filter(
-    (e): e is { text: string; weight: number } => e.text !== undefined,
-  );
-  // Qlik orders by the sort weight when one is given; otherwise by text.
+  const seen = new Set<string>();
+  const present: { text: string; weight: number }[] = [];
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const text = toText(v);
+    if (distinct && seen.has(text)) return;
+    seen.add(text);
+    present.push({ text, weight: toNumber(weights?.[i] ?? null) });
+  });
   if (weights) present.sort((a, b) => a.weight - b.weight);
   else present.sort((a, b) => compareTexts(a.text, b.text));
   const separator = delimiter === undefined || delimiter === null ? '' : toText(delimiter);

@@ -176,6 +176,22 @@ describe('GROUP BY', () => {
     });
   });
 
+  it('orders Concat by text, or by sort weight (DISTINCT keeps the first weight)', async () => {
+    const result = await run(`
+      D: LOAD * INLINE [
+        g, t, w
+        1, pear, 30
+        1, apple, 20
+        1, fig, 10
+        1, pear, 5
+      ];
+      R: LOAD g, Concat(t, ',') as byText, Concat(DISTINCT t, ',', w) as byWeight, Concat(t, ',', 0) as loadOrder
+      RESIDENT D GROUP BY g;`);
+    expect(tableOf(result, 'R').rows).toEqual([
+      [1, 'apple,fig,pear,pear', 'fig,apple,pear', 'pear,apple,fig,pear'],
+    ]);
+  });
+
   it('groups by several fields and allows expressions over aggregations', async () => {
     const result = await run(`
       D: LOAD * INLINE [
