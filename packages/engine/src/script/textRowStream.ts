@@ -30,7 +30,8 @@ export async function textRowStream(
     skip -= consumed;
     if (skip > 0 || pending.length === 0) continue;
     if (options.labels === 'embedded') {
-      fieldNames = pending[0].map(String);
+      // A header cell left empty gets the positional name, as with no labels.
+      fieldNames = pending[0].map((cell, i) => (cell === '' ? `@${i + 1}` : String(cell)));
       pending = pending.slice(1);
     } else fieldNames = pending[0].map((_, i) => `@${i + 1}`);
   }

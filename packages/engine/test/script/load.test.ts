@@ -77,6 +77,14 @@ a|b
     expect(tableOf(result, 'U').rows).toEqual([[new Dual('31/12/2020', 44196)]]);
   });
 
+  it('names a column with an empty header @n', async () => {
+    const result = await run(`T: LOAD * INLINE [
+a,,c
+1,2,3
+];`);
+    expect(tableOf(result, 'T')).toEqual({ fields: ['a', '@2', 'c'], rows: [[1, 2, 3]] });
+  });
+
   it('loads @1..@n names with no labels', async () => {
     const result = await run(`T: LOAD @2 as second, @1 INLINE [
 x, 1
