@@ -50,6 +50,9 @@ const measures: Measure[] = [
   { qlik: 'Count(DISTINCT destination)', sql: 'count(DISTINCT destination)' },
   { qlik: 'Sum(delay * distance) / Sum(distance)', sql: 'sum(delay * distance) / sum(distance)' },
   { qlik: 'Sum({<distance={">=1000"}>} delay)', sql: 'sum(delay)', setWhere: 'distance >= 1000' },
+  { qlik: 'Median(delay)', sql: 'median(delay)' },
+  { qlik: 'Stdev(distance)', sql: 'stddev_samp(distance)' },
+  { qlik: 'Fractile(delay, 0.9)', sql: 'quantile_cont(delay, 0.9)' },
 ];
 
 const selections: Selection[] = [
@@ -187,6 +190,73 @@ describe('flights-20k: engine charts equal DuckDB GROUP BY', () => {
     expect(compareRows(rows, fixedOracle, dimension.fields.length)).toEqual([]);
     expect(rows.length).toBeGreaterThan(0);
   });
+});
+
+describe('TOTAL and Aggr equal DuckDB window functions and subqueries', () => {
+  test.each(selections.map((selection) => [selection.name, selection] as const))(
+    'share of the total delay per origin where %s',
+    async (_name, selection) => {
+      const { rows } = chartOf(
+        model,
+        stateOf(selection),
+        ['origin'],
+        ['Sum(delay) / Sum(TOTAL delay)'],
+      );
+      const oracle = await sqlRows(
+        `SELECT origin, sum(delay) / sum(sum(delay)) OVER () FROM flights WHERE ${selection.where} GROUP BY origin`,
+      );
+      expect(compareRows(rows, oracle, 1)).toEqual([]);
+    },
+  );
+
+  test.each(selections.map((selection) => [selection.name, selection] as const))(
+    'average and largest per-destination delay sum, per origin, where %s',
+    async (_name, selection) => {
+      const { rows } = chartOf(
+        model,
+        stateOf(selection),
+        ['origin'],
+        ['Avg(Aggr(Sum(delay), destination))', 'Max(Aggr(Sum(delay), destination))'],
+      );
+      const oracle = await sqlRows(
+        `SELECT origin, avg(s), max(s) FROM (SELECT origin, destination, sum(delay) AS s FROM flights
+         WHERE ${selection.where} GROUP BY origin, destination) GROUP BY origin`,
+      );
+      const averages = rows.map((row) => [row[0]!, row[1]!]);
+      const maxima = rows.map((row) => [row[0]!, row[2]!]);
+      expect(
+        compareRows(
+          averages,
+          oracle.map((row) => [row[0]!, row[1]!]),
+          1,
+        ),
+      ).toEqual([]);
+      expect(
+        compareRows(
+          maxima,
+          oracle.map((row) => [row[0]!, row[2]!]),
+          1,
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  test.each(selections.map((selection) => [selection.name, selection] as const))(
+    'Sum(TOTAL <hour> delay) by origin and hour where %s',
+    async (_name, selection) => {
+      const { rows } = chartOf(
+        model,
+        stateOf(selection),
+        ['origin', 'hour'],
+        ['Sum(TOTAL <hour> delay)'],
+      );
+      const oracle = await sqlRows(
+        `SELECT origin, ${HOUR_SQL}, sum(sum(delay)) OVER (PARTITION BY ${HOUR_SQL}) FROM flights
+         WHERE ${selection.where} GROUP BY origin, ${HOUR_SQL}`,
+      );
+      expect(compareRows(rows, oracle, 2)).toEqual([]);
+    },
+  );
 });
 
 describe('associated tables: engine joins equal DuckDB joins', () => {
