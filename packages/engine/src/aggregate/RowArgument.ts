@@ -15,16 +15,3 @@ export type RowArgument =
   | { readonly kind: 'numbers'; readonly values: Float64Array }
   | { readonly kind: 'values'; readonly values: readonly Value[] }
   | { readonly kind: 'star'; readonly length: number };
-
-/** Number of items an argument covers. */
-export function argumentLength(arg: RowArgument): number {
-  switch (arg.kind) {
-    case 'field':
-      return arg.source.rows.length;
-    case 'numbers':
-    case 'values':
-      return arg.values.length;
-    case 'star':
-      return arg.length;
-  }
-}
