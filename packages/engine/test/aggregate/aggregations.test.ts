@@ -12,6 +12,8 @@ describe('aggregations without dimensions', () => {
     ['Count(Amount)', 7],
     ['Count(Customer)', 7],
     ['Count(DISTINCT Customer)', 3],
+    ['Count(*)', 8],
+    ["Count({<Region={'West'}>} *)", 4],
     ['Min(Amount)', 5],
     ['Max(Amount)', 50],
     ['Median(Amount)', 30],

@@ -51,6 +51,7 @@ const measures: Measure[] = [
   { qlik: 'Sum(delay * distance) / Sum(distance)', sql: 'sum(delay * distance) / sum(distance)' },
   { qlik: 'Sum({<distance={">=1000"}>} delay)', sql: 'sum(delay)', setWhere: 'distance >= 1000' },
   { qlik: 'Median(delay)', sql: 'median(delay)' },
+  { qlik: 'Count(*)', sql: 'count(*)' },
   { qlik: 'Stdev(distance)', sql: 'stddev_samp(distance)' },
   { qlik: 'Fractile(delay, 0.9)', sql: 'quantile_cont(delay, 0.9)' },
 ];
