@@ -1,18 +1,49 @@
 /** @qlikit/engine: an embedded associative engine that speaks QIX. */
+
+// The QIX server and its apps.
 export { startEngine } from './server/startEngine.js';
 export type { Authenticate, AuthenticateRequest, RunningEngine, StartEngineOptions } from './server/startEngine.js';
 export type { Identity } from './server/session/EngineSession.js';
 export { EngineError, LocErr } from './server/protocol/EngineError.js';
 export { AppStore } from './app/AppStore.js';
 export { App } from './app/App.js';
+export { seedDemoApps, type SeededApp } from './demo/seedDemoApps.js';
+export { DEMO_APPS, type DemoApp } from './demo/demoApps.js';
+
+// The load script.
 export { runScript } from './script/runScript.js';
-export { DataModel } from './model/DataModel.js';
+export type { ScriptOptions, ScriptResult } from './script/ScriptOptions.js';
+export { ScriptError } from './script/ScriptError.js';
+
+// The associative model and selections.
+export { DataModel, type DataModelOptions } from './model/DataModel.js';
 export type { LoadedTable, LoadedColumn } from './model/LoadedTable.js';
-export { SelectionState } from './selection/SelectionState.js';
-export { SelectionStates } from './selection/SelectionStates.js';
-export { parseExpression } from './expression/parseExpression.js';
+export type { Field } from './model/Field.js';
+export type { Table } from './model/Table.js';
+export type { Column } from './model/Column.js';
+export type { SymbolTable } from './model/SymbolTable.js';
+export type { FieldTag } from './model/FieldTag.js';
+export type { JoinTree } from './model/JoinTree.js';
+export { ModelError } from './model/ModelError.js';
+export { SelectionState, type SelectMode } from './selection/SelectionState.js';
+export { SelectionStates, DEFAULT_STATE } from './selection/SelectionStates.js';
+export type { SelectionResult } from './selection/SelectionResult.js';
+export type { SelectionSnapshot } from './selection/SelectionSnapshot.js';
+export { SelectionError } from './selection/SelectionError.js';
+export { RowSet } from './selection/RowSet.js';
+export { SymbolSet } from './selection/SymbolSet.js';
+export type { ValueState } from './selection/ValueState.js';
+export type { StateCounts } from './selection/StateCounts.js';
+export { evaluateSet } from './selection/evaluateSet.js';
+// Set-analysis row-set descriptors (not the parsed AST, which is `SetExpression` below).
+export type { SetExpression as RowSetExpression, SetBase, SetModifier } from './selection/SetExpression.js';
+export { currentSelections } from './selection/currentSelections.js';
+export { listValues } from './selection/listValues.js';
+
+// Chart computations.
 export { computeHyperCube } from './hypercube/computeHyperCube.js';
 export { computeListObject } from './hypercube/computeListObject.js';
-export { Dual, type Value } from './value/Value.js';
-export { seedDemoApps } from './demo/seedDemoApps.js';
-export { DEMO_APPS, type DemoApp } from './demo/demoApps.js';
+
+// The expression language and values.
+export * from './expression/index.js';
+export * from './value/index.js';
