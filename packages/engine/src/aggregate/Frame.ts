@@ -38,16 +38,6 @@ export class Frame {
     return new Frame(length, rows);
   }
 
-  /** A frame over the given rows of one table. */
-  static single(table: Table, rows: Int32Array): Frame {
-    return new Frame(rows.length, new Map([[table, rows]]));
-  }
-
-  /** The tables this frame joins. */
-  get tables(): Table[] {
-    return [...this.rowsByTable.keys()];
-  }
-
   /** Whether `table` is part of this frame. */
   has(table: Table): boolean {
     return this.rowsByTable.has(table);
