@@ -130,6 +130,15 @@ describe('control statements', () => {
     expect(result.variables.get('p')).toBe('outer');
   });
 
+  it('runs a script written with CRLF line ends and tabs', async () => {
+    const result = await run(
+      'SET a = 1;\r\nFOR i = 1 TO 3\r\n\tLET a = $(a) * 2;\r\nNEXT i\r\nIF $(a) = 8 THEN\r\n' +
+        '  T: LOAD * INLINE [\r\n x, y\r\n 1, 2\r\n];\r\nEND IF\r\n',
+    );
+    expect(result.variables.get('a')).toBe('8');
+    expect(tableOf(result, 'T')).toEqual({ fields: ['x', 'y'], rows: [[1, 2]] });
+  });
+
   it('SWITCH / CASE / DEFAULT', async () => {
     const result = await run(`
       SET k = 2;
