@@ -6,7 +6,7 @@
 //   npm start                                                # in one terminal
 //   node --conditions=source --import tsx examples/enigma-compat.ts
 import enigma from '@qlikit/qix/enigma';
-import type { GenericObjectLayout, Global, SocketLike } from '@qlikit/qix';
+import type { GenericObjectLayout } from '@qlikit/qix';
 // The engine schema enigma.js ships, loaded the way enigma.js programs load it.
 import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
 import WebSocket from 'ws';
@@ -17,8 +17,7 @@ const session = enigma.create({
   schema,
   url: `${engineUrl}/app/cars`,
   // Node programs hand enigma a socket factory; `ws` is what enigma's docs use.
-  // (The cast only satisfies TypeScript: ws types its handlers' events more narrowly.)
-  createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+  createSocket: (url) => new WebSocket(url),
 });
 
 // enigma.js sessions emit the traffic as events, handy when learning the protocol.
@@ -28,9 +27,8 @@ if (process.env.SHOW_TRAFFIC) {
 }
 
 try {
-  // Like enigma.js, open() resolves an object built from the schema at run time;
-  // TypeScript code describes it with @qlikit/qix's generated interfaces.
-  const global = (await session.open()) as unknown as Global;
+  // open() resolves the Global object, typed by @qlikit/qix's generated interfaces.
+  const global = await session.open();
   const doc = await global.openDoc('cars');
   const table = await doc.createSessionObject({
     qInfo: { qType: 'example-table' },

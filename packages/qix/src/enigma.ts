@@ -1,4 +1,5 @@
 import type { Mixin } from './api/Mixin.js';
+import type { Global } from './generated/classes.js';
 import { errorCodes } from './errors/errorCodes.js';
 import { QixError } from './errors/QixError.js';
 import type { QixSchema } from './schema/QixSchema.js';
@@ -16,8 +17,8 @@ export interface EnigmaConfig {
   readonly Promise?: PromiseConstructor;
   readonly suspendOnClose?: boolean;
   readonly mixins?: readonly Mixin[];
-  readonly requestInterceptors?: readonly RequestInterceptor<Session>[];
-  readonly responseInterceptors?: readonly ResponseInterceptor<Session>[];
+  readonly requestInterceptors?: readonly RequestInterceptor<Session<Global>>[];
+  readonly responseInterceptors?: readonly ResponseInterceptor<Session<Global>>[];
   readonly protocol?: Readonly<Record<string, unknown>>;
   /** Off by default here, so socket loss behaves as in enigma.js. */
   readonly reconnect?: boolean | ReconnectOptions;
@@ -25,7 +26,7 @@ export interface EnigmaConfig {
 }
 
 /** Creates a session exactly as enigma.js's `create()` does; the config object is not changed. */
-function create(config: EnigmaConfig): Session {
+function create(config: EnigmaConfig): Session<Global> {
   if (!config) throw new QixError(errorCodes.NO_CONFIG_SUPPLIED, 'You need to supply a configuration.');
   if (!config.Promise && typeof Promise === 'undefined') {
     throw new QixError(
@@ -33,7 +34,7 @@ function create(config: EnigmaConfig): Session {
       'Your environment has no Promise implementation. You must provide a Promise implementation in the config.',
     );
   }
-  return new Session(
+  return new Session<Global>(
     {
       url: config.url,
       schema: config.schema,

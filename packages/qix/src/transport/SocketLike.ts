@@ -11,15 +11,22 @@ export interface SocketMessageEvent {
 }
 
 /**
+ * A handler slot of a socket. Its parameter is checked bivariantly (the
+ * method-signature form) so that sockets whose handlers take their own richer
+ * event types, such as `ws` and the DOM's `WebSocket`, still fit.
+ */
+export type SocketHandler<TEvent> = { handle(event: TEvent): void }['handle'] | null;
+
+/**
  * What the client needs of a socket: the W3C WebSocket interface, which both
  * the browser's global `WebSocket` and Node's `ws` package implement.
  */
 export interface SocketLike {
   readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onclose: ((event: SocketCloseEvent) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onmessage: ((event: SocketMessageEvent) => void) | null;
+  onopen: SocketHandler<unknown>;
+  onclose: SocketHandler<SocketCloseEvent>;
+  onerror: SocketHandler<unknown>;
+  onmessage: SocketHandler<SocketMessageEvent>;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
