@@ -36,7 +36,8 @@ import {
   residentRowStream,
   UnsupportedFileTypeError,
 } from './rowStreams.js';
-import { LoadFieldError, runLoad, type LoadEnvironment } from './runLoad.js';
+import { LoadFieldError } from './LoadFieldError.js';
+import { runLoad, type LoadEnvironment } from './runLoad.js';
 import { ScriptError, type ScriptErrorCode } from './ScriptError.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
@@ -65,6 +66,8 @@ export class Interpreter {
   private currentFile: string | undefined;
   private readonly functions: ReadonlyMap<string, ScalarFunction>;
   private statementAt: RawStatement = { text: '', start: 0 };
+  /** Statements whose text had nothing to expand, so offsets into it are offsets into the script. */
+  private readonly unexpanded = new WeakSet<RawStatement>();
 
   constructor(
     private readonly sourceMap: SourceMap,
@@ -262,6 +265,7 @@ export class Interpreter {
   private async runStatement(raw: RawStatement): Promise<void> {
     this.statementAt = raw;
     const text = this.expand(raw);
+    if (text === raw.text) this.unexpanded.add(raw);
     const statement = parseStatement(this.cursorFor(text, raw));
     if (statement.kind !== 'trace') this.write(abbreviate(text));
     try {
@@ -275,8 +279,11 @@ export class Interpreter {
   private wrap(cause: unknown, raw: RawStatement): unknown {
     if (cause instanceof ScriptError || cause instanceof ControlSignal) return cause;
     if (cause instanceof DataFileError) return this.error(cause.code, cause.message, raw, 0, cause);
-    if (cause instanceof LoadFieldError)
-      return this.error(cause.code, cause.message, raw, 0, cause);
+    if (cause instanceof LoadFieldError) {
+      // The offset is into the expanded text: exact only when expansion changed nothing.
+      const offset = cause.offset !== undefined && this.unexpanded.has(raw) ? cause.offset : 0;
+      return this.error(cause.code, cause.message, raw, offset, cause);
+    }
     if (cause instanceof ExpressionError) {
       const code =
         cause.code === 'EXPRESSION_UNKNOWN_FIELD' ? 'SCRIPT_FIELD_NOT_FOUND' : 'SCRIPT_RUNTIME';

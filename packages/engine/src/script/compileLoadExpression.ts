@@ -8,6 +8,7 @@ import { UNARY_OPERATIONS } from '../expression/unaryOperators.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import type { LoadContext } from './LoadContext.js';
+import { LoadFieldError } from './LoadFieldError.js';
 
 /**
  * Compiles a LOAD field expression bound to one load's context. Source
@@ -23,8 +24,16 @@ export function compileLoadExpression(
   switch (expr.kind) {
     case 'field': {
       const at = positions.get(expr.name);
-      if (at === undefined) return compileExpression(expr);
-      return () => load.row[at] ?? null;
+      if (at !== undefined) return () => load.row[at] ?? null;
+      // Not a source field: a variable of that name may stand in; otherwise fail before any row is read.
+      if (load.variable(expr.name) === undefined) {
+        throw new LoadFieldError(
+          'SCRIPT_FIELD_NOT_FOUND',
+          `Field '${expr.name}' not found`,
+          expr.start,
+        );
+      }
+      return compileExpression(expr);
     }
     case 'unary': {
       const operand = compileLoadExpression(expr.operand, load, positions);

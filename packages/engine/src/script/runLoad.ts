@@ -10,6 +10,7 @@ import type { Value } from '../value/Value.js';
 import { aggregateValues } from './aggregateValues.js';
 import { keyOf } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
+import { LoadFieldError } from './LoadFieldError.js';
 import type { RowStream, TextRowStream } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
@@ -25,18 +26,6 @@ export interface LoadEnvironment {
   pause(): Promise<void>;
   /** Lets Peek() and Exists() see the load in progress (undefined when it ends). */
   setCurrent(load: LoadContext | undefined, output: ScriptTable | undefined): void;
-}
-
-/** Thrown when a LOAD names a field its source does not have, or names one field twice. */
-export class LoadFieldError extends Error {
-  override readonly name = 'LoadFieldError';
-
-  constructor(
-    readonly code: 'SCRIPT_FIELD_NOT_FOUND' | 'SCRIPT_SYNTAX',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /** One output field: a plain copy of a source column, or a computed expression. */

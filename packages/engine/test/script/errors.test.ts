@@ -59,7 +59,7 @@ describe('script errors name the line and column', () => {
       'T: LOAD * INLINE [\na\n1\n];\n  U: LOAD nope RESIDENT T;',
       'SCRIPT_FIELD_NOT_FOUND',
       5,
-      3,
+      11,
     ],
     [
       'an unknown field in an IF condition',
@@ -69,6 +69,13 @@ describe('script errors name the line and column', () => {
       4,
     ],
     ['a $( without )', 'SET a = 1;\n  SET b = $(a;', 'SCRIPT_SYNTAX', 2, 11],
+    [
+      'an unknown field in WHERE',
+      'T: LOAD 1 as a AUTOGENERATE 2;\nU: LOAD a as c RESIDENT T\n  WHERE a > 0 and b < 1;',
+      'SCRIPT_FIELD_NOT_FOUND',
+      3,
+      19,
+    ],
     ['an unknown function', 'T: LOAD NoSuchFn(1) as x AUTOGENERATE 1;', 'SCRIPT_RUNTIME', 1, 1],
     ['EXIT FOR outside a loop', 'EXIT FOR;', 'SCRIPT_SYNTAX', 1, 1],
   ])('%s', async (_, script, code, line, column) => {
