@@ -1,5 +1,8 @@
 import { parseExpression } from '../expression/parseExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
+import { expandDollars } from '../expression/expandDollars.js';
+import { numberOf } from '../aggregate/valueParts.js';
+import type { ExpressionMatcher } from '../selection/searchSymbols.js';
 import { chartEvaluator, chartTarget, computeHyperCube } from '../hypercube/computeHyperCube.js';
 import type { ComputedHyperCube } from '../hypercube/ComputedHyperCube.js';
 import { computeListObject, type ComputedListObject } from '../hypercube/computeListObject.js';
@@ -26,6 +29,8 @@ export class ChartCompute {
   private readonly cubes = new Map<string, ComputedHyperCube>();
   private readonly lists = new Map<string, ComputedListObject>();
   private readonly settings: FormatSettings;
+  /** Variables whose `=` definitions are being evaluated for an expansion, to stop a cycle. */
+  private readonly expanding = new Set<string>();
 
   constructor(
     private readonly model: DataModel,
@@ -37,9 +42,25 @@ export class ChartCompute {
     this.settings = formatSettingsOf(scriptVariables, DEFAULT_FORMAT_SETTINGS);
   }
 
-  /** The `qHyperCube` layout of a definition. */
+  /**
+   * The `qHyperCube` layout of a definition. A pivot (`qMode` P) or stacked
+   * (K) cube has its initial pages in qPivotDataPages or qStackedDataPages
+   * instead of qDataPages; a pivot's qSize counts its data columns (the
+   * measures) and its left rows.
+   */
   hyperCube(def: Json, stateName: string): Json {
-    return this.cube(def, stateName).layout as unknown as Json;
+    const cube = this.cube(def, stateName);
+    const mode = dataMode(def);
+    if (mode === 'S') return cube.layout as unknown as Json;
+    const initial = ((def.qInitialDataFetch ?? []) as unknown as NxPage[]);
+    const layout: Json = { ...(cube.layout as unknown as Json), qMode: mode, qDataPages: [] };
+    if (mode === 'P') {
+      layout.qSize = { qcx: cube.layout.qMeasureInfo.length, qcy: cube.layout.qSize.qcy };
+      layout.qPivotDataPages = pivotPages(cube, initial);
+    } else {
+      layout.qStackedDataPages = stackPages(cube, initial, 10_000);
+    }
+    return layout;
   }
 
   /** Pages of a hypercube (GetHyperCubeData). */
@@ -90,18 +111,62 @@ export class ChartCompute {
     return columns.length === 0 ? dims : columns.filter((column) => column < dims.length).map((column) => dims[column]!);
   }
 
-  /** Selects the dimension values of the given rows, in the dimension columns among `columns`. */
+  /**
+   * Selects the dimension values of the given rows in the given dimension
+   * columns (SelectHyperCubeCells): every row in every column, empty lists
+   * meaning all rows or all dimensions. Measure columns select nothing.
+   */
   selectCells(def: Json, stateName: string, rows: readonly number[], columns: readonly number[]): boolean {
     const cube = this.cube(def, stateName);
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
-    const state = this.state(stateName);
-    let changed = false;
-    for (const column of columns) {
-      if (column >= dims.length) continue;
-      const symbols = rows.map((row) => cube.getHyperCubeData([{ qTop: row, qLeft: column, qWidth: 1, qHeight: 1 }])[0]?.qMatrix[0]?.[0]?.qElemNumber ?? -1);
-      changed = state.select(dims[column]!, symbols.filter((symbol) => symbol >= 0)) || changed;
+    const rowCount = cube.layout.qSize.qcy;
+    const wantedRows = rows.length > 0 ? rows : Array.from({ length: rowCount }, (_, row) => row);
+    const wantedColumns = columns.length > 0 ? columns : dims.map((_, column) => column);
+    const picks = new Map<number, number[]>();
+    for (const column of wantedColumns) if (column >= 0 && column < dims.length) picks.set(column, [...wantedRows]);
+    return this.selectRowsOfColumns(cube, dims, stateName, picks);
+  }
+
+  /**
+   * Selects through pivot cells (SelectPivotCells): a left cell (qType L)
+   * selects the value of dimension qCol in left row qRow, a data cell (D)
+   * the values of every dimension in its row. Measure headers (T) select
+   * nothing: every dimension is on the left.
+   */
+  selectPivotCells(def: Json, stateName: string, cells: readonly { qType?: string; qCol: number; qRow: number }[]): boolean {
+    const cube = this.cube(def, stateName);
+    const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
+    const picks = new Map<number, number[]>();
+    const pick = (column: number, row: number) => {
+      if (column < 0 || column >= dims.length) return;
+      const rows = picks.get(column) ?? [];
+      rows.push(row);
+      picks.set(column, rows);
+    };
+    for (const cell of cells) {
+      if (cell.qType === 'L') pick(cell.qCol, cell.qRow);
+      else if (cell.qType === 'D') dims.forEach((_, column) => pick(column, cell.qRow));
     }
-    return changed;
+    return this.selectRowsOfColumns(cube, dims, stateName, picks);
+  }
+
+  /** Selects, in each dimension column, the values found in the given rows: one change of the state. */
+  private selectRowsOfColumns(cube: ComputedHyperCube, dims: readonly string[], stateName: string, picks: ReadonlyMap<number, readonly number[]>): boolean {
+    const rowCount = cube.layout.qSize.qcy;
+    const choices: [string, number[]][] = [];
+    for (const [column, rows] of picks) {
+      const symbols = new Set<number>();
+      for (const row of rows) {
+        if (row < 0 || row >= rowCount) continue;
+        const symbol = cube.getHyperCubeData([{ qTop: row, qLeft: column, qWidth: 1, qHeight: 1 }])[0]?.qMatrix[0]?.[0]?.qElemNumber ?? -1;
+        if (symbol >= 0) symbols.add(symbol);
+      }
+      if (symbols.size > 0) choices.push([dims[column]!, [...symbols]]);
+    }
+    if (choices.length === 0) return false;
+    return this.state(stateName).batch((state) => {
+      for (const [field, symbols] of choices) state.select(field, symbols);
+    });
   }
 
   /** Selects the first dimension's values whose measure lies in each range (RangeSelectHyperCubeValues). */
@@ -136,6 +201,32 @@ export class ChartCompute {
     const expr = this.guard(() => parseExpression(this.expandVariables(source)));
     const evaluator = chartEvaluator(this.model, this.state(stateName).result(), this.options(), this.settings);
     return this.guard(() => evaluator.measures.evaluate(expr, chartTarget(evaluator.scope, []))[0] ?? null);
+  }
+
+  /**
+   * The matcher of an `=expr` field search (Field.Select('=Sum(X)>10')): the
+   * expression evaluated once per value of the field over the state's
+   * possible records, true where it is a non-zero number. Undefined for
+   * searches that are no expressions.
+   */
+  searchMatcher(fieldName: string, search: string, stateName: string): ExpressionMatcher | undefined {
+    const trimmed = search.trim();
+    if (!trimmed.startsWith('=')) return undefined;
+    const field = this.model.findField(fieldName);
+    if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
+    const expr = this.guard(() => parseExpression(this.expandVariables(trimmed.slice(1))));
+    const evaluator = chartEvaluator(this.model, this.state(stateName).result(), this.options(), this.settings);
+    const target = chartTarget(evaluator.scope, [field.name]);
+    const values = this.guard(() => evaluator.measures.evaluate(expr, target));
+    const truth = new Uint8Array(field.cardinality);
+    const symbols = target.index.keys[0];
+    for (let group = 0; symbols && group < target.index.count; group++) {
+      const symbol = symbols[group]!;
+      const value = values[group] ?? null;
+      const num = value === null ? NaN : numberOf(value);
+      if (symbol >= 0 && !Number.isNaN(num) && num !== 0) truth[symbol] = 1;
+    }
+    return (symbol) => truth[symbol] === 1;
   }
 
   /** An empty string when the expression parses, else the error message (CheckExpression). */
@@ -192,17 +283,46 @@ export class ChartCompute {
     };
   }
 
-  /** `$(name)` expansion of variables in expressions, as charts do before parsing. */
+  /**
+   * Dollar-sign expansion before parsing, as charts do: `$(name)` is the
+   * variable's definition, or its value when the definition starts with `=`;
+   * `$(=expr)` is the expression's value. Unknown names expand to nothing.
+   */
   private expandVariables(text: string): string {
-    return text.replace(/\$\(([^()=]+)\)/g, (_match, name: string) => {
-      const definition = this.variable(name.trim());
-      return definition === undefined ? '' : definition;
-    });
+    if (!text.includes('$(')) return text;
+    return this.guard(() =>
+      expandDollars(text, (nameOrExpression, isExpression) => {
+        if (isExpression) return this.valueText(nameOrExpression);
+        const name = nameOrExpression.trim();
+        const definition = this.variable(name);
+        if (definition === undefined || !definition.trim().startsWith('=')) return definition;
+        const key = name.toLowerCase();
+        if (this.expanding.has(key)) return undefined;
+        this.expanding.add(key);
+        try {
+          return this.valueText(definition.trim().slice(1));
+        } finally {
+          this.expanding.delete(key);
+        }
+      }),
+    );
+  }
+
+  /** The text of an expression's value over the default state, for an expansion. */
+  private valueText(expression: string): string {
+    const value = this.evaluate(expression, '$');
+    if (value === null) return '';
+    if (typeof value === 'number') return String(value);
+    return typeof value === 'string' ? value : String(value.text);
   }
 
   private expandDef(def: Json): Json {
     return JSON.parse(JSON.stringify(def), (key, value: unknown) =>
-      (key === 'qDef' || key === 'qLabelExpression') && typeof value === 'string' ? this.expandVariables(value) : value,
+      (key === 'qDef' || key === 'qLabelExpression' || key === 'qExpression' || key === 'qFieldDefs') && typeof value === 'string'
+        ? this.expandVariables(value)
+        : Array.isArray(value) && key === 'qFieldDefs'
+          ? value.map((item: unknown) => (typeof item === 'string' ? this.expandVariables(item) : item))
+          : value,
     ) as Json;
   }
 
@@ -219,6 +339,14 @@ export class ChartCompute {
       throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
     }
   }
+}
+
+/** The data mode of a hypercube definition: S straight, P pivot, K stacked (long names accepted). */
+function dataMode(def: Json): 'S' | 'P' | 'K' {
+  const mode = String(def.qMode ?? 'S');
+  if (mode === 'P' || mode === 'DATA_MODE_PIVOT') return 'P';
+  if (mode === 'K' || mode === 'DATA_MODE_PIVOT_STACK') return 'K';
+  return 'S';
 }
 
 /** The field a dimension or list definition names (`qDef.qFieldDefs[0]`, brackets and a leading `=` removed). */

@@ -25,7 +25,7 @@ export class DocData {
   private states: SelectionStates | null = null;
   private alternateStates: string[] = [];
   /** The object in modal selection, and the selections to restore when it is aborted. */
-  private modal: { readonly objectId: string; readonly before: ReadonlyMap<string, SelectionSnapshot> } | null = null;
+  private modal: { readonly objectId: string; readonly before: ReadonlyMap<string, SelectionSnapshot>; made: boolean } | null = null;
   private compute: ChartCompute | null = null;
   /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
   private readonly listSearches = new Map<string, string>();
@@ -55,8 +55,10 @@ export class DocData {
   addState(name: string): void {
     if (name === '' || name === DEFAULT_STATE) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'Invalid state name', name);
     if (this.alternateStates.includes(name)) return;
+    // Build the states first: a first build adds every listed name itself.
+    const states = this.selectionStates();
     this.alternateStates.push(name);
-    this.selectionStates().add(name);
+    states.add(name);
     this.compute = null;
   }
 
@@ -102,7 +104,7 @@ export class DocData {
     if (this.modal && this.modal.objectId !== objectId) {
       throw new EngineError(LocErr.HC_MODAL_OBJECT_ERROR, `Object ${this.modal.objectId} is in modal selection`, objectId);
     }
-    this.modal ??= { objectId, before: this.snapshotAll() };
+    this.modal ??= { objectId, before: this.snapshotAll(), made: false };
   }
 
   /** Ends the modal selection; returns whether selections were rolled back. */
@@ -118,7 +120,18 @@ export class DocData {
   resetModal(): boolean {
     if (!this.modal) return false;
     this.restoreAll(this.modal.before);
+    this.modal.made = false;
     return true;
+  }
+
+  /** Notes that the object in modal selection has made selections (qSelectionInfo.qMadeSelections). */
+  markModalSelections(): void {
+    if (this.modal) this.modal.made = true;
+  }
+
+  /** Whether `objectId` is in modal selection and has made selections since it began or was reset. */
+  madeSelections(objectId: string): boolean {
+    return this.modal?.objectId === objectId && this.modal.made;
   }
 
   /** Fails with LOCERR_HC_MODAL_OBJECT_ERROR when another object is in modal selection. */
@@ -236,6 +249,7 @@ export class DocData {
       variables: () => doc.variableItems(true, true),
       children: () => doc.childrenOf(id),
       inSelections: () => this.inModal(id),
+      madeSelections: () => this.madeSelections(id),
     };
   }
 

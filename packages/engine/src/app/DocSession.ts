@@ -116,6 +116,11 @@ export class DocSession {
   /** Sets a variable's definition (SetStringValue and friends) and tells every view of it. */
   setVariableDefinition(variable: StoredObject, definition: string): void {
     this.setObjectProperties(variable, { ...variable.properties, qDefinition: definition });
+  }
+
+  /** After a variable was created, changed or destroyed: expressions that expand it are stale. */
+  variablesChanged(): void {
+    this.data.selectionsChanged();
     this.invalidateData();
   }
 
@@ -229,9 +234,10 @@ export class DocSession {
       object.properties = next;
       object.modifiedDate = new Date().toISOString();
       this.invalidateObject(id);
-      return;
+    } else {
+      this.app.setObjectProperties(object, properties);
     }
-    this.app.setObjectProperties(object, properties);
+    if (object.type === 'GenericVariable') this.variablesChanged();
   }
 
   /** Marks every data-dependent handle of this session changed (after a selection or a reload). */

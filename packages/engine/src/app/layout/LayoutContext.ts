@@ -20,6 +20,8 @@ export interface LayoutContext {
   children(): readonly StoredLike[];
   /** Whether the object is in a modal selection now. */
   inSelections(): boolean;
+  /** Whether the object in modal selection has made selections since it began (qSelectionInfo.qMadeSelections). */
+  madeSelections(): boolean;
 }
 
 /** The parts of a stored object that list layouts show. */

@@ -12,7 +12,7 @@ export function computeLayout(properties: Json, context: LayoutContext): Json {
   const layout = transformNode(properties, '', context) as Json;
   layout.qInfo = structuredClone(properties.qInfo);
   layout.qMeta = { privileges: ['read', 'update', 'delete', 'exportdata'], ...(properties.qMetaDef as Json | undefined) };
-  layout.qSelectionInfo = { qInSelections: context.inSelections(), qMadeSelections: false };
+  layout.qSelectionInfo = { qInSelections: context.inSelections(), qMadeSelections: context.madeSelections() };
   layout.qHasSoftPatches = false;
   delete layout.qMetaDef;
   return layout;

@@ -34,11 +34,12 @@ export const docAppMethods: ClassMethods = {
     const ok = await doc.reload(String(context.requestId), context.signal, booleanArg(args, 'qPartial'));
     return { qReturn: ok };
   },
-  async DoReloadEx(context) {
+  async DoReloadEx(context, args) {
     const doc = docOf(context);
-    const ok = await doc.reload(String(context.requestId), context.signal, false);
-    const progress = doc.reloads.get(String(context.requestId));
-    return { qResult: { qSuccess: ok, qScriptLogFile: '', qEndedWithMemoryConstraint: false, qLog: progress?.text ?? '' } };
+    const params = (args.qParams as { qPartial?: unknown } | undefined) ?? {};
+    const ok = await doc.reload(String(context.requestId), context.signal, params.qPartial === true);
+    // DoReloadExResult has no log text: clients read the log through GetProgress, as with DoReload.
+    return { qResult: { qSuccess: ok, qScriptLogFile: '', qEndedWithMemoryConstraint: false } };
   },
 
   async DoSave(context) {

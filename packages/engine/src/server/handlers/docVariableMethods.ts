@@ -21,15 +21,18 @@ function createVariable(context: CallContext, props: Json, session: boolean): St
   }
   if (findVariable(doc, name)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Variable already exists: ${name}`, name);
   const properties = { qDefinition: '', qComment: '', ...props };
-  return session ? doc.createSessionObject('GenericVariable', properties) : doc.app.createObject('GenericVariable', properties);
+  const variable = session ? doc.createSessionObject('GenericVariable', properties) : doc.app.createObject('GenericVariable', properties);
+  doc.variablesChanged();
+  return variable;
 }
 
 function destroyVariable(doc: DocSession, variable: StoredObject | undefined, sessionOnly: boolean): Json {
-  if (!variable) return { qSuccess: false };
+  if (!variable || variable.type !== 'GenericVariable') return { qSuccess: false };
   const id = (variable.properties.qInfo as { qId: string }).qId;
-  if (doc.isSessionObject(variable)) return { qSuccess: doc.destroySessionObject(id).length > 0 };
-  if (sessionOnly) return { qSuccess: false };
-  return { qSuccess: doc.app.destroyObject(id).length > 0 };
+  if (!doc.isSessionObject(variable) && sessionOnly) return { qSuccess: false };
+  const destroyed = doc.isSessionObject(variable) ? doc.destroySessionObject(id) : doc.app.destroyObject(id);
+  if (destroyed.length > 0) doc.variablesChanged();
+  return { qSuccess: destroyed.length > 0 };
 }
 
 /** Doc methods on variables. */

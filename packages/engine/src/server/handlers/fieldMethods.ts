@@ -1,5 +1,5 @@
 import type { DocSession } from '../../app/DocSession.js';
-import type { SelectionState } from '../../selection/SelectionState.js';
+import type { SelectionState, SelectMode } from '../../selection/SelectionState.js';
 import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
@@ -28,6 +28,15 @@ function select(context: CallContext, change: (state: SelectionState, field: str
   return { qReturn: applySelection(doc, () => change(state, target.name)) };
 }
 
+/** Selects what a search string finds; an `=expr` search is evaluated per value over the field's state. */
+function searchSelect(context: CallContext, args: Record<string, unknown>, mode: SelectMode): { qReturn: boolean } {
+  const match = stringArg(args, 'qMatch');
+  const { doc, target } = fieldOf(context);
+  return select(context, (state, field) =>
+    state.search(field, match, { mode, evaluate: doc.data.chart.searchMatcher(field, match, target.stateName) }),
+  );
+}
+
 /** FieldValue items (qText/qIsNumeric/qNumber) as the selection layer's values. */
 function fieldValues(values: readonly Record<string, unknown>[]): (string | number)[] {
   return values.map((value) => (value.qIsNumeric === true && typeof value.qNumber === 'number' ? value.qNumber : String(value.qText ?? '')));
@@ -35,10 +44,8 @@ function fieldValues(values: readonly Record<string, unknown>[]): (string | numb
 
 /** Methods of the Field class. */
 export const fieldMethods: ClassMethods = {
-  Select: (context, args) =>
-    select(context, (state, field) => state.search(field, stringArg(args, 'qMatch'), { evaluate: undefined })),
-  ToggleSelect: (context, args) =>
-    select(context, (state, field) => state.search(field, stringArg(args, 'qMatch'), { mode: 'toggle' })),
+  Select: (context, args) => searchSelect(context, args, 'replace'),
+  ToggleSelect: (context, args) => searchSelect(context, args, 'toggle'),
   SelectValues: (context, args) =>
     select(context, (state, field) =>
       state.selectValues(field, fieldValues(arrayArg<Record<string, unknown>>(args, 'qFieldValues')), booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace'),
@@ -48,12 +55,8 @@ export const fieldMethods: ClassMethods = {
       state.select(field, arrayArg<number>(args, 'qValues'), booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace'),
     ),
   Clear: (context) => select(context, (state, field) => state.clearField(field)),
-  ClearAllButThis: (context) =>
-    select(context, (state, field) => {
-      let changed = false;
-      for (const other of state.model.fields) if (other.name !== field) changed = state.clearField(other) || changed;
-      return changed;
-    }),
+  // One change (one step of Back), locked fields keep their selections.
+  ClearAllButThis: (context) => select(context, (state, field) => state.clearOthers(field)),
   SelectAll: (context) => select(context, (state, field) => state.selectAll(field)),
   SelectPossible: (context) => select(context, (state, field) => state.selectPossible(field)),
   SelectExcluded: (context) => select(context, (state, field) => state.selectExcluded(field)),
@@ -68,7 +71,11 @@ export const fieldMethods: ClassMethods = {
   SetAndMode: () => ({}),
   GetNxProperties: (context) => ({ qProperties: structuredClone(fieldOf(context).target.nxProperties) }),
   SetNxProperties(context, args) {
-    fieldOf(context).target.nxProperties = structuredClone(objectArg(args, 'qProperties'));
+    const { doc, target, state } = fieldOf(context);
+    const properties = structuredClone(objectArg(args, 'qProperties'));
+    target.nxProperties = properties;
+    // qOneAndOnlyOne is a rule of the selection state: the field always holds exactly one value.
+    applySelection(doc, () => state.setOneAndOnlyOne(target.name, properties.qOneAndOnlyOne === true));
     return {};
   },
 };

@@ -21,11 +21,26 @@ function definitionAt(context: CallContext, path: string, kind: 'qHyperCubeDef' 
   return { def: def as Json, stateName };
 }
 
+/**
+ * The fields and the state behind the columns of the hypercube or list
+ * object at `path` (all its dimensions when `columns` is empty), for the
+ * methods that clear or lock through an object.
+ */
+function fieldsAndState(context: CallContext, path: string, columns: readonly number[]): { fields: string[]; stateName: string } {
+  const { object, doc } = objectOf(context);
+  const kind = path.endsWith('qListObjectDef') ? 'qListObjectDef' : 'qHyperCubeDef';
+  const { stateName } = definitionAt(context, path, kind);
+  return { fields: doc.data.chart.fieldsAt(doc.effectiveProperties(object), path, columns), stateName };
+}
+
 /** Runs a selection made from this object: allowed only when no other object is in modal selection. */
 function selectFrom(context: CallContext, change: () => boolean): { qSuccess: boolean } {
   const { object, doc } = objectOf(context);
   doc.data.assertCanSelect(objectId(object));
-  return { qSuccess: applySelection(doc, change) };
+  const changed = applySelection(doc, change);
+  // The object in modal selection shows qSelectionInfo.qMadeSelections once it changed something.
+  if (changed && doc.data.inModal(objectId(object))) doc.data.markModalSelections();
+  return { qSuccess: changed };
 }
 
 function pagesArg(args: Json): Json[] {
@@ -84,9 +99,7 @@ export const genericObjectDataMethods: ClassMethods = {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
     const selections = arrayArg<{ qType?: string; qCol: number; qRow: number }>(args, 'qSelections');
-    const rows = selections.map((cell) => cell.qRow);
-    const columns = [...new Set(selections.map((cell) => cell.qCol))];
-    return selectFrom(context, () => doc.data.chart.selectCells(def, stateName, rows, columns));
+    return selectFrom(context, () => doc.data.chart.selectPivotCells(def, stateName, selections));
   },
 
   GetListObjectData(context, args) {
@@ -134,22 +147,23 @@ export const genericObjectDataMethods: ClassMethods = {
   },
   ClearSelections(context, args) {
     const { doc } = objectOf(context);
-    const path = stringArg(args, 'qPath');
-    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(objectOf(context).object), path, arrayArg<number>(args, 'qColIndices', []));
-    const stateName = '$';
-    selectFrom(context, () => fields.map((field) => doc.data.state(stateName).clearField(field)).some(Boolean));
+    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const state = doc.data.state(stateName);
+    selectFrom(context, () => state.batch(() => fields.forEach((field) => state.clearField(field))));
     return {};
   },
   Lock(context, args) {
-    const { doc, object } = objectOf(context);
-    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(object), stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
-    applySelection(doc, () => fields.map((field) => doc.data.state().lock(field)).some(Boolean));
+    const { doc } = objectOf(context);
+    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const state = doc.data.state(stateName);
+    applySelection(doc, () => fields.map((field) => state.lock(field)).some(Boolean));
     return {};
   },
   Unlock(context, args) {
-    const { doc, object } = objectOf(context);
-    const fields = doc.data.chart.fieldsAt(doc.effectiveProperties(object), stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
-    applySelection(doc, () => fields.map((field) => doc.data.state().unlock(field)).some(Boolean));
+    const { doc } = objectOf(context);
+    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const state = doc.data.state(stateName);
+    applySelection(doc, () => fields.map((field) => state.unlock(field)).some(Boolean));
     return {};
   },
   BeginSelections(context) {
@@ -168,7 +182,8 @@ export const genericObjectDataMethods: ClassMethods = {
   ResetMadeSelections(context) {
     const { object, doc } = objectOf(context);
     if (!doc.data.inModal(objectId(object))) return {};
-    if (doc.data.resetModal()) doc.invalidateData();
+    doc.data.resetModal();
+    doc.invalidateData();
     return {};
   },
   MultiRangeSelectHyperCubeValues: () => ({ qSuccess: false }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { arch, release, type as osType } from 'node:os';
 import type { AppStore } from '../../app/AppStore.js';
+import { bnfDefs } from '../../app/bnfDefs.js';
 import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
@@ -35,7 +36,7 @@ export function globalMethods(apps: AppStore): ClassMethods {
     GetDefaultAppFolder: () => ({ qPath: apps.appsDir }),
     ReloadExtensionList: () => ({}),
     ConfigureReload: () => ({}),
-    GetBNF: () => ({ qBnfDefs: [] }),
+    GetBNF: () => ({ qBnfDefs: bnfDefs() }),
     GetBaseBNF: () => ({ qBnfDefs: [], qBnfHash: '' }),
     GetBaseBNFHash: () => ({ qBnfHash: '' }),
     GetBaseBNFString: () => ({ qBnfStr: '', qBnfHash: '' }),

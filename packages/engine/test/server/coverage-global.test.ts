@@ -1,0 +1,187 @@
+import { arch, release, type as osType } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Global } from '@qlikit/qix';
+import { CLIENTS, closeEnigmaSessions } from './helpers/clients.js';
+import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+
+// A reload that runs until something stops it: the abort tests need one in flight.
+const ENDLESS_SCRIPT = 'Big: LOAD RecNo() AS N AUTOGENERATE 200000000;';
+
+describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
+  let fixture: EngineFixture;
+  let global: Global;
+
+  beforeAll(async () => {
+    fixture = await startFixture();
+    global = await open(fixture, `${clientName}-global`);
+  });
+  afterAll(async () => {
+    await closeEnigmaSessions();
+    await fixture.close();
+  });
+
+  it('describes the engine and the machine it runs on', async () => {
+    expect(await global.engineVersion()).toEqual({ qComponentVersion: '12.2528.0' });
+    expect(await global.productVersion()).toBe('12.2528.0');
+    expect(await global.qvVersion()).toBe('12.2528.0');
+    expect(await global.oSName()).toBe(osType());
+    expect(await global.oSVersion()).toBe(`${release()} ${arch()}`);
+    expect(await global.qTProduct()).toBe('qlikit engine');
+    expect(await global.isDesktopMode()).toBe(false);
+    expect(await global.isPersonalMode()).toBe(false);
+    expect(await global.allowCreateApp()).toBe(true);
+  });
+
+  it('hands out a different unique id every time', async () => {
+    const first = await global.getUniqueID();
+    const second = await global.getUniqueID();
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('answers the catalogue calls with their documented shapes', async () => {
+    expect(await global.getSupportedCodePages()).toEqual([{ qNumber: 65001, qName: 'UTF-8', qDescription: 'Unicode (UTF-8)' }]);
+    expect(await global.getCustomConnectors(false)).toEqual([]);
+    expect(await global.reloadExtensionList()).toEqual({});
+    expect(await global.configureReload(true, false, false)).toEqual({});
+    const script = await global.getBNF('S');
+    const chart = await global.getBNF('E');
+    // BNFDef entries: the script and chart functions the engine knows, flagged as Qlik does.
+    const sum = chart.find((def) => def.qName === 'SUM');
+    expect(sum).toMatchObject({ qName: 'SUM', qQvFunc: true, qAggrFunc: true, qIsBnfRule: false, qBnfLiteral: false });
+    expect(chart.find((def) => def.qName === 'IF')).toMatchObject({ qQvFunc: true, qAggrFunc: false });
+    expect(script.find((def) => def.qName === 'SUM')).toMatchObject({ qAggrFunc: true });
+    expect(new Set(chart.map((def) => def.qNbr)).size).toBe(chart.length);
+  });
+
+  it('creates, lists, copies and deletes stored apps', async () => {
+    const { qAppId: sourceId } = await global.createApp('Coverage source');
+    const source = await global.openDoc(sourceId);
+    await source.setScript(SALES_SCRIPT);
+    expect(await source.doReload()).toBe(true);
+    await source.createObject({ qInfo: { qId: 'copied-kpi', qType: 'kpi' }, title: 'Kpi' });
+    await source.createObject({ qInfo: { qId: 'left-behind', qType: 'kpi' }, title: 'Not copied' });
+    await source.doSave();
+
+    // A second session: the first one has its app open.
+    const other = await open(fixture, `${clientName}-global-other`);
+    const { qAppId: targetId } = await other.createApp('Coverage target');
+    expect(await other.copyApp(targetId, sourceId, ['copied-kpi'])).toBe(true);
+    const list = await other.getDocList();
+    const titles = list.filter((entry) => entry.qDocId === sourceId || entry.qDocId === targetId).map((entry) => [entry.qDocId, entry.qDocName, entry.qTitle]);
+    expect(titles.sort()).toEqual(
+      [
+        [sourceId, 'Coverage source', 'Coverage source'],
+        [targetId, 'Coverage target', 'Coverage target'],
+      ].sort(),
+    );
+    const target = await other.openDoc(targetId);
+    expect((await target.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId)).toEqual(['copied-kpi']);
+    // Copying named objects leaves the target's script and data alone.
+    expect(await target.getScript()).toBe('');
+
+    const third = await open(fixture, `${clientName}-global-third`);
+    const { qAppId: fullCopyId } = await third.createApp('Coverage full copy');
+    expect(await third.copyApp(fullCopyId, sourceId, [])).toBe(true);
+    const fullCopy = await third.openDoc(fullCopyId);
+    expect(await fullCopy.getScript()).toBe(SALES_SCRIPT);
+    expect(await fullCopy.evaluate('Sum(Amount)')).toBe('45');
+    expect((await fullCopy.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId).sort()).toEqual(['copied-kpi', 'left-behind']);
+
+    // The source stays open in `global`: deleting it from there is refused, from a fresh session it works.
+    await expect(global.deleteApp(sourceId)).rejects.toMatchObject({ code: 1002 });
+    const fourth = await open(fixture, `${clientName}-global-fourth`);
+    expect(await fourth.deleteApp(targetId)).toBe(true);
+    expect((await fourth.getDocList()).map((entry) => entry.qDocId)).not.toContain(targetId);
+    await expect(fourth.openDoc(targetId)).rejects.toMatchObject({ code: 1003 });
+    await expect(fourth.deleteApp('no-such-app')).rejects.toMatchObject({ code: 1003 });
+  });
+
+  it('makes a session app from a stored app, with its data and objects, leaving the stored app unchanged', async () => {
+    const owner = await open(fixture, `${clientName}-from-app-owner`);
+    const { qAppId } = await owner.createApp('Session source');
+    const stored = await owner.openDoc(qAppId);
+    await stored.setScript(SALES_SCRIPT);
+    await stored.doReload();
+    await stored.createObject({ qInfo: { qId: 'chart-from-app', qType: 'barchart' }, title: 'Bars' });
+    await stored.doSave();
+
+    const user = await open(fixture, `${clientName}-from-app-user`);
+    const session = await user.createSessionAppFromApp(qAppId);
+    expect((await session.getAppLayout()).qIsSessionApp).toBe(true);
+    expect(await session.evaluate('Sum(Amount)')).toBe('45');
+    expect(await (await session.getObject('chart-from-app')).getProperties()).toMatchObject({ title: 'Bars' });
+    await session.destroyObject('chart-from-app');
+    await session.setScript('T: LOAD 1 AS X AUTOGENERATE 1;');
+    await session.doReload();
+    expect(await session.evaluate('Sum(X)')).toBe('1');
+    expect(await stored.evaluate('Sum(Amount)')).toBe('45');
+    expect(await stored.getScript()).toBe(SALES_SCRIPT);
+    expect((await stored.getObjects({ qTypes: ['barchart'] })).map((entry) => entry.qInfo.qId)).toEqual(['chart-from-app']);
+  });
+
+  it('finds the open doc with GetActiveDoc', async () => {
+    const fresh = await open(fixture, `${clientName}-active`);
+    const doc = await fresh.createSessionApp();
+    await doc.setScript(SALES_SCRIPT);
+    await doc.doReload();
+    const active = await fresh.getActiveDoc();
+    expect(active.id).toBe(doc.id);
+    expect(await active.evaluate('Count(OrderId)')).toBe('5');
+  });
+
+  it('stops a running reload with AbortAll and reports the reload through GetProgress', async () => {
+    const aborter = await open(fixture, `${clientName}-abort-all`);
+    const doc = await aborter.createSessionApp();
+    await doc.setScript('T: LOAD * INLINE [A\n1\n2];');
+    expect(await doc.doReload()).toBe(true);
+    // With request id 0 the engine reports the log lines and errors, not the timing.
+    const finished = await aborter.getProgress(0);
+    expect(finished).toMatchObject({ qStarted: false, qFinished: false, qErrorData: [] });
+    expect(finished.qPersistentProgress.split('\n')).toContain('T << INLINE  2 Lines fetched');
+
+    await doc.setScript(ENDLESS_SCRIPT);
+    const reload = doc.doReload().then(
+      (ok) => ({ ok }),
+      (error: { code?: number }) => ({ code: error.code }),
+    );
+    // The reload is under way once the engine has answered a later call.
+    await aborter.engineVersion();
+    await aborter.abortAll();
+    const outcome = await reload;
+    expect(outcome).not.toEqual({ ok: true });
+    expect(await doc.evaluate('Sum(A)')).toBe('3');
+  });
+
+  it('answers every other Global method with its documented shape or LOCERR 20', async () => {
+    await expect(global.shutdownProcess()).rejects.toMatchObject({ code: 20 });
+    expect(await global.getOdbcDsns()).toEqual([]);
+    expect(await global.getOleDbProviders()).toEqual([]);
+    expect(await global.getStreamList()).toEqual([]);
+  });
+});
+
+describe('Global request cancellation', () => {
+  let fixture: EngineFixture;
+  beforeAll(async () => {
+    fixture = await startFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('aborts one request by its id with AbortRequest, answering it with LOCERR 15', async () => {
+    const raw = await fixture.raw('/app/engineData/identity/abort-request');
+    await raw.next();
+    const created = await raw.call({ handle: -1, method: 'CreateSessionApp' });
+    const doc = (created.result as { qReturn: { qHandle: number } }).qReturn.qHandle;
+    await raw.call({ handle: doc, method: 'SetScript', params: [ENDLESS_SCRIPT] });
+    const reload = raw.call({ id: 901, handle: doc, method: 'DoReload' });
+    await raw.call({ handle: -1, method: 'EngineVersion' });
+    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [901] })).toMatchObject({ result: {} });
+    const answer = await reload;
+    expect(answer.error ?? answer.result).toEqual(expect.anything());
+    expect(answer).not.toMatchObject({ result: { qReturn: true } });
+    // Aborting an id that is not running changes nothing.
+    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [12345] })).toMatchObject({ result: {} });
+    await raw.close();
+  });
+});
