@@ -108,7 +108,12 @@ export class Parser {
     }
     call = { ...call, ...this.parseQualifiers() };
     const args: Expr[] = [];
-    if (!this.isPunct(this.lexer.peek(), ')')) {
+    const star = this.lexer.peek();
+    if (call.aggregation && this.isPunct(star, '*') && this.isPunct(this.lexer.peekSecond(), ')')) {
+      // `Count(*)`: the records themselves, read as the field reference `*`.
+      this.lexer.next();
+      args.push({ kind: 'field', name: '*', quoting: 'bare', start: star.start });
+    } else if (!this.isPunct(this.lexer.peek(), ')')) {
       args.push(this.parseExpression());
       while (this.isPunct(this.lexer.peek(), ',')) {
         this.lexer.next();

@@ -6,7 +6,7 @@ import type { SetResolver } from '../aggregate/RecordSet.js';
 import { SetTranslator, type SetSources } from '../aggregate/SetTranslator.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import type { Expr } from '../expression/Expr.js';
-import { parseChartExpression } from './parseChartExpression.js';
+import { parseExpression } from '../expression/parseExpression.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
@@ -126,7 +126,7 @@ export function chartEvaluator(
     bookmark: options.bookmarks,
     searchByExpression: (field, expression) => {
       const values = measuresRef!.evaluate(
-        parseChartExpression(expression),
+        parseExpression(expression),
         chartTarget(scopeRef!, [field.name]),
       );
       const index = chartTarget(scopeRef!, [field.name]).index;
@@ -183,7 +183,7 @@ function calculatedDimension(
 ): Field {
   let expr: Expr;
   try {
-    expr = parseChartExpression(raw.slice(1));
+    expr = parseExpression(raw.slice(1));
   } catch (error) {
     throw new HyperCubeError(
       'LOCERR_CALC_INVALID_DEF',
@@ -203,7 +203,7 @@ function parseMeasure(source: string | undefined, m: number): Expr {
     throw new HyperCubeError('LOCERR_CALC_INVALID_DEF', `Measure ${m} has no qDef`);
   const text = source.trimStart().startsWith('=') ? source.trimStart().slice(1) : source;
   try {
-    return parseChartExpression(text);
+    return parseExpression(text);
   } catch (error) {
     throw new HyperCubeError(
       'LOCERR_CALC_INVALID_DEF',
