@@ -122,7 +122,8 @@ export class SetTranslator {
     const expression = text.trimStart().startsWith('=') ? text.trimStart().slice(1) : undefined;
     const matcher =
       expression !== undefined ? this.sources.searchByExpression?.(field, expression) : undefined;
-    return searchSymbols(field, text, matcher);
+    // In set analysis a plain search matches whole values, not the start of any word.
+    return searchSymbols(field, text, matcher, { programmatic: true });
   }
 
   private selectedIn(source: Field, field: Field): SymbolSet {
