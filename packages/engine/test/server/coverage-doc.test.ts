@@ -163,8 +163,9 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await ids({ qTypes: ['barchart'] })).toEqual(['cov-bar']);
       expect(await ids({ qTypes: ['barchart'], qIncludeSessionObjects: true })).toEqual(['cov-bar', 'cov-session']);
       expect(await ids({ qTypes: ['sheet', 'barchart'] })).toEqual(['cov-bar', 'cov-sheet']);
-      const sheet = (await doc.getObjects({ qTypes: ['sheet'] }))[0]!;
+      const sheet = (await doc.getObjects({ qTypes: ['sheet'], qData: { title: '/qMetaDef/title', none: '/nothing' } } as never))[0]!;
       expect(sheet.qMeta).toMatchObject({ title: 'Sheet one' });
+      expect(sheet.qData).toEqual({ title: 'Sheet one' });
 
       const infos = await doc.getAllInfos();
       expect(infos).toContainEqual({ qId: 'cov-sheet', qType: 'sheet' });
@@ -257,7 +258,7 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(layout.qMeta.title).toBe('Banana and Carol');
       const stateData = Object.fromEntries(layout.qBookmark.qStateData.map((state) => [state.qStateName, state.qFieldItems.map((item) => item.qDef.qName)]));
       expect(stateData).toEqual({ $: ['Product'], B: ['Customer'] });
-      expect((await doc.getBookmarks({ qTypes: ['bookmark'] })).map((entry) => entry.qInfo.qId)).toEqual(['cov-bm']);
+      expect((await doc.getBookmarks({ qTypes: ['bookmark'], qData: { title: '/qMetaDef/title' } } as never)).map((entry) => [entry.qInfo.qId, entry.qData])).toEqual([['cov-bm', { title: 'Banana and Carol' }]]);
       expect((await doc.getBookmarks({ qTypes: ['snapshot'] })).map((entry) => entry.qInfo.qId)).toEqual(['cov-story']);
       expect((await doc.getBookmarks({ qTypes: [] })).map((entry) => entry.qInfo.qId).sort()).toEqual(['cov-bm', 'cov-story']);
 

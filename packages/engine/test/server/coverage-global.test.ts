@@ -1,6 +1,6 @@
 import { arch, release, type as osType } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Global } from '@qlikit/qix';
+import { qixSchema, type Global } from '@qlikit/qix';
 import { CLIENTS, closeEnigmaSessions } from './helpers/clients.js';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
 
@@ -85,6 +85,7 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     expect(await third.copyApp(fullCopyId, sourceId, [])).toBe(true);
     const fullCopy = await third.openDoc(fullCopyId);
     expect(await fullCopy.getScript()).toBe(SALES_SCRIPT);
+    expect(await (await fullCopy.getVariableByName('vTarget')).getLayout()).toMatchObject({ qText: '42', qNum: 42 });
     expect(await fullCopy.evaluate('Sum(Amount)')).toBe('45');
     expect((await fullCopy.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId).sort()).toEqual(['copied-kpi', 'left-behind']);
 
@@ -104,6 +105,9 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     await stored.setScript(SALES_SCRIPT);
     await stored.doReload();
     await stored.createObject({ qInfo: { qId: 'chart-from-app', qType: 'barchart' }, title: 'Bars' });
+    await (await stored.getField('Customer')).select('Bob');
+    await stored.createBookmark({ qInfo: { qId: 'bm-bob', qType: 'bookmark' }, qMetaDef: { title: 'Bob' } });
+    await stored.clearAll();
     await stored.doSave();
 
     const user = await open(fixture, `${clientName}-from-app-user`);
@@ -111,6 +115,13 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     expect((await session.getAppLayout()).qIsSessionApp).toBe(true);
     expect(await session.evaluate('Sum(Amount)')).toBe('45');
     expect(await (await session.getObject('chart-from-app')).getProperties()).toMatchObject({ title: 'Bars' });
+    // Bookmarks keep their selections and script variables their origin.
+    expect(await session.applyBookmark('bm-bob')).toBe(true);
+    expect(await session.evaluate('Sum(Amount)')).toBe('8');
+    await session.clearAll();
+    const variables = await session.createSessionObject({ qInfo: { qType: 'vars' }, qVariableListDef: { qType: 'variable' } });
+    const items = ((await variables.getLayout()) as unknown as { qVariableList: { qItems: { qName: string; qIsScriptCreated: boolean }[] } }).qVariableList.qItems;
+    expect(items.find((item) => item.qName === 'vTarget')).toMatchObject({ qIsScriptCreated: true });
     await session.destroyObject('chart-from-app');
     await session.setScript('T: LOAD 1 AS X AUTOGENERATE 1;');
     await session.doReload();
@@ -182,6 +193,70 @@ describe('Global request cancellation', () => {
     expect(answer).not.toMatchObject({ result: { qReturn: true } });
     // Aborting an id that is not running changes nothing.
     expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [12345] })).toMatchObject({ result: {} });
+    await raw.close();
+  });
+});
+
+describe('every method of the spec', () => {
+  let fixture: EngineFixture;
+  beforeAll(async () => {
+    fixture = await startFixture();
+  });
+  afterAll(() => fixture.close());
+
+  // Methods whose default arguments would end the session's doc or the whole test's subject.
+  const SKIPPED = new Set(['Global.ShutdownProcess', 'Global.OpenDoc', 'Global.CreateDocEx', 'Global.GetActiveDoc']);
+
+  it('answers each with only its documented Out params, or an engine error with a LOCERR code', async () => {
+    const raw = await fixture.raw('/app/engineData/identity/every-method');
+    await raw.next();
+    const call = async (handle: number, method: string, params: unknown[] = []) => raw.call({ handle, method, params });
+    const handleOf = (answer: Record<string, unknown>) => ((answer.result as { qReturn: { qHandle: number } }).qReturn).qHandle;
+    const doc = handleOf(await call(-1, 'CreateSessionApp'));
+    await call(doc, 'SetScript', [SALES_SCRIPT]);
+    await call(doc, 'DoReload');
+    const handles: Record<string, number> = {
+      Global: -1,
+      Doc: doc,
+      Field: handleOf(await call(doc, 'GetField', ['Customer'])),
+      GenericObject: handleOf(
+        await call(doc, 'CreateSessionObject', [
+          {
+            qInfo: { qType: 'all' },
+            qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }], qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }] },
+            qListObjectDef: { qDef: { qFieldDefs: ['Product'] } },
+          },
+        ]),
+      ),
+      GenericDimension: handleOf(await call(doc, 'CreateDimension', [{ qInfo: { qType: 'dimension' }, qDim: { qFieldDefs: ['Customer'] } }])),
+      GenericMeasure: handleOf(await call(doc, 'CreateMeasure', [{ qInfo: { qType: 'measure' }, qMeasure: { qDef: 'Sum(Amount)' } }])),
+      GenericBookmark: handleOf(await call(doc, 'CreateBookmark', [{ qInfo: { qType: 'bookmark' } }])),
+      GenericVariable: handleOf(await call(doc, 'CreateSessionVariable', [{ qInfo: { qType: 'variable' }, qName: 'vAny', qDefinition: '1' }])),
+    };
+    const undocumented: string[] = [];
+    const unanswered: string[] = [];
+    let answered = 0;
+    for (const [className, methods] of Object.entries(qixSchema.structs)) {
+      const handle = handles[className];
+      if (handle === undefined) continue;
+      for (const [method, spec] of Object.entries(methods)) {
+        if (SKIPPED.has(`${className}.${method}`)) continue;
+        const answer = await call(handle, method, spec.In.map((param) => param.DefaultValue ?? null));
+        if (answer.error !== undefined) {
+          const code = (answer.error as { code: number }).code;
+          if (!(code > 0 || code === -32602)) unanswered.push(`${className}.${method}: ${code}`);
+          continue;
+        }
+        answered++;
+        // The schema leaves qReturn out of Out params (it is the method's return value): always allowed.
+        const allowed = new Set([...spec.Out.map((param) => param.Name), 'qReturn']);
+        const extra = Object.keys(answer.result as object).filter((key) => !allowed.has(key));
+        if (extra.length > 0) undocumented.push(`${className}.${method}: ${extra.join(',')}`);
+      }
+    }
+    expect(unanswered).toEqual([]);
+    expect(undocumented).toEqual([]);
+    expect(answered).toBeGreaterThan(150);
     await raw.close();
   });
 });

@@ -1,4 +1,5 @@
 import { objectId } from '../../app/App.js';
+import { readPointer } from '../../app/layout/computeLayout.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
@@ -55,13 +56,24 @@ function clone(context: CallContext, id: string, type: StoredObjectType): Json {
   return { qCloneId: objectId(copy) };
 }
 
-/** NxContainerEntry of an object for GetObjects/GetBookmarks lists. */
-export function containerEntry(object: StoredObject, data: Json = {}): Json {
+/**
+ * NxContainerEntry of an object for GetObjects/GetBookmarks lists; `data`
+ * (the options' qData) maps names to JSON pointers into the properties, whose
+ * values fill the entry's qData.
+ */
+export function containerEntry(object: StoredObject, data: unknown = {}): Json {
   const meta = (object.properties.qMetaDef as Json | undefined) ?? {};
+  const qData: Json = {};
+  if (typeof data === 'object' && data !== null) {
+    for (const [name, pointer] of Object.entries(data as Json)) {
+      const value = typeof pointer === 'string' ? readPointer(object.properties, pointer) : undefined;
+      if (value !== undefined) qData[name] = structuredClone(value);
+    }
+  }
   return {
     qInfo: structuredClone(object.properties.qInfo),
     qMeta: { ...structuredClone(meta), createdDate: object.createdDate, modifiedDate: object.modifiedDate, privileges: ['read', 'update', 'delete'] },
-    qData: data,
+    qData,
   };
 }
 
@@ -98,7 +110,7 @@ export const docObjectMethods: ClassMethods = {
       .objectsOfType('GenericObject')
       .filter((object) => includeSession || !doc.isSessionObject(object))
       .filter((object) => types.length === 0 || types.includes((object.properties.qInfo as { qType: string }).qType))
-      .map((object) => containerEntry(object));
+      .map((object) => containerEntry(object, options.qData));
     return { qList };
   },
   GetAllInfos(context) {

@@ -175,7 +175,7 @@ export const docSelectionMethods: ClassMethods = {
     const qList = docOf(context)
       .objectsOfType('GenericBookmark')
       .filter((bookmark) => types.length === 0 || types.includes((bookmark.properties.qInfo as { qType: string }).qType))
-      .map((bookmark) => containerEntry(bookmark));
+      .map((bookmark) => containerEntry(bookmark, options.qData));
     return { qList };
   },
 

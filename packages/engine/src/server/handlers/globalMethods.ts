@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { arch, release, type as osType } from 'node:os';
+import type { App } from '../../app/App.js';
+import type { StoredObject } from '../../app/AppDocument.js';
 import type { AppStore } from '../../app/AppStore.js';
 import { bnfDefs } from '../../app/bnfDefs.js';
 import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
@@ -103,7 +105,7 @@ export function globalMethods(apps: AppStore): ClassMethods {
       const snapshot = source.snapshot();
       app.setScript(snapshot.document.script);
       app.replaceData(snapshot.tables, snapshot.document.scriptVariables);
-      for (const object of snapshot.document.objects) app.createObject(object.type, object.properties, object.parentId);
+      for (const object of snapshot.document.objects) copyObject(app, object);
       return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
     },
 
@@ -131,7 +133,7 @@ export function globalMethods(apps: AppStore): ClassMethods {
       for (const object of wanted) {
         const id = (object.properties.qInfo as { qId: string }).qId;
         if (target.findObject(id)) target.destroyObject(id);
-        target.createObject(object.type, object.properties, object.parentId);
+        copyObject(target, object);
       }
       await target.save();
       return { qSuccess: true };
@@ -161,6 +163,13 @@ export function globalMethods(apps: AppStore): ClassMethods {
       return {};
     },
   };
+}
+
+/** Copies a stored object into another app with what is not in its properties: a bookmark's selections, a variable's origin. */
+function copyObject(target: App, object: StoredObject): void {
+  const copy = target.createObject(object.type, object.properties, object.parentId);
+  if (object.bookmarkState !== undefined) copy.bookmarkState = structuredClone(object.bookmarkState);
+  if (object.scriptCreated !== undefined) copy.scriptCreated = object.scriptCreated;
 }
 
 function emptyProgress(): Record<string, unknown> {
