@@ -1,3 +1,4 @@
+import type { DataModel } from '../model/DataModel.js';
 import { Dual, type Value } from '../value/Value.js';
 import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js';
 import type { SelectionState } from '../selection/SelectionState.js';
@@ -159,22 +160,32 @@ export class DocData {
     return true;
   }
 
-  /** The `qBookmark` of a bookmark's layout. */
+  /** The `qBookmark` of a bookmark's layout: per state the fields it selects, with their values as FieldValues. */
   bookmarkLayout(bookmark: StoredObject): Record<string, unknown> {
     const stored = bookmark.bookmarkState as BookmarkState | undefined;
+    const model = this.doc.app.tables.length > 0 ? this.doc.app.dataModel : null;
     const qStateData = Object.entries(stored?.states ?? {}).map(([name, snapshot]) => ({
       qStateName: name,
       qFieldItems: snapshot.fields.map((field) => ({
         qDef: { qName: field.field, qType: 'PRESENT' },
         qLocked: field.locked,
         qSelectInfo: { qTextSearch: '', qRangeLo: 'NaN', qRangeHi: 'NaN', qNumberFormat: {}, qRangeInfo: [], qSoftLock: false, qContinuousRangeInfo: [], qSelectFieldSearch: false },
-        qValues: field.texts.map((text) => ({ qText: text, qIsNumeric: false, qNumber: 0 })),
+        qValues: field.texts.map((text) => fieldValue(model, field.field, text)),
         qExcludedValues: [],
         qAndMode: false,
         qOneAndOnlyOne: false,
+        qValuesCount: field.texts.length,
+        qExcludedValuesCount: 0,
       })),
     }));
-    return { qStateData, qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569, qVariableItems: [], qPatches: [] };
+    return { qStateData, qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569, qVariableItems: [], qPatches: [], qGroupStates: [], qCyclicGroupStates: [] };
+  }
+
+  /** qFieldInfos of a bookmark's layout: each field the bookmark selects in the default state, with its count of values. */
+  bookmarkFieldInfos(bookmark: StoredObject): Record<string, unknown>[] {
+    const stored = bookmark.bookmarkState as BookmarkState | undefined;
+    const snapshot = stored?.states[DEFAULT_STATE];
+    return (snapshot?.fields ?? []).map((field) => ({ qFieldName: field.field, qValuesCount: field.texts.length, qExcludedValuesCount: 0 }));
   }
 
   /** qText/qNum of a variable's definition: `=expr` is evaluated, anything else is its text (and number when numeric). */
@@ -283,6 +294,20 @@ export class DocData {
     for (const [name, snapshot] of snapshots) if (states.has(name)) states.get(name).restore(snapshot);
     this.compute = null;
   }
+}
+
+/** A FieldValue for a value's text: numeric when the field's value with that text has a number. */
+function fieldValue(model: DataModel | null, fieldName: string, text: string): { qText: string; qIsNumeric: boolean; qNumber: number } {
+  const field = model?.findField(fieldName);
+  const symbols = field?.symbols;
+  if (symbols) {
+    for (let symbol = 0; symbol < field.cardinality; symbol++) {
+      if (symbols.text(symbol) !== text) continue;
+      const num = symbols.num(symbol);
+      return Number.isFinite(num) ? { qText: text, qIsNumeric: true, qNumber: num } : { qText: text, qIsNumeric: false, qNumber: 0 };
+    }
+  }
+  return { qText: text, qIsNumeric: false, qNumber: 0 };
 }
 
 /** qText and qNum of a value, with 'NaN' for no number as QIX sends it. */

@@ -95,7 +95,7 @@ export class DocSession {
       case 'GenericMeasure':
         return { ...structuredClone(properties), qMeta: metaOf(object) };
       case 'GenericBookmark':
-        return { ...structuredClone(properties), qMeta: metaOf(object), qBookmark: this.data.bookmarkLayout(object) };
+        return { ...structuredClone(properties), qMeta: metaOf(object), qBookmark: this.data.bookmarkLayout(object), qFieldInfos: this.data.bookmarkFieldInfos(object) };
       case 'GenericVariable': {
         const definition = String(properties.qDefinition ?? '');
         return {

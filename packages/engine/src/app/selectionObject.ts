@@ -10,6 +10,7 @@ export function selectionObject(state: SelectionState): Record<string, unknown> 
     qStateName: summary.state,
     qSelections: summary.items.map((item) => ({
       qField: item.field,
+      qReadableName: item.field,
       qSelected: item.selectedText,
       qSelectedCount: item.selectedCount,
       qTotal: item.total,
@@ -22,7 +23,9 @@ export function selectionObject(state: SelectionState): Record<string, unknown> 
       qSortIndex: 0,
       qStateCounts: item.stateCounts,
       qTextSearch: '',
-      qOneAndOnlyOne: false,
+      qOneAndOnlyOne: item.oneAndOnlyOne,
+      qIsHidden: false,
+      qDimensionReferences: [],
     })),
   };
 }

@@ -40,7 +40,7 @@ export function tablesAndKeys(model: DataModel, includeSystem: boolean): { qtr: 
     .filter((field) => field.isKey)
     .map((field) => ({
       qTables: field.tableIndexes.map((index) => model.tables[index]!.name),
-      qFields: [field.name],
+      qKeyFields: [field.name],
     }));
   return { qtr, qk };
 }

@@ -76,8 +76,8 @@ describe.each([
         ['Orders', 5],
         ['Customers', 3],
       ]);
-      expect((tables as { qk: { qFields: string[] }[] }).qk.map((key) => key.qFields)).toEqual([
-        ['Customer'],
+      expect((tables as { qk: { qKeyFields: string[]; qTables: string[] }[] }).qk.map((key) => [key.qKeyFields, key.qTables])).toEqual([
+        [['Customer'], ['Orders', 'Customers']],
       ]);
       const description = await doc.getFieldDescription('Amount');
       expect(description).toMatchObject({ qName: 'Amount', qCardinal: 5, qSrcTables: ['Orders'] });

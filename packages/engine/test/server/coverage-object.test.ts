@@ -393,13 +393,24 @@ describe.each(CLIENTS)('GenericObject methods through %s', (clientName, open) =>
       expect(await variable.getProperties()).toMatchObject({ qName: 'vDual', qDefinition: '=Max(Amount)' });
 
       await (await doc.getField('Customer')).select('Bob');
+      await (await doc.getField('Amount')).selectValues([{ qText: '5', qIsNumeric: true, qNumber: 5 }], false);
       const bookmark = await doc.createBookmark({ qInfo: { qType: 'bookmark' }, qMetaDef: { title: 'Bob' } });
-      const layout = (await bookmark.getLayout()) as unknown as { qBookmark: { qStateData: { qStateName: string; qFieldItems: { qDef: { qName: string }; qValues: { qText: string }[] }[] }[] } };
+      const layout = (await bookmark.getLayout()) as unknown as {
+        qFieldInfos: unknown[];
+        qBookmark: { qStateData: { qStateName: string; qFieldItems: { qDef: { qName: string }; qValues: unknown[]; qValuesCount: number }[] }[] };
+      };
       const own = layout.qBookmark.qStateData.find((state) => state.qStateName === '$')!;
-      expect(own.qFieldItems.map((item) => [item.qDef.qName, item.qValues.map((value) => value.qText)])).toEqual([['Customer', ['Bob']]]);
+      expect(own.qFieldItems.map((item) => [item.qDef.qName, item.qValues, item.qValuesCount])).toEqual([
+        ['Customer', [{ qText: 'Bob', qIsNumeric: false, qNumber: 0 }], 1],
+        ['Amount', [{ qText: '5', qIsNumeric: true, qNumber: 5 }], 1],
+      ]);
+      expect(layout.qFieldInfos).toEqual([
+        { qFieldName: 'Customer', qValuesCount: 1, qExcludedValuesCount: 0 },
+        { qFieldName: 'Amount', qValuesCount: 1, qExcludedValuesCount: 0 },
+      ]);
       await doc.clearAll();
       expect(await bookmark.apply()).toBe(true);
-      expect(await total()).toBe('8');
+      expect(await total()).toBe('5');
       expect(await bookmark.getInfo()).toMatchObject({ qType: 'bookmark' });
     });
   });

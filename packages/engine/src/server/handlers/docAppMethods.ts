@@ -74,6 +74,7 @@ export const docAppMethods: ClassMethods = {
         qIsSessionApp: app.isSessionApp,
         qThumbnail: properties.qThumbnail ?? { qUrl: '' },
         qIsBDILiveMode: false,
+        qProhibitBinaryLoad: false,
         qIsDirectQueryMode: false,
         qUnsupportedFeatures: [],
         qUsage: 'ANALYTICS',
