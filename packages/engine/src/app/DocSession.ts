@@ -163,7 +163,11 @@ export class DocSession {
     this.lastReload = progress;
     this.reloadController = controller;
     try {
-      return await reloadApp(this.app, progress, controller.signal, partial);
+      const ok = await reloadApp(this.app, progress, controller.signal, partial);
+      // The request itself was aborted (AbortRequest, AbortAll, CancelRequest): it answers LOCERR_GENERIC_ABORTED.
+      // CancelReload stops only the reload, which then answers false.
+      if (!ok && signal.aborted) throw new EngineError(LocErr.GENERIC_ABORTED, 'The reload request was aborted');
+      return ok;
     } finally {
       signal.removeEventListener('abort', onAbort);
       this.reloading = null;
