@@ -304,16 +304,25 @@ describe.each(CLIENTS)('GenericObject methods through %s', (clientName, open) =>
 
     it('searches a list object, then accepts or aborts the search', async () => {
       const box = await listbox('Product');
-      expect(await box.searchListObjectFor('/qListObjectDef', 'an')).toBe(true);
+      expect(await box.searchListObjectFor('/qListObjectDef', 'ba')).toBe(true);
       await box.abortListObjectSearch('/qListObjectDef');
+      await box.acceptListObjectSearch('/qListObjectDef', false);
       expect(await selectedValues(doc)).toEqual({});
-      expect(await box.searchListObjectFor('/qListObjectDef', 'an')).toBe(true);
+      expect(await box.searchListObjectFor('/qListObjectDef', 'ba')).toBe(true);
       await box.acceptListObjectSearch('/qListObjectDef', false);
       expect(await selectedValues(doc)).toEqual({ Product: ['Banana'] });
       expect(await total()).toBe('23');
+      // Toggle mode keeps the selections the field had.
       expect(await box.searchListObjectFor('/qListObjectDef', 'ch')).toBe(true);
       await box.acceptListObjectSearch('/qListObjectDef', true);
       expect(await selectedValues(doc)).toEqual({ Product: ['Banana', 'Cherry'] });
+      // Words match value starts (an is no start of Banana); patterns match whole values.
+      await box.searchListObjectFor('/qListObjectDef', 'a c');
+      await box.acceptListObjectSearch('/qListObjectDef', false);
+      expect(await selectedValues(doc)).toEqual({ Product: ['Apple', 'Cherry'] });
+      await box.searchListObjectFor('/qListObjectDef', '*an*');
+      await box.acceptListObjectSearch('/qListObjectDef', false);
+      expect(await selectedValues(doc)).toEqual({ Product: ['Banana'] });
     });
 
     it('clears, locks and unlocks through a list object in its own state', async () => {

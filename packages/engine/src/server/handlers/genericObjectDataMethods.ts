@@ -136,7 +136,9 @@ export const genericObjectDataMethods: ClassMethods = {
     if (search === undefined) return {};
     const field = doc.data.chart.listField(def);
     const toggle = booleanArg(args, 'qToggleMode');
-    selectFrom(context, () => doc.data.state(stateName).search(field, `*${search}*`, { mode: toggle ? 'toggle' : 'replace' }));
+    // qMatch is a Qlik search string as Field.Select takes it: `P*U*` a pattern, `P U S` word starts, `=expr` an expression.
+    const evaluate = doc.data.chart.searchMatcher(field, search, stateName);
+    selectFrom(context, () => doc.data.state(stateName).search(field, search, { mode: toggle ? 'add' : 'replace', evaluate }));
     return {};
   },
   AbortListObjectSearch(context, args) {
