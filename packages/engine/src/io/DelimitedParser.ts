@@ -64,10 +64,93 @@ export class DelimitedParser {
   }
 
   /**
-   * Returns the offset of the first character not yet consumed. The loop is
-   * written out by hand: it runs once per character of the file.
+   * Returns the offset of the first character not yet consumed. Rows with no
+   * quote and no bare CR are split with the engine's native `indexOf` (line
+   * break, then delimiters), which beats a character loop several times
+   * over; the other rows, and `spaces` mode, go through the character loop.
    */
   private parse(text: string, final: boolean): number {
+    if (this.spaces) return this.parseCharByChar(text, 0, final, Infinity);
+    this.nextQuote = this.quoted ? text.indexOf('"') : -1;
+    this.nextCr = text.indexOf('\r');
+    let pos = 0;
+    for (;;) {
+      pos = this.parseSimpleRows(text, pos, final);
+      if (pos >= text.length || !this.needsCharLoop) return pos;
+      const end = this.parseCharByChar(text, pos, final, 1);
+      if (end === pos) return pos;
+      pos = end;
+    }
+  }
+
+  /** Next quote / bare CR at or after the current row in the text being parsed; -1 when there is none. */
+  private nextQuote = -1;
+  private nextCr = -1;
+  /** Set when `parseSimpleRows` stopped at a row the character loop must read. */
+  private needsCharLoop = false;
+
+  /**
+   * Splits rows with `indexOf` until the text ends, a row is incomplete, or a
+   * row holds a quote or a bare CR. Kept small so the engine optimises it well.
+   */
+  private parseSimpleRows(text: string, from: number, final: boolean): number {
+    const delimiter = this.format.delimiter;
+    const integers = this.format.integers === true;
+    const trim = this.format.trim;
+    const length = text.length;
+    let pos = from;
+    this.needsCharLoop = false;
+    while (pos < length) {
+      let lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0) {
+        if (!final) return pos;
+        lineEnd = length;
+      }
+      if (this.nextQuote >= 0 && this.nextQuote < pos) this.nextQuote = text.indexOf('"', pos);
+      if (this.nextCr >= 0 && this.nextCr < pos) this.nextCr = text.indexOf('\r', pos);
+      let contentEnd = lineEnd;
+      if (contentEnd > pos && text.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+      if (
+        (this.nextQuote >= 0 && this.nextQuote < lineEnd) ||
+        (this.nextCr >= 0 && this.nextCr < contentEnd)
+      ) {
+        this.needsCharLoop = true;
+        return pos;
+      }
+      const fields: DelimitedCell[] = [];
+      let start = pos;
+      for (;;) {
+        let stop = text.indexOf(delimiter, start);
+        if (stop < 0 || stop > contentEnd) stop = contentEnd;
+        fields.push(
+          trim && hasBlankEdge(text, start, stop)
+            ? this.trimmedCell(text, start, stop)
+            : cellOf(text, start, stop, integers),
+        );
+        if (stop >= contentEnd) break;
+        start = stop + 1;
+      }
+      if (fields.length > 1 || fields[0] !== '') this.onRow(fields);
+      pos = lineEnd + 1;
+    }
+    return pos;
+  }
+
+  /** A cell with blanks around it, trimmed first. */
+  private trimmedCell(text: string, start: number, end: number): DelimitedCell {
+    let from = start;
+    let to = end;
+    while (from < to && isBlank(text.charCodeAt(from), this.trimTabs)) from++;
+    while (to > from && isBlank(text.charCodeAt(to - 1), this.trimTabs)) to--;
+    return cellOf(text, from, to, this.format.integers === true);
+  }
+
+  /**
+   * The character loop: parses up to `maxRows` rows from `from`, handling
+   * quotes, embedded line breaks, bare CRs and runs of spaces. Returns the
+   * offset after the last complete row (`from` when none is complete yet).
+   */
+  private parseCharByChar(text: string, from: number, final: boolean, maxRows: number): number {
     const length = text.length;
     const delimiter = this.delimiter;
     const spaces = this.spaces;
@@ -75,8 +158,10 @@ export class DelimitedParser {
     const trim = this.format.trim;
     const trimTabs = this.trimTabs;
     const integers = this.format.integers === true;
-    let pos = 0;
-    while (pos < length) {
+    let pos = from;
+    let rows = 0;
+    while (pos < length && rows < maxRows) {
+      rows++;
       const rowStart = pos;
       const fields: DelimitedCell[] = [];
       for (;;) {
@@ -197,6 +282,39 @@ export class DelimitedParser {
       return end;
     }
   }
+}
+
+/** The cell for `text[from, to)`: a number when integers are wanted and it is a canonical one, else the text. */
+function cellOf(text: string, from: number, to: number, integers: boolean): DelimitedCell {
+  if (from === to) return '';
+  if (integers) {
+    const negative = text.charCodeAt(from) === MINUS;
+    let digits = 0;
+    let number = 0;
+    let at = negative ? from + 1 : from;
+    for (; at < to; at++) {
+      const c = text.charCodeAt(at);
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      number = number * 10 + (c - DIGIT_0);
+      digits++;
+    }
+    if (at === to && isCanonicalInteger(text, from, negative, digits, number)) {
+      return negative ? -number : number;
+    }
+  }
+  return text.slice(from, to);
+}
+
+/** Whether the field starts or ends with a space or tab. */
+function hasBlankEdge(text: string, from: number, to: number): boolean {
+  if (from === to) return false;
+  const first = text.charCodeAt(from);
+  const last = text.charCodeAt(to - 1);
+  return first === SPACE || first === TAB || last === SPACE || last === TAB;
+}
+
+function isBlank(code: number, tabs: boolean): boolean {
+  return code === SPACE || (tabs && code === TAB);
 }
 
 /** Parses a whole text (e.g. an INLINE table) into rows. */

@@ -41,6 +41,20 @@ describe('DelimitedParser', () => {
       expect(parseInChunks(text, CSV_FORMAT, size)).toEqual(whole);
   });
 
+  it('reads bare CR line ends, blanks around fields and mixed quoted rows alike in any chunking', () => {
+    const text = 'a,b\r1, 2 \r"x,y",3\n\t4\t,5\r\n6,"7"';
+    const expected = [
+      ['a', 'b'],
+      ['1', '2'],
+      ['x,y', '3'],
+      ['4', '5'],
+      ['6', '7'],
+    ];
+    expect(parseDelimitedText(text, CSV_FORMAT)).toEqual(expected);
+    for (const size of [1, 2, 3, 4, 6, 9])
+      expect(parseInChunks(text, CSV_FORMAT, size)).toEqual(expected);
+  });
+
   it('keeps empty fields and a last row without line break, skips blank lines', () => {
     expect(parseDelimitedText('a,b\n\n,1\n2,\n\r\n3,4', CSV_FORMAT)).toEqual([
       ['a', 'b'],
