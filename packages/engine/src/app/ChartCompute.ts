@@ -15,7 +15,7 @@ import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSet
 import type { Value } from '../value/Value.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
-import { pivotPages, stackPages } from './pivotPages.js';
+import { allRows, pivotGrid, pivotPages, pivotPicks, stackPages, type PivotGrid } from './pivotPages.js';
 import { checkScript } from './checkScript.js';
 
 type Json = Record<string, unknown>;
@@ -55,8 +55,10 @@ export class ChartCompute {
     const initial = ((def.qInitialDataFetch ?? []) as unknown as NxPage[]);
     const layout: Json = { ...(cube.layout as unknown as Json), qMode: mode, qDataPages: [] };
     if (mode === 'P') {
-      layout.qSize = { qcx: cube.layout.qMeasureInfo.length, qcy: cube.layout.qSize.qcy };
-      layout.qPivotDataPages = pivotPages(cube, initial);
+      const grid = this.pivotGrid(def, stateName);
+      layout.qSize = { qcx: grid.top.length, qcy: grid.left.length };
+      layout.qNoOfLeftDims = grid.left[0]?.length ?? leftDimensions(def);
+      layout.qPivotDataPages = pivotPages(cube, grid, initial);
     } else {
       layout.qStackedDataPages = stackPages(cube, initial, 10_000);
     }
@@ -68,10 +70,10 @@ export class ChartCompute {
     return this.guard(() => this.cube(def, stateName).getHyperCubeData(pages as unknown as NxPage[]));
   }
 
-  /** Pivot pages of a hypercube (GetHyperCubePivotData): dimensions on the left, measures on top. */
+  /** Pivot pages of a hypercube (GetHyperCubePivotData): qNoOfLeftDims dimensions on the left, the others and the measures on top. */
   pivotData(def: Json, stateName: string, pages: readonly Json[]): Json[] {
     const cube = this.cube(def, stateName);
-    return pivotPages(cube, pages as unknown as NxPage[]);
+    return pivotPages(cube, this.pivotGrid(def, stateName), pages as unknown as NxPage[]);
   }
 
   /** Stacked pages of a hypercube (GetHyperCubeStackData). */
@@ -129,25 +131,34 @@ export class ChartCompute {
 
   /**
    * Selects through pivot cells (SelectPivotCells): a left cell (qType L)
-   * selects the value of dimension qCol in left row qRow, a data cell (D)
-   * the values of every dimension in its row. Measure headers (T) select
-   * nothing: every dimension is on the left.
+   * selects its value, a top cell (T) its value, a data cell (D) the values
+   * of its row and its column. Measure headers select nothing.
    */
   selectPivotCells(def: Json, stateName: string, cells: readonly { qType?: string; qCol: number; qRow: number }[]): boolean {
-    const cube = this.cube(def, stateName);
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
-    const picks = new Map<number, number[]>();
-    const pick = (column: number, row: number) => {
-      if (column < 0 || column >= dims.length) return;
-      const rows = picks.get(column) ?? [];
-      rows.push(row);
-      picks.set(column, rows);
-    };
-    for (const cell of cells) {
-      if (cell.qType === 'L') pick(cell.qCol, cell.qRow);
-      else if (cell.qType === 'D') dims.forEach((_, column) => pick(column, cell.qRow));
+    const bySymbol = new Map<number, Set<number>>();
+    for (const pick of pivotPicks(this.pivotGrid(def, stateName), cells)) {
+      const symbols = bySymbol.get(pick.dimension) ?? new Set<number>();
+      symbols.add(pick.symbol);
+      bySymbol.set(pick.dimension, symbols);
     }
-    return this.selectRowsOfColumns(cube, dims, stateName, picks);
+    const choices = [...bySymbol].filter(([dimension]) => dimension < dims.length);
+    if (choices.length === 0) return false;
+    return this.state(stateName).batch((state) => {
+      for (const [dimension, symbols] of choices) state.select(dims[dimension]!, [...symbols]);
+    });
+  }
+
+  /** The pivot grid of a cube: left dimensions by qNoOfLeftDims, the top ones ordered as a cube of them alone sorts them. */
+  private pivotGrid(def: Json, stateName: string): PivotGrid {
+    const cube = this.cube(def, stateName);
+    const dims = ((def.qDimensions ?? []) as Json[]);
+    const left = leftDimensions(def);
+    if (left >= dims.length) return pivotGrid(cube, dims.length);
+    const topDef: Json = { qDimensions: dims.slice(left), qMeasures: [], qInitialDataFetch: [] };
+    if (def.qStateName !== undefined) topDef.qStateName = def.qStateName;
+    const topRows = allRows(this.cube(topDef, stateName));
+    return pivotGrid(cube, left, topRows);
   }
 
   /** Selects, in each dimension column, the values found in the given rows: one change of the state. */
@@ -339,6 +350,13 @@ export class ChartCompute {
       throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
     }
   }
+}
+
+/** How many dimensions a pivot puts on the left: qNoOfLeftDims, all of them when it is -1 or absent. */
+function leftDimensions(def: Json): number {
+  const dims = Array.isArray(def.qDimensions) ? def.qDimensions.length : 0;
+  const given = typeof def.qNoOfLeftDims === 'number' ? def.qNoOfLeftDims : -1;
+  return given < 0 ? dims : Math.min(given, dims);
 }
 
 /** The data mode of a hypercube definition: S straight, P pivot, K stacked (long names accepted). */

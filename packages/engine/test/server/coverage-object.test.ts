@@ -201,6 +201,55 @@ describe.each(CLIENTS)('GenericObject methods through %s', (clientName, open) =>
       expect(await total()).toBe('3');
     });
 
+    it('puts the dimensions after qNoOfLeftDims on top, measures innermost, with empty cells where no data is', async () => {
+      const oneMeasure = await doc.createSessionObject({
+        qInfo: { qType: 'pivot-table' },
+        qHyperCubeDef: {
+          qMode: 'P',
+          qNoOfLeftDims: 1,
+          qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }, { qDef: { qFieldDefs: ['Product'] } }],
+          qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
+          qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 3, qHeight: 3 }],
+        },
+      });
+      const cube = (await oneMeasure.getLayout()).qHyperCube!;
+      expect(cube.qSize).toEqual({ qcx: 3, qcy: 3 });
+      const page = cube.qPivotDataPages[0]!;
+      expect(page.qLeft.map((cell) => [cell.qText, cell.qSubNodes.length])).toEqual([['Alice', 0], ['Bob', 0], ['Carol', 0]]);
+      expect(page.qTop.map((cell) => [cell.qText, cell.qType, cell.qSubNodes.length])).toEqual([['Apple', 'N', 0], ['Banana', 'N', 0], ['Cherry', 'N', 0]]);
+      expect(page.qData.map((row) => row.map((cell) => `${cell.qText}:${cell.qType}`))).toEqual([
+        ['10:V', '20:V', '-:E'],
+        ['5:V', '3:V', '-:E'],
+        ['-:E', '-:E', '7:V'],
+      ]);
+
+      const twoMeasures = await doc.createSessionObject({ qInfo: { qType: 'pivot-table' }, qHyperCubeDef: twoDims({ qMode: 'P', qNoOfLeftDims: 1 }) });
+      expect((await twoMeasures.getLayout()).qHyperCube!.qSize).toEqual({ qcx: 6, qcy: 3 });
+      const [paged] = await twoMeasures.getHyperCubePivotData('/qHyperCubeDef', [{ qTop: 0, qLeft: 1, qWidth: 3, qHeight: 2 }]);
+      type Node = { qText: string; qType: string; qUp: number; qDown: number; qSubNodes: Node[] };
+      const shape = (cell: Node): unknown => [cell.qText, cell.qType, cell.qUp, cell.qDown, cell.qSubNodes.map(shape)];
+      expect((paged!.qTop as Node[]).map(shape)).toEqual([
+        ['Apple', 'N', 1, 0, [['Count(OrderId)', 'P', 0, 0, []]]],
+        ['Banana', 'N', 0, 0, [['Sum(Amount)', 'P', 0, 0, []], ['Count(OrderId)', 'P', 0, 0, []]]],
+      ]);
+      expect((paged!.qLeft as Node[]).map(shape)).toEqual([
+        ['Alice', 'N', 0, 0, []],
+        ['Bob', 'N', 0, 0, []],
+      ]);
+      expect(paged!.qData.map((row) => row.map((cell) => cell.qNum))).toEqual([
+        [1, 20, 1],
+        [1, 3, 1],
+      ]);
+      expect(paged!.qArea).toEqual({ qLeft: 1, qTop: 0, qWidth: 3, qHeight: 2 });
+
+      // A top cell selects its value; a data cell its row's and its column's values.
+      expect(await twoMeasures.selectPivotCells('/qHyperCubeDef', [{ qType: 'T', qCol: 4, qRow: 0 }])).toBe(true);
+      expect(await selectedValues(doc)).toEqual({ Product: ['Cherry'] });
+      await doc.clearAll();
+      expect(await twoMeasures.selectPivotCells('/qHyperCubeDef', [{ qType: 'D', qCol: 2, qRow: 1 }])).toBe(true);
+      expect(await selectedValues(doc)).toEqual({ Customer: ['Bob'], Product: ['Banana'] });
+    });
+
     it('nests GetHyperCubeStackData under a root cell, with qMaxPos and qMinNeg sums and qRow indexes', async () => {
       const stack = await doc.createSessionObject({
         qInfo: { qType: 'barchart' },
