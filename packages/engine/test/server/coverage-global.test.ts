@@ -163,6 +163,37 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     expect(await doc.evaluate('Sum(A)')).toBe('3');
   });
 
+  it('follows, aborts and cancels a reload by the request id the client puts on its promise', async () => {
+    const client = await open(fixture, `${clientName}-request-ids`);
+    const doc = await client.createSessionApp();
+    await doc.setScript('T: LOAD * INLINE [A\n1\n2];');
+    await doc.doReload();
+    await doc.setScript(ENDLESS_SCRIPT);
+    const settle = (promise: Promise<boolean>) => promise.then((ok) => ({ ok }), (error: { code?: number }) => ({ code: error.code }));
+
+    const first = doc.doReload() as Promise<boolean> & { requestId: number };
+    const firstOutcome = settle(first);
+    let progress = await client.getProgress(first.requestId);
+    for (let attempt = 0; attempt < 200 && !progress.qStarted; attempt++) progress = await client.getProgress(first.requestId);
+    expect(progress).toMatchObject({ qStarted: true, qFinished: false });
+    await client.abortRequest(first.requestId);
+    expect(await firstOutcome).toEqual({ code: 15 });
+    expect(await client.getProgress(first.requestId)).toMatchObject({ qStarted: true, qFinished: true });
+
+    const second = doc.doReload() as Promise<boolean> & { requestId: number };
+    const secondOutcome = settle(second);
+    await client.engineVersion();
+    await client.cancelRequest(second.requestId);
+    expect(await secondOutcome).toEqual({ code: 15 });
+
+    // CancelReload stops the reload, not the request: DoReload answers false.
+    const third = settle(doc.doReload());
+    await client.engineVersion();
+    await client.cancelReload();
+    expect(await third).toEqual({ ok: false });
+    expect(await doc.evaluate('Sum(A)')).toBe('3');
+  });
+
   it('answers every other Global method with its documented shape or LOCERR 20', async () => {
     await expect(global.shutdownProcess()).rejects.toMatchObject({ code: 20 });
     expect(await global.getOdbcDsns()).toEqual([]);
