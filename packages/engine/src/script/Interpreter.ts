@@ -14,12 +14,11 @@ import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
-import { UnsupportedAggregationError } from './aggregateValues.js';
 import { applyFormatVariable } from './applyFormatVariable.js';
 import { keyOf, type ValueKey } from './ColumnBuilder.js';
-import { contextFunctions, ScriptFunctionError } from './contextFunctions.js';
+import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
-import { expandScriptText, ExpansionError } from './expandScriptText.js';
+import { expandScriptText } from './expandScriptText.js';
 import { joinTables, keepTables } from './joinTables.js';
 import { LoadContext } from './LoadContext.js';
 import { parseStatement } from './parseStatement.js';
@@ -32,11 +31,9 @@ import {
   fileRowStream,
   fileTypeOf,
   inlineRowStream,
-  MissingOrderFieldError,
   residentRowStream,
-  UnsupportedFileTypeError,
 } from './rowStreams.js';
-import { LoadFieldError } from './LoadFieldError.js';
+import { ScriptFault } from './ScriptFault.js';
 import { runLoad, type LoadEnvironment } from './runLoad.js';
 import { ScriptError, type ScriptErrorCode } from './ScriptError.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
@@ -279,7 +276,7 @@ export class Interpreter {
   private wrap(cause: unknown, raw: RawStatement): unknown {
     if (cause instanceof ScriptError || cause instanceof ControlSignal) return cause;
     if (cause instanceof DataFileError) return this.error(cause.code, cause.message, raw, 0, cause);
-    if (cause instanceof LoadFieldError) {
+    if (cause instanceof ScriptFault) {
       // The offset is into the expanded text: exact only when expansion changed nothing.
       const offset = cause.offset !== undefined && this.unexpanded.has(raw) ? cause.offset : 0;
       return this.error(cause.code, cause.message, raw, offset, cause);
@@ -288,15 +285,6 @@ export class Interpreter {
       const code =
         cause.code === 'EXPRESSION_UNKNOWN_FIELD' ? 'SCRIPT_FIELD_NOT_FOUND' : 'SCRIPT_RUNTIME';
       return this.error(code, cause.message, raw, 0, cause);
-    }
-    if (cause instanceof MissingOrderFieldError)
-      return this.error('SCRIPT_FIELD_NOT_FOUND', cause.message, raw, 0, cause);
-    if (
-      cause instanceof UnsupportedFileTypeError ||
-      cause instanceof ScriptFunctionError ||
-      cause instanceof UnsupportedAggregationError
-    ) {
-      return this.error('SCRIPT_RUNTIME', cause.message, raw, 0, cause);
     }
     const message = cause instanceof Error ? cause.message : String(cause);
     return this.error('SCRIPT_RUNTIME', message, raw, 0, cause);
@@ -315,8 +303,10 @@ export class Interpreter {
     try {
       return expandScriptText(raw.text, (content) => this.resolveDollar(content, raw));
     } catch (cause) {
-      if (cause instanceof ExpansionError)
-        throw this.error('SCRIPT_SYNTAX', cause.message, raw, cause.offset, cause);
+      // Expansion works on the statement as written, so its offsets are exact.
+      if (cause instanceof ScriptFault) {
+        throw this.error(cause.code, cause.message, raw, cause.offset ?? 0, cause);
+      }
       throw this.wrap(cause, raw);
     }
   }

@@ -4,14 +4,10 @@ import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
 import type { Value } from '../value/Value.js';
 import { keyOf } from './ColumnBuilder.js';
+import { ScriptFault } from './ScriptFault.js';
 
 /** The per-row argument values of one aggregation call over a group: `args[i][row]`. */
 export type AggregateArguments = readonly (readonly Value[])[];
-
-/** Thrown for an aggregation a script GROUP BY does not compute. */
-export class UnsupportedAggregationError extends Error {
-  override readonly name = 'UnsupportedAggregationError';
-}
 
 /**
  * Computes an aggregation call (Sum, Count, Min, Max, Avg, Only, Concat, ...)
@@ -56,7 +52,10 @@ export function aggregateValues(call: CallExpr, args: AggregateArguments): Value
     case 'FIRSTSORTEDVALUE':
       return firstSorted(values, args[1] ?? []);
     default:
-      throw new UnsupportedAggregationError(`${call.name}() is not supported in a script GROUP BY`);
+      throw new ScriptFault(
+        'SCRIPT_RUNTIME',
+        `${call.name}() is not supported in a script GROUP BY`,
+      );
   }
 }
 

@@ -8,7 +8,7 @@ import { UNARY_OPERATIONS } from '../expression/unaryOperators.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import type { LoadContext } from './LoadContext.js';
-import { LoadFieldError } from './LoadFieldError.js';
+import { ScriptFault } from './ScriptFault.js';
 
 /**
  * Compiles a LOAD field expression bound to one load's context. Source
@@ -27,7 +27,7 @@ export function compileLoadExpression(
       if (at !== undefined) return () => load.row[at] ?? null;
       // Not a source field: a variable of that name may stand in; otherwise fail before any row is read.
       if (load.variable(expr.name) === undefined) {
-        throw new LoadFieldError(
+        throw new ScriptFault(
           'SCRIPT_FIELD_NOT_FOUND',
           `Field '${expr.name}' not found`,
           expr.start,

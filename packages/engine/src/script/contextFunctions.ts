@@ -4,6 +4,7 @@ import { toText } from '../value/toText.js';
 import type { Value } from '../value/Value.js';
 import { keyOf, type ValueKey } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
+import { ScriptFault } from './ScriptFault.js';
 import type { ScriptTable } from './ScriptTable.js';
 
 /** What the script functions read from the running script. */
@@ -17,11 +18,6 @@ export interface ScriptFunctionHost {
   currentFile(): string | undefined;
   /** Whether any loaded table (or the LOAD in progress) holds `value` in `field`. */
   fieldHasValue(field: string, value: Value): boolean;
-}
-
-/** A script function was called with a name or arguments that cannot work. */
-export class ScriptFunctionError extends Error {
-  override readonly name = 'ScriptFunctionError';
 }
 
 /**
@@ -91,7 +87,8 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
 
 function mappingOf(host: ScriptFunctionHost, name: Value): ReadonlyMap<ValueKey, Value> {
   const mapping = host.mapping(toText(name));
-  if (!mapping) throw new ScriptFunctionError(`Mapping table '${toText(name)}' not found`);
+  if (!mapping)
+    throw new ScriptFault('SCRIPT_RUNTIME', `Mapping table '${toText(name)}' not found`);
   return mapping;
 }
 

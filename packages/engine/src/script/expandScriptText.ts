@@ -1,17 +1,7 @@
+import { ScriptFault } from './ScriptFault.js';
+
 /** Nesting beyond this depth means a variable expands into itself. */
 const MAX_DEPTH = 64;
-
-/** Thrown for a `$(` without its `)` or a self-referencing variable. */
-export class ExpansionError extends Error {
-  override readonly name = 'ExpansionError';
-
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Replaces every `$(...)` in a statement's text before it is parsed, as Qlik
@@ -26,7 +16,8 @@ export function expandScriptText(
 ): string {
   if (!text.includes('$(')) return text;
   if (depth > MAX_DEPTH)
-    throw new ExpansionError(
+    throw new ScriptFault(
+      'SCRIPT_SYNTAX',
       'Dollar expansion nests too deeply (does a variable refer to itself?)',
       0,
     );
@@ -36,7 +27,7 @@ export function expandScriptText(
     const open = text.indexOf('$(', pos);
     if (open < 0) return out + text.slice(pos);
     const close = findClose(text, open + 2);
-    if (close < 0) throw new ExpansionError("'$(' has no matching ')'", open);
+    if (close < 0) throw new ScriptFault('SCRIPT_SYNTAX', "'$(' has no matching ')'", open);
     const inner = expandScriptText(text.slice(open + 2, close), resolve, depth + 1);
     out += text.slice(pos, open) + expandScriptText(resolve(inner.trim()), resolve, depth + 1);
     pos = close + 1;

@@ -9,15 +9,11 @@ import type { Value } from '../value/Value.js';
 import type { FileFormatSpec } from './FileFormatSpec.js';
 import type { RowBatch, RowStream, ValueRowStream } from './RowStream.js';
 import type { ScriptTable } from './ScriptTable.js';
+import { ScriptFault } from './ScriptFault.js';
 import { textRowStream } from './textRowStream.js';
 
 const BATCH_ROWS = 65_536;
 const NO_FIELDS: readonly Value[] = [];
-
-/** Thrown when a file type is recognised but not readable here (QVD). */
-export class UnsupportedFileTypeError extends Error {
-  override readonly name = 'UnsupportedFileTypeError';
-}
 
 /** The file type a FROM reads: the spec's, or the extension's. */
 export function fileTypeOf(scriptPath: string, spec: FileFormatSpec): 'txt' | 'json' | 'qvd' {
@@ -42,7 +38,7 @@ export async function fileRowStream(
 ): Promise<RowStream> {
   const type = fileTypeOf(scriptPath, spec);
   if (type === 'qvd')
-    throw new UnsupportedFileTypeError('QVD files are not supported; use txt or json');
+    throw new ScriptFault('SCRIPT_RUNTIME', 'QVD files are not supported; use txt or json');
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
     return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
@@ -132,7 +128,10 @@ function sortedRows(
   const keys = orderBy.map(({ field, descending }) => {
     const column = table.column(field);
     if (!column)
-      throw new MissingOrderFieldError(`ORDER BY field '${field}' is not in table '${table.name}'`);
+      throw new ScriptFault(
+        'SCRIPT_FIELD_NOT_FOUND',
+        `ORDER BY field '${field}' is not in table '${table.name}'`,
+      );
     return { column, sign: descending ? -1 : 1 };
   });
   const rows = Array.from({ length: table.rowCount }, (_, i) => i);
@@ -144,9 +143,4 @@ function sortedRows(
     return a - b;
   });
   return Int32Array.from(rows);
-}
-
-/** An ORDER BY names a field the resident table lacks. */
-export class MissingOrderFieldError extends Error {
-  override readonly name = 'MissingOrderFieldError';
 }

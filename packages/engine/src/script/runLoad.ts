@@ -10,7 +10,7 @@ import type { Value } from '../value/Value.js';
 import { aggregateValues } from './aggregateValues.js';
 import { keyOf } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
-import { LoadFieldError } from './LoadFieldError.js';
+import { ScriptFault } from './ScriptFault.js';
 import type { RowStream, TextRowStream } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
@@ -115,7 +115,7 @@ function resolveOutputs(
   const seen = new Set<string>();
   for (const output of outputs) {
     if (seen.has(output.name))
-      throw new LoadFieldError(
+      throw new ScriptFault(
         'SCRIPT_SYNTAX',
         `Field name '${output.name}' appears twice in the LOAD`,
       );
@@ -164,7 +164,7 @@ class GroupCollector {
     this.keyPositions = fields.map((name) => {
       const at = positions.get(name);
       if (at === undefined)
-        throw new LoadFieldError(
+        throw new ScriptFault(
           'SCRIPT_FIELD_NOT_FOUND',
           `GROUP BY field '${name}' is not in the source`,
         );
