@@ -25,14 +25,10 @@ import { parseStatement } from './parseStatement.js';
 import { qualifyFieldName, qualifyRules, type QualifyRule } from './qualifyFieldName.js';
 import type { RawStatement } from './RawStatement.js';
 import type { RowStream } from './RowStream.js';
-import {
-  autogenerateRowStream,
-  delimitedFormatOf,
-  fileRowStream,
-  fileTypeOf,
-  inlineRowStream,
-  residentRowStream,
-} from './rowStreams.js';
+import { autogenerateRowStream } from './autogenerateRowStream.js';
+import { delimitedFormatOf, fileRowStream, fileTypeOf } from './fileRowStream.js';
+import { inlineRowStream } from './inlineRowStream.js';
+import { residentRowStream } from './residentRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
 import { runLoad, type LoadEnvironment } from './runLoad.js';
 import { ScriptError, type ScriptErrorCode } from './ScriptError.js';

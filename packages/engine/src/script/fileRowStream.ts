@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { DelimitedFormat } from '../io/DelimitedFormat.js';
+import { readDelimitedFile } from '../io/readDelimitedFile.js';
+import { readJsonFile } from '../io/readJsonFile.js';
+import type { NumberInterpretation } from '../io/textToValue.js';
+import type { FileFormatSpec } from './FileFormatSpec.js';
+import type { RowStream } from './RowStream.js';
+import { ScriptFault } from './ScriptFault.js';
+import { textRowStream } from './textRowStream.js';
+
+/** The file type a FROM reads: the spec's, or the extension's. */
+export function fileTypeOf(scriptPath: string, spec: FileFormatSpec): 'txt' | 'json' | 'qvd' {
+  if (spec.type) return spec.type;
+  const extension = path.extname(scriptPath).toLowerCase();
+  return extension === '.json' ? 'json' : extension === '.qvd' ? 'qvd' : 'txt';
+}
+
+/** The delimited layout a spec describes; tab for `.tab`/`.tsv` files unless it says otherwise. */
+export function delimitedFormatOf(scriptPath: string, spec: FileFormatSpec): DelimitedFormat {
+  const extension = path.extname(scriptPath).toLowerCase();
+  const delimiter = spec.delimiter ?? (extension === '.tab' || extension === '.tsv' ? '\t' : ',');
+  return { delimiter, quoting: spec.quoting ?? 'standard', trim: true, integers: true };
+}
+
+/** Rows of a data file: CSV/TXT streamed in chunks, JSON records parsed whole. */
+export async function fileRowStream(
+  absolutePath: string,
+  scriptPath: string,
+  spec: FileFormatSpec,
+  numbers: NumberInterpretation,
+): Promise<RowStream> {
+  const type = fileTypeOf(scriptPath, spec);
+  if (type === 'qvd')
+    throw new ScriptFault('SCRIPT_RUNTIME', 'QVD files are not supported; use txt or json');
+  if (type === 'json') {
+    const records = await readJsonFile(absolutePath, scriptPath);
+    return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
+  }
+  const rows = readDelimitedFile(
+    absolutePath,
+    scriptPath,
+    delimitedFormatOf(scriptPath, spec),
+    spec.encoding,
+  );
+  return textRowStream(rows, {
+    labels: spec.labels ?? 'embedded',
+    headerLines: spec.headerLines ?? 0,
+    numbers,
+  });
+}
