@@ -2,11 +2,11 @@ import { parseExpression } from '../expression/parseExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
 import { expandDollars } from '../expression/expandDollars.js';
 import { numberOf } from '../aggregate/valueParts.js';
-import type { ExpressionMatcher } from '../selection/searchSymbols.js';
+import { type ExpressionMatcher, searchSymbols } from '../selection/searchSymbols.js';
 import { chartEvaluator, chartTarget, computeHyperCube } from '../hypercube/computeHyperCube.js';
 import type { ComputedHyperCube } from '../hypercube/ComputedHyperCube.js';
 import { computeListObject, type ComputedListObject } from '../hypercube/computeListObject.js';
-import type { HyperCubeDef, ListObjectDef, NxDataPage, NxPage } from '../hypercube/QixShapes.js';
+import type { HyperCubeDef, ListObjectDef, NxCell, NxDataPage, NxPage } from '../hypercube/QixShapes.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import { fromSnapshot } from '../selection/SelectionSnapshot.js';
@@ -81,14 +81,45 @@ export class ChartCompute {
     return stackPages(this.cube(def, stateName), pages as unknown as NxPage[], maxCells);
   }
 
-  /** The `qListObject` layout of a definition. */
-  listObject(def: Json, stateName: string): Json {
-    return this.list(def, stateName).layout as unknown as Json;
+  /**
+   * The `qListObject` layout of a definition. While a search typed into the
+   * list object is open (SearchListObjectFor), the list shows only the
+   * values it finds: qSize, qCardinal and the pages count those.
+   */
+  listObject(def: Json, stateName: string, search?: string): Json {
+    const list = this.list(def, stateName);
+    if (search === undefined) return list.layout as unknown as Json;
+    const rows = this.searchedRows(def, stateName, search);
+    const layout = list.layout as unknown as Json & { qSize: { qcx: number }; qDimensionInfo: Json };
+    return {
+      ...layout,
+      qSize: { qcx: layout.qSize.qcx, qcy: rows.length },
+      qDimensionInfo: { ...layout.qDimensionInfo, qCardinal: rows.length },
+      qDataPages: pagesOfRows(rows, (def.qInitialDataFetch ?? []) as NxPage[]),
+    };
   }
 
-  /** Pages of a list object (GetListObjectData). */
-  listObjectData(def: Json, stateName: string, pages: readonly Json[]): NxDataPage[] {
+  /** Pages of a list object (GetListObjectData), of the values an open search finds when there is one. */
+  listObjectData(def: Json, stateName: string, pages: readonly Json[], search?: string): NxDataPage[] {
+    if (search !== undefined) return pagesOfRows(this.searchedRows(def, stateName, search), pages as unknown as NxPage[]);
     return this.guard(() => this.list(def, stateName).getListObjectData(pages as unknown as NxPage[]));
+  }
+
+  /** The rows of a list object whose values a search string finds, in the list's order. */
+  private searchedRows(def: Json, stateName: string, search: string): NxCell[][] {
+    const list = this.list(def, stateName);
+    const fieldName = fieldNameOf(def);
+    const field = this.model.findField(fieldName);
+    if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
+    const found = this.guard(() => searchSymbols(field, search, this.searchMatcher(fieldName, search, stateName)));
+    const { qcx, qcy } = (list.layout as unknown as { qSize: { qcx: number; qcy: number } }).qSize;
+    const step = Math.max(1, Math.floor(10_000 / Math.max(1, qcx)));
+    const rows: NxCell[][] = [];
+    for (let top = 0; top < qcy; top += step) {
+      const page = list.getListObjectData([{ qTop: top, qLeft: 0, qWidth: qcx, qHeight: Math.min(step, qcy - top) }])[0];
+      for (const row of page?.qMatrix ?? []) if (row[0] && row[0].qElemNumber >= 0 && found.has(row[0].qElemNumber)) rows.push(row);
+    }
+    return rows;
   }
 
   /** The field behind a hypercube dimension. */
@@ -350,6 +381,22 @@ export class ChartCompute {
       throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
     }
   }
+}
+
+/** Data pages cut from rows of cells, as GetListObjectData answers them. */
+function pagesOfRows(rows: readonly NxCell[][], pages: readonly NxPage[]): NxDataPage[] {
+  return pages.map((page) => {
+    const top = Math.min(Math.max(0, page.qTop), rows.length);
+    const slice = rows.slice(top, top + Math.max(0, page.qHeight));
+    const width = slice[0]?.length ?? 0;
+    const left = Math.min(Math.max(0, page.qLeft), width);
+    const right = Math.min(width, left + Math.max(0, page.qWidth));
+    return {
+      qMatrix: slice.map((row) => row.slice(left, right)),
+      qTails: [],
+      qArea: { qLeft: left, qTop: top, qWidth: right - left, qHeight: slice.length },
+    };
+  });
 }
 
 /** How many dimensions a pivot puts on the left: qNoOfLeftDims, all of them when it is -1 or absent. */

@@ -92,6 +92,11 @@ export class DocData {
     this.listSearches.set(`${objectId}\u0000${path}`, text);
   }
 
+  /** A list object's open search text, if any. */
+  listSearch(objectId: string, path: string): string | undefined {
+    return this.listSearches.get(`${objectId}\u0000${path}`);
+  }
+
   /** Takes (and forgets) a list object's search text. */
   takeListSearch(objectId: string, path: string): string | undefined {
     const key = `${objectId}\u0000${path}`;
@@ -251,7 +256,7 @@ export class DocData {
     const stateOf = (def: Record<string, unknown>) => String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
     return {
       hyperCube: (def) => this.chart.hyperCube(def, stateOf(def)),
-      listObject: (def) => this.chart.listObject(def, stateOf(def)),
+      listObject: (def, path) => this.chart.listObject(def, stateOf(def), this.listSearch(id, path)),
       stringExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qText,
       valueExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qNum,
       selectionObject: (stateName) => selectionObject(this.state(stateName)),

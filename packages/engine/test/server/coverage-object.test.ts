@@ -354,7 +354,16 @@ describe.each(CLIENTS)('GenericObject methods through %s', (clientName, open) =>
     it('searches a list object, then accepts or aborts the search', async () => {
       const box = await listbox('Product');
       expect(await box.searchListObjectFor('/qListObjectDef', 'ba')).toBe(true);
+      // While the search is open the list shows only what it finds.
+      const searching = (await box.getLayout()).qListObject!;
+      expect(searching.qSize).toEqual({ qcx: 1, qcy: 1 });
+      expect(searching.qDimensionInfo.qCardinal).toBe(1);
+      expect(listStates({ qListObject: searching })).toEqual(['Banana:O']);
+      const [found] = await box.getListObjectData('/qListObjectDef', [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 10 }]);
+      expect(found!.qMatrix.map((row) => row[0]!.qText)).toEqual(['Banana']);
+      expect(found!.qArea).toEqual({ qLeft: 0, qTop: 0, qWidth: 1, qHeight: 1 });
       await box.abortListObjectSearch('/qListObjectDef');
+      expect((await box.getLayout()).qListObject!.qSize).toEqual({ qcx: 1, qcy: 3 });
       await box.acceptListObjectSearch('/qListObjectDef', false);
       expect(await selectedValues(doc)).toEqual({});
       expect(await box.searchListObjectFor('/qListObjectDef', 'ba')).toBe(true);

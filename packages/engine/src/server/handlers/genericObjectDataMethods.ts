@@ -103,9 +103,10 @@ export const genericObjectDataMethods: ClassMethods = {
   },
 
   GetListObjectData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
-    return { qDataPages: doc.data.chart.listObjectData(def, stateName, pagesArg(args)) };
+    const { doc, object } = objectOf(context);
+    const path = stringArg(args, 'qPath');
+    const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
+    return { qDataPages: doc.data.chart.listObjectData(def, stateName, pagesArg(args), doc.data.listSearch(objectId(object), path)) };
   },
   SelectListObjectValues(context, args) {
     const { doc } = objectOf(context);
@@ -134,6 +135,8 @@ export const genericObjectDataMethods: ClassMethods = {
     const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
     const search = doc.data.takeListSearch(objectId(object), path);
     if (search === undefined) return {};
+    // The list shows all its values again, whether or not the selection changes.
+    doc.invalidateObject(objectId(object));
     const field = doc.data.chart.listField(def);
     const toggle = booleanArg(args, 'qToggleMode');
     // qMatch is a Qlik search string as Field.Select takes it: `P*U*` a pattern, `P U S` word starts, `=expr` an expression.
