@@ -1,10 +1,8 @@
 import type { Value } from '../value/Value.js';
-import { keyOf, type ValueKey } from './ColumnBuilder.js';
+import type { ValueKey } from './ColumnBuilder.js';
+import { rowKeyOf, type RowKeyFn } from './rowKeyOf.js';
 import { ScriptTable } from './ScriptTable.js';
 import type { JoinKind } from './Statement.js';
-
-/** Row key over the shared fields; undefined when one of them is null (null never matches). */
-type RowKeyFn = (row: number) => ValueKey | undefined;
 
 /**
  * Joins `right` into `left` on all fields they share (a cross join when they
@@ -14,8 +12,8 @@ export function joinTables(left: ScriptTable, right: ScriptTable, how: JoinKind)
   const shared = left.fieldNames.filter((name) => right.column(name) !== undefined);
   const rightOnly = right.fieldNames.filter((name) => left.column(name) === undefined);
   const result = new ScriptTable(left.name, [...left.fieldNames, ...rightOnly]);
-  const leftKey = rowKeyFn(left, shared);
-  const rightKey = rowKeyFn(right, shared);
+  const leftKey = rowKeyOf(left, shared);
+  const rightKey = rowKeyOf(right, shared);
   const rightRows = indexRows(right.rowCount, rightKey);
   const matchedRight = new Uint8Array(right.rowCount);
   const leftColumns = left.columns;
@@ -48,47 +46,6 @@ export function joinTables(left: ScriptTable, right: ScriptTable, how: JoinKind)
   return result;
 }
 
-/**
- * KEEP: reduces the tables to the rows whose shared-field key appears in the
- * other (inner: both; left: `right` is reduced; right: `left` is reduced).
- */
-export function keepTables(
-  left: ScriptTable,
-  right: ScriptTable,
-  how: 'inner' | 'left' | 'right',
-): { left: ScriptTable; right: ScriptTable } {
-  const shared = left.fieldNames.filter((name) => right.column(name) !== undefined);
-  const leftKeys = keySet(left, shared);
-  const rightKeys = keySet(right, shared);
-  const keepLeft = how === 'left' ? left : filterByKeys(left, shared, rightKeys);
-  const keepRight = how === 'right' ? right : filterByKeys(right, shared, leftKeys);
-  return { left: keepLeft, right: keepRight };
-}
-
-function keySet(table: ScriptTable, shared: readonly string[]): Set<ValueKey> {
-  const keyFn = rowKeyFn(table, shared);
-  const keys = new Set<ValueKey>();
-  for (let row = 0; row < table.rowCount; row++) {
-    const key = keyFn(row);
-    if (key !== undefined) keys.add(key);
-  }
-  return keys;
-}
-
-function filterByKeys(
-  table: ScriptTable,
-  shared: readonly string[],
-  keys: Set<ValueKey>,
-): ScriptTable {
-  const keyFn = rowKeyFn(table, shared);
-  const rows: number[] = [];
-  for (let row = 0; row < table.rowCount; row++) {
-    const key = keyFn(row);
-    if (key !== undefined && keys.has(key)) rows.push(row);
-  }
-  return table.selectRows(rows);
-}
-
 function indexRows(rowCount: number, keyFn: RowKeyFn): Map<ValueKey, number[]> {
   const rows = new Map<ValueKey, number[]>();
   for (let row = 0; row < rowCount; row++) {
@@ -99,27 +56,4 @@ function indexRows(rowCount: number, keyFn: RowKeyFn): Map<ValueKey, number[]> {
     else rows.set(key, [row]);
   }
   return rows;
-}
-
-/** With no shared fields every row has the same key, which makes the join a cross join. */
-function rowKeyFn(table: ScriptTable, shared: readonly string[]): RowKeyFn {
-  const columns = shared.map((name) => table.column(name)!);
-  if (columns.length === 0) return () => '';
-  if (columns.length === 1) {
-    const column = columns[0];
-    return (row) => {
-      const value = column.valueAt(row);
-      return value === null ? undefined : keyOf(value);
-    };
-  }
-  return (row) => {
-    let key = '';
-    for (const column of columns) {
-      const value = column.valueAt(row);
-      if (value === null) return undefined;
-      const part = keyOf(value);
-      key += (typeof part === 'number' ? 'n' : 's') + part + '\u0001';
-    }
-    return key;
-  };
 }
