@@ -5,7 +5,7 @@ import { QixError } from './errors/QixError.js';
 import type { QixSchema } from './schema/QixSchema.js';
 import type { RequestInterceptor, ResponseInterceptor } from './session/Interceptors.js';
 import type { ReconnectOptions } from './session/ReconnectOptions.js';
-import { Session } from './session/Session.js';
+import { Session as QixSession } from './session/Session.js';
 import type { CreateSocket } from './transport/SocketLike.js';
 
 /** enigma.js's `create()` configuration, plus qlikit's `reconnect` and `timeout`. */
@@ -17,8 +17,8 @@ export interface EnigmaConfig {
   readonly Promise?: PromiseConstructor;
   readonly suspendOnClose?: boolean;
   readonly mixins?: readonly Mixin[];
-  readonly requestInterceptors?: readonly RequestInterceptor<Session<Global>>[];
-  readonly responseInterceptors?: readonly ResponseInterceptor<Session<Global>>[];
+  readonly requestInterceptors?: readonly RequestInterceptor<Session>[];
+  readonly responseInterceptors?: readonly ResponseInterceptor<Session>[];
   readonly protocol?: Readonly<Record<string, unknown>>;
   /** Off by default here, so socket loss behaves as in enigma.js. */
   readonly reconnect?: boolean | ReconnectOptions;
@@ -26,7 +26,7 @@ export interface EnigmaConfig {
 }
 
 /** Creates a session exactly as enigma.js's `create()` does; the config object is not changed. */
-function create(config: EnigmaConfig): Session<Global> {
+function create(config: EnigmaConfig): Session {
   if (!config) throw new QixError(errorCodes.NO_CONFIG_SUPPLIED, 'You need to supply a configuration.');
   if (!config.Promise && typeof Promise === 'undefined') {
     throw new QixError(
@@ -34,7 +34,7 @@ function create(config: EnigmaConfig): Session<Global> {
       'Your environment has no Promise implementation. You must provide a Promise implementation in the config.',
     );
   }
-  return new Session<Global>(
+  return new QixSession<Global>(
     {
       url: config.url,
       schema: config.schema,
@@ -57,4 +57,5 @@ const enigma = { create };
 
 export default enigma;
 export { create };
-export type { Session };
+/** The session `create()` returns: its `open()` resolves the typed `Global`. */
+export type Session = QixSession<Global>;
