@@ -270,9 +270,13 @@ export class DocSession {
     switch (event.kind) {
       case 'object-changed':
         this.invalidateObject(event.id);
+        // Another session changed a stored variable: charts here that expand it are stale.
+        if (this.app.findObject(event.id)?.type === 'GenericVariable') this.variablesChanged();
         break;
       case 'objects-destroyed':
         this.session.closeHandles((entry) => entry.type !== 'Doc' && event.ids.includes(entry.genericId));
+        // A destroyed object may have been a variable that computed results expanded.
+        this.data.selectionsChanged();
         break;
       case 'data-changed':
         this.data.onDataChanged();

@@ -239,6 +239,25 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       await doc.destroySessionVariableByName('vBonus');
       await doc.destroySessionVariableByName('vTotal');
     });
+
+    it('recomputes charts of every session on a stored app when one session changes a variable they expand', async () => {
+      const first = await open(fixture, `${clientName}-var-first`);
+      const { qAppId } = await first.createApp('Variables shared');
+      const mine = await first.openDoc(qAppId);
+      await mine.setScript(SALES_SCRIPT);
+      await mine.doReload();
+      await mine.createVariableEx({ qInfo: { qType: 'variable' }, qName: 'vShare', qDefinition: '2' });
+      const theirsGlobal = await open(fixture, `${clientName}-var-second`);
+      const theirs = await theirsGlobal.openDoc(qAppId);
+      const chart = await theirs.createSessionObject({
+        qInfo: { qType: 'table' },
+        qHyperCubeDef: { qDimensions: [], qMeasures: [{ qDef: { qDef: 'Sum(Amount) * $(vShare)' } }], qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 1 }] },
+      });
+      const value = async () => (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix[0]![0]!.qNum;
+      expect(await value()).toBe(90);
+      await (await mine.getVariableByName('vShare')).setNumValue(10);
+      expect(await value()).toBe(450);
+    });
   });
 
   describe('bookmarks and states', () => {
