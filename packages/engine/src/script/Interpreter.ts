@@ -518,6 +518,33 @@ export class Interpreter {
     }
     const chain = this.preceding.reverse();
     this.preceding = [];
+    const source = load.source;
+    if (source.kind !== 'file' || !/[*?]/.test(source.path)) {
+      await this.loadThroughChain(load, chain, raw, undefined);
+      return;
+    }
+    // A wildcard FROM loads every matching file, each appended to the first one's table.
+    const paths = await this.fileList(source.path, raw);
+    if (paths.length === 0) {
+      throw this.error('SCRIPT_FILE_NOT_FOUND', `No file matches '${source.path}'`, raw);
+    }
+    let target: string | undefined;
+    for (const path of paths) {
+      const one: LoadStatement = { ...load, source: { ...source, path } };
+      target = await this.loadThroughChain(one, chain, raw, target);
+    }
+  }
+
+  /**
+   * Runs a LOAD with a source and the preceding loads above it, then places
+   * the result (appending to `appendTo` when given). Returns the table's name.
+   */
+  private async loadThroughChain(
+    load: LoadStatement,
+    chain: readonly { load: LoadStatement; raw: RawStatement }[],
+    raw: RawStatement,
+    appendTo: string | undefined,
+  ): Promise<string> {
     const { stream, sourceName, defaultName } = await this.openSource(load, raw);
     let result = await this.runOneLoad(load, stream, raw);
     for (const above of chain) {
@@ -529,8 +556,11 @@ export class Interpreter {
     }
     this.currentFile = undefined;
     const top = chain.at(-1)?.load ?? load;
-    this.place(top, result.table, defaultName, raw);
+    const placed: LoadStatement =
+      appendTo === undefined ? top : { ...top, combine: { kind: 'concatenate', target: appendTo } };
+    this.place(placed, result.table, defaultName, raw);
     this.write(`${result.table.name} << ${sourceName}  ${result.fetched} Lines fetched`);
+    return result.table.name;
   }
 
   private async runOneLoad(

@@ -88,6 +88,22 @@ describe('FROM files', () => {
     ]);
   });
 
+  it('loads every file a wildcard FROM matches into one table', async () => {
+    const result = await load(
+      `Parts: LOAD k, v, FileName() as f FROM [lib://DataFiles/sub/part*.csv] (txt);`,
+    );
+    expect(tableNames(result)).toEqual(['Parts']);
+    expect(tableOf(result, 'Parts').rows).toEqual([
+      [1, 'a', 'part1.csv'],
+      [2, 'b', 'part2.csv'],
+    ]);
+    await expect(
+      load(`T: LOAD * FROM [lib://DataFiles/nothing*.csv] (txt);`),
+    ).rejects.toMatchObject({
+      code: 'SCRIPT_FILE_NOT_FOUND',
+    });
+  });
+
   it('fails with SCRIPT_FILE_NOT_FOUND for a missing file', async () => {
     await expect(load(`\nT: LOAD * FROM [lib://DataFiles/none.csv] (txt);`)).rejects.toMatchObject({
       code: 'SCRIPT_FILE_NOT_FOUND',
