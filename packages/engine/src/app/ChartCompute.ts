@@ -395,6 +395,7 @@ function pagesOfRows(rows: readonly NxCell[][], pages: readonly NxPage[]): NxDat
       qMatrix: slice.map((row) => row.slice(left, right)),
       qTails: [],
       qArea: { qLeft: left, qTop: top, qWidth: right - left, qHeight: slice.length },
+      qIsReduced: false,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { numberToText } from '../value/numberToText.js';
 import type { DataModel } from '../model/DataModel.js';
 import { Dual, type Value } from '../value/Value.js';
 import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js';
@@ -262,7 +263,7 @@ export class DocData {
       selectionObject: (stateName) => selectionObject(this.state(stateName)),
       fieldList: (def) => (doc.app.tables.length > 0 ? fieldList(doc.app.dataModel, def) : { qItems: [] }),
       objectsOf: (type) => doc.objectsOfType(type).filter((each) => !doc.isSessionObject(each) || type === 'GenericObject'),
-      variables: () => doc.variableItems(true, true),
+      variables: (showReserved, showConfig) => doc.variableItems(showReserved, showConfig),
       children: () => doc.childrenOf(id),
       inSelections: () => this.inModal(id),
       madeSelections: () => this.madeSelections(id),
@@ -319,6 +320,6 @@ function fieldValue(model: DataModel | null, fieldName: string, text: string): {
 export function dualParts(value: Value): { qText: string; qNum: number | 'NaN' } {
   if (value === null) return { qText: '-', qNum: 'NaN' };
   if (value instanceof Dual) return { qText: value.text, qNum: Number.isFinite(value.num) ? value.num : 'NaN' };
-  if (typeof value === 'number') return { qText: Number.isFinite(value) ? String(value) : 'NaN', qNum: Number.isFinite(value) ? value : 'NaN' };
+  if (typeof value === 'number') return { qText: Number.isFinite(value) ? numberToText(value) : 'NaN', qNum: Number.isFinite(value) ? value : 'NaN' };
   return { qText: value, qNum: 'NaN' };
 }

@@ -44,3 +44,15 @@ export function variableItems(variables: readonly StoredObject[], showReserved: 
     .filter((item) => (showReserved || !item.isReserved) && (showConfig || !item.isConfig))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** A variable as NxVariableListItem (qVariableList items and GetVariables). */
+export function toVariableListItem(variable: VariableItem): Record<string, unknown> {
+  return {
+    qName: variable.name,
+    qDefinition: variable.definition,
+    qIsScriptCreated: variable.isScriptCreated,
+    qIsReserved: variable.isReserved,
+    qIsConfig: variable.isConfig,
+    qInfo: { qId: variable.id, qType: 'variable' },
+  };
+}

@@ -99,6 +99,7 @@ export class CellGrid {
       qMatrix,
       qTails: this.dimensions.map(() => ({ qUp: 0, qDown: 0 })),
       qArea: { qLeft: left, qTop: top, qWidth: right - left, qHeight: bottom - top },
+      qIsReduced: false,
     };
   }
 

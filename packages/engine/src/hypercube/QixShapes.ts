@@ -38,6 +38,8 @@ export interface NxDataPage {
   qMatrix: NxCell[][];
   qTails: { qUp: number; qDown: number }[];
   qArea: NxPage;
+  /** Whether the page holds reduced data (GetHyperCubeReducedData); full pages say false. */
+  qIsReduced: boolean;
 }
 
 /** Counts of a field's values per state. */

@@ -1,3 +1,5 @@
+import type { VariableItem } from '../variableItems.js';
+
 /** What layout computation needs from the data side, for one session's selections. */
 export interface LayoutContext {
   /** The computed `qHyperCube` for a `qHyperCubeDef` at `path` of the object. */
@@ -14,8 +16,8 @@ export interface LayoutContext {
   fieldList(def: Record<string, unknown>): Record<string, unknown>;
   /** The stored objects of a class, for the list definitions. */
   objectsOf(type: 'GenericObject' | 'GenericDimension' | 'GenericMeasure' | 'GenericBookmark' | 'GenericVariable'): readonly StoredLike[];
-  /** Script and app variables, for `qVariableList`. */
-  variables(): readonly { name: string; definition: string; isScriptCreated: boolean; isReserved: boolean; isConfig: boolean }[];
+  /** Script and app variables for `qVariableList`, reserved and config ones only when asked for. */
+  variables(showReserved: boolean, showConfig: boolean): readonly VariableItem[];
   /** Children of the object whose layout this is, for `qChildList`. */
   children(): readonly StoredLike[];
   /** Whether the object is in a modal selection now. */

@@ -1,3 +1,4 @@
+import { toVariableListItem } from '../variableItems.js';
 import type { LayoutContext, StoredLike } from './LayoutContext.js';
 
 type Json = Record<string, unknown>;
@@ -125,18 +126,5 @@ export function readPointer(root: unknown, pointer: string): unknown {
 }
 
 function variableList(context: LayoutContext, def: Json): Json {
-  const showReserved = def.qShowReserved === true;
-  const showConfig = def.qShowConfig === true;
-  const qItems = context
-    .variables()
-    .filter((variable) => (showReserved || !variable.isReserved) && (showConfig || !variable.isConfig))
-    .map((variable) => ({
-      qName: variable.name,
-      qDefinition: variable.definition,
-      qIsScriptCreated: variable.isScriptCreated,
-      qIsReserved: variable.isReserved,
-      qIsConfig: variable.isConfig,
-      qInfo: { qId: variable.name, qType: 'variable' },
-    }));
-  return { qItems };
+  return { qItems: context.variables(def.qShowReserved === true, def.qShowConfig === true).map(toVariableListItem) };
 }

@@ -1,4 +1,5 @@
 import type { StoredObject } from '../../app/AppDocument.js';
+import { toVariableListItem } from '../../app/variableItems.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
@@ -69,14 +70,7 @@ export const docVariableMethods: ClassMethods = {
   GetVariables(context, args) {
     const def = (args.qListDef as Json | undefined) ?? {};
     const doc = docOf(context);
-    const qList = doc.variableItems(def.qShowReserved === true, def.qShowConfig === true).map((variable) => ({
-      qName: variable.name,
-      qDefinition: variable.definition,
-      qIsScriptCreated: variable.isScriptCreated,
-      qIsReserved: variable.isReserved,
-      qIsConfig: variable.isConfig,
-      qInfo: { qId: variable.id, qType: 'variable' },
-    }));
+    const qList = doc.variableItems(def.qShowReserved === true, def.qShowConfig === true).map(toVariableListItem);
     return { qList };
   },
 };
