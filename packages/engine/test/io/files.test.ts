@@ -26,6 +26,7 @@ beforeAll(async () => {
     JSON.stringify([{ a: 1, b: 'x' }, { a: 2.5, c: true, d: { n: 1 } }, { b: null }]),
   );
   await symlink(root, path.join(dataDir, 'escape'));
+  await symlink(path.join(root, 'secret.csv'), path.join(dataDir, 'secret-link.csv'));
 });
 
 afterAll(async () => {
@@ -52,6 +53,9 @@ describe('resolveDataPath', () => {
       'lib://DataFiles//etc/passwd',
       'lib://DataFiles/escape/secret.csv',
       'escape/new.csv',
+      'secret-link.csv',
+      'lib://DataFiles\\..\\secret.csv',
+      'C:\\secret.csv',
     ]) {
       await expect(resolveDataPath(dataDir, bad), bad).rejects.toMatchObject({
         code: 'SCRIPT_PATH_OUTSIDE_DATA_DIR',
