@@ -149,11 +149,6 @@ export class App {
     return () => this.listeners.delete(listener);
   }
 
-  /** Number of sessions subscribed. */
-  get subscriberCount(): number {
-    return this.listeners.size;
-  }
-
   private emit(event: AppEvent): void {
     for (const listener of this.listeners) listener(event);
   }

@@ -30,11 +30,6 @@ export class MethodDispatcher {
     }
   }
 
-  /** The wire name of a method on a class, or undefined when the class has no such method. */
-  resolveName(type: HandleType, method: string): string | undefined {
-    return this.methods.get(type)?.get(method.toLowerCase())?.name;
-  }
-
   /** Calls `method` on the context's handle with the request's params. */
   call(context: CallContext, method: string, params: unknown): object | Promise<object> {
     const resolved = this.methods.get(context.entry.type)?.get(method.toLowerCase());

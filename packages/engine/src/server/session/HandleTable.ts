@@ -89,11 +89,6 @@ export class HandleTable {
     return changed;
   }
 
-  /** Every open entry. */
-  all(): IterableIterator<HandleEntry> {
-    return this.entries.values();
-  }
-
   private remove(handle: number): void {
     const entry = this.entries.get(handle);
     if (!entry) return;
