@@ -57,6 +57,15 @@ export class DelimitedParser {
     this.tail = consumed === text.length ? '' : text.slice(consumed);
   }
 
+  /**
+   * Parses up to `maxRows` rows (a blank line counts as one) of `text` from
+   * `from`, handing them to `onRow`; returns the offset after the last
+   * complete row. Lets a reader take a file's first rows and no more.
+   */
+  parseRows(text: string, from: number, final: boolean, maxRows: number): number {
+    return this.parseCharByChar(text, from, final, maxRows);
+  }
+
   /** Parses the final row, which may lack a line break. */
   end(): void {
     if (this.tail.length > 0) this.parse(this.tail, true);

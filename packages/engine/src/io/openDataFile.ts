@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { DataFileError } from './DataFileError.js';
 
 /** Chunk size for streamed reads: large enough to amortise calls, small enough to keep memory flat. */
-export const READ_CHUNK_BYTES = 1 << 16;
+export const READ_CHUNK_BYTES = 1 << 20;
 
 /** Opens a data file for streamed reading, turning a missing file into a `SCRIPT_FILE_NOT_FOUND` error. */
 export async function openDataFile(absolutePath: string, scriptPath: string): Promise<ReadStream> {

@@ -15,22 +15,36 @@ export async function* readDelimitedFile(
   encoding: TextEncoding = 'utf8',
 ): AsyncGenerator<DelimitedCell[][]> {
   const stream = await openDataFile(absolutePath, scriptPath);
-  // `ignoreBOM: false` makes the decoder strip a leading byte order mark.
-  const decoder = new TextDecoder(decoderLabel(encoding), { ignoreBOM: false });
-  let batch: DelimitedCell[][] = [];
-  const parser = new DelimitedParser(format, (fields) => batch.push(fields));
   try {
-    for await (const chunk of stream) {
-      parser.push(decoder.decode(chunk as Buffer, { stream: true }));
-      if (batch.length > 0) {
-        yield batch;
-        batch = [];
-      }
-    }
-    parser.push(decoder.decode());
-    parser.end();
-    if (batch.length > 0) yield batch;
+    yield* parseDelimitedChunks(stream as AsyncIterable<Uint8Array>, format, encoding, true);
   } finally {
     stream.destroy();
   }
+}
+
+/**
+ * Parses delimited rows out of a sequence of byte chunks, one batch per chunk.
+ * `atFileStart` says whether a leading byte order mark is the file's (and so
+ * dropped) rather than data in the middle of it.
+ */
+export async function* parseDelimitedChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  format: DelimitedFormat,
+  encoding: TextEncoding,
+  atFileStart: boolean,
+): AsyncGenerator<DelimitedCell[][]> {
+  // `ignoreBOM: false` makes the decoder strip a leading byte order mark.
+  const decoder = new TextDecoder(decoderLabel(encoding), { ignoreBOM: !atFileStart });
+  let batch: DelimitedCell[][] = [];
+  const parser = new DelimitedParser(format, (fields) => batch.push(fields));
+  for await (const chunk of chunks) {
+    parser.push(decoder.decode(chunk, { stream: true }));
+    if (batch.length > 0) {
+      yield batch;
+      batch = [];
+    }
+  }
+  parser.push(decoder.decode());
+  parser.end();
+  if (batch.length > 0) yield batch;
 }

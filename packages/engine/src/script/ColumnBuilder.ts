@@ -59,6 +59,15 @@ export class ColumnBuilder implements LoadedColumn {
     this.indexes[this.length++] = index;
   }
 
+  /** Makes room for `rows` rows in all, so a load that knows its size grows once. */
+  reserve(rows: number): void {
+    if (rows > this.indexes.length) {
+      const next = new Int32Array(rows);
+      next.set(this.indexes.subarray(0, this.length));
+      this.indexes = next;
+    }
+  }
+
   /** Appends `count` nulls. */
   pushNulls(count: number): void {
     if (this.length + count > this.indexes.length) this.grow(this.length + count);

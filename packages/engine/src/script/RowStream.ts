@@ -1,4 +1,5 @@
 import type { DelimitedCell } from '../io/DelimitedParser.js';
+import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { Value } from '../value/Value.js';
 
@@ -24,4 +25,22 @@ export interface TextRowStream {
   readonly fieldNames: readonly string[];
   readonly batches: AsyncIterable<DelimitedCell[][]> | Iterable<DelimitedCell[][]>;
   readonly numbers: NumberInterpretation;
+  /** The same rows as raw UTF-8 bytes, for a loader that scans them itself instead of reading `batches`. */
+  readonly raw?: RawDelimitedRows;
+}
+
+/**
+ * The data rows of a UTF-8 delimited file not parsed yet: the rows already
+ * read as text while looking for the labels, then the remaining bytes.
+ */
+export interface RawDelimitedRows {
+  readonly format: DelimitedFormat;
+  /** Data rows read with the labels (the first row when there are no labels). */
+  readonly firstRows: readonly DelimitedCell[][];
+  /** The size of `bytes`, as far as it is known when the stream is made (a hint for presizing). */
+  readonly byteLength: number;
+  /** The bytes after `firstRows`, starting at a row; iterate once. */
+  readonly bytes: AsyncIterable<Uint8Array>;
+  /** Releases the file. */
+  close(): void;
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
-import { readDelimitedFile } from '../io/readDelimitedFile.js';
+import { DelimitedFileCursor } from '../io/DelimitedFileCursor.js';
+import type { DelimitedCell } from '../io/DelimitedParser.js';
+import { parseDelimitedChunks, readDelimitedFile } from '../io/readDelimitedFile.js';
 import { readJsonFile } from '../io/readJsonFile.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FileFormatSpec } from './FileFormatSpec.js';
@@ -36,15 +38,48 @@ export async function fileRowStream(
     const records = await readJsonFile(absolutePath, scriptPath);
     return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
   }
-  const rows = readDelimitedFile(
-    absolutePath,
-    scriptPath,
-    delimitedFormatOf(scriptPath, spec),
-    spec.encoding,
-  );
-  return textRowStream(rows, {
-    labels: spec.labels ?? 'embedded',
-    headerLines: spec.headerLines ?? 0,
-    numbers,
-  });
+  const format = delimitedFormatOf(scriptPath, spec);
+  const labels = spec.labels ?? 'embedded';
+  const headerLines = spec.headerLines ?? 0;
+  if ((spec.encoding ?? 'utf8') !== 'utf8') {
+    const rows = readDelimitedFile(absolutePath, scriptPath, format, spec.encoding);
+    return textRowStream(rows, { labels, headerLines, numbers });
+  }
+  // UTF-8: the header and label rows are read as text, the rest is left as bytes
+  // so a plain LOAD can encode them without a string per cell.
+  const cursor = await DelimitedFileCursor.open(absolutePath, scriptPath);
+  try {
+    const head = await cursor.leadingRows(format, headerLines + 1);
+    const stream = await textRowStream(parsedRows(head, cursor, format), {
+      labels,
+      headerLines,
+      numbers,
+    });
+    const firstRows = head.slice(headerLines + (labels === 'embedded' ? 1 : 0));
+    const raw = {
+      format,
+      firstRows,
+      byteLength: cursor.unreadBytes,
+      bytes: cursor.bytes(),
+      close: () => cursor.close(),
+    };
+    return { ...stream, raw };
+  } catch (error) {
+    cursor.close();
+    throw error;
+  }
+}
+
+/** The head rows, then the rest of the file parsed as text. */
+async function* parsedRows(
+  head: DelimitedCell[][],
+  cursor: DelimitedFileCursor,
+  format: DelimitedFormat,
+): AsyncGenerator<DelimitedCell[][]> {
+  try {
+    yield head;
+    yield* parseDelimitedChunks(cursor.bytes(), format, 'utf8', false);
+  } finally {
+    cursor.close();
+  }
 }

@@ -8,7 +8,9 @@ import { toNumber } from '../value/toNumber.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import { aggregateValues } from './aggregateValues.js';
-import { keyOf } from './ColumnBuilder.js';
+import { keyOf, type ColumnBuilder } from './ColumnBuilder.js';
+import type { DelimitedCell } from '../io/DelimitedParser.js';
+import { canEncodeBytes, encodeDelimitedBytes } from './encodeDelimitedBytes.js';
 import { LoadContext } from './LoadContext.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { RowStream, TextRowStream } from './RowStream.js';
@@ -269,8 +271,7 @@ async function encodeTexts(
   const sources = outputs.map((o) => o.copy);
   const textIndexes = outputs.map(() => new Map<string, number>());
   const numbers = stream.numbers;
-  let fetched = 0;
-  for await (const batch of stream.batches) {
+  const encodeRows = (batch: readonly DelimitedCell[][]): void => {
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c];
       const source = sources[c];
@@ -293,11 +294,41 @@ async function encodeTexts(
         column.pushIndex(index);
       }
     }
+  };
+  const targets = byteTargets(stream, sources, columns);
+  if (stream.raw && targets) {
+    const pause = () => env.pause();
+    const fetched = await encodeDelimitedBytes(stream.raw, targets, numbers, encodeRows, pause);
+    table.rowCount = fetched;
+    return { table, fetched };
+  }
+  let fetched = 0;
+  for await (const batch of stream.batches) {
+    encodeRows(batch);
     fetched += batch.length;
     table.rowCount = fetched;
     await env.pause();
   }
   return { table, fetched };
+}
+
+/**
+ * The column each source field goes to, for the byte scanner; undefined when
+ * it cannot be used (no raw bytes, a layout it does not read, or one source
+ * field copied into two outputs).
+ */
+function byteTargets(
+  stream: TextRowStream,
+  sources: readonly number[],
+  columns: readonly ColumnBuilder[],
+): (ColumnBuilder | undefined)[] | undefined {
+  if (!stream.raw || !canEncodeBytes(stream.raw.format)) return undefined;
+  const targets = new Array<ColumnBuilder | undefined>(stream.fieldNames.length).fill(undefined);
+  for (let c = 0; c < sources.length; c++) {
+    if (targets[sources[c]]) return undefined;
+    targets[sources[c]] = columns[c];
+  }
+  return targets;
 }
 
 /** Whether a LOAD field calls an aggregation (outside any nested aggregation). */
