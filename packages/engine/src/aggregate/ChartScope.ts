@@ -27,6 +27,7 @@ export class ChartScope {
   private readonly frames = new Map<string, Frame>();
   private readonly groupings = new Map<Frame, Map<string, GroupIndex>>();
   private readonly calculated = new Map<string, CalculatedField>();
+  private readonly keyGroups = new Map<string, GroupIndex>();
 
   constructor(
     readonly model: DataModel,
@@ -75,6 +76,45 @@ export class ChartScope {
       byDims.set(key, index);
     }
     return index;
+  }
+
+  /**
+   * The groups of a chart's dimensions over the current records. A lone
+   * dimension on a field several tables hold (a key) lists every value any of
+   * them has in its records, as Qlik's charts do, not only the values of the
+   * one table the frame reads; the groups added have no frame rows.
+   */
+  dimensionGroups(dims: readonly string[]): GroupIndex {
+    const base = this.groups(this.frame(undefined, dims), dims);
+    const field = dims.length === 1 ? this.model.findField(dims[0]!) : undefined;
+    if (!field || field.tableIndexes.length < 2 || this.calculated.has(field.name)) return base;
+    const key = `key\u0000${field.name}`;
+    let groups = this.keyGroups.get(key);
+    if (!groups) {
+      groups = base.withGroups([this.symbolsOnlyElsewhere(field, base.keys[0]!)]);
+      this.keyGroups.set(key, groups);
+    }
+    return groups;
+  }
+
+  // The symbols of `field` in the current records of any of its tables and not in `listed`.
+  private symbolsOnlyElsewhere(field: Field, listed: Int32Array): Int32Array {
+    const seen = new Uint8Array(field.cardinality + 1);
+    for (const symbol of listed) if (symbol >= 0) seen[symbol] = 1;
+    const records = this.records(undefined, '$');
+    const missing: number[] = [];
+    for (const index of field.tableIndexes) {
+      const table = this.model.tables[index]!;
+      const codes = table.column(field.name)!.codes;
+      for (const row of records.rows(table)) {
+        const symbol = codes[row]!;
+        if (symbol < field.cardinality && seen[symbol] === 0) {
+          seen[symbol] = 1;
+          missing.push(symbol);
+        }
+      }
+    }
+    return Int32Array.from(missing);
   }
 
   /** Field `name` read through `frame`. */

@@ -39,6 +39,22 @@ export class GroupIndex {
     return new GroupIndex(count, ofRow, keys, strides);
   }
 
+  /**
+   * These groups plus one per entry of `extraKeys` (per column, the symbols
+   * of the new groups), which no frame row belongs to.
+   */
+  withGroups(extraKeys: readonly Int32Array[]): GroupIndex {
+    const added = extraKeys[0]?.length ?? 0;
+    if (added === 0) return this;
+    const keys = this.keys.map((column, c) => {
+      const joined = new Int32Array(this.count + added);
+      joined.set(column);
+      joined.set(extraKeys[c]!, this.count);
+      return joined;
+    });
+    return new GroupIndex(this.count + added, this.ofRow, keys, this.strides);
+  }
+
   /** The id of the group with these symbols (one per column, -1 for null), or -1 if absent. */
   find(symbols: ArrayLike<number>): number {
     let code = 0;

@@ -148,8 +148,7 @@ export function chartEvaluator(
 /** The chart's groups: the combinations of `dims` in the current records (one group when there are none). */
 export function chartTarget(scope: ChartScope, dims: readonly string[]): GroupTarget {
   if (dims.length === 0) return totalTarget();
-  const frame = scope.frame(undefined, dims);
-  return { dims, index: scope.groups(frame, dims) };
+  return { dims, index: scope.dimensionGroups(dims) };
 }
 
 function totalTarget(): GroupTarget {
