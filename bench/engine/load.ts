@@ -75,7 +75,7 @@ function report(m: Measurement): void {
 
 /**
  * Copies flights-200k.json and writes the same rows as CSV, once and five
- * times over (1M rows). A function of its own so the parsed records are
+ * times over (1M rows, also with every cell quoted). A function of its own so the parsed records are
  * garbage before anything is timed.
  */
 async function writeDataFiles(dir: string, jsonPath: string): Promise<void> {
@@ -89,6 +89,9 @@ async function writeDataFiles(dir: string, jsonPath: string): Promise<void> {
   const lines = records.map((r) => `${r.delay},${r.distance},${r.time}`).join('\n') + '\n';
   await writeFile(path.join(dir, 'flights-200k.csv'), header + lines);
   await writeFile(path.join(dir, 'flights-1m.csv'), header + lines.repeat(5));
+  // The same rows with every cell quoted, as many exporters write them.
+  const quoted = records.map((r) => `"${r.delay}","${r.distance}","${r.time}"`).join('\n') + '\n';
+  await writeFile(path.join(dir, 'flights-1m-quoted.csv'), header + quoted.repeat(5));
 }
 
 async function main(): Promise<void> {
@@ -142,6 +145,11 @@ async function main(): Promise<void> {
       'flights-1m.csv (txt)',
       `T: LOAD * FROM [lib://DataFiles/flights-1m.csv] (txt, utf8, embedded labels, delimiter is ',');`,
       `SELECT * FROM read_csv('${path.join(dir, 'flights-1m.csv')}')`,
+    );
+    await measure(
+      'flights-1m-quoted.csv (txt)',
+      `T: LOAD * FROM [lib://DataFiles/flights-1m-quoted.csv] (txt, utf8, embedded labels, delimiter is ',', msq);`,
+      `SELECT * FROM read_csv('${path.join(dir, 'flights-1m-quoted.csv')}')`,
     );
     const generate = (n: number): [string, string] => [
       `T: LOAD Mod(RecNo(), 7) as A, Mod(RecNo(), 11) as B, Mod(RecNo(), 13) as C, Mod(RecNo(), 17) as D AUTOGENERATE ${n};`,

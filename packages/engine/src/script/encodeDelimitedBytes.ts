@@ -11,6 +11,8 @@ const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
 const TAB = 9;
+/** The most bytes a row may span before the text parser reads it instead. */
+const MAX_CARRY_BYTES = 8 * 1024 * 1024;
 
 /** Whether the byte scanner reads this layout: a one-byte delimiter that is no quote, line break or run of spaces. */
 export function canEncodeBytes(format: DelimitedFormat): boolean {
@@ -23,9 +25,9 @@ export function canEncodeBytes(format: DelimitedFormat): boolean {
  * Encodes the data rows of a delimited file into dictionary columns straight
  * from its bytes: each cell's bytes are hashed while the row is scanned and
  * looked up per column, so only a new distinct cell is decoded to a string
- * and interpreted (`textToValue`). Rows with a quote or a bare CR, and all
- * rows after them, go through the text parser (`encodeRows`), whose
- * interpretation is the same. `targets[i]` receives source field i (none:
+ * and interpreted (`textToValue`). Quoted cells are read as the text parser
+ * reads them; from a bare CR or a quote left open at the end of the file on,
+ * the rows go through the text parser (`encodeRows`) itself. `targets[i]` receives source field i (none:
  * skipped). Returns the number of rows read.
  */
 export async function encodeDelimitedBytes(
@@ -40,23 +42,32 @@ export async function encodeDelimitedBytes(
   encodeRows(raw.firstRows);
   const pieces = rowAlignedPieces(raw.bytes)[Symbol.asyncIterator]();
   let first = true;
+  // A quoted cell may hold line breaks and so run past a piece: its row waits for the next one.
+  let carry: Uint8Array | undefined;
+  let rest: AsyncIterable<Uint8Array> | undefined;
   try {
     for (;;) {
       const next = await pieces.next();
-      if (next.done) break;
-      const used = encoder.encode(next.value);
-      if (first) encoder.reserveFor(raw.byteLength / used);
+      const buf = next.done ? carry : carry ? concat(carry, next.value) : next.value;
+      if (!buf) break;
+      const used = encoder.encode(buf, !next.done);
+      if (first) encoder.reserveFor(raw.byteLength / Math.max(used, 1));
       first = false;
-      if (encoder.stopped) {
-        const rest = restOf(next.value.subarray(used), pieces);
-        for await (const batch of parseDelimitedChunks(rest, raw.format, 'utf8', false)) {
-          encodeRows(batch);
-          rows += batch.length;
-          await pause();
-        }
+      carry = used < buf.length ? buf.subarray(used) : undefined;
+      // A quote that never closes would make every piece join the carry; the text parser takes over instead.
+      if (encoder.stopped || (carry && carry.length > MAX_CARRY_BYTES)) {
+        rest = restOf(carry ?? new Uint8Array(0), pieces);
         break;
       }
+      if (next.done) break;
       await pause();
+    }
+    if (rest) {
+      for await (const batch of parseDelimitedChunks(rest, raw.format, 'utf8', false)) {
+        encodeRows(batch);
+        rows += batch.length;
+        await pause();
+      }
     }
   } finally {
     raw.close();
@@ -122,7 +133,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 class ByteRowEncoder {
   /** Rows encoded so far. */
   rows = 0;
-  /** Set when `encode` stopped at a row only the text parser reads (a quote or a bare CR). */
+  /** Set when `encode` stopped at a row only the text parser reads. */
   stopped = false;
   private readonly delimiter: number;
   private readonly quoted: boolean;
@@ -154,15 +165,19 @@ class ByteRowEncoder {
   }
 
   /**
-   * Encodes the rows of `buf`, whose end is the end of a row; returns the
-   * offset of the first byte not encoded (the row it stopped at). One pass: cells are
-   * hashed as the bytes go by and a row's cells are only stored at its line
-   * break, so a row that turns out to need the text parser leaves no trace.
+   * Encodes the rows of `buf`, which ends at a line feed or at the end of the
+   * file; returns the offset of the first byte not encoded. That is the row it
+   * stopped at (`stopped`: a bare CR, or a quoted cell the file leaves open),
+   * or, when `more` bytes follow, a row whose quoted cell runs past `buf`.
+   * One pass: cells are hashed as the bytes go by and a row's cells are only
+   * stored at its line break, so a row not encoded leaves no trace.
    */
-  encode(buf: Uint8Array): number {
+  encode(buf: Uint8Array, more: boolean): number {
     const length = buf.length;
     const delimiter = this.delimiter;
     const quoted = this.quoted;
+    const trim = this.trim;
+    const trimTabs = this.trimTabs;
     const width = this.width;
     const starts = this.cellStarts;
     const ends = this.cellEnds;
@@ -171,6 +186,8 @@ class ByteRowEncoder {
     let column = 0;
     let start = 0;
     let hash = BYTE_HASH_SEED;
+    // Whether only blanks (when trimming) precede this byte in its cell: where a quote opens a quoted cell.
+    let atCellStart = true;
     this.stopped = false;
     for (let i = 0; i < length; i++) {
       const byte = buf[i];
@@ -183,26 +200,62 @@ class ByteRowEncoder {
         column++;
         start = i + 1;
         hash = BYTE_HASH_SEED;
-      } else if (byte <= QUOTE && (byte === LF || byte === CR || (byte === QUOTE && quoted))) {
+        atCellStart = true;
+      } else if (byte > QUOTE) {
+        hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
+        atCellStart = false;
+      } else if (byte === LF || byte === CR) {
         let next = i + 1;
-        if (byte === CR) {
-          // A CR ends a row only as part of CRLF (or as the last byte).
-          if (next < length) {
-            if (buf[next] !== LF) return this.stop(rowStart);
-            next++;
-          }
-        } else if (byte === QUOTE) return this.stop(rowStart);
+        // A CR ends a row only as part of CRLF (or as the last byte).
+        if (byte === CR && next < length) {
+          if (buf[next] !== LF) return this.stop(rowStart);
+          next++;
+        }
         this.commitRow(buf, rowStart, i, column, start, hash);
         rowStart = next;
         i = next - 1;
         column = 0;
         start = next;
         hash = BYTE_HASH_SEED;
-      } else hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
+        atCellStart = true;
+      } else if (byte === QUOTE && quoted && atCellStart) {
+        const close = this.closingQuote(buf, i, hash);
+        if (close < 0) return more ? rowStart : this.stop(rowStart);
+        hash = this.quotedHash;
+        i = close;
+        atCellStart = false;
+      } else {
+        hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
+        if (!trim || !(byte === SPACE || (byte === TAB && trimTabs))) atCellStart = false;
+      }
     }
     if (rowStart === length) return length;
     this.commitRow(buf, rowStart, length, column, start, hash);
     return length;
+  }
+
+  /** The hash of a cell through its closing quote, set by `closingQuote`. */
+  private quotedHash = 0;
+
+  /**
+   * The offset of the quote that closes the quoted cell opening at `open`
+   * (a doubled quote is one quote of data), or -1 when `buf` ends inside it.
+   */
+  private closingQuote(buf: Uint8Array, open: number, hash: number): number {
+    const length = buf.length;
+    let h = Math.imul(hash ^ QUOTE, BYTE_HASH_PRIME);
+    for (let i = open + 1; i < length; i++) {
+      const byte = buf[i];
+      h = Math.imul(h ^ byte, BYTE_HASH_PRIME);
+      if (byte !== QUOTE) continue;
+      if (buf[i + 1] !== QUOTE) {
+        this.quotedHash = h;
+        return i;
+      }
+      h = Math.imul(h ^ QUOTE, BYTE_HASH_PRIME);
+      i++;
+    }
+    return -1;
   }
 
   /**
@@ -229,8 +282,8 @@ class ByteRowEncoder {
     start: number,
     hash: number,
   ): void {
-    // A line with one empty field (after trimming) is blank, and blank lines are no rows.
-    if (lastColumn === 0 && this.isBlank(buf, from, to)) return;
+    // A line with one empty field (after trimming or unquoting) is blank, and blank lines are no rows.
+    if (lastColumn === 0 && this.isBlankRow(buf, from, to)) return;
     const width = this.width;
     if (lastColumn < width) {
       this.cellStarts[lastColumn] = start;
@@ -256,24 +309,47 @@ class ByteRowEncoder {
     target.pushIndex(value);
   }
 
-  /** The cell's text, trimmed as the text parser trims unquoted fields. */
+  /** The cell's text as the text parser reads it: unquoted, or trimmed when not quoted. */
   private textOf(buf: Uint8Array, start: number, end: number): string {
     let from = start;
     let to = end;
-    if (this.trim) {
-      while (from < to && this.isBlankByte(buf[from])) from++;
-      while (to > from && this.isBlankByte(buf[to - 1])) to--;
-    }
+    if (this.trim) while (from < to && this.isBlankByte(buf[from])) from++;
+    if (this.quoted && buf[from] === QUOTE && from < to)
+      return unquoted(this.decoder.decode(buf.subarray(from, to)), this.trim);
+    if (this.trim) while (to > from && this.isBlankByte(buf[to - 1])) to--;
     return from === to ? '' : this.decoder.decode(buf.subarray(from, to));
   }
 
-  private isBlank(buf: Uint8Array, from: number, to: number): boolean {
-    if (!this.trim) return from === to;
-    for (let i = from; i < to; i++) if (!this.isBlankByte(buf[i])) return false;
-    return true;
+  private isBlankRow(buf: Uint8Array, from: number, to: number): boolean {
+    let at = from;
+    if (this.trim) while (at < to && this.isBlankByte(buf[at])) at++;
+    if (at === to) return true;
+    return this.quoted && buf[at] === QUOTE && this.textOf(buf, from, to) === '';
   }
 
   private isBlankByte(byte: number): boolean {
     return byte === SPACE || (byte === TAB && this.trimTabs);
+  }
+}
+
+/**
+ * The value of a quoted cell's text (which starts at its opening quote and
+ * ends before the delimiter): doubled quotes are one, and text after the
+ * closing quote is kept (right-trimmed when trimming), as the text parser does.
+ */
+function unquoted(text: string, trim: boolean): string {
+  let value = '';
+  let from = 1;
+  for (;;) {
+    const close = text.indexOf('"', from);
+    if (close < 0) return value + text.slice(from);
+    value += text.slice(from, close);
+    if (text.charCodeAt(close + 1) === QUOTE) {
+      value += '"';
+      from = close + 2;
+      continue;
+    }
+    const trailing = text.slice(close + 1);
+    return value + (trim ? trailing.trimEnd() : trailing);
   }
 }

@@ -19,6 +19,19 @@ function random(seed: number): () => number {
   };
 }
 
+const QUOTED = [
+  '"q,uoted"',
+  '"say ""hi"""',
+  '""',
+  '  "lead"',
+  '"trail" x ',
+  '"two\nlines"',
+  '"cr\r\nlf"',
+  'mid"quote',
+  '"7"',
+  '"日本"',
+];
+
 const CELLS = [
   '0',
   '007',
@@ -37,31 +50,43 @@ const CELLS = [
 ];
 
 /** Rows of cells joined by `delimiter`, with blank lines and short and long rows mixed in. */
-function makeRows(count: number, delimiter: string, seed: number): string[] {
+function makeRows(count: number, delimiter: string, seed: number, quotes = false): string[] {
   const next = random(seed);
+  const cells = quotes ? [...CELLS, ...QUOTED] : CELLS;
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     const roll = next();
     if (roll < 0.01) rows.push('');
     else {
       const width = roll < 0.03 ? 2 : roll < 0.05 ? 5 : 3;
-      const cells = Array.from({ length: width }, () => CELLS[Math.floor(next() * CELLS.length)]);
-      cells[0] = String(i % 977);
-      rows.push(cells.join(delimiter));
+      const row = Array.from({ length: width }, () => cells[Math.floor(next() * cells.length)]);
+      row[0] = String(i % 977);
+      rows.push(row.join(delimiter));
     }
   }
   return rows;
+}
+
+/** A file whose first 1 MiB chunk ends inside a quoted cell holding line breaks. */
+function quotedCellAcrossChunks(): string {
+  const head = 'a,b,c\n';
+  const filler = '1,2,3\n';
+  const rows = Math.floor((1024 * 1024 - head.length - 40) / filler.length);
+  return head + filler.repeat(rows) + '4,"' + 'line\n'.repeat(20) + 'end",5\n' + filler.repeat(10);
 }
 
 const FILES: Record<string, string> = {
   'lf.csv': 'a,b,c\n' + makeRows(150_000, ',', 1).join('\n') + '\n',
   'crlf.csv': '\uFEFFa,b,c\r\n' + makeRows(150_000, ',', 2).join('\r\n'),
   'tabs.txt': 'a\tb\tc\n' + makeRows(150_000, '\t', 3).join('\n') + '\r',
-  'quote-late.csv':
-    'a,b,c\n' +
-    makeRows(100_000, ',', 4).join('\n') +
-    '\n1,"q,uoted",x\n' +
-    makeRows(50_000, ',', 5).join('\n'),
+  'quoted.csv': 'a,b,c\r\n' + makeRows(150_000, ',', 4, true).join('\r\n') + '\r\n',
+  'quoted-single.csv':
+    'a\n' + ['""', '"x"', '  ""  ', '', '"y""z"'].join('\n').repeat(30_000) + '\n',
+  'quote-across-chunks.csv': quotedCellAcrossChunks(),
+  // Never closed: more than 8 MiB of rows would have to wait for it, so the text parser takes over.
+  'quote-open-early.csv': 'a,b,c\n1,2,3\n4,"open,x\n' + '5,6,7\n'.repeat(1_600_000),
+  'quote-open-at-end.csv':
+    'a,b,c\n' + makeRows(100_000, ',', 5, true).join('\n') + '\n1,"never closed,\n2,x,y\n',
   'bare-cr-late.csv':
     'a,b,c\n' +
     makeRows(100_000, ',', 6).join('\n') +
@@ -92,7 +117,12 @@ describe('LOAD * from UTF-8 bytes', () => {
     ['lf.csv', "txt, utf8, embedded labels, delimiter is ','"],
     ['crlf.csv', "txt, utf8, embedded labels, delimiter is ','"],
     ['tabs.txt', "txt, utf8, embedded labels, delimiter is '\\t'"],
-    ['quote-late.csv', "txt, utf8, embedded labels, delimiter is ',', msq"],
+    ['quoted.csv', "txt, utf8, embedded labels, delimiter is ',', msq"],
+    ['quoted.csv', "txt, utf8, embedded labels, delimiter is ','"],
+    ['quoted.csv', "txt, utf8, embedded labels, delimiter is ',', no quotes"],
+    ['quoted-single.csv', "txt, utf8, embedded labels, delimiter is ','"],
+    ['quote-across-chunks.csv', "txt, utf8, embedded labels, delimiter is ','"],
+    ['quote-open-at-end.csv', "txt, utf8, embedded labels, delimiter is ','"],
     ['bare-cr-late.csv', "txt, utf8, embedded labels, delimiter is ','"],
     ['long-cell.csv', "txt, utf8, embedded labels, delimiter is ','"],
     ['headers.csv', "txt, utf8, no labels, header is 2 lines, delimiter is ','"],
@@ -111,12 +141,32 @@ describe('LOAD * from UTF-8 bytes', () => {
     expect(texts).toContain('\uFEFFx');
   });
 
-  it('switches to the text parser at a quoted cell and still reads it as a quoted cell', async () => {
+  it('reads quoted cells: delimiters, doubled quotes and line breaks inside, text after', async () => {
     const [scanned] = await loadBothWays(
-      'quote-late.csv',
+      'quoted.csv',
       "txt, utf8, embedded labels, delimiter is ',', msq",
     );
-    expect(scanned.rows.some((row) => row[1] === 'q,uoted')).toBe(true);
+    const texts = new Set(scanned.rows.flatMap((row) => row.slice(1)));
+    for (const text of [
+      'q,uoted',
+      'say "hi"',
+      'lead',
+      'trail x',
+      'two\nlines',
+      'cr\r\nlf',
+      'mid"quote',
+    ])
+      expect(texts).toContain(text);
+  });
+
+  it('hands a quote that never closes to the text parser, which reads the rest as one cell', async () => {
+    const [scanned, parsed] = await loadBothWays(
+      'quote-open-early.csv',
+      "txt, utf8, embedded labels, delimiter is ','",
+    );
+    expect(scanned).toEqual(parsed);
+    expect(scanned.rows).toHaveLength(2);
+    expect(String(scanned.rows[1]![1]).length).toBeGreaterThan(8 * 1024 * 1024);
   });
 
   it('reads a cell longer than a read chunk', async () => {
