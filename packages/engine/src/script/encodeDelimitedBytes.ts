@@ -291,22 +291,34 @@ class ByteRowEncoder {
       this.cellHashes[lastColumn] = hash;
     }
     const filled = Math.min(lastColumn + 1, width);
-    for (let c = 0; c < filled; c++)
-      this.cell(c, buf, this.cellStarts[c], this.cellEnds[c], this.cellHashes[c]);
-    for (let c = filled; c < width; c++) this.targets[c]?.pushIndex(-1);
+    const targets = this.targets;
+    const indexes = this.indexes;
+    const starts = this.cellStarts;
+    const ends = this.cellEnds;
+    const hashes = this.cellHashes;
+    for (let c = 0; c < filled; c++) {
+      const target = targets[c];
+      if (!target) continue;
+      let value = (indexes[c] as ByteTextIndex).find(buf, starts[c], ends[c], hashes[c]);
+      if (value < 0) value = this.addCell(c, buf, starts[c], ends[c], hashes[c]);
+      target.pushIndex(value);
+    }
+    for (let c = filled; c < width; c++) targets[c]?.pushIndex(-1);
     this.rows++;
   }
 
-  private cell(column: number, buf: Uint8Array, start: number, end: number, hash: number): void {
-    const target = this.targets[column];
-    if (!target) return;
-    const index = this.indexes[column] as ByteTextIndex;
-    let value = index.find(buf, start, end, hash);
-    if (value < 0) {
-      value = target.indexOf(textToValue(this.textOf(buf, start, end), this.numbers));
-      index.add(buf, start, end, hash, value);
-    }
-    target.pushIndex(value);
+  /** Interprets a cell not seen before in its column and remembers its dictionary index. */
+  private addCell(
+    column: number,
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    hash: number,
+  ): number {
+    const target = this.targets[column] as ColumnBuilder;
+    const value = target.indexOf(textToValue(this.textOf(buf, start, end), this.numbers));
+    (this.indexes[column] as ByteTextIndex).add(buf, start, end, hash, value);
+    return value;
   }
 
   /** The cell's text as the text parser reads it: unquoted, or trimmed when not quoted. */
