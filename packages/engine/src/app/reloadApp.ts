@@ -4,17 +4,22 @@ import type { ReloadProgress } from './ReloadProgress.js';
 
 /**
  * Runs an app's load script and, when it succeeds, replaces the app's data
- * and script variables. A failed or cancelled reload leaves the data as it
- * was (partial reloads are not supported: they run as full ones, and the log
- * says so). Returns whether the script succeeded.
+ * and script variables. A partial reload starts from the app's tables and
+ * runs only the ADD and REPLACE loads. A failed or cancelled reload leaves
+ * the data as it was. Returns whether the script succeeded.
  */
-export async function reloadApp(app: App, progress: ReloadProgress, signal: AbortSignal, partial: boolean): Promise<boolean> {
-  if (partial) progress.log('Partial reload is not supported: running a full reload.');
+export async function reloadApp(
+  app: App,
+  progress: ReloadProgress,
+  signal: AbortSignal,
+  partial: boolean,
+): Promise<boolean> {
   try {
     const result = await runScript(app.document.script, {
       dataDir: app.filesDir,
       signal,
       onProgress: (line: string) => progress.log(line),
+      partialFrom: partial ? app.tables : undefined,
     });
     const variables = Object.fromEntries(result.variables);
     app.replaceData(result.tables, variables);
@@ -32,7 +37,9 @@ export async function reloadApp(app: App, progress: ReloadProgress, signal: Abor
 /** Script variables become GenericVariable objects flagged as script-created, as Qlik shows them. */
 function syncScriptVariables(app: App, variables: Record<string, string>): void {
   const existing = new Map(
-    app.objectsOfType('GenericVariable').map((object) => [String(object.properties.qName ?? '').toLowerCase(), object]),
+    app
+      .objectsOfType('GenericVariable')
+      .map((object) => [String(object.properties.qName ?? '').toLowerCase(), object]),
   );
   for (const [name, value] of Object.entries(variables)) {
     const current = existing.get(name.toLowerCase());
@@ -42,7 +49,11 @@ function syncScriptVariables(app: App, variables: Record<string, string>): void 
       }
       continue;
     }
-    const created = app.createObject('GenericVariable', { qName: name, qDefinition: value, qComment: '' });
+    const created = app.createObject('GenericVariable', {
+      qName: name,
+      qDefinition: value,
+      qComment: '',
+    });
     created.scriptCreated = true;
   }
 }

@@ -37,7 +37,7 @@ import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
 import type { SourceMap } from './SourceMap.js';
-import type { LoadStatement, Statement } from './Statement.js';
+import type { LoadCombine, LoadStatement, Statement } from './Statement.js';
 import { StatementCursor } from './StatementCursor.js';
 
 const NO_FIELDS = new Map<string, number>();
@@ -72,6 +72,8 @@ export class Interpreter {
     this.variables = new Map(initial instanceof Map ? initial : Object.entries(initial));
     for (const [name, text] of this.variables)
       this.format = applyFormatVariable(this.format, name, text);
+    for (const loaded of options.partialFrom ?? [])
+      this.tables.set(loaded.name, ScriptTable.fromLoaded(loaded));
     this.functions = contextFunctions({
       mapping: (name) => this.mappings.get(name),
       table: (name) => this.tables.get(name),
@@ -518,6 +520,14 @@ export class Interpreter {
     }
     const chain = this.preceding.reverse();
     this.preceding = [];
+    const top = chain.at(-1)?.load ?? load;
+    if (!this.runsInThisReload(top)) {
+      const why = this.isPartial ? 'no ADD or REPLACE prefix' : 'ADD ONLY or REPLACE ONLY';
+      this.write(
+        `${top.label ?? 'LOAD'} skipped in a ${this.isPartial ? 'partial' : 'full'} reload (${why})`,
+      );
+      return;
+    }
     const source = load.source;
     if (source.kind !== 'file' || !/[*?]/.test(source.path)) {
       await this.loadThroughChain(load, chain, raw, undefined);
@@ -533,6 +543,15 @@ export class Interpreter {
       const one: LoadStatement = { ...load, source: { ...source, path } };
       target = await this.loadThroughChain(one, chain, raw, target);
     }
+  }
+
+  private get isPartial(): boolean {
+    return this.options.partialFrom !== undefined;
+  }
+
+  /** A partial reload runs ADD and REPLACE loads only; a full one all but ADD ONLY and REPLACE ONLY. */
+  private runsInThisReload(load: LoadStatement): boolean {
+    return this.isPartial ? load.partial !== undefined : !load.partial?.only;
   }
 
   /**
@@ -650,7 +669,9 @@ export class Interpreter {
     }
     for (const column of [...table.columns])
       table.renameColumn(column.name, qualifyFieldName(column.name, name, this.qualify));
-    const combine = load.combine;
+    const partial = this.partialPlacement(load, table, name);
+    const combine = partial?.combine ?? load.combine;
+    const tableName = partial?.name ?? name;
     switch (combine.kind) {
       case 'concatenate': {
         const target = this.targetTable(combine.target, raw);
@@ -671,7 +692,7 @@ export class Interpreter {
         const target = this.targetTable(combine.target, raw);
         const kept = keepTables(target, table, combine.how);
         this.tables.set(target.name, kept.left);
-        this.addTable(kept.right, name);
+        this.addTable(kept.right, tableName);
         table.name = kept.right.name;
         return;
       }
@@ -683,13 +704,38 @@ export class Interpreter {
           this.lastTable = same.name;
           return;
         }
-        this.addTable(table, name);
+        this.addTable(table, tableName);
         return;
       }
       case 'noconcatenate':
-        this.addTable(table, name);
+        this.addTable(table, tableName);
         return;
     }
+  }
+
+  /**
+   * Where an ADD or REPLACE load goes, when that differs from what its other
+   * prefixes say. REPLACE drops its table first (the CONCATENATE target, else
+   * the table with the same fields, else in a partial reload the one of its
+   * name) and takes its name; ADD in a partial reload appends to that table.
+   */
+  private partialPlacement(
+    load: LoadStatement,
+    table: ScriptTable,
+    name: string,
+  ): { combine: LoadCombine; name?: string } | undefined {
+    if (!load.partial || (load.partial.mode === 'add' && !this.isPartial)) return undefined;
+    const explicit = load.combine.kind === 'concatenate';
+    if (!explicit && load.combine.kind !== 'auto') return undefined;
+    const target =
+      (explicit ? this.tables.get(load.combine.target ?? this.lastTable ?? '') : undefined) ??
+      this.tableWithFields(table.fieldNames) ??
+      (this.isPartial ? this.tables.get(name) : undefined);
+    if (!target) return undefined;
+    if (load.partial.mode === 'add')
+      return { combine: { kind: 'concatenate', target: target.name } };
+    this.tables.delete(target.name);
+    return { combine: { kind: 'noconcatenate' }, name: target.name };
   }
 
   private targetTable(name: string | undefined, raw: RawStatement): ScriptTable {

@@ -13,6 +13,11 @@ export interface ScriptOptions {
   readonly signal?: AbortSignal;
   /** Receives each reload log line as it is written. */
   readonly onProgress?: (line: string) => void;
+  /**
+   * Runs a partial reload: the script starts from these tables (left as they
+   * are) and only LOADs prefixed `ADD` or `REPLACE` run.
+   */
+  readonly partialFrom?: readonly LoadedTable[];
 }
 
 /** What a reload produces. */

@@ -15,6 +15,21 @@ export class ScriptTable {
     for (const field of fieldNames) this.addColumn(field);
   }
 
+  /** A copy of a loaded table to go on loading into, leaving the original untouched. */
+  static fromLoaded(loaded: LoadedTable): ScriptTable {
+    const table = new ScriptTable(loaded.name);
+    for (const source of loaded.columns) {
+      const column = new ColumnBuilder(source.name, loaded.rowCount + 16);
+      for (const value of source.values) column.indexOf(value);
+      column.indexes.set(source.indexes.subarray(0, loaded.rowCount));
+      column.length = loaded.rowCount;
+      table.columns.push(column);
+      table.byName.set(column.name, column);
+    }
+    table.rowCount = loaded.rowCount;
+    return table;
+  }
+
   /** Field names in column order. */
   get fieldNames(): string[] {
     return this.columns.map((column) => column.name);

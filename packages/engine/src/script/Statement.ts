@@ -26,9 +26,20 @@ export type LoadSource =
   | { readonly kind: 'preceding' };
 
 /** A LOAD statement with its label and prefixes. */
+/**
+ * `ADD` / `REPLACE` before a LOAD: the statement also runs in a partial
+ * reload, appending to or replacing its table; with `ONLY` it runs in
+ * partial reloads alone.
+ */
+export interface PartialReloadPrefix {
+  readonly mode: 'add' | 'replace';
+  readonly only: boolean;
+}
+
 export interface LoadStatement {
   readonly kind: 'load';
   readonly label?: string;
+  readonly partial?: PartialReloadPrefix;
   readonly mapping: boolean;
   readonly combine: LoadCombine;
   readonly first?: Expr;

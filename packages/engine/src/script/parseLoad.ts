@@ -1,6 +1,13 @@
 import type { Expr } from '../expression/Expr.js';
 import { parseFileFormatSpec } from './parseFileFormatSpec.js';
-import type { JoinKind, LoadCombine, LoadField, LoadSource, LoadStatement } from './Statement.js';
+import type {
+  JoinKind,
+  LoadCombine,
+  LoadField,
+  LoadSource,
+  LoadStatement,
+  PartialReloadPrefix,
+} from './Statement.js';
 import type { StatementCursor } from './StatementCursor.js';
 
 /** Words that end a LOAD field list. */
@@ -18,14 +25,16 @@ const FIELD_LIST_END = new Set([
 /** The prefixes and label read before the LOAD keyword. */
 export interface LoadPrefixes {
   readonly label?: string;
+  readonly partial?: PartialReloadPrefix;
   readonly mapping: boolean;
   readonly combine: LoadCombine;
   readonly first?: Expr;
 }
 
 /**
- * Reads the prefixes of a LOAD (`Label:`, `MAPPING`, `CONCATENATE (T)`,
- * `NOCONCATENATE`, `LEFT JOIN (T)`, `INNER KEEP (T)`, `FIRST n`), leaving the
+ * Reads the prefixes of a LOAD (`Label:`, `ADD [ONLY]`, `REPLACE [ONLY]`,
+ * `MAPPING`, `CONCATENATE (T)`, `NOCONCATENATE`, `LEFT JOIN (T)`,
+ * `INNER KEEP (T)`, `FIRST n`), leaving the
  * cursor on the LOAD keyword. Returns undefined when no LOAD follows.
  */
 export function parseLoadPrefixes(
@@ -35,10 +44,17 @@ export function parseLoadPrefixes(
   let mapping = false;
   let combine: LoadCombine = { kind: 'auto' };
   let first: Expr | undefined;
+  let partial: PartialReloadPrefix | undefined;
   for (;;) {
+    const at = cursor.skipSpace();
     const word = cursor.peekWord();
     if (word === 'LOAD' || word === 'SELECT') break;
-    if (cursor.acceptWord('MAPPING')) mapping = true;
+    if (word === 'ADD' || word === 'REPLACE') {
+      cursor.acceptWord(word);
+      partial = { mode: word === 'ADD' ? 'add' : 'replace', only: cursor.acceptWord('ONLY') };
+    } else if (word === 'MERGE')
+      throw cursor.error('The MERGE prefix is not supported; use ADD or REPLACE', at);
+    else if (cursor.acceptWord('MAPPING')) mapping = true;
     else if (cursor.acceptWord('NOCONCATENATE')) combine = { kind: 'noconcatenate' };
     else if (cursor.acceptWord('CONCATENATE'))
       combine = { kind: 'concatenate', target: readTarget(cursor) };
@@ -46,7 +62,7 @@ export function parseLoadPrefixes(
     else if (word === 'JOIN' || word === 'KEEP' || isJoinKind(word)) combine = readJoin(cursor);
     else return undefined;
   }
-  return { label, mapping, combine, first };
+  return { label, partial, mapping, combine, first };
 }
 
 function isJoinKind(word: string): boolean {

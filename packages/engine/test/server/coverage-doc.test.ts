@@ -44,6 +44,25 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await app.evaluate('Sum(Amount)')).toBe('45');
     });
 
+    it('runs a partial reload: tables stay, ADD loads append, plain loads are skipped', async () => {
+      const other = await open(fixture, `${clientName}-partial`);
+      const app = await other.createSessionApp();
+      await app.setScript(
+        'T: LOAD * INLINE [\nN\n1\n2\n];\nT: ADD LOAD RecNo() + 100 AS N AUTOGENERATE 1;\nU: LOAD 5 AS M AUTOGENERATE 1;',
+      );
+      expect(await app.doReload()).toBe(true);
+      expect(await app.evaluate('Count(N)')).toBe('3');
+      expect(await app.doReload(0, true, false)).toBe(true);
+      expect(await app.evaluate('Count(N)')).toBe('4');
+      expect(await app.evaluate('Sum(M)')).toBe('5');
+      const progress = await other.getProgress(0);
+      expect(progress.qPersistentProgress).toMatch(/U skipped in a partial reload/);
+      expect(await app.doReloadEx({ qMode: 0, qPartial: true, qDebug: false })).toMatchObject({ qSuccess: true });
+      expect(await app.evaluate('Count(N)')).toBe('5');
+      expect(await app.doReload()).toBe(true);
+      expect(await app.evaluate('Count(N)')).toBe('3');
+    });
+
     it('saves a stored app and shows its properties in the app layout', async () => {
       const other = await open(fixture, `${clientName}-props`);
       const { qAppId } = await other.createApp('Props app');
