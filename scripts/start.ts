@@ -12,7 +12,8 @@ const sourceDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
 const engine = await startEngine({ port, dataDir });
 const apps = await seedDemoApps(engine.apps, sourceDir);
 console.log(`qlikit engine listening on ${engine.url}`);
-for (const app of apps) console.log(`  ${engine.url}/app/${app.id}  ${app.title}${app.created ? ' (built now)' : ''}`);
+for (const app of apps)
+  console.log(`  ${engine.url}/app/${app.id}  ${app.title}${app.created ? ' (built now)' : ''}`);
 console.log('Connect with @qlikit/qix or enigma.js; stop with Ctrl+C.');
 
 const stop = () => void engine.close().then(() => process.exit(0));

@@ -5,7 +5,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
 
-const sessionCounts = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sessionCounts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const COUNTS = sessionCounts.length > 0 ? sessionCounts : [100, 1000];
 const ROUNDS = 5;
 
@@ -17,10 +20,18 @@ interface Memory {
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [], {
-    execArgv: ['--conditions=source', '--import', 'tsx', '--expose-gc', '--max-old-space-size=8192'],
+    execArgv: [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--expose-gc',
+      '--max-old-space-size=8192',
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  return new Promise((resolve) => child.once('message', (message: { url: string }) => resolve({ child, url: message.url })));
+  return new Promise((resolve) =>
+    child.once('message', (message: { url: string }) => resolve({ child, url: message.url })),
+  );
 }
 
 function memory(child: ChildProcess): Promise<Memory> {
@@ -47,11 +58,20 @@ interface Client {
 }
 
 async function connect(url: string, index: number): Promise<Client> {
-  const session = openSession({ url: `${url}/app/flights/identity/bench-${index}`, reconnect: false, delta: true });
+  const session = openSession({
+    url: `${url}/app/flights/identity/bench-${index}`,
+    reconnect: false,
+    delta: true,
+  });
   const doc = await (await session.open()).openDoc('flights');
   const object = await doc.createSessionObject(cube);
   const field = await doc.getField('Origin');
-  return { session, object, field, origins: ['SFO', 'LAX', 'ORD', 'DFW', 'ATL', 'JFK', 'SEA', 'DEN'] };
+  return {
+    session,
+    object,
+    field,
+    origins: ['SFO', 'LAX', 'ORD', 'DFW', 'ATL', 'JFK', 'SEA', 'DEN'],
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -63,7 +83,11 @@ async function runLoad(count: number, url: string, child: ChildProcess): Promise
   const clients: Client[] = [];
   const connectStart = performance.now();
   for (let i = 0; i < count; i += 50) {
-    clients.push(...(await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => connect(url, i + j)))));
+    clients.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(50, count - i) }, (_, j) => connect(url, i + j)),
+      )),
+    );
   }
   const connectMs = performance.now() - connectStart;
   await Promise.all(clients.map((client) => client.object.getLayout()));
@@ -77,7 +101,11 @@ async function runLoad(count: number, url: string, child: ChildProcess): Promise
       for (let round = 0; round < ROUNDS; round++) {
         const t0 = performance.now();
         try {
-          await client.field.selectValues([{ qText: client.origins[(index + round) % client.origins.length]! }], false, false);
+          await client.field.selectValues(
+            [{ qText: client.origins[(index + round) % client.origins.length]! }],
+            false,
+            false,
+          );
           await client.object.getLayout();
           latencies.push(performance.now() - t0);
         } catch {
@@ -99,6 +127,8 @@ async function runLoad(count: number, url: string, child: ChildProcess): Promise
 }
 
 const { child, url } = await startServer();
-console.log('bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on)');
+console.log(
+  'bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on)',
+);
 for (const count of COUNTS) await runLoad(count, url, child);
 child.kill();

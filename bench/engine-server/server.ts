@@ -11,12 +11,18 @@ const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-bench-server-'));
 const engine = await startEngine({ port: 0, dataDir });
 await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
 // Build the data model before the clients connect, so its cost is not in the first answers.
-if ((await engine.apps.get('flights')).dataModel.tables.length === 0) throw new Error('The flights demo app has no data');
+if ((await engine.apps.get('flights')).dataModel.tables.length === 0)
+  throw new Error('The flights demo app has no data');
 
 process.on('message', (message: { type: string }) => {
   if (message.type !== 'memory') return;
   for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
-  process.send!({ type: 'memory', heapUsed: usage.heapUsed, rss: usage.rss, sessions: engine.sessionCount() });
+  process.send!({
+    type: 'memory',
+    heapUsed: usage.heapUsed,
+    rss: usage.rss,
+    sessions: engine.sessionCount(),
+  });
 });
 process.send!({ type: 'ready', url: engine.url });

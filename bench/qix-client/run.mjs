@@ -13,7 +13,9 @@ const ROUNDS = 5;
 const root = join(here, '..', '..');
 
 if (typeof globalThis.gc !== 'function') {
-  const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), { execArgv: ['--expose-gc'] });
+  const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
+    execArgv: ['--expose-gc'],
+  });
   child.on('exit', (code) => process.exit(code ?? 1));
 } else {
   await main();
@@ -37,10 +39,16 @@ async function main() {
     logLevel: 'error',
   });
   const qix = await import(pathToFileURL(outfile).href);
-  const { buildBrowserBundles } = await import(pathToFileURL(join(root, 'packages/qix/scripts/bundle.mjs')).href);
+  const { buildBrowserBundles } = await import(
+    pathToFileURL(join(root, 'packages/qix/scripts/bundle.mjs')).href
+  );
 
-  const server = fork(join(here, 'server.mjs'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-  const port = await new Promise((resolve) => server.stdout.once('data', (data) => resolve(Number(String(data)))));
+  const server = fork(join(here, 'server.mjs'), [], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const port = await new Promise((resolve) =>
+    server.stdout.once('data', (data) => resolve(Number(String(data)))),
+  );
   const url = `ws://127.0.0.1:${port}/app/engineData`;
   const createSocket = (socketUrl) => new WebSocket(socketUrl, { perMessageDeflate: false });
 
@@ -50,7 +58,12 @@ async function main() {
     },
     'enigma.js': {
       open: async ({ delta = true } = {}) => {
-        const session = enigma.create({ schema: qix.qixSchema, url, createSocket, protocol: { delta } });
+        const session = enigma.create({
+          schema: qix.qixSchema,
+          url,
+          createSocket,
+          protocol: { delta },
+        });
         return wrapApi(session, await session.open());
       },
     },
@@ -64,7 +77,9 @@ async function main() {
   const names = Object.keys(clients);
   const results = Object.fromEntries(names.map((name) => [name, {}]));
 
-  console.log(`qix client benchmark (server in a child process, Node ${process.version}); median of ${ROUNDS} interleaved rounds\n`);
+  console.log(
+    `qix client benchmark (server in a child process, Node ${process.version}); median of ${ROUNDS} interleaved rounds\n`,
+  );
 
   // Warm the server process up first, so that the first client measured is not penalised.
   const warm = await clients['raw ws + JSON'].open();
@@ -73,7 +88,9 @@ async function main() {
 
   // Rounds interleave the clients (raw, enigma, qlikit, raw, ...) so that load from other
   // processes on the machine hits all of them alike; each figure is the best of its rounds.
-  const open = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await clients[name].open()])));
+  const open = Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await clients[name].open()])),
+  );
   for (const name of names) {
     await sequential(open[name].call, 1000);
     await pipelined(open[name].call, 10000, 1000);
@@ -97,10 +114,18 @@ async function main() {
     for (const delta of name === 'raw ws + JSON' ? [false] : [false, true]) {
       const client = await clients[name].open({ delta });
       const doc = await client.openDoc();
-      const objects = await Promise.all(Array.from({ length: 10 }, (_, i) => doc.getObject(`table-${i}`)));
+      const objects = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => doc.getObject(`table-${i}`)),
+      );
       const round = () => Promise.all(objects.map((object) => object.getLayout()));
       await loop(round, 20); // warm-up; the first delta answer carries the whole layout
-      layoutRuns.push({ name, key: delta ? 'layoutDelta' : 'layoutFull', client, round, count: objects.length });
+      layoutRuns.push({
+        name,
+        key: delta ? 'layoutDelta' : 'layoutFull',
+        client,
+        round,
+        count: objects.length,
+      });
     }
   }
   for (let round = 0; round < ROUNDS; round += 1) {
@@ -157,7 +182,9 @@ async function objectBench(client) {
   const before = process.memoryUsage().heapUsed;
   const start = performance.now();
   for (let i = 0; i < count; i += 1000) {
-    held.push(...(await Promise.all(Array.from({ length: 1000 }, (_, j) => doc.getObject(`o-${i + j}`)))));
+    held.push(
+      ...(await Promise.all(Array.from({ length: 1000 }, (_, j) => doc.getObject(`o-${i + j}`)))),
+    );
   }
   const rate = count / ((performance.now() - start) / 1000);
   collect();
@@ -246,35 +273,80 @@ async function openRaw(WebSocket, url) {
 
 function report(results, bundles) {
   const names = Object.keys(results);
-  const cell = (value, digits = 0) => (value === undefined ? 'n/a' : value.toFixed(digits)).padStart(16);
-  const line = (label, values, digits) => console.log(`${label.padEnd(34)}${values.map((v) => cell(v, digits)).join('')}`);
+  const cell = (value, digits = 0) =>
+    (value === undefined ? 'n/a' : value.toFixed(digits)).padStart(16);
+  const line = (label, values, digits) =>
+    console.log(`${label.padEnd(34)}${values.map((v) => cell(v, digits)).join('')}`);
   console.log(`${''.padEnd(34)}${names.map((name) => name.padStart(16)).join('')}`);
-  line('sequential calls/s', names.map((n) => results[n].sequential));
-  line('pipelined calls/s (1000 in flight)', names.map((n) => results[n].pipelined));
-  line('object APIs created/s', names.map((n) => results[n].objects?.rate));
-  line('heap bytes per object API', names.map((n) => results[n].objects?.bytes));
-  line('getLayout/s 200 rows, delta off', names.map((n) => results[n].layoutFull));
-  line('getLayout/s 200 rows, delta on', names.map((n) => results[n].layoutDelta));
+  line(
+    'sequential calls/s',
+    names.map((n) => results[n].sequential),
+  );
+  line(
+    'pipelined calls/s (1000 in flight)',
+    names.map((n) => results[n].pipelined),
+  );
+  line(
+    'object APIs created/s',
+    names.map((n) => results[n].objects?.rate),
+  );
+  line(
+    'heap bytes per object API',
+    names.map((n) => results[n].objects?.bytes),
+  );
+  line(
+    'getLayout/s 200 rows, delta off',
+    names.map((n) => results[n].layoutFull),
+  );
+  line(
+    'getLayout/s 200 rows, delta on',
+    names.map((n) => results[n].layoutDelta),
+  );
 
   const raw = results['raw ws + JSON'];
   const enigma = results['enigma.js'];
   const qlikit = results['@qlikit/qix'];
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log('\nratios (target in brackets)');
-  console.log(`  pipelined   qlikit / raw floor          ${ratio(qlikit.pipelined, raw.pipelined)}  [>= 0.90]`);
-  console.log(`  pipelined   qlikit / enigma.js          ${ratio(qlikit.pipelined, enigma.pipelined)}  [>= 1.30]`);
-  console.log(`  sequential  qlikit / raw floor          ${ratio(qlikit.sequential, raw.sequential)}`);
-  console.log(`  sequential  qlikit / enigma.js          ${ratio(qlikit.sequential, enigma.sequential)}`);
-  console.log(`  objects/s   qlikit / enigma.js          ${ratio(qlikit.objects.rate, enigma.objects.rate)}`);
-  console.log(`  heap/object qlikit / enigma.js          ${ratio(qlikit.objects.bytes, enigma.objects.bytes)}  [<= 1.00]`);
-  console.log(`  getLayout   qlikit delta on / off       ${ratio(qlikit.layoutDelta, qlikit.layoutFull)}  [>= 1.00]`);
-  console.log(`  getLayout   enigma.js delta on / off    ${ratio(enigma.layoutDelta, enigma.layoutFull)}`);
-  console.log(`  getLayout   qlikit / enigma.js, delta on ${ratio(qlikit.layoutDelta, enigma.layoutDelta)}`);
+  console.log(
+    `  pipelined   qlikit / raw floor          ${ratio(qlikit.pipelined, raw.pipelined)}  [>= 0.90]`,
+  );
+  console.log(
+    `  pipelined   qlikit / enigma.js          ${ratio(qlikit.pipelined, enigma.pipelined)}  [>= 1.30]`,
+  );
+  console.log(
+    `  sequential  qlikit / raw floor          ${ratio(qlikit.sequential, raw.sequential)}`,
+  );
+  console.log(
+    `  sequential  qlikit / enigma.js          ${ratio(qlikit.sequential, enigma.sequential)}`,
+  );
+  console.log(
+    `  objects/s   qlikit / enigma.js          ${ratio(qlikit.objects.rate, enigma.objects.rate)}`,
+  );
+  console.log(
+    `  heap/object qlikit / enigma.js          ${ratio(qlikit.objects.bytes, enigma.objects.bytes)}  [<= 1.00]`,
+  );
+  console.log(
+    `  getLayout   qlikit delta on / off       ${ratio(qlikit.layoutDelta, qlikit.layoutFull)}  [>= 1.00]`,
+  );
+  console.log(
+    `  getLayout   enigma.js delta on / off    ${ratio(enigma.layoutDelta, enigma.layoutFull)}`,
+  );
+  console.log(
+    `  getLayout   qlikit / enigma.js, delta on ${ratio(qlikit.layoutDelta, enigma.layoutDelta)}`,
+  );
 
-  console.log(`\n${'browser bundle'.padEnd(40)}${'minified'.padStart(10)}${'gzipped'.padStart(10)}`);
-  const size = (label, s) => console.log(`${label.padEnd(40)}${String(s.minified).padStart(10)}${String(s.gzipped).padStart(10)}`);
+  console.log(
+    `\n${'browser bundle'.padEnd(40)}${'minified'.padStart(10)}${'gzipped'.padStart(10)}`,
+  );
+  const size = (label, s) =>
+    console.log(
+      `${label.padEnd(40)}${String(s.minified).padStart(10)}${String(s.gzipped).padStart(10)}`,
+    );
   size('enigma.js enigma.min.js (no schema)', bundles.enigma);
   size('@qlikit/qix runtime (no schema)', bundles.runtime);
   size('@qlikit/qix with generated schema', bundles.withSchema);
-  console.log(`  gzipped runtime / enigma.min.js          ${ratio(bundles.runtime.gzipped, bundles.enigma.gzipped)}  [<= 1.00; <= 9,164 bytes]`);
+  console.log(
+    `  gzipped runtime / enigma.min.js          ${ratio(bundles.runtime.gzipped, bundles.enigma.gzipped)}  [<= 1.00; <= 9,164 bytes]`,
+  );
 }

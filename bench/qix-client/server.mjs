@@ -27,8 +27,18 @@ function makeLayout(id) {
     qHyperCube: {
       qSize: { qcx: 4, qcy: ROWS },
       qDimensionInfo: [
-        { qFallbackTitle: 'Customer', qCardinal: ROWS, qSortIndicator: 'A', qStateCounts: { qOption: ROWS } },
-        { qFallbackTitle: 'Region', qCardinal: 7, qSortIndicator: 'A', qStateCounts: { qOption: 7 } },
+        {
+          qFallbackTitle: 'Customer',
+          qCardinal: ROWS,
+          qSortIndicator: 'A',
+          qStateCounts: { qOption: ROWS },
+        },
+        {
+          qFallbackTitle: 'Region',
+          qCardinal: 7,
+          qSortIndicator: 'A',
+          qStateCounts: { qOption: 7 },
+        },
       ],
       qMeasureInfo: [
         { qFallbackTitle: 'Sales', qMin: 0, qMax: ROWS * 3 },
@@ -48,7 +58,11 @@ function mutate(layout, tick) {
     const row = (tick * 7 + i * 61) % ROWS;
     const value = tick + i;
     matrix[row][2] = { qText: String(value), qNum: value, qElemNumber: 0, qState: 'L' };
-    operations.push({ op: 'replace', path: `/qHyperCube/qDataPages/0/qMatrix/${row}/2`, value: matrix[row][2] });
+    operations.push({
+      op: 'replace',
+      path: `/qHyperCube/qDataPages/0/qMatrix/${row}/2`,
+      value: matrix[row][2],
+    });
   }
   return operations;
 }
@@ -59,13 +73,17 @@ server.on('connection', (socket) => {
   const layouts = new Map();
   const sent = new Set();
   let tick = 0;
-  socket.send('{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}');
+  socket.send(
+    '{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}',
+  );
   socket.on('message', (data) => {
     const request = JSON.parse(String(data));
     const id = request.id;
     switch (request.method) {
       case 'EngineVersion':
-        socket.send(`{"jsonrpc":"2.0","id":${id},"result":{"qVersion":{"qComponentVersion":"12.2528.0"}}}`);
+        socket.send(
+          `{"jsonrpc":"2.0","id":${id},"result":{"qVersion":{"qComponentVersion":"12.2528.0"}}}`,
+        );
         return;
       case 'OpenDoc':
       case 'GetObject': {
@@ -89,14 +107,22 @@ server.on('connection', (socket) => {
         if (request.delta === true) {
           const patches = sent.has(handle) ? operations : [{ op: 'add', path: '/', value: layout }];
           sent.add(handle);
-          socket.send(JSON.stringify({ jsonrpc: '2.0', id, delta: true, result: { qLayout: patches } }));
+          socket.send(
+            JSON.stringify({ jsonrpc: '2.0', id, delta: true, result: { qLayout: patches } }),
+          );
         } else {
           socket.send(JSON.stringify({ jsonrpc: '2.0', id, result: { qLayout: layout } }));
         }
         return;
       }
       default:
-        socket.send(JSON.stringify({ jsonrpc: '2.0', id, error: { code: -32601, message: 'Method not found' } }));
+        socket.send(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id,
+            error: { code: -32601, message: 'Method not found' },
+          }),
+        );
     }
   });
 });

@@ -2,7 +2,12 @@
 
 // The QIX server and its apps.
 export { startEngine } from './server/startEngine.js';
-export type { Authenticate, AuthenticateRequest, RunningEngine, StartEngineOptions } from './server/startEngine.js';
+export type {
+  Authenticate,
+  AuthenticateRequest,
+  RunningEngine,
+  StartEngineOptions,
+} from './server/startEngine.js';
 export type { Identity } from './server/session/EngineSession.js';
 export { EngineError, LocErr } from './server/protocol/EngineError.js';
 export { AppStore } from './app/AppStore.js';
@@ -36,7 +41,11 @@ export type { ValueState } from './selection/ValueState.js';
 export type { StateCounts } from './selection/StateCounts.js';
 export { evaluateSet } from './selection/evaluateSet.js';
 // Set-analysis row-set descriptors (not the parsed AST, which is `SetExpression` below).
-export type { SetExpression as RowSetExpression, SetBase, SetModifier } from './selection/SetExpression.js';
+export type {
+  SetExpression as RowSetExpression,
+  SetBase,
+  SetModifier,
+} from './selection/SetExpression.js';
 export { currentSelections } from './selection/currentSelections.js';
 export { listValues } from './selection/listValues.js';
 

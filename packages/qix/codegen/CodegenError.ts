@@ -1,5 +1,6 @@
 /** Machine-readable reasons the generator can stop. */
-export type CodegenErrorCode = 'SPEC_NOT_FOUND' | 'SPEC_INVALID' | 'UNSUPPORTED_SCHEMA' | 'ENCODING_CONFLICT';
+export type CodegenErrorCode =
+  'SPEC_NOT_FOUND' | 'SPEC_INVALID' | 'UNSUPPORTED_SCHEMA' | 'ENCODING_CONFLICT';
 
 /** An error of the code generator, with a machine-readable `code`. */
 export class CodegenError extends Error {

@@ -7,6 +7,7 @@ export const CLASS_DESCRIPTIONS: Readonly<Record<string, string>> = {
   GenericMeasure: 'A master measure of an app.',
   GenericObject: 'A generic object (sheet, chart, list, ...): properties in, layout out.',
   GenericVariable: 'A variable of an app, as a generic object with properties and layout.',
-  Global: 'The engine session itself (handle -1): opens and creates apps, lists documents and connectors.',
+  Global:
+    'The engine session itself (handle -1): opens and creates apps, lists documents and connectors.',
   Variable: 'A variable of an app, through the legacy Variable class.',
 };

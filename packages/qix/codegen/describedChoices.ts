@@ -13,7 +13,12 @@ const BULLET = /^\*\s+([A-Za-z0-9_]+)(?:\s+or\s+([A-Z][A-Z0-9_]+))?\s*$/;
 export function describedChoices(description: string | undefined): string[] | undefined {
   const at = description?.indexOf('One of:') ?? -1;
   if (!description || at < 0) return undefined;
-  const bullets = description.slice(at + 'One of:'.length).trim().split(/\n\s*\n/)[0]?.split('\n') ?? [];
+  const bullets =
+    description
+      .slice(at + 'One of:'.length)
+      .trim()
+      .split(/\n\s*\n/)[0]
+      ?.split('\n') ?? [];
   const values: string[] = [];
   for (const bullet of bullets) {
     const match = BULLET.exec(bullet.trim());
@@ -25,7 +30,9 @@ export function describedChoices(description: string | undefined): string[] | un
 }
 
 /** Enum schemas by their sorted accepted values, to name a described list when it matches one. */
-export function enumsByValues(schemas: Readonly<Record<string, JsonSchema>>): ReadonlyMap<string, string> {
+export function enumsByValues(
+  schemas: Readonly<Record<string, JsonSchema>>,
+): ReadonlyMap<string, string> {
   const index = new Map<string, string>();
   for (const name of Object.keys(schemas).sort()) {
     const members = schemas[name]?.oneOf;
@@ -35,7 +42,10 @@ export function enumsByValues(schemas: Readonly<Record<string, JsonSchema>>): Re
 }
 
 /** The type of a plain string whose description lists its values: the matching enum, else a literal union. */
-export function describedChoiceType(description: string | undefined, enums: ReadonlyMap<string, string>): string | undefined {
+export function describedChoiceType(
+  description: string | undefined,
+  enums: ReadonlyMap<string, string>,
+): string | undefined {
   const values = describedChoices(description);
   if (!values) return undefined;
   return enums.get([...values].sort().join('|')) ?? values.map((v) => `'${v}'`).join(' | ');

@@ -32,7 +32,9 @@ function positionalParams(params: readonly InParamModel[]): string {
   return params
     .map((p, index) => {
       if (!p.optional) return `${p.name}: ${p.tsType}`;
-      return index < lastRequired ? `${p.name}: ${p.tsType} | undefined` : `${p.name}?: ${p.tsType}`;
+      return index < lastRequired
+        ? `${p.name}: ${p.tsType} | undefined`
+        : `${p.name}?: ${p.tsType}`;
     })
     .join(', ');
 }
@@ -94,7 +96,9 @@ function typeExpressions(model: EngineModel): string[] {
 }
 
 function emitClassMap(classNames: readonly string[]): string {
-  const doc = docComment(['Engine class name → its API interface, for typing object creation generically.']);
+  const doc = docComment([
+    'Engine class name → its API interface, for typing object creation generically.',
+  ]);
   const entries = classNames.map((name) => `  ${name}: ${name};\n`).join('');
   const nameDoc = docComment(['The name of an engine class.']);
   return `${doc}export interface QixClasses {\n${entries}}\n\n${nameDoc}export type QixClassName = keyof QixClasses;\n`;

@@ -9,12 +9,15 @@ import { docComment } from './tsdoc.js';
 import { enumsByValues } from './describedChoices.js';
 import { FREE_OBJECT, tsTypeOf, tsTypeOfDescribed } from './tsTypeOf.js';
 
-const OPEN_KEYS = '  /** Any other key: properties and layouts are free JSON trees. */\n  [key: string]: unknown;\n';
+const OPEN_KEYS =
+  '  /** Any other key: properties and layouts are free JSON trees. */\n  [key: string]: unknown;\n';
 const FREE_KEYS = '  /** Free JSON: any key, any value. */\n  [key: string]: unknown;\n';
 
 function fallbackSummary(name: string, schema: JsonSchema): string {
-  if (schema.contentEncoding === 'base64') return `Engine type \`${name}\`: base64-encoded binary data.`;
-  if (schema.oneOf) return `Engine enum \`${name}\` (the engine takes the short name or, where listed, the long one):`;
+  if (schema.contentEncoding === 'base64')
+    return `Engine type \`${name}\`: base64-encoded binary data.`;
+  if (schema.oneOf)
+    return `Engine enum \`${name}\` (the engine takes the short name or, where listed, the long one):`;
   return `Engine struct \`${name}\`.`;
 }
 
@@ -38,7 +41,13 @@ interface StructContext {
   readonly enums: ReadonlyMap<string, string>;
 }
 
-function emitProperty(structName: string, struct: JsonSchema, name: string, prop: JsonSchema, ctx: StructContext): string {
+function emitProperty(
+  structName: string,
+  struct: JsonSchema,
+  name: string,
+  prop: JsonSchema,
+  ctx: StructContext,
+): string {
   const mark = isPropertyRequired(structName, struct, name, prop, ctx.graph) ? '' : '?';
   const type = tsTypeOfDescribed(prop, prop.description, ctx.enums);
   return `${docComment(propertyDoc(prop), '  ')}  ${propertyKey(name)}${mark}: ${type};\n`;
@@ -62,7 +71,11 @@ function emitInterface(name: string, schema: JsonSchema, ctx: StructContext): st
     .map((key) => emitProperty(name, schema, key, props[key] as JsonSchema, ctx))
     .join('');
   for (const dyn of dynamic) {
-    if (dyn.name in props) throw new CodegenError('UNSUPPORTED_SCHEMA', `${name}: dynamic ${dyn.name} repeats a property`);
+    if (dyn.name in props)
+      throw new CodegenError(
+        'UNSUPPORTED_SCHEMA',
+        `${name}: dynamic ${dyn.name} repeats a property`,
+      );
     body += emitDynamicProperty(name, dyn);
   }
   if (Object.keys(props).length === 0 && dynamic.length === 0) body += FREE_KEYS;
@@ -72,7 +85,9 @@ function emitInterface(name: string, schema: JsonSchema, ctx: StructContext): st
 
 function emitEnum(name: string, schema: JsonSchema): string {
   const literals = enumLiterals(schema.oneOf ?? []).map((value) => `'${value}'`);
-  const listing = (schema.oneOf ?? []).map((m) => `- \`${m.title}\`${m.description ? `: ${m.description}` : ''}`);
+  const listing = (schema.oneOf ?? []).map(
+    (m) => `- \`${m.title}\`${m.description ? `: ${m.description}` : ''}`,
+  );
   const doc = docComment(structDoc(name, schema, ['', ...listing]), '');
   return `${doc}export type ${name} =\n${literals.map((l) => `  | ${l}`).join('\n')};\n`;
 }
@@ -87,7 +102,10 @@ export function emitStruct(name: string, schema: JsonSchema, ctx: StructContext)
   if (schema.oneOf) return emitEnum(name, schema);
   if (schema.type === 'object') return emitInterface(name, schema, ctx);
   if (schema.type === 'array' || schema.type === 'string') return emitAlias(name, schema);
-  throw new CodegenError('UNSUPPORTED_SCHEMA', `Struct ${name} has unsupported type ${String(schema.type)}`);
+  throw new CodegenError(
+    'UNSUPPORTED_SCHEMA',
+    `Struct ${name} has unsupported type ${String(schema.type)}`,
+  );
 }
 
 /** The text of `src/generated/types.ts`: one exported type per struct, sorted by name. */
@@ -96,5 +114,7 @@ export function emitTypes(spec: OpenRpcSpec): string {
   const ctx: StructContext = { graph: buildStructGraph(spec), enums: enumsByValues(schemas) };
   const names = Object.keys(schemas).sort();
   const decls = names.map((name) => emitStruct(name, schemas[name] as JsonSchema, ctx));
-  return generatedHeader(spec.info.version, `Engine structs: ${names.length} types.`) + decls.join('\n');
+  return (
+    generatedHeader(spec.info.version, `Engine structs: ${names.length} types.`) + decls.join('\n')
+  );
 }

@@ -11,12 +11,17 @@ function defaultCode(value: unknown): string {
   if (Array.isArray(value) && value.length === 0) return '=a';
   if (typeof value === 'object' && value !== null && Object.keys(value).length === 0) return '=o';
   const literal = JSON.stringify(value);
-  if (SEPARATORS.test(literal)) throw new CodegenError('ENCODING_CONFLICT', `Default ${literal} contains a separator of the schema encoding`);
+  if (SEPARATORS.test(literal))
+    throw new CodegenError(
+      'ENCODING_CONFLICT',
+      `Default ${literal} contains a separator of the schema encoding`,
+    );
   return `=${literal}`;
 }
 
 function checkName(name: string): string {
-  if (!/^\w+$/.test(name)) throw new CodegenError('ENCODING_CONFLICT', `Name ${name} cannot be encoded`);
+  if (!/^\w+$/.test(name))
+    throw new CodegenError('ENCODING_CONFLICT', `Name ${name} cannot be encoded`);
   return name;
 }
 

@@ -23,6 +23,8 @@ try {
   await main();
 } catch (error) {
   const code = error instanceof CodegenError ? ` [${error.code}]` : '';
-  console.error(`generate failed${code}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `generate failed${code}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 }

@@ -17,6 +17,8 @@ export async function generatedFiles(spec: EngineSpec): Promise<ReadonlyMap<stri
     ['schema.ts', emitSchema(buildSchema(model), model.version)],
     ['index.ts', emitIndex(model.version)],
   ];
-  const formatted = await Promise.all(raw.map(async ([name, text]) => [name, await formatTypeScript(text)] as const));
+  const formatted = await Promise.all(
+    raw.map(async ([name, text]) => [name, await formatTypeScript(text)] as const),
+  );
   return new Map(formatted);
 }

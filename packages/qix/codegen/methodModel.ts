@@ -49,7 +49,11 @@ export interface EngineModel {
 const RETURN_KEY = 'qReturn';
 
 /** Methods whose qReturn enigma drops before unwrapping (it duplicates or hides the real answer). */
-const DROPS_RETURN: ReadonlySet<string> = new Set(['GetInteract', 'StoreTempSelectionState', 'CreateTemporaryBookmark']);
+const DROPS_RETURN: ReadonlySet<string> = new Set([
+  'GetInteract',
+  'StoreTempSelectionState',
+  'CreateTemporaryBookmark',
+]);
 
 /** The enigma method name: `OSName` → `oSName`, `GetLayout` → `getLayout`. */
 export function toJsName(wireName: string): string {
@@ -61,7 +65,11 @@ function resultKeys(schema: JsonSchema): ResultKeyModel[] {
   return Object.keys(props).map((name) => ({ name, tsType: tsTypeOf(props[name] as JsonSchema) }));
 }
 
-function returnModel(method: OpenRpcMethod, wireName: string, remoteClass: string | undefined): ReturnModel {
+function returnModel(
+  method: OpenRpcMethod,
+  wireName: string,
+  remoteClass: string | undefined,
+): ReturnModel {
   const keys = resultKeys(method.result.schema);
   if (remoteClass) return { kind: 'object', className: remoteClass };
   const returned = DROPS_RETURN.has(wireName) ? undefined : keys.find((k) => k.name === RETURN_KEY);
@@ -74,11 +82,16 @@ function returnModel(method: OpenRpcMethod, wireName: string, remoteClass: strin
 
 function splitName(name: string): [string, string] {
   const [className, wireName, ...rest] = name.split('.');
-  if (!className || !wireName || rest.length > 0) throw new CodegenError('SPEC_INVALID', `Method name is not Class.Method: ${name}`);
+  if (!className || !wireName || rest.length > 0)
+    throw new CodegenError('SPEC_INVALID', `Method name is not Class.Method: ${name}`);
   return [className, wireName];
 }
 
-function methodModel(method: OpenRpcMethod, spec: EngineSpec, enums: ReadonlyMap<string, string>): MethodModel {
+function methodModel(
+  method: OpenRpcMethod,
+  spec: EngineSpec,
+  enums: ReadonlyMap<string, string>,
+): MethodModel {
   const [className, wireName] = splitName(method.name);
   const schemas = spec.rpc.components.schemas;
   const remoteClass = spec.remoteReturns[method.name];
@@ -113,11 +126,14 @@ export function buildEngineModel(spec: EngineSpec): EngineModel {
   }
   const classes = new Map<string, readonly MethodModel[]>();
   for (const name of [...byClass.keys()].sort()) {
-    const methods = (byClass.get(name) ?? []).sort((a, b) => (a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0));
+    const methods = (byClass.get(name) ?? []).sort((a, b) =>
+      a.wireName < b.wireName ? -1 : a.wireName > b.wireName ? 1 : 0,
+    );
     classes.set(name, methods);
   }
   for (const [key, target] of Object.entries(spec.remoteReturns)) {
-    if (!classes.has(target)) throw new CodegenError('SPEC_INVALID', `${key} returns unknown class ${target}`);
+    if (!classes.has(target))
+      throw new CodegenError('SPEC_INVALID', `${key} returns unknown class ${target}`);
   }
   return { version: spec.rpc.info.version, classes };
 }

@@ -14,7 +14,8 @@ function resolve(schema: JsonSchema, schemas: Schemas): JsonSchema {
 function statedDefault(text: string, schema: JsonSchema): unknown {
   const raw = STATED_DEFAULT.exec(text)?.[1];
   if (raw === undefined) return undefined;
-  if (schema.type === 'boolean') return /^(true|false)$/i.test(raw) ? raw.toLowerCase() === 'true' : undefined;
+  if (schema.type === 'boolean')
+    return /^(true|false)$/i.test(raw) ? raw.toLowerCase() === 'true' : undefined;
   if (schema.type === 'integer' || schema.type === 'number') {
     const digits = raw.replace(/\s+/g, '');
     return /^-?\d+(?:\.\d+)?$/.test(digits) ? Number(digits) : undefined;

@@ -16,12 +16,18 @@ export function qixSpecDir(root: string = repoRoot()): string {
 
 /** True when both spec files are present (tests skip the spec comparisons otherwise). */
 export function specAvailable(dir: string = qixSpecDir()): boolean {
-  return existsSync(join(dir, 'engine-rpc.json')) && existsSync(join(dir, 'remote-object-return-types.json'));
+  return (
+    existsSync(join(dir, 'engine-rpc.json')) &&
+    existsSync(join(dir, 'remote-object-return-types.json'))
+  );
 }
 
 function readJson(path: string): unknown {
   if (!existsSync(path)) {
-    throw new CodegenError('SPEC_NOT_FOUND', `Spec file not found: ${path} (expected ../shared/specs/qix next to the repository)`);
+    throw new CodegenError(
+      'SPEC_NOT_FOUND',
+      `Spec file not found: ${path} (expected ../shared/specs/qix next to the repository)`,
+    );
   }
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -42,14 +48,21 @@ function checkRpc(value: unknown, path: string): OpenRpcSpec {
     Array.isArray(value.methods) &&
     isRecord(value.components) &&
     isRecord(value.components.schemas);
-  if (!ok) throw new CodegenError('SPEC_INVALID', `Not an OpenRPC engine spec (info.version, methods, components.schemas): ${path}`);
+  if (!ok)
+    throw new CodegenError(
+      'SPEC_INVALID',
+      `Not an OpenRPC engine spec (info.version, methods, components.schemas): ${path}`,
+    );
   return value as unknown as OpenRpcSpec;
 }
 
 function checkRemoteReturns(value: unknown, path: string): RemoteObjectReturnTypes {
   const table = isRecord(value) ? value['remote-object-return-types'] : undefined;
   if (!isRecord(table) || !Object.values(table).every((v) => typeof v === 'string')) {
-    throw new CodegenError('SPEC_INVALID', `Expected {"remote-object-return-types": {"Class.Method": "Class"}}: ${path}`);
+    throw new CodegenError(
+      'SPEC_INVALID',
+      `Expected {"remote-object-return-types": {"Class.Method": "Class"}}: ${path}`,
+    );
   }
   return table as RemoteObjectReturnTypes;
 }

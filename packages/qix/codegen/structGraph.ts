@@ -19,11 +19,15 @@ export function referencedStructs(schema: JsonSchema): string[] {
   if (schema.$ref) found.push(refName(schema.$ref));
   if (schema.items) found.push(...referencedStructs(schema.items));
   for (const prop of Object.values(schema.properties ?? {})) found.push(...referencedStructs(prop));
-  for (const dyn of schema.additionalProperties?.anyOf ?? []) found.push(...referencedStructs(dyn.schema));
+  for (const dyn of schema.additionalProperties?.anyOf ?? [])
+    found.push(...referencedStructs(dyn.schema));
   return found;
 }
 
-function closure(roots: Iterable<string>, schemas: Readonly<Record<string, JsonSchema>>): Set<string> {
+function closure(
+  roots: Iterable<string>,
+  schemas: Readonly<Record<string, JsonSchema>>,
+): Set<string> {
   const seen = new Set<string>();
   const pending = [...roots];
   for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
@@ -38,7 +42,9 @@ function closure(roots: Iterable<string>, schemas: Readonly<Record<string, JsonS
 /** Computes which structs are sent, returned, or part of an open properties/layout tree. */
 export function buildStructGraph(spec: OpenRpcSpec): StructGraph {
   const schemas = spec.components.schemas;
-  const paramRoots = spec.methods.flatMap((m) => m.params.flatMap((p) => referencedStructs(p.schema)));
+  const paramRoots = spec.methods.flatMap((m) =>
+    m.params.flatMap((p) => referencedStructs(p.schema)),
+  );
   const resultRoots = spec.methods.flatMap((m) => referencedStructs(m.result.schema));
   const treeRoots = Object.keys(schemas).filter(
     (name) => TREE_ROOT.test(name) && schemas[name]?.type === 'object',

@@ -38,6 +38,7 @@ export function tsTypeOfDescribed(
   description: string | undefined,
   enums: ReadonlyMap<string, string>,
 ): string {
-  const described = schema.type === 'string' && !schema.$ref ? describedChoiceType(description, enums) : undefined;
+  const described =
+    schema.type === 'string' && !schema.$ref ? describedChoiceType(description, enums) : undefined;
   return described ?? tsTypeOf(schema);
 }

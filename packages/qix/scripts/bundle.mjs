@@ -6,7 +6,14 @@
 //   is swapped for its browser twin and `ws` never enters a bundle.
 // - the CommonJS build of every entry point into dist/cjs/ (see buildCommonJs below).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +38,10 @@ const browserSocket = {
   name: 'browser-socket',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /createDefaultSocket\.js$/ }, (args) => ({
-      path: join(args.resolveDir, args.path.replace(/createDefaultSocket\.js$/, 'createDefaultSocket.browser.ts')),
+      path: join(
+        args.resolveDir,
+        args.path.replace(/createDefaultSocket\.js$/, 'createDefaultSocket.browser.ts'),
+      ),
     }));
     pluginBuild.onResolve({ filter: /^ws$/ }, () => {
       throw new Error('`ws` must not be part of the browser bundle');
@@ -103,7 +113,10 @@ const COMMONJS_BUNDLE = 'qix.cjs';
  */
 export async function buildCommonJs() {
   mkdirSync(cjsDir, { recursive: true });
-  const getters = COMMONJS_ENTRIES.map(({ name }) => `  get ${JSON.stringify(name)}() { return require(${JSON.stringify(`./${name}.ts`)}); },`);
+  const getters = COMMONJS_ENTRIES.map(
+    ({ name }) =>
+      `  get ${JSON.stringify(name)}() { return require(${JSON.stringify(`./${name}.ts`)}); },`,
+  );
   const contents = [
     'module.exports = {',
     ...getters,
@@ -112,7 +125,12 @@ export async function buildCommonJs() {
     '',
   ].join('\n');
   const result = await build({
-    stdin: { contents, resolveDir: join(packageDir, 'src'), sourcefile: 'cjs-bundle.cjs', loader: 'js' },
+    stdin: {
+      contents,
+      resolveDir: join(packageDir, 'src'),
+      sourcefile: 'cjs-bundle.cjs',
+      loader: 'js',
+    },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -164,7 +182,10 @@ export function writeCommonJsTypes() {
     const text = readFileSync(file, 'utf8')
       .replace(/(\bfrom\s*|\bimport\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g, '$1$2$3.cjs$2')
       // Keep go-to-definition: point at tsc's declaration map next to the original.
-      .replace(/^\/\/# sourceMappingURL=(.*)$/m, (_, map) => `//# sourceMappingURL=${relative(dirname(target), join(dirname(file), map))}`);
+      .replace(
+        /^\/\/# sourceMappingURL=(.*)$/m,
+        (_, map) => `//# sourceMappingURL=${relative(dirname(target), join(dirname(file), map))}`,
+      );
     mkdirSync(dirname(target), { recursive: true });
     writeAtomically(target, text);
     written += 1;
@@ -178,11 +199,15 @@ function row(name, { minified, gzipped }) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const declarations = await buildCommonJs();
-  console.log(`CommonJS build: dist/cjs/{${COMMONJS_ENTRIES.map(({ name }) => name).join(',')}}.cjs, ${declarations} .d.cts files`);
+  console.log(
+    `CommonJS build: dist/cjs/{${COMMONJS_ENTRIES.map(({ name }) => name).join(',')}}.cjs, ${declarations} .d.cts files`,
+  );
   const { runtime, withSchema, enigma } = await buildBrowserBundles();
   console.log(`${'browser bundle'.padEnd(44)} ${'minified'.padStart(9)} ${'gzipped'.padStart(9)}`);
   console.log(row('enigma.js enigma.min.js (no schema)', enigma));
   console.log(row('@qlikit/qix runtime, no schema', runtime));
   console.log(row('@qlikit/qix with generated schema', withSchema));
-  console.log(`runtime gzipped / enigma.min.js gzipped: ${(runtime.gzipped / enigma.gzipped).toFixed(3)}`);
+  console.log(
+    `runtime gzipped / enigma.min.js gzipped: ${(runtime.gzipped / enigma.gzipped).toFixed(3)}`,
+  );
 }

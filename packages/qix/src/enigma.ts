@@ -27,7 +27,8 @@ export interface EnigmaConfig {
 
 /** Creates a session exactly as enigma.js's `create()` does; the config object is not changed. */
 function create(config: EnigmaConfig): Session {
-  if (!config) throw new QixError(errorCodes.NO_CONFIG_SUPPLIED, 'You need to supply a configuration.');
+  if (!config)
+    throw new QixError(errorCodes.NO_CONFIG_SUPPLIED, 'You need to supply a configuration.');
   if (!config.Promise && typeof Promise === 'undefined') {
     throw new QixError(
       errorCodes.PROMISE_REQUIRED,

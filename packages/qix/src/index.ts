@@ -66,7 +66,12 @@ export type { ApiEvents } from './api/ApiEvents.js';
 export type { Mixin, MixinOverride, MixinInitArgs, BaseMethod } from './api/Mixin.js';
 export type { CallOptions } from './api/CallOptions.js';
 export type { QixObjectBase } from './api/QixObjectBase.js';
-export type { QixSchema, QixSchemaMethod, QixSchemaInParam, QixSchemaOutParam } from './schema/QixSchema.js';
+export type {
+  QixSchema,
+  QixSchemaMethod,
+  QixSchemaInParam,
+  QixSchemaOutParam,
+} from './schema/QixSchema.js';
 export type { CreateSocket, SocketLike, SocketCloseEvent } from './transport/SocketLike.js';
 export { QixError } from './errors/QixError.js';
 export { QixEngineError } from './errors/QixEngineError.js';
@@ -75,7 +80,11 @@ export type { ErrorCode, ErrorCodeName } from './errors/errorCodes.js';
 export { applyJsonPatch } from './delta/applyJsonPatch.js';
 export type { JsonPatchOperation } from './delta/JsonPatchOperation.js';
 export { iterateHyperCubePages } from './paging/iterateHyperCubePages.js';
-export type { HyperCubePagingOptions, HyperCubeDataPage, HyperCubeSource } from './paging/iterateHyperCubePages.js';
+export type {
+  HyperCubePagingOptions,
+  HyperCubeDataPage,
+  HyperCubeSource,
+} from './paging/iterateHyperCubePages.js';
 export { buildUrl } from './url/buildUrl.js';
 export type { BuildUrlOptions } from './url/buildUrl.js';
 export { buildCloudUrl } from './url/buildCloudUrl.js';

@@ -82,7 +82,8 @@ export class App {
   /** A stored object by id and class, or a not-found error. */
   getObject(id: string, type: StoredObjectType): StoredObject {
     const object = this.objects.get(id);
-    if (!object || object.type !== type) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Object not found: ${id}`, id);
+    if (!object || object.type !== type)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Object not found: ${id}`, id);
     return object;
   }
 
@@ -97,10 +98,15 @@ export class App {
   }
 
   /** Stores a new object; its qInfo.qId is kept when given and free, else generated. */
-  createObject(type: StoredObjectType, properties: Record<string, unknown>, parentId?: string): StoredObject {
+  createObject(
+    type: StoredObjectType,
+    properties: Record<string, unknown>,
+    parentId?: string,
+  ): StoredObject {
     const props = withInfo(structuredClone(properties), type);
     const id = objectIdOfProps(props);
-    if (this.objects.has(id)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
+    if (this.objects.has(id))
+      throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
     const now = new Date().toISOString();
     const object: StoredObject = { type, properties: props, createdDate: now, modifiedDate: now };
     if (parentId !== undefined) object.parentId = parentId;
@@ -113,7 +119,11 @@ export class App {
   setObjectProperties(object: StoredObject, properties: Record<string, unknown>): void {
     const id = objectId(object);
     const next = structuredClone(properties);
-    next.qInfo = { ...(next.qInfo as object | undefined), qId: id, qType: (object.properties.qInfo as { qType: string }).qType };
+    next.qInfo = {
+      ...(next.qInfo as object | undefined),
+      qId: id,
+      qType: (object.properties.qInfo as { qType: string }).qType,
+    };
     object.properties = next;
     object.modifiedDate = new Date().toISOString();
     this.syncDocument();
@@ -181,13 +191,19 @@ const DEFAULT_TYPES: Record<StoredObjectType, string> = {
 };
 
 /** Ensures `qInfo` with a qId and a qType, as the engine does for created objects. */
-export function withInfo(properties: Record<string, unknown>, type: StoredObjectType): Record<string, unknown> {
-  const info = (typeof properties.qInfo === 'object' && properties.qInfo !== null ? properties.qInfo : {}) as {
+export function withInfo(
+  properties: Record<string, unknown>,
+  type: StoredObjectType,
+): Record<string, unknown> {
+  const info = (
+    typeof properties.qInfo === 'object' && properties.qInfo !== null ? properties.qInfo : {}
+  ) as {
     qId?: unknown;
     qType?: unknown;
   };
   const qId = typeof info.qId === 'string' && info.qId !== '' ? info.qId : randomUUID().slice(0, 8);
-  const qType = typeof info.qType === 'string' && info.qType !== '' ? info.qType : DEFAULT_TYPES[type];
+  const qType =
+    typeof info.qType === 'string' && info.qType !== '' ? info.qType : DEFAULT_TYPES[type];
   properties.qInfo = { ...info, qId, qType };
   return properties;
 }

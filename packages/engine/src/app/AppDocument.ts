@@ -2,11 +2,7 @@ import type { LoadedTable } from '../model/LoadedTable.js';
 
 /** Engine classes whose objects are stored as property trees. */
 export type StoredObjectType =
-  | 'GenericObject'
-  | 'GenericDimension'
-  | 'GenericMeasure'
-  | 'GenericBookmark'
-  | 'GenericVariable';
+  'GenericObject' | 'GenericDimension' | 'GenericMeasure' | 'GenericBookmark' | 'GenericVariable';
 
 /** One stored object: its property tree (with `qInfo`), its place in the tree of children, its metadata. */
 export interface StoredObject {

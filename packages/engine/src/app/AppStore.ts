@@ -60,7 +60,8 @@ export class AppStore {
   /** Creates and saves an empty app; its id is a fresh UUID unless given. */
   async create(title: string, id: string = randomUUID()): Promise<App> {
     assertAppId(id);
-    if (await this.exists(id)) throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${id}`, id);
+    if (await this.exists(id))
+      throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${id}`, id);
     const app = new App(newDocument(id, title), [], this, false);
     await this.save(app);
     this.open.set(id, app);
@@ -139,7 +140,9 @@ export class AppStore {
     if (version === null) return null;
     const versionDir = join(this.appsDir, id, `v${version}`);
     try {
-      const document = JSON.parse(await readFile(join(versionDir, 'app.json'), 'utf8')) as AppDocument;
+      const document = JSON.parse(
+        await readFile(join(versionDir, 'app.json'), 'utf8'),
+      ) as AppDocument;
       const tables = decodeTables(
         await readFile(join(versionDir, 'tables.json'), 'utf8'),
         await readFile(join(versionDir, 'tables.bin')),

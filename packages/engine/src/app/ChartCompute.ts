@@ -6,7 +6,13 @@ import { type ExpressionMatcher, searchSymbols } from '../selection/searchSymbol
 import { chartEvaluator, chartTarget, computeHyperCube } from '../hypercube/computeHyperCube.js';
 import type { ComputedHyperCube } from '../hypercube/ComputedHyperCube.js';
 import { computeListObject, type ComputedListObject } from '../hypercube/computeListObject.js';
-import type { HyperCubeDef, ListObjectDef, NxCell, NxDataPage, NxPage } from '../hypercube/QixShapes.js';
+import type {
+  HyperCubeDef,
+  ListObjectDef,
+  NxCell,
+  NxDataPage,
+  NxPage,
+} from '../hypercube/QixShapes.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import { fromSnapshot } from '../selection/SelectionSnapshot.js';
@@ -15,7 +21,14 @@ import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSet
 import type { Value } from '../value/Value.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
-import { allRows, pivotGrid, pivotPages, pivotPicks, stackPages, type PivotGrid } from './pivotPages.js';
+import {
+  allRows,
+  pivotGrid,
+  pivotPages,
+  pivotPicks,
+  stackPages,
+  type PivotGrid,
+} from './pivotPages.js';
 import { checkScript } from './checkScript.js';
 
 type Json = Record<string, unknown>;
@@ -52,7 +65,7 @@ export class ChartCompute {
     const cube = this.cube(def, stateName);
     const mode = dataMode(def);
     if (mode === 'S') return cube.layout as unknown as Json;
-    const initial = ((def.qInitialDataFetch ?? []) as unknown as NxPage[]);
+    const initial = (def.qInitialDataFetch ?? []) as unknown as NxPage[];
     const layout: Json = { ...(cube.layout as unknown as Json), qMode: mode, qDataPages: [] };
     if (mode === 'P') {
       const grid = this.pivotGrid(def, stateName);
@@ -67,7 +80,9 @@ export class ChartCompute {
 
   /** Pages of a hypercube (GetHyperCubeData). */
   hyperCubeData(def: Json, stateName: string, pages: readonly Json[]): NxDataPage[] {
-    return this.guard(() => this.cube(def, stateName).getHyperCubeData(pages as unknown as NxPage[]));
+    return this.guard(() =>
+      this.cube(def, stateName).getHyperCubeData(pages as unknown as NxPage[]),
+    );
   }
 
   /** Pivot pages of a hypercube (GetHyperCubePivotData): qNoOfLeftDims dimensions on the left, the others and the measures on top. */
@@ -90,7 +105,10 @@ export class ChartCompute {
     const list = this.list(def, stateName);
     if (search === undefined) return list.layout as unknown as Json;
     const rows = this.searchedRows(def, stateName, search);
-    const layout = list.layout as unknown as Json & { qSize: { qcx: number }; qDimensionInfo: Json };
+    const layout = list.layout as unknown as Json & {
+      qSize: { qcx: number };
+      qDimensionInfo: Json;
+    };
     return {
       ...layout,
       qSize: { qcx: layout.qSize.qcx, qcy: rows.length },
@@ -100,9 +118,17 @@ export class ChartCompute {
   }
 
   /** Pages of a list object (GetListObjectData), of the values an open search finds when there is one. */
-  listObjectData(def: Json, stateName: string, pages: readonly Json[], search?: string): NxDataPage[] {
-    if (search !== undefined) return pagesOfRows(this.searchedRows(def, stateName, search), pages as unknown as NxPage[]);
-    return this.guard(() => this.list(def, stateName).getListObjectData(pages as unknown as NxPage[]));
+  listObjectData(
+    def: Json,
+    stateName: string,
+    pages: readonly Json[],
+    search?: string,
+  ): NxDataPage[] {
+    if (search !== undefined)
+      return pagesOfRows(this.searchedRows(def, stateName, search), pages as unknown as NxPage[]);
+    return this.guard(() =>
+      this.list(def, stateName).getListObjectData(pages as unknown as NxPage[]),
+    );
   }
 
   /** The rows of a list object whose values a search string finds, in the list's order. */
@@ -110,14 +136,20 @@ export class ChartCompute {
     const list = this.list(def, stateName);
     const fieldName = fieldNameOf(def);
     const field = this.model.findField(fieldName);
-    if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
-    const found = this.guard(() => searchSymbols(field, search, this.searchMatcher(fieldName, search, stateName)));
+    if (!field)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
+    const found = this.guard(() =>
+      searchSymbols(field, search, this.searchMatcher(fieldName, search, stateName)),
+    );
     const { qcx, qcy } = (list.layout as unknown as { qSize: { qcx: number; qcy: number } }).qSize;
     const step = Math.max(1, Math.floor(10_000 / Math.max(1, qcx)));
     const rows: NxCell[][] = [];
     for (let top = 0; top < qcy; top += step) {
-      const page = list.getListObjectData([{ qTop: top, qLeft: 0, qWidth: qcx, qHeight: Math.min(step, qcy - top) }])[0];
-      for (const row of page?.qMatrix ?? []) if (row[0] && row[0].qElemNumber >= 0 && found.has(row[0].qElemNumber)) rows.push(row);
+      const page = list.getListObjectData([
+        { qTop: top, qLeft: 0, qWidth: qcx, qHeight: Math.min(step, qcy - top) },
+      ])[0];
+      for (const row of page?.qMatrix ?? [])
+        if (row[0] && row[0].qElemNumber >= 0 && found.has(row[0].qElemNumber)) rows.push(row);
     }
     return rows;
   }
@@ -126,7 +158,8 @@ export class ChartCompute {
   dimensionField(def: Json, dimNo: number): string {
     const dims = ((def as HyperCubeDef).qDimensions ?? []) as Json[];
     const dim = dims[dimNo];
-    if (!dim) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `No dimension ${dimNo}`, 'qDimNo');
+    if (!dim)
+      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `No dimension ${dimNo}`, 'qDimNo');
     return fieldNameOf(dim);
   }
 
@@ -137,11 +170,17 @@ export class ChartCompute {
 
   /** The fields behind the columns `columns` (all when empty) of the definition at `path`. */
   fieldsAt(properties: Json, path: string, columns: readonly number[]): string[] {
-    const def = path.split('/').filter(Boolean).reduce<unknown>((node, key) => (node as Json | undefined)?.[key], properties) as Json | undefined;
+    const def = path
+      .split('/')
+      .filter(Boolean)
+      .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], properties) as
+      Json | undefined;
     if (!def) throw new EngineError(LocErr.GENERIC_INVALID_PATH, `Nothing at ${path}`, path);
     if (path.endsWith('qListObjectDef')) return [fieldNameOf(def)];
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
-    return columns.length === 0 ? dims : columns.filter((column) => column < dims.length).map((column) => dims[column]!);
+    return columns.length === 0
+      ? dims
+      : columns.filter((column) => column < dims.length).map((column) => dims[column]!);
   }
 
   /**
@@ -149,14 +188,20 @@ export class ChartCompute {
    * columns (SelectHyperCubeCells): every row in every column, empty lists
    * meaning all rows or all dimensions. Measure columns select nothing.
    */
-  selectCells(def: Json, stateName: string, rows: readonly number[], columns: readonly number[]): boolean {
+  selectCells(
+    def: Json,
+    stateName: string,
+    rows: readonly number[],
+    columns: readonly number[],
+  ): boolean {
     const cube = this.cube(def, stateName);
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
     const rowCount = cube.layout.qSize.qcy;
     const wantedRows = rows.length > 0 ? rows : Array.from({ length: rowCount }, (_, row) => row);
     const wantedColumns = columns.length > 0 ? columns : dims.map((_, column) => column);
     const picks = new Map<number, number[]>();
-    for (const column of wantedColumns) if (column >= 0 && column < dims.length) picks.set(column, [...wantedRows]);
+    for (const column of wantedColumns)
+      if (column >= 0 && column < dims.length) picks.set(column, [...wantedRows]);
     return this.selectRowsOfColumns(cube, dims, stateName, picks);
   }
 
@@ -165,7 +210,11 @@ export class ChartCompute {
    * selects its value, a top cell (T) its value, a data cell (D) the values
    * of its row and its column. Measure headers select nothing.
    */
-  selectPivotCells(def: Json, stateName: string, cells: readonly { qType?: string; qCol: number; qRow: number }[]): boolean {
+  selectPivotCells(
+    def: Json,
+    stateName: string,
+    cells: readonly { qType?: string; qCol: number; qRow: number }[],
+  ): boolean {
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
     const bySymbol = new Map<number, Set<number>>();
     for (const pick of pivotPicks(this.pivotGrid(def, stateName), cells)) {
@@ -183,7 +232,7 @@ export class ChartCompute {
   /** The pivot grid of a cube: left dimensions by qNoOfLeftDims, the top ones ordered as a cube of them alone sorts them. */
   private pivotGrid(def: Json, stateName: string): PivotGrid {
     const cube = this.cube(def, stateName);
-    const dims = ((def.qDimensions ?? []) as Json[]);
+    const dims = (def.qDimensions ?? []) as Json[];
     const left = leftDimensions(def);
     if (left >= dims.length) return pivotGrid(cube, dims.length);
     const topDef: Json = { qDimensions: dims.slice(left), qMeasures: [], qInitialDataFetch: [] };
@@ -193,14 +242,21 @@ export class ChartCompute {
   }
 
   /** Selects, in each dimension column, the values found in the given rows: one change of the state. */
-  private selectRowsOfColumns(cube: ComputedHyperCube, dims: readonly string[], stateName: string, picks: ReadonlyMap<number, readonly number[]>): boolean {
+  private selectRowsOfColumns(
+    cube: ComputedHyperCube,
+    dims: readonly string[],
+    stateName: string,
+    picks: ReadonlyMap<number, readonly number[]>,
+  ): boolean {
     const rowCount = cube.layout.qSize.qcy;
     const choices: [string, number[]][] = [];
     for (const [column, rows] of picks) {
       const symbols = new Set<number>();
       for (const row of rows) {
         if (row < 0 || row >= rowCount) continue;
-        const symbol = cube.getHyperCubeData([{ qTop: row, qLeft: column, qWidth: 1, qHeight: 1 }])[0]?.qMatrix[0]?.[0]?.qElemNumber ?? -1;
+        const symbol =
+          cube.getHyperCubeData([{ qTop: row, qLeft: column, qWidth: 1, qHeight: 1 }])[0]
+            ?.qMatrix[0]?.[0]?.qElemNumber ?? -1;
         if (symbol >= 0) symbols.add(symbol);
       }
       if (symbols.size > 0) choices.push([dims[column]!, [...symbols]]);
@@ -219,10 +275,19 @@ export class ChartCompute {
     const rowCount = cube.layout.qSize.qcy;
     const symbols: number[] = [];
     for (const range of ranges) {
-      const info = (range.qRange ?? {}) as { qMin?: number; qMax?: number; qMinInclEq?: boolean; qMaxInclEq?: boolean };
+      const info = (range.qRange ?? {}) as {
+        qMin?: number;
+        qMax?: number;
+        qMinInclEq?: boolean;
+        qMaxInclEq?: boolean;
+      };
       const column = dims.length + Number(range.qMeasureIx ?? 0);
-      const page = cube.getHyperCubeData([{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: Math.min(rowCount, 10_000) }])[0]!;
-      const values = cube.getHyperCubeData([{ qTop: 0, qLeft: column, qWidth: 1, qHeight: Math.min(rowCount, 10_000) }])[0]!;
+      const page = cube.getHyperCubeData([
+        { qTop: 0, qLeft: 0, qWidth: 1, qHeight: Math.min(rowCount, 10_000) },
+      ])[0]!;
+      const values = cube.getHyperCubeData([
+        { qTop: 0, qLeft: column, qWidth: 1, qHeight: Math.min(rowCount, 10_000) },
+      ])[0]!;
       values.qMatrix.forEach((row, index) => {
         const num = row[0]?.qNum;
         if (typeof num !== 'number') return;
@@ -241,8 +306,15 @@ export class ChartCompute {
   evaluate(text: string, stateName: string): Value {
     const source = text.trim().startsWith('=') ? text.trim().slice(1) : text;
     const expr = this.guard(() => parseExpression(this.expandVariables(source)));
-    const evaluator = chartEvaluator(this.model, this.state(stateName).result(), this.options(), this.settings);
-    return this.guard(() => evaluator.measures.evaluate(expr, chartTarget(evaluator.scope, []))[0] ?? null);
+    const evaluator = chartEvaluator(
+      this.model,
+      this.state(stateName).result(),
+      this.options(),
+      this.settings,
+    );
+    return this.guard(
+      () => evaluator.measures.evaluate(expr, chartTarget(evaluator.scope, []))[0] ?? null,
+    );
   }
 
   /**
@@ -251,13 +323,23 @@ export class ChartCompute {
    * possible records, true where it is a non-zero number. Undefined for
    * searches that are no expressions.
    */
-  searchMatcher(fieldName: string, search: string, stateName: string): ExpressionMatcher | undefined {
+  searchMatcher(
+    fieldName: string,
+    search: string,
+    stateName: string,
+  ): ExpressionMatcher | undefined {
     const trimmed = search.trim();
     if (!trimmed.startsWith('=')) return undefined;
     const field = this.model.findField(fieldName);
-    if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
+    if (!field)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
     const expr = this.guard(() => parseExpression(this.expandVariables(trimmed.slice(1))));
-    const evaluator = chartEvaluator(this.model, this.state(stateName).result(), this.options(), this.settings);
+    const evaluator = chartEvaluator(
+      this.model,
+      this.state(stateName).result(),
+      this.options(),
+      this.settings,
+    );
     const target = chartTarget(evaluator.scope, [field.name]);
     const values = this.guard(() => evaluator.measures.evaluate(expr, target));
     const truth = new Uint8Array(field.cardinality);
@@ -291,7 +373,9 @@ export class ChartCompute {
     let cube = this.cubes.get(key);
     if (!cube) {
       const result = this.state(stateName).result();
-      cube = this.guard(() => computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, this.options()));
+      cube = this.guard(() =>
+        computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, this.options()),
+      );
       this.cubes.set(key, cube);
     }
     return cube;
@@ -302,7 +386,9 @@ export class ChartCompute {
     let list = this.lists.get(key);
     if (!list) {
       const result = this.state(stateName).result();
-      list = this.guard(() => computeListObject(this.model, result, def as ListObjectDef, this.options()));
+      list = this.guard(() =>
+        computeListObject(this.model, result, def as ListObjectDef, this.options()),
+      );
       this.lists.set(key, list);
     }
     return list;
@@ -360,10 +446,16 @@ export class ChartCompute {
 
   private expandDef(def: Json): Json {
     return JSON.parse(JSON.stringify(def), (key, value: unknown) =>
-      (key === 'qDef' || key === 'qLabelExpression' || key === 'qExpression' || key === 'qFieldDefs') && typeof value === 'string'
+      (key === 'qDef' ||
+        key === 'qLabelExpression' ||
+        key === 'qExpression' ||
+        key === 'qFieldDefs') &&
+      typeof value === 'string'
         ? this.expandVariables(value)
         : Array.isArray(value) && key === 'qFieldDefs'
-          ? value.map((item: unknown) => (typeof item === 'string' ? this.expandVariables(item) : item))
+          ? value.map((item: unknown) =>
+              typeof item === 'string' ? this.expandVariables(item) : item,
+            )
           : value,
     ) as Json;
   }
@@ -376,8 +468,10 @@ export class ChartCompute {
       if (error instanceof EngineError) throw error;
       const code = (error as { code?: unknown }).code;
       const message = error instanceof Error ? error.message : String(error);
-      if (code === 'LOCERR_CALC_PAGES_TOO_LARGE') throw new EngineError(LocErr.CALC_PAGES_TOO_LARGE, message, '', { cause: error });
-      if (error instanceof ExpressionError) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
+      if (code === 'LOCERR_CALC_PAGES_TOO_LARGE')
+        throw new EngineError(LocErr.CALC_PAGES_TOO_LARGE, message, '', { cause: error });
+      if (error instanceof ExpressionError)
+        throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
       throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
     }
   }
@@ -419,7 +513,12 @@ function dataMode(def: Json): 'S' | 'P' | 'K' {
 function fieldNameOf(def: Json): string {
   const inner = (def.qDef ?? {}) as { qFieldDefs?: unknown[] };
   const raw = inner.qFieldDefs?.[0];
-  if (typeof raw !== 'string' || raw === '') throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'The definition has no qFieldDefs', 'qFieldDefs');
+  if (typeof raw !== 'string' || raw === '')
+    throw new EngineError(
+      LocErr.GENERIC_INVALID_PARAMETERS,
+      'The definition has no qFieldDefs',
+      'qFieldDefs',
+    );
   const trimmed = raw.trim().replace(/^=/, '').trim();
   return trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
 }

@@ -27,7 +27,11 @@ export class DocData {
   private states: SelectionStates | null = null;
   private alternateStates: string[] = [];
   /** The object in modal selection, and the selections to restore when it is aborted. */
-  private modal: { readonly objectId: string; readonly before: ReadonlyMap<string, SelectionSnapshot>; made: boolean } | null = null;
+  private modal: {
+    readonly objectId: string;
+    readonly before: ReadonlyMap<string, SelectionSnapshot>;
+    made: boolean;
+  } | null = null;
   private compute: ChartCompute | null = null;
   /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
   private readonly listSearches = new Map<string, string>();
@@ -38,13 +42,20 @@ export class DocData {
   state(name: string = DEFAULT_STATE): SelectionState {
     const states = this.selectionStates();
     const stateName = name === '' ? DEFAULT_STATE : name;
-    if (!states.has(stateName)) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${stateName}`, stateName);
+    if (!states.has(stateName))
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${stateName}`, stateName);
     return states.get(stateName);
   }
 
   /** Chart computations over the current selections. */
   get chart(): ChartCompute {
-    this.compute ??= new ChartCompute(this.doc.app.dataModel, (name) => this.state(name), (id) => this.bookmarkSnapshot(id), this.doc.app.document.scriptVariables, (name) => this.variableDefinition(name));
+    this.compute ??= new ChartCompute(
+      this.doc.app.dataModel,
+      (name) => this.state(name),
+      (id) => this.bookmarkSnapshot(id),
+      this.doc.app.document.scriptVariables,
+      (name) => this.variableDefinition(name),
+    );
     return this.compute;
   }
 
@@ -55,7 +66,8 @@ export class DocData {
 
   /** Adds an alternate state. */
   addState(name: string): void {
-    if (name === '' || name === DEFAULT_STATE) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'Invalid state name', name);
+    if (name === '' || name === DEFAULT_STATE)
+      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'Invalid state name', name);
     if (this.alternateStates.includes(name)) return;
     // Build the states first: a first build adds every listed name itself.
     const states = this.selectionStates();
@@ -109,7 +121,11 @@ export class DocData {
   /** Starts a modal selection on an object; selections from any other object fail until it ends. */
   beginModal(objectId: string): void {
     if (this.modal && this.modal.objectId !== objectId) {
-      throw new EngineError(LocErr.HC_MODAL_OBJECT_ERROR, `Object ${this.modal.objectId} is in modal selection`, objectId);
+      throw new EngineError(
+        LocErr.HC_MODAL_OBJECT_ERROR,
+        `Object ${this.modal.objectId} is in modal selection`,
+        objectId,
+      );
     }
     this.modal ??= { objectId, before: this.snapshotAll(), made: false };
   }
@@ -144,7 +160,11 @@ export class DocData {
   /** Fails with LOCERR_HC_MODAL_OBJECT_ERROR when another object is in modal selection. */
   assertCanSelect(fromObjectId: string | null): void {
     if (this.modal && this.modal.objectId !== fromObjectId) {
-      throw new EngineError(LocErr.HC_MODAL_OBJECT_ERROR, `Object ${this.modal.objectId} is in modal selection`, this.modal.objectId);
+      throw new EngineError(
+        LocErr.HC_MODAL_OBJECT_ERROR,
+        `Object ${this.modal.objectId} is in modal selection`,
+        this.modal.objectId,
+      );
     }
   }
 
@@ -175,7 +195,16 @@ export class DocData {
       qFieldItems: snapshot.fields.map((field) => ({
         qDef: { qName: field.field, qType: 'PRESENT' },
         qLocked: field.locked,
-        qSelectInfo: { qTextSearch: '', qRangeLo: 'NaN', qRangeHi: 'NaN', qNumberFormat: {}, qRangeInfo: [], qSoftLock: false, qContinuousRangeInfo: [], qSelectFieldSearch: false },
+        qSelectInfo: {
+          qTextSearch: '',
+          qRangeLo: 'NaN',
+          qRangeHi: 'NaN',
+          qNumberFormat: {},
+          qRangeInfo: [],
+          qSoftLock: false,
+          qContinuousRangeInfo: [],
+          qSelectFieldSearch: false,
+        },
         qValues: field.texts.map((text) => fieldValue(model, field.field, text)),
         qExcludedValues: [],
         qAndMode: false,
@@ -184,14 +213,25 @@ export class DocData {
         qExcludedValuesCount: 0,
       })),
     }));
-    return { qStateData, qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569, qVariableItems: [], qPatches: [], qGroupStates: [], qCyclicGroupStates: [] };
+    return {
+      qStateData,
+      qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569,
+      qVariableItems: [],
+      qPatches: [],
+      qGroupStates: [],
+      qCyclicGroupStates: [],
+    };
   }
 
   /** qFieldInfos of a bookmark's layout: each field the bookmark selects in the default state, with its count of values. */
   bookmarkFieldInfos(bookmark: StoredObject): Record<string, unknown>[] {
     const stored = bookmark.bookmarkState as BookmarkState | undefined;
     const snapshot = stored?.states[DEFAULT_STATE];
-    return (snapshot?.fields ?? []).map((field) => ({ qFieldName: field.field, qValuesCount: field.texts.length, qExcludedValuesCount: 0 }));
+    return (snapshot?.fields ?? []).map((field) => ({
+      qFieldName: field.field,
+      qValuesCount: field.texts.length,
+      qExcludedValuesCount: 0,
+    }));
   }
 
   /** qText/qNum of a variable's definition: `=expr` is evaluated, anything else is its text (and number when numeric). */
@@ -210,8 +250,15 @@ export class DocData {
     const defs = Array.isArray(dim.qFieldDefs) ? (dim.qFieldDefs as unknown[]) : [];
     return defs.map((def) => {
       const name = typeof def === 'string' ? def.replace(/^=?\[?|\]?$/g, '') : '';
-      const field = this.doc.app.tables.length > 0 ? this.doc.app.dataModel.findField(name) : undefined;
-      return { qApprMaxGlyphCount: 0, qCardinal: field?.cardinality ?? 0, qTags: field ? [...field.tags] : [], qIsSemantic: false, qAndMode: false };
+      const field =
+        this.doc.app.tables.length > 0 ? this.doc.app.dataModel.findField(name) : undefined;
+      return {
+        qApprMaxGlyphCount: 0,
+        qCardinal: field?.cardinality ?? 0,
+        qTags: field ? [...field.tags] : [],
+        qIsSemantic: false,
+        qAndMode: false,
+      };
     });
   }
 
@@ -233,15 +280,23 @@ export class DocData {
       qCalendarStrings: {
         qDayNames: list('DayNames', 'Mon;Tue;Wed;Thu;Fri;Sat;Sun'),
         qMonthNames: list('MonthNames', 'Jan;Feb;Mar;Apr;May;Jun;Jul;Aug;Sep;Oct;Nov;Dec'),
-        qLongDayNames: list('LongDayNames', 'Monday;Tuesday;Wednesday;Thursday;Friday;Saturday;Sunday'),
-        qLongMonthNames: list('LongMonthNames', 'January;February;March;April;May;June;July;August;September;October;November;December'),
+        qLongDayNames: list(
+          'LongDayNames',
+          'Monday;Tuesday;Wednesday;Thursday;Friday;Saturday;Sunday',
+        ),
+        qLongMonthNames: list(
+          'LongMonthNames',
+          'January;February;March;April;May;June;July;August;September;October;November;December',
+        ),
       },
       qFirstWeekDay: Number(variables.FirstWeekDay ?? 0),
       qBrokenWeeks: variables.BrokenWeeks === '1',
       qReferenceDay: Number(variables.ReferenceDay ?? 0),
       qFirstMonthOfYear: Number(variables.FirstMonthOfYear ?? 1),
       qCollation: variables.CollationLocale ?? 'en-US',
-      qNumericalAbbreviation: variables.NumericalAbbreviation ?? '3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y',
+      qNumericalAbbreviation:
+        variables.NumericalAbbreviation ??
+        '3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y',
     };
   }
 
@@ -254,15 +309,33 @@ export class DocData {
   layoutContext(object: StoredObject): LayoutContext {
     const doc = this.doc;
     const id = objectId(object);
-    const stateOf = (def: Record<string, unknown>) => String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
+    const stateOf = (def: Record<string, unknown>) =>
+      String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
     return {
       hyperCube: (def) => this.chart.hyperCube(def, stateOf(def)),
-      listObject: (def, path) => this.chart.listObject(def, stateOf(def), this.listSearch(id, path)),
-      stringExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qText,
-      valueExpression: (expression) => dualParts(this.chart.evaluate(expression, String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE)).qNum,
+      listObject: (def, path) =>
+        this.chart.listObject(def, stateOf(def), this.listSearch(id, path)),
+      stringExpression: (expression) =>
+        dualParts(
+          this.chart.evaluate(
+            expression,
+            String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE,
+          ),
+        ).qText,
+      valueExpression: (expression) =>
+        dualParts(
+          this.chart.evaluate(
+            expression,
+            String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE,
+          ),
+        ).qNum,
       selectionObject: (stateName) => selectionObject(this.state(stateName)),
-      fieldList: (def) => (doc.app.tables.length > 0 ? fieldList(doc.app.dataModel, def) : { qItems: [] }),
-      objectsOf: (type) => doc.objectsOfType(type).filter((each) => !doc.isSessionObject(each) || type === 'GenericObject'),
+      fieldList: (def) =>
+        doc.app.tables.length > 0 ? fieldList(doc.app.dataModel, def) : { qItems: [] },
+      objectsOf: (type) =>
+        doc
+          .objectsOfType(type)
+          .filter((each) => !doc.isSessionObject(each) || type === 'GenericObject'),
       variables: (showReserved, showConfig) => doc.variableItems(showReserved, showConfig),
       children: () => doc.childrenOf(id),
       inSelections: () => this.inModal(id),
@@ -272,7 +345,9 @@ export class DocData {
 
   private variableDefinition(name: string): string | undefined {
     const wanted = name.toLowerCase();
-    const variable = this.doc.objectsOfType('GenericVariable').find((each) => String(each.properties.qName ?? '').toLowerCase() === wanted);
+    const variable = this.doc
+      .objectsOfType('GenericVariable')
+      .find((each) => String(each.properties.qName ?? '').toLowerCase() === wanted);
     return variable ? String(variable.properties.qDefinition ?? '') : undefined;
   }
 
@@ -297,20 +372,27 @@ export class DocData {
 
   private restoreAll(snapshots: ReadonlyMap<string, SelectionSnapshot>): void {
     const states = this.selectionStates();
-    for (const [name, snapshot] of snapshots) if (states.has(name)) states.get(name).restore(snapshot);
+    for (const [name, snapshot] of snapshots)
+      if (states.has(name)) states.get(name).restore(snapshot);
     this.compute = null;
   }
 }
 
 /** A FieldValue for a value's text: numeric when the field's value with that text has a number. */
-function fieldValue(model: DataModel | null, fieldName: string, text: string): { qText: string; qIsNumeric: boolean; qNumber: number } {
+function fieldValue(
+  model: DataModel | null,
+  fieldName: string,
+  text: string,
+): { qText: string; qIsNumeric: boolean; qNumber: number } {
   const field = model?.findField(fieldName);
   const symbols = field?.symbols;
   if (symbols) {
     for (let symbol = 0; symbol < field.cardinality; symbol++) {
       if (symbols.text(symbol) !== text) continue;
       const num = symbols.num(symbol);
-      return Number.isFinite(num) ? { qText: text, qIsNumeric: true, qNumber: num } : { qText: text, qIsNumeric: false, qNumber: 0 };
+      return Number.isFinite(num)
+        ? { qText: text, qIsNumeric: true, qNumber: num }
+        : { qText: text, qIsNumeric: false, qNumber: 0 };
     }
   }
   return { qText: text, qIsNumeric: false, qNumber: 0 };
@@ -319,7 +401,12 @@ function fieldValue(model: DataModel | null, fieldName: string, text: string): {
 /** qText and qNum of a value, with 'NaN' for no number as QIX sends it. */
 export function dualParts(value: Value): { qText: string; qNum: number | 'NaN' } {
   if (value === null) return { qText: '-', qNum: 'NaN' };
-  if (value instanceof Dual) return { qText: value.text, qNum: Number.isFinite(value.num) ? value.num : 'NaN' };
-  if (typeof value === 'number') return { qText: Number.isFinite(value) ? numberToText(value) : 'NaN', qNum: Number.isFinite(value) ? value : 'NaN' };
+  if (value instanceof Dual)
+    return { qText: value.text, qNum: Number.isFinite(value.num) ? value.num : 'NaN' };
+  if (typeof value === 'number')
+    return {
+      qText: Number.isFinite(value) ? numberToText(value) : 'NaN',
+      qNum: Number.isFinite(value) ? value : 'NaN',
+    };
   return { qText: value, qNum: 'NaN' };
 }

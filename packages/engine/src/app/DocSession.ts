@@ -59,17 +59,29 @@ export class DocSession {
   setFullPropertyTree(object: StoredObject, entry: Record<string, unknown>): void {
     const properties = entry.qProperty;
     if (typeof properties !== 'object' || properties === null) {
-      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'qPropEntry.qProperty must be an object', 'qPropEntry');
+      throw new EngineError(
+        LocErr.GENERIC_INVALID_PARAMETERS,
+        'qPropEntry.qProperty must be an object',
+        'qPropEntry',
+      );
     }
     this.setObjectProperties(object, properties as Record<string, unknown>);
     const id = objectId(object);
-    const wanted = Array.isArray(entry.qChildren) ? (entry.qChildren as Record<string, unknown>[]) : [];
+    const wanted = Array.isArray(entry.qChildren)
+      ? (entry.qChildren as Record<string, unknown>[])
+      : [];
     const keep = new Set<string>();
     for (const childEntry of wanted) {
       const childProps = (childEntry.qProperty ?? {}) as Record<string, unknown>;
       const childId = (childProps.qInfo as { qId?: string } | undefined)?.qId;
-      const existing = childId ? this.childrenOf(id).find((child) => objectId(child) === childId) : undefined;
-      const child = existing ?? (this.isSessionObject(object) ? this.createSessionObject('GenericObject', childProps, id) : this.app.createObject('GenericObject', childProps, id));
+      const existing = childId
+        ? this.childrenOf(id).find((child) => objectId(child) === childId)
+        : undefined;
+      const child =
+        existing ??
+        (this.isSessionObject(object)
+          ? this.createSessionObject('GenericObject', childProps, id)
+          : this.app.createObject('GenericObject', childProps, id));
       keep.add(objectId(child));
       this.setFullPropertyTree(child, childEntry);
     }
@@ -91,11 +103,20 @@ export class DocSession {
         return layout;
       }
       case 'GenericDimension':
-        return { ...structuredClone(properties), qMeta: metaOf(object), qDimInfos: this.data.dimensionInfos(properties) };
+        return {
+          ...structuredClone(properties),
+          qMeta: metaOf(object),
+          qDimInfos: this.data.dimensionInfos(properties),
+        };
       case 'GenericMeasure':
         return { ...structuredClone(properties), qMeta: metaOf(object) };
       case 'GenericBookmark':
-        return { ...structuredClone(properties), qMeta: metaOf(object), qBookmark: this.data.bookmarkLayout(object), qFieldInfos: this.data.bookmarkFieldInfos(object) };
+        return {
+          ...structuredClone(properties),
+          qMeta: metaOf(object),
+          qBookmark: this.data.bookmarkLayout(object),
+          qFieldInfos: this.data.bookmarkFieldInfos(object),
+        };
       case 'GenericVariable': {
         const definition = String(properties.qDefinition ?? '');
         return {
@@ -153,7 +174,11 @@ export class DocSession {
 
   /** Runs the load script; true when it succeeded. Progress goes to GetProgress under `requestId`. */
   async reload(requestId: string, signal: AbortSignal, partial: boolean): Promise<boolean> {
-    if (this.reloading) throw new EngineError(LocErr.SCRIPT_RELOAD_IN_PROGRESS, 'A reload is already running in this session');
+    if (this.reloading)
+      throw new EngineError(
+        LocErr.SCRIPT_RELOAD_IN_PROGRESS,
+        'A reload is already running in this session',
+      );
     const progress = new ReloadProgress();
     const controller = new AbortController();
     const onAbort = () => controller.abort(signal.reason);
@@ -166,7 +191,8 @@ export class DocSession {
       const ok = await reloadApp(this.app, progress, controller.signal, partial);
       // The request itself was aborted (AbortRequest, AbortAll, CancelRequest): it answers LOCERR_GENERIC_ABORTED.
       // CancelReload stops only the reload, which then answers false.
-      if (!ok && signal.aborted) throw new EngineError(LocErr.GENERIC_ABORTED, 'The reload request was aborted');
+      if (!ok && signal.aborted)
+        throw new EngineError(LocErr.GENERIC_ABORTED, 'The reload request was aborted');
       return ok;
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -193,10 +219,15 @@ export class DocSession {
   }
 
   /** Creates a session object (lives in this session only). */
-  createSessionObject(type: StoredObjectType, properties: Record<string, unknown>, parentId?: string): StoredObject {
+  createSessionObject(
+    type: StoredObjectType,
+    properties: Record<string, unknown>,
+    parentId?: string,
+  ): StoredObject {
     const props = withInfo(structuredClone(properties), type);
     const id = objectId({ type, properties: props, createdDate: '', modifiedDate: '' });
-    if (this.findObject(id)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
+    if (this.findObject(id))
+      throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
     const now = new Date().toISOString();
     const object: StoredObject = { type, properties: props, createdDate: now, modifiedDate: now };
     if (parentId !== undefined) object.parentId = parentId;
@@ -209,7 +240,8 @@ export class DocSession {
     if (!this.sessionObjects.has(id)) return [];
     const ids = [id];
     for (let i = 0; i < ids.length; i++) {
-      for (const [childId, child] of this.sessionObjects) if (child.parentId === ids[i]) ids.push(childId);
+      for (const [childId, child] of this.sessionObjects)
+        if (child.parentId === ids[i]) ids.push(childId);
     }
     for (const each of ids) this.sessionObjects.delete(each);
     this.session.closeHandles((entry) => ids.includes(entry.genericId) && entry.type !== 'Doc');
@@ -234,7 +266,11 @@ export class DocSession {
     if (this.isSessionObject(object)) {
       const id = objectId(object);
       const next = structuredClone(properties);
-      next.qInfo = { ...(next.qInfo as object | undefined), qId: id, qType: (object.properties.qInfo as { qType: string }).qType };
+      next.qInfo = {
+        ...(next.qInfo as object | undefined),
+        qId: id,
+        qType: (object.properties.qInfo as { qType: string }).qType,
+      };
       object.properties = next;
       object.modifiedDate = new Date().toISOString();
       this.invalidateObject(id);
@@ -252,7 +288,9 @@ export class DocSession {
   /** Marks one object's handle (and its parent's, whose child list shows it) changed. */
   invalidateObject(id: string): void {
     const parentId = this.findObject(id)?.parentId;
-    this.session.invalidate((entry) => entry.genericId === id || (parentId !== undefined && entry.genericId === parentId));
+    this.session.invalidate(
+      (entry) => entry.genericId === id || (parentId !== undefined && entry.genericId === parentId),
+    );
   }
 
   /** Asks the reload under way, if any, to stop. */
@@ -274,7 +312,9 @@ export class DocSession {
         if (this.app.findObject(event.id)?.type === 'GenericVariable') this.variablesChanged();
         break;
       case 'objects-destroyed':
-        this.session.closeHandles((entry) => entry.type !== 'Doc' && event.ids.includes(entry.genericId));
+        this.session.closeHandles(
+          (entry) => entry.type !== 'Doc' && event.ids.includes(entry.genericId),
+        );
         // A destroyed object may have been a variable that computed results expanded.
         this.data.selectionsChanged();
         break;
@@ -292,5 +332,10 @@ export class DocSession {
 
 function metaOf(object: StoredObject): Record<string, unknown> {
   const meta = (object.properties.qMetaDef as Record<string, unknown> | undefined) ?? {};
-  return { ...structuredClone(meta), createdDate: object.createdDate, modifiedDate: object.modifiedDate, privileges: ['read', 'update', 'delete'] };
+  return {
+    ...structuredClone(meta),
+    createdDate: object.createdDate,
+    modifiedDate: object.modifiedDate,
+    privileges: ['read', 'update', 'delete'],
+  };
 }

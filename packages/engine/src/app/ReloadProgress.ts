@@ -39,8 +39,21 @@ export class ReloadProgress {
       qUserInteractionWanted: false,
       qPersistentProgress: fresh.join('\n'),
       qTransientProgress: finished ? '' : this.current,
-      qErrorData: this.error ? [{ qErrorString: this.error, qLineEnd: '', qLine: '', qErrorDataCode: 1, qMessage: { qMessageCode: 0, qMessageParameters: [] } }] : [],
-      qPersistentProgressMessages: fresh.map((line) => ({ qMessageCode: 0, qMessageParameters: [line] })),
+      qErrorData: this.error
+        ? [
+            {
+              qErrorString: this.error,
+              qLineEnd: '',
+              qLine: '',
+              qErrorDataCode: 1,
+              qMessage: { qMessageCode: 0, qMessageParameters: [] },
+            },
+          ]
+        : [],
+      qPersistentProgressMessages: fresh.map((line) => ({
+        qMessageCode: 0,
+        qMessageParameters: [line],
+      })),
     };
   }
 }

@@ -14,7 +14,12 @@ export function applyNxPatches(target: Json, patches: readonly NxPatch[]): void 
   for (const patch of patches) {
     const op = String(patch.qOp).toLowerCase();
     const keys = parsePointer(patch.qPath);
-    if (keys.length === 0) throw new EngineError(LocErr.GENERIC_INVALID_PATH, `Cannot patch the root: ${patch.qPath}`, patch.qPath);
+    if (keys.length === 0)
+      throw new EngineError(
+        LocErr.GENERIC_INVALID_PATH,
+        `Cannot patch the root: ${patch.qPath}`,
+        patch.qPath,
+      );
     const parent = walkToParent(target, keys, op === 'add', patch.qPath);
     const last = keys[keys.length - 1]!;
     if (op === 'remove') {
@@ -22,7 +27,11 @@ export function applyNxPatches(target: Json, patches: readonly NxPatch[]): void 
       continue;
     }
     if (op !== 'add' && op !== 'replace') {
-      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `Unknown patch operation ${String(patch.qOp)}`, 'qOp');
+      throw new EngineError(
+        LocErr.GENERIC_INVALID_PARAMETERS,
+        `Unknown patch operation ${String(patch.qOp)}`,
+        'qOp',
+      );
     }
     setKey(parent, last, parseValue(patch.qValue, patch.qPath), op === 'add');
   }
@@ -30,10 +39,18 @@ export function applyNxPatches(target: Json, patches: readonly NxPatch[]): void 
 
 function parsePointer(path: string): string[] {
   if (path === '' || path === '/') return [];
-  return path.replace(/^\//, '').split('/').map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .replace(/^\//, '')
+    .split('/')
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function walkToParent(root: Json, keys: readonly string[], create: boolean, path: string): Json | unknown[] {
+function walkToParent(
+  root: Json,
+  keys: readonly string[],
+  create: boolean,
+  path: string,
+): Json | unknown[] {
   let node: unknown = root;
   for (const key of keys.slice(0, -1)) {
     const container = node as Json;
@@ -69,6 +86,11 @@ function parseValue(text: string | undefined, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `qValue of the patch at ${path} is not JSON`, path, { cause });
+    throw new EngineError(
+      LocErr.GENERIC_INVALID_PARAMETERS,
+      `qValue of the patch at ${path} is not JSON`,
+      path,
+      { cause },
+    );
   }
 }

@@ -22,8 +22,10 @@ export function checkScript(script: string): Json[] {
     visit(program, (text, start) => {
       if (text.includes('$(')) return;
       try {
-        const cursor = new StatementCursor(text, (offset, code, message, cause) =>
-          new ScriptError(code, message, sourceMap.positionOf(start + offset), { cause }),
+        const cursor = new StatementCursor(
+          text,
+          (offset, code, message, cause) =>
+            new ScriptError(code, message, sourceMap.positionOf(start + offset), { cause }),
         );
         parseStatement(cursor);
       } catch (error) {

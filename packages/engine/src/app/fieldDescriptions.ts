@@ -29,7 +29,9 @@ export function fieldList(model: DataModel, def: Record<string, unknown>): Recor
   const showSystem = def.qShowSystem === true;
   const showHidden = def.qShowHidden === true;
   const qItems = model.fields
-    .filter((field) => (showSystem || !field.name.startsWith('$')) && (showHidden || !field.isHidden))
+    .filter(
+      (field) => (showSystem || !field.name.startsWith('$')) && (showHidden || !field.isHidden),
+    )
     .map((field) => ({
       qName: field.name,
       qCardinal: field.cardinality,
@@ -38,7 +40,10 @@ export function fieldList(model: DataModel, def: Record<string, unknown>): Recor
       qAndMode: false,
       qIsHidden: field.isHidden,
       qIsSystem: field.name.startsWith('$'),
-      qSrcTables: def.qShowSrcTables === true ? field.tableIndexes.map((index) => model.tables[index]!.name) : [],
+      qSrcTables:
+        def.qShowSrcTables === true
+          ? field.tableIndexes.map((index) => model.tables[index]!.name)
+          : [],
       qIsDerived: false,
       qDerivedFieldData: { qDerivedDefinitionInfo: [], qFieldDefs: [], qGroupDefs: [], qTags: [] },
       qIsDefinitionOnly: false,

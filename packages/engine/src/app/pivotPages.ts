@@ -10,7 +10,9 @@ export function allRows(cube: ComputedHyperCube): NxCell[][] {
   const step = Math.max(1, Math.floor(10_000 / Math.max(1, width)));
   const rows: NxCell[][] = [];
   for (let top = 0; top < height; top += step) {
-    const page = cube.getHyperCubeData([{ qTop: top, qLeft: 0, qWidth: width, qHeight: Math.min(step, height - top) }])[0];
+    const page = cube.getHyperCubeData([
+      { qTop: top, qLeft: 0, qWidth: width, qHeight: Math.min(step, height - top) },
+    ])[0];
     rows.push(...(page?.qMatrix ?? []));
   }
   return rows;
@@ -60,7 +62,9 @@ function nest(
     if (end > page.start && start < page.end) {
       const children: Json[] = [];
       if (d + 1 < dims) children.push(...nest(rows, start, end, d + 1, dims, page, node, leaf));
-      else for (let row = Math.max(start, page.start); row < Math.min(end, page.end); row++) children.push(...leaf(row));
+      else
+        for (let row = Math.max(start, page.start); row < Math.min(end, page.end); row++)
+          children.push(...leaf(row));
       nodes.push(node(rows[start]![d]!, children, { start, end }));
     }
     start = end;
@@ -98,7 +102,11 @@ const pseudoCells = new WeakSet<NxCell>();
  * sort order (from a cube of the top dimensions alone); combinations it
  * lacks follow in the order they first appear.
  */
-export function pivotGrid(cube: ComputedHyperCube, leftDims: number, topOrder: readonly NxCell[][] = []): PivotGrid {
+export function pivotGrid(
+  cube: ComputedHyperCube,
+  leftDims: number,
+  topOrder: readonly NxCell[][] = [],
+): PivotGrid {
   const dims = cube.layout.qDimensionInfo.length;
   const measureInfo = cube.layout.qMeasureInfo;
   const left = Math.min(Math.max(0, leftDims), dims);
@@ -132,7 +140,12 @@ export function pivotGrid(cube: ComputedHyperCube, leftDims: number, topOrder: r
         top.push(combo);
         continue;
       }
-      const pseudo: NxCell = { qText: measureInfo[m]?.qFallbackTitle ?? '', qNum: 'NaN', qElemNumber: m, qState: 'L' };
+      const pseudo: NxCell = {
+        qText: measureInfo[m]?.qFallbackTitle ?? '',
+        qNum: 'NaN',
+        qElemNumber: m,
+        qState: 'L',
+      };
       pseudoCells.add(pseudo);
       top.push([...combo, pseudo]);
     }
@@ -152,24 +165,33 @@ export function pivotGrid(cube: ComputedHyperCube, leftDims: number, topOrder: r
  * combination has no data. A node that also spans rows or columns outside
  * the page counts them in qUp (before) and qDown (after).
  */
-export function pivotPages(cube: ComputedHyperCube, grid: PivotGrid, pages: readonly NxPage[]): Json[] {
+export function pivotPages(
+  cube: ComputedHyperCube,
+  grid: PivotGrid,
+  pages: readonly NxPage[],
+): Json[] {
   const dims = cube.layout.qDimensionInfo.length;
   return pages.map((page) => {
     const rows = pageRows(page, grid.left.length);
-    const columns = pageRows({ qTop: page.qLeft, qHeight: page.qWidth, qLeft: 0, qWidth: 0 }, grid.top.length);
-    const cellNode = (range: RowRange) => (cell: NxCell, children: Json[], group: RowRange): Json => ({
-      qText: cell.qText ?? '',
-      qElemNo: cell.qElemNumber,
-      qValue: pseudoCells.has(cell) ? 'NaN' : numberValue(cell),
-      qCanExpand: false,
-      qCanCollapse: children.length > 0,
-      qType: pseudoCells.has(cell) ? 'P' : dimensionType(cell),
-      qUp: Math.max(0, range.start - group.start),
-      qDown: Math.max(0, group.end - range.end),
-      qSubNodes: children,
-      qAttrExps: { qValues: [] },
-      qAttrDims: { qValues: [] },
-    });
+    const columns = pageRows(
+      { qTop: page.qLeft, qHeight: page.qWidth, qLeft: 0, qWidth: 0 },
+      grid.top.length,
+    );
+    const cellNode =
+      (range: RowRange) =>
+      (cell: NxCell, children: Json[], group: RowRange): Json => ({
+        qText: cell.qText ?? '',
+        qElemNo: cell.qElemNumber,
+        qValue: pseudoCells.has(cell) ? 'NaN' : numberValue(cell),
+        qCanExpand: false,
+        qCanCollapse: children.length > 0,
+        qType: pseudoCells.has(cell) ? 'P' : dimensionType(cell),
+        qUp: Math.max(0, range.start - group.start),
+        qDown: Math.max(0, group.end - range.end),
+        qSubNodes: children,
+        qAttrExps: { qValues: [] },
+        qAttrDims: { qValues: [] },
+      });
     const leftLevels = grid.left[0]?.length ?? 0;
     const topLevels = grid.top[0]?.length ?? 0;
     const qData: Json[][] = [];
@@ -180,17 +202,42 @@ export function pivotPages(cube: ComputedHyperCube, grid: PivotGrid, pages: read
         const cell = source?.[dims + (column % grid.measures)];
         line.push(
           cell
-            ? { qLabel: '', qText: cell.qText ?? '', qNum: cell.qNum, qType: valueType(cell), qAttrExps: { qValues: [] }, qAttrDims: { qValues: [] } }
-            : { qLabel: '', qText: '-', qNum: 'NaN', qType: 'E', qAttrExps: { qValues: [] }, qAttrDims: { qValues: [] } },
+            ? {
+                qLabel: '',
+                qText: cell.qText ?? '',
+                qNum: cell.qNum,
+                qType: valueType(cell),
+                qAttrExps: { qValues: [] },
+                qAttrDims: { qValues: [] },
+              }
+            : {
+                qLabel: '',
+                qText: '-',
+                qNum: 'NaN',
+                qType: 'E',
+                qAttrExps: { qValues: [] },
+                qAttrDims: { qValues: [] },
+              },
         );
       }
       qData.push(line);
     }
     return {
-      qLeft: leftLevels > 0 ? nest(grid.left, 0, grid.left.length, 0, leftLevels, rows, cellNode(rows), () => []) : [],
-      qTop: topLevels > 0 ? nest(grid.top, 0, grid.top.length, 0, topLevels, columns, cellNode(columns), () => []) : [],
+      qLeft:
+        leftLevels > 0
+          ? nest(grid.left, 0, grid.left.length, 0, leftLevels, rows, cellNode(rows), () => [])
+          : [],
+      qTop:
+        topLevels > 0
+          ? nest(grid.top, 0, grid.top.length, 0, topLevels, columns, cellNode(columns), () => [])
+          : [],
       qData,
-      qArea: { qLeft: columns.start, qTop: rows.start, qWidth: columns.end - columns.start, qHeight: rows.end - rows.start },
+      qArea: {
+        qLeft: columns.start,
+        qTop: rows.start,
+        qWidth: columns.end - columns.start,
+        qHeight: rows.end - rows.start,
+      },
     };
   });
 }
@@ -206,11 +253,15 @@ export interface PivotPick {
  * in row qRow, a top cell the value of top dimension qRow in column qCol, a
  * data cell every dimension value of its row and column.
  */
-export function pivotPicks(grid: PivotGrid, cells: readonly { qType?: string; qCol: number; qRow: number }[]): PivotPick[] {
+export function pivotPicks(
+  grid: PivotGrid,
+  cells: readonly { qType?: string; qCol: number; qRow: number }[],
+): PivotPick[] {
   const leftLevels = grid.left[0]?.length ?? 0;
   const picks: PivotPick[] = [];
   const add = (dimension: number, cell: NxCell | undefined) => {
-    if (cell && !pseudoCells.has(cell) && cell.qElemNumber >= 0) picks.push({ dimension, symbol: cell.qElemNumber });
+    if (cell && !pseudoCells.has(cell) && cell.qElemNumber >= 0)
+      picks.push({ dimension, symbol: cell.qElemNumber });
   };
   for (const cell of cells) {
     if (cell.qType === 'L') add(cell.qCol, grid.left[cell.qRow]?.[cell.qCol]);
@@ -231,7 +282,11 @@ export function pivotPicks(grid: PivotGrid, cells: readonly { qType?: string; qC
  * qRow, the row of the cube where it starts. At most `maxCells` nodes of the
  * outer dimension are returned.
  */
-export function stackPages(cube: ComputedHyperCube, pages: readonly NxPage[], maxCells: number): Json[] {
+export function stackPages(
+  cube: ComputedHyperCube,
+  pages: readonly NxPage[],
+  maxCells: number,
+): Json[] {
   const dims = cube.layout.qDimensionInfo.length;
   const rows = allRows(cube);
   return pages.map((page) => {
@@ -271,8 +326,16 @@ export function stackPages(cube: ComputedHyperCube, pages: readonly NxPage[], ma
       qAttrExps: { qValues: [] },
       qAttrDims: { qValues: [] },
     });
-    const outer = dims > 0 ? nest(rows, 0, rows.length, 0, dims, range, node, leaf).slice(0, Math.max(0, maxCells)) : [];
-    const children = dims > 0 ? outer : Array.from({ length: range.end - range.start }, (_, index) => leaf(range.start + index)).flat();
+    const outer =
+      dims > 0
+        ? nest(rows, 0, rows.length, 0, dims, range, node, leaf).slice(0, Math.max(0, maxCells))
+        : [];
+    const children =
+      dims > 0
+        ? outer
+        : Array.from({ length: range.end - range.start }, (_, index) =>
+            leaf(range.start + index),
+          ).flat();
     const root = {
       qText: '',
       qElemNo: -1,
@@ -288,7 +351,15 @@ export function stackPages(cube: ComputedHyperCube, pages: readonly NxPage[], ma
       qAttrExps: { qValues: [] },
       qAttrDims: { qValues: [] },
     };
-    return { qData: [root], qArea: { qLeft: page.qLeft, qTop: range.start, qWidth: page.qWidth, qHeight: range.end - range.start } };
+    return {
+      qData: [root],
+      qArea: {
+        qLeft: page.qLeft,
+        qTop: range.start,
+        qWidth: page.qWidth,
+        qHeight: range.end - range.start,
+      },
+    };
   });
 }
 

@@ -21,7 +21,12 @@ export interface SearchOptions {
  * (case-insensitive), as the search box of a Qlik app does; fields with
  * more matching values come first.
  */
-export function searchValues(model: DataModel, result: SelectionResult, terms: readonly string[], options: SearchOptions = {}): FieldMatches[] {
+export function searchValues(
+  model: DataModel,
+  result: SelectionResult,
+  terms: readonly string[],
+  options: SearchOptions = {},
+): FieldMatches[] {
   const needles = terms.map((term) => term.toLowerCase()).filter((term) => term !== '');
   if (needles.length === 0) return [];
   const wanted = options.fields && options.fields.length > 0 ? new Set(options.fields) : null;

@@ -17,7 +17,10 @@ export function selectionObject(state: SelectionState): Record<string, unknown> 
       qLocked: item.locked,
       qIsNum: item.isNumeric,
       qSelectionThreshold: item.threshold,
-      qSelectedFieldSelectionInfo: item.selectedValues.map((text) => ({ qName: text, qFieldSelectionMode: 'SELECTION_MODE_NORMAL' })),
+      qSelectedFieldSelectionInfo: item.selectedValues.map((text) => ({
+        qName: text,
+        qFieldSelectionMode: 'SELECTION_MODE_NORMAL',
+      })),
       qNotSelectedFieldSelectionInfo: [],
       qRangeInfo: [],
       qSortIndex: 0,

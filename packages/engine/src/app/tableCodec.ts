@@ -15,7 +15,10 @@ export function encodeTables(tables: readonly LoadedTable[]): { header: string; 
   const encoded: EncodedTable[] = tables.map((table) => ({
     name: table.name,
     rowCount: table.rowCount,
-    columns: table.columns.map((column) => ({ name: column.name, values: column.values.map(encodeValue) })),
+    columns: table.columns.map((column) => ({
+      name: column.name,
+      values: column.values.map(encodeValue),
+    })),
   }));
   const chunks: Buffer[] = [];
   for (const table of tables) {

@@ -2,7 +2,10 @@ import type { DataModel } from '../model/DataModel.js';
 import type { Table } from '../model/Table.js';
 
 /** GetTablesAndKeys: every table with its fields (cardinality, key type, tags) and the key fields that link tables. */
-export function tablesAndKeys(model: DataModel, includeSystem: boolean): { qtr: unknown[]; qk: unknown[] } {
+export function tablesAndKeys(
+  model: DataModel,
+  includeSystem: boolean,
+): { qtr: unknown[]; qk: unknown[] } {
   const tables = model.tables.filter((table) => includeSystem || !table.name.startsWith('$'));
   const qtr = tables.map((table, index) => ({
     qName: table.name,

@@ -13,20 +13,53 @@ export interface VariableItem {
 /** Variables the engine sets from the script's number-interpretation statements (Qlik calls them config variables). */
 const CONFIG_VARIABLES = new Set(
   [
-    'ThousandSep', 'DecimalSep', 'MoneyThousandSep', 'MoneyDecimalSep', 'MoneyFormat', 'TimeFormat', 'DateFormat',
-    'TimestampFormat', 'MonthNames', 'LongMonthNames', 'DayNames', 'LongDayNames', 'FirstWeekDay', 'BrokenWeeks',
-    'ReferenceDay', 'FirstMonthOfYear', 'CollationLocale', 'NumericalAbbreviation', 'CreateSearchIndexOnReload',
+    'ThousandSep',
+    'DecimalSep',
+    'MoneyThousandSep',
+    'MoneyDecimalSep',
+    'MoneyFormat',
+    'TimeFormat',
+    'DateFormat',
+    'TimestampFormat',
+    'MonthNames',
+    'LongMonthNames',
+    'DayNames',
+    'LongDayNames',
+    'FirstWeekDay',
+    'BrokenWeeks',
+    'ReferenceDay',
+    'FirstMonthOfYear',
+    'CollationLocale',
+    'NumericalAbbreviation',
+    'CreateSearchIndexOnReload',
   ].map((name) => name.toLowerCase()),
 );
 
 /** Variables whose names the engine reserves for its own information. */
 const RESERVED_VARIABLES = new Set(
-  ['ScriptError', 'ScriptErrorCount', 'ScriptErrorList', 'ErrorMode', 'HidePrefix', 'HideSuffix', 'StripComments', 'Verbatim', 'OpenUrlTimeout', 'NullDisplay', 'NullInterpret', 'NullValue', 'OtherSymbol']
-    .map((name) => name.toLowerCase()),
+  [
+    'ScriptError',
+    'ScriptErrorCount',
+    'ScriptErrorList',
+    'ErrorMode',
+    'HidePrefix',
+    'HideSuffix',
+    'StripComments',
+    'Verbatim',
+    'OpenUrlTimeout',
+    'NullDisplay',
+    'NullInterpret',
+    'NullValue',
+    'OtherSymbol',
+  ].map((name) => name.toLowerCase()),
 );
 
 /** The variable items of a set of GenericVariable objects, filtered as a qVariableListDef asks. */
-export function variableItems(variables: readonly StoredObject[], showReserved: boolean, showConfig: boolean): VariableItem[] {
+export function variableItems(
+  variables: readonly StoredObject[],
+  showReserved: boolean,
+  showConfig: boolean,
+): VariableItem[] {
   return variables
     .map((variable): VariableItem => {
       const name = String(variable.properties.qName ?? '');

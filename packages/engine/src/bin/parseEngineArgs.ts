@@ -11,7 +11,8 @@ export class UsageError extends Error {
 }
 
 /** The usage text of `qlikit-engine`. */
-export const USAGE = 'usage: qlikit-engine [--port <n>] [--host <address>] [--data <dir>]\n  --port 0 picks a free port (default 9076); --data defaults to ./.data';
+export const USAGE =
+  'usage: qlikit-engine [--port <n>] [--host <address>] [--data <dir>]\n  --port 0 picks a free port (default 9076); --data defaults to ./.data';
 
 /** Reads `--port`, `--host` and `--data` (also as `--name=value`). */
 export function parseEngineArgs(argv: readonly string[]): EngineArgs {
@@ -26,6 +27,7 @@ export function parseEngineArgs(argv: readonly string[]): EngineArgs {
     values.set(name, value);
   }
   const port = Number(values.get('port') ?? 9076);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Invalid port: ${values.get('port')}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`Invalid port: ${values.get('port')}`);
   return { port, host: values.get('host') ?? '127.0.0.1', dataDir: values.get('data') ?? '.data' };
 }

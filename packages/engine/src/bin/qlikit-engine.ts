@@ -13,7 +13,11 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const engine = await startEngine({ port: args.port, host: args.host, dataDir: resolve(args.dataDir) });
+  const engine = await startEngine({
+    port: args.port,
+    host: args.host,
+    dataDir: resolve(args.dataDir),
+  });
   process.stdout.write(`${engine.url}\n`);
   const stop = () => {
     void engine.close().then(() => process.exit(0));

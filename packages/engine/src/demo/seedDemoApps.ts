@@ -18,7 +18,11 @@ export interface SeededApp {
  * `sourceDir` into the engine's data files, sets their script, reloads and
  * saves them. A reload that fails throws with the reload log.
  */
-export async function seedDemoApps(apps: AppStore, sourceDir: string, demos: readonly DemoApp[] = DEMO_APPS): Promise<SeededApp[]> {
+export async function seedDemoApps(
+  apps: AppStore,
+  sourceDir: string,
+  demos: readonly DemoApp[] = DEMO_APPS,
+): Promise<SeededApp[]> {
   const seeded: SeededApp[] = [];
   for (const demo of demos) {
     if (await apps.exists(demo.id)) {

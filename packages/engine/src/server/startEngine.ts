@@ -19,7 +19,9 @@ export interface AuthenticateRequest {
 }
 
 /** Decides who a connecting client is; null (or a throw) refuses the socket with HTTP 401. */
-export type Authenticate = (request: AuthenticateRequest) => Identity | null | Promise<Identity | null>;
+export type Authenticate = (
+  request: AuthenticateRequest,
+) => Identity | null | Promise<Identity | null>;
 
 /** Options of `startEngine`. */
 export interface StartEngineOptions {
@@ -58,15 +60,23 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
   const sessions = new SessionRegistry();
   const authenticate = options.authenticate ?? defaultAuthenticate;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  const server = options.server ?? createServer((_request, response) => {
-    response.writeHead(426, { 'content-type': 'text/plain' }).end('This is a QIX engine: connect with a WebSocket.\n');
-  });
+  const server =
+    options.server ??
+    createServer((_request, response) => {
+      response
+        .writeHead(426, { 'content-type': 'text/plain' })
+        .end('This is a QIX engine: connect with a WebSocket.\n');
+    });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     void acceptUpgrade(request, socket, head);
   });
 
-  async function acceptUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  async function acceptUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): Promise<void> {
     let identity: Identity | null = null;
     try {
       identity = await authenticate({
@@ -99,7 +109,15 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     current.send({ jsonrpc: '2.0', method: 'OnConnected', params: { qSessionState: state } });
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
-        current.send({ jsonrpc: '2.0', id: null, error: { code: -32700, parameter: '', message: 'Parse error: binary frames are not JSON-RPC' } });
+        current.send({
+          jsonrpc: '2.0',
+          id: null,
+          error: {
+            code: -32700,
+            parameter: '',
+            message: 'Parse error: binary frames are not JSON-RPC',
+          },
+        });
         return;
       }
       void current.receive(data.toString());

@@ -76,9 +76,12 @@ describe.each([
         ['Orders', 5],
         ['Customers', 3],
       ]);
-      expect((tables as { qk: { qKeyFields: string[]; qTables: string[] }[] }).qk.map((key) => [key.qKeyFields, key.qTables])).toEqual([
-        [['Customer'], ['Orders', 'Customers']],
-      ]);
+      expect(
+        (tables as { qk: { qKeyFields: string[]; qTables: string[] }[] }).qk.map((key) => [
+          key.qKeyFields,
+          key.qTables,
+        ]),
+      ).toEqual([[['Customer'], ['Orders', 'Customers']]]);
       const description = await doc.getFieldDescription('Amount');
       expect(description).toMatchObject({ qName: 'Amount', qCardinal: 5, qSrcTables: ['Orders'] });
     });
@@ -110,13 +113,20 @@ describe.each([
     it('evaluates expressions with the engine number text (14 significant digits)', async () => {
       expect(await doc.evaluate('1/3')).toBe('0.33333333333333');
       expect(await doc.evaluate('Sum(Amount)/Count(OrderId)')).toBe('9');
-      expect(await doc.evaluateEx('Avg(Amount) * 3')).toEqual({ qText: '27', qIsNumeric: true, qNumber: 27 });
+      expect(await doc.evaluateEx('Avg(Amount) * 3')).toEqual({
+        qText: '27',
+        qIsNumeric: true,
+        qNumber: 27,
+      });
     });
 
     it('computes hypercubes and recomputes them after a selection, announcing the change', async () => {
       const object = await doc.createSessionObject(salesCube);
       const before = await object.getLayout();
-      expect(before.qHyperCube!.qDataPages[0]).toMatchObject({ qIsReduced: false, qArea: { qTop: 0, qHeight: 3, qWidth: 2 } });
+      expect(before.qHyperCube!.qDataPages[0]).toMatchObject({
+        qIsReduced: false,
+        qArea: { qTop: 0, qHeight: 3, qWidth: 2 },
+      });
       expect(texts(before)).toEqual([
         ['Alice', '30'],
         ['Bob', '8'],

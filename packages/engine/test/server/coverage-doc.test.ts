@@ -34,7 +34,11 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await app.getScript()).toBe(SALES_SCRIPT);
       const result = await app.doReloadEx({ qMode: 0, qPartial: false, qDebug: false });
       expect(result).toMatchObject({ qSuccess: true, qEndedWithMemoryConstraint: false });
-      expect(Object.keys(result).sort()).toEqual(['qEndedWithMemoryConstraint', 'qScriptLogFile', 'qSuccess']);
+      expect(Object.keys(result).sort()).toEqual([
+        'qEndedWithMemoryConstraint',
+        'qScriptLogFile',
+        'qSuccess',
+      ]);
       const progress = await other.getProgress(0);
       expect(progress.qPersistentProgress).toMatch(/Orders/);
       expect(progress.qPersistentProgress).toMatch(/Customers/);
@@ -57,7 +61,9 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await app.evaluate('Sum(M)')).toBe('5');
       const progress = await other.getProgress(0);
       expect(progress.qPersistentProgress).toMatch(/U skipped in a partial reload/);
-      expect(await app.doReloadEx({ qMode: 0, qPartial: true, qDebug: false })).toMatchObject({ qSuccess: true });
+      expect(await app.doReloadEx({ qMode: 0, qPartial: true, qDebug: false })).toMatchObject({
+        qSuccess: true,
+      });
       expect(await app.evaluate('Count(N)')).toBe('5');
       expect(await app.doReload()).toBe(true);
       expect(await app.evaluate('Count(N)')).toBe('3');
@@ -68,12 +74,23 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       const { qAppId } = await other.createApp('Props app');
       const app = await other.openDoc(qAppId);
       await app.setAppProperties({ qTitle: 'Renamed', description: 'hand made' } as never);
-      expect(await app.getAppProperties()).toMatchObject({ qTitle: 'Renamed', description: 'hand made' });
+      expect(await app.getAppProperties()).toMatchObject({
+        qTitle: 'Renamed',
+        description: 'hand made',
+      });
       const layout = await app.getAppLayout();
-      expect(layout).toMatchObject({ qTitle: 'Renamed', qFileName: qAppId, qHasScript: false, qHasData: false, qIsSessionApp: false });
+      expect(layout).toMatchObject({
+        qTitle: 'Renamed',
+        qFileName: qAppId,
+        qHasScript: false,
+        qHasData: false,
+        qIsSessionApp: false,
+      });
       await app.doSave();
       const reader = await open(fixture, `${clientName}-props-reader`);
-      expect((await reader.getDocList()).find((entry) => entry.qDocId === qAppId)?.qTitle).toBe('Renamed');
+      expect((await reader.getDocList()).find((entry) => entry.qDocId === qAppId)?.qTitle).toBe(
+        'Renamed',
+      );
     });
 
     it('reports the locale from the script variables', async () => {
@@ -109,7 +126,11 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
     });
 
     it('describes a key field', async () => {
-      expect(await doc.getFieldDescription('Customer')).toMatchObject({ qName: 'Customer', qCardinal: 3, qSrcTables: ['Orders', 'Customers'] });
+      expect(await doc.getFieldDescription('Customer')).toMatchObject({
+        qName: 'Customer',
+        qCardinal: 3,
+        qSrcTables: ['Orders', 'Customers'],
+      });
     });
   });
 
@@ -154,8 +175,16 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
     });
 
     it('evaluates expressions with EvaluateEx as text, number and whether it is numeric', async () => {
-      expect(await doc.evaluateEx('Sum(Amount) / 2')).toEqual({ qText: '22.5', qIsNumeric: true, qNumber: 22.5 });
-      expect(await doc.evaluateEx("'x' & Count(DISTINCT Customer)")).toEqual({ qText: 'x3', qIsNumeric: false, qNumber: 0 });
+      expect(await doc.evaluateEx('Sum(Amount) / 2')).toEqual({
+        qText: '22.5',
+        qIsNumeric: true,
+        qNumber: 22.5,
+      });
+      expect(await doc.evaluateEx("'x' & Count(DISTINCT Customer)")).toEqual({
+        qText: 'x3',
+        qIsNumeric: false,
+        qNumber: 0,
+      });
       expect(await doc.evaluate('Max(Amount) - Min(Amount)')).toBe('17');
     });
 
@@ -172,17 +201,31 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
 
   describe('objects', () => {
     it('creates, finds, lists and destroys objects and session objects', async () => {
-      await doc.createObject({ qInfo: { qId: 'cov-sheet', qType: 'sheet' }, qMetaDef: { title: 'Sheet one' } });
+      await doc.createObject({
+        qInfo: { qId: 'cov-sheet', qType: 'sheet' },
+        qMetaDef: { title: 'Sheet one' },
+      });
       await doc.createObject({ qInfo: { qId: 'cov-bar', qType: 'barchart' } });
-      const session = await doc.createSessionObject({ qInfo: { qId: 'cov-session', qType: 'barchart' } });
+      const session = await doc.createSessionObject({
+        qInfo: { qId: 'cov-session', qType: 'barchart' },
+      });
       expect(session.id).toBe('cov-session');
       expect((await doc.getObject('cov-bar')).id).toBe('cov-bar');
 
-      const ids = async (options: Record<string, unknown>) => (await doc.getObjects(options as never)).map((entry) => entry.qInfo.qId).sort();
+      const ids = async (options: Record<string, unknown>) =>
+        (await doc.getObjects(options as never)).map((entry) => entry.qInfo.qId).sort();
       expect(await ids({ qTypes: ['barchart'] })).toEqual(['cov-bar']);
-      expect(await ids({ qTypes: ['barchart'], qIncludeSessionObjects: true })).toEqual(['cov-bar', 'cov-session']);
+      expect(await ids({ qTypes: ['barchart'], qIncludeSessionObjects: true })).toEqual([
+        'cov-bar',
+        'cov-session',
+      ]);
       expect(await ids({ qTypes: ['sheet', 'barchart'] })).toEqual(['cov-bar', 'cov-sheet']);
-      const sheet = (await doc.getObjects({ qTypes: ['sheet'], qData: { title: '/qMetaDef/title', none: '/nothing' } } as never))[0]!;
+      const sheet = (
+        await doc.getObjects({
+          qTypes: ['sheet'],
+          qData: { title: '/qMetaDef/title', none: '/nothing' },
+        } as never)
+      )[0]!;
       expect(sheet.qMeta).toMatchObject({ title: 'Sheet one' });
       expect(sheet.qData).toEqual({ title: 'Sheet one' });
 
@@ -195,34 +238,70 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await doc.destroySessionObject('cov-session')).toBe(false);
       expect(await doc.destroyObject('cov-bar')).toBe(true);
       expect(await doc.destroyObject('cov-bar')).toBe(false);
-      await expect(doc.getObject('cov-bar')).rejects.toMatchObject({ code: CLIENT_OBJECT_NOT_FOUND });
+      await expect(doc.getObject('cov-bar')).rejects.toMatchObject({
+        code: CLIENT_OBJECT_NOT_FOUND,
+      });
       expect(await doc.destroyObject('cov-sheet')).toBe(true);
     });
 
     it('creates, reads and destroys master dimensions and measures', async () => {
-      const measure = await doc.createMeasure({ qInfo: { qId: 'cov-m', qType: 'measure' }, qMeasure: { qLabel: 'Avg', qDef: 'Avg(Amount)' } });
+      const measure = await doc.createMeasure({
+        qInfo: { qId: 'cov-m', qType: 'measure' },
+        qMeasure: { qLabel: 'Avg', qDef: 'Avg(Amount)' },
+      });
       expect(await measure.getMeasure()).toMatchObject({ qLabel: 'Avg', qDef: 'Avg(Amount)' });
       expect(await measure.getInfo()).toEqual({ qId: 'cov-m', qType: 'measure' });
-      const dimension = await doc.createDimension({ qInfo: { qId: 'cov-d', qType: 'dimension' }, qDim: { qGrouping: 'N', qFieldDefs: ['Country'], qFieldLabels: ['Land'] } });
+      const dimension = await doc.createDimension({
+        qInfo: { qId: 'cov-d', qType: 'dimension' },
+        qDim: { qGrouping: 'N', qFieldDefs: ['Country'], qFieldLabels: ['Land'] },
+      });
       expect(await dimension.getDimension()).toMatchObject({ qFieldDefs: ['Country'] });
-      expect(await dimension.getLayout()).toMatchObject({ qInfo: { qId: 'cov-d' }, qDimInfos: [expect.objectContaining({ qCardinal: 2 })] });
-      await measure.setProperties({ qInfo: { qId: 'cov-m', qType: 'measure' }, qMeasure: { qLabel: 'Average', qDef: 'Avg(Amount)' } });
-      expect(await (await doc.getMeasure('cov-m')).getLayout()).toMatchObject({ qMeasure: { qLabel: 'Average' } });
+      expect(await dimension.getLayout()).toMatchObject({
+        qInfo: { qId: 'cov-d' },
+        qDimInfos: [expect.objectContaining({ qCardinal: 2 })],
+      });
+      await measure.setProperties({
+        qInfo: { qId: 'cov-m', qType: 'measure' },
+        qMeasure: { qLabel: 'Average', qDef: 'Avg(Amount)' },
+      });
+      expect(await (await doc.getMeasure('cov-m')).getLayout()).toMatchObject({
+        qMeasure: { qLabel: 'Average' },
+      });
       expect(await doc.destroyMeasure('cov-m')).toBe(true);
       expect(await doc.destroyDimension('cov-d')).toBe(true);
       expect(await doc.destroyDimension('cov-d')).toBe(false);
-      await expect(doc.getMeasure('cov-m')).rejects.toMatchObject({ code: CLIENT_OBJECT_NOT_FOUND });
+      await expect(doc.getMeasure('cov-m')).rejects.toMatchObject({
+        code: CLIENT_OBJECT_NOT_FOUND,
+      });
     });
   });
 
   describe('variables', () => {
     it('creates session variables and finds and destroys variables by id and name', async () => {
-      const session = await doc.createSessionVariable({ qInfo: { qId: 'cov-v-session', qType: 'variable' }, qName: 'vHalf', qDefinition: '=Sum(Amount)/2' });
-      expect(await session.getLayout()).toMatchObject({ qName: 'vHalf', qText: '22.5', qNum: 22.5 });
-      const stored = await doc.createVariableEx({ qInfo: { qId: 'cov-v', qType: 'variable' }, qName: 'vFactor', qDefinition: '3' });
+      const session = await doc.createSessionVariable({
+        qInfo: { qId: 'cov-v-session', qType: 'variable' },
+        qName: 'vHalf',
+        qDefinition: '=Sum(Amount)/2',
+      });
+      expect(await session.getLayout()).toMatchObject({
+        qName: 'vHalf',
+        qText: '22.5',
+        qNum: 22.5,
+      });
+      const stored = await doc.createVariableEx({
+        qInfo: { qId: 'cov-v', qType: 'variable' },
+        qName: 'vFactor',
+        qDefinition: '3',
+      });
       expect((await doc.getVariableById('cov-v')).id).toBe(stored.id);
-      expect(await (await doc.getVariableByName('VFACTOR')).getLayout()).toMatchObject({ qName: 'vFactor', qText: '3', qNum: 3 });
-      await expect(doc.createVariableEx({ qInfo: { qType: 'variable' }, qName: 'vFactor', qDefinition: '1' })).rejects.toMatchObject({ code: 3 });
+      expect(await (await doc.getVariableByName('VFACTOR')).getLayout()).toMatchObject({
+        qName: 'vFactor',
+        qText: '3',
+        qNum: 3,
+      });
+      await expect(
+        doc.createVariableEx({ qInfo: { qType: 'variable' }, qName: 'vFactor', qDefinition: '1' }),
+      ).rejects.toMatchObject({ code: 3 });
       expect(await doc.destroyVariableById('cov-v')).toBe(true);
       expect(await doc.destroyVariableById('cov-v')).toBe(false);
       await expect(doc.getVariableById('cov-v')).rejects.toMatchObject({ code: 2 });
@@ -231,8 +310,16 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
     });
 
     it('expands $(vName) in measures and expressions, evaluating = definitions', async () => {
-      const variable = await doc.createSessionVariable({ qInfo: { qType: 'variable' }, qName: 'vBonus', qDefinition: '100' });
-      await doc.createSessionVariable({ qInfo: { qType: 'variable' }, qName: 'vTotal', qDefinition: '=Sum(Amount)' });
+      const variable = await doc.createSessionVariable({
+        qInfo: { qType: 'variable' },
+        qName: 'vBonus',
+        qDefinition: '100',
+      });
+      await doc.createSessionVariable({
+        qInfo: { qType: 'variable' },
+        qName: 'vTotal',
+        qDefinition: '=Sum(Amount)',
+      });
       expect(await doc.evaluate('Sum(Amount) + $(vBonus)')).toBe('145');
       // The script's SET vTarget = 42.
       expect(await doc.evaluate('$(vTarget) * 2')).toBe('84');
@@ -243,11 +330,17 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
         qInfo: { qType: 'table' },
         qHyperCubeDef: {
           qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
-          qMeasures: [{ qDef: { qDef: 'Sum(Amount) * $(vBonus)' } }, { qDef: { qDef: 'Sum(Amount) / $(vTotal)' } }],
+          qMeasures: [
+            { qDef: { qDef: 'Sum(Amount) * $(vBonus)' } },
+            { qDef: { qDef: 'Sum(Amount) / $(vTotal)' } },
+          ],
           qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 3, qHeight: 10 }],
         },
       });
-      const numbers = async () => (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qNum));
+      const numbers = async () =>
+        (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix.map((row) =>
+          row.map((cell) => cell.qNum),
+        );
       expect(await numbers()).toEqual([
         ['NaN', 3000, 30 / 45],
         ['NaN', 800, 8 / 45],
@@ -265,14 +358,23 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       const mine = await first.openDoc(qAppId);
       await mine.setScript(SALES_SCRIPT);
       await mine.doReload();
-      await mine.createVariableEx({ qInfo: { qType: 'variable' }, qName: 'vShare', qDefinition: '2' });
+      await mine.createVariableEx({
+        qInfo: { qType: 'variable' },
+        qName: 'vShare',
+        qDefinition: '2',
+      });
       const theirsGlobal = await open(fixture, `${clientName}-var-second`);
       const theirs = await theirsGlobal.openDoc(qAppId);
       const chart = await theirs.createSessionObject({
         qInfo: { qType: 'table' },
-        qHyperCubeDef: { qDimensions: [], qMeasures: [{ qDef: { qDef: 'Sum(Amount) * $(vShare)' } }], qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 1 }] },
+        qHyperCubeDef: {
+          qDimensions: [],
+          qMeasures: [{ qDef: { qDef: 'Sum(Amount) * $(vShare)' } }],
+          qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 1 }],
+        },
       });
-      const value = async () => (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix[0]![0]!.qNum;
+      const value = async () =>
+        (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix[0]![0]!.qNum;
       expect(await value()).toBe(90);
       await (await mine.getVariableByName('vShare')).setNumValue(10);
       expect(await value()).toBe(450);
@@ -284,21 +386,48 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       await doc.addAlternateState('B');
       await (await doc.getField('Product')).select('Banana');
       await (await doc.getField('Customer', 'B')).select('Carol');
-      const created = await doc.createBookmark({ qInfo: { qId: 'cov-bm', qType: 'bookmark' }, qMetaDef: { title: 'Banana and Carol' } });
-      await doc.createBookmark({ qInfo: { qId: 'cov-story', qType: 'snapshot' }, qMetaDef: { title: 'Other type' } });
+      const created = await doc.createBookmark({
+        qInfo: { qId: 'cov-bm', qType: 'bookmark' },
+        qMetaDef: { title: 'Banana and Carol' },
+      });
+      await doc.createBookmark({
+        qInfo: { qId: 'cov-story', qType: 'snapshot' },
+        qMetaDef: { title: 'Other type' },
+      });
       await doc.clearAll();
       await doc.clearAll(false, 'B');
       expect(await doc.evaluate('Sum({B} Amount)')).toBe('45');
 
       const bookmark = await doc.getBookmark('cov-bm');
       expect(bookmark.id).toBe(created.id);
-      const layout = (await bookmark.getLayout()) as unknown as { qMeta: { title: string }; qBookmark: { qStateData: { qStateName: string; qFieldItems: { qDef: { qName: string } }[] }[] } };
+      const layout = (await bookmark.getLayout()) as unknown as {
+        qMeta: { title: string };
+        qBookmark: {
+          qStateData: { qStateName: string; qFieldItems: { qDef: { qName: string } }[] }[];
+        };
+      };
       expect(layout.qMeta.title).toBe('Banana and Carol');
-      const stateData = Object.fromEntries(layout.qBookmark.qStateData.map((state) => [state.qStateName, state.qFieldItems.map((item) => item.qDef.qName)]));
+      const stateData = Object.fromEntries(
+        layout.qBookmark.qStateData.map((state) => [
+          state.qStateName,
+          state.qFieldItems.map((item) => item.qDef.qName),
+        ]),
+      );
       expect(stateData).toEqual({ $: ['Product'], B: ['Customer'] });
-      expect((await doc.getBookmarks({ qTypes: ['bookmark'], qData: { title: '/qMetaDef/title' } } as never)).map((entry) => [entry.qInfo.qId, entry.qData])).toEqual([['cov-bm', { title: 'Banana and Carol' }]]);
-      expect((await doc.getBookmarks({ qTypes: ['snapshot'] })).map((entry) => entry.qInfo.qId)).toEqual(['cov-story']);
-      expect((await doc.getBookmarks({ qTypes: [] })).map((entry) => entry.qInfo.qId).sort()).toEqual(['cov-bm', 'cov-story']);
+      expect(
+        (
+          await doc.getBookmarks({
+            qTypes: ['bookmark'],
+            qData: { title: '/qMetaDef/title' },
+          } as never)
+        ).map((entry) => [entry.qInfo.qId, entry.qData]),
+      ).toEqual([['cov-bm', { title: 'Banana and Carol' }]]);
+      expect(
+        (await doc.getBookmarks({ qTypes: ['snapshot'] })).map((entry) => entry.qInfo.qId),
+      ).toEqual(['cov-story']);
+      expect(
+        (await doc.getBookmarks({ qTypes: [] })).map((entry) => entry.qInfo.qId).sort(),
+      ).toEqual(['cov-bm', 'cov-story']);
 
       expect(await doc.applyBookmark('cov-bm')).toBe(true);
       expect(await doc.evaluate('Sum(Amount)')).toBe('23');
@@ -311,7 +440,9 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await doc.destroyBookmark('cov-bm')).toBe(true);
       expect(await doc.destroyBookmark('cov-bm')).toBe(false);
       expect(await doc.applyBookmark('cov-bm')).toBe(false);
-      await expect(doc.getBookmark('cov-bm')).rejects.toMatchObject({ code: CLIENT_OBJECT_NOT_FOUND });
+      await expect(doc.getBookmark('cov-bm')).rejects.toMatchObject({
+        code: CLIENT_OBJECT_NOT_FOUND,
+      });
       await doc.destroyBookmark('cov-story');
       await doc.clearAll();
       await doc.removeAlternateState('B');

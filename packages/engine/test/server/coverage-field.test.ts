@@ -43,7 +43,10 @@ describe.each(CLIENTS)('Field methods through %s', (clientName, open) => {
     expect(await amount.select('>6')).toBe(true);
     // Customer Bob or Carol, Amount above 6: only Carol's 7.
     expect(await total()).toBe('7');
-    expect(await selectedValues(doc)).toEqual({ Amount: ['10', '20', '7'], Customer: ['Bob', 'Carol'] });
+    expect(await selectedValues(doc)).toEqual({
+      Amount: ['10', '20', '7'],
+      Customer: ['Bob', 'Carol'],
+    });
   });
 
   it('selects the values for which an =expression search is true', async () => {
@@ -51,7 +54,7 @@ describe.each(CLIENTS)('Field methods through %s', (clientName, open) => {
     expect(await selectedValues(doc)).toEqual({ Customer: ['Alice', 'Bob'] });
     expect(await total()).toBe('38');
     await doc.clearAll();
-    expect(await product.select("=Count(DISTINCT Customer) = 2")).toBe(true);
+    expect(await product.select('=Count(DISTINCT Customer) = 2')).toBe(true);
     expect(await selectedValues(doc)).toEqual({ Product: ['Apple', 'Banana'] });
     // The expression sees the other fields' selections: with Alice only, Banana sums 20.
     await doc.clearAll();
@@ -76,7 +79,9 @@ describe.each(CLIENTS)('Field methods through %s', (clientName, open) => {
     expect(await total()).toBe('37');
     expect(await customer.selectValues([{ qText: 'Carol' }], true)).toBe(true);
     expect(await total()).toBe('30');
-    expect(await amount.selectValues([{ qText: '20', qIsNumeric: true, qNumber: 20 }], false)).toBe(true);
+    expect(await amount.selectValues([{ qText: '20', qIsNumeric: true, qNumber: 20 }], false)).toBe(
+      true,
+    );
     expect(await total()).toBe('20');
     await doc.clearAll();
     expect(await customer.lowLevelSelect([0, 2], false)).toBe(true);

@@ -40,7 +40,9 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
   });
 
   it('answers the catalogue calls with their documented shapes', async () => {
-    expect(await global.getSupportedCodePages()).toEqual([{ qNumber: 65001, qName: 'UTF-8', qDescription: 'Unicode (UTF-8)' }]);
+    expect(await global.getSupportedCodePages()).toEqual([
+      { qNumber: 65001, qName: 'UTF-8', qDescription: 'Unicode (UTF-8)' },
+    ]);
     expect(await global.getCustomConnectors(false)).toEqual([]);
     expect(await global.reloadExtensionList()).toEqual({});
     expect(await global.configureReload(true, false, false)).toEqual({});
@@ -48,8 +50,17 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     const chart = await global.getBNF('E');
     // BNFDef entries: the script and chart functions the engine knows, flagged as Qlik does.
     const sum = chart.find((def) => def.qName === 'SUM');
-    expect(sum).toMatchObject({ qName: 'SUM', qQvFunc: true, qAggrFunc: true, qIsBnfRule: false, qBnfLiteral: false });
-    expect(chart.find((def) => def.qName === 'IF')).toMatchObject({ qQvFunc: true, qAggrFunc: false });
+    expect(sum).toMatchObject({
+      qName: 'SUM',
+      qQvFunc: true,
+      qAggrFunc: true,
+      qIsBnfRule: false,
+      qBnfLiteral: false,
+    });
+    expect(chart.find((def) => def.qName === 'IF')).toMatchObject({
+      qQvFunc: true,
+      qAggrFunc: false,
+    });
     expect(script.find((def) => def.qName === 'SUM')).toMatchObject({ qAggrFunc: true });
     expect(new Set(chart.map((def) => def.qNbr)).size).toBe(chart.length);
   });
@@ -68,7 +79,9 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     const { qAppId: targetId } = await other.createApp('Coverage target');
     expect(await other.copyApp(targetId, sourceId, ['copied-kpi'])).toBe(true);
     const list = await other.getDocList();
-    const titles = list.filter((entry) => entry.qDocId === sourceId || entry.qDocId === targetId).map((entry) => [entry.qDocId, entry.qDocName, entry.qTitle]);
+    const titles = list
+      .filter((entry) => entry.qDocId === sourceId || entry.qDocId === targetId)
+      .map((entry) => [entry.qDocId, entry.qDocName, entry.qTitle]);
     expect(titles.sort()).toEqual(
       [
         [sourceId, 'Coverage source', 'Coverage source'],
@@ -76,7 +89,9 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
       ].sort(),
     );
     const target = await other.openDoc(targetId);
-    expect((await target.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId)).toEqual(['copied-kpi']);
+    expect((await target.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId)).toEqual([
+      'copied-kpi',
+    ]);
     // Copying named objects leaves the target's script and data alone.
     expect(await target.getScript()).toBe('');
 
@@ -85,9 +100,14 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     expect(await third.copyApp(fullCopyId, sourceId, [])).toBe(true);
     const fullCopy = await third.openDoc(fullCopyId);
     expect(await fullCopy.getScript()).toBe(SALES_SCRIPT);
-    expect(await (await fullCopy.getVariableByName('vTarget')).getLayout()).toMatchObject({ qText: '42', qNum: 42 });
+    expect(await (await fullCopy.getVariableByName('vTarget')).getLayout()).toMatchObject({
+      qText: '42',
+      qNum: 42,
+    });
     expect(await fullCopy.evaluate('Sum(Amount)')).toBe('45');
-    expect((await fullCopy.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId).sort()).toEqual(['copied-kpi', 'left-behind']);
+    expect(
+      (await fullCopy.getObjects({ qTypes: ['kpi'] })).map((entry) => entry.qInfo.qId).sort(),
+    ).toEqual(['copied-kpi', 'left-behind']);
 
     // The source stays open in `global`: deleting it from there is refused, from a fresh session it works.
     await expect(global.deleteApp(sourceId)).rejects.toMatchObject({ code: 1002 });
@@ -104,9 +124,15 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     const stored = await owner.openDoc(qAppId);
     await stored.setScript(SALES_SCRIPT);
     await stored.doReload();
-    await stored.createObject({ qInfo: { qId: 'chart-from-app', qType: 'barchart' }, title: 'Bars' });
+    await stored.createObject({
+      qInfo: { qId: 'chart-from-app', qType: 'barchart' },
+      title: 'Bars',
+    });
     await (await stored.getField('Customer')).select('Bob');
-    await stored.createBookmark({ qInfo: { qId: 'bm-bob', qType: 'bookmark' }, qMetaDef: { title: 'Bob' } });
+    await stored.createBookmark({
+      qInfo: { qId: 'bm-bob', qType: 'bookmark' },
+      qMetaDef: { title: 'Bob' },
+    });
     await stored.clearAll();
     await stored.doSave();
 
@@ -114,21 +140,34 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     const session = await user.createSessionAppFromApp(qAppId);
     expect((await session.getAppLayout()).qIsSessionApp).toBe(true);
     expect(await session.evaluate('Sum(Amount)')).toBe('45');
-    expect(await (await session.getObject('chart-from-app')).getProperties()).toMatchObject({ title: 'Bars' });
+    expect(await (await session.getObject('chart-from-app')).getProperties()).toMatchObject({
+      title: 'Bars',
+    });
     // Bookmarks keep their selections and script variables their origin.
     expect(await session.applyBookmark('bm-bob')).toBe(true);
     expect(await session.evaluate('Sum(Amount)')).toBe('8');
     await session.clearAll();
-    const variables = await session.createSessionObject({ qInfo: { qType: 'vars' }, qVariableListDef: { qType: 'variable' } });
-    const items = ((await variables.getLayout()) as unknown as { qVariableList: { qItems: { qName: string; qIsScriptCreated: boolean }[] } }).qVariableList.qItems;
-    expect(items.find((item) => item.qName === 'vTarget')).toMatchObject({ qIsScriptCreated: true });
+    const variables = await session.createSessionObject({
+      qInfo: { qType: 'vars' },
+      qVariableListDef: { qType: 'variable' },
+    });
+    const items = (
+      (await variables.getLayout()) as unknown as {
+        qVariableList: { qItems: { qName: string; qIsScriptCreated: boolean }[] };
+      }
+    ).qVariableList.qItems;
+    expect(items.find((item) => item.qName === 'vTarget')).toMatchObject({
+      qIsScriptCreated: true,
+    });
     await session.destroyObject('chart-from-app');
     await session.setScript('T: LOAD 1 AS X AUTOGENERATE 1;');
     await session.doReload();
     expect(await session.evaluate('Sum(X)')).toBe('1');
     expect(await stored.evaluate('Sum(Amount)')).toBe('45');
     expect(await stored.getScript()).toBe(SALES_SCRIPT);
-    expect((await stored.getObjects({ qTypes: ['barchart'] })).map((entry) => entry.qInfo.qId)).toEqual(['chart-from-app']);
+    expect(
+      (await stored.getObjects({ qTypes: ['barchart'] })).map((entry) => entry.qInfo.qId),
+    ).toEqual(['chart-from-app']);
   });
 
   it('finds the open doc with GetActiveDoc', async () => {
@@ -169,16 +208,24 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     await doc.setScript('T: LOAD * INLINE [A\n1\n2];');
     await doc.doReload();
     await doc.setScript(ENDLESS_SCRIPT);
-    const settle = (promise: Promise<boolean>) => promise.then((ok) => ({ ok }), (error: { code?: number }) => ({ code: error.code }));
+    const settle = (promise: Promise<boolean>) =>
+      promise.then(
+        (ok) => ({ ok }),
+        (error: { code?: number }) => ({ code: error.code }),
+      );
 
     const first = doc.doReload() as Promise<boolean> & { requestId: number };
     const firstOutcome = settle(first);
     let progress = await client.getProgress(first.requestId);
-    for (let attempt = 0; attempt < 200 && !progress.qStarted; attempt++) progress = await client.getProgress(first.requestId);
+    for (let attempt = 0; attempt < 200 && !progress.qStarted; attempt++)
+      progress = await client.getProgress(first.requestId);
     expect(progress).toMatchObject({ qStarted: true, qFinished: false });
     await client.abortRequest(first.requestId);
     expect(await firstOutcome).toEqual({ code: 15 });
-    expect(await client.getProgress(first.requestId)).toMatchObject({ qStarted: true, qFinished: true });
+    expect(await client.getProgress(first.requestId)).toMatchObject({
+      qStarted: true,
+      qFinished: true,
+    });
 
     const second = doc.doReload() as Promise<boolean> & { requestId: number };
     const secondOutcome = settle(second);
@@ -217,10 +264,14 @@ describe('Global request cancellation', () => {
     await raw.call({ handle: doc, method: 'SetScript', params: [ENDLESS_SCRIPT] });
     const reload = raw.call({ id: 901, handle: doc, method: 'DoReload' });
     await raw.call({ handle: -1, method: 'EngineVersion' });
-    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [901] })).toMatchObject({ result: {} });
+    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [901] })).toMatchObject({
+      result: {},
+    });
     expect(await reload).toMatchObject({ error: { code: 15 } });
     // Aborting an id that is not running changes nothing.
-    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [12345] })).toMatchObject({ result: {} });
+    expect(await raw.call({ handle: -1, method: 'AbortRequest', params: [12345] })).toMatchObject({
+      result: {},
+    });
     await raw.close();
   });
 });
@@ -233,13 +284,20 @@ describe('every method of the spec', () => {
   afterAll(() => fixture.close());
 
   // Methods whose default arguments would end the session's doc or the whole test's subject.
-  const SKIPPED = new Set(['Global.ShutdownProcess', 'Global.OpenDoc', 'Global.CreateDocEx', 'Global.GetActiveDoc']);
+  const SKIPPED = new Set([
+    'Global.ShutdownProcess',
+    'Global.OpenDoc',
+    'Global.CreateDocEx',
+    'Global.GetActiveDoc',
+  ]);
 
   it('answers each with only its documented Out params, or an engine error with a LOCERR code', async () => {
     const raw = await fixture.raw('/app/engineData/identity/every-method');
     await raw.next();
-    const call = async (handle: number, method: string, params: unknown[] = []) => raw.call({ handle, method, params });
-    const handleOf = (answer: Record<string, unknown>) => ((answer.result as { qReturn: { qHandle: number } }).qReturn).qHandle;
+    const call = async (handle: number, method: string, params: unknown[] = []) =>
+      raw.call({ handle, method, params });
+    const handleOf = (answer: Record<string, unknown>) =>
+      (answer.result as { qReturn: { qHandle: number } }).qReturn.qHandle;
     const doc = handleOf(await call(-1, 'CreateSessionApp'));
     await call(doc, 'SetScript', [SALES_SCRIPT]);
     await call(doc, 'DoReload');
@@ -251,15 +309,32 @@ describe('every method of the spec', () => {
         await call(doc, 'CreateSessionObject', [
           {
             qInfo: { qType: 'all' },
-            qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }], qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }] },
+            qHyperCubeDef: {
+              qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
+              qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
+            },
             qListObjectDef: { qDef: { qFieldDefs: ['Product'] } },
           },
         ]),
       ),
-      GenericDimension: handleOf(await call(doc, 'CreateDimension', [{ qInfo: { qType: 'dimension' }, qDim: { qFieldDefs: ['Customer'] } }])),
-      GenericMeasure: handleOf(await call(doc, 'CreateMeasure', [{ qInfo: { qType: 'measure' }, qMeasure: { qDef: 'Sum(Amount)' } }])),
-      GenericBookmark: handleOf(await call(doc, 'CreateBookmark', [{ qInfo: { qType: 'bookmark' } }])),
-      GenericVariable: handleOf(await call(doc, 'CreateSessionVariable', [{ qInfo: { qType: 'variable' }, qName: 'vAny', qDefinition: '1' }])),
+      GenericDimension: handleOf(
+        await call(doc, 'CreateDimension', [
+          { qInfo: { qType: 'dimension' }, qDim: { qFieldDefs: ['Customer'] } },
+        ]),
+      ),
+      GenericMeasure: handleOf(
+        await call(doc, 'CreateMeasure', [
+          { qInfo: { qType: 'measure' }, qMeasure: { qDef: 'Sum(Amount)' } },
+        ]),
+      ),
+      GenericBookmark: handleOf(
+        await call(doc, 'CreateBookmark', [{ qInfo: { qType: 'bookmark' } }]),
+      ),
+      GenericVariable: handleOf(
+        await call(doc, 'CreateSessionVariable', [
+          { qInfo: { qType: 'variable' }, qName: 'vAny', qDefinition: '1' },
+        ]),
+      ),
     };
     const undocumented: string[] = [];
     const unanswered: string[] = [];
@@ -269,7 +344,11 @@ describe('every method of the spec', () => {
       if (handle === undefined) continue;
       for (const [method, spec] of Object.entries(methods)) {
         if (SKIPPED.has(`${className}.${method}`)) continue;
-        const answer = await call(handle, method, spec.In.map((param) => param.DefaultValue ?? null));
+        const answer = await call(
+          handle,
+          method,
+          spec.In.map((param) => param.DefaultValue ?? null),
+        );
         if (answer.error !== undefined) {
           const code = (answer.error as { code: number }).code;
           if (!(code > 0 || code === -32602)) unanswered.push(`${className}.${method}: ${code}`);

@@ -21,7 +21,7 @@ function enigmaSession(path: string, config: Partial<enigmaJS.IConfig> = {}): en
 
 beforeAll(async () => {
   fixture = await startFixture();
-  const global = (await fixture.session().open());
+  const global = await fixture.session().open();
   await global.createApp('Enigma sales').then(async ({ qAppId }) => {
     const doc = await global.openDoc(qAppId);
     await doc.setScript(SALES_SCRIPT);
@@ -43,7 +43,10 @@ describe('enigma.js against the embedded engine', () => {
     session.on('traffic:received', (message: unknown) => received.push(message));
     const global = (await session.open()) as EngineAPI.IGlobal;
     const doc = await global.openDoc(appId);
-    expect(received[0]).toMatchObject({ method: 'OnConnected', params: { qSessionState: 'SESSION_CREATED' } });
+    expect(received[0]).toMatchObject({
+      method: 'OnConnected',
+      params: { qSessionState: 'SESSION_CREATED' },
+    });
     expect(await doc.evaluate('Sum(Amount)')).toBe('45');
     await session.close();
   });
@@ -60,14 +63,26 @@ describe('enigma.js against the embedded engine', () => {
       },
     } as never);
     const layout = (await object.getLayout()) as EngineAPI.IGenericHyperCubeLayout;
-    expect(layout.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText))).toEqual([['SE', '37'], ['NO', '8']]);
+    expect(
+      layout.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText)),
+    ).toEqual([
+      ['SE', '37'],
+      ['NO', '8'],
+    ]);
     let changed = 0;
     object.on('changed', () => changed++);
-    await object.selectHyperCubeValues('/qHyperCubeDef', 0, [layout.qHyperCube.qDataPages[0]!.qMatrix[1]![0]!.qElemNumber], false);
+    await object.selectHyperCubeValues(
+      '/qHyperCubeDef',
+      0,
+      [layout.qHyperCube.qDataPages[0]!.qMatrix[1]![0]!.qElemNumber],
+      false,
+    );
     expect(changed).toBe(1);
     const after = (await object.getLayout()) as EngineAPI.IGenericHyperCubeLayout;
     expect(after.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row[0]!.qText)).toEqual(['NO']);
-    const data = await object.getHyperCubeData('/qHyperCubeDef', [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 1 }]);
+    const data = await object.getHyperCubeData('/qHyperCubeDef', [
+      { qTop: 0, qLeft: 0, qWidth: 2, qHeight: 1 },
+    ]);
     expect(data[0]!.qMatrix[0]![1]!.qNum).toBe(8);
     await session.close();
   });
@@ -82,9 +97,20 @@ describe('enigma.js against the embedded engine', () => {
       qSelectionObjectDef: {},
       qAppObjectListDef: { qType: 'sheet' },
     } as never);
-    const layout = (await object.getLayout()) as Record<string, { qItems?: { qName?: string; qIsReserved?: boolean }[]; qSelections?: unknown[] }>;
-    expect(layout.qFieldList!.qItems!.map((item) => item.qName)).toEqual(['OrderId', 'Customer', 'Product', 'Amount', 'Country']);
-    expect(layout.qVariableList!.qItems!.find((item) => item.qName === 'vTarget')).toMatchObject({ qIsReserved: false });
+    const layout = (await object.getLayout()) as Record<
+      string,
+      { qItems?: { qName?: string; qIsReserved?: boolean }[]; qSelections?: unknown[] }
+    >;
+    expect(layout.qFieldList!.qItems!.map((item) => item.qName)).toEqual([
+      'OrderId',
+      'Customer',
+      'Product',
+      'Amount',
+      'Country',
+    ]);
+    expect(layout.qVariableList!.qItems!.find((item) => item.qName === 'vTarget')).toMatchObject({
+      qIsReserved: false,
+    });
     expect(layout.qSelectionObject!.qSelections).toEqual([]);
     expect(layout.qAppObjectList!.qItems).toEqual([]);
     await session.close();
@@ -94,7 +120,10 @@ describe('enigma.js against the embedded engine', () => {
     const session = enigmaSession(`/app/${appId}/identity/resume/ttl/60`, { suspendOnClose: true });
     const global = (await session.open()) as EngineAPI.IGlobal;
     const doc = await global.openDoc(appId);
-    const object = await doc.createSessionObject({ qInfo: { qType: 'kpi' }, qValueExpression: { qExpr: 'Sum(Amount)' } } as never);
+    const object = await doc.createSessionObject({
+      qInfo: { qType: 'kpi' },
+      qValueExpression: { qExpr: 'Sum(Amount)' },
+    } as never);
     const field = await doc.getField('Customer');
     await field.select('Alice');
     const handleBefore = object.handle;

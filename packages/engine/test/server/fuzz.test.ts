@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixture, type EngineFixture, type RawSocket, SALES_SCRIPT } from './helpers/engineFixture.js';
+import {
+  startFixture,
+  type EngineFixture,
+  type RawSocket,
+  SALES_SCRIPT,
+} from './helpers/engineFixture.js';
 
 let fixture: EngineFixture;
 beforeAll(async () => {
@@ -18,15 +23,64 @@ function random(seed: number): () => number {
   };
 }
 
-const junkValues: unknown[] = [null, true, 0, -1, 1.5, 'x', '', [], {}, [1, 'a'], { qId: 1 }, 'NaN', 2 ** 53, -(2 ** 31), { nested: { deep: [null] } }];
-const methods = ['OpenDoc', 'GetObject', 'GetLayout', 'Select', 'SelectValues', 'CreateSessionObject', 'SetProperties', 'ApplyPatches', 'GetHyperCubeData', 'SetScript', 'Evaluate', 'GetField', 'NoSuchMethod', '', 'getlayout', 'CreateApp', 'DestroyObject', 'SelectHyperCubeValues', 'GetTableData', 'SearchResults'];
+const junkValues: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  'x',
+  '',
+  [],
+  {},
+  [1, 'a'],
+  { qId: 1 },
+  'NaN',
+  2 ** 53,
+  -(2 ** 31),
+  { nested: { deep: [null] } },
+];
+const methods = [
+  'OpenDoc',
+  'GetObject',
+  'GetLayout',
+  'Select',
+  'SelectValues',
+  'CreateSessionObject',
+  'SetProperties',
+  'ApplyPatches',
+  'GetHyperCubeData',
+  'SetScript',
+  'Evaluate',
+  'GetField',
+  'NoSuchMethod',
+  '',
+  'getlayout',
+  'CreateApp',
+  'DestroyObject',
+  'SelectHyperCubeValues',
+  'GetTableData',
+  'SearchResults',
+];
 
 function randomFrame(next: () => number, handles: number[]): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const kind = next();
-  if (kind < 0.1) return pick(['', '{', '[]', '"x"', 'null', '{"jsonrpc":', '\u0000\u0001', '1e999', '{"id":1}']);
-  const params = next() < 0.5 ? Array.from({ length: Math.floor(next() * 4) }, () => pick(junkValues)) : Object.fromEntries([[pick(['qId', 'qProp', 'qMatch', 'qBogus', 'qPath']), pick(junkValues)]]);
-  return JSON.stringify({ jsonrpc: '2.0', id: Math.floor(next() * 1e6) + 1, handle: next() < 0.8 ? pick(handles) : pick(junkValues), method: next() < 0.9 ? pick(methods) : pick(junkValues), params });
+  if (kind < 0.1)
+    return pick(['', '{', '[]', '"x"', 'null', '{"jsonrpc":', '\u0000\u0001', '1e999', '{"id":1}']);
+  const params =
+    next() < 0.5
+      ? Array.from({ length: Math.floor(next() * 4) }, () => pick(junkValues))
+      : Object.fromEntries([
+          [pick(['qId', 'qProp', 'qMatch', 'qBogus', 'qPath']), pick(junkValues)],
+        ]);
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id: Math.floor(next() * 1e6) + 1,
+    handle: next() < 0.8 ? pick(handles) : pick(junkValues),
+    method: next() < 0.9 ? pick(methods) : pick(junkValues),
+    params,
+  });
 }
 
 /** Sends frames and waits until each one with an id got its answer. */
@@ -59,15 +113,36 @@ describe('fuzzing the server', () => {
 
     const raw = await fixture.raw('/app/engineData/identity/fuzzer');
     await raw.next();
-    const app = (await raw.call({ handle: -1, method: 'CreateSessionApp' })).result as { qReturn: { qHandle: number } };
+    const app = (await raw.call({ handle: -1, method: 'CreateSessionApp' })).result as {
+      qReturn: { qHandle: number };
+    };
     const doc = app.qReturn.qHandle;
     await raw.call({ handle: doc, method: 'SetScript', params: [SALES_SCRIPT] });
     await raw.call({ handle: doc, method: 'DoReload' });
-    const object = ((await raw.call({ handle: doc, method: 'CreateSessionObject', params: [{ qInfo: { qType: 'x' }, qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }] } }] })).result as { qReturn: { qHandle: number } }).qReturn.qHandle;
-    const field = ((await raw.call({ handle: doc, method: 'GetField', params: ['Product'] })).result as { qReturn: { qHandle: number } }).qReturn.qHandle;
+    const object = (
+      (
+        await raw.call({
+          handle: doc,
+          method: 'CreateSessionObject',
+          params: [
+            {
+              qInfo: { qType: 'x' },
+              qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }] },
+            },
+          ],
+        })
+      ).result as { qReturn: { qHandle: number } }
+    ).qReturn.qHandle;
+    const field = (
+      (await raw.call({ handle: doc, method: 'GetField', params: ['Product'] })).result as {
+        qReturn: { qHandle: number };
+      }
+    ).qReturn.qHandle;
 
     const next = random(20261123);
-    const frames = Array.from({ length: 600 }, () => randomFrame(next, [-1, doc, object, field, 12345]));
+    const frames = Array.from({ length: 600 }, () =>
+      randomFrame(next, [-1, doc, object, field, 12345]),
+    );
     const answers = await sendAll(raw, frames);
     expect(answers).toHaveLength(frames.length);
     for (const answer of answers) {
@@ -78,7 +153,9 @@ describe('fuzzing the server', () => {
     }
     expect(answers.filter((answer) => answer.error).length).toBeGreaterThan(100);
     // An internal error would mean an exception the engine did not anticipate.
-    const internal = answers.filter((answer) => (answer.error as { code?: number } | undefined)?.code === 10);
+    const internal = answers.filter(
+      (answer) => (answer.error as { code?: number } | undefined)?.code === 10,
+    );
     expect(internal).toEqual([]);
 
     expect(await bystanderDoc.evaluate('Sum(Amount)')).toBe('45');
@@ -90,8 +167,14 @@ describe('fuzzing the server', () => {
 describe('qlikit-engine', () => {
   it('prints its ws:// URL on one line and serves on it', async () => {
     const bin = fileURLToPath(new URL('../../src/bin/qlikit-engine.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, '--port', '0', '--data', fixture.dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', bin, '--port', '0', '--data', fixture.dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const line = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
     expect(line).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\n$/);
     const { openSession } = await import('@qlikit/qix');
     const session = openSession({ url: `${line.trim()}/app/engineData`, reconnect: false });
@@ -103,7 +186,11 @@ describe('qlikit-engine', () => {
 
   it('refuses an unknown option with the usage and exit code 2', async () => {
     const bin = fileURLToPath(new URL('../../src/bin/qlikit-engine.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', bin, '--bogus'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', bin, '--bogus'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);

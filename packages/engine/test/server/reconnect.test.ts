@@ -31,7 +31,10 @@ async function reconnected(global: Global): Promise<void> {
 
 describe('automatic reconnect', () => {
   it('re-attaches a session kept alive by ttl: same handles, same selections', async () => {
-    const session = openSession({ url: `ws://127.0.0.1:${proxy.port}/app/${appId}/identity/attach/ttl/60`, reconnect: { initialDelay: 20 } });
+    const session = openSession({
+      url: `ws://127.0.0.1:${proxy.port}/app/${appId}/identity/attach/ttl/60`,
+      reconnect: { initialDelay: 20 },
+    });
     const global = await session.open();
     const doc = await global.openDoc(appId);
     const object = await doc.createSessionObject(kpi);
@@ -46,11 +49,18 @@ describe('automatic reconnect', () => {
   });
 
   it('rebuilds a session that died: reopens the doc, re-creates session objects from their properties, re-gets fields', async () => {
-    const session = openSession({ url: `ws://127.0.0.1:${proxy.port}/app/${appId}/identity/rebuild`, reconnect: { initialDelay: 20 } });
+    const session = openSession({
+      url: `ws://127.0.0.1:${proxy.port}/app/${appId}/identity/rebuild`,
+      reconnect: { initialDelay: 20 },
+    });
     const global = await session.open();
     const doc = await global.openDoc(appId);
     const object = await doc.createSessionObject(kpi);
-    await object.setProperties({ ...kpi, qInfo: (await object.getProperties()).qInfo, qValueExpression: { qExpr: 'Count(OrderId)' } });
+    await object.setProperties({
+      ...kpi,
+      qInfo: (await object.getProperties()).qInfo,
+      qValueExpression: { qExpr: 'Count(OrderId)' },
+    });
     const field = await doc.getField('Product');
     const back = reconnected(global);
     proxy.dropAll();

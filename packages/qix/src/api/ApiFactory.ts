@@ -40,7 +40,11 @@ export class ApiFactory {
 
   private registerMixin(mixin: Mixin): void {
     const types: string[] =
-      mixin.types === undefined ? [] : typeof mixin.types === 'string' ? [mixin.types] : [...mixin.types];
+      mixin.types === undefined
+        ? []
+        : typeof mixin.types === 'string'
+          ? [mixin.types]
+          : [...mixin.types];
     if (mixin.type !== undefined) types.push(mixin.type);
     for (const type of types) {
       const list = this.mixinsByType.get(type);
@@ -87,7 +91,11 @@ export class ApiFactory {
    * Class mixins see positional arguments in their overrides, as in enigma.js:
    * named parameters are resolved before the override chain runs.
    */
-  private applyClassMixins(proto: Prototype, type: string, descriptors: Map<string, MethodDescriptor>): void {
+  private applyClassMixins(
+    proto: Prototype,
+    type: string,
+    descriptors: Map<string, MethodDescriptor>,
+  ): void {
     const chains = new Map<string, InnerCall>();
     for (const mixin of this.mixinsByType.get(type) ?? []) {
       for (const [name, override] of Object.entries(mixin.override ?? {})) {
@@ -114,7 +122,11 @@ export class ApiFactory {
     }
   }
 
-  private subclassForGenericType(Base: ApiObjectClass, type: string, genericType: string): ApiObjectClass {
+  private subclassForGenericType(
+    Base: ApiObjectClass,
+    type: string,
+    genericType: string,
+  ): ApiObjectClass {
     const Class = class extends Base {};
     Object.defineProperty(Class, 'name', { value: `${type}:${genericType}` });
     const proto = Class.prototype as unknown as Prototype;
@@ -171,7 +183,11 @@ function overrideMember(
   };
 }
 
-function extendMembers(proto: Prototype, type: string, extend: Readonly<Record<string, unknown>> | undefined): void {
+function extendMembers(
+  proto: Prototype,
+  type: string,
+  extend: Readonly<Record<string, unknown>> | undefined,
+): void {
   for (const [name, member] of Object.entries(extend ?? {})) {
     if (typeof proto[name] === 'function' && typeof member === 'function') {
       throw new QixError(

@@ -14,7 +14,10 @@ export interface QixObjectBase<TClass extends string = string> {
   /** Listens to `changed` (the layout is invalid) or `closed` (the handle is gone). */
   on(event: 'changed' | 'closed', listener: () => void): this;
   /** Listens to this object's JSON-RPC traffic, both directions. */
-  on(event: 'traffic:*', listener: (direction: 'sent' | 'received', message: unknown) => void): this;
+  on(
+    event: 'traffic:*',
+    listener: (direction: 'sent' | 'received', message: unknown) => void,
+  ): this;
   /** Listens to this object's requests or responses. */
   on(event: 'traffic:sent' | 'traffic:received', listener: (message: unknown) => void): this;
   /** Listens once to `changed` or `closed`. */
@@ -22,7 +25,10 @@ export interface QixObjectBase<TClass extends string = string> {
   /** Removes a listener added with `on` or `once`. */
   off(event: 'changed' | 'closed', listener: () => void): this;
   /** Removes a `traffic:*` listener. */
-  off(event: 'traffic:*', listener: (direction: 'sent' | 'received', message: unknown) => void): this;
+  off(
+    event: 'traffic:*',
+    listener: (direction: 'sent' | 'received', message: unknown) => void,
+  ): this;
   /** Removes a `traffic:sent` or `traffic:received` listener. */
   off(event: 'traffic:sent' | 'traffic:received', listener: (message: unknown) => void): this;
 }

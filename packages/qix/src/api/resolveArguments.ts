@@ -22,7 +22,11 @@ export interface ResolvedArguments {
 export function resolveArguments(descriptor: MethodDescriptor, args: unknown[]): ResolvedArguments {
   let options: CallOptions | undefined;
   let count = args.length;
-  if (count >= 2 && isCallOptions(args[count - 1]) && (count === 2 || count > descriptor.inNames.length)) {
+  if (
+    count >= 2 &&
+    isCallOptions(args[count - 1]) &&
+    (count === 2 || count > descriptor.inNames.length)
+  ) {
     options = args[count - 1] as CallOptions;
     count -= 1;
   }
@@ -36,12 +40,17 @@ export function resolveArguments(descriptor: MethodDescriptor, args: unknown[]):
   return { params: count === args.length ? args : args.slice(0, count), options };
 }
 
-function namedParams(descriptor: MethodDescriptor, given: Record<string, unknown>): unknown[] | undefined {
+function namedParams(
+  descriptor: MethodDescriptor,
+  given: Record<string, unknown>,
+): unknown[] | undefined {
   const keys = Object.keys(given);
   const { inNames } = descriptor;
   const unknownKeys = keys.filter((key) => !inNames.includes(key));
   if (unknownKeys.length === 0) {
-    return inNames.map((name, i) => (given[name] !== undefined ? given[name] : descriptor.defaults[i]));
+    return inNames.map((name, i) =>
+      given[name] !== undefined ? given[name] : descriptor.defaults[i],
+    );
   }
   if (unknownKeys.length === keys.length && descriptor.firstParamTakesObject) return undefined;
   throw new QixError(

@@ -12,7 +12,10 @@ type Container = Record<string, unknown> | unknown[];
  * rest is shared. So the value a caller got from an earlier response stays
  * as it was, and no response is deep-cloned.
  */
-export function applyJsonPatch(document: unknown, operations: readonly JsonPatchOperation[]): unknown {
+export function applyJsonPatch(
+  document: unknown,
+  operations: readonly JsonPatchOperation[],
+): unknown {
   const patcher = new CopyOnWritePatcher(document);
   for (const operation of operations) patcher.apply(operation);
   return patcher.root;
@@ -42,7 +45,10 @@ class CopyOnWritePatcher {
       }
       case 'test':
         if (!jsonEquals(this.read(operation.path), operation.value)) {
-          throw new QixError(errorCodes.PATCH_TEST_FAILED, `Patch test failed at "${operation.path}"`);
+          throw new QixError(
+            errorCodes.PATCH_TEST_FAILED,
+            `Patch test failed at "${operation.path}"`,
+          );
         }
         return;
       default:
@@ -121,7 +127,8 @@ function isContainer(value: unknown): value is Container {
 }
 
 function hasMember(container: Container, token: string): boolean {
-  if (Array.isArray(container)) return /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < container.length;
+  if (Array.isArray(container))
+    return /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < container.length;
   return Object.hasOwn(container, token);
 }
 
@@ -136,10 +143,18 @@ function setMember(container: Container, token: string, value: unknown): void {
   }
   // Assigning "__proto__" would change the prototype; define it as plain data instead.
   if (token === '__proto__') {
-    Object.defineProperty(container, token, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(container, token, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   } else container[token] = value;
 }
 
 function missingParent(pointer: string): QixError {
-  return new QixError(errorCodes.PATCH_HAS_NO_PARENT, `Patch path "${pointer}" has no parent to patch`);
+  return new QixError(
+    errorCodes.PATCH_HAS_NO_PARENT,
+    `Patch path "${pointer}" has no parent to patch`,
+  );
 }

@@ -11,5 +11,7 @@ export function jsonEquals(a: unknown, b: unknown): boolean {
   if (aKeys.length !== Object.keys(b).length) return false;
   const bRecord = b as Record<string, unknown>;
   const aRecord = a as Record<string, unknown>;
-  return aKeys.every((key) => Object.hasOwn(bRecord, key) && jsonEquals(aRecord[key], bRecord[key]));
+  return aKeys.every(
+    (key) => Object.hasOwn(bRecord, key) && jsonEquals(aRecord[key], bRecord[key]),
+  );
 }

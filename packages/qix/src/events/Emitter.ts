@@ -46,7 +46,8 @@ export class Emitter<E extends EventMap> {
     if (!list) return this;
     const index = list.findIndex(
       (entry) =>
-        entry === (listener as unknown) || (entry as Partial<OnceWrapper>).listener === (listener as unknown),
+        entry === (listener as unknown) ||
+        (entry as Partial<OnceWrapper>).listener === (listener as unknown),
     );
     if (index >= 0) {
       list.splice(index, 1);

@@ -2,7 +2,12 @@ import type { CallOptions } from '../api/CallOptions.js';
 
 /** A data page as GetHyperCubeData returns it (only what the iterator reads). */
 export interface HyperCubeDataPage {
-  readonly qArea: { readonly qLeft: number; readonly qTop: number; readonly qWidth: number; readonly qHeight: number };
+  readonly qArea: {
+    readonly qLeft: number;
+    readonly qTop: number;
+    readonly qWidth: number;
+    readonly qHeight: number;
+  };
   readonly qMatrix: readonly unknown[];
 }
 
@@ -10,7 +15,10 @@ export interface HyperCubeDataPage {
 export interface HyperCubeSource<TPage extends HyperCubeDataPage = HyperCubeDataPage> {
   getLayout(): Promise<unknown>;
   getHyperCubeData(
-    params: { qPath: string; qPages: Array<{ qLeft: number; qTop: number; qWidth: number; qHeight: number }> },
+    params: {
+      qPath: string;
+      qPages: Array<{ qLeft: number; qTop: number; qWidth: number; qHeight: number }>;
+    },
     options?: CallOptions,
   ): Promise<readonly TPage[]>;
 }
@@ -41,9 +49,13 @@ export async function* iterateHyperCubePages<TPage extends HyperCubeDataPage>(
   const size = hyperCubeSize(await object.getLayout(), path);
   if (size.qcx === 0) return;
   const pageHeight = options.pageHeight ?? Math.max(1, Math.floor(MAX_CELLS_PER_PAGE / size.qcx));
-  const callOptions: CallOptions | undefined = options.signal ? { signal: options.signal } : undefined;
+  const callOptions: CallOptions | undefined = options.signal
+    ? { signal: options.signal }
+    : undefined;
   for (let top = options.startRow ?? 0; top < size.qcy; top += pageHeight) {
-    const qPages = [{ qLeft: 0, qTop: top, qWidth: size.qcx, qHeight: Math.min(pageHeight, size.qcy - top) }];
+    const qPages = [
+      { qLeft: 0, qTop: top, qWidth: size.qcx, qHeight: Math.min(pageHeight, size.qcy - top) },
+    ];
     const pages = await object.getHyperCubeData({ qPath: path, qPages }, callOptions);
     for (const page of pages) yield page;
   }
@@ -54,7 +66,10 @@ function hyperCubeSize(layout: unknown, path: string): { qcx: number; qcy: numbe
   const layoutPath = path.replace(/Def$/, '');
   let node: unknown = layout;
   for (const token of layoutPath.split('/').filter(Boolean)) {
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[token] : undefined;
+    node =
+      typeof node === 'object' && node !== null
+        ? (node as Record<string, unknown>)[token]
+        : undefined;
   }
   const size = (node as { qSize?: { qcx?: number; qcy?: number } } | undefined)?.qSize;
   if (typeof size?.qcx !== 'number' || typeof size.qcy !== 'number') {

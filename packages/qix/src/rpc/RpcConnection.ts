@@ -62,7 +62,12 @@ export class RpcConnection<C extends PendingCall> {
       socket.onerror = (event) => {
         if (socket !== this.socket) return;
         if (!opened) {
-          reject(new QixError(errorCodes.NOT_CONNECTED, 'Socket error', { cause: event, original: event }));
+          reject(
+            new QixError(errorCodes.NOT_CONNECTED, 'Socket error', {
+              cause: event,
+              original: event,
+            }),
+          );
           return;
         }
         this.listener.onSocketError(event, this.takeAll());
@@ -70,7 +75,11 @@ export class RpcConnection<C extends PendingCall> {
       socket.onclose = (event) => {
         if (socket !== this.socket) return;
         if (!opened) {
-          reject(new QixError(errorCodes.NOT_CONNECTED, `Socket closed (${event.code})`, { original: event }));
+          reject(
+            new QixError(errorCodes.NOT_CONNECTED, `Socket closed (${event.code})`, {
+              original: event,
+            }),
+          );
         }
         this.handleClose(event);
       };
@@ -92,7 +101,8 @@ export class RpcConnection<C extends PendingCall> {
   /** Closes the socket; resolves with its close event (at once when there is none). */
   close(code = 1000, reason = ''): Promise<SocketCloseEvent> {
     const socket = this.socket;
-    if (socket === undefined) return Promise.resolve(this.lastCloseEvent ?? { code, reason, wasClean: true });
+    if (socket === undefined)
+      return Promise.resolve(this.lastCloseEvent ?? { code, reason, wasClean: true });
     this.closingLocally = true;
     const closed = new Promise<SocketCloseEvent>((resolve) => this.closeWaiters.push(resolve));
     socket.close(code, reason);

@@ -1,4 +1,9 @@
-import type { QixSchema, QixSchemaInParam, QixSchemaMethod, QixSchemaOutParam } from './QixSchema.js';
+import type {
+  QixSchema,
+  QixSchemaInParam,
+  QixSchemaMethod,
+  QixSchemaOutParam,
+} from './QixSchema.js';
 
 /**
  * The compact schema encoding that `src/generated/schema.ts` ships, one string per class:

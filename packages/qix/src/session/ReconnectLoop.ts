@@ -48,7 +48,9 @@ export class ReconnectLoop {
     }
     const delay = backoffDelay(this.options, attempt);
     const generation = this.generation;
-    this.target.onAttempt(lastError === undefined ? { attempt, delay } : { attempt, delay, error: lastError });
+    this.target.onAttempt(
+      lastError === undefined ? { attempt, delay } : { attempt, delay, error: lastError },
+    );
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.target.attempt(this.options.onlyIfAttached).then(
@@ -58,7 +60,8 @@ export class ReconnectLoop {
         (error: unknown) => {
           if (generation !== this.generation || !this.target.stillSuspended()) return;
           // A new session where only the old one would do: more attempts cannot help.
-          const hopeless = error instanceof QixError && error.code === errorCodes.SESSION_NOT_ATTACHED;
+          const hopeless =
+            error instanceof QixError && error.code === errorCodes.SESSION_NOT_ATTACHED;
           if (hopeless) this.target.onGiveUp(error);
           else this.schedule(attempt + 1, error);
         },

@@ -7,4 +7,9 @@ import type { ApiObject } from '../api/ApiObject.js';
  */
 export type RestoreRecipe =
   | { readonly kind: 'sessionObject'; props: Record<string, unknown> }
-  | { readonly kind: 'replay'; readonly parent: ApiObject; readonly method: string; readonly params: unknown };
+  | {
+      readonly kind: 'replay';
+      readonly parent: ApiObject;
+      readonly method: string;
+      readonly params: unknown;
+    };

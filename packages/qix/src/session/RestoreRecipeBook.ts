@@ -42,7 +42,8 @@ export class RestoreRecipeBook {
       recipe.props = copyJson(Array.isArray(params) ? params[0] : params.qProp);
       return;
     }
-    const patches = (Array.isArray(params) ? params[0] : params.qPatches) as PropertyPatch[] | undefined;
+    const patches = (Array.isArray(params) ? params[0] : params.qPatches) as
+      PropertyPatch[] | undefined;
     for (const patch of patches ?? []) applyPropertyPatch(recipe.props, patch);
   }
 

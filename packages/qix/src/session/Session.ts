@@ -80,14 +80,19 @@ export class Session<TGlobal extends object = ApiObject>
     this.protocol = { delta: true, ...config.protocol };
     this.useDelta = this.protocol.delta === true;
     this.protocolFrame = Object.entries(this.protocol)
-      .filter(([key, value]) => value !== undefined && !['jsonrpc', 'id', 'method', 'handle', 'params'].includes(key))
+      .filter(
+        ([key, value]) =>
+          value !== undefined && !['jsonrpc', 'id', 'method', 'handle', 'params'].includes(key),
+      )
       .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
       .join('');
     this.requestInterceptors = config.requestInterceptors ?? [];
     this.responseInterceptors = config.responseInterceptors ?? [];
-    this.directCalls = this.requestInterceptors.length === 0 && this.responseInterceptors.length === 0;
+    this.directCalls =
+      this.requestInterceptors.length === 0 && this.responseInterceptors.length === 0;
     const reconnectOptions = resolveReconnectOptions(config.reconnect, reconnectByDefault);
-    this.reconnectLoop = reconnectOptions && new ReconnectLoop(reconnectOptions, this.reconnectTarget());
+    this.reconnectLoop =
+      reconnectOptions && new ReconnectLoop(reconnectOptions, this.reconnectTarget());
     this.factory = new ApiFactory(config.schema, config.mixins ?? [], config.mixinConfig ?? config);
     this.rpc = new RpcConnection(config.url, config.createSocket ?? createDefaultSocket, this);
   }
@@ -104,7 +109,10 @@ export class Session<TGlobal extends object = ApiObject>
     const opening = this.rpc.open().then(
       () => {
         this.phase = 'open';
-        const global = this.objectApi({ qHandle: -1, qType: 'Global', qGenericId: 'Global' }, undefined);
+        const global = this.objectApi(
+          { qHandle: -1, qType: 'Global', qGenericId: 'Global' },
+          undefined,
+        );
         this.emit('opened');
         return global as unknown as TGlobal;
       },
@@ -235,7 +243,8 @@ export class Session<TGlobal extends object = ApiObject>
   onMessage(message: JsonRpcMessage, call: Call | undefined): void {
     if (this.isTrafficWatched()) this.emitReceived(message, call);
     if (call === undefined) {
-      if (message.method !== undefined && message.id === undefined) this.handleNotification(message);
+      if (message.method !== undefined && message.id === undefined)
+        this.handleNotification(message);
       else this.handleChanges(message);
       return;
     }
@@ -263,7 +272,10 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** @internal RpcListener: the socket closed. */
   onClose(event: SocketCloseEvent, calls: Call[], initiatedLocally: boolean): void {
-    this.failAll(calls, new QixError(errorCodes.NOT_CONNECTED, 'Socket closed', { cause: event, original: event }));
+    this.failAll(
+      calls,
+      new QixError(errorCodes.NOT_CONNECTED, 'Socket closed', { cause: event, original: event }),
+    );
     if (initiatedLocally || this.phase !== 'open') return;
     const unexpected = event.code !== CLOSE_NORMAL && event.code !== CLOSE_SUSPEND;
     if (unexpected && this.reconnectLoop) {
@@ -283,11 +295,18 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** @internal RpcListener: the socket reported an error. */
   onSocketError(event: unknown, calls: Call[]): void {
-    this.failAll(calls, new QixError(errorCodes.NOT_CONNECTED, 'Socket error', { cause: event, original: event }));
+    this.failAll(
+      calls,
+      new QixError(errorCodes.NOT_CONNECTED, 'Socket error', { cause: event, original: event }),
+    );
     if (this.phase !== 'suspended') this.emit('socket-error', event);
   }
 
-  private sendDirect(request: QixRequest, descriptor: MethodDescriptor, options: CallOptions | undefined): Promise<unknown> {
+  private sendDirect(
+    request: QixRequest,
+    descriptor: MethodDescriptor,
+    options: CallOptions | undefined,
+  ): Promise<unknown> {
     if (this.phase === 'suspended') return Promise.reject(this.suspendedError());
     const id = this.rpc.nextId();
     request.id = id;
@@ -304,7 +323,10 @@ export class Session<TGlobal extends object = ApiObject>
   }
 
   /** Sends a request that went through the request interceptors; resolves the raw message. */
-  private sendRequest(request: QixRequest, options: CallOptions | undefined): Promise<JsonRpcMessage> {
+  private sendRequest(
+    request: QixRequest,
+    options: CallOptions | undefined,
+  ): Promise<JsonRpcMessage> {
     const id = request.id ?? this.rpc.nextId();
     const call = new Call(id, request.handle, request, true);
     const promise = new Promise<unknown>((resolve, reject) => {
@@ -350,7 +372,12 @@ export class Session<TGlobal extends object = ApiObject>
     if (call.settled) return;
     this.fail(call, error);
     const id = this.rpc.nextId();
-    const cancelRequest: QixRequest = { handle: -1, method: 'CancelRequest', params: [call.id], id };
+    const cancelRequest: QixRequest = {
+      handle: -1,
+      method: 'CancelRequest',
+      params: [call.id],
+      id,
+    };
     const ack = new Call(id, -1, cancelRequest, true);
     // The answer to the cancel request does not matter to anyone.
     ack.settled = true;
@@ -377,11 +404,15 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** The built-in first request interceptor: asks for deltas where a single result key can be patched. */
   private markDelta(request: QixRequest): QixRequest {
-    if (this.useDelta && request.outKey !== -1 && request.outKey !== 'qSuccess') request.delta = true;
+    if (this.useDelta && request.outKey !== -1 && request.outKey !== 'qSuccess')
+      request.delta = true;
     return request;
   }
 
-  private runResponseInterceptors(raw: Promise<JsonRpcMessage>, request: QixRequest): Promise<unknown> {
+  private runResponseInterceptors(
+    raw: Promise<JsonRpcMessage>,
+    request: QixRequest,
+  ): Promise<unknown> {
     let chain: Promise<unknown> = raw.then((message) => {
       if (message.error !== undefined) throw new QixEngineError(message.error);
       return unwrapResult(request.method, request.outKey, message.result);
@@ -419,7 +450,13 @@ export class Session<TGlobal extends object = ApiObject>
   private objectApi(ref: ObjectRef, request: QixRequest | undefined): ApiObject {
     const existing = this.apis.get(ref.qHandle);
     if (existing) return existing;
-    const api = this.factory.create(this, ref.qHandle, ref.qType, ref.qGenericId ?? '', ref.qGenericType ?? ref.qType);
+    const api = this.factory.create(
+      this,
+      ref.qHandle,
+      ref.qType,
+      ref.qGenericId ?? '',
+      ref.qGenericType ?? ref.qType,
+    );
     this.apis.set(ref.qHandle, api);
     if (request) this.recipes.recordOrigin(api, request, this.apis.get(request.handle));
     return api;
@@ -428,7 +465,9 @@ export class Session<TGlobal extends object = ApiObject>
   private handleNotification(message: JsonRpcMessage): void {
     const method = message.method as string;
     if (method === 'OnConnected' && this.onConnected) {
-      this.onConnected(String((message.params as { qSessionState?: unknown } | undefined)?.qSessionState));
+      this.onConnected(
+        String((message.params as { qSessionState?: unknown } | undefined)?.qSessionState),
+      );
     }
     this.emit('notification:*', method, message.params);
     this.emit(`notification:${method}`, message.params);
@@ -476,7 +515,8 @@ export class Session<TGlobal extends object = ApiObject>
       this.deltaCache.clear();
       const { restored, lost } = await restoreApis(this);
       // close() may have been called while restoring: then nothing is restored.
-      if (this.phase !== 'suspended') throw new QixError(errorCodes.NOT_CONNECTED, 'Session closed while resuming');
+      if (this.phase !== 'suspended')
+        throw new QixError(errorCodes.NOT_CONNECTED, 'Session closed while resuming');
       this.apis.clear();
       for (const api of restored) this.apis.set(api.handle, api);
       this.phase = 'open';
@@ -505,7 +545,8 @@ export class Session<TGlobal extends object = ApiObject>
       this.rpc.open().then(
         () => {
           // Engines that never send OnConnected get a new session by assumption, as in enigma.js.
-          if (this.onConnected === settle) timer = setTimeout(() => settle('SESSION_CREATED'), ON_CONNECTED_WAIT_MS);
+          if (this.onConnected === settle)
+            timer = setTimeout(() => settle('SESSION_CREATED'), ON_CONNECTED_WAIT_MS);
         },
         (error: unknown) => {
           this.onConnected = undefined;
@@ -541,7 +582,8 @@ export class Session<TGlobal extends object = ApiObject>
   private emitSent(request: QixRequest, frame: string): void {
     const hasSession = this.hasListeners('traffic:*') || this.hasListeners('traffic:sent');
     const api = this.apis.get(request.handle);
-    const hasApi = api !== undefined && (api.hasListeners('traffic:*') || api.hasListeners('traffic:sent'));
+    const hasApi =
+      api !== undefined && (api.hasListeners('traffic:*') || api.hasListeners('traffic:sent'));
     if (!hasSession && !hasApi) return;
     const message: unknown = JSON.parse(frame);
     if (hasSession) {
@@ -566,7 +608,10 @@ export class Session<TGlobal extends object = ApiObject>
 
   private suspendedError(): QixError {
     const original = this.rpc.lastCloseEvent;
-    return new QixError(errorCodes.SESSION_SUSPENDED, 'Session suspended', { cause: original, original });
+    return new QixError(errorCodes.SESSION_SUSPENDED, 'Session suspended', {
+      cause: original,
+      original,
+    });
   }
 
   private notConnectedError(): QixError {
@@ -575,9 +620,13 @@ export class Session<TGlobal extends object = ApiObject>
   }
 
   private abortError(call: Call, signal: AbortSignal): QixError {
-    return new QixError(errorCodes.REQUEST_ABORTED, `${call.request.method} was aborted (request ${call.id})`, {
-      cause: signal.reason,
-    });
+    return new QixError(
+      errorCodes.REQUEST_ABORTED,
+      `${call.request.method} was aborted (request ${call.id})`,
+      {
+        cause: signal.reason,
+      },
+    );
   }
 }
 

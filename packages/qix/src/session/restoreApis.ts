@@ -81,7 +81,8 @@ async function fetchAgain(
 ): Promise<number | undefined> {
   const recipe = session.recipeOf(api);
   if (recipe?.kind === 'replay') {
-    if (lost.includes(recipe.parent) || !session.listApis().includes(recipe.parent)) return undefined;
+    if (lost.includes(recipe.parent) || !session.listApis().includes(recipe.parent))
+      return undefined;
     return handleOf(await session.rawCall(recipe.method, recipe.parent.handle, recipe.params));
   }
   if (docHandle === undefined) return undefined;

@@ -5,7 +5,11 @@ const RETURN_KEY = 'qReturn';
  * wins, else the single Out param, else the whole result. A few engine
  * methods break that pattern and are normalised first.
  */
-export function unwrapResult(method: string, outKey: string | -1 | undefined, result: unknown): unknown {
+export function unwrapResult(
+  method: string,
+  outKey: string | -1 | undefined,
+  result: unknown,
+): unknown {
   if (typeof result !== 'object' || result === null) return result;
   const record = result as Record<string, unknown>;
   if (method === 'CreateSessionApp' || method === 'CreateSessionAppFromApp') {

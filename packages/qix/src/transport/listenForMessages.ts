@@ -13,9 +13,11 @@ interface NodeStyleSocket {
 export function listenForMessages(socket: SocketLike, listener: (text: string) => void): void {
   const nodeStyle = socket as unknown as Partial<NodeStyleSocket>;
   if (typeof nodeStyle.on === 'function') {
-    nodeStyle.on('message', (data: unknown) => listener(typeof data === 'string' ? data : String(data)));
+    nodeStyle.on('message', (data: unknown) =>
+      listener(typeof data === 'string' ? data : String(data)),
+    );
     return;
   }
-  socket.onmessage = (event) => listener(typeof event.data === 'string' ? event.data : String(event.data));
+  socket.onmessage = (event) =>
+    listener(typeof event.data === 'string' ? event.data : String(event.data));
 }
-

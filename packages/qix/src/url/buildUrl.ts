@@ -18,7 +18,9 @@ export interface BuildUrlOptions {
   /** Open the app without its data: adds the `/no_data` path part (pair it with OpenDoc's qNoData). */
   readonly noData?: boolean;
   /** Query string parameters. */
-  readonly urlParams?: Readonly<Record<string, string | number | boolean | readonly (string | number | boolean)[]>>;
+  readonly urlParams?: Readonly<
+    Record<string, string | number | boolean | readonly (string | number | boolean)[]>
+  >;
 }
 
 /** Builds the WebSocket URL of a Qlik Sense Enterprise / Desktop engine. The options are not changed. */

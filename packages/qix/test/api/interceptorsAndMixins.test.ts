@@ -24,7 +24,9 @@ describe('interceptors', () => {
       url: engine.url,
       reconnect: false,
       interceptors: {
-        request: [{ onFulfilled: (_session, request) => ({ ...request, params: ['renamed.qvf'] }) }],
+        request: [
+          { onFulfilled: (_session, request) => ({ ...request, params: ['renamed.qvf'] }) },
+        ],
       },
     });
     const global = await session.open();
@@ -91,7 +93,12 @@ describe('mixins', () => {
       {
         types: ['Doc'],
         init: ({ api }) => inits.push(`${api.type}:${api.id}`),
-        extend: { greeting: 'hello', describe(this: ApiObject) { return `doc ${this.id}`; } },
+        extend: {
+          greeting: 'hello',
+          describe(this: ApiObject) {
+            return `doc ${this.id}`;
+          },
+        },
         override: {
           getObject(base, id: string) {
             return base(id.toLowerCase());
@@ -132,20 +139,28 @@ describe('mixins', () => {
       reconnect: false,
       mixins: [{ types: 'Global', extend: { getDocList: () => 1 } }],
     });
-    await expect(session.open()).rejects.toMatchObject({ code: errorCodes.SCHEMA_MIXIN_EXTEND_NOT_ALLOWED });
+    await expect(session.open()).rejects.toMatchObject({
+      code: errorCodes.SCHEMA_MIXIN_EXTEND_NOT_ALLOWED,
+    });
     await session.close();
     session = openSession({
       url: engine.url,
       reconnect: false,
       mixins: [{ types: 'Global', override: { noSuchMethod: (base) => base() } }],
     });
-    await expect(session.open()).rejects.toMatchObject({ code: errorCodes.SCHEMA_MIXIN_CANT_OVERRIDE_FUNCTION });
+    await expect(session.open()).rejects.toMatchObject({
+      code: errorCodes.SCHEMA_MIXIN_CANT_OVERRIDE_FUNCTION,
+    });
   });
 
   it('rejects an object of a class the schema does not have with -8', async () => {
     session = openSession({ url: engine.url, reconnect: false });
     const global = await session.open();
-    engine.on('GetActiveDoc', () => ({ result: { qReturn: { qType: 'NoSuchClass', qHandle: 5 } } }));
-    await expect(global.getActiveDoc()).rejects.toMatchObject({ code: errorCodes.SCHEMA_STRUCT_TYPE_NOT_FOUND });
+    engine.on('GetActiveDoc', () => ({
+      result: { qReturn: { qType: 'NoSuchClass', qHandle: 5 } },
+    }));
+    await expect(global.getActiveDoc()).rejects.toMatchObject({
+      code: errorCodes.SCHEMA_STRUCT_TYPE_NOT_FOUND,
+    });
   });
 });

@@ -45,7 +45,10 @@ describe('compact schema encoding', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(SchemaDecodeError);
-    expect(error).toMatchObject({ code: 'SCHEMA_ENCODING_INVALID', message: expect.stringContaining('Broken') });
+    expect(error).toMatchObject({
+      code: 'SCHEMA_ENCODING_INVALID',
+      message: expect.stringContaining('Broken'),
+    });
   });
 
   it('keeps the JSON parse failure of a bad literal as the cause', () => {
@@ -55,7 +58,11 @@ describe('compact schema encoding', () => {
   });
 
   it('refuses to encode a default that would break the separators', () => {
-    const bad: QixSchema = { structs: { C: { M: { In: [{ Name: 'qX', DefaultValue: 'a,b' }], Out: [] } } } };
-    expect(() => encodeSchema(bad)).toThrowError(expect.objectContaining({ code: 'ENCODING_CONFLICT' }));
+    const bad: QixSchema = {
+      structs: { C: { M: { In: [{ Name: 'qX', DefaultValue: 'a,b' }], Out: [] } } },
+    };
+    expect(() => encodeSchema(bad)).toThrowError(
+      expect.objectContaining({ code: 'ENCODING_CONFLICT' }),
+    );
   });
 });

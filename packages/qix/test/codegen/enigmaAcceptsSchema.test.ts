@@ -11,14 +11,22 @@ interface RpcRequest {
   readonly params: unknown;
 }
 
-const LAYOUT = { qInfo: { qId: 'y', qType: 'barchart' }, qHyperCube: { qSize: { qcx: 2, qcy: 7 } } };
+const LAYOUT = {
+  qInfo: { qId: 'y', qType: 'barchart' },
+  qHyperCube: { qSize: { qcx: 2, qcy: 7 } },
+};
 
 // Canned engine answers by method: enough for enigma to build APIs from qixSchema.
 const ANSWERS: Readonly<Record<string, unknown>> = {
   OpenDoc: { qReturn: { qType: 'Doc', qHandle: 1, qGenericId: 'x' } },
-  GetObject: { qReturn: { qType: 'GenericObject', qHandle: 2, qGenericType: 'barchart', qGenericId: 'y' } },
+  GetObject: {
+    qReturn: { qType: 'GenericObject', qHandle: 2, qGenericType: 'barchart', qGenericId: 'y' },
+  },
   GetLayout: { qLayout: LAYOUT },
-  CreateSessionApp: { qReturn: { qType: 'Doc', qHandle: 3, qGenericId: '' }, qSessionAppId: 'SessionApp_1' },
+  CreateSessionApp: {
+    qReturn: { qType: 'Doc', qHandle: 3, qGenericId: '' },
+    qSessionAppId: 'SessionApp_1',
+  },
   CheckExpression: { qErrorMsg: '', qBadFieldNames: [], qDangerousFieldNames: [] },
 };
 
@@ -32,7 +40,13 @@ describe('the real enigma.js runs on qixSchema over a real socket', () => {
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/app/engineData`;
     server.on('connection', (socket) => {
-      socket.send(JSON.stringify({ jsonrpc: '2.0', method: 'OnConnected', params: { qSessionState: 'SESSION_CREATED' } }));
+      socket.send(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'OnConnected',
+          params: { qSessionState: 'SESSION_CREATED' },
+        }),
+      );
       socket.on('message', (data) => {
         const request = JSON.parse(String(data)) as RpcRequest;
         received.push(request);
@@ -53,10 +67,19 @@ describe('the real enigma.js runs on qixSchema over a real socket', () => {
       createSocket: (target: string) => new WebSocket(target) as never,
       protocol: { delta: false },
     });
-    const global = (await session.open()) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const global = (await session.open()) as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
     try {
-      const doc = (await global.openDoc?.({ qDocName: 'x' })) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-      const object = (await doc.getObject?.('y')) as Record<string, (...args: unknown[]) => Promise<unknown>> & {
+      const doc = (await global.openDoc?.({ qDocName: 'x' })) as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      >;
+      const object = (await doc.getObject?.('y')) as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      > & {
         genericType: string;
       };
       const layout = await object.getLayout?.();

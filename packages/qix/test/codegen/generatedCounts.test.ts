@@ -20,13 +20,19 @@ describe('generated engine API', () => {
     expect(names).toHaveLength(333);
     expect(new Set(names).size).toBe(333);
     expect(names).toEqual([...names].sort());
-    expect(names).toEqual(expect.arrayContaining(['GenericObjectLayout', 'HyperCube', 'Size', 'NxHypercubeMode']));
+    expect(names).toEqual(
+      expect.arrayContaining(['GenericObjectLayout', 'HyperCube', 'Size', 'NxHypercubeMode']),
+    );
   });
 
   it('has the 9 engine classes in the table and as interfaces', () => {
     expect(Object.keys(qixSchema.structs)).toEqual(ENGINE_CLASSES);
     expect([...classMethods().keys()].sort()).toEqual(ENGINE_CLASSES);
-    expect(exportedTypeNames('classes.ts')).toEqual([...ENGINE_CLASSES, 'QixClasses', 'QixClassName']);
+    expect(exportedTypeNames('classes.ts')).toEqual([
+      ...ENGINE_CLASSES,
+      'QixClasses',
+      'QixClassName',
+    ]);
   });
 
   it('has 336 methods in the table, each one a method of its class interface under its enigma name', () => {
@@ -34,7 +40,9 @@ describe('generated engine API', () => {
     let count = 0;
     for (const [className, methods] of Object.entries(qixSchema.structs)) {
       const declared = interfaces.get(className);
-      const expected = Object.keys(methods).map((wire) => wire.charAt(0).toLowerCase() + wire.slice(1));
+      const expected = Object.keys(methods).map(
+        (wire) => wire.charAt(0).toLowerCase() + wire.slice(1),
+      );
       expect([...(declared ?? [])].sort(), className).toEqual([...expected].sort());
       count += expected.length;
     }

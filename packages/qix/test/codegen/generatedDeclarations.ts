@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /** Folder of the committed generated files. */
-export const generatedDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'generated');
+export const generatedDir = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'src',
+  'generated',
+);
 
 /** Reads one committed generated file. */
 export function readGenerated(name: string): string {
@@ -16,13 +22,18 @@ function parse(name: string): ts.SourceFile {
 }
 
 function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 /** Names of the exported interfaces and type aliases of a generated file. */
 export function exportedTypeNames(name: string): string[] {
   return parse(name)
-    .statements.filter((s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && isExported(s))
+    .statements.filter(
+      (s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && isExported(s),
+    )
     .map((s) => (s as ts.InterfaceDeclaration | ts.TypeAliasDeclaration).name.text);
 }
 
@@ -55,6 +66,8 @@ export function methodSignatures(className: string, methodName: string): string[
     (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === className,
   );
   return (declaration?.members ?? [])
-    .filter((m): m is ts.MethodSignature => ts.isMethodSignature(m) && m.name.getText() === methodName)
+    .filter(
+      (m): m is ts.MethodSignature => ts.isMethodSignature(m) && m.name.getText() === methodName,
+    )
     .map((m) => normalizeSignature(m.getText()));
 }

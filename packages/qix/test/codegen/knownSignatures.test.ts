@@ -41,7 +41,11 @@ describe('known method signatures in the table', () => {
     expect(structs.Doc?.GetMatchingFields?.In[1]?.DefaultValue).toBe('MATCHINGFIELDMODE_MATCH_ALL');
     expect(structs.GenericObject?.ExportData?.In[3]?.DefaultValue).toBe('A');
     expect(structs.GenericObject?.ExportData?.In[0]?.DefaultValue).toBe('CSV_C');
-    expect(structs.Global?.GetFunctions?.In[0]).toEqual({ Name: 'qGroup', DefaultValue: 'ALL', Optional: true });
+    expect(structs.Global?.GetFunctions?.In[0]).toEqual({
+      Name: 'qGroup',
+      DefaultValue: 'ALL',
+      Optional: true,
+    });
     expect(structs.Field?.SelectValues?.In).toEqual([
       { Name: 'qFieldValues', DefaultValue: [] },
       { Name: 'qToggleMode', DefaultValue: false, Optional: true },
@@ -68,7 +72,9 @@ describe('known method signatures in the table', () => {
       'getObject(qId: string): Promise<GenericObject>;',
       'getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;',
     ]);
-    expect(methodSignatures('Doc', 'getField')[0]).toBe('getField(qFieldName: string, qStateName?: string): Promise<Field>;');
+    expect(methodSignatures('Doc', 'getField')[0]).toBe(
+      'getField(qFieldName: string, qStateName?: string): Promise<Field>;',
+    );
     expect(methodSignatures('Global', 'createSessionApp')).toEqual([
       'createSessionApp(): Promise<Doc>;',
       'createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;',
@@ -82,7 +88,9 @@ describe('known method signatures in the table', () => {
       'getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;',
     ]);
     // enigma drops qReturn for these three, then the single Out param is the value.
-    expect(methodSignatures('Global', 'getInteract')[0]).toBe('getInteract(qRequestId: number): Promise<InteractDef>;');
+    expect(methodSignatures('Global', 'getInteract')[0]).toBe(
+      'getInteract(qRequestId: number): Promise<InteractDef>;',
+    );
     expect(methodSignatures('Doc', 'storeTempSelectionState')[0]).toBe(
       'storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;',
     );
@@ -94,8 +102,12 @@ describe('known method signatures in the table', () => {
       'checkExpression(qExpr: string, qLabels?: string[]): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;',
     );
     // Plain strings whose description lists wire values take the matching enum type.
-    expect(methodSignatures('Global', 'getFunctions')[0]).toBe('getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;');
-    expect(methodSignatures('GenericObject', 'exportData')[0]).toContain('qFileType: NxExportFileType');
+    expect(methodSignatures('Global', 'getFunctions')[0]).toBe(
+      'getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;',
+    );
+    expect(methodSignatures('GenericObject', 'exportData')[0]).toContain(
+      'qFileType: NxExportFileType',
+    );
     // An optional param before a required one cannot be `?` in positional form.
     expect(methodSignatures('Doc', 'getDatabaseTableFields')[0]).toBe(
       'getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string): Promise<DataField[]>;',

@@ -20,7 +20,10 @@ describe('reading the spec', () => {
   it('fails clearly with SPEC_NOT_FOUND and the path when the spec folder is absent', () => {
     const missing = join(tempDir(), 'nope');
     expect(() => readSpec(missing)).toThrowError(
-      expect.objectContaining({ code: 'SPEC_NOT_FOUND', message: expect.stringContaining(join(missing, 'engine-rpc.json')) }),
+      expect.objectContaining({
+        code: 'SPEC_NOT_FOUND',
+        message: expect.stringContaining(join(missing, 'engine-rpc.json')),
+      }),
     );
   });
 
@@ -41,7 +44,10 @@ describe('reading the spec', () => {
   it('rejects JSON that is not an OpenRPC engine spec', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'engine-rpc.json'), JSON.stringify({ info: {}, methods: [] }));
-    writeFileSync(join(dir, 'remote-object-return-types.json'), JSON.stringify({ 'remote-object-return-types': {} }));
+    writeFileSync(
+      join(dir, 'remote-object-return-types.json'),
+      JSON.stringify({ 'remote-object-return-types': {} }),
+    );
     expect(() => readSpec(dir)).toThrowError(expect.objectContaining({ code: 'SPEC_INVALID' }));
   });
 });

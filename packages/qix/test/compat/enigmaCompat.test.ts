@@ -18,8 +18,16 @@ const implementations: Array<[string, EnigmaLike]> = [
   ['@qlikit/qix/enigma', qlikitEnigma as unknown as EnigmaLike],
 ];
 
-function config(engine: ScriptedEngine, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { schema: qixSchema, url: engine.url, createSocket: (url: string) => new WebSocket(url), ...extra };
+function config(
+  engine: ScriptedEngine,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    schema: qixSchema,
+    url: engine.url,
+    createSocket: (url: string) => new WebSocket(url),
+    ...extra,
+  };
 }
 
 /** Runs a scenario against a fresh scripted engine; returns its result and the frames the engine received. */
@@ -29,7 +37,13 @@ async function run(enigma: EnigmaLike, scenario: Scenario): Promise<unknown> {
   try {
     const result = await scenario(enigma, engine);
     const wire = engine.connections.map((connection) =>
-      connection.requests.map(({ id, method, handle, params, delta }) => ({ id, method, handle, params, delta })),
+      connection.requests.map(({ id, method, handle, params, delta }) => ({
+        id,
+        method,
+        handle,
+        params,
+        delta,
+      })),
     );
     return { result, wire };
   } finally {
@@ -38,7 +52,10 @@ async function run(enigma: EnigmaLike, scenario: Scenario): Promise<unknown> {
 }
 
 async function expectSameBehaviour(scenario: Scenario): Promise<unknown> {
-  const [expected, actual] = [await run(implementations[0][1], scenario), await run(implementations[1][1], scenario)];
+  const [expected, actual] = [
+    await run(implementations[0][1], scenario),
+    await run(implementations[1][1], scenario),
+  ];
   expect(actual).toEqual(expected);
   return actual;
 }
@@ -53,7 +70,9 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
       const session = enigma.create(config(engine));
       const events: unknown[] = [];
       session.on('opened', () => events.push('opened'));
-      session.on('notification:*', (method: string, params: unknown) => events.push([method, params]));
+      session.on('notification:*', (method: string, params: unknown) =>
+        events.push([method, params]),
+      );
       session.on('closed', () => events.push('closed'));
       const global = await session.open();
       const same = (await session.open()) === global;
@@ -75,7 +94,10 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
       const doc = await global.openDoc({ qDocName: 'sales', qNoData: true });
       const chart = await doc.getObject('chart1');
       const chartAgain = await doc.getObject({ qId: 'chart1' });
-      const created = await doc.createSessionObject({ qInfo: { qType: 'kpi' }, qStringExpression: '=1' });
+      const created = await doc.createSessionObject({
+        qInfo: { qType: 'kpi' },
+        qStringExpression: '=1',
+      });
       const results = {
         doc: describeApi(doc),
         chart: describeApi(chart),
@@ -85,7 +107,10 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
         check: await doc.checkExpression('x'),
         // Deliberate difference: enigma.js leaves genericType undefined when the engine sends
         // no qGenericType; qlikit uses the class ('Doc'), see the README.
-        sessionApp: { ...describeApi(await global.createSessionApp()), genericType: 'not compared' },
+        sessionApp: {
+          ...describeApi(await global.createSessionApp()),
+          genericType: 'not compared',
+        },
         interact: await global.getInteract(1),
         layout: await chart.getLayout(),
       };
@@ -97,12 +122,31 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
   it('applies deltas the same way', async () => {
     await expectSameBehaviour(async (enigma, engine) => {
       const answers = [
-        [{ op: 'add', path: '/', value: { qInfo: { qId: 'chart1' }, rows: [[1, 2], [3, 4]], n: 0 } }],
-        [{ op: 'replace', path: '/rows/0/1', value: 20 }, { op: 'remove', path: '/n' }, { op: 'add', path: '/m', value: [1] }],
+        [
+          {
+            op: 'add',
+            path: '/',
+            value: {
+              qInfo: { qId: 'chart1' },
+              rows: [
+                [1, 2],
+                [3, 4],
+              ],
+              n: 0,
+            },
+          },
+        ],
+        [
+          { op: 'replace', path: '/rows/0/1', value: 20 },
+          { op: 'remove', path: '/n' },
+          { op: 'add', path: '/m', value: [1] },
+        ],
         [{ op: 'add', path: '/m/1', value: 2 }],
       ];
       engine.on('GetLayout', (request) =>
-        request.delta ? { delta: true, result: { qLayout: answers.shift() } } : { error: { code: 1, message: 'no delta' } },
+        request.delta
+          ? { delta: true, result: { qLayout: answers.shift() } }
+          : { error: { code: 1, message: 'no delta' } },
       );
       const session = enigma.create(config(engine));
       const global = await session.open();
@@ -128,7 +172,9 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
       const closed = new Promise((resolve) => chart.once('closed', resolve));
       engine.last.push({ jsonrpc: '2.0', close: [chart.handle] });
       await closed;
-      const notFound = await doc.getObject('missing').catch((e: any) => ({ code: e.code, message: e.message }));
+      const notFound = await doc
+        .getObject('missing')
+        .catch((e: any) => ({ code: e.code, message: e.message }));
       engine.on('GetObject', () => ({ error: { code: 2, parameter: 'x', message: 'Not found' } }));
       const engineError = await doc
         .getObject('x')
@@ -146,7 +192,9 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
     await expectSameBehaviour(async (enigma, engine) => {
       let failures = 1;
       engine.on('GetDocList', () =>
-        failures-- > 0 ? { error: { code: 15, message: 'Aborted' } } : { result: { qDocList: [{ qDocName: 'd' }] } },
+        failures-- > 0
+          ? { error: { code: 15, message: 'Aborted' } }
+          : { result: { qDocList: [{ qDocName: 'd' }] } },
       );
       const inits: string[] = [];
       const traffic: unknown[] = [];
@@ -156,7 +204,11 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
             {
               types: ['Doc'],
               init: ({ api }: any) => inits.push(api.id),
-              extend: { title(this: any) { return `doc:${this.id}`; } },
+              extend: {
+                title(this: any) {
+                  return `doc:${this.id}`;
+                },
+              },
               override: {
                 getObject(this: any, base: (id: string) => Promise<unknown>, id: string) {
                   return base(id.toLowerCase());
@@ -167,21 +219,37 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
           requestInterceptors: [{ onFulfilled: (_s: unknown, request: any) => request }],
           responseInterceptors: [
             {
-              onRejected: (_s: unknown, request: any, error: any) => (error.code === 15 ? request.retry() : Promise.reject(error)),
+              onRejected: (_s: unknown, request: any, error: any) =>
+                error.code === 15 ? request.retry() : Promise.reject(error),
             },
           ],
         }),
       );
-      session.on('traffic:sent', (message: any) => traffic.push(['sent', message.method, message.params]));
+      session.on('traffic:sent', (message: any) =>
+        traffic.push(['sent', message.method, message.params]),
+      );
       const global = await session.open();
       const docList = await global.getDocList();
       const doc = await global.openDoc('app');
       const chart = await doc.getObject({ qId: 'CHART1' });
-      const sent = session.send({ handle: -1, method: 'GetDocList', params: [], outKey: 'qDocList' });
+      const sent = session.send({
+        handle: -1,
+        method: 'GetDocList',
+        params: [],
+        outKey: 'qDocList',
+      });
       const requestIdType = typeof sent.requestId;
       const viaSend = await sent;
       await session.close();
-      return { docList, title: doc.title(), chart: describeApi(chart), inits, requestIdType, viaSend, traffic };
+      return {
+        docList,
+        title: doc.title(),
+        chart: describeApi(chart),
+        inits,
+        requestIdType,
+        viaSend,
+        traffic,
+      };
     });
   });
 

@@ -59,12 +59,18 @@ it('lets open() try again after it failed (enigma.js keeps the rejected promise)
 });
 
 it('emits socket-error for errors after open', async () => {
-  const session = qlikitEnigma.create({ schema: qixSchema, url: engine.url, createSocket: (url) => new WebSocket(url) as never });
+  const session = qlikitEnigma.create({
+    schema: qixSchema,
+    url: engine.url,
+    createSocket: (url) => new WebSocket(url) as never,
+  });
   await session.open();
   const errors: unknown[] = [];
   session.on('socket-error', (event) => errors.push(event));
   // A malformed frame from the server makes ws fail the connection with an error event.
-  (engine.last.socket as unknown as { _socket: { write(data: Buffer): void } })._socket.write(Buffer.from([0x8f, 0x00]));
+  (engine.last.socket as unknown as { _socket: { write(data: Buffer): void } })._socket.write(
+    Buffer.from([0x8f, 0x00]),
+  );
   await new Promise((resolve) => session.once('closed', resolve));
   expect(errors).toHaveLength(1);
 });

@@ -5,7 +5,10 @@ const patch = (doc: unknown, ops: JsonPatchOperation[]) => applyJsonPatch(doc, o
 
 describe('applyJsonPatch (RFC 6902)', () => {
   it('adds object members and array elements, "-" appends', () => {
-    expect(patch({ foo: 'bar' }, [{ op: 'add', path: '/baz', value: 'qux' }])).toEqual({ foo: 'bar', baz: 'qux' });
+    expect(patch({ foo: 'bar' }, [{ op: 'add', path: '/baz', value: 'qux' }])).toEqual({
+      foo: 'bar',
+      baz: 'qux',
+    });
     expect(patch({ foo: ['bar', 'baz'] }, [{ op: 'add', path: '/foo/1', value: 'qux' }])).toEqual({
       foo: ['bar', 'qux', 'baz'],
     });
@@ -13,9 +16,15 @@ describe('applyJsonPatch (RFC 6902)', () => {
   });
 
   it('removes and replaces', () => {
-    expect(patch({ baz: 'qux', foo: 'bar' }, [{ op: 'remove', path: '/baz' }])).toEqual({ foo: 'bar' });
-    expect(patch({ foo: ['bar', 'qux', 'baz'] }, [{ op: 'remove', path: '/foo/1' }])).toEqual({ foo: ['bar', 'baz'] });
-    expect(patch({ baz: 'qux', foo: 'bar' }, [{ op: 'replace', path: '/baz', value: 'boo' }])).toEqual({
+    expect(patch({ baz: 'qux', foo: 'bar' }, [{ op: 'remove', path: '/baz' }])).toEqual({
+      foo: 'bar',
+    });
+    expect(patch({ foo: ['bar', 'qux', 'baz'] }, [{ op: 'remove', path: '/foo/1' }])).toEqual({
+      foo: ['bar', 'baz'],
+    });
+    expect(
+      patch({ baz: 'qux', foo: 'bar' }, [{ op: 'replace', path: '/baz', value: 'boo' }]),
+    ).toEqual({
       baz: 'boo',
       foo: 'bar',
     });
@@ -27,7 +36,11 @@ describe('applyJsonPatch (RFC 6902)', () => {
       foo: { bar: 'baz' },
       qux: { corge: 'grault', thud: 'fred' },
     });
-    expect(patch({ foo: ['all', 'grass', 'cows', 'eat'] }, [{ op: 'move', from: '/foo/1', path: '/foo/3' }])).toEqual({
+    expect(
+      patch({ foo: ['all', 'grass', 'cows', 'eat'] }, [
+        { op: 'move', from: '/foo/1', path: '/foo/3' },
+      ]),
+    ).toEqual({
       foo: ['all', 'cows', 'eat', 'grass'],
     });
     const copied = patch({ a: { b: [1] } }, [
@@ -81,7 +94,9 @@ describe('applyJsonPatch (RFC 6902)', () => {
   });
 
   it('stores "__proto__" as data, never as the prototype', () => {
-    const next = patch({}, [{ op: 'add', path: '/__proto__', value: { polluted: true } }]) as Record<string, unknown>;
+    const next = patch({}, [
+      { op: 'add', path: '/__proto__', value: { polluted: true } },
+    ]) as Record<string, unknown>;
     expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

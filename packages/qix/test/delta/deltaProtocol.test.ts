@@ -15,7 +15,9 @@ beforeEach(async () => {
   engine.on('GetLayout', (request: WireRequest): Reply => {
     const patches = script.shift();
     if (!patches) return { error: { code: 2, message: 'script exhausted' } };
-    return request.delta ? { delta: true, result: { qLayout: patches } } : { result: { qLayout: patches } };
+    return request.delta
+      ? { delta: true, result: { qLayout: patches } }
+      : { result: { qLayout: patches } };
   });
   session = openSession({ url: engine.url, reconnect: false });
 });
@@ -34,7 +36,21 @@ async function chart() {
 it('asks for deltas, patches the last value per handle+method+key, and leaves earlier results untouched', async () => {
   const object = await chart();
   script.push(
-    [{ op: 'add', path: '/', value: { qInfo: { qId: 'chart1' }, rows: [[1, 2], [3, 4]], 'a/b': 0, 'm~n': 0 } }],
+    [
+      {
+        op: 'add',
+        path: '/',
+        value: {
+          qInfo: { qId: 'chart1' },
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+          'a/b': 0,
+          'm~n': 0,
+        },
+      },
+    ],
     [
       { op: 'replace', path: '/rows/1/0', value: 30 },
       { op: 'replace', path: '/a~1b', value: 1 },
@@ -51,7 +67,10 @@ it('asks for deltas, patches the last value per handle+method+key, and leaves ea
   expect(engine.requestsOf('GetLayout').every((request) => request.delta === true)).toBe(true);
   expect(second).toEqual({
     qInfo: { qId: 'chart1' },
-    rows: [[1, 2], [30, 4]],
+    rows: [
+      [1, 2],
+      [30, 4],
+    ],
     'a/b': 1,
     'm~n': 2,
     moved: [1, 2],
@@ -63,14 +82,13 @@ it('asks for deltas, patches the last value per handle+method+key, and leaves ea
 
 it('rejects a failed test op and a non-array delta result with their codes', async () => {
   const object = await chart();
-  script.push(
-    [{ op: 'add', path: '/', value: { a: 1 } }],
-    [{ op: 'test', path: '/a', value: 2 }],
-  );
+  script.push([{ op: 'add', path: '/', value: { a: 1 } }], [{ op: 'test', path: '/a', value: 2 }]);
   await object.getLayout();
   await expect(object.getLayout()).rejects.toMatchObject({ code: errorCodes.PATCH_TEST_FAILED });
   engine.on('GetProperties', () => ({ delta: true, result: { qProp: { not: 'patches' } } }));
-  await expect(object.getProperties()).rejects.toMatchObject({ code: errorCodes.EXPECTED_ARRAY_OF_PATCHES });
+  await expect(object.getProperties()).rejects.toMatchObject({
+    code: errorCodes.EXPECTED_ARRAY_OF_PATCHES,
+  });
 });
 
 it('sends delta: false (as enigma.js does) when the delta protocol is off', async () => {

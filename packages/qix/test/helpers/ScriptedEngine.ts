@@ -99,7 +99,8 @@ export class ScriptedEngine {
 
   /** Resolves when a request of the method was received. */
   async waitForRequest(method: string, count = 1): Promise<WireRequest> {
-    while (this.requestsOf(method).length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.requestsOf(method).length < count)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     return this.requestsOf(method)[count - 1];
   }
 
@@ -122,7 +123,8 @@ export class ScriptedEngine {
       requests: [],
       state: new Map(),
       push: (message) => socket.send(JSON.stringify(message)),
-      answer: (request, reply) => socket.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, ...reply })),
+      answer: (request, reply) =>
+        socket.send(JSON.stringify({ jsonrpc: '2.0', id: request.id, ...reply })),
     };
     this.connections.push(connection);
     if (options.announce !== false) {

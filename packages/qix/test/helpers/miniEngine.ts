@@ -20,7 +20,10 @@ interface SessionState {
  * GetLayout. Each connection is a new engine session (handles start over),
  * so a reconnect must restore everything.
  */
-export function installMiniEngine(engine: ScriptedEngine, persistent: readonly MiniObject[] = []): void {
+export function installMiniEngine(
+  engine: ScriptedEngine,
+  persistent: readonly MiniObject[] = [],
+): void {
   const state = (connection: EngineConnection): SessionState => {
     let current = connection.state.get('mini') as SessionState | undefined;
     if (!current) {
@@ -30,7 +33,9 @@ export function installMiniEngine(engine: ScriptedEngine, persistent: readonly M
     return current;
   };
   const ref = (handle: number, type: string, id: string, genericType = type): Reply => ({
-    result: { qReturn: { qType: type, qHandle: handle, qGenericId: id, qGenericType: genericType } },
+    result: {
+      qReturn: { qType: type, qHandle: handle, qGenericId: id, qGenericType: genericType },
+    },
   });
   const positional = (request: WireRequest): unknown[] => request.params as unknown[];
 
@@ -44,16 +49,23 @@ export function installMiniEngine(engine: ScriptedEngine, persistent: readonly M
     if (session.docHandle === undefined) return { error: { code: 1007, message: 'App invalid' } };
     return ref(session.docHandle, 'Doc', 'app');
   });
-  const getById = (type: string) => (request: WireRequest, connection: EngineConnection): Reply => {
-    const session = state(connection);
-    const id = String(positional(request)[0]);
-    for (const [handle, object] of session.objects) if (object.id === id) return ref(handle, object.type, id);
-    const found = persistent.find((object) => object.id === id && object.type === type);
-    if (!found) return { result: { qReturn: { qType: null, qHandle: null } } };
-    const handle = session.nextHandle++;
-    session.objects.set(handle, { id, type, props: { qInfo: { qId: id, qType: found.genericType } } });
-    return ref(handle, type, id, found.genericType);
-  };
+  const getById =
+    (type: string) =>
+    (request: WireRequest, connection: EngineConnection): Reply => {
+      const session = state(connection);
+      const id = String(positional(request)[0]);
+      for (const [handle, object] of session.objects)
+        if (object.id === id) return ref(handle, object.type, id);
+      const found = persistent.find((object) => object.id === id && object.type === type);
+      if (!found) return { result: { qReturn: { qType: null, qHandle: null } } };
+      const handle = session.nextHandle++;
+      session.objects.set(handle, {
+        id,
+        type,
+        props: { qInfo: { qId: id, qType: found.genericType } },
+      });
+      return ref(handle, type, id, found.genericType);
+    };
   engine.on('GetObject', getById('GenericObject'));
   engine.on('GetDimension', getById('GenericDimension'));
   engine.on('GetMeasure', getById('GenericMeasure'));
@@ -64,7 +76,11 @@ export function installMiniEngine(engine: ScriptedEngine, persistent: readonly M
     const props = positional(request)[0] as { qInfo?: { qId?: string; qType?: string } };
     const handle = session.nextHandle++;
     const id = props.qInfo?.qId || `session-${connection.index}-${handle}`;
-    session.objects.set(handle, { id, type: 'GenericObject', props: { ...props, qInfo: { ...props.qInfo, qId: id } } });
+    session.objects.set(handle, {
+      id,
+      type: 'GenericObject',
+      props: { ...props, qInfo: { ...props.qInfo, qId: id } },
+    });
     return ref(handle, 'GenericObject', id, props.qInfo?.qType ?? 'GenericObject');
   });
   engine.on('GetField', (request, connection) => {
@@ -76,7 +92,9 @@ export function installMiniEngine(engine: ScriptedEngine, persistent: readonly M
   });
   engine.on('GetProperties', (request, connection) => {
     const object = state(connection).objects.get(request.handle);
-    return object ? { result: { qProp: object.props } } : { error: { code: 2, message: 'Not found' } };
+    return object
+      ? { result: { qProp: object.props } }
+      : { error: { code: 2, message: 'Not found' } };
   });
   engine.on('SetProperties', (request, connection) => {
     const object = state(connection).objects.get(request.handle);
@@ -87,10 +105,16 @@ export function installMiniEngine(engine: ScriptedEngine, persistent: readonly M
   engine.on('GetLayout', (request, connection) => {
     const object = state(connection).objects.get(request.handle);
     if (!object) return { error: { code: 2, message: 'Not found' } };
-    return { result: { qLayout: { ...object.props, qInfo: object.props.qInfo, connection: connection.index } } };
+    return {
+      result: {
+        qLayout: { ...object.props, qInfo: object.props.qInfo, connection: connection.index },
+      },
+    };
   });
   engine.on('GetCardinal', (request, connection) => {
     const object = state(connection).objects.get(request.handle);
-    return object ? { result: { qReturn: object.id.length } } : { error: { code: 2, message: 'Not found' } };
+    return object
+      ? { result: { qReturn: object.id.length } }
+      : { error: { code: 2, message: 'Not found' } };
   });
 }

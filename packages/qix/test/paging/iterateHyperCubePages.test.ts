@@ -15,7 +15,10 @@ beforeEach(async () => {
     result: { qLayout: { qInfo: { qId: 'cube' }, qHyperCube: { qSize: { qcx: 2, qcy: ROWS } } } },
   }));
   engine.on('GetHyperCubeData', (request) => {
-    const [path, pages] = request.params as [string, Array<{ qTop: number; qHeight: number; qWidth: number; qLeft: number }>];
+    const [path, pages] = request.params as [
+      string,
+      Array<{ qTop: number; qHeight: number; qWidth: number; qLeft: number }>,
+    ];
     if (path !== '/qHyperCubeDef') return { error: { code: 2, message: `no cube at ${path}` } };
     return {
       result: {
@@ -42,13 +45,18 @@ it('yields every page of the hypercube top to bottom', async () => {
   const cube = await doc.createSessionObject({ qInfo: { qType: 'cube' }, qHyperCubeDef: {} });
   const tops: number[] = [];
   const rows: string[] = [];
-  for await (const page of iterateHyperCubePages(cube, { path: '/qHyperCubeDef', pageHeight: 10 })) {
+  for await (const page of iterateHyperCubePages(cube, {
+    path: '/qHyperCubeDef',
+    pageHeight: 10,
+  })) {
     tops.push(page.qArea.qTop);
     for (const row of page.qMatrix) rows.push(row[0].qText ?? '');
   }
   expect(tops).toEqual([0, 10, 20]);
   expect(rows).toEqual(Array.from({ length: ROWS }, (_, i) => `row ${i}`));
-  expect(engine.requestsOf('GetHyperCubeData').map((request) => (request.params as unknown[])[1])).toEqual([
+  expect(
+    engine.requestsOf('GetHyperCubeData').map((request) => (request.params as unknown[])[1]),
+  ).toEqual([
     [{ qLeft: 0, qTop: 0, qWidth: 2, qHeight: 10 }],
     [{ qLeft: 0, qTop: 10, qWidth: 2, qHeight: 10 }],
     [{ qLeft: 0, qTop: 20, qWidth: 2, qHeight: 5 }],
@@ -61,7 +69,10 @@ it('stops with REQUEST_ABORTED when its signal aborts', async () => {
   const controller = new AbortController();
   const seen: number[] = [];
   const iterate = async () => {
-    for await (const page of iterateHyperCubePages(cube, { pageHeight: 10, signal: controller.signal })) {
+    for await (const page of iterateHyperCubePages(cube, {
+      pageHeight: 10,
+      signal: controller.signal,
+    })) {
       seen.push(page.qArea.qTop);
       controller.abort();
     }

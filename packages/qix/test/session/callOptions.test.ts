@@ -22,7 +22,9 @@ it('rejects at once with REQUEST_ABORTED when the signal aborts, and sends Cance
   const global = await session.open();
   engine.on('GetDocList', () => undefined);
   const controller = new AbortController();
-  const call = global.getDocList({}, { signal: controller.signal }) as Promise<unknown> & { requestId: number };
+  const call = global.getDocList({}, { signal: controller.signal }) as Promise<unknown> & {
+    requestId: number;
+  };
   await engine.waitForRequest('GetDocList');
   controller.abort(new Error('user left'));
   const error = await call.catch((e: unknown) => e);
@@ -46,7 +48,9 @@ it('does not send a call whose signal is already aborted', async () => {
 it('times out a call with REQUEST_TIMEOUT (per call, or the session default) and cancels it', async () => {
   const global = await session.open();
   engine.on('GetDocList', () => undefined);
-  await expect(global.getDocList({}, { timeout: 10 })).rejects.toMatchObject({ code: errorCodes.REQUEST_TIMEOUT });
+  await expect(global.getDocList({}, { timeout: 10 })).rejects.toMatchObject({
+    code: errorCodes.REQUEST_TIMEOUT,
+  });
   await engine.waitForRequest('CancelRequest');
   await session.close();
   session = openSession({ url: engine.url, reconnect: false, timeout: 10 });
@@ -69,10 +73,16 @@ it('still applies the delta of a late answer to an aborted call, so later patche
   await engine.waitForRequest('GetLayout');
   controller.abort();
   await expect(aborted).rejects.toMatchObject({ code: errorCodes.REQUEST_ABORTED });
-  engine.last.answer(held[0], { delta: true, result: { qLayout: [{ op: 'add', path: '/', value: { n: 1 } }] } });
+  engine.last.answer(held[0], {
+    delta: true,
+    result: { qLayout: [{ op: 'add', path: '/', value: { n: 1 } }] },
+  });
   const next = object.getLayout();
   await engine.waitForRequest('GetLayout', 2);
-  engine.last.answer(held[1], { delta: true, result: { qLayout: [{ op: 'replace', path: '/n', value: 2 }] } });
+  engine.last.answer(held[1], {
+    delta: true,
+    result: { qLayout: [{ op: 'replace', path: '/n', value: 2 }] },
+  });
   expect(await next).toEqual({ n: 2 });
 });
 

@@ -51,8 +51,13 @@ describe('automatic reconnect', () => {
     expect(methods.slice(0, 2)).toEqual(['GetActiveDoc', 'OpenDoc']);
     expect(second.requests[1].params).toEqual(['sales.qvf', '', '', '', false]);
     const recreated = second.requests.find((request) => request.method === 'CreateSessionObject');
-    expect(recreated?.params).toEqual([{ qInfo: { qId: cube.id, qType: 'cube' }, title: 'second' }]);
-    expect(second.requests.find((request) => request.method === 'GetField')?.params).toEqual(['Country', '$']);
+    expect(recreated?.params).toEqual([
+      { qInfo: { qId: cube.id, qType: 'cube' }, title: 'second' },
+    ]);
+    expect(second.requests.find((request) => request.method === 'GetField')?.params).toEqual([
+      'Country',
+      '$',
+    ]);
 
     // Every API works on the new socket.
     expect(((await chart.getLayout()) as unknown as { connection: number }).connection).toBe(1);
@@ -136,7 +141,9 @@ describe('suspend and resume', () => {
     session = openSession({ url: engine.url, reconnect: false });
     await session.open();
     await session.suspend();
-    await expect(session.resume(true)).rejects.toMatchObject({ code: errorCodes.SESSION_NOT_ATTACHED });
+    await expect(session.resume(true)).rejects.toMatchObject({
+      code: errorCodes.SESSION_NOT_ATTACHED,
+    });
     expect(session.isSuspended).toBe(true);
     await session.resume(true);
     expect(session.isSuspended).toBe(false);

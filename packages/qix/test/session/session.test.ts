@@ -60,7 +60,10 @@ describe('open and close', () => {
     const pending = global.getDocList();
     await engine.waitForRequest('GetDocList');
     engine.dropConnections();
-    await expect(pending).rejects.toMatchObject({ code: errorCodes.NOT_CONNECTED, message: 'Socket closed' });
+    await expect(pending).rejects.toMatchObject({
+      code: errorCodes.NOT_CONNECTED,
+      message: 'Socket closed',
+    });
   });
 
   it('emits closed on an unexpected socket loss when reconnect and suspendOnClose are off', async () => {
@@ -72,7 +75,11 @@ describe('open and close', () => {
   });
 
   it('does not change the options it was given', async () => {
-    const options = Object.freeze({ url: engine.url, reconnect: false, interceptors: Object.freeze({}) });
+    const options = Object.freeze({
+      url: engine.url,
+      reconnect: false,
+      interceptors: Object.freeze({}),
+    });
     const other = openSession(options);
     await other.open();
     await other.close();
@@ -107,7 +114,10 @@ describe('parameters', () => {
 
   it('rejects an unknown named key with UNKNOWN_PARAMETER and sends nothing', async () => {
     const global = await session.open();
-    const call = (global.openDoc as (params: object) => Promise<unknown>)({ qDocName: 'a', qDocNam: 'b' });
+    const call = (global.openDoc as (params: object) => Promise<unknown>)({
+      qDocName: 'a',
+      qDocNam: 'b',
+    });
     await expect(call).rejects.toMatchObject({ code: errorCodes.UNKNOWN_PARAMETER });
     await expect(call).rejects.toBeInstanceOf(QixError);
     await global.engineVersion().catch(() => undefined);
@@ -119,7 +129,9 @@ describe('parameters', () => {
     const global = await session.open();
     const doc = await global.openDoc('app');
     const object = await doc.createSessionObject({ qInfo: { qType: 'mine' } });
-    expect(engine.requestsOf('CreateSessionObject')[0].params).toEqual([{ qInfo: { qType: 'mine' } }]);
+    expect(engine.requestsOf('CreateSessionObject')[0].params).toEqual([
+      { qInfo: { qType: 'mine' } },
+    ]);
     expect(object.genericType).toBe('mine');
   });
 });
@@ -146,8 +158,13 @@ describe('return values', () => {
     const again = await doc.getObject('chart1');
     expect(again).toBe(first);
     expect(first.genericType).toBe('barchart');
-    expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(await doc.createSessionObject({ qInfo: { qType: 'x' } })));
-    await expect(doc.getObject('missing')).rejects.toMatchObject({ code: errorCodes.OBJECT_NOT_FOUND, message: 'Object not found' });
+    expect(Object.getPrototypeOf(first)).toBe(
+      Object.getPrototypeOf(await doc.createSessionObject({ qInfo: { qType: 'x' } })),
+    );
+    await expect(doc.getObject('missing')).rejects.toMatchObject({
+      code: errorCodes.OBJECT_NOT_FOUND,
+      message: 'Object not found',
+    });
   });
 
   it('normalises CreateSessionApp and drops qReturn of GetInteract', async () => {
@@ -164,7 +181,9 @@ describe('return values', () => {
 
   it('rejects engine errors with their code, parameter and message', async () => {
     const global = await session.open();
-    engine.on('OpenDoc', () => ({ error: { code: 1003, parameter: 'nope', message: 'App not found' } }));
+    engine.on('OpenDoc', () => ({
+      error: { code: 1003, parameter: 'nope', message: 'App not found' },
+    }));
     const error = await global.openDoc('nope').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QixEngineError);
     expect(error).toMatchObject({ code: 1003, parameter: 'nope', message: 'App not found' });
@@ -178,7 +197,9 @@ describe('change and close', () => {
     const object = await doc.getObject('chart1');
     const order: string[] = [];
     object.on('changed', () => order.push('changed'));
-    await object.setProperties({ qInfo: { qId: 'chart1', qType: 'barchart' } }).then(() => order.push('resolved'));
+    await object
+      .setProperties({ qInfo: { qId: 'chart1', qType: 'barchart' } })
+      .then(() => order.push('resolved'));
     expect(order).toEqual(['changed', 'resolved']);
   });
 
@@ -232,7 +253,12 @@ describe('send and traffic', () => {
     engine.on('GetAppLayout', () => ({ result: { qLayout: { qTitle: 't' } } }));
     await doc.getAppLayout();
     const [sentMessage] = (await apiSent) as [WireRequest];
-    expect(sentMessage).toMatchObject({ method: 'GetAppLayout', handle: doc.handle, delta: true, jsonrpc: '2.0' });
+    expect(sentMessage).toMatchObject({
+      method: 'GetAppLayout',
+      handle: doc.handle,
+      delta: true,
+      jsonrpc: '2.0',
+    });
     expect(seen.map(([direction]) => direction)).toEqual(['sent', 'received']);
   });
 });

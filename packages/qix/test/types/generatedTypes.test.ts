@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileFixtures, describeDiagnostic, diagnosticLine, typeOfConst, type CompiledFixtures } from './compileFixtures.js';
+import {
+  compileFixtures,
+  describeDiagnostic,
+  diagnosticLine,
+  typeOfConst,
+  type CompiledFixtures,
+} from './compileFixtures.js';
 
 const PRELUDE = `import type {
   Doc,
@@ -62,7 +68,9 @@ export { field2, partialDef, minimalProps, plainCell, selected, title, cell, ses
 `;
 
 // Each wrong program has exactly one line that must fail, marked with a comment.
-const WRONG: Readonly<Record<string, { readonly code: string; readonly codes: readonly number[] }>> = {
+const WRONG: Readonly<
+  Record<string, { readonly code: string; readonly codes: readonly number[] }>
+> = {
   'wrong-qcy-as-string.ts': {
     code: `const doc = await global.openDoc('x');
 const layout = await (await doc.getObject('y')).getLayout();
@@ -114,7 +122,9 @@ describe('generated types under the TypeScript compiler', () => {
   const sources: Record<string, string> = {
     'acceptance.ts': ACCEPTANCE,
     'usage.ts': USAGE,
-    ...Object.fromEntries(Object.entries(WRONG).map(([name, wrong]) => [name, `${PRELUDE}${wrong.code}\n`])),
+    ...Object.fromEntries(
+      Object.entries(WRONG).map(([name, wrong]) => [name, `${PRELUDE}${wrong.code}\n`]),
+    ),
   };
 
   beforeAll(() => {
@@ -141,7 +151,8 @@ describe('generated types under the TypeScript compiler', () => {
   for (const [name, wrong] of Object.entries(WRONG)) {
     it(`rejects ${name.replace(/\.ts$/, '')} on the marked line`, () => {
       const errors = compiled.errors(name);
-      const markedLine = sources[name]!.split('\n').findIndex((line) => line.includes('// error')) + 1;
+      const markedLine =
+        sources[name]!.split('\n').findIndex((line) => line.includes('// error')) + 1;
       expect(errors.length, 'expected at least one error').toBeGreaterThan(0);
       for (const error of errors) {
         expect(diagnosticLine(error), describeDiagnostic(error)).toBe(markedLine);

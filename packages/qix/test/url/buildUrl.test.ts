@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import enigmaSenseUtilities from 'enigma.js/sense-utilities.js';
-import senseUtilities, { buildCloudUrl, buildUrl, type BuildUrlOptions } from '@qlikit/qix/sense-utilities';
+import senseUtilities, {
+  buildCloudUrl,
+  buildUrl,
+  type BuildUrlOptions,
+} from '@qlikit/qix/sense-utilities';
 
 const cases: BuildUrlOptions[] = [
   {},
@@ -8,12 +12,18 @@ const cases: BuildUrlOptions[] = [
   { host: 'h', port: 4848, secure: false },
   { host: 'h', prefix: '/proxy/', subpath: 'sub/', appId: 'my app.qvf' },
   { host: 'h', route: '/app/engineData/', identity: 'a b', ttl: 30 },
-  { host: 'h', appId: 'abc', urlParams: { reloadUri: 'https://h/sense/app/abc', a: [1, 2], flag: true } },
+  {
+    host: 'h',
+    appId: 'abc',
+    urlParams: { reloadUri: 'https://h/sense/app/abc', a: [1, 2], flag: true },
+  },
 ];
 
 describe('buildUrl', () => {
   it.each(cases)('builds the same URL as enigma.js for %j', (options) => {
-    const expected = (enigmaSenseUtilities as { buildUrl(o: object): string }).buildUrl({ ...options });
+    const expected = (enigmaSenseUtilities as { buildUrl(o: object): string }).buildUrl({
+      ...options,
+    });
     expect(buildUrl(options)).toBe(expected);
     expect(senseUtilities.buildUrl(options)).toBe(expected);
   });
@@ -39,7 +49,9 @@ describe('buildCloudUrl', () => {
         webIntegrationId: 'wi-1',
         csrfToken: 'c/s+rf',
       }),
-    ).toBe('wss://acme.eu.qlikcloud.com/app/a1b2/identity/tab%202/ttl/0?qlik-web-integration-id=wi-1&qlik-csrf-token=c%2Fs%2Brf');
+    ).toBe(
+      'wss://acme.eu.qlikcloud.com/app/a1b2/identity/tab%202/ttl/0?qlik-web-integration-id=wi-1&qlik-csrf-token=c%2Fs%2Brf',
+    );
   });
 
   it('puts an access token, reloadUri and workloadType in the query, and nothing when there is none', () => {

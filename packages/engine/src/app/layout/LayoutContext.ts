@@ -15,7 +15,14 @@ export interface LayoutContext {
   /** The fields of the data model (`qFieldList`). */
   fieldList(def: Record<string, unknown>): Record<string, unknown>;
   /** The stored objects of a class, for the list definitions. */
-  objectsOf(type: 'GenericObject' | 'GenericDimension' | 'GenericMeasure' | 'GenericBookmark' | 'GenericVariable'): readonly StoredLike[];
+  objectsOf(
+    type:
+      | 'GenericObject'
+      | 'GenericDimension'
+      | 'GenericMeasure'
+      | 'GenericBookmark'
+      | 'GenericVariable',
+  ): readonly StoredLike[];
   /** Script and app variables for `qVariableList`, reserved and config ones only when asked for. */
   variables(showReserved: boolean, showConfig: boolean): readonly VariableItem[];
   /** Children of the object whose layout this is, for `qChildList`. */

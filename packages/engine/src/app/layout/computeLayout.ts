@@ -12,15 +12,22 @@ type Json = Record<string, unknown>;
 export function computeLayout(properties: Json, context: LayoutContext): Json {
   const layout = transformNode(properties, '', context) as Json;
   layout.qInfo = structuredClone(properties.qInfo);
-  layout.qMeta = { privileges: ['read', 'update', 'delete', 'exportdata'], ...(properties.qMetaDef as Json | undefined) };
-  layout.qSelectionInfo = { qInSelections: context.inSelections(), qMadeSelections: context.madeSelections() };
+  layout.qMeta = {
+    privileges: ['read', 'update', 'delete', 'exportdata'],
+    ...(properties.qMetaDef as Json | undefined),
+  };
+  layout.qSelectionInfo = {
+    qInSelections: context.inSelections(),
+    qMadeSelections: context.madeSelections(),
+  };
   layout.qHasSoftPatches = false;
   delete layout.qMetaDef;
   return layout;
 }
 
 function transformNode(node: unknown, path: string, context: LayoutContext): unknown {
-  if (Array.isArray(node)) return node.map((item, index) => transformNode(item, `${path}/${index}`, context));
+  if (Array.isArray(node))
+    return node.map((item, index) => transformNode(item, `${path}/${index}`, context));
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node as Json)) {
@@ -50,17 +57,32 @@ function computeDefinition(
     case 'qValueExpression':
       return { key, value: context.valueExpression(expressionOf(def)) };
     case 'qSelectionObjectDef':
-      return { key: 'qSelectionObject', value: context.selectionObject(String(def.qStateName ?? '$')) };
+      return {
+        key: 'qSelectionObject',
+        value: context.selectionObject(String(def.qStateName ?? '$')),
+      };
     case 'qFieldListDef':
       return { key: 'qFieldList', value: context.fieldList(def) };
     case 'qAppObjectListDef':
-      return { key: 'qAppObjectList', value: { qItems: objectItems(context.objectsOf('GenericObject'), def) } };
+      return {
+        key: 'qAppObjectList',
+        value: { qItems: objectItems(context.objectsOf('GenericObject'), def) },
+      };
     case 'qMeasureListDef':
-      return { key: 'qMeasureList', value: { qItems: objectItems(context.objectsOf('GenericMeasure'), def) } };
+      return {
+        key: 'qMeasureList',
+        value: { qItems: objectItems(context.objectsOf('GenericMeasure'), def) },
+      };
     case 'qDimensionListDef':
-      return { key: 'qDimensionList', value: { qItems: objectItems(context.objectsOf('GenericDimension'), def) } };
+      return {
+        key: 'qDimensionList',
+        value: { qItems: objectItems(context.objectsOf('GenericDimension'), def) },
+      };
     case 'qBookmarkListDef':
-      return { key: 'qBookmarkList', value: { qItems: objectItems(context.objectsOf('GenericBookmark'), def) } };
+      return {
+        key: 'qBookmarkList',
+        value: { qItems: objectItems(context.objectsOf('GenericBookmark'), def) },
+      };
     case 'qVariableListDef':
       return { key: 'qVariableList', value: variableList(context, def) };
     case 'qChildListDef':
@@ -88,7 +110,12 @@ function objectItems(objects: readonly StoredLike[], def: Json): Json[] {
     .filter((object) => wantedType === '' || infoOf(object).qType === wantedType)
     .map((object) => ({
       qInfo: infoOf(object),
-      qMeta: { title: metaTitle(object), createdDate: object.createdDate, modifiedDate: object.modifiedDate, privileges: ['read', 'update', 'delete'] },
+      qMeta: {
+        title: metaTitle(object),
+        createdDate: object.createdDate,
+        modifiedDate: object.modifiedDate,
+        privileges: ['read', 'update', 'delete'],
+      },
       qData: pickData(object.properties, data),
     }));
 }
@@ -126,5 +153,9 @@ export function readPointer(root: unknown, pointer: string): unknown {
 }
 
 function variableList(context: LayoutContext, def: Json): Json {
-  return { qItems: context.variables(def.qShowReserved === true, def.qShowConfig === true).map(toVariableListItem) };
+  return {
+    qItems: context
+      .variables(def.qShowReserved === true, def.qShowConfig === true)
+      .map(toVariableListItem),
+  };
 }

@@ -9,7 +9,11 @@ export class DeltaEncoder {
   private readonly sent = new Map<string, unknown>();
 
   /** The patches for `result`, remembering it as the new base. */
-  encode(handle: number, method: string, result: Record<string, unknown>): Record<string, JsonPatchOperation[]> {
+  encode(
+    handle: number,
+    method: string,
+    result: Record<string, unknown>,
+  ): Record<string, JsonPatchOperation[]> {
     const encoded: Record<string, JsonPatchOperation[]> = {};
     for (const [key, value] of Object.entries(result)) {
       const cacheKey = `${handle}\u0000${method}\u0000${key}`;

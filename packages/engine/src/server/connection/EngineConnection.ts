@@ -35,7 +35,8 @@ export class EngineConnection implements SessionSocket {
 
   /** Writes a message (an answer or a push) to the socket. */
   send(message: object): void {
-    if ('close' in message && Array.isArray(message.close)) this.delta.forget(message.close as number[]);
+    if ('close' in message && Array.isArray(message.close))
+      this.delta.forget(message.close as number[]);
     this.sink.send(JSON.stringify(message));
   }
 
@@ -62,14 +63,19 @@ export class EngineConnection implements SessionSocket {
     } catch (error) {
       this.answerError(request.id, toEngineError(error));
     } finally {
-      if (this.session.inflight.get(inflightKey) === controller) this.session.inflight.delete(inflightKey);
+      if (this.session.inflight.get(inflightKey) === controller)
+        this.session.inflight.delete(inflightKey);
     }
   }
 
   private call(request: RpcRequest, signal: AbortSignal): object | Promise<object> {
     const entry = this.session.handles.get(request.handle);
     if (!entry) {
-      throw new EngineError(JsonRpcErr.INVALID_PARAMS, `Invalid handle: ${request.handle}`, String(request.handle));
+      throw new EngineError(
+        JsonRpcErr.INVALID_PARAMS,
+        `Invalid handle: ${request.handle}`,
+        String(request.handle),
+      );
     }
     const result = this.dispatcher.call(
       { session: this.session, entry, requestId: request.id ?? -1, signal },
@@ -84,10 +90,20 @@ export class EngineConnection implements SessionSocket {
     if (request.id === null) return;
     const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
     const body = useDelta
-      ? this.delta.encode(request.handle, request.method.toLowerCase(), result as Record<string, unknown>)
+      ? this.delta.encode(
+          request.handle,
+          request.method.toLowerCase(),
+          result as Record<string, unknown>,
+        )
       : result;
     const notifications = this.takeNotificationsForAll();
-    this.send({ jsonrpc: '2.0', id: request.id, ...(useDelta ? { delta: true } : {}), result: body, ...notifications });
+    this.send({
+      jsonrpc: '2.0',
+      id: request.id,
+      ...(useDelta ? { delta: true } : {}),
+      result: body,
+      ...notifications,
+    });
   }
 
   private answerError(id: number | string | null, error: EngineError): void {
@@ -111,17 +127,28 @@ function parseRequest(frame: string): RpcRequest {
   try {
     message = JSON.parse(frame);
   } catch (cause) {
-    throw new EngineError(JsonRpcErr.PARSE_ERROR, 'Parse error: the frame is not JSON', '', { cause });
+    throw new EngineError(JsonRpcErr.PARSE_ERROR, 'Parse error: the frame is not JSON', '', {
+      cause,
+    });
   }
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    throw new EngineError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: expected a JSON-RPC object');
+    throw new EngineError(
+      JsonRpcErr.INVALID_REQUEST,
+      'Invalid request: expected a JSON-RPC object',
+    );
   }
   const { id = null, handle, method, params, delta } = message as Record<string, unknown>;
   if (id !== null && typeof id !== 'number' && typeof id !== 'string') {
-    throw new EngineError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: id must be a number or a string');
+    throw new EngineError(
+      JsonRpcErr.INVALID_REQUEST,
+      'Invalid request: id must be a number or a string',
+    );
   }
   if (typeof method !== 'string' || method === '') {
-    throw new EngineError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: method must be a non-empty string');
+    throw new EngineError(
+      JsonRpcErr.INVALID_REQUEST,
+      'Invalid request: method must be a non-empty string',
+    );
   }
   if (typeof handle !== 'number' || !Number.isInteger(handle)) {
     throw new EngineError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: handle must be an integer');
@@ -147,7 +174,12 @@ function toEngineError(error: unknown): EngineError {
   const message = error instanceof Error ? error.message : String(error);
   // The engine layers throw errors with string codes (SelectionError, ScriptError, ...) for bad input.
   const isInputError = typeof (error as { code?: unknown })?.code === 'string';
-  return new EngineError(isInputError ? LocErr.GENERIC_INVALID_PARAMETERS : LocErr.GENERIC_INTERNAL_ERROR, message, '', { cause: error });
+  return new EngineError(
+    isInputError ? LocErr.GENERIC_INVALID_PARAMETERS : LocErr.GENERIC_INTERNAL_ERROR,
+    message,
+    '',
+    { cause: error },
+  );
 }
 
 function returnsObject(result: object): boolean {

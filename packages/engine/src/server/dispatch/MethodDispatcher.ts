@@ -19,7 +19,10 @@ interface ResolvedMethod {
 export class MethodDispatcher {
   private readonly methods = new Map<string, Map<string, ResolvedMethod>>();
 
-  constructor(schema: QixSchema, implementations: Readonly<Partial<Record<HandleType, ClassMethods>>>) {
+  constructor(
+    schema: QixSchema,
+    implementations: Readonly<Partial<Record<HandleType, ClassMethods>>>,
+  ) {
     for (const [className, classSchema] of Object.entries(schema.structs)) {
       const byName = new Map<string, ResolvedMethod>();
       const impls = implementations[className as HandleType] ?? {};
@@ -34,7 +37,11 @@ export class MethodDispatcher {
   call(context: CallContext, method: string, params: unknown): object | Promise<object> {
     const resolved = this.methods.get(context.entry.type)?.get(method.toLowerCase());
     if (!resolved) {
-      throw new EngineError(JsonRpcErr.METHOD_NOT_FOUND, `Method not found: ${context.entry.type}.${method}`, method);
+      throw new EngineError(
+        JsonRpcErr.METHOD_NOT_FOUND,
+        `Method not found: ${context.entry.type}.${method}`,
+        method,
+      );
     }
     if (!resolved.impl) {
       throw new EngineError(

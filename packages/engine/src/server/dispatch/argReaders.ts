@@ -2,7 +2,11 @@ import { EngineError, JsonRpcErr } from '../protocol/EngineError.js';
 import type { Args } from './MethodTable.js';
 
 function invalid(name: string, expected: string): EngineError {
-  return new EngineError(JsonRpcErr.INVALID_PARAMS, `Invalid parameter ${name}: expected ${expected}`, name);
+  return new EngineError(
+    JsonRpcErr.INVALID_PARAMS,
+    `Invalid parameter ${name}: expected ${expected}`,
+    name,
+  );
 }
 
 /** A required string argument. */
@@ -39,7 +43,8 @@ export function numberArg(args: Args, name: string, fallback?: number): number {
 /** A JSON object argument (properties, definitions). */
 export function objectArg<T extends object = Record<string, unknown>>(args: Args, name: string): T {
   const value = args[name];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(name, 'an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid(name, 'an object');
   return value as T;
 }
 

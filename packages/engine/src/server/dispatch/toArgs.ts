@@ -15,7 +15,10 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Args {
   if (params === undefined || params === null) return args;
   if (Array.isArray(params)) {
     if (params.length > method.In.length) {
-      throw new EngineError(JsonRpcErr.INVALID_PARAMS, `Too many parameters: expected at most ${method.In.length}, got ${params.length}`);
+      throw new EngineError(
+        JsonRpcErr.INVALID_PARAMS,
+        `Too many parameters: expected at most ${method.In.length}, got ${params.length}`,
+      );
     }
     params.forEach((value, index) => {
       if (value !== undefined) args[method.In[index]!.Name] = value;

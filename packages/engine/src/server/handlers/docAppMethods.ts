@@ -12,7 +12,7 @@ const EMPTY_SCRIPT = [
   "SET TimeFormat='h:mm:ss TT';",
   "SET DateFormat='YYYY-MM-DD';",
   "SET TimestampFormat='YYYY-MM-DD h:mm:ss[.fff] TT';",
-  "SET FirstWeekDay=0;",
+  'SET FirstWeekDay=0;',
   "SET MonthNames='Jan;Feb;Mar;Apr;May;Jun;Jul;Aug;Sep;Oct;Nov;Dec';",
   "SET DayNames='Mon;Tue;Wed;Thu;Fri;Sat;Sun';",
   '',
@@ -21,7 +21,9 @@ const EMPTY_SCRIPT = [
 /** Doc methods on the app itself: script, reload, save, properties, locale. */
 export const docAppMethods: ClassMethods = {
   GetScript: (context) => ({ qScript: docOf(context).app.document.script }),
-  GetScriptEx: (context) => ({ qScript: { qScript: docOf(context).app.document.script, qMeta: {} } }),
+  GetScriptEx: (context) => ({
+    qScript: { qScript: docOf(context).app.document.script, qMeta: {} },
+  }),
   SetScript(context, args) {
     docOf(context).app.setScript(stringArg(args, 'qScript'));
     return {};
@@ -31,13 +33,21 @@ export const docAppMethods: ClassMethods = {
 
   async DoReload(context, args) {
     const doc = docOf(context);
-    const ok = await doc.reload(String(context.requestId), context.signal, booleanArg(args, 'qPartial'));
+    const ok = await doc.reload(
+      String(context.requestId),
+      context.signal,
+      booleanArg(args, 'qPartial'),
+    );
     return { qReturn: ok };
   },
   async DoReloadEx(context, args) {
     const doc = docOf(context);
     const params = (args.qParams as { qPartial?: unknown } | undefined) ?? {};
-    const ok = await doc.reload(String(context.requestId), context.signal, params.qPartial === true);
+    const ok = await doc.reload(
+      String(context.requestId),
+      context.signal,
+      params.qPartial === true,
+    );
     // DoReloadExResult has no log text: clients read the log through GetProgress, as with DoReload.
     return { qResult: { qSuccess: ok, qScriptLogFile: '', qEndedWithMemoryConstraint: false } };
   },
@@ -49,7 +59,9 @@ export const docAppMethods: ClassMethods = {
     return {};
   },
 
-  GetAppProperties: (context) => ({ qProp: structuredClone(docOf(context).app.document.properties) }),
+  GetAppProperties: (context) => ({
+    qProp: structuredClone(docOf(context).app.document.properties),
+  }),
   SetAppProperties(context, args) {
     docOf(context).app.setProperties(objectArg(args, 'qProp'));
     return {};
@@ -66,7 +78,11 @@ export const docAppMethods: ClassMethods = {
         qModified: false,
         qHasScript: app.document.script !== '',
         qStateNames: docOf(context).stateNames(),
-        qMeta: { createdDate: app.document.createdDate, modifiedDate: app.document.modifiedDate, privileges: ['read', 'update', 'delete', 'reload'] },
+        qMeta: {
+          createdDate: app.document.createdDate,
+          modifiedDate: app.document.modifiedDate,
+          privileges: ['read', 'update', 'delete', 'reload'],
+        },
         qLocaleInfo: docOf(context).localeInfo(),
         qHasData: app.tables.length > 0,
         qReadOnly: false,
@@ -98,6 +114,9 @@ export const docAppMethods: ClassMethods = {
     return {};
   },
   SaveAs() {
-    throw new EngineError(LocErr.GENERIC_NOT_IMPLEMENTED, 'SaveAs is not supported: use Global.CopyApp');
+    throw new EngineError(
+      LocErr.GENERIC_NOT_IMPLEMENTED,
+      'SaveAs is not supported: use Global.CopyApp',
+    );
   },
 };

@@ -17,19 +17,28 @@ export function docOf(context: CallContext): DocSession {
 /** Opens (or finds) the handle of a stored or session object. */
 export function openObjectHandle(context: CallContext, object: StoredObject): ObjectInterface {
   const info = object.properties.qInfo as { qId: string; qType: string };
-  const genericType = object.type === 'GenericObject' ? info.qType : object.type === 'GenericVariable' ? 'variable' : info.qType;
+  const genericType =
+    object.type === 'GenericObject'
+      ? info.qType
+      : object.type === 'GenericVariable'
+        ? 'variable'
+        : info.qType;
   return context.session.handles.open(object.type, info.qId, genericType, object);
 }
 
 /** `{ qInfo, qReturn }` for the Create* methods. */
 function created(context: CallContext, object: StoredObject): Json {
-  return { qInfo: structuredClone(object.properties.qInfo), qReturn: openObjectHandle(context, object) };
+  return {
+    qInfo: structuredClone(object.properties.qInfo),
+    qReturn: openObjectHandle(context, object),
+  };
 }
 
 /** Get* answer: the object's handle, or the null interface when it does not exist. */
 function found(context: CallContext, doc: DocSession, id: string, type: StoredObjectType): Json {
   const object = doc.findObject(id);
-  if (!object || object.type !== type) return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+  if (!object || object.type !== type)
+    return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
   return { qReturn: openObjectHandle(context, object) };
 }
 
@@ -66,13 +75,19 @@ export function containerEntry(object: StoredObject, data: unknown = {}): Json {
   const qData: Json = {};
   if (typeof data === 'object' && data !== null) {
     for (const [name, pointer] of Object.entries(data as Json)) {
-      const value = typeof pointer === 'string' ? readPointer(object.properties, pointer) : undefined;
+      const value =
+        typeof pointer === 'string' ? readPointer(object.properties, pointer) : undefined;
       if (value !== undefined) qData[name] = structuredClone(value);
     }
   }
   return {
     qInfo: structuredClone(object.properties.qInfo),
-    qMeta: { ...structuredClone(meta), createdDate: object.createdDate, modifiedDate: object.modifiedDate, privileges: ['read', 'update', 'delete'] },
+    qMeta: {
+      ...structuredClone(meta),
+      createdDate: object.createdDate,
+      modifiedDate: object.modifiedDate,
+      privileges: ['read', 'update', 'delete'],
+    },
     qData,
   };
 }
@@ -80,7 +95,10 @@ export function containerEntry(object: StoredObject, data: unknown = {}): Json {
 /** Doc methods on generic objects and master items (dimensions, measures). */
 export const docObjectMethods: ClassMethods = {
   CreateObject(context, args) {
-    return created(context, docOf(context).app.createObject('GenericObject', objectArg(args, 'qProp')));
+    return created(
+      context,
+      docOf(context).app.createObject('GenericObject', objectArg(args, 'qProp')),
+    );
   },
   CreateSessionObject(context, args) {
     const object = docOf(context).createSessionObject('GenericObject', objectArg(args, 'qProp'));
@@ -91,10 +109,15 @@ export const docObjectMethods: ClassMethods = {
     const props = objectArg(args, 'qProp');
     const id = (props.qInfo as { qId?: string } | undefined)?.qId;
     const existing = id ? doc.findObject(id) : undefined;
-    if (existing && existing.type === 'GenericObject') return { qNewObject: false, qReturn: openObjectHandle(context, existing) };
-    return { qNewObject: true, qReturn: openObjectHandle(context, doc.app.createObject('GenericObject', props)) };
+    if (existing && existing.type === 'GenericObject')
+      return { qNewObject: false, qReturn: openObjectHandle(context, existing) };
+    return {
+      qNewObject: true,
+      qReturn: openObjectHandle(context, doc.app.createObject('GenericObject', props)),
+    };
   },
-  GetObject: (context, args) => found(context, docOf(context), stringArg(args, 'qId'), 'GenericObject'),
+  GetObject: (context, args) =>
+    found(context, docOf(context), stringArg(args, 'qId'), 'GenericObject'),
   DestroyObject: (context, args) => destroy(context, stringArg(args, 'qId'), 'GenericObject'),
   DestroySessionObject(context, args) {
     const id = stringArg(args, 'qId');
@@ -109,25 +132,42 @@ export const docObjectMethods: ClassMethods = {
     const qList = doc
       .objectsOfType('GenericObject')
       .filter((object) => includeSession || !doc.isSessionObject(object))
-      .filter((object) => types.length === 0 || types.includes((object.properties.qInfo as { qType: string }).qType))
+      .filter(
+        (object) =>
+          types.length === 0 ||
+          types.includes((object.properties.qInfo as { qType: string }).qType),
+      )
       .map((object) => containerEntry(object, options.qData));
     return { qList };
   },
   GetAllInfos(context) {
     const doc = docOf(context);
-    const types: StoredObjectType[] = ['GenericObject', 'GenericDimension', 'GenericMeasure', 'GenericBookmark', 'GenericVariable'];
+    const types: StoredObjectType[] = [
+      'GenericObject',
+      'GenericDimension',
+      'GenericMeasure',
+      'GenericBookmark',
+      'GenericVariable',
+    ];
     const qInfos = types.flatMap((type) =>
-      doc.objectsOfType(type).filter((object) => !doc.isSessionObject(object)).map((object) => structuredClone(object.properties.qInfo)),
+      doc
+        .objectsOfType(type)
+        .filter((object) => !doc.isSessionObject(object))
+        .map((object) => structuredClone(object.properties.qInfo)),
     );
     return { qInfos };
   },
 
-  CreateDimension: (context, args) => created(context, docOf(context).app.createObject('GenericDimension', objectArg(args, 'qProp'))),
-  GetDimension: (context, args) => found(context, docOf(context), stringArg(args, 'qId'), 'GenericDimension'),
+  CreateDimension: (context, args) =>
+    created(context, docOf(context).app.createObject('GenericDimension', objectArg(args, 'qProp'))),
+  GetDimension: (context, args) =>
+    found(context, docOf(context), stringArg(args, 'qId'), 'GenericDimension'),
   DestroyDimension: (context, args) => destroy(context, stringArg(args, 'qId'), 'GenericDimension'),
   CloneDimension: (context, args) => clone(context, stringArg(args, 'qId'), 'GenericDimension'),
-  CreateMeasure: (context, args) => created(context, docOf(context).app.createObject('GenericMeasure', objectArg(args, 'qProp'))),
-  GetMeasure: (context, args) => found(context, docOf(context), stringArg(args, 'qId'), 'GenericMeasure'),
+  CreateMeasure: (context, args) =>
+    created(context, docOf(context).app.createObject('GenericMeasure', objectArg(args, 'qProp'))),
+  GetMeasure: (context, args) =>
+    found(context, docOf(context), stringArg(args, 'qId'), 'GenericMeasure'),
   DestroyMeasure: (context, args) => destroy(context, stringArg(args, 'qId'), 'GenericMeasure'),
   CloneMeasure: (context, args) => clone(context, stringArg(args, 'qId'), 'GenericMeasure'),
   GetMeasureWithLabel(context, args) {
@@ -136,7 +176,8 @@ export const docObjectMethods: ClassMethods = {
     const measure = doc
       .objectsOfType('GenericMeasure')
       .find((object) => ((object.properties.qMeasure as Json | undefined)?.qLabel ?? '') === label);
-    if (!measure) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No measure labelled ${label}`, label);
+    if (!measure)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No measure labelled ${label}`, label);
     return { qReturn: openObjectHandle(context, measure) };
   },
 };

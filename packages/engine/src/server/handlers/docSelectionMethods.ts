@@ -3,7 +3,14 @@ import { dualParts } from '../../app/DocData.js';
 import { fieldDescription } from '../../app/fieldDescriptions.js';
 import { searchValues } from '../../app/searchValues.js';
 import { tablesAndKeys } from '../../app/tablesAndKeys.js';
-import { arrayArg, booleanArg, numberArg, objectArg, optionalStringArg, stringArg } from '../dispatch/argReaders.js';
+import {
+  arrayArg,
+  booleanArg,
+  numberArg,
+  objectArg,
+  optionalStringArg,
+  stringArg,
+} from '../dispatch/argReaders.js';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
 import { containerEntry, docOf, openObjectHandle } from './docObjectMethods.js';
@@ -20,16 +27,20 @@ function fieldTarget(doc: DocSession, name: string, stateName: string): FieldTar
   if (!targets) fieldTargets.set(doc, (targets = new Map()));
   const key = `${stateName}\u0000${name}`;
   let target = targets.get(key);
-  if (!target) targets.set(key, (target = { name, stateName, nxProperties: { qOneAndOnlyOne: false } }));
+  if (!target)
+    targets.set(key, (target = { name, stateName, nxProperties: { qOneAndOnlyOne: false } }));
   return target;
 }
 
 function requireData(doc: DocSession): void {
-  if (doc.app.tables.length === 0) throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The app has no data: reload it first');
+  if (doc.app.tables.length === 0)
+    throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The app has no data: reload it first');
 }
 
 function terms(args: Json): string[] {
-  return arrayArg<unknown>(args, 'qTerms').filter((term): term is string => typeof term === 'string');
+  return arrayArg<unknown>(args, 'qTerms').filter(
+    (term): term is string => typeof term === 'string',
+  );
 }
 
 /** Doc methods on selections, fields, expressions, bookmarks and search. */
@@ -39,7 +50,8 @@ export const docSelectionMethods: ClassMethods = {
     const name = stringArg(args, 'qFieldName');
     const stateName = optionalStringArg(args, 'qStateName', '$') || '$';
     requireData(doc);
-    if (!doc.app.dataModel.findField(name)) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
+    if (!doc.app.dataModel.findField(name))
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
     doc.data.state(stateName);
     const target = fieldTarget(doc, name, stateName);
     const genericId = stateName === '$' ? name : `${stateName}::${name}`;
@@ -66,17 +78,30 @@ export const docSelectionMethods: ClassMethods = {
     const doc = docOf(context);
     requireData(doc);
     const table = doc.app.dataModel.findTable(stringArg(args, 'qTableName'));
-    if (!table) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Table not found: ${String(args.qTableName)}`, 'qTableName');
+    if (!table)
+      throw new EngineError(
+        LocErr.GENERIC_NOT_FOUND,
+        `Table not found: ${String(args.qTableName)}`,
+        'qTableName',
+      );
     const offset = numberArg(args, 'qOffset', 0);
     const rows = Math.min(numberArg(args, 'qRows', 0), Math.max(0, table.rowCount - offset));
-    const qData = [{ qValue: table.fields.map((field) => ({ qText: field.name, qIsNumeric: false, qNumber: 0 })) }];
+    const qData = [
+      {
+        qValue: table.fields.map((field) => ({ qText: field.name, qIsNumeric: false, qNumber: 0 })),
+      },
+    ];
     for (let row = offset; row < offset + rows; row++) {
       qData.push({
         qValue: table.columns.map((column) => {
           const symbol = column.symbolAt(row);
           if (symbol < 0) return { qText: '', qIsNumeric: false, qNumber: 0 };
           const num = column.field.symbols.num(symbol);
-          return { qText: column.field.symbols.text(symbol), qIsNumeric: Number.isFinite(num), qNumber: Number.isFinite(num) ? num : 0 };
+          return {
+            qText: column.field.symbols.text(symbol),
+            qIsNumeric: Number.isFinite(num),
+            qNumber: Number.isFinite(num) ? num : 0,
+          };
         }),
       });
     }
@@ -88,17 +113,24 @@ export const docSelectionMethods: ClassMethods = {
     doc.data.assertCanSelect(null);
     const lockedAlso = booleanArg(args, 'qLockedAlso');
     const stateName = optionalStringArg(args, 'qStateName', '$') || '$';
-    if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state(stateName).clearAll(lockedAlso));
+    if (doc.app.tables.length > 0)
+      applySelection(doc, () => doc.data.state(stateName).clearAll(lockedAlso));
     return {};
   },
   LockAll(context, args) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').lockAll());
+    if (doc.app.tables.length > 0)
+      applySelection(doc, () =>
+        doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').lockAll(),
+      );
     return {};
   },
   UnlockAll(context, args) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').unlockAll());
+    if (doc.app.tables.length > 0)
+      applySelection(doc, () =>
+        doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').unlockAll(),
+      );
     return {};
   },
   Back(context) {
@@ -111,8 +143,12 @@ export const docSelectionMethods: ClassMethods = {
     if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state().forward());
     return {};
   },
-  BackCount: (context) => ({ qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().backCount : 0 }),
-  ForwardCount: (context) => ({ qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().forwardCount : 0 }),
+  BackCount: (context) => ({
+    qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().backCount : 0,
+  }),
+  ForwardCount: (context) => ({
+    qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().forwardCount : 0,
+  }),
   AddAlternateState(context, args) {
     const doc = docOf(context);
     doc.data.addState(stringArg(args, 'qStateName'));
@@ -128,7 +164,9 @@ export const docSelectionMethods: ClassMethods = {
 
   Evaluate(context, args) {
     const doc = docOf(context);
-    return { qReturn: dualParts(doc.data.chart.evaluate(stringArg(args, 'qExpression'), '$')).qText };
+    return {
+      qReturn: dualParts(doc.data.chart.evaluate(stringArg(args, 'qExpression'), '$')).qText,
+    };
   },
   EvaluateEx(context, args) {
     const doc = docOf(context);
@@ -143,8 +181,12 @@ export const docSelectionMethods: ClassMethods = {
   CreateBookmark(context, args) {
     const doc = docOf(context);
     const bookmark = doc.app.createObject('GenericBookmark', objectArg(args, 'qProp'));
-    bookmark.bookmarkState = doc.app.tables.length > 0 ? doc.data.captureBookmark() : { states: {} };
-    return { qInfo: structuredClone(bookmark.properties.qInfo), qReturn: openObjectHandle(context, bookmark) };
+    bookmark.bookmarkState =
+      doc.app.tables.length > 0 ? doc.data.captureBookmark() : { states: {} };
+    return {
+      qInfo: structuredClone(bookmark.properties.qInfo),
+      qReturn: openObjectHandle(context, bookmark),
+    };
   },
   CreateBookmarkEx(context, args) {
     return docSelectionMethods.CreateBookmark!(context, args);
@@ -152,7 +194,8 @@ export const docSelectionMethods: ClassMethods = {
   GetBookmark(context, args) {
     const doc = docOf(context);
     const bookmark = doc.findObject(stringArg(args, 'qId'));
-    if (!bookmark || bookmark.type !== 'GenericBookmark') return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+    if (!bookmark || bookmark.type !== 'GenericBookmark')
+      return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
     return { qReturn: openObjectHandle(context, bookmark) };
   },
   ApplyBookmark(context, args) {
@@ -174,7 +217,11 @@ export const docSelectionMethods: ClassMethods = {
     const types = Array.isArray(options.qTypes) ? (options.qTypes as string[]) : [];
     const qList = docOf(context)
       .objectsOfType('GenericBookmark')
-      .filter((bookmark) => types.length === 0 || types.includes((bookmark.properties.qInfo as { qType: string }).qType))
+      .filter(
+        (bookmark) =>
+          types.length === 0 ||
+          types.includes((bookmark.properties.qInfo as { qType: string }).qType),
+      )
       .map((bookmark) => containerEntry(bookmark, options.qData));
     return { qList };
   },
@@ -195,18 +242,34 @@ export const docSelectionMethods: ClassMethods = {
       qItemType: 'Field',
       qTotalNumberOfMatches: match.indexes.length,
       qIdentifier: match.field,
-      qItemMatches: (maxMatches >= 0 ? match.texts.slice(0, maxMatches) : match.texts).map((text) => ({
-        qText: text,
-        qAttributes: [],
-        qFieldSelectionMode: 'SELECTION_MODE_NORMAL',
+      qItemMatches: (maxMatches >= 0 ? match.texts.slice(0, maxMatches) : match.texts).map(
+        (text) => ({
+          qText: text,
+          qAttributes: [],
+          qFieldSelectionMode: 'SELECTION_MODE_NORMAL',
+        }),
+      ),
+      qSearchTermsMatched: terms(args).map((_term, index) => ({
+        qElementNumber: index,
+        qSearchTermsMatched: [],
       })),
-      qSearchTermsMatched: terms(args).map((_term, index) => ({ qElementNumber: index, qSearchTermsMatched: [] })),
     }));
     return {
       qResult: {
         qSearchTerms: terms(args),
         qTotalNumberOfGroups: found.length > 0 ? 1 : 0,
-        qSearchGroupArray: found.length > 0 ? [{ qId: 0, qGroupType: 'DatasetType', qSearchTermsMatched: [], qTotalNumberOfItems: found.length, qItems: items }] : [],
+        qSearchGroupArray:
+          found.length > 0
+            ? [
+                {
+                  qId: 0,
+                  qGroupType: 'DatasetType',
+                  qSearchTermsMatched: [],
+                  qTotalNumberOfItems: found.length,
+                  qItems: items,
+                },
+              ]
+            : [],
       },
     };
   },
@@ -215,10 +278,13 @@ export const docSelectionMethods: ClassMethods = {
     requireData(doc);
     const found = searchValues(doc.app.dataModel, doc.data.state().result(), terms(args));
     const counts = new Map<string, number>();
-    for (const match of found) for (const text of match.texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+    for (const match of found)
+      for (const text of match.texts) counts.set(text, (counts.get(text) ?? 0) + 1);
     return {
       qResult: {
-        qSuggestions: [...counts].slice(0, 20).map(([qValue, qOccurance]) => ({ qValue, qOccurance })),
+        qSuggestions: [...counts]
+          .slice(0, 20)
+          .map(([qValue, qOccurance]) => ({ qValue, qOccurance })),
         qFieldNames: found.map((match) => match.field),
       },
     };
@@ -233,7 +299,12 @@ export const docSelectionMethods: ClassMethods = {
       context: options.qContext as string | undefined,
     });
     const match = found[numberArg(args, 'qMatchIx', 0)];
-    if (!match) throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'qMatchIx names no search match', 'qMatchIx');
+    if (!match)
+      throw new EngineError(
+        LocErr.GENERIC_INVALID_PARAMETERS,
+        'qMatchIx names no search match',
+        'qMatchIx',
+      );
     applySelection(doc, () => doc.data.state().select(match.field, match.indexes));
     return {};
   },

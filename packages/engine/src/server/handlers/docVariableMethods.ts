@@ -11,7 +11,9 @@ type Json = Record<string, unknown>;
 /** The variable named `name` (case-insensitive, as Qlik compares variable names), stored or session. */
 export function findVariable(doc: DocSession, name: string): StoredObject | undefined {
   const wanted = name.toLowerCase();
-  return doc.objectsOfType('GenericVariable').find((object) => String(object.properties.qName ?? '').toLowerCase() === wanted);
+  return doc
+    .objectsOfType('GenericVariable')
+    .find((object) => String(object.properties.qName ?? '').toLowerCase() === wanted);
 }
 
 function createVariable(context: CallContext, props: Json, session: boolean): StoredObject {
@@ -20,18 +22,27 @@ function createVariable(context: CallContext, props: Json, session: boolean): St
   if (typeof name !== 'string' || name === '') {
     throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'A variable needs a qName', 'qName');
   }
-  if (findVariable(doc, name)) throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Variable already exists: ${name}`, name);
+  if (findVariable(doc, name))
+    throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Variable already exists: ${name}`, name);
   const properties = { qDefinition: '', qComment: '', ...props };
-  const variable = session ? doc.createSessionObject('GenericVariable', properties) : doc.app.createObject('GenericVariable', properties);
+  const variable = session
+    ? doc.createSessionObject('GenericVariable', properties)
+    : doc.app.createObject('GenericVariable', properties);
   doc.variablesChanged();
   return variable;
 }
 
-function destroyVariable(doc: DocSession, variable: StoredObject | undefined, sessionOnly: boolean): Json {
+function destroyVariable(
+  doc: DocSession,
+  variable: StoredObject | undefined,
+  sessionOnly: boolean,
+): Json {
   if (!variable || variable.type !== 'GenericVariable') return { qSuccess: false };
   const id = (variable.properties.qInfo as { qId: string }).qId;
   if (!doc.isSessionObject(variable) && sessionOnly) return { qSuccess: false };
-  const destroyed = doc.isSessionObject(variable) ? doc.destroySessionObject(id) : doc.app.destroyObject(id);
+  const destroyed = doc.isSessionObject(variable)
+    ? doc.destroySessionObject(id)
+    : doc.app.destroyObject(id);
   if (destroyed.length > 0) doc.variablesChanged();
   return { qSuccess: destroyed.length > 0 };
 }
@@ -40,10 +51,15 @@ function destroyVariable(doc: DocSession, variable: StoredObject | undefined, se
 export const docVariableMethods: ClassMethods = {
   CreateVariableEx(context, args) {
     const variable = createVariable(context, objectArg(args, 'qProp'), false);
-    return { qInfo: structuredClone(variable.properties.qInfo), qReturn: openObjectHandle(context, variable) };
+    return {
+      qInfo: structuredClone(variable.properties.qInfo),
+      qReturn: openObjectHandle(context, variable),
+    };
   },
   CreateSessionVariable(context, args) {
-    return { qReturn: openObjectHandle(context, createVariable(context, objectArg(args, 'qProp'), true)) };
+    return {
+      qReturn: openObjectHandle(context, createVariable(context, objectArg(args, 'qProp'), true)),
+    };
   },
   CreateVariable(context, args) {
     createVariable(context, { qName: stringArg(args, 'qName') }, false);
@@ -52,25 +68,40 @@ export const docVariableMethods: ClassMethods = {
   GetVariableById(context, args) {
     const id = stringArg(args, 'qId');
     const variable = docOf(context).findObject(id);
-    if (!variable || variable.type !== 'GenericVariable') throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${id}`, id);
+    if (!variable || variable.type !== 'GenericVariable')
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${id}`, id);
     return { qReturn: openObjectHandle(context, variable) };
   },
   GetVariableByName(context, args) {
     const name = stringArg(args, 'qName');
     const variable = findVariable(docOf(context), name);
-    if (!variable) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${name}`, name);
+    if (!variable)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${name}`, name);
     return { qReturn: openObjectHandle(context, variable) };
   },
-  DestroyVariableById: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), false),
-  DestroyVariableByName: (context, args) => destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), false),
-  DestroySessionVariable: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
-  DestroySessionVariableById: (context, args) => destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
-  DestroySessionVariableByName: (context, args) => destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), true),
-  RemoveVariable: (context, args) => ({ qReturn: destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), false).qSuccess }),
+  DestroyVariableById: (context, args) =>
+    destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), false),
+  DestroyVariableByName: (context, args) =>
+    destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), false),
+  DestroySessionVariable: (context, args) =>
+    destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
+  DestroySessionVariableById: (context, args) =>
+    destroyVariable(docOf(context), docOf(context).findObject(stringArg(args, 'qId')), true),
+  DestroySessionVariableByName: (context, args) =>
+    destroyVariable(docOf(context), findVariable(docOf(context), stringArg(args, 'qName')), true),
+  RemoveVariable: (context, args) => ({
+    qReturn: destroyVariable(
+      docOf(context),
+      findVariable(docOf(context), stringArg(args, 'qName')),
+      false,
+    ).qSuccess,
+  }),
   GetVariables(context, args) {
     const def = (args.qListDef as Json | undefined) ?? {};
     const doc = docOf(context);
-    const qList = doc.variableItems(def.qShowReserved === true, def.qShowConfig === true).map(toVariableListItem);
+    const qList = doc
+      .variableItems(def.qShowReserved === true, def.qShowConfig === true)
+      .map(toVariableListItem);
     return { qList };
   },
 };

@@ -9,7 +9,12 @@ import { fieldMethods } from './fieldMethods.js';
 import { genericObjectDataMethods } from './genericObjectDataMethods.js';
 import { genericObjectTreeMethods, propertyMethods } from './genericObjectMethods.js';
 import { globalMethods } from './globalMethods.js';
-import { genericBookmarkMethods, genericDimensionMethods, genericMeasureMethods, genericVariableMethods } from './masterItemMethods.js';
+import {
+  genericBookmarkMethods,
+  genericDimensionMethods,
+  genericMeasureMethods,
+  genericVariableMethods,
+} from './masterItemMethods.js';
 
 /** Every engine class's method implementations. */
 export function engineMethods(apps: AppStore): Partial<Record<HandleType, ClassMethods>> {

@@ -13,33 +13,52 @@ export interface FieldTarget {
   nxProperties: Record<string, unknown>;
 }
 
-function fieldOf(context: CallContext): { doc: DocSession; target: FieldTarget; state: SelectionState } {
+function fieldOf(context: CallContext): {
+  doc: DocSession;
+  target: FieldTarget;
+  state: SelectionState;
+} {
   const doc = requireDoc(context.session);
   const target = context.entry.target as FieldTarget;
   const state = doc.data.state(target.stateName);
-  if (!state.model.findField(target.name)) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${target.name}`, target.name);
+  if (!state.model.findField(target.name))
+    throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${target.name}`, target.name);
   return { doc, target, state };
 }
 
 /** Runs a selection on the handle's field, respecting modal selections. */
-function select(context: CallContext, change: (state: SelectionState, field: string) => boolean): { qReturn: boolean } {
+function select(
+  context: CallContext,
+  change: (state: SelectionState, field: string) => boolean,
+): { qReturn: boolean } {
   const { doc, target, state } = fieldOf(context);
   doc.data.assertCanSelect(null);
   return { qReturn: applySelection(doc, () => change(state, target.name)) };
 }
 
 /** Selects what a search string finds; an `=expr` search is evaluated per value over the field's state. */
-function searchSelect(context: CallContext, args: Record<string, unknown>, mode: SelectMode): { qReturn: boolean } {
+function searchSelect(
+  context: CallContext,
+  args: Record<string, unknown>,
+  mode: SelectMode,
+): { qReturn: boolean } {
   const match = stringArg(args, 'qMatch');
   const { doc, target } = fieldOf(context);
   return select(context, (state, field) =>
-    state.search(field, match, { mode, evaluate: doc.data.chart.searchMatcher(field, match, target.stateName) }),
+    state.search(field, match, {
+      mode,
+      evaluate: doc.data.chart.searchMatcher(field, match, target.stateName),
+    }),
   );
 }
 
 /** FieldValue items (qText/qIsNumeric/qNumber) as the selection layer's values. */
 function fieldValues(values: readonly Record<string, unknown>[]): (string | number)[] {
-  return values.map((value) => (value.qIsNumeric === true && typeof value.qNumber === 'number' ? value.qNumber : String(value.qText ?? '')));
+  return values.map((value) =>
+    value.qIsNumeric === true && typeof value.qNumber === 'number'
+      ? value.qNumber
+      : String(value.qText ?? ''),
+  );
 }
 
 /** Methods of the Field class. */
@@ -48,11 +67,19 @@ export const fieldMethods: ClassMethods = {
   ToggleSelect: (context, args) => searchSelect(context, args, 'toggle'),
   SelectValues: (context, args) =>
     select(context, (state, field) =>
-      state.selectValues(field, fieldValues(arrayArg<Record<string, unknown>>(args, 'qFieldValues')), booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace'),
+      state.selectValues(
+        field,
+        fieldValues(arrayArg<Record<string, unknown>>(args, 'qFieldValues')),
+        booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace',
+      ),
     ),
   LowLevelSelect: (context, args) =>
     select(context, (state, field) =>
-      state.select(field, arrayArg<number>(args, 'qValues'), booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace'),
+      state.select(
+        field,
+        arrayArg<number>(args, 'qValues'),
+        booleanArg(args, 'qToggleMode') ? 'toggle' : 'replace',
+      ),
     ),
   Clear: (context) => select(context, (state, field) => state.clearField(field)),
   // One change (one step of Back), locked fields keep their selections.
@@ -69,13 +96,17 @@ export const fieldMethods: ClassMethods = {
   },
   GetAndMode: () => ({ qReturn: false }),
   SetAndMode: () => ({}),
-  GetNxProperties: (context) => ({ qProperties: structuredClone(fieldOf(context).target.nxProperties) }),
+  GetNxProperties: (context) => ({
+    qProperties: structuredClone(fieldOf(context).target.nxProperties),
+  }),
   SetNxProperties(context, args) {
     const { doc, target, state } = fieldOf(context);
     const properties = structuredClone(objectArg(args, 'qProperties'));
     target.nxProperties = properties;
     // qOneAndOnlyOne is a rule of the selection state: the field always holds exactly one value.
-    applySelection(doc, () => state.setOneAndOnlyOne(target.name, properties.qOneAndOnlyOne === true));
+    applySelection(doc, () =>
+      state.setOneAndOnlyOne(target.name, properties.qOneAndOnlyOne === true),
+    );
     return {};
   },
 };

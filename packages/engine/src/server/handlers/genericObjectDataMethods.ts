@@ -10,7 +10,11 @@ import { applySelection } from './selectionEffects.js';
 type Json = Record<string, unknown>;
 
 /** The definition at `qPath` of the object's effective properties (`/qHyperCubeDef`, `/qListObjectDef`, ...). */
-function definitionAt(context: CallContext, path: string, kind: 'qHyperCubeDef' | 'qListObjectDef'): { def: Json; stateName: string } {
+function definitionAt(
+  context: CallContext,
+  path: string,
+  kind: 'qHyperCubeDef' | 'qListObjectDef',
+): { def: Json; stateName: string } {
   const { object, doc } = objectOf(context);
   const properties = doc.effectiveProperties(object);
   const def = readPointer(properties, path);
@@ -26,11 +30,18 @@ function definitionAt(context: CallContext, path: string, kind: 'qHyperCubeDef' 
  * object at `path` (all its dimensions when `columns` is empty), for the
  * methods that clear or lock through an object.
  */
-function fieldsAndState(context: CallContext, path: string, columns: readonly number[]): { fields: string[]; stateName: string } {
+function fieldsAndState(
+  context: CallContext,
+  path: string,
+  columns: readonly number[],
+): { fields: string[]; stateName: string } {
   const { object, doc } = objectOf(context);
   const kind = path.endsWith('qListObjectDef') ? 'qListObjectDef' : 'qHyperCubeDef';
   const { stateName } = definitionAt(context, path, kind);
-  return { fields: doc.data.chart.fieldsAt(doc.effectiveProperties(object), path, columns), stateName };
+  return {
+    fields: doc.data.chart.fieldsAt(doc.effectiveProperties(object), path, columns),
+    stateName,
+  };
 }
 
 /** Runs a selection made from this object: allowed only when no other object is in modal selection. */
@@ -67,13 +78,23 @@ export const genericObjectDataMethods: ClassMethods = {
   GetHyperCubeStackData(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return { qDataPages: doc.data.chart.stackData(def, stateName, pagesArg(args), numberArg(args, 'qMaxNbrCells', 10_000)) };
+    return {
+      qDataPages: doc.data.chart.stackData(
+        def,
+        stateName,
+        pagesArg(args),
+        numberArg(args, 'qMaxNbrCells', 10_000),
+      ),
+    };
   },
   GetHyperCubeContinuousData(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
     const pages = [{ qTop: 0, qLeft: 0, qWidth: 50, qHeight: 200 }];
-    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pages), qAxisData: { qAxis: [] } };
+    return {
+      qDataPages: doc.data.chart.hyperCubeData(def, stateName, pages),
+      qAxisData: { qAxis: [] },
+    };
   },
   SelectHyperCubeValues(context, args) {
     const { doc } = objectOf(context);
@@ -81,12 +102,16 @@ export const genericObjectDataMethods: ClassMethods = {
     const field = doc.data.chart.dimensionField(def, numberArg(args, 'qDimNo'));
     const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
     const toggle = booleanArg(args, 'qToggleMode');
-    return selectFrom(context, () => doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'));
+    return selectFrom(context, () =>
+      doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'),
+    );
   },
   RangeSelectHyperCubeValues(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return selectFrom(context, () => doc.data.chart.selectMeasureRanges(def, stateName, arrayArg<Json>(args, 'qRanges')));
+    return selectFrom(context, () =>
+      doc.data.chart.selectMeasureRanges(def, stateName, arrayArg<Json>(args, 'qRanges')),
+    );
   },
   SelectHyperCubeCells(context, args) {
     const { doc } = objectOf(context);
@@ -98,7 +123,10 @@ export const genericObjectDataMethods: ClassMethods = {
   SelectPivotCells(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    const selections = arrayArg<{ qType?: string; qCol: number; qRow: number }>(args, 'qSelections');
+    const selections = arrayArg<{ qType?: string; qCol: number; qRow: number }>(
+      args,
+      'qSelections',
+    );
     return selectFrom(context, () => doc.data.chart.selectPivotCells(def, stateName, selections));
   },
 
@@ -106,7 +134,14 @@ export const genericObjectDataMethods: ClassMethods = {
     const { doc, object } = objectOf(context);
     const path = stringArg(args, 'qPath');
     const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
-    return { qDataPages: doc.data.chart.listObjectData(def, stateName, pagesArg(args), doc.data.listSearch(objectId(object), path)) };
+    return {
+      qDataPages: doc.data.chart.listObjectData(
+        def,
+        stateName,
+        pagesArg(args),
+        doc.data.listSearch(objectId(object), path),
+      ),
+    };
   },
   SelectListObjectValues(context, args) {
     const { doc } = objectOf(context);
@@ -114,13 +149,20 @@ export const genericObjectDataMethods: ClassMethods = {
     const field = doc.data.chart.listField(def);
     const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
     const toggle = booleanArg(args, 'qToggleMode');
-    return selectFrom(context, () => doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'));
+    return selectFrom(context, () =>
+      doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'),
+    );
   },
-  SelectListObjectPossible: (context, args) => listSelect(context, args, (state, field) => state.selectPossible(field)),
-  SelectListObjectExcluded: (context, args) => listSelect(context, args, (state, field) => state.selectExcluded(field)),
-  SelectListObjectAll: (context, args) => listSelect(context, args, (state, field) => state.selectAll(field)),
-  SelectListObjectAlternative: (context, args) => listSelect(context, args, (state, field) => state.selectAlternative(field)),
-  SelectListObjectContinuousRange: (context, args) => listSelect(context, args, (state, field) => state.selectPossible(field)),
+  SelectListObjectPossible: (context, args) =>
+    listSelect(context, args, (state, field) => state.selectPossible(field)),
+  SelectListObjectExcluded: (context, args) =>
+    listSelect(context, args, (state, field) => state.selectExcluded(field)),
+  SelectListObjectAll: (context, args) =>
+    listSelect(context, args, (state, field) => state.selectAll(field)),
+  SelectListObjectAlternative: (context, args) =>
+    listSelect(context, args, (state, field) => state.selectAlternative(field)),
+  SelectListObjectContinuousRange: (context, args) =>
+    listSelect(context, args, (state, field) => state.selectPossible(field)),
   SearchListObjectFor(context, args) {
     const { object, doc } = objectOf(context);
     const path = stringArg(args, 'qPath');
@@ -141,7 +183,11 @@ export const genericObjectDataMethods: ClassMethods = {
     const toggle = booleanArg(args, 'qToggleMode');
     // qMatch is a Qlik search string as Field.Select takes it: `P*U*` a pattern, `P U S` word starts, `=expr` an expression.
     const evaluate = doc.data.chart.searchMatcher(field, search, stateName);
-    selectFrom(context, () => doc.data.state(stateName).search(field, search, { mode: toggle ? 'add' : 'replace', evaluate }));
+    selectFrom(context, () =>
+      doc.data
+        .state(stateName)
+        .search(field, search, { mode: toggle ? 'add' : 'replace', evaluate }),
+    );
     return {};
   },
   AbortListObjectSearch(context, args) {
@@ -152,21 +198,35 @@ export const genericObjectDataMethods: ClassMethods = {
   },
   ClearSelections(context, args) {
     const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const { fields, stateName } = fieldsAndState(
+      context,
+      stringArg(args, 'qPath'),
+      arrayArg<number>(args, 'qColIndices', []),
+    );
     const state = doc.data.state(stateName);
-    selectFrom(context, () => state.batch(() => fields.forEach((field) => state.clearField(field))));
+    selectFrom(context, () =>
+      state.batch(() => fields.forEach((field) => state.clearField(field))),
+    );
     return {};
   },
   Lock(context, args) {
     const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const { fields, stateName } = fieldsAndState(
+      context,
+      stringArg(args, 'qPath'),
+      arrayArg<number>(args, 'qColIndices', []),
+    );
     const state = doc.data.state(stateName);
     applySelection(doc, () => fields.map((field) => state.lock(field)).some(Boolean));
     return {};
   },
   Unlock(context, args) {
     const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(context, stringArg(args, 'qPath'), arrayArg<number>(args, 'qColIndices', []));
+    const { fields, stateName } = fieldsAndState(
+      context,
+      stringArg(args, 'qPath'),
+      arrayArg<number>(args, 'qColIndices', []),
+    );
     const state = doc.data.state(stateName);
     applySelection(doc, () => fields.map((field) => state.unlock(field)).some(Boolean));
     return {};

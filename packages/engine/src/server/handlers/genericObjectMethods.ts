@@ -82,7 +82,10 @@ export const genericObjectTreeMethods: ClassMethods = {
       ? doc.createSessionObject('GenericObject', props, parentId)
       : doc.app.createObject('GenericObject', props, parentId);
     doc.invalidateObject(parentId);
-    return { qInfo: structuredClone(child.properties.qInfo), qReturn: openObjectHandle(context, child) };
+    return {
+      qInfo: structuredClone(child.properties.qInfo),
+      qReturn: openObjectHandle(context, child),
+    };
   },
   DestroyChild(context, args) {
     const { object, doc } = objectOf(context);
@@ -105,19 +108,25 @@ export const genericObjectTreeMethods: ClassMethods = {
   },
   GetChildInfos(context) {
     const { object, doc } = objectOf(context);
-    return { qInfos: doc.childrenOf(objectId(object)).map((child) => structuredClone(child.properties.qInfo)) };
+    return {
+      qInfos: doc
+        .childrenOf(objectId(object))
+        .map((child) => structuredClone(child.properties.qInfo)),
+    };
   },
   GetChild(context, args) {
     const { object, doc } = objectOf(context);
     const id = stringArg(args, 'qId');
     const child = doc.childrenOf(objectId(object)).find((each) => objectId(each) === id);
-    if (!child) return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+    if (!child)
+      return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
     return { qReturn: openObjectHandle(context, child) };
   },
   GetParent(context) {
     const { object, doc } = objectOf(context);
     const parent = object.parentId === undefined ? undefined : doc.findObject(object.parentId);
-    if (!parent) throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The object has no parent', objectId(object));
+    if (!parent)
+      throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The object has no parent', objectId(object));
     return { qReturn: openObjectHandle(context, parent) };
   },
   ClearSoftPatches(context) {

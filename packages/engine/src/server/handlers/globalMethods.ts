@@ -66,7 +66,16 @@ export function globalMethods(apps: AppStore): ClassMethods {
       const app = await apps.get(stringArg(args, 'qAppID'));
       const title = String(app.document.properties.qTitle ?? app.id);
       return {
-        qEntry: { qID: app.id, qTitle: title, qPath: app.id, qLastReloadTime: app.document.lastReloadTime ?? '', qReadOnly: false, qMeta: {}, qThumbnail: {}, qFileSize: 0 },
+        qEntry: {
+          qID: app.id,
+          qTitle: title,
+          qPath: app.id,
+          qLastReloadTime: app.document.lastReloadTime ?? '',
+          qReadOnly: false,
+          qMeta: {},
+          qThumbnail: {},
+          qFileSize: 0,
+        },
       };
     },
 
@@ -121,10 +130,14 @@ export function globalMethods(apps: AppStore): ClassMethods {
     async CopyApp(_context, args) {
       const source = await apps.get(stringArg(args, 'qSrcAppId'));
       const target = await apps.get(stringArg(args, 'qTargetAppId'));
-      const ids = (args.qIds as unknown[] | undefined)?.filter((id): id is string => typeof id === 'string') ?? [];
+      const ids =
+        (args.qIds as unknown[] | undefined)?.filter(
+          (id): id is string => typeof id === 'string',
+        ) ?? [];
       const snapshot = source.snapshot();
       const wanted = snapshot.document.objects.filter(
-        (object) => ids.length === 0 || ids.includes((object.properties.qInfo as { qId: string }).qId),
+        (object) =>
+          ids.length === 0 || ids.includes((object.properties.qInfo as { qId: string }).qId),
       );
       if (ids.length === 0) {
         target.setScript(snapshot.document.script);
@@ -142,7 +155,10 @@ export function globalMethods(apps: AppStore): ClassMethods {
     GetProgress({ session }, args) {
       const requestId = args.qRequestId;
       const doc = openDocOf(session);
-      const progress = requestId === 0 || requestId === undefined ? doc?.lastReload : doc?.reloads.get(String(requestId));
+      const progress =
+        requestId === 0 || requestId === undefined
+          ? doc?.lastReload
+          : doc?.reloads.get(String(requestId));
       return { qProgressData: progress ? progress.take(requestId !== 0) : emptyProgress() };
     },
 
@@ -168,7 +184,8 @@ export function globalMethods(apps: AppStore): ClassMethods {
 /** Copies a stored object into another app with what is not in its properties: a bookmark's selections, a variable's origin. */
 function copyObject(target: App, object: StoredObject): void {
   const copy = target.createObject(object.type, object.properties, object.parentId);
-  if (object.bookmarkState !== undefined) copy.bookmarkState = structuredClone(object.bookmarkState);
+  if (object.bookmarkState !== undefined)
+    copy.bookmarkState = structuredClone(object.bookmarkState);
   if (object.scriptCreated !== undefined) copy.scriptCreated = object.scriptCreated;
 }
 

@@ -5,14 +5,18 @@ import { objectOf, propertyMethods } from './genericObjectMethods.js';
 /** GenericDimension: the shared property methods plus its own. */
 export const genericDimensionMethods: ClassMethods = {
   ...propertyMethods,
-  GetDimension: (context) => ({ qDim: structuredClone(objectOf(context).object.properties.qDim ?? {}) }),
+  GetDimension: (context) => ({
+    qDim: structuredClone(objectOf(context).object.properties.qDim ?? {}),
+  }),
   GetLinkedObjects: () => ({ qItems: [] }),
 };
 
 /** GenericMeasure: the shared property methods plus its own. */
 export const genericMeasureMethods: ClassMethods = {
   ...propertyMethods,
-  GetMeasure: (context) => ({ qMeasure: structuredClone(objectOf(context).object.properties.qMeasure ?? {}) }),
+  GetMeasure: (context) => ({
+    qMeasure: structuredClone(objectOf(context).object.properties.qMeasure ?? {}),
+  }),
   GetLinkedObjects: () => ({ qItems: [] }),
 };
 
@@ -41,8 +45,13 @@ export const genericVariableMethods: ClassMethods = {
   },
   SetDualValue(context, args) {
     const { object, doc } = objectOf(context);
-    doc.setVariableDefinition(object, optionalStringArg(args, 'qText', String(numberArg(args, 'qNum', 0))));
+    doc.setVariableDefinition(
+      object,
+      optionalStringArg(args, 'qText', String(numberArg(args, 'qNum', 0))),
+    );
     return {};
   },
-  GetRawContent: (context) => ({ qReturn: String(objectOf(context).object.properties.qDefinition ?? '') }),
+  GetRawContent: (context) => ({
+    qReturn: String(objectOf(context).object.properties.qDefinition ?? ''),
+  }),
 };

@@ -17,10 +17,18 @@ export function requireDoc(session: EngineSession): DocSession {
 }
 
 /** Opens `app` in the session (once) and returns its Doc handle. */
-export function attachDoc(session: EngineSession, app: App, onRelease: () => void): ObjectInterface {
+export function attachDoc(
+  session: EngineSession,
+  app: App,
+  onRelease: () => void,
+): ObjectInterface {
   const current = openDocOf(session);
   if (current && current.app !== app) {
-    throw new EngineError(LocErr.APP_ALREADY_OPEN, `Another app is open in this session: ${current.app.id}`, app.id);
+    throw new EngineError(
+      LocErr.APP_ALREADY_OPEN,
+      `Another app is open in this session: ${current.app.id}`,
+      app.id,
+    );
   }
   if (!current) {
     const doc = new DocSession(app, session);

@@ -16,7 +16,12 @@ export function diffJson(previous: unknown, next: unknown): JsonPatchOperation[]
   return patch;
 }
 
-function diffInto(previous: unknown, next: unknown, path: string, patch: JsonPatchOperation[]): void {
+function diffInto(
+  previous: unknown,
+  next: unknown,
+  path: string,
+  patch: JsonPatchOperation[],
+): void {
   if (previous === next) return;
   if (isObject(previous) && isObject(next)) {
     diffObjects(previous, next, path, patch);

@@ -61,7 +61,14 @@ export class HandleTable {
     const existing = handle === undefined ? undefined : this.entries.get(handle);
     if (existing === undefined || existing.target !== target) {
       handle = this.nextHandle++;
-      this.entries.set(handle, { handle, type, genericId, genericType, target, layoutValid: false });
+      this.entries.set(handle, {
+        handle,
+        type,
+        genericId,
+        genericType,
+        target,
+        layoutValid: false,
+      });
       this.byKey.set(key, handle);
     }
     return { qType: type, qHandle: handle!, qGenericType: genericType, qGenericId: genericId };

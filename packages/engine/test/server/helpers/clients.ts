@@ -42,10 +42,15 @@ export async function selectedValues(doc: Doc, stateName = '$'): Promise<Record<
   });
   try {
     const layout = (await object.getLayout()) as {
-      qSelectionObject: { qSelections: { qField: string; qSelectedFieldSelectionInfo: { qName: string }[] }[] };
+      qSelectionObject: {
+        qSelections: { qField: string; qSelectedFieldSelectionInfo: { qName: string }[] }[];
+      };
     };
     return Object.fromEntries(
-      layout.qSelectionObject.qSelections.map((item) => [item.qField, item.qSelectedFieldSelectionInfo.map((info) => info.qName).sort()]),
+      layout.qSelectionObject.qSelections.map((item) => [
+        item.qField,
+        item.qSelectedFieldSelectionInfo.map((info) => info.qName).sort(),
+      ]),
     );
   } finally {
     await doc.destroySessionObject(object.id);
@@ -53,6 +58,10 @@ export async function selectedValues(doc: Doc, stateName = '$'): Promise<Record<
 }
 
 /** `text:state` of every row of a list object page, e.g. `Bob:S`. */
-export function listStates(layout: { qListObject?: { qDataPages: { qMatrix: { qText?: string; qState?: string }[][] }[] } }): string[] {
-  return layout.qListObject!.qDataPages[0]!.qMatrix.map((row) => `${row[0]!.qText}:${row[0]!.qState}`);
+export function listStates(layout: {
+  qListObject?: { qDataPages: { qMatrix: { qText?: string; qState?: string }[][] }[] };
+}): string[] {
+  return layout.qListObject!.qDataPages[0]!.qMatrix.map(
+    (row) => `${row[0]!.qText}:${row[0]!.qState}`,
+  );
 }

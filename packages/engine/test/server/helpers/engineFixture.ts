@@ -29,7 +29,9 @@ export interface RawSocket {
 }
 
 /** Starts an engine on a temp directory (or the given one). */
-export async function startFixture(options: Partial<StartEngineOptions> = {}): Promise<EngineFixture> {
+export async function startFixture(
+  options: Partial<StartEngineOptions> = {},
+): Promise<EngineFixture> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'qlikit-engine-')));
   const engine = await startEngine({ ...options, port: 0, dataDir });
   const sessions: QixSession[] = [];
@@ -38,7 +40,11 @@ export async function startFixture(options: Partial<StartEngineOptions> = {}): P
     engine,
     dataDir,
     session(path = '/app/engineData', sessionOptions = {}) {
-      const session = openSession({ url: `${engine.url}${path}`, reconnect: sessionOptions.reconnect ?? false, delta: sessionOptions.delta });
+      const session = openSession({
+        url: `${engine.url}${path}`,
+        reconnect: sessionOptions.reconnect ?? false,
+        delta: sessionOptions.delta,
+      });
       sessions.push(session);
       return session;
     },
@@ -80,7 +86,10 @@ async function openRaw(url: string): Promise<RawSocket> {
   let nextId = 1;
   return {
     socket,
-    next: () => new Promise((resolve) => (queue.length > 0 ? resolve(queue.shift()!) : waiters.push(resolve))),
+    next: () =>
+      new Promise((resolve) =>
+        queue.length > 0 ? resolve(queue.shift()!) : waiters.push(resolve),
+      ),
     call(message) {
       const id = message.id ?? nextId++;
       return new Promise((resolve) => {
