@@ -24,7 +24,7 @@ export class ReconnectLoop {
   private generation = 0;
 
   constructor(
-    private readonly options: ResolvedReconnectOptions,
+    readonly options: ResolvedReconnectOptions,
     private readonly target: ReconnectTarget,
   ) {}
 

@@ -12,6 +12,12 @@ export interface ReconnectOptions {
   readonly jitter?: number;
   /** Give up unless the engine re-attaches the old session (SESSION_ATTACHED). Default false. */
   readonly onlyIfAttached?: boolean;
+  /**
+   * Calls made while reconnecting wait for it (within their timeout and
+   * signal) and are sent once the session is back, instead of failing with
+   * SESSION_SUSPENDED (-11). Default true.
+   */
+  readonly waitCalls?: boolean;
 }
 
 /** Reconnect options with every default filled in. */
@@ -31,6 +37,7 @@ export function resolveReconnectOptions(
     factor: given.factor ?? 2,
     jitter: given.jitter ?? 0.2,
     onlyIfAttached: given.onlyIfAttached ?? false,
+    waitCalls: given.waitCalls ?? true,
   };
 }
 

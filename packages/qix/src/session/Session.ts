@@ -69,6 +69,10 @@ export class Session<TGlobal extends object = ApiObject>
   private globalPromise: Promise<TGlobal> | undefined = undefined;
   private onConnected: ((state: string) => void) | undefined = undefined;
   private readonly reconnectLoop: ReconnectLoop | undefined;
+  /** Set while a reconnect runs and calls wait for it (`waitCalls`). */
+  private holdCalls = false;
+  /** Calls held while reconnecting: each is let go (no error) or failed when the reconnect ends. */
+  private readonly held = new Set<(error?: unknown) => void>();
   /** The close event that started reconnecting, for `closed` if it gives up. */
   private lostEvent: SocketCloseEvent | undefined = undefined;
   /** Traffic listeners on the session and its API objects; traffic events are built only when > 0. */
@@ -129,7 +133,7 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** Closes the socket and every API object; emits `closed` once. open() connects again. */
   async close(code = CLOSE_NORMAL, reason = ''): Promise<SocketCloseEvent> {
-    this.reconnectLoop?.stop();
+    this.stopReconnecting(this.notConnectedError());
     const wasActive = this.phase !== 'idle' && this.phase !== 'closed';
     this.phase = 'closed';
     this.globalPromise = undefined;
@@ -140,7 +144,7 @@ export class Session<TGlobal extends object = ApiObject>
 
   /** Closes the socket but keeps the API objects, to resume later; calls fail with -11 meanwhile. */
   async suspend(code = CLOSE_SUSPEND, reason = ''): Promise<void> {
-    this.reconnectLoop?.stop();
+    this.stopReconnecting(this.suspendedError());
     this.phase = 'suspended';
     await this.rpc.close(code, reason);
     this.emit('suspended', { initiator: 'manual', code, reason });
@@ -150,8 +154,13 @@ export class Session<TGlobal extends object = ApiObject>
   async resume(onlyIfAttached = false): Promise<void> {
     if (this.phase !== 'suspended') return;
     this.reconnectLoop?.stop();
-    await this.restore(onlyIfAttached);
+    this.holdCalls = false;
+    await this.restore(onlyIfAttached).catch((error: unknown) => {
+      this.releaseHeld(error);
+      throw error;
+    });
     this.emit('resumed');
+    this.releaseHeld();
   }
 
   /** Sends a low-level request through the interceptors; the promise carries `requestId`. */
@@ -190,6 +199,7 @@ export class Session<TGlobal extends object = ApiObject>
     params: unknown[],
     options: CallOptions | undefined,
   ): Promise<unknown> {
+    if (this.holdCalls) return this.invokeAfterReconnect(api, descriptor, params, options);
     const request: QixRequest = {
       handle: (api as ApiObject).handle,
       method: descriptor.method,
@@ -198,6 +208,64 @@ export class Session<TGlobal extends object = ApiObject>
     };
     if (!this.directCalls) return this.send(request, options);
     return this.sendDirect(request, descriptor, options);
+  }
+
+  /**
+   * Holds a call until the reconnect ends, then sends it to the object's new
+   * handle with what is left of its timeout. Its request id is -1 until then.
+   */
+  private invokeAfterReconnect(
+    api: object,
+    descriptor: MethodDescriptor,
+    params: unknown[],
+    options: CallOptions | undefined,
+  ): Promise<unknown> {
+    const signal = options?.signal;
+    const timeout = options?.timeout ?? this.config.timeout ?? 0;
+    const started = Date.now();
+    const method = descriptor.method;
+    const held = new Promise<void>((resolve, reject) => {
+      const done = (error?: unknown) => {
+        this.held.delete(done);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
+        if (error) reject(error);
+        else resolve();
+      };
+      const abort = () => done(abortError(method, -1, signal as AbortSignal));
+      const timer =
+        Number.isFinite(timeout) && timeout > 0
+          ? setTimeout(() => done(timeoutError(method, -1, timeout)), timeout)
+          : undefined;
+      this.held.add(done);
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort);
+    });
+    return withRequestId(
+      held.then(() =>
+        this.invokePositional(
+          api,
+          descriptor,
+          params,
+          timeout > 0
+            ? { ...options, timeout: Math.max(1, started + timeout - Date.now()) }
+            : options,
+        ),
+      ),
+      -1,
+    );
+  }
+
+  /** Lets the held calls go (no error) or fails them. */
+  private releaseHeld(error?: unknown): void {
+    for (const done of [...this.held]) done(error);
+  }
+
+  /** Ends a running reconnect loop; calls held for it fail with `error`. */
+  private stopReconnecting(error: QixError): void {
+    this.reconnectLoop?.stop();
+    this.holdCalls = false;
+    this.releaseHeld(error);
   }
 
   /** @internal Sends a request as is, bypassing interceptors and delta; resolves the raw message. */
@@ -282,6 +350,7 @@ export class Session<TGlobal extends object = ApiObject>
       this.phase = 'suspended';
       this.lostEvent = event;
       this.emit('suspended', { initiator: 'network', code: event.code, reason: event.reason });
+      this.holdCalls = this.reconnectLoop.options.waitCalls;
       this.reconnectLoop.start();
     } else if (unexpected && this.config.suspendOnClose) {
       this.phase = 'suspended';
@@ -342,7 +411,7 @@ export class Session<TGlobal extends object = ApiObject>
   private transmit(call: Call, frame: string, options: CallOptions | undefined): void {
     const signal = options?.signal;
     if (signal?.aborted) {
-      call.reject(this.abortError(call, signal));
+      call.reject(abortError(call.request.method, call.id, signal));
       return;
     }
     if (!this.rpc.send(frame, call)) {
@@ -352,17 +421,14 @@ export class Session<TGlobal extends object = ApiObject>
     if (this.isTrafficWatched()) this.emitSent(call.request, frame);
     const timeout = options?.timeout ?? this.config.timeout;
     if (timeout !== undefined && timeout > 0 && Number.isFinite(timeout)) {
-      call.timer = setTimeout(() => {
-        const error = new QixError(
-          errorCodes.REQUEST_TIMEOUT,
-          `${call.request.method} got no answer within ${timeout} ms (request ${call.id})`,
-        );
-        this.cancel(call, error);
-      }, timeout);
+      call.timer = setTimeout(
+        () => this.cancel(call, timeoutError(call.request.method, call.id, timeout)),
+        timeout,
+      );
     }
     if (signal) {
       call.signal = signal;
-      call.onAbort = () => this.cancel(call, this.abortError(call, signal));
+      call.onAbort = () => this.cancel(call, abortError(call.request.method, call.id, signal));
       signal.addEventListener('abort', call.onAbort, { once: true });
     }
   }
@@ -562,12 +628,17 @@ export class Session<TGlobal extends object = ApiObject>
       stillSuspended: () => this.phase === 'suspended',
       onAttempt: (event) => this.emit('reconnecting', event),
       onReconnected: (attempts) => {
+        this.holdCalls = false;
         this.emit('resumed');
         this.emit('reconnected', { attempts });
+        this.releaseHeld();
       },
       onGiveUp: () => {
+        this.holdCalls = false;
+        const stays = this.config.suspendOnClose;
+        this.releaseHeld(stays ? this.suspendedError() : this.notConnectedError());
         // With suspendOnClose the session stays suspended for a manual resume().
-        if (this.config.suspendOnClose) return;
+        if (stays) return;
         this.phase = 'closed';
         this.globalPromise = undefined;
         this.finishClose(this.lostEvent ?? { code: 1006, reason: '' });
@@ -618,16 +689,19 @@ export class Session<TGlobal extends object = ApiObject>
     const original = this.rpc.lastCloseEvent;
     return new QixError(errorCodes.NOT_CONNECTED, 'Not connected', { cause: original, original });
   }
+}
 
-  private abortError(call: Call, signal: AbortSignal): QixError {
-    return new QixError(
-      errorCodes.REQUEST_ABORTED,
-      `${call.request.method} was aborted (request ${call.id})`,
-      {
-        cause: signal.reason,
-      },
-    );
-  }
+function abortError(method: string, id: number, signal: AbortSignal): QixError {
+  return new QixError(errorCodes.REQUEST_ABORTED, `${method} was aborted (request ${id})`, {
+    cause: signal.reason,
+  });
+}
+
+function timeoutError(method: string, id: number, timeout: number): QixError {
+  return new QixError(
+    errorCodes.REQUEST_TIMEOUT,
+    `${method} got no answer within ${timeout} ms (request ${id})`,
+  );
 }
 
 function withRequestId<T>(promise: Promise<T>, requestId: number): QixPromise<T> {

@@ -66,14 +66,65 @@ describe('automatic reconnect', () => {
     expect(await field.getCardinal()).toBe('Country'.length);
   });
 
-  it('rejects calls with SESSION_SUSPENDED while reconnecting', async () => {
+  it('holds calls made while reconnecting and sends them once the session is back', async () => {
     session = openSession({ url: engine.url, reconnect: { ...fast, initialDelay: 50 } });
+    const global = await session.open();
+    const doc = await global.openDoc('sales.qvf', '', '', '', false);
+    const chart = await doc.getObject('chart1');
+    const suspended = nextEvent(session, 'suspended');
+    engine.dropConnections();
+    await suspended;
+    const layout = chart.getLayout();
+    expect(layout.requestId).toBe(-1);
+    expect(((await layout) as unknown as { connection: number }).connection).toBe(1);
+    expect(engine.connections[0].requests.filter((r) => r.method === 'GetLayout')).toHaveLength(0);
+  });
+
+  it('rejects calls with SESSION_SUSPENDED while reconnecting when waitCalls is off', async () => {
+    session = openSession({
+      url: engine.url,
+      reconnect: { ...fast, initialDelay: 50, waitCalls: false },
+    });
     const global = await session.open();
     const suspended = nextEvent(session, 'suspended');
     engine.dropConnections();
     await suspended;
     await expect(global.getDocList()).rejects.toMatchObject({ code: errorCodes.SESSION_SUSPENDED });
     await nextEvent(session, 'reconnected');
+  });
+
+  it('ends a held call at its timeout or abort signal', async () => {
+    session = openSession({ url: engine.url, reconnect: { ...fast, initialDelay: 200 } });
+    const global = await session.open();
+    const suspended = nextEvent(session, 'suspended');
+    engine.dropConnections();
+    await suspended;
+    const controller = new AbortController();
+    const aborted = global.getDocList({}, { signal: controller.signal });
+    const timedOut = global.engineVersion({}, { timeout: 10 });
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ code: errorCodes.REQUEST_ABORTED });
+    await expect(timedOut).rejects.toMatchObject({ code: errorCodes.REQUEST_TIMEOUT });
+    await nextEvent(session, 'reconnected');
+  });
+
+  it('fails held calls when it gives up or the session is closed', async () => {
+    session = openSession({ url: engine.url, reconnect: { ...fast, retries: 2 } });
+    const global = await session.open();
+    const suspended = nextEvent(session, 'suspended');
+    await engine.stop();
+    await suspended;
+    await expect(global.getDocList()).rejects.toMatchObject({ code: errorCodes.NOT_CONNECTED });
+    engine = await ScriptedEngine.start();
+
+    session = openSession({ url: engine.url, reconnect: { ...fast, initialDelay: 200 } });
+    const second = await session.open();
+    const lost = nextEvent(session, 'suspended');
+    engine.dropConnections();
+    await lost;
+    const held = second.getDocList();
+    await session.close();
+    await expect(held).rejects.toMatchObject({ code: errorCodes.NOT_CONNECTED });
   });
 
   it('gives up after its retries and emits closed', async () => {
