@@ -81,7 +81,8 @@ function build(
   };
   const compiled = compileExpression(expr);
   const builder = new SymbolTableBuilder();
-  const raw = new Int32Array(table.rowCount);
+  // One entry past the rows, null: the null row of outer joins (see Column).
+  const raw = new Int32Array(table.rowCount + 1).fill(-1);
   for (row = 0; row < table.rowCount; row++) raw[row] = internValue(builder, compiled(ctx));
   const symbols = builder.build();
   const codes = raw.map((code) => (code < 0 ? symbols.size : code));

@@ -94,26 +94,7 @@ function countFast(
   const { field, codes, rows } = arg.source;
   if (distinct)
     return toValues(countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups));
-  if (!hasNulls(codes, field.cardinality)) return toValues(countRowsByGroup(ofItem, groups));
   return toValues(countValuesByGroup(codes, rows, field.cardinality, ofItem, groups));
-}
-
-const nullFree = new WeakMap<object, boolean>();
-
-// Whether a column holds the null code anywhere; a column never changes, so once is enough.
-function hasNulls(codes: ArrayLike<number>, nullCode: number): boolean {
-  let known = nullFree.get(codes);
-  if (known === undefined) {
-    known = true;
-    for (let r = 0; r < codes.length; r++) {
-      if (codes[r] === nullCode) {
-        known = false;
-        break;
-      }
-    }
-    nullFree.set(codes, known);
-  }
-  return !known;
 }
 
 /** Per-group numbers as values, NaN becoming null. */

@@ -233,12 +233,14 @@ function encodeTable(draft: DraftTable, index: number, fields: ReadonlyMap<strin
   const columns = draft.columns.map((column) => {
     const field = fields.get(column.name)!;
     const nullCode = field.cardinality;
-    const codes = allocateCodeArray(nullCode, draft.rowCount);
+    // One row more than the table has: the null row that outer joins point at.
+    const codes = allocateCodeArray(nullCode, draft.rowCount + 1);
     const source = column.codes;
     for (let r = 0; r < draft.rowCount; r++) {
       const code = source[r];
       codes[r] = code < 0 ? nullCode : code;
     }
+    codes[draft.rowCount] = nullCode;
     return new Column(field, codes);
   });
   return new Table(index, draft.name, draft.rowCount, columns, draft.isSynthetic);
