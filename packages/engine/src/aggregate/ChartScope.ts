@@ -27,7 +27,8 @@ export class ChartScope {
   private readonly frames = new Map<string, Frame>();
   private readonly groupings = new Map<Frame, Map<string, GroupIndex>>();
   private readonly calculated = new Map<string, CalculatedField>();
-  private readonly keyGroups = new Map<string, GroupIndex>();
+  private readonly keyGroups = new WeakMap<GroupIndex, GroupIndex>();
+  private readonly mergedKeys = new WeakMap<Frame, Map<string, FrameField>>();
 
   constructor(
     readonly model: DataModel,
@@ -79,22 +80,35 @@ export class ChartScope {
   }
 
   /**
-   * The groups of a chart's dimensions over the current records. A lone
-   * dimension on a field several tables hold (a key) lists every value any of
-   * them has in its records, as Qlik's charts do, not only the values of the
-   * one table the frame reads; the groups added have no frame rows.
+   * The groups of a chart's dimensions over the current records: the
+   * combinations found in the outer join of the dimensions' tables with the
+   * tables of `measureFields` (the fields its measures aggregate), so a
+   * measure row no dimension value matches shows under a null dimension, as
+   * in Qlik. A lone dimension on a field several tables hold (a key) also
+   * lists every value any of them has, with no frame rows behind it.
    */
-  dimensionGroups(dims: readonly string[]): GroupIndex {
-    const base = this.groups(this.frame(undefined, dims), dims);
+  dimensionGroups(dims: readonly string[], measureFields: readonly string[] = []): GroupIndex {
+    const base = this.groups(this.chartFrame(dims, measureFields), dims);
     const field = dims.length === 1 ? this.model.findField(dims[0]!) : undefined;
     if (!field || field.tableIndexes.length < 2 || this.calculated.has(field.name)) return base;
-    const key = `key\u0000${field.name}`;
-    let groups = this.keyGroups.get(key);
+    let groups = this.keyGroups.get(base);
     if (!groups) {
       groups = base.withGroups([this.symbolsOnlyElsewhere(field, base.keys[0]!)]);
-      this.keyGroups.set(key, groups);
+      this.keyGroups.set(base, groups);
     }
     return groups;
+  }
+
+  // The dimensions' tables joined with those of the measure fields, when they associate at all.
+  private chartFrame(dims: readonly string[], measureFields: readonly string[]): Frame {
+    if (measureFields.length > 0) {
+      try {
+        return this.frame(undefined, [...new Set([...dims, ...measureFields])]);
+      } catch (error) {
+        if (!(error instanceof AggregateError)) throw error;
+      }
+    }
+    return this.frame(undefined, dims);
   }
 
   // The symbols of `field` in the current records of any of its tables and not in `listed`.
@@ -117,7 +131,11 @@ export class ChartScope {
     return Int32Array.from(missing);
   }
 
-  /** Field `name` read through `frame`. */
+  /**
+   * Field `name` read through `frame`. A key joins its tables naturally: on
+   * a row where the first table holding it has only its null row (an outer
+   * join's unmatched row), the key's value comes from the other tables.
+   */
   fieldIn(frame: Frame, name: string): FrameField {
     const calculated = this.calculated.get(name);
     if (calculated)
@@ -127,16 +145,27 @@ export class ChartScope {
         rows: frame.rowsOf(calculated.table),
       };
     const field = this.field(name);
-    const table = this.tableInFrame(frame, field);
-    return { field, codes: table.column(name)!.codes, rows: frame.rowsOf(table) };
+    const tables = this.tablesInFrame(frame, field);
+    const first = tables[0]!;
+    const plain = { field, codes: first.column(name)!.codes, rows: frame.rowsOf(first) };
+    if (tables.length < 2 || !plain.rows.includes(first.rowCount)) return plain;
+    let merged = this.mergedKeys.get(frame)?.get(name);
+    if (!merged) {
+      merged = mergedKey(frame, field, tables);
+      let byName = this.mergedKeys.get(frame);
+      if (!byName) this.mergedKeys.set(frame, (byName = new Map()));
+      byName.set(name, merged);
+    }
+    return merged;
   }
 
-  private tableInFrame(frame: Frame, field: Field): Table {
-    for (const index of field.tableIndexes) {
-      const table = this.model.tables[index]!;
-      if (frame.has(table)) return table;
-    }
-    throw new AggregateError('NO_JOIN_PATH', `Field ${field.name} is not in this frame`);
+  private tablesInFrame(frame: Frame, field: Field): Table[] {
+    const tables = field.tableIndexes
+      .map((index) => this.model.tables[index]!)
+      .filter((table) => frame.has(table));
+    if (tables.length === 0)
+      throw new AggregateError('NO_JOIN_PATH', `Field ${field.name} is not in this frame`);
+    return tables;
   }
 
   private records(set: SetExpression | undefined, setKey: string): RecordSet {
@@ -165,4 +194,27 @@ export class ChartScope {
       });
     }
   }
+}
+
+// A key's code on every frame row, taken from the first of `tables` that has
+// a row there; read through identity rows (the last code is the null row's).
+function mergedKey(frame: Frame, field: Field, tables: readonly Table[]): FrameField {
+  const nullCode = field.cardinality;
+  const sources = tables.map((table) => ({
+    codes: table.column(field.name)!.codes,
+    rows: frame.rowsOf(table),
+  }));
+  const codes = new Int32Array(frame.length + 1).fill(nullCode);
+  for (let i = 0; i < frame.length; i++) {
+    for (const source of sources) {
+      const code = source.codes[source.rows[i]!]!;
+      if (code !== nullCode) {
+        codes[i] = code;
+        break;
+      }
+    }
+  }
+  const rows = new Int32Array(frame.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  return { field, codes, rows };
 }

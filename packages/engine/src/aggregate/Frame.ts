@@ -6,9 +6,11 @@ import { AggregateError } from './AggregateError.js';
 export type RowSource = (table: Table) => Int32Array;
 
 /**
- * The rows an aggregation runs over: the logical inner join of the tables of
- * a join tree, restricted to given rows per table. Frame row i joins row
- * `rowsOf(t)[i]` of every table t in the tree; a single table is its own frame.
+ * The rows an aggregation runs over: the full natural outer join of the
+ * tables of a join tree (as Qlik's associations are), restricted to given
+ * rows per table. Frame row i joins row `rowsOf(t)[i]` of every table t in
+ * the tree, which is `t.rowCount` (the null row, see Column) where t has no
+ * row to match; a single table is its own frame.
  */
 export class Frame {
   private constructor(
@@ -52,8 +54,10 @@ export class Frame {
   }
 }
 
-// Inner join of the current frame with `child` on `key`: every frame row is
-// repeated once per matching child row, and dropped when there is none.
+// Full outer join of the current frame with `child` on `key`: every frame row
+// is repeated once per matching child row, or paired with the child's null row
+// when none matches; child rows that no frame row matches (a null key
+// included) come last, with the null row of every table joined so far.
 function joinChild(
   rows: Map<Table, Int32Array>,
   length: number,
@@ -67,31 +71,51 @@ function joinChild(
   const childCodes = child.column(key)!.codes;
   const nullCode = child.column(key)!.nullCode;
   const { start, members } = rowsByCode(childCodes, childRows, nullCode);
+  const matched = new Uint8Array(nullCode + 1);
   let total = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
-    if (code < nullCode) total += start[code + 1]! - start[code]!;
+    const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
+    if (count > 0) matched[code] = 1;
+    total += Math.max(count, 1);
   }
+  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) total++;
   const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
-    if (code >= nullCode) continue;
-    for (let m = start[code]!; m < start[code + 1]!; m++) {
+    const from = code < nullCode ? start[code]! : 0;
+    const to = code < nullCode ? start[code + 1]! : 0;
+    if (from === to) {
+      source[out] = i;
+      childOut[out++] = child.rowCount;
+    }
+    for (let m = from; m < to; m++) {
       source[out] = i;
       childOut[out++] = members[m]!;
     }
   }
+  for (let i = 0; i < childRows.length; i++) {
+    const row = childRows[i]!;
+    if (matched[childCodes[row]!]) continue;
+    source[out] = -1;
+    childOut[out++] = row;
+  }
   const expanded = new Map<Table, Int32Array>();
-  for (const [table, tableRows] of rows) expanded.set(table, gatherRows(tableRows, source));
+  for (const [table, tableRows] of rows)
+    expanded.set(table, gatherRows(tableRows, source, table.rowCount));
   expanded.set(child, childOut);
   return { rows: expanded, length: total };
 }
 
-function gatherRows(tableRows: Int32Array, source: Int32Array): Int32Array {
+// The table's row for every new frame row; source -1 (no frame row) is its null row.
+function gatherRows(tableRows: Int32Array, source: Int32Array, nullRow: number): Int32Array {
   const out = new Int32Array(source.length);
-  for (let i = 0; i < source.length; i++) out[i] = tableRows[source[i]!]!;
+  for (let i = 0; i < source.length; i++) {
+    const from = source[i]!;
+    out[i] = from < 0 ? nullRow : tableRows[from]!;
+  }
   return out;
 }
 

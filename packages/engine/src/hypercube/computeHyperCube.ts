@@ -5,6 +5,7 @@ import { type GroupTarget, MeasureEvaluator } from '../aggregate/MeasureEvaluato
 import type { SetResolver } from '../aggregate/RecordSet.js';
 import { SetTranslator, type SetSources } from '../aggregate/SetTranslator.js';
 import { numberOf } from '../aggregate/valueParts.js';
+import { fieldsOf } from '../aggregate/evaluateArgument.js';
 import type { Expr } from '../expression/Expr.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import type { DataModel } from '../model/DataModel.js';
@@ -66,7 +67,11 @@ export function computeHyperCube(
   );
   const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
   const dims = fields.map((field) => field.name);
-  const target = chartTarget(evaluator.scope, dims);
+  const target = chartTarget(
+    evaluator.scope,
+    dims,
+    aggregatedFields(measureExprs, evaluator.scope),
+  );
   const totalsTarget = totalTarget();
   evaluator.measures.prefetch(measureExprs, target, totalsTarget);
   const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
@@ -145,10 +150,33 @@ export function chartEvaluator(
   return { scope, measures };
 }
 
-/** The chart's groups: the combinations of `dims` in the current records (one group when there are none). */
-export function chartTarget(scope: ChartScope, dims: readonly string[]): GroupTarget {
+/**
+ * The chart's groups: the combinations of `dims` in the current records,
+ * joined with the tables of `measureFields` (one group when there are no dims).
+ */
+export function chartTarget(
+  scope: ChartScope,
+  dims: readonly string[],
+  measureFields: readonly string[] = [],
+): GroupTarget {
   if (dims.length === 0) return totalTarget();
-  return { dims, index: scope.dimensionGroups(dims) };
+  return { dims, index: scope.dimensionGroups(dims, measureFields) };
+}
+
+/** The model fields that the measures aggregate over the chart's own records (no set, TOTAL or ALL). */
+function aggregatedFields(exprs: readonly Expr[], scope: ChartScope): string[] {
+  const fields = new Set<string>();
+  const visit = (expr: Expr): void => {
+    if (expr.kind === 'unary') visit(expr.operand);
+    else if (expr.kind === 'binary') {
+      visit(expr.left);
+      visit(expr.right);
+    } else if (expr.kind === 'call' && !expr.aggregation) expr.args.forEach(visit);
+    else if (expr.kind === 'call' && !expr.set && !expr.total && !expr.all)
+      for (const arg of expr.args) fieldsOf(arg, scope, fields);
+  };
+  exprs.forEach(visit);
+  return [...fields];
 }
 
 function totalTarget(): GroupTarget {

@@ -11,9 +11,9 @@ export interface JoinNode {
 }
 
 /**
- * The tables needed to bring a set of fields together, connected by keys: the
- * logical inner join Qlik aggregates over. `nodes` lists parents before
- * children, the root first.
+ * The tables needed to bring a set of fields together, connected by keys:
+ * the logical table (their full outer join) Qlik aggregates over. `nodes`
+ * lists parents before children, the root first.
  */
 export interface JoinTree {
   readonly root: Table;

@@ -29,24 +29,26 @@ const model = DataModel.fromTables([
   ),
 ]);
 
+// The joined texts of a field per frame row, '-' for the table's null row.
 function joinedTexts(frame: Frame, table: Table, field: string): string[] {
   const column = table.column(field)!;
   return Array.from(frame.rowsOf(table), (row) =>
-    model.field(field).symbols.text(column.codes[row]!),
+    row === table.rowCount ? '-' : model.field(field).symbols.text(column.codes[row]!),
   );
 }
 
+function pairsOf(frame: Frame): string[] {
+  const right = joinedTexts(frame, model.table('R'), 'Right');
+  return joinedTexts(frame, model.table('L'), 'Left').map((text, i) => text + right[i]);
+}
+
 describe('Frame.join', () => {
-  test('is the inner join over the key, with every pairing of repeated keys', () => {
+  test('is the full outer join over the key: every pairing, and unmatched rows with the null row', () => {
     const tree = model.joinTree(['Left', 'Right']);
     const frame = Frame.join(tree, (table) => identityRows(table.rowCount));
-    const left = model.table('L');
-    const right = model.table('R');
-    expect(frame.length).toBe(4);
-    const pairs = joinedTexts(frame, left, 'Left').map(
-      (text, i) => text + joinedTexts(frame, right, 'Right')[i],
-    );
-    expect(pairs.sort()).toEqual(['ax', 'az', 'bx', 'bz']);
+    expect(frame.length).toBe(7);
+    // c (K=2) and d (null K) match nothing on the right, y (K=3) nothing on the left.
+    expect(pairsOf(frame).sort()).toEqual(['-y', 'ax', 'az', 'bx', 'bz', 'c-', 'd-']);
   });
 
   test('only joins the rows each table allows', () => {
@@ -54,8 +56,6 @@ describe('Frame.join', () => {
     const frame = Frame.join(tree, (table) =>
       table.name === 'R' ? Int32Array.from([2]) : Int32Array.from([1, 2]),
     );
-    expect(frame.length).toBe(1);
-    expect(joinedTexts(frame, model.table('L'), 'Left')).toEqual(['b']);
-    expect(joinedTexts(frame, model.table('R'), 'Right')).toEqual(['z']);
+    expect(pairsOf(frame)).toEqual(['bz', 'c-']);
   });
 });
