@@ -78,6 +78,14 @@ describe('aggregation over associated tables', () => {
     ]);
   });
 
+  test('a selection keeps the unmatched rows out or alone, as associations say', () => {
+    const de = selectValues(model, { Country: ['DE'] });
+    expect(chartOf(model, de, ['Country'], ['Sum(Amount)']).rows).toEqual([['DE', 180]]);
+    // O5 alone: no customer is possible, so only the null country row is left.
+    const o5 = selectValues(model, { OrderID: ['O5'] });
+    expect(chartOf(model, o5, ['Country'], ['Sum(Amount)']).rows).toEqual([[null, 20]]);
+  });
+
   test('without dimensions a measure counts every row of its own table', () => {
     expect(valueOf(model, all, 'Sum(Amount)')).toBe(270);
     expect(valueOf(model, all, 'Count(Name)')).toBe(4);
