@@ -15,7 +15,10 @@ export interface BuildUrlOptions {
   readonly identity?: string;
   /** `/ttl/<n>`: keep the session that many seconds after the socket closes. */
   readonly ttl?: number;
-  /** Open the app without its data: adds the `/no_data` path part (pair it with OpenDoc's qNoData). */
+  /**
+   * Accepted as enigma.js accepts it, and like enigma.js it leaves the URL as
+   * it is: open an app without data with OpenDoc's `qNoData`.
+   */
   readonly noData?: boolean;
   /** Query string parameters. */
   readonly urlParams?: Readonly<
@@ -35,7 +38,6 @@ export function buildUrl(options: BuildUrlOptions): string {
   else if (appId) url += `/app/${encodeURIComponent(appId)}`;
   if (identity) url += `/identity/${encodeURIComponent(identity)}`;
   if (ttl) url += `/ttl/${ttl}`;
-  if (options.noData) url += '/no_data';
   if (urlParams) url += `?${toQueryString(urlParams)}`;
   return url;
 }

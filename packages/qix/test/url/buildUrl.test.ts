@@ -12,6 +12,7 @@ const cases: BuildUrlOptions[] = [
   { host: 'h', port: 4848, secure: false },
   { host: 'h', prefix: '/proxy/', subpath: 'sub/', appId: 'my app.qvf' },
   { host: 'h', route: '/app/engineData/', identity: 'a b', ttl: 30 },
+  { host: 'h', appId: 'x', noData: true },
   {
     host: 'h',
     appId: 'abc',
@@ -33,8 +34,8 @@ describe('buildUrl', () => {
     expect(buildUrl(options)).toBe('wss://h/app/x');
   });
 
-  it('adds the no-data path part for noData', () => {
-    expect(buildUrl({ host: 'h', appId: 'x', noData: true })).toBe('wss://h/app/x/no_data');
+  it('accepts noData and, as enigma.js does, leaves the URL as it is', () => {
+    expect(buildUrl({ host: 'h', appId: 'x', noData: true })).toBe('wss://h/app/x');
   });
 });
 
