@@ -148,7 +148,7 @@ export class ChartScope {
     const tables = this.tablesInFrame(frame, field);
     const first = tables[0]!;
     const plain = { field, codes: first.column(name)!.codes, rows: frame.rowsOf(first) };
-    if (tables.length < 2 || !plain.rows.includes(first.rowCount)) return plain;
+    if (tables.length < 2 || !frame.hasNullRows(first)) return plain;
     let merged = this.mergedKeys.get(frame)?.get(name);
     if (!merged) {
       merged = mergedKey(frame, field, tables);

@@ -17,6 +17,7 @@ export class Frame {
     /** Number of frame rows. */
     readonly length: number,
     private readonly rowsByTable: ReadonlyMap<Table, Int32Array>,
+    private readonly padded: ReadonlySet<Table>,
   ) {}
 
   /** Joins the tables of `tree` over the rows `source` allows in each. */
@@ -24,6 +25,7 @@ export class Frame {
     const rootRows = source(tree.root);
     let rows = new Map<Table, Int32Array>([[tree.root, rootRows]]);
     let length = rootRows.length;
+    const padded = new Set<Table>();
     for (const node of tree.nodes) {
       if (!node.parent || !node.via) continue;
       const joined = joinChild(
@@ -34,15 +36,22 @@ export class Frame {
         node.via.name,
         source(node.table),
       );
+      if (joined.childPadded) padded.add(node.table);
+      if (joined.framePadded) for (const table of rows.keys()) padded.add(table);
       rows = joined.rows;
       length = joined.length;
     }
-    return new Frame(length, rows);
+    return new Frame(length, rows, padded);
   }
 
   /** Whether `table` is part of this frame. */
   has(table: Table): boolean {
     return this.rowsByTable.has(table);
+  }
+
+  /** Whether some frame row holds `table`'s null row (no row of it matched). */
+  hasNullRows(table: Table): boolean {
+    return this.padded.has(table);
   }
 
   /** Table row of every frame row for `table`. */
@@ -73,13 +82,17 @@ function joinChild(
   const { start, members } = rowsByCode(childCodes, childRows, nullCode);
   const matched = new Uint8Array(nullCode + 1);
   let total = 0;
+  let childPadded = false;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
     const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
     if (count > 0) matched[code] = 1;
+    else childPadded = true;
     total += Math.max(count, 1);
   }
-  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) total++;
+  let orphans = 0;
+  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
+  total += orphans;
   const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
@@ -106,7 +119,7 @@ function joinChild(
   for (const [table, tableRows] of rows)
     expanded.set(table, gatherRows(tableRows, source, table.rowCount));
   expanded.set(child, childOut);
-  return { rows: expanded, length: total };
+  return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
 }
 
 // The table's row for every new frame row; source -1 (no frame row) is its null row.
