@@ -15,6 +15,7 @@ import { type FusedSpec, fusedAggregates } from './fusedAggregates.js';
 import type { GroupIndex } from './GroupIndex.js';
 import type { RowArgument } from './RowArgument.js';
 import { numberOf } from './valueParts.js';
+import { topLevelCalls } from './topLevelCalls.js';
 
 /** Groups an expression is evaluated for: the dimension fields and their groups. */
 export interface GroupTarget {
@@ -260,20 +261,6 @@ const FUSED_OPS: Readonly<Record<string, FusedSpec['op']>> = {
   MAX: 'max',
   COUNT: 'count',
 };
-
-// The aggregation calls of an expression that are not inside another aggregation.
-function topLevelCalls(expr: Expr): CallExpr[] {
-  switch (expr.kind) {
-    case 'call':
-      return expr.aggregation ? [expr] : expr.args.flatMap(topLevelCalls);
-    case 'unary':
-      return topLevelCalls(expr.operand);
-    case 'binary':
-      return [...topLevelCalls(expr.left), ...topLevelCalls(expr.right)];
-    default:
-      return [];
-  }
-}
 
 function callDims(call: CallExpr, target: GroupTarget): readonly string[] {
   if (call.all) return [];

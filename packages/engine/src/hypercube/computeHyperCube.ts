@@ -6,6 +6,7 @@ import type { SetResolver } from '../aggregate/RecordSet.js';
 import { SetTranslator, type SetSources } from '../aggregate/SetTranslator.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { fieldsOf } from '../aggregate/evaluateArgument.js';
+import { topLevelCalls } from '../aggregate/topLevelCalls.js';
 import type { Expr } from '../expression/Expr.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import type { DataModel } from '../model/DataModel.js';
@@ -166,16 +167,9 @@ export function chartTarget(
 /** The model fields that the measures aggregate over the chart's own records (no set, TOTAL or ALL). */
 function aggregatedFields(exprs: readonly Expr[], scope: ChartScope): string[] {
   const fields = new Set<string>();
-  const visit = (expr: Expr): void => {
-    if (expr.kind === 'unary') visit(expr.operand);
-    else if (expr.kind === 'binary') {
-      visit(expr.left);
-      visit(expr.right);
-    } else if (expr.kind === 'call' && !expr.aggregation) expr.args.forEach(visit);
-    else if (expr.kind === 'call' && !expr.set && !expr.total && !expr.all)
-      for (const arg of expr.args) fieldsOf(arg, scope, fields);
-  };
-  exprs.forEach(visit);
+  for (const call of exprs.flatMap(topLevelCalls))
+    if (!call.set && !call.total && !call.all)
+      for (const arg of call.args) fieldsOf(arg, scope, fields);
   return [...fields];
 }
 
