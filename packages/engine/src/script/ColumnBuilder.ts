@@ -30,6 +30,15 @@ export class ColumnBuilder implements LoadedColumn {
     this.indexes = new Int32Array(Math.max(capacity, 16));
   }
 
+  /** A copy of the first `rowCount` rows of a loaded column, to go on appending to. */
+  static fromLoaded(loaded: LoadedColumn, rowCount: number): ColumnBuilder {
+    const column = new ColumnBuilder(loaded.name, rowCount + 16);
+    for (const value of loaded.values) column.indexOf(value);
+    column.indexes.set(loaded.indexes.subarray(0, rowCount));
+    column.length = rowCount;
+    return column;
+  }
+
   /** The dictionary index of a value, adding it when new; -1 for null. */
   indexOf(value: Value): number {
     if (value === null) return -1;

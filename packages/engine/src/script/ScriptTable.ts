@@ -19,10 +19,7 @@ export class ScriptTable {
   static fromLoaded(loaded: LoadedTable): ScriptTable {
     const table = new ScriptTable(loaded.name);
     for (const source of loaded.columns) {
-      const column = new ColumnBuilder(source.name, loaded.rowCount + 16);
-      for (const value of source.values) column.indexOf(value);
-      column.indexes.set(source.indexes.subarray(0, loaded.rowCount));
-      column.length = loaded.rowCount;
+      const column = ColumnBuilder.fromLoaded(source, loaded.rowCount);
       table.columns.push(column);
       table.byName.set(column.name, column);
     }
