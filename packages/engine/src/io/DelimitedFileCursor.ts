@@ -3,9 +3,8 @@ import { stat } from 'node:fs/promises';
 import { DelimitedParser, type DelimitedCell } from './DelimitedParser.js';
 import type { DelimitedFormat } from './DelimitedFormat.js';
 import { openDataFile } from './openDataFile.js';
-
-const LF = 10;
-const CR = 13;
+import { CR, LF } from './charCodes.js';
+import { concatBytes } from './concatBytes.js';
 
 /**
  * A UTF-8 delimited file read in two stages: its leading rows (header lines,
@@ -95,10 +94,7 @@ export class DelimitedFileCursor {
         chunk = chunk.subarray(3);
       this.atStart = false;
     }
-    const joined = new Uint8Array(this.pending.length + chunk.length);
-    joined.set(this.pending);
-    joined.set(chunk, this.pending.length);
-    this.pending = joined;
+    this.pending = concatBytes(this.pending, chunk);
   }
 }
 

@@ -1,10 +1,6 @@
 import type { DelimitedFormat } from './DelimitedFormat.js';
+import { CR, LF, QUOTE, SPACE, TAB } from './charCodes.js';
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
 const MINUS = 45;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;

@@ -2,12 +2,7 @@ import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { BYTE_HASH_PRIME, BYTE_HASH_SEED, ByteTextIndex } from './ByteTextIndex.js';
 import type { ColumnBuilder } from './ColumnBuilder.js';
-
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
-const SPACE = 32;
-const TAB = 9;
+import { CR, LF, QUOTE, SPACE, TAB } from '../io/charCodes.js';
 
 /**
  * Scans rows of a delimited file's bytes into dictionary columns: a hash

@@ -5,10 +5,9 @@ import type { NumberInterpretation } from '../io/textToValue.js';
 import { ByteRowEncoder } from './ByteRowEncoder.js';
 import type { ColumnBuilder } from './ColumnBuilder.js';
 import type { RawDelimitedRows } from './RowStream.js';
+import { CR, LF, QUOTE } from '../io/charCodes.js';
+import { concatBytes } from '../io/concatBytes.js';
 
-const LF = 10;
-const CR = 13;
-const QUOTE = 34;
 /** The most bytes a row may span before the text parser reads it instead. */
 const MAX_CARRY_BYTES = 8 * 1024 * 1024;
 
@@ -46,7 +45,7 @@ export async function encodeDelimitedBytes(
   try {
     for (;;) {
       const next = await pieces.next();
-      const buf = next.done ? carry : carry ? concat(carry, next.value) : next.value;
+      const buf = next.done ? carry : carry ? concatBytes(carry, next.value) : next.value;
       if (!buf) break;
       const used = encoder.encode(buf, !next.done);
       if (first) encoder.reserveFor(raw.byteLength / Math.max(used, 1));
@@ -83,13 +82,13 @@ async function* rowAlignedPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenera
     const chunk = plainBytes(value);
     const last = chunk.lastIndexOf(LF);
     if (last < 0) {
-      tail = tail ? concat(tail, chunk) : chunk;
+      tail = tail ? concatBytes(tail, chunk) : chunk;
       continue;
     }
     let from = 0;
     if (tail) {
       from = chunk.indexOf(LF) + 1;
-      yield concat(tail, chunk.subarray(0, from));
+      yield concatBytes(tail, chunk.subarray(0, from));
     }
     if (last + 1 > from) yield chunk.subarray(from, last + 1);
     tail = last + 1 < chunk.length ? chunk.subarray(last + 1) : undefined;
@@ -118,11 +117,4 @@ function plainBytes(chunk: Uint8Array): Uint8Array {
   return chunk.constructor === Uint8Array
     ? chunk
     : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a);
-  joined.set(b, a.length);
-  return joined;
 }
