@@ -15,6 +15,7 @@ import { SymbolSet } from '../selection/SymbolSet.js';
 import { AggregateError } from './AggregateError.js';
 import { bitsetRows } from './bitsetRows.js';
 import type { RecordSet } from './RecordSet.js';
+import { assignSymbols, combineSets } from '../selection/combineSets.js';
 
 /** Where a set expression finds the records its identifiers name. */
 export interface SetSources {
@@ -81,7 +82,7 @@ export class SetTranslator {
     }
     const values = this.elements(modifier.elements, field);
     const current = selections.get(field.index)?.values ?? SymbolSet.all(field.cardinality);
-    const next = combineSymbols(modifier.op, current, values);
+    const next = assignSymbols(modifier.op, current, values);
     selections.set(field.index, { values: next, locked: false });
   }
 
@@ -99,10 +100,10 @@ export class SetTranslator {
         return source === field ? chosen : sameTexts(chosen, source, field);
       }
       case 'elementOperation':
-        return combineSymbols(
-          `${elements.op}=` as SetFieldModifier['op'],
+        return combineSets(
           this.elements(elements.left, field),
           this.elements(elements.right, field),
+          elements.op,
         );
     }
   }
@@ -137,25 +138,6 @@ export class SetTranslator {
     if (!field)
       throw new AggregateError('UNKNOWN_FIELD', `Field not found in set expression: ${name}`);
     return field;
-  }
-}
-
-function combineSymbols(
-  op: SetFieldModifier['op'],
-  current: SymbolSet,
-  values: SymbolSet,
-): SymbolSet {
-  switch (op) {
-    case '=':
-      return values;
-    case '+=':
-      return current.union(values);
-    case '-=':
-      return current.difference(values);
-    case '*=':
-      return current.intersect(values);
-    case '/=':
-      return current.symmetricDifference(values);
   }
 }
 

@@ -7,6 +7,7 @@ import type { RowSet } from './RowSet.js';
 import { countStates, type StateCounts } from './StateCounts.js';
 import { SymbolSet } from './SymbolSet.js';
 import { StateCode, stateOfCode, type ValueState } from './ValueState.js';
+import { combineSets } from './combineSets.js';
 
 /** Which set operator combines two results row by row. */
 export type RowSetOperator = '+' | '*' | '-' | '/';
@@ -86,7 +87,7 @@ export class SelectionResult {
 
   /** Combines two results table by table with a set operator (+ union, * intersection, - exclusion, / symmetric difference). */
   combine(other: SelectionResult, operator: RowSetOperator): SelectionResult {
-    const rows = this.tableRows.map((mine, t) => combineRows(mine, other.tableRows[t], operator));
+    const rows = this.tableRows.map((mine, t) => combineSets(mine, other.tableRows[t], operator));
     return SelectionResult.fromRows(this.model, rows);
   }
 
@@ -149,17 +150,4 @@ function unselectedPossible(model: DataModel, field: Field): SymbolSet {
     perField.set(field.index, set);
   }
   return set;
-}
-
-function combineRows(a: RowSet, b: RowSet, operator: RowSetOperator): RowSet {
-  switch (operator) {
-    case '+':
-      return a.union(b);
-    case '*':
-      return a.intersect(b);
-    case '-':
-      return a.difference(b);
-    case '/':
-      return a.symmetricDifference(b);
-  }
 }

@@ -3,7 +3,7 @@ import type { FieldSelection } from './FieldSelection.js';
 import { matchLiterals } from './matchLiterals.js';
 import { matchValues } from './matchValues.js';
 import { type ExpressionMatcher, searchSymbols } from './searchSymbols.js';
-import { SelectionResult, type RowSetOperator } from './SelectionResult.js';
+import { SelectionResult } from './SelectionResult.js';
 import { fromSnapshot } from './SelectionSnapshot.js';
 import { DEFAULT_STATE, type SelectionStates } from './SelectionStates.js';
 import type {
@@ -14,6 +14,7 @@ import type {
   SetModifier,
 } from './SetExpression.js';
 import { SymbolSet } from './SymbolSet.js';
+import { assignSymbols, combineSets } from './combineSets.js';
 
 const CURRENT_SELECTION: SetExpression = { base: { kind: 'state', state: DEFAULT_STATE } };
 
@@ -86,28 +87,9 @@ function applyModifier(
   const values = resolveElements(modifier.values, field, context);
   const current = existing?.values ?? SymbolSet.all(field.cardinality);
   selections.set(field.index, {
-    values: applyAssignment(modifier.op, current, values),
+    values: assignSymbols(modifier.op, current, values),
     locked: false,
   });
-}
-
-function applyAssignment(
-  op: '=' | '+=' | '-=' | '*=' | '/=',
-  current: SymbolSet,
-  values: SymbolSet,
-): SymbolSet {
-  switch (op) {
-    case '=':
-      return values;
-    case '+=':
-      return current.union(values);
-    case '-=':
-      return current.difference(values);
-    case '*=':
-      return current.intersect(values);
-    case '/=':
-      return current.symmetricDifference(values);
-  }
 }
 
 /** Resolves an element set to symbols of `field`. */
@@ -143,24 +125,11 @@ export function resolveElements(
       );
     }
     case 'operation':
-      return combineSymbols(
+      return combineSets(
         resolveElements(elements.left, field, context),
         resolveElements(elements.right, field, context),
         elements.op,
       );
-  }
-}
-
-function combineSymbols(a: SymbolSet, b: SymbolSet, op: RowSetOperator): SymbolSet {
-  switch (op) {
-    case '+':
-      return a.union(b);
-    case '*':
-      return a.intersect(b);
-    case '-':
-      return a.difference(b);
-    case '/':
-      return a.symmetricDifference(b);
   }
 }
 
