@@ -2,6 +2,7 @@ import type { Field } from '../model/Field.js';
 import { SelectionError } from './SelectionError.js';
 import { SymbolSet } from './SymbolSet.js';
 import { hasWildcards, wildcardPattern } from './wildcardPattern.js';
+import { editDistance } from '../value/editDistance.js';
 
 /** Decides for one value of the field (by symbol index) whether an `=expr` search matches it. */
 export type ExpressionMatcher = (index: number) => boolean;
@@ -115,19 +116,6 @@ function fuzzySearch(field: Field, target: string): SymbolSet {
     }
   }
   return SymbolSet.of(field.cardinality, best < 0 ? [] : [best]);
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function wordStartSearch(field: Field, text: string): SymbolSet {

@@ -3,6 +3,7 @@ import { toText } from '../../value/toText.js';
 import type { Value } from '../../value/Value.js';
 import { fn, type FunctionTable } from '../FunctionSpec.js';
 import { anyNull, integerArg, optionalNumber } from './argumentReaders.js';
+import { editDistance } from '../../value/editDistance.js';
 
 /** Texts of a string-function argument list; NULL reads as ''. */
 function text(v: Value): string {
@@ -63,20 +64,6 @@ function textBetween(s: string, before: string, after: string, n: number): Value
   }
   const to = s.indexOf(after, from);
   return to < 0 ? null : s.slice(from, to);
-}
-
-/** Edit distance: the fewest single-character insertions, deletions and substitutions. */
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function capitalize(s: string): string {
@@ -184,7 +171,7 @@ export const STRING_FUNCTIONS: FunctionTable = {
     return first === undefined ? null : first;
   }),
   LEVENSHTEINDIST: fn(2, 2, (args) =>
-    anyNull(args) ? null : levenshtein(text(args[0]), text(args[1])),
+    anyNull(args) ? null : editDistance(text(args[0]), text(args[1])),
   ),
   TEXT: fn(1, 1, ([v]) => (v === null ? null : text(v))),
 };
