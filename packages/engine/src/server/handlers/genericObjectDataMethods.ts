@@ -2,7 +2,7 @@ import { objectId } from '../../app/App.js';
 import type { SelectionState } from '../../selection/SelectionState.js';
 import { readPointer } from '../../app/layout/computeLayout.js';
 import { arrayArg, booleanArg, numberArg, stringArg } from '../dispatch/argReaders.js';
-import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import type { Args, CallContext, ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
 import { objectOf } from './genericObjectMethods.js';
 import { applySelection } from './selectionEffects.js';
@@ -26,21 +26,22 @@ function definitionAt(
 }
 
 /**
- * The fields and the state behind the columns of the hypercube or list
- * object at `path` (all its dimensions when `columns` is empty), for the
- * methods that clear or lock through an object.
+ * The fields and the selection state behind the columns (`qColIndices`) of
+ * the hypercube or list object at `qPath` (all its dimensions when no column
+ * is given), for the methods that clear or lock through an object.
  */
-function fieldsAndState(
+function fieldsAtPath(
   context: CallContext,
-  path: string,
-  columns: readonly number[],
-): { fields: string[]; stateName: string } {
+  args: Args,
+): { fields: string[]; state: SelectionState } {
   const { object, doc } = objectOf(context);
+  const path = stringArg(args, 'qPath');
+  const columns = arrayArg<number>(args, 'qColIndices', []);
   const kind = path.endsWith('qListObjectDef') ? 'qListObjectDef' : 'qHyperCubeDef';
   const { stateName } = definitionAt(context, path, kind);
   return {
     fields: doc.data.chart.fieldsAt(doc.effectiveProperties(object), path, columns),
-    stateName,
+    state: doc.data.state(stateName),
   };
 }
 
@@ -197,13 +198,7 @@ export const genericObjectDataMethods: ClassMethods = {
     return {};
   },
   ClearSelections(context, args) {
-    const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(
-      context,
-      stringArg(args, 'qPath'),
-      arrayArg<number>(args, 'qColIndices', []),
-    );
-    const state = doc.data.state(stateName);
+    const { fields, state } = fieldsAtPath(context, args);
     selectFrom(context, () =>
       state.batch(() => fields.forEach((field) => state.clearField(field))),
     );
@@ -211,23 +206,13 @@ export const genericObjectDataMethods: ClassMethods = {
   },
   Lock(context, args) {
     const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(
-      context,
-      stringArg(args, 'qPath'),
-      arrayArg<number>(args, 'qColIndices', []),
-    );
-    const state = doc.data.state(stateName);
+    const { fields, state } = fieldsAtPath(context, args);
     applySelection(doc, () => fields.map((field) => state.lock(field)).some(Boolean));
     return {};
   },
   Unlock(context, args) {
     const { doc } = objectOf(context);
-    const { fields, stateName } = fieldsAndState(
-      context,
-      stringArg(args, 'qPath'),
-      arrayArg<number>(args, 'qColIndices', []),
-    );
-    const state = doc.data.state(stateName);
+    const { fields, state } = fieldsAtPath(context, args);
     applySelection(doc, () => fields.map((field) => state.unlock(field)).some(Boolean));
     return {};
   },
