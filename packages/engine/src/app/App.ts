@@ -117,17 +117,9 @@ export class App {
 
   /** Replaces an object's properties (its qInfo stays). */
   setObjectProperties(object: StoredObject, properties: Record<string, unknown>): void {
-    const id = objectId(object);
-    const next = structuredClone(properties);
-    next.qInfo = {
-      ...(next.qInfo as object | undefined),
-      qId: id,
-      qType: (object.properties.qInfo as { qType: string }).qType,
-    };
-    object.properties = next;
-    object.modifiedDate = new Date().toISOString();
+    replaceProperties(object, properties);
     this.syncDocument();
-    this.emit({ kind: 'object-changed', id });
+    this.emit({ kind: 'object-changed', id: objectId(object) });
   }
 
   /** Destroys an object and its children; returns the ids destroyed. */
@@ -174,6 +166,18 @@ export class App {
 }
 
 /** The qId of a stored object. */
+/** Gives an object a copy of `properties` as its own, keeping its qInfo id and type, and stamps the change. */
+export function replaceProperties(object: StoredObject, properties: Record<string, unknown>): void {
+  const next = structuredClone(properties);
+  next.qInfo = {
+    ...(next.qInfo as object | undefined),
+    qId: objectId(object),
+    qType: (object.properties.qInfo as { qType: string }).qType,
+  };
+  object.properties = next;
+  object.modifiedDate = new Date().toISOString();
+}
+
 export function objectId(object: StoredObject): string {
   return objectIdOfProps(object.properties);
 }

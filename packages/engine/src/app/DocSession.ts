@@ -1,6 +1,6 @@
 import type { EngineSession } from '../server/session/EngineSession.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
-import { App, objectId, withInfo, type AppEvent } from './App.js';
+import { App, objectId, replaceProperties, withInfo, type AppEvent } from './App.js';
 import type { StoredObject, StoredObjectType } from './AppDocument.js';
 import { ReloadProgress } from './ReloadProgress.js';
 import { applyNxPatches, type NxPatch } from './applyNxPatches.js';
@@ -264,16 +264,8 @@ export class DocSession {
   setObjectProperties(object: StoredObject, properties: Record<string, unknown>): void {
     this.softPatched.delete(objectId(object));
     if (this.isSessionObject(object)) {
-      const id = objectId(object);
-      const next = structuredClone(properties);
-      next.qInfo = {
-        ...(next.qInfo as object | undefined),
-        qId: id,
-        qType: (object.properties.qInfo as { qType: string }).qType,
-      };
-      object.properties = next;
-      object.modifiedDate = new Date().toISOString();
-      this.invalidateObject(id);
+      replaceProperties(object, properties);
+      this.invalidateObject(objectId(object));
     } else {
       this.app.setObjectProperties(object, properties);
     }
