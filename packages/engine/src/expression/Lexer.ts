@@ -42,6 +42,13 @@ export class Lexer {
     return token;
   }
 
+  /** A token as an error message names it: its source text quoted, or the end of the expression. */
+  describe(token: Token): string {
+    return token.type === 'eof'
+      ? 'the end of the expression'
+      : `'${this.source.slice(token.start, token.end)}'`;
+  }
+
   /** A syntax error located at an offset of the source. */
   error(message: string, offset: number): ExpressionError {
     return new ExpressionError('EXPRESSION_SYNTAX', message, positionOf(this.source, offset));

@@ -1,6 +1,6 @@
 import type { BinaryOperator, CallExpr, Expr, TotalQualifier } from './Expr.js';
 import { Lexer } from './Lexer.js';
-import type { Token } from './Token.js';
+import { isPunct, type Token } from './Token.js';
 import { isAggregationFunction } from './aggregationFunctions.js';
 import { INFIX_PRECEDENCE, NOT_OPERAND_POWER, UNARY_OPERAND_POWER } from './operatorPrecedence.js';
 import { SetParser } from './SetParser.js';
@@ -103,19 +103,19 @@ export class Parser {
       aggregation: isAggregationFunction(key),
       start: nameToken.start,
     };
-    if (this.isPunct(this.lexer.peek(), '{')) {
+    if (isPunct(this.lexer.peek(), '{')) {
       call.set = new SetParser(this.lexer, parseSearchExpression).parseBraced();
     }
     call = { ...call, ...this.parseQualifiers() };
     const args: Expr[] = [];
     const star = this.lexer.peek();
-    if (call.aggregation && this.isPunct(star, '*') && this.isPunct(this.lexer.peekSecond(), ')')) {
+    if (call.aggregation && isPunct(star, '*') && isPunct(this.lexer.peekSecond(), ')')) {
       // `Count(*)`: the records themselves, read as the field reference `*`.
       this.lexer.next();
       args.push({ kind: 'field', name: '*', quoting: 'bare', start: star.start });
-    } else if (!this.isPunct(this.lexer.peek(), ')')) {
+    } else if (!isPunct(this.lexer.peek(), ')')) {
       args.push(this.parseExpression());
-      while (this.isPunct(this.lexer.peek(), ',')) {
+      while (isPunct(this.lexer.peek(), ',')) {
         this.lexer.next();
         args.push(this.parseExpression());
       }
@@ -162,7 +162,7 @@ export class Parser {
   }
 
   private parseTotalFields(): TotalQualifier {
-    if (!this.isPunct(this.lexer.peek(), '<')) return {};
+    if (!isPunct(this.lexer.peek(), '<')) return {};
     this.lexer.next();
     const fields: string[] = [];
     for (;;) {
@@ -170,25 +170,18 @@ export class Parser {
       if (token.type === 'word' || token.type === 'quoted') fields.push(token.text);
       else throw this.unexpected(token, 'a field name in TOTAL <...>');
       const sep = this.lexer.next();
-      if (this.isPunct(sep, '>')) return { fields };
-      if (!this.isPunct(sep, ',')) throw this.unexpected(sep, "',' or '>'");
+      if (isPunct(sep, '>')) return { fields };
+      if (!isPunct(sep, ',')) throw this.unexpected(sep, "',' or '>'");
     }
-  }
-
-  private isPunct(token: Token, text: string): boolean {
-    return token.type === 'punct' && token.text === text;
   }
 
   private expectPunct(text: string): void {
     const token = this.lexer.next();
-    if (!this.isPunct(token, text)) throw this.unexpected(token, `'${text}'`);
+    if (!isPunct(token, text)) throw this.unexpected(token, `'${text}'`);
   }
 
   private unexpected(token: Token, expected: string): Error {
-    const found =
-      token.type === 'eof'
-        ? 'the end of the expression'
-        : `'${this.lexer.source.slice(token.start, token.end)}'`;
+    const found = this.lexer.describe(token);
     return this.lexer.error(`Expected ${expected} but found ${found}`, token.start);
   }
 }

@@ -10,7 +10,7 @@ import type {
 } from './Expr.js';
 import { ExpressionError } from './ExpressionError.js';
 import type { Lexer } from './Lexer.js';
-import type { Token } from './Token.js';
+import { isPunct, type Token } from './Token.js';
 
 const SET_OPERATORS = new Set(['+', '-', '*', '/']);
 
@@ -51,13 +51,13 @@ export class SetParser {
 
   private parseSetTerm(): SetExpression {
     const token = this.lexer.peek();
-    if (this.isPunct(token, '(')) {
+    if (isPunct(token, '(')) {
       this.lexer.next();
       const inner = this.parseSet();
       this.expect(')');
       return inner;
     }
-    if (this.isPunct(token, '<')) return this.entity('$', false);
+    if (isPunct(token, '<')) return this.entity('$', false);
     const identifier = this.readIdentifier(token);
     return this.entity(identifier, true);
   }
@@ -76,22 +76,22 @@ export class SetParser {
   }
 
   private entity(identifier: string, explicitIdentifier: boolean): SetEntity {
-    const modifiers = this.isPunct(this.lexer.peek(), '<') ? this.parseModifiers() : [];
+    const modifiers = isPunct(this.lexer.peek(), '<') ? this.parseModifiers() : [];
     return { kind: 'setEntity', identifier, explicitIdentifier, modifiers };
   }
 
   private parseModifiers(): SetFieldModifier[] {
     this.expect('<');
     const modifiers: SetFieldModifier[] = [];
-    if (this.isPunct(this.lexer.peek(), '>')) {
+    if (isPunct(this.lexer.peek(), '>')) {
       this.lexer.next();
       return modifiers;
     }
     for (;;) {
       modifiers.push(this.parseFieldModifier());
       const sep = this.lexer.next();
-      if (this.isPunct(sep, '>')) return modifiers;
-      if (!this.isPunct(sep, ',')) throw this.unexpected(sep, "',' or '>'");
+      if (isPunct(sep, '>')) return modifiers;
+      if (!isPunct(sep, ',')) throw this.unexpected(sep, "',' or '>'");
     }
   }
 
@@ -99,7 +99,7 @@ export class SetParser {
     const field = this.readFieldName();
     const op = this.readAssignOperator();
     const next = this.lexer.peek();
-    if (this.isPunct(next, ',') || this.isPunct(next, '>')) return { field, op };
+    if (isPunct(next, ',') || isPunct(next, '>')) return { field, op };
     return { field, op, elements: this.parseElementSet() };
   }
 
@@ -109,7 +109,7 @@ export class SetParser {
       throw this.unexpected(token, 'a field name');
     }
     // 'State::Field' names a field in another state.
-    if (this.isPunct(this.lexer.peek(), '::')) {
+    if (isPunct(this.lexer.peek(), '::')) {
       this.lexer.next();
       return `${token.text}::${this.readFieldName()}`;
     }
@@ -118,10 +118,10 @@ export class SetParser {
 
   private readAssignOperator(): SetAssignOperator {
     const token = this.lexer.next();
-    if (this.isPunct(token, '=')) return '=';
+    if (isPunct(token, '=')) return '=';
     if (token.type === 'punct' && SET_OPERATORS.has(token.text)) {
       const eq = this.lexer.next();
-      if (this.isPunct(eq, '=')) return `${token.text}=` as SetAssignOperator;
+      if (isPunct(eq, '=')) return `${token.text}=` as SetAssignOperator;
       throw this.unexpected(eq, "'='");
     }
     throw this.unexpected(token, "'=', '+=', '-=', '*=' or '/='");
@@ -144,8 +144,8 @@ export class SetParser {
 
   private parseElementTerm(): ElementSet {
     const token = this.lexer.peek();
-    if (this.isPunct(token, '{')) return this.parseElementList();
-    if (this.isPunct(token, '(')) {
+    if (isPunct(token, '{')) return this.parseElementList();
+    if (isPunct(token, '(')) {
       this.lexer.next();
       const inner = this.parseElementSet();
       this.expect(')');
@@ -153,7 +153,7 @@ export class SetParser {
     }
     if (token.type === 'word' && (token.upper === 'P' || token.upper === 'E')) {
       this.lexer.next();
-      if (this.isPunct(this.lexer.peek(), '(')) return this.parseElementFunction(token.upper);
+      if (isPunct(this.lexer.peek(), '(')) return this.parseElementFunction(token.upper);
       return { kind: 'elementField', field: token.text };
     }
     return { kind: 'elementField', field: this.readFieldName() };
@@ -161,8 +161,8 @@ export class SetParser {
 
   private parseElementFunction(fn: 'P' | 'E'): ElementSet {
     this.expect('(');
-    const set = this.isPunct(this.lexer.peek(), '{') ? this.parseBraced() : undefined;
-    const field = this.isPunct(this.lexer.peek(), ')') ? undefined : this.readFieldName();
+    const set = isPunct(this.lexer.peek(), '{') ? this.parseBraced() : undefined;
+    const field = isPunct(this.lexer.peek(), ')') ? undefined : this.readFieldName();
     this.expect(')');
     return {
       kind: 'elementFunction',
@@ -175,9 +175,9 @@ export class SetParser {
   private parseElementList(): ElementSet {
     this.expect('{');
     const elements: SetElement[] = [];
-    if (!this.isPunct(this.lexer.peek(), '}')) {
+    if (!isPunct(this.lexer.peek(), '}')) {
       elements.push(this.parseElement());
-      while (this.isPunct(this.lexer.peek(), ',')) {
+      while (isPunct(this.lexer.peek(), ',')) {
         this.lexer.next();
         elements.push(this.parseElement());
       }
@@ -188,7 +188,7 @@ export class SetParser {
 
   private parseElement(): SetElement {
     const token = this.lexer.next();
-    if (this.isPunct(token, '-') || this.isPunct(token, '+')) {
+    if (isPunct(token, '-') || isPunct(token, '+')) {
       const num = this.lexer.next();
       if (num.type !== 'number') throw this.unexpected(num, 'a number');
       const sign = token.type === 'punct' && token.text === '-' ? -1 : 1;
@@ -221,20 +221,13 @@ export class SetParser {
     }
   }
 
-  private isPunct(token: Token, text: string): boolean {
-    return token.type === 'punct' && token.text === text;
-  }
-
   private expect(text: string): void {
     const token = this.lexer.next();
-    if (!this.isPunct(token, text)) throw this.unexpected(token, `'${text}'`);
+    if (!isPunct(token, text)) throw this.unexpected(token, `'${text}'`);
   }
 
   private unexpected(token: Token, expected: string): Error {
-    const found =
-      token.type === 'eof'
-        ? 'the end of the expression'
-        : `'${this.lexer.source.slice(token.start, token.end)}'`;
+    const found = this.lexer.describe(token);
     return this.lexer.error(
       `Expected ${expected} in set expression but found ${found}`,
       token.start,

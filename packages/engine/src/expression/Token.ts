@@ -35,3 +35,8 @@ export type Token =
   | { readonly type: 'dollar'; readonly text: string; readonly start: number; readonly end: number }
   | { readonly type: 'punct'; readonly text: string; readonly start: number; readonly end: number }
   | { readonly type: 'eof'; readonly start: number; readonly end: number };
+
+/** Whether a token is the punctuation `text`. */
+export function isPunct(token: Token, text: string): boolean {
+  return token.type === 'punct' && token.text === text;
+}
