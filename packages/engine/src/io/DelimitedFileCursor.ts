@@ -1,5 +1,4 @@
 import type { ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { DelimitedParser, type DelimitedCell } from './DelimitedParser.js';
 import type { DelimitedFormat } from './DelimitedFormat.js';
 import { openDataFile } from './openDataFile.js';
@@ -29,8 +28,8 @@ export class DelimitedFileCursor {
 
   /** Opens a file (SCRIPT_FILE_NOT_FOUND when it is missing). */
   static async open(absolutePath: string, scriptPath: string): Promise<DelimitedFileCursor> {
-    const stream = await openDataFile(absolutePath, scriptPath);
-    return new DelimitedFileCursor(stream, (await stat(absolutePath)).size);
+    const { stream, size } = await openDataFile(absolutePath, scriptPath);
+    return new DelimitedFileCursor(stream, size);
   }
 
   /** How many bytes `bytes()` would hand out now (the file may still change under us). */

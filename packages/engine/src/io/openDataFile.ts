@@ -5,18 +5,36 @@ import { DataFileError } from './DataFileError.js';
 /** Chunk size for streamed reads: large enough to amortise calls, small enough to keep memory flat. */
 export const READ_CHUNK_BYTES = 1 << 20;
 
+/** A data file opened for streamed reading, with its size when it was opened. */
+export interface OpenDataFile {
+  readonly stream: ReadStream;
+  readonly size: number;
+}
+
 /** Opens a data file for streamed reading, turning a missing file into a `SCRIPT_FILE_NOT_FOUND` error. */
-export async function openDataFile(absolutePath: string, scriptPath: string): Promise<ReadStream> {
+export async function openDataFile(
+  absolutePath: string,
+  scriptPath: string,
+): Promise<OpenDataFile> {
+  let size: number;
   try {
     const info = await stat(absolutePath);
     if (!info.isFile()) throw new Error(`${absolutePath} is not a file`);
+    size = info.size;
   } catch (cause) {
-    throw new DataFileError(
-      'SCRIPT_FILE_NOT_FOUND',
-      `Cannot open file '${scriptPath}'`,
-      scriptPath,
-      { cause },
-    );
+    throw fileNotFound(scriptPath, cause);
   }
-  return createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES });
+  return { stream: createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES }), size };
+}
+
+/** The error for a data file that cannot be opened. */
+export function fileNotFound(scriptPath: string, cause: unknown): DataFileError {
+  return new DataFileError(
+    'SCRIPT_FILE_NOT_FOUND',
+    `Cannot open file '${scriptPath}'`,
+    scriptPath,
+    {
+      cause,
+    },
+  );
 }

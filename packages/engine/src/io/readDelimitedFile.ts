@@ -14,7 +14,7 @@ export async function* readDelimitedFile(
   format: DelimitedFormat,
   encoding: TextEncoding = 'utf8',
 ): AsyncGenerator<DelimitedCell[][]> {
-  const stream = await openDataFile(absolutePath, scriptPath);
+  const { stream } = await openDataFile(absolutePath, scriptPath);
   try {
     yield* parseDelimitedChunks(stream as AsyncIterable<Uint8Array>, format, encoding, true);
   } finally {

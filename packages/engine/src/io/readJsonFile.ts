@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Dual, type Value } from '../value/Value.js';
 import { DataFileError } from './DataFileError.js';
+import { fileNotFound } from './openDataFile.js';
 
 /** Records of a JSON file: the union of their keys, and their values as rows in batches. */
 export interface JsonRecords {
@@ -78,12 +79,7 @@ async function readText(absolutePath: string, scriptPath: string): Promise<strin
   try {
     return await readFile(absolutePath, 'utf8');
   } catch (cause) {
-    throw new DataFileError(
-      'SCRIPT_FILE_NOT_FOUND',
-      `Cannot open file '${scriptPath}'`,
-      scriptPath,
-      { cause },
-    );
+    throw fileNotFound(scriptPath, cause);
   }
 }
 
