@@ -1,4 +1,4 @@
-// bench/rest-client: @qlikit/rest against qlik-saas-api under a per-minute rate limit, plus browser bundle sizes.
+// bench/rest-client: @qlikit/rest against qlik-saas-api under a per-minute rate limit, upload memory, browser bundle sizes.
 // Run from the repo root: node --conditions=source --import tsx bench/rest-client/run.ts
 import { createClient } from '@qlikit/rest';
 import { getSpace, getSpaceOperation } from '@qlikit/rest/services/spaces';
@@ -7,6 +7,7 @@ import { gzippedBundleSize } from './bundleSize.js';
 import { driveCallers, type RunResult } from './driveCallers.js';
 import { startLimitedServer, type LimitedServer } from './limitedServer.js';
 import { slotReuse } from './slotReuse.js';
+import { uploadMemory } from './uploadMemory.js';
 
 // The scaled "minute". It must leave the allowed rate (1000 per window) well under what this machine can
 // serve, or the run measures throughput instead of rate limiting: 10 s → 100 requests/s allowed.
@@ -166,4 +167,5 @@ async function bundleSizes(): Promise<void> {
 }
 
 await bundleSizes();
+await uploadMemory(Number(process.env.BENCH_UPLOAD_MB ?? 300), 3);
 await rateLimits();

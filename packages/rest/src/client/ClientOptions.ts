@@ -12,7 +12,7 @@ export interface ClientOptions {
   readonly auth?: AuthOption;
   /** fetch implementation (default: the global one). */
   readonly fetch?: typeof fetch;
-  /** Default per-attempt timeout in ms, until the response (and for JSON, its body) is in (default 60 000; 0 = none). */
+  /** Default per-attempt timeout in ms without progress, until the response (and for JSON, its body) is in; each chunk of a streamed upload is progress (default 60 000; 0 = none). */
   readonly timeout?: number;
   /** Retry policy for network errors and 5xx, or false for none. */
   readonly retry?: RetryOptions | false;

@@ -6,7 +6,6 @@ import { QlikAbortError } from '../errors/QlikAbortError.js';
 import { QlikError } from '../errors/QlikError.js';
 import { QlikNetworkError } from '../errors/QlikNetworkError.js';
 import { readApiError } from '../errors/readApiError.js';
-import { withProgress } from '../files/withProgress.js';
 import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
 import { resolveBaseUrl } from '../http/resolveBaseUrl.js';
 import { parseRetryAfter } from '../limits/parseRetryAfter.js';
@@ -21,8 +20,9 @@ import { isIdempotent } from '../retry/isIdempotent.js';
 import type { RetryOptions } from '../retry/RetryOptions.js';
 import { sleep } from '../retry/sleep.js';
 import type { ClientOptions } from './ClientOptions.js';
-import { attemptSignal } from './attemptSignal.js';
+import { attemptSignal, type AttemptSignal } from './attemptSignal.js';
 import { encodeRequestBody, type EncodedBody } from './encodeRequestBody.js';
+import { requestBody } from './requestBody.js';
 import { requestHeaders } from './requestHeaders.js';
 import type { HookContext, Hooks } from './Hooks.js';
 import { readResult } from './readResult.js';
@@ -84,6 +84,8 @@ export class RestClient implements RestTransport {
   readonly #userAgent: string | undefined;
   readonly #pageUrls = new WeakMap<object, URL>();
   readonly #concurrency: ConcurrencyLimiter | undefined;
+  /** Whether fetch here can upload a stream (Node); browsers get Blobs. */
+  readonly #streamUploads: boolean;
 
   constructor(options: ClientOptions) {
     this.baseUrl = resolveBaseUrl(options.host);
@@ -110,6 +112,7 @@ export class RestClient implements RestTransport {
     // Browsers refuse to let pages set User-Agent, and asking would force a CORS preflight.
     const inBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
     this.#userAgent = inBrowser ? undefined : (options.userAgent ?? 'qlikit-rest');
+    this.#streamUploads = !inBrowser;
   }
 
   /** Sends one operation and reads its answer: parsed JSON, text, a `Download`, or undefined. */
@@ -251,7 +254,7 @@ export class RestClient implements RestTransport {
     let request: Request;
     let sentAuth: Readonly<Record<string, string>> = {};
     try {
-      const built = await this.#buildRequest(call, signal.signal);
+      const built = await this.#buildRequest(call, signal);
       sentAuth = built.auth;
       request = (await this.#hooks.beforeRequest?.(built.request, context)) ?? built.request;
       try {
@@ -259,6 +262,7 @@ export class RestClient implements RestTransport {
       } catch (error) {
         releaseSlot();
         if (signal.signal.aborted) throw signal.signal.reason;
+        if (isRefusedRedirect(error)) throw refusedRedirect(call, error);
         const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
         this.#logAttempt(call, counters, startedAt, undefined, failure.systemCode ?? failure.code);
         if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
@@ -398,7 +402,7 @@ export class RestClient implements RestTransport {
 
   async #buildRequest(
     call: PreparedCall,
-    signal: AbortSignal,
+    signal: AttemptSignal,
   ): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
     const auth = await Promise.resolve(
       this.#auth.headers({ method: call.method, url: call.url }, this.#authContext()),
@@ -413,20 +417,17 @@ export class RestClient implements RestTransport {
     const init: RequestInit & { duplex?: 'half' } = {
       method: call.method,
       headers,
-      signal,
+      signal: signal.signal,
       credentials: this.#auth.credentials,
     };
     if (call.body) {
-      const { source, bytes } = call.body;
-      const onProgress = call.options?.onProgress;
-      if (bytes && !onProgress) {
-        init.body = bytes as Uint8Array<ArrayBuffer>;
-      } else if (source.blob && !onProgress) {
-        init.body = source.blob;
-      } else {
-        init.body = withProgress(await source.open(), source.length, onProgress);
-        init.duplex = 'half';
-      }
+      const body = await requestBody(
+        call.body,
+        this.#streamUploads,
+        call.options?.onProgress,
+        signal.touch,
+      );
+      Object.assign(init, body);
     }
     return { request: new Request(call.url, init), auth };
   }
@@ -463,4 +464,18 @@ export class RestClient implements RestTransport {
       cause: error,
     });
   }
+}
+
+/** Whether fetch failed because the server redirected a request sent with `redirect: 'error'` (Node says so; browsers do not). */
+function isRefusedRedirect(error: unknown): boolean {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return cause instanceof Error && cause.message === 'unexpected redirect';
+}
+
+function refusedRedirect(call: PreparedCall, cause: unknown): QlikError {
+  return new QlikError(
+    'UNEXPECTED_REDIRECT',
+    `${call.method} ${call.url.href} answered with a redirect, which an upload does not follow (its body would have to be kept in memory): send it to the final URL`,
+    { cause },
+  );
 }

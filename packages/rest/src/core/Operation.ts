@@ -50,7 +50,7 @@ export interface Operation {
 /** Options every call accepts besides its arguments. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
-  /** Milliseconds before the call is aborted with a timeout error. */
+  /** Milliseconds without progress before an attempt is aborted with a timeout error (see `ClientOptions.timeout`). */
   readonly timeout?: number;
   /** Extra headers for this call. */
   readonly headers?: Readonly<Record<string, string>>;

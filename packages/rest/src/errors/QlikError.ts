@@ -6,6 +6,7 @@ export type QlikClientErrorCode =
   | 'INVALID_ARGUMENT'
   | 'AUTH_FAILED'
   | 'BAD_RESPONSE'
+  | 'UNEXPECTED_REDIRECT'
   | 'UNEXPECTED';
 
 /** Base class of every error thrown by `@qlikit/rest`, so callers can catch them all with one `instanceof`. */

@@ -11,6 +11,7 @@ import {
   Download,
   downloadFromLocation,
   QlikNetworkError,
+  QlikTimeoutError,
   type Operation,
 } from '../../src/index.js';
 import { startTestServer, sendJson, type TestServer } from '../helpers/testServer.js';
@@ -147,6 +148,50 @@ describe('uploads', () => {
     resume();
     await expect(pending).resolves.toEqual({ sha256: patternHash(chunks, CHUNK) });
     expect(produced).toBe(chunks);
+  });
+
+  it('keeps a slow upload alive while it makes progress, and times out one that stalls', async () => {
+    // 20 chunks 20 ms apart: about 400 ms in all, longer than the 250 ms timeout.
+    const trickle = (count: number, stallAfter = Infinity) =>
+      Readable.from(
+        (async function* () {
+          for (let i = 0; i < count; i++) {
+            if (i === stallAfter) await new Promise(() => undefined);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            yield patternChunk(i, 1024);
+          }
+        })(),
+      );
+    const client = createClient({ host: server.url, timeout: 250 });
+    const started = Date.now();
+    const received = await client.request<Received>(upload, { body: trickle(20) });
+    expect(received).toMatchObject({ bytes: 20 * 1024, sha256: patternHash(20, 1024) });
+    expect(Date.now() - started).toBeGreaterThan(250);
+    const stalled = await client
+      .request(upload, { body: trickle(20, 3) })
+      .catch((error: unknown) => error);
+    expect(stalled).toBeInstanceOf(QlikTimeoutError);
+    expect(stalled).toMatchObject({ code: 'TIMEOUT', timeoutMs: 250 });
+  });
+
+  it('does not follow a redirect of a streamed upload (fetch would keep the whole body to resend it)', async () => {
+    let calls = 0;
+    server.route('POST /api/v1/temp-contents', async (req, res) => {
+      calls += 1;
+      for await (const _chunk of req);
+      res.writeHead(307, { location: '/api/v1/temp-contents/elsewhere' });
+      res.end();
+    });
+    const client = createClient({ host: server.url, retry: { minDelayMs: 1, maxDelayMs: 2 } });
+    for (const body of [{ path: bigFile }, new Blob([patternChunk(1, CHUNK)])]) {
+      calls = 0;
+      const error = await client
+        .request(upload, { body }, { retry: true })
+        .catch((failure: unknown) => failure);
+      expect(error).toMatchObject({ code: 'UNEXPECTED_REDIRECT' });
+      expect((error as Error).message).toMatch(/redirect.*final URL/);
+      expect(calls).toBe(1);
+    }
   });
 
   it('streams 8 MiB from { path }, announcing its length', async () => {
