@@ -4,10 +4,8 @@ import { ExpressionError } from '../expression/ExpressionError.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import { DataFileError } from '../io/DataFileError.js';
-import { listDataFiles } from '../io/listDataFiles.js';
-import { resolveDataPath } from '../io/resolveDataPath.js';
+import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
-import { writeDelimitedFile } from '../io/writeDelimitedFile.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { numberToText } from '../value/numberToText.js';
 import { toNumber } from '../value/toNumber.js';
@@ -24,14 +22,16 @@ import { keepTables } from './keepTables.js';
 import { LoadContext } from './LoadContext.js';
 import { parseStatement } from './parseStatement.js';
 import { qualifyFieldName, qualifyRules, type QualifyRule } from './qualifyFieldName.js';
+import type { LineageEntry } from '../io/Lineage.js';
 import type { RawStatement } from './RawStatement.js';
 import type { RowStream } from './RowStream.js';
 import { autogenerateRowStream } from './autogenerateRowStream.js';
-import { delimitedFormatOf, fileRowStream, fileTypeOf } from './fileRowStream.js';
+import { fileRowStream } from './fileRowStream.js';
 import { inlineRowStream } from './inlineRowStream.js';
 import { residentRowStream } from './residentRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
 import { runLoad, type LoadEnvironment } from './runLoad.js';
+import { storeTable } from './storeTable.js';
 import { ScriptError, type ScriptErrorCode } from './ScriptError.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
@@ -59,6 +59,7 @@ export class Interpreter {
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
   private readonly functions: ReadonlyMap<string, ScalarFunction>;
+  private readonly files: DataFiles;
   private statementAt: RawStatement = { text: '', start: 0 };
   /** Statements whose text had nothing to expand, so offsets into it are offsets into the script. */
   private readonly unexpanded = new WeakSet<RawStatement>();
@@ -68,6 +69,7 @@ export class Interpreter {
     private readonly options: ScriptOptions,
   ) {
     this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
+    this.files = options.files ?? dataDirFiles(options.dataDir);
     const initial = options.variables ?? new Map<string, string>();
     this.variables = new Map(initial instanceof Map ? initial : Object.entries(initial));
     for (const [name, text] of this.variables)
@@ -212,7 +214,7 @@ export class Interpreter {
 
   private async fileList(mask: string, raw: RawStatement): Promise<string[]> {
     try {
-      return await listDataFiles(this.options.dataDir, mask);
+      return await this.files.list(mask);
     } catch (cause) {
       throw this.wrap(cause, raw);
     }
@@ -487,9 +489,6 @@ export class Interpreter {
     raw: RawStatement,
   ): Promise<void> {
     const table = this.requireTable(statement.table, raw);
-    const type = fileTypeOf(statement.path, statement.format);
-    if (type !== 'txt')
-      throw this.error('SCRIPT_RUNTIME', `STORE supports only (txt), not (${type})`, raw);
     const fields = statement.fields ?? table.fieldNames;
     const columns = fields.map((field) => {
       const column = table.column(field);
@@ -501,15 +500,11 @@ export class Interpreter {
         );
       return column;
     });
-    const target = await resolveDataPath(this.options.dataDir, statement.path);
-    const delimiter = delimitedFormatOf(statement.path, statement.format).delimiter;
-    await writeDelimitedFile(
-      target,
-      statement.path,
-      fields,
-      storeRows(columns, table.rowCount),
-      delimiter === 'spaces' ? ' ' : delimiter,
-    );
+    const target = await this.files.resolve(statement.path);
+    await storeTable(table, columns, target, statement.path, statement.format, {
+      creatorDoc: this.options.appId ?? '',
+      format: this.format,
+    });
     this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }
 
@@ -564,14 +559,16 @@ export class Interpreter {
     raw: RawStatement,
     appendTo: string | undefined,
   ): Promise<string> {
-    const { stream, sourceName, defaultName } = await this.openSource(load, raw);
+    const { stream, sourceName, defaultName, lineage } = await this.openSource(load, raw);
     let result = await this.runOneLoad(load, stream, raw);
+    result.table.lineage = lineage;
     for (const above of chain) {
       const sourceTable = result.table;
       result = {
         table: (await this.runOneLoad(above.load, residentRowStream(sourceTable), above.raw)).table,
         fetched: result.fetched,
       };
+      result.table.lineage = lineage;
     }
     this.currentFile = undefined;
     const top = chain.at(-1)?.load ?? load;
@@ -611,21 +608,32 @@ export class Interpreter {
   private async openSource(
     load: LoadStatement,
     raw: RawStatement,
-  ): Promise<{ stream: RowStream; sourceName: string; defaultName: string }> {
+  ): Promise<{
+    stream: RowStream;
+    sourceName: string;
+    defaultName: string;
+    lineage: LineageEntry[];
+  }> {
     const source = load.source;
     switch (source.kind) {
       case 'file': {
-        const absolute = await resolveDataPath(this.options.dataDir, source.path);
+        const absolute = await this.files.resolve(source.path);
         this.currentFile = source.path;
         const stream = await fileRowStream(absolute, source.path, source.format, this.numbers());
         const base = source.path.replace(/^.*[/\\]/, '');
-        return { stream, sourceName: base, defaultName: base.replace(/\.[^.]*$/, '') };
+        return {
+          stream,
+          sourceName: base,
+          defaultName: base.replace(/\.[^.]*$/, ''),
+          lineage: [{ discriminator: `${source.path};`, statement: '' }],
+        };
       }
       case 'inline':
         return {
           stream: await inlineRowStream(source.data, source.format, this.numbers()),
           sourceName: 'INLINE',
           defaultName: 'INLINE',
+          lineage: [{ discriminator: 'INLINE;', statement: '' }],
         };
       case 'resident': {
         const table = this.requireTable(source.table, raw);
@@ -633,6 +641,7 @@ export class Interpreter {
           stream: residentRowStream(table, load.orderBy),
           sourceName: source.table,
           defaultName: source.table,
+          lineage: [...table.lineage],
         };
       }
       case 'autogenerate': {
@@ -643,6 +652,7 @@ export class Interpreter {
           stream: autogenerateRowStream(Math.floor(count)),
           sourceName: 'AUTOGENERATE',
           defaultName: 'AUTOGENERATE',
+          lineage: [{ discriminator: 'AUTOGENERATE;', statement: '' }],
         };
       }
       case 'preceding':
@@ -683,6 +693,7 @@ export class Interpreter {
       case 'join': {
         const target = this.targetTable(combine.target, raw);
         const joined = joinTables(target, table, combine.how);
+        joined.lineage = [...target.lineage, ...table.lineage];
         this.tables.set(target.name, joined);
         table.name = target.name;
         this.lastTable = target.name;
@@ -790,14 +801,6 @@ function mappingOf(table: ScriptTable): Map<ValueKey, Value> {
     if (key !== null && !mapping.has(keyOf(key))) mapping.set(keyOf(key), to.valueAt(row));
   }
   return mapping;
-}
-
-function* storeRows(
-  columns: readonly { valueAt(row: number): Value }[],
-  rowCount: number,
-): Generator<string[]> {
-  for (let row = 0; row < rowCount; row++)
-    yield columns.map((column) => toText(column.valueAt(row)));
 }
 
 function sameValue(a: Value, b: Value): boolean {

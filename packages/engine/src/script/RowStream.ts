@@ -1,6 +1,7 @@
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
+import type { LoadedColumn } from '../model/LoadedTable.js';
 import type { Value } from '../value/Value.js';
 
 /** A batch of source rows; each row holds one value per source field. */
@@ -9,11 +10,23 @@ export type RowBatch = readonly (readonly Value[])[];
 /** The rows a LOAD reads: field names first, then batches of rows. */
 export type RowStream = ValueRowStream | TextRowStream;
 
-/** Rows whose values are already typed (JSON, RESIDENT, AUTOGENERATE). */
+/** Rows whose values are already typed (JSON, RESIDENT, AUTOGENERATE, QVD, SQL). */
 export interface ValueRowStream {
   readonly kind: 'values';
   readonly fieldNames: readonly string[];
   readonly batches: AsyncIterable<RowBatch> | Iterable<RowBatch>;
+  /**
+   * The same rows as whole dictionary-encoded columns (a QVD), in
+   * `fieldNames` order: a LOAD that only copies and renames fields takes
+   * them as they are instead of reading `batches` (Qlik's optimized load).
+   */
+  readonly columns?: WholeColumns;
+}
+
+/** Whole columns of a source, each `rowCount` rows long. */
+export interface WholeColumns {
+  readonly columns: readonly LoadedColumn[];
+  readonly rowCount: number;
 }
 
 /**

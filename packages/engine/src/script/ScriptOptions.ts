@@ -1,3 +1,4 @@
+import type { DataFiles } from '../io/DataFiles.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 
@@ -5,6 +6,10 @@ import type { FormatSettings } from '../value/FormatSettings.js';
 export interface ScriptOptions {
   /** The directory `lib://...` and relative paths resolve into; nothing outside it is read or written. */
   readonly dataDir: string;
+  /** How script paths resolve, when not all into `dataDir` (a tenant's data connections). */
+  readonly files?: DataFiles;
+  /** The id of the app the script runs for; a stored QVD names it as its CreatorDoc. */
+  readonly appId?: string;
   /** Number and date interpretation to start from; `SET DateFormat=...` etc. change it. */
   readonly formatSettings?: FormatSettings;
   /** Variables defined before the script starts. */

@@ -1,3 +1,4 @@
+import type { LineageEntry } from '../io/Lineage.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import type { Value } from '../value/Value.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
@@ -6,6 +7,8 @@ import { ColumnBuilder } from './ColumnBuilder.js';
 export class ScriptTable {
   readonly columns: ColumnBuilder[] = [];
   rowCount = 0;
+  /** Where the rows came from, for a QVD's lineage. */
+  lineage: LineageEntry[] = [];
   private readonly byName = new Map<string, ColumnBuilder>();
 
   constructor(
@@ -92,6 +95,7 @@ export class ScriptTable {
       }
     }
     this.rowCount += other.rowCount;
+    this.lineage.push(...other.lineage);
   }
 
   /** A new table with only the listed rows, in that order. */

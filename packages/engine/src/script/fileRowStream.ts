@@ -4,10 +4,11 @@ import { DelimitedFileCursor } from '../io/DelimitedFileCursor.js';
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { parseDelimitedChunks, readDelimitedFile } from '../io/readDelimitedFile.js';
 import { readJsonFile } from '../io/readJsonFile.js';
+import { readQvdFile } from '../io/qvd/readQvdFile.js';
+import { columnRowStream } from './columnRowStream.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FileFormatSpec } from './FileFormatSpec.js';
 import type { RowStream } from './RowStream.js';
-import { ScriptFault } from './ScriptFault.js';
 import { textRowStream } from './textRowStream.js';
 
 /** The file type a FROM reads: the spec's, or the extension's. */
@@ -32,8 +33,10 @@ export async function fileRowStream(
   numbers: NumberInterpretation,
 ): Promise<RowStream> {
   const type = fileTypeOf(scriptPath, spec);
-  if (type === 'qvd')
-    throw new ScriptFault('SCRIPT_RUNTIME', 'QVD files are not supported; use txt or json');
+  if (type === 'qvd') {
+    const table = await readQvdFile(absolutePath, scriptPath);
+    return columnRowStream(table.columns, table.rowCount);
+  }
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
     return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };

@@ -13,7 +13,7 @@ import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { canEncodeBytes, encodeDelimitedBytes } from './encodeDelimitedBytes.js';
 import { LoadContext } from './LoadContext.js';
 import { ScriptFault } from './ScriptFault.js';
-import type { RowStream, TextRowStream } from './RowStream.js';
+import type { RowStream, TextRowStream, WholeColumns } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
@@ -52,6 +52,8 @@ export async function runLoad(
 ): Promise<LoadResult> {
   if (source.kind === 'texts' && isPlainCopy(load, source.fieldNames))
     return encodeTexts(load, source, env);
+  if (source.kind === 'values' && source.columns && isPlainCopy(load, source.fieldNames))
+    return copyColumns(load, source.fieldNames, source.columns);
   const stream = source.kind === 'texts' ? interpretTexts(source) : source;
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
@@ -249,6 +251,26 @@ function isPlainCopy(load: LoadStatement, sourceFields: readonly string[]): bool
       field.kind === 'star' ||
       (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)),
   );
+}
+
+/**
+ * Qlik's optimized load: every output is a source column as it is (maybe
+ * renamed), so the columns are taken whole, dictionary and indexes, with no
+ * work per row.
+ */
+function copyColumns(
+  load: LoadStatement,
+  fieldNames: readonly string[],
+  source: WholeColumns,
+): LoadResult {
+  const positions = new Map<string, number>(fieldNames.map((name, i) => [name, i]));
+  const outputs = resolveOutputs(load, fieldNames, positions);
+  const table = ScriptTable.fromLoaded({
+    name: '',
+    columns: outputs.map((output) => ({ ...source.columns[output.copy], name: output.name })),
+    rowCount: source.rowCount,
+  });
+  return { table, fetched: source.rowCount };
 }
 
 /**

@@ -1,0 +1,26 @@
+import { listDataFiles } from './listDataFiles.js';
+import { resolveDataPath } from './resolveDataPath.js';
+
+/**
+ * Where a script's file paths lead. The default maps every `lib://<name>/`
+ * and relative path into one data directory; a host (the tenant) plugs in
+ * its own, e.g. one folder per data connection or space.
+ */
+export interface DataFiles {
+  /**
+   * The absolute path a script path names, for reading or for a STORE to
+   * create; throws a `DataFileError` (SCRIPT_PATH_OUTSIDE_DATA_DIR, ...) for
+   * a path the script may not touch.
+   */
+  resolve(scriptPath: string): Promise<string>;
+  /** The script paths of the files a mask (`lib://DataFiles/*.csv`) matches, in name order. */
+  list(mask: string): Promise<string[]>;
+}
+
+/** Script paths resolved inside one directory: `lib://AnyConnection/x.csv` and `x.csv` are both `<dataDir>/x.csv`. */
+export function dataDirFiles(dataDir: string): DataFiles {
+  return {
+    resolve: (scriptPath) => resolveDataPath(dataDir, scriptPath),
+    list: (mask) => listDataFiles(dataDir, mask),
+  };
+}
