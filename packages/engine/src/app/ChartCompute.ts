@@ -30,6 +30,7 @@ import {
   type PivotGrid,
 } from './pivotPages.js';
 import { checkScript } from './checkScript.js';
+import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +66,7 @@ export class ChartCompute {
     const cube = this.cube(def, stateName);
     const mode = dataMode(def);
     if (mode === 'S') return cube.layout as unknown as Json;
-    const initial = (def.qInitialDataFetch ?? []) as unknown as NxPage[];
+    const initial = readPages(def.qInitialDataFetch);
     const layout: Json = { ...(cube.layout as unknown as Json), qMode: mode, qDataPages: [] };
     if (mode === 'P') {
       const grid = this.pivotGrid(def, stateName);
@@ -80,20 +81,18 @@ export class ChartCompute {
 
   /** Pages of a hypercube (GetHyperCubeData). */
   hyperCubeData(def: Json, stateName: string, pages: readonly Json[]): NxDataPage[] {
-    return this.guard(() =>
-      this.cube(def, stateName).getHyperCubeData(pages as unknown as NxPage[]),
-    );
+    return this.guard(() => this.cube(def, stateName).getHyperCubeData(pages));
   }
 
   /** Pivot pages of a hypercube (GetHyperCubePivotData): qNoOfLeftDims dimensions on the left, the others and the measures on top. */
   pivotData(def: Json, stateName: string, pages: readonly Json[]): Json[] {
     const cube = this.cube(def, stateName);
-    return pivotPages(cube, this.pivotGrid(def, stateName), pages as unknown as NxPage[]);
+    return pivotPages(cube, this.pivotGrid(def, stateName), readPages(pages));
   }
 
   /** Stacked pages of a hypercube (GetHyperCubeStackData). */
   stackData(def: Json, stateName: string, pages: readonly Json[], maxCells: number): Json[] {
-    return stackPages(this.cube(def, stateName), pages as unknown as NxPage[], maxCells);
+    return stackPages(this.cube(def, stateName), readPages(pages), maxCells);
   }
 
   /**
@@ -113,7 +112,7 @@ export class ChartCompute {
       ...layout,
       qSize: { qcx: layout.qSize.qcx, qcy: rows.length },
       qDimensionInfo: { ...layout.qDimensionInfo, qCardinal: rows.length },
-      qDataPages: pagesOfRows(rows, (def.qInitialDataFetch ?? []) as NxPage[]),
+      qDataPages: pagesOfRows(rows, readPages(def.qInitialDataFetch)),
     };
   }
 
@@ -125,10 +124,8 @@ export class ChartCompute {
     search?: string,
   ): NxDataPage[] {
     if (search !== undefined)
-      return pagesOfRows(this.searchedRows(def, stateName, search), pages as unknown as NxPage[]);
-    return this.guard(() =>
-      this.list(def, stateName).getListObjectData(pages as unknown as NxPage[]),
-    );
+      return pagesOfRows(this.searchedRows(def, stateName, search), readPages(pages));
+    return this.guard(() => this.list(def, stateName).getListObjectData(pages));
   }
 
   /** The rows of a list object whose values a search string finds, in the list's order. */

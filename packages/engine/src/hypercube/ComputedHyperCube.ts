@@ -4,6 +4,7 @@ import type { Value } from '../value/Value.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
+import { readPages } from './readPages.js';
 import type {
   FieldAttributes,
   HyperCube,
@@ -44,8 +45,8 @@ export class ComputedHyperCube {
     private readonly grid: CellGrid,
   ) {}
 
-  /** Pages of cells, as GetHyperCubeData answers; rejects more than 10,000 cells in all. */
-  getHyperCubeData(pages: readonly NxPage[]): NxDataPage[] {
+  /** Pages of cells, as GetHyperCubeData answers (missing page fields are 0); rejects more than 10,000 cells in all. */
+  getHyperCubeData(pages: readonly Partial<NxPage>[]): NxDataPage[] {
     return this.grid.pages(pages);
   }
 }
@@ -60,8 +61,9 @@ export class CellGrid {
     private readonly settings: FormatSettings,
   ) {}
 
-  /** Pages of cells; rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
-  pages(pages: readonly NxPage[]): NxDataPage[] {
+  /** Pages of cells (missing page fields are 0); rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
+  pages(requested: readonly Partial<NxPage>[]): NxDataPage[] {
+    const pages = readPages(requested);
     const cells = pages.reduce(
       (sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight),
       0,
@@ -84,7 +86,6 @@ export class CellGrid {
 
   private page(page: NxPage): NxDataPage {
     const width = this.dimensions.length + this.measures.length;
-    validatePage(page);
     const top = Math.min(page.qTop, this.rowCount);
     const left = Math.min(page.qLeft, width);
     const bottom = Math.min(top + page.qHeight, this.rowCount);
@@ -132,14 +133,4 @@ export function valueCell(
     qElemNumber: 0,
     qState: 'L',
   };
-}
-
-function validatePage(page: NxPage): void {
-  const parts = [page.qLeft, page.qTop, page.qWidth, page.qHeight];
-  if (!parts.every((part) => Number.isInteger(part) && part >= 0)) {
-    throw new HyperCubeError(
-      'LOCERR_GENERIC_INVALID_PARAMETERS',
-      `Invalid page ${JSON.stringify(page)}: qLeft, qTop, qWidth and qHeight must be integers >= 0`,
-    );
-  }
 }

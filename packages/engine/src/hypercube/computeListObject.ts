@@ -17,7 +17,7 @@ export class ComputedListObject {
   ) {}
 
   /** Pages of cells, as GetListObjectData answers. */
-  getListObjectData(pages: readonly NxPage[]): NxDataPage[] {
+  getListObjectData(pages: readonly Partial<NxPage>[]): NxDataPage[] {
     return this.grid.pages(pages);
   }
 }

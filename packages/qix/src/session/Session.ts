@@ -292,6 +292,24 @@ export class Session<TGlobal extends object = ApiObject>
     if (event.startsWith('traffic')) this.trafficListeners += delta;
   }
 
+  /**
+   * The API object of a handle, made when none exists yet: enigma.js's
+   * `session.getObjectApi({handle, id, type, genericType})`, which nebula.js
+   * calls to reach the Global API (`{handle: -1}`).
+   */
+  getObjectApi(ref: {
+    readonly handle: number;
+    readonly id?: string;
+    readonly type?: string;
+    readonly genericType?: string;
+  }): ApiObject {
+    const type = ref.type ?? (ref.handle === -1 ? 'Global' : '');
+    return this.objectApi(
+      { qHandle: ref.handle, qType: type, qGenericId: ref.id, qGenericType: ref.genericType },
+      undefined,
+    );
+  }
+
   /** @internal The API objects alive now. */
   listApis(): ApiObject[] {
     return [...this.apis.values()];

@@ -119,6 +119,25 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
     });
   });
 
+  it('hands out API objects by handle with getObjectApi, as nebula.js asks for the Global', async () => {
+    await expectSameBehaviour(async (enigma, engine) => {
+      const session = enigma.create(config(engine));
+      const global = await session.open();
+      const doc = await global.openDoc('sales');
+      const chart = await doc.getObject('chart1');
+      const results = {
+        global: session.getObjectApi({ handle: -1 }) === global,
+        chart: session.getObjectApi({ handle: chart.handle }) === chart,
+        made: describeApi(
+          session.getObjectApi({ handle: 77, id: 'x', type: 'GenericObject', genericType: 'kpi' }),
+        ),
+        uniqueId: typeof session.getObjectApi({ handle: -1 }).getUniqueID,
+      };
+      await session.close();
+      return results;
+    });
+  });
+
   it('applies deltas the same way', async () => {
     await expectSameBehaviour(async (enigma, engine) => {
       const answers = [
