@@ -4,9 +4,14 @@ import { startEngine } from '../server/startEngine.js';
 import { parseEngineArgs, USAGE, UsageError } from './parseEngineArgs.js';
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   let args;
   try {
-    args = parseEngineArgs(process.argv.slice(2));
+    args = parseEngineArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\n${USAGE}\n`);

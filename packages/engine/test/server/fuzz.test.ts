@@ -164,14 +164,14 @@ describe('fuzzing the server', () => {
   });
 });
 
+// The bin as npm links it: in a checkout it runs the sources, with no build step.
 describe('qlikit-engine', () => {
+  const bin = fileURLToPath(new URL('../../bin/qlikit-engine.js', import.meta.url));
+
   it('prints its ws:// URL on one line and serves on it', async () => {
-    const bin = fileURLToPath(new URL('../../src/bin/qlikit-engine.ts', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', bin, '--port', '0', '--data', fixture.dataDir],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawn(process.execPath, [bin, '--port', '0', '--data', fixture.dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const line = await new Promise<string>((resolve) =>
       child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())),
     );
@@ -185,15 +185,22 @@ describe('qlikit-engine', () => {
   });
 
   it('refuses an unknown option with the usage and exit code 2', async () => {
-    const bin = fileURLToPath(new URL('../../src/bin/qlikit-engine.ts', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--conditions=source', '--import', 'tsx', bin, '--bogus'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [bin, '--bogus'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);
     expect(stderr).toContain('usage: qlikit-engine');
+  });
+
+  it('prints the usage for --help and exits 0', async () => {
+    const child = spawn(process.execPath, [bin, '--help'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
+    expect(stdout).toContain('usage: qlikit-engine');
   });
 });
