@@ -16,6 +16,8 @@ const IMPORTED_NAMES = [
   'Paged',
   'RestTransport',
   'Download',
+  'ResponsePromise',
+  'callOperation',
   'FileInput',
   'NamedFile',
 ];
@@ -112,6 +114,10 @@ function emitImports(operations: readonly EmittedOperation[], usesFileInput: boo
   const core = ['CallOptions', 'Operation', 'RestTransport'];
   if (operations.some((operation) => operation.facts.paging)) core.push('Paged');
   let text = `import type { ${core.sort().join(', ')} } from '../../core/Operation.js';\n`;
+  if (operations.some((operation) => !operation.facts.paging)) {
+    text += `import { callOperation } from '../../core/callOperation.js';\n`;
+    text += `import type { ResponsePromise } from '../../core/ResponsePromise.js';\n`;
+  }
   if (operations.some((operation) => operation.facts.response.kind === 'binary')) {
     text += `import type { Download } from '../../core/Download.js';\n`;
   }
@@ -163,7 +169,7 @@ function emitOperation(
   text += `export function ${names.fn}(transport: RestTransport, ${argsParam}, options?: CallOptions): ${result.returnType} {\n`;
   text += facts.paging
     ? `  return transport.paginate(${operation.descriptor}, args, options);\n`
-    : `  return transport.request<${result.awaited}>(${operation.descriptor}, args, options);\n`;
+    : `  return callOperation<${result.awaited}>(transport, ${operation.descriptor}, args, options);\n`;
   text += '}\n';
   return { text, signature: { argsParam, returnType: result.returnType } };
 }
@@ -245,13 +251,13 @@ function resultTypes(
   const kind = facts.response.kind;
   if (kind !== 'json') {
     const awaited = kind === 'binary' ? 'Download' : kind === 'text' ? 'string' : 'void';
-    return { declarations: '', returnType: `Promise<${awaited}>`, awaited };
+    return { declarations: '', returnType: `ResponsePromise<${awaited}>`, awaited };
   }
   const resultName = reserve(`${fnPascal}Result`, taken);
   let declarations = tsdoc([`What \`${facts.method.toUpperCase()} ${facts.path}\` answers.`]);
   declarations += `export type ${resultName} = ${writer.typeOf(facts.response.schema)};\n\n`;
   if (!facts.paging)
-    return { declarations, returnType: `Promise<${resultName}>`, awaited: resultName };
+    return { declarations, returnType: `ResponsePromise<${resultName}>`, awaited: resultName };
   const itemName = reserve(`${fnPascal}Item`, taken);
   declarations += tsdoc([
     `One item of the pages of \`${facts.method.toUpperCase()} ${facts.path}\`.`,

@@ -11,6 +11,7 @@ export type {
 export type { RequestLogEntry, RequestLogOption } from './client/RequestLog.js';
 
 export type { Operation, CallOptions, Paged, RestTransport } from './core/Operation.js';
+export type { ResponsePromise, WithResponse } from './core/ResponsePromise.js';
 export { Download } from './core/Download.js';
 export { downloadFromLocation, downloadUrl } from './core/downloadFromLocation.js';
 

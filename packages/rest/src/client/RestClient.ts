@@ -271,8 +271,10 @@ export class RestClient implements RestTransport {
       releaseSlot();
       response = (await this.#hooks.afterResponse?.(response, { ...context, request })) ?? response;
       this.#logAttempt(call, counters, startedAt, response.status);
-      options?.onResponse?.({ status: response.status, headers: response.headers });
-      if (response.ok) return await this.#readSuccess(call, counters, response, signal.signal);
+      if (response.ok) {
+        options?.onResponse?.({ status: response.status, headers: response.headers });
+        return await this.#readSuccess(call, counters, response, signal.signal);
+      }
       return await this.#handleFailure(call, counters, response, sentAuth);
     } catch (error) {
       throw signal.signal.aborted ? signal.signal.reason : error;

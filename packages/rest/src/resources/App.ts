@@ -9,94 +9,92 @@ import {
   exportAppOperation,
   getApp,
   publishApp,
+  updateApp,
   updateAppSpace,
-  type AppAttributes,
+  type CopyAppArgs,
+  type ExportAppArgs,
   type NxApp,
-  type PublishApp,
+  type PublishAppArgs,
+  type UpdateAppArgs,
+  type UpdateAppSpaceArgs,
 } from '../generated/services/apps.js';
-import type { ReloadRequest } from '../generated/services/reloads.js';
+import type { CreateReloadArgs } from '../generated/services/reloads.js';
 import type { Reload, ReloadWaitOptions } from './Reload.js';
 import { ReloadCollection } from './ReloadCollection.js';
+import { Resource } from './Resource.js';
 
-/** One app of the tenant with the everyday actions on it: space, copy, publish, export, reload, delete. */
-export class App {
-  readonly id: string;
-  /** The app as last read from (or returned by) the tenant. */
-  details: NxApp;
-  readonly #client: RestTransport;
+/** What `App.reload` takes: the reload request without the app, and how to wait for its end. */
+export interface AppReloadArgs {
+  readonly body?: Omit<CreateReloadArgs['body'], 'appId'>;
+  readonly wait?: ReloadWaitOptions;
+}
 
-  constructor(client: RestTransport, id: string, details: NxApp) {
-    this.#client = client;
-    this.id = id;
-    this.details = details;
-  }
-
+/**
+ * One app of the tenant. Its methods are the `apps` service's operations on
+ * this app (same names, same arguments without `appId`), plus `reload`.
+ */
+export class App extends Resource<NxApp> {
   /** The app's name, from its attributes. */
   get name(): string | undefined {
     return this.details.attributes?.name;
   }
 
-  /** Reads the app again from the tenant. */
+  /** Reads the app again (`getApp`). */
   async refresh(options?: CallOptions): Promise<this> {
-    this.details = await getApp(this.#client, { appId: this.id }, options);
+    this.details = await getApp(this.client, { appId: this.id }, options);
     return this;
   }
 
-  /** Moves the app into a shared or managed space. */
-  async addToSpace(args: { readonly spaceId: string }, options?: CallOptions): Promise<this> {
-    this.details = await updateAppSpace(
-      this.#client,
-      { appId: this.id, body: { spaceId: args.spaceId } },
-      options,
-    );
+  /** Changes the app's name, description or other attributes (`updateApp`). */
+  async update(args: Omit<UpdateAppArgs, 'appId'>, options?: CallOptions): Promise<this> {
+    this.details = await updateApp(this.client, { ...args, appId: this.id }, options);
     return this;
   }
 
-  /** Moves the app back to its owner's personal space. */
-  async removeFromSpace(options?: CallOptions): Promise<this> {
-    this.details = await deleteAppSpace(this.#client, { appId: this.id }, options);
+  /** Moves the app into a shared or managed space (`updateAppSpace`). */
+  async updateSpace(args: Omit<UpdateAppSpaceArgs, 'appId'>, options?: CallOptions): Promise<this> {
+    this.details = await updateAppSpace(this.client, { ...args, appId: this.id }, options);
     return this;
   }
 
-  /** Copies the app (optionally renamed, into another space) and returns the copy. */
-  async copy(args: AppAttributes = {}, options?: CallOptions): Promise<App> {
-    return toApp(
-      this.#client,
-      await copyApp(this.#client, { appId: this.id, body: { attributes: args } }, options),
-    );
+  /** Moves the app back to its owner's personal space (`deleteAppSpace`). */
+  async deleteSpace(options?: CallOptions): Promise<this> {
+    this.details = await deleteAppSpace(this.client, { appId: this.id }, options);
+    return this;
   }
 
-  /** Publishes the app to a managed space and returns the published app. */
-  async publish(args: PublishApp, options?: CallOptions): Promise<App> {
-    return toApp(
-      this.#client,
-      await publishApp(this.#client, { appId: this.id, body: args }, options),
-    );
+  /** Copies the app, optionally renamed or into another space, and returns the copy (`copyApp`). */
+  async copy(args: Omit<CopyAppArgs, 'appId'> = { body: {} }, options?: CallOptions): Promise<App> {
+    return toApp(this.client, await copyApp(this.client, { ...args, appId: this.id }, options));
   }
 
-  /** Exports the app as a .qvf and streams it back: the export's `Location` is downloaded, never held whole. */
-  export(args: { readonly noData?: boolean } = {}, options?: CallOptions): Promise<Download> {
-    const exportArgs =
-      args.noData === undefined ? { appId: this.id } : { appId: this.id, NoData: args.noData };
-    return downloadFromLocation(this.#client, exportAppOperation, exportArgs, options);
+  /** Publishes the app to a managed space and returns the published app (`publishApp`). */
+  async publish(args: Omit<PublishAppArgs, 'appId'>, options?: CallOptions): Promise<App> {
+    return toApp(this.client, await publishApp(this.client, { ...args, appId: this.id }, options));
   }
 
-  /** Reloads the app and waits until the reload has ended; the result carries its status and log. */
-  async reload(
-    args: Omit<ReloadRequest, 'appId'> = {},
-    wait: ReloadWaitOptions = {},
-    options?: CallOptions,
-  ): Promise<Reload> {
-    const reload = await new ReloadCollection(this.#client).start(
+  /** Exports the app as a .qvf (`exportApp`) and streams the file its `Location` names, never held whole. */
+  export(args: Omit<ExportAppArgs, 'appId'> = {}, options?: CallOptions): Promise<Download> {
+    return downloadFromLocation(
+      this.client,
+      exportAppOperation,
       { ...args, appId: this.id },
       options,
     );
-    return reload.wait(wait);
   }
 
-  /** Deletes the app. */
+  /** Starts a reload of the app (`createReload`) and waits until it has ended; the result carries its status and log. */
+  async reload(args: AppReloadArgs = {}, options?: CallOptions): Promise<Reload> {
+    const reload = await new ReloadCollection(this.client).create(
+      { body: { ...args.body, appId: this.id } },
+      options,
+    );
+    return reload.wait(args.wait);
+  }
+
+  /** Deletes the app (`deleteApp`). */
   async delete(options?: CallOptions): Promise<void> {
-    await deleteApp(this.#client, { appId: this.id }, options);
+    await deleteApp(this.client, { appId: this.id }, options);
   }
 }
 

@@ -1,24 +1,23 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
-import type { FileInput } from '../files/FileInput.js';
+import type { CallOptions, Paged, RestTransport } from '../core/Operation.js';
 import {
   createApp,
   getApp,
   importApps,
-  type AppAttributes,
+  type CreateAppArgs,
+  type GetAppArgs,
   type ImportAppsArgs,
   type NxAttributes,
 } from '../generated/services/apps.js';
-import { listItems, type ListItemsArgs } from '../generated/services/items.js';
+import {
+  listItems,
+  type ListItemsArgs,
+  type ListItemsItem,
+  type ListItemsResult,
+} from '../generated/services/items.js';
+import { mapPaged } from '../paging/mapPaged.js';
 import { App, toApp } from './App.js';
 
-/** What `import` takes: the .qvf to upload (streamed), or the id of one already in temp-contents, plus options. */
-export type AppImportArgs = Omit<ImportAppsArgs, 'body' | 'fileId'> &
-  (
-    | { readonly file: FileInput; readonly fileId?: never }
-    | { readonly fileId: string; readonly file?: never }
-  );
-
-/** Finds, creates and imports apps, handing back `App` objects. */
+/** The `apps` service with `App` objects for answers: same method names, same arguments. */
 export class AppCollection {
   readonly #client: RestTransport;
 
@@ -26,46 +25,41 @@ export class AppCollection {
     this.#client = client;
   }
 
-  /** Reads one app by id. */
-  async get(args: { readonly id: string }, options?: CallOptions): Promise<App> {
-    return new App(this.#client, args.id, await getApp(this.#client, { appId: args.id }, options));
+  /** Reads one app (`getApp`). */
+  async get(args: GetAppArgs, options?: CallOptions): Promise<App> {
+    return new App(this.#client, args.appId, await getApp(this.#client, args, options));
   }
 
-  /** Creates an empty app. */
-  async create(args: AppAttributes, options?: CallOptions): Promise<App> {
-    return toApp(
-      this.#client,
-      await createApp(this.#client, { body: { attributes: args } }, options),
-    );
+  /** Creates an empty app (`createApp`). */
+  async create(args: CreateAppArgs, options?: CallOptions): Promise<App> {
+    return toApp(this.#client, await createApp(this.#client, args, options));
+  }
+
+  /** Imports a .qvf streamed from `body` (a path, stream or bytes; never read whole), or from a temp-contents `fileId` (`importApps`). */
+  async import(args: ImportAppsArgs, options?: CallOptions): Promise<App> {
+    return toApp(this.#client, await importApps(this.#client, args, options));
   }
 
   /**
-   * Every app matching the filter, page after page, read from the items API (the apps
-   * API has no list); each `App` holds the attributes the item carries.
+   * The apps matching the filter, read from the items API (the apps service has
+   * no list); each `App` holds the attributes its item carries.
    */
-  async *list(
+  list(
     args: Omit<ListItemsArgs, 'resourceType'> = {},
     options?: CallOptions,
-  ): AsyncGenerator<App> {
-    for await (const item of listItems(this.#client, { ...args, resourceType: 'app' }, options)) {
-      if (item.resourceId) {
-        const attributes = item.resourceAttributes as NxAttributes;
-        yield new App(this.#client, item.resourceId, {
-          attributes: { ...attributes, id: item.resourceId },
-        });
-      }
-    }
-  }
-
-  /** Imports a .qvf, streamed from a file, stream or bytes (never read whole), or from a temp-contents id. */
-  async import(args: AppImportArgs, options?: CallOptions): Promise<App> {
-    const { file, ...query } = args;
-    const request: ImportAppsArgs = file === undefined ? query : { ...query, body: file };
-    return toApp(this.#client, await importApps(this.#client, request, options));
+  ): Paged<ListItemsResult, App> {
+    const items = listItems(this.#client, { ...args, resourceType: 'app' }, options);
+    return mapPaged(items, (item) => appOfItem(this.#client, item));
   }
 }
 
-/** The apps of a tenant, as objects: `const app = await apps(client).get({ id })`. */
+function appOfItem(client: RestTransport, item: ListItemsItem): App {
+  const id = item.resourceId ?? item.id;
+  const attributes = item.resourceAttributes as NxAttributes | undefined;
+  return new App(client, id, { attributes: { name: item.name, ...attributes, id } });
+}
+
+/** The apps of a tenant as objects: `const app = await apps(client).get({ appId })`. */
 export function apps(client: RestTransport): AppCollection {
   return new AppCollection(client);
 }

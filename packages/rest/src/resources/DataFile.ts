@@ -1,25 +1,18 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
-import type { FileInput, NamedFile } from '../files/FileInput.js';
+import type { CallOptions } from '../core/Operation.js';
 import {
   deleteDataFileById,
   getDataFile,
   updateDataFile,
   type DataFileUploadResponse,
+  type UpdateDataFileArgs,
 } from '../generated/services/data-files.js';
+import { Resource } from './Resource.js';
 
-/** One data file (what load scripts read as `lib://DataFiles/<name>`). */
-export class DataFile {
-  readonly id: string;
-  /** The file's metadata as last read from the tenant. */
-  details: DataFileUploadResponse;
-  readonly #client: RestTransport;
-
-  constructor(client: RestTransport, details: DataFileUploadResponse) {
-    this.#client = client;
-    this.id = details.id;
-    this.details = details;
-  }
-
+/**
+ * One data file (what load scripts read as `lib://DataFiles/<name>`). Its methods
+ * are the `dataFiles` service's operations on this file, with arguments without `id`.
+ */
+export class DataFile extends Resource<DataFileUploadResponse> {
   /** The file's name, with its folder path. */
   get name(): string {
     return this.details.name;
@@ -30,27 +23,20 @@ export class DataFile {
     return this.details.size;
   }
 
-  /** Reads the metadata again from the tenant. */
+  /** Reads the metadata again (`getDataFile`). */
   async refresh(options?: CallOptions): Promise<this> {
-    this.details = await getDataFile(this.#client, { id: this.id }, options);
+    this.details = await getDataFile(this.client, { id: this.id }, options);
     return this;
   }
 
-  /** Replaces the file's content (streamed, never read whole) and/or renames it. */
-  async update(
-    args: { readonly file?: FileInput | NamedFile; readonly name?: string },
-    options?: CallOptions,
-  ): Promise<this> {
-    const body = {
-      ...(args.file === undefined ? {} : { File: args.file }),
-      ...(args.name === undefined ? {} : { Json: { name: args.name } }),
-    };
-    this.details = await updateDataFile(this.#client, { id: this.id, body }, options);
+  /** Replaces the content (`body.File`, streamed, never read whole) and/or renames it (`body.Json`) (`updateDataFile`). */
+  async update(args: Omit<UpdateDataFileArgs, 'id'>, options?: CallOptions): Promise<this> {
+    this.details = await updateDataFile(this.client, { ...args, id: this.id }, options);
     return this;
   }
 
-  /** Deletes the file. */
+  /** Deletes the file (`deleteDataFileById`). */
   async delete(options?: CallOptions): Promise<void> {
-    await deleteDataFileById(this.#client, { id: this.id }, options);
+    await deleteDataFileById(this.client, { id: this.id }, options);
   }
 }

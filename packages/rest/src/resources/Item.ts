@@ -1,4 +1,4 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
+import type { CallOptions, Paged } from '../core/Operation.js';
 import {
   deleteItem,
   getItem,
@@ -6,22 +6,23 @@ import {
   updateItem,
   type ItemResultResponseBody,
   type ItemsUpdateItemRequestBody,
+  type ListItemCollectionsArgs,
   type ListItemCollectionsItem,
+  type ListItemCollectionsResult,
 } from '../generated/services/items.js';
+import { Resource } from './Resource.js';
 
-/** One item of the hub (an app, a note, a link...), as the items API sees it. */
-export class Item {
-  readonly id: string;
-  /** The item as last read from the tenant. */
-  details: ItemResultResponseBody;
-  readonly #client: RestTransport;
+/** What `Item.update` takes: the generated body, whose `resourceType` defaults to the item's own. */
+export interface ItemUpdateArgs {
+  readonly body: Omit<ItemsUpdateItemRequestBody, 'resourceType'> &
+    Partial<Pick<ItemsUpdateItemRequestBody, 'resourceType'>>;
+}
 
-  constructor(client: RestTransport, details: ItemResultResponseBody) {
-    this.#client = client;
-    this.id = details.id;
-    this.details = details;
-  }
-
+/**
+ * One item of the hub (an app, a note, a link...). Its methods are the `items`
+ * service's operations on this item, with the same names and arguments without `itemId`.
+ */
+export class Item extends Resource<ItemResultResponseBody> {
   /** The item's name. */
   get name(): string {
     return this.details.name;
@@ -32,32 +33,29 @@ export class Item {
     return { type: this.details.resourceType, id: this.details.resourceId };
   }
 
-  /** Reads the item again from the tenant. */
+  /** Reads the item again (`getItem`). */
   async refresh(options?: CallOptions): Promise<this> {
-    this.details = await getItem(this.#client, { itemId: this.id }, options);
+    this.details = await getItem(this.client, { itemId: this.id }, options);
     return this;
   }
 
-  /** Changes the item's name, description or other updatable fields; the resource type stays as it is. */
-  async update(
-    args: Omit<ItemsUpdateItemRequestBody, 'resourceType'>,
+  /** Changes the item's name, description or other updatable fields (`updateItem`). */
+  async update(args: ItemUpdateArgs, options?: CallOptions): Promise<this> {
+    const body = { resourceType: this.details.resourceType, ...args.body };
+    this.details = await updateItem(this.client, { itemId: this.id, body }, options);
+    return this;
+  }
+
+  /** The collections (tags, favorites...) the item belongs to (`listItemCollections`). */
+  listCollections(
+    args: Omit<ListItemCollectionsArgs, 'itemId'> = {},
     options?: CallOptions,
-  ): Promise<this> {
-    const body: ItemsUpdateItemRequestBody = {
-      resourceType: this.details.resourceType,
-      ...args,
-    };
-    this.details = await updateItem(this.#client, { itemId: this.id, body }, options);
-    return this;
+  ): Paged<ListItemCollectionsResult, ListItemCollectionsItem> {
+    return listItemCollections(this.client, { ...args, itemId: this.id }, options);
   }
 
-  /** The collections (tags, favorites...) the item belongs to, every page. */
-  collections(options?: CallOptions): Promise<ListItemCollectionsItem[]> {
-    return listItemCollections(this.#client, { itemId: this.id }, options).all();
-  }
-
-  /** Deletes the item. */
+  /** Deletes the item (`deleteItem`). */
   async delete(options?: CallOptions): Promise<void> {
-    await deleteItem(this.#client, { itemId: this.id }, options);
+    await deleteItem(this.client, { itemId: this.id }, options);
   }
 }

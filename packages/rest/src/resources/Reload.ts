@@ -1,4 +1,4 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
+import type { CallOptions } from '../core/Operation.js';
 import {
   cancelReload,
   getReload,
@@ -6,6 +6,7 @@ import {
   type Status,
 } from '../generated/services/reloads.js';
 import { sleep } from '../retry/sleep.js';
+import { Resource } from './Resource.js';
 
 /** How `Reload.wait` polls: the first interval, the longest one it backs off to, and a signal to stop. */
 export interface ReloadWaitOptions {
@@ -24,19 +25,8 @@ const FINISHED: ReadonlySet<Status> = new Set([
   'EXCEEDED_LIMIT',
 ]);
 
-/** One reload of an app, as `POST /api/v1/reloads` started it; `wait()` polls it to its end. */
-export class Reload {
-  readonly id: string;
-  /** The reload as last read from the tenant. */
-  details: ReloadData;
-  readonly #client: RestTransport;
-
-  constructor(client: RestTransport, details: ReloadData) {
-    this.#client = client;
-    this.id = details.id;
-    this.details = details;
-  }
-
+/** One reload of an app, as `createReload` started it; `wait()` polls it to its end. */
+export class Reload extends Resource<ReloadData> {
   /** The status last read: QUEUED, RELOADING, ... SUCCEEDED or FAILED. */
   get status(): Status {
     return this.details.status;
@@ -57,15 +47,15 @@ export class Reload {
     return this.details.status === 'SUCCEEDED';
   }
 
-  /** Reads the reload again from the tenant. */
+  /** Reads the reload again (`getReload`). */
   async refresh(options?: CallOptions): Promise<this> {
-    this.details = await getReload(this.#client, { reloadId: this.id }, options);
+    this.details = await getReload(this.client, { reloadId: this.id }, options);
     return this;
   }
 
-  /** Asks the tenant to cancel the reload (it ends as CANCELED). */
+  /** Asks the tenant to cancel the reload; it ends as CANCELED (`cancelReload`). */
   async cancel(options?: CallOptions): Promise<this> {
-    await cancelReload(this.#client, { reloadId: this.id }, options);
+    await cancelReload(this.client, { reloadId: this.id }, options);
     return this;
   }
 

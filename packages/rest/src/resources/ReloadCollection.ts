@@ -1,14 +1,17 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
+import type { CallOptions, Paged, RestTransport } from '../core/Operation.js';
 import {
   createReload,
   getReload,
   listReloads,
+  type CreateReloadArgs,
+  type GetReloadArgs,
   type ListReloadsArgs,
-  type ReloadRequest,
+  type ListReloadsResult,
 } from '../generated/services/reloads.js';
+import { mapPaged } from '../paging/mapPaged.js';
 import { Reload } from './Reload.js';
 
-/** Starts and finds reloads, handing back `Reload` objects. */
+/** The `reloads` service with `Reload` objects for answers: same method names, same arguments. */
 export class ReloadCollection {
   readonly #client: RestTransport;
 
@@ -16,24 +19,27 @@ export class ReloadCollection {
     this.#client = client;
   }
 
-  /** Reads one reload by id. */
-  async get(args: { readonly id: string }, options?: CallOptions): Promise<Reload> {
-    return new Reload(this.#client, await getReload(this.#client, { reloadId: args.id }, options));
+  /** Reads one reload (`getReload`). */
+  async get(args: GetReloadArgs, options?: CallOptions): Promise<Reload> {
+    return this.#wrap(await getReload(this.#client, args, options));
   }
 
-  /** Every reload of an app, newest first as the tenant sorts them, page after page. */
-  async *list(args: ListReloadsArgs, options?: CallOptions): AsyncGenerator<Reload> {
-    for await (const details of listReloads(this.#client, args, options))
-      yield new Reload(this.#client, details);
+  /** The reloads matching the filter, newest first as the tenant sorts them (`listReloads`). */
+  list(args: ListReloadsArgs, options?: CallOptions): Paged<ListReloadsResult, Reload> {
+    return mapPaged(listReloads(this.#client, args, options), (details) => this.#wrap(details));
   }
 
-  /** Starts a reload of an app; call `wait()` on the result to follow it to its end. */
-  async start(args: ReloadRequest, options?: CallOptions): Promise<Reload> {
-    return new Reload(this.#client, await createReload(this.#client, { body: args }, options));
+  /** Starts a reload of an app (`createReload`); `wait()` on the result follows it to its end. */
+  async create(args: CreateReloadArgs, options?: CallOptions): Promise<Reload> {
+    return this.#wrap(await createReload(this.#client, args, options));
+  }
+
+  #wrap(details: Reload['details']): Reload {
+    return new Reload(this.#client, details.id, details);
   }
 }
 
-/** The reloads of a tenant, as objects: `await reloads(client).start({ appId })`. */
+/** The reloads of a tenant as objects: `await reloads(client).create({ body: { appId } })`. */
 export function reloads(client: RestTransport): ReloadCollection {
   return new ReloadCollection(client);
 }

@@ -1,48 +1,69 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
+import type { CallOptions, Paged } from '../core/Operation.js';
 import {
+  createSpaceAssignment,
   deleteSpace,
+  deleteSpaceAssignment,
   getSpace,
+  listSpaceAssignments,
   updateSpace,
+  type Assignment,
+  type CreateSpaceAssignmentArgs,
+  type DeleteSpaceAssignmentArgs,
+  type ListSpaceAssignmentsArgs,
+  type ListSpaceAssignmentsResult,
   type Space as SpaceData,
-  type SpaceUpdate,
+  type UpdateSpaceArgs,
 } from '../generated/services/spaces.js';
-import { SpaceAssignments } from './SpaceAssignments.js';
+import { Resource } from './Resource.js';
 
-/** One space of the tenant, with its assignments. */
-export class Space {
-  readonly id: string;
-  /** The space as last read from the tenant. */
-  details: SpaceData;
-  /** Who is assigned to this space, with which roles. */
-  readonly assignments: SpaceAssignments;
-  readonly #client: RestTransport;
-
-  constructor(client: RestTransport, details: SpaceData) {
-    this.#client = client;
-    this.id = details.id;
-    this.details = details;
-    this.assignments = new SpaceAssignments(client, details.id);
-  }
-
+/**
+ * One space of the tenant. Its methods are the `spaces` service's operations on
+ * this space, with the same names and arguments without `spaceId`.
+ */
+export class Space extends Resource<SpaceData> {
   /** The space's name. */
   get name(): string {
     return this.details.name;
   }
 
-  /** Reads the space again from the tenant. */
+  /** Reads the space again (`getSpace`). */
   async refresh(options?: CallOptions): Promise<this> {
-    this.details = await getSpace(this.#client, { spaceId: this.id }, options);
+    this.details = await getSpace(this.client, { spaceId: this.id }, options);
     return this;
   }
 
-  /** Changes the name, description or owner of the space. */
-  async update(args: SpaceUpdate, options?: CallOptions): Promise<this> {
-    this.details = await updateSpace(this.#client, { spaceId: this.id, body: args }, options);
+  /** Changes the name, description or owner of the space (`updateSpace`). */
+  async update(args: Omit<UpdateSpaceArgs, 'spaceId'>, options?: CallOptions): Promise<this> {
+    this.details = await updateSpace(this.client, { ...args, spaceId: this.id }, options);
     return this;
   }
 
-  /** Deletes the space. */
+  /** The users and groups assigned to the space, with their roles (`listSpaceAssignments`). */
+  listAssignments(
+    args: Omit<ListSpaceAssignmentsArgs, 'spaceId'> = {},
+    options?: CallOptions,
+  ): Paged<ListSpaceAssignmentsResult, Assignment> {
+    return listSpaceAssignments(this.client, { ...args, spaceId: this.id }, options);
+  }
+
+  /** Assigns a user or group to the space with roles (`createSpaceAssignment`). */
+  createAssignment(
+    args: Omit<CreateSpaceAssignmentArgs, 'spaceId'>,
+    options?: CallOptions,
+  ): Promise<Assignment> {
+    return createSpaceAssignment(this.client, { ...args, spaceId: this.id }, options);
+  }
+
+  /** Removes one assignment from the space (`deleteSpaceAssignment`). */
+  async deleteAssignment(
+    args: Omit<DeleteSpaceAssignmentArgs, 'spaceId'>,
+    options?: CallOptions,
+  ): Promise<void> {
+    await deleteSpaceAssignment(this.client, { ...args, spaceId: this.id }, options);
+  }
+
+  /** Deletes the space (`deleteSpace`). */
   async delete(options?: CallOptions): Promise<void> {
-    await deleteSpace(this.#client, { spaceId: this.id }, options);
+    await deleteSpace(this.client, { spaceId: this.id }, options);
   }
 }

@@ -1,14 +1,18 @@
-import type { CallOptions, RestTransport } from '../core/Operation.js';
+import type { CallOptions, Paged, RestTransport } from '../core/Operation.js';
 import {
   createSpace,
   getSpace,
   listSpaces,
+  type CreateSpaceArgs,
+  type GetSpaceArgs,
   type ListSpacesArgs,
-  type SpaceCreate,
+  type ListSpacesResult,
+  type Space as SpaceData,
 } from '../generated/services/spaces.js';
+import { mapPaged } from '../paging/mapPaged.js';
 import { Space } from './Space.js';
 
-/** Finds, lists and creates spaces, handing back `Space` objects. */
+/** The `spaces` service with `Space` objects for answers: same method names, same arguments. */
 export class SpaceCollection {
   readonly #client: RestTransport;
 
@@ -16,24 +20,27 @@ export class SpaceCollection {
     this.#client = client;
   }
 
-  /** Reads one space by id. */
-  async get(args: { readonly id: string }, options?: CallOptions): Promise<Space> {
-    return new Space(this.#client, await getSpace(this.#client, { spaceId: args.id }, options));
+  /** Reads one space (`getSpace`). */
+  async get(args: GetSpaceArgs, options?: CallOptions): Promise<Space> {
+    return this.#wrap(await getSpace(this.#client, args, options));
   }
 
-  /** Creates a shared, managed or data space. */
-  async create(args: SpaceCreate, options?: CallOptions): Promise<Space> {
-    return new Space(this.#client, await createSpace(this.#client, { body: args }, options));
+  /** Creates a shared, managed or data space (`createSpace`). */
+  async create(args: CreateSpaceArgs, options?: CallOptions): Promise<Space> {
+    return this.#wrap(await createSpace(this.#client, args, options));
   }
 
-  /** Every space matching the filter, page after page, one page in memory at a time. */
-  async *list(args: ListSpacesArgs = {}, options?: CallOptions): AsyncGenerator<Space> {
-    for await (const details of listSpaces(this.#client, args, options))
-      yield new Space(this.#client, details);
+  /** The spaces matching the filter (`listSpaces`). */
+  list(args: ListSpacesArgs = {}, options?: CallOptions): Paged<ListSpacesResult, Space> {
+    return mapPaged(listSpaces(this.#client, args, options), (details) => this.#wrap(details));
+  }
+
+  #wrap(details: SpaceData): Space {
+    return new Space(this.#client, details.id, details);
   }
 }
 
-/** The spaces of a tenant, as objects: `const space = await spaces(client).get({ id })`. */
+/** The spaces of a tenant as objects: `const space = await spaces(client).get({ spaceId })`. */
 export function spaces(client: RestTransport): SpaceCollection {
   return new SpaceCollection(client);
 }

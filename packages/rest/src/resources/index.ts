@@ -1,11 +1,11 @@
-export { App, toApp } from './App.js';
-export { AppCollection, apps, type AppImportArgs } from './AppCollection.js';
+export { Resource } from './Resource.js';
+export { App, toApp, type AppReloadArgs } from './App.js';
+export { AppCollection, apps } from './AppCollection.js';
 export { DataFile } from './DataFile.js';
-export { DataFileCollection, dataFiles, type DataFileUpload } from './DataFileCollection.js';
-export { Item } from './Item.js';
+export { DataFileCollection, dataFiles } from './DataFileCollection.js';
+export { Item, type ItemUpdateArgs } from './Item.js';
 export { ItemCollection, items } from './ItemCollection.js';
 export { Reload, type ReloadWaitOptions } from './Reload.js';
 export { ReloadCollection, reloads } from './ReloadCollection.js';
 export { Space } from './Space.js';
-export { SpaceAssignments } from './SpaceAssignments.js';
 export { SpaceCollection, spaces } from './SpaceCollection.js';

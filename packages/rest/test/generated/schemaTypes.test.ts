@@ -156,7 +156,7 @@ describe('schema to TypeScript', () => {
     expect(source).not.toMatch(/authorization/i);
     expect(source).toContain('  tier: "special",\n  limit: 20,\n');
     expect(source).toContain(
-      'export function spinWidget(transport: RestTransport, args: SpinWidgetArgs, options?: CallOptions): Promise<Download> {',
+      'export function spinWidget(transport: RestTransport, args: SpinWidgetArgs, options?: CallOptions): ResponsePromise<Download> {',
     );
     expect(source).toContain(
       'export function listWidgets(transport: RestTransport, args?: ListWidgetsArgs, options?: CallOptions): Paged<ListWidgetsResult, ListWidgetsItem> {',

@@ -32,7 +32,10 @@ export async function typedCalls(): Promise<void> {
   const fromClient: NxApp = await services.apps.get({ appId: 'a' });
   const viaFactory = createAppsService(transport);
   await viaFactory.copy({ appId: 'a', body: { attributes: { name: 'copy' } } });
-  void [name, count, spaceId, file, exported, fromClient];
+  const { data, status, headers } = await services.apps.get({ appId: 'a' }).withResponse();
+  const located: string | null = headers.get('location');
+  const withData: NxApp = data;
+  void [name, count, spaceId, file, exported, fromClient, status, located, withData];
 }
 
 export async function wrongCalls(): Promise<void> {

@@ -25,10 +25,8 @@ describe('DataFile objects', () => {
   it('uploads a file from disk as a multipart body with its metadata part', async () => {
     const path = join(directory, 'sales.csv');
     writeFileSync(path, 'region,amount\nEU,10\n');
-    const file = await dataFiles(client).upload({
-      name: 'sales/2024.csv',
-      file: { path },
-      connectionId: 'c1',
+    const file = await dataFiles(client).create({
+      body: { File: { path }, Json: { name: 'sales/2024.csv', connectionId: 'c1' } },
     });
     expect(file.name).toBe('sales/2024.csv');
     expect(file.size).toBe(20);
@@ -48,11 +46,10 @@ describe('DataFile objects', () => {
   });
 
   it('replaces the content, lists and deletes', async () => {
-    const file = await dataFiles(client).upload({
-      name: 'a.txt',
-      file: new TextEncoder().encode('one'),
+    const file = await dataFiles(client).create({
+      body: { File: new TextEncoder().encode('one'), Json: { name: 'a.txt' } },
     });
-    await file.update({ file: new Blob(['two, longer']) });
+    await file.update({ body: { File: new Blob(['two, longer']) } });
     expect(file.size).toBe(11);
     expect(tenant.state.dataFiles.get(file.id)?.content.toString('utf8')).toBe('two, longer');
     const names: string[] = [];

@@ -29,9 +29,9 @@ describe('Item objects', () => {
   });
 
   it('reads, renames and deletes an item', async () => {
-    const item = await items(client).get({ id: 'i2' });
+    const item = await items(client).get({ itemId: 'i2' });
     expect(item.name).toBe('A note');
-    await item.update({ name: 'Renamed note' });
+    await item.update({ body: { name: 'Renamed note' } });
     expect(item.name).toBe('Renamed note');
     expect(JSON.parse(tenant.requests.at(-1)?.body.toString('utf8') ?? '')).toEqual({
       resourceType: 'note',

@@ -14,9 +14,9 @@ describe('Space objects', () => {
   afterAll(() => tenant.close());
 
   it('creates, reads, updates and deletes a space', async () => {
-    const space = await spaces(client).create({ name: 'Finance', type: 'shared' });
-    expect((await spaces(client).get({ id: space.id })).name).toBe('Finance');
-    await space.update({ name: 'Finance EU' });
+    const space = await spaces(client).create({ body: { name: 'Finance', type: 'shared' } });
+    expect((await spaces(client).get({ spaceId: space.id })).name).toBe('Finance');
+    await space.update({ body: { name: 'Finance EU' } });
     expect(space.name).toBe('Finance EU');
     expect(tenant.state.spaces.get(space.id)?.name).toBe('Finance EU');
     await space.delete();
@@ -24,20 +24,22 @@ describe('Space objects', () => {
   });
 
   it('adds, lists across pages and removes assignments', async () => {
-    const space = await spaces(client).create({ name: 'Team', type: 'managed' });
+    const space = await spaces(client).create({ body: { name: 'Team', type: 'managed' } });
     for (const user of ['u1', 'u2', 'u3']) {
-      await space.assignments.add({ type: 'user', assigneeId: user, roles: ['consumer'] });
+      await space.createAssignment({
+        body: { type: 'user', assigneeId: user, roles: ['consumer'] },
+      });
     }
     const before = tenant.requests.length;
     const listed: string[] = [];
-    for await (const assignment of space.assignments.list({ limit: 2 }))
+    for await (const assignment of space.listAssignments({ limit: 2 }))
       listed.push(assignment.assigneeId);
     expect(listed).toEqual(['u1', 'u2', 'u3']);
     expect(tenant.requests.length - before).toBe(2);
-    const [first] = await space.assignments.list().all();
-    await space.assignments.remove({ assignmentId: first.id });
+    const [first] = await space.listAssignments().all();
+    await space.deleteAssignment({ assignmentId: first.id });
     expect(
-      (await space.assignments.list().all()).map((assignment) => assignment.assigneeId),
+      (await space.listAssignments().all()).map((assignment) => assignment.assigneeId),
     ).toEqual(['u2', 'u3']);
   });
 
