@@ -11,7 +11,8 @@ const SAYS_MANDATORY = /\b(?:this parameter is )?mandatory\b/i;
 /**
  * Result-side keys the engine leaves out unless they have content, although
  * the spec does not say so (attribute values exist only with attribute
- * expressions; trend lines only when defined).
+ * expressions; trend lines only when defined; a search match's selection
+ * mode only for a one-and-only-one field; failure data only after a failed reload).
  */
 const OMITTED_WHEN_EMPTY: ReadonlySet<string> = new Set([
   'NxCell.qAttrExps',
@@ -27,6 +28,10 @@ const OMITTED_WHEN_EMPTY: ReadonlySet<string> = new Set([
   'NxStackedPivotCell.qAttrDims',
   'NxTreeNode.qAttrExps',
   'NxTreeNode.qAttrDims',
+  // Only fields in one-and-only-one mode have it (the enum's only member).
+  'SearchGroupItemMatch.qFieldSelectionMode',
+  // Only a reload that failed has it.
+  'DoReloadExResult.qFailureData',
 ]);
 
 /** A struct whose properties are all numbers (Size, Rect, Point, NxPage) is only meaningful whole. */

@@ -165,7 +165,6 @@ export class App {
   }
 }
 
-/** The qId of a stored object. */
 /** Gives an object a copy of `properties` as its own, keeping its qInfo id and type, and stamps the change. */
 export function replaceProperties(object: StoredObject, properties: Record<string, unknown>): void {
   const next = structuredClone(properties);
@@ -178,8 +177,14 @@ export function replaceProperties(object: StoredObject, properties: Record<strin
   object.modifiedDate = new Date().toISOString();
 }
 
+/** The qId of a stored object. */
 export function objectId(object: StoredObject): string {
   return objectIdOfProps(object.properties);
+}
+
+/** A copy of a stored object's qInfo, whose qId and qType are always there. */
+export function objectInfo(object: StoredObject): { qId: string; qType: string } {
+  return structuredClone(object.properties.qInfo) as { qId: string; qType: string };
 }
 
 function objectIdOfProps(properties: Record<string, unknown>): string {

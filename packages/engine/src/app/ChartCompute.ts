@@ -1,3 +1,4 @@
+import type { ScriptSyntaxError } from '@qlikit/qix';
 import { parseExpression } from '../expression/parseExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
 import { expandDollars } from '../expression/expandDollars.js';
@@ -361,7 +362,7 @@ export class ChartCompute {
   }
 
   /** Syntax errors of a load script, as CheckScriptSyntax reports them. */
-  checkScriptSyntax(script: string): Json[] {
+  checkScriptSyntax(script: string): ScriptSyntaxError[] {
     return checkScript(script);
   }
 

@@ -1,3 +1,4 @@
+import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
 import { numberToText } from '../value/numberToText.js';
 import type { DataModel } from '../model/DataModel.js';
 import { Dual, type Value } from '../value/Value.js';
@@ -263,7 +264,7 @@ export class DocData {
   }
 
   /** NxLocaleInfo from the script's number-interpretation variables. */
-  localeInfo(): Record<string, unknown> {
+  localeInfo(): LocaleInfo {
     const variables = this.doc.app.document.scriptVariables;
     const list = (name: string, fallback: string) => (variables[name] ?? fallback).split(';');
     return {
@@ -301,7 +302,7 @@ export class DocData {
   }
 
   /** Script errors found by parsing (not running) the script. */
-  checkScriptSyntax(script: string): Record<string, unknown>[] {
+  checkScriptSyntax(script: string): ScriptSyntaxError[] {
     return this.chart.checkScriptSyntax(script);
   }
 

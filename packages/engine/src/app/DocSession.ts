@@ -1,3 +1,4 @@
+import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
 import type { EngineSession } from '../server/session/EngineSession.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { App, objectId, replaceProperties, withInfo, type AppEvent } from './App.js';
@@ -158,7 +159,7 @@ export class DocSession {
   }
 
   /** NxLocaleInfo from the script's format variables. */
-  localeInfo(): Record<string, unknown> {
+  localeInfo(): LocaleInfo {
     return this.data.localeInfo();
   }
 
@@ -168,7 +169,7 @@ export class DocSession {
   }
 
   /** Script errors found without running it. */
-  checkScriptSyntax(): Record<string, unknown>[] {
+  checkScriptSyntax(): ScriptSyntaxError[] {
     return this.data.checkScriptSyntax(this.app.document.script);
   }
 

@@ -1,3 +1,5 @@
+import type { ProgressData } from '@qlikit/qix';
+
 /** The progress of one reload, as GetProgress reports it. */
 export class ReloadProgress {
   readonly startedAt = Date.now();
@@ -25,7 +27,7 @@ export class ReloadProgress {
   }
 
   /** qProgressData: log lines since the previous call, and timing when `detailed`. */
-  take(detailed: boolean): Record<string, unknown> {
+  take(detailed: boolean): ProgressData {
     const fresh = this.lines.slice(this.reported);
     this.reported = this.lines.length;
     const finished = this.finishedAt !== null;
@@ -45,7 +47,7 @@ export class ReloadProgress {
               qErrorString: this.error,
               qLineEnd: '',
               qLine: '',
-              qErrorDataCode: 1,
+              qErrorDataCode: 'EDC_ERROR',
               qMessage: { qMessageCode: 0, qMessageParameters: [] },
             },
           ]
@@ -54,6 +56,10 @@ export class ReloadProgress {
         qMessageCode: 0,
         qMessageParameters: [line],
       })),
+      qTransientProgressMessage: {
+        qMessageCode: 0,
+        qMessageParameters: finished ? [] : [this.current],
+      },
     };
   }
 }

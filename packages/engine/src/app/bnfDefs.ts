@@ -1,3 +1,4 @@
+import type { BNFDefMetaType, FunctionGroup } from '@qlikit/qix';
 import { AGGREGATION_FUNCTIONS } from '../expression/aggregationFunctions.js';
 import { COLOR_FUNCTIONS } from '../expression/functions/colorFunctions.js';
 import { CONDITIONAL_FUNCTIONS } from '../expression/functions/conditionalFunctions.js';
@@ -23,15 +24,15 @@ export interface BnfDef {
   readonly qBnfLiteral: boolean;
   readonly qQvFunc: boolean;
   readonly qAggrFunc: boolean;
-  readonly qFG: string;
+  readonly qFG: FunctionGroup;
   readonly qFieldFlag: boolean;
-  readonly qMT: string;
+  readonly qMT: BNFDefMetaType;
   readonly qDepr: boolean;
-  readonly qFGList: string[];
+  readonly qFGList: FunctionGroup[];
 }
 
 // Function groups (FunctionGroup) of the engine's function tables, named as Qlik names them.
-const GROUPS: readonly [group: string, names: readonly string[]][] = [
+const GROUPS: readonly [group: FunctionGroup, names: readonly string[]][] = [
   ['AGGR', [...AGGREGATION_FUNCTIONS]],
   ['STR', [...Object.keys(STRING_FUNCTIONS), ...Object.keys(HASH_FUNCTIONS)]],
   ['NUM', Object.keys(NUMERIC_FUNCTIONS)],

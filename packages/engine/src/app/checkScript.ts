@@ -6,7 +6,7 @@ import { SourceMap } from '../script/SourceMap.js';
 import { splitStatements } from '../script/splitStatements.js';
 import { StatementCursor } from '../script/StatementCursor.js';
 
-type Json = Record<string, unknown>;
+import type { ScriptSyntaxError } from '@qlikit/qix';
 
 /**
  * Syntax errors of a load script, found without running it: the block
@@ -14,9 +14,9 @@ type Json = Record<string, unknown>;
  * expansion (those can only be parsed once the script runs). Each error is a
  * ScriptSyntaxError as CheckScriptSyntax answers.
  */
-export function checkScript(script: string): Json[] {
+export function checkScript(script: string): ScriptSyntaxError[] {
   const sourceMap = new SourceMap(script);
-  const errors: Json[] = [];
+  const errors: ScriptSyntaxError[] = [];
   try {
     const program = buildProgram(splitStatements(script, sourceMap), sourceMap);
     visit(program, (text, start) => {
@@ -62,7 +62,7 @@ function visit(block: Block, onStatement: (text: string, start: number) => void)
   }
 }
 
-function syntaxError(error: unknown, start: number, length: number): Json {
+function syntaxError(error: unknown, start: number, length: number): ScriptSyntaxError {
   if (!(error instanceof ScriptError)) throw error;
   return {
     qErrLen: Math.max(1, length),
@@ -71,6 +71,5 @@ function syntaxError(error: unknown, start: number, length: number): Json {
     qColInLine: error.column - 1,
     qTextPos: start,
     qSecondaryFailure: false,
-    qMessage: error.message,
   };
 }

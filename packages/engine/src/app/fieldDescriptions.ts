@@ -1,8 +1,9 @@
+import type { FieldDescription } from '@qlikit/qix';
 import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 
 /** NxFieldDescription of a field, as GetFieldDescription and qFieldList give it. */
-export function fieldDescription(model: DataModel, field: Field): Record<string, unknown> {
+export function fieldDescription(model: DataModel, field: Field): FieldDescription {
   return {
     qInternalNumber: field.index,
     qName: field.name,

@@ -1,43 +1,25 @@
+import type { FieldInTableData, SourceKeyRecord, TableRecord } from '@qlikit/qix';
+import type { Column } from '../model/Column.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Table } from '../model/Table.js';
 
-/** GetTablesAndKeys: every table with its fields (cardinality, key type, tags) and the key fields that link tables. */
+/** GetTablesAndKeys: every table with its fields (counts, key type, tags) and the key fields that link tables. */
 export function tablesAndKeys(
   model: DataModel,
   includeSystem: boolean,
-): { qtr: unknown[]; qk: unknown[] } {
+): { qtr: TableRecord[]; qk: SourceKeyRecord[] } {
   const tables = model.tables.filter((table) => includeSystem || !table.name.startsWith('$'));
-  const qtr = tables.map((table, index) => ({
+  const qtr = tables.map((table, index): TableRecord => ({
     qName: table.name,
     qLoose: false,
     qNoOfRows: table.rowCount,
-    qFields: table.fields.map((field) => ({
-      qName: field.name,
-      qOriginalFields: [],
-      qPresent: true,
-      qHasNull: hasNull(table, field.name),
-      qHasWild: false,
-      qHasDuplicates: field.cardinality < table.rowCount,
-      qIsSynthetic: field.name.startsWith('$Syn'),
-      qInformationDensity: 1,
-      qnNonNulls: table.rowCount,
-      qnRows: table.rowCount,
-      qSubsetRatio: 1,
-      qnTotalDistinctValues: field.cardinality,
-      qnPresentDistinctValues: field.cardinality,
-      qKeyType: field.isKey ? 'ANY_KEY' : 'NOT_KEY',
-      qComment: '',
-      qTags: [...field.tags],
-      qDerivedFields: [],
-      qIsFieldOnTheFly: false,
-      qReadableName: field.name,
-    })),
+    qFields: table.columns.map((column) => fieldInTable(table, column)),
     qPos: { qx: 0, qy: index * 120 },
     qComment: '',
     qIsDirectDiscovery: false,
     qIsSynthetic: table.isSynthetic,
     qTableTags: [],
-    qProfilingData: {},
+    qProfilingData: { qNoOfRows: table.rowCount, qFieldProfiling: [] },
   }));
   const qk = model.fields
     .filter((field) => field.isKey)
@@ -48,9 +30,61 @@ export function tablesAndKeys(
   return { qtr, qk };
 }
 
-function hasNull(table: Table, fieldName: string): boolean {
-  const column = table.column(fieldName)!;
+/**
+ * One field of a table as the data model viewer shows it: non-null rows,
+ * distinct values in this table against the field's in all tables, and the
+ * key type (primary: every row a different non-null value; perfect: a primary
+ * key that also holds every value the field has anywhere).
+ */
+function fieldInTable(table: Table, column: Column): FieldInTableData {
+  const field = column.field;
+  const { nonNulls, distinct } = countColumn(column, table.rowCount);
+  const rows = table.rowCount;
+  const total = field.cardinality;
+  const primary = field.isKey && nonNulls === rows && distinct === rows;
+  return {
+    qName: field.name,
+    qOriginalFields: [],
+    qPresent: true,
+    qHasNull: nonNulls < rows,
+    qHasWild: false,
+    qHasDuplicates: distinct < nonNulls,
+    qIsSynthetic: field.name.startsWith('$Syn'),
+    qInformationDensity: rows === 0 ? 0 : nonNulls / rows,
+    qnNonNulls: nonNulls,
+    qnRows: rows,
+    qSubsetRatio: total === 0 ? 0 : distinct / total,
+    qnTotalDistinctValues: total,
+    qnPresentDistinctValues: distinct,
+    qKeyType: !field.isKey
+      ? 'NOT_KEY'
+      : primary && distinct === total
+        ? 'PERFECT_KEY'
+        : primary
+          ? 'PRIMARY_KEY'
+          : 'ANY_KEY',
+    qComment: '',
+    qTags: [...field.tags],
+    qDerivedFields: [],
+    qIsFieldOnTheFly: false,
+    qReadableName: field.name,
+  };
+}
+
+/** Rows holding a value, and how many different values they hold. */
+function countColumn(column: Column, rows: number): { nonNulls: number; distinct: number } {
   const nullCode = column.nullCode;
-  for (let row = 0; row < table.rowCount; row++) if (column.codes[row] === nullCode) return true;
-  return false;
+  const seen = new Uint8Array(nullCode);
+  let nonNulls = 0;
+  let distinct = 0;
+  for (let row = 0; row < rows; row++) {
+    const code = column.codes[row]!;
+    if (code === nullCode) continue;
+    nonNulls++;
+    if (seen[code] === 0) {
+      seen[code] = 1;
+      distinct++;
+    }
+  }
+  return { nonNulls, distinct };
 }

@@ -1,3 +1,4 @@
+import type { NxVariableListItem } from '@qlikit/qix';
 import type { StoredObject } from './AppDocument.js';
 
 /** One variable as the variable lists show it. */
@@ -79,7 +80,7 @@ export function variableItems(
 }
 
 /** A variable as NxVariableListItem (qVariableList items and GetVariables). */
-export function toVariableListItem(variable: VariableItem): Record<string, unknown> {
+export function toVariableListItem(variable: VariableItem): NxVariableListItem {
   return {
     qName: variable.name,
     qDefinition: variable.definition,
@@ -87,5 +88,6 @@ export function toVariableListItem(variable: VariableItem): Record<string, unkno
     qIsReserved: variable.isReserved,
     qIsConfig: variable.isConfig,
     qInfo: { qId: variable.id, qType: 'variable' },
+    qData: {},
   };
 }

@@ -4,7 +4,8 @@ import type { FieldAttributes, NxPage } from '@qlikit/qix';
  * into. Definitions come from `@qlikit/qix`'s generated types; the computed
  * layouts are declared here because on the wire a number that is not one is
  * the string 'NaN' (`qNum: 'NaN'`, `qMin: 'NaN'`), which the generated
- * `number` members cannot carry.
+ * `number` members cannot carry. They are type literals, not interfaces, so
+ * that they fit the spec's open trees (types with an index signature).
  */
 
 export type {
@@ -23,7 +24,7 @@ export type {
 export type StateEnumType = 'L' | 'S' | 'O' | 'D' | 'A' | 'X' | 'XS' | 'XL';
 
 /** One cell of a data page. */
-export interface NxCell {
+export type NxCell = {
   qText?: string;
   /** A number, or the string 'NaN' as numbers that are not travel on the wire. */
   qNum: number | 'NaN';
@@ -31,19 +32,19 @@ export interface NxCell {
   qState: StateEnumType;
   qIsNull?: boolean;
   qIsTotalCell?: boolean;
-}
+};
 
 /** A page of cells. */
-export interface NxDataPage {
+export type NxDataPage = {
   qMatrix: NxCell[][];
   qTails: { qUp: number; qDown: number }[];
   qArea: NxPage;
   /** Whether the page holds reduced data (GetHyperCubeReducedData); full pages say false. */
   qIsReduced: boolean;
-}
+};
 
 /** Counts of a field's values per state. */
-export interface NxStateCounts {
+export type NxStateCounts = {
   qLocked: number;
   qSelected: number;
   qOption: number;
@@ -52,10 +53,10 @@ export interface NxStateCounts {
   qExcluded: number;
   qSelectedExcluded: number;
   qLockedExcluded: number;
-}
+};
 
 /** Computed information about a dimension. */
-export interface NxDimensionInfo {
+export type NxDimensionInfo = {
   qFallbackTitle: string;
   qApprMaxGlyphCount: number;
   qCardinal: number;
@@ -78,10 +79,10 @@ export interface NxDimensionInfo {
   qCardinalities: { qCardinal: number; qHypercubeCardinal: number; qAllValuesCardinal: number };
   qLibraryId: string;
   qEffectiveDimensionName: string;
-}
+};
 
 /** Computed information about a measure. */
-export interface NxMeasureInfo {
+export type NxMeasureInfo = {
   qFallbackTitle: string;
   qApprMaxGlyphCount: number;
   qCardinal: number;
@@ -94,10 +95,10 @@ export interface NxMeasureInfo {
   qAttrDimInfo: unknown[];
   qCalcCondMsg: string;
   qLibraryId: string;
-}
+};
 
 /** A computed hypercube (`qHyperCube`). */
-export interface HyperCube {
+export type HyperCube = {
   qStateName: string;
   qSize: { qcx: number; qcy: number };
   qDimensionInfo: NxDimensionInfo[];
@@ -112,13 +113,13 @@ export interface HyperCube {
   qTitle: string;
   qCalcCondMsg: string;
   qColumnOrder: number[];
-}
+};
 
 /** A computed list object (`qListObject`). */
-export interface ListObject {
+export type ListObject = {
   qStateName: string;
   qSize: { qcx: number; qcy: number };
   qDimensionInfo: NxDimensionInfo;
   qExpressions: unknown[];
   qDataPages: NxDataPage[];
-}
+};

@@ -920,7 +920,7 @@ export interface DoReloadExResult {
   /** true if memory limits were exhausted during reload. */
   qEndedWithMemoryConstraint?: boolean;
   /** Extra information (if available) in case reload was not successful. */
-  qFailureData: FailureData;
+  qFailureData?: FailureData;
 }
 
 /** Engine struct `DocListEntry`. */
@@ -7492,7 +7492,7 @@ export interface SearchGroupItemMatch {
    * Selection mode of a field.
    * Suppressed by default. One and always one field value is selected when set to _OneAndOnlyOne_.
    */
-  qFieldSelectionMode: SearchFieldSelectionMode;
+  qFieldSelectionMode?: SearchFieldSelectionMode;
   /**
    * List of ranges.
    * For example, if the search terms are Price and Make, and the search group item value is Make by Price vs Mileage, then there are two ranges: one for Price and one for Make.

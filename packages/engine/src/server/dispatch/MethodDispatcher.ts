@@ -1,36 +1,75 @@
 import type { QixSchema, QixSchemaMethod } from '@qlikit/qix';
 import { EngineError, JsonRpcErr, LocErr } from '../protocol/EngineError.js';
-import type { HandleType } from '../session/HandleTable.js';
-import type { CallContext, ClassMethods, MethodImpl } from './MethodTable.js';
+import {
+  notImplementedReason,
+  type CallContext,
+  type EngineClass,
+  type EngineHandlers,
+} from './MethodTable.js';
 import { toArgs } from './toArgs.js';
+
+/** A method implementation with its types erased, as the dispatcher calls it. */
+type AnyImpl = (context: CallContext, args: Record<string, unknown>) => object | Promise<object>;
 
 interface ResolvedMethod {
   readonly name: string;
   readonly schema: QixSchemaMethod;
-  readonly impl: MethodImpl | undefined;
+  readonly impl: AnyImpl | undefined;
+  /** Why the method answers LOCERR_GENERIC_NOT_IMPLEMENTED, when it does. */
+  readonly notImplemented: string | undefined;
+}
+
+/** Whether a method of the spec computes its answer here, or answers "not implemented" (and why). */
+export interface MethodStatus {
+  readonly className: string;
+  readonly method: string;
+  readonly implemented: boolean;
+  readonly reason: string;
 }
 
 /**
  * Finds the implementation of a method on a handle's class, case-insensitively
  * (clients such as `@qlik/api` send camelCase names), and calls it with
  * arguments by name. A method the spec has but this engine does not implement
- * answers LOCERR_GENERIC_NOT_IMPLEMENTED; one the spec does not have, -32601.
+ * answers LOCERR_GENERIC_NOT_IMPLEMENTED naming it; one the spec does not have, -32601.
  */
 export class MethodDispatcher {
   private readonly methods = new Map<string, Map<string, ResolvedMethod>>();
 
-  constructor(
-    schema: QixSchema,
-    implementations: Readonly<Partial<Record<HandleType, ClassMethods>>>,
-  ) {
+  constructor(schema: QixSchema, implementations: EngineHandlers) {
     for (const [className, classSchema] of Object.entries(schema.structs)) {
       const byName = new Map<string, ResolvedMethod>();
-      const impls = implementations[className as HandleType] ?? {};
+      const impls = (implementations[className as EngineClass] ?? {}) as Readonly<
+        Record<string, AnyImpl | undefined>
+      >;
       for (const [name, methodSchema] of Object.entries(classSchema)) {
-        byName.set(name.toLowerCase(), { name, schema: methodSchema, impl: impls[name] });
+        const impl = Object.hasOwn(impls, name) ? impls[name] : undefined;
+        const reason = impl ? notImplementedReason(impl) : '';
+        byName.set(name.toLowerCase(), {
+          name,
+          schema: methodSchema,
+          impl: reason === undefined ? impl : undefined,
+          notImplemented: reason,
+        });
       }
       this.methods.set(className, byName);
     }
+  }
+
+  /** Every method of the spec, by class, with whether it computes here. */
+  statuses(): MethodStatus[] {
+    const out: MethodStatus[] = [];
+    for (const [className, byName] of this.methods) {
+      for (const resolved of byName.values()) {
+        out.push({
+          className,
+          method: resolved.name,
+          implemented: resolved.impl !== undefined,
+          reason: resolved.notImplemented ?? '',
+        });
+      }
+    }
+    return out;
   }
 
   /** Calls `method` on the context's handle with the request's params. */
@@ -46,7 +85,8 @@ export class MethodDispatcher {
     if (!resolved.impl) {
       throw new EngineError(
         LocErr.GENERIC_NOT_IMPLEMENTED,
-        `${context.entry.type}.${resolved.name} is not implemented by this engine`,
+        `${context.entry.type}.${resolved.name} is not implemented by this engine` +
+          (resolved.notImplemented ? `: ${resolved.notImplemented}` : ''),
         resolved.name,
       );
     }

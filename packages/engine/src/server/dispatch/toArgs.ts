@@ -1,14 +1,13 @@
 import type { QixSchemaMethod } from '@qlikit/qix';
 import { EngineError, JsonRpcErr } from '../protocol/EngineError.js';
-import type { Args } from './MethodTable.js';
 
 /**
  * Turns JSON-RPC `params` (positional array or object by name) into arguments
  * by In-parameter name, with the schema's defaults for the missing ones. Names
  * match case-insensitively, as the engine accepts them.
  */
-export function toArgs(method: QixSchemaMethod, params: unknown): Args {
-  const args: Args = {};
+export function toArgs(method: QixSchemaMethod, params: unknown): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
   for (const param of method.In) {
     if (param.DefaultValue !== undefined) args[param.Name] = structuredClone(param.DefaultValue);
   }

@@ -1,6 +1,5 @@
 import { booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
-import type { ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { notImplemented, type ClassMethods } from '../dispatch/MethodTable.js';
 import { docOf } from './docObjectMethods.js';
 
 const EMPTY_SCRIPT = [
@@ -19,7 +18,7 @@ const EMPTY_SCRIPT = [
 ].join('\n');
 
 /** Doc methods on the app itself: script, reload, save, properties, locale. */
-export const docAppMethods: ClassMethods = {
+export const docAppMethods: ClassMethods<'Doc'> = {
   GetScript: (context) => ({ qScript: docOf(context).app.document.script }),
   GetScriptEx: (context) => ({
     qScript: { qScript: docOf(context).app.document.script, qMeta: {} },
@@ -48,8 +47,24 @@ export const docAppMethods: ClassMethods = {
       context.signal,
       params.qPartial === true,
     );
+    const error = ok ? null : doc.lastReload?.error;
     // DoReloadExResult has no log text: clients read the log through GetProgress, as with DoReload.
-    return { qResult: { qSuccess: ok, qScriptLogFile: '', qEndedWithMemoryConstraint: false } };
+    return {
+      qResult: {
+        qSuccess: ok,
+        qScriptLogFile: '',
+        qEndedWithMemoryConstraint: false,
+        ...(error
+          ? {
+              qFailureData: {
+                qErrors: [
+                  { qError: error, qLineNumber: 0, qCode: 0, qTitle: 'LOCERR_GENERIC_UNKNOWN' },
+                ],
+              },
+            }
+          : {}),
+      },
+    };
   },
 
   async DoSave(context) {
@@ -88,7 +103,7 @@ export const docAppMethods: ClassMethods = {
         qReadOnly: false,
         qIsOpenedWithoutData: false,
         qIsSessionApp: app.isSessionApp,
-        qThumbnail: properties.qThumbnail ?? { qUrl: '' },
+        qThumbnail: (properties.qThumbnail as { qUrl?: string } | undefined) ?? { qUrl: '' },
         qIsBDILiveMode: false,
         qProhibitBinaryLoad: false,
         qIsDirectQueryMode: false,
@@ -113,10 +128,5 @@ export const docAppMethods: ClassMethods = {
     docOf(context).endModal(booleanArg(args, 'qAccept'));
     return {};
   },
-  SaveAs() {
-    throw new EngineError(
-      LocErr.GENERIC_NOT_IMPLEMENTED,
-      'SaveAs is not supported: use Global.CopyApp',
-    );
-  },
+  SaveAs: notImplemented('use Global.CreateApp and Global.CopyApp'),
 };

@@ -1,11 +1,11 @@
-import { objectId } from '../../app/App.js';
+import { objectId, objectInfo } from '../../app/App.js';
 import { readPointer } from '../../app/layout/computeLayout.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
-import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
-import type { ObjectInterface } from '../session/HandleTable.js';
+import { NO_OBJECT, type ObjectInterface } from '../session/HandleTable.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,22 +27,30 @@ export function openObjectHandle(context: CallContext, object: StoredObject): Ob
 }
 
 /** `{ qInfo, qReturn }` for the Create* methods. */
-function created(context: CallContext, object: StoredObject): Json {
-  return {
-    qInfo: structuredClone(object.properties.qInfo),
-    qReturn: openObjectHandle(context, object),
-  };
+export function created(
+  context: CallContext,
+  object: StoredObject,
+): MethodResult<'Doc', 'CreateObject'> {
+  return { qInfo: objectInfo(object), qReturn: openObjectHandle(context, object) };
 }
 
 /** Get* answer: the object's handle, or the null interface when it does not exist. */
-function found(context: CallContext, doc: DocSession, id: string, type: StoredObjectType): Json {
+function found(
+  context: CallContext,
+  doc: DocSession,
+  id: string,
+  type: StoredObjectType,
+): MethodResult<'Doc', 'GetObject'> {
   const object = doc.findObject(id);
-  if (!object || object.type !== type)
-    return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+  if (!object || object.type !== type) return { qReturn: NO_OBJECT };
   return { qReturn: openObjectHandle(context, object) };
 }
 
-function destroy(context: CallContext, id: string, type: StoredObjectType): Json {
+function destroy(
+  context: CallContext,
+  id: string,
+  type: StoredObjectType,
+): MethodResult<'Doc', 'DestroyObject'> {
   const doc = docOf(context);
   const object = doc.findObject(id);
   if (!object || object.type !== type) return { qSuccess: false };
@@ -51,7 +59,11 @@ function destroy(context: CallContext, id: string, type: StoredObjectType): Json
   return { qSuccess: true };
 }
 
-function clone(context: CallContext, id: string, type: StoredObjectType): Json {
+function clone(
+  context: CallContext,
+  id: string,
+  type: StoredObjectType,
+): MethodResult<'Doc', 'CloneObject'> {
   const doc = docOf(context);
   const source = doc.getObject(id, type);
   const properties = structuredClone(source.properties);
@@ -70,7 +82,10 @@ function clone(context: CallContext, id: string, type: StoredObjectType): Json {
  * (the options' qData) maps names to JSON pointers into the properties, whose
  * values fill the entry's qData.
  */
-export function containerEntry(object: StoredObject, data: unknown = {}): Json {
+export function containerEntry(
+  object: StoredObject,
+  data: unknown = {},
+): MethodResult<'Doc', 'GetObjects'>['qList'][number] {
   const meta = (object.properties.qMetaDef as Json | undefined) ?? {};
   const qData: Json = {};
   if (typeof data === 'object' && data !== null) {
@@ -81,7 +96,7 @@ export function containerEntry(object: StoredObject, data: unknown = {}): Json {
     }
   }
   return {
-    qInfo: structuredClone(object.properties.qInfo),
+    qInfo: objectInfo(object),
     qMeta: {
       ...structuredClone(meta),
       createdDate: object.createdDate,
@@ -93,7 +108,7 @@ export function containerEntry(object: StoredObject, data: unknown = {}): Json {
 }
 
 /** Doc methods on generic objects and master items (dimensions, measures). */
-export const docObjectMethods: ClassMethods = {
+export const docObjectMethods: ClassMethods<'Doc'> = {
   CreateObject(context, args) {
     return created(
       context,
@@ -153,7 +168,7 @@ export const docObjectMethods: ClassMethods = {
       doc
         .objectsOfType(type)
         .filter((object) => !doc.isSessionObject(object))
-        .map((object) => structuredClone(object.properties.qInfo)),
+        .map(objectInfo),
     );
     return { qInfos };
   },

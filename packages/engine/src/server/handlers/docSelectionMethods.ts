@@ -13,7 +13,7 @@ import {
 } from '../dispatch/argReaders.js';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
-import { containerEntry, docOf, openObjectHandle } from './docObjectMethods.js';
+import { containerEntry, created, docOf, openObjectHandle } from './docObjectMethods.js';
 import type { FieldTarget } from './fieldMethods.js';
 import { applySelection } from './selectionEffects.js';
 
@@ -37,14 +37,26 @@ function requireData(doc: DocSession): void {
     throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The app has no data: reload it first');
 }
 
-function terms(args: Json): string[] {
+/** Where each search term occurs in a matched text (case-insensitive): SearchCharRange items. */
+function termRanges(
+  text: string,
+  searched: readonly string[],
+): { qCharPos: number; qCharCount: number; qTerm: number }[] {
+  const lower = text.toLowerCase();
+  return searched.flatMap((term, qTerm) => {
+    const qCharPos = term === '' ? -1 : lower.indexOf(term.toLowerCase());
+    return qCharPos < 0 ? [] : [{ qCharPos, qCharCount: term.length, qTerm }];
+  });
+}
+
+function terms(args: { qTerms: string[] }): string[] {
   return arrayArg<unknown>(args, 'qTerms').filter(
     (term): term is string => typeof term === 'string',
   );
 }
 
 /** Doc methods on selections, fields, expressions, bookmarks and search. */
-export const docSelectionMethods: ClassMethods = {
+export const docSelectionMethods: ClassMethods<'Doc'> = {
   GetField(context, args) {
     const doc = docOf(context);
     const name = stringArg(args, 'qFieldName');
@@ -183,10 +195,7 @@ export const docSelectionMethods: ClassMethods = {
     const bookmark = doc.app.createObject('GenericBookmark', objectArg(args, 'qProp'));
     bookmark.bookmarkState =
       doc.app.tables.length > 0 ? doc.data.captureBookmark() : { states: {} };
-    return {
-      qInfo: structuredClone(bookmark.properties.qInfo),
-      qReturn: openObjectHandle(context, bookmark),
-    };
+    return created(context, bookmark);
   },
   CreateBookmarkEx(context, args) {
     return docSelectionMethods.CreateBookmark!(context, args);
@@ -238,25 +247,22 @@ export const docSelectionMethods: ClassMethods = {
     const offset = Number(page.qOffset ?? 0);
     const count = Number(page.qCount ?? found.length);
     const maxMatches = Number(page.qMaxNbrFieldMatches ?? -1);
+    const searched = terms(args);
+    // Every term matches every value found (searchValues keeps only those).
+    const allTerms = searched.map((_term, index) => index);
     const items = found.slice(offset, offset + count).map((match) => ({
-      qItemType: 'Field',
+      qItemType: 'Field' as const,
       qTotalNumberOfMatches: match.indexes.length,
       qIdentifier: match.field,
       qItemMatches: (maxMatches >= 0 ? match.texts.slice(0, maxMatches) : match.texts).map(
-        (text) => ({
-          qText: text,
-          qAttributes: [],
-          qFieldSelectionMode: 'SELECTION_MODE_NORMAL',
-        }),
+        (text) => ({ qText: text, qAttributes: [], qRanges: termRanges(text, searched) }),
       ),
-      qSearchTermsMatched: terms(args).map((_term, index) => ({
-        qElementNumber: index,
-        qSearchTermsMatched: [],
-      })),
+      qSearchTermsMatched: allTerms,
+      qMatchType: 'FieldMatchSubString' as const,
     }));
     return {
       qResult: {
-        qSearchTerms: terms(args),
+        qSearchTerms: searched,
         qTotalNumberOfGroups: found.length > 0 ? 1 : 0,
         qSearchGroupArray:
           found.length > 0
@@ -264,7 +270,7 @@ export const docSelectionMethods: ClassMethods = {
                 {
                   qId: 0,
                   qGroupType: 'DatasetType',
-                  qSearchTermsMatched: [],
+                  qSearchTermsMatched: allTerms,
                   qTotalNumberOfItems: found.length,
                   qItems: items,
                 },
@@ -276,15 +282,15 @@ export const docSelectionMethods: ClassMethods = {
   SearchSuggest(context, args) {
     const doc = docOf(context);
     requireData(doc);
-    const found = searchValues(doc.app.dataModel, doc.data.state().result(), terms(args));
-    const counts = new Map<string, number>();
-    for (const match of found)
-      for (const text of match.texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+    const searched = terms(args);
+    const found = searchValues(doc.app.dataModel, doc.data.state().result(), searched);
+    const suggested = new Set<string>();
+    for (const match of found) for (const text of match.texts) suggested.add(text);
+    const lastTerm = Math.max(0, searched.length - 1);
     return {
       qResult: {
-        qSuggestions: [...counts]
-          .slice(0, 20)
-          .map(([qValue, qOccurance]) => ({ qValue, qOccurance })),
+        // Values found, each completing the last term (qTerm: its index), as a search box suggests.
+        qSuggestions: [...suggested].slice(0, 20).map((qValue) => ({ qValue, qTerm: lastTerm })),
         qFieldNames: found.map((match) => match.field),
       },
     };

@@ -4,7 +4,7 @@ import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
-import { docOf, openObjectHandle } from './docObjectMethods.js';
+import { created, docOf, openObjectHandle } from './docObjectMethods.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ function destroyVariable(
   doc: DocSession,
   variable: StoredObject | undefined,
   sessionOnly: boolean,
-): Json {
+): { qSuccess: boolean } {
   if (!variable || variable.type !== 'GenericVariable') return { qSuccess: false };
   const id = (variable.properties.qInfo as { qId: string }).qId;
   if (!doc.isSessionObject(variable) && sessionOnly) return { qSuccess: false };
@@ -48,13 +48,9 @@ function destroyVariable(
 }
 
 /** Doc methods on variables. */
-export const docVariableMethods: ClassMethods = {
+export const docVariableMethods: ClassMethods<'Doc'> = {
   CreateVariableEx(context, args) {
-    const variable = createVariable(context, objectArg(args, 'qProp'), false);
-    return {
-      qInfo: structuredClone(variable.properties.qInfo),
-      qReturn: openObjectHandle(context, variable),
-    };
+    return created(context, createVariable(context, objectArg(args, 'qProp'), false));
   },
   CreateSessionVariable(context, args) {
     return {

@@ -1,6 +1,5 @@
 import type { AppStore } from '../../app/AppStore.js';
-import type { ClassMethods } from '../dispatch/MethodTable.js';
-import type { HandleType } from '../session/HandleTable.js';
+import type { EngineHandlers } from '../dispatch/MethodTable.js';
 import { docAppMethods } from './docAppMethods.js';
 import { docObjectMethods } from './docObjectMethods.js';
 import { docSelectionMethods } from './docSelectionMethods.js';
@@ -17,11 +16,15 @@ import {
 } from './masterItemMethods.js';
 
 /** Every engine class's method implementations. */
-export function engineMethods(apps: AppStore): Partial<Record<HandleType, ClassMethods>> {
+export function engineMethods(apps: AppStore): EngineHandlers {
   return {
     Global: globalMethods(apps),
     Doc: { ...docAppMethods, ...docObjectMethods, ...docVariableMethods, ...docSelectionMethods },
-    GenericObject: { ...propertyMethods, ...genericObjectTreeMethods, ...genericObjectDataMethods },
+    GenericObject: {
+      ...propertyMethods<'GenericObject'>(),
+      ...genericObjectTreeMethods,
+      ...genericObjectDataMethods,
+    },
     Field: fieldMethods,
     GenericDimension: genericDimensionMethods,
     GenericMeasure: genericMeasureMethods,

@@ -62,7 +62,7 @@ function fieldValues(values: readonly Record<string, unknown>[]): (string | numb
 }
 
 /** Methods of the Field class. */
-export const fieldMethods: ClassMethods = {
+export const fieldMethods: ClassMethods<'Field'> = {
   Select: (context, args) => searchSelect(context, args, 'replace'),
   ToggleSelect: (context, args) => searchSelect(context, args, 'toggle'),
   SelectValues: (context, args) =>

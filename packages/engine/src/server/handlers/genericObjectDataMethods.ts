@@ -2,7 +2,7 @@ import { objectId } from '../../app/App.js';
 import type { SelectionState } from '../../selection/SelectionState.js';
 import { readPointer } from '../../app/layout/computeLayout.js';
 import { arrayArg, booleanArg, numberArg, stringArg } from '../dispatch/argReaders.js';
-import type { Args, CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
 import { objectOf } from './genericObjectMethods.js';
 import { applySelection } from './selectionEffects.js';
@@ -32,7 +32,7 @@ function definitionAt(
  */
 function fieldsAtPath(
   context: CallContext,
-  args: Args,
+  args: { qPath: string; qColIndices: number[] },
 ): { fields: string[]; state: SelectionState } {
   const { object, doc } = objectOf(context);
   const path = stringArg(args, 'qPath');
@@ -55,12 +55,16 @@ function selectFrom(context: CallContext, change: () => boolean): { qSuccess: bo
   return { qSuccess: changed };
 }
 
-function pagesArg(args: Json): Json[] {
+/** Pivot and stacked pages: ChartCompute builds them as JSON in the spec's NxPivotPage/NxStackPage shapes. */
+type PivotPages = MethodResult<'GenericObject', 'GetHyperCubePivotData'>['qDataPages'];
+type StackPages = MethodResult<'GenericObject', 'GetHyperCubeStackData'>['qDataPages'];
+
+function pagesArg(args: object): Json[] {
   return arrayArg<Json>(args, 'qPages');
 }
 
 /** Methods of GenericObject that read or select through its hypercubes and list objects. */
-export const genericObjectDataMethods: ClassMethods = {
+export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   GetHyperCubeData(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
@@ -74,7 +78,7 @@ export const genericObjectDataMethods: ClassMethods = {
   GetHyperCubePivotData(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return { qDataPages: doc.data.chart.pivotData(def, stateName, pagesArg(args)) };
+    return { qDataPages: doc.data.chart.pivotData(def, stateName, pagesArg(args)) as PivotPages };
   },
   GetHyperCubeStackData(context, args) {
     const { doc } = objectOf(context);
@@ -85,7 +89,7 @@ export const genericObjectDataMethods: ClassMethods = {
         stateName,
         pagesArg(args),
         numberArg(args, 'qMaxNbrCells', 10_000),
-      ),
+      ) as StackPages,
     };
   },
   GetHyperCubeContinuousData(context, args) {

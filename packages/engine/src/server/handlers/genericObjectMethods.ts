@@ -1,14 +1,13 @@
-import { objectId } from '../../app/App.js';
-import type { StoredObject } from '../../app/AppDocument.js';
+import { objectId, objectInfo } from '../../app/App.js';
+import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { applyNxPatches, type NxPatch } from '../../app/applyNxPatches.js';
 import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
-import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
+import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { NO_OBJECT } from '../session/HandleTable.js';
 import { openDocOf } from './sessionDoc.js';
-import { openObjectHandle } from './docObjectMethods.js';
-
-type Json = Record<string, unknown>;
+import { created, openObjectHandle } from './docObjectMethods.js';
 
 /** The stored object and the session's doc behind a GenericObject-like handle. */
 export function objectOf(context: CallContext): { object: StoredObject; doc: DocSession } {
@@ -18,27 +17,45 @@ export function objectOf(context: CallContext): { object: StoredObject; doc: Doc
 }
 
 /** A property tree with its children inlined as `qChildren`, as GetFullPropertyTree answers. */
-function fullTree(doc: DocSession, object: StoredObject): Json {
+function fullTree(
+  doc: DocSession,
+  object: StoredObject,
+): MethodResult<'GenericObject', 'GetFullPropertyTree'>['qPropEntry'] {
   return {
-    qProperty: structuredClone(object.properties),
+    qProperty: storedProperties(object.properties),
     qChildren: doc.childrenOf(objectId(object)).map((child) => fullTree(doc, child)),
-    qEmbeddedSnapshotRef: null,
   };
 }
 
-/** Methods every property-tree class shares (GenericObject, GenericDimension, ...). */
-export const propertyMethods: ClassMethods = {
-  GetProperties: (context) => ({ qProp: structuredClone(objectOf(context).object.properties) }),
+/**
+ * A copy of stored properties as the spec's properties type of their class:
+ * they were checked against it when stored, and qInfo is always there.
+ */
+export function storedProperties<T>(properties: unknown): T {
+  return structuredClone(properties) as T;
+}
+
+/**
+ * Methods every property-tree class shares (GenericObject, GenericDimension,
+ * ...), written once over the stored JSON and typed for class `C`: properties
+ * and layouts are the free trees the spec's types of `C` describe.
+ */
+export function propertyMethods<C extends StoredObjectType>(): ClassMethods<C> {
+  return sharedPropertyMethods as ClassMethods<C>;
+}
+
+const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
+  GetProperties: (context) => ({ qProp: storedProperties(objectOf(context).object.properties) }),
   GetEffectiveProperties(context) {
     const { object, doc } = objectOf(context);
-    return { qProp: structuredClone(doc.effectiveProperties(object)) };
+    return { qProp: storedProperties(doc.effectiveProperties(object)) };
   },
   SetProperties(context, args) {
     const { object, doc } = objectOf(context);
     doc.setObjectProperties(object, objectArg(args, 'qProp'));
     return {};
   },
-  GetInfo: (context) => ({ qInfo: structuredClone(objectOf(context).object.properties.qInfo) }),
+  GetInfo: (context) => ({ qInfo: objectInfo(objectOf(context).object) }),
   ApplyPatches(context, args) {
     const { object, doc } = objectOf(context);
     const patches = arrayArg<NxPatch>(args, 'qPatches');
@@ -53,7 +70,7 @@ export const propertyMethods: ClassMethods = {
   },
   GetLayout(context) {
     const { object, doc } = objectOf(context);
-    return { qLayout: doc.layoutOf(object, object.type) };
+    return { qLayout: storedProperties(doc.layoutOf(object, object.type)) };
   },
   Publish: () => ({}),
   UnPublish: () => ({}),
@@ -63,7 +80,7 @@ export const propertyMethods: ClassMethods = {
 };
 
 /** Methods of GenericObject beyond the shared ones: children and the full property tree. */
-export const genericObjectTreeMethods: ClassMethods = {
+export const genericObjectTreeMethods: ClassMethods<'GenericObject'> = {
   GetFullPropertyTree(context) {
     const { object, doc } = objectOf(context);
     return { qPropEntry: fullTree(doc, object) };
@@ -82,10 +99,7 @@ export const genericObjectTreeMethods: ClassMethods = {
       ? doc.createSessionObject('GenericObject', props, parentId)
       : doc.app.createObject('GenericObject', props, parentId);
     doc.invalidateObject(parentId);
-    return {
-      qInfo: structuredClone(child.properties.qInfo),
-      qReturn: openObjectHandle(context, child),
-    };
+    return created(context, child);
   },
   DestroyChild(context, args) {
     const { object, doc } = objectOf(context);
@@ -109,17 +123,14 @@ export const genericObjectTreeMethods: ClassMethods = {
   GetChildInfos(context) {
     const { object, doc } = objectOf(context);
     return {
-      qInfos: doc
-        .childrenOf(objectId(object))
-        .map((child) => structuredClone(child.properties.qInfo)),
+      qInfos: doc.childrenOf(objectId(object)).map(objectInfo),
     };
   },
   GetChild(context, args) {
     const { object, doc } = objectOf(context);
     const id = stringArg(args, 'qId');
     const child = doc.childrenOf(objectId(object)).find((each) => objectId(each) === id);
-    if (!child)
-      return { qReturn: { qType: null, qHandle: null, qGenericType: null, qGenericId: null } };
+    if (!child) return { qReturn: NO_OBJECT };
     return { qReturn: openObjectHandle(context, child) };
   },
   GetParent(context) {

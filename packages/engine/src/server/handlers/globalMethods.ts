@@ -5,6 +5,7 @@ import type { StoredObject } from '../../app/AppDocument.js';
 import type { AppStore } from '../../app/AppStore.js';
 import { bnfDefs } from '../../app/bnfDefs.js';
 import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
+import type { ProgressData } from '@qlikit/qix';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
 import { attachDoc, openDocOf } from './sessionDoc.js';
@@ -13,7 +14,7 @@ import { attachDoc, openDocOf } from './sessionDoc.js';
 export const ENGINE_VERSION = '12.2528.0';
 
 /** Methods of the Global class (handle -1). */
-export function globalMethods(apps: AppStore): ClassMethods {
+export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
   // Stored apps stay loaded for the next session; session apps die with theirs.
   const keepLoaded = () => undefined;
   return {
@@ -58,6 +59,7 @@ export function globalMethods(apps: AppStore): ClassMethods {
           qReadOnly: false,
           qTitle: String(document.properties.qTitle ?? document.id),
           qThumbnail: { qUrl: '' },
+          qUsage: 'ANALYTICS',
         })),
       };
     },
@@ -189,7 +191,7 @@ function copyObject(target: App, object: StoredObject): void {
   if (object.scriptCreated !== undefined) copy.scriptCreated = object.scriptCreated;
 }
 
-function emptyProgress(): Record<string, unknown> {
+function emptyProgress(): ProgressData {
   return {
     qStarted: false,
     qFinished: false,
@@ -202,5 +204,6 @@ function emptyProgress(): Record<string, unknown> {
     qTransientProgress: '',
     qErrorData: [],
     qPersistentProgressMessages: [],
+    qTransientProgressMessage: { qMessageCode: 0, qMessageParameters: [] },
   };
 }

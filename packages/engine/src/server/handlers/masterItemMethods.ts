@@ -1,38 +1,37 @@
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { numberArg, optionalStringArg, stringArg } from '../dispatch/argReaders.js';
-import { objectOf, propertyMethods } from './genericObjectMethods.js';
+import { objectOf, propertyMethods, storedProperties } from './genericObjectMethods.js';
 
 /** GenericDimension: the shared property methods plus its own. */
-export const genericDimensionMethods: ClassMethods = {
-  ...propertyMethods,
+export const genericDimensionMethods: ClassMethods<'GenericDimension'> = {
+  ...propertyMethods<'GenericDimension'>(),
   GetDimension: (context) => ({
-    qDim: structuredClone(objectOf(context).object.properties.qDim ?? {}),
+    qDim: storedProperties(objectOf(context).object.properties.qDim ?? {}),
   }),
   GetLinkedObjects: () => ({ qItems: [] }),
 };
 
 /** GenericMeasure: the shared property methods plus its own. */
-export const genericMeasureMethods: ClassMethods = {
-  ...propertyMethods,
+export const genericMeasureMethods: ClassMethods<'GenericMeasure'> = {
+  ...propertyMethods<'GenericMeasure'>(),
   GetMeasure: (context) => ({
-    qMeasure: structuredClone(objectOf(context).object.properties.qMeasure ?? {}),
+    qMeasure: storedProperties(objectOf(context).object.properties.qMeasure ?? {}),
   }),
   GetLinkedObjects: () => ({ qItems: [] }),
 };
 
 /** GenericBookmark: the shared property methods plus Apply. */
-export const genericBookmarkMethods: ClassMethods = {
-  ...propertyMethods,
+export const genericBookmarkMethods: ClassMethods<'GenericBookmark'> = {
+  ...propertyMethods<'GenericBookmark'>(),
   Apply(context) {
     const { object, doc } = objectOf(context);
     return { qSuccess: doc.applyBookmark(object) };
   },
-  ApplyPatches: propertyMethods.ApplyPatches!,
 };
 
 /** GenericVariable: the shared property methods plus value setters. */
-export const genericVariableMethods: ClassMethods = {
-  ...propertyMethods,
+export const genericVariableMethods: ClassMethods<'GenericVariable'> = {
+  ...propertyMethods<'GenericVariable'>(),
   SetStringValue(context, args) {
     const { object, doc } = objectOf(context);
     doc.setVariableDefinition(object, stringArg(args, 'qVal'));

@@ -1,14 +1,7 @@
+import type { EngineClass } from '../dispatch/MethodTable.js';
+
 /** Engine classes a handle can stand for. */
-export type HandleType =
-  | 'Global'
-  | 'Doc'
-  | 'GenericObject'
-  | 'Field'
-  | 'Variable'
-  | 'GenericDimension'
-  | 'GenericMeasure'
-  | 'GenericBookmark'
-  | 'GenericVariable';
+export type HandleType = EngineClass;
 
 /** What a handle points at: the class, the object behind it, and whether its layout was read since it last changed. */
 export interface HandleEntry<TTarget = unknown> {
@@ -21,13 +14,21 @@ export interface HandleEntry<TTarget = unknown> {
   layoutValid: boolean;
 }
 
-/** The `qReturn` of a method that hands out an object. */
+/** The `qReturn` of a method that hands out an object that exists. */
 export interface ObjectInterface {
   qType: HandleType;
   qHandle: number;
   qGenericType: string;
   qGenericId: string;
 }
+
+/** The `qReturn` of a Get* method when there is no such object (an answer, not an error, in Qlik's engine). */
+export const NO_OBJECT = Object.freeze({
+  qType: null,
+  qHandle: null,
+  qGenericType: null,
+  qGenericId: null,
+});
 
 /**
  * The handles of one session. Numbers are never reused within a session, and
