@@ -1,4 +1,3 @@
-import type { ScriptSyntaxError } from '@qlikit/qix';
 import { parseExpression } from '../expression/parseExpression.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
 import { expandDollars } from '../expression/expandDollars.js';
@@ -30,7 +29,6 @@ import {
   stackPages,
   type PivotGrid,
 } from './pivotPages.js';
-import { checkScript } from './checkScript.js';
 import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
@@ -359,11 +357,6 @@ export class ChartCompute {
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
     }
-  }
-
-  /** Syntax errors of a load script, as CheckScriptSyntax reports them. */
-  checkScriptSyntax(script: string): ScriptSyntaxError[] {
-    return checkScript(script);
   }
 
   private cube(def: Json, stateName: string): ComputedHyperCube {

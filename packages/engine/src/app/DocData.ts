@@ -1,4 +1,4 @@
-import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
+import type { LocaleInfo } from '@qlikit/qix';
 import { numberToText } from '../value/numberToText.js';
 import type { DataModel } from '../model/DataModel.js';
 import { Dual, type Value } from '../value/Value.js';
@@ -299,11 +299,6 @@ export class DocData {
         variables.NumericalAbbreviation ??
         '3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y',
     };
-  }
-
-  /** Script errors found by parsing (not running) the script. */
-  checkScriptSyntax(script: string): ScriptSyntaxError[] {
-    return this.chart.checkScriptSyntax(script);
   }
 
   /** The LayoutContext that computes an object's data blocks over this session's selections. */

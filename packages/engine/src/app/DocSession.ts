@@ -9,6 +9,7 @@ import { DocData } from './DocData.js';
 import { computeLayout } from './layout/computeLayout.js';
 import { reloadApp } from './reloadApp.js';
 import { variableItems, type VariableItem } from './variableItems.js';
+import { checkScript } from './checkScript.js';
 
 /**
  * One session's view of an app: the shared app plus what belongs to the
@@ -168,9 +169,9 @@ export class DocSession {
     if (this.data.endModal(accept)) this.invalidateData();
   }
 
-  /** Script errors found without running it. */
-  checkScriptSyntax(): ScriptSyntaxError[] {
-    return this.data.checkScriptSyntax(this.app.document.script);
+  /** Script errors found without running it; `$(Include=...)` reads the app's data files. */
+  checkScriptSyntax(): Promise<ScriptSyntaxError[]> {
+    return checkScript(this.app.document.script, this.app.filesDir);
   }
 
   /** Runs the load script; true when it succeeded. Progress goes to GetProgress under `requestId`. */

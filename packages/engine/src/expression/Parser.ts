@@ -114,15 +114,30 @@ export class Parser {
       this.lexer.next();
       args.push({ kind: 'field', name: '*', quoting: 'bare', start: star.start });
     } else if (!isPunct(this.lexer.peek(), ')')) {
-      args.push(this.parseExpression());
+      args.push(this.parseArgument());
       while (isPunct(this.lexer.peek(), ',')) {
         this.lexer.next();
-        args.push(this.parseExpression());
+        args.push(this.parseArgument());
       }
     }
     this.expectPunct(')');
     call.args = args;
     return call;
+  }
+
+  /** One argument; an empty one (`f(a, , b)`, `f(a, )`) is omitted, as Qlik reads it: null. */
+  private parseArgument(): Expr {
+    const next = this.lexer.peek();
+    if (isPunct(next, ',') || isPunct(next, ')'))
+      return {
+        kind: 'call',
+        name: 'Null',
+        key: 'NULL',
+        args: [],
+        aggregation: false,
+        start: next.start,
+      };
+    return this.parseExpression();
   }
 
   /** `DISTINCT`, `NODISTINCT`, `ALL` and `TOTAL [<F1, F2>]` before the first argument. */

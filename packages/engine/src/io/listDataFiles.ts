@@ -5,9 +5,14 @@ import { resolveDataPath } from './resolveDataPath.js';
 /**
  * Lists the files a FileList() mask names, e.g. `lib://DataFiles/*.csv`, in
  * name order, each spelled with the mask's own prefix so the script can load
- * it back. `*` and `?` are wildcards in the last path segment only.
+ * it back. `*` and `?` are wildcards in the last path segment only. With
+ * `directories`, lists the folders instead (DirList()).
  */
-export async function listDataFiles(dataDir: string, mask: string): Promise<string[]> {
+export async function listDataFiles(
+  dataDir: string,
+  mask: string,
+  directories = false,
+): Promise<string[]> {
   const cut = Math.max(mask.lastIndexOf('/'), mask.lastIndexOf('\\'));
   const prefix = mask.slice(0, cut + 1);
   const pattern = wildcardToRegExp(mask.slice(cut + 1));
@@ -19,7 +24,9 @@ export async function listDataFiles(dataDir: string, mask: string): Promise<stri
     return [];
   }
   return entries
-    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .filter(
+      (entry) => (directories ? entry.isDirectory() : entry.isFile()) && pattern.test(entry.name),
+    )
     .map((entry) => prefix + entry.name)
     .sort();
 }

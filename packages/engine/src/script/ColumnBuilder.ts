@@ -90,6 +90,15 @@ export class ColumnBuilder implements LoadedColumn {
     return index < 0 ? null : this.values[index];
   }
 
+  /** Rewrites every row (one value per row), rebuilding the dictionary in first-seen order. */
+  replaceValues(rows: readonly Value[]): void {
+    this.values.length = 0;
+    this.positions.clear();
+    this.length = 0;
+    this.reserve(rows.length);
+    for (const value of rows) this.push(value);
+  }
+
   /** Keeps only the rows listed, in that order. */
   selectRows(rows: Int32Array | readonly number[]): ColumnBuilder {
     const result = new ColumnBuilder(this.name, rows.length);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
 import { ExpressionError } from '../expression/ExpressionError.js';
@@ -5,6 +6,7 @@ import { compileExpression } from '../expression/compileExpression.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import { DataFileError } from '../io/DataFileError.js';
 import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
+import { listDataFiles } from '../io/listDataFiles.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { numberToText } from '../value/numberToText.js';
@@ -13,60 +15,71 @@ import { toText } from '../value/toText.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import { applyFormatVariable } from './applyFormatVariable.js';
+import { buildProgram } from './buildProgram.js';
 import { keyOf, type ValueKey } from './ColumnBuilder.js';
 import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
-import { expandScriptText } from './expandScriptText.js';
-import { joinTables } from './joinTables.js';
-import { keepTables } from './keepTables.js';
+import { expandScriptText, expandVariable } from './expandScriptText.js';
+import { FieldRules } from './FieldRules.js';
 import { LoadContext } from './LoadContext.js';
+import { autoNumberFields } from './autoNumberFields.js';
+import { LoadRunner, notSupported, type LoadHost } from './LoadRunner.js';
 import { parseStatement } from './parseStatement.js';
-import { qualifyFieldName, qualifyRules, type QualifyRule } from './qualifyFieldName.js';
-import type { LineageEntry } from '../io/Lineage.js';
+import { qualifyRules, type QualifyRule } from './qualifyFieldName.js';
 import type { RawStatement } from './RawStatement.js';
-import type { RowStream } from './RowStream.js';
-import { autogenerateRowStream } from './autogenerateRowStream.js';
-import { fileRowStream } from './fileRowStream.js';
-import { inlineRowStream } from './inlineRowStream.js';
-import { residentRowStream } from './residentRowStream.js';
-import { ScriptFault } from './ScriptFault.js';
-import { runLoad, type LoadEnvironment } from './runLoad.js';
-import { storeTable } from './storeTable.js';
+import type { RowBatch, RowStream } from './RowStream.js';
+import type { ScriptConnection } from './ScriptConnection.js';
 import { ScriptError, type ScriptErrorCode } from './ScriptError.js';
+import { ScriptFault } from './ScriptFault.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
-import type { SourceMap } from './SourceMap.js';
-import type { LoadCombine, LoadStatement, Statement } from './Statement.js';
+import { SourceMap } from './SourceMap.js';
+import { splitStatements } from './splitStatements.js';
+import type { Statement } from './Statement.js';
 import { StatementCursor } from './StatementCursor.js';
+import { storeTable } from './storeTable.js';
+import { TableCatalog } from './TableCatalog.js';
 
 const NO_FIELDS = new Map<string, number>();
+const LIST_FUNCTIONS = new Set(['FILELIST', 'DIRLIST', 'FIELDVALUELIST']);
 const MAX_LOGGED_STATEMENT = 200;
 
 type SubNode = Extract<ScriptNode, { kind: 'sub' }>;
+
+/** `$(Include=path)` or `$(Must_Include=path)` as a whole statement. */
+const INCLUDE = /^\$\(\s*(Must_)?Include\s*=\s*(.*?)\s*\)$/is;
 
 /** Runs a parsed script: control flow, statements and the tables they build. */
 export class Interpreter {
   readonly variables: Map<string, string>;
   readonly log: string[] = [];
-  readonly tables = new Map<string, ScriptTable>();
-  private format: FormatSettings;
-  private readonly mappings = new Map<string, Map<ValueKey, Value>>();
+  /** The tables of SECTION APPLICATION, which become the app's data. */
+  readonly application = new TableCatalog();
+  /** The tables loaded under SECTION ACCESS: who may see which data. */
+  readonly access = new TableCatalog();
+  readonly fieldRules = new FieldRules();
+  catalog = this.application;
+  format: FormatSettings;
+  qualify: QualifyRule[] = [];
+  readonly functions: ReadonlyMap<string, ScalarFunction>;
   private readonly subs = new Map<string, SubNode>();
-  private qualify: QualifyRule[] = [];
-  private preceding: { load: LoadStatement; raw: RawStatement }[] = [];
-  private lastTable: string | undefined;
+  private readonly loads: LoadRunner;
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
-  private readonly functions: ReadonlyMap<string, ScalarFunction>;
+  private directory: string | undefined;
+  private connection: ScriptConnection | undefined;
+  /** The `*` symbol of SECTION ACCESS tables (STAR IS). */
+  starSymbol: string | undefined;
   private readonly files: DataFiles;
+  private statementsRun = 0;
   private statementAt: RawStatement = { text: '', start: 0 };
   /** Statements whose text had nothing to expand, so offsets into it are offsets into the script. */
   private readonly unexpanded = new WeakSet<RawStatement>();
 
   constructor(
     private readonly sourceMap: SourceMap,
-    private readonly options: ScriptOptions,
+    readonly options: ScriptOptions,
   ) {
     this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
     this.files = options.files ?? dataDirFiles(options.dataDir);
@@ -75,15 +88,24 @@ export class Interpreter {
     for (const [name, text] of this.variables)
       this.format = applyFormatVariable(this.format, name, text);
     for (const loaded of options.partialFrom ?? [])
-      this.tables.set(loaded.name, ScriptTable.fromLoaded(loaded));
+      this.application.tables.set(loaded.name, ScriptTable.fromLoaded(loaded));
     this.functions = contextFunctions({
-      mapping: (name) => this.mappings.get(name),
-      table: (name) => this.tables.get(name),
-      tableNames: () => [...this.tables.keys()],
+      mapping: (name) => this.catalog.mappings.get(name),
+      table: (name) => this.catalog.tables.get(name),
+      tableNames: () => [...this.catalog.tables.keys()],
       currentOutput: () => this.currentLoad?.output,
       currentFile: () => this.currentFile,
-      fieldHasValue: (field, value) => this.fieldHasValue(field, value),
+      fieldHasValue: (field, value) =>
+        this.catalog.hasValue(field, value) ||
+        (this.currentLoad?.output.column(field)?.has(value) ?? false),
+      fieldValues: (field) => this.fieldValues(field),
     });
+    this.loads = new LoadRunner(this.loadHost());
+  }
+
+  /** The tables of the application section. */
+  get tables(): ReadonlyMap<string, ScriptTable> {
+    return this.application.tables;
   }
 
   /** Runs the whole program; EXIT SCRIPT ends it early without error. */
@@ -98,13 +120,15 @@ export class Interpreter {
           `EXIT ${signal.target.toUpperCase()} outside a ${signal.target.toUpperCase()}`,
           this.statementAt,
         );
+    } finally {
+      await this.disconnect();
     }
-    const dangling = this.preceding[0];
+    const dangling = this.loads.dangling;
     if (dangling)
       throw this.error(
         'SCRIPT_SYNTAX',
         'A LOAD without a source must be followed by a LOAD with one',
-        dangling.raw,
+        dangling,
       );
     this.writeSummary();
   }
@@ -190,44 +214,53 @@ export class Interpreter {
     }
   }
 
-  /** The values of a FOR EACH list: expressions, FileList('mask') and FieldValueList('field'). */
+  /** The values of a FOR EACH list: expressions, FileList('mask'), DirList('mask') and FieldValueList('field'). */
   private async listItems(raw: RawStatement): Promise<string[]> {
     const text = this.expand(raw);
     const cursor = this.cursorFor(text, raw);
     const items: string[] = [];
     do {
       const expr = cursor.readExpression();
-      if (expr.kind === 'call' && (expr.key === 'FILELIST' || expr.key === 'FIELDVALUELIST')) {
+      if (expr.kind === 'call' && LIST_FUNCTIONS.has(expr.key)) {
         const argument = toText(
-          this.evaluate(expr.args[0] ?? { kind: 'string', value: '', start: 0 }, raw),
+          this.evaluate(expr.args[0] ?? { kind: 'string', value: '*', start: 0 }, raw),
         );
-        items.push(
-          ...(expr.key === 'FILELIST'
-            ? await this.fileList(argument, raw)
-            : this.fieldValueList(argument)),
-        );
+        if (expr.key === 'FIELDVALUELIST')
+          items.push(...this.fieldValues(argument).map((value) => toText(value)));
+        else items.push(...(await this.fileList(argument, raw, expr.key === 'DIRLIST')));
       } else items.push(toText(this.evaluate(expr, raw)));
     } while (cursor.acceptChar(','));
     cursor.expectEnd();
     return items;
   }
 
-  private async fileList(mask: string, raw: RawStatement): Promise<string[]> {
+  private async fileList(mask: string, raw: RawStatement, directories = false): Promise<string[]> {
     try {
-      return await this.files.list(mask);
+      const path = this.inDirectory(mask);
+      // DataFiles lists files only; folders are listed in the data directory.
+      return directories
+        ? await listDataFiles(this.options.dataDir, path, true)
+        : await this.files.list(path);
     } catch (cause) {
       throw this.wrap(cause, raw);
     }
   }
 
-  private fieldValueList(field: string): string[] {
+  /** A relative path under the folder DIRECTORY named, as Qlik resolves it. */
+  private inDirectory(scriptPath: string): string {
+    if (this.directory === undefined || /^lib:\/\//i.test(scriptPath)) return scriptPath;
+    return `${this.directory.replace(/[/\\]$/, '')}/${scriptPath}`;
+  }
+
+  /** A field's distinct values over all tables, in load order (FieldValueList, FieldValue, FieldIndex). */
+  private fieldValues(field: string): Value[] {
     const seen = new Set<ValueKey>();
-    const out: string[] = [];
-    for (const table of this.tables.values()) {
+    const out: Value[] = [];
+    for (const table of this.catalog.tables.values()) {
       for (const value of table.column(field)?.values ?? []) {
         if (value === null || seen.has(keyOf(value))) continue;
         seen.add(keyOf(value));
-        out.push(toText(value));
+        out.push(value);
       }
     }
     return out;
@@ -262,15 +295,43 @@ export class Interpreter {
 
   private async runStatement(raw: RawStatement): Promise<void> {
     this.statementAt = raw;
+    const include = INCLUDE.exec(raw.text);
+    if (include)
+      return this.runInclude(this.expand({ ...raw, text: include[2] }), !!include[1], raw);
     const text = this.expand(raw);
     if (text === raw.text) this.unexpanded.add(raw);
     const statement = parseStatement(this.cursorFor(text, raw));
+    this.statementsRun++;
     if (statement.kind !== 'trace') this.write(abbreviate(text));
     try {
       await this.execute(statement, raw);
     } catch (cause) {
       throw this.wrap(cause, raw);
     }
+  }
+
+  /**
+   * `$(Include=file)` runs the file's script in place; a file that cannot be
+   * read is passed over, unless it is `$(Must_Include=file)`. Its statements
+   * report errors at the include's line.
+   */
+  private async runInclude(path: string, must: boolean, at: RawStatement): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(await this.files.resolve(this.inDirectory(path)), 'utf8');
+    } catch (cause) {
+      if (!must) return this.write(`(Include: '${path}' could not be read and was skipped)`);
+      throw this.error(
+        'SCRIPT_FILE_NOT_FOUND',
+        `Must_Include: cannot read '${path}'`,
+        at,
+        0,
+        cause,
+      );
+    }
+    const included = new SourceMap(text);
+    const statements = splitStatements(text, included).map((raw) => ({ ...raw, start: at.start }));
+    await this.runBlock(buildProgram(statements, included));
   }
 
   /** Turns any failure inside a statement into a ScriptError at that statement. */
@@ -316,11 +377,7 @@ export class Interpreter {
   private resolveDollar(content: string, raw: RawStatement): string {
     if (content.startsWith('='))
       return toText(this.evaluate(parseExpression(content.slice(1)), raw));
-    const call = /^([^()]+)\((.*)\)$/s.exec(content);
-    if (!call) return this.variables.get(content) ?? '';
-    const body = this.variables.get(call[1].trim()) ?? '';
-    const args = splitArguments(call[2]);
-    return body.replace(/\$(\d+)/g, (whole, n: string) => args[Number(n) - 1] ?? whole);
+    return expandVariable(content, (name) => this.variables.get(name) ?? '');
   }
 
   /** Evaluates an expression outside any LOAD (LET, IF, FOR bounds). */
@@ -374,7 +431,7 @@ export class Interpreter {
   private async execute(statement: Statement, raw: RawStatement): Promise<void> {
     switch (statement.kind) {
       case 'load':
-        return this.executeLoad(statement, raw);
+        return this.loads.execute(statement, raw);
       case 'set':
         return this.setVariable(statement.name, statement.value);
       case 'let': {
@@ -382,28 +439,26 @@ export class Interpreter {
         return this.setVariable(statement.name, value === null ? undefined : toText(value));
       }
       case 'dropTables':
-        return this.dropTables(statement.names, raw);
+        return this.catalog.dropTables(statement.names);
       case 'dropFields':
-        return this.dropFields(statement.names, statement.from, raw);
+        return this.catalog.dropFields(statement.names, statement.from);
       case 'renameTables':
-        return this.renameTables(statement.pairs, raw);
+        return this.catalog.renameTables(statement.pairs);
       case 'renameFields':
-        for (const [from, to] of statement.pairs)
-          for (const table of this.tables.values()) table.renameColumn(from, to);
-        return;
+        return this.catalog.renameFields(statement.pairs);
+      case 'renameUsing':
+        return this.catalog.renameUsing(statement.what, statement.mapping);
       case 'qualify':
         this.qualify = [...this.qualify, ...qualifyRules(statement.patterns, statement.qualify)];
         return;
+      case 'alias':
+        return this.fieldRules.alias(statement.pairs);
       case 'store':
-        return this.store(statement, raw);
+        return this.store(statement);
       case 'trace':
-        this.write(statement.text);
-        return;
+        return this.write(statement.text);
       case 'sleep':
-        return;
-      case 'ignored':
-        this.write(`(${statement.keyword} has no effect here and was skipped)`);
-        return;
+        return this.sleep(toNumber(this.evaluate(statement.milliseconds, raw)));
       case 'exit':
         if (
           !statement.when ||
@@ -414,12 +469,138 @@ export class Interpreter {
         return;
       case 'call':
         return this.call(statement.name, statement.args, raw);
+      case 'conditional':
+        if (isTrue(this.evaluate(statement.condition, raw)) !== statement.unless)
+          await this.execute(statement.statement, raw);
+        return;
+      default:
+        return this.executeOther(statement);
     }
+  }
+
+  /** The statements about connections, sections and field metadata. */
+  private async executeOther(statement: Statement): Promise<void> {
+    switch (statement.kind) {
+      case 'binary':
+        return this.binary(statement.path);
+      case 'directory':
+        this.directory = statement.path;
+        return;
+      case 'connect':
+        return this.connect(statement.via, statement.target);
+      case 'disconnect':
+        await this.disconnect();
+        return;
+      case 'sqlCommand': {
+        const connection = this.requireConnection('SQL');
+        if (!connection.execute)
+          throw notSupported(`SQL ${statement.text.split(/\s/)[0]} on this connection`);
+        return connection.execute(statement.text);
+      }
+      case 'tag':
+        return this.fieldRules.tag(statement.fields, statement.tags, statement.untag);
+      case 'tagUsing':
+        for (const [field, tag] of this.mappingPairs(statement.mapping))
+          this.fieldRules.tag([field], [tag], statement.untag);
+        return;
+      case 'comment':
+        for (const name of statement.names)
+          this.commentsOf(statement.target).set(name, statement.text);
+        return;
+      case 'commentUsing':
+        for (const [name, text] of this.mappingPairs(statement.mapping))
+          this.commentsOf(statement.target).set(name, text);
+        return;
+      case 'mapUsing':
+        this.catalog.mapping(statement.mapping);
+        return this.fieldRules.map(statement.fields, statement.mapping);
+      case 'unmap':
+        return this.fieldRules.map(statement.fields, undefined);
+      case 'nullAs':
+        return this.fieldRules.nullAs(statement.fields, statement.asValue);
+      case 'autoNumberFields':
+        return autoNumberFields(this.catalog, statement.fields, statement.namespace);
+      case 'section':
+        this.catalog = statement.access ? this.access : this.application;
+        return;
+      case 'star':
+        this.starSymbol = statement.symbol;
+        return;
+      case 'flushLog':
+        return;
+      case 'notSupported':
+        throw notSupported(statement.what);
+      default:
+        throw new ScriptFault('SCRIPT_RUNTIME', `Statement '${statement.kind}' cannot run here`);
+    }
+  }
+
+  private commentsOf(target: 'field' | 'table'): Map<string, string> {
+    return target === 'field' ? this.fieldRules.fieldComments : this.fieldRules.tableComments;
+  }
+
+  /** A mapping table's rows as text pairs (TAG / COMMENT ... USING). */
+  private mappingPairs(name: string): [string, string][] {
+    return [...this.catalog.mapping(name)].map(([from, to]) => [String(from), toText(to)]);
+  }
+
+  /** SLEEP n: waits n milliseconds (at most an hour, as Qlik allows), or until the reload is aborted. */
+  private async sleep(milliseconds: number): Promise<void> {
+    const wait = Math.min(Math.max(0, Number.isFinite(milliseconds) ? milliseconds : 0), 3_600_000);
+    const signal = this.options.signal;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, wait);
+      function done(): void {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    this.checkAborted();
+  }
+
+  /** BINARY: starts from another app's tables; it must be the script's first statement. */
+  private async binary(source: string): Promise<void> {
+    if (!this.options.binary) throw notSupported(`BINARY [${source}] (no apps to read from here)`);
+    if (this.statementsRun > 1 || this.application.tables.size > 0)
+      throw new ScriptFault('SCRIPT_RUNTIME', 'BINARY must be the first statement of the script');
+    const loaded = await this.options.binary(source);
+    for (const table of loaded.tables)
+      this.application.tables.set(table.name, ScriptTable.fromLoaded(table));
+    for (const table of loaded.sectionAccess ?? [])
+      this.access.tables.set(table.name, ScriptTable.fromLoaded(table));
+    this.write(`Binary: ${loaded.tables.length} tables from ${source}`);
+  }
+
+  private async connect(via: 'lib' | 'odbc' | 'oledb' | 'custom', target: string): Promise<void> {
+    if (via !== 'lib')
+      throw notSupported(`${via.toUpperCase()} CONNECT (use LIB CONNECT TO a data connection)`);
+    if (!this.options.connect)
+      throw notSupported(`LIB CONNECT TO '${target}' (no data connections here)`);
+    await this.disconnect();
+    this.connection = await this.options.connect(target, this.options.signal);
+  }
+
+  private async disconnect(): Promise<void> {
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.close();
+  }
+
+  private requireConnection(what: string): ScriptConnection {
+    if (!this.options.connect) throw notSupported(`${what} (no data connections here)`);
+    if (!this.connection)
+      throw new ScriptFault(
+        'SCRIPT_RUNTIME',
+        `${what} needs a data connection: LIB CONNECT TO 'name' first`,
+      );
+    return this.connection;
   }
 
   private async call(name: string, args: readonly Expr[], raw: RawStatement): Promise<void> {
     const sub = this.subs.get(name.toUpperCase());
-    if (!sub) throw this.error('SCRIPT_RUNTIME', `Subroutine '${name}' is not defined`, raw);
+    if (!sub) throw new ScriptFault('SCRIPT_RUNTIME', `Subroutine '${name}' is not defined`);
     const values = args.map((arg) => this.evaluate(arg, raw));
     const saved = sub.params.map((param) => this.variables.get(param));
     sub.params.forEach((param, i) =>
@@ -437,167 +618,55 @@ export class Interpreter {
     }
   }
 
-  private dropTables(names: readonly string[], raw: RawStatement): void {
-    for (const name of names) {
-      if (!this.tables.delete(name) && !this.mappings.delete(name)) {
-        throw this.error('SCRIPT_TABLE_NOT_FOUND', `Table '${name}' not found`, raw);
-      }
-      if (this.lastTable === name) this.lastTable = undefined;
-    }
-  }
-
-  private dropFields(
-    names: readonly string[],
-    from: readonly string[] | undefined,
-    raw: RawStatement,
-  ): void {
-    const tables = from
-      ? from.map((name) => this.requireTable(name, raw))
-      : [...this.tables.values()];
-    for (const field of names) {
-      let dropped = false;
-      for (const table of tables) dropped = table.dropColumn(field) || dropped;
-      if (!dropped) throw this.error('SCRIPT_FIELD_NOT_FOUND', `Field '${field}' not found`, raw);
-    }
-    // A table left without fields no longer exists, as in Qlik.
-    for (const table of tables) if (table.columns.length === 0) this.tables.delete(table.name);
-  }
-
-  private renameTables(pairs: readonly (readonly [string, string])[], raw: RawStatement): void {
-    for (const [from, to] of pairs) {
-      const table = this.requireTable(from, raw);
-      if (this.tables.has(to))
-        throw this.error('SCRIPT_RUNTIME', `Table '${to}' already exists`, raw);
-      const entries = [...this.tables.entries()].map(([name, t]): [string, ScriptTable] =>
-        name === from ? [to, t] : [name, t],
-      );
-      this.tables.clear();
-      for (const [name, t] of entries) this.tables.set(name, t);
-      table.name = to;
-      if (this.lastTable === from) this.lastTable = to;
-    }
-  }
-
-  private requireTable(name: string, raw: RawStatement): ScriptTable {
-    const table = this.tables.get(name);
-    if (!table) throw this.error('SCRIPT_TABLE_NOT_FOUND', `Table '${name}' not found`, raw);
-    return table;
-  }
-
-  private async store(
-    statement: Extract<Statement, { kind: 'store' }>,
-    raw: RawStatement,
-  ): Promise<void> {
-    const table = this.requireTable(statement.table, raw);
+  private async store(statement: Extract<Statement, { kind: 'store' }>): Promise<void> {
+    const table = this.catalog.require(statement.table);
     const fields = statement.fields ?? table.fieldNames;
     const columns = fields.map((field) => {
       const column = table.column(field);
       if (!column)
-        throw this.error(
+        throw new ScriptFault(
           'SCRIPT_FIELD_NOT_FOUND',
           `Field '${field}' not found in table '${table.name}'`,
-          raw,
         );
       return column;
     });
-    const target = await this.files.resolve(statement.path);
-    await storeTable(table, columns, target, statement.path, statement.format, {
+    const path = this.inDirectory(statement.path);
+    const target = await this.files.resolve(path);
+    await storeTable(table, columns, target, path, statement.format, {
       creatorDoc: this.options.appId ?? '',
       format: this.format,
     });
     this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }
 
-  private async executeLoad(load: LoadStatement, raw: RawStatement): Promise<void> {
-    if (load.source.kind === 'preceding') {
-      this.preceding.push({ load, raw });
-      return;
-    }
-    const chain = this.preceding.reverse();
-    this.preceding = [];
-    const top = chain.at(-1)?.load ?? load;
-    if (!this.runsInThisReload(top)) {
-      const why = this.isPartial ? 'no ADD or REPLACE prefix' : 'ADD ONLY or REPLACE ONLY';
-      this.write(
-        `${top.label ?? 'LOAD'} skipped in a ${this.isPartial ? 'partial' : 'full'} reload (${why})`,
-      );
-      return;
-    }
-    const source = load.source;
-    if (source.kind !== 'file' || !/[*?]/.test(source.path)) {
-      await this.loadThroughChain(load, chain, raw, undefined);
-      return;
-    }
-    // A wildcard FROM loads every matching file, each appended to the first one's table.
-    const paths = await this.fileList(source.path, raw);
-    if (paths.length === 0) {
-      throw this.error('SCRIPT_FILE_NOT_FOUND', `No file matches '${source.path}'`, raw);
-    }
-    let target: string | undefined;
-    for (const path of paths) {
-      const one: LoadStatement = { ...load, source: { ...source, path } };
-      target = await this.loadThroughChain(one, chain, raw, target);
-    }
-  }
-
-  private get isPartial(): boolean {
-    return this.options.partialFrom !== undefined;
-  }
-
-  /** A partial reload runs ADD and REPLACE loads only; a full one all but ADD ONLY and REPLACE ONLY. */
-  private runsInThisReload(load: LoadStatement): boolean {
-    return this.isPartial ? load.partial !== undefined : !load.partial?.only;
-  }
-
-  /**
-   * Runs a LOAD with a source and the preceding loads above it, then places
-   * the result (appending to `appendTo` when given). Returns the table's name.
-   */
-  private async loadThroughChain(
-    load: LoadStatement,
-    chain: readonly { load: LoadStatement; raw: RawStatement }[],
-    raw: RawStatement,
-    appendTo: string | undefined,
-  ): Promise<string> {
-    const { stream, sourceName, defaultName, lineage } = await this.openSource(load, raw);
-    let result = await this.runOneLoad(load, stream, raw);
-    result.table.lineage = lineage;
-    for (const above of chain) {
-      const sourceTable = result.table;
-      result = {
-        table: (await this.runOneLoad(above.load, residentRowStream(sourceTable), above.raw)).table,
-        fetched: result.fetched,
-      };
-      result.table.lineage = lineage;
-    }
-    this.currentFile = undefined;
-    const top = chain.at(-1)?.load ?? load;
-    const placed: LoadStatement =
-      appendTo === undefined ? top : { ...top, combine: { kind: 'concatenate', target: appendTo } };
-    this.place(placed, result.table, defaultName, raw);
-    this.write(`${result.table.name} << ${sourceName}  ${result.fetched} Lines fetched`);
-    return result.table.name;
-  }
-
-  private async runOneLoad(
-    load: LoadStatement,
-    stream: RowStream,
-    raw: RawStatement,
-  ): Promise<{ table: ScriptTable; fetched: number }> {
-    const env: LoadEnvironment = {
-      functions: this.functions,
-      format: this.format,
-      variable: (name) => this.variableValue(name),
-      pause: () => this.pause(),
-      setCurrent: (ctx, output) => {
-        this.currentLoad = ctx && output ? { ctx, output } : undefined;
-      },
+  /** Rows of a SELECT on the open connection; nulls become NullDisplay's text when it is set. */
+  private async sqlRows(text: string): Promise<RowStream> {
+    const rows = await this.requireConnection('SQL SELECT').select(text, this.options.signal);
+    const nullDisplay = this.variables.get('NullDisplay');
+    if (nullDisplay === undefined) return rows;
+    return {
+      kind: 'values',
+      fieldNames: rows.fieldNames,
+      batches: replaceNulls(rows.batches, nullDisplay),
     };
-    try {
-      return await runLoad(load, stream, env);
-    } catch (cause) {
-      throw this.wrap(cause, raw);
+  }
+
+  /** Distinct combinations of fields over the tables that hold them all (INTERVALMATCH). */
+  private fieldCombinations(fields: readonly string[]): Value[][] {
+    const seen = new Set<string>();
+    const out: Value[][] = [];
+    for (const table of this.catalog.tables.values()) {
+      const columns = fields.map((field) => table.column(field));
+      if (columns.some((column) => column === undefined)) continue;
+      for (let row = 0; row < table.rowCount; row++) {
+        const values = columns.map((column) => column!.valueAt(row));
+        const key = values.map((v) => (v === null ? '\u0000' : String(keyOf(v)))).join('\u0001');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(values);
+      }
     }
+    return out;
   }
 
   private async pause(): Promise<void> {
@@ -605,202 +674,47 @@ export class Interpreter {
     this.checkAborted();
   }
 
-  private async openSource(
-    load: LoadStatement,
-    raw: RawStatement,
-  ): Promise<{
-    stream: RowStream;
-    sourceName: string;
-    defaultName: string;
-    lineage: LineageEntry[];
-  }> {
-    const source = load.source;
-    switch (source.kind) {
-      case 'file': {
-        const absolute = await this.files.resolve(source.path);
-        this.currentFile = source.path;
-        const stream = await fileRowStream(absolute, source.path, source.format, this.numbers());
-        const base = source.path.replace(/^.*[/\\]/, '');
-        return {
-          stream,
-          sourceName: base,
-          defaultName: base.replace(/\.[^.]*$/, ''),
-          lineage: [{ discriminator: `${source.path};`, statement: '' }],
-        };
-      }
-      case 'inline':
-        return {
-          stream: await inlineRowStream(source.data, source.format, this.numbers()),
-          sourceName: 'INLINE',
-          defaultName: 'INLINE',
-          lineage: [{ discriminator: 'INLINE;', statement: '' }],
-        };
-      case 'resident': {
-        const table = this.requireTable(source.table, raw);
-        return {
-          stream: residentRowStream(table, load.orderBy),
-          sourceName: source.table,
-          defaultName: source.table,
-          lineage: [...table.lineage],
-        };
-      }
-      case 'autogenerate': {
-        const count = toNumber(this.evaluate(source.count, raw));
-        if (!Number.isFinite(count) || count < 0)
-          throw this.error('SCRIPT_RUNTIME', 'AUTOGENERATE needs a non-negative number', raw);
-        return {
-          stream: autogenerateRowStream(Math.floor(count)),
-          sourceName: 'AUTOGENERATE',
-          defaultName: 'AUTOGENERATE',
-          lineage: [{ discriminator: 'AUTOGENERATE;', statement: '' }],
-        };
-      }
-      case 'preceding':
-        throw this.error(
-          'SCRIPT_SYNTAX',
-          'A LOAD without a source must be followed by a LOAD with one',
-          raw,
-        );
-    }
-  }
-
-  /** Names the loaded table and puts it where its prefixes say: mapping, concatenation, join, keep or a new table. */
-  private place(
-    load: LoadStatement,
-    table: ScriptTable,
-    defaultName: string,
-    raw: RawStatement,
-  ): void {
-    const name = load.label ?? defaultName;
-    if (load.mapping) {
-      this.mappings.set(name, mappingOf(table));
-      table.name = name;
-      return;
-    }
-    for (const column of [...table.columns])
-      table.renameColumn(column.name, qualifyFieldName(column.name, name, this.qualify));
-    const partial = this.partialPlacement(load, table, name);
-    const combine = partial?.combine ?? load.combine;
-    const tableName = partial?.name ?? name;
-    switch (combine.kind) {
-      case 'concatenate': {
-        const target = this.targetTable(combine.target, raw);
-        target.append(table);
-        table.name = target.name;
-        this.lastTable = target.name;
-        return;
-      }
-      case 'join': {
-        const target = this.targetTable(combine.target, raw);
-        const joined = joinTables(target, table, combine.how);
-        joined.lineage = [...target.lineage, ...table.lineage];
-        this.tables.set(target.name, joined);
-        table.name = target.name;
-        this.lastTable = target.name;
-        return;
-      }
-      case 'keep': {
-        const target = this.targetTable(combine.target, raw);
-        const kept = keepTables(target, table, combine.how);
-        this.tables.set(target.name, kept.left);
-        this.addTable(kept.right, tableName);
-        table.name = kept.right.name;
-        return;
-      }
-      case 'auto': {
-        const same = this.tableWithFields(table.fieldNames);
-        if (same) {
-          same.append(table);
-          table.name = same.name;
-          this.lastTable = same.name;
-          return;
-        }
-        this.addTable(table, tableName);
-        return;
-      }
-      case 'noconcatenate':
-        this.addTable(table, tableName);
-        return;
-    }
-  }
-
-  /**
-   * Where an ADD or REPLACE load goes, when that differs from what its other
-   * prefixes say. REPLACE drops its table first (the CONCATENATE target, else
-   * the table with the same fields, else in a partial reload the one of its
-   * name) and takes its name; ADD in a partial reload appends to that table.
-   */
-  private partialPlacement(
-    load: LoadStatement,
-    table: ScriptTable,
-    name: string,
-  ): { combine: LoadCombine; name?: string } | undefined {
-    if (!load.partial || (load.partial.mode === 'add' && !this.isPartial)) return undefined;
-    const explicit = load.combine.kind === 'concatenate';
-    if (!explicit && load.combine.kind !== 'auto') return undefined;
-    const target =
-      (explicit ? this.tables.get(load.combine.target ?? this.lastTable ?? '') : undefined) ??
-      this.tableWithFields(table.fieldNames) ??
-      (this.isPartial ? this.tables.get(name) : undefined);
-    if (!target) return undefined;
-    if (load.partial.mode === 'add')
-      return { combine: { kind: 'concatenate', target: target.name } };
-    this.tables.delete(target.name);
-    return { combine: { kind: 'noconcatenate' }, name: target.name };
-  }
-
-  private targetTable(name: string | undefined, raw: RawStatement): ScriptTable {
-    const target = name ?? this.lastTable;
-    if (target === undefined)
-      throw this.error('SCRIPT_TABLE_NOT_FOUND', 'There is no previous table to combine with', raw);
-    return this.requireTable(target, raw);
-  }
-
-  /** Adds a new table, suffixing `-1`, `-2`, ... when its name is taken. */
-  private addTable(table: ScriptTable, name: string): void {
-    let unique = name;
-    for (let n = 1; this.tables.has(unique); n++) unique = `${name}-${n}`;
-    table.name = unique;
-    this.tables.set(unique, table);
-    this.lastTable = unique;
-  }
-
-  private tableWithFields(fields: readonly string[]): ScriptTable | undefined {
-    const wanted = [...fields].sort().join('\u0000');
-    for (const table of this.tables.values())
-      if ([...table.fieldNames].sort().join('\u0000') === wanted) return table;
-    return undefined;
-  }
-
-  private fieldHasValue(field: string, value: Value): boolean {
-    if (value === null) return false;
-    for (const table of this.tables.values()) if (table.column(field)?.has(value)) return true;
-    return this.currentLoad?.output.column(field)?.has(value) ?? false;
-  }
-
   private writeSummary(): void {
+    const tables = this.application.tables;
     const fields = new Set<string>();
-    for (const table of this.tables.values()) for (const name of table.fieldNames) fields.add(name);
+    for (const table of tables.values()) for (const name of table.fieldNames) fields.add(name);
     this.write('--- Script finished ---');
-    for (const table of this.tables.values()) {
+    for (const table of tables.values()) {
       this.write(
         `${table.name}: ${table.rowCount} rows, ${table.columns.length} fields (${table.fieldNames.join(', ')})`,
       );
     }
-    this.write(`${this.tables.size} tables, ${fields.size} fields`);
+    this.write(`${tables.size} tables, ${fields.size} fields`);
   }
-}
 
-/** A mapping table: first column's values to the second's; the first occurrence of a key wins. */
-function mappingOf(table: ScriptTable): Map<ValueKey, Value> {
-  const [from, to] = table.columns;
-  const mapping = new Map<ValueKey, Value>();
-  if (!from || !to) return mapping;
-  for (let row = 0; row < table.rowCount; row++) {
-    const key = from.valueAt(row);
-    if (key !== null && !mapping.has(keyOf(key))) mapping.set(keyOf(key), to.valueAt(row));
+  /** What the load pipeline reads from the script. */
+  private loadHost(): LoadHost {
+    return {
+      options: this.options,
+      catalog: () => this.catalog,
+      functions: this.functions,
+      format: () => this.format,
+      fieldRules: this.fieldRules,
+      qualify: () => this.qualify,
+      variableValue: (name) => this.variableValue(name),
+      variableText: (name) => this.variables.get(name),
+      numbers: () => this.numbers(),
+      evaluate: (expr, raw) => this.evaluate(expr, raw),
+      write: (line) => this.write(line),
+      pause: () => this.pause(),
+      fileList: (mask) => this.fileList(mask, this.statementAt),
+      resolvePath: (path) => this.files.resolve(this.inDirectory(path)),
+      wrap: (cause, raw) => this.wrap(cause, raw),
+      setCurrent: (load) => {
+        this.currentLoad = load;
+      },
+      setCurrentFile: (path) => {
+        this.currentFile = path;
+      },
+      sqlRows: (text) => this.sqlRows(text),
+      fieldCombinations: (fields) => this.fieldCombinations(fields),
+    };
   }
-  return mapping;
 }
 
 function sameValue(a: Value, b: Value): boolean {
@@ -808,27 +722,15 @@ function sameValue(a: Value, b: Value): boolean {
   return keyOf(a) === keyOf(b) || toText(a) === toText(b);
 }
 
-/** Splits `a, 'b,c', f(x, y)` at top-level commas. */
-function splitArguments(text: string): string[] {
-  const args: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === '(') depth++;
-    else if (!quoted && ch === ')') depth--;
-    else if (!quoted && depth === 0 && ch === ',') {
-      args.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  args.push(text.slice(start).trim());
-  return args;
-}
-
 function abbreviate(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > MAX_LOGGED_STATEMENT ? `${line.slice(0, MAX_LOGGED_STATEMENT)}...` : line;
+}
+
+async function* replaceNulls(
+  batches: AsyncIterable<RowBatch> | Iterable<RowBatch>,
+  text: string,
+): AsyncGenerator<RowBatch> {
+  for await (const batch of batches)
+    yield batch.map((row) => row.map((value) => (value === null ? text : value)));
 }

@@ -8,7 +8,9 @@ export type ScriptErrorCode =
   | 'SCRIPT_FILE_NOT_FOUND'
   | 'SCRIPT_FILE_FORMAT'
   | 'SCRIPT_FILE_WRITE'
-  | 'SCRIPT_PATH_OUTSIDE_DATA_DIR';
+  | 'SCRIPT_PATH_OUTSIDE_DATA_DIR'
+  /** Valid Qlik script that this engine cannot run: "not supported: <what>". */
+  | 'SCRIPT_NOT_SUPPORTED';
 
 /** Where in the script something went wrong: 1-based line and column. */
 export interface ScriptPosition {

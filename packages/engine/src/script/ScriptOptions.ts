@@ -1,6 +1,7 @@
 import type { DataFiles } from '../io/DataFiles.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
+import type { ScriptConnection } from './ScriptConnection.js';
 
 /** How to run a load script. */
 export interface ScriptOptions {
@@ -23,6 +24,22 @@ export interface ScriptOptions {
    * are) and only LOADs prefixed `ADD` or `REPLACE` run.
    */
   readonly partialFrom?: readonly LoadedTable[];
+  /**
+   * Opens the data connection `LIB CONNECT TO 'name'` names. Without it,
+   * LIB CONNECT and SQL fail with "not supported".
+   */
+  readonly connect?: (name: string, signal?: AbortSignal) => Promise<ScriptConnection>;
+  /**
+   * The data of another app for `BINARY source` (an app id or a path as
+   * written). Without it, BINARY fails with "not supported".
+   */
+  readonly binary?: (source: string) => Promise<BinarySource>;
+}
+
+/** What BINARY starts a script from: another app's tables and its section access tables. */
+export interface BinarySource {
+  readonly tables: readonly LoadedTable[];
+  readonly sectionAccess?: readonly LoadedTable[];
 }
 
 /** What a reload produces. */
@@ -32,4 +49,13 @@ export interface ScriptResult {
   readonly variables: Map<string, string>;
   /** The reload log: statements, fetched line counts, traces and the final summary. */
   readonly log: string[];
+  /** Tables loaded under SECTION ACCESS (who may see which data); empty when there is none. */
+  readonly sectionAccess: LoadedTable[];
+  /** Field tags from TAG / UNTAG, by field name. */
+  readonly fieldTags: Record<string, string[]>;
+  /** Comments from COMMENT FIELD and COMMENT TABLE, by name. */
+  readonly comments: {
+    readonly fields: Record<string, string>;
+    readonly tables: Record<string, string>;
+  };
 }

@@ -112,6 +112,37 @@ export class StatementCursor {
     return this.text.slice(start, this.pos);
   }
 
+  /** A name as statements that list fields take it: also `'single quoted'`. */
+  readListedName(what = 'a name'): string {
+    if (this.peekChar() === "'") return this.readString();
+    return this.readName(what);
+  }
+
+  /** Names separated by commas (`readListedName` each). */
+  readNameList(what = 'a name'): string[] {
+    const names: string[] = [];
+    do names.push(this.readListedName(what));
+    while (this.acceptChar(','));
+    return names;
+  }
+
+  /** Field masks separated by commas: names, quoted masks with `*` and `?`, or `*` alone. */
+  readMaskList(what = 'a field name or mask'): string[] {
+    const masks: string[] = [];
+    do {
+      if (this.acceptChar('*')) masks.push('*');
+      else masks.push(this.readListedName(what));
+    } while (this.acceptChar(','));
+    return masks;
+  }
+
+  /** The text left in the statement, trimmed; the cursor moves to the end. */
+  readRest(): string {
+    const rest = this.text.slice(this.pos).trim();
+    this.pos = this.text.length;
+    return rest;
+  }
+
   /** Reads a non-negative integer such as a line count. */
   readInteger(what: string): number {
     this.skipSpace();

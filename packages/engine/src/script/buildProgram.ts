@@ -198,10 +198,14 @@ function loopTestOf(raw: RawStatement, keywordLength: number): LoopTest | undefi
   };
 }
 
-/** The first one or two words (letters only), upper-cased and joined by one space. */
+/**
+ * The first one or two words upper-cased and joined by one space; '' when the
+ * statement starts with a table label (`If_Table:`) or a longer name.
+ */
 function leadingWords(text: string, count: 1 | 2): string {
-  const match = /^\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?/.exec(text);
-  if (!match) return '';
+  const match = /^\s*([A-Za-z][\w.]*)(?:[ \t]+([A-Za-z]+)\b)?/.exec(text);
+  if (!match || !/^[A-Za-z]+$/.test(match[1])) return '';
+  if (/^\s*[A-Za-z][\w.]*\s*:(?!=)/.test(text)) return '';
   const words = count === 2 && match[2] ? [match[1], match[2]] : [match[1]];
   return words.join(' ').toUpperCase();
 }
@@ -218,8 +222,11 @@ function terminatorOf(text: string): Terminator | undefined {
   ) {
     return first;
   }
-  if (first === 'END' || first === 'ENDIF') {
-    const two = first === 'ENDIF' ? 'END IF' : leadingWords(text, 2);
+  if (first === 'ENDIF') return 'END IF';
+  if (first === 'ENDSUB') return 'END SUB';
+  if (first === 'ENDSWITCH') return 'END SWITCH';
+  if (first === 'END') {
+    const two = leadingWords(text, 2);
     if (two === 'END IF' || two === 'END SUB' || two === 'END SWITCH') return two;
   }
   return undefined;

@@ -18,6 +18,8 @@ export interface ScriptFunctionHost {
   currentFile(): string | undefined;
   /** Whether any loaded table (or the LOAD in progress) holds `value` in `field`. */
   fieldHasValue(field: string, value: Value): boolean;
+  /** A field's distinct values over the loaded tables, in load order. */
+  fieldValues(field: string): readonly Value[];
 }
 
 /**
@@ -35,6 +37,26 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
   const autoNumbers = new Map<string, Map<ValueKey, number>>();
   const entries: [string, ScalarFunction][] = [
     ['AUTONUMBER', (args) => autoNumber(autoNumbers, args)],
+    ['AUTONUMBERHASH128', (args) => autoNumber(autoNumbers, [combined(args), '\u0000hash128'])],
+    ['AUTONUMBERHASH256', (args) => autoNumber(autoNumbers, [combined(args), '\u0000hash256'])],
+    [
+      'FIELDVALUE',
+      (args) => host.fieldValues(toText(args[0] ?? null))[toNumber(args[1] ?? null) - 1] ?? null,
+    ],
+    [
+      'FIELDINDEX',
+      (args) => {
+        const wanted = args[1] ?? null;
+        if (wanted === null) return 0;
+        const key = keyOf(wanted);
+        return (
+          host
+            .fieldValues(toText(args[0] ?? null))
+            .findIndex((v) => v !== null && keyOf(v) === key) + 1
+        );
+      },
+    ],
+    ['FIELDVALUECOUNT', (args) => host.fieldValues(toText(args[0] ?? null)).length],
     ['RECNO', (_, ctx) => load(ctx)?.recNo ?? null],
     [
       'ROWNO',
@@ -133,6 +155,11 @@ function peek(host: ScriptFunctionHost, args: readonly Value[]): Value {
   const row = requested < 0 ? table.rowCount + requested : requested;
   if (!column || !Number.isInteger(row) || row < 0 || row >= table.rowCount) return null;
   return column.valueAt(row);
+}
+
+/** The arguments of AutoNumberHash128/256 as one key: a null argument keeps its place. */
+function combined(args: readonly Value[]): Value {
+  return args.map((arg) => (arg === null ? '\u0000' : String(keyOf(arg)))).join('\u0001');
 }
 
 /** AutoNumber(value [, 'counter']): 1, 2, 3... per distinct value, one sequence per counter name. */

@@ -51,3 +51,35 @@ function findClose(text: string, from: number): number {
   }
   return -1;
 }
+
+/**
+ * The text of `$(name)` or `$(name(a, b))`: the variable's value with `$1`,
+ * `$2` ... replaced by the arguments. `lookup` answers a variable's text.
+ */
+export function expandVariable(content: string, lookup: (name: string) => string): string {
+  const call = /^([^()]+)\((.*)\)$/s.exec(content);
+  if (!call) return lookup(content);
+  const body = lookup(call[1].trim());
+  const args = splitArguments(call[2]);
+  return body.replace(/\$(\d+)/g, (whole, n: string) => args[Number(n) - 1] ?? whole);
+}
+
+/** Splits `a, 'b,c', f(x, y)` at top-level commas. */
+function splitArguments(text: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth--;
+    else if (!quoted && depth === 0 && ch === ',') {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  args.push(text.slice(start).trim());
+  return args;
+}

@@ -7,15 +7,29 @@ import { readJsonFile } from '../io/readJsonFile.js';
 import { readQvdFile } from '../io/qvd/readQvdFile.js';
 import { columnRowStream } from './columnRowStream.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
-import type { FileFormatSpec } from './FileFormatSpec.js';
+import type { FileFormatSpec, FileType } from './FileFormatSpec.js';
 import type { RowStream } from './RowStream.js';
 import { textRowStream } from './textRowStream.js';
 
-/** The file type a FROM reads: the spec's, or the extension's. */
-export function fileTypeOf(scriptPath: string, spec: FileFormatSpec): 'txt' | 'json' | 'qvd' {
+const EXTENSION_TYPES: Record<string, FileType> = {
+  '.json': 'json',
+  '.qvd': 'qvd',
+  '.qvx': 'qvx',
+  '.xlsx': 'ooxml',
+  '.xlsm': 'ooxml',
+  '.xls': 'biff',
+  '.parquet': 'parquet',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xml': 'xml',
+  '.kml': 'kml',
+  '.dif': 'dif',
+};
+
+/** The file type a FROM reads: the spec's, or the extension's (text by default). */
+export function fileTypeOf(scriptPath: string, spec: FileFormatSpec): FileType {
   if (spec.type) return spec.type;
-  const extension = path.extname(scriptPath).toLowerCase();
-  return extension === '.json' ? 'json' : extension === '.qvd' ? 'qvd' : 'txt';
+  return EXTENSION_TYPES[path.extname(scriptPath).toLowerCase()] ?? 'txt';
 }
 
 /** The delimited layout a spec describes; tab for `.tab`/`.tsv` files unless it says otherwise. */
@@ -42,7 +56,7 @@ export async function fileRowStream(
     return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
   }
   const format = delimitedFormatOf(scriptPath, spec);
-  const labels = spec.labels ?? 'embedded';
+  const labels = spec.labels === 'none' ? 'none' : 'embedded';
   const headerLines = spec.headerLines ?? 0;
   if ((spec.encoding ?? 'utf8') !== 'utf8') {
     const rows = readDelimitedFile(absolutePath, scriptPath, format, spec.encoding);

@@ -19,7 +19,7 @@ export async function inlineRowStream(
   };
   const rows = parseDelimitedText(data, format);
   return textRowStream([rows], {
-    labels: spec.labels ?? 'embedded',
+    labels: spec.labels === 'none' ? 'none' : 'embedded',
     headerLines: spec.headerLines ?? 0,
     numbers,
   });

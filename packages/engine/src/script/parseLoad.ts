@@ -1,18 +1,15 @@
 import type { Expr } from '../expression/Expr.js';
 import { parseFileFormatSpec } from './parseFileFormatSpec.js';
-import type {
-  JoinKind,
-  LoadCombine,
-  LoadField,
-  LoadSource,
-  LoadStatement,
-  PartialReloadPrefix,
-} from './Statement.js';
+import type { LoadPrefixes } from './parseLoadPrefixes.js';
+import { readParenthesized } from './parseLoadPrefixes.js';
+import type { LoadField, LoadSource, LoadStatement } from './Statement.js';
 import type { StatementCursor } from './StatementCursor.js';
 
 /** Words that end a LOAD field list. */
 const FIELD_LIST_END = new Set([
   'FROM',
+  'FROM_FIELD',
+  'EXTENSION',
   'INLINE',
   'RESIDENT',
   'AUTOGENERATE',
@@ -22,78 +19,22 @@ const FIELD_LIST_END = new Set([
   'ORDER',
 ]);
 
-/** The prefixes and label read before the LOAD keyword. */
-export interface LoadPrefixes {
-  readonly label?: string;
-  readonly partial?: PartialReloadPrefix;
-  readonly mapping: boolean;
-  readonly combine: LoadCombine;
-  readonly first?: Expr;
-}
-
 /**
- * Reads the prefixes of a LOAD (`Label:`, `ADD [ONLY]`, `REPLACE [ONLY]`,
- * `MAPPING`, `CONCATENATE (T)`, `NOCONCATENATE`, `LEFT JOIN (T)`,
- * `INNER KEEP (T)`, `FIRST n`), leaving the
- * cursor on the LOAD keyword. Returns undefined when no LOAD follows.
+ * Reads `LOAD [DISTINCT] fields [source] [WHERE|WHILE ...] [GROUP BY ...]
+ * [ORDER BY ...]`, or `[SQL] SELECT ...` (kept as text for the connection),
+ * to the end of the statement.
  */
-export function parseLoadPrefixes(
-  cursor: StatementCursor,
-  label: string | undefined,
-): LoadPrefixes | undefined {
-  let mapping = false;
-  let combine: LoadCombine = { kind: 'auto' };
-  let first: Expr | undefined;
-  let partial: PartialReloadPrefix | undefined;
-  for (;;) {
-    const at = cursor.skipSpace();
-    const word = cursor.peekWord();
-    if (word === 'LOAD' || word === 'SELECT') break;
-    if (word === 'ADD' || word === 'REPLACE') {
-      cursor.acceptWord(word);
-      partial = { mode: word === 'ADD' ? 'add' : 'replace', only: cursor.acceptWord('ONLY') };
-    } else if (word === 'MERGE')
-      throw cursor.error('The MERGE prefix is not supported; use ADD or REPLACE', at);
-    else if (cursor.acceptWord('MAPPING')) mapping = true;
-    else if (cursor.acceptWord('NOCONCATENATE')) combine = { kind: 'noconcatenate' };
-    else if (cursor.acceptWord('CONCATENATE'))
-      combine = { kind: 'concatenate', target: readTarget(cursor) };
-    else if (cursor.acceptWord('FIRST')) first = cursor.readExpression();
-    else if (word === 'JOIN' || word === 'KEEP' || isJoinKind(word)) combine = readJoin(cursor);
-    else return undefined;
-  }
-  return { label, partial, mapping, combine, first };
-}
-
-function isJoinKind(word: string): boolean {
-  return word === 'INNER' || word === 'LEFT' || word === 'RIGHT' || word === 'OUTER';
-}
-
-function readJoin(cursor: StatementCursor): LoadCombine {
-  const at = cursor.skipSpace();
-  const kindWord = cursor.peekWord();
-  const how: JoinKind = isJoinKind(kindWord) ? (kindWord.toLowerCase() as JoinKind) : 'outer';
-  if (isJoinKind(kindWord)) cursor.acceptWord(kindWord);
-  if (cursor.acceptWord('JOIN')) return { kind: 'join', how, target: readTarget(cursor) };
-  if (cursor.acceptWord('KEEP')) {
-    if (how === 'outer') throw cursor.error('KEEP needs INNER, LEFT or RIGHT', at);
-    return { kind: 'keep', how, target: readTarget(cursor) };
-  }
-  throw cursor.error(`Expected JOIN or KEEP${cursor.describeNext()}`);
-}
-
-/** `(TableName)` after CONCATENATE / JOIN / KEEP. */
-function readTarget(cursor: StatementCursor): string | undefined {
-  if (!cursor.acceptChar('(')) return undefined;
-  const name = cursor.readName('a table name');
-  cursor.expectChar(')');
-  return name;
-}
-
-/** Reads `LOAD [DISTINCT] fields [source] [WHERE|WHILE ...] [GROUP BY ...] [ORDER BY ...]` to the end. */
 export function parseLoadBody(cursor: StatementCursor, prefixes: LoadPrefixes): LoadStatement {
-  if (cursor.peekWord() === 'SELECT')
-    throw cursor.error('SQL SELECT is not supported; load from files instead');
+  if (cursor.acceptWord('SQL') || cursor.peekWord() === 'SELECT') {
+    const text = cursor.readRest();
+    return {
+      kind: 'load',
+      ...prefixes,
+      distinct: false,
+      fields: [{ kind: 'star' }],
+      source: { kind: 'sql', text },
+    };
+  }
   cursor.expectWord('LOAD');
   const distinct = cursor.acceptWord('DISTINCT');
   const fields = parseFieldList(cursor);
@@ -136,11 +77,31 @@ function parseFieldList(cursor: StatementCursor): LoadField[] {
 function parseField(cursor: StatementCursor): LoadField {
   const start = cursor.skipSpace();
   const expr = cursor.readExpression();
+  const position = readRecordPosition(cursor, expr);
+  if (position)
+    return {
+      kind: 'expr',
+      expr: position,
+      name: cursor.acceptWord('AS') ? cursor.readName('a field name') : position.name,
+    };
   const written = cursor.text.slice(start, cursor.pos).trim();
   const name = cursor.acceptWord('AS')
     ? cursor.readName('a field name')
     : defaultFieldName(expr, written);
   return { kind: 'expr', expr, name };
+}
+
+/** `@1:5` (or `@1:5T`, `@3:*`): a fixed-record field's character positions, read as one field name. */
+function readRecordPosition(
+  cursor: StatementCursor,
+  expr: Expr,
+): Extract<Expr, { kind: 'field' }> | undefined {
+  if (expr.kind !== 'field' || !/^@\d+$/.test(expr.name) || cursor.text[cursor.pos] !== ':')
+    return undefined;
+  const match = /^:(?:\d+|\*)[IURBT]?/i.exec(cursor.text.slice(cursor.pos));
+  if (!match) return undefined;
+  cursor.pos += match[0].length;
+  return { ...expr, name: expr.name + match[0] };
 }
 
 /** A field reference keeps its name; any other expression is named after its text, as in Qlik. */
@@ -162,6 +123,22 @@ function parseSource(cursor: StatementCursor): LoadSource {
   if (cursor.acceptWord('AUTOGENERATE')) {
     const count = cursor.readExpression();
     return { kind: 'autogenerate', count };
+  }
+  if (cursor.acceptWord('FROM_FIELD')) {
+    cursor.expectChar('(');
+    const table = cursor.readListedName('a table name');
+    cursor.expectChar(',');
+    const field = cursor.readListedName('a field name');
+    cursor.expectChar(')');
+    // The format spec applies to the field's text; only its presence matters here.
+    parseFileFormatSpec(cursor);
+    return { kind: 'fromField', table, field };
+  }
+  if (cursor.acceptWord('EXTENSION')) {
+    const at = cursor.skipSpace();
+    cursor.readName('an extension function');
+    if (cursor.peekChar() === '(') readParenthesized(cursor);
+    return { kind: 'extension', call: cursor.text.slice(at, cursor.pos) };
   }
   return { kind: 'preceding' };
 }

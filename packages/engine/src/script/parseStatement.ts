@@ -1,78 +1,140 @@
 import type { Expr } from '../expression/Expr.js';
 import { parseFileFormatSpec } from './parseFileFormatSpec.js';
-import { parseLoadBody, parseLoadPrefixes } from './parseLoad.js';
+import { parseLoadBody } from './parseLoad.js';
+import { parseLoadPrefixes, readParenthesized } from './parseLoadPrefixes.js';
+import { parseNameStatement } from './parseNameStatement.js';
 import type { Statement } from './Statement.js';
 import type { StatementCursor } from './StatementCursor.js';
 
-/** Statements accepted and skipped: they configure things an embedded engine does not have. */
-const IGNORED = new Set([
-  'DIRECTORY',
-  'CONNECT',
-  'DISCONNECT',
-  'LIB',
-  'ODBC',
-  'OLEDB',
-  'TAG',
-  'UNTAG',
-  'COMMENT',
-  'SEARCH',
-  'SECTION',
-  'FORCE',
-]);
+/**
+ * Statements of Qlik's reference that parse but that this engine cannot run;
+ * each maps to what the "not supported" error names.
+ */
+const NOT_SUPPORTED: Record<string, string> = {
+  EXECUTE: 'EXECUTE (running external programs)',
+  DIRECT: 'DIRECT QUERY',
+  DIRECTQUERY: 'DIRECT QUERY',
+  DECLARE: 'DECLARE (field definitions)',
+  DERIVE: 'DERIVE (derived fields)',
+  CONSTRAIN: 'CONSTRAIN (variable constraints)',
+  INPUTFIELD: 'INPUTFIELD (input fields)',
+  LOOSEN: 'LOOSEN TABLE (loosely coupled tables)',
+  SEARCH: 'SEARCH INCLUDE/EXCLUDE',
+  FORCE: 'FORCE (case of database field names)',
+  SQLCOLUMNS: 'SQLCOLUMNS',
+  SQLTABLES: 'SQLTABLES',
+  SQLTYPES: 'SQLTYPES',
+};
 
 /** Parses one expanded, non-control statement. */
 export function parseStatement(cursor: StatementCursor): Statement {
-  const label = readLabel(cursor);
-  const prefixes = parseLoadPrefixes(cursor, label);
+  const prefixes = parseLoadPrefixes(cursor);
   if (prefixes) return parseLoadBody(cursor, prefixes);
-  if (label !== undefined)
-    throw cursor.error(`Expected LOAD after the table label${cursor.describeNext()}`);
   const at = cursor.skipSpace();
+  const labelled = readLabel(cursor);
   const word = cursor.peekWord();
+  if (labelled && word !== 'DECLARE')
+    throw cursor.error(`Expected LOAD after the table label${cursor.describeNext()}`);
+  if (!labelled && isImplicitLet(cursor)) return parseLet(cursor);
   cursor.acceptWord(word);
+  const statement = parseKeywordStatement(cursor, word);
+  if (statement) return statement;
+  const named = parseNameStatement(cursor, word);
+  if (named) return named;
+  if (word in NOT_SUPPORTED) {
+    cursor.readRest();
+    return { kind: 'notSupported', what: NOT_SUPPORTED[word] };
+  }
+  throw cursor.error(`Unknown statement '${cursor.text.slice(at, at + 30).split(/\s/)[0]}'`, at);
+}
+
+function parseKeywordStatement(cursor: StatementCursor, word: string): Statement | undefined {
   switch (word) {
     case 'SET':
       return parseSet(cursor);
     case 'LET':
       return parseLet(cursor);
-    case 'DROP':
-      return parseDrop(cursor);
-    case 'RENAME':
-      return parseRename(cursor);
-    case 'QUALIFY':
-    case 'UNQUALIFY':
-      return { kind: 'qualify', qualify: word === 'QUALIFY', patterns: readPatterns(cursor) };
+    case 'WHEN':
+    case 'UNLESS': {
+      const condition = cursor.readExpression();
+      return {
+        kind: 'conditional',
+        unless: word === 'UNLESS',
+        condition,
+        statement: parseStatement(cursor),
+      };
+    }
     case 'STORE':
       return parseStore(cursor);
     case 'TRACE':
-      return { kind: 'trace', text: cursor.text.slice(cursor.pos).trim() };
-    case 'SLEEP':
-      cursor.readExpression();
+      return { kind: 'trace', text: cursor.readRest() };
+    case 'SLEEP': {
+      const milliseconds = cursor.readExpression();
       cursor.expectEnd();
-      return { kind: 'sleep' };
+      return { kind: 'sleep', milliseconds };
+    }
     case 'EXIT':
       return parseExit(cursor);
     case 'CALL':
       return parseCall(cursor);
+    case 'BINARY':
+      return end(cursor, { kind: 'binary', path: cursor.readPath() });
+    case 'DIRECTORY':
+      return end(cursor, {
+        kind: 'directory',
+        path: cursor.atEnd() ? undefined : cursor.readPath(),
+      });
+    case 'LIB':
+    case 'ODBC':
+    case 'OLEDB':
+    case 'CUSTOM':
+    case 'CONNECT':
+      return parseConnect(cursor, word);
+    case 'DISCONNECT':
+      return end(cursor, { kind: 'disconnect' });
+    case 'SQL':
+      return { kind: 'sqlCommand', text: cursor.readRest() };
+    case 'SECTION': {
+      const access = cursor.acceptWord('ACCESS');
+      if (!access) cursor.expectWord('APPLICATION');
+      return end(cursor, { kind: 'section', access });
+    }
+    case 'STAR': {
+      cursor.expectWord('IS');
+      const symbol = cursor.readRest();
+      return { kind: 'star', symbol: symbol === '' ? undefined : unquoteWhole(symbol) };
+    }
+    case 'FLUSHLOG':
+      return end(cursor, { kind: 'flushLog' });
     default:
-      if (IGNORED.has(word)) return { kind: 'ignored', keyword: word };
-      throw cursor.error(
-        `Unknown statement '${cursor.text.slice(at, at + 30).split(/\s/)[0]}'`,
-        at,
-      );
+      return undefined;
   }
 }
 
-/** `Name:` / `[My table]:` before a LOAD. */
-function readLabel(cursor: StatementCursor): string | undefined {
+function end(cursor: StatementCursor, statement: Statement): Statement {
+  cursor.expectEnd();
+  return statement;
+}
+
+/** `Name:` / `[My table]:` before a statement. */
+function readLabel(cursor: StatementCursor): boolean {
   const start = cursor.skipSpace();
   const name = cursor.tryReadName();
   if (name !== undefined && cursor.peekChar() === ':' && cursor.text[cursor.pos + 1] !== '=') {
     cursor.pos++;
-    return name;
+    return true;
   }
   cursor.pos = start;
-  return undefined;
+  return false;
+}
+
+/** `x = 1;` is a LET with the keyword left out, as the reference allows. */
+function isImplicitLet(cursor: StatementCursor): boolean {
+  const start = cursor.pos;
+  const name = cursor.tryReadName();
+  const yes = name !== undefined && cursor.peekChar() === '=';
+  cursor.pos = start;
+  return yes;
 }
 
 function parseSet(cursor: StatementCursor): Statement {
@@ -100,61 +162,6 @@ function parseLet(cursor: StatementCursor): Statement {
   const expr = cursor.readExpression();
   cursor.expectEnd();
   return { kind: 'let', name, expr };
-}
-
-function parseDrop(cursor: StatementCursor): Statement {
-  if (cursor.acceptWord('TABLE') || cursor.acceptWord('TABLES')) {
-    const names = readNameList(cursor, 'a table name');
-    cursor.expectEnd();
-    return { kind: 'dropTables', names };
-  }
-  if (cursor.acceptWord('FIELD') || cursor.acceptWord('FIELDS')) {
-    const names = readNameList(cursor, 'a field name');
-    const from = cursor.acceptWord('FROM') ? readNameList(cursor, 'a table name') : undefined;
-    cursor.expectEnd();
-    return { kind: 'dropFields', names, from };
-  }
-  throw cursor.error(`Expected TABLE or FIELD after DROP${cursor.describeNext()}`);
-}
-
-function parseRename(cursor: StatementCursor): Statement {
-  const kind =
-    cursor.acceptWord('TABLE') || cursor.acceptWord('TABLES') ? 'renameTables' : undefined;
-  const fieldKind = kind
-    ? undefined
-    : cursor.acceptWord('FIELD') || cursor.acceptWord('FIELDS')
-      ? 'renameFields'
-      : undefined;
-  const statementKind = kind ?? fieldKind;
-  if (!statementKind)
-    throw cursor.error(`Expected TABLE or FIELD after RENAME${cursor.describeNext()}`);
-  const pairs: [string, string][] = [];
-  do {
-    const from = cursor.readName();
-    cursor.expectWord('TO');
-    pairs.push([from, cursor.readName()]);
-  } while (cursor.acceptChar(','));
-  cursor.expectEnd();
-  return { kind: statementKind, pairs };
-}
-
-function readNameList(cursor: StatementCursor, what: string): string[] {
-  const names: string[] = [];
-  do names.push(cursor.readName(what));
-  while (cursor.acceptChar(','));
-  return names;
-}
-
-/** QUALIFY patterns: names, quoted wildcard masks or `*`. */
-function readPatterns(cursor: StatementCursor): string[] {
-  const patterns: string[] = [];
-  do {
-    if (cursor.acceptChar('*')) patterns.push('*');
-    else if (cursor.peekChar() === "'") patterns.push(cursor.readString());
-    else patterns.push(cursor.readName('a field name or mask'));
-  } while (cursor.acceptChar(','));
-  cursor.expectEnd();
-  return patterns;
 }
 
 function parseStore(cursor: StatementCursor): Statement {
@@ -199,4 +206,24 @@ function parseCall(cursor: StatementCursor): Statement {
   }
   cursor.expectEnd();
   return { kind: 'call', name, args };
+}
+
+/**
+ * `LIB CONNECT TO 'name'`, `ODBC|OLEDB CONNECT [32|64] TO 'string' [(XUserId is ...)]`,
+ * `CUSTOM CONNECT TO "string"`, or `CONNECT TO ...` (ODBC).
+ */
+function parseConnect(cursor: StatementCursor, word: string): Statement {
+  // CONNECT32 / CONNECT64 name the driver's bitness, which changes nothing here.
+  if (
+    word !== 'CONNECT' &&
+    !['CONNECT', 'CONNECT32', 'CONNECT64'].some((w) => cursor.acceptWord(w))
+  )
+    throw cursor.error(`Expected CONNECT${cursor.describeNext()}`);
+  cursor.expectWord('TO');
+  const target = cursor.peekChar() === "'" ? cursor.readString() : cursor.readPath();
+  if (cursor.peekChar() === '(') readParenthesized(cursor);
+  cursor.expectEnd();
+  const via =
+    word === 'CONNECT' ? 'odbc' : (word.toLowerCase() as 'lib' | 'odbc' | 'oledb' | 'custom');
+  return { kind: 'connect', via, target };
 }

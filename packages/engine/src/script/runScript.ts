@@ -15,9 +15,16 @@ export async function runScript(script: string, options: ScriptOptions): Promise
   const program = buildProgram(splitStatements(script, sourceMap), sourceMap);
   const interpreter = new Interpreter(sourceMap, options);
   await interpreter.run(program);
+  const rules = interpreter.fieldRules;
   return {
     tables: [...interpreter.tables.values()].map((table) => table.toLoadedTable()),
     variables: interpreter.variables,
     log: interpreter.log,
+    sectionAccess: [...interpreter.access.tables.values()].map((table) => table.toLoadedTable()),
+    fieldTags: Object.fromEntries([...rules.tags].map(([field, tags]) => [field, [...tags]])),
+    comments: {
+      fields: Object.fromEntries(rules.fieldComments),
+      tables: Object.fromEntries(rules.tableComments),
+    },
   };
 }

@@ -4,9 +4,6 @@ import type { SourceMap } from './SourceMap.js';
 
 /** Control statements end at a semicolon or at the end of their line. */
 const LINE_ENDED = new Set([
-  'IF',
-  'ELSEIF',
-  'ELSE',
   'END',
   'FOR',
   'NEXT',
@@ -17,8 +14,9 @@ const LINE_ENDED = new Set([
   'EXIT',
   'SWITCH',
   'CASE',
-  'DEFAULT',
 ]);
+/** Control words that are a whole statement by themselves: the statement ends right after them. */
+const ONE_WORD = new Set(['ELSE', 'DEFAULT', 'ENDIF', 'ENDSUB', 'ENDSWITCH']);
 /** Statements whose text is free-form up to the first semicolon, quotes included. */
 const RAW_TO_SEMICOLON = new Set(['REM', 'TRACE']);
 
@@ -39,7 +37,7 @@ export function splitStatements(script: string, sourceMap: SourceMap): RawStatem
       pos++;
       continue;
     }
-    const keyword = firstWord(text, pos).toUpperCase();
+    const keyword = statementKeyword(text, pos);
     const end = findStatementEnd(text, pos, keyword, sourceMap);
     if (keyword !== 'REM') {
       const raw = text.slice(pos, end).replace(/\s+$/, '');
@@ -56,9 +54,16 @@ function skipBlank(text: string, pos: number): number {
   return p;
 }
 
-function firstWord(text: string, pos: number): string {
-  const match = /^[A-Za-z]+/.exec(text.slice(pos, pos + 16));
-  return match ? match[0] : '';
+/**
+ * The statement's first word upper-cased, or '' when it starts with a table
+ * label (`call_list:`, `End:`), which makes it a regular statement whatever
+ * the label's name.
+ */
+function statementKeyword(text: string, pos: number): string {
+  const match = /^[A-Za-z][\w.]*/.exec(text.slice(pos, pos + 64));
+  if (!match) return '';
+  const after = /^\s*:(?!=)/.exec(text.slice(pos + match[0].length, pos + match[0].length + 64));
+  return after ? '' : match[0].toUpperCase();
 }
 
 function findStatementEnd(
@@ -71,8 +76,10 @@ function findStatementEnd(
     const semicolon = text.indexOf(';', start);
     return semicolon < 0 ? text.length : semicolon;
   }
-  if (keyword === 'ELSE') return start + 4;
+  if (ONE_WORD.has(keyword)) return start + keyword.length;
+  if (keyword === 'END') return endOfEnd(text, start);
   const lineEnded = LINE_ENDED.has(keyword);
+  // An IF condition may span lines: the clause ends at THEN.
   const endsAtThen = keyword === 'IF' || keyword === 'ELSEIF';
   let pos = start;
   while (pos < text.length) {
@@ -84,6 +91,14 @@ function findStatementEnd(
     else pos++;
   }
   return pos;
+}
+
+/** `END IF`, `END SUB`, `END SWITCH` end after their second word; a bare END at its line's end. */
+function endOfEnd(text: string, start: number): number {
+  const match = /^END[ \t]+(IF|SUB|SWITCH)\b/i.exec(text.slice(start, start + 32));
+  if (match) return start + match[0].length;
+  const eol = text.slice(start).search(/[;\n]/);
+  return eol < 0 ? text.length : start + eol;
 }
 
 function isWordAt(text: string, pos: number, word: string): boolean {
@@ -195,7 +210,8 @@ function isLineControlEnd(previous: string): boolean {
     .trim()
     .toUpperCase();
   return (
-    /^(IF|ELSEIF|ELSE|END|FOR|NEXT|DO|LOOP|SUB|CALL|EXIT|SWITCH|CASE|DEFAULT)\b/.test(lastLine) ||
-    /\bTHEN$/.test(lastLine)
+    /^(IF|ELSEIF|ELSE|END|ENDIF|ENDSUB|ENDSWITCH|FOR|NEXT|DO|LOOP|SUB|CALL|EXIT|SWITCH|CASE|DEFAULT)\b/.test(
+      lastLine,
+    ) || /\bTHEN$/.test(lastLine)
   );
 }

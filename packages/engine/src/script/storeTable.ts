@@ -58,7 +58,7 @@ export async function storeTable(
       );
     }
     default:
-      throw new ScriptFault('SCRIPT_RUNTIME', `STORE into (${type}) is not supported`);
+      throw new ScriptFault('SCRIPT_NOT_SUPPORTED', `not supported: STORE into (${type})`);
   }
 }
 

@@ -115,12 +115,12 @@ describe('partial reload', () => {
     ]);
   });
 
-  it('refuses MERGE with a script error naming the line', async () => {
-    const error = await runScript('\nMERGE LOAD * INLINE [a\n1];', { dataDir: tmpdir() }).catch(
-      (caught: unknown) => caught,
-    );
+  it('parses MERGE and refuses to run it with "not supported" naming the line', async () => {
+    const error = await runScript('\nMERGE (Seq) ON a LOAD * INLINE [a\n1];', {
+      dataDir: tmpdir(),
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ScriptError);
-    expect(error).toMatchObject({ code: 'SCRIPT_SYNTAX', line: 2, column: 1 });
-    expect(String((error as Error).message)).toMatch(/MERGE prefix is not supported/);
+    expect(error).toMatchObject({ code: 'SCRIPT_NOT_SUPPORTED', line: 2, column: 1 });
+    expect(String((error as Error).message)).toMatch(/not supported: the MERGE prefix/);
   });
 });

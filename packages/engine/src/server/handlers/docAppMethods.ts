@@ -28,7 +28,7 @@ export const docAppMethods: ClassMethods<'Doc'> = {
     return {};
   },
   GetEmptyScript: () => ({ qReturn: EMPTY_SCRIPT }),
-  CheckScriptSyntax: (context) => ({ qErrors: docOf(context).checkScriptSyntax() }),
+  CheckScriptSyntax: async (context) => ({ qErrors: await docOf(context).checkScriptSyntax() }),
 
   async DoReload(context, args) {
     const doc = docOf(context);
