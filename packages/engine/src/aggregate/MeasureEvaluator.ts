@@ -4,9 +4,11 @@ import type { EvalContext } from '../expression/EvalContext.js';
 import type { CallExpr, Expr, SetExpression } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
+import type { AggregationSpec } from '../expression/aggregations/AggregationSpec.js';
+import { aggregationOf } from '../expression/aggregations/aggregationRegistry.js';
+import { checkAggregationCall } from '../expression/aggregations/checkAggregationCall.js';
 import { AggregateError } from './AggregateError.js';
-import { aggregateItems, type AggregationOptions, toValues } from './aggregateItems.js';
-import { isAggregationName } from './aggregateValues.js';
+import { aggregateItems, toValues } from './aggregateItems.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
@@ -112,7 +114,7 @@ export class MeasureEvaluator {
   }
 
   private fusedSpec(call: CallExpr, target: GroupTarget) {
-    const op = FUSED_OPS[call.key];
+    const op = aggregationOf(call.key)?.columnar;
     const arg = call.args[0];
     if (!op || call.args.length !== 1 || call.set || call.distinct || call.total || call.all)
       return undefined;
@@ -129,10 +131,7 @@ export class MeasureEvaluator {
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
     const ready = this.prefetched.get(target)?.get(call);
     if (ready) return ready;
-    const name = call.key.toLowerCase();
-    if (!isAggregationName(name)) {
-      throw new AggregateError('UNKNOWN_FUNCTION', `Aggregation ${call.name}() is not supported`);
-    }
+    const spec = checkAggregationCall(call, 'chart');
     const dims = callDims(call, target);
     const set = call.all ? ALL_RECORDS : call.set;
     const main = call.args[0];
@@ -140,15 +139,15 @@ export class MeasureEvaluator {
       main?.kind === 'call' && main.key === 'AGGR'
         ? this.aggrItems(main, set, dims)
         : this.frameItems(call, set, dims);
-    const options = this.options(call, name, items.frame);
-    if (options.weights && items.ofItem !== items.index.ofRow) {
-      throw new AggregateError(
-        'BAD_ARGUMENTS',
-        `${call.name}() cannot weight the rows of an Aggr() table`,
-      );
-    }
-    const perGroup = aggregateItems(items.arg, options, items.ofItem, items.index.count);
-    return mapToTarget(perGroup, items.index, dims, target, emptyResult(name));
+    const rows = this.rowArguments(call, spec, items);
+    const constants = this.constants(call, spec);
+    const distinct = call.distinct === 'distinct';
+    const perGroup = aggregateItems(
+      { spec, distinct, rows, constants },
+      items.ofItem,
+      items.index.count,
+    );
+    return mapToTarget(perGroup, items.index, dims, target, spec.empty);
   }
 
   private frameItems(call: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
@@ -181,38 +180,39 @@ export class MeasureEvaluator {
     return { frame, index, arg: asArgument(innerValues), ofItem: parent };
   }
 
-  private options(call: CallExpr, name: string, frame: Frame): AggregationOptions {
-    const distinct = call.distinct === 'distinct';
-    const args = call.args;
-    switch (name) {
-      case 'concat': {
-        const delimiter = args[1] ? textOfConstant(this.constant(args[1])) : '';
-        const weight = args[2];
-        if (weight && weight.kind === 'number' && weight.value === 0) {
-          return { name, distinct, delimiter, unsorted: true };
-        }
-        const weights = weight && evaluateArgument(weight, frame, this.scope, this.format);
-        return { name, distinct, delimiter, weights };
+  // The row parameters after the first (sort weights, a second series) run over the same frame.
+  private rowArguments(
+    call: CallExpr,
+    spec: AggregationSpec,
+    items: { frame: Frame; arg: RowArgument; ofItem: Int32Array; index: GroupIndex },
+  ): RowArgument[] {
+    const rows: RowArgument[] = [];
+    spec.params.forEach((param, i) => {
+      const arg = call.args[i];
+      if (param.role !== 'row' || !arg) return;
+      if (rows.length === 0 && i === 0) {
+        rows.push(items.arg);
+        return;
       }
-      case 'firstsortedvalue': {
-        const weight = args[1];
-        if (!weight)
-          throw new AggregateError('BAD_ARGUMENTS', 'FirstSortedValue() needs a sort weight');
-        const weights = evaluateArgument(weight, frame, this.scope, this.format);
-        const parameter = args[2] ? numberOf(this.constant(args[2])) : undefined;
-        return { name, distinct, weights, parameter };
+      if (items.ofItem !== items.index.ofRow) {
+        throw new AggregateError(
+          'BAD_ARGUMENTS',
+          `${spec.name}() cannot combine an Aggr() table with other per-record arguments`,
+        );
       }
-      case 'min':
-      case 'max':
-      case 'fractile':
-        return {
-          name,
-          distinct,
-          parameter: args[1] ? numberOf(this.constant(args[1])) : undefined,
-        };
-      default:
-        return { name, distinct };
-    }
+      rows.push(evaluateArgument(arg, items.frame, this.scope, this.format));
+    });
+    return rows;
+  }
+
+  private constants(call: CallExpr, spec: AggregationSpec): (Value | undefined)[] {
+    const constants: (Value | undefined)[] = [];
+    spec.params.forEach((param, i) => {
+      if (param.role !== 'constant' || spec.variadic) return;
+      const arg = call.args[i];
+      constants.push(arg ? this.constant(arg) : undefined);
+    });
+    return constants;
   }
 
   private constant(expr: Expr): Value {
@@ -254,14 +254,6 @@ export class MeasureEvaluator {
   }
 }
 
-const FUSED_OPS: Readonly<Record<string, FusedSpec['op']>> = {
-  SUM: 'sum',
-  AVG: 'avg',
-  MIN: 'min',
-  MAX: 'max',
-  COUNT: 'count',
-};
-
 function callDims(call: CallExpr, target: GroupTarget): readonly string[] {
   if (call.all) return [];
   if (!call.total) return target.dims;
@@ -290,10 +282,6 @@ function mapToTarget(
   return out;
 }
 
-function emptyResult(name: string): Value {
-  return name === 'sum' || name.endsWith('count') ? 0 : null;
-}
-
 function isStar(expr: Expr): boolean {
   return expr.kind === 'field' && expr.name === '*';
 }
@@ -320,11 +308,6 @@ function asArgument(values: Value[]): RowArgument {
     nums[i] = value === null ? NaN : value;
   }
   return { kind: 'numbers', values: nums };
-}
-
-function textOfConstant(value: Value): string {
-  if (value === null) return '';
-  return typeof value === 'object' ? value.text : String(value);
 }
 
 function isArithmetic(op: string): op is '+' | '-' | '*' | '/' {

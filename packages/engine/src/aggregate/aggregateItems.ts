@@ -1,5 +1,6 @@
+import type { AggregationSpec } from '../expression/aggregations/AggregationSpec.js';
+import { reduceRecords } from '../expression/aggregations/reduceRecords.js';
 import type { Value } from '../value/Value.js';
-import { type AggregationInput, distinctValues, valueAggregation } from './aggregateValues.js';
 import { argumentValues } from './argumentValues.js';
 import {
   countDistinctByGroup,
@@ -13,34 +14,28 @@ import {
 import { identityRows, type NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
 
-/** How one aggregation call is applied, besides its main argument. */
+/** One aggregation call over items: its spec and its evaluated arguments. */
 export interface AggregationOptions {
-  /** Lower-case function name, e.g. `sum`. */
-  readonly name: string;
+  readonly spec: AggregationSpec;
   readonly distinct: boolean;
-  /** Sort weights (Concat, FirstSortedValue), one per item. */
-  readonly weights?: RowArgument;
-  readonly delimiter?: string;
-  /** Rank (Min, Max, FirstSortedValue) or fraction (Fractile). */
-  readonly parameter?: number;
-  /** Concat with the literal sort weight 0. */
-  readonly unsorted?: boolean;
+  /** The row arguments, in parameter order, each with one entry per item; the first is the main one. */
+  readonly rows: readonly RowArgument[];
+  /** The constant arguments, in parameter order; undefined where not given. */
+  readonly constants: readonly (Value | undefined)[];
 }
 
 /**
- * Aggregates an argument's items into groups: item i belongs to group
- * `ofItem[i]`. Common numeric aggregations of a field or a computed vector
- * run as columnar kernels; everything else collects each group's values.
+ * Aggregates items into groups: item i belongs to group `ofItem[i]`. When
+ * the spec names a columnar kernel and the call allows it, a field or a
+ * computed number vector runs through that kernel; everything else collects
+ * each group's values for the spec's kernel.
  */
 export function aggregateItems(
-  arg: RowArgument,
   options: AggregationOptions,
   ofItem: Int32Array,
   groups: number,
 ): Value[] {
-  const fast = aggregateFast(arg, options, ofItem, groups);
-  if (fast) return fast;
-  return aggregateByGroup(arg, options, ofItem, groups);
+  return aggregateFast(options, ofItem, groups) ?? aggregateByGroup(options, ofItem, groups);
 }
 
 function numericInput(arg: RowArgument): NumericInput | undefined {
@@ -53,19 +48,22 @@ function numericInput(arg: RowArgument): NumericInput | undefined {
   return undefined;
 }
 
+// A columnar kernel applies when the only argument is the main one (Min/Max at rank 1).
 function aggregateFast(
-  arg: RowArgument,
-  options: AggregationOptions,
+  { spec, distinct, rows, constants }: AggregationOptions,
   ofItem: Int32Array,
   groups: number,
 ): Value[] | undefined {
-  const { name, distinct, parameter } = options;
-  if (parameter !== undefined && parameter !== 1) return undefined;
-  if (name === 'count') return countFast(arg, distinct, ofItem, groups);
+  const kernel = spec.columnar;
+  const arg = rows[0];
+  if (!kernel || !arg || rows.length > 1) return undefined;
+  if (!constants.every((value) => value === undefined || value === null || value === 1))
+    return undefined;
+  if (kernel === 'count') return countFast(arg, distinct, ofItem, groups);
   if (distinct) return undefined;
   const input = numericInput(arg);
   if (!input) return undefined;
-  switch (name) {
+  switch (kernel) {
     case 'sum':
       return toValues(sumByGroup(input, ofItem, groups));
     case 'min':
@@ -78,8 +76,6 @@ function aggregateFast(
       for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
       return toValues(sums);
     }
-    default:
-      return undefined;
   }
 }
 
@@ -105,47 +101,19 @@ export function toValues(nums: Float64Array): Value[] {
 }
 
 function aggregateByGroup(
-  arg: RowArgument,
-  options: AggregationOptions,
+  { spec, distinct, rows, constants }: AggregationOptions,
   ofItem: Int32Array,
   groups: number,
 ): Value[] {
-  const aggregate = valueAggregation(options.name);
-  const values = argumentValues(arg);
-  const weights = options.weights ? argumentValues(options.weights) : undefined;
+  const columns = rows.map(argumentValues);
   const { start, order } = itemsByGroup(ofItem, groups);
   const out: Value[] = new Array(groups);
   for (let g = 0; g < groups; g++) {
     const members = order.subarray(start[g]!, start[g + 1]!);
-    let groupValues = Array.from(members, (i) => values[i]);
-    let groupWeights = weights && Array.from(members, (i) => weights[i]);
-    if (options.distinct && !weights) groupValues = distinctValues(groupValues);
-    else if (options.distinct && weights)
-      [groupValues, groupWeights] = distinctPairs(groupValues, groupWeights!);
-    const input: AggregationInput = {
-      values: groupValues,
-      weights: groupWeights,
-      delimiter: options.delimiter,
-      parameter: options.parameter,
-      unsorted: options.unsorted,
-    };
-    out[g] = aggregate(input);
+    const groupColumns = columns.map((column) => Array.from(members, (i) => column[i]!));
+    out[g] = reduceRecords(spec, groupColumns, constants, distinct);
   }
   return out;
-}
-
-function distinctPairs(values: Value[], weights: Value[]): [Value[], Value[]] {
-  const seen = new Set<string>();
-  const keptValues: Value[] = [];
-  const keptWeights: Value[] = [];
-  values.forEach((value, i) => {
-    const key = JSON.stringify([value, weights[i]]);
-    if (seen.has(key)) return;
-    seen.add(key);
-    keptValues.push(value);
-    keptWeights.push(weights[i]);
-  });
-  return [keptValues, keptWeights];
 }
 
 // Counting sort of item indexes by group: group g's items are

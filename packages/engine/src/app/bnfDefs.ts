@@ -1,5 +1,5 @@
 import type { BNFDefMetaType, FunctionGroup } from '@qlikit/qix';
-import { AGGREGATION_FUNCTIONS } from '../expression/aggregationFunctions.js';
+import { AGGREGATIONS } from '../expression/aggregations/aggregationRegistry.js';
 import { COLOR_FUNCTIONS } from '../expression/functions/colorFunctions.js';
 import { CONDITIONAL_FUNCTIONS } from '../expression/functions/conditionalFunctions.js';
 import { CONVERSION_FUNCTIONS } from '../expression/functions/conversionFunctions.js';
@@ -33,7 +33,7 @@ export interface BnfDef {
 
 // Function groups (FunctionGroup) of the engine's function tables, named as Qlik names them.
 const GROUPS: readonly [group: FunctionGroup, names: readonly string[]][] = [
-  ['AGGR', [...AGGREGATION_FUNCTIONS]],
+  ['AGGR', [...AGGREGATIONS.keys()]],
   ['STR', [...Object.keys(STRING_FUNCTIONS), ...Object.keys(HASH_FUNCTIONS)]],
   ['NUM', Object.keys(NUMERIC_FUNCTIONS)],
   ['RNG', Object.keys(RANGE_FUNCTIONS)],

@@ -103,7 +103,7 @@ export interface CallExpr {
   /** Upper-cased name, for case-insensitive dispatch (`SUM`, `NUM#`). */
   readonly key: string;
   readonly args: readonly Expr[];
-  /** True when `key` is one of `AGGREGATION_FUNCTIONS`. */
+  /** True when `key` names an aggregation of the registry (`AGGREGATIONS`). */
   readonly aggregation: boolean;
   readonly set?: SetExpression;
   readonly distinct?: 'distinct' | 'nodistinct';

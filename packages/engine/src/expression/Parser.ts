@@ -1,7 +1,7 @@
 import type { BinaryOperator, CallExpr, Expr, TotalQualifier } from './Expr.js';
 import { Lexer } from './Lexer.js';
 import { isPunct, type Token } from './Token.js';
-import { isAggregationFunction } from './aggregationFunctions.js';
+import { isAggregationFunction } from './aggregations/aggregationRegistry.js';
 import { INFIX_PRECEDENCE, NOT_OPERAND_POWER, UNARY_OPERAND_POWER } from './operatorPrecedence.js';
 import { SetParser } from './SetParser.js';
 

@@ -11,6 +11,7 @@ import { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
 import { UNARY_OPERATIONS } from './unaryOperators.js';
 import { parseExpression } from './parseExpression.js';
 import { toText } from '../value/toText.js';
+import { describeArity } from './aggregations/checkAggregationCall.js';
 
 const NO_OPTIONS: CompileOptions = {};
 
@@ -172,10 +173,4 @@ function compileAggregation(call: CallExpr, at: Locate): CompiledExpression {
     }
     return ctx.aggregate(call, ctx);
   };
-}
-
-function describeArity(min: number, max: number): string {
-  if (max === Infinity) return `at least ${min} argument${min === 1 ? '' : 's'}`;
-  if (min === max) return `${min} argument${min === 1 ? '' : 's'}`;
-  return `${min} to ${max} arguments`;
 }

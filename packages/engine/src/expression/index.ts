@@ -16,7 +16,19 @@ export { parseExpressionAt } from './parseExpressionAt.js';
 export { compileExpression } from './compileExpression.js';
 export { evaluate } from './evaluate.js';
 export { expandDollars } from './expandDollars.js';
-export { AGGREGATION_FUNCTIONS, isAggregationFunction } from './aggregationFunctions.js';
+export {
+  AGGREGATIONS,
+  aggregationOf,
+  isAggregationFunction,
+} from './aggregations/aggregationRegistry.js';
+export type {
+  AggregationFamily,
+  AggregationGroup,
+  AggregationParam,
+  AggregationSpec,
+  ColumnarKernel,
+} from './aggregations/AggregationSpec.js';
+export type { FunctionContext, FunctionGroup } from './FunctionGroup.js';
 export { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
 export { BINARY_OPERATIONS } from './binaryOperators.js';
 export { UNARY_OPERATIONS } from './unaryOperators.js';
