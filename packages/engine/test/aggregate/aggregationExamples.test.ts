@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DataModel } from '../../src/model/DataModel.js';
+import { runScript } from '../../src/script/runScript.js';
+import type { Value } from '../../src/value/Value.js';
+import { tableOf } from '../script/scriptTestKit.js';
+import { chartOf, selectValues } from './chartOf.js';
+
+// The data of Qlik's statistical aggregation examples (Skew, Kurtosis, Stdev,
+// Sterr, Median, ...): two columns, Observation and Comparison, read as Type
+// and Value (the help pages load them with a Crosstable prefix).
+const OBSERVATION = [
+  35, 40, 12, 15, 21, 14, 46, 10, 28, 48, 16, 30, 32, 48, 31, 22, 12, 39, 19, 25,
+];
+const COMPARISON = [2, 27, 38, 31, 1, 19, 1, 34, 3, 1, 2, 3, 2, 1, 2, 1, 3, 29, 37, 2];
+const TABLE1 = `Table1: LOAD * INLINE [
+Type, Value
+${[...OBSERVATION.map((v) => `Observation, ${v}`), ...COMPARISON.map((v) => `Comparison, ${v}`)].join('\n')}
+];
+`;
+
+// IRR's and NPV's example cash flows (a payment of 5000 then three returns).
+const CASH_FLOWS = `Cashflow: LOAD * INLINE [
+Year, Payments
+2013, -5000
+2014, 1000
+2015, 2000
+2016, 3000
+];
+`;
+
+let statistics: DataModel;
+
+beforeAll(async () => {
+  statistics = DataModel.fromTables((await runScript(TABLE1, { dataDir: '.' })).tables);
+});
+
+/** Per Type, a measure in a chart (with its total) and the same aggregation in a GROUP BY. */
+async function byType(measure: string) {
+  const chart = chartOf(statistics, selectValues(statistics), ['Type'], [measure]);
+  const script = `${TABLE1}R: LOAD Type, ${measure} as M RESIDENT Table1 GROUP BY Type;`;
+  const rows = tableOf(await runScript(script, { dataDir: '.' }), 'R').rows;
+  const pick = (table: readonly (readonly Value[])[], type: string) =>
+    table.find((row) => row[0] === type)?.[1] as number;
+  return {
+    chart: {
+      Observation: pick(chart.rows, 'Observation'),
+      Comparison: pick(chart.rows, 'Comparison'),
+    },
+    script: { Observation: pick(rows, 'Observation'), Comparison: pick(rows, 'Comparison') },
+    total: chart.totals[0] as number,
+  };
+}
+
+describe('statistical aggregations (results stated on Qlik help pages)', () => {
+  test.each([
+    ['Skew(Value)', 0.32625351, 0.86414768, 0.23522195],
+    ['Kurtosis(Value)', -1.1148768, -1.1612957, undefined],
+    ['Stdev(Value)', 12.507997, 14.61245, undefined],
+    ['Sterr(Value)', 2.7968733, 3.2674431, undefined],
+    ['Median(Value)', 26.5, 2.5, 19],
+  ])('%s per Type, in charts and in GROUP BY', async (measure, observation, comparison, total) => {
+    const { chart, script, total: chartTotal } = await byType(measure);
+    for (const result of [chart, script]) {
+      expect(result.Observation).toBeCloseTo(observation, 5);
+      expect(result.Comparison).toBeCloseTo(comparison, 5);
+    }
+    if (total !== undefined) expect(chartTotal).toBeCloseTo(total, 7);
+  });
+
+  test('FractileExc ranks at fraction·(N+1), interpolating between neighbours', async () => {
+    // Comparison sorted: 1 1 1 1 1 2 2 2 2 2 3 3 3 19 27 29 31 34 37 38; rank 0.75·21 = 15.75.
+    const { chart, script } = await byType('FractileExc(Value, 0.75)');
+    expect(chart.Comparison).toBeCloseTo(27 + 0.75 * (29 - 27), 12);
+    expect(script.Comparison).toBeCloseTo(28.5, 12);
+    // Fractile (inclusive) ranks at fraction·(N-1): position 14.25.
+    const inclusive = await byType('Fractile(Value, 0.75)');
+    expect(inclusive.chart.Comparison).toBeCloseTo(27.5, 12);
+  });
+});
+
+describe('financial aggregations', () => {
+  test('IRR and NPV of the example cash flows', async () => {
+    const model = DataModel.fromTables((await runScript(CASH_FLOWS, { dataDir: '.' })).tables);
+    const [irr, npv] = chartOf(
+      model,
+      selectValues(model),
+      [],
+      ['IRR(Payments)', 'NPV(0.1, Payments)'],
+    ).rows[0]! as number[];
+    // The rate that brings the discounted payments to zero.
+    expect(-5000 + 1000 / (1 + irr) + 2000 / (1 + irr) ** 2 + 3000 / (1 + irr) ** 3).toBeCloseTo(
+      0,
+      8,
+    );
+    expect(irr).toBeCloseTo(0.0820826, 7);
+    expect(npv).toBeCloseTo(-5000 / 1.1 + 1000 / 1.1 ** 2 + 2000 / 1.1 ** 3 + 3000 / 1.1 ** 4, 9);
+  });
+
+  test('XIRR and XNPV of dated payments (the classic spreadsheet example)', async () => {
+    const script = `SET DateFormat='YYYY-MM-DD';
+      P: LOAD * INLINE [
+      Date, Payment
+      2008-01-01, -10000
+      2008-03-01, 2750
+      2008-10-30, 4250
+      2009-02-15, 3250
+      2009-04-01, 2750
+      ];
+      R: LOAD XIRR(Payment, Date) as Rate, XNPV(0.09, Payment, Date) as Value RESIDENT P;`;
+    const [rate, value] = tableOf(await runScript(script, { dataDir: '.' }), 'R')
+      .rows[0]! as number[];
+    expect(rate).toBeCloseTo(0.373362535, 8);
+    expect(value).toBeCloseTo(2086.647602, 5);
+  });
+});
