@@ -4,6 +4,9 @@ import type { LoadedTable } from '../model/LoadedTable.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
+import { dateFieldTags } from './dateFieldTags.js';
+import { formatSettingsOf } from './formatSettingsOf.js';
+import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
 
 /** What happened to an app, for the sessions that show it. */
 export type AppEvent =
@@ -41,7 +44,12 @@ export class App {
 
   /** The associative model, built on first use after each reload. */
   get dataModel(): DataModel {
-    this.model ??= DataModel.fromTables(this.loadedTables);
+    this.model ??= DataModel.fromTables(this.loadedTables, {
+      tags: dateFieldTags(
+        this.loadedTables,
+        formatSettingsOf(this.document.scriptVariables, DEFAULT_FORMAT_SETTINGS),
+      ),
+    });
     return this.model;
   }
 

@@ -3,7 +3,8 @@ import { ExpressionError } from '../expression/ExpressionError.js';
 import { expandDollars } from '../expression/expandDollars.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { type ExpressionMatcher, searchSymbols } from '../selection/searchSymbols.js';
-import { chartEvaluator, chartTarget, computeHyperCube } from '../hypercube/computeHyperCube.js';
+import { chartEvaluator, chartTarget } from '../hypercube/chartEvaluator.js';
+import { computeHyperCube } from '../hypercube/computeHyperCube.js';
 import type { ComputedHyperCube } from '../hypercube/ComputedHyperCube.js';
 import { computeListObject, type ComputedListObject } from '../hypercube/computeListObject.js';
 import type {
@@ -29,6 +30,7 @@ import {
   stackPages,
   type PivotGrid,
 } from './pivotPages.js';
+import { OTHER_KEY } from '../hypercube/otherGroups.js';
 import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
@@ -157,6 +159,28 @@ export class ChartCompute {
     if (!dim)
       throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `No dimension ${dimNo}`, 'qDimNo');
     return fieldNameOf(dim);
+  }
+
+  /**
+   * Selects dimension values by element number (SelectHyperCubeValues);
+   * -3, an Others cell, stands for every value grouped into Others. Other
+   * negative numbers (totals, nulls) select nothing.
+   */
+  selectValues(
+    def: Json,
+    stateName: string,
+    dimNo: number,
+    values: readonly number[],
+    toggle: boolean,
+  ): boolean {
+    const field = this.dimensionField(def, dimNo);
+    const symbols = new Set<number>();
+    for (const value of values) {
+      if (value >= 0) symbols.add(value);
+      else if (value === OTHER_KEY)
+        for (const symbol of this.cube(def, stateName).otherSymbols(dimNo)) symbols.add(symbol);
+    }
+    return this.state(stateName).select(field, [...symbols], toggle ? 'toggle' : 'replace');
   }
 
   /** The field of a list object. */

@@ -5,6 +5,7 @@ import { numberOf } from '../aggregate/valueParts.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
 import { readPages } from './readPages.js';
+import { OTHER_KEY } from './otherGroups.js';
 import type {
   FieldAttributes,
   HyperCube,
@@ -24,6 +25,10 @@ export interface DimensionColumn {
   readonly keys: Int32Array;
   /** State letter of each symbol of the field. */
   readonly states: readonly StateEnumType[];
+  /** The text of Others cells (keys OTHER_KEY), 'Others' by default. */
+  readonly otherLabel?: string;
+  /** The symbols the Others rows stand for, which selecting an Others cell selects. */
+  readonly otherSymbols?: ReadonlySet<number>;
 }
 
 /** One measure column of a computed hypercube. */
@@ -48,6 +53,11 @@ export class ComputedHyperCube {
   /** Pages of cells, as GetHyperCubeData answers (missing page fields are 0); rejects more than 10,000 cells in all. */
   getHyperCubeData(pages: readonly Partial<NxPage>[]): NxDataPage[] {
     return this.grid.pages(pages);
+  }
+
+  /** The symbols the Others cells of a dimension stand for (qElemNumber -3 selects them). */
+  otherSymbols(dimension: number): number[] {
+    return this.grid.otherSymbols(dimension);
   }
 }
 
@@ -75,6 +85,11 @@ export class CellGrid {
       );
     }
     return pages.map((page) => this.page(page));
+  }
+
+  /** The symbols the Others cells of a dimension column stand for. */
+  otherSymbols(dimension: number): number[] {
+    return [...(this.dimensions[dimension]?.otherSymbols ?? [])];
   }
 
   /** The cell at a row and column of the sorted hypercube. */
@@ -106,6 +121,14 @@ export class CellGrid {
 
   private dimensionCell(dimension: DimensionColumn, row: number): NxCell {
     const symbol = dimension.keys[row]!;
+    if (symbol === OTHER_KEY)
+      return {
+        qText: dimension.otherLabel ?? 'Others',
+        qNum: 'NaN',
+        qElemNumber: OTHER_KEY,
+        qState: 'O',
+        qIsOtherCell: true,
+      };
     if (symbol < 0) return { qText: '-', qNum: 'NaN', qElemNumber: -2, qState: 'O', qIsNull: true };
     const symbols = dimension.field.symbols;
     const num = symbols.num(symbol);

@@ -32,6 +32,7 @@ export type NxCell = {
   qState: StateEnumType;
   qIsNull?: boolean;
   qIsTotalCell?: boolean;
+  qIsOtherCell?: boolean;
 };
 
 /** A page of cells. */
@@ -73,6 +74,9 @@ export type NxDimensionInfo = {
   qGroupFieldDefs: string[];
   qMin: number | 'NaN';
   qMax: number | 'NaN';
+  /** Whether the dimension can lie on a continuous axis (numeric values). */
+  qContinuousAxes: boolean;
+  qIsCyclic: boolean;
   qAttrExprInfo: unknown[];
   qAttrDimInfo: unknown[];
   qCalcCondMsg: string;

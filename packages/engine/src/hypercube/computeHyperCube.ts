@@ -1,12 +1,7 @@
 import { calculatedField } from '../aggregate/CalculatedField.js';
-import { ChartScope } from '../aggregate/ChartScope.js';
-import { GroupIndex } from '../aggregate/GroupIndex.js';
-import { type GroupTarget, MeasureEvaluator } from '../aggregate/MeasureEvaluator.js';
-import type { SetResolver } from '../aggregate/RecordSet.js';
-import { SetTranslator, type SetSources } from '../aggregate/SetTranslator.js';
+import type { ChartScope } from '../aggregate/ChartScope.js';
+import type { GroupTarget } from '../aggregate/MeasureEvaluator.js';
 import { numberOf } from '../aggregate/valueParts.js';
-import { fieldsOf } from '../aggregate/evaluateArgument.js';
-import { topLevelCalls } from '../aggregate/topLevelCalls.js';
 import type { Expr } from '../expression/Expr.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import type { DataModel } from '../model/DataModel.js';
@@ -23,6 +18,16 @@ import {
   valueCell,
 } from './ComputedHyperCube.js';
 import { HyperCubeError } from './HyperCubeError.js';
+import {
+  aggregatedFields,
+  chartEvaluator,
+  chartTarget,
+  type HyperCubeOptions,
+  totalTarget,
+} from './chartEvaluator.js';
+import { fieldNumFormat } from './fieldNumFormat.js';
+import { chartOtherSource, isZeroOrNull } from './chartOtherSource.js';
+import { groupOthers } from './otherGroups.js';
 import type {
   HyperCube,
   HyperCubeDef,
@@ -38,15 +43,6 @@ import {
   measureComparator,
   sortIndicator,
 } from './sortGroups.js';
-
-/** How a hypercube is computed besides the model, the selection and the definition. */
-export interface HyperCubeOptions {
-  /** Number formatting settings of the app (separators). */
-  readonly format?: FormatSettings;
-  /** Alternate states and bookmarks that set expressions may name. */
-  readonly states?: SetSources['state'];
-  readonly bookmarks?: SetSources['bookmark'];
-}
 
 /**
  * Computes a `qHyperCubeDef` into its `qHyperCube` layout: one row per
@@ -68,40 +64,62 @@ export function computeHyperCube(
   );
   const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
   const dims = fields.map((field) => field.name);
-  const target = chartTarget(
-    evaluator.scope,
-    dims,
-    aggregatedFields(measureExprs, evaluator.scope),
-  );
+  const aggregated = aggregatedFields(measureExprs, evaluator.scope);
+  const target = chartTarget(evaluator.scope, dims, aggregated);
   const totalsTarget = totalTarget();
   evaluator.measures.prefetch(measureExprs, target, totalsTarget);
   const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
 
-  const kept = keptGroups(def, dimensionDefs, target, measureValues);
+  const suppressed = suppression(def);
+  const kept = keptGroups(dimensionDefs, target, measureValues, suppressed);
   const order = sortedGroups(def, kept, fields, target, measureValues, state, evaluator, dims);
+  const rows = groupOthers(
+    order,
+    chartOtherSource({
+      model,
+      state,
+      def,
+      fields,
+      target,
+      measureExprs,
+      measureValues,
+      evaluator,
+      aggregated,
+      options,
+      settings,
+      suppressed,
+    }),
+  );
+  const rowCount = fields.length > 0 ? rows.keys[0]!.length : order.length;
 
   const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
     field,
-    keys: Int32Array.from(order, (g) => target.index.keys[d]![g]!),
+    keys: rows.keys[d]!,
     states: stateLetters(state, field),
+    otherLabel: rows.otherLabels[d]!,
+    otherSymbols: rows.otherSymbols[d]!,
   }));
   const measureColumns: MeasureColumn[] = measureDefs.map((measure, m) => ({
-    values: order.map((g) => measureValues[m]![g]!),
+    values: rows.values[m]!,
     format: measure.qDef?.qNumFormat,
   }));
   const totals = measureExprs.map((expr) => evaluator.measures.evaluate(expr, totalsTarget)[0]!);
 
   const layout: HyperCube = {
     qStateName: def.qStateName ?? '$',
-    qSize: { qcx: fields.length + measureDefs.length, qcy: order.length },
+    qSize: { qcx: fields.length + measureDefs.length, qcy: rowCount },
     qDimensionInfo: fields.map((field, d) =>
-      dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state),
+      dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state, settings),
     ),
     qMeasureInfo: measureDefs.map((measure, m) => measureInfo(measure, measureColumns[m]!)),
     qEffectiveInterColumnSortOrder: interColumnOrder(def, fields.length + measureDefs.length),
-    qGrandTotalRow: totals.map((total, m) =>
-      valueCell(total, measureDefs[m]!.qDef?.qNumFormat, settings),
-    ),
+    // Total cells as Qlik sends them: element -1, state X, flagged qIsTotalCell.
+    qGrandTotalRow: totals.map((total, m) => ({
+      ...valueCell(total, measureDefs[m]!.qDef?.qNumFormat, settings),
+      qElemNumber: -1,
+      qState: 'X',
+      qIsTotalCell: true,
+    })),
     qDataPages: [],
     qPivotDataPages: [],
     qStackedDataPages: [],
@@ -111,70 +129,10 @@ export function computeHyperCube(
     qCalcCondMsg: '',
     qColumnOrder: [],
   };
-  const grid = new CellGrid(dimensionColumns, measureColumns, order.length, settings);
+  const grid = new CellGrid(dimensionColumns, measureColumns, rowCount, settings);
   layout.qDataPages = grid.pages(def.qInitialDataFetch ?? []);
   const cube = new ComputedHyperCube(layout, grid);
   return cube;
-}
-
-/** The evaluator of a chart: its scope (frames, groups, set records) and measures. */
-export function chartEvaluator(
-  model: DataModel,
-  state: SelectionResult,
-  options: HyperCubeOptions,
-  settings: FormatSettings,
-) {
-  let scopeRef: ChartScope | undefined;
-  let measuresRef: MeasureEvaluator | undefined;
-  const translator = new SetTranslator(model, {
-    current: state,
-    state: options.states,
-    bookmark: options.bookmarks,
-    searchByExpression: (field, expression) => {
-      const values = measuresRef!.evaluate(
-        parseExpression(expression),
-        chartTarget(scopeRef!, [field.name]),
-      );
-      const index = chartTarget(scopeRef!, [field.name]).index;
-      const truth = new Uint8Array(field.cardinality);
-      for (let g = 0; g < index.count; g++) {
-        const symbol = index.keys[0]![g]!;
-        const num = numberOf(values[g]!);
-        if (symbol >= 0 && num === num && num !== 0) truth[symbol] = 1;
-      }
-      return (symbol) => truth[symbol] === 1;
-    },
-  });
-  const resolveSet: SetResolver = (set) => translator.records(set);
-  const scope = (scopeRef = new ChartScope(model, resolveSet));
-  const measures = (measuresRef = new MeasureEvaluator(scope, settings));
-  return { scope, measures };
-}
-
-/**
- * The chart's groups: the combinations of `dims` in the current records,
- * joined with the tables of `measureFields` (one group when there are no dims).
- */
-export function chartTarget(
-  scope: ChartScope,
-  dims: readonly string[],
-  measureFields: readonly string[] = [],
-): GroupTarget {
-  if (dims.length === 0) return totalTarget();
-  return { dims, index: scope.dimensionGroups(dims, measureFields) };
-}
-
-/** The model fields that the measures aggregate over the chart's own records (no set, TOTAL or ALL). */
-function aggregatedFields(exprs: readonly Expr[], scope: ChartScope): string[] {
-  const fields = new Set<string>();
-  for (const call of exprs.flatMap(topLevelCalls))
-    if (!call.set && !call.total && !call.all)
-      for (const arg of call.args) fieldsOf(arg, scope, fields);
-  return [...fields];
-}
-
-function totalTarget(): GroupTarget {
-  return { dims: [], index: new GroupIndex(1, new Int32Array(0), [], [1]) };
 }
 
 function dimensionField(
@@ -238,34 +196,27 @@ function parseMeasure(source: string | undefined, m: number): Expr {
 
 // Null suppression per dimension, then qSuppressZero / qSuppressMissing over the measures.
 function keptGroups(
-  def: HyperCubeDef,
   dimensionDefs: readonly NxDimension[],
   target: GroupTarget,
   measureValues: readonly Value[][],
+  suppressed: (values: readonly Value[]) => boolean,
 ): number[] {
   const kept: number[] = [];
   const nullSuppressed = dimensionDefs.map((dimension) => dimension.qNullSuppression === true);
   for (let g = 0; g < target.index.count; g++) {
     if (nullSuppressed.some((on, d) => on && target.index.keys[d]![g]! < 0)) continue;
-    if (
-      measureValues.length > 0 &&
-      def.qSuppressZero &&
-      measureValues.every((values) => isZeroOrNull(values[g]!))
-    )
-      continue;
-    if (
-      measureValues.length > 0 &&
-      def.qSuppressMissing &&
-      measureValues.every((values) => values[g] === null)
-    )
-      continue;
+    if (suppressed(measureValues.map((values) => values[g]!))) continue;
     kept.push(g);
   }
   return kept;
 }
 
-function isZeroOrNull(value: Value): boolean {
-  return value === null || numberOf(value) === 0;
+/** Whether a row's measures suppress it: all zero or null (qSuppressZero), all null (qSuppressMissing). */
+function suppression(def: HyperCubeDef): (values: readonly Value[]) => boolean {
+  return (values) =>
+    values.length > 0 &&
+    ((def.qSuppressZero === true && values.every(isZeroOrNull)) ||
+      (def.qSuppressMissing === true && values.every((value) => value === null)));
 }
 
 function interColumnOrder(def: HyperCubeDef, width: number): number[] {
@@ -358,8 +309,11 @@ export function dimensionInfo(
   dimension: NxDimension,
   column: DimensionColumn,
   state: SelectionResult,
+  settings: FormatSettings,
 ): NxDimensionInfo {
   const { min, max, glyphs, numeric } = columnStats(column.keys, field);
+  // Numeric fields can lie on a continuous axis (nebula's line chart asks for $numeric and this flag).
+  const continuous = !isCalculated(field) && field.hasTag('$numeric');
   return {
     qFallbackTitle: dimension.qDef?.qFieldLabels?.[0] || field.name,
     qApprMaxGlyphCount: glyphs,
@@ -374,11 +328,13 @@ export function dimensionInfo(
     qTags: [...field.tags],
     qDimensionType: numeric ? 'N' : 'D',
     qGrouping: 'N',
-    qNumFormat: { qType: 'U', qnDec: 0, qUseThou: 0 },
+    qNumFormat: fieldNumFormat(field, settings),
     qIsAutoFormat: true,
     qGroupFieldDefs: dimension.qDef?.qFieldDefs ?? [field.name],
     qMin: min,
     qMax: max,
+    qContinuousAxes: continuous,
+    qIsCyclic: false,
     qAttrExprInfo: [],
     qAttrDimInfo: [],
     qCalcCondMsg: '',

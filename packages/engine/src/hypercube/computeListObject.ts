@@ -53,7 +53,13 @@ export function computeListObject(
   const layout: ListObject = {
     qStateName: def.qStateName ?? '$',
     qSize: { qcx: 1, qcy: order.length },
-    qDimensionInfo: dimensionInfo(field, { qDef: def.qDef }, column, state),
+    qDimensionInfo: dimensionInfo(
+      field,
+      { qDef: def.qDef },
+      column,
+      state,
+      options.format ?? DEFAULT_FORMAT_SETTINGS,
+    ),
     qExpressions: [],
     qDataPages: grid.pages(def.qInitialDataFetch ?? []),
   };

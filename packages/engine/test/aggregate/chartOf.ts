@@ -1,4 +1,5 @@
-import { computeHyperCube, type HyperCubeOptions } from '../../src/hypercube/computeHyperCube.js';
+import type { HyperCubeOptions } from '../../src/hypercube/chartEvaluator.js';
+import { computeHyperCube } from '../../src/hypercube/computeHyperCube.js';
 import type { HyperCubeDef, NxCell } from '../../src/hypercube/QixShapes.js';
 import type { DataModel } from '../../src/model/DataModel.js';
 import type { FieldSelection } from '../../src/selection/FieldSelection.js';

@@ -104,11 +104,11 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   SelectHyperCubeValues(context, args) {
     const { doc } = objectOf(context);
     const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    const field = doc.data.chart.dimensionField(def, numberArg(args, 'qDimNo'));
-    const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
+    const dimNo = numberArg(args, 'qDimNo');
+    const values = arrayArg<number>(args, 'qValues');
     const toggle = booleanArg(args, 'qToggleMode');
     return selectFrom(context, () =>
-      doc.data.state(stateName).select(field, values, toggle ? 'toggle' : 'replace'),
+      doc.data.chart.selectValues(def, stateName, dimNo, values, toggle),
     );
   },
   RangeSelectHyperCubeValues(context, args) {
