@@ -18,6 +18,7 @@ import type { DataModel } from '../model/DataModel.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import { fromSnapshot } from '../selection/SelectionSnapshot.js';
 import type { SelectionState } from '../selection/SelectionState.js';
+import type { SelectionResult } from '../selection/SelectionResult.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
@@ -31,6 +32,9 @@ import {
   type PivotGrid,
 } from './pivotPages.js';
 import { OTHER_KEY } from '../hypercube/otherGroups.js';
+import type { CubeSelectionTarget } from './chartSelections.js';
+import { continuousData, type ContinuousData, type ContinuousOptions } from './continuousData.js';
+import { reducedPages } from './reducedPages.js';
 import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
@@ -53,6 +57,8 @@ export class ChartCompute {
     private readonly bookmark: (id: string) => SelectionSnapshot | undefined,
     scriptVariables: Readonly<Record<string, string>>,
     private readonly variable: (name: string) => string | undefined,
+    /** The selections charts compute over when not the current ones: for the object in modal selection, those it began with. */
+    private readonly basis?: (stateName: string) => SelectionResult | undefined,
   ) {
     this.settings = formatSettingsOf(scriptVariables, DEFAULT_FORMAT_SETTINGS);
   }
@@ -83,6 +89,59 @@ export class ChartCompute {
   /** Pages of a hypercube (GetHyperCubeData). */
   hyperCubeData(def: Json, stateName: string, pages: readonly Json[]): NxDataPage[] {
     return this.guard(() => this.cube(def, stateName).getHyperCubeData(pages));
+  }
+
+  /** Reduced pages of a hypercube (GetHyperCubeReducedData). */
+  reducedData(
+    def: Json,
+    stateName: string,
+    pages: unknown,
+    zoomFactor: number,
+    mode: string,
+  ): NxDataPage[] {
+    return this.guard(() => reducedPages(this.cube(def, stateName), pages, zoomFactor, mode));
+  }
+
+  /** Data of a cube along its continuous first dimension (GetHyperCubeContinuousData). */
+  continuousData(
+    def: Json,
+    stateName: string,
+    options: ContinuousOptions,
+    reverse: boolean,
+  ): ContinuousData {
+    const binned = (start: number, width: number) => {
+      const dims = ((def as HyperCubeDef).qDimensions ?? []) as Json[];
+      const first = dims[0] ?? {};
+      const inner = (first.qDef ?? {}) as { qFieldDefs?: unknown[] };
+      const source = String(inner.qFieldDefs?.[0] ?? '').trim();
+      const expr = source.startsWith('=')
+        ? `(${source.slice(1)})`
+        : `[${fieldNameOf(first).replace(/]/g, ']]')}]`;
+      const binDef: Json = {
+        ...def,
+        qDimensions: [
+          {
+            ...first,
+            qDef: { ...inner, qFieldDefs: [`=Floor((${expr} - (${start})) / ${width})`] },
+          },
+          ...dims.slice(1),
+        ],
+        qInitialDataFetch: [],
+      };
+      return this.cube(binDef, stateName);
+    };
+    return this.guard(() => continuousData(this.cube(def, stateName), options, reverse, binned));
+  }
+
+  /** A cube with its dimension fields and the selection state behind it, for selecting through it. */
+  selectionTarget(def: Json, stateName: string): CubeSelectionTarget {
+    const cube = this.cube(def, stateName);
+    return { cube, fields: cube.dimensionFields(), state: this.state(stateName) };
+  }
+
+  /** The state a definition selects in. */
+  selectionState(stateName: string): SelectionState {
+    return this.state(stateName);
   }
 
   /** Pivot pages of a hypercube (GetHyperCubePivotData): qNoOfLeftDims dimensions on the left, the others and the measures on top. */
@@ -161,28 +220,6 @@ export class ChartCompute {
     return fieldNameOf(dim);
   }
 
-  /**
-   * Selects dimension values by element number (SelectHyperCubeValues);
-   * -3, an Others cell, stands for every value grouped into Others. Other
-   * negative numbers (totals, nulls) select nothing.
-   */
-  selectValues(
-    def: Json,
-    stateName: string,
-    dimNo: number,
-    values: readonly number[],
-    toggle: boolean,
-  ): boolean {
-    const field = this.dimensionField(def, dimNo);
-    const symbols = new Set<number>();
-    for (const value of values) {
-      if (value >= 0) symbols.add(value);
-      else if (value === OTHER_KEY)
-        for (const symbol of this.cube(def, stateName).otherSymbols(dimNo)) symbols.add(symbol);
-    }
-    return this.state(stateName).select(field, [...symbols], toggle ? 'toggle' : 'replace');
-  }
-
   /** The field of a list object. */
   listField(def: Json): string {
     return fieldNameOf(def);
@@ -201,28 +238,6 @@ export class ChartCompute {
     return columns.length === 0
       ? dims
       : columns.filter((column) => column < dims.length).map((column) => dims[column]!);
-  }
-
-  /**
-   * Selects the dimension values of the given rows in the given dimension
-   * columns (SelectHyperCubeCells): every row in every column, empty lists
-   * meaning all rows or all dimensions. Measure columns select nothing.
-   */
-  selectCells(
-    def: Json,
-    stateName: string,
-    rows: readonly number[],
-    columns: readonly number[],
-  ): boolean {
-    const cube = this.cube(def, stateName);
-    const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
-    const rowCount = cube.layout.qSize.qcy;
-    const wantedRows = rows.length > 0 ? rows : Array.from({ length: rowCount }, (_, row) => row);
-    const wantedColumns = columns.length > 0 ? columns : dims.map((_, column) => column);
-    const picks = new Map<number, number[]>();
-    for (const column of wantedColumns)
-      if (column >= 0 && column < dims.length) picks.set(column, [...wantedRows]);
-    return this.selectRowsOfColumns(cube, dims, stateName, picks);
   }
 
   /**
@@ -261,74 +276,13 @@ export class ChartCompute {
     return pivotGrid(cube, left, topRows);
   }
 
-  /** Selects, in each dimension column, the values found in the given rows: one change of the state. */
-  private selectRowsOfColumns(
-    cube: ComputedHyperCube,
-    dims: readonly string[],
-    stateName: string,
-    picks: ReadonlyMap<number, readonly number[]>,
-  ): boolean {
-    const rowCount = cube.layout.qSize.qcy;
-    const choices: [string, number[]][] = [];
-    for (const [column, rows] of picks) {
-      const symbols = new Set<number>();
-      for (const row of rows) {
-        if (row < 0 || row >= rowCount) continue;
-        const symbol =
-          cube.getHyperCubeData([{ qTop: row, qLeft: column, qWidth: 1, qHeight: 1 }])[0]
-            ?.qMatrix[0]?.[0]?.qElemNumber ?? -1;
-        if (symbol >= 0) symbols.add(symbol);
-      }
-      if (symbols.size > 0) choices.push([dims[column]!, [...symbols]]);
-    }
-    if (choices.length === 0) return false;
-    return this.state(stateName).batch((state) => {
-      for (const [field, symbols] of choices) state.select(field, symbols);
-    });
-  }
-
-  /** Selects the first dimension's values whose measure lies in each range (RangeSelectHyperCubeValues). */
-  selectMeasureRanges(def: Json, stateName: string, ranges: readonly Json[]): boolean {
-    const cube = this.cube(def, stateName);
-    const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
-    if (dims.length === 0) return false;
-    const rowCount = cube.layout.qSize.qcy;
-    const symbols: number[] = [];
-    for (const range of ranges) {
-      const info = (range.qRange ?? {}) as {
-        qMin?: number;
-        qMax?: number;
-        qMinInclEq?: boolean;
-        qMaxInclEq?: boolean;
-      };
-      const column = dims.length + Number(range.qMeasureIx ?? 0);
-      const page = cube.getHyperCubeData([
-        { qTop: 0, qLeft: 0, qWidth: 1, qHeight: Math.min(rowCount, 10_000) },
-      ])[0]!;
-      const values = cube.getHyperCubeData([
-        { qTop: 0, qLeft: column, qWidth: 1, qHeight: Math.min(rowCount, 10_000) },
-      ])[0]!;
-      values.qMatrix.forEach((row, index) => {
-        const num = row[0]?.qNum;
-        if (typeof num !== 'number') return;
-        const low = info.qMin ?? -Infinity;
-        const high = info.qMax ?? Infinity;
-        const above = info.qMinInclEq === false ? num > low : num >= low;
-        const below = info.qMaxInclEq === false ? num < high : num <= high;
-        const symbol = page.qMatrix[index]?.[0]?.qElemNumber ?? -1;
-        if (above && below && symbol >= 0) symbols.push(symbol);
-      });
-    }
-    return this.state(stateName).select(dims[0]!, symbols);
-  }
-
   /** The value of a chart expression over all possible records of a state (Evaluate, qStringExpression, `=` variables). */
   evaluate(text: string, stateName: string): Value {
     const source = text.trim().startsWith('=') ? text.trim().slice(1) : text;
     const expr = this.guard(() => parseExpression(this.expandVariables(source)));
     const evaluator = chartEvaluator(
       this.model,
-      this.state(stateName).result(),
+      this.dataOf(stateName),
       this.options(),
       this.settings,
     );
@@ -356,7 +310,7 @@ export class ChartCompute {
     const expr = this.guard(() => parseExpression(this.expandVariables(trimmed.slice(1))));
     const evaluator = chartEvaluator(
       this.model,
-      this.state(stateName).result(),
+      this.dataOf(stateName),
       this.options(),
       this.settings,
     );
@@ -383,13 +337,15 @@ export class ChartCompute {
     }
   }
 
-  private cube(def: Json, stateName: string): ComputedHyperCube {
+  /** The computed hypercube of a definition over a state (cached until the selections change). */
+  cube(def: Json, stateName: string): ComputedHyperCube {
     const key = `${stateName}\u0000${JSON.stringify(def)}`;
     let cube = this.cubes.get(key);
     if (!cube) {
-      const result = this.state(stateName).result();
+      const result = this.dataOf(stateName);
+      const options = { ...this.options(), display: this.state(stateName).result() };
       cube = this.guard(() =>
-        computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, this.options()),
+        computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, options),
       );
       this.cubes.set(key, cube);
     }
@@ -400,13 +356,17 @@ export class ChartCompute {
     const key = `${stateName}\u0000${JSON.stringify(def)}`;
     let list = this.lists.get(key);
     if (!list) {
-      const result = this.state(stateName).result();
-      list = this.guard(() =>
-        computeListObject(this.model, result, def as ListObjectDef, this.options()),
-      );
+      const result = this.dataOf(stateName);
+      const options = { ...this.options(), display: this.state(stateName).result() };
+      list = this.guard(() => computeListObject(this.model, result, def as ListObjectDef, options));
       this.lists.set(key, list);
     }
     return list;
+  }
+
+  /** The selections a state's charts compute over: the basis when there is one, else the current ones. */
+  private dataOf(stateName: string): SelectionResult {
+    return this.basis?.(stateName) ?? this.state(stateName).result();
   }
 
   private options() {

@@ -4,7 +4,8 @@ import type { DataModel } from '../model/DataModel.js';
 import { Dual, type Value } from '../value/Value.js';
 import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js';
 import type { SelectionState } from '../selection/SelectionState.js';
-import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
+import { fromSnapshot, type SelectionSnapshot } from '../selection/SelectionSnapshot.js';
+import { SelectionResult } from '../selection/SelectionResult.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { objectId } from './App.js';
 import type { StoredObject } from './AppDocument.js';
@@ -34,6 +35,8 @@ export class DocData {
     made: boolean;
   } | null = null;
   private compute: ChartCompute | null = null;
+  /** Chart computations for the object in modal selection: over the selections as they were when it began. */
+  private modalCompute: ChartCompute | null = null;
   /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
   private readonly listSearches = new Map<string, string>();
 
@@ -50,14 +53,49 @@ export class DocData {
 
   /** Chart computations over the current selections. */
   get chart(): ChartCompute {
-    this.compute ??= new ChartCompute(
+    this.compute ??= this.newChartCompute();
+    return this.compute;
+  }
+
+  /**
+   * The chart computations an object's data comes from. The object in modal
+   * selection keeps showing, in the order it had, the data of the selections
+   * its modal selection began with, while its cells show the states of the
+   * current ones: a bar chart keeps every bar while bars are being picked,
+   * and a list box does not re-sort until the selection is accepted.
+   */
+  chartOf(objectId: string): ChartCompute {
+    const modal = this.modal;
+    if (!modal || modal.objectId !== objectId) return this.chart;
+    this.modalCompute ??= this.newChartCompute((name) => {
+      const snapshot = modal.before.get(name === '' ? DEFAULT_STATE : name);
+      return snapshot
+        ? SelectionResult.fromSelections(
+            this.doc.app.dataModel,
+            fromSnapshot(this.doc.app.dataModel, snapshot),
+          )
+        : undefined;
+    });
+    return this.modalCompute;
+  }
+
+  private newChartCompute(
+    basis?: (stateName: string) => SelectionResult | undefined,
+  ): ChartCompute {
+    return new ChartCompute(
       this.doc.app.dataModel,
       (name) => this.state(name),
       (id) => this.bookmarkSnapshot(id),
       this.doc.app.document.scriptVariables,
       (name) => this.variableDefinition(name),
+      basis,
     );
-    return this.compute;
+  }
+
+  /** Drops what was computed from the selections (they changed, or the data did). */
+  private dropComputed(): void {
+    this.compute = null;
+    this.modalCompute = null;
   }
 
   /** Names of the alternate states (qStateNames of the app layout). */
@@ -74,7 +112,7 @@ export class DocData {
     const states = this.selectionStates();
     this.alternateStates.push(name);
     states.add(name);
-    this.compute = null;
+    this.dropComputed();
   }
 
   /** Removes an alternate state. */
@@ -83,14 +121,14 @@ export class DocData {
     if (at < 0) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${name}`, name);
     this.alternateStates.splice(at, 1);
     this.selectionStates().remove(name);
-    this.compute = null;
+    this.dropComputed();
   }
 
   /** Rebuilds the states over new data, keeping what selections still resolve. */
   onDataChanged(): void {
     const saved = this.states ? this.snapshotAll() : null;
     this.states = null;
-    this.compute = null;
+    this.dropComputed();
     if (!saved) return;
     const states = this.selectionStates();
     for (const [name, snapshot] of saved) if (states.has(name)) states.get(name).restore(snapshot);
@@ -98,7 +136,7 @@ export class DocData {
 
   /** Called after any selection change: computed results are stale. */
   selectionsChanged(): void {
-    this.compute = null;
+    this.dropComputed();
   }
 
   /** Remembers a list object's search text until it is accepted or aborted. */
@@ -129,12 +167,14 @@ export class DocData {
       );
     }
     this.modal ??= { objectId, before: this.snapshotAll(), made: false };
+    this.modalCompute = null;
   }
 
   /** Ends the modal selection; returns whether selections were rolled back. */
   endModal(accept: boolean): boolean {
     const modal = this.modal;
     this.modal = null;
+    this.modalCompute = null;
     if (!modal || accept) return false;
     this.restoreAll(modal.before);
     return true;
@@ -308,9 +348,9 @@ export class DocData {
     const stateOf = (def: Record<string, unknown>) =>
       String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
     return {
-      hyperCube: (def) => this.chart.hyperCube(def, stateOf(def)),
+      hyperCube: (def) => this.chartOf(id).hyperCube(def, stateOf(def)),
       listObject: (def, path) =>
-        this.chart.listObject(def, stateOf(def), this.listSearch(id, path)),
+        this.chartOf(id).listObject(def, stateOf(def), this.listSearch(id, path)),
       stringExpression: (expression) =>
         dualParts(
           this.chart.evaluate(
@@ -370,7 +410,7 @@ export class DocData {
     const states = this.selectionStates();
     for (const [name, snapshot] of snapshots)
       if (states.has(name)) states.get(name).restore(snapshot);
-    this.compute = null;
+    this.dropComputed();
   }
 }
 

@@ -3,19 +3,9 @@ import type { NxCell, NxPage } from '../hypercube/QixShapes.js';
 
 type Json = Record<string, unknown>;
 
-/** The hypercube's rows as cells, read in pages no larger than the engine allows. */
+/** The hypercube's rows as cells. */
 export function allRows(cube: ComputedHyperCube): NxCell[][] {
-  const width = cube.layout.qSize.qcx;
-  const height = cube.layout.qSize.qcy;
-  const step = Math.max(1, Math.floor(10_000 / Math.max(1, width)));
-  const rows: NxCell[][] = [];
-  for (let top = 0; top < height; top += step) {
-    const page = cube.getHyperCubeData([
-      { qTop: top, qLeft: 0, qWidth: width, qHeight: Math.min(step, height - top) },
-    ])[0];
-    rows.push(...(page?.qMatrix ?? []));
-  }
-  return rows;
+  return cube.rows();
 }
 
 /** A dimension value's cell type: N for a value, U for null (null cells have qElemNumber -2). */

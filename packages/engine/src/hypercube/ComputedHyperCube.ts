@@ -59,6 +59,19 @@ export class ComputedHyperCube {
   otherSymbols(dimension: number): number[] {
     return this.grid.otherSymbols(dimension);
   }
+
+  /** The fields of the dimensions (calculated dimensions have index -1). */
+  dimensionFields(): Field[] {
+    return this.grid.dimensionFields();
+  }
+
+  /** Every row as cells, in display order (for computations over the whole cube, not for the wire). */
+  rows(): NxCell[][] {
+    const width = this.layout.qSize.qcx;
+    return Array.from({ length: this.grid.rowCount }, (_, row) =>
+      Array.from({ length: width }, (_, column) => this.grid.cell(row, column)),
+    );
+  }
 }
 
 /** Sorted rows of dimension symbols and measure values, cut into pages of QIX cells on request. */
@@ -85,6 +98,11 @@ export class CellGrid {
       );
     }
     return pages.map((page) => this.page(page));
+  }
+
+  /** The fields of the dimension columns. */
+  dimensionFields(): Field[] {
+    return this.dimensions.map((dimension) => dimension.field);
   }
 
   /** The symbols the Others cells of a dimension column stand for. */

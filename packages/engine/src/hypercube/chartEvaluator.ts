@@ -19,6 +19,12 @@ export interface HyperCubeOptions {
   /** Alternate states and bookmarks that set expressions may name. */
   readonly states?: SetSources['state'];
   readonly bookmarks?: SetSources['bookmark'];
+  /**
+   * The selections whose states the cells and state counts show, when they
+   * differ from those the data is computed over (an object in modal
+   * selection keeps its data and order while showing the new states).
+   */
+  readonly display?: SelectionResult;
 }
 
 /** The evaluator of a chart: its scope (frames, groups, set records) and measures. */

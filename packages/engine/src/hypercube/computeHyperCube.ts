@@ -59,6 +59,7 @@ export function computeHyperCube(
   const dimensionDefs = def.qDimensions ?? [];
   const measureDefs = def.qMeasures ?? [];
   const evaluator = chartEvaluator(model, state, options, settings);
+  const display = options.display ?? state;
   const fields = dimensionDefs.map((dimension, d) =>
     dimensionField(model, dimension, d, evaluator.scope, settings),
   );
@@ -95,7 +96,7 @@ export function computeHyperCube(
   const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
     field,
     keys: rows.keys[d]!,
-    states: stateLetters(state, field),
+    states: stateLetters(display, field),
     otherLabel: rows.otherLabels[d]!,
     otherSymbols: rows.otherSymbols[d]!,
   }));
@@ -109,7 +110,7 @@ export function computeHyperCube(
     qStateName: def.qStateName ?? '$',
     qSize: { qcx: fields.length + measureDefs.length, qcy: rowCount },
     qDimensionInfo: fields.map((field, d) =>
-      dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, state, settings),
+      dimensionInfo(field, dimensionDefs[d]!, dimensionColumns[d]!, display, settings),
     ),
     qMeasureInfo: measureDefs.map((measure, m) => measureInfo(measure, measureColumns[m]!)),
     qEffectiveInterColumnSortOrder: interColumnOrder(def, fields.length + measureDefs.length),

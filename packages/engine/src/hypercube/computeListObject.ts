@@ -30,10 +30,12 @@ export function computeListObject(
   model: DataModel,
   state: SelectionResult,
   def: ListObjectDef,
-  options: { readonly format?: FormatSettings } = {},
+  options: { readonly format?: FormatSettings; readonly display?: SelectionResult } = {},
 ): ComputedListObject {
   const field = listField(model, def);
-  const states = shownStates(stateLetters(state, field), def.qShowAlternatives ?? true);
+  // The states shown may differ from those the order comes from (a list in modal selection keeps its order).
+  const display = options.display ?? state;
+  const states = shownStates(stateLetters(display, field), def.qShowAlternatives ?? true);
   const symbols = Int32Array.from({ length: field.cardinality }, (_, s) => s);
   const criteria = def.qDef?.qSortCriterias?.[0] ?? { qSortByState: 1, qSortByLoadOrder: 1 };
   const compare = dimensionComparator(
@@ -57,7 +59,7 @@ export function computeListObject(
       field,
       { qDef: def.qDef },
       column,
-      state,
+      display,
       options.format ?? DEFAULT_FORMAT_SETTINGS,
     ),
     qExpressions: [],

@@ -14,7 +14,10 @@ describe('dimension limits: Others grouping', () => {
 
   beforeAll(async () => {
     fixture = await startFixture();
-    doc = await fixture.session().open().then((global) => global.createSessionApp());
+    doc = await fixture
+      .session()
+      .open()
+      .then((global) => global.createSessionApp());
     await doc.setScript(SALES_SCRIPT);
     expect(await doc.doReload()).toBe(true);
   });
@@ -59,7 +62,10 @@ describe('dimension limits: Others grouping', () => {
       'Bob 8 2',
       'Carol 7 1',
     ]);
-    expect((await rows({ ...limited, qSuppressOther: true })).rows).toEqual(['Alice 30 2', 'Bob 8 2']);
+    expect((await rows({ ...limited, qSuppressOther: true })).rows).toEqual([
+      'Alice 30 2',
+      'Bob 8 2',
+    ]);
   });
 
   it('keeps values whose share of the total passes a relative limit, with a custom label', async () => {
@@ -83,7 +89,7 @@ describe('dimension limits: Others grouping', () => {
   it('selects every value an Others cell stands for', async () => {
     const { chart } = await rows({ qOtherMode: 'OTHER_COUNTED', qOtherCounted: { qv: '1' } });
     expect(await chart.selectHyperCubeValues('/qHyperCubeDef', 0, [-3], false)).toBe(true);
-    expect(await doc.evaluate('Concat(DISTINCT Customer, \',\')')).toBe('Bob,Carol');
+    expect(await doc.evaluate("Concat(DISTINCT Customer, ',')")).toBe('Bob,Carol');
     await doc.clearAll();
   });
 });

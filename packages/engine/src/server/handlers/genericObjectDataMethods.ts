@@ -1,11 +1,31 @@
 import { objectId } from '../../app/App.js';
 import type { SelectionState } from '../../selection/SelectionState.js';
 import { readPointer } from '../../app/layout/computeLayout.js';
-import { arrayArg, booleanArg, numberArg, stringArg } from '../dispatch/argReaders.js';
+import {
+  arrayArg,
+  booleanArg,
+  numberArg,
+  objectArg,
+  optionalStringArg,
+  stringArg,
+} from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
 import { EngineError, LocErr } from '../protocol/EngineError.js';
 import { objectOf } from './genericObjectMethods.js';
 import { applySelection } from './selectionEffects.js';
+import type { ChartCompute } from '../../app/ChartCompute.js';
+import {
+  selectCells,
+  selectContinuousRanges,
+  selectDimensionValues,
+  selectListRanges,
+  selectMeasureRanges,
+  selectMultiRanges,
+  type MeasureRange,
+  type MultiRange,
+  type NumericRange,
+} from '../../app/chartSelections.js';
+import type { ContinuousOptions } from '../../app/continuousData.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,7 +34,7 @@ function definitionAt(
   context: CallContext,
   path: string,
   kind: 'qHyperCubeDef' | 'qListObjectDef',
-): { def: Json; stateName: string } {
+): { def: Json; stateName: string; chart: ChartCompute } {
   const { object, doc } = objectOf(context);
   const properties = doc.effectiveProperties(object);
   const def = readPointer(properties, path);
@@ -22,7 +42,8 @@ function definitionAt(
     throw new EngineError(LocErr.GENERIC_INVALID_PATH, `No ${kind} at ${path}`, path);
   }
   const stateName = String((def as Json).qStateName ?? properties.qStateName ?? '$') || '$';
-  return { def: def as Json, stateName };
+  // The object in modal selection computes over the selections it began with.
+  return { def: def as Json, stateName, chart: doc.data.chartOf(objectId(object)) };
 }
 
 /**
@@ -32,7 +53,7 @@ function definitionAt(
  */
 function fieldsAtPath(
   context: CallContext,
-  args: { qPath: string; qColIndices: number[] },
+  args: object,
 ): { fields: string[]; state: SelectionState } {
   const { object, doc } = objectOf(context);
   const path = stringArg(args, 'qPath');
@@ -66,25 +87,45 @@ function pagesArg(args: object): Json[] {
 /** Methods of GenericObject that read or select through its hypercubes and list objects. */
 export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   GetHyperCubeData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pagesArg(args)) };
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    return { qDataPages: chart.hyperCubeData(def, stateName, pagesArg(args)) };
   },
   GetHyperCubeReducedData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return { qDataPages: doc.data.chart.hyperCubeData(def, stateName, pagesArg(args)) };
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    return {
+      qDataPages: chart.reducedData(
+        def,
+        stateName,
+        pagesArg(args),
+        numberArg(args, 'qZoomFactor', -1),
+        optionalStringArg(args, 'qReductionMode', 'N'),
+      ),
+    };
   },
   GetHyperCubePivotData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    return { qDataPages: doc.data.chart.pivotData(def, stateName, pagesArg(args)) as PivotPages };
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    return { qDataPages: chart.pivotData(def, stateName, pagesArg(args)) as PivotPages };
   },
   GetHyperCubeStackData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
     return {
-      qDataPages: doc.data.chart.stackData(
+      qDataPages: chart.stackData(
         def,
         stateName,
         pagesArg(args),
@@ -93,54 +134,101 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
     };
   },
   GetHyperCubeContinuousData(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
-    const pages = [{ qTop: 0, qLeft: 0, qWidth: 50, qHeight: 200 }];
-    return {
-      qDataPages: doc.data.chart.hyperCubeData(def, stateName, pages),
-      qAxisData: { qAxis: [] },
-    };
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    const options = objectArg<ContinuousOptions>(args, 'qOptions');
+    return chart.continuousData(def, stateName, options, booleanArg(args, 'qReverseSort'));
   },
   SelectHyperCubeValues(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
     const dimNo = numberArg(args, 'qDimNo');
     const values = arrayArg<number>(args, 'qValues');
     const toggle = booleanArg(args, 'qToggleMode');
     return selectFrom(context, () =>
-      doc.data.chart.selectValues(def, stateName, dimNo, values, toggle),
+      selectDimensionValues(chart.selectionTarget(def, stateName), dimNo, values, toggle),
     );
   },
   RangeSelectHyperCubeValues(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
     return selectFrom(context, () =>
-      doc.data.chart.selectMeasureRanges(def, stateName, arrayArg<Json>(args, 'qRanges')),
+      selectMeasureRanges(
+        chart.selectionTarget(def, stateName),
+        arrayArg<MeasureRange>(args, 'qRanges'),
+        arrayArg<number>(args, 'qColumnsToSelect', []),
+        rangeOptions(args),
+      ),
+    );
+  },
+  MultiRangeSelectHyperCubeValues(context, args) {
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    return selectFrom(context, () =>
+      selectMultiRanges(
+        chart.selectionTarget(def, stateName),
+        arrayArg<MultiRange>(args, 'qRanges'),
+        rangeOptions(args),
+      ),
+    );
+  },
+  SelectHyperCubeContinuousRange(context, args) {
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
+    return selectFrom(context, () =>
+      selectContinuousRanges(
+        chart.selectionTarget(def, stateName),
+        arrayArg<{ qRange?: NumericRange; qDimIx?: number }>(args, 'qRanges'),
+        booleanArg(args, 'qSoftLock'),
+      ),
     );
   },
   SelectHyperCubeCells(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
     const rows = arrayArg<number>(args, 'qRowIndices');
     const columns = arrayArg<number>(args, 'qColIndices');
-    return selectFrom(context, () => doc.data.chart.selectCells(def, stateName, rows, columns));
+    return selectFrom(context, () =>
+      selectCells(chart.selectionTarget(def, stateName), rows, columns),
+    );
   },
   SelectPivotCells(context, args) {
-    const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qHyperCubeDef');
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qHyperCubeDef',
+    );
     const selections = arrayArg<{ qType?: string; qCol: number; qRow: number }>(
       args,
       'qSelections',
     );
-    return selectFrom(context, () => doc.data.chart.selectPivotCells(def, stateName, selections));
+    return selectFrom(context, () => chart.selectPivotCells(def, stateName, selections));
   },
 
   GetListObjectData(context, args) {
     const { doc, object } = objectOf(context);
     const path = stringArg(args, 'qPath');
-    const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
+    const { def, stateName, chart } = definitionAt(context, path, 'qListObjectDef');
     return {
-      qDataPages: doc.data.chart.listObjectData(
+      qDataPages: chart.listObjectData(
         def,
         stateName,
         pagesArg(args),
@@ -150,8 +238,12 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   },
   SelectListObjectValues(context, args) {
     const { doc } = objectOf(context);
-    const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
-    const field = doc.data.chart.listField(def);
+    const { def, stateName, chart } = definitionAt(
+      context,
+      stringArg(args, 'qPath'),
+      'qListObjectDef',
+    );
+    const field = chart.listField(def);
     const values = arrayArg<number>(args, 'qValues').filter((value) => value >= 0);
     const toggle = booleanArg(args, 'qToggleMode');
     return selectFrom(context, () =>
@@ -167,7 +259,14 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   SelectListObjectAlternative: (context, args) =>
     listSelect(context, args, (state, field) => state.selectAlternative(field)),
   SelectListObjectContinuousRange: (context, args) =>
-    listSelect(context, args, (state, field) => state.selectPossible(field)),
+    listSelect(context, args, (state, field) =>
+      selectListRanges(
+        state,
+        field,
+        arrayArg<NumericRange>(args, 'qRanges'),
+        booleanArg(args, 'qSoftLock'),
+      ),
+    ),
   SearchListObjectFor(context, args) {
     const { object, doc } = objectOf(context);
     const path = stringArg(args, 'qPath');
@@ -179,15 +278,15 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
   AcceptListObjectSearch(context, args) {
     const { object, doc } = objectOf(context);
     const path = stringArg(args, 'qPath');
-    const { def, stateName } = definitionAt(context, path, 'qListObjectDef');
+    const { def, stateName, chart } = definitionAt(context, path, 'qListObjectDef');
     const search = doc.data.takeListSearch(objectId(object), path);
     if (search === undefined) return {};
     // The list shows all its values again, whether or not the selection changes.
     doc.invalidateObject(objectId(object));
-    const field = doc.data.chart.listField(def);
+    const field = chart.listField(def);
     const toggle = booleanArg(args, 'qToggleMode');
     // qMatch is a Qlik search string as Field.Select takes it: `P*U*` a pattern, `P U S` word starts, `=expr` an expression.
-    const evaluate = doc.data.chart.searchMatcher(field, search, stateName);
+    const evaluate = chart.searchMatcher(field, search, stateName);
     selectFrom(context, () =>
       doc.data
         .state(stateName)
@@ -240,7 +339,6 @@ export const genericObjectDataMethods: ClassMethods<'GenericObject'> = {
     doc.invalidateData();
     return {};
   },
-  MultiRangeSelectHyperCubeValues: () => ({ qSuccess: false }),
 };
 
 function listSelect(
@@ -249,7 +347,18 @@ function listSelect(
   change: (state: SelectionState, field: string) => boolean,
 ): { qSuccess: boolean } {
   const { doc } = objectOf(context);
-  const { def, stateName } = definitionAt(context, stringArg(args, 'qPath'), 'qListObjectDef');
-  const field = doc.data.chart.listField(def);
+  const { def, stateName, chart } = definitionAt(
+    context,
+    stringArg(args, 'qPath'),
+    'qListObjectDef',
+  );
+  const field = chart.listField(def);
   return selectFrom(context, () => change(doc.data.state(stateName), field));
+}
+
+function rangeOptions(args: object): { orMode: boolean; deselectOnlyOneSelected: boolean } {
+  return {
+    orMode: booleanArg(args, 'qOrMode'),
+    deselectOnlyOneSelected: booleanArg(args, 'qDeselectOnlyOneSelected'),
+  };
 }
