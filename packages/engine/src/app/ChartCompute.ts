@@ -211,15 +211,6 @@ export class ChartCompute {
     return rows;
   }
 
-  /** The field behind a hypercube dimension. */
-  dimensionField(def: Json, dimNo: number): string {
-    const dims = ((def as HyperCubeDef).qDimensions ?? []) as Json[];
-    const dim = dims[dimNo];
-    if (!dim)
-      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, `No dimension ${dimNo}`, 'qDimNo');
-    return fieldNameOf(dim);
-  }
-
   /** The field of a list object. */
   listField(def: Json): string {
     return fieldNameOf(def);
