@@ -371,7 +371,19 @@ export class DocData {
       objectsOf: (type) =>
         doc
           .objectsOfType(type)
-          .filter((each) => !doc.isSessionObject(each) || type === 'GenericObject'),
+          .filter((each) => !doc.isSessionObject(each) || type === 'GenericObject')
+          // A dimension list's qData may read its layout's qDimInfos (the DimensionList convention does).
+          .map((each) =>
+            type === 'GenericDimension'
+              ? {
+                  ...each,
+                  properties: {
+                    ...each.properties,
+                    qDimInfos: this.dimensionInfos(each.properties),
+                  },
+                }
+              : each,
+          ),
       variables: (showReserved, showConfig) => doc.variableItems(showReserved, showConfig),
       children: () => doc.childrenOf(id),
       inSelections: () => this.inModal(id),

@@ -1,4 +1,5 @@
 import { objectId, objectInfo } from '../../app/App.js';
+import { conventionalSessionObject } from '../../app/conventionalSessionObjects.js';
 import { readPointer } from '../../app/layout/computeLayout.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
@@ -131,8 +132,14 @@ export const docObjectMethods: ClassMethods<'Doc'> = {
       qReturn: openObjectHandle(context, doc.app.createObject('GenericObject', props)),
     };
   },
-  GetObject: (context, args) =>
-    found(context, docOf(context), stringArg(args, 'qId'), 'GenericObject'),
+  GetObject(context, args) {
+    const doc = docOf(context);
+    const id = stringArg(args, 'qId');
+    // FieldList, DimensionList, MeasureList: made on first request, as the Qlik Sense client makes them.
+    const conventional = doc.findObject(id) ? undefined : conventionalSessionObject(id);
+    if (conventional) doc.createSessionObject('GenericObject', conventional);
+    return found(context, doc, id, 'GenericObject');
+  },
   DestroyObject: (context, args) => destroy(context, stringArg(args, 'qId'), 'GenericObject'),
   DestroySessionObject(context, args) {
     const id = stringArg(args, 'qId');
