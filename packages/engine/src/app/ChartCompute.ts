@@ -31,7 +31,6 @@ import {
   stackPages,
   type PivotGrid,
 } from './pivotPages.js';
-import { OTHER_KEY } from '../hypercube/otherGroups.js';
 import type { CubeSelectionTarget } from './chartSelections.js';
 import { continuousData, type ContinuousData, type ContinuousOptions } from './continuousData.js';
 import { reducedPages } from './reducedPages.js';
