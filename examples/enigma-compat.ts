@@ -3,7 +3,8 @@
 // Average fuel economy by region in the 'cars' demo app, before and after
 // selecting the four-cylinder cars.
 //
-//   npm start                                                # in one terminal
+//   npm start                                                # in one terminal; it prints QLIK_API_KEY
+//   export QLIK_API_KEY=<the key npm start printed>
 //   node --conditions=source --import tsx examples/enigma-compat.ts
 import enigma from '@qlikit/qix/enigma';
 import type { GenericObjectLayout } from '@qlikit/qix';
@@ -12,12 +13,14 @@ import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
 import WebSocket from 'ws';
 
 const engineUrl = process.env.QLIKIT_ENGINE_URL ?? 'ws://127.0.0.1:9076';
+// The tenant's engine takes the same API key as its REST API (`npm start` prints one).
+const headers = { Authorization: `Bearer ${process.env.QLIK_API_KEY ?? ''}` };
 
 const session = enigma.create({
   schema,
   url: `${engineUrl}/app/cars`,
   // Node programs hand enigma a socket factory; `ws` is what enigma's docs use.
-  createSocket: (url) => new WebSocket(url),
+  createSocket: (url) => new WebSocket(url, { headers }),
 });
 
 // enigma.js sessions emit the traffic as events, handy when learning the protocol.

@@ -3,13 +3,21 @@
 // qSelectionObjectDef describes the current selections (the selections bar).
 // App: QLIKIT_APP or 'flights'.
 //
-//   npm start                                                # in one terminal
+//   npm start                                                # in one terminal; it prints QLIK_API_KEY
+//   export QLIK_API_KEY=<the key npm start printed>
 //   node --conditions=source --import tsx examples/list-fields.ts
 import { openSession, type Doc, type GenericObject } from '@qlikit/qix';
+import WebSocket from 'ws';
 
 const engineUrl = process.env.QLIKIT_ENGINE_URL ?? 'ws://127.0.0.1:9076';
+// The tenant's engine takes the same API key as its REST API (`npm start` prints one).
+const headers = { Authorization: `Bearer ${process.env.QLIK_API_KEY ?? ''}` };
 const appId = process.env.QLIKIT_APP ?? 'flights';
-const session = openSession({ url: `${engineUrl}/app/${appId}`, reconnect: false });
+const session = openSession({
+  url: `${engineUrl}/app/${appId}`,
+  createSocket: (url) => new WebSocket(url, { headers }),
+  reconnect: false,
+});
 
 try {
   const global = await session.open();

@@ -2,15 +2,23 @@
 // in the 'flights' demo app, the five worst states, then the same cube after
 // selecting the worst state — the way a chart and a click on it talk to the engine.
 //
-//   npm start                                                # in one terminal
+//   npm start                                                # in one terminal; it prints QLIK_API_KEY
+//   export QLIK_API_KEY=<the key npm start printed>
 //   node --conditions=source --import tsx examples/qix-hypercube.ts
 import { openSession, type GenericObject, type NxCell } from '@qlikit/qix';
+import WebSocket from 'ws';
 
 const engineUrl = process.env.QLIKIT_ENGINE_URL ?? 'ws://127.0.0.1:9076';
+// The tenant's engine takes the same API key as its REST API (`npm start` prints one).
+const headers = { Authorization: `Bearer ${process.env.QLIK_API_KEY ?? ''}` };
 
 // One session is one WebSocket to one app. Reconnecting is off: a short script
 // should fail loudly, not wait for a server that is gone.
-const session = openSession({ url: `${engineUrl}/app/flights`, reconnect: false });
+const session = openSession({
+  url: `${engineUrl}/app/flights`,
+  createSocket: (url) => new WebSocket(url, { headers }),
+  reconnect: false,
+});
 
 try {
   const global = await session.open();

@@ -2,12 +2,20 @@
 // day in the 'flights' demo app (all 20,000 flights), 30 days to a page. Large
 // cubes must be paged — the engine hands out at most 10,000 cells per call.
 //
-//   npm start                                                # in one terminal
+//   npm start                                                # in one terminal; it prints QLIK_API_KEY
+//   export QLIK_API_KEY=<the key npm start printed>
 //   node --conditions=source --import tsx examples/qix-iterate-pages.ts
 import { iterateHyperCubePages, openSession } from '@qlikit/qix';
+import WebSocket from 'ws';
 
 const engineUrl = process.env.QLIKIT_ENGINE_URL ?? 'ws://127.0.0.1:9076';
-const session = openSession({ url: `${engineUrl}/app/flights`, reconnect: false });
+// The tenant's engine takes the same API key as its REST API (`npm start` prints one).
+const headers = { Authorization: `Bearer ${process.env.QLIK_API_KEY ?? ''}` };
+const session = openSession({
+  url: `${engineUrl}/app/flights`,
+  createSocket: (url) => new WebSocket(url, { headers }),
+  reconnect: false,
+});
 
 try {
   const global = await session.open();

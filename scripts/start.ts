@@ -1,7 +1,7 @@
-// `npm start`: the embedded engine serving demo apps built from real data.
+// `npm start`: the local Qlik Cloud tenant (REST API and engine on one port) with the demo apps.
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { seedDemoApps, startEngine } from '@qlikit/engine';
+import { seedDemo, startTenant } from '@qlikit/tenant';
 
 const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 9076);
@@ -9,13 +9,24 @@ const dataDir = resolve(process.env.QLIKIT_DATA ?? '.data');
 // The package exports only its JS entry (build/index.js); the data sit beside build/.
 const sourceDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
 
-const engine = await startEngine({ port, dataDir });
-const apps = await seedDemoApps(engine.apps, sourceDir);
-console.log(`qlikit engine listening on ${engine.url}`);
+const tenant = await startTenant({ port, dataDir });
+const apps = await seedDemo(tenant.context, tenant.admin.user, sourceDir);
+const key = tenant.admin.apiKey;
+console.log(`qlikit tenant listening on ${tenant.url}`);
+console.log(`  REST API   ${tenant.url}/api/v1/...`);
+console.log(`  engine     ${tenant.url.replace('http', 'ws')}/app/<appId>`);
+console.log(`  data       ${dataDir}`);
+console.log('');
+console.log(`Admin API key (send it as "Authorization: Bearer <key>"):`);
+console.log(key);
+console.log('');
+console.log('Demo apps:');
 for (const app of apps)
-  console.log(`  ${engine.url}/app/${app.id}  ${app.title}${app.created ? ' (built now)' : ''}`);
-console.log('Connect with @qlikit/qix or enigma.js; stop with Ctrl+C.');
+  console.log(`  ${app.id.padEnd(16)} ${app.title}${app.created ? ' (built now)' : ''}`);
+console.log('');
+console.log('List them:');
+console.log(`curl -H "Authorization: Bearer ${key}" "${tenant.url}/api/v1/items?resourceType=app"`);
 
-const stop = () => void engine.close().then(() => process.exit(0));
+const stop = () => void tenant.close().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

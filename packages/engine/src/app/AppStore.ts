@@ -68,6 +68,26 @@ export class AppStore {
     return app;
   }
 
+  /** Saves a copy of an app (document, objects and data) under a new id and title. */
+  async copy(sourceId: string, targetId: string, title: string): Promise<App> {
+    assertAppId(targetId);
+    if (await this.exists(targetId))
+      throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${targetId}`, targetId);
+    const { document, tables } = (await this.get(sourceId)).snapshot();
+    const now = new Date().toISOString();
+    const copy: AppDocument = {
+      ...document,
+      id: targetId,
+      properties: { ...document.properties, qTitle: title },
+      createdDate: now,
+      modifiedDate: now,
+    };
+    const app = new App(copy, tables, this, false);
+    await this.save(app);
+    this.open.set(targetId, app);
+    return app;
+  }
+
   /** A session app: lives in memory only, for as long as its session. */
   createSessionApp(id: string): App {
     const app = new App(newDocument(id, id), [], this, true);

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -18,7 +18,10 @@ export interface AuthenticateRequest {
   readonly remoteAddress: string | undefined;
 }
 
-/** Decides who a connecting client is; null (or a throw) refuses the socket with HTTP 401. */
+/**
+ * Decides who a connecting client is; null (or a throw) refuses the socket with
+ * HTTP 401, or with the thrown error's `status` when it has one (e.g. 403).
+ */
 export type Authenticate = (
   request: AuthenticateRequest,
 ) => Identity | null | Promise<Identity | null>;
@@ -33,8 +36,13 @@ export interface StartEngineOptions {
   readonly dataDir: string;
   /** Who is connecting; by default everyone is the user 'local'. */
   readonly authenticate?: Authenticate;
-  /** An HTTP server to attach to instead of creating one (the tenant serves REST on the same port). */
+  /**
+   * An HTTP server to attach to instead of creating one (the tenant serves REST
+   * on the same port). It may start listening after `startEngine` returns.
+   */
   readonly server?: Server;
+  /** The app store to serve, when its owner shares it with others (the tenant's REST API); by default one over `dataDir`. */
+  readonly apps?: AppStore;
 }
 
 /** A running engine. */
@@ -54,7 +62,7 @@ const defaultAuthenticate: Authenticate = () => ({ userId: 'local' });
 
 /** Starts the embedded engine's QIX WebSocket server. */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
-  const apps = new AppStore(options.dataDir);
+  const apps = options.apps ?? new AppStore(options.dataDir);
   await apps.init();
   const dispatcher = new MethodDispatcher(qixSchema, engineMethods(apps));
   const sessions = new SessionRegistry();
@@ -78,17 +86,20 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     head: Buffer,
   ): Promise<void> {
     let identity: Identity | null = null;
+    let refusal = 401;
     try {
       identity = await authenticate({
         url: request.url ?? '/',
         headers: request.headers,
         remoteAddress: request.socket.remoteAddress,
       });
-    } catch {
+    } catch (error) {
       identity = null;
+      refusal = refusalStatus(error);
     }
     if (!identity) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      const reason = STATUS_CODES[refusal] ?? 'Unauthorized';
+      socket.end(`HTTP/1.1 ${refusal} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     const who = identity;
@@ -134,11 +145,16 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
   }
-  const address = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
+  // An attached server may not listen yet: read its address when asked.
+  const port = () => (server.address() as AddressInfo | null)?.port ?? 0;
   return {
-    url: `ws://${host.includes(':') ? `[${host}]` : host}:${address.port}`,
-    port: address.port,
+    get url() {
+      return `ws://${host.includes(':') ? `[${host}]` : host}:${port()}`;
+    },
+    get port() {
+      return port();
+    },
     apps,
     sessionCount: () => sessions.size,
     async close() {
@@ -149,4 +165,10 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       if (!options.server) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The HTTP status a thrown refusal asks for: its `status` when it is a 4xx, else 401. */
+function refusalStatus(error: unknown): number {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 401;
 }

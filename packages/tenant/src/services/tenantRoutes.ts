@@ -1,0 +1,21 @@
+import type { RouteTable } from '../routes/RouteTable.js';
+import { AppService } from './apps/AppService.js';
+import { appItems } from './apps/appItems.js';
+import { appsRoutes } from './apps/appsRoutes.js';
+import { itemsRoutes } from './items/itemsRoutes.js';
+import { SessionService } from './sessions/SessionService.js';
+import { sessionRoutes } from './sessions/sessionRoutes.js';
+import { spacesRoutes } from './spaces/spacesRoutes.js';
+import type { TenantContext } from './TenantContext.js';
+import { usersRoutes } from './users/usersRoutes.js';
+
+/** Every service's routes on one table: the operations the tenant implements. */
+export function tenantRoutes(routes: RouteTable, context: TenantContext): void {
+  const apps = new AppService(context);
+  const sessions = new SessionService(context);
+  usersRoutes(routes, context);
+  spacesRoutes(routes, context);
+  appsRoutes(routes, context, apps);
+  itemsRoutes(routes, context, [appItems(context, apps)]);
+  sessionRoutes(routes, context, sessions);
+}

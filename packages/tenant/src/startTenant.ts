@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppStore, startEngine } from '@qlikit/engine';
+import { AccessPolicy } from './access/AccessPolicy.js';
+import { Authenticator } from './auth/Authenticator.js';
+import { TokenSigner } from './auth/TokenSigner.js';
+import { engineAuthenticate } from './engine/engineIdentity.js';
+import { registerRoutes } from './routes/registerRoutes.js';
+import { RouteTable } from './routes/RouteTable.js';
+import { createServer } from './server/createServer.js';
+import { productInfo } from './server/productInfo.js';
+import { RateLimiter } from './server/RateLimiter.js';
+import type { TenantContext } from './services/TenantContext.js';
+import { tenantRoutes } from './services/tenantRoutes.js';
+import { newId } from './storage/newId.js';
+import { reconcileApps } from './storage/reconcileApps.js';
+import { Storage } from './storage/Storage.js';
+import { bootstrapAdmin, type Bootstrap } from './bootstrapAdmin.js';
+import type { StartTenantOptions } from './TenantOptions.js';
+
+/** A running tenant. */
+export interface RunningTenant {
+  /** `http://host:port`: the REST API under `/api/v1`, the engine on `ws://host:port/app/<id>`. */
+  readonly url: string;
+  readonly port: number;
+  readonly tenantId: string;
+  /** The admin user created on first start, and a fresh API key for it. */
+  readonly admin: Bootstrap;
+  /** The services' shared state (storage, access rules, the engine's apps). */
+  readonly context: TenantContext;
+  /** Live engine sessions. */
+  readonly engineSessions: () => number;
+  /** Stops the server, the engine and the jobs, and closes the database. */
+  close(): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+/** Starts a local Qlik Cloud tenant: REST API, engine socket and storage on one port. */
+export async function startTenant(options: StartTenantOptions): Promise<RunningTenant> {
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const storage = Storage.open(join(dataDir, 'tenant.db'));
+  const settings = storage.settings;
+  const tenantId = settings.getOrCreate('tenantId', () => randomBytes(16).toString('base64url'));
+  const signer = new TokenSigner(
+    settings.getOrCreate('signingKey', TokenSigner.generateKey),
+    settings.getOrCreate('signingKeyId', newId),
+  );
+  const cookieSecret = settings.getOrCreate('cookieSecret', () =>
+    randomBytes(32).toString('base64url'),
+  );
+  const engineApps = new AppStore(join(dataDir, 'engine'));
+  await engineApps.init();
+  await reconcileApps(storage, engineApps.appsDir);
+
+  const policy = new AccessPolicy(storage.spaces);
+  const authenticator = new Authenticator(
+    storage.db,
+    storage.users,
+    storage.apiKeys,
+    storage.sessions,
+    storage.oauthTokens,
+    signer,
+    cookieSecret,
+  );
+  const context: TenantContext = {
+    tenantId,
+    storage,
+    policy,
+    engineApps,
+    signer,
+    authenticator,
+    cookieSecret,
+    dataDir,
+  };
+  const admin = bootstrapAdmin(context);
+
+  const fastify = createServer({
+    bodyLimit: options.limits?.jsonBody ?? 10 * 1024 * 1024,
+    logger: options.logger,
+  });
+  const routes = new RouteTable();
+  tenantRoutes(routes, context);
+  await registerRoutes(fastify, routes, {
+    authenticator,
+    rateLimiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit),
+  });
+  productInfo(fastify, VERSION);
+  for (const extra of options.plugins ?? [])
+    await fastify.register(extra.plugin, extra.options ?? {});
+
+  const engine = await startEngine({
+    server: fastify.server,
+    dataDir: engineApps.dataDir,
+    apps: engineApps,
+    authenticate: engineAuthenticate(authenticator, policy, storage, tenantId),
+  });
+  const host = options.host ?? '127.0.0.1';
+  await fastify.listen({ port: options.port ?? 0, host });
+  const port = engine.port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    tenantId,
+    admin,
+    context,
+    engineSessions: engine.sessionCount,
+    async close() {
+      await engine.close();
+      await fastify.close();
+      storage.close();
+    },
+  };
+}

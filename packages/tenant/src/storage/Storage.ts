@@ -1,0 +1,47 @@
+import { AppsTable } from './AppsTable.js';
+import { ApiKeysTable } from './ApiKeysTable.js';
+import { ItemsTable } from './ItemsTable.js';
+import { OAuthTokensTable } from './OAuthTokensTable.js';
+import { openDatabase, type Db } from './openDatabase.js';
+import { SessionsTable } from './SessionsTable.js';
+import { SettingsTable } from './SettingsTable.js';
+import { SpacesTable } from './SpacesTable.js';
+import { UsersTable } from './UsersTable.js';
+
+/** The tenant's database and one object per table. */
+export class Storage {
+  readonly settings: SettingsTable;
+  readonly users: UsersTable;
+  readonly apiKeys: ApiKeysTable;
+  readonly sessions: SessionsTable;
+  readonly oauthTokens: OAuthTokensTable;
+  readonly spaces: SpacesTable;
+  readonly items: ItemsTable;
+  readonly apps: AppsTable;
+
+  constructor(readonly db: Db) {
+    this.settings = new SettingsTable(db);
+    this.users = new UsersTable(db);
+    this.apiKeys = new ApiKeysTable(db);
+    this.sessions = new SessionsTable(db);
+    this.oauthTokens = new OAuthTokensTable(db);
+    this.spaces = new SpacesTable(db);
+    this.items = new ItemsTable(db);
+    this.apps = new AppsTable(db);
+  }
+
+  /** Opens the database file (migrating it) and wraps it. */
+  static open(path: string): Storage {
+    return new Storage(openDatabase(path));
+  }
+
+  /** Runs `work` in one transaction: all of it is stored, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}

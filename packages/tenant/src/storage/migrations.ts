@@ -1,0 +1,148 @@
+/**
+ * The schema, one migration per entry; `PRAGMA user_version` counts those
+ * applied. Never edit a shipped entry: append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    subject TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    email TEXT,
+    status TEXT NOT NULL DEFAULT 'active',
+    roles TEXT NOT NULL DEFAULT '[]',
+    locale TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL DEFAULT 'active',
+    roles TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE user_groups (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, group_id)
+  );
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'active',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    expires_at TEXT
+  );
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+
+  CREATE TABLE oauth_clients (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    app_type TEXT NOT NULL,
+    owner_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    settings TEXT NOT NULL DEFAULT '{}',
+    published_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE oauth_client_secrets (
+    client_id TEXT NOT NULL REFERENCES oauth_clients(id) ON DELETE CASCADE,
+    hint TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (client_id, hint)
+  );
+
+  CREATE TABLE oauth_tokens (
+    id TEXT PRIMARY KEY,
+    client_id TEXT NOT NULL REFERENCES oauth_clients(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE spaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('shared', 'managed', 'data')),
+    description TEXT NOT NULL DEFAULT '',
+    owner_id TEXT NOT NULL REFERENCES users(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX spaces_name ON spaces(name COLLATE NOCASE);
+
+  CREATE TABLE space_assignments (
+    id TEXT PRIMARY KEY,
+    space_id TEXT NOT NULL REFERENCES spaces(id) ON DELETE CASCADE,
+    type TEXT NOT NULL CHECK (type IN ('user', 'group')),
+    assignee_id TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (space_id, type, assignee_id)
+  );
+
+  CREATE TABLE items (
+    id TEXT PRIMARY KEY,
+    resource_type TEXT NOT NULL,
+    resource_sub_type TEXT NOT NULL DEFAULT '',
+    resource_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    space_id TEXT REFERENCES spaces(id),
+    owner_id TEXT NOT NULL,
+    creator_id TEXT NOT NULL,
+    updater_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    resource_created_at TEXT NOT NULL,
+    resource_updated_at TEXT NOT NULL,
+    resource_size INTEGER,
+    resource_attributes TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (resource_type, resource_id)
+  );
+  CREATE INDEX items_created ON items(created_at, id);
+  CREATE INDEX items_space ON items(space_id);
+
+  CREATE TABLE apps (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    owner_id TEXT NOT NULL,
+    space_id TEXT REFERENCES spaces(id),
+    usage TEXT NOT NULL DEFAULT 'ANALYTICS',
+    locale TEXT NOT NULL DEFAULT '',
+    published INTEGER NOT NULL DEFAULT 0,
+    published_at TEXT,
+    origin_app_id TEXT,
+    last_reload_time TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
+];
