@@ -1,35 +1,46 @@
-// Client benchmark: the raw `ws` + JSON floor, enigma.js 2.15 and @qlikit/qix side by side,
-// against server.mjs (a stand-in engine that answers instantly, in a child process).
+// Client benchmark: @qlikit/qix (its enigma-compatible entry and its typed entry), enigma.js
+// 2.15 and two raw clients (plain ws + JSON, and the same corking its socket) side by side,
+// on `ws` and on the platform's global WebSocket, against server.mjs (a stand-in engine
+// that answers instantly, in a child process). See README.md for what each figure means.
 //   node bench/qix-client/run.mjs
-// Re-runs itself with --expose-gc when needed (for the heap-per-object figure).
-import { fork } from 'node:child_process';
+// Re-runs itself with --expose-gc (heap per object) and, on Node 20, --experimental-websocket
+// (the global WebSocket is behind that flag there; Node 22 has it on by default).
+import { execSync, fork } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openRaw, socketKinds, wrapApi } from './clients.mjs';
+import { loop, median, pipelined, rotate, sequential, spread } from './measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** Rounds per figure; each figure is the median, which resists load from other processes. */
-const ROUNDS = 5;
 const root = join(here, '..', '..');
-
-if (typeof globalThis.gc !== 'function') {
-  const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), {
-    execArgv: ['--expose-gc'],
-  });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main();
-}
+/** Rounds per figure; clients alternate within each round and each figure is the median of its rounds. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const PIPELINED_CALLS = 15000;
+const IN_FLIGHT = 1000;
+const SEQUENTIAL_CALLS = 2000;
+const TARGET = 0.95;
+/** While working on one client: BENCH_ONLY='ws raw corked,ws @qlikit' runs those alone (no report of the rest). */
+const only = process.env.BENCH_ONLY?.split(',');
 
 async function main() {
   const { build } = await import('esbuild');
   const { default: WebSocket } = await import('ws');
   const { default: enigma } = await import('enigma.js');
-  // The TypeScript sources, bundled for Node as a user would get them from dist/.
+  // The TypeScript sources of both entries, bundled for Node as a user gets them from dist/.
   // Written next to this script so that the bundle resolves `ws` from the repo's node_modules.
   const outfile = join(here, '.build', 'qix.mjs');
   await build({
-    entryPoints: [join(root, 'packages/qix/src/index.ts')],
+    stdin: {
+      contents: [
+        "export { openSession, qixSchema } from './packages/qix/src/index.ts';",
+        "export { default as qixEnigma } from './packages/qix/src/enigma.ts';",
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -39,6 +50,9 @@ async function main() {
     logLevel: 'error',
   });
   const qix = await import(pathToFileURL(outfile).href);
+  // BENCH_BASELINE=<git ref>: the typed entry as it was at that commit runs too, to show a change costs nothing.
+  const baselineRef = process.env.BENCH_BASELINE;
+  const baseline = baselineRef && (await buildBaseline(build, baselineRef));
   const { buildBrowserBundles } = await import(
     pathToFileURL(join(root, 'packages/qix/scripts/bundle.mjs')).href
   );
@@ -50,132 +64,141 @@ async function main() {
     server.stdout.once('data', (data) => resolve(Number(String(data)))),
   );
   const url = `ws://127.0.0.1:${port}/app/engineData`;
-  const createSocket = (socketUrl) => new WebSocket(socketUrl, { perMessageDeflate: false });
+  const kinds = socketKinds(WebSocket);
 
-  const clients = {
-    'raw ws + JSON': {
-      open: (options) => openRaw(WebSocket, url, options),
-    },
-    'enigma.js': {
-      open: async ({ delta = true } = {}) => {
-        const session = enigma.create({
+  /** The clients of one socket kind: name → open({ delta }). */
+  const clientsOf = (kind) => {
+    const clients = {
+      'raw plain': (options) => openRaw(kind, url, options),
+    };
+    if (kind.canCork)
+      clients['raw corked'] = (options) => openRaw(kind, url, { ...options, cork: true });
+    /** A session made by an enigma-style `create()`, or by `openSession()` of the typed entry. */
+    const enigmaStyle =
+      (create) =>
+      async ({ delta = true } = {}) => {
+        const session = create({
           schema: qix.qixSchema,
           url,
-          createSocket,
+          createSocket: kind.createSocket,
           protocol: { delta },
         });
         return wrapApi(session, await session.open());
-      },
-    },
-    '@qlikit/qix': {
-      open: async ({ delta = true } = {}) => {
-        const session = qix.openSession({ url, createSocket, delta, reconnect: false });
+      };
+    const typed =
+      (openSession) =>
+      async ({ delta = true } = {}) => {
+        const session = openSession({
+          url,
+          createSocket: kind.createSocket,
+          delta,
+          reconnect: false,
+        });
         return wrapApi(session, await session.open());
-      },
-    },
+      };
+    clients['enigma.js'] = enigmaStyle((config) => enigma.create(config));
+    clients['@qlikit/qix/enigma'] = enigmaStyle((config) => qix.qixEnigma.create(config));
+    clients['@qlikit/qix'] = typed(qix.openSession);
+    if (baseline) clients[`@qlikit/qix@${baselineRef}`] = typed(baseline.openSession);
+    return clients;
   };
-  const names = Object.keys(clients);
-  const results = Object.fromEntries(names.map((name) => [name, {}]));
 
   console.log(
-    `qix client benchmark (server in a child process, Node ${process.version}); median of ${ROUNDS} interleaved rounds\n`,
+    `qix client benchmark, Node ${process.version} (${process.execArgv.join(' ')}), server in a child process.\n` +
+      `Each figure: median [min–max] of ${ROUNDS} rounds; within a round the clients alternate, in a rotating order.\n` +
+      `Global WebSocket: ${kinds.length > 1 ? 'measured' : 'absent on this Node (not measured)'}.`,
   );
 
-  // Warm the server process up first, so that the first client measured is not penalised.
-  const warm = await clients['raw ws + JSON'].open();
-  await pipelined(warm.call, 30000, 1000);
-  await warm.close();
-
-  // Rounds interleave the clients (raw, enigma, qlikit, raw, ...) so that load from other
-  // processes on the machine hits all of them alike; each figure is the best of its rounds.
-  const open = Object.fromEntries(
-    await Promise.all(names.map(async (name) => [name, await clients[name].open()])),
-  );
-  for (const name of names) {
-    await sequential(open[name].call, 1000);
-    await pipelined(open[name].call, 10000, 1000);
-  }
-  for (let round = 0; round < ROUNDS; round += 1) {
-    // The order rotates per round, so that no client always runs right after another.
-    for (const name of rotate(names, round)) {
-      record(results[name], 'sequential', await sequential(open[name].call, 2000));
-      record(results[name], 'pipelined', await pipelined(open[name].call, 15000, 1000));
+  // Every client of every socket kind, opened once and kept open for the call-rate rounds.
+  const entries = [];
+  for (const kind of kinds) {
+    for (const [name, open] of Object.entries(clientsOf(kind))) {
+      if (only && !only.some((part) => `${kind.name} ${name}`.includes(part))) continue;
+      entries.push({ kind: kind.name, name, client: await open(), calls: {} });
     }
   }
-  await Promise.all(names.map((name) => open[name].close()));
-
-  for (const name of names) {
-    if (name === 'raw ws + JSON') continue;
-    results[name].objects = await objectBench(clients[name]);
+  // Answers compared by value: every client must resolve what the raw client resolves.
+  const expected = await entries[0].client.call();
+  for (const entry of entries) {
+    const answer = await entry.client.call();
+    if (!isDeepStrictEqual(answer, expected)) {
+      throw new Error(`${entry.kind} ${entry.name} answered ${JSON.stringify(answer)}`);
+    }
   }
-
-  const layoutRuns = [];
-  for (const name of names) {
-    for (const delta of name === 'raw ws + JSON' ? [false] : [false, true]) {
-      const client = await clients[name].open({ delta });
-      const doc = await client.openDoc();
-      const objects = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => doc.getObject(`table-${i}`)),
+  // Warm-up: the server process and every client's code paths, before any figure.
+  for (const entry of entries) {
+    await sequential(entry.client.call, 1000);
+    await pipelined(entry.client.call, 10000, IN_FLIGHT);
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const entry of rotate(entries, round)) {
+      record(entry.calls, 'sequential', await sequential(entry.client.call, SEQUENTIAL_CALLS));
+      const { rate, cpuPerCall } = await pipelined(entry.client.call, PIPELINED_CALLS, IN_FLIGHT);
+      record(entry.calls, 'pipelined', rate);
+      record(entry.calls, 'cpu', cpuPerCall);
+    }
+  }
+  await Promise.all(entries.map((entry) => entry.client.close()));
+  if (only) {
+    for (const entry of entries)
+      console.log(
+        `${entry.kind} ${entry.name}: ${spread(entry.calls.pipelined)} calls/s, ${spread(entry.calls.cpu, 2)} µs CPU/call`,
       );
-      const round = () => Promise.all(objects.map((object) => object.getLayout()));
-      await loop(round, 20); // warm-up; the first delta answer carries the whole layout
-      layoutRuns.push({
-        name,
-        key: delta ? 'layoutDelta' : 'layoutFull',
-        client,
-        round,
-        count: objects.length,
-      });
+    server.kill();
+    return;
+  }
+  reportCalls(kinds, entries);
+
+  // Objects, heap and layouts: on ws only (the socket does not change them).
+  const wsClients = clientsOf(kinds[0]);
+  const libraries = Object.keys(wsClients).filter((name) => !name.startsWith('raw'));
+  const objects = Object.fromEntries(libraries.map((name) => [name, {}]));
+  for (let round = 0; round < 3; round += 1) {
+    for (const name of rotate(libraries, round)) {
+      const { rate, bytes } = await objectBench(wsClients[name]);
+      record(objects[name], 'rate', rate);
+      record(objects[name], 'bytes', bytes);
     }
   }
-  for (let round = 0; round < ROUNDS; round += 1) {
-    for (const run of rotate(layoutRuns, round)) {
-      const start = performance.now();
-      await loop(run.round, 30);
-      record(results[run.name], run.key, (run.count * 30) / ((performance.now() - start) / 1000));
-    }
-  }
-  for (const name of names) {
-    for (const key of ['sequential', 'pipelined', 'layoutFull', 'layoutDelta']) {
-      if (results[name][key]) results[name][key] = median(results[name][key]);
-    }
-  }
-  await Promise.all(layoutRuns.map((run) => run.client.close()));
+  const layouts = await layoutBench(wsClients);
+  reportObjects(objects, layouts);
 
   const bundles = await buildBrowserBundles();
   server.kill();
-  report(results, bundles);
+  reportBundles(bundles);
 }
 
-// ---- measurements ----
-
-async function sequential(call, count) {
-  const start = performance.now();
-  for (let i = 0; i < count; i += 1) await call();
-  return count / ((performance.now() - start) / 1000);
-}
-
-function pipelined(call, total, inFlight) {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    let started = 0;
-    let done = 0;
-    const next = () => {
-      if (started >= total) return;
-      started += 1;
-      call().then(() => {
-        done += 1;
-        if (done === total) resolve(total / ((performance.now() - start) / 1000));
-        else next();
-      }, reject);
-    };
-    for (let i = 0; i < inFlight; i += 1) next();
+/** Bundles packages/qix/src as it was at a git ref (e.g. main), for a side-by-side run. */
+async function buildBaseline(build, ref) {
+  const dir = join(here, '.build', 'baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(
+    `git -C ${JSON.stringify(root)} archive ${ref} packages/qix/src | tar -x -C ${JSON.stringify(dir)}`,
+  );
+  const outfile = join(here, '.build', 'qix-baseline.mjs');
+  await build({
+    entryPoints: [join(dir, 'packages/qix/src/index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['ws'],
+    outfile,
+    logLevel: 'error',
   });
+  return import(pathToFileURL(outfile).href);
 }
 
-async function objectBench(client) {
+function record(results, key, value) {
+  (results[key] ??= []).push(value);
+}
+
+// ---- objects and layouts ----
+
+async function objectBench(open) {
   const count = 10000;
-  const api = await client.open();
+  const api = await open();
   const doc = await api.openDoc();
   const held = [];
   collect();
@@ -188,165 +211,146 @@ async function objectBench(client) {
   }
   const rate = count / ((performance.now() - start) / 1000);
   collect();
-  const bytes = (process.memoryUsage().heapUsed - before) / count;
-  const retained = held.length;
+  const bytes = (process.memoryUsage().heapUsed - before) / held.length;
   await api.close();
-  return { rate, bytes, retained };
+  return { rate, bytes };
 }
 
 function collect() {
   for (let i = 0; i < 4; i += 1) globalThis.gc();
 }
 
-async function loop(fn, times) {
-  for (let i = 0; i < times; i += 1) await fn();
-}
-
-function rotate(list, by) {
-  const shift = by % list.length;
-  return [...list.slice(shift), ...list.slice(0, shift)];
-}
-
-function record(results, key, value) {
-  (results[key] ??= []).push(value);
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-// ---- clients ----
-
-function wrapApi(session, global) {
-  return {
-    call: () => global.engineVersion(),
-    openDoc: () => global.openDoc('bench.qvf'),
-    close: () => session.close(),
-  };
-}
-
-/** The floor: JSON.stringify + send, JSON.parse + a Map lookup + resolve. No API objects, no delta. */
-async function openRaw(WebSocket, url) {
-  const socket = new WebSocket(url, { perMessageDeflate: false });
-  await new Promise((resolve, reject) => {
-    socket.once('open', resolve);
-    socket.once('error', reject);
-  });
-  const pending = new Map();
-  let lastId = 0;
-  socket.on('message', (data) => {
-    const message = JSON.parse(data);
-    const resolve = pending.get(message.id);
-    if (resolve) {
-      pending.delete(message.id);
-      resolve(message.result);
+async function layoutBench(clients) {
+  const runs = [];
+  for (const [name, open] of Object.entries(clients)) {
+    if (name === 'raw corked') continue;
+    for (const delta of name.startsWith('raw') ? [false] : [false, true]) {
+      const client = await open({ delta });
+      const doc = await client.openDoc();
+      const objects = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => doc.getObject(`table-${i}`)),
+      );
+      const round = () => Promise.all(objects.map((object) => object.getLayout()));
+      await loop(round, 20); // warm-up; the first delta answer carries the whole layout
+      runs.push({ name, delta, client, round, count: objects.length, rates: [] });
     }
-  });
-  const call = (method, handle, params) =>
-    new Promise((resolve) => {
-      lastId += 1;
-      pending.set(lastId, resolve);
-      socket.send(JSON.stringify({ jsonrpc: '2.0', id: lastId, method, handle, params }));
-    });
-  return {
-    call: () => call('EngineVersion', -1, []),
-    openDoc: async () => {
-      const { qReturn } = await call('OpenDoc', -1, ['bench.qvf']);
-      return {
-        getObject: async (id) => {
-          const result = await call('GetObject', qReturn.qHandle, [id]);
-          const handle = result.qReturn.qHandle;
-          return { getLayout: async () => (await call('GetLayout', handle, [])).qLayout };
-        },
-      };
-    },
-    close: () =>
-      new Promise((resolve) => {
-        socket.once('close', resolve);
-        socket.close();
-      }),
-  };
+  }
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const run of rotate(runs, round)) {
+      const start = performance.now();
+      await loop(run.round, 30);
+      run.rates.push((run.count * 30) / ((performance.now() - start) / 1000));
+    }
+  }
+  await Promise.all(runs.map((run) => run.client.close()));
+  return runs;
 }
 
 // ---- report ----
 
-function report(results, bundles) {
-  const names = Object.keys(results);
-  const cell = (value, digits = 0) =>
-    (value === undefined ? 'n/a' : value.toFixed(digits)).padStart(16);
-  const line = (label, values, digits) =>
-    console.log(`${label.padEnd(34)}${values.map((v) => cell(v, digits)).join('')}`);
-  console.log(`${''.padEnd(34)}${names.map((name) => name.padStart(16)).join('')}`);
-  line(
-    'sequential calls/s',
-    names.map((n) => results[n].sequential),
-  );
-  line(
-    'pipelined calls/s (1000 in flight)',
-    names.map((n) => results[n].pipelined),
-  );
-  line(
-    'object APIs created/s',
-    names.map((n) => results[n].objects?.rate),
-  );
-  line(
-    'heap bytes per object API',
-    names.map((n) => results[n].objects?.bytes),
-  );
-  line(
-    'getLayout/s 200 rows, delta off',
-    names.map((n) => results[n].layoutFull),
-  );
-  line(
-    'getLayout/s 200 rows, delta on',
-    names.map((n) => results[n].layoutDelta),
-  );
+const COLUMN = 24;
+const LABEL = 38;
 
-  const raw = results['raw ws + JSON'];
-  const enigma = results['enigma.js'];
-  const qlikit = results['@qlikit/qix'];
-  const ratio = (a, b) => (a / b).toFixed(2);
-  console.log('\nratios (target in brackets)');
-  console.log(
-    `  pipelined   qlikit / raw floor          ${ratio(qlikit.pipelined, raw.pipelined)}  [>= 0.90]`,
-  );
-  console.log(
-    `  pipelined   qlikit / enigma.js          ${ratio(qlikit.pipelined, enigma.pipelined)}  [>= 1.30]`,
-  );
-  console.log(
-    `  sequential  qlikit / raw floor          ${ratio(qlikit.sequential, raw.sequential)}`,
-  );
-  console.log(
-    `  sequential  qlikit / enigma.js          ${ratio(qlikit.sequential, enigma.sequential)}`,
-  );
-  console.log(
-    `  objects/s   qlikit / enigma.js          ${ratio(qlikit.objects.rate, enigma.objects.rate)}`,
-  );
-  console.log(
-    `  heap/object qlikit / enigma.js          ${ratio(qlikit.objects.bytes, enigma.objects.bytes)}  [<= 1.00]`,
-  );
-  console.log(
-    `  getLayout   qlikit delta on / off       ${ratio(qlikit.layoutDelta, qlikit.layoutFull)}  [>= 1.00]`,
-  );
-  console.log(
-    `  getLayout   enigma.js delta on / off    ${ratio(enigma.layoutDelta, enigma.layoutFull)}`,
-  );
-  console.log(
-    `  getLayout   qlikit / enigma.js, delta on ${ratio(qlikit.layoutDelta, enigma.layoutDelta)}`,
-  );
+function table(title, columns, rows) {
+  console.log(`\n${title}`);
+  console.log(`${''.padEnd(LABEL)}${columns.map((c) => c.padStart(COLUMN)).join('')}`);
+  for (const [label, cells] of rows) {
+    console.log(`${label.padEnd(LABEL)}${cells.map((c) => c.padStart(COLUMN)).join('')}`);
+  }
+}
 
+function reportCalls(kinds, entries) {
+  for (const kind of kinds) {
+    const mine = entries.filter((entry) => entry.kind === kind.name);
+    table(
+      `calls/s on ${kind.name} (EngineVersion, answered at once)`,
+      mine.map((entry) => entry.name),
+      [
+        ['sequential', mine.map((entry) => spread(entry.calls.sequential))],
+        [`pipelined (${IN_FLIGHT} in flight)`, mine.map((entry) => spread(entry.calls.pipelined))],
+        ['  client CPU µs per pipelined call', mine.map((entry) => spread(entry.calls.cpu, 2))],
+      ],
+    );
+    const byName = Object.fromEntries(mine.map((entry) => [entry.name, entry.calls.pipelined]));
+    const raws = mine.filter((entry) => entry.name.startsWith('raw'));
+    const best = raws.reduce((a, b) =>
+      median(b.calls.pipelined) > median(a.calls.pipelined) ? b : a,
+    );
+    console.log(
+      `  pipelined ratios (the better raw client here: ${best.name}${kind.canCork ? '' : '; nothing can cork this socket'}):`,
+    );
+    for (const name of ['@qlikit/qix/enigma', '@qlikit/qix', 'enigma.js']) {
+      console.log(
+        `    ${`${name} / ${best.name}`.padEnd(40)}${ratioLine(byName[name], best.calls.pipelined, name === 'enigma.js' ? '' : `  [>= ${TARGET}]`)}`,
+      );
+    }
+    console.log(
+      `    ${'@qlikit/qix/enigma / enigma.js'.padEnd(40)}${ratioLine(byName['@qlikit/qix/enigma'], byName['enigma.js'], '')}`,
+    );
+    const baselineName = Object.keys(byName).find((name) => name.startsWith('@qlikit/qix@'));
+    if (baselineName) {
+      console.log(
+        `    ${`@qlikit/qix / ${baselineName}`.padEnd(40)}${ratioLine(byName['@qlikit/qix'], byName[baselineName], '  [no loss: >= 1.00 within noise]')}`,
+      );
+    }
+  }
+}
+
+/** The ratio of the medians, and the median [min–max] of the per-round ratios. */
+function ratioLine(ours, theirs, target) {
+  const perRound = ours.map((value, i) => value / theirs[i]);
+  return `${(median(ours) / median(theirs)).toFixed(3)}  (per round ${spread(perRound, 3)})${target}`;
+}
+
+function reportObjects(objects, layouts) {
+  const names = Object.keys(objects);
+  table('objects on ws (10,000 GetObject, 1000 in flight)', names, [
+    ['object APIs created/s', names.map((n) => spread(objects[n].rate))],
+    ['heap bytes per object API', names.map((n) => spread(objects[n].bytes))],
+  ]);
+  const layoutNames = [...new Set(layouts.map((run) => run.name))];
+  const cell = (name, delta) =>
+    spread(layouts.find((run) => run.name === name && run.delta === delta)?.rates);
+  table('getLayout/s on ws (200-row hypercube, 10 objects, 3 cells change per call)', layoutNames, [
+    ['delta off', layoutNames.map((n) => cell(n, false))],
+    ['delta on', layoutNames.map((n) => cell(n, true))],
+  ]);
+  const rates = (name, delta) =>
+    median(layouts.find((run) => run.name === name && run.delta === delta).rates);
+  const qix = '@qlikit/qix';
   console.log(
-    `\n${'browser bundle'.padEnd(40)}${'minified'.padStart(10)}${'gzipped'.padStart(10)}`,
+    `  heap/object ${qix} / enigma.js ${(median(objects[qix].bytes) / median(objects['enigma.js'].bytes)).toFixed(2)} [<= 1.00]; ` +
+      `getLayout ${qix} delta on/off ${(rates(qix, true) / rates(qix, false)).toFixed(2)} [>= 1.00]; ` +
+      `${qix} / enigma.js delta on ${(rates(qix, true) / rates('enigma.js', true)).toFixed(2)}`,
+  );
+}
+
+function reportBundles(bundles) {
+  console.log(
+    `\n${'browser bundle'.padEnd(LABEL)}${'minified'.padStart(10)}${'gzipped'.padStart(10)}`,
   );
   const size = (label, s) =>
     console.log(
-      `${label.padEnd(40)}${String(s.minified).padStart(10)}${String(s.gzipped).padStart(10)}`,
+      `${label.padEnd(LABEL)}${String(s.minified).padStart(10)}${String(s.gzipped).padStart(10)}`,
     );
   size('enigma.js enigma.min.js (no schema)', bundles.enigma);
-  size('@qlikit/qix runtime (no schema)', bundles.runtime);
+  size('@qlikit/qix/enigma (no schema)', bundles.runtime);
   size('@qlikit/qix with generated schema', bundles.withSchema);
   console.log(
-    `  gzipped runtime / enigma.min.js          ${ratio(bundles.runtime.gzipped, bundles.enigma.gzipped)}  [<= 1.00; <= 9,164 bytes]`,
+    `  gzipped @qlikit/qix/enigma / enigma.min.js ${(bundles.runtime.gzipped / bundles.enigma.gzipped).toFixed(3)}  [<= 1.00]`,
   );
+}
+
+const flags = ['--expose-gc'];
+if (
+  typeof globalThis.WebSocket !== 'function' &&
+  process.allowedNodeEnvironmentFlags.has('--experimental-websocket')
+) {
+  flags.push('--experimental-websocket');
+}
+if (typeof globalThis.gc !== 'function') {
+  const child = fork(fileURLToPath(import.meta.url), process.argv.slice(2), { execArgv: flags });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  await main();
 }

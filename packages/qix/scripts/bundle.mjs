@@ -2,8 +2,8 @@
 // - the browser bundles of @qlikit/qix into dist/browser/, and prints their sizes:
 //     qix-runtime.min.js  the enigma-compatible runtime without a schema (compare with enigma.min.js)
 //     qix.min.js          the typed entry with the generated engine schema
-//   Browsers use their global WebSocket, so the Node socket factory (which imports `ws`)
-//   is swapped for its browser twin and `ws` never enters a bundle.
+//   Browsers use their global WebSocket, so the Node socket factory (which imports `ws`) and
+//   the Node-only transport paths are swapped for their browser twins; `ws` never enters a bundle.
 // - the CommonJS build of every entry point into dist/cjs/ (see buildCommonJs below).
 import { build } from 'esbuild';
 import {
@@ -34,15 +34,18 @@ function writeAtomically(file, contents) {
   renameSync(temporary, file);
 }
 
+/**
+ * Swaps every module that has a browser twin (`x.browser.ts` next to `x.ts`) for it: the
+ * socket factory (the Node one imports `ws`) and the Node-only fast paths of the transport
+ * (corking the TCP socket, `ws`'s own message event) never ship to browsers.
+ */
 const browserSocket = {
-  name: 'browser-socket',
+  name: 'browser-twins',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /createDefaultSocket\.js$/ }, (args) => ({
-      path: join(
-        args.resolveDir,
-        args.path.replace(/createDefaultSocket\.js$/, 'createDefaultSocket.browser.ts'),
-      ),
-    }));
+    pluginBuild.onResolve({ filter: /^\.{1,2}\/.*\.js$/ }, (args) => {
+      const twin = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'));
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
     pluginBuild.onResolve({ filter: /^ws$/ }, () => {
       throw new Error('`ws` must not be part of the browser bundle');
     });

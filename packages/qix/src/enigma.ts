@@ -1,11 +1,10 @@
 import type { Mixin } from './api/Mixin.js';
-import type { Global } from './generated/classes.js';
 import { errorCodes } from './errors/errorCodes.js';
 import { QixError } from './errors/QixError.js';
 import type { QixSchema } from './schema/QixSchema.js';
 import type { RequestInterceptor, ResponseInterceptor } from './session/Interceptors.js';
 import type { ReconnectOptions } from './session/ReconnectOptions.js';
-import { Session as QixSession } from './session/Session.js';
+import { EnigmaSession } from './compat/EnigmaSession.js';
 import type { CreateSocket } from './transport/SocketLike.js';
 
 /** enigma.js's `create()` configuration, plus qlikit's `reconnect` and `timeout`. */
@@ -25,28 +24,21 @@ export interface EnigmaConfig {
   readonly timeout?: number;
 }
 
-/** Creates a session exactly as enigma.js's `create()` does; the config object is not changed. */
+/**
+ * Creates a session as enigma.js's `create()` does. The config object is not
+ * changed: `session.config` is a copy with the defaults filled in. (There is
+ * no -7 PROMISE_REQUIRED: this code needs ES2022, which always has Promise.)
+ */
 function create(config: EnigmaConfig): Session {
   if (!config)
     throw new QixError(errorCodes.NO_CONFIG_SUPPLIED, 'You need to supply a configuration.');
-  if (!config.Promise && typeof Promise === 'undefined') {
-    throw new QixError(
-      errorCodes.PROMISE_REQUIRED,
-      'Your environment has no Promise implementation. You must provide a Promise implementation in the config.',
-    );
-  }
-  return new QixSession<Global>(
+  return new EnigmaSession(
     {
-      url: config.url,
-      schema: config.schema,
-      createSocket: config.createSocket,
-      suspendOnClose: config.suspendOnClose ?? false,
-      mixins: config.mixins,
-      requestInterceptors: config.requestInterceptors,
-      responseInterceptors: config.responseInterceptors,
-      protocol: config.protocol,
-      reconnect: config.reconnect,
-      timeout: config.timeout,
+      Promise,
+      suspendOnClose: false,
+      mixins: [],
+      ...config,
+      protocol: { delta: true, ...config.protocol },
       mixinConfig: config,
     },
     false,
@@ -59,4 +51,4 @@ const enigma = { create };
 export default enigma;
 export { create };
 /** The session `create()` returns: its `open()` resolves the typed `Global`. */
-export type Session = QixSession<Global>;
+export type Session = EnigmaSession;

@@ -18,27 +18,28 @@ type InnerCall = (api: ApiObject, options: CallOptions | undefined, params: unkn
  * session: nothing is cached at module level.
  */
 export class ApiFactory {
-  private readonly mixinsByType = new Map<string, Mixin[]>();
-  private readonly classes = new Map<string, ApiObjectClass>();
+  readonly #mixinsByType = new Map<string, Mixin[]>();
+  readonly #classes = new Map<string, ApiObjectClass>();
 
-  constructor(
-    private readonly schema: QixSchema,
-    mixins: readonly Mixin[],
-    private readonly mixinConfig: unknown,
-  ) {
-    for (const mixin of mixins) this.registerMixin(mixin);
+  readonly #schema: QixSchema;
+  readonly #mixinConfig: unknown;
+
+  constructor(schema: QixSchema, mixins: readonly Mixin[], mixinConfig: unknown) {
+    this.#schema = schema;
+    this.#mixinConfig = mixinConfig;
+    for (const mixin of mixins) this.#registerMixin(mixin);
   }
 
   /** Creates the API object of a handle, running the `init` of matching mixins. */
   create(host: ApiHost, handle: number, type: string, id: string, genericType: string): ApiObject {
-    const Class = this.classFor(type, genericType);
+    const Class = this.#classFor(type, genericType);
     const api = new Class(host, handle, id, genericType);
-    this.runInits(type, api);
-    if (genericType !== type) this.runInits(genericType, api);
+    this.#runInits(type, api);
+    if (genericType !== type) this.#runInits(genericType, api);
     return api;
   }
 
-  private registerMixin(mixin: Mixin): void {
+  #registerMixin(mixin: Mixin): void {
     const types: string[] =
       mixin.types === undefined
         ? []
@@ -47,32 +48,32 @@ export class ApiFactory {
           : [...mixin.types];
     if (mixin.type !== undefined) types.push(mixin.type);
     for (const type of types) {
-      const list = this.mixinsByType.get(type);
+      const list = this.#mixinsByType.get(type);
       if (list) list.push(mixin);
-      else this.mixinsByType.set(type, [mixin]);
+      else this.#mixinsByType.set(type, [mixin]);
     }
   }
 
-  private runInits(type: string, api: ApiObject): void {
-    for (const mixin of this.mixinsByType.get(type) ?? []) {
-      mixin.init?.({ config: this.mixinConfig, api });
+  #runInits(type: string, api: ApiObject): void {
+    for (const mixin of this.#mixinsByType.get(type) ?? []) {
+      mixin.init?.({ config: this.#mixinConfig, api });
     }
   }
 
-  private classFor(type: string, genericType: string): ApiObjectClass {
-    const withGenericMixins = genericType !== type && this.mixinsByType.has(genericType);
+  #classFor(type: string, genericType: string): ApiObjectClass {
+    const withGenericMixins = genericType !== type && this.#mixinsByType.has(genericType);
     const key = withGenericMixins ? `${type}\u0000${genericType}` : type;
-    const cached = this.classes.get(key);
+    const cached = this.#classes.get(key);
     if (cached) return cached;
     const Class = withGenericMixins
-      ? this.subclassForGenericType(this.classFor(type, type), type, genericType)
-      : this.classForType(type);
-    this.classes.set(key, Class);
+      ? this.#subclassForGenericType(this.#classFor(type, type), type, genericType)
+      : this.#classForType(type);
+    this.#classes.set(key, Class);
     return Class;
   }
 
-  private classForType(type: string): ApiObjectClass {
-    const struct = this.schema.structs[type];
+  #classForType(type: string): ApiObjectClass {
+    const struct = this.#schema.structs[type];
     if (!struct) throw new QixError(errorCodes.SCHEMA_STRUCT_TYPE_NOT_FOUND, `${type} not found`);
     const Class = class extends ApiObject {};
     Object.defineProperty(Class, 'name', { value: type });
@@ -83,28 +84,25 @@ export class ApiFactory {
       descriptors.set(descriptor.name, descriptor);
       proto[descriptor.name] = generatedMethod(descriptor);
     }
-    this.applyClassMixins(proto, type, descriptors);
+    this.#applyMixins(proto, type, descriptors);
     return Class;
   }
 
   /**
-   * Class mixins see positional arguments in their overrides, as in enigma.js:
+   * Applies the mixins of a class or generic type to a prototype. Overrides
+   * of the methods in `descriptors` see positional arguments, as in enigma.js:
    * named parameters are resolved before the override chain runs.
    */
-  private applyClassMixins(
-    proto: Prototype,
-    type: string,
-    descriptors: Map<string, MethodDescriptor>,
-  ): void {
+  #applyMixins(proto: Prototype, type: string, descriptors: Map<string, MethodDescriptor>): void {
     const chains = new Map<string, InnerCall>();
-    for (const mixin of this.mixinsByType.get(type) ?? []) {
+    for (const mixin of this.#mixinsByType.get(type) ?? []) {
       for (const [name, override] of Object.entries(mixin.override ?? {})) {
         const descriptor = descriptors.get(name);
         if (descriptor !== undefined && proto[name] !== undefined) {
           const inner = chains.get(name) ?? positionalCall(descriptor);
           chains.set(name, overriddenCall(inner, override));
         } else {
-          overrideMember(proto, proto, type, name, override);
+          overrideMember(proto, type, name, override);
         }
       }
       extendMembers(proto, type, mixin.extend);
@@ -122,21 +120,11 @@ export class ApiFactory {
     }
   }
 
-  private subclassForGenericType(
-    Base: ApiObjectClass,
-    type: string,
-    genericType: string,
-  ): ApiObjectClass {
+  #subclassForGenericType(Base: ApiObjectClass, type: string, genericType: string): ApiObjectClass {
     const Class = class extends Base {};
     Object.defineProperty(Class, 'name', { value: `${type}:${genericType}` });
-    const proto = Class.prototype as unknown as Prototype;
-    for (const mixin of this.mixinsByType.get(genericType) ?? []) {
-      for (const [name, override] of Object.entries(mixin.override ?? {})) {
-        // Reads through the prototype chain: the class method, or an earlier override.
-        overrideMember(proto, proto, genericType, name, override);
-      }
-      extendMembers(proto, genericType, mixin.extend);
-    }
+    // No descriptors: overrides wrap what the class (or an earlier override) has, as they find it.
+    this.#applyMixins(Class.prototype as unknown as Prototype, genericType, new Map());
     return Class;
   }
 }
@@ -161,20 +149,19 @@ function overriddenCall(inner: InnerCall, override: MixinOverride): InnerCall {
 }
 
 function overrideMember(
-  target: Prototype,
-  source: Prototype,
+  proto: Prototype,
   type: string,
   name: string,
   override: MixinOverride,
 ): void {
-  const base = source[name];
+  const base = proto[name];
   if (typeof base !== 'function' || typeof override !== 'function') {
     throw new QixError(
       errorCodes.SCHEMA_MIXIN_CANT_OVERRIDE_FUNCTION,
       `No function to override. Type: ${type} function: ${name}`,
     );
   }
-  target[name] = function overridden(this: ApiObject, ...args: unknown[]) {
+  proto[name] = function overridden(this: ApiObject, ...args: unknown[]) {
     return (override as (this: ApiObject, ...a: unknown[]) => unknown).call(
       this,
       (base as (...a: unknown[]) => unknown).bind(this),

@@ -9,14 +9,14 @@ import type { JsonPatchOperation } from './JsonPatchOperation.js';
  * resumes on a new socket and per handle when the handle closes.
  */
 export class DeltaCache {
-  private readonly byHandle = new Map<number, Map<string, unknown>>();
+  readonly #byHandle = new Map<number, Map<string, unknown>>();
 
   /** Patches every key of a delta result in place of its patch array. */
   patchResult(handle: number, method: string, result: Record<string, unknown>): void {
-    let values = this.byHandle.get(handle);
+    let values = this.#byHandle.get(handle);
     if (!values) {
       values = new Map();
-      this.byHandle.set(handle, values);
+      this.#byHandle.set(handle, values);
     }
     for (const key of Object.keys(result)) {
       const patches = result[key];
@@ -42,11 +42,11 @@ export class DeltaCache {
 
   /** Forgets the values of a handle that closed. */
   dropHandle(handle: number): void {
-    this.byHandle.delete(handle);
+    this.#byHandle.delete(handle);
   }
 
   /** Forgets everything (the engine starts over on a new socket). */
   clear(): void {
-    this.byHandle.clear();
+    this.#byHandle.clear();
   }
 }

@@ -1,5 +1,5 @@
 import { errorCodes } from '../errors/errorCodes.js';
-import { QixError } from '../errors/QixError.js';
+import { connectionError } from '../errors/connectionError.js';
 import type { CreateSocket, SocketCloseEvent, SocketLike } from '../transport/SocketLike.js';
 import { SOCKET_OPEN } from '../transport/SocketLike.js';
 import { createFrameWriter } from '../transport/createFrameWriter.js';
@@ -15,133 +15,139 @@ import type { RpcListener } from './RpcListener.js';
  * same URL; events of an old socket are ignored.
  */
 export class RpcConnection<C extends PendingCall> {
-  private socket: SocketLike | undefined;
-  private write: (frame: string) => void = noWriter;
-  private readonly pending = new Map<number, C>();
-  private lastRequestId = 0;
-  private closingLocally = false;
-  private closeWaiters: Array<(event: SocketCloseEvent) => void> = [];
+  #socket: SocketLike | undefined;
+  #write: (frame: string) => void = noWriter;
+  readonly #pending = new Map<number, C>();
+  #lastRequestId = 0;
+  #closingLocally = false;
+  #closeWaiters: Array<(event: SocketCloseEvent) => void> = [];
   /** The close event of the last socket, for errors raised while disconnected. */
   lastCloseEvent: SocketCloseEvent | undefined;
 
-  constructor(
-    private readonly url: string,
-    private readonly createSocket: CreateSocket,
-    private readonly listener: RpcListener<C>,
-  ) {}
+  /** Where each socket connects. */
+  readonly url: string;
+  readonly #createSocket: CreateSocket;
+  readonly #listener: RpcListener<C>;
 
-  /** Whether a socket is open and frames can be sent. */
-  get isOpen(): boolean {
-    return this.socket !== undefined && this.socket.readyState === SOCKET_OPEN;
+  constructor(url: string, createSocket: CreateSocket, listener: RpcListener<C>) {
+    this.url = url;
+    this.#createSocket = createSocket;
+    this.#listener = listener;
+  }
+
+  /** The socket of the moment: open, opening or closing; undefined once it closed. */
+  get socket(): SocketLike | undefined {
+    return this.#socket;
+  }
+
+  /** The last request id handed out. */
+  get lastId(): number {
+    return this.#lastRequestId;
   }
 
   /** Hands out the next request id (ids start at 1: engines may treat 0 as absent). */
   nextId(): number {
-    this.lastRequestId += 1;
-    return this.lastRequestId;
+    this.#lastRequestId += 1;
+    return this.#lastRequestId;
   }
 
   /** Opens a new socket; resolves when it is open, rejects when it fails before that. */
   open(): Promise<void> {
-    this.detach();
+    this.#detach();
     let socket: SocketLike;
     try {
-      socket = this.createSocket(this.url);
+      socket = this.#createSocket(this.url);
     } catch (error) {
       return Promise.reject(error);
     }
-    this.socket = socket;
-    this.closingLocally = false;
+    this.#socket = socket;
+    this.#closingLocally = false;
     return new Promise<void>((resolve, reject) => {
       let opened = false;
       socket.onopen = () => {
         opened = true;
-        this.write = createFrameWriter(socket);
+        this.#write = createFrameWriter(socket);
         resolve();
       };
       socket.onerror = (event) => {
-        if (socket !== this.socket) return;
+        if (socket !== this.#socket) return;
         if (!opened) {
-          reject(
-            new QixError(errorCodes.NOT_CONNECTED, 'Socket error', {
-              cause: event,
-              original: event,
-            }),
-          );
+          reject(connectionError(errorCodes.NOT_CONNECTED, 'Socket error', event));
           return;
         }
-        this.listener.onSocketError(event, this.takeAll());
+        this.#listener.onSocketError(event, this.#takeAll());
       };
       socket.onclose = (event) => {
-        if (socket !== this.socket) return;
+        if (socket !== this.#socket) return;
         if (!opened) {
-          reject(
-            new QixError(errorCodes.NOT_CONNECTED, `Socket closed (${event.code})`, {
-              original: event,
-            }),
-          );
+          reject(connectionError(errorCodes.NOT_CONNECTED, `Socket closed (${event.code})`, event));
         }
-        this.handleClose(event);
+        this.#handleClose(event);
       };
       listenForMessages(socket, (text) => {
-        if (socket === this.socket) this.handleFrame(text);
+        if (socket === this.#socket) this.#handleFrame(text);
       });
     });
   }
 
   /** Writes a frame and registers the call it belongs to; false when not connected. */
   send(frame: string, call: C | undefined): boolean {
-    const socket = this.socket;
+    const socket = this.#socket;
     if (socket === undefined || socket.readyState !== SOCKET_OPEN) return false;
-    if (call !== undefined) this.pending.set(call.id, call);
-    this.write(frame);
+    if (call !== undefined) this.#pending.set(call.id, call);
+    this.#write(frame);
     return true;
   }
 
-  /** Closes the socket; resolves with its close event (at once when there is none). */
-  close(code = 1000, reason = ''): Promise<SocketCloseEvent> {
-    const socket = this.socket;
+  /**
+   * Closes the socket; resolves with its close event (at once when there is
+   * none). `asLoss`: the listener is told the socket closed as if the peer or
+   * the network had closed it (enigma.js programs drop sockets with
+   * `session.rpc.close(code)` to test what follows).
+   */
+  close(code = 1000, reason = '', asLoss = false): Promise<SocketCloseEvent> {
+    const socket = this.#socket;
     if (socket === undefined)
       return Promise.resolve(this.lastCloseEvent ?? { code, reason, wasClean: true });
-    this.closingLocally = true;
-    const closed = new Promise<SocketCloseEvent>((resolve) => this.closeWaiters.push(resolve));
+    this.#closingLocally = !asLoss;
+    const closed = new Promise<SocketCloseEvent>((resolve) => this.#closeWaiters.push(resolve));
     socket.close(code, reason);
     return closed;
   }
 
-  private handleFrame(text: string): void {
+  #handleFrame(text: string): void {
     const message = JSON.parse(text) as JsonRpcMessage;
     let call: C | undefined;
     if (message.id !== undefined) {
-      call = this.pending.get(message.id);
-      if (call !== undefined) this.pending.delete(message.id);
+      call = this.#pending.get(message.id);
+      if (call !== undefined) this.#pending.delete(message.id);
     }
-    this.listener.onMessage(message, call);
+    this.#listener.onMessage(message, call);
   }
 
-  private handleClose(event: SocketCloseEvent): void {
-    const initiatedLocally = this.closingLocally;
-    this.socket = undefined;
+  #handleClose(event: SocketCloseEvent): void {
+    const initiatedLocally = this.#closingLocally;
+    this.#socket = undefined;
     this.lastCloseEvent = event;
-    const waiters = this.closeWaiters;
-    this.closeWaiters = [];
-    this.listener.onClose(event, this.takeAll(), initiatedLocally);
+    const waiters = this.#closeWaiters;
+    this.#closeWaiters = [];
+    this.#listener.onClose(event, this.#takeAll(), initiatedLocally);
     for (const resolve of waiters) resolve(event);
   }
 
-  private takeAll(): C[] {
-    const calls = [...this.pending.values()];
-    this.pending.clear();
+  #takeAll(): C[] {
+    const calls = [...this.#pending.values()];
+    this.#pending.clear();
     return calls;
   }
 
   /** Drops a previous socket that is still around, so its late events are ignored. */
-  private detach(): void {
-    const previous = this.socket;
+  #detach(): void {
+    const previous = this.#socket;
     if (previous === undefined) return;
-    this.socket = undefined;
-    const waiters = this.closeWaiters;
-    this.closeWaiters = [];
+    this.#socket = undefined;
+    const waiters = this.#closeWaiters;
+    this.#closeWaiters = [];
     const event = { code: 1000, reason: '', wasClean: true };
     for (const resolve of waiters) resolve(event);
     if (previous.readyState <= SOCKET_OPEN) previous.close(1000, '');

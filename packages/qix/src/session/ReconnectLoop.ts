@@ -20,50 +20,51 @@ export interface ReconnectTarget {
  * `stop()` is ignored.
  */
 export class ReconnectLoop {
-  private timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  private generation = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined = undefined;
+  #generation = 0;
 
-  constructor(
-    readonly options: ResolvedReconnectOptions,
-    private readonly target: ReconnectTarget,
-  ) {}
+  readonly options: ResolvedReconnectOptions;
+  readonly #target: ReconnectTarget;
+
+  constructor(options: ResolvedReconnectOptions, target: ReconnectTarget) {
+    this.options = options;
+    this.#target = target;
+  }
 
   /** Starts from the first attempt. */
   start(): void {
     this.stop();
-    this.schedule(1, undefined);
+    this.#schedule(1, undefined);
   }
 
   /** Cancels the pending attempt and ignores the one in flight. */
   stop(): void {
-    this.generation += 1;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#generation += 1;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(attempt: number, lastError: unknown): void {
+  #schedule(attempt: number, lastError: unknown): void {
     if (attempt > this.options.retries) {
-      this.target.onGiveUp(lastError);
+      this.#target.onGiveUp(lastError);
       return;
     }
     const delay = backoffDelay(this.options, attempt);
-    const generation = this.generation;
-    this.target.onAttempt(
-      lastError === undefined ? { attempt, delay } : { attempt, delay, error: lastError },
-    );
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.target.attempt(this.options.onlyIfAttached).then(
+    const generation = this.#generation;
+    this.#target.onAttempt({ attempt, delay, error: lastError });
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#target.attempt(this.options.onlyIfAttached).then(
         () => {
-          if (generation === this.generation) this.target.onReconnected(attempt);
+          if (generation === this.#generation) this.#target.onReconnected(attempt);
         },
         (error: unknown) => {
-          if (generation !== this.generation || !this.target.stillSuspended()) return;
+          if (generation !== this.#generation || !this.#target.stillSuspended()) return;
           // A new session where only the old one would do: more attempts cannot help.
           const hopeless =
             error instanceof QixError && error.code === errorCodes.SESSION_NOT_ATTACHED;
-          if (hopeless) this.target.onGiveUp(error);
-          else this.schedule(attempt + 1, error);
+          if (hopeless) this.#target.onGiveUp(error);
+          else this.#schedule(attempt + 1, error);
         },
       );
     }, delay);

@@ -11,11 +11,11 @@ import type { RestoreRecipe } from './RestoreRecipe.js';
 export class RestoreRecipeBook {
   /** The OpenDoc params last sent. */
   openDocParams: unknown = undefined;
-  private readonly recipes = new Map<ApiObject, RestoreRecipe>();
+  readonly #recipes = new Map<ApiObject, RestoreRecipe>();
 
   /** The recipe of an API object, if fetching it by id is not enough. */
   get(api: ApiObject): RestoreRecipe | undefined {
-    return this.recipes.get(api);
+    return this.#recipes.get(api);
   }
 
   /** Records how a new API object came to be; `parent` is the API the request was sent on. */
@@ -27,15 +27,15 @@ export class RestoreRecipeBook {
       const props = copyJson(Array.isArray(params) ? params[0] : params.qProp);
       // Re-created with the same id, so that code holding the id still finds it.
       props.qInfo = { ...(props.qInfo as object | undefined), qId: api.id };
-      this.recipes.set(api, { kind: 'sessionObject', props });
+      this.#recipes.set(api, { kind: 'sessionObject', props });
     } else if (api.type !== 'Doc' && !api.type.startsWith('Generic') && parent) {
-      this.recipes.set(api, { kind: 'replay', parent, method, params });
+      this.#recipes.set(api, { kind: 'replay', parent, method, params });
     }
   }
 
   /** Keeps a session object's properties current after SetProperties or ApplyPatches succeeded. */
   recordPropertyChange(api: ApiObject | undefined, request: QixRequest): void {
-    const recipe = api && this.recipes.get(api);
+    const recipe = api && this.#recipes.get(api);
     if (recipe?.kind !== 'sessionObject') return;
     const params = request.params;
     if (request.method === 'SetProperties') {
@@ -49,12 +49,12 @@ export class RestoreRecipeBook {
 
   /** Forgets an API object that is gone. */
   forget(api: ApiObject): void {
-    this.recipes.delete(api);
+    this.#recipes.delete(api);
   }
 
   /** Forgets everything (the session closed). */
   clear(): void {
-    this.recipes.clear();
+    this.#recipes.clear();
     this.openDocParams = undefined;
   }
 }

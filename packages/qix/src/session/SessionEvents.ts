@@ -13,7 +13,7 @@ export interface ReconnectingEvent {
   readonly attempt: number;
   /** Milliseconds waited before this attempt. */
   readonly delay: number;
-  /** Why the previous attempt failed (absent before the first). */
+  /** Why the previous attempt failed (undefined before the first). */
   readonly error?: unknown;
 }
 

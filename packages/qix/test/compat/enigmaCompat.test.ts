@@ -290,4 +290,110 @@ describe('@qlikit/qix/enigma behaves like enigma.js', () => {
       return { events, whileSuspended, layout, chart: describeApi(chart) };
     });
   });
+
+  it("drops the socket with session.rpc.close(code): suspended with suspendOnClose, closed without (enigma.js's own integration test)", async () => {
+    await expectSameBehaviour(async (enigma, engine) => {
+      engine.on('EngineVersion', () => ({ result: { qVersion: { qComponentVersion: '1' } } }));
+      const runs: unknown[] = [];
+      for (const suspendOnClose of [true, false]) {
+        const session = enigma.create(config(engine, { suspendOnClose }));
+        const events: unknown[] = [];
+        session.on('suspended', (event: unknown) => events.push(['suspended', event]));
+        session.on('closed', (event: { code: number }) => events.push(['closed', event.code]));
+        const global = await session.open();
+        const openSocketState = session.rpc.socket.readyState;
+        const closeEvent = await session.rpc.close(4029);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const run: Record<string, unknown> = {
+          suspendOnClose,
+          events,
+          openSocketState,
+          closeCode: closeEvent.code,
+          socket: session.rpc.socket,
+          lastCloseCode: session.rpc.closeEvent.code,
+          suspended: session.suspendResume.isSuspended,
+          callWhileDropped: await global.engineVersion().catch((e: any) => e.code),
+        };
+        if (suspendOnClose) {
+          await session.resume();
+          run.resumedSocketState = session.rpc.socket.readyState;
+          run.afterResume = await global.engineVersion();
+          await session.close();
+        }
+        runs.push(run);
+      }
+      return runs;
+    });
+  });
+
+  it('sends raw requests with session.rpc.send() and hands out request ids alike', async () => {
+    await expectSameBehaviour(async (enigma, engine) => {
+      engine.on('GetDocList', () => ({ result: { qDocList: [{ qDocName: 'd' }] } }));
+      engine.on('EngineVersion', () => ({ result: { qVersion: { qComponentVersion: '1' } } }));
+      const session = enigma.create(config(engine));
+      const beforeOpen = await session.rpc
+        .send({ method: 'GetDocList', handle: -1, params: [] })
+        .catch((e: any) => ({ code: e.code, message: e.message }));
+      const global = await session.open();
+      await global.engineVersion();
+      const lastId = session.rpc.requestId;
+      const created = session.rpc.createRequestId();
+      const answer = await session.rpc.send({ method: 'GetDocList', handle: -1, params: [] });
+      const failed = await session.rpc.send({ method: 'NoSuchMethod', handle: -1, params: [] });
+      const withId = await session.rpc.send({ id: 99, method: 'GetDocList', handle: -1 });
+      await session.close();
+      return {
+        beforeOpen,
+        lastId,
+        created,
+        answer,
+        failed,
+        withId,
+        url: session.rpc.url === engine.url,
+      };
+    });
+  });
+
+  it('exposes getObjectApi, the API cache, suspendResume and config as enigma.js does', async () => {
+    await expectSameBehaviour(async (enigma, engine) => {
+      const session = enigma.create(config(engine, { protocol: { delta: false } }));
+      const global = await session.open();
+      const doc = await global.openDoc('app');
+      const chart = await doc.getObject('chart1');
+      const entries = (list: Array<{ handle: string; api: any }>) =>
+        list
+          .map(({ handle, api }) => ({
+            handle,
+            type: api.type,
+            same: session.apis.getApi(Number(handle)) === api,
+          }))
+          .sort((a, b) => Number(a.handle) - Number(b.handle));
+      const internals = {
+        // nebula.js gets the Global API this way.
+        globalByHandle: session.getObjectApi({ handle: -1 }) === global,
+        docByHandle: session.getObjectApi({ handle: doc.handle }) === doc,
+        made: describeApi(
+          session.getObjectApi({ handle: 77, id: 'x', type: 'GenericObject', genericType: 'kpi' }),
+        ),
+        madeTwice: session.getObjectApi({ handle: 77 }) === session.apis.getApi(77),
+        chart: session.apis.getApi(chart.handle) === chart,
+        missing: session.apis.getApi(12345),
+        apis: entries(session.apis.getApis()),
+        docs: entries(session.apis.getApisByType('Doc')),
+        config: {
+          url: session.config.url === engine.url,
+          protocol: session.config.protocol,
+          suspendOnClose: session.config.suspendOnClose,
+          mixins: session.config.mixins,
+        },
+        suspended: [session.suspendResume.isSuspended],
+      };
+      await session.suspend();
+      internals.suspended.push(session.suspendResume.isSuspended);
+      await session.resume();
+      internals.suspended.push(session.suspendResume.isSuspended);
+      await session.close();
+      return internals;
+    });
+  });
 });

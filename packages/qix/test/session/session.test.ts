@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { openSession, QixEngineError, QixError, type QixSession } from '@qlikit/qix';
 import { errorCodes } from '@qlikit/qix/error-codes';
 import { ScriptedEngine, type WireRequest } from '../helpers/ScriptedEngine.js';
@@ -52,6 +53,46 @@ describe('open and close', () => {
     expect(engine.connections).toHaveLength(2);
     engine.on('EngineVersion', () => ({ result: { qVersion: { qComponentVersion: '1.2.3' } } }));
     expect(await global.engineVersion()).toEqual({ qComponentVersion: '1.2.3' });
+  });
+
+  it('works over a socket that has only the W3C interface (no ws internals to cork or listen on)', async () => {
+    /** A WebSocket as browsers and Node's global WebSocket show it: no `_socket`, no `on()`. */
+    class W3cOnly {
+      readonly #inner: WebSocket;
+      onopen: ((event: unknown) => void) | null = null;
+      onclose: ((event: { code: number; reason: string }) => void) | null = null;
+      onerror: ((event: unknown) => void) | null = null;
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      constructor(url: string) {
+        this.#inner = new WebSocket(url);
+        this.#inner.onopen = (event) => this.onopen?.(event);
+        this.#inner.onclose = (event) => this.onclose?.(event);
+        this.#inner.onerror = (event) => this.onerror?.(event);
+        this.#inner.onmessage = (event) => this.onmessage?.({ data: String(event.data) });
+      }
+      get readyState(): number {
+        return this.#inner.readyState;
+      }
+      send(data: string): void {
+        this.#inner.send(data);
+      }
+      close(code?: number, reason?: string): void {
+        this.#inner.close(code, reason);
+      }
+    }
+    await session.close();
+    session = openSession({
+      url: engine.url,
+      reconnect: false,
+      createSocket: (url) => new W3cOnly(url),
+    });
+    const notified = nextEvent(session, 'notification:OnConnected');
+    const global = await session.open();
+    expect(await notified).toEqual([{ qSessionState: 'SESSION_CREATED' }]);
+    const doc = await global.openDoc('app');
+    const charts = await Promise.all(Array.from({ length: 50 }, () => doc.getObject('chart1')));
+    expect(new Set(charts).size).toBe(1);
+    expect(charts[0].genericType).toBe('barchart');
   });
 
   it('rejects outstanding calls with -1 "Socket closed" when the socket closes', async () => {

@@ -1,0 +1,105 @@
+// The clients of the qix client benchmark, each behind one small interface:
+//   { call(): Promise<qVersion>, openDoc(): Promise<{ getObject(id) }>, close() }
+// so that every client does the same work: the same request frames on the wire, and
+// each call resolves with the same value (the unwrapped result), compared by run.mjs.
+
+/** A socket factory per kind: `ws` (the package) and the platform's global WebSocket. */
+export function socketKinds(WebSocket) {
+  const kinds = [
+    {
+      name: 'ws',
+      createSocket: (url) => new WebSocket(url, { perMessageDeflate: false }),
+      canCork: true,
+    },
+  ];
+  if (typeof globalThis.WebSocket === 'function') {
+    kinds.push({
+      name: 'global WebSocket',
+      createSocket: (url) => new globalThis.WebSocket(url),
+      // Its TCP socket is internal to undici: no client, raw or not, can cork it.
+      canCork: false,
+    });
+  }
+  return kinds;
+}
+
+/**
+ * The floor: JSON.stringify + send, JSON.parse + a Map lookup + resolve with the
+ * unwrapped result. No API objects, no delta patching. It sends the frames the
+ * libraries send (`delta` as the session's protocol says, on every request, as both
+ * libraries do) and resolves what they resolve, so the server does the same work for
+ * every client. With `cork`, the frames written in one
+ * synchronous run leave in one TCP write (the socket is corked until a microtask),
+ * as a hand-written client that knows `ws`'s internals would do.
+ */
+export async function openRaw(kind, url, { cork = false, delta = true } = {}) {
+  const socket = kind.createSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  const pending = new Map();
+  let lastId = 0;
+  const receive = (text) => {
+    const message = JSON.parse(text);
+    const entry = pending.get(message.id);
+    if (entry === undefined) return;
+    pending.delete(message.id);
+    if (message.error) entry.reject(new Error(message.error.message));
+    else entry.resolve(message.result);
+  };
+  // The same receive paths as @qlikit/qix: ws's own 'message' event, else onmessage.
+  if (typeof socket.on === 'function') socket.on('message', (data) => receive(String(data)));
+  else socket.onmessage = (event) => receive(event.data);
+  const write = cork ? corkedWriter(socket) : (frame) => socket.send(frame);
+  const call = (method, handle, params) =>
+    new Promise((resolve, reject) => {
+      lastId += 1;
+      pending.set(lastId, { resolve, reject });
+      write(JSON.stringify({ jsonrpc: '2.0', id: lastId, method, handle, params, delta }));
+    });
+  return {
+    call: async () => (await call('EngineVersion', -1, [])).qVersion,
+    openDoc: async () => {
+      const { qReturn } = await call('OpenDoc', -1, ['bench.qvf']);
+      return {
+        getObject: async (id) => {
+          const result = await call('GetObject', qReturn.qHandle, [id]);
+          const handle = result.qReturn.qHandle;
+          return { getLayout: async () => (await call('GetLayout', handle, [])).qLayout };
+        },
+      };
+    },
+    close: () =>
+      new Promise((resolve) => {
+        socket.onclose = resolve;
+        socket.close();
+      }),
+  };
+}
+
+function corkedWriter(socket) {
+  const tcp = socket._socket;
+  let corked = false;
+  const flush = () => {
+    corked = false;
+    tcp.uncork();
+  };
+  return (frame) => {
+    if (!corked) {
+      corked = true;
+      tcp.cork();
+      queueMicrotask(flush);
+    }
+    socket.send(frame);
+  };
+}
+
+/** A library session behind the common interface: `global.engineVersion()` and friends. */
+export function wrapApi(session, global) {
+  return {
+    call: () => global.engineVersion(),
+    openDoc: () => global.openDoc('bench.qvf'),
+    close: () => session.close(),
+  };
+}
