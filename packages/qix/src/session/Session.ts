@@ -134,10 +134,10 @@ export class Session<TGlobal extends object = ApiObject>
     readonly type?: string;
     readonly genericType?: string;
   }): ApiObject {
-    const { handle, id = '', type, genericType } = args;
+    const { handle, id, type = handle === -1 ? 'Global' : '', genericType } = args;
     return this.#objects.apiOf({
       qHandle: handle,
-      qType: type as string,
+      qType: type,
       qGenericId: id,
       qGenericType: genericType,
     });
@@ -156,24 +156,6 @@ export class Session<TGlobal extends object = ApiObject>
     options: CallOptions | undefined,
   ): Promise<unknown> {
     return this.#calls.invokePositional(api, descriptor, params, options);
-  }
-
-  /**
-   * The API object of a handle, made when none exists yet: enigma.js's
-   * `session.getObjectApi({handle, id, type, genericType})`, which nebula.js
-   * calls to reach the Global API (`{handle: -1}`).
-   */
-  getObjectApi(ref: {
-    readonly handle: number;
-    readonly id?: string;
-    readonly type?: string;
-    readonly genericType?: string;
-  }): ApiObject {
-    const type = ref.type ?? (ref.handle === -1 ? 'Global' : '');
-    return this.objectApi(
-      { qHandle: ref.handle, qType: type, qGenericId: ref.id, qGenericType: ref.genericType },
-      undefined,
-    );
   }
 
   /** @internal The API objects alive now. */
