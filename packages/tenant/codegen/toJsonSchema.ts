@@ -35,7 +35,7 @@ export interface ConvertOptions {
  * becomes a `null` type, OpenAPI's boolean `exclusiveMinimum/Maximum` become
  * numbers, read-only properties are no longer required of a request, and
  * formats are dropped (Qlik accepts loosely written values where a strict
- * format check would refuse them).
+ * format check would refuse them), and `oneOf` is checked as `anyOf`.
  */
 export function toJsonSchema(schema: SpecSchema, options: ConvertOptions): Record<string, unknown> {
   if (schema.$ref) return { $ref: options.ref(schema.$ref) };
@@ -63,8 +63,10 @@ export function toJsonSchema(schema: SpecSchema, options: ConvertOptions): Recor
         // Qlik writes some string enums as `oneOf` branches titled by their value.
         if (isTitledEnum(value as SpecSchema[]))
           out.enum = (value as SpecSchema[]).map((b) => b.title);
+        // `anyOf`: the specs' branches overlap (an array and an array of refs), and a
+        // value matching two of them is valid, not an error as `oneOf` would make it.
         else
-          out.oneOf = (value as SpecSchema[]).map((child) =>
+          out.anyOf = (value as SpecSchema[]).map((child) =>
             toJsonSchema(child, { ref: options.ref }),
           );
         break;

@@ -14,11 +14,13 @@ export interface Bootstrap {
 
 const ADMIN_SUBJECT = 'qlikit|admin';
 const ADMIN_KEY_SETTING = 'adminApiKeyId';
+const KEY_LIFETIME_MS = 365 * 24 * 60 * 60 * 1000;
 
 /**
  * Makes sure the tenant has its first admin (a `TenantAdmin`) and a key for
- * it, as a new Qlik Cloud tenant has its owner. The key's record is created
- * once; every start signs a token for it, which revoking the key ends.
+ * it, as a new Qlik Cloud tenant has its owner. The key's record is kept;
+ * every start signs a token for it (a key is its id: revoking it ends every
+ * token), and a new record replaces one that no longer works.
  */
 export function bootstrapAdmin(context: TenantContext): Bootstrap {
   const { storage } = context;
@@ -37,17 +39,19 @@ export function bootstrapAdmin(context: TenantContext): Bootstrap {
         'Developer',
       ],
     });
-    const keyId = storage.settings.getOrCreate(ADMIN_KEY_SETTING, () => {
-      const id = newId();
-      storage.apiKeys.create({
-        id,
+    let key = storage.apiKeys.get(storage.settings.get(ADMIN_KEY_SETTING) ?? '');
+    // A key someone revoked, deleted or let expire is replaced, so the printed key always works.
+    const expired = key?.expiresAt != null && key.expiresAt <= new Date().toISOString();
+    if (!key || key.status !== 'active' || expired) {
+      key = storage.apiKeys.create({
+        id: newId(),
         userId: user.id,
+        createdBy: user.id,
         description: 'qlikit start (bootstrap key)',
-        expiresAt: null,
+        expiresAt: new Date(Date.now() + KEY_LIFETIME_MS).toISOString(),
       });
-      return id;
-    });
-    const key = storage.apiKeys.get(keyId)!;
+      storage.settings.set(ADMIN_KEY_SETTING, key.id);
+    }
     return { user, apiKey: apiKeyToken(context.signer, key, context.tenantId), created };
   });
 }

@@ -57,8 +57,8 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
 
   const policy = new AccessPolicy(storage.spaces);
   const authenticator = new Authenticator(
-    storage.db,
     storage.users,
+    storage.groups,
     storage.apiKeys,
     storage.sessions,
     storage.oauthTokens,

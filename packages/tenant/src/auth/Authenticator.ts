@@ -1,5 +1,5 @@
 import { ApiError } from '../server/ApiError.js';
-import type { Db } from '../storage/openDatabase.js';
+import type { GroupsTable } from '../storage/GroupsTable.js';
 import type { ApiKeysTable } from '../storage/ApiKeysTable.js';
 import type { OAuthTokensTable } from '../storage/OAuthTokensTable.js';
 import type { SessionsTable } from '../storage/SessionsTable.js';
@@ -30,21 +30,15 @@ export interface Credentials {
  * token where one is needed). Anything else is a 401.
  */
 export class Authenticator {
-  private readonly groupsOf;
-
   constructor(
-    db: Db,
     private readonly users: UsersTable,
+    private readonly groups: GroupsTable,
     private readonly apiKeys: ApiKeysTable,
     private readonly sessions: SessionsTable,
     private readonly oauthTokens: OAuthTokensTable,
     private readonly signer: TokenSigner,
     private readonly cookieSecret: string,
-  ) {
-    this.groupsOf = db.prepare<[string], { group_id: string }>(
-      'SELECT group_id FROM user_groups WHERE user_id = ?',
-    );
-  }
+  ) {}
 
   /** The principal of these credentials; throws a 401 (or a 403 for a missing CSRF token). */
   authenticate(credentials: Credentials): Principal {
@@ -88,12 +82,8 @@ export class Authenticator {
   private principal(userId: string, via: CredentialKind, credentialId: string): Principal {
     const user = this.users.get(userId);
     if (!user || user.status !== 'active') throw ApiError.unauthorized('The user is not active');
-    return principalOf(
-      user,
-      this.groupsOf.all(userId).map((row) => row.group_id),
-      via,
-      credentialId,
-    );
+    const groupIds = this.groups.ofUser(userId).map((group) => group.id);
+    return principalOf(user, groupIds, via, credentialId);
   }
 }
 

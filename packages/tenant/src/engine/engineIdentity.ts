@@ -50,12 +50,7 @@ export function engineAuthenticate(
       canReload = privileges.includes('reload');
       canUpdate = privileges.includes('update');
     }
-    const groups = storage.db
-      .prepare<[string], { name: string }>(
-        'SELECT g.name FROM groups g JOIN user_groups ug ON ug.group_id = g.id WHERE ug.user_id = ?',
-      )
-      .all(principal.user.id)
-      .map((row) => row.name);
+    const groups = storage.groups.ofUser(principal.user.id).map((group) => group.name);
     const attributes: TenantIdentityAttributes = {
       subject: principal.user.subject,
       name: principal.user.name,

@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import { ApiError } from './ApiError.js';
+import { buildValidator } from './requestValidator.js';
 import { TRACE_HEADER, traceIdFor } from './traceId.js';
 
 declare module 'fastify' {
@@ -33,7 +34,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     bodyLimit: options.bodyLimit,
     // Qlik's clients put long cursors and filters in query strings.
     routerOptions: { maxParamLength: 1000 },
-    ajv: { customOptions: { strict: false } },
+    schemaController: { compilersFactory: { buildValidator } },
     // Keep-alive sockets of a test client must not hold `close()` back.
     forceCloseConnections: true,
   });

@@ -1,4 +1,6 @@
 import type { RouteTable } from '../routes/RouteTable.js';
+import { apiKeysRoutes } from './api-keys/apiKeysRoutes.js';
+import { groupsRoutes } from './groups/groupsRoutes.js';
 import { AppService } from './apps/AppService.js';
 import { appItems } from './apps/appItems.js';
 import { appsRoutes } from './apps/appsRoutes.js';
@@ -14,6 +16,8 @@ export function tenantRoutes(routes: RouteTable, context: TenantContext): void {
   const apps = new AppService(context);
   const sessions = new SessionService(context);
   usersRoutes(routes, context);
+  apiKeysRoutes(routes, context);
+  groupsRoutes(routes, context);
   spacesRoutes(routes, context);
   appsRoutes(routes, context, apps);
   itemsRoutes(routes, context, [appItems(context, apps)]);

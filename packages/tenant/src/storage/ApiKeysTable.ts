@@ -6,6 +6,7 @@ import { Where } from './Where.js';
 export interface ApiKeyRow {
   readonly id: string;
   readonly userId: string;
+  readonly createdBy: string;
   readonly description: string;
   readonly status: 'active' | 'revoked';
   readonly createdAt: string;
@@ -16,6 +17,7 @@ export interface ApiKeyRow {
 interface RawKey {
   id: string;
   user_id: string;
+  created_by: string;
   description: string;
   status: ApiKeyRow['status'];
   created_at: string;
@@ -38,36 +40,39 @@ export class ApiKeysTable {
   }
 
   /** Stores a new key record. */
-  create(key: Pick<ApiKeyRow, 'id' | 'userId' | 'description' | 'expiresAt'>): ApiKeyRow {
+  create(
+    key: Pick<ApiKeyRow, 'id' | 'userId' | 'createdBy' | 'description' | 'expiresAt'>,
+  ): ApiKeyRow {
     const time = now();
     const row: ApiKeyRow = { ...key, status: 'active', createdAt: time, updatedAt: time };
     this.db
       .prepare(
-        `INSERT INTO api_keys (id, user_id, description, status, created_at, updated_at, expires_at)
-         VALUES (@id, @userId, @description, @status, @createdAt, @updatedAt, @expiresAt)`,
+        `INSERT INTO api_keys (id, user_id, created_by, description, status, created_at, updated_at, expires_at)
+         VALUES (@id, @userId, @createdBy, @description, @status, @createdAt, @updatedAt, @expiresAt)`,
       )
       .run(row);
     return row;
   }
 
-  /** Keys in id order after `after`, optionally of one user and status. */
+  /** Keys, optionally of one subject, creator and status (a user has a handful: the caller sorts and pages them). */
   list(filter: {
-    readonly after?: string;
-    readonly limit: number;
     readonly userId?: string;
+    readonly createdBy?: string;
     readonly status?: string;
   }): ApiKeyRow[] {
     const where = new Where()
-      .when('after', filter.after, 'id > @after')
       .when('userId', filter.userId, 'user_id = @userId')
-      .when('status', filter.status, 'status = @status')
-      .bind('limit', filter.limit);
+      .when('createdBy', filter.createdBy, 'created_by = @createdBy')
+      .when('status', filter.status, 'status = @status');
     return this.db
-      .prepare<Record<string, unknown>, RawKey>(
-        `SELECT * FROM api_keys ${where} ORDER BY id LIMIT @limit`,
-      )
+      .prepare<Record<string, unknown>, RawKey>(`SELECT * FROM api_keys ${where} ORDER BY id`)
       .all(where.params)
       .map(toKey);
+  }
+
+  /** Deletes a key record: every token of it stops working at once. */
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM api_keys WHERE id = ?').run(id).changes > 0;
   }
 
   /** Changes a key's description. */
@@ -93,6 +98,7 @@ function toKey(raw: RawKey): ApiKeyRow {
   return {
     id: raw.id,
     userId: raw.user_id,
+    createdBy: raw.created_by,
     description: raw.description,
     status: raw.status,
     createdAt: raw.created_at,

@@ -4,12 +4,26 @@ import type { Db } from './openDatabase.js';
 export class SettingsTable {
   private readonly select;
   private readonly insert;
+  private readonly upsert;
 
   constructor(db: Db) {
     this.select = db.prepare<[string], { value: string }>(
       'SELECT value FROM settings WHERE key = ?',
     );
     this.insert = db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)');
+    this.upsert = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+  }
+
+  /** The value of `key`, or undefined. */
+  get(key: string): string | undefined {
+    return this.select.get(key)?.value;
+  }
+
+  /** Stores `value` under `key`, replacing any. */
+  set(key: string, value: string): void {
+    this.upsert.run(key, value);
   }
 
   /** The value of `key`, created by `create` and stored the first time it is asked for. */

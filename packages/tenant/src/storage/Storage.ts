@@ -1,5 +1,6 @@
 import { AppsTable } from './AppsTable.js';
 import { ApiKeysTable } from './ApiKeysTable.js';
+import { GroupsTable } from './GroupsTable.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OAuthTokensTable } from './OAuthTokensTable.js';
 import { openDatabase, type Db } from './openDatabase.js';
@@ -12,6 +13,7 @@ import { UsersTable } from './UsersTable.js';
 export class Storage {
   readonly settings: SettingsTable;
   readonly users: UsersTable;
+  readonly groups: GroupsTable;
   readonly apiKeys: ApiKeysTable;
   readonly sessions: SessionsTable;
   readonly oauthTokens: OAuthTokensTable;
@@ -22,6 +24,7 @@ export class Storage {
   constructor(readonly db: Db) {
     this.settings = new SettingsTable(db);
     this.users = new UsersTable(db);
+    this.groups = new GroupsTable(db);
     this.apiKeys = new ApiKeysTable(db);
     this.sessions = new SessionsTable(db);
     this.oauthTokens = new OAuthTokensTable(db);

@@ -145,4 +145,33 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 2: who created each API key; groups with a description and their authors, names unique case-insensitively.
+  `
+  ALTER TABLE api_keys ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
+  UPDATE api_keys SET created_by = user_id;
+
+  CREATE TABLE groups_v2 (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'active',
+    roles TEXT NOT NULL DEFAULT '[]',
+    created_by TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO groups_v2 (id, name, status, roles, created_by, updated_by, created_at, updated_at)
+    SELECT id, name, status, roles, '', '', created_at, updated_at FROM groups;
+  CREATE TABLE user_groups_v2 (
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    group_id TEXT NOT NULL REFERENCES groups_v2(id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, group_id)
+  );
+  INSERT INTO user_groups_v2 SELECT * FROM user_groups;
+  DROP TABLE user_groups;
+  DROP TABLE groups;
+  ALTER TABLE groups_v2 RENAME TO groups;
+  ALTER TABLE user_groups_v2 RENAME TO user_groups;
+  `,
 ];

@@ -87,6 +87,7 @@ export function fixtureOf(tenant: RunningTenant, dataDir: string): TenantFixture
       const key = storage.apiKeys.create({
         id: newId(),
         userId: user.id,
+        createdBy: user.id,
         description: 'test',
         expiresAt: null,
       });

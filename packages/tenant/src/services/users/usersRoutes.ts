@@ -7,19 +7,14 @@ import { decodeCursor, encodeCursor } from '../../storage/Cursor.js';
 import type { UserRow } from '../../storage/UsersTable.js';
 import { cursorLinks } from '../links.js';
 import type { TenantContext } from '../TenantContext.js';
+import { parseEqFilter } from './parseEqFilter.js';
 import { toUser } from './toUser.js';
 
 /** The users service: who am I, list, get, create (admins), patch and delete. */
 export function usersRoutes(routes: RouteTable, context: TenantContext): void {
   const { storage, tenantId } = context;
-  const groupsOf = (userId: string) =>
-    storage.db
-      .prepare<[string], { id: string; name: string }>(
-        'SELECT g.id, g.name FROM groups g JOIN user_groups ug ON ug.group_id = g.id WHERE ug.user_id = ? ORDER BY g.name',
-      )
-      .all(userId);
   const show = (user: UserRow, call: AuthenticatedCall) =>
-    toUser(user, tenantId, call, groupsOf(user.id));
+    toUser(user, tenantId, call, storage.groups.ofUser(user.id));
 
   // The spec answers `/users/me` with a redirect to the user's own resource.
   routes.add('users.getUsersMe', (_args, call) =>
@@ -39,7 +34,7 @@ export function usersRoutes(routes: RouteTable, context: TenantContext): void {
     const rows = storage.users.list({
       limit: limit + 1,
       after: args.next ? decodeCursor(args.next).id : undefined,
-      ...parseUserFilter(args.filter),
+      ...userFilter(args.filter),
     });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -66,8 +61,16 @@ export function usersRoutes(routes: RouteTable, context: TenantContext): void {
     if (!self) requireAdmin(call.principal);
     const user = storage.users.get(userId);
     if (!user) throw ApiError.notFound(`User ${userId} not found`, 'USERS-404');
-    const changes = applyUserPatch(body, call.principal.isAdmin);
-    storage.users.update(userId, changes);
+    const isGroups = (patch: JSONPatch) => patch.path === '/assignedGroups';
+    const changes = applyUserPatch(
+      body.filter((patch) => !isGroups(patch)),
+      call.principal.isAdmin,
+    );
+    storage.transaction(() => {
+      storage.users.update(userId, changes);
+      for (const patch of body.filter(isGroups))
+        applyGroupPatch(storage, userId, patch, call.principal.isAdmin);
+    });
     return undefined;
   });
 
@@ -85,7 +88,7 @@ export function requireAdmin(principal: Principal): void {
   if (!principal.isAdmin) throw ApiError.forbidden('Only a TenantAdmin may do this');
 }
 
-function roleNames(refs: ReadonlyArray<{ id: string } | { name: string }>): string[] {
+export function roleNames(refs: ReadonlyArray<{ id: string } | { name: string }>): string[] {
   return refs.map((ref) => {
     const role =
       'name' in ref
@@ -94,6 +97,32 @@ function roleNames(refs: ReadonlyArray<{ id: string } | { name: string }>): stri
     if (!role) throw ApiError.badRequest(`Unknown role ${JSON.stringify(ref)}`, 'USERS-400');
     return role.name;
   });
+}
+
+/** `add` or `remove-value` of `/assignedGroups` (by group name): the user's group memberships. */
+function applyGroupPatch(
+  storage: TenantContext['storage'],
+  userId: string,
+  patch: JSONPatch,
+  isAdmin: boolean,
+): void {
+  if (!isAdmin) throw ApiError.forbidden('Only a TenantAdmin may change group memberships');
+  if (patch.op !== 'add' && patch.op !== 'remove-value' && patch.op !== 'replace')
+    throw ApiError.badRequest(`Patch op ${patch.op} is not supported on /assignedGroups`);
+  if (!Array.isArray(patch.value))
+    throw ApiError.badRequest('assignedGroups must be an array of {name}');
+  const groups = (patch.value as Array<{ name?: string; id?: string }>).map((ref) => {
+    const group = ref.id ? storage.groups.get(ref.id) : storage.groups.findByName(ref.name ?? '');
+    if (!group) throw ApiError.badRequest(`Group ${ref.name ?? ref.id} not found`, 'USERS-400');
+    return group;
+  });
+  if (patch.op === 'replace')
+    for (const group of storage.groups.ofUser(userId))
+      storage.groups.removeMember(group.id, userId);
+  for (const group of groups) {
+    if (patch.op === 'remove-value') storage.groups.removeMember(group.id, userId);
+    else storage.groups.addMember(group.id, userId);
+  }
 }
 
 function applyUserPatch(
@@ -132,29 +161,14 @@ function applyUserPatch(
   return changes;
 }
 
-/** The subset of the SCIM filter the tenant reads: `field eq "value"` terms joined by `and`. */
-function parseUserFilter(filter: string | undefined): {
+/** A users list filter (`email|status|subject|assignedRoles.name eq "value"`) as table filters. */
+function userFilter(filter: string | undefined): {
   email?: string;
   status?: string;
   subject?: string;
   role?: string;
 } {
-  if (!filter) return {};
-  const out: Record<string, string> = {};
-  for (const term of filter.split(/\s+and\s+/i)) {
-    const match = /^\(?\s*([\w.]+)\s+eq\s+"([^"]*)"\s*\)?$/i.exec(term.trim());
-    const field = match?.[1];
-    const key =
-      field === 'email' || field === 'status' || field === 'subject'
-        ? field
-        : field === 'assignedRoles.name'
-          ? 'role'
-          : undefined;
-    if (!match || !key)
-      throw ApiError.badRequest(
-        `Unsupported filter "${term}": the qlikit tenant reads \`email|status|subject|assignedRoles.name eq "value"\` joined by and`,
-      );
-    out[key] = match[2]!;
-  }
-  return out;
+  const terms = parseEqFilter(filter, ['email', 'status', 'subject', 'assignedRoles.name']);
+  const { 'assignedRoles.name': role, ...rest } = terms;
+  return role === undefined ? rest : { ...rest, role };
 }
