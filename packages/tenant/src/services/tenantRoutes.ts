@@ -1,6 +1,8 @@
 import type { RouteTable } from '../routes/RouteTable.js';
 import { apiKeysRoutes } from './api-keys/apiKeysRoutes.js';
 import { groupsRoutes } from './groups/groupsRoutes.js';
+import { oauthClientsRoutes } from './oauth/oauthClientsRoutes.js';
+import { oauthTokenRoutes } from './oauth/oauthTokenRoutes.js';
 import { AppService } from './apps/AppService.js';
 import { appItems } from './apps/appItems.js';
 import { appsRoutes } from './apps/appsRoutes.js';
@@ -18,6 +20,8 @@ export function tenantRoutes(routes: RouteTable, context: TenantContext): void {
   usersRoutes(routes, context);
   apiKeysRoutes(routes, context);
   groupsRoutes(routes, context);
+  oauthClientsRoutes(routes, context);
+  oauthTokenRoutes(routes, context);
   spacesRoutes(routes, context);
   appsRoutes(routes, context, apps);
   itemsRoutes(routes, context, [appItems(context, apps)]);

@@ -2,6 +2,7 @@ import { AppsTable } from './AppsTable.js';
 import { ApiKeysTable } from './ApiKeysTable.js';
 import { GroupsTable } from './GroupsTable.js';
 import { ItemsTable } from './ItemsTable.js';
+import { OAuthClientsTable } from './OAuthClientsTable.js';
 import { OAuthTokensTable } from './OAuthTokensTable.js';
 import { openDatabase, type Db } from './openDatabase.js';
 import { SessionsTable } from './SessionsTable.js';
@@ -16,6 +17,7 @@ export class Storage {
   readonly groups: GroupsTable;
   readonly apiKeys: ApiKeysTable;
   readonly sessions: SessionsTable;
+  readonly oauthClients: OAuthClientsTable;
   readonly oauthTokens: OAuthTokensTable;
   readonly spaces: SpacesTable;
   readonly items: ItemsTable;
@@ -27,6 +29,7 @@ export class Storage {
     this.groups = new GroupsTable(db);
     this.apiKeys = new ApiKeysTable(db);
     this.sessions = new SessionsTable(db);
+    this.oauthClients = new OAuthClientsTable(db);
     this.oauthTokens = new OAuthTokensTable(db);
     this.spaces = new SpacesTable(db);
     this.items = new ItemsTable(db);
