@@ -1,14 +1,6 @@
 import type { BNFDefMetaType, FunctionGroup } from '@qlikit/qix';
 import { AGGREGATIONS } from '../expression/aggregations/aggregationRegistry.js';
-import { COLOR_FUNCTIONS } from '../expression/functions/colorFunctions.js';
-import { CONDITIONAL_FUNCTIONS } from '../expression/functions/conditionalFunctions.js';
-import { CONVERSION_FUNCTIONS } from '../expression/functions/conversionFunctions.js';
-import { DATE_FUNCTIONS } from '../expression/functions/dateFunctions.js';
-import { HASH_FUNCTIONS } from '../expression/functions/hashFunctions.js';
-import { NUMERIC_FUNCTIONS } from '../expression/functions/numericFunctions.js';
-import { PERIOD_FUNCTIONS } from '../expression/functions/periodFunctions.js';
-import { RANGE_FUNCTIONS } from '../expression/functions/rangeFunctions.js';
-import { STRING_FUNCTIONS } from '../expression/functions/stringFunctions.js';
+import { BUILTIN_FUNCTIONS } from '../expression/functions/builtinFunctions.js';
 
 /** One BNFDef of GetBNF: a function the engine evaluates, with Qlik's flags. */
 export interface BnfDef {
@@ -31,16 +23,13 @@ export interface BnfDef {
   readonly qFGList: FunctionGroup[];
 }
 
-// Function groups (FunctionGroup) of the engine's function tables, named as Qlik names them.
-const GROUPS: readonly [group: FunctionGroup, names: readonly string[]][] = [
-  ['AGGR', [...AGGREGATIONS.keys()]],
-  ['STR', [...Object.keys(STRING_FUNCTIONS), ...Object.keys(HASH_FUNCTIONS)]],
-  ['NUM', Object.keys(NUMERIC_FUNCTIONS)],
-  ['RNG', Object.keys(RANGE_FUNCTIONS)],
-  ['CND', Object.keys(CONDITIONAL_FUNCTIONS)],
-  ['FRMT', Object.keys(CONVERSION_FUNCTIONS)],
-  ['DATE', [...Object.keys(DATE_FUNCTIONS), ...Object.keys(PERIOD_FUNCTIONS)]],
-  ['CLR', Object.keys(COLOR_FUNCTIONS)],
+// Every function with its Qlik function group: the aggregations, then the scalar families.
+const GROUPS: readonly [group: FunctionGroup, name: string][] = [
+  ...[...AGGREGATIONS.values()].map((spec): [FunctionGroup, string] => ['AGGR', spec.name]),
+  ...[...BUILTIN_FUNCTIONS.values()].map((spec): [FunctionGroup, string] => [
+    spec.group,
+    spec.name,
+  ]),
 ];
 
 /**
@@ -52,8 +41,8 @@ const GROUPS: readonly [group: FunctionGroup, names: readonly string[]][] = [
 export function bnfDefs(): BnfDef[] {
   const seen = new Set<string>();
   const defs: BnfDef[] = [];
-  for (const [group, names] of GROUPS) {
-    for (const name of names) {
+  for (const [group, name] of GROUPS) {
+    {
       if (seen.has(name)) continue;
       seen.add(name);
       defs.push({

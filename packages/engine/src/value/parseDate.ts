@@ -27,7 +27,19 @@ export function parseDate(
   format: string,
   settings: FormatSettings = DEFAULT_FORMAT_SETTINGS,
 ): number {
-  const tokens = tokenizeDateFormat(format);
+  const serial = parseWith(text, tokenizeDateFormat(format), settings);
+  if (!Number.isNaN(serial) || !AM_PM.test(format)) return serial;
+  // A 24-hour time without AM/PM reads under a 12-hour format ('16:45:00' under 'h:mm:ss TT').
+  return parseWith(text, tokenizeDateFormat(format.replace(AM_PM, '')), settings);
+}
+
+const AM_PM = /\s*(?:TT|tt)/;
+
+function parseWith(
+  text: string,
+  tokens: readonly DateFormatToken[],
+  settings: FormatSettings,
+): number {
   const fields: Fields = { hour: 0, minute: 0, second: 0, millisecond: 0 };
   const source = text.trim();
   const end = matchTokens(source, 0, tokens, 0, fields, settings);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dual } from '../../src/value/Value.js';
-import { run } from './evaluateSource.js';
+import { num, run } from './evaluateSource.js';
 
 describe('conditional functions', () => {
   it('Alt returns the first argument that has a number, else the last', () => {
@@ -47,9 +47,9 @@ describe('conditional functions', () => {
     expect(run('IsText(Null())')).toBe(0);
   });
 
-  it('True() and False() are -1 and 0', () => {
-    expect(run('True()')).toBe(-1);
-    expect(run('False()')).toBe(0);
+  it('True() and False() are -1 and 0 (duals of True and False)', () => {
+    expect(num('True()')).toBe(-1);
+    expect(num('False()')).toBe(0);
     expect(run('Null()')).toBeNull();
   });
 });

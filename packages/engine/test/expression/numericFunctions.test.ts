@@ -25,12 +25,12 @@ describe('numeric functions (examples from the Qlik numeric function reference)'
     expect(run('Ceil(1.1, 1, 0.5)')).toBe(1.5);
   });
 
-  it('Mod is the integer modulo with the sign of the divisor', () => {
+  it('Mod is the non-negative modulo of integers; a divisor below 1 gives NULL', () => {
     expect(run('Mod(7, 2)')).toBe(1);
     expect(run('Mod(7.5, 2)')).toBeNull();
     expect(run('Mod(9, 0)')).toBeNull();
     expect(run('Mod(-7, 2)')).toBe(1);
-    expect(run('Mod(7, -2)')).toBe(-1);
+    expect(run('Mod(7, -2)')).toBeNull();
   });
 
   it('Fmod keeps the sign of the dividend', () => {

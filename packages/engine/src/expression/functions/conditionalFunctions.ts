@@ -4,13 +4,13 @@ import { numberToText } from '../../value/numberToText.js';
 import { textToNumber } from '../../value/textToNumber.js';
 import { toNumber } from '../../value/toNumber.js';
 import { toText } from '../../value/toText.js';
-import { fromBoolean, FALSE, isTrue, TRUE } from '../../value/truth.js';
+import { isTrue } from '../../value/truth.js';
 import { Dual, type Value } from '../../value/Value.js';
-import { fn, type FunctionTable } from '../FunctionSpec.js';
+import { fn, functionFamily } from '../FunctionSpec.js';
 import { integerArg } from './argumentReaders.js';
 
 /** Whether a value has a number: a number, a dual, or a text that reads as one. */
-function isNumeric(v: Value): boolean {
+export function isNumeric(v: Value): boolean {
   return hasNumber(v) || (typeof v === 'string' && !Number.isNaN(textToNumber(v)));
 }
 
@@ -42,34 +42,61 @@ function classOf(args: readonly Value[]): Value {
 }
 
 /**
- * Conditional and logical functions: Alt, Pick, Match, MixMatch, WildMatch,
- * Coalesce, Class, IsNull, IsNum, IsText, Null, True, False. (If is compiled
- * specially so that only the branch taken is evaluated.)
+ * Conditional functions: If, Alt, Class, Coalesce, Match, MixMatch, Pick,
+ * WildMatch. (If is compiled specially so that only the branch taken is
+ * evaluated; its entry here serves callers that have the values already.)
  */
-export const CONDITIONAL_FUNCTIONS: FunctionTable = {
-  IF: fn(2, 3, (args) => (isTrue(args[0]) ? args[1] : (args[2] ?? null))),
-  ALT: fn(1, Infinity, (args) => {
-    for (let i = 0; i < args.length - 1; i++) if (isNumeric(args[i])) return args[i];
-    return args[args.length - 1];
-  }),
-  PICK: fn(2, Infinity, (args) => {
-    const n = integerArg(args[0]);
-    return n >= 1 && n < args.length ? args[n] : null;
-  }),
-  MATCH: fn(2, Infinity, (args) => matchIndex(args, (a, b) => a === b)),
-  MIXMATCH: fn(2, Infinity, (args) =>
-    matchIndex(args, (a, b) => a.toLowerCase() === b.toLowerCase()),
+export const CONDITIONAL_FUNCTIONS = functionFamily('CND', {
+  If: fn(
+    2,
+    3,
+    (args) => (isTrue(args[0]) ? args[1]! : (args[2] ?? null)),
+    'condition, then [, else]',
   ),
-  WILDMATCH: fn(2, Infinity, (args) => matchIndex(args, matchWildcard)),
-  COALESCE: fn(1, Infinity, (args) => {
-    for (const v of args) if (v !== null) return v;
-    return null;
-  }),
-  NULL: fn(0, 0, () => null),
-  ISNULL: fn(1, 1, ([v]) => fromBoolean(v === null)),
-  ISNUM: fn(1, 1, ([v]) => fromBoolean(isNumeric(v))),
-  ISTEXT: fn(1, 1, ([v]) => fromBoolean(v !== null && !isNumeric(v))),
-  CLASS: fn(2, 4, classOf),
-  TRUE: fn(0, 0, () => TRUE),
-  FALSE: fn(0, 0, () => FALSE),
-};
+  Alt: fn(
+    1,
+    Infinity,
+    (args) => {
+      for (let i = 0; i < args.length - 1; i++) if (isNumeric(args[i]!)) return args[i]!;
+      return args[args.length - 1]!;
+    },
+    'expr1 [, expr2, expr3, ...], else',
+  ),
+  Class: fn(2, 4, classOf, 'expression, interval [, label [, offset]]'),
+  Coalesce: fn(
+    1,
+    Infinity,
+    (args) => {
+      for (const v of args) if (v !== null) return v;
+      return null;
+    },
+    'expr1 [, expr2, expr3, ...]',
+  ),
+  Match: fn(
+    2,
+    Infinity,
+    (args) => matchIndex(args, (a, b) => a === b),
+    'str, expr1 [, expr2, ...exprN]',
+  ),
+  MixMatch: fn(
+    2,
+    Infinity,
+    (args) => matchIndex(args, (a, b) => a.toLowerCase() === b.toLowerCase()),
+    'str, expr1 [, expr2, ...exprN]',
+  ),
+  WildMatch: fn(
+    2,
+    Infinity,
+    (args) => matchIndex(args, matchWildcard),
+    'str, expr1 [, expr2, ...exprN]',
+  ),
+  Pick: fn(
+    2,
+    Infinity,
+    (args) => {
+      const n = integerArg(args[0]!);
+      return n >= 1 && n < args.length ? args[n]! : null;
+    },
+    'n, expr1 [, expr2, ...exprN]',
+  ),
+});

@@ -1,22 +1,33 @@
 import { toNumber } from '../../value/toNumber.js';
 import { fromBoolean } from '../../value/truth.js';
-import { fn, type FunctionSpec, type FunctionTable } from '../FunctionSpec.js';
+import { fn, type FunctionEntry, functionFamily } from '../FunctionSpec.js';
 import { numberOrNull, optionalNumber } from './argumentReaders.js';
 
 /** A function of one number; NULL or a non-number gives NULL, as does a result out of range. */
-function unary(compute: (x: number) => number): FunctionSpec {
-  return fn(1, 1, ([v]) => {
-    const x = toNumber(v);
-    return Number.isNaN(x) ? null : numberOrNull(compute(x));
-  });
+export function unary(compute: (x: number) => number, params = 'x'): FunctionEntry {
+  return fn(
+    1,
+    1,
+    ([v]) => {
+      const x = toNumber(v);
+      return Number.isNaN(x) ? null : numberOrNull(compute(x));
+    },
+    params,
+  );
 }
 
-function binary(compute: (x: number, y: number) => number): FunctionSpec {
-  return fn(2, 2, ([a, b]) => {
-    const x = toNumber(a);
-    const y = toNumber(b);
-    return Number.isNaN(x) || Number.isNaN(y) ? null : numberOrNull(compute(x, y));
-  });
+/** A function of two numbers; NULL when either is no number or the result is out of range. */
+export function binary(compute: (x: number, y: number) => number, params: string): FunctionEntry {
+  return fn(
+    2,
+    2,
+    ([a, b]) => {
+      const x = toNumber(a);
+      const y = toNumber(b);
+      return Number.isNaN(x) || Number.isNaN(y) ? null : numberOrNull(compute(x, y));
+    },
+    params,
+  );
 }
 
 /** Drops float noise from a quotient before it is rounded: 0.3 / 0.1 is 3, not 2.9999999999999996. */
@@ -25,22 +36,32 @@ function clean(q: number): number {
 }
 
 /** Round/Floor/Ceil to a multiple of `step` shifted by `offset`. */
-function stepped(round: (q: number) => number): FunctionSpec {
-  return fn(1, 3, (args) => {
-    const x = toNumber(args[0]);
-    const step = optionalNumber(args, 1, 1);
-    const offset = optionalNumber(args, 2, 0);
-    if (Number.isNaN(x) || Number.isNaN(step) || Number.isNaN(offset)) return null;
-    if (step === 0) return x;
-    return numberOrNull(clean(round(clean((x - offset) / step)) * step + offset));
-  });
+function stepped(round: (q: number) => number): FunctionEntry {
+  return fn(
+    1,
+    3,
+    (args) => {
+      const x = toNumber(args[0]);
+      const step = optionalNumber(args, 1, 1);
+      const offset = optionalNumber(args, 2, 0);
+      if (Number.isNaN(x) || Number.isNaN(step) || Number.isNaN(offset)) return null;
+      if (step === 0) return x;
+      return numberOrNull(clean(round(clean((x - offset) / step)) * step + offset));
+    },
+    'x [, step [, offset]]',
+  );
 }
 
-function integerTest(test: (n: number) => boolean): FunctionSpec {
-  return fn(1, 1, ([v]) => {
-    const x = toNumber(v);
-    return Number.isInteger(x) ? fromBoolean(test(x)) : null;
-  });
+function integerTest(test: (n: number) => boolean): FunctionEntry {
+  return fn(
+    1,
+    1,
+    ([v]) => {
+      const x = toNumber(v);
+      return Number.isInteger(x) ? fromBoolean(test(x)) : null;
+    },
+    'integer_number',
+  );
 }
 
 function factorial(n: number): number {
@@ -49,54 +70,46 @@ function factorial(n: number): number {
   return r;
 }
 
-/** Numeric functions: Abs, Round, Mod, Div, Sqrt, Log, ... */
-export const NUMERIC_FUNCTIONS: FunctionTable = {
-  ABS: unary(Math.abs),
-  FABS: unary(Math.abs),
-  SIGN: unary((x) => (x > 0 ? 1 : x < 0 ? -1 : 0)),
-  ROUND: stepped((q) => Math.floor(q + 0.5)),
-  FLOOR: stepped(Math.floor),
-  CEIL: stepped(Math.ceil),
-  FRAC: unary((x) => clean(x - Math.floor(x))),
-  // Mod is the modulo of integers, taking the divisor's sign; non-integers give NULL.
-  MOD: binary((x, y) =>
-    !Number.isInteger(x) || !Number.isInteger(y) || y === 0 ? NaN : ((x % y) + y) % y,
+/** Bits set in the 64-bit two's complement of an integer (BitCount(-1) is 64). */
+function bitCount(x: number): number {
+  let v = BigInt.asUintN(64, BigInt(Math.trunc(x)));
+  let count = 0;
+  while (v !== 0n) {
+    v &= v - 1n;
+    count++;
+  }
+  return count;
+}
+
+/** General numeric functions: Round, Floor, Ceil, Mod, Div, Fact, Combin, ... */
+export const NUMERIC_FUNCTIONS = functionFamily('NUM', {
+  Abs: unary(Math.abs),
+  Fabs: unary(Math.abs),
+  Sign: unary((x) => (x > 0 ? 1 : x < 0 ? -1 : 0)),
+  Round: stepped((q) => Math.floor(q + 0.5)),
+  Floor: stepped(Math.floor),
+  Ceil: stepped(Math.ceil),
+  Frac: unary((x) => clean(x - Math.floor(x))),
+  // The non-negative remainder of integers; a divisor that is not positive gives NULL.
+  Mod: binary(
+    (x, y) => (!Number.isInteger(x) || !Number.isInteger(y) || y <= 0 ? NaN : ((x % y) + y) % y),
+    'integer_number1, integer_number2',
   ),
-  FMOD: binary((x, y) => (y === 0 ? NaN : x % y)),
-  DIV: binary((x, y) => (y === 0 ? NaN : Math.trunc(x / y))),
-  SQRT: unary((x) => (x < 0 ? NaN : Math.sqrt(x))),
-  SQR: unary((x) => x * x),
-  EXP: unary(Math.exp),
-  LOG: unary((x) => (x <= 0 ? NaN : Math.log(x))),
-  LOG10: unary((x) => (x <= 0 ? NaN : Math.log10(x))),
-  POW: binary(Math.pow),
-  SIN: unary(Math.sin),
-  COS: unary(Math.cos),
-  TAN: unary(Math.tan),
-  ASIN: unary(Math.asin),
-  ACOS: unary(Math.acos),
-  ATAN: unary(Math.atan),
-  ATAN2: binary(Math.atan2),
-  SINH: unary(Math.sinh),
-  COSH: unary(Math.cosh),
-  TANH: unary(Math.tanh),
-  PI: fn(0, 0, () => Math.PI),
-  E: fn(0, 0, () => Math.E),
-  RAND: fn(0, 0, () => Math.random()),
-  EVEN: integerTest((n) => n % 2 === 0),
-  ODD: integerTest((n) => n % 2 !== 0),
-  BITCOUNT: unary((x) => {
-    let v = Math.trunc(x) | 0;
-    let count = 0;
-    while (v !== 0) {
-      v &= v - 1;
-      count++;
-    }
-    return count;
+  Fmod: binary((x, y) => (y === 0 ? NaN : x % y), 'a, b'),
+  Div: binary((x, y) => (y === 0 ? NaN : Math.trunc(x / y)), 'integer_number1, integer_number2'),
+  Even: integerTest((n) => n % 2 === 0),
+  Odd: integerTest((n) => n % 2 !== 0),
+  BitCount: unary(bitCount, 'integer_number'),
+  Fact: unary((x) => {
+    const n = Math.trunc(x);
+    return n < 0 ? NaN : factorial(n);
   }),
-  FACT: unary((x) => (x < 0 || !Number.isInteger(x) ? NaN : factorial(x))),
-  COMBIN: binary((n, k) =>
-    k < 0 || k > n ? NaN : Math.round(factorial(n) / (factorial(k) * factorial(n - k))),
-  ),
-  PERMUT: binary((n, k) => (k < 0 || k > n ? NaN : Math.round(factorial(n) / factorial(n - k)))),
-};
+  Combin: binary((p, q) => {
+    const [n, k] = [Math.trunc(p), Math.trunc(q)];
+    return k < 0 || k > n ? NaN : Math.round(factorial(n) / (factorial(k) * factorial(n - k)));
+  }, 'number_of_objects, number_of_elements'),
+  Permut: binary((p, q) => {
+    const [n, k] = [Math.trunc(p), Math.trunc(q)];
+    return k < 0 || k > n ? NaN : Math.round(factorial(n) / factorial(n - k));
+  }, 'total_number_of_objects, number_of_elements'),
+});

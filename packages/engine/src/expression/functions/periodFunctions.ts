@@ -1,91 +1,120 @@
-import { monthStart, quarterStart, yearStart } from '../../value/calendarPeriods.js';
-import { dayOf, partsFromSerial } from '../../value/dateSerial.js';
+import { partsFromSerial, dayOf } from '../../value/dateSerial.js';
 import { formatDate } from '../../value/formatDate.js';
 import type { FormatSettings } from '../../value/FormatSettings.js';
 import { toDateSerial } from '../../value/toDateSerial.js';
+import { toNumber } from '../../value/toNumber.js';
 import { fromBoolean } from '../../value/truth.js';
 import { Dual, type Value } from '../../value/Value.js';
-import { startOfWeek, weekOf } from '../../value/weekNumber.js';
-import { fn, type FunctionSpec, type FunctionTable } from '../FunctionSpec.js';
+import type { EvalContext } from '../EvalContext.js';
+import { fn, type FunctionEntry, functionFamily } from '../FunctionSpec.js';
+import { type Bounds, PERIOD_KINDS, type PeriodKind } from './datePeriods.js';
 import { optionalNumber } from './argumentReaders.js';
+import { localNow } from './clockFunctions.js';
 
-/** Where a period starts and ends (exclusive), for the serial it contains. */
-type PeriodOf = (
-  serial: number,
-  shift: number,
+/** One millisecond as a fraction of a day: a period ends at its last millisecond. */
+const ONE_MS = 1 / 86_400_000;
+
+/** The arguments common to a period function, after any leading n_months. */
+interface PeriodCall {
+  readonly kind: PeriodKind;
+  readonly months: number;
+  readonly args: readonly Value[];
+  readonly ctx: EvalContext;
+}
+
+/** Bounds of the period holding the argument at `dateAt`, moved by the shift at `shiftAt`. */
+function boundsAt(
+  call: PeriodCall,
+  dateAt: number,
+  shiftAt: number,
+  optionAt: number,
+): Bounds | undefined {
+  const serial = toDateSerial(call.args[dateAt] ?? null, call.ctx.format);
+  const shift = Math.trunc(optionalNumber(call.args, shiftAt, 0));
+  if (Number.isNaN(serial) || Number.isNaN(shift)) return undefined;
+  return call.kind.bounds(serial, shift, call.args[optionAt], call.ctx.format, call.months);
+}
+
+/** n_months as the Months functions' first argument; other kinds have none. */
+function monthsOf(
+  kind: PeriodKind,
   args: readonly Value[],
-  settings: FormatSettings,
-) => { start: number; end: number };
-
-const dayPeriod: PeriodOf = (s, shift) => ({ start: dayOf(s) + shift, end: dayOf(s) + shift + 1 });
-const weekPeriod: PeriodOf = (s, shift, _args, settings) => {
-  const start = startOfWeek(s, settings.firstWeekDay) + 7 * shift;
-  return { start, end: start + 7 };
-};
-const monthPeriod: PeriodOf = (s, shift) => ({
-  start: monthStart(s, shift),
-  end: monthStart(s, shift + 1),
-});
-const quarterPeriod: PeriodOf = (s, shift, args, settings) => {
-  const first = optionalNumber(args, 3, settings.firstMonthOfYear);
-  return { start: quarterStart(s, shift, first), end: quarterStart(s, shift + 1, first) };
-};
-const yearPeriod: PeriodOf = (s, shift, args, settings) => {
-  const first = optionalNumber(args, 3, settings.firstMonthOfYear);
-  return { start: yearStart(s, shift, first), end: yearStart(s, shift + 1, first) };
-};
-
-/**
- * InDay/InWeek/InMonth/InQuarter/InYear(date, base, shift): whether a date
- * lies in the period of `base` moved by `shift` periods.
- */
-function inPeriod(period: PeriodOf): FunctionSpec {
-  return fn(3, 4, (args, ctx) => {
-    const date = toDateSerial(args[0], ctx.format);
-    const base = toDateSerial(args[1], ctx.format);
-    if (Number.isNaN(date) || Number.isNaN(base)) return null;
-    const { start, end } = period(base, optionalNumber(args, 2, 0), args, ctx.format);
-    return fromBoolean(date >= start && date < end);
-  });
+): { months: number; rest: readonly Value[] } {
+  if (kind.name !== 'Months') return { months: 1, rest: args };
+  return { months: Math.trunc(toNumber(args[0] ?? null)), rest: args.slice(1) };
 }
 
-/** A dual of a period's display name and the serial of its first day. */
-function periodName(
-  name: (start: number, serial: number, args: readonly Value[], settings: FormatSettings) => string,
-  period: PeriodOf,
-): FunctionSpec {
-  return fn(1, 3, (args, ctx) => {
-    const serial = toDateSerial(args[0], ctx.format);
-    if (Number.isNaN(serial)) return null;
-    const { start } = period(serial, optionalNumber(args, 1, 0), args, ctx.format);
-    return new Dual(name(start, serial, args, ctx.format), start);
-  });
+function periodFunction(
+  kind: PeriodKind,
+  min: number,
+  max: number,
+  params: string,
+  compute: (call: PeriodCall) => Value,
+): FunctionEntry {
+  const lead = kind.name === 'Months' ? 1 : 0;
+  return fn(
+    min + lead,
+    max + lead,
+    (args, ctx) => {
+      const { months, rest } = monthsOf(kind, args);
+      return Number.isNaN(months) ? null : compute({ kind, months, args: rest, ctx });
+    },
+    (lead ? 'n_months, ' : '') + params,
+  );
 }
 
-function quarterName(
-  start: number,
-  _serial: number,
-  _args: readonly Value[],
-  settings: FormatSettings,
-): string {
-  const p = partsFromSerial(start);
-  const last = ((p.month + 1) % 12) + 1;
-  return `${settings.monthNames[p.month - 1]}-${settings.monthNames[last - 1]} ${p.year}`;
+function asPeriodDate(serial: number, kind: PeriodKind, settings: FormatSettings): Value {
+  const format = kind.timestamp ? settings.timestampFormat : settings.dateFormat;
+  return new Dual(formatDate(serial, format, settings), serial);
 }
 
-function yearName(start: number): string {
-  const p = partsFromSerial(start);
-  return p.month === 1 ? String(p.year) : `${p.year}-${p.year + 1}`;
-}
-
-function weekName(
-  start: number,
-  _serial: number,
-  _args: readonly Value[],
-  settings: FormatSettings,
-): string {
-  const { week, year } = weekOf(start, settings);
-  return `${year}/${String(week).padStart(2, '0')}`;
+/** The Start, End, Name, In and InToDate functions of one kind of period. */
+function periodFamily(kind: PeriodKind): Record<string, FunctionEntry> {
+  const option = kind.option ? ` [, ${kind.option}]` : '';
+  const max = kind.option ? 3 : 2;
+  const dateParams = `date [, period_no${option}]`;
+  const inParams = `timestamp, base_date, period_no [, ${kind.option ?? 'first_month_of_year'}]`;
+  const toDate = kind.name === 'Day' ? 'InDayToTime' : `In${kind.name}ToDate`;
+  return {
+    [`${kind.name}Start`]: periodFunction(kind, 1, max, dateParams, (call) => {
+      const bounds = boundsAt(call, 0, 1, 2);
+      return bounds ? asPeriodDate(bounds.start, kind, call.ctx.format) : null;
+    }),
+    [`${kind.name}End`]: periodFunction(kind, 1, max, dateParams, (call) => {
+      const bounds = boundsAt(call, 0, 1, 2);
+      return bounds ? asPeriodDate(bounds.end - ONE_MS, kind, call.ctx.format) : null;
+    }),
+    [`${kind.name}Name`]: periodFunction(kind, 1, max, dateParams, (call) => {
+      const bounds = boundsAt(call, 0, 1, 2);
+      return bounds
+        ? new Dual(kind.label(bounds, call.args[2], call.ctx.format, call.months), bounds.start)
+        : null;
+    }),
+    [`In${kind.name}`]: periodFunction(kind, 3, 4, inParams, (call) => {
+      const at = toDateSerial(call.args[0] ?? null, call.ctx.format);
+      const bounds = boundsAt(call, 1, 2, 3);
+      return bounds && !Number.isNaN(at)
+        ? fromBoolean(at >= bounds.start && at < bounds.end)
+        : null;
+    }),
+    // From the period's start to the base date's place in it (its whole day; InDayToTime: the base time itself).
+    [toDate]: periodFunction(kind, 3, kind.option ? 4 : 3, inParams, (call) => {
+      const at = toDateSerial(call.args[0] ?? null, call.ctx.format);
+      const base = toDateSerial(call.args[1] ?? null, call.ctx.format);
+      const own = boundsAt(
+        { ...call, args: [call.args[1] ?? null, 0, call.args[3] ?? null] },
+        0,
+        1,
+        2,
+      );
+      const bounds = boundsAt(call, 1, 2, 3);
+      if (!bounds || !own || Number.isNaN(at)) return null;
+      const into = base - own.start;
+      if (kind.name === 'Day') return fromBoolean(at >= bounds.start && at <= bounds.start + into);
+      const end = Math.min(bounds.end, dayOf(bounds.start + into) + 1);
+      return fromBoolean(at >= bounds.start && at < end);
+    }),
+  };
 }
 
 /** Month lengths of a 366-day year: Qlik numbers days as if every year were a leap year. */
@@ -97,38 +126,42 @@ function dayNumberIn(
   settings: FormatSettings,
   periodMonths: number,
 ): Value {
-  const serial = toDateSerial(args[0], settings);
+  const serial = toDateSerial(args[0] ?? null, settings);
   if (Number.isNaN(serial)) return null;
   const firstMonth = optionalNumber(args, 1, 1);
   const { month, day } = partsFromSerial(serial);
   const monthsIntoPeriod = ((month - firstMonth + 12) % 12) % periodMonths;
   let days = day;
-  for (let i = 1; i <= monthsIntoPeriod; i++) days += LEAP_MONTH_DAYS[(month - 1 - i + 12) % 12];
+  for (let i = 1; i <= monthsIntoPeriod; i++) days += LEAP_MONTH_DAYS[(month - 1 - i + 12) % 12]!;
   return days;
 }
 
-/** Period tests and names: InMonth, InYear, ..., DayName, WeekName, MonthName, QuarterName, YearName. */
-export const PERIOD_FUNCTIONS: FunctionTable = {
-  INDAY: inPeriod(dayPeriod),
-  INWEEK: inPeriod(weekPeriod),
-  INMONTH: inPeriod(monthPeriod),
-  INQUARTER: inPeriod(quarterPeriod),
-  INYEAR: inPeriod(yearPeriod),
-  DAYNAME: periodName(
-    (start, _s, _a, settings) => formatDate(start, settings.dateFormat, settings),
-    dayPeriod,
+/** YearToDate(timestamp [, yearoffset [, firstmonth [, todaydate]]]): whether a date lies in the year up to today's date. */
+function yearToDate(args: readonly Value[], ctx: EvalContext): Value {
+  const year = PERIOD_KINDS.find((kind) => kind.name === 'Year')!;
+  const inToDate = periodFamily(year).InYearToDate!.fn;
+  const today = args[3] ?? dayOf(localNow());
+  return inToDate([args[0] ?? null, today, args[1] ?? 0, args[2] ?? null], ctx);
+}
+
+/**
+ * Period functions of every kind of period: DayStart/End/Name, WeekStart...,
+ * LunarWeek*, Month*, Months*, Quarter*, Year*, the In* tests and their
+ * ToDate forms, YearToDate and the day numbers.
+ */
+export const PERIOD_FUNCTIONS = functionFamily('DATE', {
+  ...Object.assign({}, ...PERIOD_KINDS.map(periodFamily)),
+  YearToDate: fn(1, 4, yearToDate, 'timestamp [, yearoffset [, firstmonth [, todaydate]]]'),
+  DayNumberOfYear: fn(
+    1,
+    2,
+    (args, ctx) => dayNumberIn(args, ctx.format, 12),
+    'date [, firstmonth]',
   ),
-  WEEKNAME: periodName(weekName, weekPeriod),
-  MONTHNAME: periodName(
-    (start, _s, _a, settings) => formatDate(start, 'MMM YYYY', settings),
-    monthPeriod,
+  DayNumberOfQuarter: fn(
+    1,
+    2,
+    (args, ctx) => dayNumberIn(args, ctx.format, 3),
+    'date [, firstmonth]',
   ),
-  QUARTERNAME: periodName(quarterName, (s, shift, args, settings) =>
-    quarterPeriod(s, shift, [args[0], args[1], null, args[2] ?? null], settings),
-  ),
-  YEARNAME: periodName(yearName, (s, shift, args, settings) =>
-    yearPeriod(s, shift, [args[0], args[1], null, args[2] ?? null], settings),
-  ),
-  DAYNUMBEROFYEAR: fn(1, 2, (args, ctx) => dayNumberIn(args, ctx.format, 12)),
-  DAYNUMBEROFQUARTER: fn(1, 2, (args, ctx) => dayNumberIn(args, ctx.format, 3)),
-};
+});

@@ -1,7 +1,8 @@
 import { toNumber } from '../../value/toNumber.js';
 import { toText } from '../../value/toText.js';
 import type { Value } from '../../value/Value.js';
-import { fn, type FunctionTable } from '../FunctionSpec.js';
+import { fn, functionFamily } from '../FunctionSpec.js';
+import { FALSE, TRUE } from '../../value/truth.js';
 import { anyNull, integerArg, optionalNumber } from './argumentReaders.js';
 import { editDistance } from '../../value/editDistance.js';
 
@@ -83,95 +84,247 @@ function trimSpaces(s: string, start: boolean, end: boolean): string {
   return s.slice(a, b);
 }
 
-/** String functions: Len, Left, Mid, SubField, TextBetween, PurgeChar, ... */
-export const STRING_FUNCTIONS: FunctionTable = {
-  LEN: fn(1, 1, ([s]) => (s === null ? null : codePointLength(text(s)))),
-  LEFT: fn(2, 2, (args) =>
-    anyNull(args) ? null : text(args[0]).slice(0, Math.max(0, integerArg(args[1]))),
+/** Parses JSON text; undefined when it is not valid JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tokens of a JSON Pointer ('/a/0/b'), with ~1 and ~0 unescaped. */
+function pointerTokens(path: string): string[] | undefined {
+  if (path === '') return [];
+  if (!path.startsWith('/')) return undefined;
+  return path
+    .slice(1)
+    .split('/')
+    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value;
+}
+
+/** JsonGet(json, path): the JSON text at a JSON Pointer path; NULL when the path leads nowhere. */
+function jsonGet(json: string, path: string): Value {
+  const parsed = parseJson(json);
+  const tokens = pointerTokens(path);
+  if (!parsed || !tokens) return null;
+  let node: unknown = parsed.value;
+  for (const token of tokens) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return null;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return JSON.stringify(node);
+}
+
+/** JsonSet(json, path, value): the JSON with the JSON text `value` placed at the path. */
+function jsonSet(json: string, path: string, valueText: string): Value {
+  const parsed = parseJson(json);
+  const inserted = parseJson(valueText);
+  const tokens = pointerTokens(path);
+  if (!parsed || !inserted || !tokens) return null;
+  if (tokens.length === 0) return JSON.stringify(inserted.value);
+  let node: unknown = parsed.value;
+  for (const token of tokens.slice(0, -1)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return null;
+    node = (node as Record<string, unknown>)[token];
+  }
+  if (node === null || typeof node !== 'object') return null;
+  const last = tokens[tokens.length - 1]!;
+  if (Array.isArray(node)) {
+    const index = last === '-' ? node.length : Number(last);
+    if (!Number.isInteger(index) || index < 0 || index > node.length) return null;
+    node[index] = inserted.value;
+  } else (node as Record<string, unknown>)[last] = inserted.value;
+  return JSON.stringify(parsed.value);
+}
+
+const TEXT = 'text';
+
+/** String functions: Len, Left, Mid, SubField, TextBetween, PurgeChar, JsonGet, ... */
+export const STRING_FUNCTIONS = functionFamily('STR', {
+  Len: fn(1, 1, ([s]) => (s === null ? null : codePointLength(text(s!))), TEXT),
+  Left: fn(
+    2,
+    2,
+    (args) => (anyNull(args) ? null : text(args[0]!).slice(0, Math.max(0, integerArg(args[1]!)))),
+    'text, count',
   ),
-  RIGHT: fn(2, 2, (args) => {
-    if (anyNull(args)) return null;
-    const s = text(args[0]);
-    const n = Math.max(0, integerArg(args[1]));
-    return n === 0 ? '' : s.slice(-n);
-  }),
-  MID: fn(2, 3, (args) => {
-    if (anyNull(args)) return null;
-    const s = text(args[0]);
-    const start = Math.max(1, integerArg(args[1])) - 1;
-    const count = args.length > 2 ? Math.max(0, integerArg(args[2])) : s.length;
-    return s.slice(start, start + count);
-  }),
-  UPPER: fn(1, 1, ([s]) => (s === null ? null : text(s).toUpperCase())),
-  LOWER: fn(1, 1, ([s]) => (s === null ? null : text(s).toLowerCase())),
-  TRIM: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s), true, true))),
-  LTRIM: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s), true, false))),
-  RTRIM: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s), false, true))),
-  REPLACE: fn(3, 3, (args) => {
-    if (anyNull(args)) return null;
-    const from = text(args[1]);
-    return from === '' ? text(args[0]) : text(args[0]).split(from).join(text(args[2]));
-  }),
-  INDEX: fn(2, 3, (args) =>
-    anyNull(args)
-      ? null
-      : indexOf(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))),
+  Right: fn(
+    2,
+    2,
+    (args) => {
+      if (anyNull(args)) return null;
+      const s = text(args[0]!);
+      const n = Math.max(0, integerArg(args[1]!));
+      return n === 0 ? '' : s.slice(-n);
+    },
+    'text, count',
   ),
-  SUBSTRINGCOUNT: fn(2, 2, (args) =>
-    anyNull(args) ? null : countOccurrences(text(args[0]), text(args[1])),
+  Mid: fn(
+    2,
+    3,
+    (args) => {
+      if (anyNull(args)) return null;
+      const s = text(args[0]!);
+      const start = Math.max(1, integerArg(args[1]!)) - 1;
+      const count = args.length > 2 ? Math.max(0, integerArg(args[2]!)) : s.length;
+      return s.slice(start, start + count);
+    },
+    'text, start [, count]',
+  ),
+  Upper: fn(1, 1, ([s]) => (s === null ? null : text(s!).toUpperCase()), TEXT),
+  Lower: fn(1, 1, ([s]) => (s === null ? null : text(s!).toLowerCase()), TEXT),
+  Trim: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s!), true, true)), TEXT),
+  LTrim: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s!), true, false)), TEXT),
+  RTrim: fn(1, 1, ([s]) => (s === null ? null : trimSpaces(text(s!), false, true)), TEXT),
+  Replace: fn(
+    3,
+    3,
+    (args) => {
+      if (anyNull(args)) return null;
+      const from = text(args[1]!);
+      return from === '' ? text(args[0]!) : text(args[0]!).split(from).join(text(args[2]!));
+    },
+    'text, from_str, to_str',
+  ),
+  Index: fn(
+    2,
+    3,
+    (args) =>
+      anyNull(args)
+        ? null
+        : indexOf(text(args[0]!), text(args[1]!), Math.trunc(optionalNumber(args, 2, 1))),
+    'text, substring [, count]',
+  ),
+  SubStringCount: fn(
+    2,
+    2,
+    (args) => (anyNull(args) ? null : countOccurrences(text(args[0]!), text(args[1]!))),
+    'text, sub_string',
   ),
   // With two arguments a LOAD makes one row per part; as a scalar it yields the first part.
-  SUBFIELD: fn(2, 3, (args) =>
-    anyNull(args)
-      ? null
-      : subField(text(args[0]), text(args[1]), Math.trunc(optionalNumber(args, 2, 1))),
+  SubField: fn(
+    2,
+    3,
+    (args) =>
+      anyNull(args)
+        ? null
+        : subField(text(args[0]!), text(args[1]!), Math.trunc(optionalNumber(args, 2, 1))),
+    'text, delimiter [, field_no ]',
   ),
-  TEXTBETWEEN: fn(3, 4, (args) =>
-    anyNull(args)
-      ? null
-      : textBetween(
-          text(args[0]),
-          text(args[1]),
-          text(args[2]),
-          Math.max(1, Math.trunc(optionalNumber(args, 3, 1))),
-        ),
+  TextBetween: fn(
+    3,
+    4,
+    (args) =>
+      anyNull(args)
+        ? null
+        : textBetween(
+            text(args[0]!),
+            text(args[1]!),
+            text(args[2]!),
+            Math.max(1, Math.trunc(optionalNumber(args, 3, 1))),
+          ),
+    'text, delimiter1, delimiter2[, n]',
   ),
-  PURGECHAR: fn(2, 2, (args) => {
-    if (args[0] === null) return null;
-    const remove = new Set(text(args[1]));
-    return [...text(args[0])].filter((c) => !remove.has(c)).join('');
-  }),
-  KEEPCHAR: fn(2, 2, (args) => {
-    if (args[0] === null) return null;
-    const keep = new Set(text(args[1]));
-    return [...text(args[0])].filter((c) => keep.has(c)).join('');
-  }),
-  FINDONEOF: fn(2, 3, (args) => {
-    if (anyNull(args)) return null;
-    const chars = new Set(text(args[1]));
-    let wanted = Math.trunc(optionalNumber(args, 2, 1));
-    const s = text(args[0]);
-    for (let i = 0; i < s.length; i++) if (chars.has(s[i]) && --wanted === 0) return i + 1;
-    return 0;
-  }),
-  REPEAT: fn(1, 2, (args) =>
-    args[0] === null
-      ? null
-      : text(args[0]).repeat(Math.max(0, Math.trunc(optionalNumber(args, 1, 1)))),
+  PurgeChar: fn(
+    2,
+    2,
+    (args) => {
+      if (args[0] === null) return null;
+      const remove = new Set(text(args[1]!));
+      return [...text(args[0]!)].filter((c) => !remove.has(c)).join('');
+    },
+    'text, remove_chars',
   ),
-  CAPITALIZE: fn(1, 1, ([s]) => (s === null ? null : capitalize(text(s)))),
-  CHR: fn(1, 1, ([n]) => {
-    const code = toNumber(n);
-    return Number.isNaN(code) || code < 0 || code > 0x10ffff
-      ? null
-      : String.fromCodePoint(Math.trunc(code));
-  }),
-  ORD: fn(1, 1, ([s]) => {
-    const first = text(s).codePointAt(0);
-    return first === undefined ? null : first;
-  }),
-  LEVENSHTEINDIST: fn(2, 2, (args) =>
-    anyNull(args) ? null : editDistance(text(args[0]), text(args[1])),
+  KeepChar: fn(
+    2,
+    2,
+    (args) => {
+      if (args[0] === null) return null;
+      const keep = new Set(text(args[1]!));
+      return [...text(args[0]!)].filter((c) => keep.has(c)).join('');
+    },
+    'text, keep_chars',
   ),
-  TEXT: fn(1, 1, ([v]) => (v === null ? null : text(v))),
-};
+  FindOneOf: fn(
+    2,
+    3,
+    (args) => {
+      if (anyNull(args)) return null;
+      const chars = new Set(text(args[1]!));
+      let wanted = Math.trunc(optionalNumber(args, 2, 1));
+      const s = text(args[0]!);
+      for (let i = 0; i < s.length; i++) if (chars.has(s[i]!) && --wanted === 0) return i + 1;
+      return 0;
+    },
+    'text, char_set [, count]',
+  ),
+  Repeat: fn(
+    1,
+    2,
+    (args) =>
+      args[0] === null
+        ? null
+        : text(args[0]!).repeat(Math.max(0, Math.trunc(optionalNumber(args, 1, 1)))),
+    'text[, repeat_count]',
+  ),
+  Capitalize: fn(1, 1, ([s]) => (s === null ? null : capitalize(text(s!))), TEXT),
+  Chr: fn(
+    1,
+    1,
+    ([n]) => {
+      const code = toNumber(n!);
+      return Number.isNaN(code) || code < 0 || code > 0x10ffff
+        ? null
+        : String.fromCodePoint(Math.trunc(code));
+    },
+    'int',
+  ),
+  Ord: fn(
+    1,
+    1,
+    ([s]) => {
+      const first = text(s!).codePointAt(0);
+      return first === undefined ? null : first;
+    },
+    'char',
+  ),
+  LevenshteinDist: fn(
+    2,
+    2,
+    (args) => (anyNull(args) ? null : editDistance(text(args[0]!), text(args[1]!))),
+    'text1, text2',
+  ),
+  IsJson: fn(
+    1,
+    2,
+    (args) => {
+      if (args[0] === null) return FALSE;
+      const parsed = parseJson(text(args[0]!));
+      if (!parsed) return FALSE;
+      if (args[1] === undefined || args[1] === null) return TRUE;
+      const wanted = text(args[1]).toLowerCase();
+      return wanted === 'value' || wanted === jsonTypeOf(parsed.value) ? TRUE : FALSE;
+    },
+    'json [, type]',
+  ),
+  JsonGet: fn(
+    2,
+    2,
+    (args) => (anyNull(args) ? null : jsonGet(text(args[0]!), text(args[1]!))),
+    'json, path',
+  ),
+  JsonSet: fn(
+    3,
+    3,
+    (args) => (anyNull(args) ? null : jsonSet(text(args[0]!), text(args[1]!), text(args[2]!))),
+    'json, path, value',
+  ),
+});

@@ -14,6 +14,9 @@ import {
 
 const SQRT2 = Math.SQRT2;
 
+/** Rounding slack when a discrete inverse compares a cumulative probability with its target. */
+const CDF_SLACK = 1e-12;
+
 function isProbability(p: number): boolean {
   return p >= 0 && p <= 1;
 }
@@ -245,7 +248,7 @@ export function binomDist(k: number, n: number, p: number): number {
 /** The smallest number of successes whose cumulative binomial probability reaches prob. */
 export function binomInv(prob: number, n: number, p: number): number {
   if (!validBinomial(n, p) || !isProbability(prob)) return NaN;
-  for (let k = 0; k < n; k++) if (binomDist(k, n, p) >= prob) return k;
+  for (let k = 0; k < n; k++) if (binomDist(k, n, p) >= prob - CDF_SLACK) return k;
   return n;
 }
 
@@ -271,6 +274,6 @@ export function poissonDist(k: number, mean: number): number {
 export function poissonInv(prob: number, mean: number): number {
   if (!(mean > 0) || !(prob >= 0 && prob < 1)) return NaN;
   let k = 0;
-  while (poissonDist(k, mean) < prob) k++;
+  while (poissonDist(k, mean) < prob - CDF_SLACK) k++;
   return k;
 }
