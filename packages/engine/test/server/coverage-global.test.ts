@@ -49,19 +49,19 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     const script = await global.getBNF('S');
     const chart = await global.getBNF('E');
     // BNFDef entries: the script and chart functions the engine knows, flagged as Qlik does.
-    const sum = chart.find((def) => def.qName === 'SUM');
+    const sum = chart.find((def) => def.qName === 'Sum');
     expect(sum).toMatchObject({
-      qName: 'SUM',
+      qName: 'Sum',
       qQvFunc: true,
       qAggrFunc: true,
       qIsBnfRule: false,
       qBnfLiteral: false,
     });
-    expect(chart.find((def) => def.qName === 'IF')).toMatchObject({
+    expect(chart.find((def) => def.qName === 'If')).toMatchObject({
       qQvFunc: true,
       qAggrFunc: false,
     });
-    expect(script.find((def) => def.qName === 'SUM')).toMatchObject({ qAggrFunc: true });
+    expect(script.find((def) => def.qName === 'Sum')).toMatchObject({ qAggrFunc: true });
     expect(new Set(chart.map((def) => def.qNbr)).size).toBe(chart.length);
   });
 
