@@ -1,0 +1,62 @@
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { HUB_ASSETS_DIR } from './hubAssets.js';
+
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+
+// Browsers have a WebSocket; @qlikit/qix imports `ws` only for Node versions without one.
+const noNodeSocket: Plugin = {
+  name: 'no-node-socket',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^ws$/ }, () => ({ path: 'ws', namespace: 'no-node-socket' }));
+    plugin.onLoad({ filter: /.*/, namespace: 'no-node-socket' }, () => ({
+      contents: 'export default globalThis.WebSocket;',
+    }));
+  },
+};
+
+/** What `buildHub` wrote. */
+export interface HubBuild {
+  readonly outDir: string;
+  /** Size of hub.js in bytes. */
+  readonly bytes: number;
+}
+
+/**
+ * Bundles the page (web/main.ts with nebula.js and Qlik's chart packages)
+ * into `outDir` with esbuild: hub.js, hub.css, index.html.
+ */
+export async function buildHub(outDir = HUB_ASSETS_DIR): Promise<HubBuild> {
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: [join(WEB_DIR, 'main.ts')],
+    outfile: join(outDir, 'hub.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    // The workspace packages are bundled from their TypeScript sources: no prior build needed.
+    conditions: ['source'],
+    external: ['node:*'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [noNodeSocket],
+    logLevel: 'warning',
+    legalComments: 'linked',
+  });
+  await copyFile(join(WEB_DIR, 'index.html'), join(outDir, 'index.html'));
+  await copyFile(join(WEB_DIR, 'hub.css'), join(outDir, 'hub.css'));
+  return { outDir, bytes: (await stat(join(outDir, 'hub.js'))).size };
+}
+
+/** Builds the page unless it is there already (what `npm start` calls on a fresh clone). */
+export async function ensureHubBuilt(outDir = HUB_ASSETS_DIR): Promise<void> {
+  const built = await stat(join(outDir, 'hub.js')).then(
+    () => true,
+    () => false,
+  );
+  if (!built) await buildHub(outDir);
+}

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { HUB_ASSETS_DIR, HUB_FILES, readHubAsset } from './hubAssets.js';
+
+/** Options of the hub's plugin. */
+export interface HubPluginOptions {
+  /** The tenant's web integration id the page sends with its REST calls and engine sockets. */
+  readonly webIntegrationId: string;
+  /** Where the built page is (this package's `dist/www/` by default). */
+  readonly assetsDir?: string;
+}
+
+/**
+ * The hub as a fastify plugin for the tenant: `GET /` serves the page,
+ * `/hub.js` and `/hub.css` its code. Everything else it leaves to the tenant.
+ */
+export function hubPlugin(options: HubPluginOptions): {
+  plugin: FastifyPluginAsync<Record<string, unknown>>;
+  options: Record<string, unknown>;
+} {
+  const dir = options.assetsDir ?? HUB_ASSETS_DIR;
+  const plugin: FastifyPluginAsync<Record<string, unknown>> = async (app) => {
+    for (const path of ['/', '/index.html', ...HUB_FILES]) {
+      app.get(path, async (_request, reply) => {
+        const asset = await readHubAsset(path, options.webIntegrationId, dir);
+        if (!asset) return reply.code(404).send();
+        return reply
+          .header('content-type', asset.contentType)
+          .header('cache-control', 'no-cache')
+          .send(asset.body);
+      });
+    }
+  };
+  return { plugin, options: {} };
+}
