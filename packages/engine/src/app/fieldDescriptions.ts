@@ -46,7 +46,8 @@ export function fieldList(model: DataModel, def: Record<string, unknown>): Recor
           ? field.tableIndexes.map((index) => model.tables[index]!.name)
           : [],
       qIsDerived: false,
-      qDerivedFieldData: { qDerivedDefinitionInfo: [], qFieldDefs: [], qGroupDefs: [], qTags: [] },
+      // NxDerivedFieldDescriptionList: the derived (calendar) fields of the field; this engine makes none.
+      qDerivedFieldData: { qDerivedFieldLists: [] },
       qIsDefinitionOnly: false,
     }));
   return { qItems };
