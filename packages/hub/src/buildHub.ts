@@ -30,9 +30,17 @@ export interface HubBuild {
  */
 export async function buildHub(outDir = HUB_ASSETS_DIR): Promise<HubBuild> {
   await mkdir(outDir, { recursive: true });
+  await bundleBrowserScript(join(WEB_DIR, 'main.ts'), join(outDir, 'hub.js'));
+  await copyFile(join(WEB_DIR, 'index.html'), join(outDir, 'index.html'));
+  await copyFile(join(WEB_DIR, 'hub.css'), join(outDir, 'hub.css'));
+  return { outDir, bytes: (await stat(join(outDir, 'hub.js'))).size };
+}
+
+/** Bundles a browser entry (TypeScript importing the hub's web code, nebula.js, @qlikit/qix) into one ES module. */
+export async function bundleBrowserScript(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [join(WEB_DIR, 'main.ts')],
-    outfile: join(outDir, 'hub.js'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -47,9 +55,6 @@ export async function buildHub(outDir = HUB_ASSETS_DIR): Promise<HubBuild> {
     logLevel: 'warning',
     legalComments: 'linked',
   });
-  await copyFile(join(WEB_DIR, 'index.html'), join(outDir, 'index.html'));
-  await copyFile(join(WEB_DIR, 'hub.css'), join(outDir, 'hub.css'));
-  return { outDir, bytes: (await stat(join(outDir, 'hub.js'))).size };
 }
 
 /** Builds the page unless it is there already (what `npm start` calls on a fresh clone). */

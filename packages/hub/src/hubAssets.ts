@@ -34,7 +34,9 @@ export async function readHubAsset(
   if (path === '/' || path === '/index.html') {
     const html = await readBuilt(join(dir, 'index.html'));
     return {
-      body: html.toString('utf8').replace('%WEB_INTEGRATION_ID%', escapeAttribute(webIntegrationId)),
+      body: html
+        .toString('utf8')
+        .replace('%WEB_INTEGRATION_ID%', escapeAttribute(webIntegrationId)),
       contentType: TYPES['.html']!,
     };
   }
@@ -47,9 +49,12 @@ async function readBuilt(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(`The hub is not built (${file} is missing): run npm run build -w packages/hub`, {
-        cause: error,
-      });
+      throw new Error(
+        `The hub is not built (${file} is missing): run npm run build -w packages/hub`,
+        {
+          cause: error,
+        },
+      );
     throw error;
   }
 }

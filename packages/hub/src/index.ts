@@ -1,3 +1,3 @@
 export { hubPlugin, type HubPluginOptions } from './hubPlugin.js';
 export { HUB_ASSETS_DIR, readHubAsset, type HubAsset } from './hubAssets.js';
-export { buildHub, ensureHubBuilt, type HubBuild } from './buildHub.js';
+export { buildHub, bundleBrowserScript, ensureHubBuilt, type HubBuild } from './buildHub.js';

@@ -21,7 +21,9 @@ const PAGES: { readonly [P in Route['page']]: Page<Extract<Route, { page: P }>> 
 
 /** The web integration id the tenant gave this page (a meta tag of index.html). */
 function webIntegrationId(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="qlik-web-integration-id"]')?.content ?? '';
+  return (
+    document.querySelector<HTMLMetaElement>('meta[name="qlik-web-integration-id"]')?.content ?? ''
+  );
 }
 
 /**
@@ -46,7 +48,7 @@ async function start(): Promise<void> {
     if (connectedTo !== appId || !connection) {
       void connection?.then((open) => open.close()).catch(() => undefined);
       connectedTo = appId;
-      connection = openApp(session, appId);
+      connection = session.engineUrl(appId).then((url) => openApp(url, appId));
       connection.catch(() => {
         if (connectedTo === appId) connection = undefined;
       });
@@ -79,7 +81,9 @@ async function start(): Promise<void> {
       setTrail: (...parts) =>
         replaceChildren(
           trail,
-          parts.map((part) => (part.href ? h('a', { href: part.href }, part.text) : h('span', {}, part.text))),
+          parts.map((part) =>
+            part.href ? h('a', { href: part.href }, part.text) : h('span', {}, part.text),
+          ),
         ),
     };
     try {
@@ -88,7 +92,9 @@ async function start(): Promise<void> {
       if (mine === showing) document.body.dataset.ready = route.page;
     } catch (error) {
       console.error(`[hub] ${route.page} page failed: ${(error as Error).message}`, error);
-      main.append(h('p.error', { role: 'alert' }, `Could not show this page: ${(error as Error).message}`));
+      main.append(
+        h('p.error', { role: 'alert' }, `Could not show this page: ${(error as Error).message}`),
+      );
       route = parseRoute(location.hash);
     }
   };

@@ -46,7 +46,10 @@ export const appPage: Page<Extract<Route, { page: 'app' }>> = async (context, { 
                 {},
                 h(
                   'a.sheet-link',
-                  { href: hrefOf({ page: 'sheet', appId, sheetId: sheet.id }), 'data-sheet': sheet.id },
+                  {
+                    href: hrefOf({ page: 'sheet', appId, sheetId: sheet.id }),
+                    'data-sheet': sheet.id,
+                  },
                   h('strong', {}, sheet.title),
                   sheet.description ? h('span.description', {}, sheet.description) : null,
                 ),

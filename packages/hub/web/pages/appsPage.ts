@@ -38,10 +38,15 @@ function bySpace(
   const shown = apps.filter(
     (app) =>
       wanted === '' ||
-      String(app.name ?? '').toLowerCase().includes(wanted) ||
-      String(app.description ?? '').toLowerCase().includes(wanted),
+      String(app.name ?? '')
+        .toLowerCase()
+        .includes(wanted) ||
+      String(app.description ?? '')
+        .toLowerCase()
+        .includes(wanted),
   );
-  if (shown.length === 0) return [h('p.empty', {}, wanted ? `No app matches “${query}”.` : 'No apps yet.')];
+  if (shown.length === 0)
+    return [h('p.empty', {}, wanted ? `No app matches “${query}”.` : 'No apps yet.')];
   const names = new Map(spaces.map((space) => [space.id, space.name]));
   const groups = new Map<string, ListItemsItem[]>();
   for (const app of shown) {
@@ -49,7 +54,9 @@ function bySpace(
     groups.set(key, [...(groups.get(key) ?? []), app]);
   }
   return [...groups]
-    .sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : String(names.get(a)).localeCompare(String(names.get(b)))))
+    .sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : String(names.get(a)).localeCompare(String(names.get(b))),
+    )
     .map(([spaceId, group]) =>
       h(
         'section.space',
@@ -66,7 +73,10 @@ function bySpace(
                 {},
                 h(
                   'a.app-link',
-                  { href: hrefOf({ page: 'app', appId: String(app.resourceId) }), 'data-app': String(app.resourceId) },
+                  {
+                    href: hrefOf({ page: 'app', appId: String(app.resourceId) }),
+                    'data-app': String(app.resourceId),
+                  },
                   h('strong', {}, String(app.name ?? app.resourceId)),
                   app.description ? h('span.description', {}, String(app.description)) : null,
                 ),

@@ -34,13 +34,15 @@ export async function listSheets(doc: Doc): Promise<SheetEntry[]> {
 }
 
 /** Master dimensions or measures, through Qlik Sense's DimensionList / MeasureList objects. */
-export async function listMasterItems(doc: Doc, kind: 'dimension' | 'measure'): Promise<ListEntry[]> {
+export async function listMasterItems(
+  doc: Doc,
+  kind: 'dimension' | 'measure',
+): Promise<ListEntry[]> {
   const id = kind === 'dimension' ? 'DimensionList' : 'MeasureList';
   const object = await doc.getObject(id);
   const layout = (await object.getLayout()) as Json;
   const list = (kind === 'dimension' ? layout.qDimensionList : layout.qMeasureList) as
-    | { qItems?: ListEntry[] }
-    | undefined;
+    { qItems?: ListEntry[] } | undefined;
   return list?.qItems ?? [];
 }
 

@@ -13,7 +13,11 @@ export const modelPage: Page<Extract<Route, { page: 'model' }>> = async (context
     { text: String(layout.qTitle || appId), href: hrefOf({ page: 'app', appId }) },
     { text: 'Data model' },
   );
-  const board = h('div.model-board', {}, tables.map((table) => tableCard(table, keys)));
+  const board = h(
+    'div.model-board',
+    {},
+    tables.map((table) => tableCard(table, keys)),
+  );
   const lines = document.createElementNS(SVG, 'svg');
   lines.classList.add('model-links');
   board.prepend(lines);
@@ -83,12 +87,17 @@ function drawLinks(board: HTMLElement, svg: SVGSVGElement, keys: readonly ModelK
     const field = key.fields[0];
     const ends = key.tables
       .map((table) =>
-        board.querySelector(`[data-table="${CSS.escape(table)}"] [data-field="${CSS.escape(field ?? '')}"]`),
+        board.querySelector(
+          `[data-table="${CSS.escape(table)}"] [data-field="${CSS.escape(field ?? '')}"]`,
+        ),
       )
       .filter((element): element is Element => element !== null)
       .map((element) => {
         const box = element.getBoundingClientRect();
-        return { x: box.left - origin.left + box.width / 2, y: box.top - origin.top + box.height / 2 };
+        return {
+          x: box.left - origin.left + box.width / 2,
+          y: box.top - origin.top + box.height / 2,
+        };
       });
     for (let i = 1; i < ends.length; i++) {
       const line = document.createElementNS(SVG, 'line');

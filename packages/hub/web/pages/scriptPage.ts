@@ -88,10 +88,14 @@ export const scriptPage: Page<Extract<Route, { page: 'script' }>> = async (conte
           await doc.doSave();
           await showData(doc, result);
         } else {
-          result.append(h('p.error', { role: 'alert' }, 'The reload failed; the data is unchanged.'));
+          result.append(
+            h('p.error', { role: 'alert' }, 'The reload failed; the data is unchanged.'),
+          );
         }
       } catch (error) {
-        result.append(h('p.error', { role: 'alert' }, `Reload failed: ${(error as Error).message}`));
+        result.append(
+          h('p.error', { role: 'alert' }, `Reload failed: ${(error as Error).message}`),
+        );
       } finally {
         reload.disabled = false;
       }
@@ -111,7 +115,8 @@ async function reloadWithLog(doc: Doc, global: Global, log: HTMLElement): Promis
   let transient = '';
   const poll = async () => {
     const progress = (await global.getProgress(requestId)) as unknown as Progress;
-    if (progress.qPersistentProgress) log.append(progress.qPersistentProgress.replace(/\n?$/, '\n'));
+    if (progress.qPersistentProgress)
+      log.append(progress.qPersistentProgress.replace(/\n?$/, '\n'));
     transient = progress.qTransientProgress ?? '';
     log.dataset.transient = transient;
     for (const error of progress.qErrorData ?? [])
@@ -162,10 +167,7 @@ function showProblems(
   const bad = new Set(errors.map((error) => lineOf(script, error)));
   gutter.textContent = '';
   lines.forEach((_, index) => {
-    gutter.append(
-      h(`span${bad.has(index) ? '.bad' : ''}`, {}, String(index + 1)),
-      '\n',
-    );
+    gutter.append(h(`span${bad.has(index) ? '.bad' : ''}`, {}, String(index + 1)), '\n');
   });
   replaceChildren(
     list,

@@ -64,7 +64,10 @@ export const sheetPage: Page<Extract<Route, { page: 'sheet' }>> = async (context
         onRender: () => element.setAttribute('data-rendered', 'true'),
         onError: (error) => {
           element.setAttribute('data-rendered', 'error');
-          console.error(`[nebula] ${cell.type ?? 'object'} ${cell.name} could not render: ${error.message}`, error);
+          console.error(
+            `[nebula] ${cell.type ?? 'object'} ${cell.name} could not render: ${error.message}`,
+            error,
+          );
         },
       })
       .then((viz) => drawn.push(viz))

@@ -1,6 +1,5 @@
 import enigma from '@qlikit/qix/enigma';
 import { qixSchema, type Doc, type Global } from '@qlikit/qix';
-import type { HubSession } from './HubSession.js';
 
 /** An open engine session on one app. */
 export interface AppConnection {
@@ -13,21 +12,24 @@ export interface AppConnection {
 }
 
 /**
- * Opens an app over the engine socket. Every engine error a request meets is
+ * Opens an app over the engine socket at `url`. Every engine error a request meets is
  * written to the browser console with the method and handle that met it:
  * nebula.js swallows the errors of the calls its charts make, so this is
  * where a chart that cannot draw says why.
  */
-export async function openApp(session: HubSession, appId: string): Promise<AppConnection> {
+export async function openApp(url: string, appId: string): Promise<AppConnection> {
   const qix = enigma.create({
     schema: qixSchema,
-    url: await session.engineUrl(appId),
+    url,
     responseInterceptors: [
       {
         onRejected(_session, request, error) {
           const { method, handle } = request as { method?: string; handle?: number };
           const { code, message } = error as { code?: number; message?: string };
-          console.error(`[qix] ${method} on handle ${handle} failed: ${message} (code ${code})`, error);
+          console.error(
+            `[qix] ${method} on handle ${handle} failed: ${message} (code ${code})`,
+            error,
+          );
           throw error;
         },
       },

@@ -38,7 +38,10 @@ export class HubSession {
     const response = await fetch(new URL('/login/jwt-session', this.origin), {
       method: 'POST',
       credentials: 'include',
-      headers: { authorization: `Bearer ${apiKey.trim()}`, 'qlik-web-integration-id': this.webIntegrationId },
+      headers: {
+        authorization: `Bearer ${apiKey.trim()}`,
+        'qlik-web-integration-id': this.webIntegrationId,
+      },
     });
     if (!response.ok) throw new SignInError(await failureText(response), response.status);
     this.csrf = undefined;
@@ -80,8 +83,7 @@ export class HubSession {
 /** The human part of an error response: Qlik's `errors[0].title`, else the status text. */
 async function failureText(response: Response): Promise<string> {
   const body = (await response.json().catch(() => undefined)) as
-    | { errors?: { title?: string; detail?: string }[] }
-    | undefined;
+    { errors?: { title?: string; detail?: string }[] } | undefined;
   const error = body?.errors?.[0];
   return error?.detail || error?.title || `${response.status} ${response.statusText}`;
 }

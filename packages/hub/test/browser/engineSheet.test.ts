@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
+import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
+import { drawn, layoutRows, lastAnswer, valuesByText, waitForCharts, type Cell } from './charts.js';
+import { FLIGHTS_SHEET_SPEC } from './flightsSheet.js';
+import { flightsTruth } from './flightsTruth.js';
+import { serveSheetHarness } from './harness.js';
+
+const require = createRequire(import.meta.url);
+const truth = flightsTruth();
+
+// Qlik's nebula.js charts (stardust 7 with sn-bar-chart, sn-line-chart, sn-pie-chart,
+// sn-kpi, sn-table, sn-filter-pane) drawing the hub's sheet view on the bare engine.
+describe('nebula.js charts on @qlikit/engine', () => {
+  let dataDir: string;
+  let engine: RunningEngine;
+  let harness: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let page: Page;
+  let traffic: Traffic;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'qlikit-hub-engine-'));
+    engine = await startEngine({ port: 0, dataDir });
+    await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
+    [harness, browser] = await Promise.all([
+      serveSheetHarness(FLIGHTS_SHEET_SPEC),
+      launchChromium(),
+    ]);
+    ({ page, traffic } = await recordedPage(browser));
+    const engineUrl = encodeURIComponent(`${engine.url}/app/flights`);
+    await page.goto(`${harness.url}/?engine=${engineUrl}&app=flights`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+    await engine?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // The ten busiest hours (ties in the chart's order: hour ascending) and Others.
+  const topAndOthers = (counts: ReadonlyMap<number, number>) => {
+    const ranked = [...counts].sort(([hourA, a], [hourB, b]) => b - a || hourA - hourB);
+    const rest = ranked.slice(10).reduce((sum, [, n]) => sum + n, 0);
+    return new Map([
+      ...ranked.slice(0, 10).map(([hour, n]): [string, number] => [String(hour), n]),
+      ...(rest > 0 ? [['Others', rest] as [string, number]] : []),
+    ]);
+  };
+
+  it('draws all six charts with the numbers of the data files', async () => {
+    const states = await waitForCharts(page);
+    expect(states, traffic.consoleErrors.join('\n')).toEqual({
+      't-kpi': 'true',
+      't-bar': 'true',
+      't-line': 'true',
+      't-pie': 'true',
+      't-table': 'true',
+      't-filters': 'true',
+    });
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'engine-sheet');
+    for (const id of Object.keys(states))
+      expect(await drawn(page, id), `${id} is blank`).toBe(true);
+
+    // KPI: the number of flights, formatted as its measure says.
+    expect(await page.textContent('.sheet-cell[data-object="t-kpi"]')).toContain(
+      truth.flights.toLocaleString('en-US'),
+    );
+    // Bar chart: flights per origin state, most first; its axis shows the states in that order.
+    // (States whose airports saw no flight are there with 0: the chart includes zero values.)
+    const bars = valuesByText(layoutRows(traffic, 't-bar'));
+    expect(bars).toEqual(truth.byState);
+    const labels = await page.$$eval('.sheet-cell[data-object="t-bar"] svg text', (texts) =>
+      texts.map((text) => text.textContent),
+    );
+    const ranked = [...truth.byState].sort(([, a], [, b]) => b - a).map(([state]) => state);
+    expect(labels.slice(0, 5)).toEqual(ranked.slice(0, 5));
+    // Pie chart: the ten busiest hours and Others for the rest.
+    const slices = valuesByText(layoutRows(traffic, 't-pie'));
+    expect([...slices]).toEqual([...topAndOthers(truth.byHour)]);
+    // Line chart: a continuous time axis fed by GetHyperCubeContinuousData.
+    const line = lastAnswer(traffic, 't-line', 'GetHyperCubeContinuousData') as {
+      qDataPages: { qMatrix: Cell[][] }[];
+    };
+    const perDay = line.qDataPages[0]!.qMatrix;
+    expect(perDay.reduce((sum, row) => sum + Number(row[1]!.qNum), 0)).toBe(truth.flights);
+    // Table: state, flights and average delay, by state.
+    const table = layoutRows(traffic, 't-table');
+    const tx = table.find((row) => row[0]!.qText === 'TX')!;
+    expect(Number(tx[1]!.qNum)).toBe(truth.byState.get('TX'));
+    expect(Number(tx[2]!.qNum)).toBeCloseTo(truth.delayByState.get('TX')!, 9);
+  });
+
+  const kpiText = () => page.textContent('.sheet-cell[data-object="t-kpi"]');
+  const expectKpi = (value: number) =>
+    expect.poll(kpiText, { timeout: 15_000 }).toContain(value.toLocaleString('en-US'));
+  const expectRows = (objectId: string, expected: ReadonlyMap<string, number>) =>
+    expect
+      .poll(() => valuesByText(layoutRows(traffic, objectId)), { timeout: 15_000 })
+      .toEqual(expected);
+  it('clicking a bar selects its state and every other chart shows that state', async () => {
+    const label = page
+      .locator('.sheet-cell[data-object="t-bar"] svg text', { hasText: /^TX$/ })
+      .first();
+    const box = (await label.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y - 20);
+    await page.click('[data-testid="actions-toolbar-confirm"]');
+    const tx = truth.byState.get('TX')!;
+    await expectKpi(tx);
+    await expectRows('t-bar', new Map([['TX', tx]]));
+    await expectRows('t-pie', topAndOthers(truth.byHourInState('TX')));
+    await expectRows('t-table', new Map([['TX', tx]]));
+    const line = lastAnswer(traffic, 't-line', 'GetHyperCubeContinuousData') as {
+      qDataPages: { qMatrix: Cell[][] }[];
+    };
+    expect(line.qDataPages[0]!.qMatrix.reduce((sum, row) => sum + Number(row[1]!.qNum), 0)).toBe(
+      tx,
+    );
+    await expect
+      .poll(() => page.textContent('.selections-toolbar'), { timeout: 10_000 })
+      .toContain('TX');
+    await screenshot(page, 'engine-bar-selected');
+  });
+
+  it('clears, then a list value filters every chart; back and forward step through the selections', async () => {
+    await page.getByTitle('Clear all selections').first().click();
+    await expectKpi(truth.flights);
+    const hourList = page
+      .locator('.sheet-cell[data-object="t-filters"] [role="row"]', { hasText: /^13$/ })
+      .first();
+    await hourList.click();
+    await page.click('[data-testid="actions-toolbar-confirm"]');
+    const atOne = truth.byStateAtHour(13);
+    await expectKpi(truth.byHour.get(13)!);
+    await expectRows('t-bar', atOne);
+    await expectRows('t-pie', new Map([['13', truth.byHour.get(13)!]]));
+    await screenshot(page, 'engine-list-selected');
+    // History: TX, cleared, hour 13.
+    await page.getByTitle('Step back').first().click();
+    await expectKpi(truth.flights);
+    await page.getByTitle('Step back').first().click();
+    await expectKpi(truth.byState.get('TX')!);
+    await page.getByTitle('Step forward').first().click();
+    await expectKpi(truth.flights);
+    await page.getByTitle('Step forward').first().click();
+    await expectKpi(truth.byHour.get(13)!);
+    await page.getByTitle('Clear all selections').first().click();
+    await expectKpi(truth.flights);
+  });
+
+  it('met no engine error and recorded every method the charts called', async () => {
+    expect(traffic.engineErrors()).toEqual([]);
+    expect(traffic.pageErrors).toEqual([]);
+    expect(traffic.consoleErrors).toEqual([]);
+    expect(traffic.httpErrors).toEqual([]);
+    console.log(`engine methods the charts called: ${traffic.methods().join(', ')}`);
+  });
+});

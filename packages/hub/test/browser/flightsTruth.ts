@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Numbers about the flights demo app computed straight from its data files
+ * (vega-datasets' flights-20k.json and airports.csv) with plain JavaScript,
+ * never through the engine: what the charts must show.
+ */
+export interface FlightsTruth {
+  readonly flights: number;
+  /** Flights per origin state (by the airports table; 0 for a state whose airports saw none), and per departure hour. */
+  readonly byState: ReadonlyMap<string, number>;
+  readonly byHour: ReadonlyMap<number, number>;
+  /** Average delay over all flights, and per origin state. */
+  readonly averageDelay: number;
+  readonly delayByState: ReadonlyMap<string, number>;
+  /** Count of flights per state among flights that left at one hour. */
+  byStateAtHour(hour: number): Map<string, number>;
+  /** Count of flights per hour among flights from one state. */
+  byHourInState(state: string): Map<number, number>;
+}
+
+const require = createRequire(import.meta.url);
+const DATA_DIR = join(dirname(require.resolve('vega-datasets')), '..', 'data');
+
+interface Flight {
+  date: string;
+  delay: number;
+  distance: number;
+  origin: string;
+}
+
+/** Reads the data files and counts. */
+export function flightsTruth(): FlightsTruth {
+  const flights = JSON.parse(readFileSync(join(DATA_DIR, 'flights-20k.json'), 'utf8')) as Flight[];
+  const [header, ...rows] = parseCsv(readFileSync(join(DATA_DIR, 'airports.csv'), 'utf8'));
+  const iata = header!.indexOf('iata');
+  const stateColumn = header!.indexOf('state');
+  const stateOf = new Map(rows.map((row) => [row[iata]!, row[stateColumn]!]));
+  const hourOf = (flight: Flight) => Number(flight.date.slice(11, 13));
+  const count = <K>(items: readonly Flight[], key: (flight: Flight) => K | undefined) => {
+    const counts = new Map<K, number>();
+    for (const item of items) {
+      const k = key(item);
+      if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const delays = new Map<string, number[]>();
+  for (const flight of flights) {
+    const state = stateOf.get(flight.origin);
+    if (state === undefined) continue;
+    delays.set(state, [...(delays.get(state) ?? []), flight.delay]);
+  }
+  const byState = new Map([...new Set(stateOf.values())].map((state) => [state, 0]));
+  for (const [state, n] of count(flights, (flight) => stateOf.get(flight.origin)))
+    byState.set(state, n);
+  return {
+    flights: flights.length,
+    byState,
+    byHour: count(flights, hourOf),
+    averageDelay: flights.reduce((sum, flight) => sum + flight.delay, 0) / flights.length,
+    delayByState: new Map(
+      [...delays].map(([state, list]) => [state, list.reduce((a, b) => a + b, 0) / list.length]),
+    ),
+    byStateAtHour: (hour) =>
+      count(
+        flights.filter((flight) => hourOf(flight) === hour),
+        (flight) => stateOf.get(flight.origin),
+      ),
+    byHourInState: (state) =>
+      count(
+        flights.filter((flight) => stateOf.get(flight.origin) === state),
+        hourOf,
+      ),
+  };
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas and doubled quotes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows.filter((each) => each.length > 1 || each[0] !== '');
+}
