@@ -132,10 +132,14 @@ describe('nebula.js charts on @qlikit/engine', () => {
   it('clears, then a list value filters every chart; back and forward step through the selections', async () => {
     await page.getByTitle('Clear all selections').first().click();
     await expectKpi(truth.flights);
-    const hourList = page
-      .locator('.sheet-cell[data-object="t-filters"] [role="row"]', { hasText: /^13$/ })
-      .first();
-    await hourList.click();
+    // With nothing selected the hour list is back in numeric order: wait for it before clicking a row.
+    const hourRows = page
+      .locator('.sheet-cell[data-object="t-filters"] [role="row"]')
+      .filter({ hasText: /^\d+$/ });
+    await expect
+      .poll(() => hourRows.allTextContents(), { timeout: 15_000 })
+      .toEqual(Array.from({ length: 24 }, (_, hour) => String(hour)));
+    await hourRows.filter({ hasText: /^13$/ }).click();
     await page.click('[data-testid="actions-toolbar-confirm"]');
     const atOne = truth.byStateAtHour(13);
     await expectKpi(truth.byHour.get(13)!);
