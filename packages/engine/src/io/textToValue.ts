@@ -16,8 +16,6 @@ export interface NumberInterpretation {
 
 const DEFAULT_INTERPRETATION: NumberInterpretation = { decimalSep: '.', thousandSep: '' };
 const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-/** Beyond this many digits a double cannot hold the text's value exactly, so an ID stays text. */
-const MAX_DIGITS = 15;
 
 /**
  * Interprets one value read from a text file the way Qlik does: a text that
@@ -31,8 +29,9 @@ export function textToValue(
 ): Value {
   if (text.length === 0 || !mayStartNumber(text.charCodeAt(0))) return text;
   const canonical = toCanonicalNumberText(text, numbers);
-  if (canonical === undefined || countDigits(canonical) > MAX_DIGITS)
-    return dateOrText(text, numbers);
+  // Any number of digits reads as a number, as in Qlik (6.522157623622897 is a number); the
+  // dual keeps the text as written when the double cannot spell it back.
+  if (canonical === undefined) return dateOrText(text, numbers);
   const num = Number(canonical);
   if (!Number.isFinite(num)) return text;
   return String(num) === text ? num : new Dual(text, num);
@@ -75,16 +74,4 @@ function hasValidGrouping(text: string, numbers: NumberInterpretation): boolean 
   return groups.every(
     (group, i) => /^\d+$/.test(group) && (i === 0 ? group.length <= 3 : group.length === 3),
   );
-}
-
-function countDigits(text: string): number {
-  let digits = 0;
-  let significant = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 101 || code === 69) break; // exponent: the mantissa decides precision
-    if (code >= 49 && code <= 57) significant = true;
-    if (significant && code >= 48 && code <= 57) digits++;
-  }
-  return digits;
 }

@@ -415,7 +415,13 @@ export class Interpreter {
     return {
       decimalSep: format.decimalSep,
       thousandSep: format.thousandSep,
-      dateFormats: [format.dateFormat, format.timestampFormat],
+      // A time is read with or without its seconds ('01:18' under hh:mm:ss), as Qlik does.
+      dateFormats: [
+        format.dateFormat,
+        format.timestampFormat,
+        format.timeFormat,
+        format.timeFormat.replace(/[:.]ss$/, ''),
+      ],
       settings: format,
     };
   }

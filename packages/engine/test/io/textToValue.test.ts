@@ -17,6 +17,13 @@ describe('textToValue', () => {
     expect(textToValue('1e3')).toEqual(new Dual('1e3', 1000));
   });
 
+  it('reads numbers of any length as numbers, keeping the text a double cannot spell', () => {
+    // Qlik reads 6.522157623622897 (16 significant digits) as a number.
+    expect(textToValue('6.522157623622897')).toBe(6.522157623622897);
+    const long = textToValue('12345678901234567890');
+    expect(long).toMatchObject({ text: '12345678901234567890', num: 12345678901234567000 });
+  });
+
   it('leaves other texts as text', () => {
     for (const text of [
       '',
@@ -26,7 +33,6 @@ describe('textToValue', () => {
       '-',
       '2001/01/01 06:55',
       '1 000',
-      '12345678901234567890',
     ]) {
       expect(textToValue(text)).toBe(text);
     }
