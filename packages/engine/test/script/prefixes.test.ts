@@ -356,6 +356,6 @@ describe('INLINE data and number interpretation', () => {
       ];
       U: LOAD Sum(v) * 2 as s RESIDENT T;`);
     expect(tableOf(result, 'T').rows).toEqual([[6.522157623622897]]);
-    expect(tableOf(result, 'U').rows).toEqual([[13.044315247245794]]);
+    expect(tableOf(result, 'U').rows).toEqual([[6.522157623622897 * 2]]);
   });
 });
