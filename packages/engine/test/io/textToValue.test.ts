@@ -21,19 +21,14 @@ describe('textToValue', () => {
     // Qlik reads 6.522157623622897 (16 significant digits) as a number.
     expect(textToValue('6.522157623622897')).toBe(6.522157623622897);
     const long = textToValue('12345678901234567890');
-    expect(long).toMatchObject({ text: '12345678901234567890', num: Number('12345678901234567890') });
+    expect(long).toMatchObject({
+      text: '12345678901234567890',
+      num: Number('12345678901234567890'),
+    });
   });
 
   it('leaves other texts as text', () => {
-    for (const text of [
-      '',
-      'abc',
-      '12a',
-      '1.2.3',
-      '-',
-      '2001/01/01 06:55',
-      '1 000',
-    ]) {
+    for (const text of ['', 'abc', '12a', '1.2.3', '-', '2001/01/01 06:55', '1 000']) {
       expect(textToValue(text)).toBe(text);
     }
   });
