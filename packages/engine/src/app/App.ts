@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { applySectionAccess, type AccessUser } from '../model/applySectionAccess.js';
 import { DataModel } from '../model/DataModel.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
+import type { BinarySource } from '../script/ScriptOptions.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
@@ -23,12 +25,22 @@ export class App {
   private readonly objects = new Map<string, StoredObject>();
   private readonly listeners = new Set<(event: AppEvent) => void>();
   private model: DataModel | null = null;
+  private readonly denied: { tables: readonly LoadedTable[]; model: DataModel | null } = {
+    tables: [],
+    model: null,
+  };
+  /** Each user's reduced data under SECTION ACCESS (null: no access), by user. */
+  private readonly reduced = new Map<
+    string,
+    { tables: readonly LoadedTable[]; model: DataModel | null } | null
+  >();
 
   constructor(
     readonly document: AppDocument,
     private loadedTables: readonly LoadedTable[],
     private readonly store: AppStore,
     readonly isSessionApp: boolean,
+    private accessTables: readonly LoadedTable[] = [],
   ) {
     for (const object of document.objects) this.objects.set(objectId(object), object);
   }
@@ -53,14 +65,75 @@ export class App {
     return this.model;
   }
 
+  /** Whether the script loaded SECTION ACCESS tables, so each user sees reduced data. */
+  get hasSectionAccess(): boolean {
+    return this.accessTables.length > 0;
+  }
+
+  /** The SECTION ACCESS tables of the last reload. */
+  get sectionAccess(): readonly LoadedTable[] {
+    return this.accessTables;
+  }
+
+  /**
+   * The tables a user may see under SECTION ACCESS (all of them when the app
+   * has none), or null when no section access row admits the user.
+   */
+  tablesFor(user: AccessUser): readonly LoadedTable[] | null {
+    return this.reducedFor(user)?.tables ?? null;
+  }
+
+  /** The associative model of the data a user may see (see `tablesFor`). */
+  dataModelFor(user: AccessUser): DataModel {
+    if (!this.hasSectionAccess) return this.dataModel;
+    // A user no row admits sees an empty model.
+    const entry = this.reducedFor(user) ?? this.denied;
+    entry.model ??= DataModel.fromTables(entry.tables);
+    return entry.model;
+  }
+
+  private reducedFor(
+    user: AccessUser,
+  ): { tables: readonly LoadedTable[]; model: DataModel | null } | null {
+    if (!this.hasSectionAccess) return { tables: this.loadedTables, model: null };
+    const key = JSON.stringify([user.userId.toUpperCase(), user.groups ?? []]);
+    if (!this.reduced.has(key)) {
+      const result = applySectionAccess(this.loadedTables, this.accessTables, user);
+      this.reduced.set(key, result.allowed ? { tables: result.tables, model: null } : null);
+    }
+    return this.reduced.get(key) ?? null;
+  }
+
+  /**
+   * Another app's data for `BINARY source`: the source names the app by id,
+   * bare or as a path or file name ending in it (`lib://Apps/<id>.qvf`).
+   */
+  async binarySource(source: string): Promise<BinarySource> {
+    const id = /([^/\\[\]]+?)(?:\.qv[fw])?\]?$/i.exec(source.trim())?.[1] ?? source;
+    if (id === this.id)
+      throw new EngineError(
+        LocErr.GENERIC_INVALID_PARAMETERS,
+        'BINARY cannot load the app itself',
+        id,
+      );
+    const other = await this.store.get(id);
+    return { tables: other.tables, sectionAccess: other.sectionAccess };
+  }
+
   /** Where this app's `lib://DataFiles/` points. */
   get filesDir(): string {
     return this.store.filesDir;
   }
 
   /** Replaces the data after a reload and tells the sessions. */
-  replaceData(tables: readonly LoadedTable[], variables: Record<string, string>): void {
+  replaceData(
+    tables: readonly LoadedTable[],
+    variables: Record<string, string>,
+    sectionAccess: readonly LoadedTable[] = [],
+  ): void {
     this.loadedTables = tables;
+    this.accessTables = sectionAccess;
+    this.reduced.clear();
     this.model = null;
     this.document.scriptVariables = variables;
     this.document.lastReloadTime = new Date().toISOString();
@@ -150,7 +223,11 @@ export class App {
 
   /** A consistent copy of the document and data, for saving. */
   snapshot(): AppSnapshot {
-    return { document: structuredClone(this.document), tables: this.loadedTables };
+    return {
+      document: structuredClone(this.document),
+      tables: this.loadedTables,
+      sectionAccess: this.accessTables,
+    };
   }
 
   /** Subscribes to the app's events; returns the unsubscribe function. */

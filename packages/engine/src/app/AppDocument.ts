@@ -37,4 +37,6 @@ export interface AppDocument {
 export interface AppSnapshot {
   readonly document: AppDocument;
   readonly tables: readonly LoadedTable[];
+  /** The tables the script loaded under SECTION ACCESS; empty when it has none. */
+  readonly sectionAccess?: readonly LoadedTable[];
 }

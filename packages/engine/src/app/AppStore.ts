@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { App } from './App.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
+import type { LoadedTable } from '../model/LoadedTable.js';
 import { decodeTables, encodeTables } from './tableCodec.js';
 
 const CURRENT = 'CURRENT';
@@ -73,7 +74,7 @@ export class AppStore {
     assertAppId(targetId);
     if (await this.exists(targetId))
       throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${targetId}`, targetId);
-    const { document, tables } = (await this.get(sourceId)).snapshot();
+    const { document, tables, sectionAccess } = (await this.get(sourceId)).snapshot();
     const now = new Date().toISOString();
     const copy: AppDocument = {
       ...document,
@@ -82,7 +83,7 @@ export class AppStore {
       createdDate: now,
       modifiedDate: now,
     };
-    const app = new App(copy, tables, this, false);
+    const app = new App(copy, tables, this, false, sectionAccess);
     await this.save(app);
     this.open.set(targetId, app);
     return app;
@@ -101,7 +102,9 @@ export class AppStore {
     if (live) return live;
     const snapshot = await this.read(id);
     if (!snapshot) throw new EngineError(LocErr.APP_NOT_FOUND, `App not found: ${id}`, id);
-    const app = this.open.get(id) ?? new App(snapshot.document, snapshot.tables, this, false);
+    const app =
+      this.open.get(id) ??
+      new App(snapshot.document, snapshot.tables, this, false, snapshot.sectionAccess);
     this.open.set(id, app);
     return app;
   }
@@ -147,6 +150,11 @@ export class AppStore {
     const { header, body } = encodeTables(snapshot.tables);
     await writeFile(join(versionDir, 'tables.bin'), body);
     await writeFile(join(versionDir, 'tables.json'), header);
+    if (snapshot.sectionAccess && snapshot.sectionAccess.length > 0) {
+      const access = encodeTables(snapshot.sectionAccess);
+      await writeFile(join(versionDir, 'access.bin'), access.body);
+      await writeFile(join(versionDir, 'access.json'), access.header);
+    }
     await writeFile(join(versionDir, 'app.json'), JSON.stringify(snapshot.document));
     const pointer = join(dir, `${CURRENT}.${process.pid}.${version}.tmp`);
     await writeFile(pointer, String(version));
@@ -167,10 +175,21 @@ export class AppStore {
         await readFile(join(versionDir, 'tables.json'), 'utf8'),
         await readFile(join(versionDir, 'tables.bin')),
       );
-      return { document, tables };
+      return { document, tables, sectionAccess: await this.readAccess(versionDir) };
     } catch (cause) {
       throw new EngineError(LocErr.GENERIC_CORRUPT_DATA, `App ${id} cannot be read`, id, { cause });
     }
+  }
+
+  /** The SECTION ACCESS tables saved with a version; none when it has no access files. */
+  private async readAccess(versionDir: string): Promise<LoadedTable[]> {
+    let header: string;
+    try {
+      header = await readFile(join(versionDir, 'access.json'), 'utf8');
+    } catch {
+      return [];
+    }
+    return decodeTables(header, await readFile(join(versionDir, 'access.bin')));
   }
 
   private async currentVersion(id: string): Promise<number | null> {

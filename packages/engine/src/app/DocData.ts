@@ -71,8 +71,8 @@ export class DocData {
       const snapshot = modal.before.get(name === '' ? DEFAULT_STATE : name);
       return snapshot
         ? SelectionResult.fromSelections(
-            this.doc.app.dataModel,
-            fromSnapshot(this.doc.app.dataModel, snapshot),
+            this.doc.dataModel,
+            fromSnapshot(this.doc.dataModel, snapshot),
           )
         : undefined;
     });
@@ -83,7 +83,7 @@ export class DocData {
     basis?: (stateName: string) => SelectionResult | undefined,
   ): ChartCompute {
     return new ChartCompute(
-      this.doc.app.dataModel,
+      this.doc.dataModel,
       (name) => this.state(name),
       (id) => this.bookmarkSnapshot(id),
       this.doc.app.document.scriptVariables,
@@ -230,7 +230,7 @@ export class DocData {
   /** The `qBookmark` of a bookmark's layout: per state the fields it selects, with their values as FieldValues. */
   bookmarkLayout(bookmark: StoredObject): Record<string, unknown> {
     const stored = bookmark.bookmarkState as BookmarkState | undefined;
-    const model = this.doc.app.tables.length > 0 ? this.doc.app.dataModel : null;
+    const model = this.doc.tables.length > 0 ? this.doc.dataModel : null;
     const qStateData = Object.entries(stored?.states ?? {}).map(([name, snapshot]) => ({
       qStateName: name,
       qFieldItems: snapshot.fields.map((field) => ({
@@ -291,8 +291,7 @@ export class DocData {
     const defs = Array.isArray(dim.qFieldDefs) ? (dim.qFieldDefs as unknown[]) : [];
     return defs.map((def) => {
       const name = typeof def === 'string' ? def.replace(/^=?\[?|\]?$/g, '') : '';
-      const field =
-        this.doc.app.tables.length > 0 ? this.doc.app.dataModel.findField(name) : undefined;
+      const field = this.doc.tables.length > 0 ? this.doc.dataModel.findField(name) : undefined;
       return {
         qApprMaxGlyphCount: 0,
         qCardinal: field?.cardinality ?? 0,
@@ -366,8 +365,7 @@ export class DocData {
           ),
         ).qNum,
       selectionObject: (stateName) => selectionObject(this.state(stateName)),
-      fieldList: (def) =>
-        doc.app.tables.length > 0 ? fieldList(doc.app.dataModel, def) : { qItems: [] },
+      fieldList: (def) => (doc.tables.length > 0 ? fieldList(doc.dataModel, def) : { qItems: [] }),
       objectsOf: (type) =>
         doc
           .objectsOfType(type)
@@ -407,7 +405,7 @@ export class DocData {
 
   private selectionStates(): SelectionStates {
     if (!this.states) {
-      this.states = new SelectionStates(this.doc.app.dataModel);
+      this.states = new SelectionStates(this.doc.dataModel);
       for (const name of this.alternateStates) this.states.add(name);
     }
     return this.states;

@@ -10,6 +10,9 @@ import { computeLayout } from './layout/computeLayout.js';
 import { reloadApp } from './reloadApp.js';
 import { variableItems, type VariableItem } from './variableItems.js';
 import { checkScript } from './checkScript.js';
+import type { AccessUser } from '../model/applySectionAccess.js';
+import type { DataModel } from '../model/DataModel.js';
+import type { LoadedTable } from '../model/LoadedTable.js';
 
 /**
  * One session's view of an app: the shared app plus what belongs to the
@@ -37,6 +40,26 @@ export class DocSession {
   ) {
     this.data = new DocData(this);
     this.unsubscribe = app.subscribe((event) => this.onAppEvent(event));
+  }
+
+  /** Who SECTION ACCESS reduces this session's data for: its user and the user's groups. */
+  get accessUser(): AccessUser {
+    const { userId, attributes } = this.session.identity;
+    const groups = attributes?.groups;
+    return {
+      userId,
+      groups: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+    };
+  }
+
+  /** The data model this session sees: the app's, reduced by SECTION ACCESS for its user. */
+  get dataModel(): DataModel {
+    return this.app.dataModelFor(this.accessUser);
+  }
+
+  /** The tables this session sees (none when SECTION ACCESS admits its user to nothing). */
+  get tables(): readonly LoadedTable[] {
+    return this.app.tablesFor(this.accessUser) ?? [];
   }
 
   /** The properties with this session's soft patches applied. */

@@ -21,9 +21,13 @@ export async function reloadApp(
       signal,
       onProgress: (line: string) => progress.log(line),
       partialFrom: partial ? app.tables : undefined,
+      binary: (source) => app.binarySource(source),
     });
     const variables = Object.fromEntries(result.variables);
-    app.replaceData(result.tables, variables);
+    // A partial reload that loads no SECTION ACCESS keeps the app's.
+    const access =
+      partial && result.sectionAccess.length === 0 ? app.sectionAccess : result.sectionAccess;
+    app.replaceData(result.tables, variables, access);
     syncScriptVariables(app, variables);
     progress.finish(null);
     return true;

@@ -1,6 +1,7 @@
 import { buildProgram } from './buildProgram.js';
 import { Interpreter } from './Interpreter.js';
 import type { ScriptOptions, ScriptResult } from './ScriptOptions.js';
+import type { ScriptTable } from './ScriptTable.js';
 import { SourceMap } from './SourceMap.js';
 import { splitStatements } from './splitStatements.js';
 
@@ -20,11 +21,24 @@ export async function runScript(script: string, options: ScriptOptions): Promise
     tables: [...interpreter.tables.values()].map((table) => table.toLoadedTable()),
     variables: interpreter.variables,
     log: interpreter.log,
-    sectionAccess: [...interpreter.access.tables.values()].map((table) => table.toLoadedTable()),
+    sectionAccess: [...interpreter.access.tables.values()].map((table) =>
+      withStar(table, interpreter.starSymbol).toLoadedTable(),
+    ),
     fieldTags: Object.fromEntries([...rules.tags].map(([field, tags]) => [field, [...tags]])),
     comments: {
       fields: Object.fromEntries(rules.fieldComments),
       tables: Object.fromEntries(rules.tableComments),
     },
   };
+}
+
+/** STAR IS x: the access table's `x` values become the `*` section access reads as "every listed value". */
+function withStar(table: ScriptTable, star: string | undefined): ScriptTable {
+  if (star === undefined || star === '*') return table;
+  for (const column of table.columns) {
+    const rows = Array.from({ length: table.rowCount }, (_, row) => column.valueAt(row));
+    if (rows.some((value) => value === star))
+      column.replaceValues(rows.map((v) => (v === star ? '*' : v)));
+  }
+  return table;
 }

@@ -34,7 +34,11 @@ export interface StartEngineOptions {
   readonly host?: string;
   /** Directory holding apps (`apps/`) and the files load scripts read (`lib://DataFiles/...`). */
   readonly dataDir: string;
-  /** Who is connecting; by default everyone is the user 'local'. */
+  /**
+   * Who is connecting; by default the user the URL names with `/identity/<x>`,
+   * else 'local'. SECTION ACCESS reduces an app's data for this user id (and
+   * the `groups` attribute, a string array, for its GROUP column).
+   */
   readonly authenticate?: Authenticate;
   /**
    * An HTTP server to attach to instead of creating one (the tenant serves REST
@@ -58,7 +62,9 @@ export interface RunningEngine {
   close(): Promise<void>;
 }
 
-const defaultAuthenticate: Authenticate = () => ({ userId: 'local' });
+const defaultAuthenticate: Authenticate = (request) => ({
+  userId: parseEngineUrl(request.url).identity || 'local',
+});
 
 /** Starts the embedded engine's QIX WebSocket server. */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {

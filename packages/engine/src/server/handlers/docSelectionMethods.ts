@@ -33,7 +33,7 @@ function fieldTarget(doc: DocSession, name: string, stateName: string): FieldTar
 }
 
 function requireData(doc: DocSession): void {
-  if (doc.app.tables.length === 0)
+  if (doc.tables.length === 0)
     throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The app has no data: reload it first');
 }
 
@@ -62,7 +62,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     const name = stringArg(args, 'qFieldName');
     const stateName = optionalStringArg(args, 'qStateName', '$') || '$';
     requireData(doc);
-    if (!doc.app.dataModel.findField(name))
+    if (!doc.dataModel.findField(name))
       throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
     doc.data.state(stateName);
     const target = fieldTarget(doc, name, stateName);
@@ -72,24 +72,24 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
   GetFieldDescription(context, args) {
     const doc = docOf(context);
     const name = stringArg(args, 'qFieldName');
-    const field = doc.app.tables.length > 0 ? doc.app.dataModel.findField(name) : undefined;
+    const field = doc.tables.length > 0 ? doc.dataModel.findField(name) : undefined;
     if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
-    return { qReturn: fieldDescription(doc.app.dataModel, field) };
+    return { qReturn: fieldDescription(doc.dataModel, field) };
   },
   GetFieldOnTheFlyByName(context, args) {
     const name = stringArg(args, 'qReadableName');
     const doc = docOf(context);
-    return { qName: doc.app.tables.length > 0 && doc.app.dataModel.findField(name) ? name : '' };
+    return { qName: doc.tables.length > 0 && doc.dataModel.findField(name) ? name : '' };
   },
   GetTablesAndKeys(context, args) {
     const doc = docOf(context);
-    if (doc.app.tables.length === 0) return { qtr: [], qk: [] };
-    return tablesAndKeys(doc.app.dataModel, booleanArg(args, 'qIncludeSysVars'));
+    if (doc.tables.length === 0) return { qtr: [], qk: [] };
+    return tablesAndKeys(doc.dataModel, booleanArg(args, 'qIncludeSysVars'));
   },
   GetTableData(context, args) {
     const doc = docOf(context);
     requireData(doc);
-    const table = doc.app.dataModel.findTable(stringArg(args, 'qTableName'));
+    const table = doc.dataModel.findTable(stringArg(args, 'qTableName'));
     if (!table)
       throw new EngineError(
         LocErr.GENERIC_NOT_FOUND,
@@ -125,13 +125,13 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     doc.data.assertCanSelect(null);
     const lockedAlso = booleanArg(args, 'qLockedAlso');
     const stateName = optionalStringArg(args, 'qStateName', '$') || '$';
-    if (doc.app.tables.length > 0)
+    if (doc.tables.length > 0)
       applySelection(doc, () => doc.data.state(stateName).clearAll(lockedAlso));
     return {};
   },
   LockAll(context, args) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0)
+    if (doc.tables.length > 0)
       applySelection(doc, () =>
         doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').lockAll(),
       );
@@ -139,7 +139,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
   },
   UnlockAll(context, args) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0)
+    if (doc.tables.length > 0)
       applySelection(doc, () =>
         doc.data.state(optionalStringArg(args, 'qStateName', '$') || '$').unlockAll(),
       );
@@ -147,19 +147,19 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
   },
   Back(context) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state().back());
+    if (doc.tables.length > 0) applySelection(doc, () => doc.data.state().back());
     return {};
   },
   Forward(context) {
     const doc = docOf(context);
-    if (doc.app.tables.length > 0) applySelection(doc, () => doc.data.state().forward());
+    if (doc.tables.length > 0) applySelection(doc, () => doc.data.state().forward());
     return {};
   },
   BackCount: (context) => ({
-    qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().backCount : 0,
+    qReturn: docOf(context).tables.length > 0 ? docOf(context).data.state().backCount : 0,
   }),
   ForwardCount: (context) => ({
-    qReturn: docOf(context).app.tables.length > 0 ? docOf(context).data.state().forwardCount : 0,
+    qReturn: docOf(context).tables.length > 0 ? docOf(context).data.state().forwardCount : 0,
   }),
   AddAlternateState(context, args) {
     const doc = docOf(context);
@@ -193,8 +193,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
   CreateBookmark(context, args) {
     const doc = docOf(context);
     const bookmark = doc.app.createObject('GenericBookmark', objectArg(args, 'qProp'));
-    bookmark.bookmarkState =
-      doc.app.tables.length > 0 ? doc.data.captureBookmark() : { states: {} };
+    bookmark.bookmarkState = doc.tables.length > 0 ? doc.data.captureBookmark() : { states: {} };
     return created(context, bookmark);
   },
   CreateBookmarkEx(context, args) {
@@ -240,7 +239,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     requireData(doc);
     const options = (args.qOptions as Json | undefined) ?? {};
     const page = (args.qPage as Json | undefined) ?? {};
-    const found = searchValues(doc.app.dataModel, doc.data.state().result(), terms(args), {
+    const found = searchValues(doc.dataModel, doc.data.state().result(), terms(args), {
       fields: options.qSearchFields as string[] | undefined,
       context: options.qContext as string | undefined,
     });
@@ -283,7 +282,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     const doc = docOf(context);
     requireData(doc);
     const searched = terms(args);
-    const found = searchValues(doc.app.dataModel, doc.data.state().result(), searched);
+    const found = searchValues(doc.dataModel, doc.data.state().result(), searched);
     const suggested = new Set<string>();
     for (const match of found) for (const text of match.texts) suggested.add(text);
     const lastTerm = Math.max(0, searched.length - 1);
@@ -300,7 +299,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     requireData(doc);
     doc.data.assertCanSelect(null);
     const options = (args.qOptions as Json | undefined) ?? {};
-    const found = searchValues(doc.app.dataModel, doc.data.state().result(), terms(args), {
+    const found = searchValues(doc.dataModel, doc.data.state().result(), terms(args), {
       fields: options.qSearchFields as string[] | undefined,
       context: options.qContext as string | undefined,
     });

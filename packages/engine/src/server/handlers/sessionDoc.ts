@@ -32,6 +32,14 @@ export function attachDoc(
   }
   if (!current) {
     const doc = new DocSession(app, session);
+    if (app.tablesFor(doc.accessUser) === null) {
+      doc.dispose();
+      throw new EngineError(
+        LocErr.GENERIC_ACCESS_DENIED,
+        `Access denied: no SECTION ACCESS row admits '${doc.accessUser.userId}'`,
+        app.id,
+      );
+    }
     session.doc = doc;
     session.onDispose(() => {
       doc.dispose();
