@@ -14,7 +14,8 @@ interface Waiter {
  * the moment its answer came: the server necessarily saw it before then, so
  * however long requests take to arrive, the server never counts more than
  * `max` in one of its windows. After a 429 it pauses for the server's
- * `Retry-After`, halves its rate, and earns the rate back one step per quiet window.
+ * `Retry-After`, drops its rate to what the server took in the last window
+ * (see `slowDown`), and earns the rate back step by step over quiet windows.
  */
 export class SlidingWindowLimiter {
   readonly baseMax: number;
@@ -26,6 +27,12 @@ export class SlidingWindowLimiter {
   #queue: Waiter[] = [];
   #pausedUntil = 0;
   #lastSlowDown = 0;
+  /** 429s seen since the current pause began, and the rate before it. */
+  #refusedInPause = 0;
+  #maxBeforePause = 0;
+  #lastStepUp = -Infinity;
+  /** Quiet windows to wait before the next step up. */
+  #quietWindows = 1;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #now: () => number;
 
@@ -78,11 +85,29 @@ export class SlidingWindowLimiter {
     });
   }
 
-  /** Told of a 429: nothing starts before `retryAfterMs` from now, and the rate is halved. */
+  /**
+   * Told of a 429: nothing starts before `retryAfterMs` from now, and the rate
+   * drops to what the server took: the calls answered in the last window, less
+   * the ones it refused — when the server allows fewer than the spec says, or
+   * other clients spend the same user's budget, that is its real limit for us —
+   * but never below half the rate before.
+   */
   slowDown(retryAfterMs: number): void {
     const now = this.#now();
-    // Calls in flight together get their 429s together: that is one signal, so halve once per pause.
-    if (now >= this.#pausedUntil) this.#max = Math.max(1, Math.floor(this.#max / 2));
+    this.#forgetOld(now);
+    // Calls in flight together get their 429s together: one signal, one drop per pause.
+    const newPause = now >= this.#pausedUntil;
+    if (newPause) {
+      this.#refusedInPause = 0;
+      this.#maxBeforePause = this.#max;
+    }
+    this.#refusedInPause += 1;
+    const accepted = this.#finished.length - this.#refusedInPause;
+    const half = Math.floor(this.#maxBeforePause / 2);
+    this.#max = Math.max(1, Math.min(this.#maxBeforePause, Math.max(half, accepted)));
+    // A step up that met a 429 within a window was one too many: wait longer before the next.
+    if (newPause && now - this.#lastStepUp < this.windowMs)
+      this.#quietWindows = Math.min(8, this.#quietWindows * 2);
     this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
     this.#lastSlowDown = now;
     if (this.#queue.length > 0) this.#schedule(this.#pausedUntil - now);
@@ -91,8 +116,7 @@ export class SlidingWindowLimiter {
   #drain(): void {
     const now = this.#now();
     this.#recover(now);
-    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs)
-      this.#finished.shift();
+    this.#forgetOld(now);
     while (this.#queue.length > 0) {
       if (now < this.#pausedUntil) return this.#schedule(this.#pausedUntil - now);
       const free = this.#max - this.#inFlight - this.#finished.length;
@@ -120,10 +144,25 @@ export class SlidingWindowLimiter {
     };
   }
 
+  /** Drops the calls answered more than a window ago. */
+  #forgetOld(now: number): void {
+    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs)
+      this.#finished.shift();
+  }
+
+  /**
+   * Earns the rate back one step (a tenth of the base) after enough quiet
+   * windows: one, doubled (up to 8) each time a step was met by a 429, and
+   * back to one after a step that held.
+   */
   #recover(now: number): void {
-    if (this.#max >= this.baseMax || now - this.#lastSlowDown < this.windowMs) return;
+    if (this.#max >= this.baseMax) return;
+    // The last step met no 429: steps may come once a window again.
+    if (this.#lastStepUp > this.#lastSlowDown) this.#quietWindows = 1;
+    const since = Math.max(this.#lastSlowDown, this.#lastStepUp);
+    if (now - since < this.windowMs * this.#quietWindows) return;
     this.#max = Math.min(this.baseMax, this.#max + Math.ceil(this.baseMax / 10));
-    this.#lastSlowDown = now;
+    this.#lastStepUp = now;
   }
 
   #schedule(delayMs: number): void {

@@ -268,6 +268,34 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.max).toBe(1);
   });
 
+  it('drops to what the server took in the last window when a 429 comes after answered calls', async () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(100, 1000, () => now);
+    for (let i = 0; i < 60; i++) (await limiter.acquire())();
+    const inFlight = [await limiter.acquire(), await limiter.acquire(), await limiter.acquire()];
+    // The server refuses the three in flight: it took 60 in its window.
+    for (const release of inFlight) {
+      release();
+      limiter.slowDown(200);
+    }
+    expect(limiter.max).toBe(60);
+    // A step up a window later, met by a 429: the next step waits two quiet windows.
+    now = 1300;
+    const probe = await limiter.acquire();
+    expect(limiter.max).toBe(70);
+    now = 1500;
+    probe();
+    limiter.slowDown(0);
+    // Only one call answered in this window: never below half the rate before.
+    expect(limiter.max).toBe(35);
+    now = 2600;
+    (await limiter.acquire())();
+    expect(limiter.max).toBe(35);
+    now = 3600;
+    (await limiter.acquire())();
+    expect(limiter.max).toBe(45);
+  });
+
   it('halves once for 429s that arrive together, then earns its rate back over quiet windows', () => {
     let now = 0;
     const limiter = new SlidingWindowLimiter(100, 1000, () => now);
