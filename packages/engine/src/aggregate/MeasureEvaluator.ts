@@ -7,7 +7,10 @@ import type { Value } from '../value/Value.js';
 import type { AggregationSpec } from '../expression/aggregations/AggregationSpec.js';
 import { aggregationOf } from '../expression/aggregations/aggregationRegistry.js';
 import { checkAggregationCall } from '../expression/aggregations/checkAggregationCall.js';
+import { CHART_FUNCTIONS, type ChartFunctionSpec } from '../expression/chartFunctions.js';
 import { AggregateError } from './AggregateError.js';
+import { type ChartFunctionResult, chartFunctionValues } from './chartFunctionValues.js';
+import type { ChartRows } from './ChartRows.js';
 import { aggregateItems, toValues } from './aggregateItems.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
@@ -24,6 +27,11 @@ export interface GroupTarget {
   readonly dims: readonly string[];
   /** Groups over the dims; `keys[d]` holds dim d's symbol per group. */
   readonly index: GroupIndex;
+  /**
+   * How the groups lie as a chart's sorted rows, for the inter-record and
+   * ranking functions; without it (totals, list searches) they are NULL.
+   */
+  readonly rows?: ChartRows;
 }
 
 // `{1}`: all records, used by the ALL qualifier.
@@ -40,7 +48,7 @@ const ALL_RECORDS: SetExpression = {
  * frame, then the scalar parts combine the per-group results.
  */
 export class MeasureEvaluator {
-  private readonly prefetched = new Map<GroupTarget, Map<CallExpr, Value[]>>();
+  private readonly prefetched = new Map<GroupIndex, Map<CallExpr, Value[]>>();
 
   constructor(
     private readonly scope: ChartScope,
@@ -56,10 +64,13 @@ export class MeasureEvaluator {
         return new Array<Value>(count).fill(expr.value);
       case 'field':
         return this.evaluate(onlyOf(expr), target);
-      case 'call':
+      case 'call': {
         if (expr.key === 'AGGR') return this.aggregateCall(onlyOf(expr), target);
         if (expr.aggregation) return this.aggregateCall(expr, target);
+        const chart = CHART_FUNCTIONS.get(expr.key);
+        if (chart) return this.chartCall(expr, chart, target).map(firstOfRange);
         return this.evaluateScalar(expr, target);
+      }
       case 'unary':
         if (expr.op === '-') return negate(this.evaluate(expr.operand, target));
         return this.evaluateScalar(expr, target);
@@ -108,8 +119,8 @@ export class MeasureEvaluator {
   }
 
   private remember(target: GroupTarget, call: CallExpr, values: Value[]): void {
-    let calls = this.prefetched.get(target);
-    if (!calls) this.prefetched.set(target, (calls = new Map()));
+    let calls = this.prefetched.get(target.index);
+    if (!calls) this.prefetched.set(target.index, (calls = new Map()));
     calls.set(call, values);
   }
 
@@ -129,7 +140,7 @@ export class MeasureEvaluator {
 
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
-    const ready = this.prefetched.get(target)?.get(call);
+    const ready = this.prefetched.get(target.index)?.get(call);
     if (ready) return ready;
     const spec = checkAggregationCall(call, 'chart');
     const dims = callDims(call, target);
@@ -222,13 +233,35 @@ export class MeasureEvaluator {
     return evaluate(expr, { format: this.format, field: () => undefined });
   }
 
+  /** A chart inter-record or ranking function for each group of `target` (ranges as arrays). */
+  chartCall(call: CallExpr, spec: ChartFunctionSpec, target: GroupTarget): ChartFunctionResult[] {
+    return chartFunctionValues(call, spec, target.index.count, target.rows, (expr) =>
+      this.evaluate(expr, target),
+    );
+  }
+
   // Anything else (functions, comparisons, &): the expression evaluator runs
   // once per group, with the group's aggregation results plugged in.
   private evaluateScalar(expr: Expr, target: GroupTarget): Value[] {
     const results = new Map<CallExpr, Value[]>();
     const fieldResults = new Map<string, Value[]>();
+    const chartResults = new Map<CallExpr, ChartFunctionResult[]>();
     let group = 0;
+    const chartValue = (call: CallExpr): ChartFunctionResult => {
+      let values = chartResults.get(call);
+      if (!values)
+        chartResults.set(
+          call,
+          (values = this.chartCall(call, CHART_FUNCTIONS.get(call.key)!, target)),
+        );
+      return values[group]!;
+    };
     const ctx: EvalContext = {
+      interRecord: (call) => firstOfRange(chartValue(call)),
+      interRecordRange: (call) => {
+        const value = chartValue(call);
+        return isRange(value) ? value : [value];
+      },
       format: this.format,
       field: (name) => {
         if (!this.scope.model.findField(name)) return undefined;
@@ -252,6 +285,15 @@ export class MeasureEvaluator {
     for (group = 0; group < out.length; group++) out[group] = compiled(ctx);
     return out;
   }
+}
+
+function isRange(value: ChartFunctionResult): value is readonly Value[] {
+  return Array.isArray(value);
+}
+
+// A range where one value is wanted: its first.
+function firstOfRange(value: ChartFunctionResult): Value {
+  return isRange(value) ? (value[0] ?? null) : value;
 }
 
 function callDims(call: CallExpr, target: GroupTarget): readonly string[] {

@@ -23,6 +23,17 @@ export interface EvalContext {
    */
   aggregate?(call: CallExpr, ctx: EvalContext): Value;
   /**
+   * Computes a chart inter-record or ranking function (Above, RowNo, Rank,
+   * ...) for the current chart row. Without it they raise
+   * `EXPRESSION_AGGREGATION_NOT_ALLOWED`: only charts have rows to read.
+   */
+  interRecord?(call: CallExpr): Value;
+  /**
+   * The values of an inter-record call with a count (`Above(Sum(X), 0, 3)`)
+   * as a range, for the range functions to take whole.
+   */
+  interRecordRange?(call: CallExpr): readonly Value[];
+  /**
    * Extra functions the context provides (ApplyMap, Peek, RowNo...), keyed
    * by upper-cased name. They take precedence over the built-in library.
    */

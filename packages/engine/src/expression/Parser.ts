@@ -4,6 +4,7 @@ import { isPunct, type Token } from './Token.js';
 import { isAggregationFunction } from './aggregations/aggregationRegistry.js';
 import { INFIX_PRECEDENCE, NOT_OPERAND_POWER, UNARY_OPERAND_POWER } from './operatorPrecedence.js';
 import { SetParser } from './SetParser.js';
+import { CHART_FUNCTIONS } from './chartFunctions.js';
 
 const QUALIFIERS = new Set(['DISTINCT', 'NODISTINCT', 'ALL', 'TOTAL']);
 
@@ -106,7 +107,7 @@ export class Parser {
     if (isPunct(this.lexer.peek(), '{')) {
       call.set = new SetParser(this.lexer, parseSearchExpression).parseBraced();
     }
-    call = { ...call, ...this.parseQualifiers() };
+    call = { ...call, ...this.parseQualifiers(key) };
     const args: Expr[] = [];
     const star = this.lexer.peek();
     if (call.aggregation && isPunct(star, '*') && isPunct(this.lexer.peekSecond(), ')')) {
@@ -141,12 +142,16 @@ export class Parser {
   }
 
   /** `DISTINCT`, `NODISTINCT`, `ALL` and `TOTAL [<F1, F2>]` before the first argument. */
-  private parseQualifiers(): Pick<CallExpr, 'distinct' | 'all' | 'total'> {
+  private parseQualifiers(key: string): Pick<CallExpr, 'distinct' | 'all' | 'total'> {
     const found: { distinct?: 'distinct' | 'nodistinct'; all?: boolean; total?: TotalQualifier } =
       {};
     for (;;) {
       const token = this.lexer.peek();
-      if (token.type !== 'word' || !QUALIFIERS.has(token.upper) || !this.qualifierFollows(token))
+      if (
+        token.type !== 'word' ||
+        !QUALIFIERS.has(token.upper) ||
+        !(this.qualifierFollows(token) || this.bareTotal(token, key))
+      )
         return found;
       this.lexer.next();
       if (token.upper === 'DISTINCT') found.distinct = 'distinct';
@@ -174,6 +179,15 @@ export class Parser {
       );
     }
     return after.type !== 'word' || !INFIX_PRECEDENCE.has(after.upper);
+  }
+
+  /** `RowNo(TOTAL)`: the chart functions without arguments take TOTAL alone. */
+  private bareTotal(word: Extract<Token, { type: 'word' }>, key: string): boolean {
+    return (
+      word.upper === 'TOTAL' &&
+      CHART_FUNCTIONS.get(key)?.max === 0 &&
+      isPunct(this.lexer.peekSecond(), ')')
+    );
   }
 
   private parseTotalFields(): TotalQualifier {

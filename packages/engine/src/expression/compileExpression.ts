@@ -2,7 +2,8 @@ import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import type { CompiledExpression } from './CompiledExpression.js';
 import type { CompileOptions } from './CompileOptions.js';
-import type { EvalContext } from './EvalContext.js';
+import type { EvalContext, ScalarFunction } from './EvalContext.js';
+import { CHART_FUNCTIONS, type ChartFunctionSpec } from './chartFunctions.js';
 import type { CallExpr, Expr, FieldRef } from './Expr.js';
 import { ExpressionError, type SourcePosition } from './ExpressionError.js';
 import { positionOf } from './positionOf.js';
@@ -86,15 +87,12 @@ function compileCall(call: CallExpr, compile: Compile, at: Locate): CompiledExpr
   if (call.aggregation) return compileAggregation(call, at);
   if (call.key === 'IF') return compileIf(call, compile, at);
   if (call.key === 'EVALUATE') return compileEvaluate(call, compile, at);
-  const args = call.args.map(compile);
   const builtin = BUILTIN_FUNCTIONS.get(call.key);
-  if (builtin !== undefined && (args.length < builtin.min || args.length > builtin.max)) {
-    throw new ExpressionError(
-      'EXPRESSION_BAD_ARGUMENTS',
-      `${call.name}() takes ${describeArity(builtin.min, builtin.max)}, not ${args.length}`,
-      at(call.start),
-    );
-  }
+  const chart = builtin ? undefined : CHART_FUNCTIONS.get(call.key);
+  if (chart) return compileChartFunction(call, chart, compile, at);
+  if (builtin !== undefined) checkArity(call, builtin, at);
+  if (builtin?.group === 'RNG') return compileRangeCall(call, builtin.fn, compile);
+  const args = call.args.map(compile);
   const key = call.key;
   const name = call.name;
   return (ctx) => {
@@ -108,6 +106,60 @@ function compileCall(call: CallExpr, compile: Compile, at: Locate): CompiledExpr
       at(call.start),
     );
   };
+}
+
+/**
+ * A chart inter-record or ranking function: the chart computes it for the
+ * current row. A script's own function of that name (RowNo, NoOfRows) wins.
+ */
+function compileChartFunction(
+  call: CallExpr,
+  spec: ChartFunctionSpec,
+  compile: Compile,
+  at: Locate,
+): CompiledExpression {
+  const args = call.args.map(compile);
+  return (ctx) => {
+    const custom = ctx.functions?.get(call.key);
+    if (custom !== undefined) return custom(evaluateArgs(args, ctx), ctx);
+    checkArity(call, spec, at);
+    if (ctx.interRecord !== undefined) return ctx.interRecord(call);
+    throw new ExpressionError(
+      'EXPRESSION_AGGREGATION_NOT_ALLOWED',
+      `${call.name}() can only be used in chart expressions`,
+      at(call.start),
+    );
+  };
+}
+
+/**
+ * A range function: an argument that is an inter-record function with a
+ * count (`RangeSum(Above(Sum(X), 0, 3))`) contributes all its values.
+ */
+function compileRangeCall(
+  call: CallExpr,
+  fn: ScalarFunction,
+  compile: Compile,
+): CompiledExpression {
+  const parts = call.args.map((arg): ((ctx: EvalContext) => readonly Value[]) => {
+    const single = compile(arg);
+    if (arg.kind !== 'call' || !CHART_FUNCTIONS.get(arg.key)?.ranged) return (ctx) => [single(ctx)];
+    return (ctx) => ctx.interRecordRange?.(arg) ?? [single(ctx)];
+  });
+  return (ctx) => {
+    const values: Value[] = [];
+    for (const part of parts) values.push(...part(ctx));
+    return fn(values, ctx);
+  };
+}
+
+function checkArity(call: CallExpr, arity: { min: number; max: number }, at: Locate): void {
+  if (call.args.length >= arity.min && call.args.length <= arity.max) return;
+  throw new ExpressionError(
+    'EXPRESSION_BAD_ARGUMENTS',
+    `${call.name}() takes ${describeArity(arity.min, arity.max)}, not ${call.args.length}`,
+    at(call.start),
+  );
 }
 
 function evaluateArgs(args: readonly CompiledExpression[], ctx: EvalContext): Value[] {

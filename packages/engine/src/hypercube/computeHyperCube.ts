@@ -26,6 +26,7 @@ import {
   totalTarget,
 } from './chartEvaluator.js';
 import { fieldNumFormat } from './fieldNumFormat.js';
+import { evaluateChartFunctionMeasures, usesChartFunctions } from './chartFunctionMeasures.js';
 import { chartOtherSource, isZeroOrNull } from './chartOtherSource.js';
 import { groupOthers } from './otherGroups.js';
 import type {
@@ -69,11 +70,42 @@ export function computeHyperCube(
   const target = chartTarget(evaluator.scope, dims, aggregated);
   const totalsTarget = totalTarget();
   evaluator.measures.prefetch(measureExprs, target, totalsTarget);
-  const measureValues = measureExprs.map((expr) => evaluator.measures.evaluate(expr, target));
+  // Measures that read other rows (Above, RowNo, Rank) wait until the rows are sorted.
+  const readsRows = measureExprs.map(usesChartFunctions);
+  const measureValues = measureExprs.map((expr, m) =>
+    readsRows[m]
+      ? new Array<Value>(target.index.count).fill(null)
+      : evaluator.measures.evaluate(expr, target),
+  );
 
   const suppressed = suppression(def);
-  const kept = keptGroups(dimensionDefs, target, measureValues, suppressed);
-  const order = sortedGroups(def, kept, fields, target, measureValues, state, evaluator, dims);
+  const kept = keptGroups(
+    dimensionDefs,
+    target,
+    measureValues.filter((_, m) => !readsRows[m]),
+    suppressed,
+  );
+  // As in Qlik, a chart whose measures read other rows does not sort by measures.
+  const sortDef = readsRows.some(Boolean) ? withoutMeasureSorting(def) : def;
+  const compareColumn = columnComparator(
+    sortDef,
+    fields,
+    target,
+    measureValues,
+    state,
+    evaluator,
+    dims,
+  );
+  const sortOrder = interColumnOrder(sortDef, fields.length + measureValues.length);
+  const order = sortedGroups(kept, sortOrder.map(compareColumn));
+  if (readsRows.some(Boolean))
+    evaluateChartFunctionMeasures(evaluator.measures, measureExprs, measureValues, target, {
+      order,
+      dims: fields.length,
+      leftDims: pivotLeftDimensions(def, fields.length),
+      sortOrder,
+      compareColumn,
+    });
   const rows = groupOthers(
     order,
     chartOtherSource({
@@ -228,20 +260,17 @@ function interColumnOrder(def: HyperCubeDef, width: number): number[] {
   return Array.from({ length: width }, (_, c) => c);
 }
 
-function sortedGroups(
+/** The comparator of column c (a dimension or a measure) by its sort criteria. */
+function columnComparator(
   def: HyperCubeDef,
-  kept: number[],
   fields: readonly Field[],
   target: GroupTarget,
   measureValues: readonly Value[][],
   state: SelectionResult,
   evaluator: ReturnType<typeof chartEvaluator>,
   dims: readonly string[],
-): number[] {
-  const comparators: GroupComparator[] = interColumnOrder(
-    def,
-    fields.length + measureValues.length,
-  ).map((c) => {
+): (c: number) => GroupComparator {
+  return (c) => {
     if (c >= fields.length)
       return measureComparator(
         measureValues[c - fields.length]!,
@@ -264,7 +293,10 @@ function sortedGroups(
       },
       criteria,
     );
-  });
+  };
+}
+
+function sortedGroups(kept: number[], comparators: readonly GroupComparator[]): number[] {
   return kept.sort((a, b) => {
     for (const compare of comparators) {
       const result = compare(a, b);
@@ -272,6 +304,21 @@ function sortedGroups(
     }
     return a - b;
   });
+}
+
+function withoutMeasureSorting(def: HyperCubeDef): HyperCubeDef {
+  return {
+    ...def,
+    qMeasures: def.qMeasures?.map((measure) => ({ ...measure, qSortBy: undefined })),
+  };
+}
+
+/** How many dimensions a pivot table (qMode P) puts on the left; all of them otherwise. */
+function pivotLeftDimensions(def: HyperCubeDef, dims: number): number {
+  const mode = String(def.qMode ?? 'S');
+  if (mode !== 'P' && mode !== 'DATA_MODE_PIVOT') return dims;
+  const left = typeof def.qNoOfLeftDims === 'number' ? def.qNoOfLeftDims : -1;
+  return left < 0 ? dims : Math.min(left, dims);
 }
 
 // Stand-ins for per-symbol data a comparator only reads when its criteria ask for it.
