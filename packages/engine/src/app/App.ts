@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { applySectionAccess, type AccessUser } from '../model/applySectionAccess.js';
 import { DataModel } from '../model/DataModel.js';
+import type { FieldTag } from '../model/FieldTag.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
@@ -56,13 +57,19 @@ export class App {
 
   /** The associative model, built on first use after each reload. */
   get dataModel(): DataModel {
-    this.model ??= DataModel.fromTables(this.loadedTables, {
-      tags: dateFieldTags(
-        this.loadedTables,
-        formatSettingsOf(this.document.scriptVariables, DEFAULT_FORMAT_SETTINGS),
-      ),
-    });
+    this.model ??= this.modelOf(this.loadedTables);
     return this.model;
+  }
+
+  /** A model of (some of) the app's tables, with the date tags and the tags the script gave. */
+  private modelOf(tables: readonly LoadedTable[]): DataModel {
+    const tags: Record<string, FieldTag[]> = dateFieldTags(
+      tables,
+      formatSettingsOf(this.document.scriptVariables, DEFAULT_FORMAT_SETTINGS),
+    );
+    for (const [field, scriptTags] of Object.entries(this.document.fieldTags ?? {}))
+      tags[field] = [...new Set([...(tags[field] ?? []), ...scriptTags])];
+    return DataModel.fromTables(tables, { tags });
   }
 
   /** Whether the script loaded SECTION ACCESS tables, so each user sees reduced data. */
@@ -88,7 +95,7 @@ export class App {
     if (!this.hasSectionAccess) return this.dataModel;
     // A user no row admits sees an empty model.
     const entry = this.reducedFor(user) ?? this.denied;
-    entry.model ??= DataModel.fromTables(entry.tables);
+    entry.model ??= this.modelOf(entry.tables);
     return entry.model;
   }
 
@@ -129,10 +136,14 @@ export class App {
   replaceData(
     tables: readonly LoadedTable[],
     variables: Record<string, string>,
-    sectionAccess: readonly LoadedTable[] = [],
+    script: {
+      readonly sectionAccess?: readonly LoadedTable[];
+      readonly fieldTags?: Record<string, string[]>;
+    } = {},
   ): void {
     this.loadedTables = tables;
-    this.accessTables = sectionAccess;
+    this.accessTables = script.sectionAccess ?? [];
+    this.document.fieldTags = script.fieldTags ?? {};
     this.reduced.clear();
     this.model = null;
     this.document.scriptVariables = variables;

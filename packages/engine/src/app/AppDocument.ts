@@ -28,6 +28,8 @@ export interface AppDocument {
   objects: StoredObject[];
   /** Script variables from the last reload (name → value text). */
   scriptVariables: Record<string, string>;
+  /** Tags the script gave fields with TAG / UNTAG, by field name. */
+  fieldTags?: Record<string, string[]>;
   lastReloadTime: string | null;
   createdDate: string;
   modifiedDate: string;

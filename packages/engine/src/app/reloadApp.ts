@@ -27,7 +27,10 @@ export async function reloadApp(
     // A partial reload that loads no SECTION ACCESS keeps the app's.
     const access =
       partial && result.sectionAccess.length === 0 ? app.sectionAccess : result.sectionAccess;
-    app.replaceData(result.tables, variables, access);
+    app.replaceData(result.tables, variables, {
+      sectionAccess: access,
+      fieldTags: result.fieldTags,
+    });
     syncScriptVariables(app, variables);
     progress.finish(null);
     return true;

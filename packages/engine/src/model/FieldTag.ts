@@ -14,4 +14,6 @@ export type FieldTag =
   | '$text'
   | '$ascii'
   | '$date'
-  | '$timestamp';
+  | '$timestamp'
+  // A tag the script gave a field with TAG FIELD ... WITH '...'.
+  | (string & {});

@@ -115,7 +115,11 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
       const app = apps.createSessionApp(id);
       const snapshot = source.snapshot();
       app.setScript(snapshot.document.script);
-      app.replaceData(snapshot.tables, snapshot.document.scriptVariables);
+      // Section access comes along, so a copy never shows more than its source.
+      app.replaceData(snapshot.tables, snapshot.document.scriptVariables, {
+        sectionAccess: snapshot.sectionAccess,
+        fieldTags: snapshot.document.fieldTags,
+      });
       for (const object of snapshot.document.objects) copyObject(app, object);
       return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
     },
@@ -143,7 +147,10 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
       );
       if (ids.length === 0) {
         target.setScript(snapshot.document.script);
-        target.replaceData(snapshot.tables, snapshot.document.scriptVariables);
+        target.replaceData(snapshot.tables, snapshot.document.scriptVariables, {
+          sectionAccess: snapshot.sectionAccess,
+          fieldTags: snapshot.document.fieldTags,
+        });
       }
       for (const object of wanted) {
         const id = (object.properties.qInfo as { qId: string }).qId;
