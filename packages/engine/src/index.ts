@@ -10,8 +10,12 @@ export type {
 } from './server/startEngine.js';
 export type { Identity } from './server/session/EngineSession.js';
 export { EngineError, LocErr } from './server/protocol/EngineError.js';
-export { AppStore } from './app/AppStore.js';
+export { AppStore, type AppStoreOptions } from './app/AppStore.js';
+export { dataDirFiles, type DataFiles } from './io/DataFiles.js';
+export { DataFileError } from './io/DataFileError.js';
 export { App } from './app/App.js';
+export { reloadApp } from './app/reloadApp.js';
+export { ReloadProgress } from './app/ReloadProgress.js';
 export { seedDemoApps, type SeededApp } from './demo/seedDemoApps.js';
 export { DEMO_APPS, type DemoApp } from './demo/demoApps.js';
 

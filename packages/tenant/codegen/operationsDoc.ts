@@ -10,7 +10,7 @@ import { tenantRoutes } from '../src/services/tenantRoutes.js';
 export function operationsDoc(): string {
   const routes = new RouteTable();
   // Registering routes only records them; the context is not touched until a request.
-  tenantRoutes(routes, {} as TenantContext);
+  tenantRoutes(routes, {} as TenantContext, { upload: 0 });
   const implemented = new Set(
     routes.routes.map((route) => `${route.operation.method} ${route.operation.path}`),
   );

@@ -5,7 +5,12 @@ import { AppStore, startEngine } from '@qlikit/engine';
 import { AccessPolicy } from './access/AccessPolicy.js';
 import { Authenticator } from './auth/Authenticator.js';
 import { TokenSigner } from './auth/TokenSigner.js';
+import { appDataFiles } from './engine/appDataFiles.js';
 import { engineAuthenticate } from './engine/engineIdentity.js';
+import { DataFileFolders } from './files/DataFileFolders.js';
+import { TempContentStore } from './files/TempContentStore.js';
+import { UploadSpool } from './files/UploadSpool.js';
+import { DataFileService } from './services/data-files/DataFileService.js';
 import { registerRoutes } from './routes/registerRoutes.js';
 import { RouteTable } from './routes/RouteTable.js';
 import { createServer } from './server/createServer.js';
@@ -51,11 +56,20 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
   const cookieSecret = settings.getOrCreate('cookieSecret', () =>
     randomBytes(32).toString('base64url'),
   );
-  const engineApps = new AppStore(join(dataDir, 'engine'));
+  const uploadLimit = options.limits?.upload ?? 2 * 1024 * 1024 * 1024;
+  const spool = new UploadSpool(join(dataDir, 'uploads'), uploadLimit);
+  await spool.init();
+  const tempContents = new TempContentStore(storage.tempContents, join(dataDir, 'temp'));
+  await tempContents.reconcile();
+  const folders = new DataFileFolders(join(dataDir, 'files'));
+  const policy = new AccessPolicy(storage.spaces);
+  // The engine's apps read their space's data files.
+  const engineApps = new AppStore(join(dataDir, 'engine'), {
+    dataFiles: (app) => appDataFiles({ storage, policy, folders }, app.id),
+  });
   await engineApps.init();
   await reconcileApps(storage, engineApps.appsDir);
 
-  const policy = new AccessPolicy(storage.spaces);
   const authenticator = new Authenticator(
     storage.users,
     storage.groups,
@@ -74,7 +88,13 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     authenticator,
     cookieSecret,
     dataDir,
+    spool,
+    folders,
+    tempContents,
   };
+  await new DataFileService(context).reconcile();
+  const sweeper = setInterval(() => void tempContents.sweep(), 60_000);
+  sweeper.unref();
   const admin = bootstrapAdmin(context);
 
   const fastify = createServer({
@@ -82,7 +102,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     logger: options.logger,
   });
   const routes = new RouteTable();
-  tenantRoutes(routes, context);
+  tenantRoutes(routes, context, { upload: uploadLimit });
   await registerRoutes(fastify, routes, {
     authenticator,
     rateLimiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit),
@@ -108,6 +128,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     context,
     engineSessions: engine.sessionCount,
     async close() {
+      clearInterval(sweeper);
       await engine.close();
       await fastify.close();
       storage.close();

@@ -7,6 +7,7 @@ import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
 import type { BinarySource } from '../script/ScriptOptions.js';
+import type { DataFiles } from '../io/DataFiles.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
@@ -125,6 +126,11 @@ export class App {
       );
     const other = await this.store.get(id);
     return { tables: other.tables, sectionAccess: other.sectionAccess };
+  }
+
+  /** Where this app's script paths lead, when the store maps them per app (else `filesDir` holds them all). */
+  get dataFiles(): DataFiles | undefined {
+    return this.store.dataFilesOf(this);
   }
 
   /** Where this app's `lib://DataFiles/` points. */

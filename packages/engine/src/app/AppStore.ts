@@ -5,7 +5,18 @@ import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { App } from './App.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
+import type { DataFiles } from '../io/DataFiles.js';
 import { decodeTables, encodeTables } from './tableCodec.js';
+
+/** How an AppStore is set up beyond its directory. */
+export interface AppStoreOptions {
+  /**
+   * Where each app's script paths (`lib://...`) lead, when not every app reads
+   * the store's one `files/` directory: a tenant gives each app its space's
+   * data files.
+   */
+  readonly dataFiles?: (app: App) => DataFiles;
+}
 
 const CURRENT = 'CURRENT';
 const APP_ID = /^[A-Za-z0-9_.-]{1,200}$/;
@@ -25,9 +36,17 @@ export class AppStore {
   private readonly open = new Map<string, App>();
   private readonly saving = new Set<Promise<void>>();
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    private readonly options: AppStoreOptions = {},
+  ) {
     this.appsDir = join(dataDir, 'apps');
     this.filesDir = join(dataDir, 'files');
+  }
+
+  /** The data files an app's script reads and writes, when the store's owner maps them (else `filesDir`). */
+  dataFilesOf(app: App): DataFiles | undefined {
+    return this.options.dataFiles?.(app);
   }
 
   /** Creates the directories when missing. */

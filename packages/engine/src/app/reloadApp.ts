@@ -17,6 +17,7 @@ export async function reloadApp(
   try {
     const result = await runScript(app.document.script, {
       dataDir: app.filesDir,
+      files: app.dataFiles,
       appId: app.id,
       signal,
       onProgress: (line: string) => progress.log(line),

@@ -1,7 +1,7 @@
 import type { UserRow } from '../storage/UsersTable.js';
 
-/** How a caller proved who it is. */
-export type CredentialKind = 'api-key' | 'oauth' | 'session';
+/** How a caller proved who it is; `system` is the tenant acting for a user (scheduled reloads, scripts). */
+export type CredentialKind = 'api-key' | 'oauth' | 'session' | 'system';
 
 /** The authenticated caller of a request or engine socket. */
 export interface Principal {

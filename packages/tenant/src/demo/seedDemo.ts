@@ -1,4 +1,10 @@
-import { DEMO_APPS, seedDemoApps } from '@qlikit/engine';
+import { copyFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEMO_APPS, ReloadProgress, reloadApp } from '@qlikit/engine';
+import { principalOf } from '../auth/Authenticator.js';
+import { DataFileFolders } from '../files/DataFileFolders.js';
+import { AppService } from '../services/apps/AppService.js';
+import { DataFileService } from '../services/data-files/DataFileService.js';
 import type { TenantContext } from '../services/TenantContext.js';
 import type { SpaceRow } from '../storage/SpacesTable.js';
 import type { UserRow } from '../storage/UsersTable.js';
@@ -18,9 +24,11 @@ export interface SeededDemoApp {
 
 /**
  * Builds the demo apps the tenant does not have yet, in a shared space owned
- * by the admin: each is loaded from the public data sets in `sourceDir`
- * (vega-datasets), given master dimensions and measures and a sheet of
- * charts, and saved before its metadata is committed.
+ * by the admin: their files (public data sets from `sourceDir`, vega-datasets)
+ * become the space's data files, each app's script loads them from
+ * `lib://DataFiles/`, and each gets master dimensions and measures and a
+ * sheet of charts. A demo app counts as built only once all of that is saved;
+ * one a crash left half-built is deleted and built again.
  */
 export async function seedDemo(
   context: TenantContext,
@@ -28,38 +36,51 @@ export async function seedDemo(
   sourceDir: string,
 ): Promise<SeededDemoApp[]> {
   const { storage, engineApps } = context;
+  const settings = storage.settings;
+  const principal = principalOf(admin, [], 'system', 'demo');
+  const apps = new AppService(context);
+  const files = new DataFileService(context);
   const space = demoSpace(context, admin);
   const seeded: SeededDemoApp[] = [];
   for (const demo of DEMO_APPS) {
-    if (storage.apps.get(demo.id)) {
+    const doneKey = `demoSeeded:${demo.id}`;
+    if (storage.apps.get(demo.id) && settings.get(doneKey)) {
       seeded.push({ id: demo.id, title: demo.title, created: false });
       continue;
     }
-    if (await engineApps.exists(demo.id)) await engineApps.delete(demo.id);
-    await seedDemoApps(engineApps, sourceDir, [demo]);
-    const app = await engineApps.get(demo.id);
+    if (storage.apps.get(demo.id)) await apps.delete(principal, demo.id);
+    else if (await engineApps.exists(demo.id)) await engineApps.delete(demo.id);
+    const folder = DataFileFolders.folderOf(space.id, space.ownerId);
+    for (const name of demo.files) {
+      if (storage.dataFiles.find(folder, name)) continue;
+      const spooled = join(context.spool.dir, `demo-${name}`);
+      await copyFile(join(sourceDir, name), spooled);
+      const { size } = await stat(spooled);
+      await files.create(principal, { spaceId: space.id, ownerId: space.ownerId }, name, {
+        path: spooled,
+        size,
+      });
+    }
+    const row = await apps.createWithId(principal, demo.id, {
+      name: demo.title,
+      spaceId: space.id,
+      description: `Demo app built from vega-datasets: ${demo.files.join(', ')}`,
+    });
+    const app = await engineApps.get(row.id);
+    app.setScript(demo.script);
+    const progress = new ReloadProgress();
+    if (!(await reloadApp(app, progress, new AbortController().signal, false))) {
+      await apps.delete(principal, demo.id);
+      throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
+    }
     const dashboard = DEMO_DASHBOARDS.find((candidate) => candidate.appId === demo.id);
-    if (dashboard) {
+    if (dashboard)
       for (const object of demoObjects(dashboard))
         app.createObject(object.type, object.properties, object.parentId);
-      await app.save();
-    }
+    await app.save();
     storage.transaction(() => {
-      storage.apps.create({
-        id: demo.id,
-        name: demo.title,
-        ownerId: admin.id,
-        spaceId: space.id,
-        description: `Demo app built from vega-datasets: ${demo.files.join(', ')}`,
-        lastReloadTime: app.document.lastReloadTime,
-      });
-      storage.items.create({
-        resourceType: 'app',
-        resourceId: demo.id,
-        name: demo.title,
-        spaceId: space.id,
-        ownerId: admin.id,
-      });
+      storage.apps.update(demo.id, { lastReloadTime: app.document.lastReloadTime });
+      settings.set(doneKey, new Date().toISOString());
     });
     seeded.push({ id: demo.id, title: demo.title, created: true });
   }

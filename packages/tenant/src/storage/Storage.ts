@@ -1,5 +1,6 @@
 import { AppsTable } from './AppsTable.js';
 import { ApiKeysTable } from './ApiKeysTable.js';
+import { DataFilesTable } from './DataFilesTable.js';
 import { GroupsTable } from './GroupsTable.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OAuthClientsTable } from './OAuthClientsTable.js';
@@ -8,6 +9,7 @@ import { openDatabase, type Db } from './openDatabase.js';
 import { SessionsTable } from './SessionsTable.js';
 import { SettingsTable } from './SettingsTable.js';
 import { SpacesTable } from './SpacesTable.js';
+import { TempContentsTable } from './TempContentsTable.js';
 import { UsersTable } from './UsersTable.js';
 
 /** The tenant's database and one object per table. */
@@ -22,6 +24,8 @@ export class Storage {
   readonly spaces: SpacesTable;
   readonly items: ItemsTable;
   readonly apps: AppsTable;
+  readonly dataFiles: DataFilesTable;
+  readonly tempContents: TempContentsTable;
 
   constructor(readonly db: Db) {
     this.settings = new SettingsTable(db);
@@ -34,6 +38,8 @@ export class Storage {
     this.spaces = new SpacesTable(db);
     this.items = new ItemsTable(db);
     this.apps = new AppsTable(db);
+    this.dataFiles = new DataFilesTable(db);
+    this.tempContents = new TempContentsTable(db);
   }
 
   /** Opens the database file (migrating it) and wraps it. */

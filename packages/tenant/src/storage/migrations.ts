@@ -174,4 +174,29 @@ export const migrations: readonly string[] = [
   ALTER TABLE groups_v2 RENAME TO groups;
   ALTER TABLE user_groups_v2 RENAME TO user_groups;
   `,
+  // 3: data files (content under files/<folder>/<name>) and temporary contents (under temp/<id>).
+  `
+  CREATE TABLE data_files (
+    id TEXT PRIMARY KEY,
+    folder TEXT NOT NULL,
+    name TEXT NOT NULL,
+    space_id TEXT REFERENCES spaces(id),
+    owner_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    content_updated_at TEXT NOT NULL,
+    UNIQUE (folder, name)
+  );
+  CREATE INDEX data_files_space ON data_files(space_id);
+
+  CREATE TABLE temp_contents (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    creator_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  `,
 ];

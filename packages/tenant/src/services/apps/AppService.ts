@@ -51,9 +51,13 @@ export class AppService {
   }
 
   /** Creates an empty app owned by the principal. */
-  async create(principal: Principal, app: NewApp): Promise<AppRow> {
+  create(principal: Principal, app: NewApp): Promise<AppRow> {
+    return this.createWithId(principal, randomUUID(), app);
+  }
+
+  /** Creates an empty app with a chosen id (the demo apps' readable ids). */
+  async createWithId(principal: Principal, id: string, app: NewApp): Promise<AppRow> {
     this.requireCreateIn(principal, app.spaceId);
-    const id = randomUUID();
     await this.context.engineApps.create(app.name, id);
     return this.commit(id, principal.user.id, app);
   }

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '@qlikit/rest';
+import { cubeRows, openApp } from './helpers/qixSession.js';
+import { startFixture, type TenantFixture } from './helpers/tenantFixture.js';
+
+describe('data files', () => {
+  let t: TenantFixture;
+  let spaceId: string;
+  let otherSpaceId: string;
+  beforeAll(async () => {
+    t = await startFixture({ limits: { upload: 1024 * 1024 } });
+    spaceId = (await t.call('POST', '/api/v1/spaces', { body: { name: 'Sales', type: 'shared' } }))
+      .body.id;
+    otherSpaceId = (
+      await t.call('POST', '/api/v1/spaces', { body: { name: 'Shared data', type: 'shared' } })
+    ).body.id;
+  });
+  afterAll(() => t.close());
+
+  const client = () => createClient({ host: t.url, auth: t.adminKey, rateLimit: false });
+  const connectionOf = async (space: string | null) => {
+    const { data } = await client().dataFiles.listConnections({
+      ...(space ? { spaceId: space } : { personal: true }),
+    });
+    return data[0]!.id;
+  };
+
+  it('uploads multipart files to a space, lists, renames and deletes them', async () => {
+    const connectionId = await connectionOf(spaceId);
+    const created = await client().dataFiles.create({
+      body: {
+        Json: { name: 'orders.csv', connectionId },
+        File: new Blob(['region,amount\nnorth,10\nsouth,5\nnorth,7\n']),
+      },
+    });
+    expect(created).toMatchObject({
+      name: 'orders.csv',
+      size: 39,
+      spaceId,
+      baseName: 'orders.csv',
+    });
+    const duplicate = await t.call('GET', `/api/v1/data-files?connectionId=${connectionId}`);
+    expect(duplicate.body.data.map((file: { name: string }) => file.name)).toEqual(['orders.csv']);
+    const item = await t.call('GET', `/api/v1/items?resourceType=dataset&spaceId=${spaceId}`);
+    expect(item.body.data[0]).toMatchObject({
+      name: 'orders.csv',
+      resourceId: created.id,
+      resourceSubType: 'qix-df',
+    });
+
+    const again = await client()
+      .dataFiles.create({
+        body: { Json: { name: 'orders.csv', connectionId }, File: new Blob(['x']) },
+      })
+      .catch((error: { status: number }) => error);
+    expect((again as { status: number }).status).toBe(409);
+
+    const scratch = await client().dataFiles.create({
+      body: { Json: { name: 'tmp/scratch.txt', connectionId }, File: new Blob(['hi']) },
+    });
+    const renamed = await client().dataFiles.update({
+      id: scratch.id,
+      body: { Json: { name: 'tmp/renamed.txt' } },
+    });
+    expect(renamed).toMatchObject({
+      name: 'tmp/renamed.txt',
+      folderPath: 'tmp',
+      baseName: 'renamed.txt',
+      size: 2,
+    });
+    expect((await t.call('DELETE', `/api/v1/data-files/${scratch.id}`)).status).toBe(204);
+    expect((await t.call('GET', `/api/v1/data-files/${scratch.id}`)).status).toBe(404);
+  });
+
+  it('refuses names that leave the folder (400) and uploads over the limit (413)', async () => {
+    const connectionId = await connectionOf(spaceId);
+    for (const name of ['../escape.csv', 'a/../../b.csv', '/abs.csv', 'a\\b.csv', 'x/./y.csv']) {
+      const refused = await client()
+        .dataFiles.create({ body: { Json: { name, connectionId }, File: new Blob(['1']) } })
+        .catch((error: { status: number }) => error);
+      expect((refused as { status: number }).status, name).toBe(400);
+    }
+    const big = await client()
+      .dataFiles.create({
+        body: {
+          Json: { name: 'big.csv', connectionId },
+          File: new Blob([new Uint8Array(2 * 1024 * 1024)]),
+        },
+      })
+      .catch((error: { status: number }) => error);
+    expect((big as { status: number }).status).toBe(413);
+    const names = (
+      await t.call('GET', `/api/v1/data-files?connectionId=${connectionId}`)
+    ).body.data.map((f: { name: string }) => f.name);
+    expect(names).not.toContain('big.csv');
+  });
+
+  it('lets a load script read lib://DataFiles/ and lib://<space>:DataFiles/, STORE into them, and nothing else', async () => {
+    await client().dataFiles.create({
+      body: {
+        Json: { name: 'rates.csv', connectionId: await connectionOf(otherSpaceId) },
+        File: new Blob(['region,rate\nnorth,2\nsouth,3\n']),
+      },
+    });
+    const app = (
+      await t.call('POST', '/api/v1/apps', { body: { attributes: { name: 'Loader', spaceId } } })
+    ).body.attributes.id;
+    const { doc, close } = await openApp(t.url, t.adminKey, app);
+    try {
+      await doc.setScript(`Orders: LOAD * FROM [lib://DataFiles/orders.csv] (txt, utf8, embedded labels, delimiter is ',');
+Rates: LOAD * FROM [lib://Shared data:DataFiles/rates.csv] (txt, utf8, embedded labels, delimiter is ',');
+STORE Orders INTO [lib://DataFiles/orders-copy.qvd] (qvd);`);
+      expect(await doc.doReload()).toBe(true);
+      expect(await cubeRows(doc, 'region', 'Sum(amount) * Only(rate)')).toEqual([
+        ['north', '34'],
+        ['south', '15'],
+      ]);
+      for (const path of [
+        'lib://DataFiles/../orders.csv',
+        'lib://Other/orders.csv',
+        '/etc/passwd',
+        'orders.csv',
+        'lib://Nope:DataFiles/x.csv',
+      ]) {
+        await doc.setScript(`T: LOAD * FROM [${path}] (txt);`);
+        expect(await doc.doReload(), path).toBe(false);
+      }
+    } finally {
+      await close();
+    }
+    const listed = await t.call(
+      'GET',
+      `/api/v1/data-files?connectionId=${await connectionOf(spaceId)}`,
+    );
+    expect(listed.body.data.map((file: { name: string }) => file.name)).toContain(
+      'orders-copy.qvd',
+    );
+  });
+
+  it('copies a temp content into a data file and answers quotas', async () => {
+    const upload = await fetch(`${t.url}/api/v1/temp-contents?filename=notes.txt`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${t.adminKey}`,
+        'content-type': 'application/octet-stream',
+      },
+      body: 'hello temp',
+    });
+    expect(upload.status).toBe(201);
+    const location = upload.headers.get('location')!;
+    const tempId = location.split('/').pop()!;
+    const details = await t.call('GET', `${location}/details`);
+    expect(details.body).toMatchObject({
+      ID: tempId,
+      Name: 'notes.txt',
+      Size: '10',
+      TTLSeconds: 3600,
+    });
+    const partial = await fetch(`${t.url}${location}`, {
+      headers: { authorization: `Bearer ${t.adminKey}`, range: 'bytes=6-' },
+    });
+    expect(partial.status).toBe(206);
+    expect(await partial.text()).toBe('temp');
+    const file = await client().dataFiles.create({
+      body: { Json: { name: 'notes.txt', tempContentFileId: tempId } },
+    });
+    expect(file).toMatchObject({ name: 'notes.txt', size: 10, spaceId: null });
+    const quotas = await t.call('GET', '/api/v1/data-files/quotas');
+    expect(quotas.body).toMatchObject({ maxFileSize: 1024 * 1024 });
+    expect(quotas.body.size).toBeGreaterThanOrEqual(10);
+    const stranger = t.user('stranger', []);
+    expect((await t.call('GET', location, { key: stranger.key })).status).toBe(404);
+  });
+});
