@@ -41,10 +41,28 @@ export async function loop(fn, times) {
   for (let i = 0; i < times; i += 1) await fn();
 }
 
-/** The list shifted by `by`, so that each round starts with another entry. */
-export function rotate(list, by) {
-  const shift = by % list.length;
-  return [...list.slice(shift), ...list.slice(0, shift)];
+/**
+ * The order of round `round`: a shuffle seeded by the round number, so that each client
+ * has other neighbours from round to round (whoever runs after a client that leaves a lot
+ * of garbage behind is not always the same), and a run is repeatable.
+ */
+export function roundOrder(list, round) {
+  let seed = (round + 1) * 2654435761;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const order = [...list];
+  for (let i = order.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** Collects garbage (the process runs with --expose-gc), so that no run pays for the one before. */
+export function collectGarbage(times = 2) {
+  for (let i = 0; i < times; i += 1) globalThis.gc();
 }
 
 export function median(values) {

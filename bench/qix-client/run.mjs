@@ -12,7 +12,15 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openRaw, socketKinds, wrapApi } from './clients.mjs';
-import { loop, median, pipelined, rotate, sequential, spread } from './measure.mjs';
+import {
+  collectGarbage,
+  loop,
+  median,
+  pipelined,
+  roundOrder,
+  sequential,
+  spread,
+} from './measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -105,7 +113,7 @@ async function main() {
 
   console.log(
     `qix client benchmark, Node ${process.version} (${process.execArgv.join(' ')}), server in a child process.\n` +
-      `Each figure: median [min–max] of ${ROUNDS} rounds; within a round the clients alternate, in a rotating order.\n` +
+      `Each figure: median [min–max] of ${ROUNDS} rounds; within a round every client runs once, in a shuffled order, after a GC.\n` +
       `Global WebSocket: ${kinds.length > 1 ? 'measured' : 'absent on this Node (not measured)'}.`,
   );
 
@@ -131,8 +139,10 @@ async function main() {
     await pipelined(entry.client.call, 10000, IN_FLIGHT);
   }
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const entry of rotate(entries, round)) {
+    for (const entry of roundOrder(entries, round)) {
+      collectGarbage();
       record(entry.calls, 'sequential', await sequential(entry.client.call, SEQUENTIAL_CALLS));
+      collectGarbage();
       const { rate, cpuPerCall } = await pipelined(entry.client.call, PIPELINED_CALLS, IN_FLIGHT);
       record(entry.calls, 'pipelined', rate);
       record(entry.calls, 'cpu', cpuPerCall);
@@ -154,7 +164,7 @@ async function main() {
   const libraries = Object.keys(wsClients).filter((name) => !name.startsWith('raw'));
   const objects = Object.fromEntries(libraries.map((name) => [name, {}]));
   for (let round = 0; round < 3; round += 1) {
-    for (const name of rotate(libraries, round)) {
+    for (const name of roundOrder(libraries, round)) {
       const { rate, bytes } = await objectBench(wsClients[name]);
       record(objects[name], 'rate', rate);
       record(objects[name], 'bytes', bytes);
@@ -201,7 +211,7 @@ async function objectBench(open) {
   const api = await open();
   const doc = await api.openDoc();
   const held = [];
-  collect();
+  collectGarbage(4);
   const before = process.memoryUsage().heapUsed;
   const start = performance.now();
   for (let i = 0; i < count; i += 1000) {
@@ -210,14 +220,10 @@ async function objectBench(open) {
     );
   }
   const rate = count / ((performance.now() - start) / 1000);
-  collect();
+  collectGarbage(4);
   const bytes = (process.memoryUsage().heapUsed - before) / held.length;
   await api.close();
   return { rate, bytes };
-}
-
-function collect() {
-  for (let i = 0; i < 4; i += 1) globalThis.gc();
 }
 
 async function layoutBench(clients) {
@@ -236,7 +242,8 @@ async function layoutBench(clients) {
     }
   }
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const run of rotate(runs, round)) {
+    for (const run of roundOrder(runs, round)) {
+      collectGarbage();
       const start = performance.now();
       await loop(run.round, 30);
       run.rates.push((run.count * 30) / ((performance.now() - start) / 1000));
@@ -291,6 +298,21 @@ function reportCalls(kinds, entries) {
     if (baselineName) {
       console.log(
         `    ${`@qlikit/qix / ${baselineName}`.padEnd(40)}${ratioLine(byName['@qlikit/qix'], byName[baselineName], '  [no loss: >= 1.00 within noise]')}`,
+      );
+    }
+    // The same comparison in CPU time per call (raw over library: higher is better, 1.00 = as cheap as the floor).
+    const cpu = Object.fromEntries(mine.map((entry) => [entry.name, entry.calls.cpu]));
+    console.log(
+      `  client CPU per pipelined call, ${best.name} / library (>= 1.00: no dearer than the floor):`,
+    );
+    for (const name of ['@qlikit/qix/enigma', '@qlikit/qix', 'enigma.js']) {
+      console.log(
+        `    ${`${best.name} / ${name}`.padEnd(40)}${ratioLine(cpu[best.name], cpu[name], '')}`,
+      );
+    }
+    if (baselineName) {
+      console.log(
+        `    ${`${baselineName} / @qlikit/qix`.padEnd(40)}${ratioLine(cpu[baselineName], cpu['@qlikit/qix'], '  [no loss: >= 1.00 within noise]')}`,
       );
     }
   }
