@@ -23,6 +23,8 @@ import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSet
 import type { Value } from '../value/Value.js';
 import { EngineError, LocErr } from '../server/protocol/EngineError.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
+import { parseNumber } from '../value/parseNumber.js';
+import { checkExpression, type ExpressionCheck } from './checkExpression.js';
 import {
   allRows,
   pivotGrid,
@@ -317,14 +319,31 @@ export class ChartCompute {
     return (symbol) => truth[symbol] === 1;
   }
 
-  /** An empty string when the expression parses, else the error message (CheckExpression). */
-  checkExpression(text: string): string {
+  /**
+   * CheckNumberOrExpression: a number written with the app's separators is
+   * fine as it is; anything else is checked as an expression.
+   */
+  checkNumberOrExpression(text: string): Pick<ExpressionCheck, 'qErrorMsg' | 'qBadFieldNames'> {
+    if (!Number.isNaN(parseNumber(text, undefined, this.settings)))
+      return { qErrorMsg: '', qBadFieldNames: [] };
+    const { qErrorMsg, qBadFieldNames } = this.checkExpression(text);
+    return { qErrorMsg, qBadFieldNames };
+  }
+
+  /** CheckExpression: the syntax error, if any, and the names that are no fields (over the expanded text). */
+  checkExpression(text: string, labels: readonly string[] = []): ExpressionCheck {
+    let expanded: string;
     try {
-      parseExpression(this.expandVariables(text));
-      return '';
+      expanded = this.expandVariables(text);
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      const message = error instanceof Error ? error.message : String(error);
+      return { qErrorMsg: message, qBadFieldNames: [], qDangerousFieldNames: [] };
     }
+    return checkExpression(expanded, {
+      isField: (name) => this.model.findField(name) !== undefined,
+      isVariable: (name) => this.variable(name) !== undefined,
+      labels,
+    });
   }
 
   /** The computed hypercube of a definition over a state (cached until the selections change). */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { bnfDefs } from '../../src/app/bnfDefs.js';
+import { bnfGrammar } from '../../src/app/bnfGrammar.js';
+import { functionsOfGroup } from '../../src/app/functionCatalog.js';
 import type { AggregationSpec } from '../../src/expression/aggregations/AggregationSpec.js';
 import { AGGREGATIONS } from '../../src/expression/aggregations/aggregationRegistry.js';
 import { reduceRecords } from '../../src/expression/aggregations/reduceRecords.js';
@@ -130,12 +131,32 @@ describe('the aggregation registry', () => {
     }
   });
 
-  test('GetBNF flags exactly the registry names as aggregations', () => {
-    const aggregations = bnfDefs()
-      .filter((def) => def.qAggrFunc)
-      .map((def) => def.qName.toUpperCase())
-      .sort();
-    expect(aggregations).toEqual([...AGGREGATIONS.keys()].sort());
+  test('GetBNF flags exactly the registry names as aggregations, per context', () => {
+    for (const [type, context] of [
+      ['E', 'chart'],
+      ['S', 'script'],
+    ] as const) {
+      const flagged = bnfGrammar(type)
+        .defs.filter((def) => def.qAggrFunc && !def.qIsBnfRule)
+        .map((def) => def.qName)
+        .sort();
+      const registered = [...AGGREGATIONS.values()]
+        .filter((spec) => spec.contexts.includes(context))
+        .map((spec) => spec.name)
+        .sort();
+      expect(flagged).toEqual(registered);
+    }
+  });
+
+  test('GetFunctions lists the registry as the AGGR group, with its signatures', () => {
+    expect(functionsOfGroup('AGGR')).toEqual(
+      [...AGGREGATIONS.values()].map((spec) => ({
+        qName: spec.name,
+        qGroup: 'AGGR',
+        qSignature: spec.signature,
+      })),
+    );
+    expect(functionsOfGroup('FUNC_GROUP_AGGR')).toEqual(functionsOfGroup('AGGR'));
   });
 
   test.each(inBoth.map((spec) => [spec.name, spec] as const))(

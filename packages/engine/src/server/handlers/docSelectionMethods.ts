@@ -186,8 +186,11 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     return { qValue: { qText, qIsNumeric: qNum !== 'NaN', qNumber: qNum === 'NaN' ? 0 : qNum } };
   },
   CheckExpression(context, args) {
-    const message = docOf(context).data.chart.checkExpression(stringArg(args, 'qExpr'));
-    return { qErrorMsg: message, qBadFieldNames: [], qDangerousFieldNames: [] };
+    const labels = Array.isArray(args.qLabels) ? args.qLabels.map(String) : [];
+    return docOf(context).data.chart.checkExpression(stringArg(args, 'qExpr'), labels);
+  },
+  CheckNumberOrExpression(context, args) {
+    return docOf(context).data.chart.checkNumberOrExpression(stringArg(args, 'qExpr'));
   },
 
   CreateBookmark(context, args) {

@@ -3,7 +3,8 @@ import { arch, release, type as osType } from 'node:os';
 import type { App } from '../../app/App.js';
 import type { StoredObject } from '../../app/AppDocument.js';
 import type { AppStore } from '../../app/AppStore.js';
-import { bnfDefs } from '../../app/bnfDefs.js';
+import { bnfGrammar, bnfType } from '../../app/bnfGrammar.js';
+import { functionsOfGroup } from '../../app/functionCatalog.js';
 import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
 import type { ProgressData } from '@qlikit/qix';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
@@ -39,11 +40,23 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
     GetDefaultAppFolder: () => ({ qPath: apps.appsDir }),
     ReloadExtensionList: () => ({}),
     ConfigureReload: () => ({}),
-    GetBNF: () => ({ qBnfDefs: bnfDefs() }),
-    GetBaseBNF: () => ({ qBnfDefs: [], qBnfHash: '' }),
-    GetBaseBNFHash: () => ({ qBnfHash: '' }),
-    GetBaseBNFString: () => ({ qBnfStr: '', qBnfHash: '' }),
-    GetFunctions: () => ({ qFunctions: [] }),
+    GetBNF: (_context, args) => ({
+      qBnfDefs: [...bnfGrammar(bnfType(optionalStringArg(args, 'qBnfType'))).defs],
+    }),
+    GetBaseBNF: (_context, args) => {
+      const grammar = bnfGrammar(bnfType(optionalStringArg(args, 'qBnfType')));
+      return { qBnfDefs: [...grammar.defs], qBnfHash: grammar.hash };
+    },
+    GetBaseBNFHash: (_context, args) => ({
+      qBnfHash: bnfGrammar(bnfType(optionalStringArg(args, 'qBnfType'))).hash,
+    }),
+    GetBaseBNFString: (_context, args) => {
+      const grammar = bnfGrammar(bnfType(optionalStringArg(args, 'qBnfType')));
+      return { qBnfStr: grammar.text, qBnfHash: grammar.hash };
+    },
+    GetFunctions: (_context, args) => ({
+      qFunctions: functionsOfGroup(optionalStringArg(args, 'qGroup')),
+    }),
 
     async GetDocList() {
       const documents = await apps.list();

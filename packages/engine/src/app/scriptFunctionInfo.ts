@@ -1,0 +1,39 @@
+import type { FunctionGroup } from '../expression/FunctionGroup.js';
+
+/** What GetFunctions and GetBNF say of a function only a running script has. */
+export interface ScriptFunctionInfo {
+  readonly name: string;
+  readonly group: FunctionGroup;
+  readonly params: string;
+}
+
+/**
+ * The functions the script interpreter provides itself (script/
+ * contextFunctions and the LOAD compiler's counters), with their Qlik group
+ * and syntax. A test checks this list against the interpreter's functions.
+ */
+export const SCRIPT_FUNCTION_INFO: readonly ScriptFunctionInfo[] = [
+  { name: 'AutoNumber', group: 'COUNT', params: 'expression[ , AutoID]' },
+  { name: 'AutoNumberHash128', group: 'COUNT', params: 'expression {, expression}' },
+  { name: 'AutoNumberHash256', group: 'COUNT', params: 'expression {, expression}' },
+  { name: 'IterNo', group: 'COUNT', params: '' },
+  { name: 'RecNo', group: 'COUNT', params: '' },
+  { name: 'RowNo', group: 'COUNT', params: '' },
+  { name: 'ApplyMap', group: 'MAPP', params: "'map_name', expression [ , default_mapping ]" },
+  { name: 'MapSubString', group: 'MAPP', params: "'map_name', expression" },
+  { name: 'Exists', group: 'RCRD', params: 'field_name [, expr]' },
+  { name: 'Peek', group: 'RCRD', params: 'field_name[, row_no[, table_name ] ]' },
+  { name: 'Previous', group: 'RCRD', params: 'expr' },
+  { name: 'FieldValue', group: 'RCRD', params: 'field_name, elem_no' },
+  { name: 'FieldIndex', group: 'RCRD', params: 'field_name, value' },
+  { name: 'FieldValueCount', group: 'RCRD', params: 'field_name' },
+  { name: 'FieldName', group: 'TBL', params: 'field_number ,table_name' },
+  { name: 'NoOfFields', group: 'TBL', params: '[table_name ]' },
+  { name: 'NoOfRows', group: 'TBL', params: "['table_name ']" },
+  { name: 'NoOfTables', group: 'TBL', params: '' },
+  { name: 'TableName', group: 'TBL', params: "'table_number'" },
+  { name: 'TableNumber', group: 'TBL', params: "'table_name'" },
+  { name: 'FileName', group: 'FILE', params: "[ 'filename' ]" },
+  { name: 'FileBaseName', group: 'FILE', params: '' },
+  { name: 'FileExtension', group: 'FILE', params: '' },
+];
