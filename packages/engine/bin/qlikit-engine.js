@@ -11,8 +11,9 @@ if (/[\\/]node_modules[\\/]/.test(fileURLToPath(import.meta.url))) {
 } else {
   const { register: registerTsx } = await import('tsx/esm/api');
   registerTsx();
-  register(
-    'data:text/javascript,export const resolve = (s, c, next) => next(s, { ...c, conditions: [...c.conditions, "source"] });',
-  );
+  // A resolve hook that adds the `source` condition, so workspace packages resolve to src/.
+  const sourceCondition =
+    'data:text/javascript,export const resolve = (s, c, next) => next(s, { ...c, conditions: [...c.conditions, "source"] });';
+  register(sourceCondition);
   await import('../src/bin/qlikit-engine.ts');
 }

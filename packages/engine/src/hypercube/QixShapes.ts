@@ -13,8 +13,6 @@ export type {
   HyperCubeDef,
   ListObjectDef,
   NxDimension,
-  NxInlineDimensionDef,
-  NxInlineMeasureDef,
   NxMeasure,
   NxPage,
   SortCriteria,
