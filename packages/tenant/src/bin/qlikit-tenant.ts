@@ -12,8 +12,13 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: process.env.QLIKIT_DATA ?? '.data' },
     'no-demo': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (values.help) {
+  console.log('usage: qlikit-tenant [--port <n>] [--host <address>] [--data <dir>] [--no-demo]');
+  process.exit(0);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`qlikit-tenant: --port must be a port number, not ${values.port}`);
