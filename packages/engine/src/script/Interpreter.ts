@@ -36,7 +36,8 @@ import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
 import { SourceMap } from './SourceMap.js';
 import { splitStatements } from './splitStatements.js';
-import type { Statement } from './Statement.js';
+import type { FieldDefinition, Statement } from './Statement.js';
+import { deriveFields } from './deriveFields.js';
 import { StatementCursor } from './StatementCursor.js';
 import { storeTable } from './storeTable.js';
 import { TableCatalog } from './TableCatalog.js';
@@ -64,6 +65,7 @@ export class Interpreter {
   qualify: QualifyRule[] = [];
   readonly functions: ReadonlyMap<string, ScalarFunction>;
   private readonly subs = new Map<string, SubNode>();
+  private readonly definitions = new Map<string, FieldDefinition>();
   private readonly loads: LoadRunner;
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
@@ -534,10 +536,33 @@ export class Interpreter {
         return;
       case 'flushLog':
         return;
+      case 'declare':
+        this.definitions.set(statement.name, statement.definition);
+        return;
+      case 'derive':
+        return this.derive(statement.fields, statement.definition);
       case 'notSupported':
         throw notSupported(statement.what);
       default:
         throw new ScriptFault('SCRIPT_RUNTIME', `Statement '${statement.kind}' cannot run here`);
+    }
+  }
+
+  /** DERIVE: a table of derived fields per field, tagged as the definition says. */
+  private derive(fields: readonly string[], name: string): void {
+    const definition = this.definitions.get(name);
+    if (!definition)
+      throw new ScriptFault('SCRIPT_RUNTIME', `Field definition '${name}' is not declared`);
+    for (const field of fields) {
+      const { table, tags } = deriveFields(field, name, definition, {
+        functions: this.functions,
+        format: this.format,
+        fieldValues: (f) => this.fieldValues(f),
+        variable: (v) => this.variableValue(v),
+      });
+      this.application.add(table, table.name);
+      for (const [derived, derivedTags] of tags) this.fieldRules.tag([derived], derivedTags, false);
+      this.write(`${table.name}: ${table.rowCount} values derived`);
     }
   }
 

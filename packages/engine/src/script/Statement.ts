@@ -101,6 +101,17 @@ export interface LoadStatement {
   readonly orderBy?: readonly { readonly field: string; readonly descending: boolean }[];
 }
 
+/** A DECLARE'd field definition: fields computed from `$1` (the field DERIVE names), with tags. */
+export interface FieldDefinition {
+  readonly tags: readonly string[];
+  readonly parameters: readonly { readonly name: string; readonly value: Expr }[];
+  readonly fields: readonly {
+    readonly expr: Expr;
+    readonly name: string;
+    readonly tags: readonly string[];
+  }[];
+}
+
 /** `old as new` pairs of RENAME and ALIAS. */
 export type NamePairs = readonly (readonly [string, string])[];
 
@@ -179,6 +190,10 @@ export type Statement =
   | { readonly kind: 'section'; readonly access: boolean }
   | { readonly kind: 'star'; readonly symbol?: string }
   | { readonly kind: 'flushLog' }
+  /** `Name: DECLARE FIELD DEFINITION ...`. */
+  | { readonly kind: 'declare'; readonly name: string; readonly definition: FieldDefinition }
+  /** `DERIVE FIELDS FROM FIELDS a, b USING Name`. */
+  | { readonly kind: 'derive'; readonly fields: readonly string[]; readonly definition: string }
   /**
    * A statement of Qlik's script language that parses but that this engine
    * cannot run (EXECUTE, DIRECT QUERY, DECLARE, ...): the reload fails with

@@ -25,6 +25,17 @@ export class StatementCursor {
     ) => ScriptError,
   ) {}
 
+  /**
+   * A cursor over `text`, a rewriting of the rest of this statement; its
+   * errors point at where that rest starts.
+   */
+  rewritten(text: string): StatementCursor {
+    const at = this.pos;
+    return new StatementCursor(text, (_offset, code, message, cause) =>
+      this.toScriptError(at, code, message, cause),
+    );
+  }
+
   /** A syntax error at the current position (or `at`). */
   error(message: string, at = this.pos, cause?: unknown): ScriptError {
     return this.toScriptError(at, 'SCRIPT_SYNTAX', message, cause);

@@ -1,4 +1,5 @@
 import type { Expr } from '../expression/Expr.js';
+import { parseDeclare, parseDerive } from './parseDeclare.js';
 import { parseFileFormatSpec } from './parseFileFormatSpec.js';
 import { parseLoadBody } from './parseLoad.js';
 import { parseLoadPrefixes, readParenthesized } from './parseLoadPrefixes.js';
@@ -14,8 +15,6 @@ const NOT_SUPPORTED: Record<string, string> = {
   EXECUTE: 'EXECUTE (running external programs)',
   DIRECT: 'DIRECT QUERY',
   DIRECTQUERY: 'DIRECT QUERY',
-  DECLARE: 'DECLARE (field definitions)',
-  DERIVE: 'DERIVE (derived fields)',
   CONSTRAIN: 'CONSTRAIN (variable constraints)',
   INPUTFIELD: 'INPUTFIELD (input fields)',
   LOOSEN: 'LOOSEN TABLE (loosely coupled tables)',
@@ -31,11 +30,19 @@ export function parseStatement(cursor: StatementCursor): Statement {
   const prefixes = parseLoadPrefixes(cursor);
   if (prefixes) return parseLoadBody(cursor, prefixes);
   const at = cursor.skipSpace();
-  const labelled = readLabel(cursor);
+  const label = readLabel(cursor);
   const word = cursor.peekWord();
-  if (labelled && word !== 'DECLARE')
+  if (label !== undefined && word === 'DECLARE') {
+    cursor.acceptWord(word);
+    // `$1` (the field a DERIVE applies the definition to) is read as a field name.
+    return parseDeclare(
+      cursor.rewritten(cursor.text.slice(cursor.pos).replace(/\$(\d)\b/g, '[$$$1]')),
+      label,
+    );
+  }
+  if (label !== undefined)
     throw cursor.error(`Expected LOAD after the table label${cursor.describeNext()}`);
-  if (!labelled && isImplicitLet(cursor)) return parseLet(cursor);
+  if (isImplicitLet(cursor)) return parseLet(cursor);
   cursor.acceptWord(word);
   const statement = parseKeywordStatement(cursor, word);
   if (statement) return statement;
@@ -104,6 +111,8 @@ function parseKeywordStatement(cursor: StatementCursor, word: string): Statement
       const symbol = cursor.readRest();
       return { kind: 'star', symbol: symbol === '' ? undefined : unquoteWhole(symbol) };
     }
+    case 'DERIVE':
+      return parseDerive(cursor);
     case 'FLUSHLOG':
       return end(cursor, { kind: 'flushLog' });
     default:
@@ -117,15 +126,15 @@ function end(cursor: StatementCursor, statement: Statement): Statement {
 }
 
 /** `Name:` / `[My table]:` before a statement. */
-function readLabel(cursor: StatementCursor): boolean {
+function readLabel(cursor: StatementCursor): string | undefined {
   const start = cursor.skipSpace();
   const name = cursor.tryReadName();
   if (name !== undefined && cursor.peekChar() === ':' && cursor.text[cursor.pos + 1] !== '=') {
     cursor.pos++;
-    return true;
+    return name;
   }
   cursor.pos = start;
-  return false;
+  return undefined;
 }
 
 /** `x = 1;` is a LET with the keyword left out, as the reference allows. */
