@@ -9,7 +9,11 @@ export type {
   StartEngineOptions,
 } from './server/startEngine.js';
 export type { Identity } from './server/session/EngineSession.js';
-export { EngineError, LocErr } from './server/protocol/EngineError.js';
+export { EngineError, type EngineErrorOptions } from './errors/EngineError.js';
+export { LocError } from './errors/LocError.js';
+export { RpcError, JsonRpcErr, type RpcErrorBody } from './server/protocol/RpcError.js';
+export type { RequestLimits } from './server/protocol/RequestLimits.js';
+export type { OnInternalError } from './server/protocol/toRpcError.js';
 export { AppStore, type AppStoreOptions } from './app/AppStore.js';
 export { dataDirFiles, type DataFiles } from './io/DataFiles.js';
 export { DataFileError } from './io/DataFileError.js';

@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/EngineError.js';
+
 /** Machine-readable reasons an aggregation cannot be computed. */
 export type AggregateErrorCode =
   | 'UNKNOWN_FIELD'
@@ -9,14 +11,6 @@ export type AggregateErrorCode =
   | 'NO_JOIN_PATH';
 
 /** An aggregation that cannot be computed, with the reason as a `code`. */
-export class AggregateError extends Error {
+export class AggregateError extends EngineError<AggregateErrorCode> {
   override readonly name = 'AggregateError';
-
-  constructor(
-    readonly code: AggregateErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

@@ -3,7 +3,7 @@ import { applySectionAccess, type AccessUser } from '../model/applySectionAccess
 import { DataModel } from '../model/DataModel.js';
 import type { FieldTag } from '../model/FieldTag.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
 import type { BinarySource } from '../script/ScriptOptions.js';
@@ -119,11 +119,9 @@ export class App {
   async binarySource(source: string): Promise<BinarySource> {
     const id = /([^/\\[\]]+?)(?:\.qv[fw])?\]?$/i.exec(source.trim())?.[1] ?? source;
     if (id === this.id)
-      throw new EngineError(
-        LocErr.GENERIC_INVALID_PARAMETERS,
-        'BINARY cannot load the app itself',
-        id,
-      );
+      throw new LocError('LOCERR_GENERIC_INVALID_PARAMETERS', 'BINARY cannot load the app itself', {
+        parameter: id,
+      });
     const other = await this.store.get(id);
     return { tables: other.tables, sectionAccess: other.sectionAccess };
   }
@@ -181,7 +179,7 @@ export class App {
   getObject(id: string, type: StoredObjectType): StoredObject {
     const object = this.objects.get(id);
     if (!object || object.type !== type)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Object not found: ${id}`, id);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Object not found: ${id}`, { parameter: id });
     return object;
   }
 
@@ -204,7 +202,9 @@ export class App {
     const props = withInfo(structuredClone(properties), type);
     const id = objectIdOfProps(props);
     if (this.objects.has(id))
-      throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
+      throw new LocError('LOCERR_GENERIC_ALREADY_EXISTS', `Object already exists: ${id}`, {
+        parameter: id,
+      });
     const now = new Date().toISOString();
     const object: StoredObject = { type, properties: props, createdDate: now, modifiedDate: now };
     if (parentId !== undefined) object.parentId = parentId;

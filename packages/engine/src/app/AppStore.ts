@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 import { App } from './App.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
@@ -81,7 +81,9 @@ export class AppStore {
   async create(title: string, id: string = randomUUID()): Promise<App> {
     assertAppId(id);
     if (await this.exists(id))
-      throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${id}`, id);
+      throw new LocError('LOCERR_APP_ALREADY_EXISTS', `App already exists: ${id}`, {
+        parameter: id,
+      });
     const app = new App(newDocument(id, title), [], this, false);
     await this.save(app);
     this.open.set(id, app);
@@ -92,7 +94,9 @@ export class AppStore {
   async copy(sourceId: string, targetId: string, title: string): Promise<App> {
     assertAppId(targetId);
     if (await this.exists(targetId))
-      throw new EngineError(LocErr.APP_ALREADY_EXISTS, `App already exists: ${targetId}`, targetId);
+      throw new LocError('LOCERR_APP_ALREADY_EXISTS', `App already exists: ${targetId}`, {
+        parameter: targetId,
+      });
     const { document, tables, sectionAccess } = (await this.get(sourceId)).snapshot();
     const now = new Date().toISOString();
     const copy: AppDocument = {
@@ -120,7 +124,8 @@ export class AppStore {
     const live = this.open.get(id);
     if (live) return live;
     const snapshot = await this.read(id);
-    if (!snapshot) throw new EngineError(LocErr.APP_NOT_FOUND, `App not found: ${id}`, id);
+    if (!snapshot)
+      throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
     const app =
       this.open.get(id) ??
       new App(snapshot.document, snapshot.tables, this, false, snapshot.sectionAccess);
@@ -137,7 +142,7 @@ export class AppStore {
   async delete(id: string): Promise<void> {
     const live = this.open.get(id);
     if (!live && (await this.currentVersion(id)) === null) {
-      throw new EngineError(LocErr.APP_NOT_FOUND, `App not found: ${id}`, id);
+      throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
     }
     this.open.delete(id);
     await rm(join(this.appsDir, id), { recursive: true, force: true });
@@ -196,7 +201,10 @@ export class AppStore {
       );
       return { document, tables, sectionAccess: await this.readAccess(versionDir) };
     } catch (cause) {
-      throw new EngineError(LocErr.GENERIC_CORRUPT_DATA, `App ${id} cannot be read`, id, { cause });
+      throw new LocError('LOCERR_GENERIC_CORRUPT_DATA', `App ${id} cannot be read`, {
+        parameter: id,
+        cause,
+      });
     }
   }
 
@@ -224,7 +232,9 @@ export class AppStore {
 
 function assertAppId(id: string): void {
   if (!APP_ID.test(id)) {
-    throw new EngineError(LocErr.APP_INVALID_NAME, `Invalid app id: ${JSON.stringify(id)}`, id);
+    throw new LocError('LOCERR_APP_INVALID_NAME', `Invalid app id: ${JSON.stringify(id)}`, {
+      parameter: id,
+    });
   }
 }
 

@@ -1,5 +1,4 @@
 import { parseExpression } from '../expression/parseExpression.js';
-import { ExpressionError } from '../expression/ExpressionError.js';
 import { expandDollars } from '../expression/expandDollars.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { type ExpressionMatcher, searchSymbols } from '../selection/searchSymbols.js';
@@ -21,7 +20,7 @@ import type { SelectionState } from '../selection/SelectionState.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { parseNumber } from '../value/parseNumber.js';
 import { checkExpression, type ExpressionCheck } from './checkExpression.js';
@@ -89,7 +88,7 @@ export class ChartCompute {
 
   /** Pages of a hypercube (GetHyperCubeData). */
   hyperCubeData(def: Json, stateName: string, pages: readonly Json[]): NxDataPage[] {
-    return this.guard(() => this.cube(def, stateName).getHyperCubeData(pages));
+    return this.cube(def, stateName).getHyperCubeData(pages);
   }
 
   /** Reduced pages of a hypercube (GetHyperCubeReducedData). */
@@ -100,7 +99,7 @@ export class ChartCompute {
     zoomFactor: number,
     mode: string,
   ): NxDataPage[] {
-    return this.guard(() => reducedPages(this.cube(def, stateName), pages, zoomFactor, mode));
+    return reducedPages(this.cube(def, stateName), pages, zoomFactor, mode);
   }
 
   /** Data of a cube along its continuous first dimension (GetHyperCubeContinuousData). */
@@ -131,7 +130,7 @@ export class ChartCompute {
       };
       return this.cube(binDef, stateName);
     };
-    return this.guard(() => continuousData(this.cube(def, stateName), options, reverse, binned));
+    return continuousData(this.cube(def, stateName), options, reverse, binned);
   }
 
   /** A cube with its dimension fields and the selection state behind it, for selecting through it. */
@@ -186,7 +185,7 @@ export class ChartCompute {
   ): NxDataPage[] {
     if (search !== undefined)
       return pagesOfRows(this.searchedRows(def, stateName, search), readPages(pages));
-    return this.guard(() => this.list(def, stateName).getListObjectData(pages));
+    return this.list(def, stateName).getListObjectData(pages);
   }
 
   /** The rows of a list object whose values a search string finds, in the list's order. */
@@ -195,10 +194,10 @@ export class ChartCompute {
     const fieldName = fieldNameOf(def);
     const field = this.model.findField(fieldName);
     if (!field)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
-    const found = this.guard(() =>
-      searchSymbols(field, search, this.searchMatcher(fieldName, search, stateName)),
-    );
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${fieldName}`, {
+        parameter: fieldName,
+      });
+    const found = searchSymbols(field, search, this.searchMatcher(fieldName, search, stateName));
     const { qcx, qcy } = (list.layout as unknown as { qSize: { qcx: number; qcy: number } }).qSize;
     const step = Math.max(1, Math.floor(10_000 / Math.max(1, qcx)));
     const rows: NxCell[][] = [];
@@ -224,7 +223,8 @@ export class ChartCompute {
       .filter(Boolean)
       .reduce<unknown>((node, key) => (node as Json | undefined)?.[key], properties) as
       Json | undefined;
-    if (!def) throw new EngineError(LocErr.GENERIC_INVALID_PATH, `Nothing at ${path}`, path);
+    if (!def)
+      throw new LocError('LOCERR_GENERIC_INVALID_PATH', `Nothing at ${path}`, { parameter: path });
     if (path.endsWith('qListObjectDef')) return [fieldNameOf(def)];
     const dims = ((def.qDimensions ?? []) as Json[]).map(fieldNameOf);
     return columns.length === 0
@@ -271,16 +271,14 @@ export class ChartCompute {
   /** The value of a chart expression over all possible records of a state (Evaluate, qStringExpression, `=` variables). */
   evaluate(text: string, stateName: string): Value {
     const source = text.trim().startsWith('=') ? text.trim().slice(1) : text;
-    const expr = this.guard(() => parseExpression(this.expandVariables(source)));
+    const expr = parseExpression(this.expandVariables(source));
     const evaluator = chartEvaluator(
       this.model,
       this.dataOf(stateName),
       this.options(),
       this.settings,
     );
-    return this.guard(
-      () => evaluator.measures.evaluate(expr, chartTarget(evaluator.scope, []))[0] ?? null,
-    );
+    return evaluator.measures.evaluate(expr, chartTarget(evaluator.scope, []))[0] ?? null;
   }
 
   /**
@@ -298,8 +296,10 @@ export class ChartCompute {
     if (!trimmed.startsWith('=')) return undefined;
     const field = this.model.findField(fieldName);
     if (!field)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
-    const expr = this.guard(() => parseExpression(this.expandVariables(trimmed.slice(1))));
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${fieldName}`, {
+        parameter: fieldName,
+      });
+    const expr = parseExpression(this.expandVariables(trimmed.slice(1)));
     const evaluator = chartEvaluator(
       this.model,
       this.dataOf(stateName),
@@ -307,7 +307,7 @@ export class ChartCompute {
       this.settings,
     );
     const target = chartTarget(evaluator.scope, [field.name]);
-    const values = this.guard(() => evaluator.measures.evaluate(expr, target));
+    const values = evaluator.measures.evaluate(expr, target);
     const truth = new Uint8Array(field.cardinality);
     const symbols = target.index.keys[0];
     for (let group = 0; symbols && group < target.index.count; group++) {
@@ -353,9 +353,7 @@ export class ChartCompute {
     if (!cube) {
       const result = this.dataOf(stateName);
       const options = { ...this.options(), display: this.state(stateName).result() };
-      cube = this.guard(() =>
-        computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, options),
-      );
+      cube = computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, options);
       this.cubes.set(key, cube);
     }
     return cube;
@@ -367,7 +365,7 @@ export class ChartCompute {
     if (!list) {
       const result = this.dataOf(stateName);
       const options = { ...this.options(), display: this.state(stateName).result() };
-      list = this.guard(() => computeListObject(this.model, result, def as ListObjectDef, options));
+      list = computeListObject(this.model, result, def as ListObjectDef, options);
       this.lists.set(key, list);
     }
     return list;
@@ -402,22 +400,20 @@ export class ChartCompute {
    */
   private expandVariables(text: string): string {
     if (!text.includes('$(')) return text;
-    return this.guard(() =>
-      expandDollars(text, (nameOrExpression, isExpression) => {
-        if (isExpression) return this.valueText(nameOrExpression);
-        const name = nameOrExpression.trim();
-        const definition = this.variable(name);
-        if (definition === undefined || !definition.trim().startsWith('=')) return definition;
-        const key = name.toLowerCase();
-        if (this.expanding.has(key)) return undefined;
-        this.expanding.add(key);
-        try {
-          return this.valueText(definition.trim().slice(1));
-        } finally {
-          this.expanding.delete(key);
-        }
-      }),
-    );
+    return expandDollars(text, (nameOrExpression, isExpression) => {
+      if (isExpression) return this.valueText(nameOrExpression);
+      const name = nameOrExpression.trim();
+      const definition = this.variable(name);
+      if (definition === undefined || !definition.trim().startsWith('=')) return definition;
+      const key = name.toLowerCase();
+      if (this.expanding.has(key)) return undefined;
+      this.expanding.add(key);
+      try {
+        return this.valueText(definition.trim().slice(1));
+      } finally {
+        this.expanding.delete(key);
+      }
+    });
   }
 
   /** The text of an expression's value over the default state, for an expansion. */
@@ -442,22 +438,6 @@ export class ChartCompute {
             )
           : value,
     ) as Json;
-  }
-
-  /** Turns the compute layers' errors into engine errors with their LOCERR codes. */
-  private guard<T>(run: () => T): T {
-    try {
-      return run();
-    } catch (error) {
-      if (error instanceof EngineError) throw error;
-      const code = (error as { code?: unknown }).code;
-      const message = error instanceof Error ? error.message : String(error);
-      if (code === 'LOCERR_CALC_PAGES_TOO_LARGE')
-        throw new EngineError(LocErr.CALC_PAGES_TOO_LARGE, message, '', { cause: error });
-      if (error instanceof ExpressionError)
-        throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
-      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, message, '', { cause: error });
-    }
   }
 }
 
@@ -498,11 +478,9 @@ function fieldNameOf(def: Json): string {
   const inner = (def.qDef ?? {}) as { qFieldDefs?: unknown[] };
   const raw = inner.qFieldDefs?.[0];
   if (typeof raw !== 'string' || raw === '')
-    throw new EngineError(
-      LocErr.GENERIC_INVALID_PARAMETERS,
-      'The definition has no qFieldDefs',
-      'qFieldDefs',
-    );
+    throw new LocError('LOCERR_GENERIC_INVALID_PARAMETERS', 'The definition has no qFieldDefs', {
+      parameter: 'qFieldDefs',
+    });
   const trimmed = raw.trim().replace(/^=/, '').trim();
   return trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
 }

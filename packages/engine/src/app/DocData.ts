@@ -6,7 +6,7 @@ import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js'
 import type { SelectionState } from '../selection/SelectionState.js';
 import { fromSnapshot, type SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import { SelectionResult } from '../selection/SelectionResult.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 import { objectId } from './App.js';
 import type { StoredObject } from './AppDocument.js';
 import type { DocSession } from './DocSession.js';
@@ -47,7 +47,9 @@ export class DocData {
     const states = this.selectionStates();
     const stateName = name === '' ? DEFAULT_STATE : name;
     if (!states.has(stateName))
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${stateName}`, stateName);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `No alternate state ${stateName}`, {
+        parameter: stateName,
+      });
     return states.get(stateName);
   }
 
@@ -106,7 +108,9 @@ export class DocData {
   /** Adds an alternate state. */
   addState(name: string): void {
     if (name === '' || name === DEFAULT_STATE)
-      throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'Invalid state name', name);
+      throw new LocError('LOCERR_GENERIC_INVALID_PARAMETERS', 'Invalid state name', {
+        parameter: name,
+      });
     if (this.alternateStates.includes(name)) return;
     // Build the states first: a first build adds every listed name itself.
     const states = this.selectionStates();
@@ -118,7 +122,10 @@ export class DocData {
   /** Removes an alternate state. */
   removeState(name: string): void {
     const at = this.alternateStates.indexOf(name);
-    if (at < 0) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No alternate state ${name}`, name);
+    if (at < 0)
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `No alternate state ${name}`, {
+        parameter: name,
+      });
     this.alternateStates.splice(at, 1);
     this.selectionStates().remove(name);
     this.dropComputed();
@@ -160,10 +167,10 @@ export class DocData {
   /** Starts a modal selection on an object; selections from any other object fail until it ends. */
   beginModal(objectId: string): void {
     if (this.modal && this.modal.objectId !== objectId) {
-      throw new EngineError(
-        LocErr.HC_MODAL_OBJECT_ERROR,
+      throw new LocError(
+        'LOCERR_HC_MODAL_OBJECT_ERROR',
         `Object ${this.modal.objectId} is in modal selection`,
-        objectId,
+        { parameter: objectId },
       );
     }
     this.modal ??= { objectId, before: this.snapshotAll(), made: false };
@@ -201,10 +208,10 @@ export class DocData {
   /** Fails with LOCERR_HC_MODAL_OBJECT_ERROR when another object is in modal selection. */
   assertCanSelect(fromObjectId: string | null): void {
     if (this.modal && this.modal.objectId !== fromObjectId) {
-      throw new EngineError(
-        LocErr.HC_MODAL_OBJECT_ERROR,
+      throw new LocError(
+        'LOCERR_HC_MODAL_OBJECT_ERROR',
         `Object ${this.modal.objectId} is in modal selection`,
-        this.modal.objectId,
+        { parameter: this.modal.objectId },
       );
     }
   }

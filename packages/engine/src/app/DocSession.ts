@@ -1,10 +1,10 @@
 import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
-import type { EngineSession } from '../server/session/EngineSession.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import type { SessionView } from './SessionView.js';
+import { LocError } from '../errors/LocError.js';
 import { App, objectId, replaceProperties, withInfo, type AppEvent } from './App.js';
 import type { StoredObject, StoredObjectType } from './AppDocument.js';
 import { ReloadProgress } from './ReloadProgress.js';
-import { applyNxPatches, type NxPatch } from './applyNxPatches.js';
+import { applyNxPatches, type PatchInput } from './applyNxPatches.js';
 import { DocData } from './DocData.js';
 import { computeLayout } from './layout/computeLayout.js';
 import { reloadApp } from './reloadApp.js';
@@ -36,7 +36,7 @@ export class DocSession {
 
   constructor(
     readonly app: App,
-    readonly session: EngineSession,
+    readonly session: SessionView,
   ) {
     this.data = new DocData(this);
     this.unsubscribe = app.subscribe((event) => this.onAppEvent(event));
@@ -68,9 +68,9 @@ export class DocSession {
   }
 
   /** Applies patches that only this session sees and that are never saved. */
-  applySoftPatches(object: StoredObject, patches: readonly NxPatch[]): void {
+  applySoftPatches(object: StoredObject, patches: readonly PatchInput[]): void {
     const next = structuredClone(this.effectiveProperties(object));
-    applyNxPatches(next, patches);
+    applyNxPatches(next, patches, this.session.limits);
     this.softPatched.set(objectId(object), next);
     this.invalidateObject(objectId(object));
   }
@@ -84,10 +84,10 @@ export class DocSession {
   setFullPropertyTree(object: StoredObject, entry: Record<string, unknown>): void {
     const properties = entry.qProperty;
     if (typeof properties !== 'object' || properties === null) {
-      throw new EngineError(
-        LocErr.GENERIC_INVALID_PARAMETERS,
+      throw new LocError(
+        'LOCERR_GENERIC_INVALID_PARAMETERS',
         'qPropEntry.qProperty must be an object',
-        'qPropEntry',
+        { parameter: 'qPropEntry' },
       );
     }
     this.setObjectProperties(object, properties as Record<string, unknown>);
@@ -200,8 +200,8 @@ export class DocSession {
   /** Runs the load script; true when it succeeded. Progress goes to GetProgress under `requestId`. */
   async reload(requestId: string, signal: AbortSignal, partial: boolean): Promise<boolean> {
     if (this.reloading)
-      throw new EngineError(
-        LocErr.SCRIPT_RELOAD_IN_PROGRESS,
+      throw new LocError(
+        'LOCERR_RELOAD_IN_PROGRESS',
         'A reload is already running in this session',
       );
     const progress = new ReloadProgress();
@@ -217,7 +217,7 @@ export class DocSession {
       // The request itself was aborted (AbortRequest, AbortAll, CancelRequest): it answers LOCERR_GENERIC_ABORTED.
       // CancelReload stops only the reload, which then answers false.
       if (!ok && signal.aborted)
-        throw new EngineError(LocErr.GENERIC_ABORTED, 'The reload request was aborted');
+        throw new LocError('LOCERR_GENERIC_ABORTED', 'The reload request was aborted');
       return ok;
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -252,7 +252,9 @@ export class DocSession {
     const props = withInfo(structuredClone(properties), type);
     const id = objectId({ type, properties: props, createdDate: '', modifiedDate: '' });
     if (this.findObject(id))
-      throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Object already exists: ${id}`, id);
+      throw new LocError('LOCERR_GENERIC_ALREADY_EXISTS', `Object already exists: ${id}`, {
+        parameter: id,
+      });
     const now = new Date().toISOString();
     const object: StoredObject = { type, properties: props, createdDate: now, modifiedDate: now };
     if (parentId !== undefined) object.parentId = parentId;

@@ -3,7 +3,7 @@ import { OTHER_KEY } from '../hypercube/otherGroups.js';
 import type { NxCell } from '../hypercube/QixShapes.js';
 import type { Field } from '../model/Field.js';
 import type { SelectionState } from '../selection/SelectionState.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 
 /** A numeric range as the selection methods take it (`Range`): a missing bound is open, a missing flag inclusive. */
 export interface NumericRange {
@@ -53,10 +53,10 @@ export function selectDimensionValues(
 ): boolean {
   const field = target.fields[dimension];
   if (!field || field.index < 0)
-    throw new EngineError(
-      LocErr.GENERIC_INVALID_PARAMETERS,
+    throw new LocError(
+      'LOCERR_GENERIC_INVALID_PARAMETERS',
       `No field dimension ${dimension} to select in`,
-      'qDimNo',
+      { parameter: 'qDimNo' },
     );
   const symbols = new Set<number>();
   for (const value of values) {
@@ -172,7 +172,9 @@ export function selectListRanges(
   const result = state.result();
   const field = result.model.findField(fieldName);
   if (!field)
-    throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${fieldName}`, fieldName);
+    throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${fieldName}`, {
+      parameter: fieldName,
+    });
   const possible = result.possible(field);
   const symbols: number[] = [];
   for (let symbol = 0; symbol < field.cardinality; symbol++) {

@@ -1,6 +1,6 @@
 import type { ComputedHyperCube } from '../hypercube/ComputedHyperCube.js';
 import type { FieldAttributes, NxCell, NxDataPage } from '../hypercube/QixShapes.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 import { formatDate } from '../value/formatDate.js';
 import { numberToText } from '../value/numberToText.js';
 
@@ -48,10 +48,10 @@ export function continuousData(
 ): ContinuousData {
   const info = cube.layout.qDimensionInfo[0];
   if (!info || !info.qContinuousAxes)
-    throw new EngineError(
-      LocErr.GENERIC_INVALID_PARAMETERS,
+    throw new LocError(
+      'LOCERR_GENERIC_INVALID_PARAMETERS',
       'GetHyperCubeContinuousData needs a hypercube whose first dimension is numeric',
-      'qPath',
+      { parameter: 'qPath' },
     );
   const dims = cube.layout.qDimensionInfo.length;
   const rows = cube

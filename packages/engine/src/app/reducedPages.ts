@@ -2,7 +2,7 @@ import { type ComputedHyperCube, MAX_PAGE_CELLS } from '../hypercube/ComputedHyp
 import { HyperCubeError } from '../hypercube/HyperCubeError.js';
 import type { NxCell, NxDataPage, NxPage } from '../hypercube/QixShapes.js';
 import { readPages } from '../hypercube/readPages.js';
-import { EngineError, LocErr } from '../server/protocol/EngineError.js';
+import { LocError } from '../errors/LocError.js';
 
 /**
  * GetHyperCubeReducedData. With reduction mode D1 (one-dimensional) and a
@@ -24,10 +24,10 @@ export function reducedPages(
   const kind = reductionKind(mode);
   if (kind !== 'D1') {
     if (kind === 'N') return cube.getHyperCubeData(pages);
-    throw new EngineError(
-      LocErr.GENERIC_NOT_IMPLEMENTED,
+    throw new LocError(
+      'LOCERR_GENERIC_NOT_IMPLEMENTED',
       `GetHyperCubeReducedData: reduction mode ${mode} is not implemented by this engine (N and D1 are)`,
-      'qReductionMode',
+      { parameter: 'qReductionMode' },
     );
   }
   if (!Number.isInteger(zoomFactor) || zoomFactor < -1)

@@ -1,3 +1,4 @@
+import { EngineError } from '../errors/EngineError.js';
 /** Machine-readable reasons an expression cannot be parsed or evaluated. */
 export type ExpressionErrorCode =
   | 'EXPRESSION_SYNTAX'
@@ -15,19 +16,20 @@ export interface SourcePosition {
 }
 
 /** An expression that cannot be parsed or evaluated, with the reason as a `code`. */
-export class ExpressionError extends Error {
+export class ExpressionError extends EngineError<ExpressionErrorCode> {
   override readonly name = 'ExpressionError';
 
   /** The message without its position, for re-locating an error found in a part of a larger text. */
   readonly detail: string;
 
   constructor(
-    readonly code: ExpressionErrorCode,
+    code: ExpressionErrorCode,
     message: string,
     readonly position?: SourcePosition,
     options?: { cause?: unknown },
   ) {
     super(
+      code,
       position ? `${message} (line ${position.line}, column ${position.column})` : message,
       options,
     );

@@ -1,3 +1,4 @@
+import { EngineError } from '../errors/EngineError.js';
 /** Machine-readable reasons a data file cannot be located, read or written. */
 export type DataFileErrorCode =
   | 'SCRIPT_FILE_NOT_FOUND'
@@ -6,15 +7,15 @@ export type DataFileErrorCode =
   | 'SCRIPT_FILE_WRITE';
 
 /** A data file could not be located, read or written; `path` is the path as the script gave it. */
-export class DataFileError extends Error {
+export class DataFileError extends EngineError<DataFileErrorCode> {
   override readonly name = 'DataFileError';
 
   constructor(
-    readonly code: DataFileErrorCode,
+    code: DataFileErrorCode,
     message: string,
     readonly path: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }

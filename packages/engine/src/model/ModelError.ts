@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/EngineError.js';
+
 /** Machine-readable reasons a data model operation fails. */
 export type ModelErrorCode =
   | 'FIELD_NOT_FOUND'
@@ -8,14 +10,6 @@ export type ModelErrorCode =
   | 'NO_JOIN_PATH';
 
 /** An error raised while building or querying a `DataModel`. */
-export class ModelError extends Error {
+export class ModelError extends EngineError<ModelErrorCode> {
   override readonly name = 'ModelError';
-
-  constructor(
-    readonly code: ModelErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

@@ -1,3 +1,4 @@
+import { EngineError } from '../errors/EngineError.js';
 /** Machine-readable reasons a load script fails. */
 export type ScriptErrorCode =
   | 'SCRIPT_SYNTAX'
@@ -19,18 +20,18 @@ export interface ScriptPosition {
 }
 
 /** A load script could not be parsed or run; `line` and `column` point into the script as written. */
-export class ScriptError extends Error {
+export class ScriptError extends EngineError<ScriptErrorCode> {
   override readonly name = 'ScriptError';
   readonly line: number;
   readonly column: number;
 
   constructor(
-    readonly code: ScriptErrorCode,
+    code: ScriptErrorCode,
     readonly detail: string,
     position: ScriptPosition,
     options?: { cause?: unknown },
   ) {
-    super(`${detail} (line ${position.line}, column ${position.column})`, options);
+    super(code, `${detail} (line ${position.line}, column ${position.column})`, options);
     this.line = position.line;
     this.column = position.column;
   }

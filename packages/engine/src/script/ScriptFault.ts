@@ -1,3 +1,4 @@
+import { EngineError } from '../errors/EngineError.js';
 import type { ScriptErrorCode } from './ScriptError.js';
 
 /**
@@ -6,15 +7,15 @@ import type { ScriptErrorCode } from './ScriptError.js';
  * `ScriptError` at its statement; `offset`, when known, points into the
  * statement's text.
  */
-export class ScriptFault extends Error {
+export class ScriptFault extends EngineError<ScriptErrorCode> {
   override readonly name = 'ScriptFault';
 
   constructor(
-    readonly code: ScriptErrorCode,
+    code: ScriptErrorCode,
     message: string,
     readonly offset?: number,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }

@@ -1,3 +1,5 @@
+import { EngineError } from '../errors/EngineError.js';
+
 /** Machine-readable reasons a selection or set operation fails. */
 export type SelectionErrorCode =
   | 'STATE_EXISTS'
@@ -10,14 +12,6 @@ export type SelectionErrorCode =
   | 'INVALID_SYMBOL';
 
 /** An error raised by a selection state, a search or a set evaluation. */
-export class SelectionError extends Error {
+export class SelectionError extends EngineError<SelectionErrorCode> {
   override readonly name = 'SelectionError';
-
-  constructor(
-    readonly code: SelectionErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

@@ -6,6 +6,9 @@ import { qixSchema } from '@qlikit/qix';
 import { EngineConnection } from './connection/EngineConnection.js';
 import { MethodDispatcher } from './dispatch/MethodDispatcher.js';
 import { parseEngineUrl } from './protocol/parseEngineUrl.js';
+import { DEFAULT_LIMITS, type RequestLimits } from './protocol/RequestLimits.js';
+import { JsonRpcErr, RpcError } from './protocol/RpcError.js';
+import type { OnInternalError } from './protocol/toRpcError.js';
 import type { Identity } from './session/EngineSession.js';
 import { SessionRegistry } from './session/SessionRegistry.js';
 import { AppStore } from '../app/AppStore.js';
@@ -47,6 +50,10 @@ export interface StartEngineOptions {
   readonly server?: Server;
   /** The app store to serve, when its owner shares it with others (the tenant's REST API); by default one over `dataDir`. */
   readonly apps?: AppStore;
+  /** How large and deep requests may be (frame bytes, nesting, string and array lengths). */
+  readonly limits?: Partial<RequestLimits>;
+  /** Sees every error no layer raised on purpose (a bug), which the client gets as LOCERR_GENERIC_INTERNAL_ERROR; by default it is logged with its stack. */
+  readonly onInternalError?: OnInternalError;
 }
 
 /** A running engine. */
@@ -66,14 +73,21 @@ const defaultAuthenticate: Authenticate = (request) => ({
   userId: parseEngineUrl(request.url).identity || 'local',
 });
 
+const logInternalError: OnInternalError = (error) => {
+  console.error('qlikit engine: internal error (answered LOCERR_GENERIC_INTERNAL_ERROR):', error);
+};
+
 /** Starts the embedded engine's QIX WebSocket server. */
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
   const apps = options.apps ?? new AppStore(options.dataDir);
   await apps.init();
   const dispatcher = new MethodDispatcher(qixSchema, engineMethods(apps));
-  const sessions = new SessionRegistry();
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const onInternalError = options.onInternalError ?? logInternalError;
+  const sessions = new SessionRegistry(limits);
   const authenticate = options.authenticate ?? defaultAuthenticate;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  // Frames up to twice the limit are read and answered with an error; larger ones close the socket (1009).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * limits.maxFrameBytes });
   const server =
     options.server ??
     createServer((_request, response) => {
@@ -121,23 +135,20 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       close: (code: number, reason: string) => ws.close(code, reason),
     };
     const { session, state } = sessions.attach(url, identity);
-    const current = new EngineConnection(sink, session, dispatcher);
+    const current = new EngineConnection(sink, session, dispatcher, limits, onInternalError);
     session.sockets.add(current);
     current.send({ jsonrpc: '2.0', method: 'OnConnected', params: { qSessionState: state } });
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
-        current.send({
-          jsonrpc: '2.0',
-          id: null,
-          error: {
-            code: -32700,
-            parameter: '',
-            message: 'Parse error: binary frames are not JSON-RPC',
-          },
-        });
+        const error = new RpcError(
+          JsonRpcErr.PARSE_ERROR,
+          'Parse error: binary frames are not JSON-RPC',
+        );
+        current.send({ jsonrpc: '2.0', id: null, error: error.toJSON() });
         return;
       }
-      void current.receive(data.toString());
+      const bytes = Buffer.isBuffer(data) ? data.length : Buffer.byteLength(data.toString());
+      void current.receive(data.toString(), bytes);
     });
     ws.on('close', () => {
       sessions.detach(session, current, url.ttlSeconds);

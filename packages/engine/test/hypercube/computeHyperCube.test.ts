@@ -209,9 +209,7 @@ describe('paging', () => {
     const cube = computeHyperCube(model, all, def);
     const call = () => cube.getHyperCubeData([{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 3334 }]);
     expect(call).toThrowError(HyperCubeError);
-    expect(call).toThrowError(
-      expect.objectContaining({ code: 'LOCERR_CALC_PAGES_TOO_LARGE', locErr: 7009 }),
-    );
+    expect(call).toThrowError(expect.objectContaining({ code: 'LOCERR_CALC_PAGES_TOO_LARGE' }));
     expect(() =>
       cube.getHyperCubeData([{ qLeft: 0, qTop: 0, qWidth: 3, qHeight: 3333 }]),
     ).not.toThrow();
@@ -221,9 +219,7 @@ describe('paging', () => {
     const cube = computeHyperCube(model, all, def);
     expect(() =>
       cube.getHyperCubeData([{ qLeft: 0, qTop: -1, qWidth: 3, qHeight: 2 }]),
-    ).toThrowError(
-      expect.objectContaining({ code: 'LOCERR_GENERIC_INVALID_PARAMETERS', locErr: 8 }),
-    );
+    ).toThrowError(expect.objectContaining({ code: 'LOCERR_GENERIC_INVALID_PARAMETERS' }));
   });
 });
 
@@ -236,7 +232,7 @@ describe('invalid definitions', () => {
   ] as [HyperCubeDef, RegExp][])('%j is LOCERR_CALC_INVALID_DEF', (def, message) => {
     expect(() => computeHyperCube(model, all, def)).toThrowError(message);
     expect(() => computeHyperCube(model, all, def)).toThrowError(
-      expect.objectContaining({ code: 'LOCERR_CALC_INVALID_DEF', locErr: 7000 }),
+      expect.objectContaining({ code: 'LOCERR_CALC_INVALID_DEF' }),
     );
   });
 

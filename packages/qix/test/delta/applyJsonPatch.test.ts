@@ -100,4 +100,34 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('never walks a path into a prototype: __proto__, constructor and prototype are only own data', () => {
+    const paths = [
+      '/__proto__/polluted',
+      '/constructor/prototype/polluted',
+      '/a/__proto__/polluted',
+    ];
+    for (const path of paths) {
+      expect(() => patch({ a: {} }, [{ op: 'add', path, value: true }])).toThrow(
+        expect.objectContaining({ code: errorCodes.PATCH_HAS_NO_PARENT }),
+      );
+    }
+    expect(() => patch({}, [{ op: 'copy', from: '/constructor/prototype', path: '/x' }])).toThrow(
+      expect.objectContaining({ code: errorCodes.PATCH_HAS_NO_PARENT }),
+    );
+    expect(() => patch({}, [{ op: 'remove', path: '/constructor' }])).toThrow(
+      expect.objectContaining({ code: errorCodes.PATCH_HAS_NO_PARENT }),
+    );
+    // A document whose own data has these keys patches like any other.
+    const own = JSON.parse('{"__proto__":{"a":1},"constructor":{"prototype":{}}}') as object;
+    const next = patch(own, [
+      { op: 'replace', path: '/__proto__/a', value: 2 },
+      { op: 'add', path: '/constructor/prototype/b', value: 3 },
+    ]) as Record<string, Record<string, unknown>>;
+    expect(Object.getOwnPropertyDescriptor(next, '__proto__')?.value).toEqual({ a: 2 });
+    expect(next.constructor).toEqual({ prototype: { b: 3 } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).b).toBeUndefined();
+    expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+  });
 });

@@ -1,3 +1,4 @@
+import { readPointer } from '../jsonPointer.js';
 import { toVariableListItem } from '../variableItems.js';
 import type { LayoutContext, StoredLike } from './LayoutContext.js';
 
@@ -138,18 +139,6 @@ function pickData(properties: Json, data: Json): Json {
     if (value !== undefined) out[name] = structuredClone(value);
   }
   return out;
-}
-
-/** Reads a JSON Pointer (RFC 6901) from a tree; undefined when absent. */
-export function readPointer(root: unknown, pointer: string): unknown {
-  if (pointer === '' || pointer === '/') return root;
-  let node: unknown = root;
-  for (const raw of pointer.replace(/^\//, '').split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Json)[key];
-  }
-  return node;
 }
 
 function variableList(context: LayoutContext, def: Json): Json {

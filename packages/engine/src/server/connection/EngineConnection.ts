@@ -1,16 +1,12 @@
-import { EngineError, JsonRpcErr, LocErr } from '../protocol/EngineError.js';
+import { LOCERR_NUMBERS } from '../../generated/locErr.js';
 import type { MethodDispatcher } from '../dispatch/MethodDispatcher.js';
+import type { RequestLimits } from '../protocol/RequestLimits.js';
+import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
+import { parseRpcRequest, type RpcRequest } from '../protocol/RpcRequest.js';
+import { scanFrame } from '../protocol/scanFrame.js';
+import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
-
-/** A request after validation. */
-interface RpcRequest {
-  readonly id: number | string | null;
-  readonly handle: number;
-  readonly method: string;
-  readonly params: unknown;
-  readonly delta: boolean;
-}
 
 /** What the connection needs to write to: the raw socket. */
 export interface FrameSink {
@@ -18,11 +14,15 @@ export interface FrameSink {
   close(code: number, reason: string): void;
 }
 
+/** Levels a frame may nest beyond `maxDepth` for its envelope: a batch, the request, its params. */
+const ENVELOPE_DEPTH = 3;
+
 /**
- * One WebSocket of a session: validates JSON-RPC frames, dispatches them to
- * the session's handles, and writes answers with delta encoding and the
- * session's pending `change`/`close` lists. Every bad frame gets an error
- * answer; nothing a client sends can throw out of here.
+ * One WebSocket of a session: checks frames against the limits and JSON-RPC
+ * 2.0, dispatches requests (one, or a batch) to the session's handles, and
+ * writes answers with delta encoding and the session's pending
+ * `change`/`close` lists. Every bad frame gets an error answer, notifications
+ * get none; nothing a client sends can throw out of here.
  */
 export class EngineConnection implements SessionSocket {
   private readonly delta = new DeltaEncoder();
@@ -31,9 +31,11 @@ export class EngineConnection implements SessionSocket {
     private readonly sink: FrameSink,
     private readonly session: EngineSession,
     private readonly dispatcher: MethodDispatcher,
+    private readonly limits: RequestLimits,
+    private readonly onInternalError: OnInternalError,
   ) {}
 
-  /** Writes a message (an answer or a push) to the socket. */
+  /** Writes a message without id (a push: OnConnected, change/close lists) to the socket. */
   send(message: object): void {
     if ('close' in message && Array.isArray(message.close))
       this.delta.forget(message.close as number[]);
@@ -45,25 +47,76 @@ export class EngineConnection implements SessionSocket {
     this.sink.close(code, reason);
   }
 
-  /** Handles one text frame from the client. */
-  async receive(frame: string): Promise<void> {
-    let request: RpcRequest;
-    try {
-      request = parseRequest(frame);
-    } catch (error) {
-      this.answerError(idOf(frame), toEngineError(error));
+  /** Handles one text frame from the client; `bytes` is its size on the wire. */
+  async receive(frame: string, bytes = frame.length): Promise<void> {
+    if (bytes > this.limits.maxFrameBytes) {
+      this.sink.send(
+        this.errorText(
+          'null',
+          new RpcError(
+            JsonRpcErr.INVALID_REQUEST,
+            `Invalid request: a frame of ${bytes} bytes; the limit is ${this.limits.maxFrameBytes}`,
+          ),
+        ),
+      );
       return;
     }
+    const scan = scanFrame(frame);
+    if (scan.depth > this.limits.maxDepth + ENVELOPE_DEPTH) {
+      const error = new RpcError(
+        LOCERR_NUMBERS.LOCERR_GENERIC_INVALID_PARAMETERS,
+        `params: nested ${scan.depth} levels deep; the limit is ${this.limits.maxDepth}`,
+        'params',
+      );
+      this.sink.send(this.errorText(scan.isBatch ? 'null' : (scan.rawIds[0] ?? 'null'), error));
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(frame);
+    } catch (cause) {
+      const error = new RpcError(JsonRpcErr.PARSE_ERROR, 'Parse error: the frame is not JSON', '', {
+        cause,
+      });
+      this.sink.send(this.errorText('null', error));
+      return;
+    }
+    if (!Array.isArray(message)) {
+      const answer = await this.handle(message, scan.rawIds[0]);
+      if (answer !== undefined) this.sink.send(answer);
+      return;
+    }
+    // JSON-RPC 2.0 batch: one array of answers, none for notifications; an empty batch is invalid.
+    // (Qlik's engine has no batches; clients that send one get what the JSON-RPC spec says.)
+    if (message.length === 0) {
+      const error = new RpcError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: an empty batch');
+      this.sink.send(this.errorText('null', error));
+      return;
+    }
+    const answers = await Promise.all(
+      message.map((member, index) => this.handle(member, scan.rawIds[index])),
+    );
+    const sent = answers.filter((answer): answer is string => answer !== undefined);
+    if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
+  }
+
+  /** Runs one request of a frame; the answer's text, or undefined for a notification. */
+  private async handle(message: unknown, rawId: string | undefined): Promise<string | undefined> {
+    const parsed = parseRpcRequest(message, rawId);
+    if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
+    const request = parsed.request;
     const controller = new AbortController();
-    const inflightKey = String(request.id);
-    if (request.id !== null) this.session.inflight.set(inflightKey, controller);
+    const inflightKey = request.id === undefined ? undefined : String(request.id);
+    if (inflightKey !== undefined) this.session.inflight.set(inflightKey, controller);
     try {
       const result = await this.call(request, controller.signal);
-      this.answer(request, result);
+      return request.id === undefined ? undefined : this.resultText(request, result);
     } catch (error) {
-      this.answerError(request.id, toEngineError(error));
+      const rpcError = toRpcError(error, this.onInternalError);
+      // A notification is never answered, not even with an error (JSON-RPC 2.0, section 4.1).
+      return request.id === undefined ? undefined : this.errorText(request.rawId, rpcError);
     } finally {
-      if (this.session.inflight.get(inflightKey) === controller)
+      if (inflightKey !== undefined && this.session.inflight.get(inflightKey) === controller)
         this.session.inflight.delete(inflightKey);
     }
   }
@@ -71,7 +124,7 @@ export class EngineConnection implements SessionSocket {
   private call(request: RpcRequest, signal: AbortSignal): object | Promise<object> {
     const entry = this.session.handles.get(request.handle);
     if (!entry) {
-      throw new EngineError(
+      throw new RpcError(
         JsonRpcErr.INVALID_PARAMS,
         `Invalid handle: ${request.handle}`,
         String(request.handle),
@@ -86,8 +139,7 @@ export class EngineConnection implements SessionSocket {
     return result;
   }
 
-  private answer(request: RpcRequest, result: object): void {
-    if (request.id === null) return;
+  private resultText(request: RpcRequest, result: object): string {
     const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
     const body = useDelta
       ? this.delta.encode(
@@ -96,18 +148,22 @@ export class EngineConnection implements SessionSocket {
           result as Record<string, unknown>,
         )
       : result;
-    const notifications = this.takeNotificationsForAll();
-    this.send({
-      jsonrpc: '2.0',
-      id: request.id,
+    return this.answerText(request.rawId, {
       ...(useDelta ? { delta: true } : {}),
       result: body,
-      ...notifications,
+      ...this.takeNotificationsForAll(),
     });
   }
 
-  private answerError(id: number | string | null, error: EngineError): void {
-    this.send({ jsonrpc: '2.0', id, error: error.toJSON(), ...this.takeNotificationsForAll() });
+  private errorText(rawId: string, error: RpcError): string {
+    return this.answerText(rawId, { error: error.toJSON(), ...this.takeNotificationsForAll() });
+  }
+
+  /** An answer's JSON with the request's id written as the client wrote it (so `1e999` stays `1e999`). */
+  private answerText(rawId: string, members: object): string {
+    if ('close' in members && Array.isArray(members.close))
+      this.delta.forget(members.close as number[]);
+    return `{"jsonrpc":"2.0","id":${rawId},${JSON.stringify(members).slice(1)}`;
   }
 
   /** Takes the session's pending change/close lists for this answer, pushing them to the session's other sockets. */
@@ -120,66 +176,6 @@ export class EngineConnection implements SessionSocket {
     }
     return notifications;
   }
-}
-
-function parseRequest(frame: string): RpcRequest {
-  let message: unknown;
-  try {
-    message = JSON.parse(frame);
-  } catch (cause) {
-    throw new EngineError(JsonRpcErr.PARSE_ERROR, 'Parse error: the frame is not JSON', '', {
-      cause,
-    });
-  }
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
-    throw new EngineError(
-      JsonRpcErr.INVALID_REQUEST,
-      'Invalid request: expected a JSON-RPC object',
-    );
-  }
-  const { id = null, handle, method, params, delta } = message as Record<string, unknown>;
-  if (id !== null && typeof id !== 'number' && typeof id !== 'string') {
-    throw new EngineError(
-      JsonRpcErr.INVALID_REQUEST,
-      'Invalid request: id must be a number or a string',
-    );
-  }
-  if (typeof method !== 'string' || method === '') {
-    throw new EngineError(
-      JsonRpcErr.INVALID_REQUEST,
-      'Invalid request: method must be a non-empty string',
-    );
-  }
-  if (typeof handle !== 'number' || !Number.isInteger(handle)) {
-    throw new EngineError(JsonRpcErr.INVALID_REQUEST, 'Invalid request: handle must be an integer');
-  }
-  return { id, handle, method, params, delta: delta === true };
-}
-
-/** Recovers the id of a request that failed validation, so the error can still be matched by the client. */
-function idOf(frame: string): number | string | null {
-  try {
-    const message = JSON.parse(frame) as { id?: unknown };
-    return typeof message.id === 'number' || typeof message.id === 'string' ? message.id : null;
-  } catch {
-    return null;
-  }
-}
-
-function toEngineError(error: unknown): EngineError {
-  if (error instanceof EngineError) return error;
-  if (error instanceof Error && error.name === 'AbortError') {
-    return new EngineError(LocErr.GENERIC_ABORTED, 'Request aborted', '', { cause: error });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  // The engine layers throw errors with string codes (SelectionError, ScriptError, ...) for bad input.
-  const isInputError = typeof (error as { code?: unknown })?.code === 'string';
-  return new EngineError(
-    isInputError ? LocErr.GENERIC_INVALID_PARAMETERS : LocErr.GENERIC_INTERNAL_ERROR,
-    message,
-    '',
-    { cause: error },
-  );
 }
 
 function returnsObject(result: object): boolean {

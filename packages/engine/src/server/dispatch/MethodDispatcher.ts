@@ -1,5 +1,7 @@
 import type { QixSchema, QixSchemaMethod } from '@qlikit/qix';
-import { EngineError, JsonRpcErr, LocErr } from '../protocol/EngineError.js';
+import { checkJsonLimits } from '../../app/checkJsonLimits.js';
+import { LocError } from '../../errors/LocError.js';
+import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 import {
   notImplementedReason,
   type CallContext,
@@ -76,20 +78,24 @@ export class MethodDispatcher {
   call(context: CallContext, method: string, params: unknown): object | Promise<object> {
     const resolved = this.methods.get(context.entry.type)?.get(method.toLowerCase());
     if (!resolved) {
-      throw new EngineError(
+      throw new RpcError(
         JsonRpcErr.METHOD_NOT_FOUND,
         `Method not found: ${context.entry.type}.${method}`,
         method,
       );
     }
     if (!resolved.impl) {
-      throw new EngineError(
-        LocErr.GENERIC_NOT_IMPLEMENTED,
+      throw new LocError(
+        'LOCERR_GENERIC_NOT_IMPLEMENTED',
         `${context.entry.type}.${resolved.name} is not implemented by this engine` +
           (resolved.notImplemented ? `: ${resolved.notImplemented}` : ''),
-        resolved.name,
+        { parameter: resolved.name },
       );
     }
-    return resolved.impl(context, toArgs(resolved.schema, params));
+    const args = toArgs(resolved.schema, params);
+    // Before any work: a parameter too deep, too long or keyed to reach a prototype is refused.
+    for (const [name, value] of Object.entries(args))
+      checkJsonLimits(value, name, context.session.limits);
+    return resolved.impl(context, args);
   }
 }

@@ -1,10 +1,10 @@
-import { EngineError, JsonRpcErr } from '../protocol/EngineError.js';
+import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 
 /** Arguments by In-param name. */
 type Args = object;
 
-function invalid(name: string, expected: string): EngineError {
-  return new EngineError(
+function invalid(name: string, expected: string): RpcError {
+  return new RpcError(
     JsonRpcErr.INVALID_PARAMS,
     `Invalid parameter ${name}: expected ${expected}`,
     name,

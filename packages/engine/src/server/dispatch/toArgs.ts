@@ -1,5 +1,5 @@
 import type { QixSchemaMethod } from '@qlikit/qix';
-import { EngineError, JsonRpcErr } from '../protocol/EngineError.js';
+import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 
 /**
  * Turns JSON-RPC `params` (positional array or object by name) into arguments
@@ -14,7 +14,7 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
   if (params === undefined || params === null) return args;
   if (Array.isArray(params)) {
     if (params.length > method.In.length) {
-      throw new EngineError(
+      throw new RpcError(
         JsonRpcErr.INVALID_PARAMS,
         `Too many parameters: expected at most ${method.In.length}, got ${params.length}`,
       );
@@ -25,11 +25,11 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
     return args;
   }
   if (typeof params !== 'object') {
-    throw new EngineError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');
+    throw new RpcError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');
   }
   for (const [key, value] of Object.entries(params)) {
     const param = method.In.find((p) => p.Name.toLowerCase() === key.toLowerCase());
-    if (!param) throw new EngineError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
+    if (!param) throw new RpcError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
     if (value !== undefined) args[param.Name] = value;
   }
   return args;

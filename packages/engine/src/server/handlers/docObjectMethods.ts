@@ -1,11 +1,11 @@
 import { objectId, objectInfo } from '../../app/App.js';
 import { conventionalSessionObject } from '../../app/conventionalSessionObjects.js';
-import { readPointer } from '../../app/layout/computeLayout.js';
+import { readPointer } from '../../app/jsonPointer.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { NO_OBJECT, type ObjectInterface } from '../session/HandleTable.js';
 
 type Json = Record<string, unknown>;
@@ -199,7 +199,9 @@ export const docObjectMethods: ClassMethods<'Doc'> = {
       .objectsOfType('GenericMeasure')
       .find((object) => ((object.properties.qMeasure as Json | undefined)?.qLabel ?? '') === label);
     if (!measure)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `No measure labelled ${label}`, label);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `No measure labelled ${label}`, {
+        parameter: label,
+      });
     return { qReturn: openObjectHandle(context, measure) };
   },
 };

@@ -12,7 +12,7 @@ import {
   stringArg,
 } from '../dispatch/argReaders.js';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { containerEntry, created, docOf, openObjectHandle } from './docObjectMethods.js';
 import type { FieldTarget } from './fieldMethods.js';
 import { applySelection } from './selectionEffects.js';
@@ -34,7 +34,7 @@ function fieldTarget(doc: DocSession, name: string, stateName: string): FieldTar
 
 function requireData(doc: DocSession): void {
   if (doc.tables.length === 0)
-    throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The app has no data: reload it first');
+    throw new LocError('LOCERR_GENERIC_NOT_FOUND', 'The app has no data: reload it first');
 }
 
 /** Where each search term occurs in a matched text (case-insensitive): SearchCharRange items. */
@@ -63,7 +63,9 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     const stateName = optionalStringArg(args, 'qStateName', '$') || '$';
     requireData(doc);
     if (!doc.dataModel.findField(name))
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${name}`, {
+        parameter: name,
+      });
     doc.data.state(stateName);
     const target = fieldTarget(doc, name, stateName);
     const genericId = stateName === '$' ? name : `${stateName}::${name}`;
@@ -73,7 +75,10 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     const doc = docOf(context);
     const name = stringArg(args, 'qFieldName');
     const field = doc.tables.length > 0 ? doc.dataModel.findField(name) : undefined;
-    if (!field) throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${name}`, name);
+    if (!field)
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${name}`, {
+        parameter: name,
+      });
     return { qReturn: fieldDescription(doc.dataModel, field) };
   },
   GetFieldOnTheFlyByName(context, args) {
@@ -91,10 +96,10 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     requireData(doc);
     const table = doc.dataModel.findTable(stringArg(args, 'qTableName'));
     if (!table)
-      throw new EngineError(
-        LocErr.GENERIC_NOT_FOUND,
+      throw new LocError(
+        'LOCERR_GENERIC_NOT_FOUND',
         `Table not found: ${String(args.qTableName)}`,
-        'qTableName',
+        { parameter: 'qTableName' },
       );
     const offset = numberArg(args, 'qOffset', 0);
     const rows = Math.min(numberArg(args, 'qRows', 0), Math.max(0, table.rowCount - offset));
@@ -308,11 +313,9 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
     });
     const match = found[numberArg(args, 'qMatchIx', 0)];
     if (!match)
-      throw new EngineError(
-        LocErr.GENERIC_INVALID_PARAMETERS,
-        'qMatchIx names no search match',
-        'qMatchIx',
-      );
+      throw new LocError('LOCERR_GENERIC_INVALID_PARAMETERS', 'qMatchIx names no search match', {
+        parameter: 'qMatchIx',
+      });
     applySelection(doc, () => doc.data.state().select(match.field, match.indexes));
     return {};
   },

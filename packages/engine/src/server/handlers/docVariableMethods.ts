@@ -3,7 +3,7 @@ import { toVariableListItem } from '../../app/variableItems.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { created, docOf, openObjectHandle } from './docObjectMethods.js';
 
 type Json = Record<string, unknown>;
@@ -20,10 +20,14 @@ function createVariable(context: CallContext, props: Json, session: boolean): St
   const doc = docOf(context);
   const name = props.qName;
   if (typeof name !== 'string' || name === '') {
-    throw new EngineError(LocErr.GENERIC_INVALID_PARAMETERS, 'A variable needs a qName', 'qName');
+    throw new LocError('LOCERR_GENERIC_INVALID_PARAMETERS', 'A variable needs a qName', {
+      parameter: 'qName',
+    });
   }
   if (findVariable(doc, name))
-    throw new EngineError(LocErr.GENERIC_ALREADY_EXISTS, `Variable already exists: ${name}`, name);
+    throw new LocError('LOCERR_GENERIC_ALREADY_EXISTS', `Variable already exists: ${name}`, {
+      parameter: name,
+    });
   const properties = { qDefinition: '', qComment: '', ...props };
   const variable = session
     ? doc.createSessionObject('GenericVariable', properties)
@@ -65,14 +69,18 @@ export const docVariableMethods: ClassMethods<'Doc'> = {
     const id = stringArg(args, 'qId');
     const variable = docOf(context).findObject(id);
     if (!variable || variable.type !== 'GenericVariable')
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${id}`, id);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Variable not found: ${id}`, {
+        parameter: id,
+      });
     return { qReturn: openObjectHandle(context, variable) };
   },
   GetVariableByName(context, args) {
     const name = stringArg(args, 'qName');
     const variable = findVariable(docOf(context), name);
     if (!variable)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Variable not found: ${name}`, name);
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Variable not found: ${name}`, {
+        parameter: name,
+      });
     return { qReturn: openObjectHandle(context, variable) };
   },
   DestroyVariableById: (context, args) =>

@@ -2,7 +2,7 @@ import type { DocSession } from '../../app/DocSession.js';
 import type { SelectionState, SelectMode } from '../../selection/SelectionState.js';
 import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { applySelection } from './selectionEffects.js';
 import { requireDoc } from './sessionDoc.js';
 
@@ -22,7 +22,9 @@ function fieldOf(context: CallContext): {
   const target = context.entry.target as FieldTarget;
   const state = doc.data.state(target.stateName);
   if (!state.model.findField(target.name))
-    throw new EngineError(LocErr.GENERIC_NOT_FOUND, `Field not found: ${target.name}`, target.name);
+    throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${target.name}`, {
+      parameter: target.name,
+    });
   return { doc, target, state };
 }
 

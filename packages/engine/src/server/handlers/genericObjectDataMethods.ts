@@ -1,6 +1,6 @@
 import { objectId } from '../../app/App.js';
 import type { SelectionState } from '../../selection/SelectionState.js';
-import { readPointer } from '../../app/layout/computeLayout.js';
+import { readPointer } from '../../app/jsonPointer.js';
 import {
   arrayArg,
   booleanArg,
@@ -10,7 +10,7 @@ import {
   stringArg,
 } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { objectOf } from './genericObjectMethods.js';
 import { applySelection } from './selectionEffects.js';
 import type { ChartCompute } from '../../app/ChartCompute.js';
@@ -39,7 +39,7 @@ function definitionAt(
   const properties = doc.effectiveProperties(object);
   const def = readPointer(properties, path);
   if (typeof def !== 'object' || def === null || !path.endsWith(kind)) {
-    throw new EngineError(LocErr.GENERIC_INVALID_PATH, `No ${kind} at ${path}`, path);
+    throw new LocError('LOCERR_GENERIC_INVALID_PATH', `No ${kind} at ${path}`, { parameter: path });
   }
   const stateName = String((def as Json).qStateName ?? properties.qStateName ?? '$') || '$';
   // The object in modal selection computes over the selections it began with.

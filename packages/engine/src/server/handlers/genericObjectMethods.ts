@@ -1,10 +1,10 @@
 import { objectId, objectInfo } from '../../app/App.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
-import { applyNxPatches, type NxPatch } from '../../app/applyNxPatches.js';
+import { applyNxPatches, type PatchInput } from '../../app/applyNxPatches.js';
 import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
 import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { NO_OBJECT } from '../session/HandleTable.js';
 import { openDocOf } from './sessionDoc.js';
 import { created, openObjectHandle } from './docObjectMethods.js';
@@ -12,7 +12,7 @@ import { created, openObjectHandle } from './docObjectMethods.js';
 /** The stored object and the session's doc behind a GenericObject-like handle. */
 export function objectOf(context: CallContext): { object: StoredObject; doc: DocSession } {
   const doc = openDocOf(context.session);
-  if (!doc) throw new EngineError(LocErr.APP_NOT_OPEN, 'No app is open in this session');
+  if (!doc) throw new LocError('LOCERR_APP_NOT_OPEN', 'No app is open in this session');
   return { object: context.entry.target as StoredObject, doc };
 }
 
@@ -58,13 +58,13 @@ const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
   GetInfo: (context) => ({ qInfo: objectInfo(objectOf(context).object) }),
   ApplyPatches(context, args) {
     const { object, doc } = objectOf(context);
-    const patches = arrayArg<NxPatch>(args, 'qPatches');
+    const patches = arrayArg<PatchInput>(args, 'qPatches');
     if (booleanArg(args, 'qSoftPatch')) {
       doc.applySoftPatches(object, patches);
       return {};
     }
     const next = structuredClone(object.properties);
-    applyNxPatches(next, patches);
+    applyNxPatches(next, patches, context.session.limits);
     doc.setObjectProperties(object, next);
     return {};
   },
@@ -137,7 +137,9 @@ export const genericObjectTreeMethods: ClassMethods<'GenericObject'> = {
     const { object, doc } = objectOf(context);
     const parent = object.parentId === undefined ? undefined : doc.findObject(object.parentId);
     if (!parent)
-      throw new EngineError(LocErr.GENERIC_NOT_FOUND, 'The object has no parent', objectId(object));
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', 'The object has no parent', {
+        parameter: objectId(object),
+      });
     return { qReturn: openObjectHandle(context, parent) };
   },
   ClearSoftPatches(context) {

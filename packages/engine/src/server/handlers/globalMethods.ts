@@ -8,7 +8,7 @@ import { functionsOfGroup } from '../../app/functionCatalog.js';
 import { optionalStringArg, stringArg } from '../dispatch/argReaders.js';
 import type { ProgressData } from '@qlikit/qix';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { attachDoc, openDocOf } from './sessionDoc.js';
 
 /** The version this engine reports: the spec it implements. */
@@ -140,7 +140,9 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
     async DeleteApp({ session }, args) {
       const id = stringArg(args, 'qAppId');
       if (openDocOf(session)?.app.id === id) {
-        throw new EngineError(LocErr.APP_ALREADY_OPEN, `App is open in this session: ${id}`, id);
+        throw new LocError('LOCERR_APP_ALREADY_OPEN', `App is open in this session: ${id}`, {
+          parameter: id,
+        });
       }
       await apps.delete(id);
       return { qSuccess: true };

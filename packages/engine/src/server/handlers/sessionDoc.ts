@@ -1,6 +1,6 @@
 import { DocSession } from '../../app/DocSession.js';
 import type { App } from '../../app/App.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import type { EngineSession } from '../session/EngineSession.js';
 import type { ObjectInterface } from '../session/HandleTable.js';
 
@@ -12,7 +12,7 @@ export function openDocOf(session: EngineSession): DocSession | null {
 /** The doc open in a session, or LOCERR_APP_NOT_OPEN. */
 export function requireDoc(session: EngineSession): DocSession {
   const doc = openDocOf(session);
-  if (!doc) throw new EngineError(LocErr.APP_NOT_OPEN, 'No app is open in this session');
+  if (!doc) throw new LocError('LOCERR_APP_NOT_OPEN', 'No app is open in this session');
   return doc;
 }
 
@@ -24,20 +24,20 @@ export function attachDoc(
 ): ObjectInterface {
   const current = openDocOf(session);
   if (current && current.app !== app) {
-    throw new EngineError(
-      LocErr.APP_ALREADY_OPEN,
+    throw new LocError(
+      'LOCERR_APP_ALREADY_OPEN',
       `Another app is open in this session: ${current.app.id}`,
-      app.id,
+      { parameter: app.id },
     );
   }
   if (!current) {
     const doc = new DocSession(app, session);
     if (app.tablesFor(doc.accessUser) === null) {
       doc.dispose();
-      throw new EngineError(
-        LocErr.GENERIC_ACCESS_DENIED,
+      throw new LocError(
+        'LOCERR_GENERIC_ACCESS_DENIED',
         `Access denied: no SECTION ACCESS row admits '${doc.accessUser.userId}'`,
-        app.id,
+        { parameter: app.id },
       );
     }
     session.doc = doc;

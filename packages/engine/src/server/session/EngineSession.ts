@@ -1,4 +1,6 @@
+import type { SessionView } from '../../app/SessionView.js';
 import type { EngineUrl } from '../protocol/parseEngineUrl.js';
+import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { HandleTable, type HandleEntry } from './HandleTable.js';
 
 /** Who is connected, as the authenticate hook says. */
@@ -19,7 +21,7 @@ export interface SessionSocket {
  * may outlive its socket for the URL's ttl, and several sockets may share it,
  * as Qlik's sessions do (same user, app and identity).
  */
-export class EngineSession {
+export class EngineSession implements SessionView {
   readonly handles = new HandleTable();
   readonly sockets = new Set<SessionSocket>();
   /** The open doc of this session (set by OpenDoc and friends), typed by the app layer. */
@@ -36,6 +38,8 @@ export class EngineSession {
     readonly key: string,
     readonly url: EngineUrl,
     readonly identity: Identity,
+    /** What requests of this session may send. */
+    readonly limits: RequestLimits,
   ) {}
 
   /** Marks the matching handles' layouts invalid; those read since their last change are reported. */

@@ -1,4 +1,5 @@
 import type { EngineUrl } from '../protocol/parseEngineUrl.js';
+import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { EngineSession, type Identity, type SessionSocket } from './EngineSession.js';
 
 /** Whether a socket started a new session or joined one still alive. */
@@ -12,13 +13,15 @@ export class SessionRegistry {
   private readonly sessions = new Map<string, EngineSession>();
   private readonly expiry = new Map<string, NodeJS.Timeout>();
 
+  constructor(private readonly limits: RequestLimits) {}
+
   /** Finds the session a new socket joins, creating it when none is alive; the caller adds the socket. */
   attach(url: EngineUrl, identity: Identity): { session: EngineSession; state: SessionState } {
     const key = JSON.stringify([identity.userId, url.appId ?? '', url.identity]);
     let session = this.sessions.get(key);
     let state: SessionState = 'SESSION_ATTACHED';
     if (!session) {
-      session = new EngineSession(key, url, identity);
+      session = new EngineSession(key, url, identity, this.limits);
       this.sessions.set(key, session);
       state = 'SESSION_CREATED';
     }
