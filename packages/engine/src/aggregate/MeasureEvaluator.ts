@@ -1,6 +1,6 @@
 import { compileExpression } from '../expression/compileExpression.js';
 import { evaluate } from '../expression/evaluate.js';
-import type { EvalContext } from '../expression/EvalContext.js';
+import type { EvalContext, ScalarFunction } from '../expression/EvalContext.js';
 import type { CallExpr, Expr, SetExpression } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
@@ -53,6 +53,8 @@ export class MeasureEvaluator {
   constructor(
     private readonly scope: ChartScope,
     private readonly format: FormatSettings,
+    /** Functions the app provides to expressions, keyed by upper-cased name. */
+    private readonly functions?: ReadonlyMap<string, ScalarFunction>,
   ) {}
 
   /** The value of `expr` for each group of `target`. */
@@ -170,7 +172,7 @@ export class MeasureEvaluator {
     const arg: RowArgument =
       !main || isStar(main)
         ? { kind: 'star', length: frame.length }
-        : evaluateArgument(main, frame, this.scope, this.format);
+        : evaluateArgument(main, frame, this.scope, this.format, this.functions);
     return { frame, index, arg, ofItem: index.ofRow };
   }
 
@@ -211,7 +213,7 @@ export class MeasureEvaluator {
           `${spec.name}() cannot combine an Aggr() table with other per-record arguments`,
         );
       }
-      rows.push(evaluateArgument(arg, items.frame, this.scope, this.format));
+      rows.push(evaluateArgument(arg, items.frame, this.scope, this.format, this.functions));
     });
     return rows;
   }
@@ -257,6 +259,7 @@ export class MeasureEvaluator {
       return values[group]!;
     };
     const ctx: EvalContext = {
+      functions: this.functions,
       interRecord: (call) => firstOfRange(chartValue(call)),
       interRecordRange: (call) => {
         const value = chartValue(call);

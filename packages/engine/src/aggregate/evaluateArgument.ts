@@ -1,5 +1,5 @@
 import { compileExpression } from '../expression/compileExpression.js';
-import type { EvalContext } from '../expression/EvalContext.js';
+import type { EvalContext, ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
@@ -21,6 +21,7 @@ export function evaluateArgument(
   frame: Frame,
   scope: ChartScope,
   format: FormatSettings,
+  functions?: ReadonlyMap<string, ScalarFunction>,
 ): RowArgument {
   if (expr.kind === 'field' && scope.model.findField(expr.name)) {
     const source = scope.fieldIn(frame, expr.name);
@@ -29,7 +30,7 @@ export function evaluateArgument(
   rejectUnknownFields(expr, scope);
   const vector = numericVector(expr, frame, scope);
   if (vector) return { kind: 'numbers', values: vector };
-  return { kind: 'values', values: evaluateRows(expr, frame, scope, format) };
+  return { kind: 'values', values: evaluateRows(expr, frame, scope, format, functions) };
 }
 
 /** The model fields an expression reads outside any nested aggregation. */
@@ -122,6 +123,7 @@ function evaluateRows(
   frame: Frame,
   scope: ChartScope,
   format: FormatSettings,
+  functions: ReadonlyMap<string, ScalarFunction> | undefined,
 ): Value[] {
   const sources = new Map<string, { source: FrameField; values: readonly Value[] }>();
   for (const name of fieldsOf(expr, scope)) {
@@ -131,6 +133,7 @@ function evaluateRows(
   let row = 0;
   const ctx: EvalContext = {
     format,
+    functions,
     field(name) {
       const entry = sources.get(name);
       if (!entry) return undefined;

@@ -22,6 +22,8 @@ import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSet
 import type { Value } from '../value/Value.js';
 import { LocError } from '../errors/LocError.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
+import { appFunctions, type AppFunctionHost } from './appFunctions.js';
+import type { ScalarFunction } from '../expression/EvalContext.js';
 import { parseNumber } from '../value/parseNumber.js';
 import { checkExpression, type ExpressionCheck } from './checkExpression.js';
 import {
@@ -38,6 +40,12 @@ import { reducedPages } from './reducedPages.js';
 import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
+
+/** The document and user facts the app's functions report. */
+export type DocumentInfo = Pick<
+  AppFunctionHost,
+  'documentName' | 'documentTitle' | 'reloadTime' | 'userId' | 'userDirectory'
+>;
 
 /**
  * Chart computations for one session over one version of its selections:
@@ -59,8 +67,34 @@ export class ChartCompute {
     private readonly variable: (name: string) => string | undefined,
     /** The selections charts compute over when not the current ones: for the object in modal selection, those it began with. */
     private readonly basis?: (stateName: string) => SelectionResult | undefined,
+    /** The document and user the app's own functions (DocumentName, OSUser, ...) report. */
+    private readonly documentInfo?: () => DocumentInfo,
   ) {
     this.settings = formatSettingsOf(scriptVariables, DEFAULT_FORMAT_SETTINGS);
+  }
+
+  private functionsCache: ReadonlyMap<string, ScalarFunction> | undefined;
+
+  /** The app's functions (field selections, document and user), bound to this computation. */
+  private appFunctions(): ReadonlyMap<string, ScalarFunction> {
+    this.functionsCache ??= appFunctions({
+      model: this.model,
+      timestampFormat: this.settings.timestampFormat,
+      ...(this.documentInfo?.() ?? {
+        documentName: '',
+        documentTitle: '',
+        reloadTime: null,
+        userId: '',
+      }),
+      selections: (name) => {
+        try {
+          return this.state(name).result();
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    return this.functionsCache;
   }
 
   /**
@@ -379,6 +413,7 @@ export class ChartCompute {
   private options() {
     return {
       format: this.settings,
+      functions: this.appFunctions(),
       states: (name: string) => {
         try {
           return this.state(name).result();

@@ -10,7 +10,7 @@ import { LocError } from '../errors/LocError.js';
 import { objectId } from './App.js';
 import type { StoredObject } from './AppDocument.js';
 import type { DocSession } from './DocSession.js';
-import { ChartCompute } from './ChartCompute.js';
+import { ChartCompute, type DocumentInfo } from './ChartCompute.js';
 import { fieldList } from './fieldDescriptions.js';
 import type { LayoutContext } from './layout/LayoutContext.js';
 import { selectionObject } from './selectionObject.js';
@@ -91,7 +91,21 @@ export class DocData {
       this.doc.app.document.scriptVariables,
       (name) => this.variableDefinition(name),
       basis,
+      () => this.documentInfo(),
     );
+  }
+
+  /** What DocumentName, DocumentTitle, ReloadTime and OSUser report for this session. */
+  private documentInfo(): DocumentInfo {
+    const { app, session } = this.doc;
+    const directory = session.identity.attributes?.userDirectory;
+    return {
+      documentName: app.id,
+      documentTitle: String(app.document.properties.qTitle ?? app.id),
+      reloadTime: app.document.lastReloadTime,
+      userId: session.identity.userId,
+      userDirectory: typeof directory === 'string' ? directory : undefined,
+    };
   }
 
   /** Drops what was computed from the selections (they changed, or the data did). */

@@ -1,9 +1,7 @@
 import type { NxRange } from '@qlikit/qix';
-import { AGGREGATIONS } from '../expression/aggregations/aggregationRegistry.js';
-import { CHART_FUNCTIONS } from '../expression/chartFunctions.js';
 import type { CallExpr, ElementSet, Expr, FieldRef, SetExpression } from '../expression/Expr.js';
-import { BUILTIN_FUNCTIONS } from '../expression/functions/builtinFunctions.js';
 import { parseExpression } from '../expression/parseExpression.js';
+import { FUNCTION_CATALOG } from './functionCatalog.js';
 
 /** What CheckExpression answers. */
 export interface ExpressionCheck {
@@ -20,8 +18,12 @@ export interface ExpressionCheckScope {
   readonly labels: readonly string[];
 }
 
-// Functions compiled specially rather than taken from a table.
-const SPECIAL_FUNCTIONS = new Set(['EVALUATE']);
+// The functions a chart expression may call.
+const CHART_CALLABLE = new Set(
+  FUNCTION_CATALOG.filter((info) => info.contexts.includes('chart')).map((info) =>
+    info.name.toUpperCase(),
+  ),
+);
 
 /**
  * CheckExpression: a syntax error or an unknown function as the message;
@@ -52,12 +54,8 @@ export function checkExpression(text: string, scope: ExpressionCheckScope): Expr
     field: (ref) => judge(ref.name, { qFrom: lead + ref.start, qCount: writtenLength(ref) }),
     namedField: (name, from) => judge(name, locate(text, name, lead + from)),
     call: (call) => {
-      const known =
-        BUILTIN_FUNCTIONS.has(call.key) ||
-        AGGREGATIONS.has(call.key) ||
-        CHART_FUNCTIONS.has(call.key) ||
-        SPECIAL_FUNCTIONS.has(call.key);
-      if (!known && check.qErrorMsg === '') check.qErrorMsg = `Unknown function: ${call.name}()`;
+      if (!CHART_CALLABLE.has(call.key) && check.qErrorMsg === '')
+        check.qErrorMsg = `Unknown function: ${call.name}()`;
     },
   });
   return check;

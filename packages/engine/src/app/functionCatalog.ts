@@ -2,6 +2,7 @@ import { AGGREGATIONS } from '../expression/aggregations/aggregationRegistry.js'
 import { CHART_FUNCTIONS } from '../expression/chartFunctions.js';
 import type { FunctionContext, FunctionGroup } from '../expression/FunctionGroup.js';
 import { BUILTIN_FUNCTIONS } from '../expression/functions/builtinFunctions.js';
+import { APP_FUNCTION_INFO } from './appFunctions.js';
 import { SCRIPT_FUNCTION_INFO } from './scriptFunctionInfo.js';
 
 /** One function of the engine as GetFunctions and GetBNF describe it. */
@@ -50,6 +51,21 @@ export const FUNCTION_CATALOG: readonly FunctionInfo[] = [
     aggregation: false,
     contexts: ['script'] as const,
   })),
+  ...APP_FUNCTION_INFO.map((info) => ({
+    name: info.name,
+    group: info.group,
+    signature: `${info.name}(${info.params})`,
+    aggregation: false,
+    contexts: ['chart'] as const,
+  })),
+  // Evaluate() is compiled by the expression compiler itself.
+  {
+    name: 'Evaluate',
+    group: 'STR',
+    signature: 'Evaluate(expression_text)',
+    aggregation: false,
+    contexts: BOTH,
+  },
 ];
 
 /** The spec's long group names (FUNC_GROUP_...) and the short ones they stand for. */

@@ -5,6 +5,7 @@ import { isAggregationFunction } from './aggregations/aggregationRegistry.js';
 import { INFIX_PRECEDENCE, NOT_OPERAND_POWER, UNARY_OPERAND_POWER } from './operatorPrecedence.js';
 import { SetParser } from './SetParser.js';
 import { CHART_FUNCTIONS } from './chartFunctions.js';
+import { FIELD_NAME_FUNCTIONS } from './fieldNameFunctions.js';
 
 const QUALIFIERS = new Set(['DISTINCT', 'NODISTINCT', 'ALL', 'TOTAL']);
 
@@ -122,6 +123,10 @@ export class Parser {
       }
     }
     this.expectPunct(')');
+    // The field functions name their field: GetSelectedCount(Customer) is about the field Customer.
+    const first = args[0];
+    if (FIELD_NAME_FUNCTIONS.has(key) && first?.kind === 'field')
+      args[0] = { kind: 'string', value: first.name, start: first.start };
     call.args = args;
     return call;
   }

@@ -9,6 +9,7 @@ import { numberOf } from '../aggregate/valueParts.js';
 import type { Expr } from '../expression/Expr.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import type { DataModel } from '../model/DataModel.js';
+import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 
@@ -25,6 +26,8 @@ export interface HyperCubeOptions {
    * selection keeps its data and order while showing the new states).
    */
   readonly display?: SelectionResult;
+  /** Functions the app provides to expressions (field selections, document information). */
+  readonly functions?: ReadonlyMap<string, ScalarFunction>;
 }
 
 /** The evaluator of a chart: its scope (frames, groups, set records) and measures. */
@@ -57,7 +60,7 @@ export function chartEvaluator(
   });
   const resolveSet: SetResolver = (set) => translator.records(set);
   const scope = (scopeRef = new ChartScope(model, resolveSet));
-  const measures = (measuresRef = new MeasureEvaluator(scope, settings));
+  const measures = (measuresRef = new MeasureEvaluator(scope, settings, options.functions));
   return { scope, measures };
 }
 

@@ -3,6 +3,8 @@ import { bnfGrammar } from '../../src/app/bnfGrammar.js';
 import { checkExpression } from '../../src/app/checkExpression.js';
 import { FUNCTION_CATALOG, functionsOfGroup } from '../../src/app/functionCatalog.js';
 import { SCRIPT_FUNCTION_INFO } from '../../src/app/scriptFunctionInfo.js';
+import { APP_FUNCTION_INFO } from '../../src/app/appFunctions.js';
+import { FIELD_NAME_FUNCTIONS } from '../../src/expression/fieldNameFunctions.js';
 import { CHART_FUNCTIONS } from '../../src/expression/chartFunctions.js';
 import { BUILTIN_FUNCTIONS } from '../../src/expression/functions/builtinFunctions.js';
 import { contextFunctions, type ScriptFunctionHost } from '../../src/script/contextFunctions.js';
@@ -12,6 +14,13 @@ describe('the function catalog (GetFunctions)', () => {
     const host = new Proxy({}, { get: () => () => undefined }) as unknown as ScriptFunctionHost;
     const provided = [...contextFunctions(host).keys(), 'PREVIOUS'].sort();
     expect(SCRIPT_FUNCTION_INFO.map((info) => info.name.toUpperCase()).sort()).toEqual(provided);
+  });
+
+  test('the parser reads a bare first argument as a field name exactly for the field functions', () => {
+    const named = APP_FUNCTION_INFO.filter((info) => /^field_?name/.test(info.params)).map((info) =>
+      info.name.toUpperCase(),
+    );
+    expect([...FIELD_NAME_FUNCTIONS].sort()).toEqual(named.sort());
   });
 
   test('holds every scalar and chart function with its group and signature', () => {
