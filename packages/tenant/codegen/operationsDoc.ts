@@ -1,7 +1,7 @@
 import { specOperations } from '../src/generated/operations.js';
 import { RouteTable } from '../src/routes/RouteTable.js';
 import type { TenantContext } from '../src/services/TenantContext.js';
-import { tenantRoutes } from '../src/services/tenantRoutes.js';
+import { tenantRoutes, type TenantServices } from '../src/services/tenantRoutes.js';
 
 /**
  * OPERATIONS.md: which operations of the specs the tenant implements and which
@@ -10,7 +10,7 @@ import { tenantRoutes } from '../src/services/tenantRoutes.js';
 export function operationsDoc(): string {
   const routes = new RouteTable();
   // Registering routes only records them; the context is not touched until a request.
-  tenantRoutes(routes, {} as TenantContext, { upload: 0 });
+  tenantRoutes(routes, {} as TenantContext, {} as TenantServices);
   const implemented = new Set(
     routes.routes.map((route) => `${route.operation.method} ${route.operation.path}`),
   );

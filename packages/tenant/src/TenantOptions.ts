@@ -23,6 +23,8 @@ export interface StartTenantOptions {
   readonly corsOrigins?: readonly string[];
   /** Extra fastify plugins, registered after the API (e.g. the hub's static pages at `/`). */
   readonly plugins?: readonly TenantPlugin[];
+  /** Reloads the queue runs at once (one per app at a time); 2 by default. */
+  readonly reloadConcurrency?: number;
   /** Fastify's request log; off by default. */
   readonly logger?: boolean;
 }

@@ -10,7 +10,12 @@ import { engineAuthenticate } from './engine/engineIdentity.js';
 import { DataFileFolders } from './files/DataFileFolders.js';
 import { TempContentStore } from './files/TempContentStore.js';
 import { UploadSpool } from './files/UploadSpool.js';
+import { TenantEvents } from './events/TenantEvents.js';
+import { ReloadQueue } from './jobs/ReloadQueue.js';
+import { AppService } from './services/apps/AppService.js';
+import { AppTransfer } from './services/apps/AppTransfer.js';
 import { DataFileService } from './services/data-files/DataFileService.js';
+import { SessionService } from './services/sessions/SessionService.js';
 import { registerRoutes } from './routes/registerRoutes.js';
 import { RouteTable } from './routes/RouteTable.js';
 import { createServer } from './server/createServer.js';
@@ -91,8 +96,11 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     spool,
     folders,
     tempContents,
+    events: new TenantEvents(),
   };
-  await new DataFileService(context).reconcile();
+  const files = new DataFileService(context);
+  await files.reconcile();
+  const reloads = new ReloadQueue(context, files, { concurrency: options.reloadConcurrency });
   const sweeper = setInterval(() => void tempContents.sweep(), 60_000);
   sweeper.unref();
   const admin = bootstrapAdmin(context);
@@ -102,7 +110,15 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     logger: options.logger,
   });
   const routes = new RouteTable();
-  tenantRoutes(routes, context, { upload: uploadLimit });
+  const apps = new AppService(context);
+  tenantRoutes(routes, context, {
+    apps,
+    transfer: new AppTransfer(context, apps),
+    files,
+    sessions: new SessionService(context),
+    reloads,
+    uploadLimit,
+  });
   await registerRoutes(fastify, routes, {
     authenticator,
     rateLimiter: options.rateLimit === false ? null : new RateLimiter(options.rateLimit),
@@ -119,6 +135,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
   });
   const host = options.host ?? '127.0.0.1';
   await fastify.listen({ port: options.port ?? 0, host });
+  reloads.start();
   const port = engine.port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -129,6 +146,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     engineSessions: engine.sessionCount,
     async close() {
       clearInterval(sweeper);
+      await reloads.close();
       await engine.close();
       await fastify.close();
       storage.close();

@@ -90,11 +90,25 @@ export class AppStore {
     return app;
   }
 
-  /** Saves a copy of an app (document, objects and data) under a new id and title. */
-  async copy(sourceId: string, targetId: string, title: string): Promise<App> {
+  /**
+   * Saves a copy of an app (document, objects and data) under a new id and
+   * title; with `replace`, as a new version of an existing app instead (a
+   * republish), swapped in atomically like any save.
+   */
+  async copy(
+    sourceId: string,
+    targetId: string,
+    title: string,
+    options: { replace?: boolean } = {},
+  ): Promise<App> {
     assertAppId(targetId);
-    if (await this.exists(targetId))
+    const exists = await this.exists(targetId);
+    if (exists && !options.replace)
       throw new LocError('LOCERR_APP_ALREADY_EXISTS', `App already exists: ${targetId}`, {
+        parameter: targetId,
+      });
+    if (!exists && options.replace)
+      throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${targetId}`, {
         parameter: targetId,
       });
     const { document, tables, sectionAccess } = (await this.get(sourceId)).snapshot();
@@ -110,6 +124,81 @@ export class AppStore {
     await this.save(app);
     this.open.set(targetId, app);
     return app;
+  }
+
+  /** The files of an app's saved version (after any save under way), to copy it elsewhere as it is on disk. */
+  async savedFiles(id: string): Promise<Array<{ readonly name: string; readonly path: string }>> {
+    await this.flush();
+    const version = await this.currentVersion(id);
+    if (version === null)
+      throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
+    const versionDir = join(this.appsDir, id, `v${version}`);
+    return (await readdir(versionDir))
+      .sort()
+      .map((name) => ({ name, path: join(versionDir, name) }));
+  }
+
+  /**
+   * Makes files of a saved version written elsewhere (an import) a new app:
+   * `app.json` is rewritten with the new id and title, the other files are
+   * moved in (same file system), and the version becomes current by one
+   * rename. Without `tables.json`/`tables.bin` the app has no data. Files that
+   * do not read back as an app are refused with the app removed.
+   */
+  async adopt(
+    id: string,
+    title: string,
+    files: ReadonlyArray<{ readonly name: string; readonly path: string }>,
+  ): Promise<App> {
+    assertAppId(id);
+    if (await this.exists(id))
+      throw new LocError('LOCERR_APP_ALREADY_EXISTS', `App already exists: ${id}`, {
+        parameter: id,
+      });
+    const allowed = new Set(['app.json', 'tables.json', 'tables.bin', 'access.json', 'access.bin']);
+    const byName = new Map(files.map((file) => [file.name, file.path]));
+    const documentPath = byName.get('app.json');
+    if (!documentPath || files.some((file) => !allowed.has(file.name)))
+      throw new LocError(
+        'LOCERR_GENERIC_CORRUPT_DATA',
+        'Not a saved app: app.json missing or unknown files',
+        {
+          parameter: id,
+        },
+      );
+    const dir = join(this.appsDir, id);
+    const versionDir = join(dir, 'v1');
+    try {
+      await mkdir(versionDir, { recursive: true });
+      const document = JSON.parse(await readFile(documentPath, 'utf8')) as AppDocument;
+      const now = new Date().toISOString();
+      const adopted: AppDocument = {
+        ...document,
+        id,
+        properties: { ...document.properties, qTitle: title },
+        createdDate: now,
+        modifiedDate: now,
+      };
+      await writeFile(join(versionDir, 'app.json'), JSON.stringify(adopted));
+      for (const [name, path] of byName)
+        if (name !== 'app.json') await rename(path, join(versionDir, name));
+      if (!byName.has('tables.json')) {
+        const { header, body } = encodeTables([]);
+        await writeFile(join(versionDir, 'tables.bin'), body);
+        await writeFile(join(versionDir, 'tables.json'), header);
+      }
+      const pointer = join(dir, `${CURRENT}.${process.pid}.1.tmp`);
+      await writeFile(pointer, '1');
+      await rename(pointer, join(dir, CURRENT));
+      return await this.get(id);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      if (error instanceof LocError) throw error;
+      throw new LocError('LOCERR_GENERIC_CORRUPT_DATA', 'The files do not read back as an app', {
+        parameter: id,
+        cause: error,
+      });
+    }
   }
 
   /** A session app: lives in memory only, for as long as its session. */

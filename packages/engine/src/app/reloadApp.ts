@@ -13,6 +13,8 @@ export async function reloadApp(
   progress: ReloadProgress,
   signal: AbortSignal,
   partial: boolean,
+  /** Variables set before the script runs (the reloads API's `variables`). */
+  initialVariables?: Readonly<Record<string, string>>,
 ): Promise<boolean> {
   try {
     const result = await runScript(app.document.script, {
@@ -22,6 +24,7 @@ export async function reloadApp(
       signal,
       onProgress: (line: string) => progress.log(line),
       partialFrom: partial ? app.tables : undefined,
+      variables: initialVariables,
       binary: (source) => app.binarySource(source),
     });
     const variables = Object.fromEntries(result.variables);

@@ -2,6 +2,7 @@ import type { AppStore } from '@qlikit/engine';
 import type { AccessPolicy } from '../access/AccessPolicy.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import type { TokenSigner } from '../auth/TokenSigner.js';
+import type { TenantEvents } from '../events/TenantEvents.js';
 import type { DataFileFolders } from '../files/DataFileFolders.js';
 import type { TempContentStore } from '../files/TempContentStore.js';
 import type { UploadSpool } from '../files/UploadSpool.js';
@@ -25,4 +26,6 @@ export interface TenantContext {
   readonly folders: DataFileFolders;
   /** Temporary contents (uploads, exports). */
   readonly tempContents: TempContentStore;
+  /** System events: services emit, webhooks and audits listen. */
+  readonly events: TenantEvents;
 }

@@ -4,6 +4,8 @@ import { DataFilesTable } from './DataFilesTable.js';
 import { GroupsTable } from './GroupsTable.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OAuthClientsTable } from './OAuthClientsTable.js';
+import { ReloadsTable } from './ReloadsTable.js';
+import { ScriptVersionsTable } from './ScriptVersionsTable.js';
 import { OAuthTokensTable } from './OAuthTokensTable.js';
 import { openDatabase, type Db } from './openDatabase.js';
 import { SessionsTable } from './SessionsTable.js';
@@ -26,6 +28,8 @@ export class Storage {
   readonly apps: AppsTable;
   readonly dataFiles: DataFilesTable;
   readonly tempContents: TempContentsTable;
+  readonly reloads: ReloadsTable;
+  readonly scriptVersions: ScriptVersionsTable;
 
   constructor(readonly db: Db) {
     this.settings = new SettingsTable(db);
@@ -40,6 +44,8 @@ export class Storage {
     this.apps = new AppsTable(db);
     this.dataFiles = new DataFilesTable(db);
     this.tempContents = new TempContentsTable(db);
+    this.reloads = new ReloadsTable(db);
+    this.scriptVersions = new ScriptVersionsTable(db);
   }
 
   /** Opens the database file (migrating it) and wraps it. */

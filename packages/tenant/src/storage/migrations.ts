@@ -199,4 +199,37 @@ export const migrations: readonly string[] = [
     expires_at TEXT NOT NULL
   );
   `,
+  // 4: reloads (the queue and its history, with logs) and script versions.
+  `
+  CREATE TABLE reloads (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,
+    variables TEXT NOT NULL DEFAULT '{}',
+    log TEXT NOT NULL DEFAULT '',
+    error_code TEXT,
+    error_message TEXT,
+    reload_task_id TEXT,
+    engine_time TEXT,
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    ended_at TEXT
+  );
+  CREATE INDEX reloads_app ON reloads(app_id, created_at, id);
+  CREATE INDEX reloads_status ON reloads(status);
+
+  CREATE TABLE script_versions (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL,
+    script TEXT NOT NULL,
+    version_message TEXT NOT NULL DEFAULT '',
+    modifier_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX script_versions_app ON script_versions(app_id, created_at, id);
+  `,
 ];

@@ -11,6 +11,11 @@ export interface NewApp {
   readonly description?: string;
   readonly usage?: string;
   readonly locale?: string;
+  /** A published app: published now, from `originAppId`. */
+  readonly published?: boolean;
+  readonly originAppId?: string;
+  /** Kept from the app the new one copies. */
+  readonly lastReloadTime?: string | null;
 }
 
 /**
@@ -59,7 +64,7 @@ export class AppService {
   async createWithId(principal: Principal, id: string, app: NewApp): Promise<AppRow> {
     this.requireCreateIn(principal, app.spaceId);
     await this.context.engineApps.create(app.name, id);
-    return this.commit(id, principal.user.id, app);
+    return this.commitNew(id, principal.user.id, app);
   }
 
   /** Copies an app (document, objects and data) into a new app owned by the principal. */
@@ -69,18 +74,14 @@ export class AppService {
     this.requireCreateIn(principal, spaceId);
     const id = randomUUID();
     await this.context.engineApps.copy(sourceId, id, app.name);
-    return this.commit(
-      id,
-      principal.user.id,
-      {
-        ...app,
-        spaceId,
-        description: app.description ?? source.description,
-        usage: source.usage,
-        locale: source.locale,
-      },
-      source.lastReloadTime,
-    );
+    return this.commitNew(id, principal.user.id, {
+      ...app,
+      spaceId,
+      description: app.description ?? source.description,
+      usage: source.usage,
+      locale: source.locale,
+      lastReloadTime: source.lastReloadTime,
+    });
   }
 
   /** Changes an app's name and description, in the engine's title too. */
@@ -107,25 +108,64 @@ export class AppService {
     });
   }
 
-  /** Deletes an app: its metadata first (so it is gone at once), then its engine files. */
-  async delete(principal: Principal, appId: string): Promise<void> {
-    this.authorized(principal, appId, 'delete');
-    this.context.storage.transaction(() => {
-      this.context.storage.items.deleteResource('app', appId);
-      this.context.storage.apps.delete(appId);
+  /** Moves an app to another shared space, or (null) to its owner's personal space. */
+  move(principal: Principal, appId: string, spaceId: string | null): AppRow {
+    const app = this.authorized(principal, appId, 'change_space');
+    if (spaceId) this.requireCreateIn(principal, spaceId);
+    else if (app.ownerId !== principal.user.id)
+      throw ApiError.forbidden('Only its owner may move an app to a personal space', 'APP-403');
+    return this.context.storage.transaction(() => {
+      const row = this.context.storage.apps.update(appId, { spaceId })!;
+      const item = this.context.storage.items.forResource('app', appId);
+      if (item) this.context.storage.items.update(item.id, principal.user.id, { spaceId });
+      return row;
     });
-    await this.context.engineApps.delete(appId).catch(() => undefined);
   }
 
-  private commit(
-    id: string,
-    ownerId: string,
-    app: NewApp,
-    lastReloadTime: string | null = null,
-  ): AppRow {
+  /** Gives an app another owner. */
+  changeOwner(principal: Principal, appId: string, ownerId: string): AppRow {
+    this.authorized(principal, appId, 'change_owner');
+    if (!this.context.storage.users.get(ownerId))
+      throw ApiError.badRequest(`User ${ownerId} not found`, 'APP-400');
+    return this.context.storage.transaction(() => {
+      const row = this.context.storage.apps.update(appId, { ownerId })!;
+      const item = this.context.storage.items.forResource('app', appId);
+      if (item) this.context.storage.items.update(item.id, principal.user.id, { ownerId });
+      return row;
+    });
+  }
+
+  /** Sets an app's load script and saves it. */
+  async setScript(appId: string, script: string): Promise<void> {
+    const app = await this.context.engineApps.get(appId);
+    app.setScript(script);
+    await app.save();
+  }
+
+  /** Deletes an app: its metadata first (so it is gone at once), then its engine files. */
+  async delete(principal: Principal, appId: string): Promise<void> {
+    const app = this.authorized(principal, appId, 'delete');
+    const { storage } = this.context;
+    storage.transaction(() => {
+      storage.items.deleteResource('app', appId);
+      storage.scriptVersions.deleteOfApp(appId);
+      storage.reloads.deleteOfApp(appId);
+      storage.apps.delete(appId);
+    });
+    await this.context.engineApps.delete(appId).catch(() => undefined);
+    this.emit('com.qlik.v1.app.deleted', app, principal.user.id);
+  }
+
+  /**
+   * Records an app whose engine files are written: its row and item in one
+   * transaction (the engine files are removed if that fails), then the event.
+   */
+  commitNew(id: string, ownerId: string, app: NewApp): AppRow {
+    const { storage } = this.context;
+    let row: AppRow;
     try {
-      return this.context.storage.transaction(() => {
-        const row = this.context.storage.apps.create({
+      row = storage.transaction(() => {
+        const created = storage.apps.create({
           id,
           name: app.name,
           ownerId,
@@ -133,21 +173,45 @@ export class AppService {
           description: app.description ?? '',
           usage: app.usage ?? 'ANALYTICS',
           locale: app.locale ?? '',
-          lastReloadTime,
+          lastReloadTime: app.lastReloadTime ?? null,
+          published: app.published ?? false,
+          publishedAt: app.published ? new Date().toISOString() : null,
+          originAppId: app.originAppId ?? null,
         });
-        this.context.storage.items.create({
+        storage.items.create({
           resourceType: 'app',
           resourceId: id,
-          name: row.name,
-          description: row.description,
-          spaceId: row.spaceId,
+          name: created.name,
+          description: created.description,
+          spaceId: created.spaceId,
           ownerId,
         });
-        return row;
+        return created;
       });
     } catch (error) {
       void this.context.engineApps.delete(id).catch(() => undefined);
       throw error;
     }
+    this.emit('com.qlik.v1.app.created', row, ownerId);
+    return row;
+  }
+
+  private emit(
+    eventType: 'com.qlik.v1.app.created' | 'com.qlik.v1.app.deleted',
+    app: AppRow,
+    userId: string,
+  ): void {
+    this.context.events.emit({
+      eventType,
+      userId,
+      resourceId: app.id,
+      resourceType: 'app',
+      ownerId: app.ownerId,
+      ...(app.spaceId ? { spaceId: app.spaceId } : {}),
+      data: {
+        id: app.id,
+        attributes: { name: app.name, spaceId: app.spaceId, ownerId: app.ownerId },
+      },
+    });
   }
 }
