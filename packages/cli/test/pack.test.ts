@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild as ensureQixBuild } from '../../qix/test/cjs/ensureBuild.js';
-import { startEngineForCli, type EngineForCli } from './support/engineForCli.js';
+import { startTenantForCli, type TenantForCli } from './support/tenantForCli.js';
 
 const run = promisify(execFile);
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -30,7 +30,7 @@ console.log(typeof client.items.list, typeof qix.openSession, typeof enigma.crea
 `;
 
 describe('the packed packages, installed from their tarballs into an empty directory', () => {
-  let engine: EngineForCli;
+  let tenant: TenantForCli;
   let dir: string;
   let qlikit: string;
 
@@ -57,24 +57,27 @@ describe('the packed packages, installed from their tarballs into an empty direc
       cwd: project,
     });
     qlikit = join(project, 'node_modules', '.bin', 'qlikit');
-    engine = await startEngineForCli();
+    tenant = await startTenantForCli();
   }, 240_000);
   afterAll(async () => {
-    await engine?.close();
+    await tenant?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('runs `qlikit --help` and `qlikit app ls` from the installed bin (the built files)', async () => {
+  it('runs `qlikit --help`, and `qlikit app ls` against a tenant, from the installed bin (the built files)', async () => {
     const env = { ...process.env, QLIKIT_CONFIG_DIR: join(dir, 'config'), NO_COLOR: '1' };
     const help = await run(qlikit, ['--help'], { env, cwd: dir });
     expect(help.stdout).toContain('Usage: qlikit');
     const ls = await run(
       qlikit,
-      ['app', 'ls', '--server', engine.url, '--server-type', 'engine', '--json'],
-      { env, cwd: dir },
+      ['app', 'ls', '--server', tenant.url, '--api-key', tenant.apiKey, '--json'],
+      {
+        env,
+        cwd: dir,
+      },
     );
     expect(JSON.parse(ls.stdout)).toEqual([
-      { id: engine.appId, name: 'Sales', spaceId: null, updatedAt: expect.any(String) },
+      { id: tenant.appId, name: 'Sales', spaceId: null, updatedAt: expect.any(String) },
     ]);
   });
 

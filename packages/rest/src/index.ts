@@ -14,6 +14,8 @@ export type { Operation, CallOptions, Paged, RestTransport } from './core/Operat
 export type { ResponsePromise, WithResponse } from './core/ResponsePromise.js';
 export { Download } from './core/Download.js';
 export { downloadFromLocation, downloadUrl } from './core/downloadFromLocation.js';
+export { findOperation } from './core/findOperation.js';
+export { serviceOperations, serviceNames, type RestServices } from './generated/services/index.js';
 
 export type {
   AuthProvider,

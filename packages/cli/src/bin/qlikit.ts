@@ -9,5 +9,7 @@ process.once('SIGINT', () => {
 });
 
 const code = await run(process.argv.slice(2), undefined, controller.signal);
+// A command cut short by Ctrl+C exits with 130; one that ends on it (serve) with its own code.
+const exitCode = controller.signal.aborted && code !== 0 ? 130 : code;
 // Open sockets (keep-alive fetch connections) must not hold the process once the command is done.
-process.stdout.write('', () => process.exit(controller.signal.aborted ? 130 : code));
+process.stdout.write('', () => process.exit(exitCode));

@@ -29,6 +29,7 @@ const STATUS_HINTS: Readonly<Record<number, string>> = {
   409: 'It conflicts with what exists (a name or a state): read it again and retry.',
   413: 'The request is too large for the server.',
   429: 'The rate limit was hit and retries ran out: wait a minute and run it again.',
+  501: 'This server does not implement that operation (a qlikit tenant lists what it does in OPERATIONS.md).',
 };
 
 // Engine (QIX) error codes worth a hint; the rest speak for themselves.
@@ -44,8 +45,12 @@ function isApiError(error: Error): error is Error & ApiErrorLike {
 }
 
 function statusHint(status: number): string | undefined {
-  if (status >= 500) return 'The server failed: retry later; quote the traceId when you report it.';
-  return STATUS_HINTS[status];
+  return (
+    STATUS_HINTS[status] ??
+    (status >= 500
+      ? 'The server failed: retry later; quote the traceId when you report it.'
+      : undefined)
+  );
 }
 
 /** Turns whatever a command threw into what to print: message, Qlik's code and traceId, and what to try. */

@@ -4,7 +4,7 @@ import { Progress } from './Progress.js';
 
 /** A stream the CLI writes to: a process stream, or anything with write() in tests and programs. */
 export interface OutputStream {
-  write(text: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once?(event: 'drain', listener: () => void): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
@@ -50,8 +50,8 @@ export class Output {
   }
 
   /** Writes to stdout and waits while the reader is behind, so long outputs stay in flat memory. */
-  async writeAndDrain(text: string): Promise<void> {
-    if (this.#stdout.write(text) || !this.#stdout.once) return;
+  async writeAndDrain(chunk: string | Uint8Array): Promise<void> {
+    if (this.#stdout.write(chunk) || !this.#stdout.once) return;
     await new Promise<void>((resolve) => this.#stdout.once!('drain', resolve));
   }
 

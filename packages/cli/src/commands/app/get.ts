@@ -1,4 +1,5 @@
 import { defineCommand } from '../../command/CommandSpec.js';
+import { formatRecord } from '../../output/formatRecord.js';
 
 export const appGet = defineCommand({
   name: 'get <app>',
@@ -11,9 +12,8 @@ export const appGet = defineCommand({
     if (server.target.serverType === 'engine') {
       const { doc } = await server.openApp(args[0], { noData: true });
       const layout = await doc.getAppLayout();
-      out.result(
-        layout,
-        () => `title:          ${layout.qTitle}\nlastReloadTime: ${layout.qLastReloadTime ?? ''}`,
+      out.result(layout, () =>
+        formatRecord({ title: layout.qTitle, lastReloadTime: layout.qLastReloadTime }),
       );
       return;
     }
@@ -21,7 +21,7 @@ export const appGet = defineCommand({
     const app = await client.apps.get({ appId: await server.resolveAppId(args[0]!) });
     const attributes = app.attributes ?? {};
     out.result(app, () =>
-      [
+      formatRecord(attributes as Record<string, unknown>, [
         'id',
         'name',
         'description',
@@ -31,11 +31,7 @@ export const appGet = defineCommand({
         'modifiedDate',
         'lastReloadTime',
         'published',
-      ]
-        .map((key) => [key, (attributes as Record<string, unknown>)[key]] as const)
-        .filter(([, value]) => value !== undefined && value !== '')
-        .map(([key, value]) => `${`${key}:`.padEnd(16)}${String(value)}`)
-        .join('\n'),
+      ]),
     );
   },
 });

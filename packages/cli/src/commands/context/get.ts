@@ -1,5 +1,6 @@
 import { defineCommand } from '../../command/CommandSpec.js';
 import { usageError } from '../../errors/CliError.js';
+import { formatRecord } from '../../output/formatRecord.js';
 import { masked } from './contextFlags.js';
 
 export const contextGet = defineCommand({
@@ -27,14 +28,6 @@ export const contextGet = defineCommand({
       headers: Object.keys(context.headers ?? {}),
       insecure: context.insecure ?? false,
     };
-    out.result(shown, () =>
-      Object.entries(shown)
-        .filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))
-        .map(
-          ([key, value]) =>
-            `${`${key}:`.padEnd(20)}${Array.isArray(value) ? value.join(', ') : String(value)}`,
-        )
-        .join('\n'),
-    );
+    out.result(shown, () => formatRecord({ ...shown, headers: shown.headers.join(', ') }));
   },
 });

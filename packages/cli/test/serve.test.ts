@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/runCli.js';
+
+const BIN = fileURLToPath(new URL('../bin/qlikit.js', import.meta.url));
+
+describe('qlikit serve', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qlikit-cli-serve-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('runs the local tenant until Ctrl+C, printing its URL and an admin key the CLI can use', async () => {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', '0', '--data', join(dir, 'data'), '--no-demo', '--json'],
+      {
+        env: { ...process.env, NO_COLOR: '1', QLIKIT_CONFIG_DIR: join(dir, 'config') },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let stdout = '';
+    const started = await new Promise<{ url: string; apiKey: string; apps: unknown[] }>(
+      (resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          try {
+            resolve(JSON.parse(stdout));
+          } catch {
+            // not all of it yet
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      },
+    );
+    expect(started).toMatchObject({
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      apps: [],
+    });
+    const listed = await runCli(
+      ['app', 'ls', '--server', started.url, '--api-key', started.apiKey, '--json'],
+      {
+        configDir: join(dir, 'config'),
+      },
+    );
+    expect([listed.code, JSON.parse(listed.stdout)]).toEqual([0, []]);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTenantForCli, type TenantForCli } from './support/tenantForCli.js';
+
+describe('qlikit against a tenant', () => {
+  let tenant: TenantForCli;
+
+  beforeAll(async () => {
+    tenant = await startTenantForCli();
+  });
+  afterAll(() => tenant.close());
+
+  it('lists, reads, creates, copies and deletes apps', async () => {
+    const listed = JSON.parse((await tenant.cli(['app', 'ls', '--json'])).stdout);
+    expect(listed).toContainEqual({
+      id: tenant.appId,
+      name: 'Sales',
+      spaceId: null,
+      updatedAt: expect.any(String),
+    });
+    const got = JSON.parse((await tenant.cli(['app', 'get', 'Sales', '--json'])).stdout);
+    expect(got.attributes).toMatchObject({ id: tenant.appId, name: 'Sales' });
+    const created = await tenant.cli(['app', 'create', 'Budget', '-q']);
+    const budgetId = created.stdout.trim();
+    expect((await tenant.client.apps.get({ appId: budgetId })).attributes?.name).toBe('Budget');
+    const copy = await tenant.cli(['app', 'copy', tenant.appId, '--name', 'Sales copy', '--json']);
+    const copyId = JSON.parse(copy.stdout).id;
+    expect((await tenant.client.apps.get({ appId: copyId })).attributes?.name).toBe('Sales copy');
+    expect((await tenant.cli(['app', 'rm', budgetId])).stdout).toBe(`Deleted app ${budgetId}.\n`);
+    await expect(tenant.client.apps.get({ appId: budgetId })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("reloads an app on the tenant's engine with the log, and prints data from it", async () => {
+    const reload = await tenant.cli(['app', 'reload', '--app', tenant.appId]);
+    expect(reload.code).toBe(0);
+    expect(reload.stderr).toContain('Regions');
+    expect(reload.stdout).toMatch(/^Reload SUCCEEDED in \d+\.\d s; the app is saved\.\n$/);
+    const data = await tenant.cli([
+      'app',
+      'data',
+      '--app',
+      'Sales',
+      '--dim',
+      'Region',
+      '--measure',
+      'Sum(Amount)',
+    ]);
+    expect(data.stdout).toBe(
+      'Region  Sum(Amount)\nEast              1\nNorth            30\nSouth            12\n',
+    );
+  });
+
+  it('unbuilds an app and builds the files into a new app with equal objects, script and master items', async () => {
+    expect((await tenant.cli(['app', 'unbuild', '--app', 'Sales', '--dir', 'sales'])).code).toBe(0);
+    const built = JSON.parse(
+      (
+        await tenant.cli([
+          'app',
+          'build',
+          '--dir',
+          'sales',
+          '--app',
+          'Sales rebuilt',
+          '--silent',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(built).toMatchObject({
+      created: true,
+      reload: { status: 'SUCCEEDED' },
+      counts: { objects: 1, dimensions: 1, measures: 1 },
+    });
+    expect((await tenant.client.apps.get({ appId: built.appId })).attributes?.name).toBe(
+      'Sales rebuilt',
+    );
+    expect(
+      (await tenant.cli(['app', 'unbuild', '--app', built.appId, '--dir', 'rebuilt'])).code,
+    ).toBe(0);
+    for (const file of [
+      'script.qvs',
+      'dimensions.json',
+      'measures.json',
+      'variables.json',
+      'objects/sheet-overview-sheet-1.json',
+    ]) {
+      const [original, rebuilt] = await Promise.all(
+        ['sales', 'rebuilt'].map((folder) => readFile(join(tenant.dir, folder, file), 'utf8')),
+      );
+      expect(rebuilt, file).toBe(original);
+    }
+  });
+
+  it('creates, lists, changes and deletes spaces; lists pass --limit page after page', async () => {
+    const created = JSON.parse(
+      (await tenant.cli(['space', 'create', '--name', 'Finance', '--type', 'shared', '--json']))
+        .stdout,
+    );
+    expect(created).toMatchObject({ name: 'Finance', type: 'shared' });
+    expect((await tenant.cli(['space', 'update', created.id, '--name', 'Finance EU'])).code).toBe(
+      0,
+    );
+    expect(JSON.parse((await tenant.cli(['space', 'get', created.id, '--json'])).stdout).name).toBe(
+      'Finance EU',
+    );
+    for (let index = 0; index < 104; index++) {
+      await tenant.client.spaces.create({ body: { name: `Bulk ${index}`, type: 'shared' } });
+    }
+    const limited = await tenant.cli(['space', 'ls', '--limit', '102', '--json', '--traffic']);
+    expect(JSON.parse(limited.stdout)).toHaveLength(102);
+    expect(limited.stderr.match(/GET \S+\/api\/v1\/spaces\S* 200/g)).toHaveLength(2);
+    const table = await tenant.cli(['space', 'ls', '--limit', '3']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+NAME\s+TYPE\s+OWNER$/);
+    expect(table.stderr).toContain('Showing the first 3; --limit <n> lists more.');
+    expect((await tenant.cli(['space', 'rm', created.id])).code).toBe(0);
+    await expect(tenant.client.spaces.get({ spaceId: created.id })).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('lists items by --resourceType and --name, and reads one', async () => {
+    const items = JSON.parse(
+      (await tenant.cli(['item', 'ls', '--resourceType', 'app', '--name', 'Sales', '--json']))
+        .stdout,
+    );
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      name: 'Sales',
+      resourceType: 'app',
+      resourceId: tenant.appId,
+    });
+    const item = JSON.parse((await tenant.cli(['item', 'get', items[0].id, '--json'])).stdout);
+    expect(item.resourceId).toBe(tenant.appId);
+  });
+
+  it('uploads, lists and deletes data files; download says it is not implemented', async () => {
+    await writeFile(join(tenant.dir, 'sales.csv'), 'Region,Amount\nNorth,10\n');
+    const uploaded = JSON.parse(
+      (await tenant.cli(['data-file', 'upload', 'sales.csv', '--json'])).stdout,
+    );
+    expect(uploaded).toMatchObject({ name: 'sales.csv', size: 23 });
+    const listed = JSON.parse((await tenant.cli(['data-file', 'ls', '--json'])).stdout);
+    expect(listed.map((file: { name: string }) => file.name)).toContain('sales.csv');
+    const download = await tenant.cli(['data-file', 'download', uploaded.id]);
+    expect(download.code).toBe(1);
+    expect(download.stderr).toContain('(NOT_IMPLEMENTED)');
+    expect((await tenant.cli(['data-file', 'rm', uploaded.id])).code).toBe(0);
+    expect(JSON.parse((await tenant.cli(['data-file', 'ls', '--json'])).stdout)).toEqual([]);
+  });
+
+  it('shows the user, creates an API key that works, and deletes it so that it fails with 401 and exit code 1', async () => {
+    const me = JSON.parse((await tenant.cli(['user', 'me', '--json'])).stdout);
+    expect(me).toMatchObject({ id: expect.any(String), name: expect.any(String) });
+    const users = JSON.parse((await tenant.cli(['user', 'ls', '--json'])).stdout);
+    expect(users.map((user: { id: string }) => user.id)).toContain(me.id);
+    const key = (
+      await tenant.cli(['api-key', 'create', '--description', 'ci', '--expiry', 'P1D', '-q'])
+    ).stdout.trim();
+    const keys = JSON.parse((await tenant.cli(['api-key', 'ls', '--json'])).stdout);
+    const created = keys.find((entry: { description: string }) => entry.description === 'ci');
+    expect((await tenant.cli(['app', 'ls', '--api-key', key])).code).toBe(0);
+    expect((await tenant.cli(['api-key', 'rm', created.id])).code).toBe(0);
+    const refused = await tenant.cli(['app', 'ls', '--api-key', key]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/answered 401 .*\(HTTP-401, traceId [0-9a-f]+\)/);
+    expect(refused.stderr).toContain('Try: The credentials were refused');
+    const json = await tenant.cli(['app', 'ls', '--api-key', 'not-a-key', '--json']);
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: {
+        code: 'HTTP-401',
+        message: expect.stringContaining('answered 401'),
+        hint: expect.any(String),
+        status: 401,
+        traceId: expect.any(String),
+      },
+    });
+  });
+
+  it('sends raw requests with the context credentials, JSON in and out', async () => {
+    const created = JSON.parse(
+      (
+        await tenant.cli([
+          'raw',
+          'post',
+          '/api/v1/spaces',
+          '--body',
+          '{"name":"Raw","type":"shared"}',
+        ])
+      ).stdout,
+    );
+    expect(created).toMatchObject({ name: 'Raw', type: 'shared' });
+    const page = JSON.parse(
+      (
+        await tenant.cli([
+          'raw',
+          'get',
+          '/api/v1/items',
+          '--query',
+          'resourceType=app',
+          '--query',
+          'name=Sales',
+        ])
+      ).stdout,
+    );
+    expect(page.data.map((item: { resourceId: string }) => item.resourceId)).toEqual([
+      tenant.appId,
+    ]);
+    expect((await tenant.cli(['raw', 'delete', `/api/v1/spaces/${created.id}`])).code).toBe(0);
+    const missing = await tenant.cli(['raw', 'get', `/api/v1/spaces/${created.id}`]);
+    expect([missing.code, missing.stderr.includes('answered 404')]).toEqual([1, true]);
+    expect((await tenant.cli(['raw', 'fetch', '/api/v1/items'])).code).toBe(2);
+  });
+});
