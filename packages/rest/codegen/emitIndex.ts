@@ -28,7 +28,7 @@ export function emitIndex(services: readonly EmittedService[]): string {
     text += `  ${camelCase(service.service)}: ${service.factoryName},\n`;
   text += '};\n\n';
   text += tsdoc([
-    "Every operation descriptor, by client property and method name: the one table to look an operation up in (e.g. by method and path).",
+    'Every operation descriptor, by client property and method name: the one table to look an operation up in (e.g. by method and path).',
   ]);
   text +=
     'export const serviceOperations: { readonly [K in keyof RestServices]: Readonly<Record<string, Operation>> } = {\n';
