@@ -67,10 +67,15 @@ export class DocSession {
     return this.softPatched.get(objectId(object)) ?? object.properties;
   }
 
-  /** Applies patches that only this session sees and that are never saved. */
-  applySoftPatches(object: StoredObject, patches: readonly PatchInput[]): void {
+  /** Applies patches that only this session sees and that are never saved; `check` refuses what may not be kept. */
+  applySoftPatches(
+    object: StoredObject,
+    patches: readonly PatchInput[],
+    check: (properties: Record<string, unknown>) => void,
+  ): void {
     const next = structuredClone(this.effectiveProperties(object));
     applyNxPatches(next, patches, this.session.limits);
+    check(next);
     this.softPatched.set(objectId(object), next);
     this.invalidateObject(objectId(object));
   }

@@ -101,8 +101,9 @@ describe('requests', () => {
     ).toMatchObject({
       error: { code: -32602, parameter: 'qBogus' },
     });
+    // A parameter of the wrong type is LOCERR_GENERIC_INVALID_PARAMETERS naming it.
     expect(await raw.call({ handle: -1, method: 'OpenDoc', params: [42] })).toMatchObject({
-      error: { code: -32602, parameter: 'qDocName' },
+      error: { code: 8, parameter: 'qDocName' },
     });
     expect(await raw.call({ handle: 'x', method: 'OpenDoc' })).toMatchObject({
       error: { code: -32600 },

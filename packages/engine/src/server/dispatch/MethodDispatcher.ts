@@ -1,7 +1,9 @@
 import type { QixSchema, QixSchemaMethod } from '@qlikit/qix';
 import { checkJsonLimits } from '../../app/checkJsonLimits.js';
 import { LocError } from '../../errors/LocError.js';
+import { PARAM_SHAPES, type Shape } from '../../generated/shapes.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
+import { checkShape } from './checkShape.js';
 import {
   notImplementedReason,
   type CallContext,
@@ -16,6 +18,8 @@ type AnyImpl = (context: CallContext, args: Record<string, unknown>) => object |
 interface ResolvedMethod {
   readonly name: string;
   readonly schema: QixSchemaMethod;
+  /** The shape of each In param, in order, as the spec gives it. */
+  readonly shapes: readonly Shape[];
   readonly impl: AnyImpl | undefined;
   /** Why the method answers LOCERR_GENERIC_NOT_IMPLEMENTED, when it does. */
   readonly notImplemented: string | undefined;
@@ -50,6 +54,7 @@ export class MethodDispatcher {
         byName.set(name.toLowerCase(), {
           name,
           schema: methodSchema,
+          shapes: PARAM_SHAPES[className]?.[name] ?? [],
           impl: reason === undefined ? impl : undefined,
           notImplemented: reason,
         });
@@ -93,9 +98,14 @@ export class MethodDispatcher {
       );
     }
     const args = toArgs(resolved.schema, params);
-    // Before any work: a parameter too deep, too long or keyed to reach a prototype is refused.
+    // Before any work: a parameter too deep, too long or keyed to reach a prototype is refused,
+    // then one whose type is not the spec's (LOCERR 8 naming its path).
     for (const [name, value] of Object.entries(args))
       checkJsonLimits(value, name, context.session.limits);
+    resolved.schema.In.forEach((param, index) => {
+      const shape = resolved.shapes[index];
+      if (shape !== undefined) args[param.Name] = checkShape(args[param.Name], shape, param.Name);
+    });
     return resolved.impl(context, args);
   }
 }

@@ -19,8 +19,9 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
         `Too many parameters: expected at most ${method.In.length}, got ${params.length}`,
       );
     }
+    // null, as JSON writes a left-out argument, takes the default.
     params.forEach((value, index) => {
-      if (value !== undefined) args[method.In[index]!.Name] = value;
+      if (value !== undefined && value !== null) args[method.In[index]!.Name] = value;
     });
     return args;
   }
@@ -30,7 +31,7 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
   for (const [key, value] of Object.entries(params)) {
     const param = method.In.find((p) => p.Name.toLowerCase() === key.toLowerCase());
     if (!param) throw new RpcError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
-    if (value !== undefined) args[param.Name] = value;
+    if (value !== undefined && value !== null) args[param.Name] = value;
   }
   return args;
 }

@@ -3,6 +3,7 @@ import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { applyNxPatches, type PatchInput } from '../../app/applyNxPatches.js';
 import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
+import { checkShape } from '../dispatch/checkShape.js';
 import type { CallContext, ClassMethods, MethodResult } from '../dispatch/MethodTable.js';
 import { LocError } from '../../errors/LocError.js';
 import { NO_OBJECT } from '../session/HandleTable.js';
@@ -25,6 +26,17 @@ function fullTree(
     qProperty: storedProperties(object.properties),
     qChildren: doc.childrenOf(objectId(object)).map((child) => fullTree(doc, child)),
   };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Patched properties are checked against the spec's properties type of the
+ * object's class before they are kept (`/qName: expected a string`), as the
+ * properties SetProperties takes are.
+ */
+function checkStoredProperties(properties: Json, type: StoredObjectType): void {
+  checkShape(properties, `S${type}Properties`, '');
 }
 
 /**
@@ -59,12 +71,14 @@ const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
   ApplyPatches(context, args) {
     const { object, doc } = objectOf(context);
     const patches = arrayArg<PatchInput>(args, 'qPatches');
+    const check = (next: Json) => checkStoredProperties(next, object.type);
     if (booleanArg(args, 'qSoftPatch')) {
-      doc.applySoftPatches(object, patches);
+      doc.applySoftPatches(object, patches, check);
       return {};
     }
     const next = structuredClone(object.properties);
     applyNxPatches(next, patches, context.session.limits);
+    check(next);
     doc.setObjectProperties(object, next);
     return {};
   },
