@@ -13,6 +13,8 @@ interface SectionLayout {
   readonly maxFrac: number;
   /** A section with no digit placeholder is written as it stands. */
   readonly literalOnly: boolean;
+  /** Scientific notation (`0.00E+0`): the exponent's letter, whether '+' is written, its digits. */
+  readonly exponent?: { readonly letter: string; readonly plus: boolean; readonly digits: number };
 }
 
 interface FormatLayout {
@@ -92,7 +94,18 @@ function readSection(
     first -= decimalSep.length;
   const prefix = section.slice(0, first);
   const suffix = section.slice(last + 1);
-  const core = section.slice(first, last + 1);
+  let core = section.slice(first, last + 1);
+  const exponentAt = core.search(/[Ee][+-][0#]/);
+  let exponent: SectionLayout['exponent'];
+  if (exponentAt > 0) {
+    const exponentPattern = core.slice(exponentAt + 2);
+    exponent = {
+      letter: core[exponentAt]!,
+      plus: core[exponentAt + 1] === '+',
+      digits: Math.max(1, count(exponentPattern, '0')),
+    };
+    core = core.slice(0, exponentAt);
+  }
   const decimalAt = decimalSep === '' ? -1 : core.indexOf(decimalSep);
   const intPattern = decimalAt < 0 ? core : core.slice(0, decimalAt);
   const fracPattern = decimalAt < 0 ? '' : core.slice(decimalAt + decimalSep.length);
@@ -106,6 +119,10 @@ function readSection(
     minFrac,
     maxFrac: minFrac + count(fracPattern, '#'),
     literalOnly: false,
+    ...(exponent && {
+      exponent,
+      minInt: Math.max(1, count(intPattern, '0') + count(intPattern, '#')),
+    }),
   };
 }
 
@@ -115,6 +132,7 @@ function renderSection(
   { decimalSep, thousandSep }: NumberSeparators,
 ): string {
   if (layout.literalOnly) return layout.prefix;
+  if (layout.exponent) return renderScientific(abs, layout, decimalSep);
   const scaled = layout.percent ? abs * 100 : abs;
   const [intDigits, fracDigits] = roundDecimal(scaled, layout.maxFrac)
     .toFixed(layout.maxFrac)
@@ -130,6 +148,30 @@ function renderSection(
   if (layout.grouped) integer = groupThousands(integer, thousandSep);
   const fraction = trimFraction(fracDigits ?? '', layout.minFrac);
   return layout.prefix + integer + (fraction === '' ? '' : decimalSep + fraction) + layout.suffix;
+}
+
+/** A number as mantissa and exponent: `minInt` digits before the decimal separator. */
+function renderScientific(abs: number, layout: SectionLayout, decimalSep: string): string {
+  const exponentLayout = layout.exponent!;
+  let exponent = abs === 0 ? 0 : Math.floor(Math.log10(abs)) - (layout.minInt - 1);
+  let mantissa = roundDecimal(abs / 10 ** exponent, layout.maxFrac);
+  if (mantissa >= 10 ** layout.minInt) {
+    exponent++;
+    mantissa = roundDecimal(abs / 10 ** exponent, layout.maxFrac);
+  }
+  const [intDigits, fracDigits] = mantissa.toFixed(layout.maxFrac).split('.');
+  const fraction = trimFraction(fracDigits ?? '', layout.minFrac);
+  const sign = exponent < 0 ? '-' : exponentLayout.plus ? '+' : '';
+  const exponentText = String(Math.abs(exponent)).padStart(exponentLayout.digits, '0');
+  return (
+    layout.prefix +
+    intDigits +
+    (fraction === '' ? '' : decimalSep + fraction) +
+    exponentLayout.letter +
+    sign +
+    exponentText +
+    layout.suffix
+  );
 }
 
 function count(text: string, ch: string): number {

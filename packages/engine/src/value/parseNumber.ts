@@ -26,6 +26,8 @@ export function parseNumber(
     t = t.replace('%', '');
   }
   if (literals !== '') t = stripLiterals(t, literals);
+  // A space between digit groups is a thousands separator whatever the settings say ('35 648.312').
+  if (/^[+-]?\d{1,3}( \d{3})+(\D|$)/.test(t)) t = t.replace(/(\d) (?=\d{3})/g, '$1');
   if (
     separators.thousandSep !== '' &&
     separators.thousandSep !== separators.decimalSep &&
@@ -65,6 +67,8 @@ function stripLiterals(text: string, literals: string): string {
 /** '1,234,567.5' is grouped in threes; '1,5' is no grouped number. */
 function isGroupedCorrectly(text: string, { decimalSep, thousandSep }: NumberSeparators): boolean {
   const decimalAt = decimalSep === '' ? -1 : text.indexOf(decimalSep);
+  // No thousands separator after the decimal one ('35.648,3123' with '.' decimals is no number).
+  if (decimalAt >= 0 && text.indexOf(thousandSep, decimalAt) >= 0) return false;
   const integer = (decimalAt < 0 ? text : text.slice(0, decimalAt)).replace(/^[+-]/, '');
   const groups = integer.split(thousandSep);
   return groups.every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3));
