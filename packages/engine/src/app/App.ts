@@ -1,3 +1,4 @@
+import type { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { randomUUID } from 'node:crypto';
 import { applySectionAccess, type AccessUser } from '../model/applySectionAccess.js';
 import { DataModel } from '../model/DataModel.js';
@@ -134,6 +135,11 @@ export class App {
   /** Where this app's `lib://DataFiles/` points. */
   get filesDir(): string {
     return this.store.filesDir;
+  }
+
+  /** The data connections its script can `LIB CONNECT TO`. */
+  get connections(): ConnectionStore {
+    return this.store.connections;
   }
 
   /** Replaces the data after a reload and tells the sessions. */

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocError } from '../errors/LocError.js';
+import { dataDirFiles } from '../io/DataFiles.js';
+import { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { App } from './App.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
@@ -33,6 +35,7 @@ export class AppStore {
   readonly appsDir: string;
   /** Where `lib://DataFiles/...` points. */
   readonly filesDir: string;
+  private connectionStore: ConnectionStore | undefined;
   private readonly open = new Map<string, App>();
   private readonly saving = new Set<Promise<void>>();
 
@@ -53,6 +56,16 @@ export class AppStore {
   async init(): Promise<void> {
     await mkdir(this.appsDir, { recursive: true });
     await mkdir(this.filesDir, { recursive: true });
+    this.connectionStore = await ConnectionStore.open(
+      join(this.dataDir, 'connections.json'),
+      dataDirFiles(this.filesDir),
+    );
+  }
+
+  /** The engine's data connections, shared by its apps (kept in `connections.json`). */
+  get connections(): ConnectionStore {
+    if (!this.connectionStore) throw new Error('AppStore.init() has not run');
+    return this.connectionStore;
   }
 
   /** The saved documents of every app, for GetDocList. */

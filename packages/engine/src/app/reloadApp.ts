@@ -1,3 +1,4 @@
+import { openScriptConnection } from '../script/openScriptConnection.js';
 import { runScript } from '../script/runScript.js';
 import type { App } from './App.js';
 import type { ReloadProgress } from './ReloadProgress.js';
@@ -21,6 +22,7 @@ export async function reloadApp(
       dataDir: app.filesDir,
       files: app.dataFiles,
       appId: app.id,
+      connect: (name) => openScriptConnection(app.connections, name),
       signal,
       onProgress: (line: string) => progress.log(line),
       partialFrom: partial ? app.tables : undefined,

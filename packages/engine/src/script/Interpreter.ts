@@ -5,6 +5,7 @@ import { ExpressionError } from '../expression/ExpressionError.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import { DataFileError } from '../io/DataFileError.js';
+import { DataConnectionError } from '../io/sql/DataConnectionError.js';
 import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
 import { listDataFiles } from '../io/listDataFiles.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
@@ -339,7 +340,8 @@ export class Interpreter {
   /** Turns any failure inside a statement into a ScriptError at that statement. */
   private wrap(cause: unknown, raw: RawStatement): unknown {
     if (cause instanceof ScriptError || cause instanceof ControlSignal) return cause;
-    if (cause instanceof DataFileError) return this.error(cause.code, cause.message, raw, 0, cause);
+    if (cause instanceof DataFileError || cause instanceof DataConnectionError)
+      return this.error(cause.code, cause.message, raw, 0, cause);
     if (cause instanceof ScriptFault) {
       // The offset is into the expanded text: exact only when expansion changed nothing.
       const offset = cause.offset !== undefined && this.unexpanded.has(raw) ? cause.offset : 0;
@@ -503,7 +505,7 @@ export class Interpreter {
         const connection = this.requireConnection('SQL');
         if (!connection.execute)
           throw notSupported(`SQL ${statement.text.split(/\s/)[0]} on this connection`);
-        return connection.execute(statement.text);
+        return connection.execute(statement.text, this.options.signal);
       }
       case 'tag':
         return this.fieldRules.tag(statement.fields, statement.tags, statement.untag);
@@ -672,7 +674,11 @@ export class Interpreter {
 
   /** Rows of a SELECT on the open connection; nulls become NullDisplay's text when it is set. */
   private async sqlRows(text: string): Promise<RowStream> {
-    const rows = await this.requireConnection('SQL SELECT').select(text, this.options.signal);
+    const rows = await this.requireConnection('SQL SELECT').select(
+      text,
+      this.options.signal,
+      this.format,
+    );
     const nullDisplay = this.variables.get('NullDisplay');
     if (nullDisplay === undefined) return rows;
     return {

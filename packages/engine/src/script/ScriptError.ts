@@ -10,6 +10,12 @@ export type ScriptErrorCode =
   | 'SCRIPT_FILE_FORMAT'
   | 'SCRIPT_FILE_WRITE'
   | 'SCRIPT_PATH_OUTSIDE_DATA_DIR'
+  /** No data connection has the name a LIB CONNECT TO gives. */
+  | 'SCRIPT_CONNECTION_NOT_FOUND'
+  /** The database of a data connection could not be reached or opened. */
+  | 'SCRIPT_CONNECTION_FAILED'
+  /** The database rejected a SQL statement. */
+  | 'SCRIPT_SQL_ERROR'
   /** Valid Qlik script that this engine cannot run: "not supported: <what>". */
   | 'SCRIPT_NOT_SUPPORTED';
 

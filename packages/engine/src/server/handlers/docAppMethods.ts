@@ -113,7 +113,6 @@ export const docAppMethods: ClassMethods<'Doc'> = {
     };
   },
   GetLocaleInfo: (context) => ({ qReturn: docOf(context).localeInfo() }),
-  GetConnections: () => ({ qConnections: [] }),
   GetContentLibraries: () => ({ qList: { qItems: [] } }),
   GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
   GetTextMacros: () => ({ qMacros: [] }),

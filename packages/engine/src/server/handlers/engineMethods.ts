@@ -1,6 +1,7 @@
 import type { AppStore } from '../../app/AppStore.js';
 import type { EngineHandlers } from '../dispatch/MethodTable.js';
 import { docAppMethods } from './docAppMethods.js';
+import { docConnectionMethods } from './docConnectionMethods.js';
 import { docObjectMethods } from './docObjectMethods.js';
 import { docSelectionMethods } from './docSelectionMethods.js';
 import { docVariableMethods } from './docVariableMethods.js';
@@ -19,7 +20,13 @@ import {
 export function engineMethods(apps: AppStore): EngineHandlers {
   return {
     Global: globalMethods(apps),
-    Doc: { ...docAppMethods, ...docObjectMethods, ...docVariableMethods, ...docSelectionMethods },
+    Doc: {
+      ...docAppMethods,
+      ...docConnectionMethods,
+      ...docObjectMethods,
+      ...docVariableMethods,
+      ...docSelectionMethods,
+    },
     GenericObject: {
       ...propertyMethods<'GenericObject'>(),
       ...genericObjectTreeMethods,
