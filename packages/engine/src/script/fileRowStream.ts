@@ -4,7 +4,11 @@ import { DelimitedFileCursor } from '../io/DelimitedFileCursor.js';
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { parseDelimitedChunks, readDelimitedFile } from '../io/readDelimitedFile.js';
 import { readJsonFile } from '../io/readJsonFile.js';
+import { readParquetFile } from '../io/parquet/readParquetFile.js';
 import { readQvdFile } from '../io/qvd/readQvdFile.js';
+import { readXlsxSheet } from '../io/xlsx/readXlsxSheet.js';
+import { sheetRowStream } from './sheetRowStream.js';
+import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
 import { columnRowStream } from './columnRowStream.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FileFormatSpec, FileType } from './FileFormatSpec.js';
@@ -39,7 +43,7 @@ export function delimitedFormatOf(scriptPath: string, spec: FileFormatSpec): Del
   return { delimiter, quoting: spec.quoting ?? 'standard', trim: true, integers: true };
 }
 
-/** Rows of a data file: CSV/TXT streamed in chunks, JSON records parsed whole. */
+/** Rows of a data file: CSV/TXT and JSON streamed, QVD as whole columns, Parquet by row group, an Excel sheet. */
 export async function fileRowStream(
   absolutePath: string,
   scriptPath: string,
@@ -50,6 +54,23 @@ export async function fileRowStream(
   if (type === 'qvd') {
     const table = await readQvdFile(absolutePath, scriptPath);
     return columnRowStream(table.columns, table.rowCount);
+  }
+  if (type === 'ooxml') {
+    const sheet = await readXlsxSheet(
+      absolutePath,
+      scriptPath,
+      spec.table,
+      numbers.settings ?? DEFAULT_FORMAT_SETTINGS,
+    );
+    return sheetRowStream(sheet, spec);
+  }
+  if (type === 'parquet') {
+    const rows = await readParquetFile(
+      absolutePath,
+      scriptPath,
+      numbers.settings ?? DEFAULT_FORMAT_SETTINGS,
+    );
+    return { kind: 'values', fieldNames: rows.fieldNames, batches: rows.batches };
   }
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);

@@ -1,4 +1,5 @@
 import { inferQvdNumberFormat } from '../io/qvd/inferQvdNumberFormat.js';
+import { writeParquetFile } from '../io/parquet/writeParquetFile.js';
 import { writeQvdFile } from '../io/qvd/writeQvdFile.js';
 import { writeDelimitedFile } from '../io/writeDelimitedFile.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
@@ -18,7 +19,7 @@ export interface StoreContext {
 
 /**
  * `STORE [fields FROM] table INTO path (format)`: writes the table's columns
- * (all, or those listed, in that order) as a QVD or as delimited text, the
+ * (all, or those listed, in that order) as a QVD, Parquet or delimited text, the
  * format given in the spec or by the file's extension.
  */
 export async function storeTable(
@@ -47,6 +48,8 @@ export async function storeTable(
         ],
         creatorDoc: context.creatorDoc,
       });
+    case 'parquet':
+      return writeParquetFile(target, scriptPath, columns, table.rowCount, context.format);
     case 'txt': {
       const delimiter = delimitedFormatOf(scriptPath, spec).delimiter;
       return writeDelimitedFile(

@@ -1,7 +1,7 @@
 import type { FileFormatSpec, FileType } from './FileFormatSpec.js';
 
 /** File types the readers load today. */
-const READABLE = new Set<FileType>(['txt', 'json', 'qvd']);
+const READABLE = new Set<FileType>(['txt', 'json', 'qvd', 'parquet', 'ooxml']);
 
 /**
  * What in a FROM's format spec the file readers cannot do yet, named as the
@@ -10,7 +10,7 @@ const READABLE = new Set<FileType>(['txt', 'json', 'qvd']);
  */
 export function unsupportedFormat(type: FileType, spec: FileFormatSpec): string | undefined {
   if (!READABLE.has(type)) return `the (${type}) file format`;
-  if (spec.labels === 'explicit') return 'explicit labels';
+  if (spec.labels === 'explicit' && type !== 'ooxml') return 'explicit labels';
   if (spec.filters !== undefined) return `filters(${spec.filters})`;
   if (spec.commentPrefix !== undefined) return `comment is '${spec.commentPrefix}'`;
   if (spec.record !== undefined) return 'record is (fixed-record files)';

@@ -91,11 +91,44 @@ describe('readJsonFile', () => {
     const records = await readJsonFile(path.join(dataDir, 'r.json'), 'r.json');
     expect(records.fieldNames).toEqual(['a', 'b', 'c', 'd']);
     expect(records.rowCount).toBe(3);
-    expect([...records.batches].flat()).toEqual([
+    const rows: unknown[] = [];
+    for await (const batch of records.batches) rows.push(...batch);
+    expect(rows).toEqual([
       [1, 'x', null, null],
       [2.5, null, new Dual('true', -1), '{"n":1}'],
       [null, null, null, null],
     ]);
+  });
+
+  it('streams a file of many records, a top-level record, and refuses what is no records', async () => {
+    const many = Array.from({ length: 20000 }, (_, i) => ({
+      i,
+      s: `v${i}`,
+      ...(i === 19999 ? { late: true } : {}),
+    }));
+    await writeFile(path.join(dataDir, 'many.json'), `\uFEFF  ${JSON.stringify(many)}`);
+    const records = await readJsonFile(path.join(dataDir, 'many.json'), 'many.json');
+    expect(records.fieldNames).toEqual(['i', 's', 'late']);
+    let count = 0;
+    let last: unknown;
+    for await (const batch of records.batches) {
+      count += batch.length;
+      last = batch.at(-1);
+    }
+    expect(count).toBe(20000);
+    expect(last).toEqual([19999, 'v19999', new Dual('true', -1)]);
+    await writeFile(path.join(dataDir, 'one.json'), '{"a": 1, "b": "x"}');
+    const one = await readJsonFile(path.join(dataDir, 'one.json'), 'one.json');
+    expect(one.fieldNames).toEqual(['a', 'b']);
+    await writeFile(path.join(dataDir, 'bad.json'), '[{"a": 1}, {"a": ');
+    await expect(readJsonFile(path.join(dataDir, 'bad.json'), 'bad.json')).rejects.toMatchObject({
+      code: 'SCRIPT_FILE_FORMAT',
+    });
+    await writeFile(path.join(dataDir, 'flat.json'), '[1, 2]');
+    await expect(readJsonFile(path.join(dataDir, 'flat.json'), 'flat.json')).rejects.toMatchObject({
+      code: 'SCRIPT_FILE_FORMAT',
+      message: expect.stringContaining('not an array of records'),
+    });
   });
 });
 

@@ -16,7 +16,7 @@ import {
 import type { Value } from '../../value/Value.js';
 import { connectionFailed, sqlError } from './DataConnectionError.js';
 import { noRows, type SqlQueryOptions, type SqlRows, type SqlSession } from './SqlSession.js';
-import { booleanValue, dateValue, timestampValue, timeValue } from './sqlValues.js';
+import { booleanValue, dateValue, timestampValue, timeValue } from '../typedValues.js';
 
 /** Days between Qlik's day 0 (1899-12-30) and DuckDB's (1970-01-01). */
 const EPOCH_SERIAL = 25569;

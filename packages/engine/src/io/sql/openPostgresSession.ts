@@ -17,7 +17,7 @@ import {
   isoSerial,
   timestampValue,
   timeValue,
-} from './sqlValues.js';
+} from '../typedValues.js';
 
 /** PostgreSQL type oids whose text the connector turns into Qlik values itself. */
 const OID = {

@@ -8,7 +8,7 @@ import {
   type SqlRows,
   type SqlSession,
 } from './SqlSession.js';
-import { isoDateValue } from './sqlValues.js';
+import { isoDateValue } from '../typedValues.js';
 
 /**
  * Opens a SQLite database file (which must exist) or `:memory:`. Rows come

@@ -1,7 +1,7 @@
-import { serialFromParts } from '../../value/dateSerial.js';
-import type { FormatSettings } from '../../value/FormatSettings.js';
-import { formatDate } from '../../value/formatDate.js';
-import { Dual, type Value } from '../../value/Value.js';
+import { serialFromParts } from '../value/dateSerial.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+import { formatDate } from '../value/formatDate.js';
+import { Dual, type Value } from '../value/Value.js';
 
 const ISO_DATE_TIME =
   /^(-?\d{4,})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?)?(Z|[+-]\d\d(?::?\d\d)?)?$/;
