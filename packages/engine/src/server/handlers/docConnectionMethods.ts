@@ -4,7 +4,7 @@ import { ConnectionStoreError } from '../../io/sql/ConnectionStoreError.js';
 import type { Connection } from '@qlikit/qix';
 import type { Sent } from '../../generated/methods.js';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
-import { EngineError, LocErr } from '../protocol/EngineError.js';
+import { LocError } from '../../errors/LocError.js';
 import { docOf } from './docObjectMethods.js';
 
 /**
@@ -59,10 +59,10 @@ function inputOf(connection: Sent<Connection>): ConnectionInput {
     const value: unknown = connection[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string')
-      throw new EngineError(
-        LocErr.GENERIC_INVALID_PARAMETERS,
+      throw new LocError(
+        'LOCERR_GENERIC_INVALID_PARAMETERS',
         `qConnection.${name} must be a string`,
-        name,
+        { parameter: name },
       );
     return value;
   };
@@ -76,10 +76,10 @@ function inputOf(connection: Sent<Connection>): ConnectionInput {
 }
 
 const CODES = {
-  CONNECTION_ALREADY_EXISTS: LocErr.CONNECTION_ALREADY_EXISTS,
-  CONNECTION_NOT_FOUND: LocErr.CONNECTION_NOT_FOUND,
-  CONNECTION_NAME_INVALID: LocErr.CONNECTION_NAME_IS_INVALID,
-  CONNECTION_INVALID: LocErr.GENERIC_INVALID_PARAMETERS,
+  CONNECTION_ALREADY_EXISTS: 'LOCERR_CONNECTION_ALREADY_EXISTS',
+  CONNECTION_NOT_FOUND: 'LOCERR_CONNECTION_NOT_FOUND',
+  CONNECTION_NAME_INVALID: 'LOCERR_CONNECTION_NAME_IS_INVALID',
+  CONNECTION_INVALID: 'LOCERR_GENERIC_INVALID_PARAMETERS',
 } as const;
 
 /** Runs a store call, answering its refusals with the LOCERR a client expects. */
@@ -88,7 +88,10 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof ConnectionStoreError)
-      throw new EngineError(CODES[error.code], error.message, error.parameter, { cause: error });
+      throw new LocError(CODES[error.code], error.message, {
+        parameter: error.parameter,
+        cause: error,
+      });
     throw error;
   }
 }
