@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { WebhookOptions } from './jobs/WebhookDispatcher.js';
 import type { RateLimitOptions } from './server/RateLimiter.js';
 
 /** A fastify plugin the tenant registers beside its API (the hub's pages, for one). */
@@ -25,6 +26,8 @@ export interface StartTenantOptions {
   readonly plugins?: readonly TenantPlugin[];
   /** Reloads the queue runs at once (one per app at a time); 2 by default. */
   readonly reloadConcurrency?: number;
+  /** Webhook delivery: retry waits and the time an attempt may take. */
+  readonly webhooks?: WebhookOptions;
   /** Fastify's request log; off by default. */
   readonly logger?: boolean;
 }

@@ -12,6 +12,9 @@ import { TempContentStore } from './files/TempContentStore.js';
 import { UploadSpool } from './files/UploadSpool.js';
 import { TenantEvents } from './events/TenantEvents.js';
 import { ReloadQueue } from './jobs/ReloadQueue.js';
+import { ReloadTaskScheduler } from './jobs/ReloadTaskScheduler.js';
+import { WebhookDispatcher } from './jobs/WebhookDispatcher.js';
+import { recordAudits } from './events/recordAudits.js';
 import { AppService } from './services/apps/AppService.js';
 import { AppTransfer } from './services/apps/AppTransfer.js';
 import { DataFileService } from './services/data-files/DataFileService.js';
@@ -101,6 +104,9 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
   const files = new DataFileService(context);
   await files.reconcile();
   const reloads = new ReloadQueue(context, files, { concurrency: options.reloadConcurrency });
+  const scheduler = new ReloadTaskScheduler(context, reloads);
+  const webhooks = new WebhookDispatcher(context, options.webhooks);
+  const stopAudits = recordAudits(context.events, context);
   const sweeper = setInterval(() => void tempContents.sweep(), 60_000);
   sweeper.unref();
   const admin = bootstrapAdmin(context);
@@ -117,6 +123,8 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     files,
     sessions: new SessionService(context),
     reloads,
+    scheduler,
+    webhooks,
     uploadLimit,
   });
   await registerRoutes(fastify, routes, {
@@ -136,6 +144,8 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
   const host = options.host ?? '127.0.0.1';
   await fastify.listen({ port: options.port ?? 0, host });
   reloads.start();
+  scheduler.start();
+  webhooks.start();
   const port = engine.port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -146,7 +156,10 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     engineSessions: engine.sessionCount,
     async close() {
       clearInterval(sweeper);
+      scheduler.close();
+      stopAudits();
       await reloads.close();
+      await webhooks.close();
       await engine.close();
       await fastify.close();
       storage.close();

@@ -1,4 +1,9 @@
 import type { ReloadQueue } from '../jobs/ReloadQueue.js';
+import type { ReloadTaskScheduler } from '../jobs/ReloadTaskScheduler.js';
+import type { WebhookDispatcher } from '../jobs/WebhookDispatcher.js';
+import { auditsRoutes } from './audits/auditsRoutes.js';
+import { reloadTasksRoutes } from './reload-tasks/reloadTasksRoutes.js';
+import { webhooksRoutes } from './webhooks/webhooksRoutes.js';
 import type { RouteTable } from '../routes/RouteTable.js';
 import { apiKeysRoutes } from './api-keys/apiKeysRoutes.js';
 import type { AppService } from './apps/AppService.js';
@@ -28,6 +33,8 @@ export interface TenantServices {
   readonly files: DataFileService;
   readonly sessions: SessionService;
   readonly reloads: ReloadQueue;
+  readonly scheduler: ReloadTaskScheduler;
+  readonly webhooks: WebhookDispatcher;
   /** Largest upload, in bytes. */
   readonly uploadLimit: number;
 }
@@ -48,6 +55,9 @@ export function tenantRoutes(
   appsRoutes(routes, context, apps, services.transfer);
   appScriptsRoutes(routes, context, apps);
   reloadsRoutes(routes, context, apps, reloads);
+  reloadTasksRoutes(routes, context, apps, services.scheduler);
+  webhooksRoutes(routes, context, services.webhooks);
+  auditsRoutes(routes, context);
   itemsRoutes(routes, context, [appItems(context, apps), dataFileItems(context, files)]);
   dataFilesRoutes(routes, context, files, services.uploadLimit);
   tempContentsRoutes(routes, context);

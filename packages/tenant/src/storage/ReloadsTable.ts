@@ -149,6 +149,16 @@ export class ReloadsTable {
       : { rows: page };
   }
 
+  /** The latest finished reloads of a task, newest first. */
+  ofTask(taskId: string, limit: number): ReloadRow[] {
+    return this.db
+      .prepare<[string, number], RawReload>(
+        "SELECT * FROM reloads WHERE reload_task_id = ? AND status IN ('SUCCEEDED', 'FAILED') ORDER BY created_at DESC, id DESC LIMIT ?",
+      )
+      .all(taskId, limit)
+      .map(toRow);
+  }
+
   /** Deletes an app's reloads. */
   deleteOfApp(appId: string): void {
     this.db.prepare('DELETE FROM reloads WHERE app_id = ?').run(appId);

@@ -1,10 +1,12 @@
 import { AppsTable } from './AppsTable.js';
 import { ApiKeysTable } from './ApiKeysTable.js';
+import { AuditsTable } from './AuditsTable.js';
 import { DataFilesTable } from './DataFilesTable.js';
 import { GroupsTable } from './GroupsTable.js';
 import { ItemsTable } from './ItemsTable.js';
 import { OAuthClientsTable } from './OAuthClientsTable.js';
 import { ReloadsTable } from './ReloadsTable.js';
+import { ReloadTasksTable } from './ReloadTasksTable.js';
 import { ScriptVersionsTable } from './ScriptVersionsTable.js';
 import { OAuthTokensTable } from './OAuthTokensTable.js';
 import { openDatabase, type Db } from './openDatabase.js';
@@ -13,6 +15,7 @@ import { SettingsTable } from './SettingsTable.js';
 import { SpacesTable } from './SpacesTable.js';
 import { TempContentsTable } from './TempContentsTable.js';
 import { UsersTable } from './UsersTable.js';
+import { WebhooksTable } from './WebhooksTable.js';
 
 /** The tenant's database and one object per table. */
 export class Storage {
@@ -29,6 +32,9 @@ export class Storage {
   readonly dataFiles: DataFilesTable;
   readonly tempContents: TempContentsTable;
   readonly reloads: ReloadsTable;
+  readonly reloadTasks: ReloadTasksTable;
+  readonly webhooks: WebhooksTable;
+  readonly audits: AuditsTable;
   readonly scriptVersions: ScriptVersionsTable;
 
   constructor(readonly db: Db) {
@@ -45,6 +51,9 @@ export class Storage {
     this.dataFiles = new DataFilesTable(db);
     this.tempContents = new TempContentsTable(db);
     this.reloads = new ReloadsTable(db);
+    this.reloadTasks = new ReloadTasksTable(db);
+    this.webhooks = new WebhooksTable(db);
+    this.audits = new AuditsTable(db);
     this.scriptVersions = new ScriptVersionsTable(db);
   }
 

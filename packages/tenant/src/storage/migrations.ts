@@ -232,4 +232,72 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX script_versions_app ON script_versions(app_id, created_at, id);
   `,
+  // 5: reload tasks, webhooks with their deliveries, and the audit log.
+  `
+  CREATE TABLE reload_tasks (
+    id TEXT PRIMARY KEY,
+    app_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,
+    time_zone TEXT NOT NULL,
+    recurrence TEXT NOT NULL,
+    start_date_time TEXT NOT NULL,
+    end_date_time TEXT,
+    disabled_code TEXT,
+    log TEXT NOT NULL DEFAULT '',
+    last_execution_time TEXT,
+    next_execution_time TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX reload_tasks_due ON reload_tasks(state, next_execution_time);
+  CREATE INDEX reloads_task ON reloads(reload_task_id, created_at);
+
+  CREATE TABLE webhooks (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL,
+    event_types TEXT NOT NULL,
+    level TEXT NOT NULL DEFAULT 'tenant',
+    filter TEXT NOT NULL DEFAULT '',
+    secret TEXT NOT NULL DEFAULT '',
+    headers TEXT NOT NULL DEFAULT '{}',
+    enabled INTEGER NOT NULL DEFAULT 0,
+    origin TEXT NOT NULL DEFAULT 'api',
+    owner_id TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    event_type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    status_message TEXT NOT NULL DEFAULT '',
+    request TEXT NOT NULL,
+    response TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    triggered_at TEXT NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_hook ON webhook_deliveries(webhook_id, triggered_at);
+  CREATE INDEX webhook_deliveries_pending ON webhook_deliveries(status, next_attempt_at);
+
+  CREATE TABLE audits (
+    id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    event_time TEXT NOT NULL,
+    source TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    space_id TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX audits_time ON audits(event_time, id);
+  `,
 ];

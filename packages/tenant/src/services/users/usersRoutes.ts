@@ -53,6 +53,13 @@ export function usersRoutes(routes: RouteTable, context: TenantContext): void {
       status: body.status ?? 'active',
       roles: body.assignedRoles ? roleNames(body.assignedRoles) : DEFAULT_USER_ROLES,
     });
+    context.events.emit({
+      eventType: 'com.qlik.v1.user.created',
+      userId: call.principal.user.id,
+      resourceId: user.id,
+      resourceType: 'user',
+      data: { id: user.id, name: user.name, subject: user.subject },
+    });
     return show(user, call);
   });
 
@@ -79,6 +86,13 @@ export function usersRoutes(routes: RouteTable, context: TenantContext): void {
     if (userId === call.principal.user.id) throw ApiError.badRequest('A user cannot delete itself');
     if (!storage.users.delete(userId))
       throw ApiError.notFound(`User ${userId} not found`, 'USERS-404');
+    context.events.emit({
+      eventType: 'com.qlik.v1.user.deleted',
+      userId: call.principal.user.id,
+      resourceId: userId,
+      resourceType: 'user',
+      data: { id: userId },
+    });
     return undefined;
   });
 }
