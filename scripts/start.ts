@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { seedDemo, startTenant } from '@qlikit/tenant';
+import { ensureHubBuilt, hubPlugin } from '@qlikit/hub';
 
 const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 9076);
@@ -9,10 +10,17 @@ const dataDir = resolve(process.env.QLIKIT_DATA ?? '.data');
 // The package exports only its JS entry (build/index.js); the data sit beside build/.
 const sourceDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
 
-const tenant = await startTenant({ port, dataDir });
+// The hub page is bundled on first start (and again when its sources change).
+await ensureHubBuilt();
+const tenant = await startTenant({
+  port,
+  dataDir,
+  plugins: [hubPlugin({ webIntegrationId: 'qlikit-hub' })],
+});
 const apps = await seedDemo(tenant.context, tenant.admin.user, sourceDir);
 const key = tenant.admin.apiKey;
 console.log(`qlikit tenant listening on ${tenant.url}`);
+console.log(`  hub        ${tenant.url}/  (sign in with the API key below)`);
 console.log(`  REST API   ${tenant.url}/api/v1/...`);
 console.log(`  engine     ${tenant.url.replace('http', 'ws')}/app/<appId>`);
 console.log(`  data       ${dataDir}`);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -57,11 +57,24 @@ export async function bundleBrowserScript(entry: string, outfile: string): Promi
   });
 }
 
-/** Builds the page unless it is there already (what `npm start` calls on a fresh clone). */
+/**
+ * Builds the page unless a build newer than every file of web/ is there
+ * already: what `npm start` calls, so a fresh clone serves the hub with no
+ * build step, and a changed page is rebuilt.
+ */
 export async function ensureHubBuilt(outDir = HUB_ASSETS_DIR): Promise<void> {
   const built = await stat(join(outDir, 'hub.js')).then(
-    () => true,
-    () => false,
+    (info) => info.mtimeMs,
+    () => -1,
   );
-  if (!built) await buildHub(outDir);
+  if (built < 0 || (await newestChange(WEB_DIR)) > built) await buildHub(outDir);
+}
+
+async function newestChange(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
 }

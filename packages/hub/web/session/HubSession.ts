@@ -1,6 +1,9 @@
 import { cookieSession, RestClient } from '@qlikit/rest';
 
 const CSRF_HEADER = 'qlik-csrf-token';
+// The session cookie is HttpOnly: the page remembers that it signed in, so a
+// first visit goes to the sign-in page without a request that must fail.
+const SIGNED_IN = 'qlikit-hub:signed-in';
 
 /** Why signing in failed, as the sign-in page says it. */
 export class SignInError extends Error {
@@ -45,14 +48,17 @@ export class HubSession {
     });
     if (!response.ok) throw new SignInError(await failureText(response), response.status);
     this.csrf = undefined;
+    localStorage.setItem(SIGNED_IN, '1');
   }
 
   /** Whether the browser holds a live session: the tenant hands it a CSRF token. */
   async isSignedIn(): Promise<boolean> {
+    if (localStorage.getItem(SIGNED_IN) !== '1') return false;
     try {
       await this.csrfToken(true);
       return true;
     } catch {
+      localStorage.removeItem(SIGNED_IN);
       return false;
     }
   }

@@ -39,7 +39,8 @@ export const DEMO_DASHBOARDS: readonly DemoDashboard[] = [
       { id: 'dim-origin', label: 'Origin airport', field: 'Origin' },
     ],
     measures: [
-      { id: 'msr-flights', label: 'Flights', expression: 'Count(Origin)', decimals: 0 },
+      // Not Count(Origin): Origin is the key to the airports table, and a key field counts in no well-defined table.
+      { id: 'msr-flights', label: 'Flights', expression: 'Count(Date)', decimals: 0 },
       { id: 'msr-avg-delay', label: 'Average delay (min)', expression: 'Avg(Delay)', decimals: 1 },
       {
         id: 'msr-distance',

@@ -242,6 +242,8 @@ export function demoObjects(dashboard: DemoDashboard): DemoObject[] {
             dashboard.table.measures.map(msr),
             false,
           ),
+          // Rows whose measures are all zero (an airport no flight left from) are left out.
+          qSuppressZero: true,
           qColumnOrder: [],
           columnWidths: [],
         },
@@ -284,6 +286,8 @@ export function demoObjects(dashboard: DemoDashboard): DemoObject[] {
       visualization: 'listbox',
       title: dim(id).label,
       showTitles: true,
+      // nebula.js's list box lays its rows out from these; without them it draws none.
+      layoutOptions: { dense: false, dataLayout: 'singleColumn', layoutOrder: 'row' },
       qListObjectDef: {
         qStateName: '$',
         qLibraryId: id,
