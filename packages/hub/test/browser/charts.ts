@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { EngineCall, Traffic } from './Browser.js';
 
 type Json = Record<string, unknown>;
@@ -82,4 +83,63 @@ export async function drawn(page: Page, objectId: string): Promise<boolean> {
     const lines = (cell as HTMLElement).innerText.split('\n').filter((line) => line.trim() !== '');
     return new Set(lines).size > 1;
   });
+}
+
+/** Clicks the bar of a bar chart above one of its axis labels, then confirms the selection. */
+export async function selectBar(page: Page, objectId: string, label: string): Promise<void> {
+  const text = page
+    .locator(`.sheet-cell[data-object="${objectId}"] svg text`)
+    .filter({ hasText: new RegExp(`^${label}$`) })
+    .first();
+  const box = await text.boundingBox();
+  if (!box) throw new Error(`${objectId} shows no axis label ${label}`);
+  await page.mouse.click(box.x + box.width / 2, box.y - 20);
+  await page.click('[data-testid="actions-toolbar-confirm"]');
+}
+
+/**
+ * Clicks a value of a list box, once the list shows `order` (a list re-sorts
+ * after selections elsewhere: a row clicked while it moves would be another
+ * value), then confirms the selection.
+ */
+export async function selectListValue(
+  page: Page,
+  objectId: string,
+  value: string,
+  order: readonly string[],
+): Promise<void> {
+  const rows = page
+    .locator(`.sheet-cell[data-object="${objectId}"] [role="row"]`)
+    .filter({ hasText: new RegExp(`^(${order.map(escapeRegExp).join('|')})$`) });
+  await expect.poll(() => rows.allTextContents(), { timeout: 15_000 }).toEqual([...order]);
+  await rows.filter({ hasText: new RegExp(`^${escapeRegExp(value)}$`) }).click();
+  await page.click('[data-testid="actions-toolbar-confirm"]');
+}
+
+/** Waits until an object's cell text contains `text`. */
+export function expectCellText(page: Page, objectId: string, text: string): Promise<void> {
+  return expect
+    .poll(() => page.textContent(`.sheet-cell[data-object="${objectId}"]`), { timeout: 15_000 })
+    .toContain(text);
+}
+
+/** Waits until an object's latest layout rows, as `text → number`, are `expected`. */
+export function expectRows(
+  traffic: Traffic,
+  objectId: string,
+  expected: ReadonlyMap<string, number>,
+  column = 1,
+): Promise<void> {
+  return expect
+    .poll(() => valuesByText(layoutRows(traffic, objectId), column), { timeout: 15_000 })
+    .toEqual(expected);
+}
+
+/** Presses a button of Qlik's selections toolbar (Step back, Step forward, Clear all selections). */
+export async function toolbar(page: Page, title: string): Promise<void> {
+  await page.locator('.selections-toolbar').getByTitle(title).first().click();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -6,7 +6,19 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
-import { drawn, layoutRows, lastAnswer, valuesByText, waitForCharts, type Cell } from './charts.js';
+import {
+  drawn,
+  expectCellText,
+  expectRows,
+  lastAnswer,
+  layoutRows,
+  selectBar,
+  selectListValue,
+  toolbar,
+  valuesByText,
+  waitForCharts,
+  type Cell,
+} from './charts.js';
 import { FLIGHTS_SHEET_SPEC } from './flightsSheet.js';
 import { flightsTruth } from './flightsTruth.js';
 import { serveSheetHarness } from './harness.js';
@@ -98,13 +110,8 @@ describe('nebula.js charts on @qlikit/engine', () => {
     expect(Number(tx[2]!.qNum)).toBeCloseTo(truth.delayByState.get('TX')!, 9);
   });
 
-  const kpiText = () => page.textContent('.sheet-cell[data-object="t-kpi"]');
-  const expectKpi = (value: number) =>
-    expect.poll(kpiText, { timeout: 15_000 }).toContain(value.toLocaleString('en-US'));
-  const expectRows = (objectId: string, expected: ReadonlyMap<string, number>) =>
-    expect
-      .poll(() => valuesByText(layoutRows(traffic, objectId)), { timeout: 15_000 })
-      .toEqual(expected);
+  const expectKpi = (value: number) => expectCellText(page, 't-kpi', value.toLocaleString('en-US'));
+
   it('clicking a bar selects its state and every other chart shows that state', async () => {
     const label = page
       .locator('.sheet-cell[data-object="t-bar"] svg text', { hasText: /^TX$/ })
@@ -114,9 +121,9 @@ describe('nebula.js charts on @qlikit/engine', () => {
     await page.click('[data-testid="actions-toolbar-confirm"]');
     const tx = truth.byState.get('TX')!;
     await expectKpi(tx);
-    await expectRows('t-bar', new Map([['TX', tx]]));
-    await expectRows('t-pie', topAndOthers(truth.byHourInState('TX')));
-    await expectRows('t-table', new Map([['TX', tx]]));
+    await expectRows(traffic, 't-bar', new Map([['TX', tx]]));
+    await expectRows(traffic, 't-pie', topAndOthers(truth.byHourInState('TX')));
+    await expectRows(traffic, 't-table', new Map([['TX', tx]]));
     const line = lastAnswer(traffic, 't-line', 'GetHyperCubeContinuousData') as {
       qDataPages: { qMatrix: Cell[][] }[];
     };
@@ -130,32 +137,25 @@ describe('nebula.js charts on @qlikit/engine', () => {
   });
 
   it('clears, then a list value filters every chart; back and forward step through the selections', async () => {
-    await page.getByTitle('Clear all selections').first().click();
+    await toolbar(page, 'Clear all selections');
     await expectKpi(truth.flights);
-    // With nothing selected the hour list is back in numeric order: wait for it before clicking a row.
-    const hourRows = page
-      .locator('.sheet-cell[data-object="t-filters"] [role="row"]')
-      .filter({ hasText: /^\d+$/ });
-    await expect
-      .poll(() => hourRows.allTextContents(), { timeout: 15_000 })
-      .toEqual(Array.from({ length: 24 }, (_, hour) => String(hour)));
-    await hourRows.filter({ hasText: /^13$/ }).click();
-    await page.click('[data-testid="actions-toolbar-confirm"]');
+    const hours = Array.from({ length: 24 }, (_, hour) => String(hour));
+    await selectListValue(page, 't-filters', '13', hours);
     const atOne = truth.byStateAtHour(13);
     await expectKpi(truth.byHour.get(13)!);
-    await expectRows('t-bar', atOne);
-    await expectRows('t-pie', new Map([['13', truth.byHour.get(13)!]]));
+    await expectRows(traffic, 't-bar', atOne);
+    await expectRows(traffic, 't-pie', new Map([['13', truth.byHour.get(13)!]]));
     await screenshot(page, 'engine-list-selected');
     // History: TX, cleared, hour 13.
-    await page.getByTitle('Step back').first().click();
+    await toolbar(page, 'Step back');
     await expectKpi(truth.flights);
-    await page.getByTitle('Step back').first().click();
+    await toolbar(page, 'Step back');
     await expectKpi(truth.byState.get('TX')!);
-    await page.getByTitle('Step forward').first().click();
+    await toolbar(page, 'Step forward');
     await expectKpi(truth.flights);
-    await page.getByTitle('Step forward').first().click();
+    await toolbar(page, 'Step forward');
     await expectKpi(truth.byHour.get(13)!);
-    await page.getByTitle('Clear all selections').first().click();
+    await toolbar(page, 'Clear all selections');
     await expectKpi(truth.flights);
   });
 

@@ -15,6 +15,8 @@ export interface FlightsTruth {
   /** Average delay over all flights, and per origin state. */
   readonly averageDelay: number;
   readonly delayByState: ReadonlyMap<string, number>;
+  /** Average delay per departure hour. */
+  readonly delayByHour: ReadonlyMap<number, number>;
   /** Count of flights per state among flights that left at one hour. */
   byStateAtHour(hour: number): Map<string, number>;
   /** Count of flights per hour among flights from one state. */
@@ -47,6 +49,10 @@ export function flightsTruth(): FlightsTruth {
     }
     return counts;
   };
+  const average = (list: readonly number[]) => list.reduce((a, b) => a + b, 0) / list.length;
+  const hourDelays = new Map<number, number[]>();
+  for (const flight of flights)
+    hourDelays.set(hourOf(flight), [...(hourDelays.get(hourOf(flight)) ?? []), flight.delay]);
   const delays = new Map<string, number[]>();
   for (const flight of flights) {
     const state = stateOf.get(flight.origin);
@@ -61,9 +67,8 @@ export function flightsTruth(): FlightsTruth {
     byState,
     byHour: count(flights, hourOf),
     averageDelay: flights.reduce((sum, flight) => sum + flight.delay, 0) / flights.length,
-    delayByState: new Map(
-      [...delays].map(([state, list]) => [state, list.reduce((a, b) => a + b, 0) / list.length]),
-    ),
+    delayByState: new Map([...delays].map(([state, list]) => [state, average(list)])),
+    delayByHour: new Map([...hourDelays].map(([hour, list]) => [hour, average(list)])),
     byStateAtHour: (hour) =>
       count(
         flights.filter((flight) => hourOf(flight) === hour),

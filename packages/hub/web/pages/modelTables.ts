@@ -17,11 +17,10 @@ export interface ModelTable {
   readonly fields: readonly ModelField[];
 }
 
-/** A key linking tables: the field(s) they share. */
+/** A key linking tables: the field(s) they share (SourceKeyRecord). */
 export interface ModelKey {
   readonly tables: readonly string[];
   readonly fields: readonly string[];
-  readonly keyType: string;
 }
 
 interface TablesAndKeys {
@@ -36,7 +35,7 @@ interface TablesAndKeys {
       qTags?: string[];
     }[];
   }[];
-  qk: { qTables?: string[]; qFields?: string[]; qKeyType?: string }[];
+  qk: { qTables?: string[]; qKeyFields?: string[] }[];
 }
 
 /** The tables and keys of an app's data model (GetTablesAndKeys). */
@@ -60,11 +59,7 @@ export async function tablesAndKeys(doc: Doc): Promise<{ tables: ModelTable[]; k
         tags: field.qTags ?? [],
       })),
     })),
-    keys: result.qk.map((key) => ({
-      tables: key.qTables ?? [],
-      fields: key.qFields ?? [],
-      keyType: key.qKeyType ?? 'ANY_KEY',
-    })),
+    keys: result.qk.map((key) => ({ tables: key.qTables ?? [], fields: key.qKeyFields ?? [] })),
   };
 }
 
