@@ -113,12 +113,7 @@ describe('nebula.js charts on @qlikit/engine', () => {
   const expectKpi = (value: number) => expectCellText(page, 't-kpi', value.toLocaleString('en-US'));
 
   it('clicking a bar selects its state and every other chart shows that state', async () => {
-    const label = page
-      .locator('.sheet-cell[data-object="t-bar"] svg text', { hasText: /^TX$/ })
-      .first();
-    const box = (await label.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y - 20);
-    await page.click('[data-testid="actions-toolbar-confirm"]');
+    await selectBar(page, 't-bar', 'TX');
     const tx = truth.byState.get('TX')!;
     await expectKpi(tx);
     await expectRows(traffic, 't-bar', new Map([['TX', tx]]));
