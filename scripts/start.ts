@@ -16,6 +16,8 @@ const tenant = await startTenant({
   port,
   dataDir,
   plugins: [hubPlugin({ webIntegrationId: 'qlikit-hub' })],
+  // Pages of other origins that may call the tenant with its cookie (a mashup), comma-separated.
+  corsOrigins: (process.env.QLIKIT_CORS_ORIGINS ?? '').split(',').filter(Boolean),
 });
 const apps = await seedDemo(tenant.context, tenant.admin.user, sourceDir);
 const key = tenant.admin.apiKey;

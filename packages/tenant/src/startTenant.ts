@@ -21,6 +21,7 @@ import { DataFileService } from './services/data-files/DataFileService.js';
 import { SessionService } from './services/sessions/SessionService.js';
 import { registerRoutes } from './routes/registerRoutes.js';
 import { RouteTable } from './routes/RouteTable.js';
+import { allowOrigins } from './server/corsHook.js';
 import { createServer } from './server/createServer.js';
 import { productInfo } from './server/productInfo.js';
 import { RateLimiter } from './server/RateLimiter.js';
@@ -115,6 +116,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     bodyLimit: options.limits?.jsonBody ?? 10 * 1024 * 1024,
     logger: options.logger,
   });
+  allowOrigins(fastify, options.corsOrigins ?? []);
   const routes = new RouteTable();
   const apps = new AppService(context);
   tenantRoutes(routes, context, {

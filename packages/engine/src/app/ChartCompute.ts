@@ -37,6 +37,7 @@ import {
 import type { CubeSelectionTarget } from './chartSelections.js';
 import { continuousData, type ContinuousData, type ContinuousOptions } from './continuousData.js';
 import { reducedPages } from './reducedPages.js';
+import { resolveLibraryItems, type LibraryLookup } from './resolveLibraryItems.js';
 import { readPages } from '../hypercube/readPages.js';
 
 type Json = Record<string, unknown>;
@@ -46,6 +47,24 @@ export type DocumentInfo = Pick<
   AppFunctionHost,
   'documentName' | 'documentTitle' | 'reloadTime' | 'userId' | 'userDirectory'
 >;
+
+/** Where chart computations read the session's state and the app's definitions from. */
+export interface ChartSources {
+  /** A selection state by name (`$` the default one). */
+  readonly state: (name: string) => SelectionState;
+  /** A bookmark's stored selections, for set expressions that name it. */
+  readonly bookmark: (id: string) => SelectionSnapshot | undefined;
+  /** The script's variables (format settings come from them). */
+  readonly scriptVariables: Readonly<Record<string, string>>;
+  /** A variable's definition, for dollar-sign expansion. */
+  readonly variable: (name: string) => string | undefined;
+  /** A master dimension or measure by id, for `qLibraryId`. */
+  readonly library: LibraryLookup;
+  /** The selections charts compute over when not the current ones: for the object in modal selection, those it began with. */
+  readonly basis?: (stateName: string) => SelectionResult | undefined;
+  /** The document and user the app's own functions (DocumentName, OSUser, ...) report. */
+  readonly documentInfo?: () => DocumentInfo;
+}
 
 /**
  * Chart computations for one session over one version of its selections:
@@ -59,18 +78,24 @@ export class ChartCompute {
   /** Variables whose `=` definitions are being evaluated for an expansion, to stop a cycle. */
   private readonly expanding = new Set<string>();
 
+  private readonly state: (name: string) => SelectionState;
+  private readonly bookmark: (id: string) => SelectionSnapshot | undefined;
+  private readonly variable: (name: string) => string | undefined;
+  private readonly library: LibraryLookup;
+  private readonly basis?: (stateName: string) => SelectionResult | undefined;
+  private readonly documentInfo?: () => DocumentInfo;
+
   constructor(
     private readonly model: DataModel,
-    private readonly state: (name: string) => SelectionState,
-    private readonly bookmark: (id: string) => SelectionSnapshot | undefined,
-    scriptVariables: Readonly<Record<string, string>>,
-    private readonly variable: (name: string) => string | undefined,
-    /** The selections charts compute over when not the current ones: for the object in modal selection, those it began with. */
-    private readonly basis?: (stateName: string) => SelectionResult | undefined,
-    /** The document and user the app's own functions (DocumentName, OSUser, ...) report. */
-    private readonly documentInfo?: () => DocumentInfo,
+    sources: ChartSources,
   ) {
-    this.settings = formatSettingsOf(scriptVariables, DEFAULT_FORMAT_SETTINGS);
+    this.state = sources.state;
+    this.bookmark = sources.bookmark;
+    this.variable = sources.variable;
+    this.library = sources.library;
+    this.basis = sources.basis;
+    this.documentInfo = sources.documentInfo;
+    this.settings = formatSettingsOf(sources.scriptVariables, DEFAULT_FORMAT_SETTINGS);
   }
 
   private functionsCache: ReadonlyMap<string, ScalarFunction> | undefined;
@@ -399,7 +424,8 @@ export class ChartCompute {
     if (!list) {
       const result = this.dataOf(stateName);
       const options = { ...this.options(), display: this.state(stateName).result() };
-      list = computeListObject(this.model, result, def as ListObjectDef, options);
+      const resolved = resolveLibraryItems(def, this.library);
+      list = computeListObject(this.model, result, resolved as ListObjectDef, options);
       this.lists.set(key, list);
     }
     return list;
@@ -459,19 +485,22 @@ export class ChartCompute {
     return typeof value === 'string' ? value : String(value.text);
   }
 
+  /** A hypercube definition with its master items resolved and its dollar-sign expansions done. */
   private expandDef(def: Json): Json {
-    return JSON.parse(JSON.stringify(def), (key, value: unknown) =>
-      (key === 'qDef' ||
-        key === 'qLabelExpression' ||
-        key === 'qExpression' ||
-        key === 'qFieldDefs') &&
-      typeof value === 'string'
-        ? this.expandVariables(value)
-        : Array.isArray(value) && key === 'qFieldDefs'
-          ? value.map((item: unknown) =>
-              typeof item === 'string' ? this.expandVariables(item) : item,
-            )
-          : value,
+    return JSON.parse(
+      JSON.stringify(resolveLibraryItems(def, this.library)),
+      (key, value: unknown) =>
+        (key === 'qDef' ||
+          key === 'qLabelExpression' ||
+          key === 'qExpression' ||
+          key === 'qFieldDefs') &&
+        typeof value === 'string'
+          ? this.expandVariables(value)
+          : Array.isArray(value) && key === 'qFieldDefs'
+            ? value.map((item: unknown) =>
+                typeof item === 'string' ? this.expandVariables(item) : item,
+              )
+            : value,
     ) as Json;
   }
 }

@@ -84,15 +84,20 @@ export class DocData {
   private newChartCompute(
     basis?: (stateName: string) => SelectionResult | undefined,
   ): ChartCompute {
-    return new ChartCompute(
-      this.doc.dataModel,
-      (name) => this.state(name),
-      (id) => this.bookmarkSnapshot(id),
-      this.doc.app.document.scriptVariables,
-      (name) => this.variableDefinition(name),
+    return new ChartCompute(this.doc.dataModel, {
+      state: (name) => this.state(name),
+      bookmark: (id) => this.bookmarkSnapshot(id),
+      scriptVariables: this.doc.app.document.scriptVariables,
+      variable: (name) => this.variableDefinition(name),
+      library: (id) => {
+        const item = this.doc.findObject(id);
+        return item?.type === 'GenericDimension' || item?.type === 'GenericMeasure'
+          ? item.properties
+          : undefined;
+      },
       basis,
-      () => this.documentInfo(),
-    );
+      documentInfo: () => this.documentInfo(),
+    });
   }
 
   /** What DocumentName, DocumentTitle, ReloadTime and OSUser report for this session. */

@@ -169,7 +169,7 @@ export class DocSession {
     this.setObjectProperties(variable, { ...variable.properties, qDefinition: definition });
   }
 
-  /** After a variable was created, changed or destroyed: expressions that expand it are stale. */
+  /** After a variable or master item was created, changed or destroyed: expressions that use it are stale. */
   variablesChanged(): void {
     this.data.selectionsChanged();
     this.invalidateData();
@@ -301,7 +301,7 @@ export class DocSession {
     } else {
       this.app.setObjectProperties(object, properties);
     }
-    if (object.type === 'GenericVariable') this.variablesChanged();
+    if (definesExpressions(object)) this.variablesChanged();
   }
 
   /** Marks every data-dependent handle of this session changed (after a selection or a reload). */
@@ -332,8 +332,8 @@ export class DocSession {
     switch (event.kind) {
       case 'object-changed':
         this.invalidateObject(event.id);
-        // Another session changed a stored variable: charts here that expand it are stale.
-        if (this.app.findObject(event.id)?.type === 'GenericVariable') this.variablesChanged();
+        // Another session changed a stored variable or master item: charts here that use it are stale.
+        if (definesExpressions(this.app.findObject(event.id))) this.variablesChanged();
         break;
       case 'objects-destroyed':
         this.session.closeHandles(
@@ -362,4 +362,13 @@ function metaOf(object: StoredObject): Record<string, unknown> {
     modifiedDate: object.modifiedDate,
     privileges: ['read', 'update', 'delete'],
   };
+}
+
+/** Whether charts compute with an object: variables they expand, master items they name by qLibraryId. */
+function definesExpressions(object: StoredObject | undefined): boolean {
+  return (
+    object?.type === 'GenericVariable' ||
+    object?.type === 'GenericDimension' ||
+    object?.type === 'GenericMeasure'
+  );
 }

@@ -81,7 +81,12 @@ export type NxDimensionInfo = {
   qCardinalities: { qCardinal: number; qHypercubeCardinal: number; qAllValuesCardinal: number };
   qLibraryId: string;
   qEffectiveDimensionName: string;
+  /** Why the dimension cannot be computed (LOCERR_CALC_INVALID_DEF), when it cannot. */
+  qError?: NxValidationError;
 };
+
+/** A validation error of a layout part (NxValidationError). */
+export type NxValidationError = { qErrorCode: number; qContext: string; qExtendedMessage: string };
 
 /** Computed information about a measure. */
 export type NxMeasureInfo = {
@@ -97,6 +102,8 @@ export type NxMeasureInfo = {
   qAttrDimInfo: unknown[];
   qCalcCondMsg: string;
   qLibraryId: string;
+  /** Why the measure cannot be computed, when it cannot. */
+  qError?: NxValidationError;
 };
 
 /** A computed hypercube (`qHyperCube`). */

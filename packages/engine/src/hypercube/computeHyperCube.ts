@@ -26,6 +26,7 @@ import {
   totalTarget,
 } from './chartEvaluator.js';
 import { fieldNumFormat } from './fieldNumFormat.js';
+import { invalidHyperCube } from './invalidHyperCube.js';
 import { evaluateChartFunctionMeasures, usesChartFunctions } from './chartFunctionMeasures.js';
 import { chartOtherSource, isZeroOrNull } from './chartOtherSource.js';
 import { groupOthers } from './otherGroups.js';
@@ -60,11 +61,61 @@ export function computeHyperCube(
   const dimensionDefs = def.qDimensions ?? [];
   const measureDefs = def.qMeasures ?? [];
   const evaluator = chartEvaluator(model, state, options, settings);
-  const display = options.display ?? state;
+  // A dimension or measure that cannot be computed makes a layout with qError, as in Qlik.
+  const errors = {
+    dimensions: [] as (string | undefined)[],
+    measures: [] as (string | undefined)[],
+  };
   const fields = dimensionDefs.map((dimension, d) =>
-    dimensionField(model, dimension, d, evaluator.scope, settings),
+    definitionOrError(
+      () => dimensionField(model, dimension, d, evaluator.scope, settings),
+      errors.dimensions,
+      d,
+    ),
   );
-  const measureExprs = measureDefs.map((measure, m) => parseMeasure(measure.qDef?.qDef, m));
+  const measureExprs = measureDefs.map((measure, m) =>
+    definitionOrError(() => parseMeasure(measure.qDef?.qDef, m), errors.measures, m),
+  );
+  if (errors.dimensions.length > 0 || errors.measures.length > 0)
+    return invalidHyperCube(def, errors, settings);
+  return computeValidHyperCube(model, state, def, options, {
+    evaluator,
+    fields: fields as Field[],
+    measureExprs: measureExprs as Expr[],
+  });
+}
+
+/** Runs `resolve`, noting at `errors[index]` why the definition is invalid when it is. */
+function definitionOrError<T>(
+  resolve: () => T,
+  errors: (string | undefined)[],
+  index: number,
+): T | undefined {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof HyperCubeError) || error.code !== 'LOCERR_CALC_INVALID_DEF') throw error;
+    errors[index] = error.message;
+    return undefined;
+  }
+}
+
+function computeValidHyperCube(
+  model: DataModel,
+  state: SelectionResult,
+  def: HyperCubeDef,
+  options: HyperCubeOptions,
+  resolved: {
+    evaluator: ReturnType<typeof chartEvaluator>;
+    fields: Field[];
+    measureExprs: Expr[];
+  },
+): ComputedHyperCube {
+  const settings = options.format ?? DEFAULT_FORMAT_SETTINGS;
+  const dimensionDefs = def.qDimensions ?? [];
+  const measureDefs = def.qMeasures ?? [];
+  const { evaluator, fields, measureExprs } = resolved;
+  const display = options.display ?? state;
   const dims = fields.map((field) => field.name);
   const aggregated = aggregatedFields(measureExprs, evaluator.scope);
   const target = chartTarget(evaluator.scope, dims, aggregated);
@@ -391,7 +442,7 @@ export function dimensionInfo(
       qHypercubeCardinal: distinctCount(column.keys),
       qAllValuesCardinal: -1,
     },
-    qLibraryId: '',
+    qLibraryId: dimension.qLibraryId ?? '',
     qEffectiveDimensionName: field.name,
   };
 }
@@ -459,7 +510,7 @@ function measureInfo(measure: NxMeasure, column: MeasureColumn): NxMeasureInfo {
     qAttrExprInfo: [],
     qAttrDimInfo: [],
     qCalcCondMsg: '',
-    qLibraryId: '',
+    qLibraryId: measure.qLibraryId ?? '',
   };
 }
 

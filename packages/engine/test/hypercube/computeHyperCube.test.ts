@@ -229,12 +229,19 @@ describe('invalid definitions', () => {
     [{ qDimensions: [{ qDef: { qFieldDefs: ['=Year*'] } }] }, /Dimension 0/],
     [{ qMeasures: [{ qDef: { qDef: 'Sum(' } }] }, /Measure 0/],
     [{ qMeasures: [{ qDef: { qDef: '' } }] }, /Measure 0 has no qDef/],
-  ] as [HyperCubeDef, RegExp][])('%j is LOCERR_CALC_INVALID_DEF', (def, message) => {
-    expect(() => computeHyperCube(model, all, def)).toThrowError(message);
-    expect(() => computeHyperCube(model, all, def)).toThrowError(
-      expect.objectContaining({ code: 'LOCERR_CALC_INVALID_DEF' }),
-    );
-  });
+  ] as [HyperCubeDef, RegExp][])(
+    '%j answers a layout whose column carries qError LOCERR_CALC_INVALID_DEF',
+    (def, message) => {
+      const { layout } = computeHyperCube(model, all, def);
+      const infos = [...layout.qDimensionInfo, ...layout.qMeasureInfo];
+      expect(infos[0]!.qError).toEqual({
+        qErrorCode: 7000,
+        qContext: '',
+        qExtendedMessage: expect.stringMatching(message),
+      });
+      expect(layout.qSize.qcy).toBe(0);
+    },
+  );
 
   test('an unknown field in a measure is an aggregation error with a code', () => {
     expect(() =>

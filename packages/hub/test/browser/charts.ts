@@ -143,3 +143,25 @@ export async function toolbar(page: Page, title: string): Promise<void> {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Waits until a chart draws the label `shown` and not `gone` (what it draws, not only what it fetched). */
+export function expectAxisShows(
+  page: Page,
+  objectId: string,
+  shown: string,
+  gone: string,
+): Promise<void> {
+  const labels = () =>
+    page.$$eval(`.sheet-cell[data-object="${objectId}"] svg text`, (texts) =>
+      texts.map((text) => text.textContent ?? ''),
+    );
+  return expect
+    .poll(
+      async () => {
+        const drawnLabels = await labels();
+        return drawnLabels.includes(shown) && !drawnLabels.includes(gone);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}

@@ -8,6 +8,7 @@ import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
 import {
   drawn,
+  expectAxisShows,
   expectCellText,
   expectRows,
   lastAnswer,
@@ -20,6 +21,7 @@ import {
   type Cell,
 } from './charts.js';
 import { FLIGHTS_SHEET_SPEC } from './flightsSheet.js';
+import type { Nebula } from '../../web/session/nebula.js';
 import { flightsTruth } from './flightsTruth.js';
 import { serveSheetHarness } from './harness.js';
 
@@ -117,6 +119,8 @@ describe('nebula.js charts on @qlikit/engine', () => {
     const tx = truth.byState.get('TX')!;
     await expectKpi(tx);
     await expectRows(traffic, 't-bar', new Map([['TX', tx]]));
+    // The chart draws TX alone: no other state on its axis.
+    await expectAxisShows(page, 't-bar', 'TX', 'CA');
     await expectRows(traffic, 't-pie', topAndOthers(truth.byHourInState('TX')));
     await expectRows(traffic, 't-table', new Map([['TX', tx]]));
     const line = lastAnswer(traffic, 't-line', 'GetHyperCubeContinuousData') as {
@@ -160,5 +164,20 @@ describe('nebula.js charts on @qlikit/engine', () => {
     expect(traffic.consoleErrors).toEqual([]);
     expect(traffic.httpErrors).toEqual([]);
     console.log(`engine methods the charts called: ${traffic.methods().join(', ')}`);
+  });
+
+  it('writes the errors a chart meets to the console (nebula.js shows only "invalid")', async () => {
+    await page.evaluate(async () => {
+      const { nebula } = (window as unknown as { harness: { nebula: Nebula } }).harness;
+      const element = document.createElement('div');
+      element.style.cssText = 'position: relative; width: 400px; height: 300px';
+      document.body.append(element);
+      await nebula
+        .render({ element, type: 'barchart', fields: ['Origin State', '=Sum('] })
+        .catch(() => undefined);
+    });
+    await expect
+      .poll(() => traffic.consoleErrors.join('\n'), { timeout: 15_000 })
+      .toMatch(/\[qix\] GetLayout: .* error 7000 \(Measure 0: /);
   });
 });

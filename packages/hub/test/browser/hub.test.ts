@@ -8,6 +8,7 @@ import { seedDemo, startTenant, type RunningTenant } from '@qlikit/tenant';
 import { ensureHubBuilt, hubPlugin } from '../../src/index.js';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
 import {
+  expectAxisShows,
   drawn,
   expectCellText,
   expectRows,
@@ -143,6 +144,7 @@ describe('the hub on the local tenant', () => {
     await selectBar(page, 'flights-barchart', 'CA');
     const ca = truth.byHourInState('CA');
     await expectRows(traffic, 'flights-barchart', new Map([['CA', truth.byState.get('CA')!]]));
+    await expectAxisShows(page, 'flights-barchart', 'CA', 'TX');
     await expectRows(traffic, 'flights-piechart', keyed(ca));
     await expectCellText(page, 'flights-kpi', truth.delayByState.get('CA')!.toFixed(1));
     await expectCellText(page, 'flights-filterpane', 'CA');

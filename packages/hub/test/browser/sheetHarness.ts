@@ -58,6 +58,8 @@ void (async () => {
   const spec = (await (await fetch('spec.json')).json()) as SheetSpec;
   const { doc } = await connection;
   await ensureSheet(doc, spec);
+  // For tests that render more: the app and a nebula.js embed of it.
+  (window as unknown as { harness: object }).harness = { doc, nebula: nebulaFor(doc) };
   await sheetPage(
     {
       root,

@@ -23,6 +23,12 @@ export async function openApp(url: string, appId: string): Promise<AppConnection
     url,
     responseInterceptors: [
       {
+        // A layout can carry errors too (an invalid dimension or measure): say so as well.
+        onFulfilled(_session, request, result) {
+          for (const problem of layoutErrors(result))
+            console.error(`[qix] ${(request as { method?: string }).method}: ${problem}`);
+          return result;
+        },
         onRejected(_session, request, error) {
           const { method, handle } = request as { method?: string; handle?: number };
           const { code, message } = error as { code?: number; message?: string };
@@ -45,4 +51,31 @@ export async function openApp(url: string, appId: string): Promise<AppConnection
       await qix.close();
     },
   };
+}
+
+type Json = Record<string, unknown>;
+
+/** The qError entries of a layout (the hypercube's or list's, and each dimension's and measure's). */
+function layoutErrors(result: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof result !== 'object' || result === null) return problems;
+  const id = ((result as Json).qInfo as Json | undefined)?.qId;
+  for (const key of ['qHyperCube', 'qListObject']) {
+    const part = (result as Json)[key] as Json | undefined;
+    if (!part) continue;
+    const infos = [
+      part,
+      ...[part.qDimensionInfo ?? []].flat(),
+      ...((part.qMeasureInfo as Json[] | undefined) ?? []),
+    ] as Json[];
+    for (const info of infos) {
+      const error = info.qError as { qErrorCode?: number; qExtendedMessage?: string } | undefined;
+      if (!error) continue;
+      const title = info === part ? key : String(info.qFallbackTitle ?? '');
+      problems.push(
+        `${id ?? 'object'} ${title}: error ${error.qErrorCode}${error.qExtendedMessage ? ` (${error.qExtendedMessage})` : ''}`,
+      );
+    }
+  }
+  return problems;
 }
