@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTenantForCli, type TenantForCli } from './support/tenantForCli.js';
@@ -94,6 +94,62 @@ describe('qlikit against a tenant', () => {
     }
   });
 
+  it('exports an app to a file, imports it back, and publishes it to a managed space', async () => {
+    const exported = JSON.parse(
+      (await tenant.cli(['app', 'export', 'Sales', '-o', 'sales.qvf', '--json'])).stdout,
+    );
+    expect(exported).toEqual({ id: tenant.appId, file: join(tenant.dir, 'sales.qvf') });
+    expect((await stat(exported.file)).size).toBeGreaterThan(0);
+    const imported = await tenant.cli([
+      'app',
+      'import',
+      '--file',
+      'sales.qvf',
+      '--name',
+      'Sales imported',
+      '-q',
+    ]);
+    expect(imported.code).toBe(0);
+    const importedId = imported.stdout.trim();
+    expect((await tenant.client.apps.get({ appId: importedId })).attributes?.name).toBe(
+      'Sales imported',
+    );
+    const evaluated = await tenant.cli(['app', 'eval', 'Sum(Amount)', '--app', importedId]);
+    expect(evaluated.stdout).toBe('43\n');
+    const space = await tenant.client.spaces.create({
+      body: { name: 'Published', type: 'managed' },
+    });
+    const published = await tenant.cli([
+      'app',
+      'publish',
+      importedId,
+      '--spaceId',
+      space.id,
+      '--json',
+    ]);
+    expect(published.code).toBe(0);
+    expect(JSON.parse(published.stdout).attributes).toMatchObject({
+      spaceId: space.id,
+      published: true,
+    });
+    const missing = await tenant.cli(['app', 'import', '--file', 'nothing.qvf']);
+    expect([missing.code, missing.stderr.includes('Cannot read nothing.qvf')]).toEqual([2, true]);
+  });
+
+  it('starts a reload through the reloads API, waits for it with its log, and lists and reads it', async () => {
+    const waited = await tenant.cli(['reload', 'create', '--appId', 'Sales', '--wait', '--json']);
+    expect(waited.code).toBe(0);
+    const reload = JSON.parse(waited.stdout);
+    expect(reload).toMatchObject({ appId: tenant.appId, status: 'SUCCEEDED' });
+    const listed = JSON.parse(
+      (await tenant.cli(['reload', 'ls', '--appId', tenant.appId, '--json'])).stdout,
+    );
+    expect(listed.map((entry: { id: string }) => entry.id)).toContain(reload.id);
+    const shown = await tenant.cli(['reload', 'get', reload.id]);
+    expect(shown.stdout).toMatch(new RegExp(`^id: +${reload.id}\n`));
+    expect(shown.stdout).toContain('status: ');
+  });
+
   it('creates, lists, changes and deletes spaces; lists pass --limit page after page', async () => {
     const created = JSON.parse(
       (await tenant.cli(['space', 'create', '--name', 'Finance', '--type', 'shared', '--json']))
@@ -177,6 +233,46 @@ describe('qlikit against a tenant', () => {
         traceId: expect.any(String),
       },
     });
+  });
+
+  it('works with an OAuth client (client credentials) saved in a context, for REST and the engine socket', async () => {
+    const created = (await tenant.client.oauthClients.create({
+      body: {
+        clientName: 'cli',
+        appType: 'web',
+        allowedGrantTypes: ['client_credentials'],
+        allowedScopes: ['user_default'],
+      },
+    })) as unknown as { clientId: string; clientSecret: string };
+    const args = [
+      '--oauth-client-id',
+      created.clientId,
+      '--oauth-client-secret',
+      created.clientSecret,
+    ];
+    expect(
+      (await tenant.cli(['context', 'create', 'm2m', '--server', tenant.url, ...args])).code,
+    ).toBe(0);
+    const listed = await tenant.cli(['app', 'ls', '--context', 'm2m', '--json']);
+    expect(JSON.parse(listed.stdout).map((app: { id: string }) => app.id)).toContain(tenant.appId);
+    expect(
+      (
+        await tenant.cli([
+          'app',
+          'eval',
+          'Count(Region)',
+          '--app',
+          tenant.appId,
+          '--context',
+          'm2m',
+        ])
+      ).stdout,
+    ).toBe('5\n');
+    const wrong = ['--oauth-client-secret', 'wrong'];
+    await tenant.cli(['context', 'update', 'm2m', ...wrong]);
+    const refused = await tenant.cli(['app', 'ls', '--context', 'm2m']);
+    expect([refused.code, refused.stderr.includes('(AUTH_FAILED')]).toEqual([1, true]);
+    expect(refused.stderr).toContain('Try: The OAuth token request was refused');
   });
 
   it('sends raw requests with the context credentials, JSON in and out', async () => {

@@ -101,6 +101,14 @@ export function describeError(error: unknown): ErrorReport {
       exitCode: 1,
     };
   }
+  if (code === 'AUTH_FAILED') {
+    return {
+      code,
+      message: error.message,
+      hint: 'The OAuth token request was refused: check the client id and secret with `qlikit context get`, and set them with `qlikit context update <name> --oauth-client-id <id> --oauth-client-secret <secret>`.',
+      exitCode: 1,
+    };
+  }
   return {
     code: typeof code === 'string' ? code : 'UNEXPECTED',
     message: error.message,
