@@ -41,13 +41,14 @@ const CURSOR_PARAMS = ['next', 'cursor'];
 /** Headers the client itself sets (auth, body framing), so they never become arguments. */
 const CLIENT_HEADERS = new Set(['authorization', 'content-type', 'content-length']);
 
-/** Collects the facts of the operation `method` on `path` of a spec file. */
+/** Collects the facts of the operation `method` on `path` of a spec file (whose `paths` resolve redirects). */
 export function analyzeOperation(
   resolver: RefResolver,
   fileName: string,
   path: string,
   method: HttpMethodKey,
   item: PathItem,
+  paths: Readonly<Record<string, PathItem>> = {},
 ): OperationFacts {
   const spec = item[method] as OperationObject;
   const tier = spec['x-qlik-tier'];
@@ -63,7 +64,11 @@ export function analyzeOperation(
     item.parameters ?? [],
     spec.parameters ?? [],
   );
-  const response = successResponse(resolver, fileName, spec.responses ?? {});
+  const response = successResponse(
+    resolver,
+    fileName,
+    redirectTarget(path, method, spec, paths)?.responses ?? spec.responses ?? {},
+  );
   const listShape = response.schema ? listShapeOf(resolver, fileName, response.schema) : undefined;
   const queryNames = parameters
     .filter((parameter) => parameter.in === 'query')
@@ -99,6 +104,31 @@ function mergeParameters(
     byKey.set(`${resolved.in}:${resolved.name}`, resolved);
   }
   return [...byKey.values()];
+}
+
+/**
+ * The GET a redirect-only GET leads to: `/users/me` answers 301 to
+ * `/users/{userId}`, which fetch follows, so the caller receives that
+ * operation's answer. The target is the sibling path with one parameter.
+ */
+function redirectTarget(
+  path: string,
+  method: HttpMethodKey,
+  spec: OperationObject,
+  paths: Readonly<Record<string, PathItem>>,
+): OperationObject | undefined {
+  const codes = Object.keys(spec.responses ?? {});
+  if (method !== 'get' || codes.some((code) => code.startsWith('2'))) return undefined;
+  if (!codes.some((code) => /^30[1278]$/.test(code))) return undefined;
+  const parent = path.slice(0, path.lastIndexOf('/'));
+  const sibling = Object.keys(paths).find((candidate) =>
+    new RegExp(`^${escapeRegExp(parent)}/\\{[^/}]+\\}$`).test(candidate),
+  );
+  return sibling ? paths[sibling]?.get : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function successResponse(

@@ -51,7 +51,9 @@ export function collectOperations(resolver: RefResolver, spec: SpecFile): Operat
     const item = spec.document.paths[path];
     for (const method of HTTP_METHODS) {
       if (item[method])
-        operations.push(analyzeOperation(resolver, spec.fileName, path, method, item));
+        operations.push(
+          analyzeOperation(resolver, spec.fileName, path, method, item, spec.document.paths),
+        );
     }
   }
   return operations;

@@ -255,7 +255,7 @@ export const specOperations: readonly SpecOperation[] = [
   { service: 'brands', id: 'deleteBrandFile', operationId: 'deleteBrandsByBrandIdFilesByBrandFileId', method: 'DELETE', path: '/api/v1/brands/{brand-id}/files/{brand-file-id}', tier: 'tier2', limit: 100, response: 'empty', status: 204 },
   { service: 'collections', id: 'listCollections', operationId: 'collections#listCollections', method: 'GET', path: '/api/v1/collections', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'collections', id: 'createCollection', operationId: 'collections#createCollection', method: 'POST', path: '/api/v1/collections', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 201 },
-  { service: 'collections', id: 'getCollectionsFavorites', operationId: 'collections#getFavoritesCollection', method: 'GET', path: '/api/v1/collections/favorites', tier: 'tier1', limit: 1000, response: 'empty', status: 200 },
+  { service: 'collections', id: 'getCollectionsFavorites', operationId: 'collections#getFavoritesCollection', method: 'GET', path: '/api/v1/collections/favorites', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'collections', id: 'getCollection', operationId: 'collections#getCollection', method: 'GET', path: '/api/v1/collections/{collectionId}', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'collections', id: 'updateCollection', operationId: 'collections#updateCollection', method: 'PUT', path: '/api/v1/collections/{collectionId}', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 200 },
   { service: 'collections', id: 'deleteCollection', operationId: 'collections#deleteCollection', method: 'DELETE', path: '/api/v1/collections/{collectionId}', tier: 'tier2', limit: 100, response: 'empty', status: 204 },
@@ -679,7 +679,7 @@ export const specOperations: readonly SpecOperation[] = [
   { service: 'tenant-settings', id: 'toggleCrossRegionInferenceTenantSettings', operationId: 'toggleCrossRegionInference', method: 'POST', path: '/api/v1/tenant-settings/actions/toggle-cross-region-inference', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 200 },
   { service: 'tenant-settings', id: 'getTenantSettingsStartPages', operationId: 'getTenantSettingsStartPages', method: 'GET', path: '/api/v1/tenant-settings/start-pages', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'tenants', id: 'createTenant', operationId: 'createTenant', method: 'POST', path: '/api/v1/tenants', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 201 },
-  { service: 'tenants', id: 'getTenantsMe', operationId: 'getTenantsMe', method: 'GET', path: '/api/v1/tenants/me', tier: 'tier1', limit: 1000, response: 'empty', status: 200 },
+  { service: 'tenants', id: 'getTenantsMe', operationId: 'getTenantsMe', method: 'GET', path: '/api/v1/tenants/me', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'tenants', id: 'getTenant', operationId: 'getTenantById', method: 'GET', path: '/api/v1/tenants/{tenantId}', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'tenants', id: 'patchTenant', operationId: 'updateTenantById', method: 'PATCH', path: '/api/v1/tenants/{tenantId}', tier: 'tier2', limit: 100, body: 'json', response: 'empty', status: 204 },
   { service: 'tenants', id: 'deactivateTenant', operationId: 'deactivateTenantById', method: 'POST', path: '/api/v1/tenants/{tenantId}/actions/deactivate', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 200 },
@@ -710,7 +710,7 @@ export const specOperations: readonly SpecOperation[] = [
   { service: 'users', id: 'countUsers', operationId: 'countUsers', method: 'GET', path: '/api/v1/users/actions/count', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'users', id: 'filterUsers', operationId: 'users_api_actions_filter', method: 'POST', path: '/api/v1/users/actions/filter', tier: 'special', limit: 200, body: 'json', response: 'json', status: 200 },
   { service: 'users', id: 'inviteUsers', operationId: 'inviteUsers', method: 'POST', path: '/api/v1/users/actions/invite', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 207 },
-  { service: 'users', id: 'getUsersMe', operationId: 'getUsersMe', method: 'GET', path: '/api/v1/users/me', tier: 'tier1', limit: 1000, response: 'empty', status: 200 },
+  { service: 'users', id: 'getUsersMe', operationId: 'getUsersMe', method: 'GET', path: '/api/v1/users/me', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'users', id: 'getUser', operationId: 'getUserById', method: 'GET', path: '/api/v1/users/{userId}', tier: 'tier1', limit: 1000, response: 'json', status: 200 },
   { service: 'users', id: 'deleteUser', operationId: 'deleteUserById', method: 'DELETE', path: '/api/v1/users/{userId}', tier: 'tier2', limit: 100, response: 'json', status: 204 },
   { service: 'users', id: 'patchUser', operationId: 'updateUserById', method: 'PATCH', path: '/api/v1/users/{userId}', tier: 'tier2', limit: 100, body: 'json', response: 'json', status: 204 },
@@ -943,7 +943,7 @@ export interface OperationTypes {
   'brands.deleteBrandFile': { args: brands.DeleteBrandFileArgs; result: void };
   'collections.listCollections': { args: collections.ListCollectionsArgs; result: collections.ListCollectionsResult };
   'collections.createCollection': { args: collections.CreateCollectionArgs; result: collections.CreateCollectionResult };
-  'collections.getCollectionsFavorites': { args: collections.GetCollectionsFavoritesArgs; result: void };
+  'collections.getCollectionsFavorites': { args: collections.GetCollectionsFavoritesArgs; result: collections.GetCollectionsFavoritesResult };
   'collections.getCollection': { args: collections.GetCollectionArgs; result: collections.GetCollectionResult };
   'collections.updateCollection': { args: collections.UpdateCollectionArgs; result: collections.UpdateCollectionResult };
   'collections.deleteCollection': { args: collections.DeleteCollectionArgs; result: void };
@@ -1367,7 +1367,7 @@ export interface OperationTypes {
   'tenant-settings.toggleCrossRegionInferenceTenantSettings': { args: tenantSettings.ToggleCrossRegionInferenceTenantSettingsArgs; result: tenantSettings.ToggleCrossRegionInferenceTenantSettingsResult };
   'tenant-settings.getTenantSettingsStartPages': { args: tenantSettings.GetTenantSettingsStartPagesArgs; result: tenantSettings.GetTenantSettingsStartPagesResult };
   'tenants.createTenant': { args: tenants.CreateTenantArgs; result: tenants.CreateTenantResult };
-  'tenants.getTenantsMe': { args: tenants.GetTenantsMeArgs; result: void };
+  'tenants.getTenantsMe': { args: tenants.GetTenantsMeArgs; result: tenants.GetTenantsMeResult };
   'tenants.getTenant': { args: tenants.GetTenantArgs; result: tenants.GetTenantResult };
   'tenants.patchTenant': { args: tenants.PatchTenantArgs; result: void };
   'tenants.deactivateTenant': { args: tenants.DeactivateTenantArgs; result: tenants.DeactivateTenantResult };
@@ -1398,7 +1398,7 @@ export interface OperationTypes {
   'users.countUsers': { args: users.CountUsersArgs; result: users.CountUsersResult };
   'users.filterUsers': { args: users.FilterUsersArgs; result: users.FilterUsersResult };
   'users.inviteUsers': { args: users.InviteUsersArgs; result: users.InviteUsersResult };
-  'users.getUsersMe': { args: users.GetUsersMeArgs; result: void };
+  'users.getUsersMe': { args: users.GetUsersMeArgs; result: users.GetUsersMeResult };
   'users.getUser': { args: users.GetUserArgs; result: users.GetUserResult };
   'users.deleteUser': { args: users.DeleteUserArgs; result: users.DeleteUserResult };
   'users.patchUser': { args: users.PatchUserArgs; result: users.PatchUserResult };

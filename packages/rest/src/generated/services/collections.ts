@@ -340,12 +340,15 @@ export function createCollection(transport: RestTransport, args: CreateCollectio
 /** Arguments of `getCollectionsFavorites`. */
 export type GetCollectionsFavoritesArgs = Record<string, never>;
 
+/** What `GET /api/v1/collections/favorites` answers. */
+export type GetCollectionsFavoritesResult = CollectionResultResponseBody;
+
 /** `GET /api/v1/collections/favorites` as the client sends it. */
 export const getCollectionsFavoritesOperation: Operation = {
   id: "collections#getFavoritesCollection",
   method: "GET",
   path: "/api/v1/collections/favorites",
-  response: "empty",
+  response: "json",
   tier: "tier1",
   limit: 1000,
 };
@@ -358,8 +361,8 @@ export const getCollectionsFavoritesOperation: Operation = {
  *
  * `GET /api/v1/collections/favorites` (operationId `collections#getFavoritesCollection`, tier1: 1000 requests/minute).
  */
-export function getCollectionsFavorites(transport: RestTransport, args?: GetCollectionsFavoritesArgs, options?: CallOptions): ResponsePromise<void> {
-  return callOperation<void>(transport, getCollectionsFavoritesOperation, args, options);
+export function getCollectionsFavorites(transport: RestTransport, args?: GetCollectionsFavoritesArgs, options?: CallOptions): ResponsePromise<GetCollectionsFavoritesResult> {
+  return callOperation<GetCollectionsFavoritesResult>(transport, getCollectionsFavoritesOperation, args, options);
 }
 
 /** Arguments of `getCollection`. */
@@ -673,7 +676,7 @@ export class CollectionsService {
   }
 
   /** See {@link getCollectionsFavorites}: `GET /api/v1/collections/favorites`. */
-  getFavorites(args?: GetCollectionsFavoritesArgs, options?: CallOptions): ResponsePromise<void> {
+  getFavorites(args?: GetCollectionsFavoritesArgs, options?: CallOptions): ResponsePromise<GetCollectionsFavoritesResult> {
     return getCollectionsFavorites(this.#transport, args, options);
   }
 

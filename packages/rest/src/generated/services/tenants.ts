@@ -170,12 +170,15 @@ export function createTenant(transport: RestTransport, args: CreateTenantArgs, o
 /** Arguments of `getTenantsMe`. */
 export type GetTenantsMeArgs = Record<string, never>;
 
+/** What `GET /api/v1/tenants/me` answers. */
+export type GetTenantsMeResult = Tenant;
+
 /** `GET /api/v1/tenants/me` as the client sends it. */
 export const getTenantsMeOperation: Operation = {
   id: "getTenantsMe",
   method: "GET",
   path: "/api/v1/tenants/me",
-  response: "empty",
+  response: "json",
   tier: "tier1",
   limit: 1000,
 };
@@ -187,8 +190,8 @@ export const getTenantsMeOperation: Operation = {
  *
  * `GET /api/v1/tenants/me` (tier1: 1000 requests/minute).
  */
-export function getTenantsMe(transport: RestTransport, args?: GetTenantsMeArgs, options?: CallOptions): ResponsePromise<void> {
-  return callOperation<void>(transport, getTenantsMeOperation, args, options);
+export function getTenantsMe(transport: RestTransport, args?: GetTenantsMeArgs, options?: CallOptions): ResponsePromise<GetTenantsMeResult> {
+  return callOperation<GetTenantsMeResult>(transport, getTenantsMeOperation, args, options);
 }
 
 /** Arguments of `getTenant`. */
@@ -341,7 +344,7 @@ export class TenantsService {
   }
 
   /** See {@link getTenantsMe}: `GET /api/v1/tenants/me`. */
-  getMe(args?: GetTenantsMeArgs, options?: CallOptions): ResponsePromise<void> {
+  getMe(args?: GetTenantsMeArgs, options?: CallOptions): ResponsePromise<GetTenantsMeResult> {
     return getTenantsMe(this.#transport, args, options);
   }
 

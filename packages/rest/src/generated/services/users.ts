@@ -454,12 +454,15 @@ export function inviteUsers(transport: RestTransport, args: InviteUsersArgs, opt
 /** Arguments of `getUsersMe`. */
 export type GetUsersMeArgs = Record<string, never>;
 
+/** What `GET /api/v1/users/me` answers. */
+export type GetUsersMeResult = User & Record<string, unknown>;
+
 /** `GET /api/v1/users/me` as the client sends it. */
 export const getUsersMeOperation: Operation = {
   id: "getUsersMe",
   method: "GET",
   path: "/api/v1/users/me",
-  response: "empty",
+  response: "json",
   tier: "tier1",
   limit: 1000,
 };
@@ -471,8 +474,8 @@ export const getUsersMeOperation: Operation = {
  *
  * `GET /api/v1/users/me` (tier1: 1000 requests/minute).
  */
-export function getUsersMe(transport: RestTransport, args?: GetUsersMeArgs, options?: CallOptions): ResponsePromise<void> {
-  return callOperation<void>(transport, getUsersMeOperation, args, options);
+export function getUsersMe(transport: RestTransport, args?: GetUsersMeArgs, options?: CallOptions): ResponsePromise<GetUsersMeResult> {
+  return callOperation<GetUsersMeResult>(transport, getUsersMeOperation, args, options);
 }
 
 /** Arguments of `getUser`. */
@@ -608,7 +611,7 @@ export class UsersService {
   }
 
   /** See {@link getUsersMe}: `GET /api/v1/users/me`. */
-  getMe(args?: GetUsersMeArgs, options?: CallOptions): ResponsePromise<void> {
+  getMe(args?: GetUsersMeArgs, options?: CallOptions): ResponsePromise<GetUsersMeResult> {
     return getUsersMe(this.#transport, args, options);
   }
 
