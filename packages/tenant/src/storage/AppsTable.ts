@@ -1,5 +1,6 @@
 import type { Db } from './openDatabase.js';
 import { now } from './newId.js';
+import { definedChanges } from './definedChanges.js';
 
 /** An app's metadata (its script, objects and data live in the engine's app directory). */
 export interface AppRow {
@@ -125,7 +126,7 @@ export class AppsTable {
   ): AppRow | undefined {
     const current = this.get(id);
     if (!current) return undefined;
-    const next: AppRow = { ...current, ...changes, updatedAt: now() };
+    const next: AppRow = { ...current, ...definedChanges(changes), updatedAt: now() };
     this.db
       .prepare(
         `UPDATE apps SET name = @name, description = @description, owner_id = @ownerId, space_id = @spaceId,

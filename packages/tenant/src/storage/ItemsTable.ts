@@ -2,6 +2,7 @@ import type { Db } from './openDatabase.js';
 import { decodeCursor, encodeCursor } from './Cursor.js';
 import { newId, now } from './newId.js';
 import { Where } from './Where.js';
+import { definedChanges } from './definedChanges.js';
 
 /** A catalog entry: one app or data file, with where it lives and who owns it. */
 export interface ItemRow {
@@ -169,7 +170,7 @@ export class ItemsTable {
     const { resourceUpdated, ...fields } = changes;
     const next: ItemRow = {
       ...current,
-      ...fields,
+      ...definedChanges(fields),
       updaterId,
       updatedAt: time,
       resourceUpdatedAt: resourceUpdated ? time : current.resourceUpdatedAt,
