@@ -31,6 +31,9 @@ export class RateLimiter {
       operation.tier === 'special' ? `${operation.service}.${operation.id}` : operation.tier;
     const key = `${userId}\u0000${budget}`;
     const limit = Math.max(1, Math.floor(operation.limit * this.scale));
+    // Sweep before taking the log: a sweep after would drop a fresh or idle log
+    // from the map while this request is recorded in it, and the request would go uncounted.
+    this.sweep(now);
     let log = this.logs.get(key);
     if (!log) this.logs.set(key, (log = { times: [], start: 0 }));
     const horizon = now - this.windowMs;
@@ -39,7 +42,6 @@ export class RateLimiter {
       log.times = log.times.slice(log.start);
       log.start = 0;
     }
-    this.sweep(now);
     if (log.times.length - log.start >= limit) {
       const oldest = log.times[log.start]!;
       return Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
