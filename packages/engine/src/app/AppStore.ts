@@ -84,7 +84,7 @@ export class AppStore {
     return documents;
   }
 
-  /** Whether an app exists on disk or as an open session app. */
+  /** Whether an app exists on disk or in memory. */
   async exists(id: string): Promise<boolean> {
     if (this.open.has(id)) return true;
     return (await this.currentVersion(id)) !== null;
@@ -214,11 +214,12 @@ export class AppStore {
     }
   }
 
-  /** A session app: lives in memory only, for as long as its session. */
+  /**
+   * A session app: lives in memory only, for as long as its session, and is
+   * not listed here, so that no other session can open it by its id.
+   */
   createSessionApp(id: string): App {
-    const app = new App(newDocument(id, id), [], this, true);
-    this.open.set(id, app);
-    return app;
+    return new App(newDocument(id, id), [], this, true);
   }
 
   /** The app with this id, loaded from disk the first time and shared afterwards. */
@@ -233,11 +234,6 @@ export class AppStore {
       new App(snapshot.document, snapshot.tables, this, false, snapshot.sectionAccess);
     this.open.set(id, app);
     return app;
-  }
-
-  /** Forgets an in-memory app (a session app, or one no session uses). */
-  release(id: string): void {
-    this.open.delete(id);
   }
 
   /** Deletes an app from memory and disk. */

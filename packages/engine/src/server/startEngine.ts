@@ -13,6 +13,7 @@ import type { Identity } from './session/EngineSession.js';
 import { SessionRegistry } from './session/SessionRegistry.js';
 import { AppStore } from '../app/AppStore.js';
 import { engineMethods } from './handlers/engineMethods.js';
+import { adoptDoc } from './handlers/sessionDoc.js';
 
 /** The request the authenticate hook sees: the upgrade's headers and URL. */
 export interface AuthenticateRequest {
@@ -135,6 +136,9 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       close: (code: number, reason: string) => ws.close(code, reason),
     };
     const { session, state } = sessions.attach(url, identity);
+    // Qlik Cloud: `/app/SessionApp_<x>` opens a session app owned by this session; GetActiveDoc returns it.
+    if (state === 'SESSION_CREATED' && url.isSessionApp && url.appId !== null)
+      adoptDoc(session, apps.createSessionApp(url.appId));
     const current = new EngineConnection(sink, session, dispatcher, limits, onInternalError);
     session.sockets.add(current);
     current.send({ jsonrpc: '2.0', method: 'OnConnected', params: { qSessionState: state } });

@@ -16,8 +16,6 @@ export const ENGINE_VERSION = '12.2528.0';
 
 /** Methods of the Global class (handle -1). */
 export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
-  // Stored apps stay loaded for the next session; session apps die with theirs.
-  const keepLoaded = () => undefined;
   return {
     EngineVersion: () => ({ qVersion: { qComponentVersion: ENGINE_VERSION } }),
     ProductVersion: () => ({ qReturn: ENGINE_VERSION }),
@@ -96,8 +94,10 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
 
     async OpenDoc({ session }, args) {
       const id = stringArg(args, 'qDocName');
-      const app = await apps.get(id);
-      return { qReturn: attachDoc(session, app, keepLoaded) };
+      // A session app is known only to its own session (enigma.js reopens it by id on resume).
+      const own = openDocOf(session)?.app;
+      const app = own?.id === id ? own : await apps.get(id);
+      return { qReturn: attachDoc(session, app) };
     },
 
     GetActiveDoc({ session }) {
@@ -113,13 +113,13 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
 
     async CreateDocEx({ session }, args) {
       const app = await apps.create(stringArg(args, 'qDocName'));
-      return { qDocId: app.id, qReturn: attachDoc(session, app, keepLoaded) };
+      return { qDocId: app.id, qReturn: attachDoc(session, app) };
     },
 
     CreateSessionApp({ session }) {
       const id = `SessionApp_${randomUUID()}`;
       const app = apps.createSessionApp(id);
-      return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
+      return { qSessionAppId: id, qReturn: attachDoc(session, app) };
     },
 
     async CreateSessionAppFromApp({ session }, args) {
@@ -134,7 +134,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
         fieldTags: snapshot.document.fieldTags,
       });
       for (const object of snapshot.document.objects) copyObject(app, object);
-      return { qSessionAppId: id, qReturn: attachDoc(session, app, () => apps.release(id)) };
+      return { qSessionAppId: id, qReturn: attachDoc(session, app) };
     },
 
     async DeleteApp({ session }, args) {

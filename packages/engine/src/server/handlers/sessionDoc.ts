@@ -17,11 +17,17 @@ export function requireDoc(session: EngineSession): DocSession {
 }
 
 /** Opens `app` in the session (once) and returns its Doc handle. */
-export function attachDoc(
-  session: EngineSession,
-  app: App,
-  onRelease: () => void,
-): ObjectInterface {
+export function attachDoc(session: EngineSession, app: App): ObjectInterface {
+  const doc = adoptDoc(session, app);
+  return session.handles.open('Doc', app.id, 'Doc', doc);
+}
+
+/**
+ * Makes `app` the session's open doc (once), without handing out a handle
+ * (GetActiveDoc does that). Stored apps stay loaded in the store for the next
+ * session; a session app, never in the store, ends with its session.
+ */
+export function adoptDoc(session: EngineSession, app: App): DocSession {
   const current = openDocOf(session);
   if (current && current.app !== app) {
     throw new LocError(
@@ -30,21 +36,17 @@ export function attachDoc(
       { parameter: app.id },
     );
   }
-  if (!current) {
-    const doc = new DocSession(app, session);
-    if (app.tablesFor(doc.accessUser) === null) {
-      doc.dispose();
-      throw new LocError(
-        'LOCERR_GENERIC_ACCESS_DENIED',
-        `Access denied: no SECTION ACCESS row admits '${doc.accessUser.userId}'`,
-        { parameter: app.id },
-      );
-    }
-    session.doc = doc;
-    session.onDispose(() => {
-      doc.dispose();
-      onRelease();
-    });
+  if (current) return current;
+  const doc = new DocSession(app, session);
+  if (app.tablesFor(doc.accessUser) === null) {
+    doc.dispose();
+    throw new LocError(
+      'LOCERR_GENERIC_ACCESS_DENIED',
+      `Access denied: no SECTION ACCESS row admits '${doc.accessUser.userId}'`,
+      { parameter: app.id },
+    );
   }
-  return session.handles.open('Doc', app.id, 'Doc', session.doc);
+  session.doc = doc;
+  session.onDispose(() => doc.dispose());
+  return doc;
 }
