@@ -309,6 +309,41 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       await expect(doc.getVariableByName('vHalf')).rejects.toMatchObject({ code: 2 });
     });
 
+    it('hands out the deprecated Variable class with GetVariable: content, raw content, NxProperties', async () => {
+      const generic = await doc.createSessionVariable({
+        qInfo: { qType: 'variable' },
+        qName: 'vOld',
+        qDefinition: '=Sum(Amount)',
+      });
+      const variable = await doc.getVariable('VOLD');
+      expect(variable.type).toBe('Variable');
+      expect(await variable.getContent()).toEqual({ qString: '45', qIsNum: true });
+      expect(await variable.getRawContent()).toBe('=Sum(Amount)');
+      expect(await variable.setContent('abc', true)).toBe(true);
+      expect(await variable.getContent()).toEqual({ qString: 'abc', qIsNum: false });
+      expect((await generic.getLayout()).qText).toBe('abc');
+      await variable.forceContent('', 7);
+      expect(await doc.evaluate('$(vOld) * 2')).toBe('14');
+      await variable.setNxProperties({
+        qName: 'vRenamed',
+        qIncludeInBookmark: true,
+        qUsePredefListedValues: true,
+        qPreDefinedList: ['1', '2'],
+      });
+      expect(await variable.getNxProperties()).toEqual({
+        qName: 'vRenamed',
+        qIncludeInBookmark: true,
+        qUsePredefListedValues: true,
+        qPreDefinedList: ['1', '2'],
+      });
+      expect((await generic.getProperties()).qName).toBe('vRenamed');
+      await expect(variable.setNxProperties({ qName: 'vTarget' })).rejects.toMatchObject({
+        code: 8,
+      });
+      await expect(doc.getVariable('vNoSuch')).rejects.toMatchObject({ code: 2 });
+      await doc.destroySessionVariableByName('vRenamed');
+    });
+
     it('expands $(vName) in measures and expressions, evaluating = definitions', async () => {
       const variable = await doc.createSessionVariable({
         qInfo: { qType: 'variable' },

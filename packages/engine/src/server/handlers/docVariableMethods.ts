@@ -74,6 +74,17 @@ export const docVariableMethods: ClassMethods<'Doc'> = {
       });
     return { qReturn: openObjectHandle(context, variable) };
   },
+  GetVariable(context, args) {
+    const name = stringArg(args, 'qName');
+    const variable = findVariable(docOf(context), name);
+    if (!variable)
+      throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Variable not found: ${name}`, {
+        parameter: name,
+      });
+    // The deprecated Variable class: its own handle, over the same stored variable.
+    const id = (variable.properties.qInfo as { qId: string }).qId;
+    return { qReturn: context.session.handles.open('Variable', id, 'variable', variable) };
+  },
   GetVariableByName(context, args) {
     const name = stringArg(args, 'qName');
     const variable = findVariable(docOf(context), name);

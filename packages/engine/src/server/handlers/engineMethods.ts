@@ -9,6 +9,7 @@ import { fieldMethods } from './fieldMethods.js';
 import { genericObjectDataMethods } from './genericObjectDataMethods.js';
 import { genericObjectTreeMethods, propertyMethods } from './genericObjectMethods.js';
 import { globalMethods } from './globalMethods.js';
+import { variableMethods } from './variableMethods.js';
 import {
   genericBookmarkMethods,
   genericDimensionMethods,
@@ -37,5 +38,6 @@ export function engineMethods(apps: AppStore): EngineHandlers {
     GenericMeasure: genericMeasureMethods,
     GenericBookmark: genericBookmarkMethods,
     GenericVariable: genericVariableMethods,
+    Variable: variableMethods,
   };
 }
