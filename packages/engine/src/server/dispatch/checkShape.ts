@@ -55,7 +55,8 @@ function wrong(path: string, shape: Shape, value: unknown): LocError {
  * belongs, an object where an array does, an enum name the spec doesn't list.
  * Keys the spec doesn't list are allowed, as Qlik allows them in properties,
  * but definitions the engine computes (`qHyperCubeDef`, ...) are checked
- * wherever they sit. `null` stands for a value left out. Returns the value,
+ * wherever they sit. `null` stands for a value left out (but not for a list's
+ * item). Returns the value,
  * with enum names written as the spec writes them (any case, or their number,
  * is accepted), so that it is exactly what the handler's type says.
  */
@@ -76,8 +77,12 @@ export function checkShape(value: unknown, shape: Shape, path: string): unknown 
       return value;
     case '[':
       if (!Array.isArray(value)) throw wrong(path, shape, value);
-      for (let i = 0; i < value.length; i++)
+      for (let i = 0; i < value.length; i++) {
+        // An item of a list cannot be left out: a null one is wrong, unless the list takes anything.
+        if ((value[i] === null || value[i] === undefined) && shape[1] !== '*')
+          throw wrong(`${path}/${i}`, shape.slice(1), value[i]);
         value[i] = checkShape(value[i], shape.slice(1), `${path}/${i}`);
+      }
       return value;
     case 'S':
       return checkStruct(value, shape, path);

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GenericObject } from '@qlikit/qix';
+import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import { runSpecFuzz } from './helpers/specFuzzer.js';
+
+// The spec's methods on live handles of every class, with mutated parameters, while another
+// user's chart keeps computing. Seeded: a failure replays with the same seed.
+const SEED = 20261205;
+const REQUESTS = 5000;
+
+let fixture: EngineFixture;
+const bugs: unknown[] = [];
+let bystanderChart: GenericObject;
+
+beforeAll(async () => {
+  fixture = await startFixture({ onInternalError: (error) => bugs.push(error) });
+  const doc = await (
+    await fixture.session('/app/engineData/identity/bystander').open()
+  ).createSessionApp();
+  await doc.setScript(SALES_SCRIPT);
+  await doc.doReload();
+  bystanderChart = await doc.createSessionObject({
+    qInfo: { qType: 'table' },
+    qHyperCubeDef: {
+      qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
+      qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
+      qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 10 }],
+    },
+  });
+});
+afterAll(() => fixture.close());
+
+async function bystanderRows(): Promise<string[][]> {
+  const layout = (await bystanderChart.getLayout()) as {
+    qHyperCube: { qDataPages: { qMatrix: { qText: string }[][] }[] };
+  };
+  return layout.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText));
+}
+
+describe('fuzzing with the spec', () => {
+  it(`answers ${REQUESTS} mutated requests on every class of handle without an internal error or another session noticing`, async () => {
+    const checkpoints: string[][][] = [];
+    const report = await runSpecFuzz(fixture.engine.url, {
+      seed: SEED,
+      requests: REQUESTS,
+      checkpoint: async () => {
+        checkpoints.push(await bystanderRows());
+      },
+    });
+    expect(report.internal).toEqual([]);
+    expect(bugs).toEqual([]);
+    expect(report.hangs).toEqual([]);
+    expect(report.errors + report.results + report.hangs.length).toBe(REQUESTS);
+    // Both kinds of answer occur: the mutations are refused, the valid requests compute.
+    expect(report.results).toBeGreaterThan(REQUESTS / 10);
+    expect(report.errors).toBeGreaterThan(REQUESTS / 10);
+    // Every class was reached, and most methods of the spec.
+    const classes = new Set([...report.reached.keys()].map((key) => key.split('.')[0]));
+    expect([...classes].sort()).toEqual([
+      'Doc',
+      'Field',
+      'GenericBookmark',
+      'GenericDimension',
+      'GenericMeasure',
+      'GenericObject',
+      'GenericVariable',
+      'Global',
+      'Variable',
+    ]);
+    expect(report.reached.size).toBeGreaterThan(300);
+    expect(checkpoints.length).toBe(REQUESTS / 250);
+    for (const rows of checkpoints)
+      expect(rows).toEqual([
+        ['Alice', '30'],
+        ['Bob', '8'],
+        ['Carol', '7'],
+      ]);
+    expect(({} as Record<string, unknown>).qStateName).toBeUndefined();
+  }, 120_000);
+});
