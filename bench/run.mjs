@@ -1,6 +1,6 @@
 // `npm run bench [-- <suite>...]`: runs the benchmark suites one after another,
 // each in its own process, each printing its figures next to its anchors.
-// Suites: qix-client, qix-schema, engine, engine-server, rest-client (all by default).
+// Suites: qix-client, qix-schema, engine, engine-server, engine-fuzz, rest-client (all by default).
 import { spawnSync } from 'node:child_process';
 
 const TSX = ['--conditions=source', '--import', 'tsx'];
@@ -9,6 +9,7 @@ const SUITES = {
   'qix-schema': [...TSX, 'packages/qix/codegen/bench/schemaSize.ts'],
   engine: ['bench/engine/run.mjs'],
   'engine-server': [...TSX, 'bench/engine-server/run.ts'],
+  'engine-fuzz': [...TSX, '--expose-gc', 'bench/engine-server/fuzz.ts'],
   'rest-client': [...TSX, 'bench/rest-client/run.ts'],
 };
 

@@ -1,0 +1,91 @@
+// bench/engine-server/fuzz.ts: the project's spec fuzzer run long — many seeds of
+// 5,000 requests each, every class of handle live, a second user's chart checked
+// between rounds, sessions opened and closed between seeds — printing requests,
+// internal errors, hangs and the process's memory before and after.
+// Run: node --conditions=source --import tsx --expose-gc bench/engine-server/fuzz.ts [seeds] [requestsPerSeed]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSession } from '@qlikit/qix';
+import { startEngine } from '@qlikit/engine';
+import { FUZZ_SCRIPT, runSpecFuzz } from '../../packages/engine/test/server/helpers/specFuzzer.js';
+
+const SEEDS = Number(process.argv[2] ?? 10);
+const REQUESTS = Number(process.argv[3] ?? 5000);
+
+function memory(): { rss: number; heapUsed: number } {
+  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  return { rss, heapUsed };
+}
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-bench-fuzz-'));
+const bugs: unknown[] = [];
+const engine = await startEngine({
+  port: 0,
+  dataDir,
+  onInternalError: (error) => bugs.push(error),
+});
+
+// The bystander: another user's chart, which must read the same rows throughout.
+const bystander = openSession({ url: `${engine.url}/app/engineData/identity/bystander` });
+const doc = await (await bystander.open()).createSessionApp();
+await doc.setScript(FUZZ_SCRIPT);
+await doc.doReload();
+const chart = await doc.createSessionObject({
+  qInfo: { qType: 'table' },
+  qHyperCubeDef: {
+    qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
+    qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
+    qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 10 }],
+  },
+});
+const rows = async () =>
+  JSON.stringify(
+    (
+      (await chart.getLayout()) as {
+        qHyperCube: { qDataPages: { qMatrix: { qText: string }[][] }[] };
+      }
+    ).qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText)),
+  );
+const expected = await rows();
+let crossSession = 0;
+
+const before = memory();
+let requests = 0;
+let internal = 0;
+let hangs = 0;
+const started = performance.now();
+for (let seed = 1; seed <= SEEDS; seed++) {
+  const report = await runSpecFuzz(engine.url, {
+    seed,
+    requests: REQUESTS,
+    checkpoint: async () => {
+      if ((await rows()) !== expected) crossSession++;
+    },
+  });
+  requests += report.requests;
+  internal += report.internal.length;
+  hangs += report.hangs.length;
+  for (const bug of report.internal.slice(0, 3))
+    console.log(`  seed ${seed}: ${bug.message} <- ${bug.request}`);
+  // Each seed's session ends with its socket: its session app is released.
+}
+const seconds = (performance.now() - started) / 1000;
+const after = memory();
+const liveSessions = engine.sessionCount();
+await bystander.close();
+
+console.log(`engine-server fuzz: ${SEEDS} seeds x ${REQUESTS} requests (machine shared)`);
+console.log(`  requests        ${requests} in ${seconds.toFixed(1)} s`);
+console.log(`  internal errors ${internal} (onInternalError saw ${bugs.length})`);
+console.log(`  hangs           ${hangs}`);
+console.log(`  cross-session   ${crossSession} bystander reads that differed`);
+console.log(`  live sessions   ${liveSessions} after the fuzzers left (the bystander's)`);
+console.log(
+  `  RSS             ${mb(before.rss)} before, ${mb(after.rss)} after (heap ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}; engine and fuzzer in one process)`,
+);
+await engine.close();
+await rm(dataDir, { recursive: true, force: true });
+process.exit(internal === 0 && hangs === 0 && crossSession === 0 && bugs.length === 0 ? 0 : 1);
