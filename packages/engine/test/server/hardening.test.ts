@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GenericObject } from '@qlikit/qix';
 import {
   startFixture,
@@ -28,6 +28,8 @@ beforeAll(async () => {
   });
 });
 afterAll(() => fixture.close());
+// Every frame of every test below is followed by a read of another user's chart.
+afterEach(() => expectBystanderUnaffected());
 
 /** The bystander's chart still computes its rows (Alice 30, Bob 8, Carol 7). */
 async function expectBystanderUnaffected(): Promise<void> {
@@ -324,5 +326,35 @@ describe('JSON-RPC 2.0', () => {
       expect.objectContaining({ id: null, error: expect.objectContaining({ code: -32600 }) }),
     ]);
     expect(await sendText(raw, '[]')).toMatchObject({ id: null, error: { code: -32600 } });
+  });
+});
+
+describe('the frames of the issue, one per entry point', () => {
+  let h: Handles;
+  beforeAll(async () => {
+    h = await attacker('why');
+  });
+  afterAll(() => h.raw.close());
+
+  it('refuses properties of the wrong type where they are stored (qName: {}, qIncludeVariables: [[...]])', async () => {
+    expect(
+      await h.raw.call({ handle: h.variable, method: 'SetProperties', params: [{ qName: {} }] }),
+    ).toMatchObject({ error: { code: 8, parameter: 'qProp/qName' } });
+    expect(
+      await h.raw.call({
+        handle: h.bookmark,
+        method: 'SetProperties',
+        params: [{ qInfo: { qType: 'bookmark' }, qIncludeVariables: [[1, 2]] }],
+      }),
+    ).toMatchObject({ error: { code: 8, parameter: 'qProp/qIncludeVariables' } });
+  });
+
+  it('hands out a Variable handle from Doc.GetVariable', async () => {
+    const answer = await h.raw.call({ handle: h.doc, method: 'GetVariable', params: ['vX'] });
+    const variable = handleOf(answer);
+    expect(answer.result).toMatchObject({ qReturn: { qType: 'Variable' } });
+    expect(
+      await h.raw.call({ handle: variable, method: 'GetRawContent', params: [] }),
+    ).toMatchObject({ result: { qReturn: '1' } });
   });
 });
