@@ -27,6 +27,8 @@ export type AppEvent =
 export class App {
   private readonly objects = new Map<string, StoredObject>();
   private readonly listeners = new Set<(event: AppEvent) => void>();
+  /** Sessions that have the app open, by user (qConnectedUsers). */
+  private readonly viewers = new Map<string, number>();
   private model: DataModel | null = null;
   private readonly denied: { tables: readonly LoadedTable[]; model: DataModel | null } = {
     tables: [],
@@ -244,6 +246,11 @@ export class App {
     return this.store.save(this);
   }
 
+  /** Saves the objects and properties only, keeping the saved data (SaveObjects; a no-op for session apps). */
+  saveObjects(): Promise<void> {
+    return this.store.saveObjects(this);
+  }
+
   /** A consistent copy of the document and data, for saving. */
   snapshot(): AppSnapshot {
     return {
@@ -251,6 +258,24 @@ export class App {
       tables: this.loadedTables,
       sectionAccess: this.accessTables,
     };
+  }
+
+  /** Counts a session of `userId` as having the app open, until the returned function runs. */
+  openedBy(userId: string): () => void {
+    this.viewers.set(userId, (this.viewers.get(userId) ?? 0) + 1);
+    let open = true;
+    return () => {
+      if (!open) return;
+      open = false;
+      const left = (this.viewers.get(userId) ?? 1) - 1;
+      if (left > 0) this.viewers.set(userId, left);
+      else this.viewers.delete(userId);
+    };
+  }
+
+  /** How many different users have the app open now. */
+  get connectedUsers(): number {
+    return this.viewers.size;
   }
 
   /** Subscribes to the app's events; returns the unsubscribe function. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocError } from '../errors/LocError.js';
 import { dataDirFiles } from '../io/DataFiles.js';
@@ -88,6 +88,22 @@ export class AppStore {
   async exists(id: string): Promise<boolean> {
     if (this.open.has(id)) return true;
     return (await this.currentVersion(id)) !== null;
+  }
+
+  /** Bytes the app's saved version takes on disk; 0 for an app never saved. */
+  async fileSize(id: string): Promise<number> {
+    const version = await this.currentVersion(id);
+    if (version === null) return 0;
+    const dir = join(this.appsDir, id, `v${version}`);
+    let total = 0;
+    for (const name of await readdir(dir).catch(() => [] as string[]))
+      total += (await stat(join(dir, name)).catch(() => ({ size: 0 }))).size;
+    return total;
+  }
+
+  /** How many different users have the app open now (0 when it is not loaded). */
+  connectedUsers(id: string): number {
+    return this.open.get(id)?.connectedUsers ?? 0;
   }
 
   /** Creates and saves an empty app; its id is a fresh UUID unless given. */
@@ -250,6 +266,32 @@ export class AppStore {
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
     const saving = this.writeVersion(app.snapshot()).finally(() => this.saving.delete(saving));
+    this.saving.add(saving);
+    return saving;
+  }
+
+  /**
+   * SaveObjects: writes the app's objects and properties as a new version but
+   * keeps the data model, script and reload state of the saved one (all of
+   * the app when it was never saved).
+   */
+  saveObjects(app: App): Promise<void> {
+    if (app.isSessionApp) return Promise.resolve();
+    const saving = this.read(app.id)
+      .then((saved) => {
+        const current = app.snapshot();
+        if (!saved) return this.writeVersion(current);
+        return this.writeVersion({
+          ...saved,
+          document: {
+            ...saved.document,
+            properties: current.document.properties,
+            objects: current.document.objects,
+            modifiedDate: current.document.modifiedDate,
+          },
+        });
+      })
+      .finally(() => this.saving.delete(saving));
     this.saving.add(saving);
     return saving;
   }

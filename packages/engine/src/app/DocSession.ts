@@ -33,6 +33,7 @@ export class DocSession {
   /** The session's selections and everything computed from them. */
   readonly data: DocData;
   private readonly unsubscribe: () => void;
+  private readonly close: () => void;
 
   constructor(
     readonly app: App,
@@ -40,6 +41,7 @@ export class DocSession {
   ) {
     this.data = new DocData(this);
     this.unsubscribe = app.subscribe((event) => this.onAppEvent(event));
+    this.close = app.openedBy(session.identity.userId);
   }
 
   /** Who SECTION ACCESS reduces this session's data for: its user and the user's groups. */
@@ -325,6 +327,7 @@ export class DocSession {
   /** Leaves the app: stops listening to it. */
   dispose(): void {
     this.unsubscribe();
+    this.close();
     this.cancelReload('The session ended');
   }
 

@@ -111,8 +111,8 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       ]);
       expect(rows[1]!.qValue).toEqual([
         { qText: '2', qIsNumeric: true, qNumber: 2 },
-        { qText: 'Alice', qIsNumeric: false, qNumber: 0 },
-        { qText: 'Banana', qIsNumeric: false, qNumber: 0 },
+        { qText: 'Alice', qIsNumeric: false },
+        { qText: 'Banana', qIsNumeric: false },
         { qText: '20', qIsNumeric: true, qNumber: 20 },
       ]);
       // Past the end: just the header.

@@ -117,8 +117,11 @@ export const docAppMethods: ClassMethods<'Doc'> = {
   GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
   GetTextMacros: () => ({ qMacros: [] }),
   GetFavoriteVariables: () => ({ qNames: [] }),
-  SetFetchLimit: () => ({}),
-  SaveObjects: () => ({}),
+  SetFetchLimit: notImplemented('it limits debug-mode reloads, which this engine does not run'),
+  async SaveObjects(context) {
+    await docOf(context).app.saveObjects();
+    return {};
+  },
   ClearUndoBuffer: () => ({}),
   Undo: () => ({ qSuccess: false }),
   Redo: () => ({ qSuccess: false }),

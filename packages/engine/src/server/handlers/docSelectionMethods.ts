@@ -3,6 +3,7 @@ import { dualParts } from '../../app/DocData.js';
 import { fieldDescription } from '../../app/fieldDescriptions.js';
 import { searchValues } from '../../app/searchValues.js';
 import { tablesAndKeys } from '../../app/tablesAndKeys.js';
+import { tableData } from '../../app/tableData.js';
 import {
   arrayArg,
   booleanArg,
@@ -102,27 +103,21 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
         { parameter: 'qTableName' },
       );
     const offset = numberArg(args, 'qOffset', 0);
-    const rows = Math.min(numberArg(args, 'qRows', 0), Math.max(0, table.rowCount - offset));
-    const qData = [
-      {
-        qValue: table.fields.map((field) => ({ qText: field.name, qIsNumeric: false, qNumber: 0 })),
-      },
-    ];
-    for (let row = offset; row < offset + rows; row++) {
-      qData.push({
-        qValue: table.columns.map((column) => {
-          const symbol = column.symbolAt(row);
-          if (symbol < 0) return { qText: '', qIsNumeric: false, qNumber: 0 };
-          const num = column.field.symbols.num(symbol);
-          return {
-            qText: column.field.symbols.text(symbol),
-            qIsNumeric: Number.isFinite(num),
-            qNumber: Number.isFinite(num) ? num : 0,
-          };
-        }),
-      });
+    const rows = numberArg(args, 'qRows', 0);
+    for (const [name, value] of [
+      ['qOffset', offset],
+      ['qRows', rows],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 0)
+        throw new LocError(
+          'LOCERR_GENERIC_INVALID_PARAMETERS',
+          `${name} must be a whole number of rows, 0 or more: ${value}`,
+          { parameter: name },
+        );
     }
-    return { qData };
+    return {
+      qData: tableData(doc.dataModel, table, offset, rows, booleanArg(args, 'qSyntheticMode')),
+    };
   },
 
   ClearAll(context, args) {

@@ -96,8 +96,17 @@ export const fieldMethods: ClassMethods<'Field'> = {
     const { state, target } = fieldOf(context);
     return { qReturn: state.model.field(target.name).cardinality };
   },
+  // Fields select in OR mode only: AND mode (every selected value must associate) is not implemented.
   GetAndMode: () => ({ qReturn: false }),
-  SetAndMode: () => ({}),
+  SetAndMode(_context, args) {
+    if (booleanArg(args, 'qAndMode'))
+      throw new LocError(
+        'LOCERR_GENERIC_NOT_IMPLEMENTED',
+        'Field.SetAndMode: AND mode selections are not implemented by this engine',
+        { parameter: 'qAndMode' },
+      );
+    return {};
+  },
   GetNxProperties: (context) => ({
     qProperties: structuredClone(fieldOf(context).target.nxProperties),
   }),

@@ -9,6 +9,7 @@ import { LocError } from '../../errors/LocError.js';
 import { NO_OBJECT } from '../session/HandleTable.js';
 import { openDocOf } from './sessionDoc.js';
 import { created, openObjectHandle } from './docObjectMethods.js';
+import { linkedObjects } from './linkedObjects.js';
 
 /** The stored object and the session's doc behind a GenericObject-like handle. */
 export function objectOf(context: CallContext): { object: StoredObject; doc: DocSession } {
@@ -90,7 +91,10 @@ const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
   UnPublish: () => ({}),
   Approve: () => ({}),
   UnApprove: () => ({}),
-  GetLinkedObjects: () => ({ qItems: [] }),
+  GetLinkedObjects(context) {
+    const { object, doc } = objectOf(context);
+    return { qItems: linkedObjects(doc, object) };
+  },
 };
 
 /** Methods of GenericObject beyond the shared ones: children and the full property tree. */

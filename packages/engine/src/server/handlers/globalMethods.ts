@@ -37,7 +37,17 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
     GetOleDbProviders: () => ({ qOleDbProviders: [] }),
     GetDefaultAppFolder: () => ({ qPath: apps.appsDir }),
     ReloadExtensionList: () => ({}),
-    ConfigureReload: () => ({}),
+    // Reloads here stop at the first script error and always report their error data to
+    // GetProgress; qInteractOnError matters only to debug-mode reloads, which this engine does not run.
+    ConfigureReload(_context, args) {
+      if (args.qCancelOnScriptError === false)
+        throw new LocError(
+          'LOCERR_GENERIC_NOT_IMPLEMENTED',
+          'Global.ConfigureReload: continuing a reload after a script error is not implemented by this engine',
+          { parameter: 'qCancelOnScriptError' },
+        );
+      return {};
+    },
     GetBNF: (_context, args) => ({
       qBnfDefs: [...bnfGrammar(bnfType(optionalStringArg(args, 'qBnfType'))).defs],
     }),
@@ -58,12 +68,13 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
 
     async GetDocList() {
       const documents = await apps.list();
+      const sizes = await Promise.all(documents.map((document) => apps.fileSize(document.id)));
       return {
-        qDocList: documents.map((document) => ({
+        qDocList: documents.map((document, index) => ({
           qDocName: String(document.properties.qTitle ?? document.id),
-          qConnectedUsers: 0,
+          qConnectedUsers: apps.connectedUsers(document.id),
           qFileTime: Date.parse(document.modifiedDate) / 86_400_000 + 25_569,
-          qFileSize: 0,
+          qFileSize: sizes[index]!,
           qDocId: document.id,
           qMeta: { createdDate: document.createdDate, modifiedDate: document.modifiedDate },
           qLastReloadTime: document.lastReloadTime ?? '',
@@ -87,7 +98,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
           qReadOnly: false,
           qMeta: {},
           qThumbnail: {},
-          qFileSize: 0,
+          qFileSize: await apps.fileSize(app.id),
         },
       };
     },

@@ -8,7 +8,6 @@ export const genericDimensionMethods: ClassMethods<'GenericDimension'> = {
   GetDimension: (context) => ({
     qDim: storedProperties(objectOf(context).object.properties.qDim ?? {}),
   }),
-  GetLinkedObjects: () => ({ qItems: [] }),
 };
 
 /** GenericMeasure: the shared property methods plus its own. */
@@ -17,7 +16,6 @@ export const genericMeasureMethods: ClassMethods<'GenericMeasure'> = {
   GetMeasure: (context) => ({
     qMeasure: storedProperties(objectOf(context).object.properties.qMeasure ?? {}),
   }),
-  GetLinkedObjects: () => ({ qItems: [] }),
 };
 
 /** GenericBookmark: the shared property methods plus Apply. */
