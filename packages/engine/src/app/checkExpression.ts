@@ -1,5 +1,6 @@
 import type { NxRange } from '@qlikit/qix';
 import type { CallExpr, ElementSet, Expr, FieldRef, SetExpression } from '../expression/Expr.js';
+import { UNSUPPORTED_FUNCTIONS } from '../expression/functions/unsupportedFunctions.js';
 import { parseExpression } from '../expression/parseExpression.js';
 import { FUNCTION_CATALOG } from './functionCatalog.js';
 
@@ -54,8 +55,11 @@ export function checkExpression(text: string, scope: ExpressionCheckScope): Expr
     field: (ref) => judge(ref.name, { qFrom: lead + ref.start, qCount: writtenLength(ref) }),
     namedField: (name, from) => judge(name, locate(text, name, lead + from)),
     call: (call) => {
-      if (!CHART_CALLABLE.has(call.key) && check.qErrorMsg === '')
-        check.qErrorMsg = `Unknown function: ${call.name}()`;
+      if (CHART_CALLABLE.has(call.key) || check.qErrorMsg !== '') return;
+      const unsupported = UNSUPPORTED_FUNCTIONS.get(call.key);
+      check.qErrorMsg = unsupported
+        ? `${unsupported.name}() is not implemented: ${unsupported.reason}`
+        : `Unknown function: ${call.name}()`;
     },
   });
   return check;

@@ -8,6 +8,7 @@ import type { CallExpr, Expr, FieldRef } from './Expr.js';
 import { ExpressionError, type SourcePosition } from './ExpressionError.js';
 import { positionOf } from './positionOf.js';
 import { BINARY_OPERATIONS } from './binaryOperators.js';
+import { UNSUPPORTED_FUNCTIONS } from './functions/unsupportedFunctions.js';
 import { BUILTIN_FUNCTIONS } from './functions/builtinFunctions.js';
 import { UNARY_OPERATIONS } from './unaryOperators.js';
 import { parseExpression } from './parseExpression.js';
@@ -100,6 +101,13 @@ function compileCall(call: CallExpr, compile: Compile, at: Locate): CompiledExpr
     const custom = ctx.functions?.get(key);
     if (custom !== undefined) return custom(values, ctx);
     if (builtin !== undefined) return builtin.fn(values, ctx);
+    const unsupported = UNSUPPORTED_FUNCTIONS.get(key);
+    if (unsupported !== undefined)
+      throw new ExpressionError(
+        'EXPRESSION_FUNCTION_NOT_IMPLEMENTED',
+        `${unsupported.name}() is not implemented: ${unsupported.reason}`,
+        at(call.start),
+      );
     throw new ExpressionError(
       'EXPRESSION_UNKNOWN_FUNCTION',
       `Unknown function: ${name}()`,

@@ -21,6 +21,7 @@ import { keyOf, type ValueKey } from './ColumnBuilder.js';
 import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
 import { expandScriptText, expandVariable } from './expandScriptText.js';
+import { FileFacts } from './FileFacts.js';
 import { FieldRules } from './FieldRules.js';
 import { LoadContext } from './LoadContext.js';
 import { autoNumberFields } from './autoNumberFields.js';
@@ -70,6 +71,7 @@ export class Interpreter {
   private readonly loads: LoadRunner;
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
+  private readonly fileFacts: FileFacts;
   private directory: string | undefined;
   private connection: ScriptConnection | undefined;
   /** The `*` symbol of SECTION ACCESS tables (STAR IS). */
@@ -86,6 +88,7 @@ export class Interpreter {
   ) {
     this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
     this.files = options.files ?? dataDirFiles(options.dataDir);
+    this.fileFacts = new FileFacts((path) => this.files.resolve(this.inDirectory(path)));
     const initial = options.variables ?? new Map<string, string>();
     this.variables = new Map(initial instanceof Map ? initial : Object.entries(initial));
     for (const [name, text] of this.variables)
@@ -98,6 +101,9 @@ export class Interpreter {
       tableNames: () => [...this.catalog.tables.keys()],
       currentOutput: () => this.currentLoad?.output,
       currentFile: () => this.currentFile,
+      currentFileFact: () => this.fileFacts.currentFact(),
+      namedFileFact: (path) => this.fileFacts.named(path),
+      isPartialReload: () => options.partialFrom !== undefined,
       fieldHasValue: (field, value) =>
         this.catalog.hasValue(field, value) ||
         (this.currentLoad?.output.column(field)?.has(value) ?? false),
@@ -168,6 +174,7 @@ export class Interpreter {
         return this.runStatement(node.raw);
       case 'if':
         for (const branch of node.branches) {
+          await this.fileFacts.prefetch(this.expand(branch.condition));
           if (isTrue(this.evaluateRaw(branch.condition))) return this.runBlock(branch.body);
         }
         if (node.otherwise) await this.runBlock(node.otherwise);
@@ -271,14 +278,15 @@ export class Interpreter {
 
   private async runDo(node: Extract<ScriptNode, { kind: 'do' }>): Promise<void> {
     for (;;) {
-      if (node.before && !this.loopTestPasses(node.before)) return;
+      if (node.before && !(await this.loopTestPasses(node.before))) return;
       if (!(await this.runLoop('do', node.body))) return;
-      if (node.after && !this.loopTestPasses(node.after)) return;
+      if (node.after && !(await this.loopTestPasses(node.after))) return;
       this.checkAborted();
     }
   }
 
-  private loopTestPasses(test: LoopTest): boolean {
+  private async loopTestPasses(test: LoopTest): Promise<boolean> {
+    await this.fileFacts.prefetch(this.expand(test.condition));
     const value = isTrue(this.evaluateRaw(test.condition));
     return test.until ? !value : value;
   }
@@ -303,6 +311,7 @@ export class Interpreter {
       return this.runInclude(this.expand({ ...raw, text: include[2] }), !!include[1], raw);
     const text = this.expand(raw);
     if (text === raw.text) this.unexpanded.add(raw);
+    await this.fileFacts.prefetch(text);
     const statement = parseStatement(this.cursorFor(text, raw));
     this.statementsRun++;
     if (statement.kind !== 'trace') this.write(abbreviate(text));
@@ -745,8 +754,9 @@ export class Interpreter {
       setCurrent: (load) => {
         this.currentLoad = load;
       },
-      setCurrentFile: (path) => {
-        this.currentFile = path;
+      setCurrentFile: (path, absolute) => {
+        this.currentFile = path === undefined ? undefined : this.inDirectory(path);
+        this.fileFacts.setCurrent(absolute);
       },
       sqlRows: (text) => this.sqlRows(text),
       fieldCombinations: (fields) => this.fieldCombinations(fields),

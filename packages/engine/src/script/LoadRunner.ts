@@ -47,7 +47,8 @@ export interface LoadHost {
   /** Turns a failure inside a statement into an error at that statement. */
   wrap(cause: unknown, raw: RawStatement): unknown;
   setCurrent(load: { ctx: LoadContext; output: ScriptTable } | undefined): void;
-  setCurrentFile(scriptPath: string | undefined): void;
+  /** The table file a LOAD reads (its script and absolute path), for the file functions. */
+  setCurrentFile(scriptPath: string | undefined, absolutePath?: string): void;
   /** Rows of a SELECT sent to the open connection. */
   sqlRows(text: string): Promise<RowStream>;
   /** Distinct values of fields over the tables loaded so far (INTERVALMATCH). */
@@ -190,7 +191,7 @@ export class LoadRunner {
         );
         if (unsupported) throw notSupported(unsupported);
         const absolute = await this.host.resolvePath(source.path);
-        this.host.setCurrentFile(source.path);
+        this.host.setCurrentFile(source.path, absolute);
         const stream = await fileRowStream(
           absolute,
           source.path,

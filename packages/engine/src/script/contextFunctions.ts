@@ -4,18 +4,19 @@ import { toText } from '../value/toText.js';
 import type { Value } from '../value/Value.js';
 import { keyOf, type ValueKey } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
+import { fileFunctions, type FileFunctionHost } from './fileFunctions.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { ScriptTable } from './ScriptTable.js';
 
 /** What the script functions read from the running script. */
-export interface ScriptFunctionHost {
+export interface ScriptFunctionHost extends FileFunctionHost {
   mapping(name: string): ReadonlyMap<ValueKey, Value> | undefined;
   table(name: string): ScriptTable | undefined;
   tableNames(): readonly string[];
   /** The table the current LOAD is writing, for Peek() and Exists(). */
   currentOutput(): ScriptTable | undefined;
-  /** The script path of the file the current LOAD reads. */
-  currentFile(): string | undefined;
+  /** Whether the script runs as a partial reload (IsPartialReload). */
+  isPartialReload(): boolean;
   /** Whether any loaded table (or the LOAD in progress) holds `value` in `field`. */
   fieldHasValue(field: string, value: Value): boolean;
   /** A field's distinct values over the loaded tables, in load order. */
@@ -24,16 +25,12 @@ export interface ScriptFunctionHost {
 
 /**
  * Functions only a running script knows: record counters, mapping lookups,
- * table inspection and file names. The evaluator prefers them over its
+ * table inspection and the file functions. The evaluator prefers them over its
  * built-in library.
  */
 export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, ScalarFunction> {
   const load = (ctx: EvalContext): LoadContext | undefined =>
     ctx instanceof LoadContext ? ctx : undefined;
-  const fileName = (): string => {
-    const file = host.currentFile();
-    return file === undefined ? '' : file.replace(/^.*[/\\]/, '');
-  };
   const autoNumbers = new Map<string, Map<ValueKey, number>>();
   const entries: [string, ScalarFunction][] = [
     ['AUTONUMBER', (args) => autoNumber(autoNumbers, args)],
@@ -94,15 +91,17 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
       'FIELDNAME',
       (args) => host.table(toText(args[1]))?.columns[toNumber(args[0]) - 1]?.name ?? null,
     ],
-    ['FILENAME', () => fileName()],
-    ['FILEBASENAME', () => fileName().replace(/\.[^.]*$/, '')],
     [
-      'FILEEXTENSION',
-      () => {
-        const m = /\.([^.]*)$/.exec(fileName());
-        return m ? m[1] : '';
+      'FIELDNUMBER',
+      (args) => {
+        const table = host.table(toText(args[1] ?? null));
+        if (!table) return 0;
+        const at = table.columns.findIndex((column) => column.name === toText(args[0] ?? null));
+        return at + 1;
       },
     ],
+    ['ISPARTIALRELOAD', () => (host.isPartialReload() ? -1 : 0)],
+    ...fileFunctions(host),
   ];
   return new Map(entries);
 }

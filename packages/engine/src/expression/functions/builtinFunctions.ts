@@ -15,6 +15,7 @@ import { NUMERIC_FUNCTIONS } from './numericFunctions.js';
 import { PERIOD_FUNCTIONS } from './periodFunctions.js';
 import { RANGE_FUNCTIONS } from './rangeFunctions.js';
 import { STRING_FUNCTIONS } from './stringFunctions.js';
+import { SYSTEM_FUNCTIONS } from './systemFunctions.js';
 import { TRIGONOMETRIC_FUNCTIONS } from './trigonometricFunctions.js';
 
 /** The families of scalar functions, one table per Qlik function group. */
@@ -37,6 +38,7 @@ export const FUNCTION_FAMILIES: readonly FunctionTable[] = [
   COLOR_FUNCTIONS,
   DISTRIBUTION_FUNCTIONS,
   FINANCIAL_FUNCTIONS,
+  SYSTEM_FUNCTIONS,
 ];
 
 /** Every built-in scalar function, keyed by upper-cased name. */

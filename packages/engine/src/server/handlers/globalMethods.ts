@@ -11,8 +11,7 @@ import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { LocError } from '../../errors/LocError.js';
 import { attachDoc, openDocOf } from './sessionDoc.js';
 
-/** The version this engine reports: the spec it implements. */
-export const ENGINE_VERSION = '12.2528.0';
+import { ENGINE_VERSION } from '../../expression/functions/systemFunctions.js';
 
 /** Methods of the Global class (handle -1). */
 export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
