@@ -26,7 +26,12 @@ export function formatInterval(days: number, format: string): string {
     fraction: rest,
   };
   let out = days < 0 ? '-' : '';
-  for (const token of tokens) {
+  // An interval has no AM/PM: the default format comes from a TimeFormat such
+  // as 'h:mm:ss TT', whose marker goes together with the space before it.
+  const ampm = tokens.findIndex((t) => t.type === 'field' && t.field === 'ampm');
+  for (const [i, token] of tokens.entries()) {
+    if (ampm >= 0 && i === ampm - 1 && token.type === 'literal' && token.text.trim() === '')
+      continue;
     if (token.optional) continue;
     if (token.type === 'literal') {
       out += token.text;

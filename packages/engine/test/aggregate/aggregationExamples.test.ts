@@ -113,3 +113,46 @@ describe('financial aggregations', () => {
     expect(value).toBeCloseTo(2086.647602, 5);
   });
 });
+
+describe('linest functions (the "Examples of how to use linest functions" page)', () => {
+  const Y = [0, 1, 3, 8, 14, 20, 0, 50, 25, 60, 38, 19, 26, 143, 98, 27, 59, 78, 158, 279];
+  const T1 = `T1: LOAD *, 1 as Grp;
+    LOAD * INLINE [
+    X|Y
+    ${Y.map((y, i) => `${i + 1}|${y}`).join('\n')}
+    ] (delimiter is '|');
+`;
+  const NAMES = ['B', 'DF', 'F', 'M', 'R2', 'SEM', 'SEY', 'SSREG', 'SSRESID'];
+
+  test('the script example per Grp and the same measures in a chart agree with the stated results', async () => {
+    const script = `${T1}R1: LOAD Grp, ${NAMES.map((n) => `linest_${n}(Y,X) as L_${n}`).join(', ')}
+      RESIDENT T1 GROUP BY Grp;`;
+    const result = await runScript(script, { dataDir: '.' });
+    const [row] = tableOf(result, 'R1').rows;
+    const fromScript = Object.fromEntries(NAMES.map((n, i) => [n, row![i + 1] as number]));
+    const model = DataModel.fromTables(result.tables.filter((t) => t.name === 'T1'));
+    const chart = chartOf(
+      model,
+      selectValues(model),
+      [],
+      NAMES.map((n) => `LINEST_${n}(Y, X)`),
+    ).rows[0]! as number[];
+    NAMES.forEach((n, i) => expect(chart[i]).toBeCloseTo(fromScript[n]!, 9));
+    // The page's table: -35.047, 18, 20.788, 8.605 and 0.5...
+    expect(fromScript.B).toBeCloseTo(-35.047, 3);
+    expect(fromScript.DF).toBe(18);
+    expect(fromScript.F).toBeCloseTo(20.788, 3);
+    expect(fromScript.M).toBeCloseTo(8.605, 3);
+    expect(Math.floor(fromScript.R2! * 10)).toBe(5);
+    // What defines the rest: R² and F from the sums of squares, SEY from the residuals.
+    const { SSREG, SSRESID, DF } = fromScript as Record<string, number>;
+    expect(fromScript.R2).toBeCloseTo(SSREG! / (SSREG! + SSRESID!), 12);
+    expect(fromScript.F).toBeCloseTo(SSREG! / (SSRESID! / DF!), 9);
+    expect(fromScript.SEY).toBeCloseTo(Math.sqrt(SSRESID! / DF!), 12);
+    // Correl is R's square root for one x, and STEYX is LINEST_SEY.
+    const [correl, steyx] = chartOf(model, selectValues(model), [], ['Correl(X, Y)', 'STEYX(Y, X)'])
+      .rows[0]! as number[];
+    expect(correl! ** 2).toBeCloseTo(fromScript.R2!, 12);
+    expect(steyx).toBeCloseTo(fromScript.SEY!, 12);
+  });
+});

@@ -29,14 +29,22 @@ describe('color functions', () => {
     expect((run('ColorMapHue(0)') as Dual).text).toBe('RGB(255,0,0)');
   });
 
-  test('ColorMix1 and ColorMix2 blend between colors', () => {
+  test('ColorMix1 and ColorMix2 blend between colors and answer ARGB', () => {
+    // The Colormix1 page: "Colormix1(0.5, red(), blue()) returns ARGB(255,64,0,64) (purple)".
+    expect(run('Colormix1(0.5, red(), blue())')).toEqual(new Dual('ARGB(255,64,0,64)', 0xff400040));
     expect((run('ColorMix1(0.5, RGB(0,0,0), RGB(255,255,255))') as Dual).text).toBe(
-      'RGB(128,128,128)',
+      'ARGB(255,128,128,128)',
     );
-    expect((run('ColorMix2(-1, RGB(255,0,0), RGB(0,255,0))') as Dual).text).toBe('RGB(255,0,0)');
-    expect((run('ColorMix2(1, RGB(255,0,0), RGB(0,255,0))') as Dual).text).toBe('RGB(0,255,0)');
+    // Halfway between the middle (red and blue mixed) and red.
+    expect((run('Colormix2(-0.5, red(), blue())') as Dual).text).toBe('ARGB(255,96,0,32)');
+    expect((run('ColorMix2(-1, RGB(255,0,0), RGB(0,255,0))') as Dual).text).toBe(
+      'ARGB(255,255,0,0)',
+    );
+    expect((run('ColorMix2(1, RGB(255,0,0), RGB(0,255,0))') as Dual).text).toBe(
+      'ARGB(255,0,255,0)',
+    );
     expect((run('ColorMix2(0, RGB(255,0,0), RGB(0,255,0), RGB(0,0,255))') as Dual).text).toBe(
-      'RGB(0,0,255)',
+      'ARGB(255,0,0,255)',
     );
   });
 });

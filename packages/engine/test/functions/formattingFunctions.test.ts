@@ -48,6 +48,12 @@ describe('formatting functions', () => {
     expect(run("Dual('A', 3) + 1")).toBe(4);
     expect(run('Text(12)')).toBe('12');
   });
+
+  test("an interval has no AM/PM: under TimeFormat 'h:mm:ss TT' Interval(0.375) is 9:00:00", () => {
+    const twelveHour = { ...settings, timeFormat: 'h:mm:ss TT' };
+    expect(toText(run('Interval(0.375)', {}, twelveHour))).toBe('9:00:00');
+    expect(toText(run('Time(0.375)', {}, twelveHour))).toBe('9:00:00 AM');
+  });
 });
 
 describe('interpretation functions', () => {

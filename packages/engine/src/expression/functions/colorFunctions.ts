@@ -8,11 +8,16 @@ function component(v: Value | undefined): number {
   return Number.isNaN(n) ? NaN : Math.min(255, Math.max(0, n));
 }
 
-/** A color as Qlik hands it to charts: the text 'RGB(r,g,b)' (or 'ARGB(a,r,g,b)') with the ARGB integer as number. */
-function color(alpha: number, r: number, g: number, b: number): Value {
+/**
+ * A color as Qlik hands it to charts: the text 'RGB(r,g,b)' (or
+ * 'ARGB(a,r,g,b)' when it is not opaque, or always for the functions Qlik
+ * documents as answering ARGB, such as ColorMix1) with the ARGB integer as
+ * number.
+ */
+function color(alpha: number, r: number, g: number, b: number, argbText = false): Value {
   if ([alpha, r, g, b].some(Number.isNaN)) return null;
   const argb = alpha * 2 ** 24 + r * 65536 + g * 256 + b;
-  const text = alpha === 255 ? `RGB(${r},${g},${b})` : `ARGB(${alpha},${r},${g},${b})`;
+  const text = alpha === 255 && !argbText ? `RGB(${r},${g},${b})` : `ARGB(${alpha},${r},${g},${b})`;
   return new Dual(text, argb);
 }
 
@@ -55,14 +60,14 @@ function hslToRgb(h: number, s: number, l: number): [number, number, number] {
   ) as [number, number, number];
 }
 
-/** The color a fraction of the way from one color to another, part by part. */
+/** The color a fraction of the way from one color to another, part by part, written as ARGB (the ColorMix pages' results). */
 function mix(from: Value | undefined, to: Value | undefined, fraction: number): Value {
   const a = partsOf(from);
   const b = partsOf(to);
   if (!a || !b || Number.isNaN(fraction)) return null;
   const f = Math.min(1, Math.max(0, fraction));
   const [alpha, r, g, bl] = a.map((part, i) => Math.round(part + (b[i]! - part) * f));
-  return color(alpha!, r!, g!, bl!);
+  return color(alpha!, r!, g!, bl!, true);
 }
 
 /** The "jet" color map: blue through cyan, yellow and red as x goes from 0 to 1. */

@@ -213,10 +213,15 @@ export const STRING_FUNCTIONS = functionFamily('STR', {
   SubField: fn(
     2,
     3,
+    // A NULL text has one empty part (the SubField page: SubField(Null, ';', 1) is '').
     (args) =>
-      anyNull(args)
+      anyNull(args.slice(1))
         ? null
-        : subField(text(args[0]!), text(args[1]!), Math.trunc(optionalNumber(args, 2, 1))),
+        : subField(
+            args[0] === null ? '' : text(args[0]!),
+            text(args[1]!),
+            Math.trunc(optionalNumber(args, 2, 1)),
+          ),
     'text, delimiter [, field_no ]',
   ),
   TextBetween: fn(
