@@ -15,6 +15,11 @@ const STANDARD_FORMATS = [
   'hh:mm',
 ];
 
+/** A time format with its seconds (and fraction) left out: 'h:mm:ss[.fff] TT' → 'h:mm TT'. */
+function withoutSeconds(format: string): string {
+  return format.replace(/[:.]ss(\[?\.f+\]?)?/, '');
+}
+
 /**
  * The date serial of a value for date functions: its number, or a text read
  * with the DateFormat, TimestampFormat or TimeFormat (24-hour times read
@@ -24,7 +29,14 @@ const STANDARD_FORMATS = [
 export function toDateSerial(v: Value, settings: FormatSettings): number {
   const n = toNumber(v);
   if (!Number.isNaN(n) || typeof v !== 'string') return n;
-  for (const format of [settings.dateFormat, settings.timestampFormat, settings.timeFormat]) {
+  for (const format of [
+    settings.dateFormat,
+    settings.timestampFormat,
+    settings.timeFormat,
+    // A time written without its seconds ('01/13/2006 00:00', as the InDay page does).
+    withoutSeconds(settings.timestampFormat),
+    withoutSeconds(settings.timeFormat),
+  ]) {
     const serial = parseDate(v, format, settings);
     if (!Number.isNaN(serial)) return serial;
   }

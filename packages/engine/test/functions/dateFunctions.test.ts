@@ -29,6 +29,12 @@ describe('reading dates and times given as text', () => {
     expect(qlik("Second('0.5555')")).toBe(55);
   });
 
+  test('a timestamp or time written without its seconds reads too', () => {
+    expect(qlik("Hour('01/13/2006 14:05')")).toBe(14);
+    expect(qlik("InDay('01/12/2006 12:23:00', '01/13/2006 00:00', 0)")).toBe(FALSE);
+    expect(qlik("Minute('9:14 PM')")).toBe(14);
+  });
+
   test('Year, Month, Day and WeekDay', () => {
     expect(qlik("Year('2012-10-12')")).toBe(2012);
     expect(qlik("Month('2012-10-12')")).toEqual(new Dual('Oct', 10));
