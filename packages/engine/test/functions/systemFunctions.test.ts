@@ -1,9 +1,11 @@
+import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { checkExpression } from '../../src/app/checkExpression.js';
 import { FUNCTION_CATALOG } from '../../src/app/functionCatalog.js';
 import { evaluate } from '../../src/expression/evaluate.js';
 import { parseExpression } from '../../src/expression/parseExpression.js';
 import { UNSUPPORTED_FUNCTIONS } from '../../src/expression/functions/unsupportedFunctions.js';
+import { runScript } from '../../src/script/runScript.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../../src/value/FormatSettings.js';
 import { run } from '../expression/evaluateSource.js';
 
@@ -21,6 +23,15 @@ describe('system functions', () => {
     });
     expect(withVariable).toBe('sv-SE');
     expect(run('GetCollationLocale()')).toBe(new Intl.Collator().resolvedOptions().locale);
+  });
+
+  test('in the load script, after SET CollationLocale', async () => {
+    const result = await runScript(
+      "SET CollationLocale='sv-SE'; LET vLocale = GetCollationLocale(); LET vVersion = EngineVersion();",
+      { dataDir: tmpdir() },
+    );
+    expect(result.variables.get('vLocale')).toBe('sv-SE');
+    expect(result.variables.get('vVersion')).toBe(run('EngineVersion()'));
   });
 });
 

@@ -33,6 +33,12 @@ const partial = (tables: readonly LoadedTable[], script = SCRIPT) =>
   runScript(script, { dataDir: tmpdir(), partialFrom: tables });
 
 describe('partial reload', () => {
+  it('IsPartialReload() is -1 in a partial reload and 0 in a full one (the logical functions page)', async () => {
+    const script = 'LET vPartial = IsPartialReload();';
+    expect((await runScript(script, { dataDir: tmpdir() })).variables.get('vPartial')).toBe('0');
+    expect((await partial([], script)).variables.get('vPartial')).toBe('-1');
+  });
+
   it('runs ADD and REPLACE loads as plain loads in a full reload, and skips the ONLY ones', async () => {
     const result = await full();
     expect(tableNames(result)).toEqual(['Sales', 'Rates', 'Other']);
