@@ -14,6 +14,7 @@ import { NULL_FUNCTIONS } from './nullFunctions.js';
 import { NUMERIC_FUNCTIONS } from './numericFunctions.js';
 import { PERIOD_FUNCTIONS } from './periodFunctions.js';
 import { RANGE_FUNCTIONS } from './rangeFunctions.js';
+import { REGEX_FUNCTIONS } from './regexFunctions.js';
 import { STRING_FUNCTIONS } from './stringFunctions.js';
 import { SYSTEM_FUNCTIONS } from './systemFunctions.js';
 import { TRIGONOMETRIC_FUNCTIONS } from './trigonometricFunctions.js';
@@ -21,6 +22,7 @@ import { TRIGONOMETRIC_FUNCTIONS } from './trigonometricFunctions.js';
 /** The families of scalar functions, one table per Qlik function group. */
 export const FUNCTION_FAMILIES: readonly FunctionTable[] = [
   STRING_FUNCTIONS,
+  REGEX_FUNCTIONS,
   HASH_FUNCTIONS,
   NUMERIC_FUNCTIONS,
   EXPONENTIAL_FUNCTIONS,
