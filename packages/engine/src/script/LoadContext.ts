@@ -2,6 +2,7 @@ import type { EvalContext, ScalarFunction } from '../expression/EvalContext.js';
 import type { CallExpr } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
+import type { Generator } from './generatingCalls.js';
 
 const NO_FIELDS: readonly Value[] = [];
 
@@ -22,6 +23,10 @@ export class LoadContext implements EvalContext {
   /** Rows of the current GROUP BY group; set only while aggregating. */
   groupRows: readonly (readonly Value[])[] | undefined;
   aggregate?: (call: CallExpr, ctx: EvalContext) => Value;
+  /** The LOAD's calls that make a row per value (SubField without field_no, ...). */
+  readonly generators: Generator[] = [];
+  /** Each generating call's value for the row being written. */
+  generated: Value[] = [];
 
   constructor(
     private readonly positions: ReadonlyMap<string, number>,

@@ -7,6 +7,7 @@ import { BUILTIN_FUNCTIONS } from '../expression/functions/builtinFunctions.js';
 import { UNARY_OPERATIONS } from '../expression/unaryOperators.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
+import { generatorOf } from './generatingCalls.js';
 import type { LoadContext } from './LoadContext.js';
 import { ScriptFault } from './ScriptFault.js';
 
@@ -64,6 +65,11 @@ function compileCall(
     if (call.key === 'RECNO') return () => load.recNo;
     if (call.key === 'ROWNO') return () => load.rowNo + 1;
     if (call.key === 'ITERNO') return () => load.iterNo;
+  }
+  const generator = generatorOf(call, (arg) => compileLoadExpression(arg, load, positions));
+  if (generator) {
+    const slot = load.generators.push(generator) - 1;
+    return () => load.generated[slot] ?? null;
   }
   if (call.key === 'PREVIOUS' && call.args.length === 1)
     return compilePrevious(call.args[0], load, positions);

@@ -142,7 +142,7 @@ function rowWriter(
   const computes = outputs.map((o) => o.compute ?? null);
   const indexes = new Int32Array(width);
   const seen = distinct ? new Set<string>() : undefined;
-  return (row) => {
+  const write = (row: readonly Value[]): void => {
     for (let c = 0; c < width; c++) {
       const copy = copies[c];
       const value = copy >= 0 ? (row[copy] ?? null) : (computes[c] as CompiledExpression)(ctx);
@@ -156,6 +156,20 @@ function rowWriter(
     for (let c = 0; c < width; c++) columns[c].pushIndex(indexes[c]);
     table.rowCount++;
     ctx.rowNo++;
+  };
+  const generators = ctx.generators;
+  if (generators.length === 0) return write;
+  // A row per combination of the generating calls' values (a Cartesian product).
+  return (row) => {
+    const lists = generators.map((generate) => generate(ctx));
+    const writeFrom = (g: number): void => {
+      if (g === lists.length) return write(row);
+      for (const value of lists[g]) {
+        ctx.generated[g] = value;
+        writeFrom(g + 1);
+      }
+    };
+    writeFrom(0);
   };
 }
 
