@@ -24,6 +24,7 @@ export const SCRIPT_FUNCTION_INFO: readonly ScriptFunctionInfo[] = [
   { name: 'Exists', group: 'RCRD', params: 'field_name [, expr]' },
   { name: 'Peek', group: 'RCRD', params: 'field_name[, row_no[, table_name ] ]' },
   { name: 'Previous', group: 'RCRD', params: 'expr' },
+  { name: 'Window', group: 'RCRD', params: 'main_expr [, partition1, partition2, ...]' },
   { name: 'FieldValue', group: 'RCRD', params: 'field_name, elem_no' },
   { name: 'FieldIndex', group: 'RCRD', params: 'field_name, value' },
   { name: 'FieldValueCount', group: 'RCRD', params: 'field_name' },

@@ -3,6 +3,7 @@ import type { CallExpr } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import type { Generator } from './generatingCalls.js';
+import type { WindowSlot } from './windowCalls.js';
 
 const NO_FIELDS: readonly Value[] = [];
 
@@ -27,6 +28,10 @@ export class LoadContext implements EvalContext {
   readonly generators: Generator[] = [];
   /** Each generating call's value for the row being written. */
   generated: Value[] = [];
+  /** The LOAD's Window() calls, computed once the whole source is read. */
+  readonly windows: WindowSlot[] = [];
+  /** Which buffered row is being written, for the Window() values. */
+  windowRow = 0;
 
   constructor(
     private readonly positions: ReadonlyMap<string, number>,

@@ -9,6 +9,7 @@ import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import { generatorOf } from './generatingCalls.js';
 import type { LoadContext } from './LoadContext.js';
+import { windowSlotOf } from './windowCalls.js';
 import { ScriptFault } from './ScriptFault.js';
 
 /**
@@ -65,6 +66,11 @@ function compileCall(
     if (call.key === 'RECNO') return () => load.recNo;
     if (call.key === 'ROWNO') return () => load.rowNo + 1;
     if (call.key === 'ITERNO') return () => load.iterNo;
+  }
+  if (call.key === 'WINDOW') {
+    const slot = windowSlotOf(call, positions);
+    load.windows.push(slot);
+    return () => slot.values[load.windowRow] ?? null;
   }
   const generator = generatorOf(call, (arg) => compileLoadExpression(arg, load, positions));
   if (generator) {

@@ -1,14 +1,13 @@
 import type { CompiledExpression } from '../expression/CompiledExpression.js';
 import type { ScalarFunction } from '../expression/EvalContext.js';
-import type { CallExpr, Expr } from '../expression/Expr.js';
+import type { Expr } from '../expression/Expr.js';
 import { compileLoadExpression } from './compileLoadExpression.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import { toNumber } from '../value/toNumber.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
-import { aggregateValues } from './aggregateValues.js';
-import { keyOf, type ColumnBuilder } from './ColumnBuilder.js';
+import type { ColumnBuilder } from './ColumnBuilder.js';
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { canEncodeBytes, encodeDelimitedBytes } from './encodeDelimitedBytes.js';
 import { LoadContext } from './LoadContext.js';
@@ -17,6 +16,7 @@ import type { RowStream, TextRowStream, WholeColumns } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
+import { GroupCollector, writeGroups, writeWindowed } from './groupedRows.js';
 import type { LoadField, LoadStatement } from './Statement.js';
 
 /** What a LOAD needs from the running script. */
@@ -69,9 +69,24 @@ export async function runLoad(
   // Aggregations without GROUP BY aggregate over all rows, as one group.
   const groupBy = load.groupBy ?? (load.fields.some(hasAggregation) ? [] : undefined);
   const groups = groupBy ? new GroupCollector(groupBy, positions) : undefined;
+  if (groups && ctx.windows.length > 0)
+    throw new ScriptFault(
+      'SCRIPT_NOT_SUPPORTED',
+      'Window() in a LOAD with GROUP BY is not supported',
+    );
+  // Window() needs the whole table: rows are kept (with their RecNo) and written at the end.
+  const buffered =
+    ctx.windows.length > 0
+      ? { rows: [] as (readonly Value[])[], recNos: [] as number[] }
+      : undefined;
   const sink = groups
     ? (row: readonly Value[]) => groups.add(row)
-    : rowWriter(table, outputs, ctx, load.distinct);
+    : buffered
+      ? (row: readonly Value[]) => {
+          buffered.rows.push(row);
+          buffered.recNos.push(ctx.recNo);
+        }
+      : rowWriter(table, outputs, ctx, load.distinct);
   env.setCurrent(ctx, table);
   try {
     for await (const batch of stream.batches) {
@@ -90,7 +105,14 @@ export async function runLoad(
       if (ctx.rowNo >= limit) break;
       await env.pause();
     }
-    if (groups) writeGroups(groups, table, outputs, ctx, load.distinct);
+    if (groups) writeGroups(groups, ctx, rowWriter(table, outputs, ctx, load.distinct));
+    if (buffered)
+      writeWindowed(
+        buffered.rows,
+        buffered.recNos,
+        ctx,
+        rowWriter(table, outputs, ctx, load.distinct),
+      );
   } finally {
     env.setCurrent(undefined, undefined);
   }
@@ -171,89 +193,6 @@ function rowWriter(
     };
     writeFrom(0);
   };
-}
-
-/** Collects the rows of each GROUP BY group, groups in first-seen order. */
-class GroupCollector {
-  readonly groups = new Map<string | number, (readonly Value[])[]>();
-  private readonly keyPositions: number[];
-
-  constructor(fields: readonly string[], positions: ReadonlyMap<string, number>) {
-    this.keyPositions = fields.map((name) => {
-      const at = positions.get(name);
-      if (at === undefined)
-        throw new ScriptFault(
-          'SCRIPT_FIELD_NOT_FOUND',
-          `GROUP BY field '${name}' is not in the source`,
-        );
-      return at;
-    });
-  }
-
-  add(row: readonly Value[]): void {
-    const key = this.keyOf(row);
-    const rows = this.groups.get(key);
-    if (rows) rows.push(row);
-    else this.groups.set(key, [row]);
-  }
-
-  private keyOf(row: readonly Value[]): string | number {
-    if (this.keyPositions.length === 1) {
-      const value = row[this.keyPositions[0]] ?? null;
-      return value === null ? '\u0000null' : typeof value === 'object' ? keyOf(value) : value;
-    }
-    return this.keyPositions
-      .map((at) => {
-        const value = row[at] ?? null;
-        if (value === null) return '\u0000';
-        const key = keyOf(value);
-        return typeof key === 'number' ? `n${key}` : `s${key}`;
-      })
-      .join('\u0001');
-  }
-}
-
-function writeGroups(
-  groups: GroupCollector,
-  table: ScriptTable,
-  outputs: readonly Output[],
-  ctx: LoadContext,
-  distinct: boolean,
-): void {
-  const argumentCache = new Map<CallExpr, CompiledExpression[]>();
-  ctx.aggregate = (call) => {
-    let compiled = argumentCache.get(call);
-    if (!compiled) {
-      compiled = call.args.map((arg) => compileExpression(arg));
-      argumentCache.set(call, compiled);
-    }
-    return aggregateOverGroup(call, compiled, ctx);
-  };
-  const write = rowWriter(table, outputs, ctx, distinct);
-  for (const rows of groups.groups.values()) {
-    ctx.groupRows = rows;
-    ctx.row = rows[0];
-    write(rows[0]);
-  }
-  ctx.groupRows = undefined;
-  ctx.aggregate = undefined;
-}
-
-function aggregateOverGroup(
-  call: CallExpr,
-  args: readonly CompiledExpression[],
-  ctx: LoadContext,
-): Value {
-  const rows = ctx.groupRows ?? [ctx.row];
-  const saved = ctx.row;
-  const values = args.map((arg) =>
-    rows.map((row) => {
-      ctx.row = row;
-      return arg(ctx);
-    }),
-  );
-  ctx.row = saved;
-  return aggregateValues(call, values);
 }
 
 /** True when every output is a source field as is and nothing filters, repeats or groups rows. */
@@ -375,6 +314,8 @@ function hasAggregation(field: LoadField): boolean {
 function containsAggregation(expr: Expr): boolean {
   switch (expr.kind) {
     case 'call':
+      // Window(Sum(X), ...) aggregates over its partition, not the LOAD's rows.
+      if (expr.key === 'WINDOW') return false;
       return expr.aggregation || expr.args.some(containsAggregation);
     case 'unary':
       return containsAggregation(expr.operand);

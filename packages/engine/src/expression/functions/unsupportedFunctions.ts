@@ -60,6 +60,5 @@ export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, UnsupportedFunction> = n
     ]),
     ...all('FILE', 'file attributes (MP3, JPG, WMA tags) are not read', ['Attribute']),
     ...all('FILE', 'there are no Windows special folders on this platform', ['GetFolderPath']),
-    ...all('RCRD', 'the Window function of the load script is not implemented yet', ['Window']),
   ].map((info) => [info.name.toUpperCase(), info]),
 );
