@@ -67,6 +67,11 @@ describe('interpretation functions', () => {
 
   test('Money#, Date#, Time#, Timestamp# and Interval# keep the text and read the number', () => {
     expect(run("Money#('$1,234.50', '$#,##0.00')")).toEqual(new Dual('$1,234.50', 1234.5));
+    // The Money# page's examples.
+    expect(run("Money#('35 648,37 kr', '# ##0,00 kr', ',', ' ')")).toEqual(
+      new Dual('35 648,37 kr', 35648.37),
+    );
+    expect(run("Money#('$35,648.37', ' $#', '.', ',')")).toEqual(new Dual('$35,648.37', 35648.37));
     expect(run("Date#('12/31/1997', 'MM/DD/YYYY')")).toEqual(new Dual('12/31/1997', 35795));
     expect(run("Time#('09:00', 'hh:mm')")).toEqual(new Dual('09:00', 0.375));
     expect(run("Timestamp#('1997-08-06 09:00', 'YYYY-MM-DD hh:mm')")).toEqual(
