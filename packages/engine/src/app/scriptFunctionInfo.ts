@@ -48,4 +48,7 @@ export const SCRIPT_FUNCTION_INFO: readonly ScriptFunctionInfo[] = [
   { name: 'QvdFieldName', group: 'FILE', params: 'filename , fieldno' },
   { name: 'QvdTableName', group: 'FILE', params: 'filename' },
   { name: 'IsPartialReload', group: 'LOG', params: '' },
+  { name: 'DocumentName', group: 'SYS', params: '' },
+  { name: 'DocumentPath', group: 'SYS', params: '' },
+  { name: 'ComputerName', group: 'SYS', params: '' },
 ];

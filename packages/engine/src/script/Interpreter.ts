@@ -104,6 +104,7 @@ export class Interpreter {
       currentFileFact: () => this.fileFacts.currentFact(),
       namedFileFact: (path) => this.fileFacts.named(path),
       isPartialReload: () => options.partialFrom !== undefined,
+      appId: () => options.appId,
       fieldHasValue: (field, value) =>
         this.catalog.hasValue(field, value) ||
         (this.currentLoad?.output.column(field)?.has(value) ?? false),

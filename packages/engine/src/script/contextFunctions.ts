@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { EvalContext, ScalarFunction } from '../expression/EvalContext.js';
 import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
@@ -17,6 +18,8 @@ export interface ScriptFunctionHost extends FileFunctionHost {
   currentOutput(): ScriptTable | undefined;
   /** Whether the script runs as a partial reload (IsPartialReload). */
   isPartialReload(): boolean;
+  /** The id of the app being reloaded, which DocumentName() answers; undefined outside an app. */
+  appId(): string | undefined;
   /** Whether any loaded table (or the LOAD in progress) holds `value` in `field`. */
   fieldHasValue(field: string, value: Value): boolean;
   /** A field's distinct values over the loaded tables, in load order. */
@@ -101,6 +104,10 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
       },
     ],
     ['ISPARTIALRELOAD', () => (host.isPartialReload() ? -1 : 0)],
+    // The system functions a script can answer: the app (its id, as charts answer) and the machine.
+    ['DOCUMENTNAME', () => host.appId() ?? null],
+    ['DOCUMENTPATH', () => host.appId() ?? null],
+    ['COMPUTERNAME', () => hostname()],
     ...fileFunctions(host),
   ];
   return new Map(entries);

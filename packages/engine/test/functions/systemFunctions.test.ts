@@ -1,4 +1,4 @@
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { checkExpression } from '../../src/app/checkExpression.js';
 import { FUNCTION_CATALOG } from '../../src/app/functionCatalog.js';
@@ -32,6 +32,17 @@ describe('system functions', () => {
     );
     expect(result.variables.get('vLocale')).toBe('sv-SE');
     expect(result.variables.get('vVersion')).toBe(run('EngineVersion()'));
+  });
+
+  test('DocumentName, DocumentPath and ComputerName in the load script', async () => {
+    const script =
+      'LET vName = DocumentName(); LET vPath = DocumentPath(); LET vHost = ComputerName();';
+    const result = await runScript(script, { dataDir: tmpdir(), appId: 'app-123' });
+    expect(result.variables.get('vName')).toBe('app-123');
+    expect(result.variables.get('vPath')).toBe('app-123');
+    expect(result.variables.get('vHost')).toBe(hostname());
+    // Outside an app there is no document: NULL, so LET leaves the variable unset.
+    expect((await runScript(script, { dataDir: tmpdir() })).variables.has('vName')).toBe(false);
   });
 });
 
