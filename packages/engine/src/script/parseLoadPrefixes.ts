@@ -190,6 +190,9 @@ export function readParenthesized(cursor: StatementCursor): string {
 /** The arguments of CROSSTABLE, HIERARCHY, HIERARCHYBELONGSTO and INTERVALMATCH. */
 function readTransform(cursor: StatementCursor, word: string): LoadTransform {
   const at = cursor.skipSpace();
+  // A bare CROSSTABLE names its fields Type and Value (the statistical test pages load so).
+  if (word === 'CROSSTABLE' && cursor.peekChar() !== '(')
+    return { kind: 'crosstable', attribute: 'Type', data: 'Value', qualifiers: 1 };
   cursor.expectChar('(');
   const args: (string | undefined)[] = [];
   if (!cursor.acceptChar(')')) {

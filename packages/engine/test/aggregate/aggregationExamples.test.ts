@@ -156,3 +156,51 @@ describe('linest functions (the "Examples of how to use linest functions" page)'
     expect(steyx).toBeCloseTo(fromScript.SEY!, 12);
   });
 });
+
+describe('the t-test report page (two independent samples, Observation and Comparison)', () => {
+  // The page loads its samples with a bare CROSSTABLE (fields Type and Value).
+  const SCRIPT = `Table1: CROSSTABLE LOAD recno() as ID, * INLINE [
+    Observation|Comparison
+    ${OBSERVATION.map((o, i) => `${o}|${COMPARISON[i]}`).join('\n')}
+    ] (delimiter is '|');
+`;
+  // Equal variance not assumed, then assumed: t, df, Sig. (2-tailed), mean
+  // difference, standard error of the difference, 95% interval lower and upper.
+  const STATED = {
+    unequal: [3.534, 37.116717335823, 0.001, 15.2, 4.30101, 6.48625, 23.9137],
+    equal: [3.534, 38, 0.001, 15.2, 4.30101, 6.49306, 23.9069],
+  };
+  const measures = (eq: 0 | 1) => [
+    `TTest_t(Type, Value, ${eq})`,
+    `TTest_df(Type, Value, ${eq})`,
+    `TTest_sig(Type, Value, ${eq})`,
+    `TTest_dif(Type, Value, ${eq})`,
+    `TTest_sterr(Type, Value, ${eq})`,
+    `TTest_lower(Type, Value, 0.025, ${eq})`,
+    `TTest_upper(Type, Value, 0.025, ${eq})`,
+  ];
+  /** A stated figure matches to the digits the page shows. */
+  const matches = (actual: number, stated: number) => {
+    const decimals = String(stated).split('.')[1]?.length ?? 0;
+    expect(actual).toBeCloseTo(stated, Math.min(decimals, 9));
+  };
+
+  test.each([
+    ['unequal', 0],
+    ['equal', 1],
+  ] as const)('variances %s: in a chart and in the script', async (name, eq) => {
+    const result = await runScript(
+      `${SCRIPT}R: LOAD ${measures(eq)
+        .map((m, i) => `${m} as M${i}`)
+        .join(', ')} RESIDENT Table1;`,
+      { dataDir: '.' },
+    );
+    const fromScript = tableOf(result, 'R').rows[0] as number[];
+    const model = DataModel.fromTables(result.tables.filter((t) => t.name === 'Table1'));
+    const fromChart = chartOf(model, selectValues(model), [], measures(eq)).rows[0] as number[];
+    STATED[name].forEach((stated, i) => {
+      matches(fromScript[i]!, stated);
+      matches(fromChart[i]!, stated);
+    });
+  });
+});
