@@ -204,3 +204,23 @@ describe('the t-test report page (two independent samples, Observation and Compa
     });
   });
 });
+
+describe('the z-test example page (the t-test samples, per Type)', () => {
+  test('ZTest_conf, ZTest_dif, ZTest_sterr and ZTest_z as stated', async () => {
+    // Conf, Dif, Sterr, Z. (The page's Sig column, 0.000123 and 0.001, fits
+    // neither a one- nor a two-tailed p of its own Z values, so it is not used.)
+    const stated = { Comparison: [6.4, 11.95, 3.27, 3.66], Observation: [5.48, 27.15, 2.8, 9.71] };
+    const measures = [
+      'ZTest_conf(Value)',
+      'ZTest_dif(Value)',
+      'ZTest_sterr(Value)',
+      'ZTest_z(Value)',
+    ];
+    const chart = chartOf(statistics, selectValues(statistics), ['Type'], measures);
+    for (const row of chart.rows) {
+      const expected = stated[row[0] as keyof typeof stated];
+      expected.forEach((value, i) => expect(row[i + 1] as number).toBeCloseTo(value, 2));
+    }
+    expect(chart.rows).toHaveLength(2);
+  });
+});
