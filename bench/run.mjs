@@ -1,6 +1,6 @@
 // `npm run bench [-- <suite>...]`: runs the benchmark suites one after another,
 // each in its own process, each printing its figures next to its anchors.
-// Suites: qix-client, qix-schema, engine, engine-server, engine-fuzz, rest-client (all by default).
+// Suites: qix-client, qix-schema, engine, engine-sources, engine-server, engine-fuzz, rest-client (all by default).
 import { spawnSync } from 'node:child_process';
 
 const TSX = ['--conditions=source', '--import', 'tsx'];
@@ -8,6 +8,7 @@ const SUITES = {
   'qix-client': ['bench/qix-client/run.mjs'],
   'qix-schema': [...TSX, 'packages/qix/codegen/bench/schemaSize.ts'],
   engine: ['bench/engine/run.mjs'],
+  'engine-sources': ['--expose-gc', ...TSX, 'bench/engine/sources.ts'],
   'engine-server': [...TSX, 'bench/engine-server/run.ts'],
   'engine-fuzz': [...TSX, '--expose-gc', 'bench/engine-server/fuzz.ts'],
   'rest-client': [...TSX, 'bench/rest-client/run.ts'],

@@ -29,9 +29,10 @@ const MICROS_PER_DAY = 86_400_000_000;
  * with the script's formats, DECIMAL and BIGINT numbers.
  */
 export async function openDuckDbSession(name: string, file: string): Promise<SqlSession> {
+  let instance: DuckDBInstance;
   let connection: DuckDBConnection;
   try {
-    const instance =
+    instance =
       file === ':memory:'
         ? await DuckDBInstance.create(file)
         : await DuckDBInstance.fromCache(file);
@@ -41,7 +42,13 @@ export async function openDuckDbSession(name: string, file: string): Promise<Sql
   }
   return {
     query: (sql, options) => query(connection, name, sql, options),
-    close: async () => connection.closeSync(),
+    close: async () => {
+      connection.closeSync();
+      // This closure holds the instance until the session closes: a
+      // connection does not keep its instance alive, and a collected cached
+      // instance left the next session on the same file hanging.
+      if (file === ':memory:') instance.closeSync();
+    },
   };
 }
 
