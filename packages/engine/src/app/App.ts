@@ -7,11 +7,13 @@ import type { LoadedTable } from '../model/LoadedTable.js';
 import { LocError } from '../errors/LocError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
-import type { BinarySource } from '../script/ScriptOptions.js';
+import type { BinarySource, ScriptComments } from '../script/ScriptOptions.js';
 import type { DataFiles } from '../io/DataFiles.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
+
+const NO_COMMENTS: ScriptComments = { fields: {}, tables: {} };
 
 /** What happened to an app, for the sessions that show it. */
 export type AppEvent =
@@ -74,6 +76,11 @@ export class App {
     for (const [field, scriptTags] of Object.entries(this.document.fieldTags ?? {}))
       tags[field] = [...new Set([...(tags[field] ?? []), ...scriptTags])];
     return DataModel.fromTables(tables, { tags });
+  }
+
+  /** The comments the last reload's script gave fields and tables. */
+  get comments(): ScriptComments {
+    return this.document.comments ?? NO_COMMENTS;
   }
 
   /** Whether the script loaded SECTION ACCESS tables, so each user sees reduced data. */
@@ -151,11 +158,13 @@ export class App {
     script: {
       readonly sectionAccess?: readonly LoadedTable[];
       readonly fieldTags?: Record<string, string[]>;
+      readonly comments?: ScriptComments;
     } = {},
   ): void {
     this.loadedTables = tables;
     this.accessTables = script.sectionAccess ?? [];
     this.document.fieldTags = script.fieldTags ?? {};
+    this.document.comments = script.comments ?? NO_COMMENTS;
     this.reduced.clear();
     this.model = null;
     this.document.scriptVariables = variables;

@@ -1,4 +1,5 @@
 import type { LoadedTable } from '../model/LoadedTable.js';
+import type { ScriptComments } from '../script/ScriptOptions.js';
 
 /** Engine classes whose objects are stored as property trees. */
 export type StoredObjectType =
@@ -30,6 +31,8 @@ export interface AppDocument {
   scriptVariables: Record<string, string>;
   /** Tags the script gave fields with TAG / UNTAG, by field name. */
   fieldTags?: Record<string, string[]>;
+  /** Comments the script gave fields and tables with COMMENT FIELD / COMMENT TABLE. */
+  comments?: ScriptComments;
   lastReloadTime: string | null;
   createdDate: string;
   modifiedDate: string;

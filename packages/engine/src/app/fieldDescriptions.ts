@@ -1,9 +1,14 @@
 import type { FieldDescription } from '@qlikit/qix';
 import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
+import type { ScriptComments } from '../script/ScriptOptions.js';
 
 /** NxFieldDescription of a field, as GetFieldDescription and qFieldList give it. */
-export function fieldDescription(model: DataModel, field: Field): FieldDescription {
+export function fieldDescription(
+  model: DataModel,
+  field: Field,
+  comments?: ScriptComments,
+): FieldDescription {
   return {
     qInternalNumber: field.index,
     qName: field.name,
@@ -18,7 +23,7 @@ export function fieldDescription(model: DataModel, field: Field): FieldDescripti
     qAlwaysOneSelected: false,
     qAndMode: false,
     qIsNumeric: field.hasTag('$numeric'),
-    qComment: '',
+    qComment: commentOf(comments?.fields, field.name),
     qTags: [...field.tags],
     qIsDefinitionOnly: false,
     qByteSize: 0,
@@ -51,4 +56,12 @@ export function fieldList(model: DataModel, def: Record<string, unknown>): Recor
       qIsDefinitionOnly: false,
     }));
   return { qItems };
+}
+
+/** A COMMENT FIELD / COMMENT TABLE text by name (Qlik matches names exactly), else ''. */
+export function commentOf(
+  byName: Readonly<Record<string, string>> | undefined,
+  name: string,
+): string {
+  return byName && Object.hasOwn(byName, name) ? byName[name]! : '';
 }

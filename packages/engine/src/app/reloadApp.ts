@@ -36,6 +36,7 @@ export async function reloadApp(
     app.replaceData(result.tables, variables, {
       sectionAccess: access,
       fieldTags: result.fieldTags,
+      comments: result.comments,
     });
     syncScriptVariables(app, variables);
     progress.finish(null);

@@ -2,20 +2,26 @@ import type { FieldInTableData, SourceKeyRecord, TableRecord } from '@qlikit/qix
 import type { Column } from '../model/Column.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Table } from '../model/Table.js';
+import type { ScriptComments } from '../script/ScriptOptions.js';
+import { commentOf } from './fieldDescriptions.js';
 
-/** GetTablesAndKeys: every table with its fields (counts, key type, tags) and the key fields that link tables. */
+/**
+ * GetTablesAndKeys: every table with its fields (counts, key type, tags,
+ * the script's comments) and the key fields that link tables.
+ */
 export function tablesAndKeys(
   model: DataModel,
   includeSystem: boolean,
+  comments?: ScriptComments,
 ): { qtr: TableRecord[]; qk: SourceKeyRecord[] } {
   const tables = model.tables.filter((table) => includeSystem || !table.name.startsWith('$'));
   const qtr = tables.map((table, index): TableRecord => ({
     qName: table.name,
     qLoose: false,
     qNoOfRows: table.rowCount,
-    qFields: table.columns.map((column) => fieldInTable(table, column)),
+    qFields: table.columns.map((column) => fieldInTable(table, column, comments)),
     qPos: { qx: 0, qy: index * 120 },
-    qComment: '',
+    qComment: commentOf(comments?.tables, table.name),
     qIsDirectDiscovery: false,
     qIsSynthetic: table.isSynthetic,
     qTableTags: [],
@@ -36,7 +42,7 @@ export function tablesAndKeys(
  * key type (primary: every row a different non-null value; perfect: a primary
  * key that also holds every value the field has anywhere).
  */
-function fieldInTable(table: Table, column: Column): FieldInTableData {
+function fieldInTable(table: Table, column: Column, comments?: ScriptComments): FieldInTableData {
   const field = column.field;
   const { nonNulls, distinct } = countColumn(column, table.rowCount);
   const rows = table.rowCount;
@@ -63,7 +69,7 @@ function fieldInTable(table: Table, column: Column): FieldInTableData {
         : primary
           ? 'PRIMARY_KEY'
           : 'ANY_KEY',
-    qComment: '',
+    qComment: commentOf(comments?.fields, field.name),
     qTags: [...field.tags],
     qDerivedFields: [],
     qIsFieldOnTheFly: false,

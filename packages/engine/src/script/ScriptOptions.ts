@@ -54,8 +54,11 @@ export interface ScriptResult {
   /** Field tags from TAG / UNTAG, by field name. */
   readonly fieldTags: Record<string, string[]>;
   /** Comments from COMMENT FIELD and COMMENT TABLE, by name. */
-  readonly comments: {
-    readonly fields: Record<string, string>;
-    readonly tables: Record<string, string>;
-  };
+  readonly comments: ScriptComments;
+}
+
+/** The comments COMMENT FIELD and COMMENT TABLE gave, by field and table name. */
+export interface ScriptComments {
+  readonly fields: Readonly<Record<string, string>>;
+  readonly tables: Readonly<Record<string, string>>;
 }

@@ -80,7 +80,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
       throw new LocError('LOCERR_GENERIC_NOT_FOUND', `Field not found: ${name}`, {
         parameter: name,
       });
-    return { qReturn: fieldDescription(doc.dataModel, field) };
+    return { qReturn: fieldDescription(doc.dataModel, field, doc.app.comments) };
   },
   GetFieldOnTheFlyByName(context, args) {
     const name = stringArg(args, 'qReadableName');
@@ -90,7 +90,7 @@ export const docSelectionMethods: ClassMethods<'Doc'> = {
   GetTablesAndKeys(context, args) {
     const doc = docOf(context);
     if (doc.tables.length === 0) return { qtr: [], qk: [] };
-    return tablesAndKeys(doc.dataModel, booleanArg(args, 'qIncludeSysVars'));
+    return tablesAndKeys(doc.dataModel, booleanArg(args, 'qIncludeSysVars'), doc.app.comments);
   },
   GetTableData(context, args) {
     const doc = docOf(context);

@@ -142,6 +142,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
       app.replaceData(snapshot.tables, snapshot.document.scriptVariables, {
         sectionAccess: snapshot.sectionAccess,
         fieldTags: snapshot.document.fieldTags,
+        comments: snapshot.document.comments,
       });
       for (const object of snapshot.document.objects) copyObject(app, object);
       return { qSessionAppId: id, qReturn: attachDoc(session, app) };
@@ -175,6 +176,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
         target.replaceData(snapshot.tables, snapshot.document.scriptVariables, {
           sectionAccess: snapshot.sectionAccess,
           fieldTags: snapshot.document.fieldTags,
+          comments: snapshot.document.comments,
         });
       }
       for (const object of wanted) {
