@@ -1,16 +1,18 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { DataFileError } from './DataFileError.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 /** Rows are buffered to about this many characters before each write. */
 const WRITE_BUFFER_CHARS = 1 << 16;
 
+/** UTF-8's byte order mark, which Qlik writes at the start of every text file it stores. */
+const BOM = '\ufeff';
+
 /**
- * Writes a header and rows as delimited text (UTF-8, CRLF-free `\n` line
- * ends), quoting a field with doubled quotes when it holds the delimiter, a
- * quote, a line break or surrounding blanks.
+ * Writes a header and rows as delimited text: UTF-8 with a byte order mark
+ * as Qlik's STORE writes it (the readers here strip it), `\n` line ends, a
+ * field quoted with doubled quotes when it holds the delimiter, a quote, a
+ * line break or surrounding blanks. The file appears whole or not at all: it
+ * is written beside the target and renamed into place, so a failed STORE
+ * leaves the previous file as it was.
  */
 export async function writeDelimitedFile(
   absolutePath: string,
@@ -19,32 +21,17 @@ export async function writeDelimitedFile(
   rows: Iterable<readonly string[]>,
   delimiter = ',',
 ): Promise<void> {
-  await mkdir(path.dirname(absolutePath), { recursive: true });
-  const stream = createWriteStream(absolutePath, { encoding: 'utf8' });
-  const failure = new Promise<never>((_, reject) => {
-    stream.once('error', (cause) =>
-      reject(
-        new DataFileError('SCRIPT_FILE_WRITE', `Cannot write file '${scriptPath}'`, scriptPath, {
-          cause,
-        }),
-      ),
-    );
-  });
-  failure.catch(() => undefined);
-  const write = async (text: string): Promise<void> => {
-    if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failure]);
-  };
-  let buffer = formatLine(header, delimiter);
-  for (const row of rows) {
-    buffer += formatLine(row, delimiter);
-    if (buffer.length >= WRITE_BUFFER_CHARS) {
-      await write(buffer);
-      buffer = '';
+  await writeFileAtomically(absolutePath, scriptPath, async (file) => {
+    let buffer = BOM + formatLine(header, delimiter);
+    for (const row of rows) {
+      buffer += formatLine(row, delimiter);
+      if (buffer.length >= WRITE_BUFFER_CHARS) {
+        await file.write(buffer);
+        buffer = '';
+      }
     }
-  }
-  await write(buffer);
-  stream.end();
-  await Promise.race([once(stream, 'finish'), failure]);
+    await file.write(buffer);
+  });
 }
 
 function formatLine(fields: readonly string[], delimiter: string): string {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,6 +153,24 @@ describe('listDataFiles and writeDelimitedFile', () => {
         ['3', 'two\nlines'],
       ],
     );
-    expect(await readFile(target, 'utf8')).toBe('k,v\n1,"a,b"\n2,"say ""x"""\n3,"two\nlines"\n');
+    // Qlik's STORE starts a text file with UTF-8's byte order mark.
+    expect(await readFile(target, 'utf8')).toBe(
+      '\ufeffk,v\n1,"a,b"\n2,"say ""x"""\n3,"two\nlines"\n',
+    );
+  });
+
+  it('leaves the previous file whole when a write fails midway, and no temporary file', async () => {
+    const target = path.join(dataDir, 'kept.csv');
+    await writeFile(target, 'old\n');
+    function* failing(): Generator<string[]> {
+      yield ['1'];
+      throw new Error('the rows ran out');
+    }
+    await expect(writeDelimitedFile(target, 'kept.csv', ['k'], failing())).rejects.toMatchObject({
+      code: 'SCRIPT_FILE_WRITE',
+      message: "Cannot write file 'kept.csv'",
+    });
+    expect(await readFile(target, 'utf8')).toBe('old\n');
+    expect((await readdir(dataDir)).filter((name) => name.includes('kept'))).toEqual(['kept.csv']);
   });
 });

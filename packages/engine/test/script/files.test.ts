@@ -140,7 +140,9 @@ describe('STORE', () => {
       },
     );
     expect(tableOf(result, 'Back').rows).toEqual(tableOf(result, 'T').rows);
-    expect(await readFile(path.join(dataDir, 'out/ids.csv'), 'utf8')).toBe('id\n1\n2\n');
+    // With Qlik's byte order mark first, which the load above read past: the first label is 'id'.
+    expect(await readFile(path.join(dataDir, 'out/ids.csv'), 'utf8')).toBe('\ufeffid\n1\n2\n');
+    expect(tableOf(result, 'Back').fields).toEqual(['id', 'text']);
   });
 
   it('refuses to store outside the data dir', async () => {
