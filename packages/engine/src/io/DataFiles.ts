@@ -13,14 +13,17 @@ export interface DataFiles {
    * a path the script may not touch.
    */
   resolve(scriptPath: string): Promise<string>;
-  /** The script paths of the files a mask (`lib://DataFiles/*.csv`) matches, in name order. */
-  list(mask: string): Promise<string[]>;
+  /**
+   * The script paths of the files a mask (`lib://DataFiles/*.csv`) matches,
+   * in name order; of the folders with `folders` (DirList).
+   */
+  list(mask: string, kind?: 'files' | 'folders'): Promise<string[]>;
 }
 
 /** Script paths resolved inside one directory: `lib://AnyConnection/x.csv` and `x.csv` are both `<dataDir>/x.csv`. */
 export function dataDirFiles(dataDir: string): DataFiles {
   return {
     resolve: (scriptPath) => resolveDataPath(dataDir, scriptPath),
-    list: (mask) => listDataFiles(dataDir, mask),
+    list: (mask, kind) => listDataFiles(dataDir, mask, kind === 'folders'),
   };
 }

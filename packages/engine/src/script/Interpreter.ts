@@ -7,7 +7,6 @@ import { parseExpression } from '../expression/parseExpression.js';
 import { DataFileError } from '../io/DataFileError.js';
 import { DataConnectionError } from '../io/sql/DataConnectionError.js';
 import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
-import { listDataFiles } from '../io/listDataFiles.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { numberToText } from '../value/numberToText.js';
@@ -247,11 +246,7 @@ export class Interpreter {
 
   private async fileList(mask: string, raw: RawStatement, directories = false): Promise<string[]> {
     try {
-      const path = this.inDirectory(mask);
-      // DataFiles lists files only; folders are listed in the data directory.
-      return directories
-        ? await listDataFiles(this.options.dataDir, path, true)
-        : await this.files.list(path);
+      return await this.files.list(this.inDirectory(mask), directories ? 'folders' : 'files');
     } catch (cause) {
       throw this.wrap(cause, raw);
     }

@@ -1,5 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { dataDirFiles, type DataFiles } from '../../src/io/DataFiles.js';
 import { runScript } from '../../src/script/runScript.js';
 import type { ScriptConnection } from '../../src/script/ScriptConnection.js';
 import type { Value } from '../../src/value/Value.js';
@@ -83,6 +84,45 @@ describe('lists, field values and table functions', () => {
       ]);
     } finally {
       await data.dispose();
+    }
+  });
+
+  it('FileList() and DirList() list through the pluggable DataFiles, not the data dir', async () => {
+    const empty = await makeDataDir({});
+    const data = await makeDataDir({
+      'north/q1.csv': 'v\n1\n',
+      'south/q1.csv': 'v\n2\n',
+      'x.csv': '',
+    });
+    const asked: string[] = [];
+    const plugged = dataDirFiles(data.dir);
+    const files: DataFiles = {
+      resolve: (scriptPath) => plugged.resolve(scriptPath),
+      list: (mask, kind) => {
+        asked.push(`${kind ?? 'files'} ${mask}`);
+        return plugged.list(mask, kind);
+      },
+    };
+    try {
+      const result = await runScript(
+        `FOR EACH dir IN DirList('lib://Sales/*')
+           FOR EACH file IN FileList('$(dir)/*.csv')
+             T: LOAD v, '$(file)' as source FROM [$(file)] (txt);
+           NEXT file
+         NEXT dir`,
+        { dataDir: empty.dir, files },
+      );
+      expect(tableOf(result, 'T').rows).toEqual([
+        [1, 'lib://Sales/north/q1.csv'],
+        [2, 'lib://Sales/south/q1.csv'],
+      ]);
+      expect(asked).toEqual([
+        'folders lib://Sales/*',
+        'files lib://Sales/north/*.csv',
+        'files lib://Sales/south/*.csv',
+      ]);
+    } finally {
+      await Promise.all([empty.dispose(), data.dispose()]);
     }
   });
 

@@ -70,7 +70,7 @@ export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFile
 
   return {
     resolve: locate,
-    async list(mask) {
+    async list(mask, kind) {
       const cut = Math.max(mask.lastIndexOf('/'), mask.lastIndexOf('\\'));
       const folderPath = mask.slice(0, cut + 1);
       const pattern = wildcard(mask.slice(cut + 1));
@@ -78,7 +78,10 @@ export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFile
         () => [],
       );
       return entries
-        .filter((entry) => entry.isFile() && pattern.test(entry.name))
+        .filter(
+          (entry) =>
+            (kind === 'folders' ? entry.isDirectory() : entry.isFile()) && pattern.test(entry.name),
+        )
         .map((entry) => folderPath + entry.name)
         .sort();
     },
