@@ -9,6 +9,7 @@ export type {
   StartEngineOptions,
 } from './server/startEngine.js';
 export type { Identity } from './server/session/EngineSession.js';
+export type { AppAction } from './server/access/appAccess.js';
 export { EngineError, type EngineErrorOptions } from './errors/EngineError.js';
 export { LocError } from './errors/LocError.js';
 export { RpcError, JsonRpcErr, type RpcErrorBody } from './server/protocol/RpcError.js';

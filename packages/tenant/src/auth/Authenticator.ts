@@ -51,6 +51,26 @@ export class Authenticator {
     throw ApiError.unauthorized();
   }
 
+  /** Whether the credential a principal came with still holds (a long-lived socket asks at each call). */
+  isStillValid(principal: Principal): boolean {
+    switch (principal.via) {
+      case 'api-key': {
+        const key = this.apiKeys.get(principal.credentialId);
+        return (
+          key?.status === 'active' &&
+          (!key.expiresAt || key.expiresAt > new Date().toISOString()) &&
+          this.users.get(principal.user.id)?.status === 'active'
+        );
+      }
+      case 'oauth':
+        return this.oauthTokens.isActive(principal.credentialId);
+      case 'session':
+        return this.sessions.get(principal.credentialId) !== undefined;
+      case 'system':
+        return true;
+    }
+  }
+
   /** The user a token this tenant signed speaks for, when the token is still valid. */
   private fromToken(token: string): Principal {
     const claims = this.signer.verify(token);

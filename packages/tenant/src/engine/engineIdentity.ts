@@ -1,4 +1,5 @@
-import type { Authenticate, Identity } from '@qlikit/engine';
+import type { AppAction, Authenticate, Identity } from '@qlikit/engine';
+import type { Principal } from '../auth/Principal.js';
 import type { AccessPolicy } from '../access/AccessPolicy.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import { ApiError } from '../server/ApiError.js';
@@ -11,9 +12,6 @@ export interface TenantIdentityAttributes {
   readonly email: string | null;
   readonly groups: readonly string[];
   readonly tenantId: string;
-  /** Whether this user may reload the app and change its stored content. */
-  readonly canReload: boolean;
-  readonly canUpdate: boolean;
 }
 
 /**
@@ -40,15 +38,10 @@ export function engineAuthenticate(
       needsCsrf: true,
     });
     const appId = decodeURIComponent(segments[2] ?? '');
-    let canReload = true;
-    let canUpdate = true;
     if (appId !== '' && appId.toLowerCase() !== 'enginedata' && !appId.startsWith('SessionApp_')) {
       const app = storage.apps.get(appId);
       if (!app || !policy.canOpen(principal, app))
         throw ApiError.forbidden(`Not allowed to open app ${appId}`);
-      const privileges = policy.appPrivileges(principal, app);
-      canReload = privileges.includes('reload');
-      canUpdate = privileges.includes('update');
     }
     const groups = storage.groups.ofUser(principal.user.id).map((group) => group.name);
     const attributes: TenantIdentityAttributes = {
@@ -57,10 +50,36 @@ export function engineAuthenticate(
       email: principal.user.email,
       groups,
       tenantId,
-      canReload,
-      canUpdate,
     };
-    const identity: Identity = { userId: principal.user.id, attributes: { ...attributes } };
+    const identity: Identity = {
+      userId: principal.user.id,
+      attributes: { ...attributes },
+      may: (action, id) => mayOnEngine(principal, action, id, { authenticator, policy, storage }),
+    };
     return identity;
   };
+}
+
+/**
+ * What a socket's user may do to an app through the engine, decided at each
+ * call from the credential (revoked: nothing) and the space roles as they
+ * are now. Apps are created and deleted through REST only, so that each has
+ * its owner, space and item; session apps are the session's own.
+ */
+function mayOnEngine(
+  principal: Principal,
+  action: AppAction,
+  appId: string,
+  deps: { authenticator: Authenticator; policy: AccessPolicy; storage: Storage },
+): boolean {
+  if (!deps.authenticator.isStillValid(principal)) return false;
+  if (action === 'create' || action === 'delete') return false;
+  if (appId.startsWith('SessionApp_')) return true;
+  const app = deps.storage.apps.get(appId);
+  if (!app) return false;
+  if (action === 'open') return deps.policy.canOpen(principal, app);
+  return (
+    deps.policy.canOpen(principal, app) &&
+    deps.policy.appPrivileges(principal, app).includes(action)
+  );
 }

@@ -2,6 +2,7 @@ import type { QixSchema, QixSchemaMethod } from '@qlikit/qix';
 import { checkJsonLimits } from '../../app/checkJsonLimits.js';
 import { LocError } from '../../errors/LocError.js';
 import { PARAM_SHAPES, type Shape } from '../../generated/shapes.js';
+import { checkMethodAccess } from '../access/appAccess.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 import { checkShape } from './checkShape.js';
 import {
@@ -106,6 +107,7 @@ export class MethodDispatcher {
       const shape = resolved.shapes[index];
       if (shape !== undefined) args[param.Name] = checkShape(args[param.Name], shape, param.Name);
     });
+    checkMethodAccess(context, resolved.name, args);
     return resolved.impl(context, args);
   }
 }

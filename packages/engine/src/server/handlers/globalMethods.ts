@@ -10,6 +10,7 @@ import type { ProgressData } from '@qlikit/qix';
 import type { ClassMethods } from '../dispatch/MethodTable.js';
 import { LocError } from '../../errors/LocError.js';
 import { attachDoc, openDocOf } from './sessionDoc.js';
+import { mayOpen } from '../access/appAccess.js';
 
 import { ENGINE_VERSION } from '../../expression/functions/systemFunctions.js';
 
@@ -65,8 +66,8 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
       qFunctions: functionsOfGroup(optionalStringArg(args, 'qGroup')),
     }),
 
-    async GetDocList() {
-      const documents = await apps.list();
+    async GetDocList({ session }) {
+      const documents = (await apps.list()).filter((document) => mayOpen(session, document.id));
       const sizes = await Promise.all(documents.map((document) => apps.fileSize(document.id)));
       return {
         qDocList: documents.map((document, index) => ({

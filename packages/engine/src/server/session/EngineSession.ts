@@ -1,4 +1,5 @@
 import type { SessionView } from '../../app/SessionView.js';
+import type { AppAction } from '../access/appAccess.js';
 import type { EngineUrl } from '../protocol/parseEngineUrl.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { HandleTable, type HandleEntry } from './HandleTable.js';
@@ -8,6 +9,12 @@ export interface Identity {
   readonly userId: string;
   /** Anything else the hook wants the methods to see (groups, tenant, ...). */
   readonly attributes?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether this user may do `action` to an app, asked at each call (a host's
+   * grants change while a socket is open); absent, everything is allowed.
+   * Refusals answer LOCERR_GENERIC_ACCESS_DENIED.
+   */
+  readonly may?: (action: AppAction, appId: string) => boolean;
 }
 
 /** What a session needs from a socket: send a message, close it. */
