@@ -18,8 +18,15 @@ export interface StartTenantOptions {
   readonly dataDir: string;
   /** Per-user rate limits of the spec's tiers; `false` switches them off. */
   readonly rateLimit?: RateLimitOptions | false;
-  /** Size limits in bytes: JSON bodies (10 MiB by default) and uploads (2 GiB). */
-  readonly limits?: { readonly jsonBody?: number; readonly upload?: number };
+  /**
+   * Size limits in bytes: JSON bodies (10 MiB by default), one upload (2 GiB),
+   * and all the data files one user owns (no limit by default); past them, 413.
+   */
+  readonly limits?: {
+    readonly jsonBody?: number;
+    readonly upload?: number;
+    readonly dataFiles?: number;
+  };
   /** Origins allowed to call the API from a browser page of another origin (CORS). */
   readonly corsOrigins?: readonly string[];
   /** Extra fastify plugins, registered after the API (e.g. the hub's static pages at `/`). */

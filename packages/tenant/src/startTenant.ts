@@ -102,7 +102,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     tempContents,
     events: new TenantEvents(),
   };
-  const files = new DataFileService(context);
+  const files = new DataFileService(context, options.limits?.dataFiles);
   await files.reconcile();
   const reloads = new ReloadQueue(context, files, { concurrency: options.reloadConcurrency });
   const scheduler = new ReloadTaskScheduler(context, reloads);

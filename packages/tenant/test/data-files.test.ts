@@ -8,7 +8,7 @@ describe('data files', () => {
   let spaceId: string;
   let otherSpaceId: string;
   beforeAll(async () => {
-    t = await startFixture({ limits: { upload: 1024 * 1024 } });
+    t = await startFixture({ limits: { upload: 1024 * 1024, dataFiles: 1536 * 1024 } });
     spaceId = (await t.call('POST', '/api/v1/spaces', { body: { name: 'Sales', type: 'shared' } }))
       .body.id;
     otherSpaceId = (
@@ -170,5 +170,35 @@ STORE Orders INTO [lib://DataFiles/orders-copy.qvd] (qvd);`);
     expect(quotas.body.size).toBeGreaterThanOrEqual(10);
     const stranger = t.user('stranger', []);
     expect((await t.call('GET', location, { key: stranger.key })).status).toBe(404);
+  });
+
+  it("replaces a file's content in place and keeps each user's files within the quota (413)", async () => {
+    const filer = t.user('filer');
+    await t.call('POST', `/api/v1/spaces/${spaceId}/assignments`, {
+      body: { type: 'user', assigneeId: filer.user.id, roles: ['producer'] },
+    });
+    const asFiler = createClient({ host: t.url, auth: filer.key, rateLimit: false });
+    const connectionId = await connectionOf(spaceId);
+    const upload = (name: string, bytes: number) =>
+      asFiler.dataFiles
+        .create({
+          body: { Json: { name, connectionId }, File: new Blob([new Uint8Array(bytes)]) },
+        })
+        .catch((error: { status: number }) => error);
+    const first = (await upload('first.bin', 800 * 1024)) as { id: string; size: number };
+    expect(first.size).toBe(800 * 1024);
+    expect(((await upload('second.bin', 800 * 1024)) as { status: number }).status).toBe(413);
+
+    const replaced = await asFiler.dataFiles.update({
+      id: first.id,
+      body: { Json: {}, File: new Blob(['a,b\n1,2\n']) },
+    });
+    expect(replaced).toMatchObject({ id: first.id, name: 'first.bin', size: 8 });
+    expect((await t.call('GET', `/api/v1/data-files/${first.id}`)).body.size).toBe(8);
+    expect(((await upload('second.bin', 800 * 1024)) as { size: number }).size).toBe(800 * 1024);
+    const quotas = await t.call('GET', '/api/v1/data-files/quotas', { key: filer.key });
+    expect(quotas.body).toMatchObject({ size: 800 * 1024 + 8, maxSize: 1536 * 1024 });
+    // The admin's files count against the admin only.
+    expect((await t.call('GET', '/api/v1/data-files/quotas')).body.size).toBeLessThan(100 * 1024);
   });
 });

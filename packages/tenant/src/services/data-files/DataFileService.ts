@@ -43,7 +43,11 @@ export function connectionIdOf(folder: string): string {
  * start-up, after reloads that STORE files, before listing).
  */
 export class DataFileService {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    /** Bytes of data files each user may own in all (the quotas' `maxSize`); uploads past it get 413. */
+    readonly quota: number = Number.MAX_SAFE_INTEGER,
+  ) {}
 
   /** The connection of a target. */
   connectionOf(target: FileTarget): DataFilesConnection {
@@ -126,6 +130,7 @@ export class DataFileService {
     const folder = DataFileFolders.folderOf(target.spaceId, target.ownerId);
     if (this.context.storage.dataFiles.find(folder, name))
       throw ApiError.conflict(`A data file named ${name} exists in this space`, 'DATAFILES-409');
+    this.checkQuota(principal.user.id, content.size);
     await this.context.folders.commit(content, folder, name);
     return this.context.storage.transaction(() => {
       const row = this.context.storage.dataFiles.create({
@@ -160,6 +165,11 @@ export class DataFileService {
     const moved = folder !== row.folder || name !== row.name;
     if (moved && this.context.storage.dataFiles.find(folder, name))
       throw ApiError.conflict(`A data file named ${name} exists there`, 'DATAFILES-409');
+    if (changes.content)
+      this.checkQuota(
+        principal.user.id,
+        changes.content.size - (row.ownerId === principal.user.id ? row.size : 0),
+      );
     if (moved) await this.context.folders.move(row.folder, row.name, folder, name);
     if (changes.content) await this.context.folders.commit(changes.content, folder, name);
     return this.context.storage.transaction(() => {
@@ -176,6 +186,15 @@ export class DataFileService {
       this.syncItem(next, principal.user.id);
       return next;
     });
+  }
+
+  /** Throws 413 when `added` more bytes would take the user's data files past the quota. */
+  private checkQuota(userId: string, added: number): void {
+    const used = this.context.storage.dataFiles.sizeOwnedBy(userId);
+    if (added > 0 && used + added > this.quota)
+      throw ApiError.tooLarge(
+        `The data files quota of ${this.quota} bytes would be exceeded (${used} used, ${added} more)`,
+      );
   }
 
   /** Gives a file another owner (the new owner must be able to write where it is). */

@@ -231,7 +231,7 @@ export function dataFilesRoutes(
 
   routes.add('data-files.getDataFilesQuotas', (_args, call) => ({
     size: storage.dataFiles.sizeOwnedBy(call.principal.user.id),
-    maxSize: Number.MAX_SAFE_INTEGER,
+    maxSize: files.quota,
     maxFileSize: maxFileSize,
     maxLargeFileSize: maxFileSize,
     allowedExtensions: ALLOWED_EXTENSIONS,
