@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specOperations } from '../src/generated/operations.js';
 import { RouteTable } from '../src/routes/RouteTable.js';
@@ -126,5 +127,30 @@ describe('credentials, limits and origins', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('refuses file names that would leave their folder (400) and finds nothing at ids that try (404)', async () => {
+    const upload = (filename: string) =>
+      fetch(`${t.url}/api/v1/temp-contents?filename=${encodeURIComponent(filename)}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${t.adminKey}`,
+          'content-type': 'application/octet-stream',
+        },
+        body: 'x',
+      });
+    for (const name of ['../../evil.txt', '/etc/passwd', 'a\\..\\b', '..', 'nul\u0000.txt'])
+      expect((await upload(name)).status, name).toBe(400);
+    expect((await upload('report 2026.csv')).status).toBe(201);
+    for (const path of [
+      '/api/v1/temp-contents/..%2F..%2Ftenant.db',
+      '/api/v1/data-files/..%2Ftenant.db',
+      '/api/v1/apps/..%2F..%2Ftenant.db',
+      '/api/v1/apps/..%2F..%2Ftenant.db/scripts',
+    ])
+      expect((await t.call('GET', path)).status, path).toBe(404);
+    const imported = await t.call('POST', '/api/v1/apps/import?fileId=..%2F..%2Ftenant.db');
+    expect(imported.status).toBe(400);
+    expect(await readdir(t.dataDir)).not.toContain('evil.txt');
   });
 });

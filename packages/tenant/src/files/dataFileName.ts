@@ -28,6 +28,24 @@ export function checkDataFileName(name: unknown): string {
   return name;
 }
 
+/** Checks the file name of a temporary content: one name, no folders, nothing that could name a path (400). */
+export function checkTempContentName(name: string): string {
+  const controls = [...name].some((ch) => ch < ' ');
+  if (
+    /[/\\]/.test(name) ||
+    controls ||
+    name.length === 0 ||
+    name.length > 1024 ||
+    name === '.' ||
+    name === '..'
+  )
+    throw ApiError.badRequest(
+      `The file name ${JSON.stringify(name)} is not a plain file name (no folders, "." or "..", or control characters)`,
+      'TEMPCONTENTS-400',
+    );
+  return name;
+}
+
 /** A `*`/`?` wildcard as an anchored, case-insensitive pattern. */
 export function wildcard(mask: string): RegExp {
   const body = [...mask]

@@ -1,4 +1,5 @@
 import type { Principal } from '../../auth/Principal.js';
+import { checkTempContentName } from '../../files/dataFileName.js';
 import { sendFile } from '../../files/sendFile.js';
 import { ApiError } from '../../server/ApiError.js';
 import type { RouteTable } from '../../routes/RouteTable.js';
@@ -22,13 +23,10 @@ export function tempContentsRoutes(routes: RouteTable, context: TenantContext): 
   routes.add(
     'temp-contents.createTempContent',
     async (args, call) => {
+      // Refused before a byte is read: the name could only be a mistake or an attack.
+      const name = checkTempContentName(args.filename ?? 'upload');
       const file = await spool.spool(call.request.raw);
-      const row = await tempContents.put(
-        file,
-        args.filename ?? 'upload',
-        call.principal.user.id,
-        args.ttl,
-      );
+      const row = await tempContents.put(file, name, call.principal.user.id, args.ttl);
       return call.reply.code(201).header('location', `/api/v1/temp-contents/${row.id}`).send();
     },
     { rawBody: true },
