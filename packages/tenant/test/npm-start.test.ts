@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import WebSocket from 'ws';
+import { openSession } from '@qlikit/qix';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -28,6 +30,34 @@ async function npmStart(dataDir: string): Promise<{ child: ChildProcess; output:
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
   });
+}
+
+/** What a demo app holds: the chart types its sheet's cells name, and whether it has master dimensions and measures. */
+async function demoContent(url: string, key: string, appId: string) {
+  const session = openSession({
+    url: `${url.replace('http', 'ws')}/app/${appId}`,
+    createSocket: (socketUrl) =>
+      new WebSocket(socketUrl, { headers: { Authorization: `Bearer ${key}` } }),
+    reconnect: false,
+  });
+  try {
+    const doc = await (await session.open()).openDoc(appId);
+    const infos = await doc.getAllInfos();
+    const types = new Set(infos.map((info) => info.qType));
+    const sheet = infos.find((info) => info.qType === 'sheet')!;
+    const cells = ((await (await doc.getObject(sheet.qId)).getProperties()).cells ?? []) as Array<{
+      name: string;
+    }>;
+    const charts = await Promise.all(
+      cells.map(async (cell) => (await (await doc.getObject(cell.name)).getInfo()).qType),
+    );
+    return {
+      charts: [...new Set(charts)].sort(),
+      masterItems: types.has('dimension') && types.has('measure'),
+    };
+  } finally {
+    await session.close();
+  }
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -67,6 +97,12 @@ describe('npm start', () => {
     const itemsUrl = /"(http[^"]+)"\s*$/.exec(curl)![1]!;
     const bare = await sh('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', itemsUrl]);
     expect(bare.stdout).toBe('401');
+
+    for (const item of listed.data as Array<{ resourceId: string }>)
+      expect(await demoContent(url!, key!, item.resourceId)).toEqual({
+        charts: ['barchart', 'filterpane', 'kpi', 'linechart', 'piechart', 'table'],
+        masterItems: true,
+      });
 
     await stop(first.child);
     const second = await npmStart(dataDir);
