@@ -30,8 +30,10 @@ for (const { service, operations } of services) {
   writeFileSync(join(outDir, 'schemas', `${service}.ts`), emitSchemas(service, schemas));
 }
 // The operations list reads the route table, which imports the generated modules just written.
-const { operationsDoc } = await import('./operationsDoc.js');
+const { operationsDoc, withServicesTable } = await import('./operationsDoc.js');
 writeFileSync(join(packageRoot, 'OPERATIONS.md'), operationsDoc());
+const readme = join(packageRoot, 'README.md');
+writeFileSync(readme, withServicesTable(readFileSync(readme, 'utf8')));
 const count = services.reduce((sum, service) => sum + service.operations.length, 0);
 console.log(
   `generated ${count} operations of ${services.length} services into ${outDir} (${readdirSync(join(outDir, 'schemas')).length} schema modules)`,
