@@ -141,7 +141,7 @@ export async function startTenant(options: StartTenantOptions): Promise<RunningT
     server: fastify.server,
     dataDir: engineApps.dataDir,
     apps: engineApps,
-    authenticate: engineAuthenticate(authenticator, policy, storage, tenantId),
+    authenticate: engineAuthenticate(authenticator, policy, storage, tenantId, options.corsOrigins),
   });
   const host = options.host ?? '127.0.0.1';
   await fastify.listen({ port: options.port ?? 0, host });

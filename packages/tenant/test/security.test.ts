@@ -19,6 +19,8 @@ function publicOperations(): Set<string> {
   );
 }
 
+const MASHUP = 'http://mashup.example:8080';
+
 /** A concrete URL for a spec path: every `{param}` filled in. */
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, 'x1');
 
@@ -26,7 +28,10 @@ describe('credentials, limits and origins', () => {
   let t: TenantFixture;
   let appId: string;
   beforeAll(async () => {
-    t = await startFixture({ limits: { jsonBody: 64 * 1024, upload: 256 * 1024 } });
+    t = await startFixture({
+      limits: { jsonBody: 64 * 1024, upload: 256 * 1024 },
+      corsOrigins: [MASHUP],
+    });
     appId = (await t.call('POST', '/api/v1/apps', { body: { attributes: { name: 'Guarded' } } }))
       .body.attributes.id;
   });
@@ -152,5 +157,15 @@ describe('credentials, limits and origins', () => {
     const imported = await t.call('POST', '/api/v1/apps/import?fileId=..%2F..%2Ftenant.db');
     expect(imported.status).toBe(400);
     expect(await readdir(t.dataDir)).not.toContain('evil.txt');
+  });
+
+  it('opens the engine socket to pages of its own origin and of configured origins only', async () => {
+    const socket = `${t.url.replace('http', 'ws')}/app/${appId}`;
+    const withOrigin = (origin: string) =>
+      upgradeStatus(socket, { authorization: `Bearer ${t.adminKey}`, origin });
+    expect(await withOrigin(t.url)).toBe(101);
+    expect(await withOrigin(MASHUP)).toBe(101);
+    expect(await withOrigin('http://evil.example')).toBe(403);
+    expect(await withOrigin(t.url.replace(/:\d+$/, ':1'))).toBe(403);
   });
 });

@@ -17,16 +17,23 @@ export interface TenantIdentityAttributes {
 /**
  * The engine socket's authentication: the same credentials as REST (a Bearer
  * key or token on the upgrade, or the session cookie with the CSRF token as a
- * `qlik-csrf-token` query parameter, as browsers must send it), then the
- * space role that opening the app needs. Paths other than `/app/...` are 404.
+ * `qlik-csrf-token` query parameter, as browsers must send it) from a page of
+ * the tenant's own origin or a configured one (`corsOrigins`), then the space
+ * role that opening the app needs. Paths other than `/app/...` are 404.
  */
 export function engineAuthenticate(
   authenticator: Authenticator,
   policy: AccessPolicy,
   storage: Storage,
   tenantId: string,
+  corsOrigins: readonly string[] = [],
 ): Authenticate {
+  const allowed = new Set(corsOrigins.map((origin) => new URL(origin).origin));
   return (request) => {
+    // A WebSocket is not subject to CORS: the origins that may call the API are the ones that may open the engine.
+    const origin = request.headers.origin;
+    if (origin !== undefined && !sameOrigin(origin, request.headers.host) && !allowed.has(origin))
+      throw ApiError.forbidden(`Origin ${origin} may not open the engine socket`);
     const url = new URL(request.url, 'http://tenant');
     const segments = url.pathname.split('/');
     if (segments[1] !== 'app') throw ApiError.notFound(`No engine endpoint at ${url.pathname}`);
@@ -82,4 +89,13 @@ function mayOnEngine(
     deps.policy.canOpen(principal, app) &&
     deps.policy.appPrivileges(principal, app).includes(action)
   );
+}
+
+/** Whether a page's origin is the tenant's own (the `Host` it addressed). */
+function sameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
 }
