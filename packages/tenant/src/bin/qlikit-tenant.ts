@@ -40,7 +40,8 @@ if (!values['no-demo']) {
 console.log(`qlikit tenant listening on ${tenant.url}`);
 console.log(`  admin API key: ${tenant.admin.apiKey}`);
 console.log(
-  `  curl -H "Authorization: Bearer ${tenant.admin.apiKey}" ${tenant.url}/api/v1/items?resourceType=app`,
+  // Quoted: an unquoted `?` is a glob to zsh and fish.
+  `  curl -H "Authorization: Bearer ${tenant.admin.apiKey}" "${tenant.url}/api/v1/items?resourceType=app"`,
 );
 
 const stop = () => void tenant.close().then(() => process.exit(0));
