@@ -58,6 +58,8 @@ async function start(): Promise<void> {
 
   const show = async () => {
     const mine = ++showing;
+    // Not ready until this route's page has rendered (tests and scripts wait on it).
+    delete document.body.dataset.ready;
     leave?.();
     leave = undefined;
     let route = parseRoute(location.hash);
@@ -91,6 +93,8 @@ async function start(): Promise<void> {
       leave = await page(context, route);
       if (mine === showing) document.body.dataset.ready = route.page;
     } catch (error) {
+      // A page left before it finished (its app's connection closed under it) failed for nobody.
+      if (mine !== showing) return;
       console.error(`[hub] ${route.page} page failed: ${(error as Error).message}`, error);
       main.append(
         h('p.error', { role: 'alert' }, `Could not show this page: ${(error as Error).message}`),

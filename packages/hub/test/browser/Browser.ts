@@ -1,37 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser as Chromium, type Page } from 'playwright-core';
-import { applyJsonPatch, type JsonPatchOperation } from '@qlikit/qix';
+import { Traffic } from './Traffic.js';
+
+export { Traffic, type EngineCall } from './Traffic.js';
 
 /** Where browser tests leave their screenshots (git-ignored). */
 export const SHOTS_DIR = join(import.meta.dirname, '..', '..', '..', '..', '.artifacts', 'hub');
-
-/** One engine call the page made, with its answer. */
-export interface EngineCall {
-  readonly method: string;
-  readonly handle: number;
-  readonly params: unknown;
-  result?: Record<string, unknown>;
-  error?: { code: number; message: string };
-}
-
-/** Everything a page said and heard: engine calls, HTTP failures, console errors. */
-export class Traffic {
-  readonly calls: EngineCall[] = [];
-  readonly httpErrors: string[] = [];
-  readonly consoleErrors: string[] = [];
-  readonly pageErrors: string[] = [];
-
-  /** Engine calls that answered an error. */
-  engineErrors(): EngineCall[] {
-    return this.calls.filter((call) => call.error !== undefined);
-  }
-
-  /** The distinct methods called, sorted. */
-  methods(): string[] {
-    return [...new Set(this.calls.map((call) => call.method))].sort();
-  }
-}
 
 /** Debian's chromium, headless, as the guide asks. */
 export async function launchChromium(): Promise<Chromium> {
@@ -53,49 +28,9 @@ export async function recordedPage(
   const page = await browser.newPage({ viewport: size });
   const traffic = new Traffic();
   page.on('websocket', (socket) => {
-    const pending = new Map<number, EngineCall>();
-    // Delta answers patch the last value of the same handle, method and key.
-    const last = new Map<string, unknown>();
-    socket.on('framesent', (frame) => {
-      const message = JSON.parse(String(frame.payload)) as {
-        id?: number;
-        method?: string;
-        handle?: number;
-        params?: unknown;
-      };
-      if (message.id === undefined || !message.method) return;
-      const call: EngineCall = {
-        method: message.method,
-        handle: message.handle ?? 0,
-        params: message.params,
-      };
-      pending.set(message.id, call);
-      traffic.calls.push(call);
-    });
-    socket.on('framereceived', (frame) => {
-      const message = JSON.parse(String(frame.payload)) as {
-        id?: number;
-        delta?: boolean;
-        result?: Record<string, unknown>;
-        error?: { code: number; message: string };
-      };
-      const call = message.id === undefined ? undefined : pending.get(message.id);
-      if (!call) return;
-      pending.delete(message.id!);
-      if (message.error) {
-        call.error = message.error;
-        return;
-      }
-      const result: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(message.result ?? {})) {
-        const id = `${call.handle}/${call.method}/${key}`;
-        result[key] = message.delta
-          ? applyJsonPatch(last.get(id), value as JsonPatchOperation[])
-          : value;
-        last.set(id, result[key]);
-      }
-      call.result = result;
-    });
+    const recorder = traffic.socket();
+    socket.on('framesent', (frame) => recorder.sent(String(frame.payload)));
+    socket.on('framereceived', (frame) => recorder.received(String(frame.payload)));
   });
   page.on('response', (response) => {
     if (response.status() >= 400) traffic.httpErrors.push(`${response.status()} ${response.url()}`);

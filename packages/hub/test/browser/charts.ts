@@ -6,8 +6,8 @@ type Json = Record<string, unknown>;
 /** A cell as the engine sends it. */
 export type Cell = { qText?: string; qNum: number | string; qElemNumber: number; qState?: string };
 
-/** The handle nebula.js got for an object (its GetObject or GetChild answer). */
-export function handleOf(traffic: Traffic, objectId: string): number {
+/** The socket and handle nebula.js got for an object (its GetObject or GetChild answer). */
+export function handleOf(traffic: Traffic, objectId: string): { socket: number; handle: number } {
   const call = [...traffic.calls]
     .reverse()
     .find(
@@ -18,15 +18,18 @@ export function handleOf(traffic: Traffic, objectId: string): number {
     );
   const handle = (call?.result?.qReturn as { qHandle?: number } | undefined)?.qHandle;
   if (typeof handle !== 'number') throw new Error(`No handle was opened for ${objectId}`);
-  return handle;
+  return { socket: call!.socket, handle };
 }
 
 /** The last answer of `method` on an object's handle. */
 export function lastAnswer(traffic: Traffic, objectId: string, method: string): Json {
-  const handle = handleOf(traffic, objectId);
+  const { socket, handle } = handleOf(traffic, objectId);
   const call: EngineCall | undefined = [...traffic.calls]
     .reverse()
-    .find((each) => each.handle === handle && each.method === method && each.result);
+    .find(
+      (each) =>
+        each.socket === socket && each.handle === handle && each.method === method && each.result,
+    );
   if (!call) throw new Error(`${objectId} never got an answer to ${method}`);
   return call.result!;
 }
@@ -98,6 +101,35 @@ export async function selectBar(page: Page, objectId: string, label: string): Pr
 }
 
 /**
+ * Drags along a chart's measure axis from the tick labelled `from` to the one
+ * labelled `to` (a range selection), then confirms the selection.
+ */
+export async function dragMeasureAxis(
+  page: Page,
+  objectId: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const tick = async (label: string) => {
+    const box = await page
+      .locator(`.sheet-cell[data-object="${objectId}"] svg text`)
+      .filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) })
+      .first()
+      .boundingBox();
+    if (!box) throw new Error(`${objectId} shows no axis tick ${label}`);
+    return box;
+  };
+  const [start, end] = [await tick(from), await tick(to)];
+  // Just right of the labels, on the axis line.
+  const x = Math.max(start.x + start.width, end.x + end.width) + 4;
+  await page.mouse.move(x, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, end.y + end.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.click('[data-testid="actions-toolbar-confirm"]');
+}
+
+/**
  * Clicks a value of a list box, once the list shows `order` (a list re-sorts
  * after selections elsewhere: a row clicked while it moves would be another
  * value), then confirms the selection.
@@ -138,6 +170,22 @@ export function expectRows(
 /** Presses a button of Qlik's selections toolbar (Step back, Step forward, Clear all selections). */
 export async function toolbar(page: Page, title: string): Promise<void> {
   await page.locator('.selections-toolbar').getByTitle(title).first().click();
+}
+
+/** Waits until Qlik's selections toolbar lists exactly `lines` (field, values, field, values…). */
+export function expectCurrentSelections(page: Page, lines: readonly string[]): Promise<void> {
+  return expect
+    .poll(
+      () =>
+        page.$eval('.selections-toolbar', (bar) =>
+          (bar as HTMLElement).innerText
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+        ),
+      { timeout: 10_000 },
+    )
+    .toEqual([...lines]);
 }
 
 function escapeRegExp(text: string): string {

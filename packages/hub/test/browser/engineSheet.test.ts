@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
 import {
@@ -23,6 +23,7 @@ import {
 import { FLIGHTS_SHEET_SPEC } from './flightsSheet.js';
 import type { Nebula } from '../../web/session/nebula.js';
 import { flightsTruth } from './flightsTruth.js';
+import { documentedMethods, saveMethodRecord } from './methodRecord.js';
 import { serveSheetHarness } from './harness.js';
 
 const require = createRequire(import.meta.url);
@@ -56,6 +57,11 @@ describe('nebula.js charts on @qlikit/engine', () => {
     await harness?.close();
     await engine?.close();
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // Each engine call is filed under the test that made it (QIX-METHODS.md's "during").
+  beforeEach((context) => {
+    if (traffic) traffic.phase = context.task.name;
   });
 
   // The ten busiest hours (ties in the chart's order: hour ascending) and Others.
@@ -163,7 +169,6 @@ describe('nebula.js charts on @qlikit/engine', () => {
     expect(traffic.pageErrors).toEqual([]);
     expect(traffic.consoleErrors).toEqual([]);
     expect(traffic.httpErrors).toEqual([]);
-    console.log(`engine methods the charts called: ${traffic.methods().join(', ')}`);
   });
 
   it('writes the errors a chart meets to the console (nebula.js shows only "invalid")', async () => {
@@ -179,5 +184,15 @@ describe('nebula.js charts on @qlikit/engine', () => {
     await expect
       .poll(() => traffic.consoleErrors.join('\n'), { timeout: 15_000 })
       .toMatch(/\[qix\] GetLayout: .* error 7000 \(Measure 0: /);
+  });
+
+  it('called only engine methods that QIX-METHODS.md describes', async () => {
+    await traffic.settled();
+    await saveMethodRecord('engineSheet', traffic);
+    const documented = await documentedMethods();
+    expect(
+      traffic.methods().filter((method) => !documented.has(method)),
+      'new methods: run `npm run qix-methods -w @qlikit/hub` to record them in QIX-METHODS.md',
+    ).toEqual([]);
   });
 });

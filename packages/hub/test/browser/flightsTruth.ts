@@ -19,8 +19,8 @@ export interface FlightsTruth {
   readonly delayByHour: ReadonlyMap<number, number>;
   /** Count of flights per state among flights that left at one hour. */
   byStateAtHour(hour: number): Map<string, number>;
-  /** Count of flights per hour among flights from one state. */
-  byHourInState(state: string): Map<number, number>;
+  /** Count of flights per hour among flights from the given states. */
+  byHourInState(...states: string[]): Map<number, number>;
 }
 
 const require = createRequire(import.meta.url);
@@ -74,9 +74,9 @@ export function flightsTruth(): FlightsTruth {
         flights.filter((flight) => hourOf(flight) === hour),
         (flight) => stateOf.get(flight.origin),
       ),
-    byHourInState: (state) =>
+    byHourInState: (...states) =>
       count(
-        flights.filter((flight) => stateOf.get(flight.origin) === state),
+        flights.filter((flight) => states.includes(stateOf.get(flight.origin)!)),
         hourOf,
       ),
   };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo, startTenant, type RunningTenant } from '@qlikit/tenant';
 import { ensureHubBuilt, hubPlugin } from '../../src/index.js';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
@@ -11,6 +11,9 @@ import {
   expectAxisShows,
   drawn,
   expectCellText,
+  expectCurrentSelections,
+  dragMeasureAxis,
+  lastAnswer,
   expectRows,
   layoutRows,
   selectBar,
@@ -20,6 +23,8 @@ import {
   waitForCharts,
 } from './charts.js';
 import { flightsTruth } from './flightsTruth.js';
+import { expectCellsOnGrid, type SheetGrid } from './sheetGrid.js';
+import { documentedMethods, saveMethodRecord } from './methodRecord.js';
 
 const require = createRequire(import.meta.url);
 const truth = flightsTruth();
@@ -59,6 +64,11 @@ describe('the hub on the local tenant', () => {
     await browser?.close();
     await tenant?.close();
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // Each engine call is filed under the test that made it (QIX-METHODS.md's "during").
+  beforeEach((context) => {
+    if (traffic) traffic.phase = context.task.name;
   });
 
   const go = async (hash: string, ready: string) => {
@@ -130,6 +140,10 @@ describe('the hub on the local tenant', () => {
   it('shows on the flights sheet the numbers of the data files', async () => {
     await go('#/app/flights/sheet/flights-sheet', 'sheet');
     await waitForCharts(page);
+    // Each cell where the sheet's grid puts it.
+    const sheet = lastAnswer(traffic, 'flights-sheet', 'GetLayout').qLayout as SheetGrid;
+    expect(sheet.cells).toHaveLength(CHART_KINDS.length);
+    await expectCellsOnGrid(page, sheet);
     await expectCellText(page, 'flights-kpi', truth.averageDelay.toFixed(1));
     await expectRows(traffic, 'flights-barchart', truth.byState);
     await expectRows(traffic, 'flights-piechart', keyed(truth.byHour));
@@ -148,6 +162,7 @@ describe('the hub on the local tenant', () => {
     await expectRows(traffic, 'flights-piechart', keyed(ca));
     await expectCellText(page, 'flights-kpi', truth.delayByState.get('CA')!.toFixed(1));
     await expectCellText(page, 'flights-filterpane', 'CA');
+    await expectCurrentSelections(page, ['Origin State', 'CA']);
     await screenshot(page, 'hub-5-bar-selected');
     await toolbar(page, 'Clear all selections');
     await expectCellText(page, 'flights-kpi', truth.averageDelay.toFixed(1));
@@ -156,6 +171,7 @@ describe('the hub on the local tenant', () => {
     await expectRows(traffic, 'flights-barchart', truth.byStateAtHour(7));
     await expectRows(traffic, 'flights-piechart', new Map([['7', truth.byHour.get(7)!]]));
     await expectCellText(page, 'flights-kpi', truth.delayByHour.get(7)!.toFixed(1));
+    await expectCurrentSelections(page, ['Hour', '7']);
     await screenshot(page, 'hub-6-list-selected');
     await toolbar(page, 'Step back');
     await expectCellText(page, 'flights-kpi', truth.averageDelay.toFixed(1));
@@ -164,6 +180,37 @@ describe('the hub on the local tenant', () => {
     await toolbar(page, 'Step forward');
     await toolbar(page, 'Step forward');
     await expectRows(traffic, 'flights-piechart', new Map([['7', truth.byHour.get(7)!]]));
+    await toolbar(page, 'Clear all selections');
+    await expectRows(traffic, 'flights-piechart', keyed(truth.byHour));
+    await expectCurrentSelections(page, []);
+  });
+
+  it('selects the bars of a range by dragging along the measure axis', async () => {
+    await go('#/app/flights/sheet/flights-sheet', 'sheet');
+    await waitForCharts(page);
+    await page.waitForTimeout(1000);
+    const before = traffic.calls.length;
+    await dragMeasureAxis(page, 'flights-barchart', '3,000', '1,000');
+    const range = traffic.calls
+      .slice(before)
+      .find((call) => call.method === 'RangeSelectHyperCubeValues');
+    expect(range, 'the drag made no range selection').toBeDefined();
+    const [{ qRange }] = (
+      range!.params as [string, [{ qRange: { qMin: number; qMax: number } }]]
+    )[1];
+    // The states whose flight counts the data files put inside the dragged range.
+    const inRange = new Map(
+      [...truth.byState].filter(([, count]) => count >= qRange.qMin && count <= qRange.qMax),
+    );
+    expect(inRange.size).toBeGreaterThan(0);
+    await expectRows(traffic, 'flights-barchart', inRange);
+    await expectRows(traffic, 'flights-piechart', keyed(truth.byHourInState(...inRange.keys())));
+    // The busiest state outside the range leaves the axis.
+    const outside = [...truth.byState]
+      .sort(([, a], [, b]) => b - a)
+      .find(([state]) => !inRange.has(state))![0];
+    await expectAxisShows(page, 'flights-barchart', [...inRange.keys()][0]!, outside);
+    await screenshot(page, 'hub-7-range-selected');
     await toolbar(page, 'Clear all selections');
     await expectRows(traffic, 'flights-piechart', keyed(truth.byHour));
   });
@@ -180,7 +227,7 @@ describe('the hub on the local tenant', () => {
     expect(await page.textContent('.model-keys')).toContain(
       'Flights ⟷ OriginAirports through Origin',
     );
-    await screenshot(page, 'hub-7-data-model');
+    await screenshot(page, 'hub-8-data-model');
   });
 
   it('checks the script as it is typed, reloads it with a live log, and shows the new field', async () => {
@@ -196,7 +243,7 @@ describe('the hub on the local tenant', () => {
         timeout: 10_000,
       })
       .toBeGreaterThan(0);
-    await screenshot(page, 'hub-8-script-error');
+    await screenshot(page, 'hub-9-script-error');
     await editor.fill(
       `${script}\nColors:\nLOAD * INLINE [\nFavouriteColor\nred\ngreen\nblue\n];\n`,
     );
@@ -207,7 +254,7 @@ describe('the hub on the local tenant', () => {
     await page.waitForSelector('[data-field="FavouriteColor"]', { timeout: 60_000 });
     expect(await page.textContent('.reload-log')).toMatch(/Colors[\s\S]*Reload finished\./);
     expect(await page.textContent('.reload-result')).toContain('Colors (3 rows)');
-    await screenshot(page, 'hub-9-reloaded');
+    await screenshot(page, 'hub-10-reloaded');
     await go('#/app/people-groups/model', 'model');
     expect(await page.$$eval('[data-table="Colors"] [data-field]', (fields) => fields.length)).toBe(
       1,
@@ -219,7 +266,16 @@ describe('the hub on the local tenant', () => {
     expect(traffic.httpErrors).toHaveLength(expectedHttpErrors);
     expect(traffic.pageErrors).toEqual([]);
     expect(traffic.consoleErrors.filter((line) => !/status of 401/.test(line))).toEqual([]);
-    console.log(`engine methods the hub and its charts called: ${traffic.methods().join(', ')}`);
+  });
+
+  it('called only engine methods that QIX-METHODS.md describes', async () => {
+    await traffic.settled();
+    await saveMethodRecord('hub', traffic);
+    const documented = await documentedMethods();
+    expect(
+      traffic.methods().filter((method) => !documented.has(method)),
+      'new methods: run `npm run qix-methods -w @qlikit/hub` to record them in QIX-METHODS.md',
+    ).toEqual([]);
   });
 });
 

@@ -18,6 +18,9 @@ export interface AppConnection {
  * where a chart that cannot draw says why.
  */
 export async function openApp(url: string, appId: string): Promise<AppConnection> {
+  // Once the hub closes the connection (another app is opened), the calls charts still
+  // had in flight fail with "Not connected": expected, so not reported.
+  let closed = false;
   const qix = enigma.create({
     schema: qixSchema,
     url,
@@ -30,6 +33,7 @@ export async function openApp(url: string, appId: string): Promise<AppConnection
           return result;
         },
         onRejected(_session, request, error) {
+          if (closed) throw error;
           const { method, handle } = request as { method?: string; handle?: number };
           const { code, message } = error as { code?: number; message?: string };
           console.error(
@@ -48,6 +52,7 @@ export async function openApp(url: string, appId: string): Promise<AppConnection
     doc,
     global,
     close: async () => {
+      closed = true;
       await qix.close();
     },
   };

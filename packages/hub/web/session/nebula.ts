@@ -10,9 +10,6 @@ import type { Doc } from '@qlikit/qix';
 /** The visualization types the hub draws, by the `visualization` name objects carry. */
 const TYPES = { barchart, linechart, piechart, kpi, table, filterpane } as const;
 
-/** The names of the chart types the hub can draw. */
-export const CHART_TYPES = Object.keys(TYPES);
-
 /** A nebula.js embed of an app with Qlik's chart packages registered. */
 export type Nebula = ReturnType<typeof embed>;
 
