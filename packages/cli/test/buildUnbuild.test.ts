@@ -4,7 +4,7 @@ import { openSession, type Doc, type QixSession } from '@qlikit/qix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineForCli, type EngineForCli } from './support/engineForCli.js';
 
-/** What must survive the round trip: the script, the master items, the variables, and every object tree. */
+/** What must survive the round trip: the script, the master items, the variables, every object tree and the app properties but the title. */
 async function appContent(doc: Doc) {
   const infos = await doc.getAllInfos();
   const ids = (type: string) =>
@@ -13,7 +13,14 @@ async function appContent(doc: Doc) {
       .map((info) => info.qId!)
       .sort();
   const sheet = await doc.getObject('sheet-1');
+  // The title is the new app's own, and the rebuilt app was reloaded later.
+  const {
+    qTitle: _title,
+    qLastReloadTime: _reloaded,
+    ...properties
+  } = await doc.getAppProperties();
   return {
+    properties,
     script: await doc.getScript(),
     dimensions: await Promise.all(
       ids('dimension').map(async (id) => (await doc.getDimension(id)).getProperties()),
@@ -27,7 +34,8 @@ async function appContent(doc: Doc) {
   };
 }
 
-describe('qlikit app unbuild / build', () => {
+// Each step runs the CLI as a process; on a shared machine one can take seconds.
+describe('qlikit app unbuild / build', { timeout: 120_000 }, () => {
   let engine: EngineForCli;
   const sessions: QixSession[] = [];
   const open = async (appId: string) => {
@@ -38,7 +46,7 @@ describe('qlikit app unbuild / build', () => {
 
   beforeAll(async () => {
     engine = await startEngineForCli();
-  });
+  }, 120_000);
   afterAll(async () => {
     await Promise.all(sessions.map((session) => session.close()));
     await engine.close();

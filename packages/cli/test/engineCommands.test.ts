@@ -4,15 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngineForCli, type EngineForCli } from './support/engineForCli.js';
 import { SALES_SCRIPT } from './support/salesApp.js';
 
-describe('qlikit app … on a bare engine (--server-type engine)', () => {
+// Each step runs the CLI as a process; on a shared machine one can take seconds.
+describe('qlikit app … on a bare engine (--server-type engine)', { timeout: 120_000 }, () => {
   let engine: EngineForCli;
   let app: string[];
 
   beforeAll(async () => {
     engine = await startEngineForCli();
     app = ['--app', engine.appId];
-  });
-  afterAll(() => engine.close());
+  }, 120_000);
+  afterAll(() => engine?.close());
 
   it('lists the apps of the engine, as a table and as JSON', async () => {
     const table = await engine.cli(['app', 'ls']);
@@ -149,6 +150,46 @@ describe('qlikit app … on a bare engine (--server-type engine)', () => {
       'vMax',
       'vMin',
     ]);
+  });
+
+  it('creates, reads, copies and deletes apps on the engine, and sets a master dimension', async () => {
+    const id = (
+      await engine.cli(['app', 'create', '--attributes-name', 'Budget', '-q'])
+    ).stdout.trim();
+    expect(id).not.toBe('');
+    const got = JSON.parse((await engine.cli(['app', 'get', 'Budget', '--json'])).stdout);
+    expect(got.qTitle).toBe('Budget');
+    const copy = JSON.parse(
+      (await engine.cli(['app', 'copy', engine.appId, '--attributes-name', 'Sales copy', '--json']))
+        .stdout,
+    );
+    expect((await engine.cli(['app', 'eval', 'Sum(Amount)', '--app', copy.id])).stdout).toBe(
+      '43\n',
+    );
+    await writeFile(
+      join(engine.dir, 'dimensions.json'),
+      JSON.stringify([
+        {
+          qInfo: { qId: 'dim-product', qType: 'dimension' },
+          qDim: { qGrouping: 'N', qFieldDefs: ['Product'], qFieldLabels: ['Product'] },
+          qMetaDef: { title: 'Product' },
+        },
+      ]),
+    );
+    expect(
+      (await engine.cli(['app', 'dimension', 'set', 'dimensions.json', '--app', copy.id])).stdout,
+    ).toBe('1 dimensions created, 0 updated; the app is saved.\n');
+    expect(
+      JSON.parse((await engine.cli(['app', 'dimension', 'ls', '--app', copy.id, '--json'])).stdout),
+    ).toEqual([
+      { id: 'dim-region', title: 'Region', fields: ['Region'] },
+      { id: 'dim-product', title: 'Product', fields: ['Product'] },
+    ]);
+    for (const app of [id, copy.id]) expect((await engine.cli(['app', 'rm', app])).code).toBe(0);
+    const names = JSON.parse((await engine.cli(['app', 'ls', '--json'])).stdout).map(
+      (app: { name: string }) => app.name,
+    );
+    expect(names).toEqual(['Sales']);
   });
 
   it('sets the script from stdin, reloads streaming the log, and reports a failed reload with exit code 1', async () => {

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTenantForCli, type TenantForCli } from './support/tenantForCli.js';
 
-describe('qlikit against a tenant', () => {
+// Each step runs the CLI as a process; on a shared machine one can take seconds.
+describe('qlikit against a tenant', { timeout: 120_000 }, () => {
   let tenant: TenantForCli;
 
+  // Starting a tenant and building the app through its engine can take long on a busy machine.
   beforeAll(async () => {
     tenant = await startTenantForCli();
-  });
-  afterAll(() => tenant.close());
+  }, 120_000);
+  afterAll(() => tenant?.close());
 
   it('lists, reads, creates, copies and deletes apps', async () => {
     const listed = JSON.parse((await tenant.cli(['app', 'ls', '--json'])).stdout);
@@ -21,10 +23,28 @@ describe('qlikit against a tenant', () => {
     });
     const got = JSON.parse((await tenant.cli(['app', 'get', 'Sales', '--json'])).stdout);
     expect(got.attributes).toMatchObject({ id: tenant.appId, name: 'Sales' });
-    const created = await tenant.cli(['app', 'create', 'Budget', '-q']);
+    const created = await tenant.cli([
+      'app',
+      'create',
+      '--attributes-name',
+      'Budget',
+      '--attributes-description',
+      'Plan',
+      '-q',
+    ]);
     const budgetId = created.stdout.trim();
-    expect((await tenant.client.apps.get({ appId: budgetId })).attributes?.name).toBe('Budget');
-    const copy = await tenant.cli(['app', 'copy', tenant.appId, '--name', 'Sales copy', '--json']);
+    expect((await tenant.client.apps.get({ appId: budgetId })).attributes).toMatchObject({
+      name: 'Budget',
+      description: 'Plan',
+    });
+    const copy = await tenant.cli([
+      'app',
+      'copy',
+      tenant.appId,
+      '--attributes-name',
+      'Sales copy',
+      '--json',
+    ]);
     const copyId = JSON.parse(copy.stdout).id;
     expect((await tenant.client.apps.get({ appId: copyId })).attributes?.name).toBe('Sales copy');
     expect((await tenant.cli(['app', 'rm', budgetId])).stdout).toBe(`Deleted app ${budgetId}.\n`);
@@ -122,22 +142,46 @@ describe('qlikit against a tenant', () => {
     const published = await tenant.cli([
       'app',
       'publish',
+      'create',
       importedId,
       '--spaceId',
       space.id,
       '--json',
     ]);
     expect(published.code).toBe(0);
-    expect(JSON.parse(published.stdout).attributes).toMatchObject({
-      spaceId: space.id,
-      published: true,
-    });
+    const publishedApp = JSON.parse(published.stdout).attributes;
+    expect(publishedApp).toMatchObject({ spaceId: space.id, published: true });
+    const republished = await tenant.cli([
+      'app',
+      'publish',
+      'update',
+      importedId,
+      '--targetId',
+      publishedApp.id,
+      '--attributes-name',
+      'Sales published',
+    ]);
+    expect(republished.stdout).toBe(`Republished ${importedId} over ${publishedApp.id}.\n`);
+    expect((await tenant.client.apps.get({ appId: publishedApp.id })).attributes?.name).toBe(
+      'Sales published',
+    );
     const missing = await tenant.cli(['app', 'import', '--file', 'nothing.qvf']);
     expect([missing.code, missing.stderr.includes('Cannot read nothing.qvf')]).toEqual([2, true]);
   });
 
   it('starts a reload through the reloads API, waits for it with its log, and lists and reads it', async () => {
-    const waited = await tenant.cli(['reload', 'create', '--appId', 'Sales', '--wait', '--json']);
+    const waited = await tenant.cli([
+      'reload',
+      'create',
+      '--appId',
+      'Sales',
+      '--variables',
+      'vYear=2024',
+      '--weight',
+      '2',
+      '--wait',
+      '--json',
+    ]);
     expect(waited.code).toBe(0);
     const reload = JSON.parse(waited.stdout);
     expect(reload).toMatchObject({ appId: tenant.appId, status: 'SUCCEEDED' });
@@ -145,6 +189,9 @@ describe('qlikit against a tenant', () => {
       (await tenant.cli(['reload', 'ls', '--appId', tenant.appId, '--json'])).stdout,
     );
     expect(listed.map((entry: { id: string }) => entry.id)).toContain(reload.id);
+    // The reload's variables start the script, so the app has them as script variables.
+    const variables = await tenant.cli(['app', 'variable', 'ls', '--app', 'Sales']);
+    expect(variables.stdout).toMatch(/\bvYear\b.*\b2024\b/);
     const shown = await tenant.cli(['reload', 'get', reload.id]);
     expect(shown.stdout).toMatch(new RegExp(`^id: +${reload.id}\n`));
     expect(shown.stdout).toContain('status: ');

@@ -19,9 +19,15 @@ East, Cy
 ];
 `;
 
-/** Fills an app with data, a master dimension and measure, a variable, and a sheet holding a table. */
+/** Fills an app with data, app properties, a master dimension and measure, a variable, and a sheet holding a table. */
 export async function buildSalesApp(doc: Doc): Promise<void> {
   await doc.setScript(SALES_SCRIPT);
+  await doc.setAppProperties({
+    ...(await doc.getAppProperties()),
+    description: 'Sales by region',
+    theme: 'sense',
+    sheetTitleBgColor: '#f2f2f2',
+  });
   await doc.doReload();
   await doc.createDimension({
     qInfo: { qId: 'dim-region', qType: 'dimension' },

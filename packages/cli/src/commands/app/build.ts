@@ -19,6 +19,7 @@ interface BuildOptions extends AppOptions {
   readonly reload?: boolean;
   readonly save?: boolean;
   readonly silent?: boolean;
+  readonly spaceId?: string;
 }
 
 const PART_FLAGS: readonly [keyof AppFilesConfig, keyof BuildOptions, string][] = [
@@ -36,7 +37,11 @@ const PART_FLAGS: readonly [keyof AppFilesConfig, keyof BuildOptions, string][] 
 ];
 
 // The app to build into: --app names it (made when no app has that name), else a new app titled as the files say.
-async function targetApp(context: CommandContext<BuildOptions>, title: string | undefined) {
+async function targetApp(
+  context: CommandContext<BuildOptions>,
+  title: string | undefined,
+  spaceId: string | undefined,
+) {
   const server = await context.connection();
   const ref = context.options.app;
   if (ref) {
@@ -51,7 +56,11 @@ async function targetApp(context: CommandContext<BuildOptions>, title: string | 
     const { global } = await server.openGlobal();
     return { appId: (await global.createApp({ qAppName: name })).qAppId, created: name };
   }
-  const app = await (await server.rest()).apps.create({ body: { attributes: { name } } });
+  const app = await (
+    await server.rest()
+  ).apps.create({
+    body: { attributes: { name, ...(spaceId ? { spaceId } : {}) } },
+  });
   return { appId: app.attributes?.id ?? '', created: name };
 }
 
@@ -72,6 +81,11 @@ export const appBuild = defineCommand<BuildOptions>({
       const [flags, description] = text.split('|') as [string, string];
       return { flags, description };
     }),
+    {
+      flags: '--spaceId <id>',
+      description:
+        "Space of a new app on a tenant (default: config.yml's spaceId, the unbuilt app's)",
+    },
     { flags: '--no-reload', description: 'Do not run the load script' },
     { flags: '--silent', description: 'Do not print the reload log' },
     NO_SAVE_OPTION,
@@ -91,7 +105,11 @@ export const appBuild = defineCommand<BuildOptions>({
       });
     }
     const files = await readAppFiles(directory, overrides);
-    const { appId, created } = await targetApp(context, files.appProperties?.qTitle);
+    const { appId, created } = await targetApp(
+      context,
+      files.appProperties?.qTitle,
+      options.spaceId ?? files.spaceId,
+    );
     const app = await (await context.connection()).openApp(appId, { ttl: options.ttl });
     const counts = await applyAppFiles(app.doc, files, out, created);
     let reload: ReloadOutcome | undefined;

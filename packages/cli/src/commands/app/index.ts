@@ -16,7 +16,7 @@ import { objectData } from './object/data.js';
 import { objectLayout } from './object/layout.js';
 import { objectLs } from './object/ls.js';
 import { objectProperties } from './object/properties.js';
-import { appPublish } from './publish.js';
+import { publishGroup } from './publish/index.js';
 import { appReload } from './reload.js';
 import { appRm } from './rm.js';
 import { scriptGet } from './script/get.js';
@@ -39,7 +39,7 @@ export const appGroup = defineGroup({
     appCreate,
     appRm,
     appCopy,
-    appPublish,
+    publishGroup,
     appImport,
     appExport,
     appReload,

@@ -1,9 +1,17 @@
 import { resolve } from 'node:path';
 import { defineCommand } from '../../command/CommandSpec.js';
+import type { Connection } from '../../connect/Connection.js';
 import { APP_OPTIONS, openAppOf, type AppOptions } from './appOptions.js';
 import type { AppFilesFormat } from './appFiles/AppFiles.js';
 import { readAppFromEngine } from './appFiles/readAppFromEngine.js';
 import { writeAppFiles } from './appFiles/writeAppFiles.js';
+
+/** The space of a tenant's app, from its item (the apps API's attributes do not say). */
+async function spaceOfApp(server: Connection, appId: string): Promise<string | undefined> {
+  const items = (await server.rest()).items.list({ resourceType: 'app', resourceId: appId });
+  for await (const item of items) return item.spaceId ?? undefined;
+  return undefined;
+}
 
 export const appUnbuild = defineCommand<AppOptions & { dir?: string; format: AppFilesFormat }>({
   name: 'unbuild',
@@ -29,7 +37,11 @@ export const appUnbuild = defineCommand<AppOptions & { dir?: string; format: App
       ...context,
       options: { ...context.options, data: false },
     });
-    const files = await readAppFromEngine(doc);
+    const server = await context.connection();
+    // On a tenant the files remember the app's space, so a build finds the same data files.
+    const spaceId =
+      server.target.serverType === 'engine' ? undefined : await spaceOfApp(server, appId);
+    const files = { ...(await readAppFromEngine(doc)), ...(spaceId ? { spaceId } : {}) };
     const title = files.appProperties?.qTitle || appId;
     const fallback = `${title.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-')}-unbuild`;
     const directory = resolve(context.io.cwd, context.options.dir ?? fallback);

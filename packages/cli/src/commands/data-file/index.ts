@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { defineCommand, defineGroup } from '../../command/CommandSpec.js';
-import { CliError } from '../../errors/CliError.js';
+import { CliError, usageError } from '../../errors/CliError.js';
 import { formatRecord } from '../../output/formatRecord.js';
 import { collectLimited, LIMIT_OPTION, pageSize } from '../shared/listOptions.js';
 
@@ -54,6 +54,7 @@ const dataFileGet = defineCommand({
 });
 
 interface UploadOptions {
+  readonly file?: string;
   readonly name?: string;
   readonly connectionId?: string;
   readonly appId?: string;
@@ -61,14 +62,19 @@ interface UploadOptions {
 }
 
 const dataFileUpload = defineCommand<UploadOptions>({
-  name: 'upload <file>',
+  name: 'upload [file]',
   aliases: ['create'],
   summary: 'Upload a data file, streamed from disk with a progress bar',
   examples: [
     'qlikit data-file upload sales.csv',
     'qlikit data-file upload ./big.qvd --name history/2024.qvd --connectionId <space connection> -q',
+    'qlikit data-file create --file sales.csv --name sales.csv',
   ],
   options: [
+    {
+      flags: '--file <path>',
+      description: 'The file to upload (qlik-cli spelling of the argument)',
+    },
     {
       flags: '--name <name>',
       description: "Name in the tenant, '/' for folders (default: the file's name)",
@@ -81,9 +87,11 @@ const dataFileUpload = defineCommand<UploadOptions>({
     { flags: '-q, --quiet', description: 'Print only the new file id' },
   ],
   async run({ args, options, out, io, signal, connection }) {
-    const path = resolve(io.cwd, args[0]!);
+    const given = args[0] ?? options.file;
+    if (!given) throw usageError('Which file? `qlikit data-file upload <file>` or --file <path>.');
+    const path = resolve(io.cwd, given);
     await stat(path).catch((cause: unknown) => {
-      throw new CliError('FILE_UNREADABLE', `Cannot read ${args[0]}.`, { cause, exitCode: 2 });
+      throw new CliError('FILE_UNREADABLE', `Cannot read ${given}.`, { cause, exitCode: 2 });
     });
     const { dataFiles } = await import('@qlikit/rest');
     const client = await (await connection()).rest();

@@ -1,5 +1,5 @@
 import { defineCommand, defineGroup } from '../../command/CommandSpec.js';
-import { positiveInteger } from '../../command/optionParsers.js';
+import { keyValues, positiveInteger } from '../../command/optionParsers.js';
 import { CliError } from '../../errors/CliError.js';
 import { formatRecord } from '../../output/formatRecord.js';
 import { formatDuration } from '../app/reloadWithLog.js';
@@ -20,6 +20,8 @@ const RELOAD_FIELDS = [
 const reloadCreate = defineCommand<{
   appId: string;
   partial?: boolean;
+  variables?: Record<string, string>;
+  weight?: number;
   wait?: boolean;
   interval: number;
 }>({
@@ -30,10 +32,21 @@ const reloadCreate = defineCommand<{
   examples: [
     'qlikit reload create --appId <app-id>',
     'qlikit reload create --appId <app-id> --partial --wait',
+    'qlikit reload create --appId <app-id> --variables vYear=2024,vRegion=North --wait',
   ],
   options: [
     { flags: '--appId <id>', description: 'The app to reload (id or name)', required: true },
     { flags: '--partial', description: 'A partial reload' },
+    {
+      flags: '--variables <k=v,...>',
+      description: 'Variables the load script starts with (repeatable)',
+      parse: keyValues,
+    },
+    {
+      flags: '--weight <n>',
+      description: "The reload's weight: higher runs sooner among the tenant's queued reloads",
+      parse: positiveInteger,
+    },
     { flags: '--wait', description: 'Wait for the end, then print the log and the result' },
     {
       flags: '--interval <seconds>',
@@ -47,7 +60,12 @@ const reloadCreate = defineCommand<{
     const { reloads } = await import('@qlikit/rest');
     const appId = await server.resolveAppId(options.appId);
     const reload = await reloads(await server.rest()).create({
-      body: { appId, ...(options.partial ? { partial: true } : {}) },
+      body: {
+        appId,
+        ...(options.partial ? { partial: true } : {}),
+        ...(options.variables ? { variables: options.variables } : {}),
+        ...(options.weight ? { weight: options.weight } : {}),
+      },
     });
     if (!options.wait) {
       out.result(reload.details, () => `Reload ${reload.id} of ${appId} is ${reload.status}.`);

@@ -17,6 +17,8 @@ export interface AppFiles {
   /** Top-level objects as full property trees (a sheet holds its charts in qChildren). */
   readonly objects: readonly GenericObjectEntry[];
   readonly connections: readonly QixConnection[];
+  /** The tenant space the app was unbuilt from: `app build` makes a new app there, where its data files are. */
+  readonly spaceId?: string;
 }
 
 /** Where the parts live inside the folder, as config.yml names them (qlik-cli's keys). */
@@ -29,13 +31,15 @@ export interface AppFilesConfig {
   /** A folder pattern such as `objects/*.json`. */
   readonly objects?: string;
   readonly connections?: string;
+  /** Not a path: the space of the unbuilt app (qlikit's key; absent on an engine or for a personal app). */
+  readonly spaceId?: string;
 }
 
 /** The file format of the JSON-like parts. */
 export type AppFilesFormat = 'json' | 'yaml';
 
 /** config.yml for a folder written in `format`. */
-export function defaultConfig(format: AppFilesFormat): Required<AppFilesConfig> {
+export function defaultConfig(format: AppFilesFormat): Required<Omit<AppFilesConfig, 'spaceId'>> {
   const ext = format === 'yaml' ? 'yml' : 'json';
   return {
     script: 'script.qvs',

@@ -54,7 +54,7 @@ export async function readAppFiles(
     config = Object.fromEntries(
       Object.entries(parsed).map(([key, value]) => [
         key,
-        typeof value === 'string' ? join(directory, value) : value,
+        typeof value === 'string' && key !== 'spaceId' ? join(directory, value) : value,
       ]),
     );
   }
@@ -92,5 +92,6 @@ export async function readAppFiles(
     variables: await readList(paths.variables),
     objects,
     connections,
+    ...(config.spaceId ? { spaceId: config.spaceId } : {}),
   };
 }

@@ -56,6 +56,9 @@ export async function writeAppFiles(
     ]),
   );
   await put(config.connections, stringify({ connections }));
-  await put('config.yml', stringify(config));
+  await put(
+    'config.yml',
+    stringify(files.spaceId ? { ...config, spaceId: files.spaceId } : config),
+  );
   return written;
 }

@@ -1,18 +1,25 @@
-import { defineCommand } from '../../command/CommandSpec.js';
+import { defineCommand } from '../../../command/CommandSpec.js';
+import {
+  PUBLISH_ATTRIBUTE_OPTIONS,
+  publishBody,
+  type PublishAttributeOptions,
+} from './publishBody.js';
 
-interface PublishOptions {
+interface PublishCreateOptions extends PublishAttributeOptions {
   readonly spaceId: string;
-  readonly name?: string;
   readonly quiet?: boolean;
 }
 
-export const appPublish = defineCommand<PublishOptions>({
-  name: 'publish <app>',
-  summary: 'Publish an app to a managed space',
-  examples: ['qlikit app publish <app-id> --spaceId <managed-space-id>'],
+export const publishCreate = defineCommand<PublishCreateOptions>({
+  name: 'create <app>',
+  summary: 'Publish an app to a managed space (a new published copy)',
+  examples: [
+    'qlikit app publish create <app-id> --spaceId <managed-space-id>',
+    'qlikit app publish create Sales --spaceId <managed-space-id> --attributes-name "Sales" -q',
+  ],
   options: [
     { flags: '--spaceId <id>', description: 'The managed space to publish to', required: true },
-    { flags: '--name <name>', description: 'Name of the published app' },
+    ...PUBLISH_ATTRIBUTE_OPTIONS,
     { flags: '-q, --quiet', description: 'Print only the published app id' },
   ],
   async run({ args, options, out, connection }) {
@@ -20,10 +27,7 @@ export const appPublish = defineCommand<PublishOptions>({
     const { apps } = await import('@qlikit/rest');
     const app = await apps(await server.rest()).get({ appId: await server.resolveAppId(args[0]!) });
     const published = await app.publish({
-      body: {
-        spaceId: options.spaceId,
-        ...(options.name ? { attributes: { name: options.name } } : {}),
-      },
+      body: { spaceId: options.spaceId, ...publishBody(options) },
     });
     if (options.quiet) out.line(published.id);
     else
