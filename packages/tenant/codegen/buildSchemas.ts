@@ -23,6 +23,12 @@ export interface ServiceSchemas {
 const SCHEMA_REF = '#/components/schemas/';
 const JSON_TYPES = ['application/json', '*/*', 'application/x-www-form-urlencoded'];
 
+/** Query parameters a spec marks required while its own text lets a caller leave them out. */
+const OPTIONAL_QUERY: Record<string, readonly string[]> = {
+  // "TenantAdmin users may omit this parameter to list all reload history in the tenant."
+  'reloads.listReloads': ['appId'],
+};
+
 /**
  * Builds the request schemas of a service's operations from its spec: path
  * parameters, query parameters and JSON bodies. Component schemas become
@@ -54,7 +60,13 @@ export function buildSchemas(
     if (path.length > 0) request.params = objectOf(path, { ref });
     if (query.length > 0)
       request.querystring = objectOf(
-        query.map((p) => loosen(spec, p)),
+        query.map((p) =>
+          loosen(spec, {
+            ...p,
+            required:
+              p.required && !OPTIONAL_QUERY[`${service}.${operation.name}`]?.includes(p.name),
+          }),
+        ),
         { ref, keepDefault: true },
       );
     const body =

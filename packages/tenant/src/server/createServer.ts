@@ -32,8 +32,10 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const fastify = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit,
-    // Qlik's clients put long cursors and filters in query strings.
-    routerOptions: { maxParamLength: 1000 },
+    // Qlik's clients put long cursors and filters in query strings; some join
+    // a base URL and a path that both carry the slash (`/api/v1//items`), which
+    // Qlik Cloud's gateway accepts.
+    routerOptions: { maxParamLength: 1000, ignoreDuplicateSlashes: true },
     schemaController: { compilersFactory: { buildValidator } },
     // Keep-alive sockets of a test client must not hold `close()` back.
     forceCloseConnections: true,
@@ -43,10 +45,18 @@ export function createServer(options: ServerOptions): FastifyInstance {
     request.traceId = traceIdFor(request.headers[TRACE_HEADER]);
     void reply.header(TRACE_HEADER, request.traceId);
   });
+  // A DELETE with an empty body under a JSON content type reads as no body:
+  // qlik-saas-api sends `Content-Type: application/json` on every DELETE, and
+  // Qlik Cloud answers it. Other methods still refuse an empty JSON body.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(
-    'application/json-patch+json',
+    ['application/json', 'application/json-patch+json'],
     { parseAs: 'string' },
-    fastify.getDefaultJsonParser('error', 'error'),
+    (request, body, done) =>
+      body === '' && request.method === 'DELETE'
+        ? done(null, undefined)
+        : parseJson(request, body as string, done),
   );
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',

@@ -116,9 +116,9 @@ export class ReloadsTable {
       .map(toRow);
   }
 
-  /** One page of an app's reloads, newest first unless `ascending`, with cursors. */
+  /** One page of reloads (an app's, or every app's without appId), newest first unless `ascending`. */
   page(query: {
-    readonly appId: string;
+    readonly appId?: string;
     readonly limit: number;
     readonly ascending: boolean;
     readonly next?: string;

@@ -63,8 +63,9 @@ export function reloadsRoutes(
   });
 
   routes.add('reloads.listReloads', (args, call) => {
-    if (!args.appId) throw ApiError.badRequest('appId is required', 'RELOADS-400');
-    apps.authorized(call.principal, args.appId, 'read');
+    // The spec lets a TenantAdmin leave appId out to list every app's reloads.
+    if (args.appId) apps.authorized(call.principal, args.appId, 'read');
+    else if (!call.principal.isAdmin) throw ApiError.badRequest('appId is required', 'RELOADS-400');
     const sort = args.sort ?? '-creationTime';
     if (!/^[+-]?creationTime$/.test(sort))
       throw ApiError.badRequest(
