@@ -1,6 +1,6 @@
 // `npm run bench [-- <suite>...]`: runs the benchmark suites one after another,
 // each in its own process, each printing its figures next to its anchors.
-// Suites: qix-client, qix-schema, engine, engine-sources, engine-server, engine-fuzz, rest-client (all by default).
+// Suites: the keys of SUITES below (all by default).
 import { spawnSync } from 'node:child_process';
 
 const TSX = ['--conditions=source', '--import', 'tsx'];
@@ -12,6 +12,7 @@ const SUITES = {
   'engine-server': [...TSX, 'bench/engine-server/run.ts'],
   'engine-fuzz': [...TSX, '--expose-gc', 'bench/engine-server/fuzz.ts'],
   'rest-client': [...TSX, 'bench/rest-client/run.ts'],
+  tenant: [...TSX, 'bench/tenant/run.ts'],
 };
 
 const asked = process.argv.slice(2);
