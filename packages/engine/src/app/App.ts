@@ -237,6 +237,13 @@ export class App {
     this.emit({ kind: 'object-changed', id: objectId(object) });
   }
 
+  /** Publishes or approves an object, or takes that back (Publish, UnPublish, Approve, UnApprove). */
+  setObjectStatus(object: StoredObject, status: ObjectStatus): void {
+    applyStatus(object, status);
+    this.syncDocument();
+    this.emit({ kind: 'object-changed', id: objectId(object) });
+  }
+
   /** Destroys an object and its children; returns the ids destroyed. */
   destroyObject(id: string): string[] {
     if (!this.objects.has(id)) return [];
@@ -316,6 +323,20 @@ export function replaceProperties(object: StoredObject, properties: Record<strin
     qType: (object.properties.qInfo as { qType: string }).qType,
   };
   object.properties = next;
+  object.modifiedDate = new Date().toISOString();
+}
+
+/** What Publish/UnPublish and Approve/UnApprove change on an object. */
+export interface ObjectStatus {
+  readonly published?: boolean;
+  readonly approved?: boolean;
+}
+
+/** Applies a status change to an object in place. */
+export function applyStatus(object: StoredObject, status: ObjectStatus): void {
+  if (status.published === true) object.publishTime ??= new Date().toISOString();
+  if (status.published === false) delete object.publishTime;
+  if (status.approved !== undefined) object.approved = status.approved;
   object.modifiedDate = new Date().toISOString();
 }
 

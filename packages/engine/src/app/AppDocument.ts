@@ -16,6 +16,10 @@ export interface StoredObject {
   scriptCreated?: boolean;
   /** For bookmarks: the selections they restore. */
   bookmarkState?: unknown;
+  /** When Publish made it public (qMeta.published, qMeta.publishTime); absent while private. */
+  publishTime?: string;
+  /** Set by Approve, cleared by UnApprove (qMeta.approved). */
+  approved?: boolean;
   createdDate: string;
   modifiedDate: string;
 }

@@ -1,7 +1,15 @@
 import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
 import type { SessionView } from './SessionView.js';
 import { LocError } from '../errors/LocError.js';
-import { App, objectId, replaceProperties, withInfo, type AppEvent } from './App.js';
+import {
+  App,
+  applyStatus,
+  objectId,
+  replaceProperties,
+  withInfo,
+  type AppEvent,
+  type ObjectStatus,
+} from './App.js';
 import type { StoredObject, StoredObjectType } from './AppDocument.js';
 import { ReloadProgress } from './ReloadProgress.js';
 import { applyNxPatches, type PatchInput } from './applyNxPatches.js';
@@ -132,6 +140,7 @@ export class DocSession {
       case 'GenericObject': {
         const layout = computeLayout(properties, this.data.layoutContext(object));
         layout.qHasSoftPatches = this.softPatched.has(id);
+        layout.qMeta = { ...(layout.qMeta as object), ...statusMeta(object) };
         return layout;
       }
       case 'GenericDimension':
@@ -306,6 +315,16 @@ export class DocSession {
     if (definesExpressions(object)) this.variablesChanged();
   }
 
+  /** Publishes or approves a stored or session object, or takes that back. */
+  setObjectStatus(object: StoredObject, status: ObjectStatus): void {
+    if (this.isSessionObject(object)) {
+      applyStatus(object, status);
+      this.invalidateObject(objectId(object));
+    } else {
+      this.app.setObjectStatus(object, status);
+    }
+  }
+
   /** Marks every data-dependent handle of this session changed (after a selection or a reload). */
   invalidateData(): void {
     this.session.invalidate((entry) => entry.type !== 'Global' && entry.type !== 'Field');
@@ -363,6 +382,7 @@ function metaOf(object: StoredObject): Record<string, unknown> {
     ...structuredClone(meta),
     createdDate: object.createdDate,
     modifiedDate: object.modifiedDate,
+    ...statusMeta(object),
     privileges: ['read', 'update', 'delete'],
   };
 }
@@ -374,4 +394,13 @@ function definesExpressions(object: StoredObject | undefined): boolean {
     object?.type === 'GenericDimension' ||
     object?.type === 'GenericMeasure'
   );
+}
+
+/** qMeta.published, publishTime and approved, as Publish and Approve left them. */
+function statusMeta(object: StoredObject): Record<string, unknown> {
+  return {
+    published: object.publishTime !== undefined,
+    ...(object.publishTime === undefined ? {} : { publishTime: object.publishTime }),
+    approved: object.approved === true,
+  };
 }

@@ -226,3 +226,24 @@ describe('methods that answer not implemented rather than pretend', () => {
     });
   });
 });
+
+describe('Publish and Approve', () => {
+  it('show in qMeta of the layout and are taken back by UnPublish and UnApprove', async () => {
+    const sheet = await doc.createObject({ qInfo: { qId: 'pubSheet', qType: 'sheet' } });
+    const meta = async () =>
+      ((await sheet.getLayout()) as { qMeta: Record<string, unknown> }).qMeta;
+    expect(await meta()).toMatchObject({ published: false, approved: false });
+    await sheet.publish();
+    await sheet.approve();
+    const published = await meta();
+    expect(published).toMatchObject({ published: true, approved: true });
+    expect(Date.parse(String(published.publishTime))).not.toBeNaN();
+    const dimension = await doc.getDimension('dimK');
+    await dimension.publish();
+    expect((await dimension.getLayout()).qMeta).toMatchObject({ published: true });
+    await sheet.unPublish();
+    await sheet.unApprove();
+    expect(await meta()).toMatchObject({ published: false, approved: false });
+    expect(await meta()).not.toHaveProperty('publishTime');
+  });
+});

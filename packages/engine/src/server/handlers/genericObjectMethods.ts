@@ -1,4 +1,4 @@
-import { objectId, objectInfo } from '../../app/App.js';
+import { objectId, objectInfo, type ObjectStatus } from '../../app/App.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { applyNxPatches, type PatchInput } from '../../app/applyNxPatches.js';
@@ -16,6 +16,13 @@ export function objectOf(context: CallContext): { object: StoredObject; doc: Doc
   const doc = openDocOf(context.session);
   if (!doc) throw new LocError('LOCERR_APP_NOT_OPEN', 'No app is open in this session');
   return { object: context.entry.target as StoredObject, doc };
+}
+
+/** Publish/UnPublish/Approve/UnApprove: the status shows in the layout's qMeta. */
+function setStatus(context: CallContext, status: ObjectStatus): Record<string, never> {
+  const { object, doc } = objectOf(context);
+  doc.setObjectStatus(object, status);
+  return {};
 }
 
 /** A property tree with its children inlined as `qChildren`, as GetFullPropertyTree answers. */
@@ -87,10 +94,10 @@ const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
     const { object, doc } = objectOf(context);
     return { qLayout: storedProperties(doc.layoutOf(object, object.type)) };
   },
-  Publish: () => ({}),
-  UnPublish: () => ({}),
-  Approve: () => ({}),
-  UnApprove: () => ({}),
+  Publish: (context) => setStatus(context, { published: true }),
+  UnPublish: (context) => setStatus(context, { published: false }),
+  Approve: (context) => setStatus(context, { approved: true }),
+  UnApprove: (context) => setStatus(context, { approved: false }),
   GetLinkedObjects(context) {
     const { object, doc } = objectOf(context);
     return { qItems: linkedObjects(doc, object) };
