@@ -45,4 +45,25 @@ describe('the engine on /app/<appId> of the tenant port', () => {
     expect(await global.getAuthenticatedUser()).toBe(t.tenant.admin.user.id);
     await session.close();
   });
+
+  it('opens a Qlik Cloud session app on /app/SessionApp_<x>/ttl/5: GetActiveDoc, suspend and resume', async () => {
+    const session = enigma.create({
+      schema,
+      url: `${t.url.replace('http', 'ws')}/app/SessionApp_${Date.now().toString(36)}/ttl/5`,
+      createSocket: (url: string) =>
+        new WebSocket(url, { headers: { Authorization: `Bearer ${t.adminKey}` } }),
+    });
+    const global = (await session.open()) as any;
+    const app = await global.getActiveDoc();
+    await app.setScript('T: LOAD * INLINE [a\n1\n2];');
+    expect(await app.doReload()).toBe(true);
+    const object = await app.createObject({ qInfo: { qId: 'OBJ02', qType: 'abc' } });
+    const before = await object.getProperties();
+    await session.suspend();
+    await session.resume(true);
+    expect(await object.getProperties()).toEqual(before);
+    expect(await app.evaluate('Sum(a)')).toBe('3');
+    expect((await app.getAppLayout()).qIsSessionApp).toBe(true);
+    await session.close();
+  });
 });
