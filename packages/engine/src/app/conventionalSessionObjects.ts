@@ -45,6 +45,6 @@ const CONVENTIONS: Readonly<Record<string, Json>> = {
 
 /** The properties of the conventional session object with this id, if it is one. */
 export function conventionalSessionObject(id: string): Json | undefined {
-  const props = CONVENTIONS[id];
-  return props ? structuredClone(props) : undefined;
+  // Own keys only: an id such as `constructor` names no convention.
+  return Object.hasOwn(CONVENTIONS, id) ? structuredClone(CONVENTIONS[id]) : undefined;
 }

@@ -150,6 +150,17 @@ describe('prototype pollution', () => {
     await expectBystanderUnaffected();
   });
 
+  it('looks up ids and names a client sends among own keys only (GetObject("constructor"))', async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      for (const method of ['GetObject', 'GetDimension', 'GetMeasure', 'GetBookmark']) {
+        const answer = await h.raw.call({ handle: h.doc, method, params: [name] });
+        expect(answer.result).toMatchObject({ qReturn: { qHandle: null } });
+      }
+      const field = await h.raw.call({ handle: h.doc, method: 'GetField', params: [name] });
+      expect((field.error as { code: number } | undefined)?.code ?? 0).not.toBe(10);
+    }
+  });
+
   it('refuses a patch value whose JSON has a __proto__ key', async () => {
     const answer = await h.raw.call({
       handle: h.object,

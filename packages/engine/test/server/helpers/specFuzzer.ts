@@ -95,6 +95,12 @@ const STRINGS = [
   'Orders: LOAD RecNo() AS N AUTOGENERATE 3;',
   '2024-02-10',
   'qlik',
+  // Names that reach a prototype when an object is keyed by client input.
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
 ];
 const INTEGERS = [0, 1, 2, 3, -1, 5, 10, 100, 10_000, 2 ** 31 - 1, -(2 ** 31), 2 ** 53];
 const NUMBERS = [0, 0.5, -2.25, 1e308, -1e-308, 45, 3.0];
