@@ -180,6 +180,12 @@ export class App {
     this.touch();
   }
 
+  /** Marks these variables favorite, replacing the list (SetFavoriteVariables). */
+  setFavoriteVariables(names: readonly string[]): void {
+    this.document.favoriteVariables = [...new Set(names)];
+    this.touch();
+  }
+
   /** Sets the app properties (NxAppProperties). */
   setProperties(properties: Record<string, unknown>): void {
     this.document.properties = { ...structuredClone(properties) };

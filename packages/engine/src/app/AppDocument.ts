@@ -38,6 +38,8 @@ export interface AppDocument {
   /** Comments the script gave fields and tables with COMMENT FIELD / COMMENT TABLE. */
   comments?: ScriptComments;
   lastReloadTime: string | null;
+  /** Names of the variables marked favorite (SetFavoriteVariables). */
+  favoriteVariables?: string[];
   createdDate: string;
   modifiedDate: string;
 }

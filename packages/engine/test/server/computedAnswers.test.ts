@@ -247,3 +247,13 @@ describe('Publish and Approve', () => {
     expect(await meta()).not.toHaveProperty('publishTime');
   });
 });
+
+describe('favorite variables', () => {
+  it('keeps the list SetFavoriteVariables sets, replacing the previous one', async () => {
+    expect(await doc.getFavoriteVariables()).toEqual([]);
+    await doc.setFavoriteVariables(['vA', 'vB', 'vA']);
+    expect(await doc.getFavoriteVariables()).toEqual(['vA', 'vB']);
+    await doc.setFavoriteVariables(['vC']);
+    expect(await doc.getFavoriteVariables()).toEqual(['vC']);
+  });
+});

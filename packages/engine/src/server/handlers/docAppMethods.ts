@@ -1,4 +1,4 @@
-import { booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
+import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
 import { notImplemented, type ClassMethods } from '../dispatch/MethodTable.js';
 import { docOf } from './docObjectMethods.js';
 
@@ -116,7 +116,13 @@ export const docAppMethods: ClassMethods<'Doc'> = {
   GetContentLibraries: () => ({ qList: { qItems: [] } }),
   GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
   GetTextMacros: () => ({ qMacros: [] }),
-  GetFavoriteVariables: () => ({ qNames: [] }),
+  GetFavoriteVariables: (context) => ({
+    qNames: [...(docOf(context).app.document.favoriteVariables ?? [])],
+  }),
+  SetFavoriteVariables(context, args) {
+    docOf(context).app.setFavoriteVariables(arrayArg<string>(args, 'qNames'));
+    return {};
+  },
   SetFetchLimit: notImplemented('it limits debug-mode reloads, which this engine does not run'),
   async SaveObjects(context) {
     await docOf(context).app.saveObjects();
