@@ -128,10 +128,13 @@ export const docAppMethods: ClassMethods<'Doc'> = {
     await docOf(context).app.saveObjects();
     return {};
   },
+  // There is no undo buffer (Undo and Redo answer not implemented): it is always clear.
   ClearUndoBuffer: () => ({}),
-  Undo: () => ({ qSuccess: false }),
-  Redo: () => ({ qSuccess: false }),
-  Resume: () => ({}),
+  Undo: notImplemented('property changes are not recorded in an undo buffer'),
+  Redo: notImplemented('property changes are not recorded in an undo buffer'),
+  Resume: notImplemented(
+    'a session keeps no state after it ends; reconnect within /ttl/<seconds> to reattach',
+  ),
   AbortModal(context, args) {
     docOf(context).endModal(booleanArg(args, 'qAccept'));
     return {};
