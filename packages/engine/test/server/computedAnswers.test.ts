@@ -257,3 +257,18 @@ describe('favorite variables', () => {
     expect(await doc.getFavoriteVariables()).toEqual(['vC']);
   });
 });
+
+describe('GetTextMacros', () => {
+  it('lists the variables with their text, reserved and system ones marked', async () => {
+    await doc.createSessionVariable({ qName: 'vMacro', qDefinition: 'Sum(K)' });
+    const macros = await doc.getTextMacros();
+    expect(macros.find((macro) => macro.qTag === 'vMacro')).toEqual({
+      qTag: 'vMacro',
+      qRefSeqNo: 0,
+      qSetSeqNo: 0,
+      qDisplayString: 'Sum(K)',
+      qIsSystem: false,
+      qIsReserved: false,
+    });
+  });
+});

@@ -115,7 +115,20 @@ export const docAppMethods: ClassMethods<'Doc'> = {
   GetLocaleInfo: (context) => ({ qReturn: docOf(context).localeInfo() }),
   GetContentLibraries: () => ({ qList: { qItems: [] } }),
   GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
-  GetTextMacros: () => ({ qMacros: [] }),
+  // The script's and the app's variables with their text; the sequence numbers count debug-mode
+  // statements, which this engine does not run, so they stay 0 ("not updated by a statement").
+  GetTextMacros: (context) => ({
+    qMacros: docOf(context)
+      .variableItems(true, true)
+      .map((item) => ({
+        qTag: item.name,
+        qRefSeqNo: 0,
+        qSetSeqNo: 0,
+        qDisplayString: item.definition,
+        qIsSystem: item.isConfig,
+        qIsReserved: item.isReserved,
+      })),
+  }),
   GetFavoriteVariables: (context) => ({
     qNames: [...(docOf(context).app.document.favoriteVariables ?? [])],
   }),
