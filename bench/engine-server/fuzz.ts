@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSession } from '@qlikit/qix';
 import { startEngine } from '@qlikit/engine';
-import { FUZZ_SCRIPT, runSpecFuzz } from '../../packages/engine/test/server/helpers/specFuzzer.js';
+import { openBystander } from '../../packages/engine/test/server/helpers/bystander.js';
+import { runSpecFuzz } from '../../packages/engine/test/server/helpers/specFuzzer.js';
 
 const SEEDS = Number(process.argv[2] ?? 10);
 const REQUESTS = Number(process.argv[3] ?? 5000);
@@ -29,26 +29,8 @@ const engine = await startEngine({
 });
 
 // The bystander: another user's chart, which must read the same rows throughout.
-const bystander = openSession({ url: `${engine.url}/app/engineData/identity/bystander` });
-const doc = await (await bystander.open()).createSessionApp();
-await doc.setScript(FUZZ_SCRIPT);
-await doc.doReload();
-const chart = await doc.createSessionObject({
-  qInfo: { qType: 'table' },
-  qHyperCubeDef: {
-    qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
-    qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
-    qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 10 }],
-  },
-});
-const rows = async () =>
-  JSON.stringify(
-    (
-      (await chart.getLayout()) as {
-        qHyperCube: { qDataPages: { qMatrix: { qText: string }[][] }[] };
-      }
-    ).qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText)),
-  );
+const bystander = await openBystander(engine.url);
+const rows = async () => JSON.stringify(await bystander.rows());
 const expected = await rows();
 let crossSession = 0;
 

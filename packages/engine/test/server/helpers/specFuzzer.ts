@@ -5,6 +5,7 @@ import {
   STRUCT_SHAPES,
   type Shape,
 } from '../../../src/generated/shapes.js';
+import { SALES_SCRIPT } from './engineFixture.js';
 
 // A fuzzer that speaks the spec: every method of every class on live handles,
 // parameters built from the spec's shapes and then mutated, plus malformed frames.
@@ -46,26 +47,6 @@ export interface FuzzOptions {
   /** Milliseconds before an unanswered request counts as a hang. */
   readonly timeoutMs?: number;
 }
-
-/** The data the live handles read: two associated tables and a variable. */
-export const FUZZ_SCRIPT = `Orders:
-LOAD * INLINE [
-OrderId, Customer, Product, Amount, Day
-1, Alice, Apple, 10, 2024-01-05
-2, Alice, Banana, 20, 2024-02-10
-3, Bob, Apple, 5, 2024-02-11
-4, Carol, Cherry, 7, 2024-03-01
-5, Bob, Banana, 3, 2024-03-02
-];
-Customers:
-LOAD * INLINE [
-Customer, Country
-Alice, SE
-Bob, NO
-Carol, SE
-];
-SET vTarget = 42;
-`;
 
 const STRINGS = [
   '',
@@ -322,7 +303,7 @@ async function createHandles(
     return result.qReturn.qHandle;
   };
   const doc = await call(-1, 'GetActiveDoc');
-  await socket.call({ handle: doc, method: 'SetScript', params: [FUZZ_SCRIPT] }, timeoutMs);
+  await socket.call({ handle: doc, method: 'SetScript', params: [SALES_SCRIPT] }, timeoutMs);
   await socket.call({ handle: doc, method: 'DoReload', params: [] }, timeoutMs);
   const chart = {
     qInfo: { qType: 'chart' },
