@@ -113,6 +113,7 @@ export const docAppMethods: ClassMethods<'Doc'> = {
     };
   },
   GetLocaleInfo: (context) => ({ qReturn: docOf(context).localeInfo() }),
+  // Empty because the engine keeps no image libraries or media files (only data files), not as a placeholder.
   GetContentLibraries: () => ({ qList: { qItems: [] } }),
   GetMediaList: () => ({ qList: { qItems: [] }, qReturn: true }),
   // The script's and the app's variables with their text; the sequence numbers count debug-mode

@@ -31,11 +31,15 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
     GetSupportedCodePages: () => ({
       qCodePages: [{ qNumber: 65001, qName: 'UTF-8', qDescription: 'Unicode (UTF-8)' }],
     }),
+    // Empty because this engine has none, not as a placeholder: its connectors (files, SQLite,
+    // DuckDB, PostgreSQL) are built in, it has no QSE streams (the tenant has spaces), and
+    // ODBC DSNs and OLE DB providers exist only on Windows hosts with those drivers.
     GetCustomConnectors: () => ({ qConnectors: [] }),
     GetStreamList: () => ({ qStreamList: [] }),
     GetOdbcDsns: () => ({ qOdbcDsns: [] }),
     GetOleDbProviders: () => ({ qOleDbProviders: [] }),
     GetDefaultAppFolder: () => ({ qPath: apps.appsDir }),
+    // There are no extensions to reload: the hub serves nebula.js charts from npm packages.
     ReloadExtensionList: () => ({}),
     // Reloads here stop at the first script error and always report their error data to
     // GetProgress; qInteractOnError matters only to debug-mode reloads, which this engine does not run.
