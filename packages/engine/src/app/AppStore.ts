@@ -38,6 +38,8 @@ export class AppStore {
   private connectionStore: ConnectionStore | undefined;
   private readonly open = new Map<string, App>();
   private readonly saving = new Set<Promise<void>>();
+  /** The last write asked for per app id, settled: the next one waits for it. */
+  private readonly writes = new Map<string, Promise<void>>();
 
   constructor(
     readonly dataDir: string,
@@ -265,9 +267,8 @@ export class AppStore {
   /** Writes the app as a new version and makes it current. */
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const saving = this.writeVersion(app.snapshot()).finally(() => this.saving.delete(saving));
-    this.saving.add(saving);
-    return saving;
+    const snapshot = app.snapshot();
+    return this.serially(app.id, () => this.writeVersion(snapshot));
   }
 
   /**
@@ -277,22 +278,36 @@ export class AppStore {
    */
   saveObjects(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const saving = this.read(app.id)
-      .then((saved) => {
-        const current = app.snapshot();
-        if (!saved) return this.writeVersion(current);
-        return this.writeVersion({
-          ...saved,
-          document: {
-            ...saved.document,
-            properties: current.document.properties,
-            objects: current.document.objects,
-            modifiedDate: current.document.modifiedDate,
-          },
-        });
-      })
-      .finally(() => this.saving.delete(saving));
+    const current = app.snapshot();
+    return this.serially(app.id, async () => {
+      const saved = await this.read(app.id);
+      if (!saved) return this.writeVersion(current);
+      return this.writeVersion({
+        ...saved,
+        document: {
+          ...saved.document,
+          properties: current.document.properties,
+          objects: current.document.objects,
+          modifiedDate: current.document.modifiedDate,
+        },
+      });
+    });
+  }
+
+  /**
+   * Runs one app's writes one after another, in the order they were asked
+   * for: two saves at once would both pick the same next version.
+   */
+  private serially(id: string, write: () => Promise<void>): Promise<void> {
+    const previous = this.writes.get(id) ?? Promise.resolve();
+    const saving = previous.then(write);
+    const settled = saving.catch(() => undefined);
+    this.writes.set(id, settled);
     this.saving.add(saving);
+    void settled.then(() => {
+      this.saving.delete(saving);
+      if (this.writes.get(id) === settled) this.writes.delete(id);
+    });
     return saving;
   }
 

@@ -30,6 +30,36 @@ const objects = [
 ];
 
 describe('saving apps', () => {
+  it('writes saves asked for at once by several sessions one after another, the last one kept', async () => {
+    const fixture = await startFixture();
+    try {
+      const global = await fixture.session().open();
+      const { qAppId } = await global.createApp('Saved at once');
+      const docs = await Promise.all(
+        ['a', 'b', 'c'].map(async (user) =>
+          (await fixture.session(`/app/${qAppId}/identity/${user}`).open()).openDoc(qAppId),
+        ),
+      );
+      await docs[0]!.setScript(SALES_SCRIPT);
+      await docs[0]!.doReload();
+      await Promise.all([
+        ...docs.map((doc) => doc.doSave()),
+        docs[1]!.saveObjects(),
+        docs[2]!.doSave(),
+      ]);
+      await fixture.close({ keepData: true });
+      const again = await startFixture({ dataDir: fixture.dataDir });
+      try {
+        const doc = await (await again.session().open()).openDoc(qAppId);
+        expect(await doc.evaluate('Sum(Amount)')).toBe('45');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await fixture.close().catch(() => undefined);
+    }
+  });
+
   it('reopens a saved app after a restart with identical layouts', async () => {
     const first = await startFixture();
     const global = await first.session().open();

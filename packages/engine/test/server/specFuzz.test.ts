@@ -56,4 +56,21 @@ describe('fuzzing with the spec', () => {
     for (const rows of checkpoints) expect(rows).toEqual(BYSTANDER_ROWS);
     expect(({} as Record<string, unknown>).qStateName).toBeUndefined();
   }, 120_000);
+
+  it('answers four sessions fuzzing one stored app at once (saves, reloads, deletes) without an internal error', async () => {
+    const { qAppId } = await (
+      await fixture.session('/app/engineData/identity/owner').open()
+    ).createApp('Fuzzed together');
+    const reports = await Promise.all(
+      [201, 202, 203, 204].map((seed) =>
+        runSpecFuzz(fixture.engine.url, { seed, requests: 750, appId: qAppId }),
+      ),
+    );
+    for (const report of reports) {
+      expect(report.internal).toEqual([]);
+      expect(report.hangs).toEqual([]);
+    }
+    expect(bugs).toEqual([]);
+    expect(await bystander.rows()).toEqual(BYSTANDER_ROWS);
+  }, 120_000);
 });

@@ -46,6 +46,11 @@ export interface FuzzOptions {
   readonly roundSize?: number;
   /** Milliseconds before an unanswered request counts as a hang. */
   readonly timeoutMs?: number;
+  /** A stored app to fuzz (opened with OpenDoc, shared with whoever else has it open); by default a session app of its own. */
+  readonly appId?: string;
+  /** How often a parameter is mutated (0.2), and a member or item deeper down (0.03). */
+  readonly mutationRate?: number;
+  readonly nestedMutationRate?: number;
 }
 
 const STRINGS = [
@@ -292,6 +297,7 @@ async function createHandles(
   socket: FuzzSocket,
   ids: Set<string>,
   timeoutMs: number,
+  appId: string | undefined,
 ): Promise<LiveHandles> {
   const call = async (handle: number, method: string, params: unknown[] = []) => {
     const answer = await socket.call({ handle, method, params }, timeoutMs);
@@ -302,7 +308,8 @@ async function createHandles(
     if (result.qReturn.qGenericId) ids.add(result.qReturn.qGenericId);
     return result.qReturn.qHandle;
   };
-  const doc = await call(-1, 'GetActiveDoc');
+  const doc =
+    appId === undefined ? await call(-1, 'GetActiveDoc') : await call(-1, 'OpenDoc', [appId]);
   await socket.call({ handle: doc, method: 'SetScript', params: [SALES_SCRIPT] }, timeoutMs);
   await socket.call({ handle: doc, method: 'DoReload', params: [] }, timeoutMs);
   const chart = {
@@ -352,7 +359,12 @@ async function createHandles(
 }
 
 /** One fuzzed request on a live handle: a method of its class with shaped, mutated params. */
-function specRequest(values: ShapeValues, next: () => number, handles: LiveHandles) {
+function specRequest(
+  values: ShapeValues,
+  next: () => number,
+  handles: LiveHandles,
+  mutationRate: number,
+) {
   const className = values.pick([...handles.keys()]);
   const methods = PARAM_SHAPES[className] ?? {};
   const method = values.pick(Object.keys(methods));
@@ -361,7 +373,7 @@ function specRequest(values: ShapeValues, next: () => number, handles: LiveHandl
   const count = next() < 0.15 ? Math.floor(next() * (shapes.length + 1)) : shapes.length;
   const params = shapes
     .slice(0, count)
-    .map((shape) => (next() < 0.05 ? null : values.mutated(shape, 0.2)));
+    .map((shape) => (next() < 0.05 ? null : values.mutated(shape, mutationRate)));
   const roll = next();
   const handle =
     roll < 0.95 ? values.pick(handles.get(className)!) : values.pick([0, 9999, -2, 1.5]);
@@ -393,8 +405,16 @@ export async function runSpecFuzz(engineUrl: string, options: FuzzOptions): Prom
   const roundSize = options.roundSize ?? 250;
   const next = seededRandom(options.seed);
   const ids = new Set<string>();
-  const values = new ShapeValues(next, () => [...STRINGS, ...ids]);
-  const socket = await FuzzSocket.open(`${engineUrl}/app/SessionApp_fuzz${options.seed}`);
+  const values = new ShapeValues(
+    next,
+    () => [...STRINGS, ...ids],
+    options.nestedMutationRate ?? 0.03,
+  );
+  const path =
+    options.appId === undefined
+      ? `/app/SessionApp_fuzz${options.seed}`
+      : `/app/${options.appId}/identity/fuzz${options.seed}`;
+  const socket = await FuzzSocket.open(`${engineUrl}${path}`);
   const internal: { request: string; message: string }[] = [];
   const hangs: string[] = [];
   const reached = new Map<string, number>();
@@ -405,7 +425,7 @@ export async function runSpecFuzz(engineUrl: string, options: FuzzOptions): Prom
     for (let sent = 0; sent < options.requests; sent++) {
       if (sent % roundSize === 0) {
         if (sent > 0) await options.checkpoint?.();
-        handles = await createHandles(socket, ids, timeoutMs);
+        handles = await createHandles(socket, ids, timeoutMs, options.appId);
       }
       let text: string;
       let answer: Record<string, unknown> | undefined;
@@ -413,7 +433,7 @@ export async function runSpecFuzz(engineUrl: string, options: FuzzOptions): Prom
         text = values.pick(MALFORMED);
         answer = await socket.sendRaw(text, timeoutMs);
       } else {
-        const { key, request } = specRequest(values, next, handles);
+        const { key, request } = specRequest(values, next, handles, options.mutationRate ?? 0.2);
         reached.set(key, (reached.get(key) ?? 0) + 1);
         text = JSON.stringify(request);
         answer = await socket.call(request, timeoutMs);
