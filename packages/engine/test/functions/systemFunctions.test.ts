@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { checkExpression } from '../../src/app/checkExpression.js';
@@ -72,6 +73,14 @@ describe('functions of the reference that are not implemented', () => {
     expect(checkExpression('GeoNothing(Area)', scope).qErrorMsg).toBe(
       'Unknown function: GeoNothing()',
     );
+  });
+
+  test("the README's list names each of them", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('**Functions not implemented**'));
+    // The paragraph runs to the next blank line.
+    const listed = section.slice(0, section.indexOf('\n\n'));
+    for (const { name } of UNSUPPORTED_FUNCTIONS.values()) expect(listed).toContain(name);
   });
 
   test('GetFunctions lists none of them', () => {
