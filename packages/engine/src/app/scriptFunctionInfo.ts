@@ -24,6 +24,11 @@ export const SCRIPT_FUNCTION_INFO: readonly ScriptFunctionInfo[] = [
   { name: 'Exists', group: 'RCRD', params: 'field_name [, expr]' },
   { name: 'Peek', group: 'RCRD', params: 'field_name[, row_no[, table_name ] ]' },
   { name: 'Previous', group: 'RCRD', params: 'expr' },
+  {
+    name: 'Lookup',
+    group: 'RCRD',
+    params: 'field_name, match_field_name, match_field_value [, table_name]',
+  },
   { name: 'Window', group: 'RCRD', params: 'main_expr [, partition1, partition2, ...]' },
   { name: 'FieldValue', group: 'RCRD', params: 'field_name, elem_no' },
   { name: 'FieldIndex', group: 'RCRD', params: 'field_name, value' },

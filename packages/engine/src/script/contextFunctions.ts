@@ -5,6 +5,7 @@ import { toText } from '../value/toText.js';
 import type { Value } from '../value/Value.js';
 import { keyOf, type ValueKey } from './ColumnBuilder.js';
 import { LoadContext } from './LoadContext.js';
+import { lookupFunction } from './lookupFunction.js';
 import { fileFunctions, type FileFunctionHost } from './fileFunctions.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { ScriptTable } from './ScriptTable.js';
@@ -69,6 +70,7 @@ export function contextFunctions(host: ScriptFunctionHost): ReadonlyMap<string, 
     ['APPLYMAP', (args) => applyMap(host, args)],
     ['MAPSUBSTRING', (args) => mapSubString(host, args)],
     ['PEEK', (args) => peek(host, args)],
+    ['LOOKUP', lookupFunction(host.table, host.currentOutput)],
     [
       'EXISTS',
       (args, ctx) =>
