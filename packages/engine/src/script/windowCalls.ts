@@ -39,6 +39,9 @@ function aggregates(expr: Expr): boolean {
 export function windowSlotOf(call: CallExpr, positions: ReadonlyMap<string, number>): WindowSlot {
   const [main, ...rest] = call.args;
   if (!main) throw new ScriptFault('SCRIPT_SYNTAX', 'Window() needs an expression', call.start);
+  // The Window page: "nested window functions ... are not allowed".
+  if (containsWindow(main))
+    throw new ScriptFault('SCRIPT_SYNTAX', 'Window() may not contain another Window()', call.start);
   const partitions = rest.map((arg) => {
     if (arg.kind !== 'field')
       throw new ScriptFault(
@@ -56,6 +59,19 @@ export function windowSlotOf(call: CallExpr, positions: ReadonlyMap<string, numb
     return at;
   });
   return { main: compileExpression(main), aggregates: aggregates(main), partitions, values: [] };
+}
+
+function containsWindow(expr: Expr): boolean {
+  switch (expr.kind) {
+    case 'call':
+      return expr.key === 'WINDOW' || expr.args.some(containsWindow);
+    case 'unary':
+      return containsWindow(expr.operand);
+    case 'binary':
+      return containsWindow(expr.left) || containsWindow(expr.right);
+    default:
+      return false;
+  }
 }
 
 /** The key of a row's partition. */

@@ -53,6 +53,14 @@ describe('Window() in a LOAD', () => {
     ]);
   });
 
+  test('a Window inside a Window is refused, as the page says', async () => {
+    await expect(
+      run(
+        `${EMPLOYEES} T: NOCONCATENATE LOAD Window(Sum(Window(Salary))) as S RESIDENT Employees;`,
+      ),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/may not contain another Window/) });
+  });
+
   test('sorting, filtering and frames answer not supported, naming what is missing', async () => {
     await expect(
       run(
