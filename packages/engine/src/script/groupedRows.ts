@@ -5,6 +5,7 @@ import type { Value } from '../value/Value.js';
 import { aggregateValues } from './aggregateValues.js';
 import { keyOf } from './ColumnBuilder.js';
 import type { LoadContext } from './LoadContext.js';
+import { rowValuesKey } from './rowValuesKey.js';
 import { ScriptFault } from './ScriptFault.js';
 import { computeWindows } from './windowCalls.js';
 
@@ -40,14 +41,7 @@ export class GroupCollector {
       const value = row[this.keyPositions[0]] ?? null;
       return value === null ? '\u0000null' : typeof value === 'object' ? keyOf(value) : value;
     }
-    return this.keyPositions
-      .map((at) => {
-        const value = row[at] ?? null;
-        if (value === null) return '\u0000';
-        const key = keyOf(value);
-        return typeof key === 'number' ? `n${key}` : `s${key}`;
-      })
-      .join('\u0001');
+    return rowValuesKey(row, this.keyPositions);
   }
 }
 

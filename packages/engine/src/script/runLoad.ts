@@ -17,6 +17,7 @@ import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
 import { GroupCollector, writeGroups, writeWindowed } from './groupedRows.js';
+import { hasCall } from './hasCall.js';
 import type { LoadField, LoadStatement } from './Statement.js';
 
 /** What a LOAD needs from the running script. */
@@ -308,20 +309,13 @@ function byteTargets(
 
 /** Whether a LOAD field calls an aggregation (outside any nested aggregation). */
 function hasAggregation(field: LoadField): boolean {
-  return field.kind === 'expr' && containsAggregation(field.expr);
-}
-
-function containsAggregation(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'call':
-      // Window(Sum(X), ...) aggregates over its partition, not the LOAD's rows.
-      if (expr.key === 'WINDOW') return false;
-      return expr.aggregation || expr.args.some(containsAggregation);
-    case 'unary':
-      return containsAggregation(expr.operand);
-    case 'binary':
-      return containsAggregation(expr.left) || containsAggregation(expr.right);
-    default:
-      return false;
-  }
+  // Window(Sum(X), ...) aggregates over its partition, not over the LOAD's rows.
+  return (
+    field.kind === 'expr' &&
+    hasCall(
+      field.expr,
+      (call) => call.aggregation,
+      (call) => call.key === 'WINDOW',
+    )
+  );
 }

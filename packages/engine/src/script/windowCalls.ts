@@ -1,10 +1,14 @@
 import type { CompiledExpression } from '../expression/CompiledExpression.js';
 import { compileExpression } from '../expression/compileExpression.js';
-import type { CallExpr, Expr } from '../expression/Expr.js';
+import type { CallExpr } from '../expression/Expr.js';
 import type { Value } from '../value/Value.js';
 import { keyOf } from './ColumnBuilder.js';
 import type { LoadContext } from './LoadContext.js';
+import { hasCall } from './hasCall.js';
+import { rowValuesKey } from './rowValuesKey.js';
 import { ScriptFault } from './ScriptFault.js';
+
+const isWindow = (call: CallExpr): boolean => call.key === 'WINDOW';
 
 /** One Window() call of a LOAD: what it computes, over which partitions, and its value per row. */
 export interface WindowSlot {
@@ -17,19 +21,6 @@ export interface WindowSlot {
   values: Value[];
 }
 
-function aggregates(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'call':
-      return expr.aggregation || expr.args.some(aggregates);
-    case 'unary':
-      return aggregates(expr.operand);
-    case 'binary':
-      return aggregates(expr.left) || aggregates(expr.right);
-    default:
-      return false;
-  }
-}
-
 /**
  * Window(main_expr [, partition1, partition2, ...]) as the Window page
  * describes it: main_expr computed over the rows that share the current
@@ -40,7 +31,7 @@ export function windowSlotOf(call: CallExpr, positions: ReadonlyMap<string, numb
   const [main, ...rest] = call.args;
   if (!main) throw new ScriptFault('SCRIPT_SYNTAX', 'Window() needs an expression', call.start);
   // The Window page: "nested window functions ... are not allowed".
-  if (containsWindow(main))
+  if (hasCall(main, isWindow))
     throw new ScriptFault('SCRIPT_SYNTAX', 'Window() may not contain another Window()', call.start);
   const partitions = rest.map((arg) => {
     if (arg.kind !== 'field')
@@ -58,32 +49,12 @@ export function windowSlotOf(call: CallExpr, positions: ReadonlyMap<string, numb
       );
     return at;
   });
-  return { main: compileExpression(main), aggregates: aggregates(main), partitions, values: [] };
-}
-
-function containsWindow(expr: Expr): boolean {
-  switch (expr.kind) {
-    case 'call':
-      return expr.key === 'WINDOW' || expr.args.some(containsWindow);
-    case 'unary':
-      return containsWindow(expr.operand);
-    case 'binary':
-      return containsWindow(expr.left) || containsWindow(expr.right);
-    default:
-      return false;
-  }
-}
-
-/** The key of a row's partition. */
-function partitionKey(row: readonly Value[], partitions: readonly number[]): string {
-  return partitions
-    .map((at) => {
-      const value = row[at] ?? null;
-      if (value === null) return '\u0000';
-      const key = keyOf(value);
-      return typeof key === 'number' ? `n${key}` : `s${key}`;
-    })
-    .join('\u0001');
+  return {
+    main: compileExpression(main),
+    aggregates: hasCall(main, (c) => c.aggregation),
+    partitions,
+    values: [],
+  };
 }
 
 /**
@@ -98,7 +69,7 @@ export function computeWindows(
   for (const slot of slots) {
     const byPartition = new Map<string, number[]>();
     rows.forEach((row, i) => {
-      const key = partitionKey(row, slot.partitions);
+      const key = rowValuesKey(row, slot.partitions);
       const members = byPartition.get(key);
       if (members) members.push(i);
       else byPartition.set(key, [i]);
