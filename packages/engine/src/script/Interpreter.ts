@@ -155,7 +155,18 @@ export class Interpreter {
     offset = 0,
     cause?: unknown,
   ): ScriptError {
-    return new ScriptError(code, message, this.sourceMap.positionOf(at.start + offset), { cause });
+    // A statement of an included file: the file and the line in it go into
+    // the message; the position is the include's, in the script as written.
+    let text = message;
+    let raw = at;
+    let from = offset;
+    while (raw.included) {
+      const inner = raw.included.sourceMap.positionOf(raw.start + from);
+      text = `${raw.included.path}: ${text} (line ${inner.line}, column ${inner.column})`;
+      raw = raw.included.at;
+      from = 0;
+    }
+    return new ScriptError(code, text, this.sourceMap.positionOf(raw.start + from), { cause });
   }
 
   private checkAborted(): void {
@@ -321,7 +332,7 @@ export class Interpreter {
   /**
    * `$(Include=file)` runs the file's script in place; a file that cannot be
    * read is passed over, unless it is `$(Must_Include=file)`. Its statements
-   * report errors at the include's line.
+   * report errors at the include's line, naming the file and the line in it.
    */
   private async runInclude(path: string, must: boolean, at: RawStatement): Promise<void> {
     let text: string;
@@ -337,9 +348,19 @@ export class Interpreter {
         cause,
       );
     }
-    const included = new SourceMap(text);
-    const statements = splitStatements(text, included).map((raw) => ({ ...raw, start: at.start }));
-    await this.runBlock(buildProgram(statements, included));
+    const sourceMap = new SourceMap(text);
+    const included = { path, sourceMap, at };
+    let program: Block;
+    try {
+      program = buildProgram(
+        splitStatements(text, sourceMap).map((raw) => ({ ...raw, included })),
+        sourceMap,
+      );
+    } catch (cause) {
+      if (!(cause instanceof ScriptError)) throw cause;
+      throw this.error(cause.code, `${path}: ${cause.message}`, at, 0, cause);
+    }
+    await this.runBlock(program);
   }
 
   /** Turns any failure inside a statement into a ScriptError at that statement. */

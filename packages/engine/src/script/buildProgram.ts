@@ -184,7 +184,7 @@ class ProgramBuilder {
 function slice(raw: RawStatement, from: number, to: number): RawStatement {
   const text = raw.text.slice(from, to);
   const leading = text.length - text.trimStart().length;
-  return { text: text.slice(leading), start: raw.start + from + leading };
+  return { ...raw, text: text.slice(leading), start: raw.start + from + leading };
 }
 
 /** `WHILE cond` / `UNTIL cond` after DO or LOOP. */

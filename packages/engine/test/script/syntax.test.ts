@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScriptSyntax } from '../../src/script/checkScriptSyntax.js';
 import { ScriptError } from '../../src/script/ScriptError.js';
+import { runScript } from '../../src/script/runScript.js';
 import { makeDataDir, run, tableOf } from './scriptTestKit.js';
 
 async function errorsOf(script: string, dataDir?: string): Promise<string[]> {
@@ -277,6 +278,49 @@ describe('control statements end at the end of their line', () => {
       }).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(ScriptError);
       expect(failure).toMatchObject({ code: 'SCRIPT_FILE_NOT_FOUND', line: 2 });
+    } finally {
+      await data.dispose();
+    }
+  });
+
+  it('an error in an included file names the file and its line there, at the include', async () => {
+    const data = await makeDataDir({
+      'runtime.qvs': 'SET a = 1;\n\nT: LOAD * RESIDENT Nowhere;',
+      'syntax.qvs': 'SET a = 1;\nLOAD a b AUTOGENERATE 1;',
+      'sub.qvs': 'SUB Broken\n  SET a = 1;\n  DROP TABLE Missing;\nEND SUB',
+      'outer.qvs': '\n$(Must_Include=lib://DataFiles/runtime.qvs);',
+    });
+    const failureOf = (script: string): Promise<unknown> =>
+      runScript(script, { dataDir: data.dir }).catch((error: unknown) => error);
+    try {
+      expect(await failureOf('SET x = 1;\n$(Include=lib://DataFiles/runtime.qvs);')).toMatchObject({
+        code: 'SCRIPT_TABLE_NOT_FOUND',
+        line: 2,
+        message: expect.stringMatching(
+          /^lib:\/\/DataFiles\/runtime\.qvs: .*Nowhere.* \(line 3, column 1\) \(line 2, column 1\)$/,
+        ),
+      });
+      expect(await failureOf('\n\n$(Include=lib://DataFiles/syntax.qvs);')).toMatchObject({
+        code: 'SCRIPT_SYNTAX',
+        line: 3,
+        message: expect.stringMatching(/^lib:\/\/DataFiles\/syntax\.qvs: .*\(line 2, column \d+\)/),
+      });
+      // A SUB from an included file, called from the script, still points into its file.
+      expect(await failureOf('$(Include=lib://DataFiles/sub.qvs);\nCALL Broken;')).toMatchObject({
+        line: 1,
+        message: expect.stringMatching(
+          /^lib:\/\/DataFiles\/sub\.qvs: .*Missing.*\(line 3, column 3\)/,
+        ),
+      });
+      // Nested: each file on the way, innermost first.
+      expect(
+        await failureOf('SET x = 1;\n\n\n$(Include=lib://DataFiles/outer.qvs);'),
+      ).toMatchObject({
+        line: 4,
+        message: expect.stringMatching(
+          /^lib:\/\/DataFiles\/outer\.qvs: lib:\/\/DataFiles\/runtime\.qvs: .*\(line 3, column 1\) \(line 2, column 1\) \(line 4, column 1\)$/,
+        ),
+      });
     } finally {
       await data.dispose();
     }
