@@ -2,6 +2,7 @@ import type { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { randomUUID } from 'node:crypto';
 import { applySectionAccess, type AccessUser } from '../model/applySectionAccess.js';
 import { DataModel } from '../model/DataModel.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { FieldTag } from '../model/FieldTag.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import { LocError } from '../errors/LocError.js';
@@ -75,7 +76,10 @@ export class App {
     );
     for (const [field, scriptTags] of Object.entries(this.document.fieldTags ?? {}))
       tags[field] = [...new Set([...(tags[field] ?? []), ...scriptTags])];
-    return DataModel.fromTables(tables, { tags });
+    return DataModel.fromTables(tables, {
+      tags,
+      numberFormats: this.document.fieldNumberFormats ?? {},
+    });
   }
 
   /** The comments the last reload's script gave fields and tables. */
@@ -159,12 +163,14 @@ export class App {
       readonly sectionAccess?: readonly LoadedTable[];
       readonly fieldTags?: Record<string, string[]>;
       readonly comments?: ScriptComments;
+      readonly fieldNumberFormats?: Record<string, FieldNumberFormat>;
     } = {},
   ): void {
     this.loadedTables = tables;
     this.accessTables = script.sectionAccess ?? [];
     this.document.fieldTags = script.fieldTags ?? {};
     this.document.comments = script.comments ?? NO_COMMENTS;
+    this.document.fieldNumberFormats = script.fieldNumberFormats ?? {};
     this.reduced.clear();
     this.model = null;
     this.document.scriptVariables = variables;

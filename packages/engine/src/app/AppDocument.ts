@@ -1,3 +1,4 @@
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import type { ScriptComments } from '../script/ScriptOptions.js';
 
@@ -37,6 +38,8 @@ export interface AppDocument {
   fieldTags?: Record<string, string[]>;
   /** Comments the script gave fields and tables with COMMENT FIELD / COMMENT TABLE. */
   comments?: ScriptComments;
+  /** Number formats the script's sources gave fields (a QVD's), by field name. */
+  fieldNumberFormats?: Record<string, FieldNumberFormat>;
   lastReloadTime: string | null;
   /** Names of the variables marked favorite (SetFavoriteVariables). */
   favoriteVariables?: string[];

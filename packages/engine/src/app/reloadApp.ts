@@ -37,6 +37,7 @@ export async function reloadApp(
       sectionAccess: access,
       fieldTags: result.fieldTags,
       comments: result.comments,
+      fieldNumberFormats: result.fieldNumberFormats,
     });
     syncScriptVariables(app, variables);
     progress.finish(null);

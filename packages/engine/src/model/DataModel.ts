@@ -6,6 +6,7 @@ import { deriveFieldTags } from './deriveFieldTags.js';
 import type { DraftTable } from './DraftTable.js';
 import { Field } from './Field.js';
 import type { FieldTag } from './FieldTag.js';
+import type { FieldNumberFormat } from './FieldNumberFormat.js';
 import { findJoinTree } from './findJoinTree.js';
 import { findLoopFields } from './findLoopFields.js';
 import { foldSyntheticKeys } from './foldSyntheticKeys.js';
@@ -20,6 +21,8 @@ import { Table } from './Table.js';
 export interface DataModelOptions {
   /** Extra tags per field name, e.g. `{ OrderDate: ['$date'] }` from the script's date interpretation. */
   readonly tags?: Readonly<Record<string, readonly FieldTag[]>>;
+  /** Number formats per field name that the sources gave (a QVD's NumberFormat). */
+  readonly numberFormats?: Readonly<Record<string, FieldNumberFormat>>;
   /** Fold fields shared by two tables into synthetic keys (default true, as Qlik does). */
   readonly syntheticKeys?: boolean;
   /** Add the system fields $Field, $Table, $FieldNo, $Rows and $Fields in two hidden tables (default false). */
@@ -60,7 +63,7 @@ export class DataModel {
     );
     const roles = options.syntheticKeys === false ? noRoles() : foldKeys(drafts, symbols);
     if (options.systemFields) addSystemTables(drafts, builders, symbols);
-    const fields = buildFields(drafts, symbols, roles, options.tags ?? {});
+    const fields = buildFields(drafts, symbols, roles, options.tags ?? {}, options.numberFormats);
     const byName = new Map(fields.map((field) => [field.name, field]));
     const tables = drafts.map((draft, index) => encodeTable(draft, index, byName));
     return new DataModel(fields, tables);
@@ -207,6 +210,7 @@ function buildFields(
   symbols: ReadonlyMap<string, SymbolTable>,
   roles: KeyRoles,
   extraTags: Readonly<Record<string, readonly FieldTag[]>>,
+  numberFormats: Readonly<Record<string, FieldNumberFormat>> = {},
 ): Field[] {
   const holders = new Map<string, number[]>();
   drafts.forEach((draft, tableIndex) => {
@@ -225,7 +229,8 @@ function buildFields(
       isSynthetic: roles.syntheticNames.has(name),
       extra: extraTags[name] ?? [],
     });
-    return new Field(index, name, fieldSymbols, tags, tableIndexes);
+    const format = Object.hasOwn(numberFormats, name) ? numberFormats[name] : undefined;
+    return new Field(index, name, fieldSymbols, tags, tableIndexes, format);
   });
 }
 

@@ -1,3 +1,4 @@
+import type { FieldNumberFormat } from './FieldNumberFormat.js';
 import type { FieldTag } from './FieldTag.js';
 import type { SymbolTable } from './SymbolTable.js';
 
@@ -11,6 +12,8 @@ export class Field {
     readonly tags: readonly FieldTag[],
     /** Indexes (in `DataModel.tables`) of the tables that hold this field. */
     readonly tableIndexes: readonly number[],
+    /** The number format its source gave it (a QVD's), if any. */
+    readonly numberFormat?: FieldNumberFormat,
   ) {}
 
   /** Number of distinct values. */

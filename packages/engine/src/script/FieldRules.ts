@@ -1,3 +1,4 @@
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import { wildcardToRegExp } from '../io/listDataFiles.js';
 import type { Value } from '../value/Value.js';
 import { keyOf } from './ColumnBuilder.js';
@@ -33,6 +34,8 @@ export class FieldRules {
   readonly tags = new Map<string, Set<string>>();
   readonly fieldComments = new Map<string, string>();
   readonly tableComments = new Map<string, string>();
+  /** Number formats the sources gave fields (a QVD's NumberFormat), by field name; the last load wins. */
+  readonly numberFormats = new Map<string, FieldNumberFormat>();
 
   /** ALIAS a AS b: a field read as `a` is named `b`. */
   alias(pairs: readonly (readonly [string, string])[]): void {

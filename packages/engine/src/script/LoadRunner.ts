@@ -1,6 +1,7 @@
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
 import type { LineageEntry } from '../io/Lineage.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import { toNumber } from '../value/toNumber.js';
@@ -126,6 +127,8 @@ export class LoadRunner {
   ): Promise<string> {
     const { stream, sourceName, defaultName, lineage } = await this.openSource(load, raw);
     let result = await this.runOne(load, stream, raw);
+    if (stream.kind === 'values' && stream.numberFormats)
+      this.keepNumberFormats(load, stream.numberFormats);
     result.table.lineage = lineage;
     for (const above of chain) {
       const table = (await this.runOne(above.load, residentRowStream(result.table), above.raw))
@@ -140,6 +143,25 @@ export class LoadRunner {
     const name = this.place(placed, result.table, defaultName);
     this.host.write(`${name} << ${sourceName}  ${result.fetched} Lines fetched`);
     return name;
+  }
+
+  /**
+   * A source's number formats follow its fields into the model where a LOAD
+   * takes them as they are: through `*`, or a bare field reference under
+   * any name.
+   */
+  private keepNumberFormats(
+    load: LoadStatement,
+    formats: ReadonlyMap<string, FieldNumberFormat>,
+  ): void {
+    const kept = this.host.fieldRules.numberFormats;
+    for (const field of load.fields) {
+      if (field.kind === 'star') for (const [name, format] of formats) kept.set(name, format);
+      else if (field.expr.kind === 'field') {
+        const format = formats.get(field.expr.name);
+        if (format) kept.set(field.name, format);
+      }
+    }
   }
 
   /** Runs one LOAD of a chain over a stream, then its SAMPLE and transform prefixes. */

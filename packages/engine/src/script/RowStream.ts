@@ -1,6 +1,7 @@
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { LoadedColumn } from '../model/LoadedTable.js';
 import type { Value } from '../value/Value.js';
 
@@ -21,6 +22,8 @@ export interface ValueRowStream {
    * them as they are instead of reading `batches` (Qlik's optimized load).
    */
   readonly columns?: WholeColumns;
+  /** Number formats the source gives its fields (a QVD header's), by source field name. */
+  readonly numberFormats?: ReadonlyMap<string, FieldNumberFormat>;
 }
 
 /** Whole columns of a source, each `rowCount` rows long. */

@@ -1,4 +1,5 @@
 import type { DataFiles } from '../io/DataFiles.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { LoadedTable } from '../model/LoadedTable.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { ScriptConnection } from './ScriptConnection.js';
@@ -55,6 +56,8 @@ export interface ScriptResult {
   readonly fieldTags: Record<string, string[]>;
   /** Comments from COMMENT FIELD and COMMENT TABLE, by name. */
   readonly comments: ScriptComments;
+  /** Number formats the sources gave fields (a QVD's NumberFormat), by field name. */
+  readonly fieldNumberFormats: Record<string, FieldNumberFormat>;
 }
 
 /** The comments COMMENT FIELD and COMMENT TABLE gave, by field and table name. */

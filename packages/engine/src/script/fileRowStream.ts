@@ -5,7 +5,9 @@ import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { parseDelimitedChunks, readDelimitedFile } from '../io/readDelimitedFile.js';
 import { readJsonFile } from '../io/readJsonFile.js';
 import { readParquetFile } from '../io/parquet/readParquetFile.js';
+import { qvdFieldNumberFormat } from '../io/qvd/qvdFieldNumberFormat.js';
 import { readQvdFile } from '../io/qvd/readQvdFile.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import { readXlsxSheet } from '../io/xlsx/readXlsxSheet.js';
 import { sheetRowStream } from './sheetRowStream.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
@@ -53,7 +55,12 @@ export async function fileRowStream(
   const type = fileTypeOf(scriptPath, spec);
   if (type === 'qvd') {
     const table = await readQvdFile(absolutePath, scriptPath);
-    return columnRowStream(table.columns, table.rowCount);
+    const numberFormats = new Map<string, FieldNumberFormat>();
+    for (const field of table.header.fields) {
+      const format = qvdFieldNumberFormat(field.numberFormat);
+      if (format) numberFormats.set(field.name, format);
+    }
+    return { ...columnRowStream(table.columns, table.rowCount), numberFormats };
   }
   if (type === 'ooxml') {
     const sheet = await readXlsxSheet(

@@ -29,6 +29,7 @@ export async function runScript(script: string, options: ScriptOptions): Promise
       fields: Object.fromEntries(rules.fieldComments),
       tables: Object.fromEntries(rules.tableComments),
     },
+    fieldNumberFormats: Object.fromEntries(rules.numberFormats),
   };
 }
 

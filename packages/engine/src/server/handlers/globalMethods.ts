@@ -148,6 +148,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
         sectionAccess: snapshot.sectionAccess,
         fieldTags: snapshot.document.fieldTags,
         comments: snapshot.document.comments,
+        fieldNumberFormats: snapshot.document.fieldNumberFormats,
       });
       for (const object of snapshot.document.objects) copyObject(app, object);
       return { qSessionAppId: id, qReturn: attachDoc(session, app) };
@@ -182,6 +183,7 @@ export function globalMethods(apps: AppStore): ClassMethods<'Global'> {
           sectionAccess: snapshot.sectionAccess,
           fieldTags: snapshot.document.fieldTags,
           comments: snapshot.document.comments,
+          fieldNumberFormats: snapshot.document.fieldNumberFormats,
         });
       }
       for (const object of wanted) {
