@@ -338,6 +338,10 @@ describe('valid statements the engine cannot run fail with "not supported" at th
     ['LOOSEN TABLE T;', 'LOOSEN TABLE'],
     ['T: LOAD * FROM_FIELD (T, f);', 'LOAD ... FROM_FIELD'],
     ['BINARY other.qvf;', 'BINARY'],
+    [
+      'T: LOAD * FROM [lib://DataFiles/x.xls] (biff, embedded labels, table is Sheet1$);',
+      'the (biff) file format of .xls workbooks; save the workbook as .xlsx',
+    ],
   ])('%s', async (statement, what) => {
     const failure = await run(`SET a = 1;\n  ${statement}`).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ScriptError);
