@@ -20,6 +20,7 @@ import type { RawStatement } from './RawStatement.js';
 import { residentRowStream } from './residentRowStream.js';
 import type { RowStream } from './RowStream.js';
 import { runLoad, type LoadEnvironment } from './runLoad.js';
+import { sampleRowStream } from './sampleRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
@@ -164,7 +165,7 @@ export class LoadRunner {
     }
   }
 
-  /** Runs one LOAD of a chain over a stream, then its SAMPLE and transform prefixes. */
+  /** Runs one LOAD of a chain over a stream, its records sampled first under SAMPLE. */
   private async runOne(
     load: LoadStatement,
     stream: RowStream,
@@ -182,14 +183,10 @@ export class LoadRunner {
     try {
       const nullSymbol = this.host.variableText('NullInterpret');
       const source = nullSymbol === undefined ? stream : nullInterpretStream(stream, nullSymbol);
-      const result = await runLoad(load, source, env);
-      if (load.sample) {
-        const p = toNumber(this.host.evaluate(load.sample, raw));
-        const rows: number[] = [];
-        for (let row = 0; row < result.table.rowCount; row++) if (Math.random() < p) rows.push(row);
-        return { table: result.table.selectRows(rows), fetched: result.fetched };
-      }
-      return result;
+      const sampled = load.sample
+        ? sampleRowStream(source, toNumber(this.host.evaluate(load.sample, raw)))
+        : source;
+      return await runLoad(load, sampled, env);
     } catch (cause) {
       throw this.host.wrap(cause, raw);
     }

@@ -10,7 +10,8 @@ const READABLE = new Set<FileType>(['txt', 'json', 'qvd', 'parquet', 'ooxml']);
  */
 export function unsupportedFormat(type: FileType, spec: FileFormatSpec): string | undefined {
   // SheetJS's npm release, the one .xls reader, is unmaintained there (fixes ship off npm only).
-  if (type === 'biff') return 'the (biff) file format of .xls workbooks; save the workbook as .xlsx';
+  if (type === 'biff')
+    return 'the (biff) file format of .xls workbooks; save the workbook as .xlsx';
   if (!READABLE.has(type)) return `the (${type}) file format`;
   if (spec.labels === 'explicit' && type !== 'ooxml') return 'explicit labels';
   if (spec.filters !== undefined) return `filters(${spec.filters})`;

@@ -359,3 +359,31 @@ describe('INLINE data and number interpretation', () => {
     expect(tableOf(result, 'U').rows).toEqual([[6.522157623622897 * 2]]);
   });
 });
+
+describe('SAMPLE', () => {
+  it('samples the source records before the LOAD sees them: WHERE and RowNo() work on the sample', async () => {
+    const result = await run(`
+      T: SAMPLE 0.5 LOAD RowNo() as r, RecNo() as n
+      AUTOGENERATE 2000 WHERE Even(RecNo());`);
+    const rows = tableOf(result, 'T').rows as number[][];
+    // About half of the 1000 even records (the odds of leaving 350..650 are below 1e-20).
+    expect(rows.length).toBeGreaterThan(350);
+    expect(rows.length).toBeLessThan(650);
+    // RowNo counts the rows loaded, with no gaps where records were left out.
+    expect(rows.map(([r]) => r)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.every(([, n]) => n % 2 === 0)).toBe(true);
+  });
+
+  it('SAMPLE 1 keeps every record, SAMPLE 0 none, from a file too', async () => {
+    const result = await run(`
+      All: SAMPLE 1 LOAD * INLINE [
+      k
+      1
+      2
+      3
+      ];
+      None: NOCONCATENATE SAMPLE 0 LOAD * RESIDENT All;`);
+    expect(tableOf(result, 'All').rows).toEqual([[1], [2], [3]]);
+    expect(result.tables.find((table) => table.name === 'None')?.rowCount ?? 0).toBe(0);
+  });
+});
