@@ -148,7 +148,7 @@ export async function compare<A, B>(
   const b = timing(samples.get(anchor.name) ?? []);
   const show = (name: string, t: Timing): string =>
     `${name.padEnd(8)} ${t.median.toFixed(0).padStart(6)} ms [${t.min.toFixed(0)}–${t.max.toFixed(0)}] ` +
-    `${(rows / t.median / 1000).toFixed(2)}M rows/s`;
+    `${Math.round((rows / t.median) * 1000).toLocaleString('en')} rows/s`;
   console.log(`${title} (${rows.toLocaleString('en')} rows)`);
   console.log(`  ${show(ours.name, a)}`);
   console.log(`  ${show(anchor.name, b)}`);
