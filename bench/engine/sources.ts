@@ -94,6 +94,13 @@ const engineSide = (script: string, options: ScriptOptions) => ({
   answer: (table: LoadedTable) => answerOfTable(table, FIELDS),
 });
 
+/** The engine's side for a database: LIB CONNECT TO the connection, then the query. */
+const sqlSide = (dir: string, connections: ConnectionStore, name: string, query: string) =>
+  engineSide(`${DATES} LIB CONNECT TO '${name}'; T: SQL ${query};`, {
+    dataDir: dir,
+    connect: (connection) => openScriptConnection(connections, connection),
+  });
+
 /** DuckDB's side for a file: its reader into a table, the rows read back untimed. */
 const duckSide = (connection: DuckDBConnection, reader: string) => ({
   name: 'DuckDB',
@@ -229,10 +236,7 @@ async function duckDatabase(dir: string): Promise<Figure> {
       `LIB CONNECT (DuckDB) + SQL ${query}  vs  DuckDB's client (runAndReadAll, rows)`,
       ROWS,
       ROUNDS,
-      engineSide(`${DATES} LIB CONNECT TO 'Duck'; T: SQL ${query};`, {
-        dataDir: dir,
-        connect: (name) => openScriptConnection(connections, name),
-      }),
+      sqlSide(dir, connections, 'Duck', query),
       {
         name: 'DuckDB',
         run: async () => (await direct.runAndReadAll(query)).getRows(),
@@ -267,10 +271,7 @@ async function postgres(dir: string): Promise<Figure | undefined> {
       `LIB CONNECT (PostgreSQL) + SQL SELECT  vs  pg alone (connect, query, rows as arrays)`,
       ROWS,
       ROUNDS,
-      engineSide(`${DATES} LIB CONNECT TO 'PG'; T: SQL ${query};`, {
-        dataDir: dir,
-        connect: (name) => openScriptConnection(connections, name),
-      }),
+      sqlSide(dir, connections, 'PG', query),
       {
         name: 'pg',
         run: async () => {
