@@ -11,6 +11,8 @@ export function uniqueSymbols(
   symbols: Value[],
   indexes: Int32Array,
 ): { values: Value[]; indexes: Int32Array } {
+  // The common case (ids, dates, amounts written in order) needs no map.
+  if (ascendingNumbers(symbols)) return { values: symbols, indexes };
   const first = new Map<number | string, number>();
   let remap: Int32Array | undefined;
   const values: Value[] = [];
@@ -34,4 +36,16 @@ export function uniqueSymbols(
     if (index >= 0) indexes[row] = remap[index];
   }
   return { values, indexes };
+}
+
+/** Whether every symbol has a number, each above the one before, so that no two share one. */
+function ascendingNumbers(symbols: readonly Value[]): boolean {
+  let last = -Infinity;
+  for (const symbol of symbols) {
+    const num = typeof symbol === 'number' ? symbol : symbol instanceof Dual ? symbol.num : NaN;
+    // NaN (a text) fails the comparison too.
+    if (!(num > last)) return false;
+    last = num;
+  }
+  return true;
 }
