@@ -694,6 +694,7 @@ export class Interpreter {
     await storeTable(table, columns, target, path, statement.format, {
       creatorDoc: this.options.appId ?? '',
       format: this.format,
+      numberFormats: this.fieldRules.numberFormats,
     });
     this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }

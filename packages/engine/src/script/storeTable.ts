@@ -1,4 +1,6 @@
-import { inferQvdNumberFormat } from '../io/qvd/inferQvdNumberFormat.js';
+import { inferQvdNumberFormat, type InferredFormat } from '../io/qvd/inferQvdNumberFormat.js';
+import { qvdNumberFormatOf } from '../io/qvd/qvdFieldNumberFormat.js';
+import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import { writeParquetFile } from '../io/parquet/writeParquetFile.js';
 import { writeQvdFile } from '../io/qvd/writeQvdFile.js';
 import { writeDelimitedFile } from '../io/writeDelimitedFile.js';
@@ -15,6 +17,8 @@ export interface StoreContext {
   /** The app's id, written as a QVD's CreatorDoc. */
   readonly creatorDoc: string;
   readonly format: FormatSettings;
+  /** Number formats the fields came with (from a QVD), written instead of inferred ones. */
+  readonly numberFormats?: ReadonlyMap<string, FieldNumberFormat>;
 }
 
 /**
@@ -39,7 +43,7 @@ export async function storeTable(
           name: column.name,
           values: column.values,
           indexes: column.indexes,
-          ...inferQvdNumberFormat(column.values, context.format),
+          ...qvdFormatOf(column, context),
         })),
         rowCount: table.rowCount,
         lineage: [
@@ -63,6 +67,13 @@ export async function storeTable(
     default:
       throw new ScriptFault('SCRIPT_NOT_SUPPORTED', `not supported: STORE into (${type})`);
   }
+}
+
+/** A field's format for the QVD header: the one it was loaded with, else inferred from its values. */
+function qvdFormatOf(column: ColumnBuilder, context: StoreContext): InferredFormat {
+  const inferred = inferQvdNumberFormat(column.values, context.format);
+  const known = context.numberFormats?.get(column.name);
+  return known ? { ...inferred, numberFormat: qvdNumberFormatOf(known) } : inferred;
 }
 
 function* textRows(columns: readonly ColumnBuilder[], rowCount: number): Generator<string[]> {

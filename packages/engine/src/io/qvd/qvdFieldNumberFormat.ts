@@ -30,3 +30,16 @@ export function qvdFieldNumberFormat(format: QvdNumberFormat): FieldNumberFormat
     ...(format.thou ? { qThou: format.thou } : {}),
   };
 }
+
+/** A field's number format as a QVD header writes it, the way back from `qvdFieldNumberFormat`. */
+export function qvdNumberFormatOf(format: FieldNumberFormat): QvdNumberFormat {
+  const type = Object.entries(TYPES).find(([, qType]) => qType === format.qType)?.[0] ?? 'UNKNOWN';
+  return {
+    type,
+    nDec: format.qnDec,
+    useThou: format.qUseThou,
+    fmt: format.qFmt ?? '',
+    dec: format.qDec ?? '',
+    thou: format.qThou ?? '',
+  };
+}
