@@ -201,4 +201,40 @@ STORE Orders INTO [lib://DataFiles/orders-copy.qvd] (qvd);`);
     // The admin's files count against the admin only.
     expect((await t.call('GET', '/api/v1/data-files/quotas')).body.size).toBeLessThan(100 * 1024);
   });
+
+  it("lets a script STORE only where the app's owner may write data files", async () => {
+    const reader = t.user('reader');
+    for (const [space, role] of [
+      [spaceId, 'producer'],
+      [otherSpaceId, 'dataconsumer'],
+    ] as const)
+      await t.call('POST', `/api/v1/spaces/${space}/assignments`, {
+        body: { type: 'user', assigneeId: reader.user.id, roles: [role] },
+      });
+    const app = (
+      await t.call('POST', '/api/v1/apps', {
+        key: reader.key,
+        body: { attributes: { name: 'Reader app', spaceId } },
+      })
+    ).body.attributes.id;
+    const { doc, close } = await openApp(t.url, reader.key, app);
+    try {
+      const load = `Rates: LOAD * FROM [lib://Shared data:DataFiles/rates.csv] (txt, utf8, embedded labels, delimiter is ',');`;
+      await doc.setScript(`${load}\nSTORE Rates INTO [lib://DataFiles/rates-here.qvd] (qvd);`);
+      expect(await doc.doReload()).toBe(true);
+      await doc.setScript(
+        `${load}\nSTORE Rates INTO [lib://Shared data:DataFiles/rates-there.qvd] (qvd);`,
+      );
+      expect(await doc.doReload()).toBe(false);
+    } finally {
+      await close();
+    }
+    const there = await t.call(
+      'GET',
+      `/api/v1/data-files?connectionId=${await connectionOf(otherSpaceId)}`,
+    );
+    expect(there.body.data.map((file: { name: string }) => file.name)).not.toContain(
+      'rates-there.qvd',
+    );
+  });
 });

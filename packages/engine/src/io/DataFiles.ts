@@ -10,9 +10,10 @@ export interface DataFiles {
   /**
    * The absolute path a script path names, for reading or for a STORE to
    * create; throws a `DataFileError` (SCRIPT_PATH_OUTSIDE_DATA_DIR, ...) for
-   * a path the script may not touch.
+   * a path the script may not touch. `write` is a STORE's target, which a
+   * host may allow in fewer places than reads.
    */
-  resolve(scriptPath: string): Promise<string>;
+  resolve(scriptPath: string, purpose?: 'read' | 'write'): Promise<string>;
   /**
    * The script paths of the files a mask (`lib://DataFiles/*.csv`) matches,
    * in name order; of the folders with `folders` (DirList).

@@ -690,7 +690,7 @@ export class Interpreter {
       return column;
     });
     const path = this.inDirectory(statement.path);
-    const target = await this.files.resolve(path);
+    const target = await this.files.resolve(path, 'write');
     await storeTable(table, columns, target, path, statement.format, {
       creatorDoc: this.options.appId ?? '',
       format: this.format,

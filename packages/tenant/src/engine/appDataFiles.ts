@@ -16,12 +16,13 @@ const LIB_PATH = /^lib:\/\/([^/\\]+)[/\\](.*)$/i;
  * What an app's load script may read and STORE: `lib://DataFiles/<name>` is
  * the data files of the app's own space (its owner's personal space for a
  * personal app), and `lib://<space name>:DataFiles/<name>` those of another
- * space, when the app's owner may read data there. Nothing else on disk is
+ * space, when the app's owner may read data there (and, for a STORE, write
+ * it). Nothing else on disk is
  * reachable: other connections, absolute and relative paths, `..` segments and
  * symlinks out of a folder are all refused.
  */
 export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFiles {
-  const folderOf = (connection: string, scriptPath: string): string => {
+  const folderOf = (connection: string, scriptPath: string, purpose: 'read' | 'write'): string => {
     const app = context.storage.apps.get(appId);
     if (!app) throw refused(scriptPath, `App ${appId} has no DataFiles connections`);
     const match = /^(?:(.+):)?DataFiles$/i.exec(connection);
@@ -31,8 +32,6 @@ export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFile
         `Connection '${connection}' does not exist (the tenant has DataFiles connections only)`,
       );
     const spaceName = match[1];
-    if (spaceName === undefined) return DataFileFolders.folderOf(app.spaceId, app.ownerId);
-    const space = context.storage.spaces.findByName(spaceName);
     const owner = context.storage.users.get(app.ownerId);
     const principal =
       owner &&
@@ -42,16 +41,30 @@ export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFile
         'system',
         appId,
       );
-    if (!space || !principal || !context.policy.spacePermissions(principal, space).has('readData'))
+    const permission = purpose === 'write' ? 'writeData' : 'readData';
+    if (spaceName === undefined) {
+      // The app's own space: reads always (the app lives there); a STORE needs its owner's write permission.
+      if (
+        purpose === 'write' &&
+        !(principal && context.policy.permissions(principal, app).has(permission))
+      )
+        throw refused(scriptPath, `The app's owner may not write data files in its space`);
+      return DataFileFolders.folderOf(app.spaceId, app.ownerId);
+    }
+    const space = context.storage.spaces.findByName(spaceName);
+    if (!space || !principal || !context.policy.spacePermissions(principal, space).has(permission))
       throw refused(
         scriptPath,
-        `Connection '${connection}' does not exist or the app's owner may not read it`,
+        `Connection '${connection}' does not exist or the app's owner may not ${purpose} it`,
       );
     return DataFileFolders.folderOf(space.id, space.ownerId);
   };
 
   /** The absolute path a `lib://` path names (a directory when it ends in `/`). */
-  const locate = async (scriptPath: string): Promise<string> => {
+  const locate = async (
+    scriptPath: string,
+    purpose: 'read' | 'write' = 'read',
+  ): Promise<string> => {
     const match = LIB_PATH.exec(scriptPath.trim());
     if (!match)
       throw refused(
@@ -59,7 +72,7 @@ export function appDataFiles(context: AppDataFilesDeps, appId: string): DataFile
         `Path '${scriptPath}' is not a lib:// path; load scripts on the tenant read lib://DataFiles/...`,
       );
     const [, connection, rest] = match as unknown as [string, string, string];
-    const dir = context.folders.dirOf(folderOf(connection, scriptPath));
+    const dir = context.folders.dirOf(folderOf(connection, scriptPath, purpose));
     const segments = rest.split(/[/\\]/);
     if (segments.some((segment) => segment === '..' || segment === '.') || /^[a-z]:/i.test(rest))
       throw outside(scriptPath);
