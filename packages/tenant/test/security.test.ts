@@ -168,4 +168,31 @@ describe('credentials, limits and origins', () => {
     expect(await withOrigin('http://evil.example')).toBe(403);
     expect(await withOrigin(t.url.replace(/:\d+$/, ':1'))).toBe(403);
   });
+
+  it('grants CORS to configured origins only: their pages get the headers and preflights, others none', async () => {
+    const get = (origin: string) => t.call('GET', '/api/v1/items', { headers: { origin } });
+    const allowed = await get(MASHUP);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(MASHUP);
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    const foreign = await get('http://evil.example');
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+
+    const preflight = (origin: string) =>
+      fetch(`${t.url}/api/v1/spaces`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type, qlik-csrf-token',
+        },
+      });
+    const ok = await preflight(MASHUP);
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(ok.headers.get('access-control-allow-headers')).toContain('qlik-csrf-token');
+    const refused = await preflight('http://evil.example');
+    expect(refused.status).not.toBe(204);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });
