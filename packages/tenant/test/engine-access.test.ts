@@ -119,7 +119,7 @@ describe('what a space role allows on the engine socket', () => {
     );
   });
 
-  it('stops a socket at once when its key is revoked: no more changes, no new socket', async () => {
+  it('stops a socket at once when its key is revoked: no more reads or changes, no new socket', async () => {
     const developer = t.user('developer');
     await t.call('POST', `/api/v1/spaces/${spaceId}/assignments`, {
       body: { type: 'user', assigneeId: developer.user.id, roles: ['codeveloper'] },
@@ -133,6 +133,7 @@ describe('what a space role allows on the engine socket', () => {
       expect((await t.call('DELETE', `/api/v1/api-keys/${keyId}`)).status).toBe(204);
       await expect(doc.doReload()).rejects.toMatchObject(denied);
       await expect(doc.setScript('T: LOAD 1 AS b AUTOGENERATE 1;')).rejects.toMatchObject(denied);
+      await expect(doc.evaluate('Count(a)')).rejects.toMatchObject(denied);
       expect(
         await upgradeStatus(`${t.url.replace('http', 'ws')}/app/${appId}`, {
           authorization: `Bearer ${developer.key}`,

@@ -69,8 +69,8 @@ export function engineAuthenticate(
 
 /**
  * What a socket's user may do to an app through the engine, decided at each
- * call from the credential (revoked: nothing) and the space roles as they
- * are now. Apps are created and deleted through REST only, so that each has
+ * call from the credential (revoked: nothing) and, for opening, changing and
+ * reloading, the space roles as they are now. Apps are created and deleted through REST only, so that each has
  * its owner, space and item; session apps are the session's own.
  */
 function mayOnEngine(
@@ -80,6 +80,8 @@ function mayOnEngine(
   deps: { authenticator: Authenticator; policy: AccessPolicy; storage: Storage },
 ): boolean {
   if (!deps.authenticator.isStillValid(principal)) return false;
+  // Using the app it opened (every read and selection) needs only a live credential: its role was checked at open.
+  if (action === 'use') return true;
   if (action === 'create' || action === 'delete') return false;
   if (appId.startsWith('SessionApp_')) return true;
   const app = deps.storage.apps.get(appId);

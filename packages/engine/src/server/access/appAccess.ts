@@ -6,10 +6,12 @@ import type { EngineSession } from '../session/EngineSession.js';
 
 /**
  * What a user does to an app, as a host (the tenant) grants it per app:
- * `open` it (and see it in GetDocList), `update` its stored content (script,
- * properties, persistent objects, save), `reload` it, `create` or `delete` apps.
+ * `open` it (and see it in GetDocList), `use` the app it has open (reads,
+ * selections, session objects: asked at every call, so cheap to answer),
+ * `update` its stored content (script, properties, persistent objects, save),
+ * `reload` it, `create` or `delete` apps.
  */
-export type AppAction = 'open' | 'update' | 'reload' | 'create' | 'delete';
+export type AppAction = 'open' | 'use' | 'update' | 'reload' | 'create' | 'delete';
 
 const DOC_UPDATES = [
   'SetScript',
@@ -126,10 +128,10 @@ export function mayOpen(session: EngineSession, appId: string): boolean {
 
 /**
  * Checks a method call against what its user may do: Global methods that
- * name an app need the action on it (open, delete, create); on an open
- * app's handles reloads need `reload`; changes to the app's script, properties and stored
- * objects need `update`; session objects, soft patches, selections and reads
- * are free for anyone who could open the app.
+ * name an app need the action on it (open, delete, create); on an open app's
+ * handles reloads need `reload`, changes to its script, properties and stored
+ * objects `update`, and everything else (reads, selections, session objects,
+ * soft patches) `use`.
  */
 export function checkMethodAccess(
   context: CallContext,
@@ -142,13 +144,16 @@ export function checkMethodAccess(
       requireAppAccess(context.session, needed, String(args[parameter] ?? ''));
     return;
   }
-  const action = METHOD_ACTIONS[context.entry.type]?.get(method);
-  if (!action) return;
   const doc = openDocOf(context.session);
   if (!doc || doc.app.isSessionApp) return;
-  if (context.entry.type !== 'Doc') {
-    if (doc.isSessionObject(context.entry.target as StoredObject)) return;
-    if (method === 'ApplyPatches' && args.qSoftPatch === true) return;
-  }
+  // Every call on an app's handles asks at least `use`: a revoked credential ends reads too.
+  let action = METHOD_ACTIONS[context.entry.type]?.get(method) ?? 'use';
+  if (
+    action === 'update' &&
+    context.entry.type !== 'Doc' &&
+    (doc.isSessionObject(context.entry.target as StoredObject) ||
+      (method === 'ApplyPatches' && args.qSoftPatch === true))
+  )
+    action = 'use';
   requireAppAccess(context.session, action, doc.app.id);
 }
