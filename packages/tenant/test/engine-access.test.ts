@@ -84,12 +84,13 @@ describe('what a space role allows on the engine socket', () => {
     }
   });
 
-  it('lets a producer change an app it does not own, but reload only its own', async () => {
+  it('lets a producer change an app it does not own, but not its script or reload it', async () => {
     const { doc, close } = await openApp(t.url, producer.key, appId);
     try {
       const sheet = await doc.createObject({ qInfo: { qType: 'sheet' }, qMetaDef: { title: 's' } });
       expect(sheet.id).toBeTruthy();
       await expect(doc.doReload()).rejects.toMatchObject(denied);
+      await expect(doc.setScript('T: LOAD 1 AS b AUTOGENERATE 1;')).rejects.toMatchObject(denied);
     } finally {
       await close();
     }
@@ -142,5 +143,30 @@ describe('what a space role allows on the engine socket', () => {
     } finally {
       await close();
     }
+  });
+
+  it("lets anyone build and reload a session app of their own, and open a space app's copy they may open", async () => {
+    const ws = t.url.replace('http', 'ws');
+    const { global, close } = await engineGlobal(`${ws}/app/SessionApp_mine`, consumer.key);
+    try {
+      const scratch = await global.createSessionApp();
+      await scratch.setScript('T: LOAD RecNo() AS n AUTOGENERATE 3;');
+      expect(await scratch.doReload()).toBe(true);
+      expect(await scratch.evaluate('Sum(n)')).toBe('6');
+    } finally {
+      await close();
+    }
+    const copy = await engineGlobal(`${ws}/app/SessionApp_copy`, consumer.key);
+    try {
+      const doc = await copy.global.createSessionAppFromApp(appId);
+      expect(await doc.doReload()).toBe(true);
+    } finally {
+      await copy.close();
+    }
+    expect(
+      await upgradeStatus(`${ws}/app/${appId}/identity/second-tab`, {
+        authorization: `Bearer ${consumer.key}`,
+      }),
+    ).toBe(101);
   });
 });

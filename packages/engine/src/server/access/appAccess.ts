@@ -8,14 +8,12 @@ import type { EngineSession } from '../session/EngineSession.js';
  * What a user does to an app, as a host (the tenant) grants it per app:
  * `open` it (and see it in GetDocList), `use` the app it has open (reads,
  * selections, session objects: asked at every call, so cheap to answer),
- * `update` its stored content (script, properties, persistent objects, save),
- * `reload` it, `create` or `delete` apps.
+ * `update` its stored content (properties, persistent objects, save),
+ * `reload` it (and change its script), `create` or `delete` apps.
  */
 export type AppAction = 'open' | 'use' | 'update' | 'reload' | 'create' | 'delete';
 
 const DOC_UPDATES = [
-  'SetScript',
-  'CommitScript',
   'DoSave',
   'SaveAs',
   'SaveObjects',
@@ -73,6 +71,9 @@ const OBJECT_UPDATES = [
 const METHOD_ACTIONS: Readonly<Record<string, ReadonlyMap<string, AppAction>>> = {
   Doc: new Map<string, AppAction>([
     ...DOC_UPDATES.map((method) => [method, 'update'] as const),
+    // The script is the app's data: who may reload it may change it (Qlik's "edit data in apps").
+    ['SetScript', 'reload'],
+    ['CommitScript', 'reload'],
     ['DoReload', 'reload'],
     ['DoReloadEx', 'reload'],
   ]),
@@ -129,8 +130,8 @@ export function mayOpen(session: EngineSession, appId: string): boolean {
 /**
  * Checks a method call against what its user may do: Global methods that
  * name an app need the action on it (open, delete, create); on an open app's
- * handles reloads need `reload`, changes to its script, properties and stored
- * objects `update`, and everything else (reads, selections, session objects,
+ * handles reloads and script changes need `reload`, changes to its properties
+ * and stored objects `update`, and everything else (reads, selections, session objects,
  * soft patches) `use`.
  */
 export function checkMethodAccess(
