@@ -3,6 +3,7 @@ import type { Principal } from '../auth/Principal.js';
 import type { AccessPolicy } from '../access/AccessPolicy.js';
 import type { Authenticator } from '../auth/Authenticator.js';
 import { ApiError } from '../server/ApiError.js';
+import { originSet } from '../server/corsHook.js';
 import type { Storage } from '../storage/Storage.js';
 
 /** What the tenant tells the engine about who opened a socket (Section Access reads these). */
@@ -28,7 +29,7 @@ export function engineAuthenticate(
   tenantId: string,
   corsOrigins: readonly string[] = [],
 ): Authenticate {
-  const allowed = new Set(corsOrigins.map((origin) => new URL(origin).origin));
+  const allowed = originSet(corsOrigins);
   return (request) => {
     // A WebSocket is not subject to CORS: the origins that may call the API are the ones that may open the engine.
     const origin = request.headers.origin;

@@ -20,7 +20,7 @@ const EXPOSED_HEADERS = ['qlik-csrf-token', 'location', 'retry-after', TRACE_HEA
  */
 export function allowOrigins(fastify: FastifyInstance, origins: readonly string[]): void {
   if (origins.length === 0) return;
-  const allowed = new Set(origins.map((origin) => new URL(origin).origin));
+  const allowed = originSet(origins);
   fastify.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
     if (typeof origin !== 'string' || !allowed.has(origin)) return;
@@ -38,4 +38,9 @@ export function allowOrigins(fastify: FastifyInstance, origins: readonly string[
         .send();
     }
   });
+}
+
+/** Configured origins as browsers send them in `Origin` (scheme, host, port; no path). */
+export function originSet(origins: readonly string[]): ReadonlySet<string> {
+  return new Set(origins.map((origin) => new URL(origin).origin));
 }
