@@ -18,6 +18,13 @@ import { connectionFailed, sqlError } from './DataConnectionError.js';
 import { noRows, type SqlQueryOptions, type SqlRows, type SqlSession } from './SqlSession.js';
 import { booleanValue, dateValue, timestampValue, timeValue } from '../typedValues.js';
 
+/**
+ * A script reaches its data files and nothing else: without this, DuckDB's SQL
+ * reads and writes any file (read_csv('/etc/passwd'), COPY ... TO, ATTACH) and
+ * installs extensions. The database file itself stays open to the session.
+ */
+const SANDBOX = { enable_external_access: 'false' };
+
 /** Days between Qlik's day 0 (1899-12-30) and DuckDB's (1970-01-01). */
 const EPOCH_SERIAL = 25569;
 const MICROS_PER_DAY = 86_400_000_000;
@@ -34,8 +41,8 @@ export async function openDuckDbSession(name: string, file: string): Promise<Sql
   try {
     instance =
       file === ':memory:'
-        ? await DuckDBInstance.create(file)
-        : await DuckDBInstance.fromCache(file);
+        ? await DuckDBInstance.create(file, SANDBOX)
+        : await DuckDBInstance.fromCache(file, SANDBOX);
     connection = await instance.connect();
   } catch (cause) {
     throw connectionFailed(name, 'DuckDB', cause);

@@ -11,6 +11,14 @@ import {
 import { isoDateValue } from '../typedValues.js';
 
 /**
+ * The statements that open or write files other than the connection's own
+ * (prepare takes one statement, so its first keyword decides); a script
+ * reaches its data files and nothing else.
+ */
+const LEAVES_DATABASE =
+  /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(?:ATTACH|VACUUM\b[\s\S]*\bINTO)\b/i;
+
+/**
  * Opens a SQLite database file (which must exist) or `:memory:`. Rows come
  * from a stepping statement, a batch at a time; integers and reals are
  * numbers, texts stay texts except in columns declared as a date or time
@@ -39,6 +47,8 @@ function query(
 ): SqlRows {
   let statement: Database.Statement;
   try {
+    if (LEAVES_DATABASE.test(sql))
+      throw new Error('ATTACH and VACUUM INTO reach files beyond the connection: refused');
     statement = db.prepare(sql);
     if (!statement.reader) {
       statement.run();
