@@ -164,7 +164,20 @@ function kinds(on) {
 function descriptionOf(method) {
   for (const kind of Object.keys(method.on)) {
     const text = described.get(`${kind.split(' ')[0]}.${method.method}`);
-    if (text) return text.split(/(?<=\.)\s|\n/)[0].replace(/_/g, '');
+    if (text) return firstSentence(text);
   }
   return undefined;
+}
+
+// The spec's first sentence; one that introduces a list takes the list's items along,
+// and one that introduces something else ("Returns:") says nothing by itself.
+function firstSentence(text) {
+  const [first, ...rest] = text.split('\n');
+  const sentence = first.split(/(?<=\.)\s/)[0];
+  if (!sentence.endsWith(':')) return sentence.replace(/_/g, '');
+  const items = rest
+    .filter((line) => line.startsWith('* '))
+    .map((line) => line.slice(2).trim().replace(/\.$/, ''));
+  if (items.length === 0) return undefined;
+  return `${sentence} ${items.join('; ')}.`.replace(/_/g, '');
 }

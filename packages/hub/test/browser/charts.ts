@@ -101,30 +101,39 @@ export async function selectBar(page: Page, objectId: string, label: string): Pr
 }
 
 /**
- * Drags along a chart's measure axis from the tick labelled `from` to the one
- * labelled `to` (a range selection), then confirms the selection.
+ * Drags along a chart's axis from the tick labelled `from` to the one labelled
+ * `to` (a range selection), then confirms the selection. Labels one above the
+ * other make a vertical axis, dragged just right of them; labels side by side,
+ * a horizontal one, dragged through their middles.
  */
-export async function dragMeasureAxis(
+export async function dragAlongAxis(
   page: Page,
   objectId: string,
   from: string,
   to: string,
 ): Promise<void> {
   const tick = async (label: string) => {
-    const box = await page
+    const text = page
       .locator(`.sheet-cell[data-object="${objectId}"] svg text`)
-      .filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) })
-      .first()
-      .boundingBox();
+      .filter({ hasText: new RegExp(`^${escapeRegExp(label)}`) })
+      .first();
+    // The chart may still be redrawing after the last selection.
+    await text.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    const box = await text.boundingBox();
     if (!box) throw new Error(`${objectId} shows no axis tick ${label}`);
     return box;
   };
   const [start, end] = [await tick(from), await tick(to)];
-  // Just right of the labels, on the axis line.
+  const vertical = Math.abs(start.x - end.x) < Math.abs(start.y - end.y);
   const x = Math.max(start.x + start.width, end.x + end.width) + 4;
-  await page.mouse.move(x, start.y + start.height / 2);
+  const middle = (box: typeof start) => ({
+    x: vertical ? x : box.x + box.width / 2,
+    y: box.y + box.height / 2,
+  });
+  const [a, b] = [middle(start), middle(end)];
+  await page.mouse.move(a.x, a.y);
   await page.mouse.down();
-  await page.mouse.move(x, end.y + end.height / 2, { steps: 10 });
+  await page.mouse.move(b.x, b.y, { steps: 10 });
   await page.mouse.up();
   await page.click('[data-testid="actions-toolbar-confirm"]');
 }

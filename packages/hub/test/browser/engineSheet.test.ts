@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
 import {
+  dragAlongAxis,
   drawn,
   expectAxisShows,
   expectCellText,
@@ -160,6 +161,24 @@ describe('nebula.js charts on @qlikit/engine', () => {
     await expectKpi(truth.flights);
     await toolbar(page, 'Step forward');
     await expectKpi(truth.byHour.get(13)!);
+    await toolbar(page, 'Clear all selections');
+    await expectKpi(truth.flights);
+  });
+
+  it("selects the days of a range dragged along the line chart's date axis", async () => {
+    const before = traffic.calls.length;
+    await dragAlongAxis(page, 't-line', '2001-02-01', '2001-03-01');
+    const range = traffic.calls
+      .slice(before)
+      .find((call) => call.method === 'SelectHyperCubeContinuousRange');
+    expect(range, 'the drag made no continuous range selection').toBeDefined();
+    const [{ qRange }] = (
+      range!.params as [string, [{ qRange: { qMin: number; qMax: number } }]]
+    )[1];
+    const days = truth.flightsOnDays(qRange.qMin, qRange.qMax);
+    expect(days).toBeGreaterThan(0);
+    await expectKpi(days);
+    await screenshot(page, 'engine-date-range-selected');
     await toolbar(page, 'Clear all selections');
     await expectKpi(truth.flights);
   });

@@ -19,12 +19,17 @@ export interface FlightsTruth {
   readonly delayByHour: ReadonlyMap<number, number>;
   /** Count of flights per state among flights that left at one hour. */
   byStateAtHour(hour: number): Map<string, number>;
+  /** Count of flights on the days whose serial numbers (days since 1899-12-30) lie in [min, max]. */
+  flightsOnDays(min: number, max: number): number;
   /** Count of flights per hour among flights from the given states. */
   byHourInState(...states: string[]): Map<number, number>;
 }
 
 const require = createRequire(import.meta.url);
 const DATA_DIR = join(dirname(require.resolve('vega-datasets')), '..', 'data');
+
+// 1970-01-01 as a day serial number (days since 1899-12-30), Qlik's dates' origin.
+const DAY_ZERO = 25_569;
 
 interface Flight {
   date: string;
@@ -74,6 +79,12 @@ export function flightsTruth(): FlightsTruth {
         flights.filter((flight) => hourOf(flight) === hour),
         (flight) => stateOf.get(flight.origin),
       ),
+    flightsOnDays: (min, max) =>
+      flights.filter((flight) => {
+        const [year, month, day] = flight.date.slice(0, 10).split('/').map(Number);
+        const serial = Date.UTC(year!, month! - 1, day!) / 86_400_000 + DAY_ZERO;
+        return serial >= min && serial <= max;
+      }).length,
     byHourInState: (...states) =>
       count(
         flights.filter((flight) => states.includes(stateOf.get(flight.origin)!)),

@@ -12,7 +12,7 @@ import {
   drawn,
   expectCellText,
   expectCurrentSelections,
-  dragMeasureAxis,
+  dragAlongAxis,
   lastAnswer,
   expectRows,
   layoutRows,
@@ -190,7 +190,7 @@ describe('the hub on the local tenant', () => {
     await waitForCharts(page);
     await page.waitForTimeout(1000);
     const before = traffic.calls.length;
-    await dragMeasureAxis(page, 'flights-barchart', '3,000', '1,000');
+    await dragAlongAxis(page, 'flights-barchart', '3,000', '1,000');
     const range = traffic.calls
       .slice(before)
       .find((call) => call.method === 'RangeSelectHyperCubeValues');
