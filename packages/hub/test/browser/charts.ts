@@ -102,16 +102,19 @@ export async function selectBar(page: Page, objectId: string, label: string): Pr
 
 /**
  * Drags along a chart's axis from the tick labelled `from` to the one labelled
- * `to` (a range selection), then confirms the selection. Labels one above the
- * other make a vertical axis, dragged just right of them; labels side by side,
- * a horizontal one, dragged through their middles.
+ * `to`, confirms the selection, and answers the range of the `method` call
+ * (RangeSelectHyperCubeValues, SelectHyperCubeContinuousRange) the chart made.
+ * Labels one above the other make a vertical axis, dragged just right of them;
+ * labels side by side, a horizontal one, dragged through their middles.
  */
-export async function dragAlongAxis(
+export async function selectAxisRange(
   page: Page,
+  traffic: Traffic,
   objectId: string,
-  from: string,
-  to: string,
-): Promise<void> {
+  [from, to]: [string, string],
+  method: string,
+): Promise<{ qMin: number; qMax: number }> {
+  const before = traffic.calls.length;
   const tick = async (label: string) => {
     const text = page
       .locator(`.sheet-cell[data-object="${objectId}"] svg text`)
@@ -136,6 +139,10 @@ export async function dragAlongAxis(
   await page.mouse.move(b.x, b.y, { steps: 10 });
   await page.mouse.up();
   await page.click('[data-testid="actions-toolbar-confirm"]');
+  const call = traffic.calls.slice(before).find((each) => each.method === method);
+  if (!call) throw new Error(`dragging along ${objectId}'s axis made no ${method}`);
+  const [{ qRange }] = (call.params as [string, [{ qRange: { qMin: number; qMax: number } }]])[1];
+  return qRange;
 }
 
 /**

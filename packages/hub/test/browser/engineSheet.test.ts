@@ -7,13 +7,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoApps, startEngine, type RunningEngine } from '@qlikit/engine';
 import { launchChromium, recordedPage, screenshot, type Traffic } from './Browser.js';
 import {
-  dragAlongAxis,
   drawn,
   expectAxisShows,
   expectCellText,
   expectRows,
   lastAnswer,
   layoutRows,
+  selectAxisRange,
   selectBar,
   selectListValue,
   toolbar,
@@ -24,7 +24,7 @@ import {
 import { FLIGHTS_SHEET_SPEC } from './flightsSheet.js';
 import type { Nebula } from '../../web/session/nebula.js';
 import { flightsTruth } from './flightsTruth.js';
-import { documentedMethods, saveMethodRecord } from './methodRecord.js';
+import { expectMethodsDocumented } from './methodRecord.js';
 import { serveSheetHarness } from './harness.js';
 
 const require = createRequire(import.meta.url);
@@ -166,15 +166,13 @@ describe('nebula.js charts on @qlikit/engine', () => {
   });
 
   it("selects the days of a range dragged along the line chart's date axis", async () => {
-    const before = traffic.calls.length;
-    await dragAlongAxis(page, 't-line', '2001-02-01', '2001-03-01');
-    const range = traffic.calls
-      .slice(before)
-      .find((call) => call.method === 'SelectHyperCubeContinuousRange');
-    expect(range, 'the drag made no continuous range selection').toBeDefined();
-    const [{ qRange }] = (
-      range!.params as [string, [{ qRange: { qMin: number; qMax: number } }]]
-    )[1];
+    const qRange = await selectAxisRange(
+      page,
+      traffic,
+      't-line',
+      ['2001-02-01', '2001-03-01'],
+      'SelectHyperCubeContinuousRange',
+    );
     const days = truth.flightsOnDays(qRange.qMin, qRange.qMax);
     expect(days).toBeGreaterThan(0);
     await expectKpi(days);
@@ -206,12 +204,6 @@ describe('nebula.js charts on @qlikit/engine', () => {
   });
 
   it('called only engine methods that QIX-METHODS.md describes', async () => {
-    await traffic.settled();
-    await saveMethodRecord('engineSheet', traffic);
-    const documented = await documentedMethods();
-    expect(
-      traffic.methods().filter((method) => !documented.has(method)),
-      'new methods: run `npm run qix-methods -w @qlikit/hub` to record them in QIX-METHODS.md',
-    ).toEqual([]);
+    await expectMethodsDocumented('engineSheet', traffic);
   });
 });

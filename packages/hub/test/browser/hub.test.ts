@@ -12,10 +12,10 @@ import {
   drawn,
   expectCellText,
   expectCurrentSelections,
-  dragAlongAxis,
   lastAnswer,
   expectRows,
   layoutRows,
+  selectAxisRange,
   selectBar,
   selectListValue,
   toolbar,
@@ -24,7 +24,7 @@ import {
 } from './charts.js';
 import { flightsTruth } from './flightsTruth.js';
 import { expectCellsOnGrid, type SheetGrid } from './sheetGrid.js';
-import { documentedMethods, saveMethodRecord } from './methodRecord.js';
+import { expectMethodsDocumented } from './methodRecord.js';
 
 const require = createRequire(import.meta.url);
 const truth = flightsTruth();
@@ -189,15 +189,13 @@ describe('the hub on the local tenant', () => {
     await go('#/app/flights/sheet/flights-sheet', 'sheet');
     await waitForCharts(page);
     await page.waitForTimeout(1000);
-    const before = traffic.calls.length;
-    await dragAlongAxis(page, 'flights-barchart', '3,000', '1,000');
-    const range = traffic.calls
-      .slice(before)
-      .find((call) => call.method === 'RangeSelectHyperCubeValues');
-    expect(range, 'the drag made no range selection').toBeDefined();
-    const [{ qRange }] = (
-      range!.params as [string, [{ qRange: { qMin: number; qMax: number } }]]
-    )[1];
+    const qRange = await selectAxisRange(
+      page,
+      traffic,
+      'flights-barchart',
+      ['3,000', '1,000'],
+      'RangeSelectHyperCubeValues',
+    );
     // The states whose flight counts the data files put inside the dragged range.
     const inRange = new Map(
       [...truth.byState].filter(([, count]) => count >= qRange.qMin && count <= qRange.qMax),
@@ -269,13 +267,7 @@ describe('the hub on the local tenant', () => {
   });
 
   it('called only engine methods that QIX-METHODS.md describes', async () => {
-    await traffic.settled();
-    await saveMethodRecord('hub', traffic);
-    const documented = await documentedMethods();
-    expect(
-      traffic.methods().filter((method) => !documented.has(method)),
-      'new methods: run `npm run qix-methods -w @qlikit/hub` to record them in QIX-METHODS.md',
-    ).toEqual([]);
+    await expectMethodsDocumented('hub', traffic);
   });
 });
 

@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { SHOTS_DIR } from './Browser.js';
 import type { EngineCall, Traffic } from './Traffic.js';
@@ -36,7 +37,7 @@ export interface SuiteRecord {
 }
 
 /** Writes the record of the methods `traffic` holds to RECORDS_DIR/<suite>.json. */
-export async function saveMethodRecord(suite: string, traffic: Traffic): Promise<void> {
+async function saveMethodRecord(suite: string, traffic: Traffic): Promise<void> {
   const byMethod = new Map<string, EngineCall[]>();
   for (const call of traffic.calls)
     byMethod.set(call.method, [...(byMethod.get(call.method) ?? []), call]);
@@ -69,8 +70,22 @@ export async function saveMethodRecord(suite: string, traffic: Traffic): Promise
   await writeFile(join(RECORDS_DIR, `${suite}.json`), `${JSON.stringify(record, null, 2)}\n`);
 }
 
+/**
+ * Once the page is quiet, saves the suite's record and checks that the
+ * committed note describes every method the page called.
+ */
+export async function expectMethodsDocumented(suite: string, traffic: Traffic): Promise<void> {
+  await traffic.settled();
+  await saveMethodRecord(suite, traffic);
+  const documented = await documentedMethods();
+  expect(
+    traffic.methods().filter((method) => !documented.has(method)),
+    'new methods: run `npm run qix-methods -w @qlikit/hub` to record them in QIX-METHODS.md',
+  ).toEqual([]);
+}
+
 /** The methods the committed note describes (its `### Method` headings). */
-export async function documentedMethods(): Promise<Set<string>> {
+async function documentedMethods(): Promise<Set<string>> {
   const text = await readFile(METHODS_DOC, 'utf8').catch(() => '');
   return new Set([...text.matchAll(/^### `(\w+)`/gm)].map((match) => match[1]!));
 }
