@@ -199,7 +199,7 @@ export function expectCurrentSelections(page: Page, lines: readonly string[]): P
             .map((line) => line.trim())
             .filter((line) => line !== ''),
         ),
-      { timeout: 10_000 },
+      { timeout: 15_000 },
     )
     .toEqual([...lines]);
 }

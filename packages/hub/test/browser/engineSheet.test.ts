@@ -32,7 +32,9 @@ const truth = flightsTruth();
 
 // Qlik's nebula.js charts (stardust 7 with sn-bar-chart, sn-line-chart, sn-pie-chart,
 // sn-kpi, sn-table, sn-filter-pane) drawing the hub's sheet view on the bare engine.
-describe('nebula.js charts on @qlikit/engine', () => {
+// Each step waits on a real browser drawing real charts: on a loaded CI machine
+// (npm test runs every package's suites at once) a step can take far over 30 s.
+describe('nebula.js charts on @qlikit/engine', { timeout: 120_000 }, () => {
   let dataDir: string;
   let engine: RunningEngine;
   let harness: { url: string; close(): Promise<void> };

@@ -34,7 +34,9 @@ const CHART_KINDS = ['kpi', 'barchart', 'filterpane', 'linechart', 'piechart', '
 // The whole hub in Debian's chromium, on the local tenant `npm start` serves:
 // sign-in, the app list, every demo sheet drawn by nebula.js, selections,
 // the load-script editor with a reload, and the data model viewer.
-describe('the hub on the local tenant', () => {
+// Each step waits on a real browser drawing real charts: on a loaded CI machine
+// (npm test runs every package's suites at once) a step can take far over 30 s.
+describe('the hub on the local tenant', { timeout: 120_000 }, () => {
   let dataDir: string;
   let tenant: RunningTenant;
   let browser: Browser;

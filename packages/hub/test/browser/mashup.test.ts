@@ -15,7 +15,9 @@ const MASHUP_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'examples',
 
 // examples/mashup: a page of another origin embedding two charts of the
 // flights demo app with nebula.js, signed in to the local tenant by cookie.
-describe('examples/mashup', () => {
+// Each step waits on a real browser drawing real charts: on a loaded CI machine
+// (npm test runs every package's suites at once) a step can take far over 30 s.
+describe('examples/mashup', { timeout: 120_000 }, () => {
   let dir: string;
   let dataDir: string;
   let site: { url: string; close(): Promise<void> };
