@@ -1,5 +1,6 @@
 import { defineCommand, defineGroup } from '../../command/CommandSpec.js';
 import { collect } from '../../command/optionParsers.js';
+import { usageError } from '../../errors/CliError.js';
 import { collectLimited, LIMIT_OPTION, pageSize } from '../shared/listOptions.js';
 
 const webhookLs = defineCommand<{ limit?: number }>({
@@ -27,8 +28,20 @@ interface WebhookCreateOptions {
   readonly eventTypes?: string[];
   readonly description?: string;
   readonly secret?: string;
+  readonly filter?: string;
+  readonly level?: 'tenant' | 'user';
+  readonly enabled?: boolean;
   readonly disabled?: boolean;
   readonly quiet?: boolean;
+}
+
+/** `--eventTypes a,b` (qlik-cli's list form) or repeated `--eventTypes a --eventTypes b`. */
+function eventTypeList(value: string, previous: unknown): string[] {
+  return value
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean)
+    .reduce<string[]>((list, type) => collect(type, list), (previous as string[]) ?? []);
 }
 
 const webhookCreate = defineCommand<WebhookCreateOptions>({
@@ -36,21 +49,35 @@ const webhookCreate = defineCommand<WebhookCreateOptions>({
   summary: 'Create a webhook: the tenant POSTs the events to a URL',
   examples: [
     'qlikit webhook create --name reloads --url https://example.com/hook --eventTypes com.qlik.v1.app.reload.finished',
+    'qlikit webhook create --name failures --url https://example.com/hook --eventTypes com.qlik.v1.app.reload.finished --filter \'data.status eq "error"\' --level user',
   ],
   options: [
     { flags: '--name <name>', description: 'Name of the webhook', required: true },
     { flags: '--url <url>', description: 'Where the events are sent', required: true },
     {
-      flags: '--eventTypes <type>',
-      description: 'An event type to send (repeatable)',
-      parse: collect,
+      flags: '--eventTypes <types>',
+      description: 'Event types to send, comma-separated (repeatable)',
+      parse: eventTypeList,
     },
     { flags: '--description <text>', description: 'Description' },
     { flags: '--secret <secret>', description: 'Secret to sign the deliveries with' },
+    {
+      flags: '--filter <expression>',
+      description:
+        'Send only matching events (SCIM filter: id, spaceId, topLevelResourceId, data.status)',
+    },
+    {
+      flags: '--level <level>',
+      description: "All the tenant's resources, or those the creator can access",
+      choices: ['tenant', 'user'],
+    },
+    { flags: '--enabled', description: 'Create it enabled (the default)' },
     { flags: '--disabled', description: 'Create it disabled' },
     { flags: '-q, --quiet', description: 'Print only the new webhook id' },
   ],
   async run({ options, out, connection }) {
+    if (options.enabled && options.disabled)
+      throw usageError('Give --enabled or --disabled, not both.');
     const hook = await (
       await (await connection()).rest()
     ).webhooks.create({
@@ -61,6 +88,8 @@ const webhookCreate = defineCommand<WebhookCreateOptions>({
         ...(options.eventTypes ? { eventTypes: options.eventTypes } : {}),
         ...(options.description ? { description: options.description } : {}),
         ...(options.secret ? { secret: options.secret } : {}),
+        ...(options.filter ? { filter: options.filter } : {}),
+        ...(options.level ? { level: options.level } : {}),
       },
     });
     if (options.quiet) out.line(hook.id ?? '');
