@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,16 +8,22 @@ import { runCli } from './support/runCli.js';
 
 const BIN = fileURLToPath(new URL('../bin/qlikit.js', import.meta.url));
 
-describe('qlikit serve', () => {
+// Each step runs the CLI as a process; on a shared machine one can take seconds.
+describe('qlikit serve', { timeout: 120_000 }, () => {
   let dir: string;
+  let child: ChildProcess | undefined;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'qlikit-cli-serve-'));
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // A failed run must not leave the tenant running.
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('runs the local tenant until Ctrl+C, printing its URL and an admin key the CLI can use', async () => {
-    const child = spawn(
+    const serve = spawn(
       process.execPath,
       [BIN, 'serve', '--port', '0', '--data', join(dir, 'data'), '--no-demo', '--json'],
       {
@@ -25,10 +31,11 @@ describe('qlikit serve', () => {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
     );
+    child = serve;
     let stdout = '';
     const started = await new Promise<{ url: string; apiKey: string; apps: unknown[] }>(
       (resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
+        serve.stdout.on('data', (chunk: Buffer) => {
           stdout += chunk.toString();
           try {
             resolve(JSON.parse(stdout));
@@ -36,7 +43,7 @@ describe('qlikit serve', () => {
             // not all of it yet
           }
         });
-        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        serve.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
       },
     );
     expect(started).toMatchObject({
@@ -50,8 +57,8 @@ describe('qlikit serve', () => {
       },
     );
     expect([listed.code, JSON.parse(listed.stdout)]).toEqual([0, []]);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGINT');
+    const exited = new Promise((resolve) => serve.once('exit', resolve));
+    serve.kill('SIGINT');
     expect(await exited).toBe(0);
   });
 });

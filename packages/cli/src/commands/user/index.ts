@@ -1,4 +1,3 @@
-import type { User } from '@qlikit/rest/services/users';
 import { defineCommand, defineGroup } from '../../command/CommandSpec.js';
 import { formatRecord } from '../../output/formatRecord.js';
 import { collectLimited, LIMIT_OPTION, pageSize } from '../shared/listOptions.js';
@@ -10,11 +9,7 @@ const userMe = defineCommand({
   summary: 'Show the user the credentials belong to',
   examples: ['qlikit user me', 'qlikit user me --json'],
   async run({ out, connection }) {
-    const client = await (await connection()).rest();
-    // The spec declares only the 301 to /users/{id}; fetch follows it, so read the user it leads to.
-    const { serviceOperations } = await import('@qlikit/rest');
-    const getMe = { ...serviceOperations.users.getMe!, response: 'json' as const };
-    const user = await client.request<User>(getMe, {});
+    const user = await (await (await connection()).rest()).users.getMe();
     out.result(user, () => formatRecord(user, USER_FIELDS));
   },
 });
