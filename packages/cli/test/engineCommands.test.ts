@@ -152,7 +152,7 @@ describe('qlikit app … on a bare engine (--server-type engine)', { timeout: 12
     ]);
   });
 
-  it('creates, reads, copies and deletes apps on the engine, and sets a master dimension', async () => {
+  it('creates, reads, copies and deletes apps on the engine; sets a master dimension and deletes master items, variables and objects', async () => {
     const id = (
       await engine.cli(['app', 'create', '--attributes-name', 'Budget', '-q'])
     ).stdout.trim();
@@ -185,6 +185,30 @@ describe('qlikit app … on a bare engine (--server-type engine)', { timeout: 12
       { id: 'dim-region', title: 'Region', fields: ['Region'] },
       { id: 'dim-product', title: 'Product', fields: ['Product'] },
     ]);
+    const on = ['--app', copy.id, '--json'];
+    for (const [group, id] of [
+      ['dimension', 'dim-product'],
+      ['measure', 'm-total'],
+      ['variable', 'vMin'],
+      ['object', 'sheet-1'],
+    ] as const) {
+      const removed = await engine.cli(['app', group, 'rm', id, ...on]);
+      expect(JSON.parse(removed.stdout), group).toEqual({ removed: [id], saved: true });
+    }
+    const ids = async (group: string, key: 'id' | 'name' = 'id') =>
+      (
+        JSON.parse((await engine.cli(['app', group, 'ls', ...on])).stdout) as Record<
+          string,
+          string
+        >[]
+      ).map((item) => item[key]);
+    expect(await ids('dimension')).toEqual(['dim-region']);
+    expect(await ids('measure')).toEqual([]);
+    expect(await ids('object')).toEqual([]);
+    // An earlier test may have added vMax to the app this one copied.
+    expect(await ids('variable', 'name')).not.toContain('vMin');
+    const missing = await engine.cli(['app', 'measure', 'rm', 'nope', '--app', copy.id]);
+    expect([missing.code, missing.stderr.includes("No measure 'nope'")]).toEqual([1, true]);
     for (const app of [id, copy.id]) expect((await engine.cli(['app', 'rm', app])).code).toBe(0);
     const names = JSON.parse((await engine.cli(['app', 'ls', '--json'])).stdout).map(
       (app: { name: string }) => app.name,

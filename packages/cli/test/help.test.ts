@@ -64,6 +64,7 @@ describe('shell completion', () => {
       'layout',
       'properties',
       'data',
+      'rm',
     ]);
     expect(completionCandidates(commandTree, ['app', 'data', '--d'])).toEqual(['--dim']);
     expect(completionCandidates(commandTree, ['app', 'ls', '--js'])).toEqual(['--json']);

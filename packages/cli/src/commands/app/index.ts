@@ -19,6 +19,7 @@ import { objectProperties } from './object/properties.js';
 import { publishGroup } from './publish/index.js';
 import { appReload } from './reload.js';
 import { appRm } from './rm.js';
+import { rmItemsCommand } from './rmItems.js';
 import { scriptGet } from './script/get.js';
 import { scriptSet } from './script/set.js';
 import { setItemsCommand } from './setItems.js';
@@ -61,9 +62,20 @@ export const appGroup = defineGroup({
     }),
     defineGroup({
       name: 'object',
-      summary: "The app's generic objects: list, layout, properties, data",
+      summary: "The app's generic objects: list, layout, properties, data, delete",
       examples: ['qlikit app object ls --app <app-id>'],
-      commands: [objectLs, objectLayout, objectProperties, objectData],
+      commands: [
+        objectLs,
+        objectLayout,
+        objectProperties,
+        objectData,
+        rmItemsCommand({
+          group: 'object',
+          argument: 'objectId',
+          plural: 'objects',
+          destroy: (doc, id) => doc.destroyObject(id),
+        }),
+      ],
     }),
     defineGroup({
       name: 'dimension',
@@ -72,6 +84,12 @@ export const appGroup = defineGroup({
       commands: [
         dimensionLs,
         setItemsCommand({ group: 'dimension', plural: 'dimensions', upsert: upsertDimension }),
+        rmItemsCommand({
+          group: 'dimension',
+          argument: 'dimensionId',
+          plural: 'dimensions',
+          destroy: (doc, id) => doc.destroyDimension(id),
+        }),
       ],
     }),
     defineGroup({
@@ -81,6 +99,12 @@ export const appGroup = defineGroup({
       commands: [
         measureLs,
         setItemsCommand({ group: 'measure', plural: 'measures', upsert: upsertMeasure }),
+        rmItemsCommand({
+          group: 'measure',
+          argument: 'measureId',
+          plural: 'measures',
+          destroy: (doc, id) => doc.destroyMeasure(id),
+        }),
       ],
     }),
     defineGroup({
@@ -90,6 +114,12 @@ export const appGroup = defineGroup({
       commands: [
         variableLs,
         setItemsCommand({ group: 'variable', plural: 'variables', upsert: upsertVariable }),
+        rmItemsCommand({
+          group: 'variable',
+          argument: 'variableName',
+          plural: 'variables',
+          destroy: (doc, id) => doc.destroyVariableByName(id),
+        }),
       ],
     }),
   ],
