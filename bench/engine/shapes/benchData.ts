@@ -55,7 +55,11 @@ function numeric(
 }
 
 function text(spec: ReturnType<typeof modColumn>, list: readonly string[]): ColumnSpec {
-  return { ...spec, value: texts(list), sql: `${sqlList(list)}[${spec.sqlCode} + 1] AS "${spec.name}"` };
+  return {
+    ...spec,
+    value: texts(list),
+    sql: `${sqlList(list)}[${spec.sqlCode} + 1] AS "${spec.name}"`,
+  };
 }
 
 /**

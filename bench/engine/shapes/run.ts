@@ -27,7 +27,15 @@ import type { HyperCubeDef } from '../../../packages/engine/src/hypercube/QixSha
 import { alternate, formatMs, type Timing } from '../alternate.js';
 import { MODELS, type ModelName, createTableSql, loadedTable } from './benchData.js';
 import { compareRows, type EngineCell } from './compareRows.js';
-import { type Pick, type Shape, SHAPES, chartSql, cubeDefOf, fetchRowsOf, whereOf } from './shapes.js';
+import {
+  type Pick,
+  type Shape,
+  SHAPES,
+  chartSql,
+  cubeDefOf,
+  fetchRowsOf,
+  whereOf,
+} from './shapes.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -231,7 +239,7 @@ function startServer(rows: number): Promise<{ child: ChildProcess; url: string }
   });
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- enigma.js objects are untyped here */
+ 
 async function openClients(url: string): Promise<Record<ModelName, Client>> {
   const open = async (app: ModelName): Promise<Client> => {
     const session = enigma.create({
@@ -273,7 +281,7 @@ async function openClients(url: string): Promise<Record<ModelName, Client>> {
   };
   return { flat: await open('flat'), star: await open('star') };
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
+ 
 
 function fieldValue(value: number | string) {
   return typeof value === 'number'

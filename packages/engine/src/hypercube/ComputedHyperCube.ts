@@ -6,6 +6,7 @@ import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
 import { readPages } from './readPages.js';
 import { OTHER_KEY } from './otherGroups.js';
+import type { RowOrder } from './RowOrder.js';
 import type {
   FieldAttributes,
   HyperCube,
@@ -21,7 +22,7 @@ export const MAX_PAGE_CELLS = 10_000;
 /** One dimension column of a computed hypercube. */
 export interface DimensionColumn {
   readonly field: Field;
-  /** Symbol per row in display order, -1 for null. */
+  /** Symbol per group (the grid's order says which group a row shows), -1 for null. */
   readonly keys: Int32Array;
   /** State letter of each symbol of the field. */
   readonly states: readonly StateEnumType[];
@@ -33,7 +34,7 @@ export interface DimensionColumn {
 
 /** One measure column of a computed hypercube. */
 export interface MeasureColumn {
-  /** Value per row in display order. */
+  /** Value per group (the grid's order says which group a row shows). */
   readonly values: readonly Value[];
   readonly format?: FieldAttributes;
 }
@@ -79,10 +80,15 @@ export class CellGrid {
   constructor(
     private readonly dimensions: readonly DimensionColumn[],
     private readonly measures: readonly MeasureColumn[],
-    /** Number of rows. */
-    readonly rowCount: number,
+    /** Which group each row shows. */
+    private readonly order: RowOrder,
     private readonly settings: FormatSettings,
   ) {}
+
+  /** Number of rows. */
+  get rowCount(): number {
+    return this.order.length;
+  }
 
   /** Pages of cells (missing page fields are 0); rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
   pages(requested: readonly Partial<NxPage>[]): NxDataPage[] {
@@ -112,9 +118,10 @@ export class CellGrid {
 
   /** The cell at a row and column of the sorted hypercube. */
   cell(row: number, column: number): NxCell {
-    if (column < this.dimensions.length) return this.dimensionCell(this.dimensions[column]!, row);
+    const group = this.order.at(row);
+    if (column < this.dimensions.length) return this.dimensionCell(this.dimensions[column]!, group);
     const measure = this.measures[column - this.dimensions.length]!;
-    return valueCell(measure.values[row]!, measure.format, this.settings);
+    return valueCell(measure.values[group]!, measure.format, this.settings);
   }
 
   private page(page: NxPage): NxDataPage {
@@ -137,8 +144,8 @@ export class CellGrid {
     };
   }
 
-  private dimensionCell(dimension: DimensionColumn, row: number): NxCell {
-    const symbol = dimension.keys[row]!;
+  private dimensionCell(dimension: DimensionColumn, group: number): NxCell {
+    const symbol = dimension.keys[group]!;
     if (symbol === OTHER_KEY)
       return {
         qText: dimension.otherLabel ?? 'Others',

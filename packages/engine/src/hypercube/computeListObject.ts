@@ -3,7 +3,8 @@ import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { CellGrid } from './ComputedHyperCube.js';
-import { dimensionInfo, stateLetters, stateRanks } from './computeHyperCube.js';
+import { dimensionInfo, stateLetters, stateRanks } from './columnInfo.js';
+import { RowOrder } from './RowOrder.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import type { ListObject, ListObjectDef, NxDataPage, NxPage, StateEnumType } from './QixShapes.js';
 import { dimensionComparator } from './sortGroups.js';
@@ -51,14 +52,19 @@ export function computeListObject(
   const order = Array.from(symbols).sort((a, b) => compare(a, b) || a - b);
   const keys = Int32Array.from(order);
   const column = { field, keys, states };
-  const grid = new CellGrid([column], [], order.length, options.format ?? DEFAULT_FORMAT_SETTINGS);
+  const grid = new CellGrid(
+    [column],
+    [],
+    RowOrder.of(identity(order.length)),
+    options.format ?? DEFAULT_FORMAT_SETTINGS,
+  );
   const layout: ListObject = {
     qStateName: def.qStateName ?? '$',
     qSize: { qcx: 1, qcy: order.length },
     qDimensionInfo: dimensionInfo(
       field,
       { qDef: def.qDef },
-      column,
+      keys,
       display,
       options.format ?? DEFAULT_FORMAT_SETTINGS,
     ),
@@ -93,4 +99,10 @@ function frequencies(model: DataModel, state: SelectionResult, field: Field): Fl
     state.rows(table).forEach((row) => counts[codes[row]!]!++);
   }
   return counts;
+}
+
+function identity(length: number): Int32Array {
+  const rows = new Int32Array(length);
+  for (let i = 0; i < length; i++) rows[i] = i;
+  return rows;
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
+import { RowOrder } from './RowOrder.js';
 import { CellGrid, ComputedHyperCube } from './ComputedHyperCube.js';
 import type { HyperCube, HyperCubeDef, NxDimensionInfo, NxMeasureInfo } from './QixShapes.js';
 
@@ -102,7 +103,7 @@ export function invalidHyperCube(
     qCalcCondMsg: '',
     qColumnOrder: [],
   };
-  const grid = new CellGrid([], [], 0, settings);
+  const grid = new CellGrid([], [], RowOrder.of(new Int32Array(0)), settings);
   layout.qDataPages = grid.pages(def.qInitialDataFetch ?? []);
   return new ComputedHyperCube(layout, grid);
 }

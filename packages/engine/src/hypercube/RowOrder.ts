@@ -1,0 +1,115 @@
+import type { GroupComparator } from './sortGroups.js';
+
+/**
+ * The display order of a cube's rows: row i shows group `at(i)`. A sorted
+ * order is worked out lazily: a chart that shows its first rows only gets
+ * them by a partial selection, and the whole order is sorted the first time
+ * a row past them is read.
+ */
+export class RowOrder {
+  private sorted: Int32Array | undefined;
+  /** How many leading rows of `prefixRows` are in their final place. */
+  private prefix = 0;
+  private prefixRows: Int32Array | undefined;
+
+  private constructor(
+    /** The groups shown, in no particular order. */
+    readonly groups: Int32Array,
+    private readonly sort: ((groups: Int32Array) => Int32Array) | undefined,
+    private readonly compare: GroupComparator | undefined,
+  ) {
+    if (!sort) this.sorted = groups;
+  }
+
+  /** Rows in the order given. */
+  static of(groups: Int32Array): RowOrder {
+    return new RowOrder(groups, undefined, undefined);
+  }
+
+  /** The groups sorted by `sort` (the whole order at once), or by `compare` for partial orders too. */
+  static sorted(
+    groups: Int32Array,
+    sort: (groups: Int32Array) => Int32Array,
+    compare?: GroupComparator,
+  ): RowOrder {
+    return new RowOrder(groups, sort, compare);
+  }
+
+  /** Number of rows. */
+  get length(): number {
+    return this.groups.length;
+  }
+
+  /** The group shown at `row`. */
+  at(row: number): number {
+    if (this.sorted) return this.sorted[row]!;
+    if (row < this.prefix) return this.prefixRows![row]!;
+    this.ensure(row + 1);
+    return (this.sorted ?? this.prefixRows)![row]!;
+  }
+
+  /** Every row's group, in display order. */
+  all(): Int32Array {
+    this.sorted ??= this.sort!(this.groups);
+    return this.sorted;
+  }
+
+  /**
+   * Makes sure the first `count` rows are known: by selecting the smallest
+   * `count` groups when that is far fewer than all (a chart's first page),
+   * by sorting everything otherwise.
+   */
+  ensure(count: number): void {
+    if (this.sorted || count <= this.prefix) return;
+    const n = this.groups.length;
+    if (!this.compare || count * 16 > n) {
+      this.all();
+      return;
+    }
+    const wanted = Math.max(count, Math.min(n, this.prefix * 4, 1024));
+    this.prefixRows = smallest(this.groups, wanted, this.compare);
+    this.prefix = wanted;
+  }
+}
+
+/** The `k` smallest groups by `compare`, sorted: a bounded max-heap over one pass. */
+function smallest(groups: Int32Array, k: number, compare: GroupComparator): Int32Array {
+  const heap = new Int32Array(k);
+  let size = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (size < k) {
+      heap[size] = g;
+      siftUp(heap, size++, compare);
+    } else if (compare(g, heap[0]!) < 0) {
+      heap[0] = g;
+      siftDown(heap, size, compare);
+    }
+  }
+  return heap.subarray(0, size).sort(compare);
+}
+
+function siftUp(heap: Int32Array, at: number, compare: GroupComparator): void {
+  const item = heap[at]!;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (compare(heap[parent]!, item) >= 0) break;
+    heap[at] = heap[parent]!;
+    at = parent;
+  }
+  heap[at] = item;
+}
+
+function siftDown(heap: Int32Array, size: number, compare: GroupComparator): void {
+  const item = heap[0]!;
+  let at = 0;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && compare(heap[child + 1]!, heap[child]!) > 0) child++;
+    if (compare(heap[child]!, item) <= 0) break;
+    heap[at] = heap[child]!;
+    at = child;
+  }
+  heap[at] = item;
+}

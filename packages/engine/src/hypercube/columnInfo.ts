@@ -1,0 +1,200 @@
+import { numberOf } from '../aggregate/valueParts.js';
+import type { Field } from '../model/Field.js';
+import type { SelectionResult } from '../selection/SelectionResult.js';
+import { stateOfCode } from '../selection/ValueState.js';
+import type { FormatSettings } from '../value/FormatSettings.js';
+import type { Value } from '../value/Value.js';
+import { fieldNumFormat } from './fieldNumFormat.js';
+import type {
+  NxDimension,
+  NxDimensionInfo,
+  NxMeasure,
+  NxMeasureInfo,
+  StateEnumType,
+} from './QixShapes.js';
+import type { RowOrder } from './RowOrder.js';
+import { sortIndicator } from './sortGroups.js';
+
+/** The state letter of every value of a field. */
+export function stateLetters(state: SelectionResult, field: Field): StateEnumType[] {
+  if (isCalculated(field)) return new Array<StateEnumType>(field.cardinality).fill('O');
+  return Array.from(state.stateCodes(field), (code) => stateOfCode(code) as StateEnumType);
+}
+
+// Selected (and locked) values first, then possible, alternative, excluded.
+/** Sort rank of every value's state. */
+export function stateRanks(state: SelectionResult, field: Field): Uint8Array {
+  if (isCalculated(field)) return new Uint8Array(field.cardinality).fill(1);
+  const rankOf: Record<string, number> = { S: 0, L: 0, O: 1, A: 2, D: 2, X: 3, XS: 3, XL: 3 };
+  return Uint8Array.from(state.stateCodes(field), (code) => rankOf[stateOfCode(code)]!);
+}
+
+/** The keys of the rows an order shows (a column's keys are per group). */
+export function shownKeys(keys: Int32Array, order: RowOrder): Int32Array {
+  const groups = order.groups;
+  if (groups.length === keys.length) return keys;
+  const out = new Int32Array(groups.length);
+  for (let i = 0; i < out.length; i++) out[i] = keys[groups[i]!]!;
+  return out;
+}
+
+/** The values of the rows an order shows (a column's values are per group). */
+export function shownValues(values: readonly Value[], order: RowOrder): readonly Value[] {
+  const groups = order.groups;
+  if (groups.length === values.length) return values;
+  return Array.from(groups, (g) => values[g]!);
+}
+
+/** The `qDimensionInfo` of a field dimension whose rows show the symbols `keys`. */
+export function dimensionInfo(
+  field: Field,
+  dimension: NxDimension,
+  keys: Int32Array,
+  state: SelectionResult,
+  settings: FormatSettings,
+): NxDimensionInfo {
+  const { min, max, glyphs, numeric, distinct } = columnStats(keys, field);
+  // Numeric fields can lie on a continuous axis (nebula's line chart asks for $numeric and this flag).
+  const continuous = !isCalculated(field) && field.hasTag('$numeric');
+  return {
+    qFallbackTitle: dimension.qDef?.qFieldLabels?.[0] || field.name,
+    qApprMaxGlyphCount: glyphs,
+    qCardinal: field.cardinality,
+    qLocked: isCalculated(field) ? false : (state.selection(field)?.locked ?? false),
+    qSortIndicator: sortIndicator(dimension.qDef?.qSortCriterias?.[0]),
+    qGroupFallbackTitles: [field.name],
+    qGroupPos: 0,
+    qStateCounts: isCalculated(field)
+      ? optionCounts(field.cardinality)
+      : { ...state.stateCounts(field) },
+    qTags: [...field.tags],
+    qDimensionType: numeric ? 'N' : 'D',
+    qGrouping: 'N',
+    qNumFormat: fieldNumFormat(field, settings),
+    qIsAutoFormat: true,
+    qGroupFieldDefs: dimension.qDef?.qFieldDefs ?? [field.name],
+    qMin: min,
+    qMax: max,
+    qContinuousAxes: continuous,
+    qIsCyclic: false,
+    qAttrExprInfo: [],
+    qAttrDimInfo: [],
+    qCalcCondMsg: '',
+    qCardinalities: {
+      qCardinal: field.cardinality,
+      qHypercubeCardinal: distinct,
+      qAllValuesCardinal: -1,
+    },
+    qLibraryId: dimension.qLibraryId ?? '',
+    qEffectiveDimensionName: field.name,
+  };
+}
+
+// Calculated dimensions are not model fields (index -1): no selection, every value possible.
+function isCalculated(field: Field): boolean {
+  return field.index < 0;
+}
+
+function optionCounts(cardinality: number) {
+  return {
+    qLocked: 0,
+    qSelected: 0,
+    qOption: cardinality,
+    qDeselected: 0,
+    qAlternative: 0,
+    qExcluded: 0,
+    qSelectedExcluded: 0,
+    qLockedExcluded: 0,
+  };
+}
+
+// Over the distinct keys only: each symbol's number and text are read once.
+function columnStats(keys: Int32Array, field: Field) {
+  const seen = new Uint8Array(field.cardinality + 1);
+  const others = new Set<number>();
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  let numeric = keys.length > 0;
+  let distinct = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const symbol = keys[i]!;
+    if (symbol < 0) {
+      if (!others.has(symbol)) others.add(symbol);
+      continue;
+    }
+    if (seen[symbol] === 1) continue;
+    seen[symbol] = 1;
+    distinct++;
+    const num = field.symbols.num(symbol);
+    if (num === num) {
+      if (num < min) min = num;
+      if (num > max) max = num;
+    } else numeric = false;
+    const length = field.symbols.text(symbol).length;
+    if (length > glyphs) glyphs = length;
+  }
+  return { min: orNaN(min), max: orNaN(max), glyphs, numeric, distinct: distinct + others.size };
+}
+
+/** The `qMeasureInfo` of a measure whose rows show `values`. */
+export function measureInfo(measure: NxMeasure, values: readonly Value[]): NxMeasureInfo {
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const num = numberOf(value);
+    if (num === num) {
+      if (num < min) min = num;
+      if (num > max) max = num;
+    }
+    const length = glyphCount(value);
+    if (length > glyphs) glyphs = length;
+  }
+  return {
+    qFallbackTitle: measure.qDef?.qLabel || measure.qDef?.qDef || '',
+    qApprMaxGlyphCount: glyphs,
+    qCardinal: 0,
+    qSortIndicator: sortIndicator(measure.qSortBy),
+    qNumFormat: measure.qDef?.qNumFormat ?? { qType: 'U', qnDec: 10, qUseThou: 0 },
+    qMin: orNaN(min),
+    qMax: orNaN(max),
+    qIsAutoFormat: !measure.qDef?.qNumFormat,
+    qAttrExprInfo: [],
+    qAttrDimInfo: [],
+    qCalcCondMsg: '',
+    qLibraryId: measure.qLibraryId ?? '',
+  };
+}
+
+const POWERS = [1, 10, 100, 1000, 10_000];
+
+/**
+ * `String(value).length` (1 for null), without making the string for numbers
+ * with at most four decimals below 1e15: their shortest form is their
+ * integer digits and those decimals.
+ */
+function glyphCount(value: Value): number {
+  if (value === null) return 1;
+  if (typeof value !== 'number') return String(value).length;
+  const abs = Math.abs(value);
+  if (abs < 1e15) {
+    for (let k = 0; k < POWERS.length; k++) {
+      const scaled = abs * POWERS[k]!;
+      if (Number.isInteger(scaled) && scaled / POWERS[k]! === abs)
+        return (value < 0 ? 1 : 0) + integerDigits(abs) + (k > 0 ? k + 1 : 0);
+    }
+  }
+  return String(value).length;
+}
+
+function integerDigits(abs: number): number {
+  let digits = 1;
+  for (let limit = 10; abs >= limit && digits < 16; limit *= 10) digits++;
+  return digits;
+}
+
+function orNaN(num: number): number | 'NaN' {
+  return Number.isFinite(num) ? num : 'NaN';
+}

@@ -1,0 +1,206 @@
+import type { Field } from '../model/Field.js';
+import type { Value } from '../value/Value.js';
+import type { SortCriteria } from './QixShapes.js';
+import { RowOrder } from './RowOrder.js';
+import {
+  dimensionComparator,
+  type DimensionSortData,
+  type GroupComparator,
+  measureComparator,
+} from './sortGroups.js';
+
+/**
+ * One column's sort key per group, in the cheapest form that keeps its
+ * comparator's answers: integer ranks (a dimension: every criterion but an
+ * expression is a property of the symbol), numbers (a measure of numbers
+ * and nulls), or the comparator itself.
+ */
+export type ColumnKey =
+  | { readonly kind: 'rank'; readonly ranks: Int32Array; readonly span: number }
+  | { readonly kind: 'number'; readonly values: Float64Array; readonly dir: number }
+  | { readonly kind: 'compare'; readonly compare: GroupComparator };
+
+/** The facts a dimension column sorts by (see DimensionSortData) and its field. */
+export interface DimensionKeyInput extends Omit<DimensionSortData, 'stateRank' | 'frequency'> {
+  readonly field: Field;
+  /** Per symbol rank of its state; read only when the criteria sort by state. */
+  readonly stateRank: () => Uint8Array;
+  /** Per symbol count of rows; read only when the criteria sort by frequency. */
+  readonly frequency: () => Float64Array;
+}
+
+const staticRanks = new WeakMap<Field, Map<string, { ranks: Int32Array; span: number }>>();
+
+/** The sort key of a dimension column under `criteria`. */
+export function dimensionKey(input: DimensionKeyInput, criteria: SortCriteria): ColumnKey {
+  if (criteria.qSortByExpression && input.expression) {
+    const data = { ...input, stateRank: input.stateRank(), frequency: input.frequency() };
+    return { kind: 'compare', compare: dimensionComparator(data, criteria) };
+  }
+  const symbolRanks = rankSymbols(input, criteria);
+  const nullRank = symbolRanks.span;
+  const { keys } = input;
+  const ranks = new Int32Array(keys.length);
+  const table = symbolRanks.ranks;
+  for (let g = 0; g < keys.length; g++) {
+    const symbol = keys[g]!;
+    ranks[g] = symbol < 0 ? nullRank : table[symbol]!;
+  }
+  return { kind: 'rank', ranks, span: nullRank + 1 };
+}
+
+// Per symbol, its rank among the field's symbols under the criteria (equal
+// symbols share a rank). State and frequency depend on the selections; the
+// other criteria only on the field, so their ranks are kept per field.
+function rankSymbols(
+  input: DimensionKeyInput,
+  criteria: SortCriteria,
+): { ranks: Int32Array; span: number } {
+  const { field } = input;
+  const byField = { ...criteria, qSortByState: 0, qSortByExpression: 0 };
+  if (criteria.qSortByFrequency) return rankBy(field, byField, input.frequency());
+  const key = JSON.stringify([
+    byField.qSortByNumeric,
+    byField.qSortByAscii,
+    byField.qSortByLoadOrder,
+  ]);
+  let cache = staticRanks.get(field);
+  if (!cache) staticRanks.set(field, (cache = new Map()));
+  let fixed = cache.get(key);
+  if (!fixed) cache.set(key, (fixed = rankBy(field, byField, new Float64Array(0))));
+  if (!criteria.qSortByState) return fixed;
+  // The state goes first: its rank (in the criterion's direction) times the fixed ranks' span.
+  const states = input.stateRank();
+  const dir = criteria.qSortByState;
+  const ranks = new Int32Array(field.cardinality);
+  for (let s = 0; s < ranks.length; s++)
+    ranks[s] = (dir > 0 ? states[s]! : 3 - states[s]!) * fixed.span + fixed.ranks[s]!;
+  return { ranks, span: 4 * fixed.span };
+}
+
+function rankBy(
+  field: Field,
+  criteria: SortCriteria,
+  frequency: Float64Array,
+): { ranks: Int32Array; span: number } {
+  const symbols = new Int32Array(field.cardinality);
+  for (let s = 0; s < symbols.length; s++) symbols[s] = s;
+  const compare = dimensionComparator(
+    {
+      keys: symbols,
+      nums: field.symbols.nums,
+      texts: field.symbols.texts,
+      stateRank: new Uint8Array(0),
+      frequency,
+    },
+    criteria,
+  );
+  const order = symbols.slice().sort(compare);
+  const ranks = new Int32Array(field.cardinality);
+  let rank = 0;
+  for (let i = 0; i < order.length; i++) {
+    if (i > 0 && compare(order[i - 1]!, order[i]!) !== 0) rank++;
+    ranks[order[i]!] = rank;
+  }
+  return { ranks, span: order.length === 0 ? 1 : rank + 1 };
+}
+
+/** The sort key of a measure column by its `qSortBy`, or undefined when it does not sort. */
+export function measureKey(
+  values: readonly Value[],
+  criteria: SortCriteria | undefined,
+): ColumnKey | undefined {
+  const numeric = criteria?.qSortByNumeric ?? 0;
+  const ascii = criteria?.qSortByAscii ?? 0;
+  if (!numeric && !ascii) return undefined;
+  const nums = numbersOrNulls(values);
+  if (nums && numeric) return { kind: 'number', values: nums, dir: numeric };
+  return { kind: 'compare', compare: measureComparator(values, criteria) };
+}
+
+// The values as numbers (NaN for null) when every one is a number (not NaN) or null.
+function numbersOrNulls(values: readonly Value[]): Float64Array | undefined {
+  const nums = new Float64Array(values.length);
+  for (let g = 0; g < values.length; g++) {
+    const value = values[g]!;
+    if (value === null) nums[g] = NaN;
+    else if (typeof value === 'number' && value === value) nums[g] = value;
+    else return undefined;
+  }
+  return nums;
+}
+
+/**
+ * The groups in the order the keys give, ties broken by group id: packed
+ * into one exact number per group and sorted natively when every key is a
+ * rank and they fit, else by a comparator over the typed keys.
+ */
+export function sortRows(
+  groups: Int32Array,
+  keys: readonly ColumnKey[],
+  groupCount: number,
+): RowOrder {
+  const packed = packedSort(keys, groupCount);
+  if (packed) return RowOrder.sorted(groups, packed);
+  const compare = chainComparator(keys);
+  return RowOrder.sorted(groups, (list) => list.slice().sort(compare), compare);
+}
+
+function packedSort(
+  keys: readonly ColumnKey[],
+  groupCount: number,
+): ((groups: Int32Array) => Int32Array) | undefined {
+  let space = Math.max(1, groupCount);
+  for (const key of keys) {
+    if (key.kind !== 'rank') return undefined;
+    space *= key.span;
+  }
+  if (space > Number.MAX_SAFE_INTEGER) return undefined;
+  const ranks = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).ranks);
+  const spans = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).span);
+  const n = Math.max(1, groupCount);
+  return (groups) => {
+    const codes = new Float64Array(groups.length);
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
+      let code = 0;
+      for (let k = 0; k < ranks.length; k++) code = code * spans[k]! + ranks[k]![g]!;
+      codes[i] = code * n + g;
+    }
+    codes.sort();
+    const out = new Int32Array(groups.length);
+    for (let i = 0; i < out.length; i++) out[i] = codes[i]! % n;
+    return out;
+  };
+}
+
+/** Compares two groups key by key, then by group id. */
+export function chainComparator(keys: readonly ColumnKey[]): GroupComparator {
+  const steps: GroupComparator[] = keys.map((key) => {
+    if (key.kind === 'rank') {
+      const ranks = key.ranks;
+      return (a, b) => ranks[a]! - ranks[b]!;
+    }
+    if (key.kind === 'number') {
+      const { values, dir } = key;
+      return (a, b) => {
+        const va = values[a]!;
+        const vb = values[b]!;
+        if (va !== va || vb !== vb) return va !== va ? (vb !== vb ? 0 : 1) : -1;
+        return va === vb ? 0 : va < vb ? -dir : dir;
+      };
+    }
+    return key.compare;
+  });
+  if (steps.length === 1) {
+    const only = steps[0]!;
+    return (a, b) => only(a, b) || a - b;
+  }
+  return (a, b) => {
+    for (let k = 0; k < steps.length; k++) {
+      const result = steps[k]!(a, b);
+      if (result !== 0) return result;
+    }
+    return a - b;
+  };
+}

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { measureInfo } from '../../src/hypercube/columnInfo.js';
+import { computeHyperCube } from '../../src/hypercube/computeHyperCube.js';
+import type { HyperCubeDef } from '../../src/hypercube/QixShapes.js';
+import { type ColumnKey, chainComparator, sortRows } from '../../src/hypercube/sortKeys.js';
+import { DataModel } from '../../src/model/DataModel.js';
+import { SelectionResult } from '../../src/selection/SelectionResult.js';
+
+// A small deterministic generator, so a failure reproduces.
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function identity(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+describe('sorted rows', () => {
+  test('packed rank keys sort as the comparator chain does, ties by group', () => {
+    const next = random(7);
+    const n = 5000;
+    const keys: ColumnKey[] = [3, 50, 7].map((span) => ({
+      kind: 'rank',
+      span,
+      ranks: Int32Array.from({ length: n }, () => Math.floor(next() * span)),
+    }));
+    const reference = Array.from(identity(n)).sort(chainComparator(keys));
+    expect(Array.from(sortRows(identity(n), keys, n).all())).toEqual(reference);
+  });
+
+  test('a first page of a number-keyed order is the head of the full order', () => {
+    const next = random(11);
+    const n = 20_000;
+    const values = Float64Array.from({ length: n }, () =>
+      next() < 0.05 ? NaN : Math.floor(next() * 500),
+    );
+    const keys: ColumnKey[] = [
+      { kind: 'number', values, dir: -1 },
+      { kind: 'rank', span: n, ranks: identity(n).reverse() },
+    ];
+    const reference = Array.from(identity(n)).sort(chainComparator(keys));
+    const order = sortRows(identity(n), keys, n);
+    const head = Array.from({ length: 50 }, (_, row) => order.at(row));
+    expect(head).toEqual(reference.slice(0, 50));
+    // Reading past the selected head sorts the rest.
+    expect(order.at(n - 1)).toBe(reference[n - 1]);
+    expect(Array.from(order.all())).toEqual(reference);
+  });
+
+  test('nulls sort last in either direction', () => {
+    const values = Float64Array.from([3, NaN, 1, 2]);
+    const up = sortRows(identity(4), [{ kind: 'number', values, dir: 1 }], 4);
+    const down = sortRows(identity(4), [{ kind: 'number', values, dir: -1 }], 4);
+    expect(Array.from(up.all())).toEqual([2, 3, 0, 1]);
+    expect(Array.from(down.all())).toEqual([0, 3, 2, 1]);
+  });
+
+  test('a chart sorted by a measure shows its largest rows first, page after page', () => {
+    const n = 3000;
+    const model = DataModel.fromTables([
+      {
+        name: 'T',
+        rowCount: n,
+        columns: [
+          { name: 'K', values: Array.from({ length: n }, (_, i) => i), indexes: identity(n) },
+          {
+            name: 'V',
+            values: Array.from({ length: 97 }, (_, v) => v),
+            indexes: Int32Array.from({ length: n }, (_, i) => (i * 31) % 97),
+          },
+        ],
+      },
+    ]);
+    const def: HyperCubeDef = {
+      qDimensions: [{ qDef: { qFieldDefs: ['K'], qSortCriterias: [{ qSortByNumeric: 1 }] } }],
+      qMeasures: [{ qDef: { qDef: 'Sum(V)' }, qSortBy: { qSortByNumeric: -1 } }],
+      qInterColumnSortOrder: [1, 0],
+      qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: 2, qHeight: 20 }],
+    };
+    const cube = computeHyperCube(model, SelectionResult.fromSelections(model, new Map()), def);
+    const expected = Array.from({ length: n }, (_, k) => ({ k, v: (k * 31) % 97 })).sort(
+      (a, b) => b.v - a.v || a.k - b.k,
+    );
+    const first = cube.layout.qDataPages[0]!.qMatrix.map((row) => row[0]!.qNum);
+    expect(first).toEqual(expected.slice(0, 20).map((row) => row.k));
+    const later = cube.getHyperCubeData([{ qLeft: 0, qTop: 2000, qWidth: 2, qHeight: 10 }]);
+    expect(later[0]!.qMatrix.map((row) => row[0]!.qNum)).toEqual(
+      expected.slice(2000, 2010).map((row) => row.k),
+    );
+  });
+});
+
+describe('measure info', () => {
+  test('glyph counts are the lengths of the values as text', () => {
+    const values = [
+      0,
+      -0,
+      0.5,
+      -12.25,
+      1234.5678,
+      0.1 + 0.2,
+      1e21,
+      123456789012345,
+      -7,
+      1 / 3,
+      null,
+    ];
+    for (const value of values) {
+      const info = measureInfo({ qDef: { qDef: 'x' } }, [value]);
+      expect(info.qApprMaxGlyphCount, String(value)).toBe(
+        value === null ? 1 : String(value).length,
+      );
+    }
+  });
+});
