@@ -151,7 +151,7 @@ export class MeasureEvaluator {
     const items =
       main?.kind === 'call' && main.key === 'AGGR'
         ? this.aggrItems(main, set, dims)
-        : this.frameItems(call, set, dims);
+        : this.frameItems(call, set, dims, readsNumbersOnly(spec, call));
     const rows = this.rowArguments(call, spec, items);
     const constants = this.constants(call, spec);
     const distinct = call.distinct === 'distinct';
@@ -163,7 +163,12 @@ export class MeasureEvaluator {
     return mapToTarget(perGroup, items.index, dims, target, spec.empty);
   }
 
-  private frameItems(call: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
+  private frameItems(
+    call: CallExpr,
+    set: SetExpression | undefined,
+    dims: readonly string[],
+    numbersSuffice: boolean,
+  ) {
     const fields = new Set(dims);
     for (const arg of call.args) fieldsOf(arg, this.scope, fields);
     const frame = this.scope.frame(set, [...fields]);
@@ -172,7 +177,7 @@ export class MeasureEvaluator {
     const arg: RowArgument =
       !main || isStar(main)
         ? { kind: 'star', length: frame.length }
-        : evaluateArgument(main, frame, this.scope, this.format, this.functions);
+        : evaluateArgument(main, frame, this.scope, this.format, this.functions, numbersSuffice);
     return { frame, index, arg, ofItem: index.ofRow };
   }
 
@@ -325,6 +330,12 @@ function mapToTarget(
     out[g] = found >= 0 ? perGroup[found]! : empty;
   }
   return out;
+}
+
+// Sum, Avg, Min and Max of one argument read its numbers only (text counts as NULL).
+function readsNumbersOnly(spec: AggregationSpec, call: CallExpr): boolean {
+  const kernel = spec.columnar;
+  return kernel !== undefined && kernel !== 'count' && call.args.length === 1 && !call.distinct;
 }
 
 function isStar(expr: Expr): boolean {

@@ -86,6 +86,11 @@ function countFast(
   groups: number,
 ): Value[] | undefined {
   if (arg.kind === 'star') return toValues(countRowsByGroup(ofItem, groups));
+  // A computed number per item (NaN for NULL): the non-null ones count.
+  if (arg.kind === 'numbers' && !distinct) {
+    const input = numericInput(arg)!;
+    return toValues(countNumbersByGroup(input, ofItem, groups));
+  }
   if (arg.kind !== 'field') return undefined;
   const { field, codes, rows } = arg.source;
   if (distinct)

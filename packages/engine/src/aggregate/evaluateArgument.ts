@@ -5,6 +5,7 @@ import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import { AggregateError } from './AggregateError.js';
 import type { ChartScope, FrameField } from './ChartScope.js';
+import { compileColumnKernel } from './columnKernel.js';
 import type { Frame } from './Frame.js';
 import { fieldNumbers } from './fieldNumbers.js';
 import type { RowArgument } from './RowArgument.js';
@@ -12,9 +13,11 @@ import { symbolValues } from './symbolValues.js';
 
 /**
  * Evaluates the argument of an aggregation for every row of a frame: a plain
- * field stays a column, arithmetic on fields and numbers runs as whole-column
- * vector operations, anything else goes through the expression evaluator row
- * by row.
+ * field stays a column; an expression the column kernel compiler takes
+ * (arithmetic, conditions, If, parts of one field) runs as one generated pass
+ * over the rows' codes; anything else goes through the expression evaluator
+ * row by row. `numbersSuffice` says the aggregation reads only the numbers
+ * of its values (Sum, Avg, Min, Max), so text may be read as NULL.
  */
 export function evaluateArgument(
   expr: Expr,
@@ -22,14 +25,15 @@ export function evaluateArgument(
   scope: ChartScope,
   format: FormatSettings,
   functions?: ReadonlyMap<string, ScalarFunction>,
+  numbersSuffice = false,
 ): RowArgument {
   if (expr.kind === 'field' && scope.model.findField(expr.name)) {
     const source = scope.fieldIn(frame, expr.name);
     return { kind: 'field', source, nums: fieldNumbers(source.field) };
   }
   rejectUnknownFields(expr, scope);
-  const vector = numericVector(expr, frame, scope);
-  if (vector) return { kind: 'numbers', values: vector };
+  const kernel = compileColumnKernel(expr, frame, scope, format, functions);
+  if (kernel && (kernel.exact || numbersSuffice)) return { kind: 'numbers', values: kernel.run() };
   return { kind: 'values', values: evaluateRows(expr, frame, scope, format, functions) };
 }
 
@@ -68,54 +72,6 @@ function rejectUnknownFields(expr: Expr, scope: ChartScope): void {
   } else if (expr.kind === 'call' && !expr.aggregation) {
     for (const arg of expr.args) rejectUnknownFields(arg, scope);
   }
-}
-
-// Whole-column arithmetic: one typed array per node, NaN carrying null.
-function numericVector(expr: Expr, frame: Frame, scope: ChartScope): Float64Array | undefined {
-  switch (expr.kind) {
-    case 'number':
-      return new Float64Array(frame.length).fill(expr.value);
-    case 'field':
-      return scope.model.findField(expr.name) ? gather(scope.fieldIn(frame, expr.name)) : undefined;
-    case 'unary': {
-      if (expr.op !== '-' && expr.op !== '+') return undefined;
-      const operand = numericVector(expr.operand, frame, scope);
-      if (operand && expr.op === '-')
-        for (let i = 0; i < operand.length; i++) operand[i] = -operand[i]!;
-      return operand;
-    }
-    case 'binary':
-      return binaryVector(expr.op, expr.left, expr.right, frame, scope);
-    default:
-      return undefined;
-  }
-}
-
-function binaryVector(
-  op: string,
-  leftExpr: Expr,
-  rightExpr: Expr,
-  frame: Frame,
-  scope: ChartScope,
-): Float64Array | undefined {
-  if (op !== '+' && op !== '-' && op !== '*' && op !== '/') return undefined;
-  const left = numericVector(leftExpr, frame, scope);
-  const right = left && numericVector(rightExpr, frame, scope);
-  if (!left || !right) return undefined;
-  const n = left.length;
-  if (op === '+') for (let i = 0; i < n; i++) left[i]! += right[i]!;
-  else if (op === '-') for (let i = 0; i < n; i++) left[i]! -= right[i]!;
-  else if (op === '*') for (let i = 0; i < n; i++) left[i]! *= right[i]!;
-  else for (let i = 0; i < n; i++) left[i] = right[i] === 0 ? NaN : left[i]! / right[i]!;
-  return left;
-}
-
-function gather(source: FrameField): Float64Array {
-  const nums = fieldNumbers(source.field);
-  const { codes, rows } = source;
-  const out = new Float64Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[i] = nums[codes[rows[i]!]!]!;
-  return out;
 }
 
 function evaluateRows(
