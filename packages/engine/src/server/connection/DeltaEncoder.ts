@@ -1,9 +1,10 @@
-import { diffJson, type JsonPatchOperation } from '../protocol/diffJson.js';
+import { boundedDiffJson, type JsonPatchOperation } from '../protocol/diffJson.js';
 
 /**
  * Encodes results as JSON Patches against the last value sent for the same
  * handle, method and result key on this socket, as the engine does for
- * requests that carry `delta: true`.
+ * requests that carry `delta: true`. A patch never takes more bytes than
+ * replacing the whole value (see `boundedDiffJson`).
  */
 export class DeltaEncoder {
   private readonly sent = new Map<string, unknown>();
@@ -19,7 +20,9 @@ export class DeltaEncoder {
       const cacheKey = `${handle}\u0000${method}\u0000${key}`;
       const previous = this.sent.get(cacheKey);
       encoded[key] =
-        previous === undefined ? [{ op: 'add', path: '/', value }] : diffJson(previous, value);
+        previous === undefined
+          ? [{ op: 'add', path: '/', value }]
+          : boundedDiffJson(previous, value);
       this.sent.set(cacheKey, value);
     }
     return encoded;
