@@ -239,7 +239,6 @@ function startServer(rows: number): Promise<{ child: ChildProcess; url: string }
   });
 }
 
- 
 async function openClients(url: string): Promise<Record<ModelName, Client>> {
   const open = async (app: ModelName): Promise<Client> => {
     const session = enigma.create({
@@ -281,7 +280,6 @@ async function openClients(url: string): Promise<Record<ModelName, Client>> {
   };
   return { flat: await open('flat'), star: await open('star') };
 }
- 
 
 function fieldValue(value: number | string) {
   return typeof value === 'number'

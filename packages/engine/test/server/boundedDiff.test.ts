@@ -50,8 +50,9 @@ describe('bounded delta patches', () => {
       for (let c = 0; c < changes; c++) {
         const row = after.qMatrix[Math.floor(next() * after.qMatrix.length)]!;
         const cell = row[Math.floor(next() * 3)]! as Record<string, unknown>;
-        if (next() < 0.5) cell.qNum = Math.floor(next() * 100);
-        else if (next() < 0.5) cell.qText = `t${Math.floor(next() * 1e6)}`;
+        const pick = next();
+        if (pick < 0.5) cell.qNum = Math.floor(next() * 100);
+        else if (pick < 0.75) cell.qText = `t${Math.floor(next() * 1e6)}`;
         else delete cell.qState;
       }
       if (next() < 0.2) after.qMatrix.push(after.qMatrix[0]!);
