@@ -16,6 +16,7 @@ export { RpcError, JsonRpcErr, type RpcErrorBody } from './server/protocol/RpcEr
 export type { RequestLimits } from './server/protocol/RequestLimits.js';
 export type { OnInternalError } from './server/protocol/toRpcError.js';
 export { AppStore, type AppStoreOptions } from './app/AppStore.js';
+export { ResultCache, type ResultCacheOptions, type ResultCacheStats } from './app/ResultCache.js';
 export { dataDirFiles, type DataFiles } from './io/DataFiles.js';
 export { DataFileError } from './io/DataFileError.js';
 export { App } from './app/App.js';

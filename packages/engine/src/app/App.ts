@@ -9,6 +9,7 @@ import { LocError } from '../errors/LocError.js';
 import type { AppDocument, AppSnapshot, StoredObject, StoredObjectType } from './AppDocument.js';
 import type { AppStore } from './AppStore.js';
 import type { BinarySource, ScriptComments } from '../script/ScriptOptions.js';
+import type { ResultCache } from './ResultCache.js';
 import type { DataFiles } from '../io/DataFiles.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
@@ -150,6 +151,11 @@ export class App {
     return this.store.filesDir;
   }
 
+  /** Computed charts shared by the sessions (of every app of the store). */
+  get results(): ResultCache {
+    return this.store.results;
+  }
+
   /** The data connections its script can `LIB CONNECT TO`. */
   get connections(): ConnectionStore {
     return this.store.connections;
@@ -171,6 +177,11 @@ export class App {
     this.document.fieldTags = script.fieldTags ?? {};
     this.document.comments = script.comments ?? NO_COMMENTS;
     this.document.fieldNumberFormats = script.fieldNumberFormats ?? {};
+    // The results computed over the old data will never be asked for again.
+    this.store.results.forget([
+      this.model,
+      ...[...this.reduced.values()].map((each) => each?.model),
+    ]);
     this.reduced.clear();
     this.model = null;
     this.document.scriptVariables = variables;

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { LocError } from '../errors/LocError.js';
 import { dataDirFiles } from '../io/DataFiles.js';
+import { ResultCache } from './ResultCache.js';
 import { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { App } from './App.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
@@ -40,6 +41,8 @@ export class AppStore {
   private readonly saving = new Set<Promise<void>>();
   /** The last write asked for per app id, settled: the next one waits for it. */
   private readonly writes = new Map<string, Promise<void>>();
+  /** Charts computed by one session and shared with the others, for every app of the store. */
+  readonly results = new ResultCache();
 
   constructor(
     readonly dataDir: string,

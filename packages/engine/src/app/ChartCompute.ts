@@ -39,6 +39,8 @@ import { continuousData, type ContinuousData, type ContinuousOptions } from './c
 import { reducedPages } from './reducedPages.js';
 import { resolveLibraryItems, type LibraryLookup } from './resolveLibraryItems.js';
 import { readPages } from '../hypercube/readPages.js';
+import type { ResultCache } from './ResultCache.js';
+import { SharedResults } from './SharedResults.js';
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +66,8 @@ export interface ChartSources {
   readonly basis?: (stateName: string) => SelectionResult | undefined;
   /** The document and user the app's own functions (DocumentName, OSUser, ...) report. */
   readonly documentInfo?: () => DocumentInfo;
+  /** Results shared with the other sessions (none: this session computes its own). */
+  readonly results?: ResultCache;
 }
 
 /**
@@ -84,6 +88,7 @@ export class ChartCompute {
   private readonly library: LibraryLookup;
   private readonly basis?: (stateName: string) => SelectionResult | undefined;
   private readonly documentInfo?: () => DocumentInfo;
+  private readonly shared: SharedResults;
 
   constructor(
     private readonly model: DataModel,
@@ -96,6 +101,14 @@ export class ChartCompute {
     this.basis = sources.basis;
     this.documentInfo = sources.documentInfo;
     this.settings = formatSettingsOf(sources.scriptVariables, DEFAULT_FORMAT_SETTINGS);
+    // A modal object computes over the selections it began with, which no key here names.
+    this.shared = new SharedResults(
+      sources.basis ? undefined : sources.results,
+      model,
+      settingsKey(sources.scriptVariables),
+      this.state,
+      this.bookmark,
+    );
   }
 
   private functionsCache: ReadonlyMap<string, ScalarFunction> | undefined;
@@ -113,6 +126,7 @@ export class ChartCompute {
       }),
       selections: (name) => {
         try {
+          this.shared.readState(name);
           return this.state(name).result();
         } catch {
           return undefined;
@@ -405,14 +419,27 @@ export class ChartCompute {
     });
   }
 
-  /** The computed hypercube of a definition over a state (cached until the selections change). */
+  /**
+   * The computed hypercube of a definition over a state: kept by this
+   * session until the selections change, and shared with the sessions
+   * whose expanded definition and selections are the same.
+   */
   cube(def: Json, stateName: string): ComputedHyperCube {
     const key = `${stateName}\u0000${JSON.stringify(def)}`;
     let cube = this.cubes.get(key);
     if (!cube) {
-      const result = this.dataOf(stateName);
-      const options = { ...this.options(), display: this.state(stateName).result() };
-      cube = computeHyperCube(this.model, result, this.expandDef(def) as HyperCubeDef, options);
+      const expanded = this.expandDef(def);
+      cube = this.shared.get(
+        'cube',
+        stateName,
+        expanded,
+        () => {
+          const result = this.dataOf(stateName);
+          const options = { ...this.options(), display: this.state(stateName).result() };
+          return computeHyperCube(this.model, result, expanded as HyperCubeDef, options);
+        },
+        (computed) => computed.estimatedBytes(),
+      );
       this.cubes.set(key, cube);
     }
     return cube;
@@ -422,10 +449,18 @@ export class ChartCompute {
     const key = `${stateName}\u0000${JSON.stringify(def)}`;
     let list = this.lists.get(key);
     if (!list) {
-      const result = this.dataOf(stateName);
-      const options = { ...this.options(), display: this.state(stateName).result() };
       const resolved = resolveLibraryItems(def, this.library);
-      list = computeListObject(this.model, result, resolved as ListObjectDef, options);
+      list = this.shared.get(
+        'list',
+        stateName,
+        resolved,
+        () => {
+          const result = this.dataOf(stateName);
+          const options = { ...this.options(), display: this.state(stateName).result() };
+          return computeListObject(this.model, result, resolved as ListObjectDef, options);
+        },
+        (computed) => computed.estimatedBytes(),
+      );
       this.lists.set(key, list);
     }
     return list;
@@ -442,12 +477,14 @@ export class ChartCompute {
       functions: this.appFunctions(),
       states: (name: string) => {
         try {
+          this.shared.readState(name);
           return this.state(name).result();
         } catch {
           return undefined;
         }
       },
       bookmarks: (id: string) => {
+        this.shared.readBookmark(id);
         const snapshot = this.bookmark(id);
         return snapshot ? fromSnapshot(this.model, snapshot) : undefined;
       },
@@ -503,6 +540,15 @@ export class ChartCompute {
             : value,
     ) as Json;
   }
+}
+
+const settingsKeys = new WeakMap<object, string>();
+
+/** A key of the script variables the format settings come from (kept per variables object). */
+function settingsKey(variables: Readonly<Record<string, string>>): string {
+  let key = settingsKeys.get(variables);
+  if (key === undefined) settingsKeys.set(variables, (key = JSON.stringify(variables)));
+  return key;
 }
 
 /** Data pages cut from rows of cells, as GetListObjectData answers them. */

@@ -97,6 +97,7 @@ export class DocData {
       },
       basis,
       documentInfo: () => this.documentInfo(),
+      results: this.doc.app.results,
     });
   }
 

@@ -51,6 +51,11 @@ export class ComputedHyperCube {
     private readonly grid: CellGrid,
   ) {}
 
+  /** About how many bytes the cube holds (its columns and the cells of its layout), for a cache's budget. */
+  estimatedBytes(): number {
+    return this.grid.estimatedBytes() + layoutBytes(this.layout);
+  }
+
   /** Pages of cells, as GetHyperCubeData answers (missing page fields are 0); rejects more than 10,000 cells in all. */
   getHyperCubeData(pages: readonly Partial<NxPage>[]): NxDataPage[] {
     return this.grid.pages(pages);
@@ -88,6 +93,12 @@ export class CellGrid {
   /** Number of rows. */
   get rowCount(): number {
     return this.order.length;
+  }
+
+  /** About how many bytes the columns and the order hold: a 4-byte key per dimension cell, a value slot per measure cell. */
+  estimatedBytes(): number {
+    const groups = this.dimensions[0]?.keys.length ?? this.measures[0]?.values.length ?? 0;
+    return groups * (4 * this.dimensions.length + 16 * this.measures.length) + 8 * this.rowCount;
   }
 
   /** Pages of cells (missing page fields are 0); rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
@@ -181,4 +192,12 @@ export function valueCell(
     qElemNumber: 0,
     qState: 'L',
   };
+}
+
+// A cell of a layout's pages takes about 160 bytes as objects; the rest of a layout about 2 KiB.
+/** About how many bytes a layout's pages of cells take. */
+export function layoutBytes(layout: { qDataPages?: readonly NxDataPage[] }): number {
+  let cells = 0;
+  for (const page of layout.qDataPages ?? []) cells += page.qArea.qWidth * page.qArea.qHeight;
+  return 2048 + 160 * cells;
 }

@@ -2,7 +2,7 @@ import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
-import { CellGrid } from './ComputedHyperCube.js';
+import { CellGrid, layoutBytes } from './ComputedHyperCube.js';
 import { dimensionInfo, stateLetters, stateRanks } from './columnInfo.js';
 import { RowOrder } from './RowOrder.js';
 import { HyperCubeError } from './HyperCubeError.js';
@@ -16,6 +16,11 @@ export class ComputedListObject {
     readonly layout: ListObject,
     private readonly grid: CellGrid,
   ) {}
+
+  /** About how many bytes the list holds, for a cache's budget. */
+  estimatedBytes(): number {
+    return this.grid.estimatedBytes() + layoutBytes(this.layout);
+  }
 
   /** Pages of cells, as GetListObjectData answers. */
   getListObjectData(pages: readonly Partial<NxPage>[]): NxDataPage[] {

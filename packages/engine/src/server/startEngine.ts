@@ -12,6 +12,7 @@ import type { OnInternalError } from './protocol/toRpcError.js';
 import type { Identity } from './session/EngineSession.js';
 import { SessionRegistry } from './session/SessionRegistry.js';
 import { AppStore } from '../app/AppStore.js';
+import type { ResultCacheOptions } from '../app/ResultCache.js';
 import { engineMethods } from './handlers/engineMethods.js';
 import { adoptDoc } from './handlers/sessionDoc.js';
 
@@ -53,6 +54,11 @@ export interface StartEngineOptions {
   readonly apps?: AppStore;
   /** How large and deep requests may be (frame bytes, nesting, string and array lengths). */
   readonly limits?: Partial<RequestLimits>;
+  /**
+   * The result cache every session of an app shares (a chart many sessions
+   * view in the same state is computed once): on by default, 256 MiB.
+   */
+  readonly resultCache?: ResultCacheOptions;
   /** Sees every error no layer raised on purpose (a bug), which the client gets as LOCERR_GENERIC_INTERNAL_ERROR; by default it is logged with its stack. */
   readonly onInternalError?: OnInternalError;
 }
@@ -82,6 +88,7 @@ const logInternalError: OnInternalError = (error) => {
 export async function startEngine(options: StartEngineOptions): Promise<RunningEngine> {
   const apps = options.apps ?? new AppStore(options.dataDir);
   await apps.init();
+  if (options.resultCache) apps.results.configure(options.resultCache);
   const dispatcher = new MethodDispatcher(qixSchema, engineMethods(apps));
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const onInternalError = options.onInternalError ?? logInternalError;

@@ -1,0 +1,194 @@
+import { LocError } from '../errors/LocError.js';
+import type { DataModel } from '../model/DataModel.js';
+
+/** How the shared result cache behaves (startEngine's `resultCache`). */
+export interface ResultCacheOptions {
+  /** Whether sessions share computed charts at all (default true). */
+  readonly enabled?: boolean;
+  /** About how many bytes of results to keep before the least recently used go (default 256 MiB). */
+  readonly maxBytes?: number;
+}
+
+/** What the cache holds and how often it answered. */
+export interface ResultCacheStats {
+  readonly enabled: boolean;
+  readonly hits: number;
+  readonly misses: number;
+  /** hits / (hits + misses), 0 before any lookup. */
+  readonly hitRate: number;
+  readonly entries: number;
+  /** The estimated size of the results held. */
+  readonly bytes: number;
+  readonly maxBytes: number;
+  readonly evictions: number;
+}
+
+/**
+ * What a result read besides its key while it was computed: the selections
+ * of other states (set expressions such as `{B}`, GetFieldSelections(F, 'B'))
+ * and bookmarks, each as the key of what it read.
+ */
+export interface ResultReads {
+  readonly states: Map<string, string>;
+  readonly bookmarks: Map<string, string>;
+}
+
+/** The keys of what a session reads now, to check a result's reads against. */
+export interface CurrentReads {
+  stateKey(name: string): string | undefined;
+  bookmarkKey(id: string): string | undefined;
+}
+
+interface Entry {
+  readonly model: DataModel;
+  readonly key: string;
+  readonly value: unknown;
+  readonly reads: ResultReads;
+  readonly bytes: number;
+}
+
+const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Computed charts shared by every session of an engine, as Qlik's engine
+ * keeps one result cache for all users: a chart many sessions view in the
+ * same state is computed once. Results are filed under their data model (a
+ * reload or another section access reduction is another model) and a key the
+ * caller makes of everything else the result depends on (the expanded
+ * definition, the state and its selections, the format settings); what the
+ * computation read beyond that (other states, bookmarks) is checked on every
+ * lookup. Least recently used results go when the size budget is spent.
+ */
+export class ResultCache {
+  private enabledFlag = true;
+  private maxBytesValue = DEFAULT_MAX_BYTES;
+  private readonly byModel = new Map<DataModel, Map<string, Entry[]>>();
+  // Insertion order is use order: a hit moves its entry to the end.
+  private readonly recency = new Set<Entry>();
+  private bytesHeld = 0;
+  private hits = 0;
+  private misses = 0;
+  private evictions = 0;
+
+  constructor(options: ResultCacheOptions = {}) {
+    this.configure(options);
+  }
+
+  /** Turns the cache on or off and sets its budget; turning it off drops what it holds. */
+  configure(options: ResultCacheOptions): void {
+    if (options.maxBytes !== undefined) {
+      if (!(options.maxBytes >= 0))
+        throw new LocError(
+          'LOCERR_GENERIC_INVALID_PARAMETERS',
+          `resultCache.maxBytes must be a number >= 0, got ${options.maxBytes}`,
+          { parameter: 'resultCache.maxBytes' },
+        );
+      this.maxBytesValue = options.maxBytes;
+    }
+    if (options.enabled !== undefined) this.enabledFlag = options.enabled;
+    if (!this.enabledFlag) this.clear();
+    this.evict();
+  }
+
+  /** Whether lookups can answer. */
+  get enabled(): boolean {
+    return this.enabledFlag;
+  }
+
+  /** A result computed under `key` over `model` whose other reads are what `current` reads now. */
+  lookup<T>(model: DataModel, key: string, current: CurrentReads): T | undefined {
+    if (!this.enabledFlag) return undefined;
+    const entry = this.byModel
+      .get(model)
+      ?.get(key)
+      ?.find((each) => readsMatch(each, current));
+    if (!entry) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.recency.delete(entry);
+    this.recency.add(entry);
+    return entry.value as T;
+  }
+
+  /** Keeps a result, with what it read and its estimated size. */
+  store(model: DataModel, key: string, value: unknown, reads: ResultReads, bytes: number): void {
+    if (!this.enabledFlag || bytes > this.maxBytesValue) return;
+    let byKey = this.byModel.get(model);
+    if (!byKey) this.byModel.set(model, (byKey = new Map()));
+    const entries = byKey.get(key) ?? [];
+    const entry: Entry = { model, key, value, reads, bytes };
+    // A result with the same reads replaces the one before (two sessions computed it at once).
+    const same = entries.findIndex((each) => sameReads(each.reads, reads));
+    if (same >= 0) this.remove(entries[same]!);
+    byKey.set(key, [...entries.filter((_, i) => i !== same), entry]);
+    this.recency.add(entry);
+    this.bytesHeld += bytes;
+    this.evict();
+  }
+
+  /** Drops every result of these models (their app was reloaded). */
+  forget(models: Iterable<DataModel | null | undefined>): void {
+    for (const model of models) {
+      if (!model) continue;
+      const byKey = this.byModel.get(model);
+      if (!byKey) continue;
+      for (const entries of byKey.values()) for (const entry of entries) this.unlink(entry);
+      this.byModel.delete(model);
+    }
+  }
+
+  /** Drops every result. */
+  clear(): void {
+    this.forget([...this.byModel.keys()]);
+  }
+
+  /** Counters and size, for benches and monitoring. */
+  stats(): ResultCacheStats {
+    const lookups = this.hits + this.misses;
+    return {
+      enabled: this.enabledFlag,
+      hits: this.hits,
+      misses: this.misses,
+      hitRate: lookups === 0 ? 0 : this.hits / lookups,
+      entries: this.recency.size,
+      bytes: this.bytesHeld,
+      maxBytes: this.maxBytesValue,
+      evictions: this.evictions,
+    };
+  }
+
+  private evict(): void {
+    for (const oldest of this.recency) {
+      if (this.bytesHeld <= this.maxBytesValue) return;
+      this.remove(oldest);
+      this.evictions++;
+    }
+  }
+
+  private remove(entry: Entry): void {
+    this.unlink(entry);
+    const byKey = this.byModel.get(entry.model);
+    const left = byKey?.get(entry.key)?.filter((each) => each !== entry) ?? [];
+    if (left.length > 0) byKey!.set(entry.key, left);
+    else byKey?.delete(entry.key);
+    if (byKey?.size === 0) this.byModel.delete(entry.model);
+  }
+
+  private unlink(entry: Entry): void {
+    if (this.recency.delete(entry)) this.bytesHeld -= entry.bytes;
+  }
+}
+
+function readsMatch(entry: Entry, current: CurrentReads): boolean {
+  for (const [name, key] of entry.reads.states) if (current.stateKey(name) !== key) return false;
+  for (const [id, key] of entry.reads.bookmarks) if (current.bookmarkKey(id) !== key) return false;
+  return true;
+}
+
+function sameReads(a: ResultReads, b: ResultReads): boolean {
+  const same = (x: Map<string, string>, y: Map<string, string>) =>
+    x.size === y.size && [...x].every(([name, key]) => y.get(name) === key);
+  return same(a.states, b.states) && same(a.bookmarks, b.bookmarks);
+}

@@ -1,0 +1,97 @@
+import type { DataModel } from '../model/DataModel.js';
+import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
+import type { SelectionState } from '../selection/SelectionState.js';
+import type { CurrentReads, ResultCache, ResultReads } from './ResultCache.js';
+import { selectionKey } from './selectionKey.js';
+
+type Json = Record<string, unknown>;
+
+// Functions whose value is the session's user or document, not the data: results using them stay per session.
+const PER_SESSION =
+  /\b(OSUser|ComputerName|DocumentName|DocumentTitle|DocumentPath|ReloadTime)\s*\(/i;
+
+/**
+ * One session's view of the shared result cache: it makes a result's key
+ * from the session's current state (the expanded definition, the state's
+ * selections, the format settings) and records what a computation reads of
+ * other states and bookmarks while it runs, so that another session finds
+ * the result only when it would read the same.
+ */
+export class SharedResults implements CurrentReads {
+  private reads: ResultReads | null = null;
+
+  constructor(
+    private readonly cache: ResultCache | undefined,
+    private readonly model: DataModel,
+    private readonly settingsKey: string,
+    private readonly state: (name: string) => SelectionState,
+    private readonly bookmark: (id: string) => SelectionSnapshot | undefined,
+  ) {}
+
+  /**
+   * The result of `kind` for an expanded definition over a state: found in
+   * the cache, or computed by `compute` and kept with its estimated size.
+   */
+  get<T>(
+    kind: string,
+    stateName: string,
+    expanded: Json,
+    compute: () => T,
+    bytesOf: (value: T) => number,
+  ): T {
+    const cache = this.cache;
+    if (!cache?.enabled) return compute();
+    const text = JSON.stringify(expanded);
+    if (PER_SESSION.test(text)) return compute();
+    const key = `${kind}\u0000${this.settingsKey}\u0000${stateName}\u0000${this.stateKey(stateName)}\u0000${text}`;
+    const found = cache.lookup<T>(this.model, key, this);
+    if (found !== undefined) return found;
+    const reads: ResultReads = { states: new Map(), bookmarks: new Map() };
+    const outer = this.reads;
+    this.reads = reads;
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.reads = outer;
+    }
+    // The state the key names is not a further read.
+    reads.states.delete(stateName);
+    cache.store(this.model, key, value, reads, bytesOf(value));
+    if (outer) mergeInto(outer, reads);
+    return value;
+  }
+
+  /** Notes that the running computation read a state's selections. */
+  readState(name: string): void {
+    if (this.reads && !this.reads.states.has(name))
+      this.reads.states.set(name, this.stateKey(name) ?? '');
+  }
+
+  /** Notes that the running computation read a bookmark. */
+  readBookmark(id: string): void {
+    if (this.reads && !this.reads.bookmarks.has(id))
+      this.reads.bookmarks.set(id, this.bookmarkKey(id) ?? '');
+  }
+
+  /** The key of a state's current selections, undefined when the session has no such state. */
+  stateKey(name: string): string | undefined {
+    try {
+      return selectionKey(this.state(name).selections);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The key of a bookmark's stored selections, undefined when there is none. */
+  bookmarkKey(id: string): string | undefined {
+    const snapshot = this.bookmark(id);
+    return snapshot === undefined ? undefined : JSON.stringify(snapshot);
+  }
+}
+
+function mergeInto(outer: ResultReads, inner: ResultReads): void {
+  for (const [name, key] of inner.states) if (!outer.states.has(name)) outer.states.set(name, key);
+  for (const [id, key] of inner.bookmarks)
+    if (!outer.bookmarks.has(id)) outer.bookmarks.set(id, key);
+}
