@@ -1,5 +1,6 @@
 // The engine under test, in its own process so its memory is its own. It
-// seeds the demo apps, prints its URL, and answers memory questions over IPC.
+// seeds the demo apps, prints its URL, and answers memory and result cache
+// questions over IPC. `--no-cache` starts it with the shared result cache off.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,22 +8,28 @@ import { createRequire } from 'node:module';
 import { seedDemoApps, startEngine } from '@qlikit/engine';
 
 const require = createRequire(import.meta.url);
+const cache = !process.argv.includes('--no-cache');
 const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-bench-server-'));
-const engine = await startEngine({ port: 0, dataDir });
+const engine = await startEngine({ port: 0, dataDir, resultCache: { enabled: cache } });
 await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
 // Build the data model before the clients connect, so its cost is not in the first answers.
 if ((await engine.apps.get('flights')).dataModel.tables.length === 0)
   throw new Error('The flights demo app has no data');
 
 process.on('message', (message: { type: string }) => {
-  if (message.type !== 'memory') return;
-  for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
-  const usage = process.memoryUsage();
-  process.send!({
-    type: 'memory',
-    heapUsed: usage.heapUsed,
-    rss: usage.rss,
-    sessions: engine.sessionCount(),
-  });
+  if (message.type === 'memory') {
+    for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
+    const usage = process.memoryUsage();
+    process.send!({
+      type: 'memory',
+      heapUsed: usage.heapUsed,
+      rss: usage.rss,
+      sessions: engine.sessionCount(),
+    });
+  } else if (message.type === 'cache') {
+    process.send!({ type: 'cache', ...engine.apps.results.stats() });
+  }
 });
 process.send!({ type: 'ready', url: engine.url });
+// Exit normally on SIGINT, so that a --cpu-prof profile gets written.
+process.on('SIGINT', () => process.exit(0));
