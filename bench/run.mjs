@@ -9,6 +9,7 @@ const SUITES = {
   'qix-schema': [...TSX, 'packages/qix/codegen/bench/schemaSize.ts'],
   engine: ['bench/engine/run.mjs'],
   'engine-sources': ['--expose-gc', ...TSX, 'bench/engine/sources.ts'],
+  'engine-shapes': ['--expose-gc', ...TSX, 'bench/engine/shapes/run.ts'],
   'engine-server': [...TSX, 'bench/engine-server/run.ts'],
   'engine-fuzz': [...TSX, '--expose-gc', 'bench/engine-server/fuzz.ts'],
   'rest-client': [...TSX, 'bench/rest-client/run.ts'],

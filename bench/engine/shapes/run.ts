@@ -196,22 +196,29 @@ function ratio(engine: Timing | undefined, other: Timing): string {
   return engine ? `${(engine.wall.median / other.wall.median).toFixed(2)}x` : '-';
 }
 
+// CPU time of this process: the engine's one thread against DuckDB's threads, steadier than wall time on a busy machine.
+function cpuRatio(engine: Timing, other: Timing): string {
+  return `${(engine.cpu.median / other.cpu.median).toFixed(2)}x`;
+}
+
 function printRow(row: Row): void {
   console.log(
     `${row.shape} — ${row.chartRows.toLocaleString('en')} chart rows\n` +
       `   in process ${formatMs(row.inProcess.wall)}  CPU ${row.inProcess.cpu.median.toFixed(1)} ms\n` +
       (row.client ? `   client     ${formatMs(row.client.wall)}\n` : '') +
       `   DuckDB     ${formatMs(row.duck.wall)}  CPU ${row.duck.cpu.median.toFixed(1)} ms\n` +
-      `   ratio: in process ${ratio(row.inProcess, row.duck)}, client ${ratio(row.client, row.duck)}`,
+      `   ratio: in process ${ratio(row.inProcess, row.duck)} (CPU ${cpuRatio(row.inProcess, row.duck)}), client ${ratio(row.client, row.duck)}`,
   );
 }
 
 function printTable(rows: readonly Row[]): void {
-  console.log('summary: median wall-time ratio engine / DuckDB (target ≤ 1.00x)');
-  console.log(`${'shape'.padEnd(44)} ${'rows'.padStart(11)}  in process  client`);
+  console.log(
+    'summary: median wall-time ratio engine / DuckDB (target ≤ 1.00x), and the in-process CPU-time ratio',
+  );
+  console.log(`${'shape'.padEnd(44)} ${'rows'.padStart(11)}  in process  client  in-process CPU`);
   for (const row of rows) {
     console.log(
-      `${row.shape.padEnd(44)} ${row.rows.toLocaleString('en').padStart(11)}  ${ratio(row.inProcess, row.duck).padStart(10)}  ${ratio(row.client, row.duck).padStart(6)}`,
+      `${row.shape.padEnd(44)} ${row.rows.toLocaleString('en').padStart(11)}  ${ratio(row.inProcess, row.duck).padStart(10)}  ${ratio(row.client, row.duck).padStart(6)}  ${cpuRatio(row.inProcess, row.duck).padStart(14)}`,
     );
   }
 }
@@ -230,7 +237,14 @@ interface Client {
 
 function startServer(rows: number): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [String(rows)], {
-    execArgv: ['--conditions=source', '--import', 'tsx', '--max-old-space-size=16384'],
+    execArgv: [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--max-old-space-size=16384',
+      // BENCH_PROF=<dir> writes the engine's CPU profile there.
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
