@@ -11,7 +11,8 @@ import {
   minByGroup,
   sumByGroup,
 } from './groupedNumbers.js';
-import { identityRows, type NumericInput } from './NumericInput.js';
+import { countVectorByGroup, extremeVectorByGroup, sumVectorByGroup } from './groupedVector.js';
+import type { NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
 
 /** One aggregation call over items: its spec and its evaluated arguments. */
@@ -41,11 +42,30 @@ export function aggregateItems(
 function numericInput(arg: RowArgument): NumericInput | undefined {
   if (arg.kind === 'field')
     return { nums: arg.nums, symbols: arg.source.codes, rows: arg.source.rows };
-  if (arg.kind === 'numbers') {
-    const identity = identityRows(arg.values.length);
-    return { nums: arg.values, symbols: identity, rows: identity };
-  }
   return undefined;
+}
+
+// A computed vector (a column kernel's output) is read directly, row by row.
+function vectorFast(
+  kernel: 'sum' | 'min' | 'max' | 'avg',
+  values: Float64Array,
+  ofItem: Int32Array,
+  groups: number,
+): Value[] {
+  switch (kernel) {
+    case 'sum':
+      return toValues(sumVectorByGroup(values, ofItem, groups));
+    case 'min':
+      return toValues(extremeVectorByGroup(values, ofItem, groups, 1));
+    case 'max':
+      return toValues(extremeVectorByGroup(values, ofItem, groups, -1));
+    case 'avg': {
+      const sums = sumVectorByGroup(values, ofItem, groups);
+      const counts = countVectorByGroup(values, ofItem, groups);
+      for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
+      return toValues(sums);
+    }
+  }
 }
 
 // A columnar kernel applies when the only argument is the main one (Min/Max at rank 1).
@@ -61,6 +81,7 @@ function aggregateFast(
     return undefined;
   if (kernel === 'count') return countFast(arg, distinct, ofItem, groups);
   if (distinct) return undefined;
+  if (arg.kind === 'numbers') return vectorFast(kernel, arg.values, ofItem, groups);
   const input = numericInput(arg);
   if (!input) return undefined;
   switch (kernel) {
@@ -87,10 +108,8 @@ function countFast(
 ): Value[] | undefined {
   if (arg.kind === 'star') return toValues(countRowsByGroup(ofItem, groups));
   // A computed number per item (NaN for NULL): the non-null ones count.
-  if (arg.kind === 'numbers' && !distinct) {
-    const input = numericInput(arg)!;
-    return toValues(countNumbersByGroup(input, ofItem, groups));
-  }
+  if (arg.kind === 'numbers' && !distinct)
+    return toValues(countVectorByGroup(arg.values, ofItem, groups));
   if (arg.kind !== 'field') return undefined;
   const { field, codes, rows } = arg.source;
   if (distinct)

@@ -1,0 +1,46 @@
+// Group kernels over a computed vector (one number per frame row, NaN for
+// null): the same sums, counts and extremes as groupedNumbers' kernels over
+// fields, without the symbol and row indirections a field needs.
+
+/** Per group, the sum of the numbers (0 where none). */
+export function sumVectorByGroup(
+  values: Float64Array,
+  ofRow: Int32Array,
+  groups: number,
+): Float64Array {
+  const sums = new Float64Array(groups);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) sums[ofRow[i]!]! += v;
+  }
+  return sums;
+}
+
+/** Per group, how many rows hold a number. */
+export function countVectorByGroup(
+  values: Float64Array,
+  ofRow: Int32Array,
+  groups: number,
+): Float64Array {
+  const counts = new Float64Array(groups);
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) counts[ofRow[i]!]!++;
+  return counts;
+}
+
+/** Per group, the smallest (`sign` 1) or largest (`sign` -1) number, NaN where none. */
+export function extremeVectorByGroup(
+  values: Float64Array,
+  ofRow: Int32Array,
+  groups: number,
+  sign: 1 | -1,
+): Float64Array {
+  const out = new Float64Array(groups).fill(NaN);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    const g = ofRow[i]!;
+    const current = out[g]!;
+    if (current !== current || sign * v < sign * current) out[g] = v;
+  }
+  return out;
+}
