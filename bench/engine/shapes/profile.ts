@@ -14,14 +14,19 @@ const model = DataModel.fromTables(MODELS[shape.model].map((t) => loadedTable(t,
 const state = new SelectionState(model);
 const def = cubeDefOf(shape, fetchRowsOf(shape)) as HyperCubeDef;
 const took: number[] = [];
+const cpu: number[] = [];
 for (let r = 0; r < times; r++) {
   const pick = shape.pick(r);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   state.selectValues(pick.field, pick.values);
   computeHyperCube(model, state.result(), def);
   took.push(performance.now() - t0);
+  const used = process.cpuUsage(c0);
+  cpu.push((used.user + used.system) / 1000);
 }
 took.sort((a, b) => a - b);
+cpu.sort((a, b) => a - b);
 console.log(
-  `${shape.name}: median ${took[took.length >> 1]!.toFixed(1)} ms, min ${took[0]!.toFixed(1)} ms`,
+  `${shape.name}: median ${took[took.length >> 1]!.toFixed(1)} ms, min ${took[0]!.toFixed(1)} ms; CPU median ${cpu[cpu.length >> 1]!.toFixed(1)} ms`,
 );

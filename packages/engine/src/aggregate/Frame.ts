@@ -83,16 +83,28 @@ function joinChild(
   const matched = new Uint8Array(nullCode + 1);
   let total = 0;
   let childPadded = false;
+  let most = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
     const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
     if (count > 0) matched[code] = 1;
     else childPadded = true;
+    if (count > most) most = count;
     total += Math.max(count, 1);
   }
   let orphans = 0;
   for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
   total += orphans;
+  // A dimension table (one row per key): frame rows keep their place, nothing is repeated.
+  if (most <= 1)
+    return lookupJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
+      start,
+      members,
+      matched,
+      nullCode,
+      orphans,
+      childPadded,
+    });
   const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
@@ -118,6 +130,54 @@ function joinChild(
   const expanded = new Map<Table, Int32Array>();
   for (const [table, tableRows] of rows)
     expanded.set(table, gatherRows(tableRows, source, table.rowCount));
+  expanded.set(child, childOut);
+  return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
+}
+
+// The join when every frame row matches at most one child row: frame row i
+// stays row i, the child's row is a lookup of its key, and the child rows no
+// frame row matches come last (with every other table's null row).
+function lookupJoin(
+  rows: Map<Table, Int32Array>,
+  length: number,
+  parentCodes: ArrayLike<number>,
+  parentRows: Int32Array,
+  child: Table,
+  childRows: Int32Array,
+  childCodes: ArrayLike<number>,
+  keyed: {
+    readonly start: Int32Array;
+    readonly members: Int32Array;
+    readonly matched: Uint8Array;
+    readonly nullCode: number;
+    readonly orphans: number;
+    readonly childPadded: boolean;
+  },
+) {
+  const { start, members, matched, nullCode, orphans, childPadded } = keyed;
+  const total = length + orphans;
+  const childOut = new Int32Array(total);
+  for (let i = 0; i < length; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    childOut[i] =
+      code < nullCode && start[code + 1]! > start[code]! ? members[start[code]!]! : child.rowCount;
+  }
+  let out = length;
+  for (let i = 0; i < childRows.length; i++) {
+    const row = childRows[i]!;
+    if (!matched[childCodes[row]!]) childOut[out++] = row;
+  }
+  const expanded = new Map<Table, Int32Array>();
+  for (const [table, tableRows] of rows) {
+    if (orphans === 0) {
+      expanded.set(table, tableRows);
+      continue;
+    }
+    const padded = new Int32Array(total);
+    padded.set(tableRows);
+    padded.fill(table.rowCount, length);
+    expanded.set(table, padded);
+  }
   expanded.set(child, childOut);
   return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
 }

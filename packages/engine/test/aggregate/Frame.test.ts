@@ -58,4 +58,16 @@ describe('Frame.join', () => {
     );
     expect(pairsOf(frame)).toEqual(['bz', 'c-']);
   });
+
+  test('a join where each row meets at most one row keeps the rows unmatched on either side', () => {
+    const tree = model.joinTree(['Left', 'Right']);
+    // a (K=1) meets x only; c (K=2) meets nothing; y (K=3) is met by nothing.
+    const frame = Frame.join(tree, (table) =>
+      table.name === 'R' ? Int32Array.from([0, 1]) : Int32Array.from([0, 2]),
+    );
+    expect(frame.length).toBe(3);
+    expect(pairsOf(frame).sort()).toEqual(['-y', 'ax', 'c-']);
+    expect(frame.hasNullRows(model.table('L'))).toBe(true);
+    expect(frame.hasNullRows(model.table('R'))).toBe(true);
+  });
 });
