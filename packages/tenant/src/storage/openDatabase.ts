@@ -17,8 +17,34 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
 }
+
+/**
+ * Makes `db.prepare` answer the statement it prepared before for the same
+ * SQL: the tables prepare their queries where they run them (some are built
+ * per call from the filters given), and compiling one costs more than running
+ * it. Nothing here changes a statement's mode (pluck, raw, expand), so one
+ * statement serves every caller. Bounded, the oldest dropped first, since
+ * filter combinations make new SQL texts.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= PREPARED_STATEMENTS)
+        statements.delete(statements.keys().next().value!);
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
+}
+
+const PREPARED_STATEMENTS = 500;
 
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
