@@ -43,11 +43,24 @@ export function connectionIdOf(folder: string): string {
  * start-up, after reloads that STORE files, before listing).
  */
 export class DataFileService {
+  // The steps that change a folder and its records run one at a time with
+  // `reconcile`, which reads both: a reconcile that scanned the disk before an
+  // upload's rename and read the records after its insert dropped the
+  // acknowledged record (and one between a delete's record and its file
+  // adopted the file again).
+  private exclusive: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly context: TenantContext,
     /** Bytes of data files each user may own in all (the quotas' `maxSize`); uploads past it get 413. */
     readonly quota: number = Number.MAX_SAFE_INTEGER,
   ) {}
+
+  private locked<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
 
   /** The connection of a target. */
   connectionOf(target: FileTarget): DataFilesConnection {
@@ -128,21 +141,23 @@ export class DataFileService {
     checkDataFileName(name);
     this.require(principal, target, 'writeData');
     const folder = DataFileFolders.folderOf(target.spaceId, target.ownerId);
-    if (this.context.storage.dataFiles.find(folder, name))
-      throw ApiError.conflict(`A data file named ${name} exists in this space`, 'DATAFILES-409');
-    this.checkQuota(principal.user.id, content.size);
-    await this.context.folders.commit(content, folder, name);
-    return this.context.storage.transaction(() => {
-      const row = this.context.storage.dataFiles.create({
-        id: randomUUID(),
-        folder,
-        name,
-        spaceId: target.spaceId,
-        ownerId: principal.user.id,
-        size: content.size,
+    return this.locked(async () => {
+      if (this.context.storage.dataFiles.find(folder, name))
+        throw ApiError.conflict(`A data file named ${name} exists in this space`, 'DATAFILES-409');
+      this.checkQuota(principal.user.id, content.size);
+      await this.context.folders.commit(content, folder, name);
+      return this.context.storage.transaction(() => {
+        const row = this.context.storage.dataFiles.create({
+          id: randomUUID(),
+          folder,
+          name,
+          spaceId: target.spaceId,
+          ownerId: principal.user.id,
+          size: content.size,
+        });
+        this.createItem(row);
+        return row;
       });
-      this.createItem(row);
-      return row;
     });
   }
 
@@ -163,28 +178,30 @@ export class DataFileService {
     if (changes.target) this.require(principal, target, 'writeData');
     const folder = DataFileFolders.folderOf(target.spaceId, target.ownerId);
     const moved = folder !== row.folder || name !== row.name;
-    if (moved && this.context.storage.dataFiles.find(folder, name))
-      throw ApiError.conflict(`A data file named ${name} exists there`, 'DATAFILES-409');
-    if (changes.content)
-      this.checkQuota(
-        principal.user.id,
-        changes.content.size - (row.ownerId === principal.user.id ? row.size : 0),
-      );
-    if (moved) await this.context.folders.move(row.folder, row.name, folder, name);
-    if (changes.content) await this.context.folders.commit(changes.content, folder, name);
-    return this.context.storage.transaction(() => {
-      const next = this.context.storage.dataFiles.update(
-        id,
-        {
-          folder,
-          name,
-          spaceId: target.spaceId,
-          ...(changes.content ? { size: changes.content.size, ownerId: principal.user.id } : {}),
-        },
-        changes.content !== undefined,
-      )!;
-      this.syncItem(next, principal.user.id);
-      return next;
+    return this.locked(async () => {
+      if (moved && this.context.storage.dataFiles.find(folder, name))
+        throw ApiError.conflict(`A data file named ${name} exists there`, 'DATAFILES-409');
+      if (changes.content)
+        this.checkQuota(
+          principal.user.id,
+          changes.content.size - (row.ownerId === principal.user.id ? row.size : 0),
+        );
+      if (moved) await this.context.folders.move(row.folder, row.name, folder, name);
+      if (changes.content) await this.context.folders.commit(changes.content, folder, name);
+      return this.context.storage.transaction(() => {
+        const next = this.context.storage.dataFiles.update(
+          id,
+          {
+            folder,
+            name,
+            spaceId: target.spaceId,
+            ...(changes.content ? { size: changes.content.size, ownerId: principal.user.id } : {}),
+          },
+          changes.content !== undefined,
+        )!;
+        this.syncItem(next, principal.user.id);
+        return next;
+      });
     });
   }
 
@@ -212,11 +229,13 @@ export class DataFileService {
   /** Deletes a file: its record and item first, then its content. */
   async delete(principal: Principal, id: string): Promise<void> {
     const row = this.visible(principal, id, 'writeData');
-    this.context.storage.transaction(() => {
-      this.context.storage.items.deleteResource('dataset', id);
-      this.context.storage.dataFiles.delete(id);
+    await this.locked(async () => {
+      this.context.storage.transaction(() => {
+        this.context.storage.items.deleteResource('dataset', id);
+        this.context.storage.dataFiles.delete(id);
+      });
+      await this.context.folders.remove(row.folder, row.name);
     });
-    await this.context.folders.remove(row.folder, row.name);
   }
 
   /** A copy of another file's content (for `sourceId`), spooled as an upload would be. */
@@ -245,7 +264,11 @@ export class DataFileService {
    * gets one, owned by the space's owner or the personal space's user; a
    * record without a file is dropped; sizes follow the disk.
    */
-  async reconcile(folders?: readonly string[]): Promise<void> {
+  reconcile(folders?: readonly string[]): Promise<void> {
+    return this.locked(() => this.reconcileNow(folders));
+  }
+
+  private async reconcileNow(folders?: readonly string[]): Promise<void> {
     const { storage } = this.context;
     const keys = folders ?? [
       ...new Set([
