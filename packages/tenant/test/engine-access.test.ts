@@ -1,6 +1,8 @@
 import WebSocket from 'ws';
 import { openSession, type Global } from '@qlikit/qix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiKeyToken } from '../src/auth/apiKeyToken.js';
+import { newId } from '../src/storage/newId.js';
 import { upgradeStatus } from './helpers/engineSocket.js';
 import { openApp } from './helpers/qixSession.js';
 import { startFixture, type TenantFixture } from './helpers/tenantFixture.js';
@@ -168,5 +170,33 @@ describe('what a space role allows on the engine socket', () => {
         authorization: `Bearer ${consumer.key}`,
       }),
     ).toBe(101);
+  });
+
+  it('checks the newest credential of a resumed session, not the revoked one it began with', async () => {
+    const resumer = t.user('resumer');
+    await t.call('POST', `/api/v1/spaces/${spaceId}/assignments`, {
+      body: { type: 'user', assigneeId: resumer.user.id, roles: ['consumer'] },
+    });
+    const { storage, signer, tenantId } = t.tenant.context;
+    const second = storage.apiKeys.create({
+      id: newId(),
+      userId: resumer.user.id,
+      createdBy: resumer.user.id,
+      description: 'second',
+      expiresAt: null,
+    });
+    const url = `${t.url.replace('http', 'ws')}/app/${appId}/ttl/60`;
+    const first = await engineGlobal(url, resumer.key);
+    await first.global.openDoc(appId);
+    await first.close();
+    const keyId = JSON.parse(Buffer.from(resumer.key.split('.')[1]!, 'base64url').toString()).jti;
+    expect((await t.call('DELETE', `/api/v1/api-keys/${keyId}`)).status).toBe(204);
+    const resumed = await engineGlobal(url, apiKeyToken(signer, second, tenantId));
+    try {
+      const doc = await resumed.global.getActiveDoc();
+      expect(await doc.evaluate('1+1')).toBe('2');
+    } finally {
+      await resumed.close();
+    }
   });
 });

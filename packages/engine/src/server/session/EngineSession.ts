@@ -44,7 +44,8 @@ export class EngineSession implements SessionView {
   constructor(
     readonly key: string,
     readonly url: EngineUrl,
-    readonly identity: Identity,
+    /** Who is connected, as the latest socket to join proved it (its credential is the live one). */
+    public identity: Identity,
     /** What requests of this session may send. */
     readonly limits: RequestLimits,
   ) {}

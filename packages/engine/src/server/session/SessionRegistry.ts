@@ -24,6 +24,9 @@ export class SessionRegistry {
       session = new EngineSession(key, url, identity, this.limits);
       this.sessions.set(key, session);
       state = 'SESSION_CREATED';
+    } else {
+      // Same user: the newest socket's credential is the one to check from now on (an older one may be revoked).
+      session.identity = identity;
     }
     this.cancelExpiry(key);
     return { session, state };
