@@ -151,14 +151,15 @@ describe('what a space role allows on the engine socket', () => {
     const ws = t.url.replace('http', 'ws');
     const { global, close } = await engineGlobal(`${ws}/app/SessionApp_mine`, consumer.key);
     try {
-      const scratch = await global.createSessionApp();
+      // The URL's session app is the socket's own, open from the start.
+      const scratch = await global.getActiveDoc();
       await scratch.setScript('T: LOAD RecNo() AS n AUTOGENERATE 3;');
       expect(await scratch.doReload()).toBe(true);
       expect(await scratch.evaluate('Sum(n)')).toBe('6');
     } finally {
       await close();
     }
-    const copy = await engineGlobal(`${ws}/app/SessionApp_copy`, consumer.key);
+    const copy = await engineGlobal(`${ws}/app/engineData`, consumer.key);
     try {
       const doc = await copy.global.createSessionAppFromApp(appId);
       expect(await doc.doReload()).toBe(true);
