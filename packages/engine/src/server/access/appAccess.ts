@@ -130,9 +130,9 @@ export function mayOpen(session: EngineSession, appId: string): boolean {
 /**
  * Checks a method call against what its user may do: Global methods that
  * name an app need the action on it (open, delete, create); on an open app's
- * handles reloads and script changes need `reload`, changes to its properties
- * and stored objects `update`, and everything else (reads, selections, session objects,
- * soft patches) `use`.
+ * handles reloads and script changes need `reload`, changes to its
+ * properties and stored objects `update`, and everything else (reads,
+ * selections, session objects, soft patches) `use`.
  */
 export function checkMethodAccess(
   context: CallContext,
