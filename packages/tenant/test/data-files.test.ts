@@ -237,4 +237,24 @@ STORE Orders INTO [lib://DataFiles/orders-copy.qvd] (qvd);`);
       'rates-there.qvd',
     );
   });
+
+  it("refuses a space's viewer its data files (403) and a stranger the connection (400)", async () => {
+    const viewer = t.user('viewer');
+    await t.call('POST', `/api/v1/spaces/${spaceId}/assignments`, {
+      body: { type: 'user', assigneeId: viewer.user.id, roles: ['consumer'] },
+    });
+    const stranger = t.user('outsider');
+    const connectionId = await connectionOf(spaceId);
+    for (const [who, status] of [
+      [viewer, 403],
+      [stranger, 400],
+    ] as const) {
+      const refused = await createClient({ host: t.url, auth: who.key, rateLimit: false })
+        .dataFiles.create({
+          body: { Json: { name: 'nope.csv', connectionId }, File: new Blob(['a\n1\n']) },
+        })
+        .catch((error: { status: number }) => error);
+      expect((refused as { status: number }).status, who.user.name).toBe(status);
+    }
+  });
 });

@@ -91,8 +91,22 @@ export class DataFileService {
     const connection = this.connections(principal).find(
       (candidate) => candidate.id === connectionId,
     );
-    if (!connection)
+    if (!connection) {
+      // A member of the space without data rights (a viewer) is refused, not told the connection is unknown.
+      const seen = this.context.storage.spaces
+        .all()
+        .some(
+          (space) =>
+            this.connectionOf({ spaceId: space.id, ownerId: space.ownerId }).id === connectionId &&
+            this.context.policy.spacePermissions(principal, space).has('read'),
+        );
+      if (seen)
+        throw ApiError.forbidden(
+          `Not allowed to use the data files of connection ${connectionId}`,
+          'DATAFILES-403',
+        );
       throw ApiError.badRequest(`No DataFiles connection ${connectionId}`, 'DATAFILES-400');
+    }
     return {
       spaceId: connection.spaceId,
       ownerId: connection.spaceId ? connection.space!.ownerId : principal.user.id,
