@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTenantForCli, type TenantForCli } from './support/tenantForCli.js';
@@ -62,6 +62,36 @@ describe(
       expect(
         JSON.parse((await tenant.cli(['data-file', 'get', id, '--json'])).stdout),
       ).toMatchObject({ id, name: 'regions.csv', size: 19 });
+    });
+
+    it('imports an app from a temp content with --fileId, and wants exactly one of --file and --fileId', async () => {
+      expect((await tenant.cli(['app', 'export', 'Sales', '-o', 'sales.qvf'])).code).toBe(0);
+      const { headers } = await tenant.client.tempContents
+        .create({
+          filename: 'sales.qvf',
+          body: new Blob([await readFile(join(tenant.dir, 'sales.qvf'))]),
+        })
+        .withResponse();
+      const fileId = headers.get('location')!.split('/').pop()!;
+      const imported = await tenant.cli([
+        'app',
+        'import',
+        '--fileId',
+        fileId,
+        '--name',
+        'From temp',
+        '-q',
+      ]);
+      expect(imported.code).toBe(0);
+      const appId = imported.stdout.trim();
+      expect((await tenant.client.apps.get({ appId })).attributes?.name).toBe('From temp');
+      expect((await tenant.cli(['app', 'eval', 'Sum(Amount)', '--app', appId])).stdout).toBe(
+        '43\n',
+      );
+      for (const args of [[], ['--file', 'sales.qvf', '--fileId', fileId]]) {
+        const refused = await tenant.cli(['app', 'import', ...args]);
+        expect([refused.code, refused.stderr.includes('one of them')]).toEqual([2, true]);
+      }
     });
 
     it('reads a user by id', async () => {
