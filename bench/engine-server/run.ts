@@ -109,6 +109,8 @@ function spread(values: number[], digits: number): string {
 }
 
 interface Round {
+  /** The engine's CPU time per op (its process, all threads). */
+  serverCpuPerOp: number;
   opsPerSecond: number;
   p50: number;
   p99: number;
@@ -128,7 +130,8 @@ async function connectAll(engine: Engine, count: number): Promise<Client[]> {
   return clients;
 }
 
-async function round(clients: Client[], offset: number): Promise<Round> {
+async function round(engine: Engine, clients: Client[], offset: number): Promise<Round> {
+  const cpuBefore = await ask<{ ms: number }>(engine, 'cpu');
   const latencies: number[] = [];
   let errors = 0;
   const start = performance.now();
@@ -148,8 +151,10 @@ async function round(clients: Client[], offset: number): Promise<Round> {
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
+  const cpuAfter = await ask<{ ms: number }>(engine, 'cpu');
   latencies.sort((a, b) => a - b);
   return {
+    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / Math.max(1, latencies.length),
     opsPerSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
@@ -171,7 +176,7 @@ async function runLoad(count: number, engines: Engine[]): Promise<void> {
   const before = await Promise.all(engines.map((engine) => ask<CacheStats>(engine, 'cache')));
   for (let r = 0; r < ROUNDS; r++)
     for (const each of r % 2 === 0 ? state : [...state].reverse())
-      each.rounds.push(await round(each.clients, r));
+      each.rounds.push(await round(each.engine, each.clients, r));
   const after = await Promise.all(engines.map((engine) => ask<CacheStats>(engine, 'cache')));
   state.forEach((each, e) => {
     const { rounds, baseline, loaded } = each;
@@ -193,7 +198,10 @@ async function runLoad(count: number, engines: Engine[]): Promise<void> {
         )} ms | p99 ${spread(
           rounds.map((x) => x.p99),
           1,
-        )} ms | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${cache} | ` +
+        )} ms | engine CPU/op ${spread(
+          rounds.map((x) => x.serverCpuPerOp),
+          2,
+        )} ms (${(1000 / median(rounds.map((x) => x.serverCpuPerOp))).toFixed(0)} ops/s per engine core) | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${cache} | ` +
         `connect ${(each.connectMs / 1000).toFixed(1)} s | heap/session ${(
           (loaded.heapUsed - baseline.heapUsed) /
           count /

@@ -26,6 +26,9 @@ process.on('message', (message: { type: string }) => {
       rss: usage.rss,
       sessions: engine.sessionCount(),
     });
+  } else if (message.type === 'cpu') {
+    const used = process.cpuUsage();
+    process.send!({ type: 'cpu', ms: (used.user + used.system) / 1000 });
   } else if (message.type === 'cache') {
     process.send!({ type: 'cache', ...engine.apps.results.stats() });
   }
