@@ -40,8 +40,12 @@ interface Stats {
 async function start<T>(
   script: string,
   args: string[],
+  flags: string[] = [],
 ): Promise<{ child: ChildProcess; hello: T }> {
-  const child = fork(new URL(script, import.meta.url), args, { execArgv: TSX, stdio: 'inherit' });
+  const child = fork(new URL(script, import.meta.url), args, {
+    execArgv: [...flags, ...TSX],
+    stdio: 'inherit',
+  });
   const hello = await new Promise<T>((resolve, reject) => {
     child.once('message', (message) => resolve(message as T));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -75,7 +79,7 @@ const { child: tenant, hello } = await start<{
   url: string;
   adminKey: string;
   users: { id: string; key: string }[];
-}>('./tenantServer.ts', [dataDir, String(CLIENTS)]);
+}>('./tenantServer.ts', [dataDir, String(CLIENTS)], ['--expose-gc']);
 const http = new HttpClient(hello.url, CLIENTS * 2);
 const admin = hello.adminKey;
 const json = async (method: string, path: string, key: string, body?: unknown) => {
@@ -122,9 +126,12 @@ console.log(
   `before: RSS ${mb(before.rss)} MiB, heap ${mb(before.heapUsed)} MiB, ` +
     `${before.fds} file handles, ${before.engineSessions} engine sessions\n`,
 );
-console.log('   t (s)   RSS MiB  heap MiB   fds  sessions      ops  errors');
+console.log(
+  '   t (s)   RSS MiB  heap MiB   fds  sessions      ops  errors   (heap after a full GC)',
+);
 const tally = new Tally();
 const samples: Array<[number, number]> = [];
+const heapSamples: Array<[number, number]> = [];
 const startedAt = performance.now();
 const until = startedAt + SECONDS * 1000;
 let sampling = true;
@@ -135,6 +142,7 @@ const sampler = (async () => {
     const stats = await statsOf(tenant);
     const t = (performance.now() - startedAt) / 1000;
     samples.push([t, stats.rss]);
+    heapSamples.push([t, stats.heapUsed]);
     if (tick % 3 === 0)
       console.log(
         `${t.toFixed(0).padStart(8)}${mb(stats.rss).padStart(10)}${mb(stats.heapUsed).padStart(10)}` +
@@ -165,12 +173,18 @@ console.log(
 // Flat: past the first 30 s of warm-up, the RSS trend over the run.
 const settled = samples.filter(([t]) => t >= 30);
 const perMinute = settled.length > 2 ? (slope(settled) * 60) / MiB : NaN;
+const settledHeap = heapSamples.filter(([t]) => t >= 30);
+const heapPerMinute = settledHeap.length > 2 ? (slope(settledHeap) * 60) / MiB : NaN;
 const firstMinute = settled.filter(([t]) => t < 90).map(([, rss]) => rss);
 const lastMinute = settled.filter(([t]) => t >= seconds - 60).map(([, rss]) => rss);
 console.log(
   `RSS: ${mb(before.rss)} MiB before, ${mb(after.rss)} MiB after; trend past 30 s ${perMinute.toFixed(1)} MiB/min; ` +
     `median 30–90 s ${firstMinute.length ? mb(median(firstMinute)) : '-'} MiB, ` +
     `last minute ${lastMinute.length ? mb(median(lastMinute)) : '-'} MiB`,
+);
+console.log(
+  `heap after a full GC: ${mb(before.heapUsed)} MiB before, ${mb(after.heapUsed)} MiB after; ` +
+    `trend past 30 s ${heapPerMinute.toFixed(1)} MiB/min`,
 );
 
 // The floor: the same client and connections against a fastify hello-world, rounds alternated.

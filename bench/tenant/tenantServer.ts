@@ -2,7 +2,7 @@
 // handles are its own and the clients' work does not share its event loop.
 // It creates the soak's users (each with an API key) and answers over IPC:
 //   ← { url, adminKey, users: [{ id, key }] }
-//   → { stats: true }  ← { rss, heapUsed, fds, engineSessions }
+//   → { stats: true }  ← { rss, heapUsed (after a full GC), fds, engineSessions }
 import { readdir } from 'node:fs/promises';
 import { startTenant } from '../../packages/tenant/src/index.js';
 import { apiKeyToken } from '../../packages/tenant/src/auth/apiKeyToken.js';
@@ -32,6 +32,9 @@ const users = Array.from({ length: userCount }, (_, index) => {
 process.on('message', (message: { stats?: boolean }) => {
   if (!message.stats) return;
   void readdir('/proc/self/fd').then((fds) => {
+    // A full collection first (the process runs with --expose-gc): the heap
+    // left is what the tenant holds, not garbage that a later GC would free.
+    globalThis.gc?.();
     const memory = process.memoryUsage();
     process.send?.({
       rss: memory.rss,
