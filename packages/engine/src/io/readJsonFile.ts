@@ -1,6 +1,6 @@
-import { JSONParser } from '@streamparser/json';
 import { Dual, type Value } from '../value/Value.js';
 import { DataFileError } from './DataFileError.js';
+import { JsonRecordSplitter, JsonSplitError } from './JsonRecordSplitter.js';
 import { openDataFile } from './openDataFile.js';
 
 /** Records of a JSON file: the union of their keys, and their values as rows in batches. */
@@ -51,61 +51,69 @@ async function* rowBatches(
   }
 }
 
-/** The file's records, parsed chunk by chunk and handed out in batches. */
+/** The file's records, cut into runs of whole records chunk by chunk and parsed natively, handed out in batches. */
 async function* recordBatches(
   absolutePath: string,
   scriptPath: string,
 ): AsyncGenerator<JsonRecord[]> {
   const { stream } = await openDataFile(absolutePath, scriptPath);
-  let parser: JSONParser | undefined;
+  const splitter = new JsonRecordSplitter();
   let pending: JsonRecord[] = [];
-  let failure: DataFileError | undefined;
-  const fail = (message: string, cause?: unknown): void => {
-    failure ??= new DataFileError('SCRIPT_FILE_FORMAT', message, scriptPath, { cause });
-  };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let bytes: Uint8Array = chunk;
-      if (!parser) {
-        const start = firstSignificantByte(bytes);
-        if (start < 0) continue;
-        bytes = bytes.subarray(start);
-        // An array holds the records; anything else is one record.
-        parser = new JSONParser({ paths: [bytes[0] === 0x5b ? '$.*' : '$'], keepStack: false });
-        parser.onValue = ({ value }) => {
-          if (value === null || typeof value !== 'object' || Array.isArray(value))
-            fail(`File '${scriptPath}' is not an array of records`);
-          else pending.push(value as JsonRecord);
-        };
-        parser.onError = (cause) =>
-          fail(`File '${scriptPath}' is not valid JSON: ${cause.message}`, cause);
+      const run = split(() => splitter.push(chunk), scriptPath);
+      if (run !== undefined) {
+        for (const value of parse(`[${run}]`, scriptPath) as unknown[])
+          pending.push(value as JsonRecord);
       }
-      parser.write(bytes);
-      if (failure) throw failure;
       if (pending.length >= BATCH_ROWS) {
         yield pending;
         pending = [];
       }
     }
-    if (!parser)
-      throw new DataFileError('SCRIPT_FILE_FORMAT', `File '${scriptPath}' is empty`, scriptPath);
-    if (!parser.isEnded) parser.end();
-    if (failure) throw failure;
+    const single = split(() => splitter.end(), scriptPath);
+    if (single !== undefined) {
+      const value = parse(single, scriptPath);
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw new DataFileError(
+          'SCRIPT_FILE_FORMAT',
+          `File '${scriptPath}' is not an array of records`,
+          scriptPath,
+        );
+      pending.push(value as JsonRecord);
+    }
     if (pending.length > 0) yield pending;
   } finally {
     stream.destroy();
   }
 }
 
-/** Where the JSON text starts: past a byte order mark and blanks; -1 when the chunk has none of it. */
-function firstSignificantByte(bytes: Uint8Array): number {
-  let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (
-    at < bytes.length &&
-    (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)
-  )
-    at++;
-  return at < bytes.length ? at : -1;
+/** Runs a step of the splitter, turning its faults into SCRIPT_FILE_FORMAT errors. */
+function split(step: () => string | undefined, scriptPath: string): string | undefined {
+  try {
+    return step();
+  } catch (cause) {
+    if (!(cause instanceof JsonSplitError)) throw cause;
+    const what =
+      cause.fault === 'not-records' ? cause.message : `is not valid JSON: it ${cause.message}`;
+    throw new DataFileError('SCRIPT_FILE_FORMAT', `File '${scriptPath}' ${what}`, scriptPath, {
+      cause,
+    });
+  }
+}
+
+function parse(text: string, scriptPath: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new DataFileError(
+      'SCRIPT_FILE_FORMAT',
+      `File '${scriptPath}' is not valid JSON: ${message}`,
+      scriptPath,
+      { cause },
+    );
+  }
 }
 
 function jsonToValue(value: unknown): Value {

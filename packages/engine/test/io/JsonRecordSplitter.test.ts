@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { JsonRecordSplitter, JsonSplitError } from '../../src/io/JsonRecordSplitter.js';
+
+/** Feeds `text` to a splitter in chunks of `size` bytes; the records the runs parse to. */
+function splitInChunks(text: string, size: number): unknown[] {
+  const bytes = Buffer.from(text, 'utf8');
+  const splitter = new JsonRecordSplitter();
+  const records: unknown[] = [];
+  for (let at = 0; at < bytes.length; at += size) {
+    const run = splitter.push(Buffer.from(bytes.subarray(at, at + size)));
+    if (run !== undefined) records.push(...(JSON.parse(`[${run}]`) as unknown[]));
+  }
+  const single = splitter.end();
+  if (single !== undefined) records.push(JSON.parse(single));
+  return records;
+}
+
+function faultOf(text: string): string {
+  try {
+    splitInChunks(text, 3);
+  } catch (error) {
+    if (error instanceof JsonSplitError) return error.fault;
+    return 'parse';
+  }
+  return 'none';
+}
+
+describe('JsonRecordSplitter', () => {
+  const records = [
+    { a: 1, s: 'brace } and ] in "quotes" \\', n: { deep: [1, { x: '}' }] } },
+    { a: -2.5e3, s: 'é漢😀', t: true, z: null },
+    {},
+    { s: '\\\\"', e: '\u0001\n' },
+  ];
+  const text = `\uFEFF \n[ ${records.map((r) => JSON.stringify(r)).join(' ,\n')} ]\n `;
+
+  it('cuts records at every chunk boundary the same as JSON.parse reads the whole', () => {
+    for (let size = 1; size <= text.length + 1; size++)
+      expect(splitInChunks(text, size), `chunks of ${size}`).toEqual(records);
+  });
+
+  it('reads an empty array and a file that is one record', () => {
+    expect(splitInChunks(' [ ] ', 1)).toEqual([]);
+    expect(splitInChunks('{"a": [1, 2], "b": "]"}', 4)).toEqual([{ a: [1, 2], b: ']' }]);
+  });
+
+  it('refuses what is not an array of records, and broken structure between records', () => {
+    expect(faultOf('[1, 2]')).toBe('not-records');
+    expect(faultOf('[{"a":1}, "x"]')).toBe('not-records');
+    expect(faultOf('"x"')).toBe('not-records');
+    expect(faultOf('[{"a":1} {"a":2}]')).toBe('invalid');
+    expect(faultOf('[{"a":1},]')).toBe('invalid');
+    expect(faultOf('[,{"a":1}]')).toBe('invalid');
+    expect(faultOf('[{"a":1}] x')).toBe('invalid');
+    expect(faultOf('[{"a":1}, {"a": ')).toBe('invalid');
+    expect(faultOf('   ')).toBe('invalid');
+    expect(faultOf('[{"a":1]]')).toBe('parse');
+    expect(faultOf('[{"a":1}]')).toBe('none');
+  });
+});
