@@ -20,6 +20,14 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+/** Told of each record's keys as the splitter passes them, without parsing the records. */
+export interface JsonKeySink {
+  /** A record starts. */
+  record(): void;
+  /** A key of the record: `buf[start, end)` is its JSON string, quotes included. */
+  key(buf: Buffer, start: number, end: number): void;
+}
+
 type Phase = 'start' | 'array' | 'record' | 'done';
 /** What may come next between the array's elements. */
 type Expect = 'first' | 'comma' | 'element';
@@ -44,6 +52,14 @@ export class JsonRecordSplitter {
   private single: Buffer[] = [];
   /** The file's first bytes while they may still be a cut byte order mark; undefined once told. */
   private head: Buffer | undefined = Buffer.alloc(0);
+  /** Whether the next string directly in a record is a key; where the key being read opens. */
+  private keyNext = false;
+  private keyStart = -1;
+  /** Records the array held so far (whole ones). */
+  records = 0;
+
+  /** `keys`, when given, is told each record's keys (to learn the field names without parsing). */
+  constructor(private readonly keys?: JsonKeySink) {}
 
   /** Takes the next chunk; the text of the whole records it completes ("{...},{...}"), or undefined. */
   push(chunk: Buffer): string | undefined {
@@ -100,6 +116,9 @@ export class JsonRecordSplitter {
     let recordStart = carried > 0 ? 0 : -1;
     let depth = this.depth;
     let inString = this.inString;
+    let keyNext = this.keyNext;
+    let keyStart = this.keyStart;
+    const keys = this.keys;
     const length = buf.length;
     while (i < length) {
       if (inString) {
@@ -111,15 +130,28 @@ export class JsonRecordSplitter {
         let slashes = 0;
         while (buf[quote - 1 - slashes] === BACKSLASH) slashes++;
         i = quote + 1;
-        if (slashes % 2 === 0) inString = false;
+        if (slashes % 2 === 0) {
+          inString = false;
+          if (keyStart >= 0) {
+            keys?.key(buf, keyStart, i);
+            keyStart = -1;
+          }
+        }
         continue;
       }
       const byte = buf[i];
       if (depth > 1) {
-        if (byte === QUOTE) inString = true;
+        if (byte === QUOTE) {
+          inString = true;
+          if (keyNext && depth === 2) {
+            keyNext = false;
+            if (keys) keyStart = i;
+          }
+        } else if (byte === COMMA) keyNext = depth === 2;
         else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
         else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
           if (--depth === 1) {
+            this.records++;
             runEnd = i + 1;
             recordStart = -1;
             this.expect = 'comma';
@@ -140,6 +172,8 @@ export class JsonRecordSplitter {
         break;
       } else if (byte === OPEN_BRACE && this.expect !== 'comma') {
         depth = 2;
+        keyNext = true;
+        keys?.record();
         recordStart = i - 1;
         if (runStart < 0) runStart = recordStart;
       } else if (this.expect !== 'comma' && byte !== CLOSE_BRACKET && byte !== COMMA)
@@ -148,6 +182,9 @@ export class JsonRecordSplitter {
     }
     this.depth = depth;
     this.inString = inString;
+    this.keyNext = keyNext;
+    // The carry starts at the record's first byte, so an open key moves with it.
+    this.keyStart = keyStart >= 0 ? keyStart - recordStart : -1;
     this.carry = recordStart >= 0 ? Buffer.from(buf.subarray(recordStart)) : Buffer.alloc(0);
     return runEnd > runStart && runStart >= 0 ? buf.toString('utf8', runStart, runEnd) : undefined;
   }

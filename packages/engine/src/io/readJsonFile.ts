@@ -1,5 +1,6 @@
 import { Dual, type Value } from '../value/Value.js';
 import { DataFileError } from './DataFileError.js';
+import { JsonKeyCollector } from './JsonKeyCollector.js';
 import { JsonRecordSplitter, JsonSplitError } from './JsonRecordSplitter.js';
 import { openDataFile } from './openDataFile.js';
 
@@ -24,14 +25,40 @@ const BATCH_ROWS = 8192;
  * missing key is null, and nested values are kept as their JSON text.
  */
 export async function readJsonFile(absolutePath: string, scriptPath: string): Promise<JsonRecords> {
-  const keys = new Set<string>();
-  let rowCount = 0;
-  for await (const records of recordBatches(absolutePath, scriptPath)) {
-    rowCount += records.length;
-    for (const record of records) for (const key in record) keys.add(key);
-  }
-  const fieldNames = [...keys];
+  const { fieldNames, rowCount } = await collectKeys(absolutePath, scriptPath);
   return { fieldNames, rowCount, batches: rowBatches(absolutePath, scriptPath, fieldNames) };
+}
+
+/** The first pass: the union of the records' keys and their count, read from the bytes without parsing the records. */
+async function collectKeys(
+  absolutePath: string,
+  scriptPath: string,
+): Promise<{ fieldNames: string[]; rowCount: number }> {
+  const { stream } = await openDataFile(absolutePath, scriptPath);
+  const keys = new JsonKeyCollector();
+  const splitter = new JsonRecordSplitter(keys);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      split(() => splitter.push(chunk), scriptPath);
+    const single = split(() => splitter.end(), scriptPath);
+    if (single === undefined) return { fieldNames: keys.names, rowCount: splitter.records };
+    return {
+      fieldNames: Object.keys(asRecord(parse(single, scriptPath), scriptPath)),
+      rowCount: 1,
+    };
+  } finally {
+    stream.destroy();
+  }
+}
+
+function asRecord(value: unknown, scriptPath: string): JsonRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new DataFileError(
+      'SCRIPT_FILE_FORMAT',
+      `File '${scriptPath}' is not an array of records`,
+      scriptPath,
+    );
+  return value as JsonRecord;
 }
 
 async function* rowBatches(
@@ -73,14 +100,7 @@ async function* recordBatches(
     }
     const single = split(() => splitter.end(), scriptPath);
     if (single !== undefined) {
-      const value = parse(single, scriptPath);
-      if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new DataFileError(
-          'SCRIPT_FILE_FORMAT',
-          `File '${scriptPath}' is not an array of records`,
-          scriptPath,
-        );
-      pending.push(value as JsonRecord);
+      pending.push(asRecord(parse(single, scriptPath), scriptPath));
     }
     if (pending.length > 0) yield pending;
   } finally {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { JsonKeyCollector } from '../../src/io/JsonKeyCollector.js';
 import { JsonRecordSplitter, JsonSplitError } from '../../src/io/JsonRecordSplitter.js';
 
 /** Feeds `text` to a splitter in chunks of `size` bytes; the records the runs parse to. */
@@ -56,5 +57,24 @@ describe('JsonRecordSplitter', () => {
     expect(faultOf('   ')).toBe('invalid');
     expect(faultOf('[{"a":1]]')).toBe('parse');
     expect(faultOf('[{"a":1}]')).toBe('none');
+  });
+
+  it('tells a key collector the top-level keys of every record, cut anywhere, without parsing', () => {
+    const text = JSON.stringify([
+      { a: 1, 'q"\\k': { inner: 1, a2: [{ deep: 1 }] } },
+      { a: 2, 'q"\\k': 'x' },
+      { b: 'a:", "z": 1', a: 3 },
+      { é漢: null, a: 4 },
+    ]);
+    for (let size = 1; size <= text.length; size++) {
+      const keys = new JsonKeyCollector();
+      const splitter = new JsonRecordSplitter(keys);
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length; at += size)
+        splitter.push(Buffer.from(bytes.subarray(at, at + size)));
+      expect(splitter.end()).toBeUndefined();
+      expect(keys.names, `chunks of ${size}`).toEqual(['a', 'q"\\k', 'b', 'é漢']);
+      expect(splitter.records).toBe(4);
+    }
   });
 });
