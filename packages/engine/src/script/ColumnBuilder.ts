@@ -21,7 +21,8 @@ export class ColumnBuilder implements LoadedColumn {
   readonly values: Value[] = [];
   indexes: Int32Array;
   length = 0;
-  private readonly positions = new Map<ValueKey, number>();
+  /** Index by key; built on first need, so a loaded column only read again never pays for it. */
+  private positionsOrUndefined: Map<ValueKey, number> | undefined = new Map();
 
   constructor(
     public name: string,
@@ -33,21 +34,39 @@ export class ColumnBuilder implements LoadedColumn {
   /** A copy of the first `rowCount` rows of a loaded column, to go on appending to. */
   static fromLoaded(loaded: LoadedColumn, rowCount: number): ColumnBuilder {
     const column = new ColumnBuilder(loaded.name, rowCount + 16);
-    for (const value of loaded.values) column.indexOf(value);
+    const values = loaded.values;
+    for (let i = 0; i < values.length; i++) column.values.push(values[i]);
+    column.positionsOrUndefined = undefined;
     column.indexes.set(loaded.indexes.subarray(0, rowCount));
     column.length = rowCount;
     return column;
+  }
+
+  /** The index by key, built from the values when first needed (the first of equal keys wins). */
+  private get positions(): Map<ValueKey, number> {
+    let positions = this.positionsOrUndefined;
+    if (positions === undefined) {
+      positions = new Map();
+      const values = this.values;
+      for (let i = 0; i < values.length; i++) {
+        const key = keyOf(values[i] as number | string | Dual);
+        if (!positions.has(key)) positions.set(key, i);
+      }
+      this.positionsOrUndefined = positions;
+    }
+    return positions;
   }
 
   /** The dictionary index of a value, adding it when new; -1 for null. */
   indexOf(value: Value): number {
     if (value === null) return -1;
     const key = typeof value === 'object' ? keyOf(value) : value;
-    let index = this.positions.get(key);
+    const positions = this.positions;
+    let index = positions.get(key);
     if (index === undefined) {
       index = this.values.length;
       this.values.push(value);
-      this.positions.set(key, index);
+      positions.set(key, index);
     }
     return index;
   }
@@ -93,7 +112,7 @@ export class ColumnBuilder implements LoadedColumn {
   /** Rewrites every row (one value per row), rebuilding the dictionary in first-seen order. */
   replaceValues(rows: readonly Value[]): void {
     this.values.length = 0;
-    this.positions.clear();
+    this.positionsOrUndefined = new Map();
     this.length = 0;
     this.reserve(rows.length);
     for (const value of rows) this.push(value);

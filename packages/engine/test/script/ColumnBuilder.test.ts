@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBuilder } from '../../src/script/ColumnBuilder.js';
+import { Dual } from '../../src/value/Value.js';
+
+describe('ColumnBuilder.fromLoaded', () => {
+  it('keeps a loaded dictionary as it is and finds its values when rows are appended', () => {
+    const one = new Dual('1.0', 1);
+    const loaded = {
+      name: 'F',
+      values: ['a', one, 1, 'b'],
+      indexes: Int32Array.from([3, 0, -1, 2, 1, 0]),
+    };
+    const column = ColumnBuilder.fromLoaded(loaded, 5);
+    // The rows read back as loaded, even where two dictionary entries share a key.
+    expect([0, 1, 2, 3, 4].map((row) => column.valueAt(row))).toEqual(['b', 'a', null, 1, one]);
+    expect(column.values).not.toBe(loaded.values);
+    // Appending looks values up in the dictionary (the first entry of a key wins).
+    column.push('a');
+    column.push(1);
+    column.push('c');
+    expect(column.has('b')).toBe(true);
+    expect(column.has('z')).toBe(false);
+    expect(Array.from(column.indexes.subarray(5, 8))).toEqual([0, 1, 4]);
+    expect(column.values).toEqual(['a', one, 1, 'b', 'c']);
+    expect(loaded.values).toHaveLength(4);
+  });
+});
