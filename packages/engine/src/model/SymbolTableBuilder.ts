@@ -14,7 +14,7 @@ export class SymbolTableBuilder {
 
   /** Adds `value` if new and returns its symbol index. */
   add(value: Exclude<Value, null>): number {
-    if (typeof value === 'number') return this.addNumeric(String(value), value);
+    if (typeof value === 'number') return this.addNumeric(undefined, value);
     if (typeof value === 'string') return this.addText(value);
     if (value instanceof Dual && !Number.isNaN(value.num))
       return this.addNumeric(value.text, value.num);
@@ -36,10 +36,11 @@ export class SymbolTableBuilder {
     return new SymbolTable(this.texts, Float64Array.from(this.nums));
   }
 
-  private addNumeric(text: string, num: number): number {
+  /** `text` undefined: a plain number, its text made only when it is new (most adds are repeats). */
+  private addNumeric(text: string | undefined, num: number): number {
     const known = this.byNum.get(num);
     if (known !== undefined) return known;
-    const index = this.push(text, num);
+    const index = this.push(text ?? String(num), num);
     this.byNum.set(num, index);
     return index;
   }
