@@ -5,21 +5,11 @@ export type JsonPatchOperation =
   | { readonly op: 'remove'; readonly path: string };
 
 /**
- * The JSON Patch that turns `previous` into `next`. Objects are compared key by
- * key and equal-length arrays element by element; an array that changed length
- * is replaced whole, which keeps patches simple to apply and still small for
- * the common case of a layout where a few cells changed.
- */
-export function diffJson(previous: unknown, next: unknown): JsonPatchOperation[] {
-  const patch: JsonPatchOperation[] = [];
-  diffInto(previous, next, '', patch, undefined);
-  return patch;
-}
-
-/**
- * The patch from `previous` to `next`, or a single replacement of the whole
- * value when the patch would take more bytes of JSON than that replacement:
- * a delta answer is never bigger than the value it stands for. The walk
+ * The JSON Patch that turns `previous` into `next`, or a single replacement of
+ * the whole value when the patch would take more bytes of JSON than that
+ * replacement. Objects are compared key by key and equal-length arrays element
+ * by element; an array that changed length is replaced whole. A delta answer
+ * is thus never bigger than the value it stands for. The walk
  * measures both as it goes and gives up on the patch as soon as it outgrows
  * what the whole value has shown so far plus a margin, so values that share
  * nothing (another page of data) are not diffed cell by cell.
@@ -52,28 +42,23 @@ function diffInto(
   next: unknown,
   path: string,
   patch: JsonPatchOperation[],
-  meter: Meter | undefined,
+  meter: Meter,
 ): void {
-  if (meter?.exceeded) return;
+  if (meter.exceeded) return;
   if (previous === next) {
-    if (meter) meter.nextBytes += jsonBytes(next);
+    meter.nextBytes += jsonBytes(next);
     return;
   }
   if (isObject(previous) && isObject(next)) {
     diffObjects(previous, next, path, patch, meter);
   } else if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length) {
-    if (meter) meter.nextBytes += 2 + Math.max(0, next.length - 1);
+    meter.nextBytes += 2 + Math.max(0, next.length - 1);
     for (let i = 0; i < next.length; i++)
       diffInto(previous[i], next[i], `${path}/${i}`, patch, meter);
-  } else if (isPrimitive(previous) && isPrimitive(next) && meter) {
-    // Two scalars: the op carries the new one.
-    const bytes = jsonBytes(next);
-    meter.nextBytes += bytes;
-    push(patch, meter, { op: 'replace', path: path === '' ? '/' : path, value: next }, bytes);
   } else {
     // JSON values that are not both objects or equal-length arrays, and not ===, differ.
-    const bytes = meter ? jsonBytes(next) : 0;
-    if (meter) meter.nextBytes += bytes;
+    const bytes = jsonBytes(next);
+    meter.nextBytes += bytes;
     push(patch, meter, { op: 'replace', path: path === '' ? '/' : path, value: next }, bytes);
   }
 }
@@ -83,7 +68,7 @@ function diffObjects(
   next: Record<string, unknown>,
   path: string,
   patch: JsonPatchOperation[],
-  meter: Meter | undefined,
+  meter: Meter,
 ): void {
   for (const key of Object.keys(previous)) {
     if (next[key] === undefined && previous[key] !== undefined) {
@@ -94,30 +79,28 @@ function diffObjects(
   for (const key of Object.keys(next)) {
     const value = next[key];
     if (value === undefined) continue;
-    if (meter) meter.nextBytes += key.length + 3;
+    meter.nextBytes += key.length + 3;
     members++;
     const childPath = `${path}/${escapePointer(key)}`;
     if (previous[key] === undefined) {
-      const bytes = meter ? jsonBytes(value) : 0;
-      if (meter) meter.nextBytes += bytes;
+      const bytes = jsonBytes(value);
+      meter.nextBytes += bytes;
       push(patch, meter, { op: 'add', path: childPath, value }, bytes);
     } else diffInto(previous[key], value, childPath, patch, meter);
   }
-  if (meter) meter.nextBytes += 2 + Math.max(0, members - 1);
+  meter.nextBytes += 2 + Math.max(0, members - 1);
 }
 
 function push(
   patch: JsonPatchOperation[],
-  meter: Meter | undefined,
+  meter: Meter,
   op: JsonPatchOperation,
   valueBytes: number,
 ): void {
-  if (meter) {
-    meter.patchBytes += opBytes(op.op, op.path, valueBytes) + (patch.length > 0 ? 1 : 0);
-    if (meter.patchBytes > meter.nextBytes + MARGIN) {
-      meter.exceeded = true;
-      return;
-    }
+  meter.patchBytes += opBytes(op.op, op.path, valueBytes) + (patch.length > 0 ? 1 : 0);
+  if (meter.patchBytes > meter.nextBytes + MARGIN) {
+    meter.exceeded = true;
+    return;
   }
   patch.push(op);
 }
@@ -126,10 +109,6 @@ function push(
 function opBytes(op: string, path: string, valueBytes: number): number {
   const head = 15 + op.length + path.length + 2;
   return op === 'remove' ? head + 1 : head + 9 + valueBytes + 1;
-}
-
-function isPrimitive(value: unknown): boolean {
-  return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }
 
 // The length of a value's JSON, strings counted without their escapes.
