@@ -1,11 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
-import { ExpressionError } from '../expression/ExpressionError.js';
 import { compileExpression } from '../expression/compileExpression.js';
 import { parseExpression } from '../expression/parseExpression.js';
-import { DataFileError } from '../io/DataFileError.js';
-import { DataConnectionError } from '../io/sql/DataConnectionError.js';
 import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
@@ -16,7 +13,8 @@ import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
 import { applyFormatVariable } from './applyFormatVariable.js';
 import { buildProgram } from './buildProgram.js';
-import { keyOf, type ValueKey } from './ColumnBuilder.js';
+import { keyOf } from './ColumnBuilder.js';
+import { ConnectionSlot } from './ConnectionSlot.js';
 import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
 import { expandScriptText, expandVariable } from './expandScriptText.js';
@@ -28,9 +26,7 @@ import { LoadRunner, notSupported, type LoadHost } from './LoadRunner.js';
 import { parseStatement } from './parseStatement.js';
 import { qualifyRules, type QualifyRule } from './qualifyFieldName.js';
 import type { RawStatement } from './RawStatement.js';
-import type { RowBatch, RowStream } from './RowStream.js';
-import type { ScriptConnection } from './ScriptConnection.js';
-import { ScriptError, type ScriptErrorCode } from './ScriptError.js';
+import { ScriptError } from './ScriptError.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
@@ -39,7 +35,7 @@ import { SourceMap } from './SourceMap.js';
 import { splitStatements } from './splitStatements.js';
 import type { FieldDefinition, Statement } from './Statement.js';
 import { deriveFields } from './deriveFields.js';
-import { StatementCursor } from './StatementCursor.js';
+import { StatementErrors } from './StatementErrors.js';
 import { storeTable } from './storeTable.js';
 import { TableCatalog } from './TableCatalog.js';
 
@@ -72,19 +68,19 @@ export class Interpreter {
   private currentFile: string | undefined;
   private readonly fileFacts: FileFacts;
   private directory: string | undefined;
-  private connection: ScriptConnection | undefined;
+  private readonly connection: ConnectionSlot;
   /** The `*` symbol of SECTION ACCESS tables (STAR IS). */
   starSymbol: string | undefined;
   private readonly files: DataFiles;
   private statementsRun = 0;
   private statementAt: RawStatement = { text: '', start: 0 };
-  /** Statements whose text had nothing to expand, so offsets into it are offsets into the script. */
-  private readonly unexpanded = new WeakSet<RawStatement>();
+  private readonly errors: StatementErrors;
 
   constructor(
-    private readonly sourceMap: SourceMap,
+    sourceMap: SourceMap,
     readonly options: ScriptOptions,
   ) {
+    this.errors = new StatementErrors(sourceMap);
     this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
     this.files = options.files ?? dataDirFiles(options.dataDir);
     this.fileFacts = new FileFacts((path) => this.files.resolve(this.inDirectory(path)));
@@ -107,8 +103,9 @@ export class Interpreter {
       fieldHasValue: (field, value) =>
         this.catalog.hasValue(field, value) ||
         (this.currentLoad?.output.column(field)?.has(value) ?? false),
-      fieldValues: (field) => this.fieldValues(field),
+      fieldValues: (field) => this.catalog.fieldValues(field),
     });
+    this.connection = new ConnectionSlot(options);
     this.loads = new LoadRunner(this.loadHost());
   }
 
@@ -124,17 +121,17 @@ export class Interpreter {
     } catch (signal) {
       if (!(signal instanceof ControlSignal)) throw signal;
       if (signal.target !== 'script')
-        throw this.error(
+        throw this.errors.at(
           'SCRIPT_SYNTAX',
           `EXIT ${signal.target.toUpperCase()} outside a ${signal.target.toUpperCase()}`,
           this.statementAt,
         );
     } finally {
-      await this.disconnect();
+      await this.connection.disconnect();
     }
     const dangling = this.loads.dangling;
     if (dangling)
-      throw this.error(
+      throw this.errors.at(
         'SCRIPT_SYNTAX',
         'A LOAD without a source must be followed by a LOAD with one',
         dangling,
@@ -148,30 +145,9 @@ export class Interpreter {
     this.options.onProgress?.(line);
   }
 
-  private error(
-    code: ScriptErrorCode,
-    message: string,
-    at: RawStatement,
-    offset = 0,
-    cause?: unknown,
-  ): ScriptError {
-    // A statement of an included file: the file and the line in it go into
-    // the message; the position is the include's, in the script as written.
-    let text = message;
-    let raw = at;
-    let from = offset;
-    while (raw.included) {
-      const inner = raw.included.sourceMap.positionOf(raw.start + from);
-      text = `${raw.included.path}: ${text} (line ${inner.line}, column ${inner.column})`;
-      raw = raw.included.at;
-      from = 0;
-    }
-    return new ScriptError(code, text, this.sourceMap.positionOf(raw.start + from), { cause });
-  }
-
   private checkAborted(): void {
     if (this.options.signal?.aborted)
-      throw this.error('SCRIPT_ABORTED', 'The reload was aborted', this.statementAt);
+      throw this.errors.at('SCRIPT_ABORTED', 'The reload was aborted', this.statementAt);
   }
 
   private async runBlock(block: Block): Promise<void> {
@@ -219,7 +195,11 @@ export class Interpreter {
     const to = this.numberOf(node.to);
     const step = node.step ? this.numberOf(node.step) : 1;
     if (step === 0 || Number.isNaN(from) || Number.isNaN(to) || Number.isNaN(step)) {
-      throw this.error('SCRIPT_RUNTIME', 'FOR needs numeric bounds and a non-zero STEP', node.at);
+      throw this.errors.at(
+        'SCRIPT_RUNTIME',
+        'FOR needs numeric bounds and a non-zero STEP',
+        node.at,
+      );
     }
     for (let value = from; step > 0 ? value <= to : value >= to; value += step) {
       this.variables.set(node.variable, numberToText(value));
@@ -238,7 +218,7 @@ export class Interpreter {
   /** The values of a FOR EACH list: expressions, FileList('mask'), DirList('mask') and FieldValueList('field'). */
   private async listItems(raw: RawStatement): Promise<string[]> {
     const text = this.expand(raw);
-    const cursor = this.cursorFor(text, raw);
+    const cursor = this.errors.cursorFor(text, raw);
     const items: string[] = [];
     do {
       const expr = cursor.readExpression();
@@ -247,7 +227,7 @@ export class Interpreter {
           this.evaluate(expr.args[0] ?? { kind: 'string', value: '*', start: 0 }, raw),
         );
         if (expr.key === 'FIELDVALUELIST')
-          items.push(...this.fieldValues(argument).map((value) => toText(value)));
+          items.push(...this.catalog.fieldValues(argument).map((value) => toText(value)));
         else items.push(...(await this.fileList(argument, raw, expr.key === 'DIRLIST')));
       } else items.push(toText(this.evaluate(expr, raw)));
     } while (cursor.acceptChar(','));
@@ -259,7 +239,7 @@ export class Interpreter {
     try {
       return await this.files.list(this.inDirectory(mask), directories ? 'folders' : 'files');
     } catch (cause) {
-      throw this.wrap(cause, raw);
+      throw this.errors.wrap(cause, raw);
     }
   }
 
@@ -267,20 +247,6 @@ export class Interpreter {
   private inDirectory(scriptPath: string): string {
     if (this.directory === undefined || /^lib:\/\//i.test(scriptPath)) return scriptPath;
     return `${this.directory.replace(/[/\\]$/, '')}/${scriptPath}`;
-  }
-
-  /** A field's distinct values over all tables, in load order (FieldValueList, FieldValue, FieldIndex). */
-  private fieldValues(field: string): Value[] {
-    const seen = new Set<ValueKey>();
-    const out: Value[] = [];
-    for (const table of this.catalog.tables.values()) {
-      for (const value of table.column(field)?.values ?? []) {
-        if (value === null || seen.has(keyOf(value))) continue;
-        seen.add(keyOf(value));
-        out.push(value);
-      }
-    }
-    return out;
   }
 
   private async runDo(node: Extract<ScriptNode, { kind: 'do' }>): Promise<void> {
@@ -301,7 +267,7 @@ export class Interpreter {
   private async runSwitch(node: Extract<ScriptNode, { kind: 'switch' }>): Promise<void> {
     const subject = this.evaluateRaw(node.subject);
     for (const branch of node.cases) {
-      const cursor = this.cursorFor(this.expand(branch.values), branch.values);
+      const cursor = this.errors.cursorFor(this.expand(branch.values), branch.values);
       const values: Value[] = [];
       do values.push(this.evaluate(cursor.readExpression(), branch.values));
       while (cursor.acceptChar(','));
@@ -317,15 +283,15 @@ export class Interpreter {
     if (include)
       return this.runInclude(this.expand({ ...raw, text: include[2] }), !!include[1], raw);
     const text = this.expand(raw);
-    if (text === raw.text) this.unexpanded.add(raw);
+    if (text === raw.text) this.errors.markUnexpanded(raw);
     await this.fileFacts.prefetch(text);
-    const statement = parseStatement(this.cursorFor(text, raw));
+    const statement = parseStatement(this.errors.cursorFor(text, raw));
     this.statementsRun++;
     if (statement.kind !== 'trace') this.write(abbreviate(text));
     try {
       await this.execute(statement, raw);
     } catch (cause) {
-      throw this.wrap(cause, raw);
+      throw this.errors.wrap(cause, raw);
     }
   }
 
@@ -340,7 +306,7 @@ export class Interpreter {
       text = await readFile(await this.files.resolve(this.inDirectory(path)), 'utf8');
     } catch (cause) {
       if (!must) return this.write(`(Include: '${path}' could not be read and was skipped)`);
-      throw this.error(
+      throw this.errors.at(
         'SCRIPT_FILE_NOT_FOUND',
         `Must_Include: cannot read '${path}'`,
         at,
@@ -358,36 +324,9 @@ export class Interpreter {
       );
     } catch (cause) {
       if (!(cause instanceof ScriptError)) throw cause;
-      throw this.error(cause.code, `${path}: ${cause.message}`, at, 0, cause);
+      throw this.errors.at(cause.code, `${path}: ${cause.message}`, at, 0, cause);
     }
     await this.runBlock(program);
-  }
-
-  /** Turns any failure inside a statement into a ScriptError at that statement. */
-  private wrap(cause: unknown, raw: RawStatement): unknown {
-    if (cause instanceof ScriptError || cause instanceof ControlSignal) return cause;
-    if (cause instanceof DataFileError || cause instanceof DataConnectionError)
-      return this.error(cause.code, cause.message, raw, 0, cause);
-    if (cause instanceof ScriptFault) {
-      // The offset is into the expanded text: exact only when expansion changed nothing.
-      const offset = cause.offset !== undefined && this.unexpanded.has(raw) ? cause.offset : 0;
-      return this.error(cause.code, cause.message, raw, offset, cause);
-    }
-    if (cause instanceof ExpressionError) {
-      const code =
-        cause.code === 'EXPRESSION_UNKNOWN_FIELD' ? 'SCRIPT_FIELD_NOT_FOUND' : 'SCRIPT_RUNTIME';
-      return this.error(code, cause.message, raw, 0, cause);
-    }
-    const message = cause instanceof Error ? cause.message : String(cause);
-    return this.error('SCRIPT_RUNTIME', message, raw, 0, cause);
-  }
-
-  /** A cursor over a statement's expanded text whose errors point into the script. */
-  private cursorFor(text: string, raw: RawStatement): StatementCursor {
-    const exact = text === raw.text;
-    return new StatementCursor(text, (offset, code, message, cause) =>
-      this.error(code, message, raw, exact ? offset : 0, cause),
-    );
   }
 
   /** Expands `$(...)` in a statement's text. */
@@ -397,9 +336,9 @@ export class Interpreter {
     } catch (cause) {
       // Expansion works on the statement as written, so its offsets are exact.
       if (cause instanceof ScriptFault) {
-        throw this.error(cause.code, cause.message, raw, cause.offset ?? 0, cause);
+        throw this.errors.at(cause.code, cause.message, raw, cause.offset ?? 0, cause);
       }
-      throw this.wrap(cause, raw);
+      throw this.errors.wrap(cause, raw);
     }
   }
 
@@ -418,14 +357,14 @@ export class Interpreter {
     try {
       return compileExpression(expr)(ctx);
     } catch (cause) {
-      throw this.wrap(cause, raw);
+      throw this.errors.wrap(cause, raw);
     }
   }
 
   /** Expands and evaluates a condition or bound written as raw text. */
   private evaluateRaw(raw: RawStatement): Value {
     const text = this.expand(raw);
-    const cursor = this.cursorFor(text, raw);
+    const cursor = this.errors.cursorFor(text, raw);
     const expr = cursor.readExpression();
     cursor.expectEnd();
     return this.evaluate(expr, raw);
@@ -523,12 +462,12 @@ export class Interpreter {
         this.directory = statement.path;
         return;
       case 'connect':
-        return this.connect(statement.via, statement.target);
+        return this.connection.connect(statement.via, statement.target);
       case 'disconnect':
-        await this.disconnect();
+        await this.connection.disconnect();
         return;
       case 'sqlCommand': {
-        const connection = this.requireConnection('SQL');
+        const connection = this.connection.require('SQL');
         if (!connection.execute)
           throw notSupported(`SQL ${statement.text.split(/\s/)[0]} on this connection`);
         return connection.execute(statement.text, this.options.signal);
@@ -585,7 +524,7 @@ export class Interpreter {
       const { table, tags } = deriveFields(field, name, definition, {
         functions: this.functions,
         format: this.format,
-        fieldValues: (f) => this.fieldValues(f),
+        fieldValues: (f) => this.catalog.fieldValues(f),
         variable: (v) => this.variableValue(v),
       });
       this.application.add(table, table.name);
@@ -632,31 +571,6 @@ export class Interpreter {
     this.write(`Binary: ${loaded.tables.length} tables from ${source}`);
   }
 
-  private async connect(via: 'lib' | 'odbc' | 'oledb' | 'custom', target: string): Promise<void> {
-    if (via !== 'lib')
-      throw notSupported(`${via.toUpperCase()} CONNECT (use LIB CONNECT TO a data connection)`);
-    if (!this.options.connect)
-      throw notSupported(`LIB CONNECT TO '${target}' (no data connections here)`);
-    await this.disconnect();
-    this.connection = await this.options.connect(target, this.options.signal);
-  }
-
-  private async disconnect(): Promise<void> {
-    const connection = this.connection;
-    this.connection = undefined;
-    await connection?.close();
-  }
-
-  private requireConnection(what: string): ScriptConnection {
-    if (!this.options.connect) throw notSupported(`${what} (no data connections here)`);
-    if (!this.connection)
-      throw new ScriptFault(
-        'SCRIPT_RUNTIME',
-        `${what} needs a data connection: LIB CONNECT TO 'name' first`,
-      );
-    return this.connection;
-  }
-
   private async call(name: string, args: readonly Expr[], raw: RawStatement): Promise<void> {
     const sub = this.subs.get(name.toUpperCase());
     if (!sub) throw new ScriptFault('SCRIPT_RUNTIME', `Subroutine '${name}' is not defined`);
@@ -699,40 +613,6 @@ export class Interpreter {
     this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }
 
-  /** Rows of a SELECT on the open connection; nulls become NullDisplay's text when it is set. */
-  private async sqlRows(text: string): Promise<RowStream> {
-    const rows = await this.requireConnection('SQL SELECT').select(
-      text,
-      this.options.signal,
-      this.format,
-    );
-    const nullDisplay = this.variables.get('NullDisplay');
-    if (nullDisplay === undefined) return rows;
-    return {
-      kind: 'values',
-      fieldNames: rows.fieldNames,
-      batches: replaceNulls(rows.batches, nullDisplay),
-    };
-  }
-
-  /** Distinct combinations of fields over the tables that hold them all (INTERVALMATCH). */
-  private fieldCombinations(fields: readonly string[]): Value[][] {
-    const seen = new Set<string>();
-    const out: Value[][] = [];
-    for (const table of this.catalog.tables.values()) {
-      const columns = fields.map((field) => table.column(field));
-      if (columns.some((column) => column === undefined)) continue;
-      for (let row = 0; row < table.rowCount; row++) {
-        const values = columns.map((column) => column!.valueAt(row));
-        const key = values.map((v) => (v === null ? '\u0000' : String(keyOf(v)))).join('\u0001');
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(values);
-      }
-    }
-    return out;
-  }
-
   private async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.checkAborted();
@@ -768,7 +648,7 @@ export class Interpreter {
       pause: () => this.pause(),
       fileList: (mask) => this.fileList(mask, this.statementAt),
       resolvePath: (path) => this.files.resolve(this.inDirectory(path)),
-      wrap: (cause, raw) => this.wrap(cause, raw),
+      wrap: (cause, raw) => this.errors.wrap(cause, raw),
       setCurrent: (load) => {
         this.currentLoad = load;
       },
@@ -776,8 +656,9 @@ export class Interpreter {
         this.currentFile = path === undefined ? undefined : this.inDirectory(path);
         this.fileFacts.setCurrent(absolute);
       },
-      sqlRows: (text) => this.sqlRows(text),
-      fieldCombinations: (fields) => this.fieldCombinations(fields),
+      sqlRows: (text) =>
+        this.connection.sqlRows(text, this.format, this.variables.get('NullDisplay')),
+      fieldCombinations: (fields) => this.catalog.fieldCombinations(fields),
     };
   }
 }
@@ -790,12 +671,4 @@ function sameValue(a: Value, b: Value): boolean {
 function abbreviate(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > MAX_LOGGED_STATEMENT ? `${line.slice(0, MAX_LOGGED_STATEMENT)}...` : line;
-}
-
-async function* replaceNulls(
-  batches: AsyncIterable<RowBatch> | Iterable<RowBatch>,
-  text: string,
-): AsyncGenerator<RowBatch> {
-  for await (const batch of batches)
-    yield batch.map((row) => row.map((value) => (value === null ? text : value)));
 }

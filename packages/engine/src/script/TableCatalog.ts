@@ -137,4 +137,36 @@ export class TableCatalog {
     for (const table of this.tables.values()) if (table.column(field)?.has(value)) return true;
     return false;
   }
+
+  /** A field's distinct values over all tables, in load order (FieldValueList, FieldValue, FieldIndex). */
+  fieldValues(field: string): Value[] {
+    const seen = new Set<ValueKey>();
+    const out: Value[] = [];
+    for (const table of this.tables.values()) {
+      for (const value of table.column(field)?.values ?? []) {
+        if (value === null || seen.has(keyOf(value))) continue;
+        seen.add(keyOf(value));
+        out.push(value);
+      }
+    }
+    return out;
+  }
+
+  /** Distinct combinations of fields over the tables that hold them all (INTERVALMATCH). */
+  fieldCombinations(fields: readonly string[]): Value[][] {
+    const seen = new Set<string>();
+    const out: Value[][] = [];
+    for (const table of this.tables.values()) {
+      const columns = fields.map((field) => table.column(field));
+      if (columns.some((column) => column === undefined)) continue;
+      for (let row = 0; row < table.rowCount; row++) {
+        const values = columns.map((column) => column!.valueAt(row));
+        const key = values.map((v) => (v === null ? '\u0000' : String(keyOf(v)))).join('\u0001');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(values);
+      }
+    }
+    return out;
+  }
 }
