@@ -1,23 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
-import { compileExpression } from '../expression/compileExpression.js';
-import { parseExpression } from '../expression/parseExpression.js';
 import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
-import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { numberToText } from '../value/numberToText.js';
 import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
-import { applyFormatVariable } from './applyFormatVariable.js';
 import { buildProgram } from './buildProgram.js';
 import { keyOf } from './ColumnBuilder.js';
 import { ConnectionSlot } from './ConnectionSlot.js';
 import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
-import { expandScriptText, expandVariable } from './expandScriptText.js';
 import { FileFacts } from './FileFacts.js';
 import { FieldRules } from './FieldRules.js';
 import { LoadContext } from './LoadContext.js';
@@ -35,11 +30,12 @@ import { SourceMap } from './SourceMap.js';
 import { splitStatements } from './splitStatements.js';
 import type { FieldDefinition, Statement } from './Statement.js';
 import { deriveFields } from './deriveFields.js';
+import { ScriptEvaluator } from './ScriptEvaluator.js';
+import { ScriptVariables } from './ScriptVariables.js';
 import { StatementErrors } from './StatementErrors.js';
 import { storeTable } from './storeTable.js';
 import { TableCatalog } from './TableCatalog.js';
 
-const NO_FIELDS = new Map<string, number>();
 const LIST_FUNCTIONS = new Set(['FILELIST', 'DIRLIST', 'FIELDVALUELIST']);
 const MAX_LOGGED_STATEMENT = 200;
 
@@ -58,7 +54,6 @@ export class Interpreter {
   readonly access = new TableCatalog();
   readonly fieldRules = new FieldRules();
   catalog = this.application;
-  format: FormatSettings;
   qualify: QualifyRule[] = [];
   readonly functions: ReadonlyMap<string, ScalarFunction>;
   private readonly subs = new Map<string, SubNode>();
@@ -75,19 +70,21 @@ export class Interpreter {
   private statementsRun = 0;
   private statementAt: RawStatement = { text: '', start: 0 };
   private readonly errors: StatementErrors;
+  private readonly vars: ScriptVariables;
+  private readonly evaluator: ScriptEvaluator;
 
   constructor(
     sourceMap: SourceMap,
     readonly options: ScriptOptions,
   ) {
     this.errors = new StatementErrors(sourceMap);
-    this.format = options.formatSettings ?? DEFAULT_FORMAT_SETTINGS;
+    this.vars = new ScriptVariables(
+      options.variables,
+      options.formatSettings ?? DEFAULT_FORMAT_SETTINGS,
+    );
+    this.variables = this.vars.texts;
     this.files = options.files ?? dataDirFiles(options.dataDir);
     this.fileFacts = new FileFacts((path) => this.files.resolve(this.inDirectory(path)));
-    const initial = options.variables ?? new Map<string, string>();
-    this.variables = new Map(initial instanceof Map ? initial : Object.entries(initial));
-    for (const [name, text] of this.variables)
-      this.format = applyFormatVariable(this.format, name, text);
     for (const loaded of options.partialFrom ?? [])
       this.application.tables.set(loaded.name, ScriptTable.fromLoaded(loaded));
     this.functions = contextFunctions({
@@ -105,8 +102,14 @@ export class Interpreter {
         (this.currentLoad?.output.column(field)?.has(value) ?? false),
       fieldValues: (field) => this.catalog.fieldValues(field),
     });
+    this.evaluator = new ScriptEvaluator(this.vars, this.functions, this.errors);
     this.connection = new ConnectionSlot(options);
     this.loads = new LoadRunner(this.loadHost());
+  }
+
+  /** The format settings as the script's interpretation variables have set them so far. */
+  get format(): FormatSettings {
+    return this.vars.format;
   }
 
   /** The tables of the application section. */
@@ -161,8 +164,9 @@ export class Interpreter {
         return this.runStatement(node.raw);
       case 'if':
         for (const branch of node.branches) {
-          await this.fileFacts.prefetch(this.expand(branch.condition));
-          if (isTrue(this.evaluateRaw(branch.condition))) return this.runBlock(branch.body);
+          await this.fileFacts.prefetch(this.evaluator.expand(branch.condition));
+          if (isTrue(this.evaluator.evaluateRaw(branch.condition)))
+            return this.runBlock(branch.body);
         }
         if (node.otherwise) await this.runBlock(node.otherwise);
         return;
@@ -191,9 +195,9 @@ export class Interpreter {
   }
 
   private async runFor(node: Extract<ScriptNode, { kind: 'for' }>): Promise<void> {
-    const from = this.numberOf(node.from);
-    const to = this.numberOf(node.to);
-    const step = node.step ? this.numberOf(node.step) : 1;
+    const from = this.evaluator.numberOf(node.from);
+    const to = this.evaluator.numberOf(node.to);
+    const step = node.step ? this.evaluator.numberOf(node.step) : 1;
     if (step === 0 || Number.isNaN(from) || Number.isNaN(to) || Number.isNaN(step)) {
       throw this.errors.at(
         'SCRIPT_RUNTIME',
@@ -217,19 +221,19 @@ export class Interpreter {
 
   /** The values of a FOR EACH list: expressions, FileList('mask'), DirList('mask') and FieldValueList('field'). */
   private async listItems(raw: RawStatement): Promise<string[]> {
-    const text = this.expand(raw);
+    const text = this.evaluator.expand(raw);
     const cursor = this.errors.cursorFor(text, raw);
     const items: string[] = [];
     do {
       const expr = cursor.readExpression();
       if (expr.kind === 'call' && LIST_FUNCTIONS.has(expr.key)) {
         const argument = toText(
-          this.evaluate(expr.args[0] ?? { kind: 'string', value: '*', start: 0 }, raw),
+          this.evaluator.evaluate(expr.args[0] ?? { kind: 'string', value: '*', start: 0 }, raw),
         );
         if (expr.key === 'FIELDVALUELIST')
           items.push(...this.catalog.fieldValues(argument).map((value) => toText(value)));
         else items.push(...(await this.fileList(argument, raw, expr.key === 'DIRLIST')));
-      } else items.push(toText(this.evaluate(expr, raw)));
+      } else items.push(toText(this.evaluator.evaluate(expr, raw)));
     } while (cursor.acceptChar(','));
     cursor.expectEnd();
     return items;
@@ -259,17 +263,17 @@ export class Interpreter {
   }
 
   private async loopTestPasses(test: LoopTest): Promise<boolean> {
-    await this.fileFacts.prefetch(this.expand(test.condition));
-    const value = isTrue(this.evaluateRaw(test.condition));
+    await this.fileFacts.prefetch(this.evaluator.expand(test.condition));
+    const value = isTrue(this.evaluator.evaluateRaw(test.condition));
     return test.until ? !value : value;
   }
 
   private async runSwitch(node: Extract<ScriptNode, { kind: 'switch' }>): Promise<void> {
-    const subject = this.evaluateRaw(node.subject);
+    const subject = this.evaluator.evaluateRaw(node.subject);
     for (const branch of node.cases) {
-      const cursor = this.errors.cursorFor(this.expand(branch.values), branch.values);
+      const cursor = this.errors.cursorFor(this.evaluator.expand(branch.values), branch.values);
       const values: Value[] = [];
-      do values.push(this.evaluate(cursor.readExpression(), branch.values));
+      do values.push(this.evaluator.evaluate(cursor.readExpression(), branch.values));
       while (cursor.acceptChar(','));
       cursor.expectEnd();
       if (values.some((value) => sameValue(value, subject))) return this.runBlock(branch.body);
@@ -281,8 +285,12 @@ export class Interpreter {
     this.statementAt = raw;
     const include = INCLUDE.exec(raw.text);
     if (include)
-      return this.runInclude(this.expand({ ...raw, text: include[2] }), !!include[1], raw);
-    const text = this.expand(raw);
+      return this.runInclude(
+        this.evaluator.expand({ ...raw, text: include[2] }),
+        !!include[1],
+        raw,
+      );
+    const text = this.evaluator.expand(raw);
     if (text === raw.text) this.errors.markUnexpanded(raw);
     await this.fileFacts.prefetch(text);
     const statement = parseStatement(this.errors.cursorFor(text, raw));
@@ -329,89 +337,15 @@ export class Interpreter {
     await this.runBlock(program);
   }
 
-  /** Expands `$(...)` in a statement's text. */
-  private expand(raw: RawStatement): string {
-    try {
-      return expandScriptText(raw.text, (content) => this.resolveDollar(content, raw));
-    } catch (cause) {
-      // Expansion works on the statement as written, so its offsets are exact.
-      if (cause instanceof ScriptFault) {
-        throw this.errors.at(cause.code, cause.message, raw, cause.offset ?? 0, cause);
-      }
-      throw this.errors.wrap(cause, raw);
-    }
-  }
-
-  /** `$(name)`, `$(name(a, b))` with `$1`, `$2` in the variable, or `$(=expression)`. */
-  private resolveDollar(content: string, raw: RawStatement): string {
-    if (content.startsWith('='))
-      return toText(this.evaluate(parseExpression(content.slice(1)), raw));
-    return expandVariable(content, (name) => this.variables.get(name) ?? '');
-  }
-
-  /** Evaluates an expression outside any LOAD (LET, IF, FOR bounds). */
-  private evaluate(expr: Expr, raw: RawStatement): Value {
-    const ctx = new LoadContext(NO_FIELDS, this.functions, this.format, (name) =>
-      this.variableValue(name),
-    );
-    try {
-      return compileExpression(expr)(ctx);
-    } catch (cause) {
-      throw this.errors.wrap(cause, raw);
-    }
-  }
-
-  /** Expands and evaluates a condition or bound written as raw text. */
-  private evaluateRaw(raw: RawStatement): Value {
-    const text = this.expand(raw);
-    const cursor = this.errors.cursorFor(text, raw);
-    const expr = cursor.readExpression();
-    cursor.expectEnd();
-    return this.evaluate(expr, raw);
-  }
-
-  private numberOf(raw: RawStatement): number {
-    return toNumber(this.evaluateRaw(raw));
-  }
-
-  private variableValue(name: string): Value | undefined {
-    const text = this.variables.get(name);
-    return text === undefined ? undefined : textToValue(text, this.numbers());
-  }
-
-  private numbers(): NumberInterpretation {
-    const format = this.format;
-    return {
-      decimalSep: format.decimalSep,
-      thousandSep: format.thousandSep,
-      // A time is read with or without its seconds ('01:18' under hh:mm:ss), as Qlik does.
-      dateFormats: [
-        format.dateFormat,
-        format.timestampFormat,
-        format.timeFormat,
-        format.timeFormat.replace(/[:.]ss$/, ''),
-      ],
-      settings: format,
-    };
-  }
-
-  private setVariable(name: string, text: string | undefined): void {
-    if (text === undefined) this.variables.delete(name);
-    else {
-      this.variables.set(name, text);
-      this.format = applyFormatVariable(this.format, name, text);
-    }
-  }
-
   private async execute(statement: Statement, raw: RawStatement): Promise<void> {
     switch (statement.kind) {
       case 'load':
         return this.loads.execute(statement, raw);
       case 'set':
-        return this.setVariable(statement.name, statement.value);
+        return this.vars.set(statement.name, statement.value);
       case 'let': {
-        const value = statement.expr ? this.evaluate(statement.expr, raw) : null;
-        return this.setVariable(statement.name, value === null ? undefined : toText(value));
+        const value = statement.expr ? this.evaluator.evaluate(statement.expr, raw) : null;
+        return this.vars.set(statement.name, value === null ? undefined : toText(value));
       }
       case 'dropTables':
         return this.catalog.dropTables(statement.names);
@@ -433,11 +367,11 @@ export class Interpreter {
       case 'trace':
         return this.write(statement.text);
       case 'sleep':
-        return this.sleep(toNumber(this.evaluate(statement.milliseconds, raw)));
+        return this.sleep(toNumber(this.evaluator.evaluate(statement.milliseconds, raw)));
       case 'exit':
         if (
           !statement.when ||
-          isTrue(this.evaluate(statement.when.condition, raw)) !== statement.when.unless
+          isTrue(this.evaluator.evaluate(statement.when.condition, raw)) !== statement.when.unless
         ) {
           throw new ControlSignal(statement.target);
         }
@@ -445,7 +379,7 @@ export class Interpreter {
       case 'call':
         return this.call(statement.name, statement.args, raw);
       case 'conditional':
-        if (isTrue(this.evaluate(statement.condition, raw)) !== statement.unless)
+        if (isTrue(this.evaluator.evaluate(statement.condition, raw)) !== statement.unless)
           await this.execute(statement.statement, raw);
         return;
       default:
@@ -525,7 +459,7 @@ export class Interpreter {
         functions: this.functions,
         format: this.format,
         fieldValues: (f) => this.catalog.fieldValues(f),
-        variable: (v) => this.variableValue(v),
+        variable: (v) => this.vars.value(v),
       });
       this.application.add(table, table.name);
       for (const [derived, derivedTags] of tags) this.fieldRules.tag([derived], derivedTags, false);
@@ -574,20 +508,17 @@ export class Interpreter {
   private async call(name: string, args: readonly Expr[], raw: RawStatement): Promise<void> {
     const sub = this.subs.get(name.toUpperCase());
     if (!sub) throw new ScriptFault('SCRIPT_RUNTIME', `Subroutine '${name}' is not defined`);
-    const values = args.map((arg) => this.evaluate(arg, raw));
+    const values = args.map((arg) => this.evaluator.evaluate(arg, raw));
     const saved = sub.params.map((param) => this.variables.get(param));
     sub.params.forEach((param, i) =>
-      this.setVariable(
-        param,
-        i < values.length && values[i] !== null ? toText(values[i]) : undefined,
-      ),
+      this.vars.set(param, i < values.length && values[i] !== null ? toText(values[i]) : undefined),
     );
     try {
       await this.runBlock(sub.body);
     } catch (signal) {
       if (!(signal instanceof ControlSignal && signal.target === 'sub')) throw signal;
     } finally {
-      sub.params.forEach((param, i) => this.setVariable(param, saved[i]));
+      sub.params.forEach((param, i) => this.vars.set(param, saved[i]));
     }
   }
 
@@ -640,10 +571,10 @@ export class Interpreter {
       format: () => this.format,
       fieldRules: this.fieldRules,
       qualify: () => this.qualify,
-      variableValue: (name) => this.variableValue(name),
+      variableValue: (name) => this.vars.value(name),
       variableText: (name) => this.variables.get(name),
-      numbers: () => this.numbers(),
-      evaluate: (expr, raw) => this.evaluate(expr, raw),
+      numbers: () => this.vars.numbers(),
+      evaluate: (expr, raw) => this.evaluator.evaluate(expr, raw),
       write: (line) => this.write(line),
       pause: () => this.pause(),
       fileList: (mask) => this.fileList(mask, this.statementAt),
