@@ -15,8 +15,8 @@ import { contextFunctions } from './contextFunctions.js';
 import { ControlSignal } from './ControlSignal.js';
 import { FileFacts } from './FileFacts.js';
 import { FieldRules } from './FieldRules.js';
+import { FieldStatements } from './FieldStatements.js';
 import { LoadContext } from './LoadContext.js';
-import { autoNumberFields } from './autoNumberFields.js';
 import { LoadRunner, notSupported, type LoadHost } from './LoadRunner.js';
 import { parseStatement } from './parseStatement.js';
 import { qualifyRules, type QualifyRule } from './qualifyFieldName.js';
@@ -28,8 +28,7 @@ import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
 import { SourceMap } from './SourceMap.js';
 import { splitStatements } from './splitStatements.js';
-import type { FieldDefinition, Statement } from './Statement.js';
-import { deriveFields } from './deriveFields.js';
+import type { Statement } from './Statement.js';
 import { ScriptEvaluator } from './ScriptEvaluator.js';
 import { ScriptVariables } from './ScriptVariables.js';
 import { StatementErrors } from './StatementErrors.js';
@@ -57,7 +56,7 @@ export class Interpreter {
   qualify: QualifyRule[] = [];
   readonly functions: ReadonlyMap<string, ScalarFunction>;
   private readonly subs = new Map<string, SubNode>();
-  private readonly definitions = new Map<string, FieldDefinition>();
+  private readonly fieldStatements: FieldStatements;
   private readonly loads: LoadRunner;
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
@@ -104,6 +103,15 @@ export class Interpreter {
     });
     this.evaluator = new ScriptEvaluator(this.vars, this.functions, this.errors);
     this.connection = new ConnectionSlot(options);
+    this.fieldStatements = new FieldStatements({
+      catalog: () => this.catalog,
+      application: this.application,
+      fieldRules: this.fieldRules,
+      functions: this.functions,
+      format: () => this.format,
+      variableValue: (name) => this.vars.value(name),
+      write: (line) => this.write(line),
+    });
     this.loads = new LoadRunner(this.loadHost());
   }
 
@@ -389,6 +397,7 @@ export class Interpreter {
 
   /** The statements about connections, sections and field metadata. */
   private async executeOther(statement: Statement): Promise<void> {
+    if (FieldStatements.handles(statement)) return this.fieldStatements.run(statement);
     switch (statement.kind) {
       case 'binary':
         return this.binary(statement.path);
@@ -406,29 +415,6 @@ export class Interpreter {
           throw notSupported(`SQL ${statement.text.split(/\s/)[0]} on this connection`);
         return connection.execute(statement.text, this.options.signal);
       }
-      case 'tag':
-        return this.fieldRules.tag(statement.fields, statement.tags, statement.untag);
-      case 'tagUsing':
-        for (const [field, tag] of this.mappingPairs(statement.mapping))
-          this.fieldRules.tag([field], [tag], statement.untag);
-        return;
-      case 'comment':
-        for (const name of statement.names)
-          this.commentsOf(statement.target).set(name, statement.text);
-        return;
-      case 'commentUsing':
-        for (const [name, text] of this.mappingPairs(statement.mapping))
-          this.commentsOf(statement.target).set(name, text);
-        return;
-      case 'mapUsing':
-        this.catalog.mapping(statement.mapping);
-        return this.fieldRules.map(statement.fields, statement.mapping);
-      case 'unmap':
-        return this.fieldRules.map(statement.fields, undefined);
-      case 'nullAs':
-        return this.fieldRules.nullAs(statement.fields, statement.asValue);
-      case 'autoNumberFields':
-        return autoNumberFields(this.catalog, statement.fields, statement.namespace);
       case 'section':
         this.catalog = statement.access ? this.access : this.application;
         return;
@@ -437,43 +423,11 @@ export class Interpreter {
         return;
       case 'flushLog':
         return;
-      case 'declare':
-        this.definitions.set(statement.name, statement.definition);
-        return;
-      case 'derive':
-        return this.derive(statement.fields, statement.definition);
       case 'notSupported':
         throw notSupported(statement.what);
       default:
         throw new ScriptFault('SCRIPT_RUNTIME', `Statement '${statement.kind}' cannot run here`);
     }
-  }
-
-  /** DERIVE: a table of derived fields per field, tagged as the definition says. */
-  private derive(fields: readonly string[], name: string): void {
-    const definition = this.definitions.get(name);
-    if (!definition)
-      throw new ScriptFault('SCRIPT_RUNTIME', `Field definition '${name}' is not declared`);
-    for (const field of fields) {
-      const { table, tags } = deriveFields(field, name, definition, {
-        functions: this.functions,
-        format: this.format,
-        fieldValues: (f) => this.catalog.fieldValues(f),
-        variable: (v) => this.vars.value(v),
-      });
-      this.application.add(table, table.name);
-      for (const [derived, derivedTags] of tags) this.fieldRules.tag([derived], derivedTags, false);
-      this.write(`${table.name}: ${table.rowCount} values derived`);
-    }
-  }
-
-  private commentsOf(target: 'field' | 'table'): Map<string, string> {
-    return target === 'field' ? this.fieldRules.fieldComments : this.fieldRules.tableComments;
-  }
-
-  /** A mapping table's rows as text pairs (TAG / COMMENT ... USING). */
-  private mappingPairs(name: string): [string, string][] {
-    return [...this.catalog.mapping(name)].map(([from, to]) => [String(from), toText(to)]);
   }
 
   /** SLEEP n: waits n milliseconds (at most an hour, as Qlik allows), or until the reload is aborted. */
