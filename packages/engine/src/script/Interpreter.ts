@@ -8,7 +8,6 @@ import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
-import { buildProgram } from './buildProgram.js';
 import { keyOf } from './ColumnBuilder.js';
 import { ConnectionSlot } from './ConnectionSlot.js';
 import { contextFunctions } from './contextFunctions.js';
@@ -16,27 +15,27 @@ import { ControlSignal } from './ControlSignal.js';
 import { FileFacts } from './FileFacts.js';
 import { FieldRules } from './FieldRules.js';
 import { FieldStatements } from './FieldStatements.js';
-import { LoadContext } from './LoadContext.js';
+import { includedProgram } from './includedProgram.js';
+import type { LoadContext } from './LoadContext.js';
 import { LoadRunner, notSupported, type LoadHost } from './LoadRunner.js';
 import { parseStatement } from './parseStatement.js';
 import { qualifyRules, type QualifyRule } from './qualifyFieldName.js';
 import type { RawStatement } from './RawStatement.js';
-import { ScriptError } from './ScriptError.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { Block, LoopTest, ScriptNode } from './ScriptNode.js';
 import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
-import { SourceMap } from './SourceMap.js';
-import { splitStatements } from './splitStatements.js';
+import type { SourceMap } from './SourceMap.js';
 import type { Statement } from './Statement.js';
 import { ScriptEvaluator } from './ScriptEvaluator.js';
 import { ScriptVariables } from './ScriptVariables.js';
 import { StatementErrors } from './StatementErrors.js';
+import { ScriptLog } from './ScriptLog.js';
+import { sleepFor } from './sleepFor.js';
 import { storeTable } from './storeTable.js';
 import { TableCatalog } from './TableCatalog.js';
 
 const LIST_FUNCTIONS = new Set(['FILELIST', 'DIRLIST', 'FIELDVALUELIST']);
-const MAX_LOGGED_STATEMENT = 200;
 
 type SubNode = Extract<ScriptNode, { kind: 'sub' }>;
 
@@ -46,7 +45,9 @@ const INCLUDE = /^\$\(\s*(Must_)?Include\s*=\s*(.*?)\s*\)$/is;
 /** Runs a parsed script: control flow, statements and the tables they build. */
 export class Interpreter {
   readonly variables: Map<string, string>;
-  readonly log: string[] = [];
+  private readonly scriptLog: ScriptLog;
+  /** The reload log's lines. */
+  readonly log: string[];
   /** The tables of SECTION APPLICATION, which become the app's data. */
   readonly application = new TableCatalog();
   /** The tables loaded under SECTION ACCESS: who may see which data. */
@@ -77,6 +78,8 @@ export class Interpreter {
     readonly options: ScriptOptions,
   ) {
     this.errors = new StatementErrors(sourceMap);
+    this.scriptLog = new ScriptLog(options.onProgress);
+    this.log = this.scriptLog.lines;
     this.vars = new ScriptVariables(
       options.variables,
       options.formatSettings ?? DEFAULT_FORMAT_SETTINGS,
@@ -110,7 +113,7 @@ export class Interpreter {
       functions: this.functions,
       format: () => this.format,
       variableValue: (name) => this.vars.value(name),
-      write: (line) => this.write(line),
+      write: (line) => this.scriptLog.write(line),
     });
     this.loads = new LoadRunner(this.loadHost());
   }
@@ -147,13 +150,7 @@ export class Interpreter {
         'A LOAD without a source must be followed by a LOAD with one',
         dangling,
       );
-    this.writeSummary();
-  }
-
-  /** Writes a log line and hands it to the progress callback. */
-  private write(line: string): void {
-    this.log.push(line);
-    this.options.onProgress?.(line);
+    this.scriptLog.summary(this.application.tables);
   }
 
   private checkAborted(): void {
@@ -303,7 +300,7 @@ export class Interpreter {
     await this.fileFacts.prefetch(text);
     const statement = parseStatement(this.errors.cursorFor(text, raw));
     this.statementsRun++;
-    if (statement.kind !== 'trace') this.write(abbreviate(text));
+    if (statement.kind !== 'trace') this.scriptLog.statement(text);
     try {
       await this.execute(statement, raw);
     } catch (cause) {
@@ -321,7 +318,8 @@ export class Interpreter {
     try {
       text = await readFile(await this.files.resolve(this.inDirectory(path)), 'utf8');
     } catch (cause) {
-      if (!must) return this.write(`(Include: '${path}' could not be read and was skipped)`);
+      if (!must)
+        return this.scriptLog.write(`(Include: '${path}' could not be read and was skipped)`);
       throw this.errors.at(
         'SCRIPT_FILE_NOT_FOUND',
         `Must_Include: cannot read '${path}'`,
@@ -330,19 +328,7 @@ export class Interpreter {
         cause,
       );
     }
-    const sourceMap = new SourceMap(text);
-    const included = { path, sourceMap, at };
-    let program: Block;
-    try {
-      program = buildProgram(
-        splitStatements(text, sourceMap).map((raw) => ({ ...raw, included })),
-        sourceMap,
-      );
-    } catch (cause) {
-      if (!(cause instanceof ScriptError)) throw cause;
-      throw this.errors.at(cause.code, `${path}: ${cause.message}`, at, 0, cause);
-    }
-    await this.runBlock(program);
+    await this.runBlock(includedProgram(text, path, at, this.errors));
   }
 
   private async execute(statement: Statement, raw: RawStatement): Promise<void> {
@@ -373,9 +359,13 @@ export class Interpreter {
       case 'store':
         return this.store(statement);
       case 'trace':
-        return this.write(statement.text);
+        return this.scriptLog.write(statement.text);
       case 'sleep':
-        return this.sleep(toNumber(this.evaluator.evaluate(statement.milliseconds, raw)));
+        await sleepFor(
+          toNumber(this.evaluator.evaluate(statement.milliseconds, raw)),
+          this.options.signal,
+        );
+        return this.checkAborted();
       case 'exit':
         if (
           !statement.when ||
@@ -430,22 +420,6 @@ export class Interpreter {
     }
   }
 
-  /** SLEEP n: waits n milliseconds (at most an hour, as Qlik allows), or until the reload is aborted. */
-  private async sleep(milliseconds: number): Promise<void> {
-    const wait = Math.min(Math.max(0, Number.isFinite(milliseconds) ? milliseconds : 0), 3_600_000);
-    const signal = this.options.signal;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, wait);
-      function done(): void {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      }
-      signal?.addEventListener('abort', done, { once: true });
-    });
-    this.checkAborted();
-  }
-
   /** BINARY: starts from another app's tables; it must be the script's first statement. */
   private async binary(source: string): Promise<void> {
     if (!this.options.binary) throw notSupported(`BINARY [${source}] (no apps to read from here)`);
@@ -456,7 +430,7 @@ export class Interpreter {
       this.application.tables.set(table.name, ScriptTable.fromLoaded(table));
     for (const table of loaded.sectionAccess ?? [])
       this.access.tables.set(table.name, ScriptTable.fromLoaded(table));
-    this.write(`Binary: ${loaded.tables.length} tables from ${source}`);
+    this.scriptLog.write(`Binary: ${loaded.tables.length} tables from ${source}`);
   }
 
   private async call(name: string, args: readonly Expr[], raw: RawStatement): Promise<void> {
@@ -495,25 +469,12 @@ export class Interpreter {
       format: this.format,
       numberFormats: this.fieldRules.numberFormats,
     });
-    this.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
+    this.scriptLog.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
   }
 
   private async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.checkAborted();
-  }
-
-  private writeSummary(): void {
-    const tables = this.application.tables;
-    const fields = new Set<string>();
-    for (const table of tables.values()) for (const name of table.fieldNames) fields.add(name);
-    this.write('--- Script finished ---');
-    for (const table of tables.values()) {
-      this.write(
-        `${table.name}: ${table.rowCount} rows, ${table.columns.length} fields (${table.fieldNames.join(', ')})`,
-      );
-    }
-    this.write(`${tables.size} tables, ${fields.size} fields`);
   }
 
   /** What the load pipeline reads from the script. */
@@ -529,7 +490,7 @@ export class Interpreter {
       variableText: (name) => this.variables.get(name),
       numbers: () => this.vars.numbers(),
       evaluate: (expr, raw) => this.evaluator.evaluate(expr, raw),
-      write: (line) => this.write(line),
+      write: (line) => this.scriptLog.write(line),
       pause: () => this.pause(),
       fileList: (mask) => this.fileList(mask, this.statementAt),
       resolvePath: (path) => this.files.resolve(this.inDirectory(path)),
@@ -551,9 +512,4 @@ export class Interpreter {
 function sameValue(a: Value, b: Value): boolean {
   if (a === null || b === null) return a === b;
   return keyOf(a) === keyOf(b) || toText(a) === toText(b);
-}
-
-function abbreviate(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > MAX_LOGGED_STATEMENT ? `${line.slice(0, MAX_LOGGED_STATEMENT)}...` : line;
 }
