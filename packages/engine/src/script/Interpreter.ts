@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { Expr } from '../expression/Expr.js';
-import { dataDirFiles, type DataFiles } from '../io/DataFiles.js';
+import { dataDirFiles } from '../io/DataFiles.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import { numberToText } from '../value/numberToText.js';
 import { toNumber } from '../value/toNumber.js';
@@ -30,9 +30,10 @@ import type { Statement } from './Statement.js';
 import { ScriptEvaluator } from './ScriptEvaluator.js';
 import { ScriptVariables } from './ScriptVariables.js';
 import { StatementErrors } from './StatementErrors.js';
+import { ScriptFiles } from './ScriptFiles.js';
 import { ScriptLog } from './ScriptLog.js';
 import { sleepFor } from './sleepFor.js';
-import { storeTable } from './storeTable.js';
+import { storeStatement } from './storeStatement.js';
 import { TableCatalog } from './TableCatalog.js';
 
 const LIST_FUNCTIONS = new Set(['FILELIST', 'DIRLIST', 'FIELDVALUELIST']);
@@ -62,11 +63,10 @@ export class Interpreter {
   private currentLoad: { ctx: LoadContext; output: ScriptTable } | undefined;
   private currentFile: string | undefined;
   private readonly fileFacts: FileFacts;
-  private directory: string | undefined;
   private readonly connection: ConnectionSlot;
   /** The `*` symbol of SECTION ACCESS tables (STAR IS). */
   starSymbol: string | undefined;
-  private readonly files: DataFiles;
+  private readonly files: ScriptFiles;
   private statementsRun = 0;
   private statementAt: RawStatement = { text: '', start: 0 };
   private readonly errors: StatementErrors;
@@ -85,8 +85,8 @@ export class Interpreter {
       options.formatSettings ?? DEFAULT_FORMAT_SETTINGS,
     );
     this.variables = this.vars.texts;
-    this.files = options.files ?? dataDirFiles(options.dataDir);
-    this.fileFacts = new FileFacts((path) => this.files.resolve(this.inDirectory(path)));
+    this.files = new ScriptFiles(options.files ?? dataDirFiles(options.dataDir));
+    this.fileFacts = new FileFacts((path) => this.files.resolve(path));
     for (const loaded of options.partialFrom ?? [])
       this.application.tables.set(loaded.name, ScriptTable.fromLoaded(loaded));
     this.functions = contextFunctions({
@@ -246,16 +246,10 @@ export class Interpreter {
 
   private async fileList(mask: string, raw: RawStatement, directories = false): Promise<string[]> {
     try {
-      return await this.files.list(this.inDirectory(mask), directories ? 'folders' : 'files');
+      return await this.files.list(mask, directories ? 'folders' : 'files');
     } catch (cause) {
       throw this.errors.wrap(cause, raw);
     }
-  }
-
-  /** A relative path under the folder DIRECTORY named, as Qlik resolves it. */
-  private inDirectory(scriptPath: string): string {
-    if (this.directory === undefined || /^lib:\/\//i.test(scriptPath)) return scriptPath;
-    return `${this.directory.replace(/[/\\]$/, '')}/${scriptPath}`;
   }
 
   private async runDo(node: Extract<ScriptNode, { kind: 'do' }>): Promise<void> {
@@ -316,7 +310,7 @@ export class Interpreter {
   private async runInclude(path: string, must: boolean, at: RawStatement): Promise<void> {
     let text: string;
     try {
-      text = await readFile(await this.files.resolve(this.inDirectory(path)), 'utf8');
+      text = await readFile(await this.files.resolve(path), 'utf8');
     } catch (cause) {
       if (!must)
         return this.scriptLog.write(`(Include: '${path}' could not be read and was skipped)`);
@@ -357,7 +351,13 @@ export class Interpreter {
       case 'alias':
         return this.fieldRules.alias(statement.pairs);
       case 'store':
-        return this.store(statement);
+        return this.scriptLog.write(
+          await storeStatement(statement, this.catalog, this.files, {
+            creatorDoc: this.options.appId ?? '',
+            format: this.format,
+            numberFormats: this.fieldRules.numberFormats,
+          }),
+        );
       case 'trace':
         return this.scriptLog.write(statement.text);
       case 'sleep':
@@ -392,7 +392,7 @@ export class Interpreter {
       case 'binary':
         return this.binary(statement.path);
       case 'directory':
-        this.directory = statement.path;
+        this.files.directory = statement.path;
         return;
       case 'connect':
         return this.connection.connect(statement.via, statement.target);
@@ -450,28 +450,6 @@ export class Interpreter {
     }
   }
 
-  private async store(statement: Extract<Statement, { kind: 'store' }>): Promise<void> {
-    const table = this.catalog.require(statement.table);
-    const fields = statement.fields ?? table.fieldNames;
-    const columns = fields.map((field) => {
-      const column = table.column(field);
-      if (!column)
-        throw new ScriptFault(
-          'SCRIPT_FIELD_NOT_FOUND',
-          `Field '${field}' not found in table '${table.name}'`,
-        );
-      return column;
-    });
-    const path = this.inDirectory(statement.path);
-    const target = await this.files.resolve(path, 'write');
-    await storeTable(table, columns, target, path, statement.format, {
-      creatorDoc: this.options.appId ?? '',
-      format: this.format,
-      numberFormats: this.fieldRules.numberFormats,
-    });
-    this.scriptLog.write(`${table.name} >> ${statement.path}  ${table.rowCount} Lines stored`);
-  }
-
   private async pause(): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     this.checkAborted();
@@ -493,13 +471,13 @@ export class Interpreter {
       write: (line) => this.scriptLog.write(line),
       pause: () => this.pause(),
       fileList: (mask) => this.fileList(mask, this.statementAt),
-      resolvePath: (path) => this.files.resolve(this.inDirectory(path)),
+      resolvePath: (path) => this.files.resolve(path),
       wrap: (cause, raw) => this.errors.wrap(cause, raw),
       setCurrent: (load) => {
         this.currentLoad = load;
       },
       setCurrentFile: (path, absolute) => {
-        this.currentFile = path === undefined ? undefined : this.inDirectory(path);
+        this.currentFile = path === undefined ? undefined : this.files.inDirectory(path);
         this.fileFacts.setCurrent(absolute);
       },
       sqlRows: (text) =>
