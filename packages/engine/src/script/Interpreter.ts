@@ -8,6 +8,7 @@ import { toNumber } from '../value/toNumber.js';
 import { toText } from '../value/toText.js';
 import { isTrue } from '../value/truth.js';
 import type { Value } from '../value/Value.js';
+import { binaryStatement } from './binaryStatement.js';
 import { keyOf } from './ColumnBuilder.js';
 import { ConnectionSlot } from './ConnectionSlot.js';
 import { contextFunctions } from './contextFunctions.js';
@@ -15,6 +16,7 @@ import { ControlSignal } from './ControlSignal.js';
 import { FileFacts } from './FileFacts.js';
 import { FieldRules } from './FieldRules.js';
 import { FieldStatements } from './FieldStatements.js';
+import { forEachItems } from './forEachItems.js';
 import { includedProgram } from './includedProgram.js';
 import type { LoadContext } from './LoadContext.js';
 import { LoadRunner, notSupported, type LoadHost } from './LoadRunner.js';
@@ -35,8 +37,6 @@ import { ScriptLog } from './ScriptLog.js';
 import { sleepFor } from './sleepFor.js';
 import { storeStatement } from './storeStatement.js';
 import { TableCatalog } from './TableCatalog.js';
-
-const LIST_FUNCTIONS = new Set(['FILELIST', 'DIRLIST', 'FIELDVALUELIST']);
 
 type SubNode = Extract<ScriptNode, { kind: 'sub' }>;
 
@@ -217,31 +217,16 @@ export class Interpreter {
   }
 
   private async runForEach(node: Extract<ScriptNode, { kind: 'forEach' }>): Promise<void> {
-    const items = await this.listItems(node.list);
+    const items = await forEachItems(node.list, {
+      evaluator: this.evaluator,
+      errors: this.errors,
+      fieldValues: (field) => this.catalog.fieldValues(field),
+      fileList: (mask, raw, directories) => this.fileList(mask, raw, directories),
+    });
     for (const item of items) {
       this.variables.set(node.variable, item);
       if (!(await this.runLoop('for', node.body))) return;
     }
-  }
-
-  /** The values of a FOR EACH list: expressions, FileList('mask'), DirList('mask') and FieldValueList('field'). */
-  private async listItems(raw: RawStatement): Promise<string[]> {
-    const text = this.evaluator.expand(raw);
-    const cursor = this.errors.cursorFor(text, raw);
-    const items: string[] = [];
-    do {
-      const expr = cursor.readExpression();
-      if (expr.kind === 'call' && LIST_FUNCTIONS.has(expr.key)) {
-        const argument = toText(
-          this.evaluator.evaluate(expr.args[0] ?? { kind: 'string', value: '*', start: 0 }, raw),
-        );
-        if (expr.key === 'FIELDVALUELIST')
-          items.push(...this.catalog.fieldValues(argument).map((value) => toText(value)));
-        else items.push(...(await this.fileList(argument, raw, expr.key === 'DIRLIST')));
-      } else items.push(toText(this.evaluator.evaluate(expr, raw)));
-    } while (cursor.acceptChar(','));
-    cursor.expectEnd();
-    return items;
   }
 
   private async fileList(mask: string, raw: RawStatement, directories = false): Promise<string[]> {
@@ -390,7 +375,15 @@ export class Interpreter {
     if (FieldStatements.handles(statement)) return this.fieldStatements.run(statement);
     switch (statement.kind) {
       case 'binary':
-        return this.binary(statement.path);
+        return this.scriptLog.write(
+          await binaryStatement(
+            statement.path,
+            this.statementsRun <= 1 && this.application.tables.size === 0,
+            this.options,
+            this.application,
+            this.access,
+          ),
+        );
       case 'directory':
         this.files.directory = statement.path;
         return;
@@ -418,19 +411,6 @@ export class Interpreter {
       default:
         throw new ScriptFault('SCRIPT_RUNTIME', `Statement '${statement.kind}' cannot run here`);
     }
-  }
-
-  /** BINARY: starts from another app's tables; it must be the script's first statement. */
-  private async binary(source: string): Promise<void> {
-    if (!this.options.binary) throw notSupported(`BINARY [${source}] (no apps to read from here)`);
-    if (this.statementsRun > 1 || this.application.tables.size > 0)
-      throw new ScriptFault('SCRIPT_RUNTIME', 'BINARY must be the first statement of the script');
-    const loaded = await this.options.binary(source);
-    for (const table of loaded.tables)
-      this.application.tables.set(table.name, ScriptTable.fromLoaded(table));
-    for (const table of loaded.sectionAccess ?? [])
-      this.access.tables.set(table.name, ScriptTable.fromLoaded(table));
-    this.scriptLog.write(`Binary: ${loaded.tables.length} tables from ${source}`);
   }
 
   private async call(name: string, args: readonly Expr[], raw: RawStatement): Promise<void> {
