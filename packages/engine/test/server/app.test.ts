@@ -2,7 +2,12 @@ import enigma from 'enigma.js';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qixSchema, type Doc, type Global } from '@qlikit/qix';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import {
+  reloadedSessionApp,
+  SALES_SCRIPT,
+  startFixture,
+  type EngineFixture,
+} from './helpers/engineFixture.js';
 
 // Every scenario runs twice: through @qlikit/qix and through the real enigma.js,
 // unchanged. Both clients' API objects have the same method names and results.
@@ -33,9 +38,7 @@ describe.each([
   beforeAll(async () => {
     fixture = await startFixture();
     global = await open(fixture, `${clientName}-main`);
-    doc = await global.createSessionApp();
-    await doc.setScript(SALES_SCRIPT);
-    expect(await doc.doReload()).toBe(true);
+    doc = await reloadedSessionApp(global);
   });
   afterAll(async () => {
     await Promise.allSettled(enigmaSessions.splice(0).map((session) => session.close()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, Global } from '@qlikit/qix';
 import { CLIENTS, closeEnigmaSessions } from './helpers/clients.js';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import { reloadedSessionApp, startFixture, type EngineFixture } from './helpers/engineFixture.js';
 
 // Customers: Alice, Bob, Carol (SE, NO, SE). Products: Apple, Banana, Cherry.
 
@@ -15,9 +15,7 @@ describe.each(CLIENTS)(
     beforeAll(async () => {
       fixture = await startFixture();
       global = await open(fixture, `${clientName}-app-functions`);
-      doc = await global.createSessionApp();
-      await doc.setScript(SALES_SCRIPT);
-      expect(await doc.doReload()).toBe(true);
+      doc = await reloadedSessionApp(global);
     });
     afterAll(async () => {
       await closeEnigmaSessions();

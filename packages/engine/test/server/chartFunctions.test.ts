@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, Global } from '@qlikit/qix';
 import { CLIENTS, closeEnigmaSessions } from './helpers/clients.js';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import { reloadedSessionApp, startFixture, type EngineFixture } from './helpers/engineFixture.js';
 
 // Orders by OrderId: 10, 20, 5, 7, 3 (Alice, Alice, Bob, Carol, Bob).
 
@@ -16,9 +16,7 @@ describe.each(CLIENTS)('chart inter-record functions through %s', (clientName, o
   beforeAll(async () => {
     fixture = await startFixture();
     global = await open(fixture, `${clientName}-inter-record`);
-    doc = await global.createSessionApp();
-    await doc.setScript(SALES_SCRIPT);
-    expect(await doc.doReload()).toBe(true);
+    doc = await reloadedSessionApp(global);
   });
   afterAll(async () => {
     await closeEnigmaSessions();

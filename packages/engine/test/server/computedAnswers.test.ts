@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, Global } from '@qlikit/qix';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import {
+  reloadedSessionApp,
+  SALES_SCRIPT,
+  startFixture,
+  type EngineFixture,
+} from './helpers/engineFixture.js';
 
 // Methods that once answered fixed data: each test fails on the old canned answer.
 let fixture: EngineFixture;
@@ -24,9 +29,7 @@ X, Y, Q
 beforeAll(async () => {
   fixture = await startFixture();
   global = await fixture.session('/app/engineData/identity/computed').open();
-  doc = await global.createSessionApp();
-  await doc.setScript(NULLS_SCRIPT);
-  expect(await doc.doReload()).toBe(true);
+  doc = await reloadedSessionApp(global, NULLS_SCRIPT);
 });
 afterAll(() => fixture.close());
 

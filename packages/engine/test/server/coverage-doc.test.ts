@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, Global } from '@qlikit/qix';
 import { CLIENTS, closeEnigmaSessions, selectedValues } from './helpers/clients.js';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import {
+  reloadedSessionApp,
+  SALES_SCRIPT,
+  startFixture,
+  type EngineFixture,
+} from './helpers/engineFixture.js';
 
 // Get* of a missing object answers the null interface; both clients turn it into their error -2.
 const CLIENT_OBJECT_NOT_FOUND = -2;
@@ -17,9 +22,7 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
   beforeAll(async () => {
     fixture = await startFixture();
     global = await open(fixture, `${clientName}-doc`);
-    doc = await global.createSessionApp();
-    await doc.setScript(SALES_SCRIPT);
-    expect(await doc.doReload()).toBe(true);
+    doc = await reloadedSessionApp(global);
   });
   afterAll(async () => {
     await closeEnigmaSessions();

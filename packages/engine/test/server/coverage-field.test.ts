@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Doc, Field, Global } from '@qlikit/qix';
 import { CLIENTS, closeEnigmaSessions, selectedValues } from './helpers/clients.js';
-import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
+import { reloadedSessionApp, startFixture, type EngineFixture } from './helpers/engineFixture.js';
 
 // Orders: 1 Alice Apple 10, 2 Alice Banana 20, 3 Bob Apple 5, 4 Carol Cherry 7, 5 Bob Banana 3.
 // Customers: Alice SE, Bob NO, Carol SE. Symbols in load order: Customer Alice 0, Bob 1, Carol 2.
@@ -17,9 +17,7 @@ describe.each(CLIENTS)('Field methods through %s', (clientName, open) => {
   beforeAll(async () => {
     fixture = await startFixture();
     global = await open(fixture, `${clientName}-field`);
-    doc = await global.createSessionApp();
-    await doc.setScript(SALES_SCRIPT);
-    expect(await doc.doReload()).toBe(true);
+    doc = await reloadedSessionApp(global);
     customer = await doc.getField('Customer');
     product = await doc.getField('Product');
     amount = await doc.getField('Amount');

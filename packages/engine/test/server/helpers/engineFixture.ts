@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { openSession, type QixSession } from '@qlikit/qix';
+import { openSession, type Doc, type Global, type QixSession } from '@qlikit/qix';
 import { startEngine, type RunningEngine, type StartEngineOptions } from '../../../src/index.js';
 
 /** A running engine on a fresh temp data directory, and ways to talk to it. */
@@ -105,6 +105,14 @@ async function openRaw(url: string): Promise<RawSocket> {
         socket.close();
       }),
   };
+}
+
+/** A session app of `global` loaded by `script` (the sales script by default); fails unless it reloads. */
+export async function reloadedSessionApp(global: Global, script = SALES_SCRIPT): Promise<Doc> {
+  const doc = await global.createSessionApp();
+  await doc.setScript(script);
+  if (!(await doc.doReload())) throw new Error('the session app did not reload its script');
+  return doc;
 }
 
 /** A small sales script the tests share: two associated tables. */
