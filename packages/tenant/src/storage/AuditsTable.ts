@@ -1,5 +1,5 @@
 import type { Db } from './openDatabase.js';
-import { decodeCursor, encodeCursor } from './Cursor.js';
+import { encodeCursor } from './Cursor.js';
 import { Where } from './Where.js';
 
 /** One audit record: a system event as it happened. */
@@ -72,11 +72,7 @@ export class AuditsTable {
       .when('id', query.id, 'id = @id')
       .when('from', query.from, 'event_time >= @from')
       .when('to', query.to, 'event_time <= @to');
-    if (query.next) {
-      const position = decodeCursor(query.next);
-      where.add(`(event_time, id) ${query.ascending ? '>' : '<'} (@cursorValue, @cursorId)`);
-      where.bind('cursorValue', position.value).bind('cursorId', position.id);
-    }
+    where.after('event_time', query.next || undefined, !query.ascending);
     where.bind('limit', query.limit + 1);
     const order = query.ascending ? 'ASC' : 'DESC';
     const rows = this.db

@@ -1,5 +1,5 @@
 import type { Db } from './openDatabase.js';
-import { decodeCursor, encodeCursor } from './Cursor.js';
+import { encodeCursor } from './Cursor.js';
 import { newId, now } from './newId.js';
 import { Where } from './Where.js';
 import { definedChanges } from './definedChanges.js';
@@ -210,11 +210,7 @@ export class ItemsTable {
     const cursor = query.next ?? query.prev;
     // Walking back from `prev` reads the other way and turns the rows round afterwards.
     const descending = query.descending !== backwards;
-    if (cursor !== undefined) {
-      const position = decodeCursor(cursor);
-      where.add(`(${column}, id) ${descending ? '<' : '>'} (@cursorValue, @cursorId)`);
-      where.bind('cursorValue', position.value).bind('cursorId', position.id);
-    }
+    where.after(column, cursor, descending);
     const order = descending ? 'DESC' : 'ASC';
     where.bind('limit', query.limit + 1);
     const rows = this.db

@@ -1,5 +1,5 @@
 import type { Db } from './openDatabase.js';
-import { decodeCursor, encodeCursor } from './Cursor.js';
+import { encodeCursor } from './Cursor.js';
 import { now } from './newId.js';
 import { Where } from './Where.js';
 
@@ -129,11 +129,7 @@ export class ReloadsTable {
       .when('appId', query.appId, 'app_id = @appId')
       .when('partial', query.partial, 'partial = @partial')
       .when('status', query.status, 'status = @status');
-    if (query.next) {
-      const position = decodeCursor(query.next);
-      where.add(`(created_at, id) ${query.ascending ? '>' : '<'} (@cursorValue, @cursorId)`);
-      where.bind('cursorValue', position.value).bind('cursorId', position.id);
-    }
+    where.after('created_at', query.next || undefined, !query.ascending);
     where.bind('limit', query.limit + 1);
     const order = query.ascending ? 'ASC' : 'DESC';
     const rows = this.db

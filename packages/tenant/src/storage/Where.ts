@@ -1,3 +1,5 @@
+import { decodeCursor } from './Cursor.js';
+
 /** A WHERE clause built from optional filters, with its named parameters. */
 export class Where {
   private readonly clauses: string[] = [];
@@ -15,6 +17,15 @@ export class Where {
   add(clause: string): this {
     this.clauses.push(clause);
     return this;
+  }
+
+  /** Keyset paging: only the rows past `cursor` in the order `(column, id)`, read descending or not. */
+  after(column: string, cursor: string | undefined, descending: boolean): this {
+    if (cursor === undefined) return this;
+    const position = decodeCursor(cursor);
+    return this.add(`(${column}, id) ${descending ? '<' : '>'} (@cursorValue, @cursorId)`)
+      .bind('cursorValue', position.value)
+      .bind('cursorId', position.id);
   }
 
   /** Binds a named parameter. */
