@@ -69,6 +69,22 @@ describe('credentials, limits and origins', () => {
     expect(specOperations.length).toBeGreaterThan(600);
   });
 
+  it('refuses a key with a character added to, or changed in, any of its three parts', async () => {
+    const key = t.user('altered').key;
+    expect((await t.call('GET', '/api/v1/items', { key })).status).toBe(200);
+    const parts = key.split('.');
+    const altered = parts.flatMap((part, index) => {
+      const spell = (text: string) => parts.map((p, i) => (i === index ? text : p)).join('.');
+      return [
+        spell(`${part}A`),
+        spell(`${part}=`),
+        spell(`${part.slice(0, -1)}${part.endsWith('A') ? 'B' : 'A'}`),
+      ];
+    });
+    for (const token of altered)
+      expect((await t.call('GET', '/api/v1/items', { key: token })).status, token).toBe(401);
+  });
+
   it('refuses the engine socket without valid credentials on every URL form', async () => {
     const ws = t.url.replace('http', 'ws');
     const forged = t.adminKey.slice(0, -4) + (t.adminKey.endsWith('AAAA') ? 'BBBB' : 'AAAA');

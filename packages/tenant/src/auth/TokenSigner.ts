@@ -70,6 +70,9 @@ export class TokenSigner {
     const parts = token.split('.');
     if (parts.length !== 3) return null;
     const [header, payload, signature] = parts as [string, string, string];
+    // Node's base64url decoder skips characters it cannot use, so a token with a stray
+    // trailing character would verify; only the one canonical spelling is accepted.
+    if (!parts.every(isCanonicalBase64Url)) return null;
     let claims: unknown;
     try {
       const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
@@ -97,6 +100,10 @@ export class TokenSigner {
 }
 
 const VERIFIED_TOKENS = 4096;
+
+function isCanonicalBase64Url(part: string): boolean {
+  return Buffer.from(part, 'base64url').toString('base64url') === part;
+}
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
