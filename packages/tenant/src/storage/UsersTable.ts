@@ -42,11 +42,15 @@ export interface NewUser {
 export class UsersTable {
   private readonly byId;
   private readonly bySubject;
+  private readonly subjectById;
   private readonly insert;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare<[string], RawUser>('SELECT * FROM users WHERE id = ?');
     this.bySubject = db.prepare<[string], RawUser>('SELECT * FROM users WHERE subject = ?');
+    this.subjectById = db.prepare<[string], { subject: string }>(
+      'SELECT subject FROM users WHERE id = ?',
+    );
     this.insert = db.prepare(
       `INSERT INTO users (id, subject, name, email, status, roles, locale, created_at, updated_at)
        VALUES (@id, @subject, @name, @email, @status, @roles, @locale, @createdAt, @updatedAt)`,
@@ -57,6 +61,11 @@ export class UsersTable {
   get(id: string): UserRow | undefined {
     const raw = this.byId.get(id);
     return raw && toUser(raw);
+  }
+
+  /** The subject of the user with this id (what an owner shows as), without reading the rest. */
+  subjectOf(id: string): string | undefined {
+    return this.subjectById.get(id)?.subject;
   }
 
   /** The user with this subject, or undefined. */

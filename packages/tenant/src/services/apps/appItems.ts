@@ -9,13 +9,13 @@ export function appItems(context: TenantContext, apps: AppService): ItemResource
   return {
     type: 'app',
     visibleWith: 'open',
-    actions: (principal, item) => {
+    view: (principal, item) => {
       const app = storage.apps.get(item.resourceId);
-      return app ? policy.appPrivileges(principal, app) : [];
-    },
-    attributes: (item) => {
-      const app = storage.apps.get(item.resourceId);
-      return app ? { ...appAttributes(app, storage.users.get(app.ownerId)) } : {};
+      if (!app) return { actions: [], attributes: {} };
+      return {
+        actions: policy.appPrivileges(principal, app),
+        attributes: { ...appAttributes(app, storage.users.subjectOf(app.ownerId)) },
+      };
     },
     update: async (principal, item, changes) => {
       await apps.updateAttributes(principal, item.resourceId, changes);

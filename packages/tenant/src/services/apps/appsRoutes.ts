@@ -16,7 +16,7 @@ export function appsRoutes(
   const show = (app: AppRow, call: AuthenticatedCall) =>
     toNxApp(
       app,
-      context.storage.users.get(app.ownerId),
+      context.storage.users.subjectOf(app.ownerId),
       context.policy.appPrivileges(call.principal, app),
     );
 

@@ -1,13 +1,12 @@
 import type { NxApp, NxAttributes } from '@qlikit/rest/services/apps';
 import type { AppPrivilege } from '../../access/AccessPolicy.js';
 import type { AppRow } from '../../storage/AppsTable.js';
-import type { UserRow } from '../../storage/UsersTable.js';
 
 /** App attributes as the apps API and app items show them (Qlik also sends `spaceId` here). */
 export type AppAttributes = NxAttributes & { spaceId?: string; _resourcetype: 'app' };
 
 /** The attributes of an app. */
-export function appAttributes(app: AppRow, owner: UserRow | undefined): AppAttributes {
+export function appAttributes(app: AppRow, ownerSubject: string | undefined): AppAttributes {
   const attributes: AppAttributes = {
     id: app.id,
     name: app.name,
@@ -16,7 +15,7 @@ export function appAttributes(app: AppRow, owner: UserRow | undefined): AppAttri
     lastReloadTime: app.lastReloadTime ?? '',
     createdDate: app.createdAt,
     modifiedDate: app.updatedAt,
-    owner: owner?.subject ?? '',
+    owner: ownerSubject ?? '',
     ownerId: app.ownerId,
     dynamicColor: '',
     published: app.published,
@@ -46,12 +45,12 @@ const CREATABLE = [
 /** An app as the apps API answers it: attributes, the caller's privileges, and what it may create. */
 export function toNxApp(
   app: AppRow,
-  owner: UserRow | undefined,
+  ownerSubject: string | undefined,
   privileges: readonly AppPrivilege[],
 ): NxApp {
   const canCreate = privileges.includes('update');
   return {
-    attributes: appAttributes(app, owner),
+    attributes: appAttributes(app, ownerSubject),
     privileges: [...privileges],
     create: CREATABLE.map((resource) => ({ resource, canCreate })),
   };

@@ -9,15 +9,13 @@ export function dataFileItems(context: TenantContext, files: DataFileService): I
   return {
     type: 'dataset',
     visibleWith: 'readData',
-    actions: (principal, item) => {
+    view: (principal, item) => {
       const row = storage.dataFiles.get(item.resourceId);
-      return row ? files.actions(principal, row) : [];
-    },
-    attributes: (item) => {
-      const row = storage.dataFiles.get(item.resourceId);
-      return row
-        ? { size: row.size, name: row.name, contentUpdatedDate: row.contentUpdatedAt }
-        : {};
+      if (!row) return { actions: [], attributes: {} };
+      return {
+        actions: files.actions(principal, row),
+        attributes: { size: row.size, name: row.name, contentUpdatedDate: row.contentUpdatedAt },
+      };
     },
     update: async (principal, item, changes) => {
       if (changes.description !== undefined && changes.name === undefined)

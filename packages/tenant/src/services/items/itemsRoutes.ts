@@ -12,10 +12,11 @@ export interface ItemResource {
   readonly type: string;
   /** The space permission that lets a user see this kind of resource in a space. */
   readonly visibleWith: 'open' | 'readData';
-  /** The caller's actions on one resource, empty when it may not see it. */
-  actions(principal: Principal, item: ItemRow): string[];
-  /** `resourceAttributes` of one resource. */
-  attributes(item: ItemRow): Record<string, unknown>;
+  /**
+   * The caller's actions on one resource (empty when it may not see it) and its
+   * `resourceAttributes`, from one read of the resource.
+   */
+  view(principal: Principal, item: ItemRow): ItemView;
   /** Renames or re-describes the resource when its item is updated. */
   update(
     principal: Principal,
@@ -24,6 +25,12 @@ export interface ItemResource {
   ): Promise<void>;
   /** Deletes the resource behind the item. */
   delete(principal: Principal, item: ItemRow): Promise<void>;
+}
+
+/** What one caller sees of the resource behind an item. */
+export interface ItemView {
+  readonly actions: string[];
+  readonly attributes: Record<string, unknown>;
 }
 
 const SORTS = new Set(['createdAt', 'updatedAt', 'name']);
@@ -55,13 +62,13 @@ export function itemsRoutes(
 
   const show = (item: ItemRow, call: AuthenticatedCall) => {
     const resource = byType.get(item.resourceType);
-    const actions = resource ? resource.actions(call.principal, item) : [];
+    const view = resource?.view(call.principal, item);
     return toItem(
       item,
       tenantId,
       call,
-      actions,
-      resource ? resource.attributes(item) : (item.resourceAttributes as Record<string, unknown>),
+      view?.actions ?? [],
+      view?.attributes ?? (item.resourceAttributes as Record<string, unknown>),
     );
   };
 
@@ -71,7 +78,7 @@ export function itemsRoutes(
   ): { item: ItemRow; resource: ItemResource } => {
     const item = storage.items.get(itemId);
     const resource = item && byType.get(item.resourceType);
-    if (!item || !resource || resource.actions(principal, item).length === 0)
+    if (!item || !resource || resource.view(principal, item).actions.length === 0)
       throw ApiError.notFound(`Item ${itemId} not found`, 'ITEMS-404');
     return { item, resource };
   };
