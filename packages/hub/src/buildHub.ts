@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { compressAsset } from './compressAsset.js';
 import { HUB_ASSETS_DIR } from './hubAssets.js';
 
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
@@ -26,13 +27,15 @@ export interface HubBuild {
 
 /**
  * Bundles the page (web/main.ts with nebula.js and Qlik's chart packages)
- * into `outDir` with esbuild: hub.js, hub.css, index.html.
+ * into `outDir` with esbuild: hub.js, hub.css, index.html, and hub.js/hub.css
+ * compressed beside themselves (.br, .gz).
  */
 export async function buildHub(outDir = HUB_ASSETS_DIR): Promise<HubBuild> {
   await mkdir(outDir, { recursive: true });
   await bundleBrowserScript(join(WEB_DIR, 'main.ts'), join(outDir, 'hub.js'));
   await copyFile(join(WEB_DIR, 'index.html'), join(outDir, 'index.html'));
   await copyFile(join(WEB_DIR, 'hub.css'), join(outDir, 'hub.css'));
+  await Promise.all(['hub.js', 'hub.css'].map((name) => compressAsset(join(outDir, name))));
   return { outDir, bytes: (await stat(join(outDir, 'hub.js'))).size };
 }
 

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ASSET_ENCODINGS, type AssetEncoding } from './compressAsset.js';
 
 /** Where the built page lives: `dist/www/` of this package (built by `npm run build`, or at `npm start`). */
 export const HUB_ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'www');
@@ -19,17 +20,23 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface HubAsset {
   readonly body: Buffer | string;
   readonly contentType: string;
+  /** How `body` is compressed, when it is. */
+  readonly encoding?: AssetEncoding;
+  /** A validator of this version of the file in this encoding (absent for the page itself). */
+  readonly etag?: string;
 }
 
 /**
  * The page (`/`, with the web integration id written into it) or one of its
- * files; undefined for any other path. Fails with a clear message when the
- * page has not been built.
+ * files, compressed in the best encoding `acceptEncoding` (the request's
+ * header) allows; undefined for any other path. Fails with a clear message
+ * when the page has not been built.
  */
 export async function readHubAsset(
   path: string,
   webIntegrationId: string,
   dir = HUB_ASSETS_DIR,
+  acceptEncoding = '',
 ): Promise<HubAsset | undefined> {
   if (path === '/' || path === '/index.html') {
     const html = await readBuilt(join(dir, 'index.html'));
@@ -41,7 +48,33 @@ export async function readHubAsset(
     };
   }
   if (!(HUB_FILES as readonly string[]).includes(path)) return undefined;
-  return { body: await readBuilt(join(dir, path.slice(1))), contentType: TYPES[extname(path)]! };
+  const file = join(dir, path.slice(1));
+  const contentType = TYPES[extname(path)]!;
+  const accepted = acceptedEncodings(acceptEncoding);
+  for (const { name, suffix } of ASSET_ENCODINGS) {
+    if (!accepted.has(name)) continue;
+    const compressed = await readFile(file + suffix).catch(() => undefined);
+    if (compressed)
+      return { body: compressed, contentType, encoding: name, etag: await etagOf(file, name) };
+  }
+  return { body: await readBuilt(file), contentType, etag: await etagOf(file, 'identity') };
+}
+
+/** The codings an Accept-Encoding header allows (those without `q=0`). */
+function acceptedEncodings(header: string): Set<string> {
+  const accepted = new Set<string>();
+  for (const entry of header.split(',')) {
+    const [coding, ...params] = entry.split(';').map((part) => part.trim().toLowerCase());
+    if (!coding || params.some((param) => /^q=0(\.0*)?$/.test(param))) continue;
+    accepted.add(coding);
+  }
+  return accepted;
+}
+
+// Weak: a build rewrites the file (new size or time), and each coding is a different body.
+async function etagOf(file: string, coding: string): Promise<string> {
+  const info = await stat(file);
+  return `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}-${coding}"`;
 }
 
 async function readBuilt(file: string): Promise<Buffer> {

@@ -20,15 +20,33 @@ export function hubPlugin(options: HubPluginOptions): {
   const dir = options.assetsDir ?? HUB_ASSETS_DIR;
   const plugin: FastifyPluginAsync<Record<string, unknown>> = async (app) => {
     for (const path of ['/', '/index.html', ...HUB_FILES]) {
-      app.get(path, async (_request, reply) => {
-        const asset = await readHubAsset(path, options.webIntegrationId, dir);
+      app.get(path, async (request, reply) => {
+        const asset = await readHubAsset(
+          path,
+          options.webIntegrationId,
+          dir,
+          request.headers['accept-encoding'],
+        );
         if (!asset) return reply.code(404).send();
-        return reply
-          .header('content-type', asset.contentType)
-          .header('cache-control', 'no-cache')
-          .send(asset.body);
+        // no-cache: the browser revalidates, and an unchanged build answers 304 without a body.
+        reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding');
+        if (asset.etag) {
+          reply.header('etag', asset.etag);
+          if (matches(request.headers['if-none-match'], asset.etag)) return reply.code(304).send();
+        }
+        if (asset.encoding) reply.header('content-encoding', asset.encoding);
+        return reply.header('content-type', asset.contentType).send(asset.body);
       });
     }
   };
   return { plugin, options: {} };
+}
+
+/** Whether an If-None-Match header (a list of validators, or `*`) names `etag`. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((validator) => {
+    const trimmed = validator.trim();
+    return trimmed === '*' || trimmed === etag;
+  });
 }
