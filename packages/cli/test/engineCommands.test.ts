@@ -227,6 +227,16 @@ describe('qlikit app … on a bare engine (--server-type engine)', { timeout: 12
     expect(reload.stderr).toContain('Extra');
     expect(reload.stdout).toMatch(/^Reload SUCCEEDED in \d+\.\d s; the app is saved\.\n$/);
     expect((await engine.cli(['app', 'eval', 'Sum(One)', ...app])).stdout).toBe('3\n');
+    // A limited load reads at most --limit rows from each source (DoReloadEx's qRowLimit).
+    const limited = await engine.cli(['app', 'reload', ...app, '--limit', '2', '--no-save']);
+    expect(limited.code).toBe(0);
+    expect(limited.stderr).toMatch(/Extra << AUTOGENERATE\s+2 Lines fetched/);
+    expect((await engine.cli(['app', 'eval', 'Sum(One)', ...app])).stdout).toBe('2\n');
+    const badLimit = await engine.cli(['app', 'reload', ...app, '--limit', '-1']);
+    expect([badLimit.code, badLimit.stderr.includes('not a whole number from 0 up')]).toEqual([
+      2,
+      true,
+    ]);
 
     await engine.cli(['app', 'script', 'set', '-', ...app], {
       input: 'Broken: LOAD * FROM [lib://DataFiles/none.csv];',

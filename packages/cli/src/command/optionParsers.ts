@@ -8,6 +8,14 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+/** A whole number from 0 up. */
+export function nonNegativeInteger(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number < 0)
+    throw usageError(`'${value}' is not a whole number from 0 up.`);
+  return number;
+}
+
 /** Collects every use of a repeatable flag (`--dim A --dim B`). */
 export function collect(value: string, previous: unknown): string[] {
   return [...(Array.isArray(previous) ? (previous as string[]) : []), value];

@@ -15,7 +15,7 @@ import { ReloadProgress } from './ReloadProgress.js';
 import { applyNxPatches, type PatchInput } from './applyNxPatches.js';
 import { DocData } from './DocData.js';
 import { computeLayout } from './layout/computeLayout.js';
-import { reloadApp } from './reloadApp.js';
+import { reloadApp, type ReloadOptions } from './reloadApp.js';
 import { variableItems, type VariableItem } from './variableItems.js';
 import { checkScript } from './checkScript.js';
 import type { AccessUser } from '../model/applySectionAccess.js';
@@ -214,7 +214,11 @@ export class DocSession {
   }
 
   /** Runs the load script; true when it succeeded. Progress goes to GetProgress under `requestId`. */
-  async reload(requestId: string, signal: AbortSignal, partial: boolean): Promise<boolean> {
+  async reload(
+    requestId: string,
+    signal: AbortSignal,
+    options: ReloadOptions = {},
+  ): Promise<boolean> {
     if (this.reloading)
       throw new LocError(
         'LOCERR_RELOAD_IN_PROGRESS',
@@ -229,7 +233,7 @@ export class DocSession {
     this.lastReload = progress;
     this.reloadController = controller;
     try {
-      const ok = await reloadApp(this.app, progress, controller.signal, partial);
+      const ok = await reloadApp(this.app, progress, controller.signal, options);
       // The request itself was aborted (AbortRequest, AbortAll, CancelRequest): it answers LOCERR_GENERIC_ABORTED.
       // CancelReload stops only the reload, which then answers false.
       if (!ok && signal.aborted)

@@ -3,20 +3,30 @@ import { runScript } from '../script/runScript.js';
 import type { App } from './App.js';
 import type { ReloadProgress } from './ReloadProgress.js';
 
+/** How a reload runs (DoReloadEx's parameters, the reloads API's body). */
+export interface ReloadOptions {
+  /** Starts from the app's tables and runs only the ADD and REPLACE loads. */
+  readonly partial?: boolean;
+  /** Variables set before the script runs (the reloads API's `variables`). */
+  readonly variables?: Readonly<Record<string, string>>;
+  /** At most this many records from each data source (`qRowLimit`, a limited load). */
+  readonly rowLimit?: number;
+  /** Skips STORE statements (`qSkipStore`). */
+  readonly skipStore?: boolean;
+}
+
 /**
  * Runs an app's load script and, when it succeeds, replaces the app's data
- * and script variables. A partial reload starts from the app's tables and
- * runs only the ADD and REPLACE loads. A failed or cancelled reload leaves
- * the data as it was. Returns whether the script succeeded.
+ * and script variables. A failed or cancelled reload leaves the data as it
+ * was. Returns whether the script succeeded.
  */
 export async function reloadApp(
   app: App,
   progress: ReloadProgress,
   signal: AbortSignal,
-  partial: boolean,
-  /** Variables set before the script runs (the reloads API's `variables`). */
-  initialVariables?: Readonly<Record<string, string>>,
+  options: ReloadOptions = {},
 ): Promise<boolean> {
+  const { partial = false, rowLimit, skipStore } = options;
   try {
     const result = await runScript(app.document.script, {
       dataDir: app.filesDir,
@@ -26,7 +36,9 @@ export async function reloadApp(
       signal,
       onProgress: (line: string) => progress.log(line),
       partialFrom: partial ? app.tables : undefined,
-      variables: initialVariables,
+      variables: options.variables,
+      ...(rowLimit !== undefined ? { rowLimit } : {}),
+      ...(skipStore ? { skipStore } : {}),
       binary: (source) => app.binarySource(source),
     });
     const variables = Object.fromEntries(result.variables);

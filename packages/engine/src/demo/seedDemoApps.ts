@@ -33,7 +33,7 @@ export async function seedDemoApps(
     const app = await apps.create(demo.title, demo.id);
     app.setScript(demo.script);
     const progress = new ReloadProgress();
-    if (!(await reloadApp(app, progress, new AbortController().signal, false))) {
+    if (!(await reloadApp(app, progress, new AbortController().signal))) {
       await apps.delete(demo.id);
       throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
     }

@@ -336,6 +336,8 @@ export class Interpreter {
       case 'alias':
         return this.fieldRules.alias(statement.pairs);
       case 'store':
+        if (this.options.skipStore)
+          return this.scriptLog.write(`STORE ${statement.table} skipped (the reload skips stores)`);
         return this.scriptLog.write(
           await storeStatement(statement, this.catalog, this.files, {
             creatorDoc: this.options.appId ?? '',

@@ -20,6 +20,7 @@ import type { RawStatement } from './RawStatement.js';
 import { residentRowStream } from './residentRowStream.js';
 import type { RowStream } from './RowStream.js';
 import { runLoad, type LoadEnvironment } from './runLoad.js';
+import { limitRowStream } from './limitRowStream.js';
 import { sampleRowStream } from './sampleRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
 import type { ScriptOptions } from './ScriptOptions.js';
@@ -126,7 +127,10 @@ export class LoadRunner {
     raw: RawStatement,
     appendTo: string | undefined,
   ): Promise<string> {
-    const { stream, sourceName, defaultName, lineage } = await this.openSource(load, raw);
+    const opened = await this.openSource(load, raw);
+    const { sourceName, defaultName, lineage } = opened;
+    const { rowLimit } = this.host.options;
+    const stream = rowLimit === undefined ? opened.stream : limitRowStream(opened.stream, rowLimit);
     let result = await this.runOne(load, stream, raw);
     if (stream.kind === 'values' && stream.numberFormats)
       this.keepNumberFormats(load, stream.numberFormats);

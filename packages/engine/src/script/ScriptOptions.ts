@@ -26,6 +26,14 @@ export interface ScriptOptions {
    */
   readonly partialFrom?: readonly LoadedTable[];
   /**
+   * A limited load: at most this many records are read from each data source
+   * (a file, INLINE, RESIDENT, AUTOGENERATE, SQL SELECT), as DoReloadEx's
+   * `qRowLimit` asks. Preceding loads see only those.
+   */
+  readonly rowLimit?: number;
+  /** STORE statements are skipped (DoReloadEx's `qSkipStore`): the log says so and no file is written. */
+  readonly skipStore?: boolean;
+  /**
    * Opens the data connection `LIB CONNECT TO 'name'` names. Without it,
    * LIB CONNECT and SQL fail with "not supported".
    */

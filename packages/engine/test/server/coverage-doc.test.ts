@@ -72,6 +72,42 @@ describe.each(CLIENTS)('Doc methods through %s', (clientName, open) => {
       expect(await app.evaluate('Count(N)')).toBe('3');
     });
 
+    it('runs a limited load (qRowLimit) from every kind of source and skips STORE (qSkipStore)', async () => {
+      const other = await open(fixture, `${clientName}-limited`);
+      const app = await other.createSessionApp();
+      const file = `lib://DataFiles/${clientName}-limited.csv`;
+      await app.setScript(
+        [
+          'T: LOAD N * 2 AS D, N;',
+          'LOAD * INLINE [\nN\n1\n2\n3\n4\n];',
+          'G: LOAD RecNo() AS G AUTOGENERATE 10;',
+          'R: LOAD N * 10 AS R RESIDENT T;',
+          `STORE G INTO [${file}] (txt);`,
+        ].join('\n'),
+      );
+      const limited = { qMode: 0, qPartial: false, qDebug: false, qRowLimit: 2 };
+      expect(await app.doReloadEx({ ...limited, qSkipStore: true })).toMatchObject({
+        qSuccess: true,
+      });
+      expect(await app.evaluate('Count(N) & Sum(D) & Count(G) & Count(R)')).toBe('2622');
+      expect((await other.getProgress(0)).qPersistentProgress).toMatch(/STORE G skipped/);
+      await app.setScript(`F: LOAD * FROM [${file}] (txt);`);
+      expect(await app.doReloadEx()).toMatchObject({ qSuccess: false });
+
+      // The same script stores without qSkipStore; a limited load of the file reads 3 of its 10 rows.
+      await app.setScript(`G: LOAD RecNo() AS G AUTOGENERATE 10;\nSTORE G INTO [${file}] (txt);`);
+      expect(await app.doReloadEx({ ...limited, qRowLimit: -1 })).toMatchObject({ qSuccess: true });
+      expect(await app.evaluate('Count(G)')).toBe('10');
+      await app.setScript(`F: LOAD * FROM [${file}] (txt);`);
+      expect(await app.doReloadEx({ ...limited, qRowLimit: 3 })).toMatchObject({ qSuccess: true });
+      expect(await app.evaluate('Count(G) & Max(G)')).toBe('33');
+      expect(await app.doReloadEx({ ...limited, qRowLimit: 0 })).toMatchObject({ qSuccess: true });
+      expect(await app.evaluate('Count(G)')).toBe('0');
+      await expect(app.doReloadEx({ ...limited, qRowLimit: 'many' as never })).rejects.toThrow(
+        /qRowLimit/,
+      );
+    });
+
     it('saves a stored app and shows its properties in the app layout', async () => {
       const other = await open(fixture, `${clientName}-props`);
       const { qAppId } = await other.createApp('Props app');

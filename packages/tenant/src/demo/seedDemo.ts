@@ -69,7 +69,7 @@ export async function seedDemo(
     const app = await engineApps.get(row.id);
     app.setScript(demo.script);
     const progress = new ReloadProgress();
-    if (!(await reloadApp(app, progress, new AbortController().signal, false))) {
+    if (!(await reloadApp(app, progress, new AbortController().signal))) {
       await apps.delete(principal, demo.id);
       throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
     }

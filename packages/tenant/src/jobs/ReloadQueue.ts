@@ -107,7 +107,10 @@ export class ReloadQueue {
     let errorMessage: string | null = null;
     try {
       const app = await engineApps.get(row.appId);
-      succeeded = await reloadApp(app, progress, signal, row.partial, row.variables);
+      succeeded = await reloadApp(app, progress, signal, {
+        partial: row.partial,
+        variables: row.variables,
+      });
       // A cancel that comes after the script finished is too late: the new data stands and is saved.
       if (succeeded) await app.save();
       errorMessage = progress.error;

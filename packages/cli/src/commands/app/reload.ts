@@ -1,10 +1,12 @@
 import { defineCommand } from '../../command/CommandSpec.js';
+import { nonNegativeInteger } from '../../command/optionParsers.js';
 import { CliError } from '../../errors/CliError.js';
 import { APP_OPTIONS, NO_SAVE_OPTION, openAppOf, type AppOptions } from './appOptions.js';
 import { formatDuration, reloadWithLog } from './reloadWithLog.js';
 
 interface ReloadOptions extends AppOptions {
   readonly partial?: boolean;
+  readonly limit?: number;
   readonly silent?: boolean;
   readonly save?: boolean;
 }
@@ -16,11 +18,17 @@ export const appReload = defineCommand<ReloadOptions>({
   examples: [
     'qlikit app reload --app flights',
     'qlikit app reload --app flights --partial --no-save',
+    'qlikit app reload --app flights --limit 100 --no-save',
     'qlikit app reload --app flights --silent --json',
   ],
   options: [
     ...APP_OPTIONS,
     { flags: '--partial', description: 'Run a partial reload (ADD and REPLACE loads only)' },
+    {
+      flags: '--limit <rows>',
+      description: 'Load at most this many rows from each data source (a limited load)',
+      parse: nonNegativeInteger,
+    },
     { flags: '--silent', description: 'Do not print the reload log' },
     NO_SAVE_OPTION,
   ],
@@ -29,6 +37,7 @@ export const appReload = defineCommand<ReloadOptions>({
     const app = await openAppOf(context);
     const outcome = await reloadWithLog(app, out, {
       partial: options.partial,
+      limit: options.limit,
       silent: options.silent,
       signal: context.signal,
     });

@@ -21,6 +21,8 @@ export async function reloadWithLog(
   out: Output,
   options: {
     readonly partial?: boolean;
+    /** At most this many rows from each data source: DoReloadEx's qRowLimit. */
+    readonly limit?: number;
     readonly silent?: boolean;
     readonly signal?: AbortSignal;
   } = {},
@@ -41,10 +43,7 @@ export async function reloadWithLog(
         errors.push(error.qErrorString);
     }
   };
-  const reload = app.doc.doReload(
-    { qMode: 0, qPartial: options.partial ?? false, qDebug: false },
-    { signal: options.signal },
-  ) as QixPromise<boolean>;
+  const reload = startReload(app, options);
   let done = false;
   const finished = reload.then(
     (success) => ((done = true), success),
@@ -62,6 +61,25 @@ export async function reloadWithLog(
   }
   const success = await finished;
   return { success, durationMs: Date.now() - started, log: lines.join('\n'), errors };
+}
+
+/** DoReload, or DoReloadEx when a row limit is asked (DoReload has no parameter for it). */
+function startReload(
+  app: OpenApp,
+  options: { readonly partial?: boolean; readonly limit?: number; readonly signal?: AbortSignal },
+): QixPromise<boolean> {
+  const qPartial = options.partial ?? false;
+  const call = { signal: options.signal };
+  if (options.limit === undefined)
+    return app.doc.doReload({ qMode: 0, qPartial, qDebug: false }, call) as QixPromise<boolean>;
+  const reload = app.doc.doReloadEx(
+    { qParams: { qMode: 0, qPartial, qDebug: false, qRowLimit: options.limit } },
+    call,
+  ) as QixPromise<{ qSuccess?: boolean }>;
+  return Object.assign(
+    reload.then((result) => result.qSuccess === true),
+    { requestId: reload.requestId },
+  );
 }
 
 /** "1.2 s", "3 min 4 s". */

@@ -1,4 +1,5 @@
-import { arrayArg, booleanArg, objectArg, stringArg } from '../dispatch/argReaders.js';
+import type { ReloadOptions } from '../../app/reloadApp.js';
+import { arrayArg, booleanArg, numberArg, objectArg, stringArg } from '../dispatch/argReaders.js';
 import { notImplemented, type ClassMethods } from '../dispatch/MethodTable.js';
 import { docOf } from './docObjectMethods.js';
 
@@ -32,20 +33,17 @@ export const docAppMethods: ClassMethods<'Doc'> = {
 
   async DoReload(context, args) {
     const doc = docOf(context);
-    const ok = await doc.reload(
-      String(context.requestId),
-      context.signal,
-      booleanArg(args, 'qPartial'),
-    );
+    const ok = await doc.reload(String(context.requestId), context.signal, {
+      partial: booleanArg(args, 'qPartial'),
+    });
     return { qReturn: ok };
   },
   async DoReloadEx(context, args) {
     const doc = docOf(context);
-    const params = (args.qParams as { qPartial?: unknown } | undefined) ?? {};
     const ok = await doc.reload(
       String(context.requestId),
       context.signal,
-      params.qPartial === true,
+      reloadExOptions(args.qParams),
     );
     const error = ok ? null : doc.lastReload?.error;
     // DoReloadExResult has no log text: clients read the log through GetProgress, as with DoReload.
@@ -155,3 +153,14 @@ export const docAppMethods: ClassMethods<'Doc'> = {
   },
   SaveAs: notImplemented('use Global.CreateApp and Global.CopyApp'),
 };
+
+/** DoReloadEx's qParams as reload options; a qRowLimit below 0 (the default -1) means no limit. */
+function reloadExOptions(params: unknown): ReloadOptions {
+  const given = params ?? {};
+  const rowLimit = Math.trunc(numberArg(given, 'qRowLimit', -1));
+  return {
+    partial: booleanArg(given, 'qPartial'),
+    skipStore: booleanArg(given, 'qSkipStore'),
+    ...(rowLimit >= 0 ? { rowLimit } : {}),
+  };
+}
