@@ -14,6 +14,7 @@ export interface GroupColumn {
  */
 export class GroupIndex {
   private lookup: Map<number, number> | Int32Array | null = null;
+  private keyColumns: readonly Int32Array[] | (() => readonly Int32Array[]);
 
   /** Use `GroupIndex.build`; the constructor takes already numbered groups. */
   constructor(
@@ -21,10 +22,20 @@ export class GroupIndex {
     readonly count: number,
     /** Group id of each frame row. */
     readonly ofRow: Int32Array,
-    /** Per column, the symbol of each group (-1 for null). */
-    readonly keys: readonly Int32Array[],
+    /** Per column, the symbol of each group (-1 for null), or how to work them out when first read. */
+    keys: readonly Int32Array[] | (() => readonly Int32Array[]),
     private readonly strides: readonly number[],
-  ) {}
+    /** The first frame row of each group, when known. */
+    private readonly firstRow?: Int32Array,
+  ) {
+    this.keyColumns = keys;
+  }
+
+  /** Per column, the symbol of each group (-1 for null). */
+  get keys(): readonly Int32Array[] {
+    if (typeof this.keyColumns === 'function') this.keyColumns = this.keyColumns();
+    return this.keyColumns;
+  }
 
   /** Groups `length` frame rows by the symbols in `columns`. */
   static build(columns: readonly GroupColumn[], length: number): GroupIndex {
@@ -35,8 +46,25 @@ export class GroupIndex {
       space <= DENSE_LIMIT
         ? numberDense(columns, length, strides)
         : numberSparse(keyCodes(columns, length, strides));
-    const keys = columns.map((column) => keysOfGroups(column, firstRow, count));
-    return new GroupIndex(count, ofRow, keys, strides);
+    // An inner grouping (Aggr's) may never read its keys: they are read from the rows when asked for.
+    const keys = () => columns.map((column) => keysOfGroups(column, firstRow, count));
+    return new GroupIndex(count, ofRow, keys, strides, firstRow);
+  }
+
+  /**
+   * Per group, the group of `outer` that its rows belong to, where `outer`
+   * groups the same frame rows by a subset of these columns.
+   */
+  parentsIn(outer: GroupIndex): Int32Array {
+    const parents = new Int32Array(this.count);
+    const outerOfRow = outer.ofRow;
+    if (this.firstRow) {
+      const firstRow = this.firstRow;
+      for (let g = 0; g < parents.length; g++) parents[g] = outerOfRow[firstRow[g]!]!;
+    } else {
+      for (let i = 0; i < this.ofRow.length; i++) parents[this.ofRow[i]!] = outerOfRow[i]!;
+    }
+    return parents;
   }
 
   /**
@@ -123,45 +151,52 @@ function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number)
 
 // Small key spaces: integer codes numbered through a dense table; one or two
 // columns over the same rows (the common chart shapes) in a single fused pass.
+// The table holds id + 1 (0: no group yet), so a fresh zeroed buffer needs no fill pass.
 function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
-  const idOfCode = new Int32Array(strides[columns.length]!).fill(-1);
+  const idOfCode = new Int32Array(strides[columns.length]!);
   const ofRow = new Int32Array(length);
-  const firstRow: number[] = [];
+  const firstRow = new Int32Array(length);
   const [first, second] = columns;
-  if (columns.length === 1) numberOneColumn(first!, idOfCode, ofRow, firstRow);
+  let count: number;
+  if (columns.length === 1) count = numberOneColumn(first!, idOfCode, ofRow, firstRow);
   else if (columns.length === 2 && first!.rows === second!.rows) {
-    numberTwoColumns(first!, second!, strides[1]!, idOfCode, ofRow, firstRow);
+    count = numberTwoColumns(first!, second!, strides[1]!, idOfCode, ofRow, firstRow);
   } else {
     const codes = intCodes(columns, length, strides);
+    count = 0;
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;
-      let id = idOfCode[code]!;
+      let id = idOfCode[code]! - 1;
       if (id < 0) {
-        id = idOfCode[code] = firstRow.length;
-        firstRow.push(i);
+        id = count++;
+        idOfCode[code] = count;
+        firstRow[id] = i;
       }
       ofRow[i] = id;
     }
   }
-  return { count: firstRow.length, ofRow, firstRow };
+  return { count, ofRow, firstRow: firstRow.subarray(0, count) };
 }
 
 function numberOneColumn(
   column: GroupColumn,
   idOfCode: Int32Array,
   ofRow: Int32Array,
-  firstRow: number[],
-): void {
+  firstRow: Int32Array,
+): number {
   const { symbols, rows } = column;
+  let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const code = symbols[rows[i]!]!;
-    let id = idOfCode[code]!;
+    let id = idOfCode[code]! - 1;
     if (id < 0) {
-      id = idOfCode[code] = firstRow.length;
-      firstRow.push(i);
+      id = count++;
+      idOfCode[code] = count;
+      firstRow[id] = i;
     }
     ofRow[i] = id;
   }
+  return count;
 }
 
 function numberTwoColumns(
@@ -170,21 +205,24 @@ function numberTwoColumns(
   stride: number,
   idOfCode: Int32Array,
   ofRow: Int32Array,
-  firstRow: number[],
-): void {
+  firstRow: Int32Array,
+): number {
   const a = first.symbols;
   const b = second.symbols;
   const rows = first.rows;
+  let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const code = a[r]! + b[r]! * stride;
-    let id = idOfCode[code]!;
+    let id = idOfCode[code]! - 1;
     if (id < 0) {
-      id = idOfCode[code] = firstRow.length;
-      firstRow.push(i);
+      id = count++;
+      idOfCode[code] = count;
+      firstRow[id] = i;
     }
     ofRow[i] = id;
   }
+  return count;
 }
 
 function intCodes(
@@ -204,21 +242,22 @@ function intCodes(
 function numberSparse(codes: Float64Array) {
   const idOfCode = new Map<number, number>();
   const ofRow = new Int32Array(codes.length);
-  const firstRow: number[] = [];
+  const firstRow = new Int32Array(codes.length);
+  let count = 0;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
     let id = idOfCode.get(code);
     if (id === undefined) {
-      id = firstRow.length;
+      id = count++;
       idOfCode.set(code, id);
-      firstRow.push(i);
+      firstRow[id] = i;
     }
     ofRow[i] = id;
   }
-  return { count: firstRow.length, ofRow, firstRow };
+  return { count, ofRow, firstRow: firstRow.subarray(0, count) };
 }
 
-function keysOfGroups(column: GroupColumn, firstRow: readonly number[], count: number): Int32Array {
+function keysOfGroups(column: GroupColumn, firstRow: Int32Array, count: number): Int32Array {
   const keys = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const s = column.symbols[column.rows[firstRow[g]!]!]!;

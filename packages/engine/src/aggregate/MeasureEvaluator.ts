@@ -11,7 +11,7 @@ import { CHART_FUNCTIONS, type ChartFunctionSpec } from '../expression/chartFunc
 import { AggregateError } from './AggregateError.js';
 import { type ChartFunctionResult, chartFunctionValues } from './chartFunctionValues.js';
 import type { ChartRows } from './ChartRows.js';
-import { aggregateItems, toValues } from './aggregateItems.js';
+import { aggregateItems, aggregateNumbers, toValues } from './aggregateItems.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
@@ -142,6 +142,13 @@ export class MeasureEvaluator {
 
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
+    const result = this.aggregateValuesOrNumbers(call, target);
+    return result instanceof Float64Array ? toValues(result) : result;
+  }
+
+  // The call's results as numbers (NaN for null) when a columnar kernel computes
+  // them for the target's own groups, so that Aggr's inner table stays unboxed.
+  private aggregateValuesOrNumbers(call: CallExpr, target: GroupTarget): Value[] | Float64Array {
     const ready = this.prefetched.get(target.index)?.get(call);
     if (ready) return ready;
     const spec = checkAggregationCall(call, 'chart');
@@ -155,11 +162,12 @@ export class MeasureEvaluator {
     const rows = this.rowArguments(call, spec, items);
     const constants = this.constants(call, spec);
     const distinct = call.distinct === 'distinct';
-    const perGroup = aggregateItems(
-      { spec, distinct, rows, constants },
-      items.ofItem,
-      items.index.count,
-    );
+    const options = { spec, distinct, rows, constants };
+    if (items.index === target.index) {
+      const nums = aggregateNumbers(options, items.ofItem, items.index.count);
+      if (nums) return nums;
+    }
+    const perGroup = aggregateItems(options, items.ofItem, items.index.count);
     return mapToTarget(perGroup, items.index, dims, target, spec.empty);
   }
 
@@ -192,10 +200,16 @@ export class MeasureEvaluator {
     const frame = this.scope.frame(aggr.set ?? set, allDims);
     const index = this.scope.groups(frame, dims);
     const composite = this.scope.groups(frame, allDims);
-    const innerValues = this.evaluate(inner, { dims: allDims, index: composite });
-    const parent = new Int32Array(composite.count);
-    for (let i = 0; i < frame.length; i++) parent[composite.ofRow[i]!] = index.ofRow[i]!;
-    return { frame, index, arg: asArgument(innerValues), ofItem: parent };
+    const innerTarget = { dims: allDims, index: composite };
+    const innerValues =
+      inner.kind === 'call' && inner.aggregation && inner.key !== 'AGGR'
+        ? this.aggregateValuesOrNumbers(inner, innerTarget)
+        : this.evaluate(inner, innerTarget);
+    const arg: RowArgument =
+      innerValues instanceof Float64Array
+        ? { kind: 'numbers', values: innerValues }
+        : asArgument(innerValues);
+    return { frame, index, arg, ofItem: composite.parentsIn(index) };
   }
 
   // The row parameters after the first (sort weights, a second series) run over the same frame.

@@ -11,7 +11,12 @@ import {
   minByGroup,
   sumByGroup,
 } from './groupedNumbers.js';
-import { countVectorByGroup, extremeVectorByGroup, sumVectorByGroup } from './groupedVector.js';
+import {
+  averageVectorByGroup,
+  countVectorByGroup,
+  extremeVectorByGroup,
+  sumVectorByGroup,
+} from './groupedVector.js';
 import type { NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
 
@@ -36,7 +41,43 @@ export function aggregateItems(
   ofItem: Int32Array,
   groups: number,
 ): Value[] {
-  return aggregateFast(options, ofItem, groups) ?? aggregateByGroup(options, ofItem, groups);
+  const nums = aggregateNumbers(options, ofItem, groups);
+  return nums ? toValues(nums) : aggregateByGroup(options, ofItem, groups);
+}
+
+/**
+ * The columnar-kernel answer of `aggregateItems` as numbers (NaN for null),
+ * or undefined when the call needs the general path.
+ */
+export function aggregateNumbers(
+  { spec, distinct, rows, constants }: AggregationOptions,
+  ofItem: Int32Array,
+  groups: number,
+): Float64Array | undefined {
+  const kernel = spec.columnar;
+  const arg = rows[0];
+  if (!kernel || !arg || rows.length > 1) return undefined;
+  if (!constants.every((value) => value === undefined || value === null || value === 1))
+    return undefined;
+  if (kernel === 'count') return countFast(arg, distinct, ofItem, groups);
+  if (distinct) return undefined;
+  if (arg.kind === 'numbers') return vectorFast(kernel, arg.values, ofItem, groups);
+  const input = numericInput(arg);
+  if (!input) return undefined;
+  switch (kernel) {
+    case 'sum':
+      return sumByGroup(input, ofItem, groups);
+    case 'min':
+      return minByGroup(input, ofItem, groups);
+    case 'max':
+      return maxByGroup(input, ofItem, groups);
+    case 'avg': {
+      const sums = sumByGroup(input, ofItem, groups);
+      const counts = countNumbersByGroup(input, ofItem, groups);
+      for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
+      return sums;
+    }
+  }
 }
 
 function numericInput(arg: RowArgument): NumericInput | undefined {
@@ -51,52 +92,16 @@ function vectorFast(
   values: Float64Array,
   ofItem: Int32Array,
   groups: number,
-): Value[] {
+): Float64Array {
   switch (kernel) {
     case 'sum':
-      return toValues(sumVectorByGroup(values, ofItem, groups));
+      return sumVectorByGroup(values, ofItem, groups);
     case 'min':
-      return toValues(extremeVectorByGroup(values, ofItem, groups, 1));
+      return extremeVectorByGroup(values, ofItem, groups, 1);
     case 'max':
-      return toValues(extremeVectorByGroup(values, ofItem, groups, -1));
-    case 'avg': {
-      const sums = sumVectorByGroup(values, ofItem, groups);
-      const counts = countVectorByGroup(values, ofItem, groups);
-      for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
-      return toValues(sums);
-    }
-  }
-}
-
-// A columnar kernel applies when the only argument is the main one (Min/Max at rank 1).
-function aggregateFast(
-  { spec, distinct, rows, constants }: AggregationOptions,
-  ofItem: Int32Array,
-  groups: number,
-): Value[] | undefined {
-  const kernel = spec.columnar;
-  const arg = rows[0];
-  if (!kernel || !arg || rows.length > 1) return undefined;
-  if (!constants.every((value) => value === undefined || value === null || value === 1))
-    return undefined;
-  if (kernel === 'count') return countFast(arg, distinct, ofItem, groups);
-  if (distinct) return undefined;
-  if (arg.kind === 'numbers') return vectorFast(kernel, arg.values, ofItem, groups);
-  const input = numericInput(arg);
-  if (!input) return undefined;
-  switch (kernel) {
-    case 'sum':
-      return toValues(sumByGroup(input, ofItem, groups));
-    case 'min':
-      return toValues(minByGroup(input, ofItem, groups));
-    case 'max':
-      return toValues(maxByGroup(input, ofItem, groups));
-    case 'avg': {
-      const sums = sumByGroup(input, ofItem, groups);
-      const counts = countNumbersByGroup(input, ofItem, groups);
-      for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
-      return toValues(sums);
-    }
+      return extremeVectorByGroup(values, ofItem, groups, -1);
+    case 'avg':
+      return averageVectorByGroup(values, ofItem, groups);
   }
 }
 
@@ -105,16 +110,14 @@ function countFast(
   distinct: boolean,
   ofItem: Int32Array,
   groups: number,
-): Value[] | undefined {
-  if (arg.kind === 'star') return toValues(countRowsByGroup(ofItem, groups));
+): Float64Array | undefined {
+  if (arg.kind === 'star') return countRowsByGroup(ofItem, groups);
   // A computed number per item (NaN for NULL): the non-null ones count.
-  if (arg.kind === 'numbers' && !distinct)
-    return toValues(countVectorByGroup(arg.values, ofItem, groups));
+  if (arg.kind === 'numbers' && !distinct) return countVectorByGroup(arg.values, ofItem, groups);
   if (arg.kind !== 'field') return undefined;
   const { field, codes, rows } = arg.source;
-  if (distinct)
-    return toValues(countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups));
-  return toValues(countValuesByGroup(codes, rows, field.cardinality, ofItem, groups));
+  if (distinct) return countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups);
+  return countValuesByGroup(codes, rows, field.cardinality, ofItem, groups);
 }
 
 /** Per-group numbers as values, NaN becoming null. */

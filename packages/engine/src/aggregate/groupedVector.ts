@@ -16,6 +16,26 @@ export function sumVectorByGroup(
   return sums;
 }
 
+/** Per group, the mean of the numbers (NaN where none), sums and counts in one pass. */
+export function averageVectorByGroup(
+  values: Float64Array,
+  ofRow: Int32Array,
+  groups: number,
+): Float64Array {
+  const sums = new Float64Array(groups);
+  const counts = new Float64Array(groups);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      const g = ofRow[i]!;
+      sums[g]! += v;
+      counts[g]!++;
+    }
+  }
+  for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
+  return sums;
+}
+
 /** Per group, how many rows hold a number. */
 export function countVectorByGroup(
   values: Float64Array,

@@ -54,6 +54,19 @@ describe('GroupIndex', () => {
     }
   });
 
+  test('parentsIn maps each group to the group of a coarser grouping over the same rows', () => {
+    const region = column([0, 0, 1, 1, 0, 2], 2);
+    const customer = column([0, 1, 1, 0, 0, 1], 2);
+    const outer = GroupIndex.build([region], 6);
+    const inner = GroupIndex.build([region, customer], 6);
+    const parents = inner.parentsIn(outer);
+    for (let i = 0; i < 6; i++) expect(parents[inner.ofRow[i]!]).toBe(outer.ofRow[i]);
+    // The same answer from a grouping built without its first rows (row by row).
+    const rebuilt = new GroupIndex(inner.count, inner.ofRow, inner.keys, [1, 3, 9]);
+    expect(Array.from(rebuilt.parentsIn(outer))).toEqual(Array.from(parents));
+    expect(Array.from(inner.keys[0]!)).toEqual([0, 0, 1, 1, -1]);
+  });
+
   test('no columns make one group when there are rows, none otherwise', () => {
     expect(GroupIndex.build([], 4).count).toBe(1);
     expect(GroupIndex.build([], 0).count).toBe(0);
