@@ -24,8 +24,8 @@ export interface DimensionColumn {
   readonly field: Field;
   /** Symbol per group (the grid's order says which group a row shows), -1 for null. */
   readonly keys: Int32Array;
-  /** State letter of each symbol of the field. */
-  readonly states: readonly StateEnumType[];
+  /** State letter of a symbol of the field. */
+  readonly stateOf: (symbol: number) => StateEnumType;
   /** The text of Others cells (keys OTHER_KEY), 'Others' by default. */
   readonly otherLabel?: string;
   /** The symbols the Others rows stand for, which selecting an Others cell selects. */
@@ -142,6 +142,8 @@ export class CellGrid {
     const bottom = Math.min(top + page.qHeight, this.rowCount);
     const right = Math.min(left + page.qWidth, width);
     const qMatrix: NxCell[][] = [];
+    // The whole page's rows at once: a partial order selects them in one pass, not row by row.
+    if (bottom > top) this.order.ensure(bottom);
     for (let row = top; row < bottom; row++) {
       const cells: NxCell[] = [];
       for (let column = left; column < right; column++) cells.push(this.cell(row, column));
@@ -172,7 +174,7 @@ export class CellGrid {
       qText: symbols.text(symbol),
       qNum: Number.isNaN(num) ? 'NaN' : num,
       qElemNumber: symbol,
-      qState: dimension.states[symbol]!,
+      qState: dimension.stateOf(symbol),
     };
   }
 }

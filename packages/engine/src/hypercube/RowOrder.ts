@@ -17,22 +17,29 @@ export class RowOrder {
     readonly groups: Int32Array,
     private readonly sort: ((groups: Int32Array) => Int32Array) | undefined,
     private readonly compare: GroupComparator | undefined,
+    private readonly primary: Float64Array | undefined,
   ) {
     if (!sort) this.sorted = groups;
   }
 
   /** Rows in the order given. */
   static of(groups: Int32Array): RowOrder {
-    return new RowOrder(groups, undefined, undefined);
+    return new RowOrder(groups, undefined, undefined, undefined);
   }
 
-  /** The groups sorted by `sort` (the whole order at once), or by `compare` for partial orders too. */
+  /**
+   * The groups sorted by `sort` (the whole order at once), or by `compare`
+   * for partial orders too; `primary` (per group), when given, orders the
+   * groups as `compare` does wherever two of its numbers differ, so a
+   * partial selection compares numbers and calls `compare` on ties only.
+   */
   static sorted(
     groups: Int32Array,
     sort: (groups: Int32Array) => Int32Array,
     compare?: GroupComparator,
+    primary?: Float64Array,
   ): RowOrder {
-    return new RowOrder(groups, sort, compare);
+    return new RowOrder(groups, sort, compare, primary);
   }
 
   /** Number of rows. */
@@ -67,23 +74,42 @@ export class RowOrder {
       return;
     }
     const wanted = Math.max(count, Math.min(n, this.prefix * 4, 1024));
-    this.prefixRows = smallest(this.groups, wanted, this.compare);
+    this.prefixRows = smallest(this.groups, wanted, this.compare, this.primary);
     this.prefix = wanted;
   }
 }
 
 /** The `k` smallest groups by `compare`, sorted: a bounded max-heap over one pass. */
-function smallest(groups: Int32Array, k: number, compare: GroupComparator): Int32Array {
+function smallest(
+  groups: Int32Array,
+  k: number,
+  compare: GroupComparator,
+  primary: Float64Array | undefined,
+): Int32Array {
   const heap = new Int32Array(k);
   let size = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!;
-    if (size < k) {
-      heap[size] = g;
-      siftUp(heap, size++, compare);
-    } else if (compare(g, heap[0]!) < 0) {
+  let i = 0;
+  for (; i < groups.length && size < k; i++) {
+    heap[size] = groups[i]!;
+    siftUp(heap, size++, compare);
+  }
+  if (primary) {
+    // Most groups lose to the heap's largest on the number alone.
+    for (; i < groups.length; i++) {
+      const g = groups[i]!;
+      const mine = primary[g]!;
+      const top = primary[heap[0]!]!;
+      if (mine > top || (mine === top && compare(g, heap[0]!) >= 0)) continue;
       heap[0] = g;
       siftDown(heap, size, compare);
+    }
+  } else {
+    for (; i < groups.length; i++) {
+      const g = groups[i]!;
+      if (compare(g, heap[0]!) < 0) {
+        heap[0] = g;
+        siftDown(heap, size, compare);
+      }
     }
   }
   return heap.subarray(0, size).sort(compare);

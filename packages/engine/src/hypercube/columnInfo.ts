@@ -1,5 +1,6 @@
 import { numberOf } from '../aggregate/valueParts.js';
 import type { Field } from '../model/Field.js';
+import type { SymbolTable } from '../model/SymbolTable.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { stateOfCode } from '../selection/ValueState.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
@@ -22,6 +23,19 @@ export function stateLetters(state: SelectionResult, field: Field): StateEnumTyp
 }
 
 // Selected (and locked) values first, then possible, alternative, excluded.
+/**
+ * The state letter of a field's value, read from the result's state codes
+ * when a cell asks: a chart's pages show a few of a field's values at most.
+ */
+export function stateLetterOf(
+  state: SelectionResult,
+  field: Field,
+): (symbol: number) => StateEnumType {
+  if (isCalculated(field)) return () => 'O';
+  const codes = state.stateCodes(field);
+  return (symbol) => stateOfCode(codes[symbol]!) as StateEnumType;
+}
+
 /** Sort rank of every value's state. */
 export function stateRanks(state: SelectionResult, field: Field): Uint8Array {
   if (isCalculated(field)) return new Uint8Array(field.cardinality).fill(1);
@@ -108,9 +122,12 @@ function optionCounts(cardinality: number) {
   };
 }
 
-// Over the distinct keys only: each symbol's number and text are read once.
+// Over the distinct keys only: each symbol's number and text length are read once,
+// from typed arrays (the field's text lengths are worked out once per field).
 function columnStats(keys: Int32Array, field: Field) {
   const seen = new Uint8Array(field.cardinality + 1);
+  const nums = field.symbols.nums;
+  const lengths = textLengths(field.symbols);
   const others = new Set<number>();
   let min = Infinity;
   let max = -Infinity;
@@ -126,15 +143,26 @@ function columnStats(keys: Int32Array, field: Field) {
     if (seen[symbol] === 1) continue;
     seen[symbol] = 1;
     distinct++;
-    const num = field.symbols.num(symbol);
+    const num = nums[symbol]!;
     if (num === num) {
       if (num < min) min = num;
       if (num > max) max = num;
     } else numeric = false;
-    const length = field.symbols.text(symbol).length;
+    const length = lengths[symbol]!;
     if (length > glyphs) glyphs = length;
   }
   return { min: orNaN(min), max: orNaN(max), glyphs, numeric, distinct: distinct + others.size };
+}
+
+const textLengthCache = new WeakMap<SymbolTable, Int32Array>();
+
+function textLengths(symbols: SymbolTable): Int32Array {
+  let lengths = textLengthCache.get(symbols);
+  if (!lengths || lengths.length !== symbols.size) {
+    lengths = Int32Array.from(symbols.texts, (text) => text.length);
+    textLengthCache.set(symbols, lengths);
+  }
+  return lengths;
 }
 
 /** The `qMeasureInfo` of a measure whose rows show `values`. */

@@ -25,7 +25,7 @@ import {
 import { usesChartFunctions } from './chartFunctionMeasures.js';
 import { invalidHyperCube } from './invalidHyperCube.js';
 import { isZeroOrNull } from './chartOtherSource.js';
-import { dimensionInfo, measureInfo, shownKeys, shownValues, stateLetters } from './columnInfo.js';
+import { dimensionInfo, measureInfo, shownKeys, shownValues, stateLetterOf } from './columnInfo.js';
 import {
   groupedRows,
   hasOthers,
@@ -155,7 +155,7 @@ function computeValidHyperCube(
   const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
     field,
     keys: laidOut.keys[d]!,
-    states: stateLetters(display, field),
+    stateOf: stateLetterOf(display, field),
     otherLabel: laidOut.otherLabels[d],
     otherSymbols: laidOut.otherSymbols[d],
   }));

@@ -56,7 +56,7 @@ export function computeListObject(
   );
   const order = Array.from(symbols).sort((a, b) => compare(a, b) || a - b);
   const keys = Int32Array.from(order);
-  const column = { field, keys, states };
+  const column = { field, keys, stateOf: (symbol: number) => states[symbol]! };
   const grid = new CellGrid(
     [column],
     [],

@@ -143,7 +143,23 @@ export function sortRows(
   const packed = packedSort(keys, groupCount);
   if (packed) return RowOrder.sorted(groups, packed);
   const compare = chainComparator(keys);
-  return RowOrder.sorted(groups, (list) => list.slice().sort(compare), compare);
+  const primary = keys[0] && primaryNumbers(keys[0], groupCount);
+  return RowOrder.sorted(groups, (list) => list.slice().sort(compare), compare, primary);
+}
+
+// Per group, a number that orders as the column's comparator does where two
+// differ (ties go to the comparator): a rank as is; a number turned so that
+// smaller sorts first, NaN (null, sorted last either way) as +Infinity.
+function primaryNumbers(key: ColumnKey, groupCount: number): Float64Array | undefined {
+  if (key.kind === 'rank') return Float64Array.from(key.ranks);
+  if (key.kind !== 'number') return undefined;
+  const { values, dir } = key;
+  const out = new Float64Array(groupCount);
+  for (let g = 0; g < out.length; g++) {
+    const v = values[g]!;
+    out[g] = v !== v ? Infinity : dir > 0 ? v : -v;
+  }
+  return out;
 }
 
 function packedSort(

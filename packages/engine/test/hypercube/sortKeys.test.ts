@@ -51,6 +51,24 @@ describe('sorted rows', () => {
     expect(Array.from(order.all())).toEqual(reference);
   });
 
+  test("a first page by numbers with infinities, nulls, signed zeros and ties is the full order's head", () => {
+    const next = random(5);
+    const n = 10_000;
+    const pool = [Infinity, -Infinity, NaN, 0, -0, 1, -1, 2.5];
+    const values = Float64Array.from({ length: n }, () => pool[Math.floor(next() * pool.length)]!);
+    for (const dir of [1, -1]) {
+      const keys: ColumnKey[] = [
+        { kind: 'number', values, dir },
+        { kind: 'rank', span: 7, ranks: Int32Array.from({ length: n }, (_, i) => i % 7) },
+      ];
+      const reference = Array.from(identity(n)).sort(chainComparator(keys));
+      const order = sortRows(identity(n), keys, n);
+      order.ensure(100);
+      const head = Array.from({ length: 100 }, (_, row) => order.at(row));
+      expect(head).toEqual(reference.slice(0, 100));
+    }
+  });
+
   test('nulls sort last in either direction', () => {
     const values = Float64Array.from([3, NaN, 1, 2]);
     const up = sortRows(identity(4), [{ kind: 'number', values, dir: 1 }], 4);
