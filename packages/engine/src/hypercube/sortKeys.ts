@@ -166,16 +166,21 @@ function packedSort(
   keys: readonly ColumnKey[],
   groupCount: number,
 ): ((groups: Int32Array) => Int32Array) | undefined {
-  let space = Math.max(1, groupCount);
+  let rankSpace = 1;
   for (const key of keys) {
     if (key.kind !== 'rank') return undefined;
-    space *= key.span;
+    rankSpace *= key.span;
   }
-  if (space > Number.MAX_SAFE_INTEGER) return undefined;
+  const n = Math.max(1, groupCount);
+  if (rankSpace * n > Number.MAX_SAFE_INTEGER) return undefined;
   const ranks = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).ranks);
   const spans = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).span);
-  const n = Math.max(1, groupCount);
   return (groups) => {
+    // A rank space not much bigger than the rows is sorted by counting, in linear time.
+    if (rankSpace <= 4 * groups.length + 65_536) {
+      const sorted = countingSort(groups, ranks, spans, rankSpace);
+      if (sorted) return sorted;
+    }
     const codes = new Float64Array(groups.length);
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
@@ -188,6 +193,33 @@ function packedSort(
     for (let i = 0; i < out.length; i++) out[i] = codes[i]! % n;
     return out;
   };
+}
+
+// A stable counting sort by the packed rank code: groups listed in ascending
+// order keep it among equal codes, which is the tie-break by group id. Other
+// lists (undefined) go to the comparison sort.
+function countingSort(
+  groups: Int32Array,
+  ranks: readonly Int32Array[],
+  spans: readonly number[],
+  rankSpace: number,
+): Int32Array | undefined {
+  const codes = new Int32Array(groups.length);
+  const starts = new Int32Array(rankSpace + 1);
+  let previous = -1;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g <= previous) return undefined;
+    previous = g;
+    let code = 0;
+    for (let k = 0; k < ranks.length; k++) code = code * spans[k]! + ranks[k]![g]!;
+    codes[i] = code;
+    starts[code + 1]!++;
+  }
+  for (let c = 0; c < rankSpace; c++) starts[c + 1]! += starts[c]!;
+  const out = new Int32Array(groups.length);
+  for (let i = 0; i < groups.length; i++) out[starts[codes[i]!]!++] = groups[i]!;
+  return out;
 }
 
 /** Compares two groups key by key, then by group id. */

@@ -30,6 +30,15 @@ describe('sorted rows', () => {
     }));
     const reference = Array.from(identity(n)).sort(chainComparator(keys));
     expect(Array.from(sortRows(identity(n), keys, n).all())).toEqual(reference);
+    // Groups listed out of order take the comparison sort, with the same answer.
+    expect(Array.from(sortRows(identity(n).reverse(), keys, n).all())).toEqual(reference);
+    // A rank space far bigger than the rows, too.
+    const wide: ColumnKey[] = [
+      ...keys,
+      { kind: 'rank', span: 1000, ranks: identity(n).map((i) => i % 1000) },
+    ];
+    const wideReference = Array.from(identity(n)).sort(chainComparator(wide));
+    expect(Array.from(sortRows(identity(n), wide, n).all())).toEqual(wideReference);
   });
 
   test('a first page of a number-keyed order is the head of the full order', () => {
