@@ -80,31 +80,26 @@ function joinChild(
   const childCodes = child.column(key)!.codes;
   const nullCode = child.column(key)!.nullCode;
   const { start, members } = rowsByCode(childCodes, childRows, nullCode);
+  // A dimension table (at most one row per key): frame rows keep their place, nothing is repeated.
+  if (mostPerCode(start) <= 1)
+    return lookupJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
+      start,
+      members,
+      nullCode,
+    });
   const matched = new Uint8Array(nullCode + 1);
   let total = 0;
   let childPadded = false;
-  let most = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
     const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
     if (count > 0) matched[code] = 1;
     else childPadded = true;
-    if (count > most) most = count;
     total += Math.max(count, 1);
   }
   let orphans = 0;
   for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
   total += orphans;
-  // A dimension table (one row per key): frame rows keep their place, nothing is repeated.
-  if (most <= 1)
-    return lookupJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
-      start,
-      members,
-      matched,
-      nullCode,
-      orphans,
-      childPadded,
-    });
   const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
@@ -135,8 +130,9 @@ function joinChild(
 }
 
 // The join when every frame row matches at most one child row: frame row i
-// stays row i, the child's row is a lookup of its key, and the child rows no
-// frame row matches come last (with every other table's null row).
+// stays row i, the child's row is a lookup of its key (one pass over the
+// frame rows), and the child rows no frame row matches come last (with
+// every other table's null row).
 function lookupJoin(
   rows: Map<Table, Int32Array>,
   length: number,
@@ -145,27 +141,36 @@ function lookupJoin(
   child: Table,
   childRows: Int32Array,
   childCodes: ArrayLike<number>,
-  keyed: {
-    readonly start: Int32Array;
-    readonly members: Int32Array;
-    readonly matched: Uint8Array;
-    readonly nullCode: number;
-    readonly orphans: number;
-    readonly childPadded: boolean;
-  },
+  keyed: { readonly start: Int32Array; readonly members: Int32Array; readonly nullCode: number },
 ) {
-  const { start, members, matched, nullCode, orphans, childPadded } = keyed;
-  const total = length + orphans;
-  const childOut = new Int32Array(total);
+  const { start, members, nullCode } = keyed;
+  // Per key code, the child row it finds (nullRow for none), so the pass below is one lookup a row.
+  const nullRow = child.rowCount;
+  const rowOfCode = new Int32Array(nullCode + 1).fill(nullRow);
+  for (let c = 0; c < nullCode; c++)
+    if (start[c + 1]! > start[c]!) rowOfCode[c] = members[start[c]!]!;
+  const matched = new Uint8Array(nullCode + 1);
+  const found = new Int32Array(length);
+  let childPadded = false;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
-    childOut[i] =
-      code < nullCode && start[code + 1]! > start[code]! ? members[start[code]!]! : child.rowCount;
+    const row = rowOfCode[code]!;
+    found[i] = row;
+    if (row === nullRow) childPadded = true;
+    else matched[code] = 1;
   }
-  let out = length;
-  for (let i = 0; i < childRows.length; i++) {
-    const row = childRows[i]!;
-    if (!matched[childCodes[row]!]) childOut[out++] = row;
+  let orphans = 0;
+  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
+  const total = length + orphans;
+  let childOut = found;
+  if (orphans > 0) {
+    childOut = new Int32Array(total);
+    childOut.set(found);
+    let out = length;
+    for (let i = 0; i < childRows.length; i++) {
+      const row = childRows[i]!;
+      if (!matched[childCodes[row]!]) childOut[out++] = row;
+    }
   }
   const expanded = new Map<Table, Int32Array>();
   for (const [table, tableRows] of rows) {
@@ -180,6 +185,13 @@ function lookupJoin(
   }
   expanded.set(child, childOut);
   return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
+}
+
+// The most child rows any one non-null key code has (start has a bucket per code, then the null code's).
+function mostPerCode(start: Int32Array): number {
+  let most = 0;
+  for (let c = 0; c + 2 < start.length; c++) most = Math.max(most, start[c + 1]! - start[c]!);
+  return most;
 }
 
 // The table's row for every new frame row; source -1 (no frame row) is its null row.
