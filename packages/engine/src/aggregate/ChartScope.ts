@@ -29,6 +29,7 @@ export class ChartScope {
   private readonly calculated = new Map<string, CalculatedField>();
   private readonly keyGroups = new WeakMap<GroupIndex, GroupIndex>();
   private readonly mergedKeys = new WeakMap<Frame, Map<string, FrameField>>();
+  private readonly framesOfGroups = new WeakMap<GroupIndex, Frame>();
 
   constructor(
     readonly model: DataModel,
@@ -88,7 +89,9 @@ export class ChartScope {
    * lists every value any of them has, with no frame rows behind it.
    */
   dimensionGroups(dims: readonly string[], measureFields: readonly string[] = []): GroupIndex {
-    const base = this.groups(this.chartFrame(dims, measureFields), dims);
+    const frame = this.chartFrame(dims, measureFields);
+    const base = this.groups(frame, dims);
+    this.framesOfGroups.set(base, frame);
     const field = dims.length === 1 ? this.model.findField(dims[0]!) : undefined;
     if (!field || field.tableIndexes.length < 2 || this.calculated.has(field.name)) return base;
     let groups = this.keyGroups.get(base);
@@ -97,6 +100,25 @@ export class ChartScope {
       this.keyGroups.set(base, groups);
     }
     return groups;
+  }
+
+  /**
+   * The values of dimension `d` of chart groups `index` (from
+   * `dimensionGroups`) that occur in the current records, read off the
+   * groups' keys: undefined unless the groups span exactly those records —
+   * one table's current rows, a field of that table only.
+   */
+  currentValues(index: GroupIndex, d: number, field: Field): Uint8Array | undefined {
+    const frame = this.framesOfGroups.get(index);
+    if (!frame || frame.tableCount !== 1 || this.calculated.has(field.name)) return undefined;
+    if (field.index < 0 || field.tableIndexes.length !== 1) return undefined;
+    const table = this.model.tables[field.tableIndexes[0]!]!;
+    if (!frame.has(table) || frame.rowsOf(table) !== this.records(undefined, '$').rows(table))
+      return undefined;
+    const mask = new Uint8Array(field.cardinality + 1);
+    const keys = index.keys[d]!;
+    for (let g = 0; g < keys.length; g++) if (keys[g]! >= 0) mask[keys[g]!] = 1;
+    return mask;
   }
 
   // The dimensions' tables joined with those of the measure fields, when they associate at all.

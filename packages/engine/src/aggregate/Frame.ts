@@ -44,6 +44,11 @@ export class Frame {
     return new Frame(length, rows, padded);
   }
 
+  /** How many tables the frame joins. */
+  get tableCount(): number {
+    return this.rowsByTable.size;
+  }
+
   /** Whether `table` is part of this frame. */
   has(table: Table): boolean {
     return this.rowsByTable.has(table);

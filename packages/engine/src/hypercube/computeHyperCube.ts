@@ -151,6 +151,12 @@ function computeValidHyperCube(
         })
       : sortedRows(kept, sortOrder, sortInput);
   const { order } = laidOut;
+  // The chart's groups already list the values its dimensions have in the current rows.
+  if (display === state)
+    fields.forEach((field, d) => {
+      const present = evaluator.scope.currentValues(target.index, d, field);
+      if (present) state.notePossible(field, present);
+    });
 
   const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
     field,

@@ -64,6 +64,16 @@ export class SelectionResult {
     return set;
   }
 
+  /**
+   * Takes the possible values of a field from a caller that has already read
+   * them off the possible rows of every table holding it (a chart grouping
+   * those rows): `mask` has a 1 per symbol present (length cardinality + 1).
+   */
+  notePossible(field: Field, mask: Uint8Array): void {
+    if (!this.possibleCache.has(field.index) && mask.length === field.cardinality + 1)
+      this.possibleCache.set(field.index, SymbolSet.fromMask(mask));
+  }
+
   /** Per value of a field, its state as a `StateCode` byte. Do not write to it. */
   stateCodes(field: Field | string): Uint8Array {
     const resolved = this.resolve(field);
