@@ -152,8 +152,25 @@ function recordsOf(result: SelectionResult): RecordSet {
   return {
     rows(table: Table): Int32Array {
       let rows = cache.get(table);
-      if (!rows) cache.set(table, (rows = bitsetRows(result.rows(table).words)));
+      if (!rows) {
+        const set = result.rows(table);
+        rows = set.count() === set.size ? everyRow(table) : bitsetRows(set.words);
+        cache.set(table, rows);
+      }
       return rows;
     },
   };
+}
+
+// Every row of a table (no selection, `{1}`), listed once per table: frames only read their rows.
+const everyRowOf = new WeakMap<Table, Int32Array>();
+
+function everyRow(table: Table): Int32Array {
+  let rows = everyRowOf.get(table);
+  if (!rows || rows.length !== table.rowCount) {
+    rows = new Int32Array(table.rowCount);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    everyRowOf.set(table, rows);
+  }
+  return rows;
 }
