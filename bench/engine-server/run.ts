@@ -1,21 +1,29 @@
 // bench/engine-server: many concurrent sessions on the flights demo app, each
 // making selections and fetching a 2-dimension, 2-measure hypercube, against
 // two engines started the same way but for the shared result cache (on, off).
-// Rounds alternate between the two; figures are medians with min and max.
+// The sessions are real @qlikit/qix sessions (delta on) spread over several
+// client processes, so that no one client process bounds the rate. Rounds
+// alternate between the two engines; figures are medians with min and max;
+// the last layouts of both engines are compared by value, airport by airport.
 // Run: node --conditions=source --import tsx bench/engine-server/run.ts [sessions...]
+// BENCH_CLIENTS=<n> sets the number of client processes (default 2);
+// BENCH_PROF=<dir> writes each engine's CPU profile there.
 import { fork, type ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
+import type { ClientReply, ClientRequest } from './protocol.js';
+import { median, percentile, spread } from './stats.js';
 
 const sessionCounts = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
 const COUNTS = sessionCounts.length > 0 ? sessionCounts : [100, 1000];
+const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 2));
 /** Alternating measured rounds per engine; each round is OPS select+layout per session. */
 const ROUNDS = 3;
 const OPS = 5;
-const ORIGINS = ['SFO', 'LAX', 'ORD', 'DFW', 'ATL', 'JFK', 'SEA', 'DEN'];
+const TSX = ['--conditions=source', '--import', 'tsx'];
 
 interface Memory {
   heapUsed: number;
@@ -36,148 +44,143 @@ interface Engine {
   readonly url: string;
 }
 
-function startServer(name: string, args: string[]): Promise<Engine> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), args, {
-    execArgv: [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      '--expose-gc',
-      '--max-old-space-size=8192',
-      // BENCH_PROF=<dir> writes each engine's CPU profile there.
-      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
-    ],
+function forkScript(script: string, args: string[], execArgv: string[]): ChildProcess {
+  return fork(fileURLToPath(new URL(script, import.meta.url)), args, {
+    execArgv: [...TSX, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+}
+
+function startServer(name: string, args: string[]): Promise<Engine> {
+  const child = forkScript('./server.ts', args, [
+    '--expose-gc',
+    '--max-old-space-size=8192',
+    ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+  ]);
   return new Promise((resolve) =>
     child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
   );
 }
 
-function ask<T>(engine: Engine, type: string): Promise<T> {
+/** Sends a message to a child process and waits for its answer of type `type`. */
+function ask<T>(child: ChildProcess, message: { type: string }, type = message.type): Promise<T> {
   return new Promise((resolve) => {
-    const listen = (message: { type: string } & T) => {
-      if (message.type !== type) return;
-      engine.child.off('message', listen);
-      resolve(message);
+    const listen = (answer: { type: string } & T) => {
+      if (answer.type !== type) return;
+      child.off('message', listen);
+      resolve(answer);
     };
-    engine.child.on('message', listen);
-    engine.child.send({ type });
+    child.on('message', listen);
+    child.send(message);
   });
 }
 
-const cube = {
-  qInfo: { qType: 'bench-chart' },
-  qHyperCubeDef: {
-    qDimensions: [{ qDef: { qFieldDefs: ['Origin State'] } }, { qDef: { qFieldDefs: ['Hour'] } }],
-    qMeasures: [{ qDef: { qDef: 'Avg(Delay)' } }, { qDef: { qDef: 'Sum(Distance)' } }],
-    qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 4, qHeight: 50 }],
-  },
-};
-
-interface Client {
-  session: QixSession;
-  object: GenericObject;
-  field: Field;
+function startClients(): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from({ length: CLIENT_PROCESSES }, () => {
+      const child = forkScript('./clients.ts', [], ['--max-old-space-size=4096']);
+      return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
+    }),
+  );
 }
 
-async function connect(url: string, index: number): Promise<Client> {
-  const session = openSession({
-    url: `${url}/app/flights/identity/bench-${index}`,
-    reconnect: false,
-    delta: true,
-  });
-  const doc = await (await session.open()).openDoc('flights');
-  const object = await doc.createSessionObject(cube);
-  const field = await doc.getField('Origin');
-  return { session, object, field };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function spread(values: number[], digits: number): string {
-  const fixed = (n: number) => n.toFixed(digits);
-  return `${fixed(median(values))} [${fixed(Math.min(...values))}–${fixed(Math.max(...values))}]`;
+function askClient<T extends ClientReply['type']>(
+  client: ChildProcess,
+  request: ClientRequest,
+  type: T,
+): Promise<Extract<ClientReply, { type: T }>> {
+  return ask(client, request, type);
 }
 
 interface Round {
-  /** The engine's CPU time per op (its process, all threads). */
+  /** The engine's CPU time per op (its process, all threads), ms. */
   serverCpuPerOp: number;
+  /** The client processes' CPU time per op, ms. */
+  clientCpuPerOp: number;
   opsPerSecond: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
-async function connectAll(engine: Engine, count: number): Promise<Client[]> {
-  const clients: Client[] = [];
-  for (let i = 0; i < count; i += 50) {
-    clients.push(
-      ...(await Promise.all(
-        Array.from({ length: Math.min(50, count - i) }, (_, j) => connect(engine.url, i + j)),
-      )),
-    );
-  }
-  await Promise.all(clients.map((client) => client.object.getLayout()));
-  return clients;
-}
-
-async function round(engine: Engine, clients: Client[], offset: number): Promise<Round> {
-  const cpuBefore = await ask<{ ms: number }>(engine, 'cpu');
-  const latencies: number[] = [];
-  let errors = 0;
+async function round(engine: Engine, clients: ChildProcess[], offset: number): Promise<Round> {
+  const cpuBefore = await ask<{ ms: number }>(engine.child, { type: 'cpu' });
   const start = performance.now();
-  await Promise.all(
-    clients.map(async (client, index) => {
-      for (let op = 0; op < OPS; op++) {
-        const t0 = performance.now();
-        try {
-          const origin = ORIGINS[(index + op + offset) % ORIGINS.length]!;
-          await client.field.selectValues([{ qText: origin }], false, false);
-          await client.object.getLayout();
-          latencies.push(performance.now() - t0);
-        } catch {
-          errors++;
-        }
-      }
-    }),
+  const replies = await Promise.all(
+    clients.map((client) =>
+      askClient(client, { type: 'round', engine: engine.name, offset, ops: OPS }, 'round'),
+    ),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const cpuAfter = await ask<{ ms: number }>(engine, 'cpu');
-  latencies.sort((a, b) => a - b);
+  const cpuAfter = await ask<{ ms: number }>(engine.child, { type: 'cpu' });
+  const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
+  const ops = Math.max(1, latencies.length);
   return {
-    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / Math.max(1, latencies.length),
+    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / ops,
+    clientCpuPerOp: replies.reduce((sum, reply) => sum + reply.cpuMs, 0) / ops,
     opsPerSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    errors,
+    errors: replies.reduce((sum, reply) => sum + reply.errors, 0),
   };
 }
 
-async function runLoad(count: number, engines: Engine[]): Promise<void> {
-  const state = await Promise.all(
-    engines.map(async (engine) => {
-      const baseline = await ask<Memory>(engine, 'memory');
-      const start = performance.now();
-      const clients = await connectAll(engine, count);
-      const connectMs = performance.now() - start;
-      const loaded = await ask<Memory>(engine, 'memory');
-      return { engine, clients, connectMs, baseline, loaded, rounds: [] as Round[] };
-    }),
+/** The qHyperCube of each airport's last layout, as the client processes saw them. */
+async function lastCubes(engine: Engine, clients: ChildProcess[], offset: number) {
+  const cubes = new Map<string, unknown>();
+  for (const client of clients) {
+    const { byOrigin } = await askClient(
+      client,
+      { type: 'layouts', engine: engine.name, offset, ops: OPS },
+      'layouts',
+    );
+    for (const [origin, layout] of Object.entries(byOrigin))
+      if (!cubes.has(origin)) cubes.set(origin, (layout as { qHyperCube?: unknown }).qHyperCube);
+  }
+  return cubes;
+}
+
+async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]): Promise<void> {
+  const state = [];
+  for (const engine of engines) {
+    const baseline = await ask<Memory>(engine.child, { type: 'memory' });
+    const start = performance.now();
+    const share = Math.ceil(count / clients.length);
+    await Promise.all(
+      clients.map((client, i) =>
+        askClient(
+          client,
+          {
+            type: 'connect',
+            engine: engine.name,
+            url: engine.url,
+            from: i * share,
+            count: Math.max(0, Math.min(share, count - i * share)),
+          },
+          'connected',
+        ),
+      ),
+    );
+    const connectMs = performance.now() - start;
+    const loaded = await ask<Memory>(engine.child, { type: 'memory' });
+    state.push({ engine, connectMs, baseline, loaded, rounds: [] as Round[] });
+  }
+  const before = await Promise.all(
+    engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
   );
-  const before = await Promise.all(engines.map((engine) => ask<CacheStats>(engine, 'cache')));
   for (let r = 0; r < ROUNDS; r++)
     for (const each of r % 2 === 0 ? state : [...state].reverse())
-      each.rounds.push(await round(each.engine, each.clients, r));
-  const after = await Promise.all(engines.map((engine) => ask<CacheStats>(engine, 'cache')));
+      each.rounds.push(await round(each.engine, clients, r));
+  const after = await Promise.all(
+    engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
+  );
+  // Both engines' last round selected the same airports in the same sessions: their charts must agree.
+  const [first, ...others] = await Promise.all(
+    engines.map((engine) => lastCubes(engine, clients, ROUNDS - 1)),
+  );
+  const disagree = others.flatMap((cubes) =>
+    [...first!].filter(([origin, cube]) => !isDeepStrictEqual(cubes.get(origin), cube)),
+  );
   state.forEach((each, e) => {
     const { rounds, baseline, loaded } = each;
     const hits = after[e]!.hits - before[e]!.hits;
@@ -186,7 +189,8 @@ async function runLoad(count: number, engines: Engine[]): Promise<void> {
       lookups === 0
         ? 'cache off'
         : `cache hit rate ${((100 * hits) / lookups).toFixed(1)}%, ${after[e]!.entries} results, ` +
-          `${(after[e]!.bytes / 1024 / 1024).toFixed(1)} MiB held`;
+          `${(after[e]!.bytes / 1024 / 1024).toFixed(2)} MiB held`;
+    const cpuPerOp = median(rounds.map((x) => x.serverCpuPerOp));
     console.log(
       `${String(count).padStart(5)} sessions, ${each.engine.name.padEnd(9)} | ` +
         `${spread(
@@ -199,9 +203,12 @@ async function runLoad(count: number, engines: Engine[]): Promise<void> {
           rounds.map((x) => x.p99),
           1,
         )} ms | engine CPU/op ${spread(
-          rounds.map((x) => x.serverCpuPerOp),
-          2,
-        )} ms (${(1000 / median(rounds.map((x) => x.serverCpuPerOp))).toFixed(0)} ops/s per engine core) | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${cache} | ` +
+          rounds.map((x) => x.serverCpuPerOp * 1000),
+          0,
+        )} µs (${(1000 / cpuPerOp).toFixed(0)} ops/s per engine core) | client CPU/op ${spread(
+          rounds.map((x) => x.clientCpuPerOp * 1000),
+          0,
+        )} µs | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${cache} | ` +
         `connect ${(each.connectMs / 1000).toFixed(1)} s | heap/session ${(
           (loaded.heapUsed - baseline.heapUsed) /
           count /
@@ -211,14 +218,23 @@ async function runLoad(count: number, engines: Engine[]): Promise<void> {
         )} KiB (rss/session ${((loaded.rss - baseline.rss) / count / 1024).toFixed(1)} KiB)`,
     );
   });
-  await Promise.all(state.flatMap((each) => each.clients.map((client) => client.session.close())));
+  console.log(
+    disagree.length === 0
+      ? `${String(count).padStart(5)} sessions: both engines' charts agree by value for ${first!.size} airports`
+      : `${String(count).padStart(5)} sessions: CHARTS DIFFER for ${disagree.map(([origin]) => origin).join(', ')}`,
+  );
+  if (disagree.length > 0) process.exitCode = 1;
+  await Promise.all(clients.map((client) => askClient(client, { type: 'close' }, 'closed')));
 }
 
 const engines = [await startServer('cache on', []), await startServer('cache off', ['--no-cache'])];
+const clients = await startClients();
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
-    `${ROUNDS} alternating rounds of ${OPS} ops per session per engine; median [min–max]; clients in one process`,
+    `${ROUNDS} alternating rounds of ${OPS} ops per session per engine; median [min–max]; ` +
+    `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
 );
-for (const count of COUNTS) await runLoad(count, engines);
+for (const count of COUNTS) await runLoad(count, engines, clients);
+for (const client of clients) client.kill();
 // SIGINT lets a profiled engine write its profile before it ends.
 for (const engine of engines) engine.child.kill('SIGINT');

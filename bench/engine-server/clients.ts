@@ -1,0 +1,116 @@
+// A client process of bench/engine-server: it holds a share of the sessions, each
+// a real @qlikit/qix session with delta on (what a user's browser runs), and on
+// the bench's word runs one round of select + layout ops on every session it
+// holds for one engine, reporting each op's latency and its own CPU time.
+// The bench forks several of these so that one client process is not the bottleneck.
+import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
+import type { ClientReply, ClientRequest } from './protocol.js';
+
+/** The chart every session views: 2 dimensions, 2 measures, the first 50 rows. */
+const CUBE = {
+  qInfo: { qType: 'bench-chart' },
+  qHyperCubeDef: {
+    qDimensions: [{ qDef: { qFieldDefs: ['Origin State'] } }, { qDef: { qFieldDefs: ['Hour'] } }],
+    qMeasures: [{ qDef: { qDef: 'Avg(Delay)' } }, { qDef: { qDef: 'Sum(Distance)' } }],
+    qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 4, qHeight: 50 }],
+  },
+};
+
+/** The airports the sessions select, one per op, in turn. */
+export const ORIGINS = ['SFO', 'LAX', 'ORD', 'DFW', 'ATL', 'JFK', 'SEA', 'DEN'];
+
+interface Client {
+  readonly index: number;
+  readonly session: QixSession;
+  readonly object: GenericObject;
+  readonly field: Field;
+  /** The last layout this client saw, for the bench's check of answers by value. */
+  layout?: unknown;
+}
+
+const byEngine = new Map<string, Client[]>();
+
+async function connect(url: string, index: number): Promise<Client> {
+  const session = openSession({
+    url: `${url}/app/flights/identity/bench-${index}`,
+    reconnect: false,
+    delta: true,
+  });
+  const doc = await (await session.open()).openDoc('flights');
+  const object = await doc.createSessionObject(CUBE);
+  const field = await doc.getField('Origin');
+  await object.getLayout();
+  return { index, session, object, field };
+}
+
+async function connectAll(engine: string, url: string, from: number, count: number) {
+  const clients: Client[] = [];
+  // 50 at a time: the engine's accept queue and the handshakes stay short.
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from({ length: Math.min(50, count - i) }, (_, j) =>
+      connect(url, from + i + j),
+    );
+    clients.push(...(await Promise.all(batch)));
+  }
+  byEngine.set(engine, clients);
+}
+
+async function round(engine: string, offset: number, ops: number): Promise<ClientReply> {
+  const clients = byEngine.get(engine) ?? [];
+  const latencies: number[] = [];
+  let errors = 0;
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let op = 0; op < ops; op++) {
+        const t0 = performance.now();
+        try {
+          const origin = ORIGINS[(client.index + op + offset) % ORIGINS.length]!;
+          await client.field.selectValues([{ qText: origin }], false, false);
+          client.layout = await client.object.getLayout();
+          latencies.push(performance.now() - t0);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const used = process.cpuUsage(cpu);
+  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The last layout of each session, keyed by the airport it selected last (for the by-value check). */
+function layouts(engine: string, offset: number, ops: number): ClientReply {
+  const byOrigin: Record<string, unknown> = {};
+  for (const client of byEngine.get(engine) ?? []) {
+    const origin = ORIGINS[(client.index + ops - 1 + offset) % ORIGINS.length]!;
+    byOrigin[origin] ??= client.layout;
+  }
+  return { type: 'layouts', byOrigin };
+}
+
+process.on('message', (request: ClientRequest) => {
+  const reply = (answer: ClientReply) => process.send!(answer);
+  switch (request.type) {
+    case 'connect':
+      void connectAll(request.engine, request.url, request.from, request.count).then(() =>
+        reply({ type: 'connected' }),
+      );
+      break;
+    case 'round':
+      void round(request.engine, request.offset, request.ops).then(reply);
+      break;
+    case 'layouts':
+      reply(layouts(request.engine, request.offset, request.ops));
+      break;
+    case 'close':
+      void Promise.all([...byEngine.values()].flat().map((client) => client.session.close())).then(
+        () => {
+          byEngine.clear();
+          reply({ type: 'closed' });
+        },
+      );
+      break;
+  }
+});
+process.send!({ type: 'ready' });

@@ -1,0 +1,16 @@
+// The messages between bench/engine-server's main process and its client processes.
+
+/** What the bench asks a client process. */
+export type ClientRequest =
+  | { type: 'connect'; engine: string; url: string; from: number; count: number }
+  | { type: 'round'; engine: string; offset: number; ops: number }
+  | { type: 'layouts'; engine: string; offset: number; ops: number }
+  | { type: 'close' };
+
+/** What a client process answers. */
+export type ClientReply =
+  | { type: 'ready' }
+  | { type: 'connected' }
+  | { type: 'round'; latencies: number[]; errors: number; cpuMs: number }
+  | { type: 'layouts'; byOrigin: Record<string, unknown> }
+  | { type: 'closed' };
