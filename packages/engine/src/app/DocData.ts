@@ -13,6 +13,7 @@ import type { DocSession } from './DocSession.js';
 import { ChartCompute, type DocumentInfo } from './ChartCompute.js';
 import { fieldList } from './fieldDescriptions.js';
 import type { LayoutContext } from './layout/LayoutContext.js';
+import { shareJson } from './layout/sharedJson.js';
 import { selectionObject } from './selectionObject.js';
 
 /** What a bookmark stores: the selections of each state. */
@@ -374,9 +375,10 @@ export class DocData {
     const stateOf = (def: Record<string, unknown>) =>
       String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
     return {
-      hyperCube: (def) => this.chartOf(id).hyperCube(def, stateOf(def)),
+      // Computed layouts are never changed once made: answers share their JSON and patches.
+      hyperCube: (def) => shareJson(this.chartOf(id).hyperCube(def, stateOf(def))),
       listObject: (def, path) =>
-        this.chartOf(id).listObject(def, stateOf(def), this.listSearch(id, path)),
+        shareJson(this.chartOf(id).listObject(def, stateOf(def), this.listSearch(id, path))),
       stringExpression: (expression) =>
         dualParts(
           this.chart.evaluate(

@@ -6,6 +6,7 @@ import { parseRpcRequest, type RpcRequest } from '../protocol/RpcRequest.js';
 import { scanFrame } from '../protocol/scanFrame.js';
 import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
+import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
 
 /** What the connection needs to write to: the raw socket. */
@@ -147,23 +148,26 @@ export class EngineConnection implements SessionSocket {
           request.method.toLowerCase(),
           result as Record<string, unknown>,
         )
-      : result;
-    return this.answerText(request.rawId, {
-      ...(useDelta ? { delta: true } : {}),
-      result: body,
-      ...this.takeNotificationsForAll(),
-    });
+      : jsonText(result);
+    return this.answerText(request.rawId, `${useDelta ? '"delta":true,' : ''}"result":${body}`);
   }
 
   private errorText(rawId: string, error: RpcError): string {
-    return this.answerText(rawId, { error: error.toJSON(), ...this.takeNotificationsForAll() });
+    return this.answerText(rawId, `"error":${JSON.stringify(error.toJSON())}`);
   }
 
-  /** An answer's JSON with the request's id written as the client wrote it (so `1e999` stays `1e999`). */
-  private answerText(rawId: string, members: object): string {
-    if ('close' in members && Array.isArray(members.close))
-      this.delta.forget(members.close as number[]);
-    return `{"jsonrpc":"2.0","id":${rawId},${JSON.stringify(members).slice(1)}`;
+  /**
+   * An answer's JSON from its members' text, with the session's pending
+   * change/close lists, and the request's id written as the client wrote it
+   * (so `1e999` stays `1e999`).
+   */
+  private answerText(rawId: string, members: string): string {
+    const { change, close } = this.takeNotificationsForAll();
+    if (close) this.delta.forget(close);
+    const lists =
+      (change ? `,"change":${JSON.stringify(change)}` : '') +
+      (close ? `,"close":${JSON.stringify(close)}` : '');
+    return `{"jsonrpc":"2.0","id":${rawId},${members}${lists}}`;
   }
 
   /** Takes the session's pending change/close lists for this answer, pushing them to the session's other sockets. */

@@ -92,7 +92,8 @@ const sharedPropertyMethods: ClassMethods<'GenericObject'> = {
   },
   GetLayout(context) {
     const { object, doc } = objectOf(context);
-    return { qLayout: storedProperties(doc.layoutOf(object, object.type)) };
+    // A layout is made fresh for each call, but for the shared chart results in it that never change.
+    return { qLayout: doc.layoutOf(object, object.type) as never };
   },
   Publish: (context) => setStatus(context, { published: true }),
   UnPublish: (context) => setStatus(context, { published: false }),

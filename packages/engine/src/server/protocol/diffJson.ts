@@ -1,3 +1,6 @@
+import { isSharedJson } from '../../app/layout/sharedJson.js';
+import { jsonText } from './jsonText.js';
+
 /** One RFC 6902 operation, as the engine sends them in delta answers. */
 export type JsonPatchOperation =
   | { readonly op: 'add'; readonly path: string; readonly value: unknown }
@@ -15,23 +18,39 @@ export type JsonPatchOperation =
  * nothing (another page of data) are not diffed cell by cell.
  */
 export function boundedDiffJson(previous: unknown, next: unknown): JsonPatchOperation[] {
-  const meter: Meter = { patchBytes: 2, nextBytes: 0, exceeded: false };
-  const patch: JsonPatchOperation[] = [];
-  diffInto(previous, next, '', patch, meter);
-  const whole: JsonPatchOperation[] = [{ op: 'replace', path: '/', value: next }];
-  if (meter.exceeded) return whole;
-  const wholeBytes = 2 + opBytes('replace', '/', meter.nextBytes);
-  // Sizes are counted without string escapes: near a tie, count exactly.
-  if (meter.patchBytes * 1.25 >= wholeBytes)
-    return JSON.stringify(patch).length <= JSON.stringify(whole).length ? patch : whole;
-  return patch;
+  return JSON.parse(boundedDiffText(previous, next)) as JsonPatchOperation[];
 }
+
+/**
+ * `boundedDiffJson` as JSON text. Between two shared values (see `shareJson`:
+ * two cached charts) the patch is computed and written once, and every
+ * session that moves from one to the other sends the same text.
+ */
+export function boundedDiffText(previous: unknown, next: unknown): string {
+  const meter: Meter = { patchBytes: 2, nextBytes: 0, exceeded: false, pairs: true };
+  const patch: Piece[] = [];
+  diffInto(previous, next, '', patch, meter);
+  const whole = () => `[${pieceText({ op: 'replace', path: '/', value: next })}]`;
+  if (meter.exceeded) return whole();
+  const patchText = `[${patch.map(pieceText).join(',')}]`;
+  // Sizes are counted without string escapes: near a tie, count exactly.
+  if (meter.patchBytes * 1.25 >= 2 + opBytes('replace', '/', meter.nextBytes)) {
+    const wholeText = whole();
+    return patchText.length <= wholeText.length ? patchText : wholeText;
+  }
+  return patchText;
+}
+
+/** An operation, or operations already written as JSON (a shared pair's patch). */
+type Piece = JsonPatchOperation | { readonly text: string };
 
 /** Bytes of JSON counted so far: of the patch (with its brackets), and of `next`. */
 interface Meter {
   patchBytes: number;
   nextBytes: number;
   exceeded: boolean;
+  /** Whether patches between shared values come from (and go to) the memo of pairs. */
+  readonly pairs: boolean;
 }
 
 // A patch may run ahead of the value's bytes seen so far by this much before the walk gives up.
@@ -41,7 +60,7 @@ function diffInto(
   previous: unknown,
   next: unknown,
   path: string,
-  patch: JsonPatchOperation[],
+  patch: Piece[],
   meter: Meter,
 ): void {
   if (meter.exceeded) return;
@@ -49,7 +68,9 @@ function diffInto(
     meter.nextBytes += jsonBytes(next);
     return;
   }
-  if (isObject(previous) && isObject(next)) {
+  if (meter.pairs && isSharedJson(previous) && isSharedJson(next)) {
+    sharedInto(pairDiff(previous as object, next as object), next as object, path, patch, meter);
+  } else if (isObject(previous) && isObject(next)) {
     diffObjects(previous, next, path, patch, meter);
   } else if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length) {
     meter.nextBytes += 2 + Math.max(0, next.length - 1);
@@ -67,7 +88,7 @@ function diffObjects(
   previous: Record<string, unknown>,
   next: Record<string, unknown>,
   path: string,
-  patch: JsonPatchOperation[],
+  patch: Piece[],
   meter: Meter,
 ): void {
   for (const key of Object.keys(previous)) {
@@ -91,18 +112,84 @@ function diffObjects(
   meter.nextBytes += 2 + Math.max(0, members - 1);
 }
 
-function push(
-  patch: JsonPatchOperation[],
-  meter: Meter,
-  op: JsonPatchOperation,
-  valueBytes: number,
-): void {
-  meter.patchBytes += opBytes(op.op, op.path, valueBytes) + (patch.length > 0 ? 1 : 0);
-  if (meter.patchBytes > meter.nextBytes + MARGIN) {
-    meter.exceeded = true;
+function push(patch: Piece[], meter: Meter, op: JsonPatchOperation, valueBytes: number): void {
+  addBytes(patch, meter, opBytes(op.op, op.path, valueBytes));
+  if (!meter.exceeded) patch.push(op);
+}
+
+function addBytes(patch: Piece[], meter: Meter, bytes: number): void {
+  meter.patchBytes += bytes + (patch.length > 0 ? 1 : 0);
+  if (meter.patchBytes > meter.nextBytes + MARGIN) meter.exceeded = true;
+}
+
+/** The patch between two shared values, from the root of `next`, made once per pair. */
+interface PairDiff {
+  /** Replacing `next` whole is no bigger than patching: then there are no ops. */
+  readonly whole: boolean;
+  readonly ops: readonly JsonPatchOperation[];
+  /** Bytes of the ops' JSON without their paths' prefix, and of `next`'s JSON. */
+  readonly patchBytes: number;
+  readonly nextBytes: number;
+  /** The ops' JSON by the path they sit under. */
+  readonly texts: Map<string, string>;
+}
+
+const pairs = new WeakMap<object, WeakMap<object, PairDiff>>();
+
+function pairDiff(previous: object, next: object): PairDiff {
+  let byNext = pairs.get(previous);
+  if (!byNext) pairs.set(previous, (byNext = new WeakMap()));
+  let pair = byNext.get(next);
+  if (!pair) {
+    // Shared values inside a shared pair are diffed in place: the pair's ops are plain ops.
+    const meter: Meter = { patchBytes: 0, nextBytes: 0, exceeded: false, pairs: false };
+    const ops: Piece[] = [];
+    diffObjectsOrArrays(previous, next, ops, meter);
+    const whole = meter.exceeded || meter.patchBytes >= opBytes('replace', '', meter.nextBytes);
+    pair = {
+      whole,
+      ops: whole ? [] : (ops as JsonPatchOperation[]),
+      patchBytes: meter.patchBytes,
+      nextBytes: meter.nextBytes,
+      texts: new Map(),
+    };
+    byNext.set(next, pair);
+  }
+  return pair;
+}
+
+function diffObjectsOrArrays(previous: object, next: object, ops: Piece[], meter: Meter): void {
+  // The root of a pair is never replaced by a path-less op: a root replace makes the pair whole.
+  if (isObject(previous) && isObject(next)) diffObjects(previous, next, '', ops, meter);
+  else if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length)
+    diffInto(previous, next, '', ops, meter);
+  else meter.exceeded = true;
+}
+
+function sharedInto(pair: PairDiff, next: object, path: string, patch: Piece[], meter: Meter) {
+  meter.nextBytes += pair.nextBytes;
+  if (pair.whole) {
+    const op = { op: 'replace', path: path === '' ? '/' : path, value: next } as const;
+    push(patch, meter, op, pair.nextBytes);
     return;
   }
-  patch.push(op);
+  if (pair.ops.length === 0) return;
+  // Each op's path grows by the prefix; the commas between them are in patchBytes already.
+  addBytes(patch, meter, pair.patchBytes + pair.ops.length * path.length);
+  if (meter.exceeded) return;
+  let text = pair.texts.get(path);
+  if (text === undefined) {
+    text = pair.ops.map((op) => pieceText({ ...op, path: path + op.path })).join(',');
+    pair.texts.set(path, text);
+  }
+  patch.push({ text });
+}
+
+function pieceText(piece: Piece): string {
+  if ('text' in piece) return piece.text;
+  const path = JSON.stringify(piece.path);
+  if (piece.op === 'remove') return `{"op":"remove","path":${path}}`;
+  return `{"op":"${piece.op}","path":${path},"value":${jsonText(piece.value)}}`;
 }
 
 // `{"op":"replace","path":"…","value":…}`, `{"op":"remove","path":"…"}`.
@@ -121,7 +208,7 @@ function jsonBytes(value: unknown): number {
     case 'boolean':
       return value ? 4 : 5;
     case 'object':
-      return value === null ? 4 : (JSON.stringify(value)?.length ?? 0);
+      return value === null ? 4 : jsonText(value).length;
     default:
       return 0;
   }
