@@ -425,10 +425,13 @@ export class ChartCompute {
    * whose expanded definition and selections are the same.
    */
   cube(def: Json, stateName: string): ComputedHyperCube {
-    const key = `${stateName}\u0000${JSON.stringify(def)}`;
+    const text = JSON.stringify(def);
+    const key = `${stateName}\u0000${text}`;
     let cube = this.cubes.get(key);
     if (!cube) {
-      const expanded = this.expandDef(def);
+      // Most definitions name no variable and no master item: they are their own expansion.
+      const plain = !text.includes('$(') && !/"qLibraryId":"[^"]/.test(text);
+      const expanded = plain ? def : this.expandDef(def);
       cube = this.shared.get(
         'cube',
         stateName,
@@ -439,6 +442,7 @@ export class ChartCompute {
           return computeHyperCube(this.model, result, expanded as HyperCubeDef, options);
         },
         (computed) => computed.estimatedBytes(),
+        plain ? text : undefined,
       );
       this.cubes.set(key, cube);
     }

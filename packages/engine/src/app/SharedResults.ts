@@ -31,6 +31,7 @@ export class SharedResults implements CurrentReads {
   /**
    * The result of `kind` for an expanded definition over a state: found in
    * the cache, or computed by `compute` and kept with its estimated size.
+   * `text` is the definition's JSON when the caller has it already.
    */
   get<T>(
     kind: string,
@@ -38,10 +39,11 @@ export class SharedResults implements CurrentReads {
     expanded: Json,
     compute: () => T,
     bytesOf: (value: T) => number,
+    known?: string,
   ): T {
     const cache = this.cache;
     if (!cache?.enabled) return compute();
-    const text = JSON.stringify(expanded);
+    const text = known ?? JSON.stringify(expanded);
     if (PER_SESSION.test(text)) return compute();
     const key = `${kind}\u0000${this.settingsKey}\u0000${stateName}\u0000${this.stateKey(stateName)}\u0000${text}`;
     const found = cache.lookup<T>(this.model, key, this);

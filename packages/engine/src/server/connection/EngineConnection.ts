@@ -8,6 +8,7 @@ import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
+import { RequestAbort } from './RequestAbort.js';
 
 /** What the connection needs to write to: the raw socket. */
 export interface FrameSink {
@@ -106,11 +107,11 @@ export class EngineConnection implements SessionSocket {
     const parsed = parseRpcRequest(message, rawId);
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
-    const controller = new AbortController();
+    const controller = new RequestAbort();
     const inflightKey = request.id === undefined ? undefined : String(request.id);
     if (inflightKey !== undefined) this.session.inflight.set(inflightKey, controller);
     try {
-      const result = await this.call(request, controller.signal);
+      const result = await this.call(request, controller);
       return request.id === undefined ? undefined : this.resultText(request, result);
     } catch (error) {
       const rpcError = toRpcError(error, this.onInternalError);
@@ -122,7 +123,7 @@ export class EngineConnection implements SessionSocket {
     }
   }
 
-  private call(request: RpcRequest, signal: AbortSignal): object | Promise<object> {
+  private call(request: RpcRequest, abort: RequestAbort): object | Promise<object> {
     const entry = this.session.handles.get(request.handle);
     if (!entry) {
       throw new RpcError(
@@ -132,7 +133,14 @@ export class EngineConnection implements SessionSocket {
       );
     }
     const result = this.dispatcher.call(
-      { session: this.session, entry, requestId: request.id ?? -1, signal },
+      {
+        session: this.session,
+        entry,
+        requestId: request.id ?? -1,
+        get signal() {
+          return abort.signal;
+        },
+      },
       request.method,
       request.params,
     );

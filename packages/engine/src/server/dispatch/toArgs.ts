@@ -9,7 +9,11 @@ import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 export function toArgs(method: QixSchemaMethod, params: unknown): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const param of method.In) {
-    if (param.DefaultValue !== undefined) args[param.Name] = structuredClone(param.DefaultValue);
+    const fallback = param.DefaultValue;
+    // An object default is copied: a handler may keep or change its argument.
+    if (fallback !== undefined)
+      args[param.Name] =
+        typeof fallback === 'object' && fallback !== null ? structuredClone(fallback) : fallback;
   }
   if (params === undefined || params === null) return args;
   if (Array.isArray(params)) {

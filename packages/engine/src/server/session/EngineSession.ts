@@ -39,7 +39,7 @@ export class EngineSession implements SessionView {
   private readonly pendingClose = new Set<number>();
   private disposers: Array<() => void> = [];
   /** Requests under way, by JSON-RPC id, so that CancelRequest/AbortRequest can reach them. */
-  readonly inflight = new Map<string, AbortController>();
+  readonly inflight = new Map<string, { abort(): void }>();
 
   constructor(
     readonly key: string,
