@@ -13,10 +13,13 @@ export function selectionKey(selections: Selections): string {
   if (key === undefined) {
     const parts: string[] = [];
     for (const [index, selection] of selections) {
-      const { values } = selection;
-      // Large selections are written as the symbols they leave out, when that is shorter.
-      const inverted = values.size > values.cardinality / 2;
-      const symbols = (inverted ? values.complement() : values).indexes();
+      const { mask, cardinality } = selection.values;
+      // One pass lists the members; large selections are written as the symbols they leave out.
+      const members: number[] = [];
+      for (let symbol = 0; symbol < cardinality; symbol++)
+        if (mask[symbol] === 1) members.push(symbol);
+      const inverted = members.length > cardinality / 2;
+      const symbols = inverted ? missing(mask, cardinality) : members;
       parts.push(
         `${index}${selection.locked ? 'L' : ''}${inverted ? '~' : ':'}${symbols.join(',')}`,
       );
@@ -25,4 +28,10 @@ export function selectionKey(selections: Selections): string {
     keys.set(selections, key);
   }
   return key;
+}
+
+function missing(mask: Uint8Array, cardinality: number): number[] {
+  const out: number[] = [];
+  for (let symbol = 0; symbol < cardinality; symbol++) if (mask[symbol] !== 1) out.push(symbol);
+  return out;
 }

@@ -65,7 +65,9 @@ export class SymbolSet {
 
   /** Whether the set has no symbol. */
   get isEmpty(): boolean {
-    return this.size === 0;
+    if (this.cachedCount >= 0) return this.cachedCount === 0;
+    // Stops at the first member: a selection of one value in a big field is found at once.
+    return this.mask.indexOf(1) < 0;
   }
 
   /** The member indexes in ascending order. */
