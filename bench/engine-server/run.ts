@@ -7,7 +7,8 @@
 // the last layouts of both engines are compared by value, airport by airport.
 // Run: node --conditions=source --import tsx bench/engine-server/run.ts [sessions...]
 // BENCH_CLIENTS=<n> sets the number of client processes (default 2);
-// BENCH_PROF=<dir> writes each engine's CPU profile there.
+// BENCH_PROF=<dir> writes each engine's CPU profile there; BENCH_ENGINE=dist runs the
+// engines from packages/engine/dist (build it first) instead of its TypeScript sources.
 import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +24,7 @@ const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 2));
 /** Alternating measured rounds per engine; each round is OPS select+layout per session. */
 const ROUNDS = 3;
 const OPS = 5;
-const TSX = ['--conditions=source', '--import', 'tsx'];
+const TSX = ['--import', 'tsx'];
 
 interface Memory {
   heapUsed: number;
@@ -52,7 +53,10 @@ function forkScript(script: string, args: string[], execArgv: string[]): ChildPr
 }
 
 function startServer(name: string, args: string[]): Promise<Engine> {
+  // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
+  const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
   const child = forkScript('./server.ts', args, [
+    ...engineConditions,
     '--expose-gc',
     '--max-old-space-size=8192',
     ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
@@ -78,7 +82,11 @@ function ask<T>(child: ChildProcess, message: { type: string }, type = message.t
 function startClients(): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript('./clients.ts', [], ['--max-old-space-size=4096']);
+      const child = forkScript(
+        './clients.ts',
+        [],
+        ['--conditions=source', '--max-old-space-size=4096'],
+      );
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );
@@ -95,6 +103,8 @@ function askClient<T extends ClientReply['type']>(
 interface Round {
   /** The engine's CPU time per op (its process, all threads), ms. */
   serverCpuPerOp: number;
+  /** The part of it spent in the kernel (socket reads and writes), ms. */
+  serverSystemPerOp: number;
   /** The client processes' CPU time per op, ms. */
   clientCpuPerOp: number;
   opsPerSecond: number;
@@ -104,7 +114,7 @@ interface Round {
 }
 
 async function round(engine: Engine, clients: ChildProcess[], offset: number): Promise<Round> {
-  const cpuBefore = await ask<{ ms: number }>(engine.child, { type: 'cpu' });
+  const cpuBefore = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const start = performance.now();
   const replies = await Promise.all(
     clients.map((client) =>
@@ -112,11 +122,12 @@ async function round(engine: Engine, clients: ChildProcess[], offset: number): P
     ),
   );
   const elapsed = (performance.now() - start) / 1000;
-  const cpuAfter = await ask<{ ms: number }>(engine.child, { type: 'cpu' });
+  const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
   const ops = Math.max(1, latencies.length);
   return {
     serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / ops,
+    serverSystemPerOp: (cpuAfter.systemMs - cpuBefore.systemMs) / ops,
     clientCpuPerOp: replies.reduce((sum, reply) => sum + reply.cpuMs, 0) / ops,
     opsPerSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
@@ -204,6 +215,9 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
           1,
         )} ms | engine CPU/op ${spread(
           rounds.map((x) => x.serverCpuPerOp * 1000),
+          0,
+        )} µs, of it kernel ${spread(
+          rounds.map((x) => x.serverSystemPerOp * 1000),
           0,
         )} µs (${(1000 / cpuPerOp).toFixed(0)} ops/s per engine core) | client CPU/op ${spread(
           rounds.map((x) => x.clientCpuPerOp * 1000),

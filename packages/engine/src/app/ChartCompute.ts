@@ -547,11 +547,26 @@ export class ChartCompute {
 }
 
 const settingsKeys = new WeakMap<object, string>();
+const settingsIds = new Map<string, string>();
+let nextSettingsId = 0;
 
-/** A key of the script variables the format settings come from (kept per variables object). */
+/**
+ * A key of the script variables the format settings come from (kept per
+ * variables object): a short id per distinct set of variables, so that the
+ * result cache's keys stay short.
+ */
 function settingsKey(variables: Readonly<Record<string, string>>): string {
   let key = settingsKeys.get(variables);
-  if (key === undefined) settingsKeys.set(variables, (key = JSON.stringify(variables)));
+  if (key === undefined) {
+    const text = JSON.stringify(variables);
+    key = settingsIds.get(text);
+    if (key === undefined) {
+      // Ids are never reused: forgetting old texts (scripts that set a variable to Now()) costs only misses.
+      if (settingsIds.size >= 1000) settingsIds.clear();
+      settingsIds.set(text, (key = `s${nextSettingsId++}`));
+    }
+    settingsKeys.set(variables, key);
+  }
   return key;
 }
 

@@ -14,12 +14,10 @@ export function selectionKey(selections: Selections): string {
     const parts: string[] = [];
     for (const [index, selection] of selections) {
       const { mask, cardinality } = selection.values;
-      // One pass lists the members; large selections are written as the symbols they leave out.
-      const members: number[] = [];
-      for (let symbol = 0; symbol < cardinality; symbol++)
-        if (mask[symbol] === 1) members.push(symbol);
-      const inverted = members.length > cardinality / 2;
-      const symbols = inverted ? missing(mask, cardinality) : members;
+      // Large selections are written as the symbols they leave out: the shorter list.
+      let symbols = positions(mask, 1, cardinality, cardinality / 2);
+      const inverted = symbols === undefined;
+      symbols ??= positions(mask, 0, cardinality, cardinality)!;
       parts.push(
         `${index}${selection.locked ? 'L' : ''}${inverted ? '~' : ':'}${symbols.join(',')}`,
       );
@@ -30,8 +28,18 @@ export function selectionKey(selections: Selections): string {
   return key;
 }
 
-function missing(mask: Uint8Array, cardinality: number): number[] {
+/** Where `mask` holds `byte` below `end`, or undefined when there are more than `most`. */
+function positions(
+  mask: Uint8Array,
+  byte: number,
+  end: number,
+  most: number,
+): number[] | undefined {
   const out: number[] = [];
-  for (let symbol = 0; symbol < cardinality; symbol++) if (mask[symbol] !== 1) out.push(symbol);
+  // indexOf scans natively: a selection of a few values in a big field costs little.
+  for (let at = mask.indexOf(byte); at >= 0 && at < end; at = mask.indexOf(byte, at + 1)) {
+    if (out.length + 1 > most) return undefined;
+    out.push(at);
+  }
   return out;
 }

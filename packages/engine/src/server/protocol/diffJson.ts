@@ -229,5 +229,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Escapes a key for a JSON Pointer (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function escapePointer(key: string): string {
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
