@@ -28,7 +28,11 @@ process.on('message', (message: { type: string }) => {
     });
   } else if (message.type === 'cpu') {
     const used = process.cpuUsage();
-    process.send!({ type: 'cpu', ms: (used.user + used.system) / 1000 });
+    process.send!({
+      type: 'cpu',
+      ms: (used.user + used.system) / 1000,
+      systemMs: used.system / 1000,
+    });
   } else if (message.type === 'cache') {
     process.send!({ type: 'cache', ...engine.apps.results.stats() });
   }
