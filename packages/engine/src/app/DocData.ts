@@ -40,6 +40,7 @@ export class DocData {
   private modalCompute: ChartCompute | null = null;
   /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
   private readonly listSearches = new Map<string, string>();
+  private readonly layoutContexts = new WeakMap<StoredObject, LayoutContext>();
 
   constructor(private readonly doc: DocSession) {}
 
@@ -370,6 +371,13 @@ export class DocData {
 
   /** The LayoutContext that computes an object's data blocks over this session's selections. */
   layoutContext(object: StoredObject): LayoutContext {
+    // It reads the selections and the object's properties when asked, so one per object serves every call.
+    let context = this.layoutContexts.get(object);
+    if (!context) this.layoutContexts.set(object, (context = this.newLayoutContext(object)));
+    return context;
+  }
+
+  private newLayoutContext(object: StoredObject): LayoutContext {
     const doc = this.doc;
     const id = objectId(object);
     const stateOf = (def: Record<string, unknown>) =>

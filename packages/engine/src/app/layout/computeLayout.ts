@@ -12,7 +12,8 @@ type Json = Record<string, unknown>;
  */
 export function computeLayout(properties: Json, context: LayoutContext): Json {
   const layout = transformNode(properties, '', context) as Json;
-  layout.qInfo = structuredClone(properties.qInfo);
+  // Properties are replaced whole, never changed in place: a shallow copy is a safe one.
+  layout.qInfo = properties.qInfo === undefined ? undefined : { ...(properties.qInfo as Json) };
   layout.qMeta = {
     privileges: ['read', 'update', 'delete', 'exportdata'],
     ...(properties.qMetaDef as Json | undefined),

@@ -102,12 +102,18 @@ function diffObjects(
     if (value === undefined) continue;
     meter.nextBytes += key.length + 3;
     members++;
+    const before = previous[key];
+    // Most members are unchanged: they need no path.
+    if (before === value) {
+      meter.nextBytes += jsonBytes(value);
+      continue;
+    }
     const childPath = `${path}/${escapePointer(key)}`;
-    if (previous[key] === undefined) {
+    if (before === undefined) {
       const bytes = jsonBytes(value);
       meter.nextBytes += bytes;
       push(patch, meter, { op: 'add', path: childPath, value }, bytes);
-    } else diffInto(previous[key], value, childPath, patch, meter);
+    } else diffInto(before, value, childPath, patch, meter);
   }
   meter.nextBytes += 2 + Math.max(0, members - 1);
 }
