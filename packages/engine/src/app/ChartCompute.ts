@@ -425,7 +425,7 @@ export class ChartCompute {
    * whose expanded definition and selections are the same.
    */
   cube(def: Json, stateName: string): ComputedHyperCube {
-    const text = JSON.stringify(def);
+    const text = defText(def);
     const key = `${stateName}\u0000${text}`;
     let cube = this.cubes.get(key);
     if (!cube) {
@@ -544,6 +544,19 @@ export class ChartCompute {
             : value,
     ) as Json;
   }
+}
+
+const defTexts = new WeakMap<object, string>();
+
+/**
+ * The JSON of a chart definition, written once per definition object: they
+ * come from properties, which are replaced whole and never changed in place,
+ * or are made for one computation.
+ */
+function defText(def: Json): string {
+  let text = defTexts.get(def);
+  if (text === undefined) defTexts.set(def, (text = JSON.stringify(def)));
+  return text;
 }
 
 const settingsKeys = new WeakMap<object, string>();
