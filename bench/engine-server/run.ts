@@ -21,9 +21,10 @@ const sessionCounts = process.argv
   .filter((n) => n > 0);
 const COUNTS = sessionCounts.length > 0 ? sessionCounts : [100, 1000];
 const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 2));
-/** Alternating measured rounds per engine; each round is OPS select+layout per session. */
+/** Alternating measured rounds per engine, after one unmeasured warm-up round each. */
 const ROUNDS = 3;
-const OPS = 5;
+/** Select+layout ops per session per round: at least 5, and at least 2,000 in a round. */
+const opsFor = (sessions: number) => Math.max(5, Math.ceil(2000 / sessions));
 const TSX = ['--import', 'tsx'];
 
 interface Memory {
@@ -113,12 +114,17 @@ interface Round {
   errors: number;
 }
 
-async function round(engine: Engine, clients: ChildProcess[], offset: number): Promise<Round> {
+async function round(
+  engine: Engine,
+  clients: ChildProcess[],
+  offset: number,
+  ops: number,
+): Promise<Round> {
   const cpuBefore = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const start = performance.now();
   const replies = await Promise.all(
     clients.map((client) =>
-      askClient(client, { type: 'round', engine: engine.name, offset, ops: OPS }, 'round'),
+      askClient(client, { type: 'round', engine: engine.name, offset, ops }, 'round'),
     ),
   );
   const elapsed = (performance.now() - start) / 1000;
@@ -137,12 +143,12 @@ async function round(engine: Engine, clients: ChildProcess[], offset: number): P
 }
 
 /** The qHyperCube of each airport's last layout, as the client processes saw them. */
-async function lastCubes(engine: Engine, clients: ChildProcess[], offset: number) {
+async function lastCubes(engine: Engine, clients: ChildProcess[], offset: number, ops: number) {
   const cubes = new Map<string, unknown>();
   for (const client of clients) {
     const { byOrigin } = await askClient(
       client,
-      { type: 'layouts', engine: engine.name, offset, ops: OPS },
+      { type: 'layouts', engine: engine.name, offset, ops },
       'layouts',
     );
     for (const [origin, layout] of Object.entries(byOrigin))
@@ -176,18 +182,21 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
     const loaded = await ask<Memory>(engine.child, { type: 'memory' });
     state.push({ engine, connectMs, baseline, loaded, rounds: [] as Round[] });
   }
+  const ops = opsFor(count);
+  // The warm-up rounds let both engines' code get compiled before anything is measured.
+  for (const each of state) await round(each.engine, clients, ROUNDS, ops);
   const before = await Promise.all(
     engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
   );
   for (let r = 0; r < ROUNDS; r++)
     for (const each of r % 2 === 0 ? state : [...state].reverse())
-      each.rounds.push(await round(each.engine, clients, r));
+      each.rounds.push(await round(each.engine, clients, r, ops));
   const after = await Promise.all(
     engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
   );
   // Both engines' last round selected the same airports in the same sessions: their charts must agree.
   const [first, ...others] = await Promise.all(
-    engines.map((engine) => lastCubes(engine, clients, ROUNDS - 1)),
+    engines.map((engine) => lastCubes(engine, clients, ROUNDS - 1, ops)),
   );
   const disagree = others.flatMap((cubes) =>
     [...first!].filter(([origin, cube]) => !isDeepStrictEqual(cubes.get(origin), cube)),
@@ -245,7 +254,7 @@ const engines = [await startServer('cache on', []), await startServer('cache off
 const clients = await startClients();
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
-    `${ROUNDS} alternating rounds of ${OPS} ops per session per engine; median [min–max]; ` +
+    `a warm-up round, then ${ROUNDS} alternating rounds per engine of at least 5 ops per session and 2,000 ops a round; median [min–max]; ` +
     `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
 );
 for (const count of COUNTS) await runLoad(count, engines, clients);

@@ -100,7 +100,7 @@ export class ChartCompute {
     this.library = sources.library;
     this.basis = sources.basis;
     this.documentInfo = sources.documentInfo;
-    this.settings = formatSettingsOf(sources.scriptVariables, DEFAULT_FORMAT_SETTINGS);
+    this.settings = appFormatSettings(sources.scriptVariables);
     // A modal object computes over the selections it began with, which no key here names.
     this.shared = new SharedResults(
       sources.basis ? undefined : sources.results,
@@ -557,6 +557,19 @@ function defText(def: Json): string {
   let text = defTexts.get(def);
   if (text === undefined) defTexts.set(def, (text = JSON.stringify(def)));
   return text;
+}
+
+const formatSettings = new WeakMap<object, FormatSettings>();
+
+/** The format settings of an app's script variables, worked out once per variables object (a reload makes a new one). */
+function appFormatSettings(variables: Readonly<Record<string, string>>): FormatSettings {
+  let settings = formatSettings.get(variables);
+  if (!settings)
+    formatSettings.set(
+      variables,
+      (settings = formatSettingsOf(variables, DEFAULT_FORMAT_SETTINGS)),
+    );
+  return settings;
 }
 
 const settingsKeys = new WeakMap<object, string>();
