@@ -1,6 +1,6 @@
 import type { LoadedTable } from './LoadedTable.js';
 import type { Association } from './Association.js';
-import { allocateCodeArray } from './CodeArray.js';
+import { allocateCodeArray, type CodeArray } from './CodeArray.js';
 import { Column } from './Column.js';
 import { deriveFieldTags } from './deriveFieldTags.js';
 import type { DraftTable } from './DraftTable.js';
@@ -159,21 +159,56 @@ function draftTable(table: LoadedTable, builders: Map<string, SymbolTableBuilder
   const columns = table.columns.map((column) => {
     let builder = builders.get(column.name);
     if (!builder) builders.set(column.name, (builder = new SymbolTableBuilder()));
+    const first = builder.size === 0;
     const remap = builder.addAll(column.values);
-    const codes = new Int32Array(table.rowCount);
-    for (let r = 0; r < table.rowCount; r++) {
-      const local = column.indexes[r];
-      if (local >= remap.length || local < -1) {
-        throw new ModelError(
-          'INVALID_TABLE',
-          `Row ${r} of "${table.name}"."${column.name}" points at value ${local} of ${remap.length}`,
-        );
-      }
-      codes[r] = local < 0 ? -1 : remap[local];
+    const codes =
+      first && isIdentity(remap)
+        ? checkedIndexes(column.indexes, table.rowCount, remap.length)
+        : remapIndexes(column.indexes, table.rowCount, remap);
+    if (typeof codes === 'number') {
+      const local = column.indexes[codes];
+      throw new ModelError(
+        'INVALID_TABLE',
+        `Row ${codes} of "${table.name}"."${column.name}" points at value ${local} of ${remap.length}`,
+      );
     }
     return { name: column.name, codes };
   });
   return { name: table.name, rowCount: table.rowCount, columns, isSynthetic: false };
+}
+
+/** Whether every local value became the symbol of the same index (a field's first column, with no repeats). */
+function isIdentity(remap: Int32Array): boolean {
+  for (let i = 0; i < remap.length; i++) if (remap[i] !== i) return false;
+  return true;
+}
+
+/**
+ * The column's own indexes as symbol codes, when they already are (the
+ * drafts only read them); or the first row pointing outside the dictionary.
+ */
+function checkedIndexes(indexes: Int32Array, rowCount: number, size: number): Int32Array | number {
+  for (let r = 0; r < rowCount; r++) {
+    const local = indexes[r];
+    if (local >= size || local < -1) return r;
+  }
+  return indexes.subarray(0, rowCount);
+}
+
+/** The column's indexes mapped to symbol codes; or the first row pointing outside the dictionary. */
+function remapIndexes(
+  indexes: Int32Array,
+  rowCount: number,
+  remap: Int32Array,
+): Int32Array | number {
+  const codes = new Int32Array(rowCount);
+  const size = remap.length;
+  for (let r = 0; r < rowCount; r++) {
+    const local = indexes[r];
+    if (local >= size || local < -1) return r;
+    codes[r] = local < 0 ? -1 : remap[local];
+  }
+  return codes;
 }
 
 /** Which fields the model made into synthetic keys, and which it folded into them. */
@@ -237,18 +272,23 @@ function buildFields(
 function encodeTable(draft: DraftTable, index: number, fields: ReadonlyMap<string, Field>): Table {
   const columns = draft.columns.map((column) => {
     const field = fields.get(column.name)!;
-    const nullCode = field.cardinality;
-    // One row more than the table has: the null row that outer joins point at.
-    const codes = allocateCodeArray(nullCode, draft.rowCount + 1);
-    const source = column.codes;
-    for (let r = 0; r < draft.rowCount; r++) {
-      const code = source[r];
-      codes[r] = code < 0 ? nullCode : code;
-    }
-    codes[draft.rowCount] = nullCode;
-    return new Column(field, codes);
+    return new Column(field, narrowCodes(column.codes, draft.rowCount, field.cardinality));
   });
   return new Table(index, draft.name, draft.rowCount, columns, draft.isSynthetic);
+}
+
+/**
+ * Symbol codes (-1 for null) in the narrowest array, null as `nullCode`, and
+ * one null row more than the table has: the row outer joins point at.
+ */
+function narrowCodes(source: Int32Array, rowCount: number, nullCode: number): CodeArray {
+  const codes = allocateCodeArray(nullCode, rowCount + 1);
+  // The native copy narrows the codes; only nulls, if any, need a second look.
+  codes.set(source.subarray(0, rowCount));
+  for (let r = source.indexOf(-1); r >= 0 && r < rowCount; r = source.indexOf(-1, r + 1))
+    codes[r] = nullCode;
+  codes[rowCount] = nullCode;
+  return codes;
 }
 
 function listNeighbours(table: Table, tables: readonly Table[]): Neighbour[] {

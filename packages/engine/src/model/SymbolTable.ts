@@ -8,22 +8,38 @@ import { Dual, type Value } from '../value/Value.js';
 export class SymbolTable {
   private textLookup: Map<string, number> | undefined;
   private numLookup: Map<number, number> | undefined;
+  private allTexts: string[] | undefined;
 
   constructor(
-    /** Text of each value. */
-    readonly texts: readonly string[],
+    /**
+     * Text of each value; undefined where it is the number's own text
+     * (`String(num)`), which is then made when asked for: a load of a million
+     * distinct numbers need not spell out a million strings before anyone reads them.
+     */
+    private readonly givenTexts: readonly (string | undefined)[],
     /** Number of each value, NaN for values with no number. */
     readonly nums: Float64Array,
   ) {}
 
   /** Number of distinct values. */
   get size(): number {
-    return this.texts.length;
+    return this.nums.length;
+  }
+
+  /** Text of each value (made once, on first read, where the load left them to the numbers). */
+  get texts(): readonly string[] {
+    this.allTexts ??= Array.from({ length: this.size }, (_, i) => this.text(i));
+    return this.allTexts;
   }
 
   /** Text of value `index`. */
   text(index: number): string {
-    return this.texts[index];
+    return this.givenTexts[index] ?? String(this.nums[index]);
+  }
+
+  /** Whether value `index` is spelled as its number's own text (a plain number: digits, sign, point, exponent). */
+  hasNumberText(index: number): boolean {
+    return this.givenTexts[index] === undefined;
   }
 
   /** Number of value `index`, NaN when it has none. */
@@ -39,7 +55,8 @@ export class SymbolTable {
   /** Value `index` as the engine's `Value` (a primitive when text and number agree). */
   value(index: number): Value {
     const num = this.nums[index];
-    const text = this.texts[index];
+    const text = this.givenTexts[index];
+    if (text === undefined) return num;
     if (Number.isNaN(num)) return text;
     return String(num) === text ? num : new Dual(text, num);
   }

@@ -1,5 +1,6 @@
 import { Dual, type Value } from '../value/Value.js';
 import { SymbolTable } from './SymbolTable.js';
+import { SymbolTableNumberIndex } from './SymbolTableNumberIndex.js';
 
 /**
  * Merges the dictionaries of same-named columns into one symbol table.
@@ -7,10 +8,17 @@ import { SymbolTable } from './SymbolTable.js';
  * first text seen wins, as in Qlik); values with no number by their text.
  */
 export class SymbolTableBuilder {
-  private readonly texts: string[] = [];
+  /** Per symbol its text, undefined for a plain number (the table spells it when asked). */
+  private readonly texts: (string | undefined)[] = [];
   private readonly nums: number[] = [];
-  private readonly byNum = new Map<number, number>();
+  private readonly byNum = new SymbolTableNumberIndex();
   private readonly byText = new Map<string, number>();
+  private nanIndex = -1;
+
+  /** Number of symbols so far. */
+  get size(): number {
+    return this.nums.length;
+  }
 
   /** Adds `value` if new and returns its symbol index. */
   add(value: Exclude<Value, null>): number {
@@ -36,11 +44,16 @@ export class SymbolTableBuilder {
     return new SymbolTable(this.texts, Float64Array.from(this.nums));
   }
 
-  /** `text` undefined: a plain number, its text made only when it is new (most adds are repeats). */
+  /** `text` undefined: a plain number, whose text is left to the symbol table. */
   private addNumeric(text: string | undefined, num: number): number {
+    // NaN equals nothing in the index; it is one symbol of its own, spelled 'NaN'.
+    if (Number.isNaN(num)) {
+      if (this.nanIndex < 0) this.nanIndex = this.push(text ?? 'NaN', num);
+      return this.nanIndex;
+    }
     const known = this.byNum.get(num);
-    if (known !== undefined) return known;
-    const index = this.push(text ?? String(num), num);
+    if (known >= 0) return known;
+    const index = this.push(text, num);
     this.byNum.set(num, index);
     return index;
   }
@@ -53,9 +66,9 @@ export class SymbolTableBuilder {
     return index;
   }
 
-  private push(text: string, num: number): number {
+  private push(text: string | undefined, num: number): number {
     this.texts.push(text);
     this.nums.push(num);
-    return this.texts.length - 1;
+    return this.nums.length - 1;
   }
 }

@@ -36,7 +36,8 @@ function valueTags(symbols: SymbolTable): FieldTag[] {
       numeric++;
       if (Number.isInteger(num)) integer++;
     }
-    if (ascii && !isAscii(symbols.texts[i])) ascii = false;
+    // A number's own text is digits, sign, point and exponent: ASCII, and not worth spelling out.
+    if (ascii && !symbols.hasNumberText(i) && !isAscii(symbols.text(i))) ascii = false;
   }
   const tags: FieldTag[] = [];
   if (symbols.size > 0 && numeric === symbols.size) {
