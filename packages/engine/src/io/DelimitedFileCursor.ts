@@ -37,6 +37,11 @@ export class DelimitedFileCursor {
     return Math.max(0, this.size - this.readBytes) + this.pending.length;
   }
 
+  /** The position in the file of the first byte `bytes()` would hand out now. */
+  get offset(): number {
+    return this.readBytes - this.pending.length;
+  }
+
   /**
    * Parses up to `count` non-blank rows at the start of the file (after a
    * byte order mark), exactly as the text parser reads them.

@@ -55,6 +55,8 @@ export interface RawDelimitedRows {
   readonly firstRows: readonly DelimitedCell[][];
   /** The size of `bytes`, as far as it is known when the stream is made (a hint for presizing). */
   readonly byteLength: number;
+  /** The file `bytes` come from and the position of their first byte in it: lets another thread read part of them. */
+  readonly file?: { readonly path: string; readonly offset: number };
   /** The bytes after `firstRows`, starting at a row; iterate once. */
   readonly bytes: AsyncIterable<Uint8Array>;
   /** Releases the file. */

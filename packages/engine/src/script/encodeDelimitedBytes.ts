@@ -7,9 +7,8 @@ import type { ColumnBuilder } from './ColumnBuilder.js';
 import type { RawDelimitedRows } from './RowStream.js';
 import { CR, LF, QUOTE } from '../io/charCodes.js';
 import { concatBytes } from '../io/concatBytes.js';
-
-/** The most bytes a row may span before the text parser reads it instead. */
-const MAX_CARRY_BYTES = 8 * 1024 * 1024;
+import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
+import { appendSecondHalf, cutAt, startSecondHalf } from './secondHalf.js';
 
 /** Whether the byte scanner reads this layout: a one-byte delimiter that is no quote, line break or run of spaces. */
 export function canEncodeBytes(format: DelimitedFormat): boolean {
@@ -37,20 +36,33 @@ export async function encodeDelimitedBytes(
   const encoder = new ByteRowEncoder(raw.format, targets, numbers);
   let rows = raw.firstRows.length;
   encodeRows(raw.firstRows);
-  const pieces = rowAlignedPieces(raw.bytes)[Symbol.asyncIterator]();
+  let half = await startSecondHalf(raw, targets, numbers);
+  const bytes = half ? cutAt(raw.bytes, half.boundary) : raw.bytes;
+  const pieces = rowAlignedPieces(bytes)[Symbol.asyncIterator]();
   let first = true;
+  let position = 0;
   // A quoted cell may hold line breaks and so run past a piece: its row waits for the next one.
   let carry: Uint8Array | undefined;
   let rest: AsyncIterable<Uint8Array> | undefined;
   try {
     for (;;) {
       const next = await pieces.next();
+      if (!next.done) position += next.value.length;
       const buf = next.done ? carry : carry ? concatBytes(carry, next.value) : next.value;
       if (!buf) break;
       const used = encoder.encode(buf, !next.done);
       if (first) encoder.reserveFor(raw.byteLength / Math.max(used, 1));
       first = false;
       carry = used < buf.length ? buf.subarray(used) : undefined;
+      if (half && position === half.boundary && !carry && !encoder.stopped) {
+        // This thread's rows end at the boundary: the worker's rows are the rest, unless it found a row it cannot read.
+        const result = await half.result;
+        half = undefined;
+        if (result) {
+          rows += appendSecondHalf(targets, result);
+          break;
+        }
+      }
       // A quote that never closes would make every piece join the carry; the text parser takes over instead.
       if (encoder.stopped || (carry && carry.length > MAX_CARRY_BYTES)) {
         rest = restOf(carry ?? new Uint8Array(0), pieces);
@@ -72,30 +84,6 @@ export async function encodeDelimitedBytes(
   return rows + encoder.rows;
 }
 
-/**
- * Re-cuts file chunks into pieces of whole rows (each ends with a line feed,
- * but the file's last one). Only the row that straddles two chunks is copied.
- */
-async function* rowAlignedPieces(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  let tail: Uint8Array | undefined;
-  for await (const value of chunks) {
-    const chunk = plainBytes(value);
-    const last = chunk.lastIndexOf(LF);
-    if (last < 0) {
-      tail = tail ? concatBytes(tail, chunk) : chunk;
-      continue;
-    }
-    let from = 0;
-    if (tail) {
-      from = chunk.indexOf(LF) + 1;
-      yield concatBytes(tail, chunk.subarray(0, from));
-    }
-    if (last + 1 > from) yield chunk.subarray(from, last + 1);
-    tail = last + 1 < chunk.length ? chunk.subarray(last + 1) : undefined;
-  }
-  if (tail) yield tail;
-}
-
 /** The bytes left in the current piece, then the pieces not read yet. */
 async function* restOf(
   first: Uint8Array,
@@ -107,14 +95,4 @@ async function* restOf(
     if (next.done) return;
     yield next.value;
   }
-}
-
-/**
- * The same bytes as a plain Uint8Array: file chunks are Buffers, joined ones
- * are not, and one shape keeps the scanning loop monomorphic.
- */
-function plainBytes(chunk: Uint8Array): Uint8Array {
-  return chunk.constructor === Uint8Array
-    ? chunk
-    : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

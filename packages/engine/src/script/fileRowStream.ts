@@ -105,6 +105,7 @@ export async function fileRowStream(
       format,
       firstRows,
       byteLength: cursor.unreadBytes,
+      file: { path: absolutePath, offset: cursor.offset },
       bytes: cursor.bytes(),
       close: () => cursor.close(),
     };
