@@ -57,16 +57,33 @@ export class JsonRecordSplitter {
   private keyStart = -1;
   /** Records the array held so far (whole ones). */
   records = 0;
+  /**
+   * Where each run of whole records lies in the input, as [start, end) byte
+   * offsets in pairs: a second reader of the same file cuts it there without
+   * scanning it again.
+   */
+  readonly runs: number[] = [];
+  /** Bytes pushed so far (the input's offset of the next chunk). */
+  private pushed = 0;
 
-  /** `keys`, when given, is told each record's keys (to learn the field names without parsing). */
-  constructor(private readonly keys?: JsonKeySink) {}
+  /**
+   * `keys`, when given, is told each record's keys (to learn the field names
+   * without parsing); with `texts` false, `push` only records the runs.
+   */
+  constructor(
+    private readonly keys?: JsonKeySink,
+    private readonly texts = true,
+  ) {}
 
   /** Takes the next chunk; the text of the whole records it completes ("{...},{...}"), or undefined. */
   push(chunk: Buffer): string | undefined {
     let start = 0;
+    let base = this.pushed;
+    this.pushed += chunk.length;
     if (this.phase === 'start') {
       // A byte order mark may be cut by the first chunks' ends: hold them until it can be told.
       if (this.head !== undefined) {
+        base -= this.head.length;
         chunk = Buffer.concat([this.head, chunk]);
         if (chunk.length < 3 && BOM.subarray(0, chunk.length).equals(chunk)) {
           this.head = chunk;
@@ -95,7 +112,7 @@ export class JsonRecordSplitter {
         throw new JsonSplitError('invalid', 'has text after the array');
       return undefined;
     }
-    return this.scan(chunk, start);
+    return this.scan(chunk, start, base);
   }
 
   /** Ends the input; the single record's text when the file is one record. */
@@ -106,7 +123,8 @@ export class JsonRecordSplitter {
     return undefined;
   }
 
-  private scan(chunk: Buffer, from: number): string | undefined {
+  /** `base`: the input's offset of `chunk[0]`. */
+  private scan(chunk: Buffer, from: number, base: number): string | undefined {
     const carried = this.carry.length;
     const buf = carried > 0 ? Buffer.concat([this.carry, chunk.subarray(from)]) : chunk;
     let i = carried > 0 ? carried : from;
@@ -186,7 +204,11 @@ export class JsonRecordSplitter {
     // The carry starts at the record's first byte, so an open key moves with it.
     this.keyStart = keyStart >= 0 ? keyStart - recordStart : -1;
     this.carry = recordStart >= 0 ? Buffer.from(buf.subarray(recordStart)) : Buffer.alloc(0);
-    return runEnd > runStart && runStart >= 0 ? buf.toString('utf8', runStart, runEnd) : undefined;
+    if (!(runEnd > runStart && runStart >= 0)) return undefined;
+    // buf is the carry (which ends where the chunk starts) and the chunk from `from`.
+    const bufBase = carried > 0 ? base + from - carried : base;
+    this.runs.push(bufBase + runStart, bufBase + runEnd);
+    return this.texts ? buf.toString('utf8', runStart, runEnd) : undefined;
   }
 }
 

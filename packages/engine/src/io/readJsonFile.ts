@@ -1,8 +1,9 @@
+import { open, type FileHandle } from 'node:fs/promises';
 import { Dual, type Value } from '../value/Value.js';
 import { DataFileError } from './DataFileError.js';
 import { JsonKeyCollector } from './JsonKeyCollector.js';
 import { JsonRecordSplitter, JsonSplitError } from './JsonRecordSplitter.js';
-import { openDataFile } from './openDataFile.js';
+import { fileNotFound, openDataFile } from './openDataFile.js';
 
 /** Records of a JSON file: the union of their keys, and their values as rows in batches. */
 export interface JsonRecords {
@@ -14,8 +15,6 @@ export interface JsonRecords {
 
 type JsonRecord = Record<string, unknown>;
 
-const BATCH_ROWS = 8192;
-
 /**
  * Reads a JSON file holding an array of flat records (or one record) as a
  * stream, in memory that does not grow with the file: a first pass collects
@@ -25,27 +24,34 @@ const BATCH_ROWS = 8192;
  * missing key is null, and nested values are kept as their JSON text.
  */
 export async function readJsonFile(absolutePath: string, scriptPath: string): Promise<JsonRecords> {
-  const { fieldNames, rowCount } = await collectKeys(absolutePath, scriptPath);
-  return { fieldNames, rowCount, batches: rowBatches(absolutePath, scriptPath, fieldNames) };
+  const { fieldNames, rowCount, runs, single } = await collectKeys(absolutePath, scriptPath);
+  const records = single ? [[single]] : recordRuns(absolutePath, scriptPath, runs);
+  return { fieldNames, rowCount, batches: rowBatches(records, fieldNames) };
 }
 
-/** The first pass: the union of the records' keys and their count, read from the bytes without parsing the records. */
-async function collectKeys(
-  absolutePath: string,
-  scriptPath: string,
-): Promise<{ fieldNames: string[]; rowCount: number }> {
+/** What the first pass learns: the field names, the record count, and where the runs of records lie. */
+interface FileOutline {
+  readonly fieldNames: string[];
+  readonly rowCount: number;
+  /** [start, end) byte offsets of runs of whole records, in pairs. */
+  readonly runs: readonly number[];
+  /** The record, when the file is one record rather than an array. */
+  readonly single?: JsonRecord;
+}
+
+/** The first pass: the union of the records' keys, their count and the runs, read from the bytes without parsing the records. */
+async function collectKeys(absolutePath: string, scriptPath: string): Promise<FileOutline> {
   const { stream } = await openDataFile(absolutePath, scriptPath);
   const keys = new JsonKeyCollector();
-  const splitter = new JsonRecordSplitter(keys);
+  const splitter = new JsonRecordSplitter(keys, false);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>)
       split(() => splitter.push(chunk), scriptPath);
-    const single = split(() => splitter.end(), scriptPath);
-    if (single === undefined) return { fieldNames: keys.names, rowCount: splitter.records };
-    return {
-      fieldNames: Object.keys(asRecord(parse(single, scriptPath), scriptPath)),
-      rowCount: 1,
-    };
+    const text = split(() => splitter.end(), scriptPath);
+    if (text === undefined)
+      return { fieldNames: keys.names, rowCount: splitter.records, runs: splitter.runs };
+    const single = asRecord(parse(text, scriptPath), scriptPath);
+    return { fieldNames: Object.keys(single), rowCount: 1, runs: [], single };
   } finally {
     stream.destroy();
   }
@@ -62,12 +68,11 @@ function asRecord(value: unknown, scriptPath: string): JsonRecord {
 }
 
 async function* rowBatches(
-  absolutePath: string,
-  scriptPath: string,
+  runs: AsyncIterable<JsonRecord[]> | Iterable<JsonRecord[]>,
   fieldNames: readonly string[],
 ): AsyncGenerator<Value[][]> {
   const width = fieldNames.length;
-  for await (const records of recordBatches(absolutePath, scriptPath)) {
+  for await (const records of runs) {
     const batch = new Array<Value[]>(records.length);
     for (let r = 0; r < records.length; r++) {
       const row = new Array<Value>(width);
@@ -78,34 +83,44 @@ async function* rowBatches(
   }
 }
 
-/** The file's records, cut into runs of whole records chunk by chunk and parsed natively, handed out in batches. */
-async function* recordBatches(
+/**
+ * The second pass: each run of records the first pass found, read at its
+ * place and parsed natively, one run (about one read chunk) alive at a time.
+ */
+async function* recordRuns(
   absolutePath: string,
   scriptPath: string,
+  runs: readonly number[],
 ): AsyncGenerator<JsonRecord[]> {
-  const { stream } = await openDataFile(absolutePath, scriptPath);
-  const splitter = new JsonRecordSplitter();
-  let pending: JsonRecord[] = [];
+  const file = await openFile(absolutePath, scriptPath);
+  let buffer = Buffer.alloc(0);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const run = split(() => splitter.push(chunk), scriptPath);
-      if (run !== undefined) {
-        for (const value of parse(`[${run}]`, scriptPath) as unknown[])
-          pending.push(value as JsonRecord);
-      }
-      if (pending.length >= BATCH_ROWS) {
-        yield pending;
-        pending = [];
-      }
+    for (let i = 0; i < runs.length; i += 2) {
+      const length = runs[i + 1] - runs[i];
+      if (buffer.length < length) buffer = Buffer.allocUnsafe(length);
+      const { bytesRead } = await file.read(buffer, 0, length, runs[i]);
+      if (bytesRead < length) throw changedFile(scriptPath);
+      yield parse(`[${buffer.toString('utf8', 0, length)}]`, scriptPath) as JsonRecord[];
     }
-    const single = split(() => splitter.end(), scriptPath);
-    if (single !== undefined) {
-      pending.push(asRecord(parse(single, scriptPath), scriptPath));
-    }
-    if (pending.length > 0) yield pending;
   } finally {
-    stream.destroy();
+    await file.close();
   }
+}
+
+async function openFile(absolutePath: string, scriptPath: string): Promise<FileHandle> {
+  try {
+    return await open(absolutePath, 'r');
+  } catch (cause) {
+    throw fileNotFound(scriptPath, cause);
+  }
+}
+
+function changedFile(scriptPath: string): DataFileError {
+  return new DataFileError(
+    'SCRIPT_FILE_FORMAT',
+    `File '${scriptPath}' changed while it was read`,
+    scriptPath,
+  );
 }
 
 /** Runs a step of the splitter, turning its faults into SCRIPT_FILE_FORMAT errors. */
