@@ -77,4 +77,21 @@ describe('JsonRecordSplitter', () => {
       expect(splitter.records).toBe(4);
     }
   });
+
+  it('notes where each run lies in the input, so a second reader cuts it without scanning', () => {
+    const records = [{ a: 1, s: 'x],"{' }, { a: 2, nested: [{ b: '日本' }] }, { a: 3 }];
+    const bytes = Buffer.from(`\uFEFF [\n${records.map((r) => JSON.stringify(r)).join(' ,\n')}\n]`);
+    for (let size = 1; size <= bytes.length; size++) {
+      const splitter = new JsonRecordSplitter(undefined, false);
+      for (let at = 0; at < bytes.length; at += size)
+        expect(splitter.push(Buffer.from(bytes.subarray(at, at + size)))).toBeUndefined();
+      splitter.end();
+      const read: unknown[] = [];
+      for (let i = 0; i < splitter.runs.length; i += 2) {
+        const run = bytes.toString('utf8', splitter.runs[i], splitter.runs[i + 1]);
+        read.push(...(JSON.parse(`[${run}]`) as unknown[]));
+      }
+      expect(read, `chunks of ${size}`).toEqual(records);
+    }
+  });
 });
