@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runScript } from '../../packages/engine/src/script/runScript.js';
 import { DataModel } from '../../packages/engine/src/model/DataModel.js';
-import { DelimitedScanPool } from '../../packages/engine/src/script/DelimitedScanPool.js';
+import { LoadWorkerPool } from '../../packages/engine/src/script/LoadWorkerPool.js';
 import { alternate, formatMs, type Timing } from './alternate.js';
 
 const quick = process.argv.includes('--quick');
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const threads = String(settings.getRowObjectsJS()[0].t);
     const size = (await stat(path.join(dir, 'flights-1m.csv'))).size / 1e6;
     // The CSV worker thread is up before timing starts, as DuckDB's threads are.
-    const csvThreads = (await DelimitedScanPool.shared()?.whenReady()) ? 2 : 1;
+    const csvThreads = (await LoadWorkerPool.shared()?.whenReady()) ? 2 : 1;
     console.log(
       `node ${process.version}, DuckDB threads=${threads}, qlikit CSV threads=${csvThreads}, medians of ${ROUNDS} alternating rounds after 1 warm-up (10M: 3 rounds, no warm-up) [min–max]; flights-1m.csv ${size.toFixed(1)} MB`,
     );

@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { Dual, type Value } from '../value/Value.js';
+import type { Value } from '../value/Value.js';
+import { jsonToValue, type JsonRecord } from './jsonRecordValues.js';
 import { DataFileError } from './DataFileError.js';
 import { JsonKeyCollector } from './JsonKeyCollector.js';
 import { JsonRecordSplitter, JsonSplitError } from './JsonRecordSplitter.js';
@@ -11,9 +12,9 @@ export interface JsonRecords {
   /** Rows in batches, parsed from the file as they are read: one batch of rows is alive at a time. */
   readonly batches: AsyncIterable<Value[][]>;
   readonly rowCount: number;
+  /** Where the records lie, for a reader that takes them run by run (`readJsonRuns`). */
+  readonly outline: JsonOutline;
 }
-
-type JsonRecord = Record<string, unknown>;
 
 /**
  * Reads a JSON file holding an array of flat records (or one record) as a
@@ -24,13 +25,15 @@ type JsonRecord = Record<string, unknown>;
  * missing key is null, and nested values are kept as their JSON text.
  */
 export async function readJsonFile(absolutePath: string, scriptPath: string): Promise<JsonRecords> {
-  const { fieldNames, rowCount, runs, single } = await collectKeys(absolutePath, scriptPath);
-  const records = single ? [[single]] : recordRuns(absolutePath, scriptPath, runs);
-  return { fieldNames, rowCount, batches: rowBatches(records, fieldNames) };
+  const outline = await collectKeys(absolutePath, scriptPath);
+  const { fieldNames, rowCount } = outline;
+  return { fieldNames, rowCount, outline, batches: rowBatches(readJsonRuns(outline), fieldNames) };
 }
 
 /** What the first pass learns: the field names, the record count, and where the runs of records lie. */
-interface FileOutline {
+export interface JsonOutline {
+  readonly path: string;
+  readonly scriptPath: string;
   readonly fieldNames: string[];
   readonly rowCount: number;
   /** [start, end) byte offsets of runs of whole records, in pairs. */
@@ -40,7 +43,7 @@ interface FileOutline {
 }
 
 /** The first pass: the union of the records' keys, their count and the runs, read from the bytes without parsing the records. */
-async function collectKeys(absolutePath: string, scriptPath: string): Promise<FileOutline> {
+async function collectKeys(absolutePath: string, scriptPath: string): Promise<JsonOutline> {
   const { stream } = await openDataFile(absolutePath, scriptPath);
   const keys = new JsonKeyCollector();
   const splitter = new JsonRecordSplitter(keys, false);
@@ -48,10 +51,11 @@ async function collectKeys(absolutePath: string, scriptPath: string): Promise<Fi
     for await (const chunk of stream as AsyncIterable<Buffer>)
       split(() => splitter.push(chunk), scriptPath);
     const text = split(() => splitter.end(), scriptPath);
+    const file = { path: absolutePath, scriptPath };
     if (text === undefined)
-      return { fieldNames: keys.names, rowCount: splitter.records, runs: splitter.runs };
+      return { ...file, fieldNames: keys.names, rowCount: splitter.records, runs: splitter.runs };
     const single = asRecord(parse(text, scriptPath), scriptPath);
-    return { fieldNames: Object.keys(single), rowCount: 1, runs: [], single };
+    return { ...file, fieldNames: Object.keys(single), rowCount: 1, runs: [], single };
   } finally {
     stream.destroy();
   }
@@ -84,14 +88,19 @@ async function* rowBatches(
 }
 
 /**
- * The second pass: each run of records the first pass found, read at its
- * place and parsed natively, one run (about one read chunk) alive at a time.
+ * The second pass: each run of records the first pass found (or the runs
+ * given, a part of them), read at its place and parsed natively, one run
+ * (about one read chunk) alive at a time.
  */
-async function* recordRuns(
-  absolutePath: string,
-  scriptPath: string,
-  runs: readonly number[],
+export async function* readJsonRuns(
+  outline: JsonOutline,
+  runs: readonly number[] = outline.runs,
 ): AsyncGenerator<JsonRecord[]> {
+  if (outline.single) {
+    yield [outline.single];
+    return;
+  }
+  const { path: absolutePath, scriptPath } = outline;
   const file = await openFile(absolutePath, scriptPath);
   let buffer = Buffer.alloc(0);
   try {
@@ -149,12 +158,4 @@ function parse(text: string, scriptPath: string): unknown {
       { cause },
     );
   }
-}
-
-function jsonToValue(value: unknown): Value {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? new Dual('true', -1) : new Dual('false', 0);
-  return JSON.stringify(value);
 }

@@ -4,6 +4,7 @@ import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { LoadedColumn } from '../model/LoadedTable.js';
 import type { Value } from '../value/Value.js';
+import type { ColumnBuilder } from './ColumnBuilder.js';
 
 /** A batch of source rows; each row holds one value per source field. */
 export type RowBatch = readonly (readonly Value[])[];
@@ -24,7 +25,18 @@ export interface ValueRowStream {
   readonly columns?: WholeColumns;
   /** Number formats the source gives its fields (a QVD header's), by source field name. */
   readonly numberFormats?: ReadonlyMap<string, FieldNumberFormat>;
+  /** The same rows encoded straight into columns (JSON), for a LOAD that copies fields as they are. */
+  readonly encode?: ColumnEncoder;
 }
+
+/**
+ * Encodes a source's rows into dictionary columns, `targets[i]` taking source
+ * field i (none: skipped), calling `pause` between batches; the rows read.
+ */
+export type ColumnEncoder = (
+  targets: readonly (ColumnBuilder | undefined)[],
+  pause: () => Promise<void>,
+) => Promise<number>;
 
 /** Whole columns of a source, each `rowCount` rows long. */
 export interface WholeColumns {

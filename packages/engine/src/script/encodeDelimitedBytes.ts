@@ -8,7 +8,8 @@ import type { RawDelimitedRows } from './RowStream.js';
 import { CR, LF, QUOTE } from '../io/charCodes.js';
 import { concatBytes } from '../io/concatBytes.js';
 import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
-import { appendSecondHalf, cutAt, startSecondHalf } from './secondHalf.js';
+import { appendColumnsPart } from './ColumnsPart.js';
+import { cutAt, startSecondHalf } from './secondHalf.js';
 
 /** Whether the byte scanner reads this layout: a one-byte delimiter that is no quote, line break or run of spaces. */
 export function canEncodeBytes(format: DelimitedFormat): boolean {
@@ -59,7 +60,7 @@ export async function encodeDelimitedBytes(
         const result = await half.result;
         half = undefined;
         if (result) {
-          rows += appendSecondHalf(targets, result);
+          rows += appendColumnsPart(targets, result);
           break;
         }
       }

@@ -16,6 +16,7 @@ import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FileFormatSpec, FileType } from './FileFormatSpec.js';
 import type { RowStream } from './RowStream.js';
 import { textRowStream } from './textRowStream.js';
+import { encodeJsonFile } from './encodeJsonFile.js';
 
 const EXTENSION_TYPES: Record<string, FileType> = {
   '.json': 'json',
@@ -81,7 +82,12 @@ export async function fileRowStream(
   }
   if (type === 'json') {
     const records = await readJsonFile(absolutePath, scriptPath);
-    return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
+    return {
+      kind: 'values',
+      fieldNames: records.fieldNames,
+      batches: records.batches,
+      encode: (targets, pause) => encodeJsonFile(records.outline, targets, pause),
+    };
   }
   const format = delimitedFormatOf(scriptPath, spec);
   const labels = spec.labels === 'none' ? 'none' : 'embedded';

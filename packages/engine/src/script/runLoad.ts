@@ -12,7 +12,7 @@ import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { canEncodeBytes, encodeDelimitedBytes } from './encodeDelimitedBytes.js';
 import { LoadContext } from './LoadContext.js';
 import { ScriptFault } from './ScriptFault.js';
-import type { RowStream, TextRowStream, WholeColumns } from './RowStream.js';
+import type { ColumnEncoder, RowStream, TextRowStream, WholeColumns } from './RowStream.js';
 import { interpretTexts } from './textRowStream.js';
 import { textToValue } from '../io/textToValue.js';
 import { ScriptTable } from './ScriptTable.js';
@@ -55,6 +55,10 @@ export async function runLoad(
     return encodeTexts(load, source, env);
   if (source.kind === 'values' && source.columns && isPlainCopy(load, source.fieldNames))
     return copyColumns(load, source.fieldNames, source.columns);
+  if (source.kind === 'values' && source.encode && isPlainCopy(load, source.fieldNames)) {
+    const encoded = await encodeValues(load, source.fieldNames, source.encode, env);
+    if (encoded) return encoded;
+  }
   const stream = source.kind === 'texts' ? interpretTexts(source) : source;
   const positions = new Map<string, number>(stream.fieldNames.map((name, i) => [name, i]));
   const ctx = new LoadContext(positions, env.functions, env.format, (name) => env.variable(name));
@@ -228,6 +232,34 @@ function copyColumns(
 }
 
 /**
+ * The fast path for `LOAD *` (or plain fields) from a source that encodes
+ * its own rows into the columns (JSON): no row arrays; undefined when a
+ * source field is copied twice.
+ */
+async function encodeValues(
+  load: LoadStatement,
+  fieldNames: readonly string[],
+  encode: ColumnEncoder,
+  env: LoadEnvironment,
+): Promise<LoadResult | undefined> {
+  const positions = new Map<string, number>(fieldNames.map((name, i) => [name, i]));
+  const outputs = resolveOutputs(load, fieldNames, positions);
+  const table = new ScriptTable(
+    '',
+    outputs.map((o) => o.name),
+  );
+  const targets = sourceTargets(
+    fieldNames.length,
+    outputs.map((o) => o.copy),
+    table.columns,
+  );
+  if (!targets) return undefined;
+  const fetched = await encode(targets, () => env.pause());
+  table.rowCount = fetched;
+  return { table, fetched };
+}
+
+/**
  * The fast path for `LOAD *` (or plain fields) from a delimited file: each
  * distinct text is interpreted once and mapped straight to its dictionary
  * index, so a row costs one map lookup per field and no row objects.
@@ -299,7 +331,16 @@ function byteTargets(
   columns: readonly ColumnBuilder[],
 ): (ColumnBuilder | undefined)[] | undefined {
   if (!stream.raw || !canEncodeBytes(stream.raw.format)) return undefined;
-  const targets = new Array<ColumnBuilder | undefined>(stream.fieldNames.length).fill(undefined);
+  return sourceTargets(stream.fieldNames.length, sources, columns);
+}
+
+/** Per source field the column it is copied to; undefined when one is copied twice. */
+function sourceTargets(
+  fieldCount: number,
+  sources: readonly number[],
+  columns: readonly ColumnBuilder[],
+): (ColumnBuilder | undefined)[] | undefined {
+  const targets = new Array<ColumnBuilder | undefined>(fieldCount).fill(undefined);
   for (let c = 0; c < sources.length; c++) {
     if (targets[sources[c]]) return undefined;
     targets[sources[c]] = columns[c];

@@ -3,13 +3,14 @@ import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { READ_CHUNK_BYTES } from '../io/openDataFile.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import { concatBytes } from '../io/concatBytes.js';
-import { Dual, type Value } from '../value/Value.js';
 import { ByteRowEncoder } from './ByteRowEncoder.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
+import { columnsPart, type ColumnsPart } from './ColumnsPart.js';
 import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
 
 /** A part of a delimited file to encode on its own: from `start` (a row's first byte) to the end. */
 export interface DelimitedRangeJob {
+  readonly kind: 'delimited';
   readonly path: string;
   readonly start: number;
   /** Bytes from `start` to the end of the file, for presizing. */
@@ -20,24 +21,13 @@ export interface DelimitedRangeJob {
   readonly loaded: readonly boolean[];
 }
 
-/** A value as it crosses to another thread: duals as [text, num]. */
-export type PortableValue = number | string | [string, number];
-
-/** The rows of a range as dictionary columns (undefined where the field is not loaded). */
-export interface DelimitedRangeResult {
-  readonly rows: number;
-  readonly columns: ({ values: PortableValue[]; indexes: Int32Array } | undefined)[];
-}
-
 /**
  * Encodes the rows of a byte range of a delimited file into fresh
  * dictionary columns, exactly as `encodeDelimitedBytes` would from there on;
  * undefined when a row needs the text parser (a bare CR, a quote that never
  * closes), which only the reader of the whole file can hand it to.
  */
-export async function scanDelimitedRange(
-  job: DelimitedRangeJob,
-): Promise<DelimitedRangeResult | undefined> {
+export async function scanDelimitedRange(job: DelimitedRangeJob): Promise<ColumnsPart | undefined> {
   const targets = job.loaded.map((loaded, i) =>
     loaded ? new ColumnBuilder(String(i)) : undefined,
   );
@@ -61,20 +51,5 @@ export async function scanDelimitedRange(
   } finally {
     stream.destroy();
   }
-  const columns = targets.map((target) => {
-    if (!target) return undefined;
-    const { values, indexes } = target.toLoadedColumn();
-    return { values: values.map(portable), indexes: indexes.slice() };
-  });
-  return { rows: encoder.rows, columns };
-}
-
-function portable(value: Value): PortableValue {
-  if (value === null) throw new Error('a dictionary holds no null');
-  return typeof value === 'object' ? [value.text, value.num] : value;
-}
-
-/** The value a portable value stands for. */
-export function fromPortable(value: PortableValue): Exclude<Value, null> {
-  return Array.isArray(value) ? new Dual(value[0], value[1]) : value;
+  return columnsPart(encoder.rows, targets);
 }

@@ -2,9 +2,9 @@ import { open } from 'node:fs/promises';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import { LF } from '../io/charCodes.js';
 import type { ColumnBuilder } from './ColumnBuilder.js';
-import { DelimitedScanPool } from './DelimitedScanPool.js';
+import { LoadWorkerPool } from './LoadWorkerPool.js';
 import type { RawDelimitedRows } from './RowStream.js';
-import { fromPortable, type DelimitedRangeResult } from './scanDelimitedRange.js';
+import type { ColumnsPart } from './ColumnsPart.js';
 
 /** Files smaller than this are encoded by one thread: handing half over costs more than it saves. */
 const SPLIT_MIN_BYTES = 2 * 1024 * 1024;
@@ -20,7 +20,7 @@ const BOUNDARY_WINDOW_BYTES = 64 * 1024;
  */
 export interface SecondHalf {
   readonly boundary: number;
-  readonly result: Promise<DelimitedRangeResult | undefined>;
+  readonly result: Promise<ColumnsPart | undefined>;
 }
 
 /** Hands the second half of a large file to the worker; undefined when this load is better done alone. */
@@ -30,12 +30,13 @@ export async function startSecondHalf(
   numbers: NumberInterpretation,
 ): Promise<SecondHalf | undefined> {
   if (!raw.file || raw.byteLength < SPLIT_MIN_BYTES) return undefined;
-  const pool = DelimitedScanPool.shared();
+  const pool = LoadWorkerPool.shared();
   if (!pool?.available) return undefined;
   const { path, offset } = raw.file;
   const start = await rowStartAfter(path, offset + Math.floor(raw.byteLength / 2));
   if (start === undefined || start >= offset + raw.byteLength) return undefined;
-  const result = pool.scan({
+  const result = pool.run({
+    kind: 'delimited',
     path,
     start,
     byteLength: offset + raw.byteLength - start,
@@ -73,28 +74,4 @@ export async function* cutAt(
     } else yield chunk;
     position = end;
   }
-}
-
-/**
- * Appends the worker's rows to the columns: its dictionary entries are
- * looked up (or added, in its first-seen order) in each column's, so the
- * columns come out as one thread reading the whole file makes them.
- */
-export function appendSecondHalf(
-  targets: readonly (ColumnBuilder | undefined)[],
-  result: DelimitedRangeResult,
-): number {
-  const rows = result.rows;
-  targets.forEach((target, c) => {
-    const part = result.columns[c];
-    if (!target || !part) return;
-    const remap = Int32Array.from(part.values, (value) => target.indexOf(fromPortable(value)));
-    const indexes = part.indexes;
-    target.reserve(target.length + rows);
-    for (let r = 0; r < rows; r++) {
-      const local = indexes[r];
-      target.pushIndex(local < 0 ? -1 : remap[local]);
-    }
-  });
-  return rows;
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LoadedTable } from '../../src/model/LoadedTable.js';
-import { DelimitedScanPool } from '../../src/script/DelimitedScanPool.js';
+import { LoadWorkerPool } from '../../src/script/LoadWorkerPool.js';
 import { runScript } from '../../src/script/runScript.js';
-import type { DelimitedRangeResult } from '../../src/script/scanDelimitedRange.js';
+import type { ColumnsPart } from '../../src/script/ColumnsPart.js';
 import { makeDataDir, plain } from './scriptTestKit.js';
 
 // A large UTF-8 file's rows are encoded by two threads: this one up to a line
@@ -44,14 +44,14 @@ const FILES: Record<string, string> = {
 
 let dataDir: string;
 let dispose: () => Promise<void>;
-const results: (DelimitedRangeResult | undefined)[] = [];
+const results: (ColumnsPart | undefined)[] = [];
 
 beforeAll(async () => {
   ({ dir: dataDir, dispose } = await makeDataDir(FILES));
-  const pool = DelimitedScanPool.shared();
+  const pool = LoadWorkerPool.shared();
   expect(await pool?.whenReady()).toBe(true);
-  const scan = pool!.scan.bind(pool);
-  vi.spyOn(pool!, 'scan').mockImplementation(async (job) => {
+  const scan = pool!.run.bind(pool);
+  vi.spyOn(pool!, 'run').mockImplementation(async (job) => {
     const result = await scan(job);
     results.push(result);
     return result;

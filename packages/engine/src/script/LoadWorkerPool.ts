@@ -2,25 +2,29 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DelimitedRangeJob, DelimitedRangeResult } from './scanDelimitedRange.js';
+import type { ColumnsPart } from './ColumnsPart.js';
+import type { JsonRunsJob } from './encodeJsonRuns.js';
+import type { DelimitedRangeJob } from './scanDelimitedRange.js';
 
-/** What the worker posts: that it is ready, a job's result (undefined: the range needs the text parser), or a failure. */
-type WorkerMessage =
-  { ready: true } | { result: DelimitedRangeResult | undefined } | { error: string };
+/** Work the worker does: a byte range of a delimited file, or runs of a JSON file's records. */
+export type LoadJob = DelimitedRangeJob | JsonRunsJob;
+
+/** What the worker posts: that it is ready, a job's result (undefined: a CSV range needs the text parser), or a failure. */
+type WorkerMessage = { ready: true } | { result: ColumnsPart | undefined } | { error: string };
 
 /**
- * The one worker thread that encodes part of a large delimited file beside
- * the loading thread (two threads, as DuckDB's CSV reader uses on this kind
- * of machine). It starts on first need and is used once it is up, so a load
+ * The one worker thread that encodes part of a large CSV or JSON file beside
+ * the loading thread (two threads, as DuckDB's readers use on this kind of
+ * machine). It starts on first need and is used once it is up, so a load
  * never waits for it to boot; it does not keep the process alive when idle.
  */
-export class DelimitedScanPool {
-  private static instance: DelimitedScanPool | undefined;
+export class LoadWorkerPool {
+  private static instance: LoadWorkerPool | undefined;
   private readonly worker: Worker;
   private readonly started: Promise<boolean>;
   private ready = false;
   private failed = false;
-  private pending: ((result: DelimitedRangeResult | undefined) => void) | undefined;
+  private pending: ((result: ColumnsPart | undefined) => void) | undefined;
 
   private constructor() {
     this.worker = startWorker();
@@ -46,10 +50,10 @@ export class DelimitedScanPool {
   }
 
   /** The pool, started if it was not; undefined on a one-core machine. */
-  static shared(): DelimitedScanPool | undefined {
+  static shared(): LoadWorkerPool | undefined {
     if (availableParallelism() < 2) return undefined;
-    DelimitedScanPool.instance ??= new DelimitedScanPool();
-    return DelimitedScanPool.instance;
+    LoadWorkerPool.instance ??= new LoadWorkerPool();
+    return LoadWorkerPool.instance;
   }
 
   /** Waits until the worker is up; false when it cannot start. */
@@ -62,8 +66,8 @@ export class DelimitedScanPool {
     return this.ready && !this.failed && this.pending === undefined;
   }
 
-  /** Encodes a range in the worker; undefined when it cannot (busy, failed, or the range needs the text parser). */
-  scan(job: DelimitedRangeJob): Promise<DelimitedRangeResult | undefined> {
+  /** Runs a job in the worker; undefined when it cannot (busy, failed, or a CSV range needs the text parser). */
+  run(job: LoadJob): Promise<ColumnsPart | undefined> {
     if (!this.available) return Promise.resolve(undefined);
     // A job in flight keeps the process alive until its answer is in.
     this.worker.ref();
@@ -73,7 +77,7 @@ export class DelimitedScanPool {
     });
   }
 
-  private settle(result: DelimitedRangeResult | undefined): void {
+  private settle(result: ColumnsPart | undefined): void {
     const pending = this.pending;
     this.pending = undefined;
     this.worker.unref();
@@ -84,8 +88,8 @@ export class DelimitedScanPool {
 /** The worker from the built JavaScript, or from the TypeScript sources through tsx (tests, benches). */
 function startWorker(): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./delimitedScanWorker.js', here));
-  const entry = new URL('./delimitedScanWorker.ts', here).href;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./loadWorker.js', here));
+  const entry = new URL('./loadWorker.ts', here).href;
   const tsx = tsxRegisterUrl(here);
   const boot = `const { register } = await import(${JSON.stringify(tsx)}); register(); await import(${JSON.stringify(entry)});`;
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`));
