@@ -9,15 +9,12 @@ export function socketKinds(WebSocket) {
     {
       name: 'ws',
       createSocket: (url) => new WebSocket(url, { perMessageDeflate: false }),
-      canCork: true,
     },
   ];
   if (typeof globalThis.WebSocket === 'function') {
     kinds.push({
       name: 'global WebSocket',
       createSocket: (url) => new globalThis.WebSocket(url),
-      // Its TCP socket is internal to undici: no client, raw or not, can cork it.
-      canCork: false,
     });
   }
   return kinds;
@@ -30,7 +27,9 @@ export function socketKinds(WebSocket) {
  * libraries do) and resolves what they resolve, so the server does the same work for
  * every client. With `cork`, the frames written in one
  * synchronous run leave in one TCP write (the socket is corked until a microtask),
- * as a hand-written client that knows `ws`'s internals would do.
+ * as a hand-written client that knows the socket's internals would do (`ws`, and the
+ * global WebSocket where it is undici 6); it throws CANNOT_CORK where there is no
+ * TCP socket to find.
  */
 export async function openRaw(kind, url, { cork = false, delta = true } = {}) {
   const socket = kind.createSocket(url);
@@ -78,8 +77,30 @@ export async function openRaw(kind, url, { cork = false, delta = true } = {}) {
   };
 }
 
+/** Thrown by openRaw({ cork: true }) on a socket whose TCP socket can't be found. */
+export const CANNOT_CORK = 'cannot cork';
+
+/**
+ * The TCP socket under an open WebSocket, found as a hand-written client that knows the
+ * implementation would: `ws` keeps it in `_socket`; Node's global WebSocket (undici 6, in
+ * Node 20 and 22) in the `socket` of the HTTP response it keeps under a symbol described
+ * as "response". Undefined elsewhere (a later undici keeps it in a private field).
+ */
+function tcpSocketOf(socket) {
+  const corkable = (value) =>
+    typeof value?.cork === 'function' && typeof value?.uncork === 'function' ? value : undefined;
+  const response = Object.getOwnPropertySymbols(socket).find(
+    (symbol) => symbol.description === 'response',
+  );
+  return corkable(socket._socket) ?? (response && corkable(socket[response]?.socket));
+}
+
 function corkedWriter(socket) {
-  const tcp = socket._socket;
+  const tcp = tcpSocketOf(socket);
+  if (tcp === undefined) {
+    socket.close();
+    throw new Error(CANNOT_CORK);
+  }
   let corked = false;
   const flush = () => {
     corked = false;

@@ -7,28 +7,54 @@ interface Corkable {
 }
 
 /**
- * Returns a function that sends a text frame. On `ws` sockets in Node, the
- * frames written in one synchronous run (e.g. many calls started in a loop)
- * leave in one system call: the TCP socket is corked at the first frame and
- * uncorked in a microtask, so no frame waits for I/O. Elsewhere it is `send`.
+ * Returns a function that sends a text frame. On Node, the frames written in
+ * one synchronous run (e.g. many calls started in a loop) leave in one system
+ * call: the TCP socket is corked at the first frame and uncorked in a
+ * microtask, so no frame waits for I/O. Where the TCP socket can't be found
+ * (browsers, other WebSocket implementations) it is `send`.
  */
 export function createFrameWriter(socket: SocketLike): (frame: string) => void {
-  const tcp = (socket as unknown as { _socket?: Partial<Corkable> })._socket;
-  if (!tcp || typeof tcp.cork !== 'function' || typeof tcp.uncork !== 'function') {
-    return (frame) => socket.send(frame);
-  }
-  const corkable = tcp as Corkable;
+  const tcp = findTcpSocket(socket);
+  if (tcp === undefined) return (frame) => socket.send(frame);
   let corked = false;
   const flush = () => {
     corked = false;
-    corkable.uncork();
+    tcp.uncork();
   };
   return (frame) => {
     if (!corked) {
       corked = true;
-      corkable.cork();
+      tcp.cork();
       queueMicrotask(flush);
     }
     socket.send(frame);
   };
+}
+
+/**
+ * The TCP socket under an open WebSocket, when it can be corked: `ws` keeps it
+ * in `_socket`; Node's global WebSocket (undici 6, Node 20 and 22) in the
+ * `socket` of the HTTP response it keeps under a symbol described as
+ * "response". Both are internals: each is checked for `cork` and `uncork`, and
+ * anything else (a later undici keeps it in a private field) gets no cork.
+ */
+export function findTcpSocket(socket: SocketLike): Corkable | undefined {
+  const ws = (socket as unknown as { _socket?: unknown })._socket;
+  if (isCorkable(ws)) return ws;
+  const response = Object.getOwnPropertySymbols(socket).find(
+    (symbol) => symbol.description === 'response',
+  );
+  if (response === undefined) return undefined;
+  const tcp = (socket as unknown as Record<symbol, { socket?: unknown } | undefined>)[response]
+    ?.socket;
+  return isCorkable(tcp) ? tcp : undefined;
+}
+
+function isCorkable(value: unknown): value is Corkable {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<Corkable>).cork === 'function' &&
+    typeof (value as Partial<Corkable>).uncork === 'function'
+  );
 }
