@@ -91,13 +91,11 @@ export class RequestPipeline<TSession> {
     const { config } = parts;
     this.#protocol = { delta: true, ...config.protocol };
     this.#useDelta = this.#protocol.delta === true;
-    this.#protocolFrame = Object.entries(this.#protocol)
-      .filter(
-        ([key, value]) =>
-          value !== undefined && !['jsonrpc', 'id', 'method', 'handle', 'params'].includes(key),
-      )
-      .map(([key, value]) => `,${JSON.stringify(key)}:${JSON.stringify(value)}`)
-      .join('');
+    // The envelope's own members are not the protocol's to set; JSON.stringify drops undefined ones.
+    const { jsonrpc: _j, id: _i, method: _m, handle: _h, params: _p, ...members } = this.#protocol;
+    this.#protocolFrame = JSON.stringify(members)
+      .slice(1, -1)
+      .replace(/^(?=.)/, ',');
     this.#requestInterceptors = config.requestInterceptors ?? [];
     this.#responseInterceptors = config.responseInterceptors ?? [];
     this.#direct =
@@ -125,6 +123,10 @@ export class RequestPipeline<TSession> {
 
   /** Sends an API method call given as the caller wrote it. */
   invoke(api: object, descriptor: MethodDescriptor, args: unknown[]): Promise<unknown> {
+    const last = args.length - 1;
+    // Neither named params (an object first) nor options (an object last): positional as given.
+    if (last < 0 || (!isObject(args[0]) && !isObject(args[last])))
+      return this.invokePositional(api, descriptor, args, undefined);
     let params: unknown[];
     let options: CallOptions | undefined;
     try {
@@ -154,6 +156,8 @@ export class RequestPipeline<TSession> {
       method: descriptor.method,
       params,
       outKey: descriptor.outKey,
+      // Set when sent; a member added to an object literal later costs an allocation per call.
+      id: 0,
     };
     if (!this.#direct) return this.send(request, options);
     return this.#sendDirect(request, descriptor, options);
@@ -242,8 +246,10 @@ export class RequestPipeline<TSession> {
     request.id = id;
     const call = new Call(id, request.handle, request, false);
     const promise = withRequestId(settledBy(call), id);
-    // Built by hand: the envelope is fixed, only the params need JSON.stringify.
-    const frame = `{"jsonrpc":"2.0","id":${id},"method":${descriptor.methodJson},"handle":${request.handle},"params":${JSON.stringify(request.params)}${this.#protocolFrame}}`;
+    // Built by hand: the envelope is fixed, only the params need JSON.stringify (not even
+    // those when there are none: JSON.stringify([]) costs more than the rest of the frame).
+    const { params } = request as { params: unknown[] };
+    const frame = `{"jsonrpc":"2.0","id":${id},"method":${descriptor.methodJson},"handle":${request.handle},"params":${params.length > 0 ? JSON.stringify(params) : '[]'}${this.#protocolFrame}}`;
     this.#transmit(call, frame, options);
     return promise;
   }
@@ -321,6 +327,10 @@ export class RequestPipeline<TSession> {
 }
 
 function ignore(): void {}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
 
 /** The promise a call's answer settles. */
 function settledBy(call: Call): Promise<unknown> {

@@ -18,6 +18,9 @@ export function listenForMessages(socket: SocketLike, listener: (text: string) =
     );
     return;
   }
-  socket.onmessage = (event) =>
-    listener(typeof event.data === 'string' ? event.data : String(event.data));
+  socket.onmessage = (event) => {
+    // Read once: on some sockets (undici's) `data` is a getter that checks its receiver.
+    const { data } = event;
+    listener(typeof data === 'string' ? data : String(data));
+  };
 }
