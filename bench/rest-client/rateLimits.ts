@@ -31,6 +31,8 @@ interface Row extends RunResult {
 }
 
 interface Case {
+  /** The name `--cases` selects it by. */
+  readonly key: string;
   readonly title: string;
   readonly limit: number;
   /** 0: the client runs in this process (with the server); n: in n processes of its own, sharing the user. */
@@ -45,12 +47,18 @@ interface Case {
  * than the spec; then client and server in separate processes, two client processes sharing
  * one user's limit, and the server at exactly the spec's limit.
  */
-export async function rateLimits(windowMs: number, headlineRounds: number): Promise<void> {
+export async function rateLimits(
+  windowMs: number,
+  headlineRounds: number,
+  only?: ReadonlySet<string>,
+  otherRounds = 1,
+): Promise<void> {
   console.log(
     `\nRate limits: ${TOTAL} calls of GET /api/v1/spaces/{spaceId} (tier 1, ${SPEC_LIMIT}/minute in the spec) from ${CALLERS} concurrent callers, one user; a "minute" is ${windowMs} ms (sliding window).`,
   );
   const cases: Case[] = [
     {
+      key: 'strict',
       title: `(headline) server stricter than the spec: ${STRICT_LIMIT}/minute against the spec's ${SPEC_LIMIT}`,
       limit: STRICT_LIMIT,
       clientProcesses: 0,
@@ -58,28 +66,31 @@ export async function rateLimits(windowMs: number, headlineRounds: number): Prom
       rounds: headlineRounds,
     },
     {
+      key: 'separate',
       title: `server ${STRICT_LIMIT}/minute, client and server in separate processes`,
       limit: STRICT_LIMIT,
       clientProcesses: 1,
       serverProcess: true,
-      rounds: 1,
+      rounds: otherRounds,
     },
     {
+      key: 'shared',
       title: `two client processes sharing one user's ${SPEC_LIMIT}/minute (each takes half the calls and callers)`,
       limit: SPEC_LIMIT,
       clientProcesses: 2,
       serverProcess: true,
-      rounds: 1,
+      rounds: otherRounds,
     },
     {
+      key: 'spec',
       title: `server limit = spec limit = ${SPEC_LIMIT}/minute, one process (the easy case)`,
       limit: SPEC_LIMIT,
       clientProcesses: 0,
       serverProcess: false,
-      rounds: 1,
+      rounds: otherRounds,
     },
   ];
-  for (const item of cases) {
+  for (const item of cases.filter((c) => !only || only.has(c.key))) {
     const server = item.serverProcess
       ? await serverInProcess(windowMs)
       : await serverHere(windowMs);

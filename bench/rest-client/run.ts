@@ -1,5 +1,6 @@
 // bench/rest-client: @qlikit/rest against qlik-saas-api under a per-minute rate limit, upload memory, browser bundle sizes.
 // Run from the repo root: node --conditions=source --import tsx bench/rest-client/run.ts
+//   [--only bundle,upload,rate] [--cases strict,separate,shared,spec]
 import { gzippedBundleSize } from './bundleSize.js';
 import { rateLimits } from './rateLimits.js';
 import { uploadMemory } from './uploadMemory.js';
@@ -9,6 +10,16 @@ import { uploadMemory } from './uploadMemory.js';
 const WINDOW_MS = Number(process.env.BENCH_WINDOW_MS ?? 10_000);
 /** Alternating rounds of the headline rate-limit case (each runs every client once). */
 const RATE_ROUNDS = Number(process.env.BENCH_RATE_ROUNDS ?? 3);
+/** Rounds of the other rate-limit cases (one by default: a round of three clients takes about a minute). */
+const CASE_ROUNDS = Number(process.env.BENCH_RATE_CASE_ROUNDS ?? 1);
+
+/** `--name a,b`: the listed parts only; everything when the flag is absent. */
+function listOption(name: string): ReadonlySet<string> | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : new Set((process.argv[at + 1] ?? '').split(','));
+}
+const ONLY = listOption('--only');
+const CASES = listOption('--cases');
 
 async function bundleSizes(): Promise<void> {
   const programs: Array<[string, string]> = [
@@ -47,6 +58,6 @@ async function bundleSizes(): Promise<void> {
   );
 }
 
-await bundleSizes();
-await uploadMemory(Number(process.env.BENCH_UPLOAD_MB ?? 300), 3);
-await rateLimits(WINDOW_MS, RATE_ROUNDS);
+if (!ONLY || ONLY.has('bundle')) await bundleSizes();
+if (!ONLY || ONLY.has('upload')) await uploadMemory(Number(process.env.BENCH_UPLOAD_MB ?? 300), 3);
+if (!ONLY || ONLY.has('rate')) await rateLimits(WINDOW_MS, RATE_ROUNDS, CASES, CASE_ROUNDS);
