@@ -26,7 +26,7 @@ export class GroupIndex {
     keys: readonly Int32Array[] | (() => readonly Int32Array[]),
     private readonly strides: readonly number[],
     /** The first frame row of each group, when known. */
-    private readonly firstRow?: Int32Array,
+    private readonly firstRow?: ArrayLike<number>,
   ) {
     this.keyColumns = keys;
   }
@@ -257,7 +257,7 @@ function numberSparse(codes: Float64Array) {
   return { count, ofRow, firstRow: firstRow.subarray(0, count) };
 }
 
-function keysOfGroups(column: GroupColumn, firstRow: Int32Array, count: number): Int32Array {
+function keysOfGroups(column: GroupColumn, firstRow: ArrayLike<number>, count: number): Int32Array {
   const keys = new Int32Array(count);
   for (let g = 0; g < count; g++) {
     const s = column.symbols[column.rows[firstRow[g]!]!]!;
