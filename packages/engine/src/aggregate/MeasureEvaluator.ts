@@ -113,9 +113,9 @@ export class MeasureEvaluator {
     for (const [rows, { calls, specs, withTotal }] of buckets) {
       const results = fusedAggregates(specs, rows, ofRow, count, withTotal);
       calls.forEach((call, k) => {
-        const values = toValues(results[k]!);
-        this.remember(target, call, values.slice(0, count));
-        if (withTotal) this.remember(totals!, call, [values[count]!]);
+        const nums = results[k]!;
+        this.remember(target, call, toValues(nums.subarray(0, count)));
+        if (withTotal) this.remember(totals!, call, toValues(nums.subarray(count, count + 1)));
       });
     }
   }
