@@ -84,27 +84,46 @@ function joinChild(
   const parentRows = rows.get(parent)!;
   const childCodes = child.column(key)!.codes;
   const nullCode = child.column(key)!.nullCode;
-  const { start, members } = rowsByCode(childCodes, childRows, nullCode);
-  // A dimension table (at most one row per key): frame rows keep their place, nothing is repeated.
-  if (mostPerCode(start) <= 1)
-    return lookupJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
-      start,
-      members,
+  // A dimension table alone in the frame, joined to a bigger table: the frame
+  // follows the bigger table's rows, so later reads of its columns are in order.
+  if (rows.size === 1 && childRows.length > 4 * length) {
+    const flipped = joinInChildOrder(
+      parent,
+      parentRows,
+      parentCodes,
+      child,
+      childRows,
+      childCodes,
       nullCode,
-    });
+    );
+    if (flipped) return flipped;
+  }
+  const { start, members } = rowsByCode(childCodes, childRows, nullCode);
   const matched = new Uint8Array(nullCode + 1);
   let total = 0;
   let childPadded = false;
+  let most = 0;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
     const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
     if (count > 0) matched[code] = 1;
     else childPadded = true;
+    if (count > most) most = count;
     total += Math.max(count, 1);
   }
   let orphans = 0;
   for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
   total += orphans;
+  // A dimension table (one row per key): frame rows keep their place, nothing is repeated.
+  if (most <= 1)
+    return lookupJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
+      start,
+      members,
+      matched,
+      nullCode,
+      orphans,
+      childPadded,
+    });
   const source = new Int32Array(total);
   const childOut = new Int32Array(total);
   let out = 0;
@@ -135,9 +154,8 @@ function joinChild(
 }
 
 // The join when every frame row matches at most one child row: frame row i
-// stays row i, the child's row is a lookup of its key (one pass over the
-// frame rows), and the child rows no frame row matches come last (with
-// every other table's null row).
+// stays row i, the child's row is a lookup of its key, and the child rows no
+// frame row matches come last (with every other table's null row).
 function lookupJoin(
   rows: Map<Table, Int32Array>,
   length: number,
@@ -146,36 +164,27 @@ function lookupJoin(
   child: Table,
   childRows: Int32Array,
   childCodes: ArrayLike<number>,
-  keyed: { readonly start: Int32Array; readonly members: Int32Array; readonly nullCode: number },
+  keyed: {
+    readonly start: Int32Array;
+    readonly members: Int32Array;
+    readonly matched: Uint8Array;
+    readonly nullCode: number;
+    readonly orphans: number;
+    readonly childPadded: boolean;
+  },
 ) {
-  const { start, members, nullCode } = keyed;
-  // Per key code, the child row it finds (nullRow for none), so the pass below is one lookup a row.
-  const nullRow = child.rowCount;
-  const rowOfCode = new Int32Array(nullCode + 1).fill(nullRow);
-  for (let c = 0; c < nullCode; c++)
-    if (start[c + 1]! > start[c]!) rowOfCode[c] = members[start[c]!]!;
-  const matched = new Uint8Array(nullCode + 1);
-  const found = new Int32Array(length);
-  let childPadded = false;
+  const { start, members, matched, nullCode, orphans, childPadded } = keyed;
+  const total = length + orphans;
+  const childOut = new Int32Array(total);
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
-    const row = rowOfCode[code]!;
-    found[i] = row;
-    if (row === nullRow) childPadded = true;
-    else matched[code] = 1;
+    childOut[i] =
+      code < nullCode && start[code + 1]! > start[code]! ? members[start[code]!]! : child.rowCount;
   }
-  let orphans = 0;
-  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
-  const total = length + orphans;
-  let childOut = found;
-  if (orphans > 0) {
-    childOut = new Int32Array(total);
-    childOut.set(found);
-    let out = length;
-    for (let i = 0; i < childRows.length; i++) {
-      const row = childRows[i]!;
-      if (!matched[childCodes[row]!]) childOut[out++] = row;
-    }
+  let out = length;
+  for (let i = 0; i < childRows.length; i++) {
+    const row = childRows[i]!;
+    if (!matched[childCodes[row]!]) childOut[out++] = row;
   }
   const expanded = new Map<Table, Int32Array>();
   for (const [table, tableRows] of rows) {
@@ -192,11 +201,56 @@ function lookupJoin(
   return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
 }
 
-// The most child rows any one non-null key code has (start has a bucket per code, then the null code's).
-function mostPerCode(start: Int32Array): number {
-  let most = 0;
-  for (let c = 0; c + 2 < start.length; c++) most = Math.max(most, start[c + 1]! - start[c]!);
-  return most;
+// The same full outer join when the frame is one table with at most one row
+// per key: one frame row per child row (its frame row found by key, or the
+// null row), then the frame rows no child row matches, with the child's null
+// row. Undefined when some key has two frame rows.
+function joinInChildOrder(
+  parent: Table,
+  parentRows: Int32Array,
+  parentCodes: ArrayLike<number>,
+  child: Table,
+  childRows: Int32Array,
+  childCodes: ArrayLike<number>,
+  nullCode: number,
+) {
+  const length = parentRows.length;
+  const frameRowOf = new Int32Array(nullCode + 1).fill(-1);
+  for (let i = 0; i < length; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    if (code >= nullCode) continue;
+    if (frameRowOf[code] !== -1) return undefined;
+    frameRowOf[code] = i;
+  }
+  const matched = new Uint8Array(length);
+  let orphans = 0;
+  for (let j = 0; j < childRows.length; j++) {
+    const i = frameRowOf[childCodes[childRows[j]!]!]!;
+    if (i >= 0) matched[i] = 1;
+    else orphans++;
+  }
+  let unmatched = 0;
+  for (let i = 0; i < length; i++) if (matched[i] === 0) unmatched++;
+  const total = childRows.length + unmatched;
+  const parentOut = new Int32Array(total);
+  const childOut = new Int32Array(total);
+  for (let j = 0; j < childRows.length; j++) {
+    const row = childRows[j]!;
+    const i = frameRowOf[childCodes[row]!]!;
+    parentOut[j] = i >= 0 ? parentRows[i]! : parent.rowCount;
+    childOut[j] = row;
+  }
+  let out = childRows.length;
+  for (let i = 0; i < length; i++) {
+    if (matched[i] === 1) continue;
+    parentOut[out] = parentRows[i]!;
+    childOut[out++] = child.rowCount;
+  }
+  const rows = new Map<Table, Int32Array>([
+    [parent, parentOut],
+    [child, childOut],
+  ]);
+  return { rows, length: total, childPadded: unmatched > 0, framePadded: orphans > 0 };
 }
 
 // The table's row for every new frame row; source -1 (no frame row) is its null row.

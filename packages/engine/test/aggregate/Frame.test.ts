@@ -70,4 +70,59 @@ describe('Frame.join', () => {
     expect(frame.hasNullRows(model.table('L'))).toBe(true);
     expect(frame.hasNullRows(model.table('R'))).toBe(true);
   });
+
+  test("a small table with one row per key joined to a big one gives the same rows, in the big one's order", () => {
+    // Dim: keys 0..4 and a null key; Fact: 60 rows over keys 0..6 (5 and 6 have no Dim row) and nulls.
+    const dimRows: (number | string | null)[][] = [0, 1, 2, 3, 4].map((k) => [k, `d${k}`]);
+    dimRows.push([null, 'dnull']);
+    const factRows = Array.from({ length: 60 }, (_, i) => [
+      i % 9 === 8 ? null : (i * 5) % 7,
+      `f${i}`,
+    ]);
+    const star = DataModel.fromTables([
+      tableOf('Dim', ['Key', 'DimName'], dimRows),
+      tableOf('Fact', ['Key', 'FactName'], factRows),
+    ]);
+    const dim = star.table('Dim');
+    const fact = star.table('Fact');
+    const name = (table: Table, field: string, row: number) =>
+      row === table.rowCount
+        ? '-'
+        : star.field(field).symbols.text(table.column(field)!.codes[row]!);
+    // Every Dim row but key 2, every other Fact row: Dim's key 2 rows in Fact go unmatched too.
+    const allowed = (table: Table) =>
+      table === dim
+        ? Int32Array.from([0, 1, 3, 4, 5])
+        : Int32Array.from({ length: 30 }, (_, j) => 2 * j);
+    const frame = Frame.join(star.joinTree(['DimName', 'FactName']), allowed);
+    const pairs = Array.from(
+      { length: frame.length },
+      (_, i) =>
+        `${name(dim, 'DimName', frame.rowsOf(dim)[i]!)}|${name(fact, 'FactName', frame.rowsOf(fact)[i]!)}`,
+    );
+    // The full outer join written out: pairs on equal non-null keys, then each side's unmatched rows.
+    const keyOf = (table: Table, row: number) => {
+      const code = table.column('Key')!.codes[row]!;
+      return code >= star.field('Key').cardinality ? null : code;
+    };
+    const expected: string[] = [];
+    const dimAllowed = Array.from(allowed(dim));
+    const factAllowed = Array.from(allowed(fact));
+    for (const d of dimAllowed)
+      for (const f of factAllowed)
+        if (keyOf(dim, d) !== null && keyOf(dim, d) === keyOf(fact, f))
+          expected.push(`${name(dim, 'DimName', d)}|${name(fact, 'FactName', f)}`);
+    for (const d of dimAllowed)
+      if (!factAllowed.some((f) => keyOf(dim, d) !== null && keyOf(dim, d) === keyOf(fact, f)))
+        expected.push(`${name(dim, 'DimName', d)}|-`);
+    for (const f of factAllowed)
+      if (!dimAllowed.some((d) => keyOf(dim, d) !== null && keyOf(dim, d) === keyOf(fact, f)))
+        expected.push(`-|${name(fact, 'FactName', f)}`);
+    expect([...pairs].sort()).toEqual([...expected].sort());
+    // The facts lead, in their own order; the unmatched Dim rows come last.
+    const factOrder = Array.from(frame.rowsOf(fact)).filter((row) => row !== fact.rowCount);
+    expect(factOrder).toEqual(factAllowed);
+    expect(frame.hasNullRows(dim)).toBe(true);
+    expect(frame.hasNullRows(fact)).toBe(true);
+  });
 });
