@@ -121,6 +121,19 @@ export class ChartScope {
     return mask;
   }
 
+  /**
+   * Whether `frame` holds each current row of the one table holding field
+   * `name` exactly once, so that an aggregation of the field over the frame
+   * equals one over that table alone (a chart's grand total).
+   */
+  holdsFieldRowsOnce(frame: Frame, name: string): boolean {
+    if (this.calculated.has(name)) return false;
+    const field = this.field(name);
+    if (field.tableIndexes.length !== 1) return false;
+    const table = this.model.tables[field.tableIndexes[0]!]!;
+    return frame.has(table) && frame.holdsEachRowOnce(table);
+  }
+
   // The dimensions' tables joined with those of the measure fields, when they associate at all.
   private chartFrame(dims: readonly string[], measureFields: readonly string[]): Frame {
     if (measureFields.length > 0) {

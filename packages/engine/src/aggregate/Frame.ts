@@ -18,6 +18,7 @@ export class Frame {
     readonly length: number,
     private readonly rowsByTable: ReadonlyMap<Table, Int32Array>,
     private readonly padded: ReadonlySet<Table>,
+    private readonly once: ReadonlySet<Table>,
   ) {}
 
   /** Joins the tables of `tree` over the rows `source` allows in each. */
@@ -26,6 +27,7 @@ export class Frame {
     let rows = new Map<Table, Int32Array>([[tree.root, rootRows]]);
     let length = rootRows.length;
     const padded = new Set<Table>();
+    let once = new Set<Table>([tree.root]);
     for (const node of tree.nodes) {
       if (!node.parent || !node.via) continue;
       const joined = joinChild(
@@ -38,10 +40,12 @@ export class Frame {
       );
       if (joined.childPadded) padded.add(node.table);
       if (joined.framePadded) for (const table of rows.keys()) padded.add(table);
+      if (joined.once === 'child') once = new Set([node.table]);
+      else if (joined.once === 'none') once = new Set();
       rows = joined.rows;
       length = joined.length;
     }
-    return new Frame(length, rows, padded);
+    return new Frame(length, rows, padded, once);
   }
 
   /** How many tables the frame joins. */
@@ -52,6 +56,15 @@ export class Frame {
   /** Whether `table` is part of this frame. */
   has(table: Table): boolean {
     return this.rowsByTable.has(table);
+  }
+
+  /**
+   * Whether each row `source` allowed in `table` is in exactly one frame row
+   * (the other frame rows holding its null row): an aggregation of its
+   * fields over this frame then equals one over the table alone.
+   */
+  holdsEachRowOnce(table: Table): boolean {
+    return this.once.has(table);
   }
 
   /** Whether some frame row holds `table`'s null row (no row of it matched). */
@@ -67,6 +80,9 @@ export class Frame {
     return rows;
   }
 }
+
+/** Which tables hold each of their rows once after a join: as before, only the child, or none. */
+type Once = 'kept' | 'child' | 'none';
 
 // Full outer join of the current frame with `child` on `key`: every frame row
 // is repeated once per matching child row, or paired with the child's null row
@@ -150,7 +166,13 @@ function joinChild(
   for (const [table, tableRows] of rows)
     expanded.set(table, gatherRows(tableRows, source, table.rowCount));
   expanded.set(child, childOut);
-  return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
+  return {
+    rows: expanded,
+    length: total,
+    childPadded,
+    framePadded: orphans > 0,
+    once: 'none' as Once,
+  };
 }
 
 // The join when every frame row matches at most one child row: frame row i
@@ -198,7 +220,13 @@ function lookupJoin(
     expanded.set(table, padded);
   }
   expanded.set(child, childOut);
-  return { rows: expanded, length: total, childPadded, framePadded: orphans > 0 };
+  return {
+    rows: expanded,
+    length: total,
+    childPadded,
+    framePadded: orphans > 0,
+    once: 'kept' as Once,
+  };
 }
 
 // The same full outer join when the frame is one table with at most one row
@@ -250,7 +278,13 @@ function joinInChildOrder(
     [parent, parentOut],
     [child, childOut],
   ]);
-  return { rows, length: total, childPadded: unmatched > 0, framePadded: orphans > 0 };
+  return {
+    rows,
+    length: total,
+    childPadded: unmatched > 0,
+    framePadded: orphans > 0,
+    once: 'child' as Once,
+  };
 }
 
 // The table's row for every new frame row; source -1 (no frame row) is its null row.

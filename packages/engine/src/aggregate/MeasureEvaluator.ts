@@ -98,24 +98,25 @@ export class MeasureEvaluator {
   prefetch(exprs: readonly Expr[], target: GroupTarget, totals?: GroupTarget): void {
     const buckets = new Map<
       Int32Array,
-      { calls: CallExpr[]; specs: FusedSpec[]; withTotal: boolean }
+      { calls: CallExpr[]; specs: FusedSpec[]; total: boolean[] }
     >();
     for (const call of exprs.flatMap(topLevelCalls)) {
       const found = this.fusedSpec(call, target);
       if (!found) continue;
       let bucket = buckets.get(found.rows);
-      if (!bucket) buckets.set(found.rows, (bucket = { calls: [], specs: [], withTotal: true }));
+      if (!bucket) buckets.set(found.rows, (bucket = { calls: [], specs: [], total: [] }));
       bucket.calls.push(call);
       bucket.specs.push(found.spec);
-      bucket.withTotal &&= totals !== undefined && found.totalFrameIsSame;
+      bucket.total.push(totals !== undefined && found.totalFrameIsSame);
     }
     const { ofRow, count } = target.index;
-    for (const [rows, { calls, specs, withTotal }] of buckets) {
-      const results = fusedAggregates(specs, rows, ofRow, count, withTotal);
+    // The pass sums every call's total when one of them reads its total there; the others' are not kept.
+    for (const [rows, { calls, specs, total }] of buckets) {
+      const results = fusedAggregates(specs, rows, ofRow, count, total.includes(true));
       calls.forEach((call, k) => {
         const nums = results[k]!;
         this.remember(target, call, toValues(nums.subarray(0, count)));
-        if (withTotal) this.remember(totals!, call, toValues(nums.subarray(count, count + 1)));
+        if (total[k]) this.remember(totals!, call, toValues(nums.subarray(count, count + 1)));
       });
     }
   }
@@ -136,7 +137,10 @@ export class MeasureEvaluator {
     if (this.scope.groups(frame, target.dims) !== target.index) return undefined;
     const { field, codes, rows } = this.scope.fieldIn(frame, arg.name);
     const spec: FusedSpec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    const totalFrameIsSame = this.scope.frame(undefined, [arg.name]) === frame;
+    // The total reads the field's own table: the chart's frame when it holds each of its rows once.
+    const totalFrameIsSame =
+      this.scope.frame(undefined, [arg.name]) === frame ||
+      this.scope.holdsFieldRowsOnce(frame, arg.name);
     return { rows, spec, totalFrameIsSame };
   }
 
