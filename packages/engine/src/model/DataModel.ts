@@ -159,17 +159,20 @@ function draftTable(table: LoadedTable, builders: Map<string, SymbolTableBuilder
   const columns = table.columns.map((column) => {
     let builder = builders.get(column.name);
     if (!builder) builders.set(column.name, (builder = new SymbolTableBuilder()));
+    const size = column.values.length;
     const first = builder.size === 0;
-    const remap = builder.addAll(column.values);
+    // A first column whose values are known distinct is the symbol table as it is.
+    const adopted = first && column.distinct === true && builder.adopt(column.values);
+    const remap = adopted ? undefined : builder.addAll(column.values);
     const codes =
-      first && isIdentity(remap)
-        ? checkedIndexes(column.indexes, table.rowCount, remap.length)
+      remap === undefined || (first && isIdentity(remap))
+        ? checkedIndexes(column.indexes, table.rowCount, size)
         : remapIndexes(column.indexes, table.rowCount, remap);
     if (typeof codes === 'number') {
       const local = column.indexes[codes];
       throw new ModelError(
         'INVALID_TABLE',
-        `Row ${codes} of "${table.name}"."${column.name}" points at value ${local} of ${remap.length}`,
+        `Row ${codes} of "${table.name}"."${column.name}" points at value ${local} of ${size}`,
       );
     }
     return { name: column.name, codes };

@@ -20,4 +20,10 @@ export interface LoadedColumn {
   readonly values: readonly Value[];
   /** Per row, an index into `values`, or -1 for null. Only the first `rowCount` entries count. */
   readonly indexes: Int32Array;
+  /**
+   * Set when no two values share a key (a number, or a dual's number, by the
+   * number; a text by the text): the model then takes a field's first column
+   * as its symbols without looking each value up.
+   */
+  readonly distinct?: boolean;
 }

@@ -14,6 +14,8 @@ export class SymbolTableBuilder {
   private readonly byNum = new SymbolTableNumberIndex();
   private readonly byText = new Map<string, number>();
   private nanIndex = -1;
+  /** Symbols up to here are in the lookups; adopted ones are added on the first `add`. */
+  private indexed = 0;
 
   /** Number of symbols so far. */
   get size(): number {
@@ -22,11 +24,32 @@ export class SymbolTableBuilder {
 
   /** Adds `value` if new and returns its symbol index. */
   add(value: Exclude<Value, null>): number {
+    if (this.indexed < this.nums.length) this.indexAdopted();
     if (typeof value === 'number') return this.addNumeric(undefined, value);
     if (typeof value === 'string') return this.addText(value);
     if (value instanceof Dual && !Number.isNaN(value.num))
       return this.addNumeric(value.text, value.num);
     return this.addText(value.text);
+  }
+
+  /**
+   * Takes the values of a field's first column as its symbols, in order,
+   * without a lookup each; the caller vouches that no two share a key
+   * (`LoadedColumn.distinct`). False when symbols were added before.
+   */
+  adopt(values: readonly Value[]): boolean {
+    if (this.size > 0) return false;
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (value === null) throw new Error('a dictionary holds no null');
+      if (typeof value === 'number') {
+        if (Number.isNaN(value)) this.nanIndex = this.push('NaN', value);
+        else this.push(undefined, value);
+      } else if (typeof value === 'string') this.push(value, NaN);
+      else this.push(value.text, value.num);
+    }
+    this.indexed = 0;
+    return true;
   }
 
   /** Maps each of a column's local values to its symbol index. */
@@ -69,6 +92,20 @@ export class SymbolTableBuilder {
   private push(text: string | undefined, num: number): number {
     this.texts.push(text);
     this.nums.push(num);
+    this.indexed = this.nums.length;
     return this.nums.length - 1;
+  }
+
+  /** Puts the adopted symbols in the lookups, now that another column of the field needs them. */
+  private indexAdopted(): void {
+    for (let i = this.indexed; i < this.nums.length; i++) {
+      const num = this.nums[i];
+      const text = this.texts[i];
+      // The NaN number (nanIndex) is spelled 'NaN' too, but is no text.
+      if (Number.isNaN(num)) {
+        if (i !== this.nanIndex && !this.byText.has(text!)) this.byText.set(text!, i);
+      } else if (this.byNum.get(num) < 0) this.byNum.set(num, i);
+    }
+    this.indexed = this.nums.length;
   }
 }

@@ -21,6 +21,8 @@ export class ColumnBuilder implements LoadedColumn {
   readonly values: Value[] = [];
   indexes: Int32Array;
   length = 0;
+  /** Whether no two values share a key: true unless copied from a column that did not say so. */
+  private valuesDistinct = true;
   /** Index by key; built on first need, so a loaded column only read again never pays for it. */
   private positionsOrUndefined: Map<ValueKey, number> | undefined = new Map();
 
@@ -37,6 +39,7 @@ export class ColumnBuilder implements LoadedColumn {
     const values = loaded.values;
     for (let i = 0; i < values.length; i++) column.values.push(values[i]);
     column.positionsOrUndefined = undefined;
+    column.valuesDistinct = loaded.distinct === true;
     column.indexes.set(loaded.indexes.subarray(0, rowCount));
     column.length = rowCount;
     return column;
@@ -112,6 +115,7 @@ export class ColumnBuilder implements LoadedColumn {
   /** Rewrites every row (one value per row), rebuilding the dictionary in first-seen order. */
   replaceValues(rows: readonly Value[]): void {
     this.values.length = 0;
+    this.valuesDistinct = true;
     this.positionsOrUndefined = new Map();
     this.length = 0;
     this.reserve(rows.length);
@@ -130,7 +134,12 @@ export class ColumnBuilder implements LoadedColumn {
     // Doubling leaves up to half the buffer unused; hand over a tight copy when that waste is large.
     if (this.indexes.length - this.length > this.length / 4)
       this.indexes = this.indexes.slice(0, this.length);
-    return { name: this.name, values: this.values, indexes: this.indexes.subarray(0, this.length) };
+    return {
+      name: this.name,
+      values: this.values,
+      indexes: this.indexes.subarray(0, this.length),
+      distinct: this.valuesDistinct,
+    };
   }
 
   private grow(minimum: number): void {

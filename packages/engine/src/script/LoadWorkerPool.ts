@@ -49,9 +49,9 @@ export class LoadWorkerPool {
     });
   }
 
-  /** The pool, started if it was not; undefined on a one-core machine. */
+  /** The pool, started if it was not; undefined on a one-core machine or when QLIKIT_LOAD_THREADS is 1. */
   static shared(): LoadWorkerPool | undefined {
-    if (availableParallelism() < 2) return undefined;
+    if (availableParallelism() < 2 || process.env.QLIKIT_LOAD_THREADS === '1') return undefined;
     LoadWorkerPool.instance ??= new LoadWorkerPool();
     return LoadWorkerPool.instance;
   }

@@ -46,7 +46,8 @@ describe('readJsonFile memory', () => {
     }
     expect(rows).toBe(RECORDS);
     expect(records.fieldNames).toEqual(['id', 'name', 'amount', 'flag']);
-    // The file is about 26 MB; a run of records is about one 1 MiB read chunk.
-    expect(peak).toBeLessThan(12 * 1024 * 1024);
+    // The file is about 26 MB (its records parsed at once, several times that); a run of records
+    // is about one 1 MiB read chunk, and the two passes need 8 MB or so beside it.
+    expect(peak, `peak ${peak} bytes`).toBeLessThan(16 * 1024 * 1024);
   });
 });

@@ -54,6 +54,21 @@ describe('SymbolTableBuilder', () => {
   });
 });
 
+describe('SymbolTableBuilder.adopt', () => {
+  it('takes distinct values as the symbols, and finds them when a later column adds more', () => {
+    const builder = new SymbolTableBuilder();
+    expect(builder.adopt([5, 'x', new Dual('007', 7), NaN, 'NaN'])).toBe(true);
+    expect(builder.adopt([1])).toBe(false);
+    expect(builder.addAll([7, 'NaN', NaN, 5, 'y', new Dual('5.0', 5)])).toEqual(
+      Int32Array.of(2, 4, 3, 0, 5, 0),
+    );
+    const symbols = builder.build();
+    expect(symbols.texts).toEqual(['5', 'x', '007', 'NaN', 'NaN', 'y']);
+    expect(symbols.value(3)).toBe('NaN');
+    expect(symbols.value(2)).toEqual(new Dual('007', 7));
+  });
+});
+
 describe('DataModel.fromTables with a column it can take as is', () => {
   it('uses the indexes of a field first loaded and remaps the same field in a later table', () => {
     const first = { name: 'A', values: [10, 20, 30], indexes: Int32Array.of(2, -1, 0, 1, 2) };
@@ -72,9 +87,29 @@ describe('DataModel.fromTables with a column it can take as is', () => {
     expect(Array.from(first.indexes)).toEqual([2, -1, 0, 1, 2]);
   });
 
-  it('rejects an index outside the dictionary in either path', () => {
-    for (const indexes of [Int32Array.of(0, 3), Int32Array.of(0, -2)]) {
-      const table = { name: 'T', rowCount: 2, columns: [{ name: 'F', values: [1, 2], indexes }] };
+  it('takes a column that says its values are distinct as the symbols', () => {
+    const column = {
+      name: 'F',
+      values: [3, 'b', 1],
+      indexes: Int32Array.of(2, 0, -1, 1),
+      distinct: true,
+    };
+    const model = DataModel.fromTables([{ name: 'T', rowCount: 4, columns: [column] }]);
+    expect(model.field('F').symbols.texts).toEqual(['3', 'b', '1']);
+    expect(Array.from(model.table('T').column('F')!.codes)).toEqual([2, 0, 3, 1, 3]);
+  });
+
+  it('rejects an index outside the dictionary in every path', () => {
+    const cases = [Int32Array.of(0, 3), Int32Array.of(0, -2)].flatMap((indexes) => [
+      { indexes },
+      { indexes, distinct: true },
+    ]);
+    for (const { indexes, distinct } of cases) {
+      const table = {
+        name: 'T',
+        rowCount: 2,
+        columns: [{ name: 'F', values: [1, 2], indexes, distinct }],
+      };
       expect(() => DataModel.fromTables([table])).toThrowError(
         expect.objectContaining({ code: 'INVALID_TABLE' }) as Error,
       );

@@ -13,6 +13,8 @@ export interface QvdColumn {
   readonly name: string;
   readonly values: readonly Value[];
   readonly indexes: Int32Array;
+  /** Always true: repeats of a value are merged on reading (see uniqueSymbols). */
+  readonly distinct: true;
 }
 
 /** A whole QVD file: its header and its columns. */
@@ -150,7 +152,11 @@ async function readBody(
       field.symbolCount,
       field.name,
     );
-    return { name: field.name, ...uniqueSymbols(symbols, targets[i].indexes) };
+    return {
+      name: field.name,
+      ...uniqueSymbols(symbols, targets[i].indexes),
+      distinct: true as const,
+    };
   });
   return { header, columns, rowCount };
 }
