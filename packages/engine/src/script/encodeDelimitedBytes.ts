@@ -9,7 +9,7 @@ import { CR, LF, QUOTE } from '../io/charCodes.js';
 import { concatBytes } from '../io/concatBytes.js';
 import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
 import { appendColumnsPart } from './ColumnsPart.js';
-import { cutAt, startSecondHalf } from './secondHalf.js';
+import { cutAt, startSecondHalf } from './startSecondHalf.js';
 
 /** Whether the byte scanner reads this layout: a one-byte delimiter that is no quote, line break or run of spaces. */
 export function canEncodeBytes(format: DelimitedFormat): boolean {
