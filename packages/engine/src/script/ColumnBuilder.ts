@@ -1,5 +1,6 @@
 import type { LoadedColumn } from '../model/LoadedTable.js';
 import { Dual, type Value } from '../value/Value.js';
+import { ValuePositions } from './ValuePositions.js';
 
 /** Dictionary key of a value: numbers (and duals) by number, so the first text seen for a number wins, as in Qlik. */
 export type ValueKey = number | string;
@@ -24,7 +25,7 @@ export class ColumnBuilder implements LoadedColumn {
   /** Whether no two values share a key: true unless copied from a column that did not say so. */
   private valuesDistinct = true;
   /** Index by key; built on first need, so a loaded column only read again never pays for it. */
-  private positionsOrUndefined: Map<ValueKey, number> | undefined = new Map();
+  private positionsOrUndefined: ValuePositions | undefined = new ValuePositions();
 
   constructor(
     public name: string,
@@ -46,14 +47,14 @@ export class ColumnBuilder implements LoadedColumn {
   }
 
   /** The index by key, built from the values when first needed (the first of equal keys wins). */
-  private get positions(): Map<ValueKey, number> {
+  private get positions(): ValuePositions {
     let positions = this.positionsOrUndefined;
     if (positions === undefined) {
-      positions = new Map();
+      positions = new ValuePositions();
       const values = this.values;
       for (let i = 0; i < values.length; i++) {
         const key = keyOf(values[i] as number | string | Dual);
-        if (!positions.has(key)) positions.set(key, i);
+        if (positions.get(key) < 0) positions.set(key, i);
       }
       this.positionsOrUndefined = positions;
     }
@@ -66,7 +67,7 @@ export class ColumnBuilder implements LoadedColumn {
     const key = typeof value === 'object' ? keyOf(value) : value;
     const positions = this.positions;
     let index = positions.get(key);
-    if (index === undefined) {
+    if (index < 0) {
       index = this.values.length;
       this.values.push(value);
       positions.set(key, index);
@@ -76,7 +77,7 @@ export class ColumnBuilder implements LoadedColumn {
 
   /** Whether a value is in the dictionary (null never is). */
   has(value: Value): boolean {
-    return value !== null && this.positions.has(keyOf(value));
+    return value !== null && this.positions.get(keyOf(value)) >= 0;
   }
 
   /** Appends a value. */
@@ -116,7 +117,7 @@ export class ColumnBuilder implements LoadedColumn {
   replaceValues(rows: readonly Value[]): void {
     this.values.length = 0;
     this.valuesDistinct = true;
-    this.positionsOrUndefined = new Map();
+    this.positionsOrUndefined = new ValuePositions();
     this.length = 0;
     this.reserve(rows.length);
     for (const value of rows) this.push(value);

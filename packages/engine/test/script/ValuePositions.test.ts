@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBuilder } from '../../src/script/ColumnBuilder.js';
+import { ValuePositions } from '../../src/script/ValuePositions.js';
+import { Dual } from '../../src/value/Value.js';
+
+describe('ValuePositions', () => {
+  it('keeps numbers, texts and NaN apart, and 0 and -0 together', () => {
+    const positions = new ValuePositions();
+    positions.set(5, 0);
+    positions.set('5', 1);
+    positions.set(NaN, 2);
+    positions.set('NaN', 3);
+    positions.set(-0, 4);
+    expect([5, '5', NaN, 'NaN', 0, 6, '6'].map((key) => positions.get(key))).toEqual([
+      0, 1, 2, 3, 4, -1, -1,
+    ]);
+  });
+});
+
+describe('ColumnBuilder dictionary', () => {
+  it('gives a million distinct numbers a million entries and finds each again', () => {
+    const column = new ColumnBuilder('id');
+    for (let i = 0; i < 1_000_000; i++) column.push(i * 0.5);
+    expect(column.values).toHaveLength(1_000_000);
+    const misses = [0, 1.5, 499_999.5].filter((v) => column.indexOf(v) !== v * 2);
+    expect(misses).toEqual([]);
+    expect(column.indexOf(new Dual('1.50', 1.5))).toBe(3);
+    expect(column.has(1_000_000)).toBe(false);
+  });
+});
