@@ -25,6 +25,7 @@ import path from 'node:path';
 import { dataDirFiles } from '../../packages/engine/src/io/DataFiles.js';
 import { ConnectionStore } from '../../packages/engine/src/io/sql/ConnectionStore.js';
 import { DataModel } from '../../packages/engine/src/model/DataModel.js';
+import { LoadWorkerPool } from '../../packages/engine/src/script/LoadWorkerPool.js';
 import type { LoadedTable } from '../../packages/engine/src/model/LoadedTable.js';
 import { openScriptConnection } from '../../packages/engine/src/script/openScriptConnection.js';
 import type { ScriptOptions } from '../../packages/engine/src/script/ScriptOptions.js';
@@ -292,8 +293,10 @@ async function postgres(dir: string): Promise<Figure | undefined> {
 }
 
 const dir = await mkdtemp(path.join(tmpdir(), 'qlikit-bench-sources-'));
+// The load worker (CSV and JSON) is up before timing starts, as DuckDB's threads are.
+const loadThreads = (await LoadWorkerPool.shared()?.whenReady()) ? 2 : 1;
 console.log(
-  `@qlikit/engine data-sources bench, node ${process.version}, ${new Date().toISOString()}; ` +
+  `@qlikit/engine data-sources bench, node ${process.version}, qlikit load threads=${loadThreads}, ${new Date().toISOString()}; ` +
     `medians of ${ROUNDS} alternating rounds after a warm-up round [min–max]; ratio = qlikit / anchor (lower is better)`,
 );
 const duck = await DuckDBInstance.create(':memory:');
