@@ -191,11 +191,17 @@ function isIdentity(remap: Int32Array): boolean {
  * drafts only read them); or the first row pointing outside the dictionary.
  */
 function checkedIndexes(indexes: Int32Array, rowCount: number, size: number): Int32Array | number {
+  const codes = indexes.subarray(0, rowCount);
+  // One pass for the extremes; only a bad column is searched for its first bad row.
+  let low = 0;
+  let high = -1;
   for (let r = 0; r < rowCount; r++) {
-    const local = indexes[r];
-    if (local >= size || local < -1) return r;
+    const local = codes[r];
+    if (local < low) low = local;
+    else if (local > high) high = local;
   }
-  return indexes.subarray(0, rowCount);
+  if (low >= -1 && high < size) return codes;
+  return codes.findIndex((local) => local < -1 || local >= size);
 }
 
 /** The column's indexes mapped to symbol codes; or the first row pointing outside the dictionary. */

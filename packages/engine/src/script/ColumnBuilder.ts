@@ -91,6 +91,13 @@ export class ColumnBuilder implements LoadedColumn {
     this.indexes[this.length++] = index;
   }
 
+  /** Appends rows holding the dictionary entries `indexes` (-1 for null). */
+  appendIndexes(indexes: Int32Array): void {
+    this.reserve(this.length + indexes.length);
+    this.indexes.set(indexes, this.length);
+    this.length += indexes.length;
+  }
+
   /** Makes room for `rows` rows in all, so a load that knows its size grows once. */
   reserve(rows: number): void {
     if (rows > this.indexes.length) {

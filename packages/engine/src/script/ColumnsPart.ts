@@ -47,12 +47,13 @@ export function appendColumnsPart(
     const remap = Int32Array.from(column.values, (value) =>
       target.indexOf(Array.isArray(value) ? new Dual(value[0], value[1]) : value),
     );
-    const indexes = column.indexes;
-    target.reserve(target.length + rows);
+    // The worker's array is ours (transferred): rewritten in place, then copied in at once.
+    const indexes = column.indexes.subarray(0, rows);
     for (let r = 0; r < rows; r++) {
       const local = indexes[r];
-      target.pushIndex(local < 0 ? -1 : remap[local]);
+      if (local >= 0) indexes[r] = remap[local];
     }
+    target.appendIndexes(indexes);
   });
   return rows;
 }
