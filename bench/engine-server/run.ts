@@ -130,11 +130,11 @@ async function round(
   const elapsed = (performance.now() - start) / 1000;
   const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
-  const ops = Math.max(1, latencies.length);
+  const done = Math.max(1, latencies.length);
   return {
-    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / ops,
-    serverSystemPerOp: (cpuAfter.systemMs - cpuBefore.systemMs) / ops,
-    clientCpuPerOp: replies.reduce((sum, reply) => sum + reply.cpuMs, 0) / ops,
+    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / done,
+    serverSystemPerOp: (cpuAfter.systemMs - cpuBefore.systemMs) / done,
+    clientCpuPerOp: replies.reduce((sum, reply) => sum + reply.cpuMs, 0) / done,
     opsPerSecond: latencies.length / elapsed,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
