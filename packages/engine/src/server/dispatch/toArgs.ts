@@ -8,14 +8,6 @@ import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
  */
 export function toArgs(method: QixSchemaMethod, params: unknown): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const param of method.In) {
-    const fallback = param.DefaultValue;
-    // An object default is copied: a handler may keep or change its argument.
-    if (fallback !== undefined)
-      args[param.Name] =
-        typeof fallback === 'object' && fallback !== null ? structuredClone(fallback) : fallback;
-  }
-  if (params === undefined || params === null) return args;
   if (Array.isArray(params)) {
     if (params.length > method.In.length) {
       throw new RpcError(
@@ -27,15 +19,22 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
     params.forEach((value, index) => {
       if (value !== undefined && value !== null) args[method.In[index]!.Name] = value;
     });
-    return args;
+  } else if (params !== undefined && params !== null) {
+    if (typeof params !== 'object') {
+      throw new RpcError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');
+    }
+    for (const [key, value] of Object.entries(params)) {
+      const param = method.In.find((p) => p.Name.toLowerCase() === key.toLowerCase());
+      if (!param) throw new RpcError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
+      if (value !== undefined && value !== null) args[param.Name] = value;
+    }
   }
-  if (typeof params !== 'object') {
-    throw new RpcError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');
-  }
-  for (const [key, value] of Object.entries(params)) {
-    const param = method.In.find((p) => p.Name.toLowerCase() === key.toLowerCase());
-    if (!param) throw new RpcError(JsonRpcErr.INVALID_PARAMS, `Unknown parameter ${key}`, key);
-    if (value !== undefined && value !== null) args[param.Name] = value;
+  for (const param of method.In) {
+    const fallback = param.DefaultValue;
+    if (fallback === undefined || args[param.Name] !== undefined) continue;
+    // An object default is copied: a handler may keep or change its argument.
+    args[param.Name] =
+      typeof fallback === 'object' && fallback !== null ? structuredClone(fallback) : fallback;
   }
   return args;
 }
