@@ -111,6 +111,8 @@ process.on('message', (request: ClientRequest) => {
         },
       );
       break;
+    case 'exit':
+      process.exit(0);
   }
 });
 process.send!({ type: 'ready' });

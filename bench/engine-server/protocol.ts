@@ -5,7 +5,8 @@ export type ClientRequest =
   | { type: 'connect'; engine: string; url: string; from: number; count: number }
   | { type: 'round'; engine: string; offset: number; ops: number }
   | { type: 'layouts'; engine: string; offset: number; ops: number }
-  | { type: 'close' };
+  | { type: 'close' }
+  | { type: 'exit' };
 
 /** What a client process answers. */
 export type ClientReply =

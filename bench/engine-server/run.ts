@@ -7,7 +7,7 @@
 // the last layouts of both engines are compared by value, airport by airport.
 // Run: node --conditions=source --import tsx bench/engine-server/run.ts [sessions...]
 // BENCH_CLIENTS=<n> sets the number of client processes (default 2);
-// BENCH_PROF=<dir> writes each engine's CPU profile there; BENCH_ENGINE=dist runs the
+// BENCH_PROF=<dir> writes each process's CPU profile there; BENCH_ENGINE=dist runs the
 // engines from packages/engine/dist (build it first) instead of its TypeScript sources.
 import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
@@ -53,6 +53,11 @@ function forkScript(script: string, args: string[], execArgv: string[]): ChildPr
   });
 }
 
+// BENCH_PROF=<dir>: every process of the bench (engines and clients) writes its CPU profile there.
+const profile = process.env.BENCH_PROF
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`]
+  : [];
+
 function startServer(name: string, args: string[]): Promise<Engine> {
   // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
   const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
@@ -60,7 +65,7 @@ function startServer(name: string, args: string[]): Promise<Engine> {
     ...engineConditions,
     '--expose-gc',
     '--max-old-space-size=8192',
-    ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
+    ...profile,
   ]);
   return new Promise((resolve) =>
     child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
@@ -83,11 +88,7 @@ function ask<T>(child: ChildProcess, message: { type: string }, type = message.t
 function startClients(): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript(
-        './clients.ts',
-        [],
-        ['--conditions=source', '--max-old-space-size=4096'],
-      );
+      const child = forkScript('./clients.ts', [], ['--conditions=source', ...profile]);
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );
@@ -258,6 +259,7 @@ console.log(
     `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
 );
 for (const count of COUNTS) await runLoad(count, engines, clients);
-for (const client of clients) client.kill();
+// Clients and engines exit normally, so that profiled ones write their profiles.
+for (const client of clients) client.send({ type: 'exit' } satisfies ClientRequest);
 // SIGINT lets a profiled engine write its profile before it ends.
 for (const engine of engines) engine.child.kill('SIGINT');
