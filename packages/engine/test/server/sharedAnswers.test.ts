@@ -200,6 +200,13 @@ describe('shared JSON', () => {
     expect(boundedDiffJson({ c: cube }, { c: longer })).toEqual([
       { op: 'replace', path: '/c/qDataPages', value: longer.qDataPages },
     ]);
+    // Past the patches kept from one value, the others are still computed, just not kept.
+    for (let i = 0; i < 40; i++) {
+      const next = shareJson({ ...cube, qSize: { qcx: 2, qcy: 100 + i } });
+      expect(boundedDiffJson({ c: cube }, { c: next })).toEqual([
+        { op: 'replace', path: '/c/qSize/qcy', value: 100 + i },
+      ]);
+    }
     expect(boundedDiffJson(cube, other)).toEqual([
       { op: 'replace', path: '/qDataPages/0/qMatrix/0/0/qText', value: 'b' },
     ]);

@@ -140,12 +140,22 @@ interface PairDiff {
   readonly texts: Map<string, string>;
 }
 
-const pairs = new WeakMap<object, WeakMap<object, PairDiff>>();
+/** The pairs kept from one shared value: to the values sessions moved to from it. */
+interface PairsFrom {
+  readonly byNext: WeakMap<object, PairDiff>;
+  count: number;
+}
+
+const pairs = new WeakMap<object, PairsFrom>();
+
+// Patches kept from one value at most: a chart viewed in many states keeps those its sessions
+// moved to first, so the memo stays within a few patches per cached result.
+const MAX_PAIRS_FROM = 16;
 
 function pairDiff(previous: object, next: object): PairDiff {
-  let byNext = pairs.get(previous);
-  if (!byNext) pairs.set(previous, (byNext = new WeakMap()));
-  let pair = byNext.get(next);
+  let from = pairs.get(previous);
+  if (!from) pairs.set(previous, (from = { byNext: new WeakMap(), count: 0 }));
+  let pair = from.byNext.get(next);
   if (!pair) {
     // Shared values inside a shared pair are diffed in place: the pair's ops are plain ops.
     const meter: Meter = { patchBytes: 0, nextBytes: 0, exceeded: false, pairs: false };
@@ -159,7 +169,10 @@ function pairDiff(previous: object, next: object): PairDiff {
       nextBytes: meter.nextBytes,
       texts: new Map(),
     };
-    byNext.set(next, pair);
+    if (from.count < MAX_PAIRS_FROM) {
+      from.byNext.set(next, pair);
+      from.count++;
+    }
   }
   return pair;
 }
