@@ -1,23 +1,37 @@
 import type { PendingCall } from '../rpc/PendingCall.js';
 import type { QixRequest } from './QixRequest.js';
 
-/** One outstanding engine call and how to settle it. */
+/**
+ * One outstanding engine call and how to settle it. One is made per call, so
+ * its members are plain assignments in the constructor (declared, not class
+ * fields, which define each member one by one and cost more).
+ */
 export class Call implements PendingCall {
   /** True once the caller's promise was settled (e.g. aborted) while the engine may still answer. */
-  settled = false;
-  resolve: (value: unknown) => void = noop;
-  reject: (error: unknown) => void = noop;
-  timer: ReturnType<typeof setTimeout> | undefined = undefined;
-  signal: AbortSignal | undefined = undefined;
-  onAbort: (() => void) | undefined = undefined;
+  declare settled: boolean;
+  declare resolve: (value: unknown) => void;
+  declare reject: (error: unknown) => void;
+  declare timer: ReturnType<typeof setTimeout> | undefined;
+  declare signal: AbortSignal | undefined;
+  declare onAbort: (() => void) | undefined;
+  declare readonly id: number;
+  declare readonly handle: number;
+  declare readonly request: QixRequest;
+  /** Resolve with the raw JSON-RPC message instead of the unwrapped result. */
+  declare readonly raw: boolean;
 
-  constructor(
-    readonly id: number,
-    readonly handle: number,
-    readonly request: QixRequest,
-    /** Resolve with the raw JSON-RPC message instead of the unwrapped result. */
-    readonly raw: boolean,
-  ) {}
+  constructor(id: number, handle: number, request: QixRequest, raw: boolean) {
+    this.id = id;
+    this.handle = handle;
+    this.request = request;
+    this.raw = raw;
+    this.settled = false;
+    this.resolve = noop;
+    this.reject = noop;
+    this.timer = undefined;
+    this.signal = undefined;
+    this.onAbort = undefined;
+  }
 }
 
 function noop(): void {}
