@@ -82,9 +82,9 @@ export const CANNOT_CORK = 'cannot cork';
 
 /**
  * The TCP socket under an open WebSocket, found as a hand-written client that knows the
- * implementation would: `ws` keeps it in `_socket`; Node's global WebSocket (undici 6, in
- * Node 20 and 22) in the `socket` of the HTTP response it keeps under a symbol described
- * as "response". Undefined elsewhere (a later undici keeps it in a private field).
+ * implementation would: `ws` keeps it in `_socket`; Node's global WebSocket (undici 6, as in
+ * Node 20.20) in the `socket` of the HTTP response it keeps under a symbol described
+ * as "response". Undefined elsewhere (another implementation or version).
  */
 function tcpSocketOf(socket) {
   const corkable = (value) =>

@@ -33,10 +33,10 @@ export function createFrameWriter(socket: SocketLike): (frame: string) => void {
 
 /**
  * The TCP socket under an open WebSocket, when it can be corked: `ws` keeps it
- * in `_socket`; Node's global WebSocket (undici 6, Node 20 and 22) in the
+ * in `_socket`; Node's global WebSocket (undici 6, as in Node 20.20) in the
  * `socket` of the HTTP response it keeps under a symbol described as
  * "response". Both are internals: each is checked for `cork` and `uncork`, and
- * anything else (a later undici keeps it in a private field) gets no cork.
+ * anything else (another implementation or undici version) gets no cork.
  */
 export function findTcpSocket(socket: SocketLike): Corkable | undefined {
   const ws = (socket as unknown as { _socket?: unknown })._socket;
