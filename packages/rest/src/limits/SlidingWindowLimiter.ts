@@ -14,25 +14,35 @@ interface Waiter {
  * the moment its answer came: the server necessarily saw it before then, so
  * however long requests take to arrive, the server never counts more than
  * `max` in one of its windows. After a 429 it pauses for the server's
- * `Retry-After`, drops its rate to what the server took in the last window
- * (see `slowDown`), and earns the rate back step by step over quiet windows.
+ * `Retry-After` and drops its rate to what the server took in the last window
+ * (see `slowDown`). It takes the rate back by probing (see `#startProbe`),
+ * only while callers wait on a full window: budget that another process stops
+ * spending comes back within a few round trips, not windows.
  */
 export class SlidingWindowLimiter {
   readonly baseMax: number;
   readonly windowMs: number;
   #max: number;
-  /** When recent calls finished, oldest first. */
+  /** When recent calls the server accepted were answered, oldest first, and when each was sent. */
   #finished: number[] = [];
+  #sentAt: number[] = [];
   #inFlight = 0;
   #queue: Waiter[] = [];
   #pausedUntil = 0;
-  #lastSlowDown = 0;
-  /** 429s seen since the current pause began, and the rate before it. */
-  #refusedInPause = 0;
+  #lastSlowDown = -Infinity;
   #maxBeforePause = 0;
-  #lastStepUp = -Infinity;
-  /** Quiet windows to wait before the next step up. */
-  #quietWindows = 1;
+  /** Calls a probe adds beyond the slack: 1 after a 429, doubled by each probe that met none. */
+  #probeSize = 1;
+  /** Wait before the next probe: a tenth of a window, doubled (up to half a window) by each refused probe. */
+  #probeWaitMs: number;
+  #nextProbeAt = 0;
+  #lastProbeAt = -Infinity;
+  /** Calls of the current probe not yet sent, and those in flight. */
+  #probeLeft = 0;
+  #probesInFlight = 0;
+  #probeAnsweredAt = -Infinity;
+  /** Whether the call released last was a probe: `slowDown` follows the release of the refused call. */
+  #lastReleasedProbe = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #now: () => number;
 
@@ -40,6 +50,7 @@ export class SlidingWindowLimiter {
     this.baseMax = Math.max(1, Math.floor(max));
     this.#max = this.baseMax;
     this.windowMs = windowMs;
+    this.#probeWaitMs = windowMs / 10;
     this.#now = now;
   }
 
@@ -86,83 +97,150 @@ export class SlidingWindowLimiter {
   }
 
   /**
-   * Told of a 429: nothing starts before `retryAfterMs` from now, and the rate
-   * drops to what the server took: the calls answered in the last window, less
-   * the ones it refused — when the server allows fewer than the spec says, or
-   * other clients spend the same user's budget, that is its real limit for us —
-   * but never below half the rate before.
+   * Told of a 429, after the refused call's permit was released. A refused
+   * probe only ends the probe (see `#probeRefused`). Any other 429: nothing
+   * starts before `retryAfterMs` from now, and the rate drops to what the
+   * server took — the calls it certainly counted in its window, and those in
+   * flight; when the server allows fewer than the spec says, or other clients
+   * spend the same user's budget, that is its real limit for us.
    */
   slowDown(retryAfterMs: number): void {
     const now = this.#now();
+    // The refused call was released as answered; the server did not count it, so neither do we.
+    this.#finished.pop();
+    this.#sentAt.pop();
     this.#forgetOld(now);
+    if (this.#lastReleasedProbe && now >= this.#pausedUntil) return this.#probeRefused(now);
     // Calls in flight together get their 429s together: one signal, one drop per pause.
-    const newPause = now >= this.#pausedUntil;
-    if (newPause) {
-      this.#refusedInPause = 0;
+    if (now >= this.#pausedUntil) {
       this.#maxBeforePause = this.#max;
+      this.#probeWaitMs =
+        now - this.#lastProbeAt < this.windowMs ? this.#longerProbeWait() : this.windowMs / 10;
     }
-    this.#refusedInPause += 1;
-    const accepted = this.#finished.length - this.#refusedInPause;
-    const half = Math.floor(this.#maxBeforePause / 2);
-    this.#max = Math.max(1, Math.min(this.#maxBeforePause, Math.max(half, accepted)));
-    // A step up that met a 429 within a window was one too many: wait longer before the next.
-    if (newPause && now - this.#lastStepUp < this.windowMs)
-      this.#quietWindows = Math.min(8, this.#quietWindows * 2);
+    const taken = this.#counted(now) + this.#inFlight;
+    this.#max = Math.max(1, Math.min(this.#maxBeforePause, taken));
+    this.#probeSize = 1;
+    this.#probeLeft = 0;
     this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
+    this.#nextProbeAt = this.#pausedUntil + this.#probeWaitMs;
     this.#lastSlowDown = now;
     if (this.#queue.length > 0) this.#schedule(this.#pausedUntil - now);
   }
 
+  /**
+   * The server has no room beyond what we send: the calls within the rate go
+   * on without a pause — its `Retry-After`, in whole seconds, would shift
+   * every later call by up to a second — and the next probe waits longer.
+   * Only the refused call waits `Retry-After` out.
+   */
+  #probeRefused(now: number): void {
+    // The other calls of the same probe get their 429s too: one signal, one longer wait.
+    if (this.#lastSlowDown < this.#lastProbeAt) this.#probeWaitMs = this.#longerProbeWait();
+    this.#probeLeft = 0;
+    this.#probeSize = 1;
+    this.#nextProbeAt = now + this.#probeWaitMs;
+    this.#lastSlowDown = now;
+  }
+
+  #longerProbeWait(): number {
+    return Math.min(this.windowMs / 2, this.#probeWaitMs * 2);
+  }
+
   #drain(): void {
     const now = this.#now();
-    this.#recover(now);
     this.#forgetOld(now);
     while (this.#queue.length > 0) {
       if (now < this.#pausedUntil) return this.#schedule(this.#pausedUntil - now);
-      const free = this.#max - this.#inFlight - this.#finished.length;
-      if (free <= 0) {
-        // Every slot in flight: the next release drains. Otherwise wait for enough finished calls to age out.
-        const mustExpire = this.#finished.length - (this.#max - this.#inFlight - 1);
-        if (this.#inFlight >= this.#max) return;
-        return this.#schedule(this.#finished[mustExpire - 1] + this.windowMs - now);
-      }
+      const full = this.#max - this.#inFlight - this.#finished.length <= 0;
+      if (full && this.#probeLeft === 0 && !this.#startProbe(now)) return this.#waitForSlot(now);
       const waiter = this.#queue.shift() as Waiter;
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
       this.#inFlight += 1;
-      waiter.resolve(this.#permit());
+      // A call beyond a full window is a probe's.
+      if (full) {
+        this.#probeLeft -= 1;
+        this.#probesInFlight += 1;
+      }
+      waiter.resolve(this.#permit(full, now));
     }
   }
 
-  #permit(): ReleasePermit {
+  /**
+   * With callers waiting on a full window below the base rate, sends a probe:
+   * calls beyond the window, as many as the slack (calls we count in our
+   * window that the server may already have let go: sent before its window
+   * began) plus one at first, twice as many each time a probe met no 429 (up
+   * to a tenth of the base). A probe that met no 429 raises the rate to what
+   * the server has certainly counted since; the server refusing one costs a
+   * few 429s and makes the next one wait longer.
+   */
+  #startProbe(now: number): boolean {
+    if (!this.#mayProbe() || now < this.#nextProbeAt) return false;
+    // Not in the turn its last call was answered: a 429 for it is reported after the release.
+    if (now <= this.#probeAnsweredAt) return false;
+    const counted = this.#counted(now);
+    if (this.#lastProbeAt > this.#lastSlowDown) {
+      if (counted > this.#max) {
+        this.#max = Math.min(this.baseMax, counted);
+        this.#probeWaitMs = this.windowMs / 10;
+      }
+      this.#probeSize = Math.min(this.#probeSize * 2, Math.ceil(this.baseMax / 10));
+    }
+    if (this.#max >= this.baseMax) return false;
+    const slack = this.#finished.length - counted;
+    this.#probeLeft = slack + this.#probeSize;
+    this.#lastProbeAt = now;
+    return true;
+  }
+
+  #mayProbe(): boolean {
+    return this.#max < this.baseMax && this.#probeLeft === 0 && this.#probesInFlight === 0;
+  }
+
+  /** Calls the server certainly counts in its window now: those it accepted that were sent within a window. */
+  #counted(now: number): number {
+    let count = 0;
+    for (const sent of this.#sentAt) if (sent > now - this.windowMs) count += 1;
+    return count;
+  }
+
+  /** Sleeps until a finished call ages out or a probe may go; a release drains sooner. */
+  #waitForSlot(now: number): void {
+    let wait = Infinity;
+    // Unless every slot is in flight, enough finished calls must age out to free one.
+    const mustExpire = this.#finished.length - (this.#max - this.#inFlight - 1);
+    if (this.#inFlight < this.#max && mustExpire > 0)
+      wait = this.#finished[mustExpire - 1] + this.windowMs - now;
+    if (this.#mayProbe())
+      wait = Math.min(wait, Math.max(this.#nextProbeAt, this.#probeAnsweredAt + 1) - now);
+    if (wait < Infinity) this.#schedule(wait);
+  }
+
+  #permit(probing: boolean, sentAt: number): ReleasePermit {
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      const now = this.#now();
       this.#inFlight -= 1;
-      this.#finished.push(this.#now());
+      this.#finished.push(now);
+      this.#sentAt.push(sentAt);
+      this.#lastReleasedProbe = probing;
+      if (probing) {
+        this.#probesInFlight -= 1;
+        this.#probeAnsweredAt = now;
+      }
       this.#drain();
     };
   }
 
   /** Drops the calls answered more than a window ago. */
   #forgetOld(now: number): void {
-    while (this.#finished.length > 0 && this.#finished[0] <= now - this.windowMs)
-      this.#finished.shift();
-  }
-
-  /**
-   * Earns the rate back one step (a tenth of the base) after enough quiet
-   * windows: one, doubled (up to 8) each time a step was met by a 429, and
-   * back to one after a step that held.
-   */
-  #recover(now: number): void {
-    if (this.#max >= this.baseMax) return;
-    // The last step met no 429: steps may come once a window again.
-    if (this.#lastStepUp > this.#lastSlowDown) this.#quietWindows = 1;
-    const since = Math.max(this.#lastSlowDown, this.#lastStepUp);
-    if (now - since < this.windowMs * this.#quietWindows) return;
-    this.#max = Math.min(this.baseMax, this.#max + Math.ceil(this.baseMax / 10));
-    this.#lastStepUp = now;
+    let old = 0;
+    while (old < this.#finished.length && this.#finished[old] <= now - this.windowMs) old += 1;
+    if (old === 0) return;
+    this.#finished.splice(0, old);
+    this.#sentAt.splice(0, old);
   }
 
   #schedule(delayMs: number): void {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   budgetKey,
   createClient,
@@ -164,8 +164,9 @@ describe('429 answers', () => {
     });
     await expect(client.request(getApp, { appId: 'a' })).resolves.toEqual({ calls: 2 });
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ retryAfterMs: 1000, limit: 500 });
-    expect(client.limiter.bucketFor(getApp).max).toBe(500);
+    expect(events[0]).toMatchObject({ retryAfterMs: 1000, limit: 1 });
+    // It had no call of its own in the window: the server's whole budget went elsewhere.
+    expect(client.limiter.bucketFor(getApp).max).toBe(1);
   });
 
   it('waits for Retry-After given as an HTTP date', async () => {
@@ -260,56 +261,111 @@ describe('SlidingWindowLimiter', () => {
     expect(thirdStarted).toBe(true);
   });
 
-  it('halves its rate after a 429, never below one', () => {
+  it('drops to what the server took after a 429, never below one', () => {
     const limiter = new SlidingWindowLimiter(3, 1000);
     limiter.slowDown(0);
     expect(limiter.max).toBe(1);
     limiter.slowDown(0);
     expect(limiter.max).toBe(1);
   });
+});
 
-  it('drops to what the server took in the last window when a 429 comes after answered calls', async () => {
-    let now = 0;
-    const limiter = new SlidingWindowLimiter(100, 1000, () => now);
+describe('SlidingWindowLimiter after a 429 (fake clock)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const at = (ms: number) => vi.advanceTimersByTimeAsync(ms - Date.now());
+  /** Queues a caller; `started()` says whether it got its turn. */
+  function queue(limiter: SlidingWindowLimiter) {
+    let release: (() => void) | undefined;
+    void limiter.acquire().then((r) => {
+      release = r;
+    });
+    return { started: () => release !== undefined, release: () => release?.() };
+  }
+
+  it('drops to the calls the server counted; the refused ones hold no slot', async () => {
+    const limiter = new SlidingWindowLimiter(100, 1000);
     for (let i = 0; i < 60; i++) (await limiter.acquire())();
     const inFlight = [await limiter.acquire(), await limiter.acquire(), await limiter.acquire()];
+    await at(100);
     // The server refuses the three in flight: it took 60 in its window.
     for (const release of inFlight) {
       release();
       limiter.slowDown(200);
     }
     expect(limiter.max).toBe(60);
-    // A step up a window later, met by a 429: the next step waits two quiet windows.
-    now = 1300;
-    const probe = await limiter.acquire();
-    expect(limiter.max).toBe(70);
-    now = 1500;
-    probe();
-    limiter.slowDown(0);
-    // Only one call answered in this window: never below half the rate before.
-    expect(limiter.max).toBe(35);
-    now = 2600;
-    (await limiter.acquire())();
-    expect(limiter.max).toBe(35);
-    now = 3600;
-    (await limiter.acquire())();
-    expect(limiter.max).toBe(45);
+    const callers = Array.from({ length: 70 }, () => queue(limiter));
+    const started = () => callers.filter((caller) => caller.started()).length;
+    await at(399);
+    expect(started()).toBe(0);
+    // After Retry-After and a tenth of a window, a caller waiting on the full window probes.
+    await at(400);
+    expect(started()).toBe(1);
+    // The 60 age out; the refused calls (answered later) held no slot.
+    await at(999);
+    expect(started()).toBe(1);
+    await at(1000);
+    expect(started()).toBe(60);
+    for (const caller of callers) caller.release();
   });
 
-  it('halves once for 429s that arrive together, then earns its rate back over quiet windows', () => {
-    let now = 0;
-    const limiter = new SlidingWindowLimiter(100, 1000, () => now);
-    limiter.slowDown(500);
-    limiter.slowDown(500);
-    limiter.slowDown(500);
+  it('raises the rate to what the server counted after a probe met no 429; the next is twice as big', async () => {
+    const limiter = new SlidingWindowLimiter(100, 1000);
+    for (let i = 0; i < 51; i++) (await limiter.acquire())();
+    limiter.slowDown(100);
     expect(limiter.max).toBe(50);
-    now = 2000;
-    limiter.slowDown(500);
-    expect(limiter.max).toBe(25);
-    for (let window = 1; window <= 10; window++) {
-      now += 1000;
-      void limiter.acquire().then((release) => release());
-    }
-    expect(limiter.max).toBe(100);
+    await at(1000);
+    for (let i = 0; i < 50; i++) (await limiter.acquire())();
+    // Nothing waits: no probe, whatever the time.
+    expect(limiter.max).toBe(50);
+    const probe = queue(limiter);
+    const waiting = queue(limiter);
+    await at(1000);
+    expect([probe.started(), waiting.started()]).toEqual([true, false]);
+    await at(1005);
+    probe.release();
+    // A turn later no 429 was reported for it: 51 counted, and a probe of two.
+    await at(1006);
+    expect(limiter.max).toBe(51);
+    const alsoProbing = queue(limiter);
+    const third = queue(limiter);
+    await at(1007);
+    expect([waiting.started(), alsoProbing.started(), third.started()]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    waiting.release();
+    alsoProbing.release();
+    await at(1010);
+    expect(limiter.max).toBe(53);
+    expect(third.started()).toBe(true);
+    third.release();
+  });
+
+  it('a refused probe pauses no one, and the next one waits twice as long', async () => {
+    const limiter = new SlidingWindowLimiter(100, 1000);
+    for (let i = 0; i < 21; i++) (await limiter.acquire())();
+    limiter.slowDown(100);
+    expect(limiter.max).toBe(20);
+    await at(1000);
+    for (let i = 0; i < 20; i++) (await limiter.acquire())();
+    const probe = queue(limiter);
+    await at(1001);
+    expect(probe.started()).toBe(true);
+    probe.release();
+    limiter.slowDown(5000);
+    expect(limiter.max).toBe(20);
+    // Not paused for the refused probe's Retry-After: the next probe goes a fifth of a window later.
+    const next = queue(limiter);
+    await at(1200);
+    expect(next.started()).toBe(false);
+    await at(1201);
+    expect(next.started()).toBe(true);
+    next.release();
   });
 });
