@@ -33,6 +33,8 @@ export class LoadWorkerPool {
       this.worker.on('message', (message: WorkerMessage) => {
         if ('ready' in message) {
           this.ready = true;
+          // Unref'd before it was up, a worker booting through tsx holds the process anyway: again now.
+          if (this.pending === undefined) this.worker.unref();
           resolve(true);
         } else this.settle('result' in message ? message.result : undefined);
       });
