@@ -9,8 +9,10 @@ import { SymbolTableNumberIndex } from './SymbolTableNumberIndex.js';
  */
 export class SymbolTableBuilder {
   /** Per symbol its text, undefined for a plain number (the table spells it when asked). */
-  private readonly texts: (string | undefined)[] = [];
-  private readonly nums: number[] = [];
+  private texts: (string | undefined)[] = [];
+  /** Per symbol its number (NaN for a text), the first `count` entries of a growing array. */
+  private nums = new Float64Array(64);
+  private count = 0;
   private readonly byNum = new SymbolTableNumberIndex();
   private readonly byText = new Map<string, number>();
   private nanIndex = -1;
@@ -19,12 +21,12 @@ export class SymbolTableBuilder {
 
   /** Number of symbols so far. */
   get size(): number {
-    return this.nums.length;
+    return this.count;
   }
 
   /** Adds `value` if new and returns its symbol index. */
   add(value: Exclude<Value, null>): number {
-    if (this.indexed < this.nums.length) this.indexAdopted();
+    if (this.indexed < this.count) this.indexAdopted();
     if (typeof value === 'number') return this.addNumeric(undefined, value);
     if (typeof value === 'string') return this.addText(value);
     if (value instanceof Dual && !Number.isNaN(value.num))
@@ -38,16 +40,31 @@ export class SymbolTableBuilder {
    * (`LoadedColumn.distinct`). False when symbols were added before.
    */
   adopt(values: readonly Value[]): boolean {
-    if (this.size > 0) return false;
-    for (let i = 0; i < values.length; i++) {
+    if (this.count > 0) return false;
+    const count = values.length;
+    const nums = new Float64Array(Math.max(count, 64));
+    // Holes where the number spells the text: the symbol table makes those texts when read.
+    const texts = new Array<string | undefined>(count);
+    for (let i = 0; i < count; i++) {
       const value = values[i];
       if (value === null) throw new Error('a dictionary holds no null');
       if (typeof value === 'number') {
-        if (Number.isNaN(value)) this.nanIndex = this.push('NaN', value);
-        else this.push(undefined, value);
-      } else if (typeof value === 'string') this.push(value, NaN);
-      else this.push(value.text, value.num);
+        nums[i] = value;
+        if (value !== value) {
+          texts[i] = 'NaN';
+          this.nanIndex = i;
+        }
+      } else if (typeof value === 'string') {
+        nums[i] = NaN;
+        texts[i] = value;
+      } else {
+        nums[i] = value.num;
+        texts[i] = value.text;
+      }
     }
+    this.nums = nums;
+    this.texts = texts;
+    this.count = count;
     this.indexed = 0;
     return true;
   }
@@ -64,7 +81,7 @@ export class SymbolTableBuilder {
 
   /** Freezes the symbols gathered so far. */
   build(): SymbolTable {
-    return new SymbolTable(this.texts, Float64Array.from(this.nums));
+    return new SymbolTable(this.texts, this.nums.slice(0, this.count));
   }
 
   /** `text` undefined: a plain number, whose text is left to the symbol table. */
@@ -90,15 +107,21 @@ export class SymbolTableBuilder {
   }
 
   private push(text: string | undefined, num: number): number {
-    this.texts.push(text);
-    this.nums.push(num);
-    this.indexed = this.nums.length;
-    return this.nums.length - 1;
+    const index = this.count++;
+    if (index === this.nums.length) {
+      const grown = new Float64Array(index * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    this.nums[index] = num;
+    this.texts[index] = text;
+    this.indexed = this.count;
+    return index;
   }
 
   /** Puts the adopted symbols in the lookups, now that another column of the field needs them. */
   private indexAdopted(): void {
-    for (let i = this.indexed; i < this.nums.length; i++) {
+    for (let i = this.indexed; i < this.count; i++) {
       const num = this.nums[i];
       const text = this.texts[i];
       // The NaN number (nanIndex) is spelled 'NaN' too, but is no text.
@@ -106,6 +129,6 @@ export class SymbolTableBuilder {
         if (i !== this.nanIndex && !this.byText.has(text!)) this.byText.set(text!, i);
       } else if (this.byNum.get(num) < 0) this.byNum.set(num, i);
     }
-    this.indexed = this.nums.length;
+    this.indexed = this.count;
   }
 }
