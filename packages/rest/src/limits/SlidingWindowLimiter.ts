@@ -30,6 +30,7 @@ export class SlidingWindowLimiter {
   #queue: Waiter[] = [];
   #pausedUntil = 0;
   #lastSlowDown = -Infinity;
+  #lastPauseAt = -Infinity;
   #maxBeforePause = 0;
   /** Calls a probe adds beyond the slack: 1 after a 429, doubled by each probe that met none. */
   #probeSize = 1;
@@ -100,9 +101,9 @@ export class SlidingWindowLimiter {
    * Told of a 429, after the refused call's permit was released. A refused
    * probe only ends the probe (see `#probeRefused`). Any other 429: nothing
    * starts before `retryAfterMs` from now, and the rate drops to what the
-   * server took — the calls it certainly counted in its window, and those in
-   * flight; when the server allows fewer than the spec says, or other clients
-   * spend the same user's budget, that is its real limit for us.
+   * server took — the calls it certainly counted in its window; when the
+   * server allows fewer than the spec says, or other clients spend the same
+   * user's budget, that is its real limit for us.
    */
   slowDown(retryAfterMs: number): void {
     const now = this.#now();
@@ -111,14 +112,16 @@ export class SlidingWindowLimiter {
     this.#sentAt.pop();
     this.#forgetOld(now);
     if (this.#lastReleasedProbe && now >= this.#pausedUntil) return this.#probeRefused(now);
-    // Calls in flight together get their 429s together: one signal, one drop per pause.
-    if (now >= this.#pausedUntil) {
+    // Calls in flight together get their 429s together (over a tenth of a window, when Retry-After is
+    // short): one signal, one drop.
+    if (now >= this.#pausedUntil && now - this.#lastPauseAt >= this.windowMs / 10) {
+      this.#lastPauseAt = now;
       this.#maxBeforePause = this.#max;
       this.#probeWaitMs =
         now - this.#lastProbeAt < this.windowMs ? this.#longerProbeWait() : this.windowMs / 10;
     }
-    const taken = this.#counted(now) + this.#inFlight;
-    this.#max = Math.max(1, Math.min(this.#maxBeforePause, taken));
+    // Calls still in flight may be refused too (and retried at once after a short Retry-After): count none.
+    this.#max = Math.max(1, Math.min(this.#maxBeforePause, this.#counted(now)));
     this.#probeSize = 1;
     this.#probeLeft = 0;
     this.#pausedUntil = Math.max(this.#pausedUntil, now + retryAfterMs);
@@ -167,28 +170,27 @@ export class SlidingWindowLimiter {
 
   /**
    * With callers waiting on a full window below the base rate, sends a probe:
-   * calls beyond the window, as many as the slack (calls we count in our
-   * window that the server may already have let go: sent before its window
-   * began) plus one at first, twice as many each time a probe met no 429 (up
-   * to a tenth of the base). A probe that met no 429 raises the rate to what
-   * the server has certainly counted since; the server refusing one costs a
-   * few 429s and makes the next one wait longer.
+   * one call beyond the window at first, twice as many each time a probe met
+   * no 429 (up to a tenth of the base), and raises the rate to what the server
+   * has certainly counted in one window. Probes that succeed only on slack
+   * (calls we still count that the server already let go: sent before its
+   * window began) raise nothing but grow. The server refusing one costs a few
+   * 429s and makes the next one wait longer.
    */
   #startProbe(now: number): boolean {
     if (!this.#mayProbe() || now < this.#nextProbeAt) return false;
     // Not in the turn its last call was answered: a 429 for it is reported after the release.
     if (now <= this.#probeAnsweredAt) return false;
     const counted = this.#counted(now);
+    // The server accepted all of these within one of its windows, whatever the last probe met.
+    const raised = counted > this.#max;
+    if (raised) this.#max = Math.min(this.baseMax, counted);
     if (this.#lastProbeAt > this.#lastSlowDown) {
-      if (counted > this.#max) {
-        this.#max = Math.min(this.baseMax, counted);
-        this.#probeWaitMs = this.windowMs / 10;
-      }
+      if (raised) this.#probeWaitMs = this.windowMs / 10;
       this.#probeSize = Math.min(this.#probeSize * 2, Math.ceil(this.baseMax / 10));
     }
     if (this.#max >= this.baseMax) return false;
-    const slack = this.#finished.length - counted;
-    this.#probeLeft = slack + this.#probeSize;
+    this.#probeLeft = this.#probeSize;
     this.#lastProbeAt = now;
     return true;
   }

@@ -81,6 +81,22 @@ describe('client-side limiter', () => {
     expect(failure.reason).toMatchObject({ status: 429, code: 'HTTP-429' });
   });
 
+  it('finds a server stricter than the spec: every call succeeds, few 429s', async () => {
+    const client = createClient({ host: server.url, rateLimit: { windowMs: WINDOW_MS } });
+    // The spec says 20 per window; the server allows SERVER_LIMIT (10) and answers Retry-After: 0.
+    const operation = limitedOperation(20);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => client.request(operation, {})),
+    );
+    expect(results).toHaveLength(40);
+    expect(accepted).toHaveLength(40);
+    expect(client.limiter.bucketFor(operation).max).toBeLessThan(20);
+    // The ten over the limit in the first burst, then a refused probe now and then: one call each,
+    // coming a tenth of a window after the 429s, then less often, at most twice a window.
+    const windows = Math.ceil((accepted[39] - accepted[0]) / WINDOW_MS);
+    expect(rejected).toBeLessThanOrEqual(10 + 4 + 2 * windows);
+  });
+
   it('caps requests in flight with maxConcurrency', async () => {
     let inFlight = 0;
     let most = 0;
