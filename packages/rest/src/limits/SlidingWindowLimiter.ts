@@ -32,7 +32,7 @@ export class SlidingWindowLimiter {
   #lastSlowDown = -Infinity;
   #lastPauseAt = -Infinity;
   #maxBeforePause = 0;
-  /** Calls a probe adds beyond the slack: 1 after a 429, doubled by each probe that met none. */
+  /** Calls the next probe sends beyond a full window: 1 after a 429, doubled by each probe that met none. */
   #probeSize = 1;
   /** Wait before the next probe: a tenth of a window, doubled (up to half a window) by each refused probe. */
   #probeWaitMs: number;
