@@ -10,6 +10,7 @@ const SUITES = {
   engine: ['bench/engine/run.mjs'],
   'engine-sources': ['--expose-gc', ...TSX, 'bench/engine/sources.ts'],
   'engine-shapes': ['--expose-gc', ...TSX, 'bench/engine/shapes/run.ts'],
+  'engine-threads': ['--expose-gc', ...TSX, 'bench/engine/threads.ts'],
   'engine-server': [...TSX, 'bench/engine-server/run.ts'],
   'engine-fuzz': [...TSX, '--expose-gc', 'bench/engine-server/fuzz.ts'],
   'rest-client': [...TSX, 'bench/rest-client/run.ts'],

@@ -22,6 +22,7 @@ import WebSocket from 'ws';
 import { DataModel } from '../../../packages/engine/src/model/DataModel.js';
 import { SelectionState } from '../../../packages/engine/src/selection/SelectionState.js';
 import { computeHyperCube } from '../../../packages/engine/src/hypercube/computeHyperCube.js';
+import { parallelism } from '../../../packages/engine/src/parallel/engineThreads.js';
 import type { ComputedHyperCube } from '../../../packages/engine/src/hypercube/ComputedHyperCube.js';
 import type { HyperCubeDef } from '../../../packages/engine/src/hypercube/QixShapes.js';
 import { alternate, formatMs, type Timing } from '../alternate.js';
@@ -63,7 +64,7 @@ const threads = String(
   (await duck.runAndReadAll("SELECT current_setting('threads') AS t")).getRowObjectsJS()[0]!.t,
 );
 console.log(
-  `bench/engine shapes — node ${process.version}, DuckDB threads=${threads}, ${new Date().toISOString()}`,
+  `bench/engine shapes — node ${process.version}, DuckDB threads=${threads}, engine threads=${parallelism().threads} (in process and its server), ${new Date().toISOString()}`,
 );
 console.log(
   `medians of ${ROUNDS} alternating rounds (order rotating, GC before each run) after 1 warm-up, [min–max]; ratio = engine / DuckDB wall time (lower is better)`,
@@ -196,7 +197,7 @@ function ratio(engine: Timing | undefined, other: Timing): string {
   return engine ? `${(engine.wall.median / other.wall.median).toFixed(2)}x` : '-';
 }
 
-// CPU time of this process: the engine's one thread against DuckDB's threads, steadier than wall time on a busy machine.
+// CPU time of this process: the engine's threads against DuckDB's threads, steadier than wall time on a busy machine.
 function cpuRatio(engine: Timing, other: Timing): string {
   return `${(engine.cpu.median / other.cpu.median).toFixed(2)}x`;
 }

@@ -32,6 +32,13 @@ export { ScriptError } from './script/ScriptError.js';
 
 // The associative model and selections.
 export { DataModel, type DataModelOptions } from './model/DataModel.js';
+export {
+  configureParallelism,
+  parallelism,
+  stopEngineThreads,
+  type ParallelOptions,
+} from './parallel/engineThreads.js';
+export { ParallelError, type ParallelErrorCode } from './parallel/ParallelError.js';
 export type { LoadedTable, LoadedColumn } from './model/LoadedTable.js';
 export type { Field } from './model/Field.js';
 export type { Table } from './model/Table.js';

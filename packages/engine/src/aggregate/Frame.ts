@@ -1,5 +1,14 @@
 import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
+import { runsInParallel } from '../parallel/inBlocks.js';
+import {
+  expandOnThreads,
+  gatherOnThreads,
+  keyMatchesOnThreads,
+  lookupRowsOnThreads,
+  orphansOnThreads,
+} from '../parallel/joinScans.js';
+import { isShared, rowArray } from '../parallel/sharedArrays.js';
 import { AggregateError } from './AggregateError.js';
 
 /** Table rows a frame may use, ascending, per table. */
@@ -115,11 +124,16 @@ function joinChild(
     if (flipped) return flipped;
   }
   const { start, members } = rowsByCode(childCodes, childRows, nullCode);
-  const matched = new Uint8Array(nullCode + 1);
-  let total = 0;
-  let childPadded = false;
-  let most = 0;
-  for (let i = 0; i < length; i++) {
+  // A small parent (a dimension table at the root) may still repeat into many rows: the child's size counts too.
+  const threaded = runsInParallel(Math.max(length, childRows.length))
+    ? keyMatchesOnThreads(parentCodes, parentRows, start, nullCode, length)
+    : undefined;
+  const matched = threaded?.matched ?? new Uint8Array(nullCode + 1);
+  let total = threaded?.total ?? 0;
+  let childPadded = threaded?.childPadded ?? false;
+  let most = threaded?.most ?? 0;
+  const serialRows = threaded ? 0 : length;
+  for (let i = 0; i < serialRows; i++) {
     const code = parentCodes[parentRows[i]!]!;
     const count = code < nullCode ? start[code + 1]! - start[code]! : 0;
     if (count > 0) matched[code] = 1;
@@ -128,7 +142,9 @@ function joinChild(
     total += Math.max(count, 1);
   }
   let orphans = 0;
-  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
+  if (runsInParallel(childRows.length)) orphans = orphansOnThreads(childCodes, childRows, matched);
+  else
+    for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
   total += orphans;
   // A dimension table (one row per key): frame rows keep their place, nothing is repeated.
   if (most <= 1)
@@ -140,22 +156,27 @@ function joinChild(
       orphans,
       childPadded,
     });
-  const source = new Int32Array(total);
-  const childOut = new Int32Array(total);
+  const source = rowArray(Int32Array, total);
+  const childOut = rowArray(Int32Array, total);
   let out = 0;
-  for (let i = 0; i < length; i++) {
-    const code = parentCodes[parentRows[i]!]!;
-    const from = code < nullCode ? start[code]! : 0;
-    const to = code < nullCode ? start[code + 1]! : 0;
-    if (from === to) {
-      source[out] = i;
-      childOut[out++] = child.rowCount;
+  if (threaded && isShared(source) && isShared(childOut)) {
+    const match = [parentCodes, parentRows, start, members, nullCode, child.rowCount] as const;
+    expandOnThreads(match, threaded.chunkStarts, source, childOut, length);
+    out = total - orphans;
+  } else
+    for (let i = 0; i < length; i++) {
+      const code = parentCodes[parentRows[i]!]!;
+      const from = code < nullCode ? start[code]! : 0;
+      const to = code < nullCode ? start[code + 1]! : 0;
+      if (from === to) {
+        source[out] = i;
+        childOut[out++] = child.rowCount;
+      }
+      for (let m = from; m < to; m++) {
+        source[out] = i;
+        childOut[out++] = members[m]!;
+      }
     }
-    for (let m = from; m < to; m++) {
-      source[out] = i;
-      childOut[out++] = members[m]!;
-    }
-  }
   for (let i = 0; i < childRows.length; i++) {
     const row = childRows[i]!;
     if (matched[childCodes[row]!]) continue;
@@ -197,12 +218,18 @@ function lookupJoin(
 ) {
   const { start, members, matched, nullCode, orphans, childPadded } = keyed;
   const total = length + orphans;
-  const childOut = new Int32Array(total);
-  for (let i = 0; i < length; i++) {
-    const code = parentCodes[parentRows[i]!]!;
-    childOut[i] =
-      code < nullCode && start[code + 1]! > start[code]! ? members[start[code]!]! : child.rowCount;
-  }
+  const childOut = rowArray(Int32Array, total);
+  if (runsInParallel(length) && isShared(childOut)) {
+    const lookup = [parentCodes, parentRows, start, members, nullCode, child.rowCount] as const;
+    lookupRowsOnThreads(lookup, childOut, length);
+  } else
+    for (let i = 0; i < length; i++) {
+      const code = parentCodes[parentRows[i]!]!;
+      childOut[i] =
+        code < nullCode && start[code + 1]! > start[code]!
+          ? members[start[code]!]!
+          : child.rowCount;
+    }
   let out = length;
   for (let i = 0; i < childRows.length; i++) {
     const row = childRows[i]!;
@@ -289,7 +316,11 @@ function joinInChildOrder(
 
 // The table's row for every new frame row; source -1 (no frame row) is its null row.
 function gatherRows(tableRows: Int32Array, source: Int32Array, nullRow: number): Int32Array {
-  const out = new Int32Array(source.length);
+  const out = rowArray(Int32Array, source.length);
+  if (runsInParallel(source.length) && isShared(out)) {
+    gatherOnThreads(tableRows, source, nullRow, out);
+    return out;
+  }
   for (let i = 0; i < source.length; i++) {
     const from = source[i]!;
     out[i] = from < 0 ? nullRow : tableRows[from]!;

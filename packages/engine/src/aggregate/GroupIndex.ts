@@ -1,3 +1,6 @@
+import { numberGroupsOnThreads } from '../parallel/numberGroups.js';
+import { rowArray } from '../parallel/sharedArrays.js';
+
 /** One grouping column over the rows of a frame. */
 export interface GroupColumn {
   /** Symbol index per table row, 0..cardinality; the code `cardinality` is null. */
@@ -133,7 +136,7 @@ function keyStrides(columns: readonly GroupColumn[]): number[] {
 }
 
 function singleGroup(length: number, strides: number[]): GroupIndex {
-  return new GroupIndex(length > 0 ? 1 : 0, new Int32Array(length), [], strides);
+  return new GroupIndex(length > 0 ? 1 : 0, rowArray(Int32Array, length), [], strides);
 }
 
 // A key code is a mixed-radix number whose digits are the symbols, the null
@@ -153,8 +156,10 @@ function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number)
 // columns over the same rows (the common chart shapes) in a single fused pass.
 // The table holds id + 1 (0: no group yet), so a fresh zeroed buffer needs no fill pass.
 function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
+  const threaded = numberGroupsOnThreads(columns, length, strides);
+  if (threaded) return threaded;
   const idOfCode = new Int32Array(strides[columns.length]!);
-  const ofRow = new Int32Array(length);
+  const ofRow = rowArray(Int32Array, length);
   const firstRow = new Int32Array(length);
   const [first, second] = columns;
   let count: number;
@@ -241,7 +246,7 @@ function intCodes(
 
 function numberSparse(codes: Float64Array) {
   const idOfCode = new Map<number, number>();
-  const ofRow = new Int32Array(codes.length);
+  const ofRow = rowArray(Int32Array, codes.length);
   const firstRow = new Int32Array(codes.length);
   let count = 0;
   for (let i = 0; i < codes.length; i++) {

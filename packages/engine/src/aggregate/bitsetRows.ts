@@ -1,28 +1,17 @@
+import { bitsetRowsBlock, bitsetRowsOnThreads, popcount } from '../parallel/bitsetRowsOnThreads.js';
+import { runsInParallel } from '../parallel/inBlocks.js';
+import { rowArray } from '../parallel/sharedArrays.js';
+
 /** The positions of the set bits of a bitset of 32-bit words, ascending. */
 export function bitsetRows(words: Uint32Array): Int32Array {
+  const threaded = runsInParallel(words.length * 32) ? bitsetRowsOnThreads(words) : undefined;
+  if (threaded) return threaded;
   let count = 0;
   for (let w = 0; w < words.length; w++) count += popcount(words[w]!);
-  const rows = new Int32Array(count);
-  let next = 0;
-  for (let w = 0; w < words.length; w++) {
-    let bits = words[w]!;
-    if (bits === 0) continue;
-    const base = w << 5;
-    if (bits === 0xffffffff) {
-      for (let b = 0; b < 32; b++) rows[next++] = base + b;
-      continue;
-    }
-    while (bits !== 0) {
-      const low = bits & -bits;
-      rows[next++] = base + 31 - Math.clz32(low);
-      bits ^= low;
-    }
-  }
+  const rows = rowArray(Int32Array, count);
+  bitsetRowsBlock(0, words.length, words, NO_OFFSETS, rows);
   return rows;
 }
 
-function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-}
+// One pass over every word: the rows start at 0.
+const NO_OFFSETS = new Int32Array(1);

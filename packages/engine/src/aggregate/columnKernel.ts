@@ -11,6 +11,9 @@ import type { Field } from '../model/Field.js';
 import type { Frame } from './Frame.js';
 import { symbolValues } from './symbolValues.js';
 import { numberOf } from './valueParts.js';
+import { fillInBlocks, runsInParallel } from '../parallel/inBlocks.js';
+import type { BlockLoop } from '../parallel/runBlocks.js';
+import { sharedFloat64 } from '../parallel/sharedArrays.js';
 
 /**
  * How a node's value is read: as the aggregation reads it (`output`: a
@@ -38,7 +41,7 @@ export interface ColumnKernel {
 // Functions whose value is not a function of their arguments: evaluated per row, never per symbol.
 const VOLATILE = new Set(['RAND', ...Object.keys(CLOCK_FUNCTIONS)]);
 
-const kernels = new Map<string, (...args: unknown[]) => void>();
+const kernels = new Map<string, BlockLoop>();
 
 /**
  * Compiles an aggregation's argument into a column kernel: every part that
@@ -100,13 +103,13 @@ class KernelCompiler {
     const loads = [...this.rowSources.values()].map((name) => `const ${name}_ = ${name}[i];`);
     const temps = Array.from({ length: this.temps }, (_, t) => `t${t}`);
     const declare = temps.length > 0 ? `let ${temps.join(', ')};` : '';
-    const source = `${declare} for (let i = 0; i < n; i++) { ${loads.join(' ')} out[i] = ${node.code}; }`;
+    const source = `${declare} for (let i = from; i < to; i++) { ${loads.join(' ')} out[i] = ${node.code}; }`;
     // Typed arrays of other types make other machine code: one function per combination.
     const types = this.inputs.map((input) => (input as object).constructor.name).join(',');
     const key = `${this.names.join(',')}|${types}|${source}`;
     let kernel = kernels.get(key);
     if (!kernel) {
-      kernel = new Function('out', 'n', ...this.names, source) as (...args: unknown[]) => void;
+      kernel = new Function('from', 'to', 'out', ...this.names, source) as BlockLoop;
       kernels.set(key, kernel);
     }
     const run = kernel;
@@ -115,8 +118,14 @@ class KernelCompiler {
     return {
       exact: node.exact,
       run() {
+        // Each row's number depends on that row only: big frames fill it on every thread.
+        if (runsInParallel(length)) {
+          const shared = sharedFloat64(length);
+          fillInBlocks(run, [shared, ...inputs], length);
+          return shared;
+        }
         const out = new Float64Array(length);
-        run(out, length, ...inputs);
+        (run as (...args: unknown[]) => void)(0, length, out, ...inputs);
         return out;
       },
     };

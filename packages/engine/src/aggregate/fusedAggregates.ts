@@ -8,7 +8,16 @@ export interface FusedSpec {
   readonly nullCode: number;
 }
 
-type Kernel = (rows: Int32Array, ofRow: Int32Array, total: number, ...columns: unknown[]) => void;
+import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
+
+type Kernel = (
+  from: number,
+  to: number,
+  rows: Int32Array,
+  ofRow: Int32Array,
+  total: number,
+  ...columns: unknown[]
+) => void;
 
 const kernels = new Map<string, Kernel>();
 
@@ -28,6 +37,11 @@ export function fusedAggregates(
   withTotal = false,
 ): Float64Array[] {
   const slots = groups + (withTotal ? 1 : 0);
+  const kernel = kernelFor(
+    specs.map((spec) => spec.op),
+    withTotal,
+  );
+  if (runsInBlocks(rows.length)) return fusedInBlocks(kernel, specs, rows, ofRow, groups, slots);
   const primary = specs.map((spec) => new Float64Array(slots).fill(initialValue(spec.op)));
   const secondary = specs.map(
     (spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : slots),
@@ -36,11 +50,34 @@ export function fusedAggregates(
   specs.forEach((spec, k) =>
     args.push(spec.codes, spec.nums, spec.nullCode, primary[k], secondary[k]),
   );
-  kernelFor(
-    specs.map((spec) => spec.op),
-    withTotal,
-  )(rows, ofRow, groups, ...args);
+  kernel(0, rows.length, rows, ofRow, groups, ...args);
   return specs.map((spec, k) => finish(spec.op, primary[k]!, secondary[k]!));
+}
+
+// The same kernel over blocks of rows, on the engine's threads, the blocks' accumulators merged in order.
+function fusedInBlocks(
+  kernel: Kernel,
+  specs: readonly FusedSpec[],
+  rows: Int32Array,
+  ofRow: Int32Array,
+  groups: number,
+  slots: number,
+): Float64Array[] {
+  const args: unknown[] = [rows, ofRow, groups];
+  for (const spec of specs) {
+    const merge =
+      spec.op === 'sum' || spec.op === 'avg' ? 'add' : spec.op === 'count' ? 'count' : spec.op;
+    const numbers = spec.op === 'count' || spec.op === 'sum' ? 0 : slots;
+    args.push(
+      spec.codes,
+      spec.nums,
+      spec.nullCode,
+      accumulator(slots, initialValue(spec.op), merge),
+    );
+    args.push(accumulator(numbers, 0, 'count'));
+  }
+  const merged = reduceInBlocks(kernel, args, rows.length);
+  return specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
 }
 
 function initialValue(op: FusedSpec['op']): number {
@@ -76,13 +113,12 @@ function compileKernel(ops: readonly FusedSpec['op'][], withTotal: boolean): Ker
   const slots = withTotal ? ['g', 'total'] : ['g'];
   const body = ops.map((op, k) => slots.map((slot) => update(op, k, slot)).join('\n')).join('\n');
   const source = `
-    const length = rows.length;
-    for (let i = 0; i < length; i++) {
+    for (let i = from; i < to; i++) {
       const r = rows[i];
       const g = ofRow[i];
       ${body}
     }`;
-  return new Function('rows', 'ofRow', 'total', ...params, source) as Kernel;
+  return new Function('from', 'to', 'rows', 'ofRow', 'total', ...params, source) as Kernel;
 }
 
 function update(op: FusedSpec['op'], k: number, slot: string): string {

@@ -1,3 +1,10 @@
+import {
+  countFieldNumbersBlock,
+  countRowsBlock,
+  countValuesBlock,
+  sumFieldBlock,
+} from '../parallel/blockLoops.js';
+import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
 import type { NumericInput } from './NumericInput.js';
 
 // Columnar kernels: one pass over the frame rows, accumulators in typed arrays
@@ -6,6 +13,10 @@ import type { NumericInput } from './NumericInput.js';
 /** Per group, the sum of the numbers (0 when there are none, as Qlik's Sum). */
 export function sumByGroup(input: NumericInput, ofRow: Int32Array, groups: number): Float64Array {
   const { nums, symbols, rows } = input;
+  if (runsInBlocks(rows.length)) {
+    const args = [nums, symbols, rows, ofRow, accumulator(groups)];
+    return reduceInBlocks(sumFieldBlock, args, rows.length)[0]!;
+  }
   const sums = new Float64Array(groups);
   for (let i = 0; i < rows.length; i++) {
     const v = nums[symbols[rows[i]!]!]!;
@@ -21,6 +32,10 @@ export function countNumbersByGroup(
   groups: number,
 ): Float64Array {
   const { nums, symbols, rows } = input;
+  if (runsInBlocks(rows.length)) {
+    const args = [nums, symbols, rows, ofRow, accumulator(groups, 0, 'count')];
+    return reduceInBlocks(countFieldNumbersBlock, args, rows.length)[0]!;
+  }
   const counts = new Float64Array(groups);
   for (let i = 0; i < rows.length; i++) {
     const v = nums[symbols[rows[i]!]!]!;
@@ -37,6 +52,10 @@ export function countValuesByGroup(
   ofRow: Int32Array,
   groups: number,
 ): Float64Array {
+  if (runsInBlocks(rows.length)) {
+    const args = [symbols, rows, nullCode, ofRow, accumulator(groups, 0, 'count')];
+    return reduceInBlocks(countValuesBlock, args, rows.length)[0]!;
+  }
   const counts = new Float64Array(groups);
   for (let i = 0; i < rows.length; i++) if (symbols[rows[i]!]! < nullCode) counts[ofRow[i]!]!++;
   return counts;
@@ -44,6 +63,12 @@ export function countValuesByGroup(
 
 /** Per group, how many rows there are. */
 export function countRowsByGroup(ofRow: Int32Array, groups: number): Float64Array {
+  if (runsInBlocks(ofRow.length))
+    return reduceInBlocks(
+      countRowsBlock,
+      [ofRow, accumulator(groups, 0, 'count')],
+      ofRow.length,
+    )[0]!;
   const counts = new Float64Array(groups);
   for (let i = 0; i < ofRow.length; i++) counts[ofRow[i]!]!++;
   return counts;

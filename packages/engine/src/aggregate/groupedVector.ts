@@ -1,6 +1,8 @@
 // Group kernels over a computed vector (one number per frame row, NaN for
 // null): the same sums, counts and extremes as groupedNumbers' kernels over
 // fields, without the symbol and row indirections a field needs.
+import { countVectorBlock, sumCountVectorBlock, sumVectorBlock } from '../parallel/blockLoops.js';
+import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
 
 /** Per group, the sum of the numbers (0 where none). */
 export function sumVectorByGroup(
@@ -8,6 +10,8 @@ export function sumVectorByGroup(
   ofRow: Int32Array,
   groups: number,
 ): Float64Array {
+  if (runsInBlocks(values.length))
+    return reduceInBlocks(sumVectorBlock, [values, ofRow, accumulator(groups)], values.length)[0]!;
   const sums = new Float64Array(groups);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -22,6 +26,20 @@ export function averageVectorByGroup(
   ofRow: Int32Array,
   groups: number,
 ): Float64Array {
+  let sums: Float64Array;
+  let counts: Float64Array;
+  if (runsInBlocks(values.length)) {
+    const args = [values, ofRow, accumulator(groups), accumulator(groups, 0, 'count')];
+    [sums, counts] = reduceInBlocks(sumCountVectorBlock, args, values.length) as [
+      Float64Array,
+      Float64Array,
+    ];
+  } else ({ sums, counts } = sumAndCount(values, ofRow, groups));
+  for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
+  return sums;
+}
+
+function sumAndCount(values: Float64Array, ofRow: Int32Array, groups: number) {
   const sums = new Float64Array(groups);
   const counts = new Float64Array(groups);
   for (let i = 0; i < values.length; i++) {
@@ -32,8 +50,7 @@ export function averageVectorByGroup(
       counts[g]!++;
     }
   }
-  for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
-  return sums;
+  return { sums, counts };
 }
 
 /** Per group, how many rows hold a number. */
@@ -42,6 +59,12 @@ export function countVectorByGroup(
   ofRow: Int32Array,
   groups: number,
 ): Float64Array {
+  if (runsInBlocks(values.length))
+    return reduceInBlocks(
+      countVectorBlock,
+      [values, ofRow, accumulator(groups, 0, 'count')],
+      values.length,
+    )[0]!;
   const counts = new Float64Array(groups);
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) counts[ofRow[i]!]!++;
   return counts;

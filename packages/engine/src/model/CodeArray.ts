@@ -1,3 +1,5 @@
+import { rowArray } from '../parallel/sharedArrays.js';
+
 /** A column of symbol codes in the narrowest unsigned typed array that fits. */
 export type CodeArray = Uint8Array | Uint16Array | Uint32Array;
 
@@ -7,7 +9,7 @@ export type CodeArray = Uint8Array | Uint16Array | Uint32Array;
  * null, so the width is chosen for cardinality + 1 distinct codes.
  */
 export function allocateCodeArray(cardinality: number, length: number): CodeArray {
-  if (cardinality < 0xff) return new Uint8Array(length);
-  if (cardinality < 0xffff) return new Uint16Array(length);
-  return new Uint32Array(length);
+  if (cardinality < 0xff) return rowArray(Uint8Array, length);
+  if (cardinality < 0xffff) return rowArray(Uint16Array, length);
+  return rowArray(Uint32Array, length);
 }

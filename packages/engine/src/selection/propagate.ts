@@ -1,6 +1,13 @@
 import type { CodeArray } from '../model/CodeArray.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Selections } from './FieldSelection.js';
+import {
+  andWithMaskOnThreads,
+  fillFromMaskOnThreads,
+  presentCodesOnThreads,
+} from '../parallel/bitsetScans.js';
+import { runsInParallel } from '../parallel/inBlocks.js';
+import { isShared, rowArray } from '../parallel/sharedArrays.js';
 import { RowSet } from './RowSet.js';
 
 /** A filter on one column: rows whose code has a 1 in `mask` pass. */
@@ -132,6 +139,11 @@ class Propagation {
  * bytes whose null slot stays 0 (a null key links to nothing).
  */
 export function presentCodes(rows: RowSet, codes: CodeArray, nullCode: number): Uint8Array {
+  if (runsInParallel(rows.size)) {
+    const present = presentCodesOnThreads(rows.words, codes, nullCode + 1);
+    present[nullCode] = 0;
+    return present;
+  }
   const mask = new Uint8Array(nullCode + 1);
   const words = rows.words;
   for (let w = 0; w < words.length; w++) {
@@ -155,7 +167,7 @@ export function presentCodes(rows: RowSet, codes: CodeArray, nullCode: number): 
 /** The rows of a table of `rowCount` rows that pass every constraint. */
 export function filterRows(rowCount: number, constraints: readonly Constraint[]): RowSet {
   if (constraints.length === 0) return RowSet.full(rowCount);
-  const words = new Uint32Array((rowCount + 31) >>> 5);
+  const words = rowArray(Uint32Array, (rowCount + 31) >>> 5, rowCount);
   fillFromMask(words, rowCount, constraints[0]);
   for (let c = 1; c < constraints.length; c++) andWithMask(words, rowCount, constraints[c]);
   return new RowSet(rowCount, words);
@@ -163,12 +175,15 @@ export function filterRows(rowCount: number, constraints: readonly Constraint[])
 
 function fillFromMask(words: Uint32Array, rowCount: number, { codes, mask }: Constraint): void {
   const fullWords = rowCount >>> 5;
-  for (let w = 0; w < fullWords; w++) {
-    const base = w << 5;
-    let bits = 0;
-    for (let b = 0; b < 32; b++) bits |= mask[codes[base + b]] << b;
-    words[w] = bits;
-  }
+  if (runsInParallel(rowCount) && isShared(words))
+    fillFromMaskOnThreads(words, fullWords, codes, mask);
+  else
+    for (let w = 0; w < fullWords; w++) {
+      const base = w << 5;
+      let bits = 0;
+      for (let b = 0; b < 32; b++) bits |= mask[codes[base + b]] << b;
+      words[w] = bits;
+    }
   if (fullWords < words.length) {
     const base = fullWords << 5;
     let bits = 0;
@@ -178,6 +193,8 @@ function fillFromMask(words: Uint32Array, rowCount: number, { codes, mask }: Con
 }
 
 function andWithMask(words: Uint32Array, rowCount: number, { codes, mask }: Constraint): void {
+  if (runsInParallel(rowCount) && isShared(words))
+    return andWithMaskOnThreads(words, rowCount, codes, mask);
   for (let w = 0; w < words.length; w++) {
     if (words[w] === 0) continue;
     const base = w << 5;

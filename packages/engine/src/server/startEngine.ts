@@ -11,6 +11,7 @@ import { JsonRpcErr, RpcError } from './protocol/RpcError.js';
 import type { OnInternalError } from './protocol/toRpcError.js';
 import type { Identity } from './session/EngineSession.js';
 import { SessionRegistry } from './session/SessionRegistry.js';
+import { stopEngineThreads } from '../parallel/engineThreads.js';
 import { AppStore } from '../app/AppStore.js';
 import type { ResultCacheOptions } from '../app/ResultCache.js';
 import { engineMethods } from './handlers/engineMethods.js';
@@ -190,6 +191,7 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
       sessions.endAll();
       wss.close();
       await apps.flush();
+      await stopEngineThreads();
       if (!options.server) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -5,6 +5,7 @@ import type { ExpressionErrorCode } from '../../expression/ExpressionError.js';
 import { LOCERR_NUMBERS } from '../../generated/locErr.js';
 import type { DataFileErrorCode } from '../../io/DataFileError.js';
 import type { ModelErrorCode } from '../../model/ModelError.js';
+import type { ParallelErrorCode } from '../../parallel/ParallelError.js';
 import type { ScriptErrorCode } from '../../script/ScriptError.js';
 import type { SelectionErrorCode } from '../../selection/SelectionError.js';
 
@@ -14,6 +15,7 @@ type LayerErrorCode =
   | DataFileErrorCode
   | ExpressionErrorCode
   | ModelErrorCode
+  | ParallelErrorCode
   | ScriptErrorCode
   | SelectionErrorCode;
 
@@ -51,6 +53,11 @@ const LAYER_LOCERR: Readonly<Record<LayerErrorCode, NxLocalizedErrorCode>> = {
   DUPLICATE_TABLE: 'LOCERR_GENERIC_ALREADY_EXISTS',
   DUPLICATE_FIELD_IN_TABLE: 'LOCERR_GENERIC_ALREADY_EXISTS',
   INVALID_TABLE: 'LOCERR_GENERIC_INVALID_PARAMETERS',
+  // parallel/
+  WORKER_FAILED: 'LOCERR_GENERIC_INTERNAL_ERROR',
+  WORKER_EXITED: 'LOCERR_GENERIC_INTERNAL_ERROR',
+  WORKER_TIMEOUT: 'LOCERR_CALC_TIMEOUT',
+  BAD_THREADS: 'LOCERR_GENERIC_INVALID_PARAMETERS',
   // script/
   SCRIPT_SYNTAX: 'LOCERR_GENERIC_INVALID_PARAMETERS',
   SCRIPT_RUNTIME: 'LOCERR_GENERIC_INVALID_PARAMETERS',

@@ -1,0 +1,166 @@
+import {
+  MessageChannel,
+  type MessagePort,
+  Worker,
+  receiveMessageOnPort,
+} from 'node:worker_threads';
+import { ParallelError } from './ParallelError.js';
+import { type Block, type BlockLoop, runBlocks } from './runBlocks.js';
+import { SIGNAL, type WorkerReply, type WorkerTask, workerMain } from './workerMain.js';
+
+interface PoolWorker {
+  readonly worker: Worker;
+  /** signal[0]: SIGNAL.busy while a part runs, then answered or exited. */
+  readonly signal: Int32Array;
+  /** Where the worker's replies arrive; read synchronously. */
+  readonly replies: MessagePort;
+}
+
+// The worker's code: the self-contained runner and body, as text (no file to
+// resolve, the same under tsx and from dist). `__name` is what a bundler that
+// keeps function names may call inside them.
+const WORKER_SOURCE = `'use strict';
+var __name = (fn) => fn;
+(${workerMain.toString()})(require('node:worker_threads'), (${runBlocks.toString()}));`;
+
+/**
+ * Worker threads that run parts of a computation while the calling thread
+ * runs the first part and then waits for the others (synchronously, with
+ * Atomics.wait), so the engine's synchronous computations can use every
+ * core. Threads start on first use, never keep the process alive, and a
+ * thread that fails, ends or stalls fails that computation with a
+ * ParallelError and is replaced on the next use.
+ */
+export class WorkerPool {
+  private readonly workers: (PoolWorker | undefined)[];
+
+  /** A pool for `threads` threads in all: this one and `threads - 1` workers. */
+  constructor(
+    readonly threads: number,
+    private readonly timeoutMs = 60_000,
+  ) {
+    this.workers = new Array<PoolWorker | undefined>(Math.max(0, threads - 1)).fill(undefined);
+  }
+
+  /**
+   * Runs `loop` over `parts` (part 0 here, part k on worker k-1) and returns
+   * each block's accumulators, in block order across the parts.
+   */
+  run(
+    loop: BlockLoop,
+    args: readonly unknown[],
+    parts: readonly (readonly Block[])[],
+  ): Float64Array[][] {
+    const source = loop.toString();
+    const started: PoolWorker[] = [];
+    for (let k = 1; k < parts.length; k++) {
+      const worker = this.worker(k - 1);
+      Atomics.store(worker.signal, 0, SIGNAL.busy);
+      const task: WorkerTask = { source, args, blocks: parts[k]! };
+      worker.worker.postMessage(task);
+      started.push(worker);
+    }
+    let own: Float64Array[][] = [];
+    let failure: unknown;
+    try {
+      own = runBlocks(loop, args, parts[0] ?? []);
+    } catch (error) {
+      failure = error;
+    }
+    // Every started part is awaited, even after a failure, so no reply is left for the next run.
+    const others = started.map((worker, k) => {
+      try {
+        return this.await(worker, k);
+      } catch (error) {
+        failure ??= error;
+        return [];
+      }
+    });
+    if (failure !== undefined) throw failure;
+    return [own, ...others].flat();
+  }
+
+  /** Ends every worker thread (a later run starts new ones). */
+  async terminate(): Promise<void> {
+    const running = this.workers.filter((worker) => worker !== undefined);
+    this.workers.fill(undefined);
+    await Promise.all(running.map((worker) => this.end(worker)));
+  }
+
+  private worker(slot: number): PoolWorker {
+    const existing = this.workers[slot];
+    if (existing) return existing;
+    const signal = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // The code is plain JavaScript: no loader (tsx) or flag of this process is needed.
+      execArgv: [],
+      workerData: { signal, reply: port2 },
+      transferList: [port2],
+    });
+    worker.unref();
+    port1.unref();
+    // An error or exit seen while idle: the next run starts a new thread.
+    const forget = () => {
+      if (this.workers[slot]?.worker === worker) this.workers[slot] = undefined;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    const created = { worker, signal, replies: port1 };
+    this.workers[slot] = created;
+    return created;
+  }
+
+  private await(worker: PoolWorker, k: number): Float64Array[][] {
+    const deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const state = Atomics.load(worker.signal, 0);
+      if (state === SIGNAL.exited) {
+        this.retire(worker);
+        throw new ParallelError(
+          'WORKER_EXITED',
+          `worker thread ${k + 1} ended during a computation`,
+        );
+      }
+      if (state === SIGNAL.answered) {
+        const reply = this.reply(worker);
+        if (reply.ok) return reply.results;
+        throw new ParallelError('WORKER_FAILED', `worker thread ${k + 1} failed: ${reply.message}`);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        this.retire(worker);
+        throw new ParallelError(
+          'WORKER_TIMEOUT',
+          `worker thread ${k + 1} did not answer within ${this.timeoutMs} ms`,
+        );
+      }
+      Atomics.wait(worker.signal, 0, SIGNAL.busy, left);
+    }
+  }
+
+  // The reply is posted before the signal is set; it is read as soon as the port delivers it.
+  private reply(worker: PoolWorker): WorkerReply {
+    for (let tries = 0; ; tries++) {
+      const received = receiveMessageOnPort(worker.replies);
+      if (received) return received.message as WorkerReply;
+      if (tries > 1000) {
+        this.retire(worker);
+        throw new ParallelError('WORKER_EXITED', 'a worker thread answered without a reply');
+      }
+      Atomics.wait(worker.signal, 0, SIGNAL.answered, 1);
+    }
+  }
+
+  private retire(worker: PoolWorker): void {
+    const slot = this.workers.indexOf(worker);
+    if (slot >= 0) this.workers[slot] = undefined;
+    void this.end(worker);
+  }
+
+  private async end(worker: PoolWorker): Promise<void> {
+    worker.replies.close();
+    await worker.worker.terminate();
+  }
+}

@@ -1,0 +1,95 @@
+import { enginePool, parallelism } from './engineThreads.js';
+import { type AccumulatorArg, type Block, type BlockLoop, runBlocks } from './runBlocks.js';
+import { shareable } from './sharedArrays.js';
+
+/** An accumulator argument of `length` slots starting at `initial`, merged with `merge`. */
+export function accumulator(
+  length: number,
+  initial = 0,
+  merge: AccumulatorArg['merge'] = 'add',
+): AccumulatorArg {
+  return { accumulator: true, length, initial, merge };
+}
+
+/** Whether a scan of `rows` rows runs in blocks (and, with a pool, on several threads). */
+export function runsInBlocks(rows: number): boolean {
+  return rows >= parallelism().minRows;
+}
+
+/** Whether a scan of `rows` rows that needs no blocks for its result runs on several threads. */
+export function runsInParallel(rows: number): boolean {
+  return runsInBlocks(rows) && enginePool() !== undefined;
+}
+
+/**
+ * Runs `loop` over rows 0..length in fixed blocks, spread over the engine's
+ * threads, and returns its accumulators merged across the blocks in block
+ * order (so a sum is the same for any thread count).
+ */
+export function reduceInBlocks(
+  loop: BlockLoop,
+  args: readonly unknown[],
+  length: number,
+): Float64Array[] {
+  const specs = args.filter(isAccumulator);
+  // Counts, minimums and maximums do not depend on the order: one block per thread.
+  const orderFree = specs.every((spec) => spec.merge !== 'add');
+  const perBlock = runSplit(loop, args, length, orderFree);
+  return specs.map((spec, k) => {
+    const merged = perBlock[0]?.[k] ?? new Float64Array(spec.length).fill(spec.initial);
+    for (let b = 1; b < perBlock.length; b++) mergeInto(merged, perBlock[b]![k]!, spec.merge);
+    return merged;
+  });
+}
+
+/** Runs `loop` (which writes into shared arrays) over rows 0..length across the engine's threads. */
+export function fillInBlocks(loop: BlockLoop, args: readonly unknown[], length: number): void {
+  runSplit(loop, args, length, true);
+}
+
+function runSplit(
+  loop: BlockLoop,
+  args: readonly unknown[],
+  length: number,
+  orderFree: boolean,
+): Float64Array[][] {
+  const pool = enginePool();
+  const { blockRows, threads: configured } = parallelism();
+  // Sums: blocks of a size that depends on the row count only, never on the threads.
+  const size = orderFree
+    ? Math.ceil(length / configured)
+    : Math.max(blockRows, Math.ceil(length / MAX_BLOCKS));
+  const blocks = blocksOf(length, Math.max(size, 1));
+  const threads = Math.min(configured, blocks.length);
+  if (!pool || threads <= 1) return runBlocks(loop, args, blocks);
+  const parts = Array.from({ length: threads }, (_, k) =>
+    blocks.slice(
+      Math.floor((k * blocks.length) / threads),
+      Math.floor(((k + 1) * blocks.length) / threads),
+    ),
+  );
+  return pool.run(loop, args.map(shareable), parts);
+}
+
+// At most this many blocks (so as many accumulators per sum), whatever the row count.
+const MAX_BLOCKS = 16;
+
+function blocksOf(length: number, size: number): Block[] {
+  const blocks: Block[] = [];
+  for (let from = 0; from < length; from += size)
+    blocks.push([from, Math.min(length, from + size)]);
+  return blocks;
+}
+
+function isAccumulator(arg: unknown): arg is AccumulatorArg {
+  return arg !== null && typeof arg === 'object' && 'accumulator' in arg;
+}
+
+function mergeInto(into: Float64Array, from: Float64Array, merge: AccumulatorArg['merge']): void {
+  // Compared as the loops compare (a tie keeps the earlier block's value).
+  if (merge === 'add' || merge === 'count')
+    for (let g = 0; g < into.length; g++) into[g]! += from[g]!;
+  else if (merge === 'min') {
+    for (let g = 0; g < into.length; g++) if (from[g]! < into[g]!) into[g] = from[g]!;
+  } else for (let g = 0; g < into.length; g++) if (from[g]! > into[g]!) into[g] = from[g]!;
+}

@@ -1,0 +1,51 @@
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Block, BlockLoop, runBlocks } from './runBlocks.js';
+
+/** What the pool sends a worker: a loop's source, its arguments, the blocks of its part. */
+export interface WorkerTask {
+  readonly source: string;
+  readonly args: readonly unknown[];
+  readonly blocks: readonly Block[];
+}
+
+/** What a worker answers on its reply port. */
+export type WorkerReply =
+  | { readonly ok: true; readonly results: Float64Array[][] }
+  | { readonly ok: false; readonly message: string };
+
+/** Values of a worker's `signal[0]`: still working, answered, thread ended. */
+export const SIGNAL = { busy: 0, answered: 1, exited: 2 } as const;
+
+/**
+ * The body of a pool's worker thread: compiles each loop source once, runs
+ * its blocks, posts the accumulators (or the error) on the reply port and
+ * wakes the waiting thread through `signal`. It reads nothing outside
+ * itself (its text is the worker's code), so the constants are repeated.
+ */
+export function workerMain(threads: typeof WorkerThreads, run: typeof runBlocks): void {
+  const { parentPort, workerData } = threads;
+  const { signal, reply } = workerData as { signal: Int32Array; reply: WorkerThreads.MessagePort };
+  const wake = (state: number) => {
+    Atomics.store(signal, 0, state);
+    Atomics.notify(signal, 0);
+  };
+  // A thread that ends (process.exit in a loop, a fatal error) still wakes the waiting thread.
+  process.on('exit', () => wake(2));
+  const loops = new Map<string, BlockLoop>();
+  parentPort!.on('message', (task: WorkerTask) => {
+    try {
+      let loop = loops.get(task.source);
+      if (!loop) {
+        loop = new Function(`return (${task.source});`)() as BlockLoop;
+        loops.set(task.source, loop);
+      }
+      const results = run(loop, task.args, task.blocks);
+      const buffers = results.flat().map((array) => array.buffer as ArrayBuffer);
+      reply.postMessage({ ok: true, results }, buffers);
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      reply.postMessage({ ok: false, message });
+    }
+    wake(1);
+  });
+}

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { countRowsBlock } from '../../src/parallel/blockLoops.js';
+import { configureParallelism, parallelism } from '../../src/parallel/engineThreads.js';
+import { accumulator } from '../../src/parallel/inBlocks.js';
+import { ParallelError } from '../../src/parallel/ParallelError.js';
+import type { BlockLoop } from '../../src/parallel/runBlocks.js';
+import { WorkerPool } from '../../src/parallel/WorkerPool.js';
+
+const ofRow = Int32Array.from({ length: 100 }, (_, i) => i % 4);
+const halves = [[[0, 50]], [[50, 100]]] as const;
+
+// Loops that go wrong only in the worker's part (rows from 50 on).
+const throwing = new Function(
+  'from',
+  'to',
+  'ofRow',
+  'counts',
+  `if (from >= 50) throw new RangeError('bad row ' + from); for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
+) as BlockLoop;
+const exiting = new Function(
+  'from',
+  'to',
+  'ofRow',
+  'counts',
+  `if (from >= 50) process.exit(3);`,
+) as BlockLoop;
+const stalling = new Function(
+  'from',
+  'to',
+  'ofRow',
+  'counts',
+  `if (from >= 50) for (;;) {}`,
+) as BlockLoop;
+
+function counts(pool: WorkerPool): number[] {
+  const perBlock = pool.run(countRowsBlock, [ofRow, accumulator(4)], halves);
+  return perBlock.map((block) => Array.from(block[0]!)).flat();
+}
+
+function failure(run: () => unknown): ParallelError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ParallelError);
+    return error as ParallelError;
+  }
+  throw new Error('expected a ParallelError');
+}
+
+describe('WorkerPool', () => {
+  const pools: WorkerPool[] = [];
+  const poolOf = (timeoutMs?: number) => {
+    const pool = new WorkerPool(2, timeoutMs);
+    pools.push(pool);
+    return pool;
+  };
+  afterEach(async () => {
+    await Promise.all(pools.splice(0).map((pool) => pool.terminate()));
+  });
+
+  test('runs part 0 here and part 1 on a worker, in block order', () => {
+    expect(counts(poolOf())).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test('an error in a worker fails the computation with WORKER_FAILED, and the pool goes on', () => {
+    const pool = poolOf();
+    const error = failure(() => pool.run(throwing, [ofRow, accumulator(4)], halves));
+    expect(error.code).toBe('WORKER_FAILED');
+    expect(error.message).toContain('bad row 50');
+    expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test('a worker thread that ends fails with WORKER_EXITED and is replaced', () => {
+    const pool = poolOf();
+    expect(failure(() => pool.run(exiting, [ofRow, accumulator(4)], halves)).code).toBe(
+      'WORKER_EXITED',
+    );
+    expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test('a worker that does not answer fails with WORKER_TIMEOUT and is replaced', () => {
+    const pool = poolOf(300);
+    expect(failure(() => pool.run(stalling, [ofRow, accumulator(4)], halves)).code).toBe(
+      'WORKER_TIMEOUT',
+    );
+    expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test('thread counts and block sizes must be positive integers', () => {
+    const before = parallelism();
+    expect(failure(() => configureParallelism({ threads: 0 })).code).toBe('BAD_THREADS');
+    expect(failure(() => configureParallelism({ blockRows: 1.5 })).code).toBe('BAD_THREADS');
+    expect(parallelism()).toEqual(before);
+  });
+});
