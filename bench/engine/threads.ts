@@ -7,7 +7,6 @@
 //
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/threads.ts
 //        [--rows 10000000] [--rounds 7] [--threads N (default: every core)] [--only <text>]
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { computeHyperCube } from '../../packages/engine/src/hypercube/computeHyperCube.js';
@@ -20,6 +19,7 @@ import {
 } from '../../packages/engine/src/parallel/engineThreads.js';
 import { SelectionState } from '../../packages/engine/src/selection/SelectionState.js';
 import { alternate, formatMs } from './alternate.js';
+import { median, threadCpu } from './threadCpu.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
 import { SHAPES, cubeDefOf, fetchRowsOf } from './shapes/shapes.js';
 
@@ -48,16 +48,6 @@ const models = {
   flat: DataModel.fromTables(MODELS.flat.map((spec) => loadedTable(spec, ROWS))),
   star: DataModel.fromTables(MODELS.star.map((spec) => loadedTable(spec, ROWS))),
 };
-
-// The calling thread's own CPU time (Linux): with threads, the part of the
-// work that stays on it; its waits for the workers are not CPU. On a busy
-// machine it shows what the split leaves on the critical path when wall
-// time cannot (the workers' parts wait for a core).
-const SCHEDSTAT = '/proc/thread-self/schedstat';
-const threadCpu = existsSync(SCHEDSTAT)
-  ? () => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6
-  : undefined;
-const median = (list: number[]) => [...list].sort((x, y) => x - y)[list.length >> 1]!;
 
 const lines: string[] = [];
 for (const shape of SHAPES) {

@@ -7,7 +7,6 @@
 //
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/threadsThreshold.ts
 //        [--sizes 65536,131072,262144,524288,1048576] [--rounds 15]
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { computeHyperCube } from '../../packages/engine/src/hypercube/computeHyperCube.js';
 import type { HyperCubeDef } from '../../packages/engine/src/hypercube/QixShapes.js';
@@ -19,6 +18,7 @@ import {
 import { SelectionState } from '../../packages/engine/src/selection/SelectionState.js';
 import { alternate } from './alternate.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
+import { median, threadCpu } from './threadCpu.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -28,10 +28,8 @@ const option = (name: string) => {
 const SIZES = (option('--sizes') ?? '65536,131072,262144,524288,1048576').split(',').map(Number);
 const ROUNDS = Number(option('--rounds') ?? 15);
 const THREADS = availableParallelism();
-const SCHEDSTAT = '/proc/thread-self/schedstat';
-if (!existsSync(SCHEDSTAT)) throw new Error('needs /proc/thread-self/schedstat (Linux)');
-const threadCpu = () => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[0]) / 1e6;
-const median = (list: number[]) => [...list].sort((x, y) => x - y)[list.length >> 1]!;
+if (!threadCpu) throw new Error('needs /proc/thread-self/schedstat (Linux)');
+const ownCpu = threadCpu;
 const CHARTS = [['Sum(A)', 'Count(B)'], ['Sum(A*B)']];
 
 console.log(
@@ -62,9 +60,9 @@ for (const rows of SIZES) {
       run: (round: number) => {
         // One thread: nothing split. Several: every scan split, however small.
         configureParallelism({ threads, minRows: threads === 1 ? 1 << 30 : 1 });
-        const before = threadCpu();
+        const before = ownCpu();
         computeHyperCube(model, state.result(), def);
-        if (round > 0) own.get(threads)!.push(threadCpu() - before);
+        if (round > 0) own.get(threads)!.push(ownCpu() - before);
       },
     });
     const timings = await alternate([contestant(1), contestant(THREADS)], ROUNDS);
