@@ -2,6 +2,8 @@ import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
 import { runsInParallel } from '../parallel/inBlocks.js';
 import {
+  childOrderFillOnThreads,
+  childOrderMatchesOnThreads,
   expandOnThreads,
   gatherOnThreads,
   keyMatchesOnThreads,
@@ -277,24 +279,32 @@ function joinInChildOrder(
     if (frameRowOf[code] !== -1) return undefined;
     frameRowOf[code] = i;
   }
-  const matched = new Uint8Array(length);
+  const threaded = runsInParallel(childRows.length);
+  let matched: Uint8Array = new Uint8Array(length);
   let orphans = 0;
-  for (let j = 0; j < childRows.length; j++) {
-    const i = frameRowOf[childCodes[childRows[j]!]!]!;
-    if (i >= 0) matched[i] = 1;
-    else orphans++;
-  }
+  if (threaded)
+    ({ matched, orphans } = childOrderMatchesOnThreads(childCodes, childRows, frameRowOf, length));
+  else
+    for (let j = 0; j < childRows.length; j++) {
+      const i = frameRowOf[childCodes[childRows[j]!]!]!;
+      if (i >= 0) matched[i] = 1;
+      else orphans++;
+    }
   let unmatched = 0;
   for (let i = 0; i < length; i++) if (matched[i] === 0) unmatched++;
   const total = childRows.length + unmatched;
-  const parentOut = new Int32Array(total);
-  const childOut = new Int32Array(total);
-  for (let j = 0; j < childRows.length; j++) {
-    const row = childRows[j]!;
-    const i = frameRowOf[childCodes[row]!]!;
-    parentOut[j] = i >= 0 ? parentRows[i]! : parent.rowCount;
-    childOut[j] = row;
-  }
+  const parentOut = rowArray(Int32Array, total);
+  const childOut = rowArray(Int32Array, total);
+  if (threaded && isShared(parentOut) && isShared(childOut)) {
+    const lookup = [childCodes, childRows, frameRowOf, parentRows, parent.rowCount] as const;
+    childOrderFillOnThreads(lookup, parentOut, childOut);
+  } else
+    for (let j = 0; j < childRows.length; j++) {
+      const row = childRows[j]!;
+      const i = frameRowOf[childCodes[row]!]!;
+      parentOut[j] = i >= 0 ? parentRows[i]! : parent.rowCount;
+      childOut[j] = row;
+    }
   let out = childRows.length;
   for (let i = 0; i < length; i++) {
     if (matched[i] === 1) continue;

@@ -213,3 +213,69 @@ export function lookupRowsOnThreads(
 ): void {
   fillInBlocks(lookupRowsBlock, [...lookup, childOut], length);
 }
+
+/** For child rows from..to, marks the frame row each finds by key (`frameRowOf`) and counts those finding none. */
+export function childOrderMatchBlock(
+  from: number,
+  to: number,
+  childCodes: ArrayLike<number>,
+  childRows: Int32Array,
+  frameRowOf: Int32Array,
+  matched: Float64Array,
+  orphans: Float64Array,
+): void {
+  let none = 0;
+  for (let j = from; j < to; j++) {
+    const i = frameRowOf[childCodes[childRows[j]!]!]!;
+    if (i >= 0) matched[i] = 1;
+    else none++;
+  }
+  orphans[0]! += none;
+}
+
+/** Gives output rows from..to (one per child row, in the child's order) their parent and child rows. */
+export function childOrderFillBlock(
+  from: number,
+  to: number,
+  childCodes: ArrayLike<number>,
+  childRows: Int32Array,
+  frameRowOf: Int32Array,
+  parentRows: Int32Array,
+  nullRow: number,
+  parentOut: Int32Array,
+  childOut: Int32Array,
+): void {
+  for (let j = from; j < to; j++) {
+    const row = childRows[j]!;
+    const i = frameRowOf[childCodes[row]!]!;
+    parentOut[j] = i >= 0 ? parentRows[i]! : nullRow;
+    childOut[j] = row;
+  }
+}
+
+/** Which frame rows the child rows find, and how many find none, on the engine's threads. */
+export function childOrderMatchesOnThreads(
+  childCodes: ArrayLike<number>,
+  childRows: Int32Array,
+  frameRowOf: Int32Array,
+  frameRows: number,
+): { matched: Uint8Array; orphans: number } {
+  const args = [
+    childCodes,
+    childRows,
+    frameRowOf,
+    accumulator(frameRows, 0, 'max'),
+    accumulator(1, 0, 'count'),
+  ];
+  const [matched, orphans] = reduceInBlocks(childOrderMatchBlock, args, childRows.length);
+  return { matched: Uint8Array.from(matched!), orphans: orphans![0]! };
+}
+
+/** Fills the child-order frame's first rows (`parentOut`, `childOut`, shared), on the engine's threads. */
+export function childOrderFillOnThreads(
+  lookup: readonly [ArrayLike<number>, Int32Array, Int32Array, Int32Array, number],
+  parentOut: Int32Array,
+  childOut: Int32Array,
+): void {
+  fillInBlocks(childOrderFillBlock, [...lookup, parentOut, childOut], lookup[1].length);
+}
