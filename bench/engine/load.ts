@@ -12,6 +12,10 @@ import path from 'node:path';
 import { runScript } from '../../packages/engine/src/script/runScript.js';
 import { DataModel } from '../../packages/engine/src/model/DataModel.js';
 import { LoadWorkerPool } from '../../packages/engine/src/script/LoadWorkerPool.js';
+import {
+  configureParallelism,
+  parallelism,
+} from '../../packages/engine/src/parallel/engineThreads.js';
 import { alternate, formatMs, type Timing } from './alternate.js';
 
 const quick = process.argv.includes('--quick');
@@ -142,14 +146,15 @@ async function main(): Promise<void> {
       `T: LOAD * FROM [lib://DataFiles/flights-1m.csv] (txt, utf8, embedded labels, delimiter is ',');`,
       `SELECT * FROM read_csv('${path.join(dir, 'flights-1m.csv')}')`,
     );
-    // The same load kept on one thread (QLIKIT_LOAD_THREADS=1), against DuckDB's two: what the worker adds.
-    process.env.QLIKIT_LOAD_THREADS = '1';
+    // The same load kept on one thread, against DuckDB's two: what the worker adds.
+    const threads = parallelism().threads;
+    configureParallelism({ threads: 1 });
     await measure(
       'flights-1m.csv, 1 thread',
       `T: LOAD * FROM [lib://DataFiles/flights-1m.csv] (txt, utf8, embedded labels, delimiter is ',');`,
       `SELECT * FROM read_csv('${path.join(dir, 'flights-1m.csv')}')`,
     );
-    delete process.env.QLIKIT_LOAD_THREADS;
+    configureParallelism({ threads });
     await measure(
       'flights-1m-quoted.csv (txt)',
       `T: LOAD * FROM [lib://DataFiles/flights-1m-quoted.csv] (txt, utf8, embedded labels, delimiter is ',', msq);`,

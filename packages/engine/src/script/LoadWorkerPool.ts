@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { parallelism } from '../parallel/engineThreads.js';
 import type { ColumnsPart } from './ColumnsPart.js';
 import type { JsonRunsJob } from './encodeJsonRuns.js';
 import type { DelimitedRangeJob } from './scanDelimitedRange.js';
@@ -51,9 +51,12 @@ export class LoadWorkerPool {
     });
   }
 
-  /** The pool, started if it was not; undefined on a one-core machine or when QLIKIT_LOAD_THREADS is 1. */
+  /**
+   * The pool, started if it was not; undefined when the engine runs on one
+   * thread (a one-core machine, `QLIKIT_ENGINE_THREADS=1`, `configureParallelism`).
+   */
   static shared(): LoadWorkerPool | undefined {
-    if (availableParallelism() < 2 || process.env.QLIKIT_LOAD_THREADS === '1') return undefined;
+    if (parallelism().threads < 2) return undefined;
     LoadWorkerPool.instance ??= new LoadWorkerPool();
     return LoadWorkerPool.instance;
   }
