@@ -147,14 +147,14 @@ async function main(): Promise<void> {
       `SELECT * FROM read_csv('${path.join(dir, 'flights-1m.csv')}')`,
     );
     // The same load kept on one thread, against DuckDB's two: what the worker adds.
-    const threads = parallelism().threads;
+    const engineThreads = parallelism().threads;
     configureParallelism({ threads: 1 });
     await measure(
       'flights-1m.csv, 1 thread',
       `T: LOAD * FROM [lib://DataFiles/flights-1m.csv] (txt, utf8, embedded labels, delimiter is ',');`,
       `SELECT * FROM read_csv('${path.join(dir, 'flights-1m.csv')}')`,
     );
-    configureParallelism({ threads });
+    configureParallelism({ threads: engineThreads });
     await measure(
       'flights-1m-quoted.csv (txt)',
       `T: LOAD * FROM [lib://DataFiles/flights-1m-quoted.csv] (txt, utf8, embedded labels, delimiter is ',', msq);`,
