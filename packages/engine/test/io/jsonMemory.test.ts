@@ -36,6 +36,9 @@ function liveBytes(): number {
 
 describe('readJsonFile memory', () => {
   it('streams a file many times the read chunk in memory that does not grow with it', async () => {
+    // One read first, so that the code it compiles (heap too) is in the baseline, not the peak.
+    for await (const batch of (await readJsonFile(path.join(dir, 'big.json'), 'big.json')).batches)
+      void batch;
     const before = liveBytes();
     const records = await readJsonFile(path.join(dir, 'big.json'), 'big.json');
     let rows = 0;
@@ -46,8 +49,9 @@ describe('readJsonFile memory', () => {
     }
     expect(rows).toBe(RECORDS);
     expect(records.fieldNames).toEqual(['id', 'name', 'amount', 'flag']);
-    // The file is about 26 MB (its records parsed at once, several times that); a run of records
-    // is about one 1 MiB read chunk, and the two passes need 8 MB or so beside it.
-    expect(peak, `peak ${peak} bytes`).toBeLessThan(16 * 1024 * 1024);
+    // The file is about 26 MB; parsed at once, its records and rows would take about 70 MB
+    // (measured). Streamed, one run of records (about one 1 MiB read chunk) is alive with its rows:
+    // 2 to 10 MB on a quiet machine, up to 20 MB seen under a loaded CI run (code compiled late).
+    expect(peak, `peak ${peak} bytes`).toBeLessThan(32 * 1024 * 1024);
   });
 });
