@@ -39,18 +39,14 @@ import {
   type Answer,
   type Figure,
 } from './sourcesKit.js';
+import { option } from './option.js';
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const ROWS = argument('--rows', 1_000_000);
-const SMALL_ROWS = argument('--small-rows', 100_000);
-const ROUNDS = argument('--rounds', 5);
+const ROWS = Number(option('--rows') ?? 1_000_000);
+const SMALL_ROWS = Number(option('--small-rows') ?? 100_000);
+const ROUNDS = Number(option('--rounds') ?? 5);
 /** `--only qvd,csv,...`: the comparisons to run (qvd, parquet, csv, json, xlsx, duckdb, postgresql). */
-const ONLY = process.argv.includes('--only')
-  ? new Set(process.argv[process.argv.indexOf('--only') + 1].split(','))
-  : undefined;
+const onlyList = option('--only');
+const ONLY = onlyList === undefined ? undefined : new Set(onlyList.split(','));
 const wanted = (name: string): boolean => ONLY === undefined || ONLY.has(name);
 const FIELDS = ['id', 'category', 'amount', 'day', 'note'];
 /** Dates in the files are ISO; the script reads them as dates (as Qlik does with this format). */

@@ -22,12 +22,8 @@ import { alternate, formatMs } from './alternate.js';
 import { median, threadCpu } from './threadCpu.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
 import { SHAPES, cubeDefOf, fetchRowsOf } from './shapes/shapes.js';
+import { option } from './option.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 const ROWS = Number(option('--rows') ?? 10_000_000);
 const ROUNDS = Number(option('--rounds') ?? 7);
 const THREADS = Number(option('--threads') ?? availableParallelism());

@@ -19,12 +19,8 @@ import { SelectionState } from '../../packages/engine/src/selection/SelectionSta
 import { alternate } from './alternate.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
 import { median, threadCpu } from './threadCpu.js';
+import { option } from './option.js';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 const SIZES = (option('--sizes') ?? '65536,131072,262144,524288,1048576').split(',').map(Number);
 const ROUNDS = Number(option('--rounds') ?? 15);
 const THREADS = availableParallelism();

@@ -37,12 +37,9 @@ import {
   fetchRowsOf,
   whereOf,
 } from './shapes.js';
+import { option } from '../option.js';
 
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-};
 const SIZES = (option('--rows') ?? '1000000,10000000').split(',').map(Number);
 const ROUNDS = Number(option('--rounds') ?? 9);
 const ONLY = option('--only');
