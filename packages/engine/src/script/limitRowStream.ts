@@ -1,25 +1,13 @@
+import { recordStream } from './recordStream.js';
 import type { RowStream } from './RowStream.js';
 
 /**
  * A limited load (DoReloadEx's `qRowLimit`): at most `limit` records of a
- * data source reach the LOAD. The whole-column and raw-byte fast paths are
- * left out, as they would read every record; leaving the batches early
- * ends the source's iteration, which closes its file.
+ * data source reach the LOAD. Leaving the batches early ends the source's
+ * iteration, which closes its file.
  */
 export function limitRowStream(stream: RowStream, limit: number): RowStream {
-  if (stream.kind === 'values')
-    return {
-      kind: 'values',
-      fieldNames: stream.fieldNames,
-      batches: firstRecords(stream.batches, limit),
-      ...(stream.numberFormats ? { numberFormats: stream.numberFormats } : {}),
-    };
-  return {
-    kind: 'texts',
-    fieldNames: stream.fieldNames,
-    numbers: stream.numbers,
-    batches: firstRecords(stream.batches, limit),
-  };
+  return recordStream(stream, (batches) => firstRecords(batches, limit));
 }
 
 async function* firstRecords<T>(
