@@ -9,6 +9,8 @@ export function argumentValues(arg: RowArgument): readonly Value[] {
       return arg.values;
     case 'numbers':
       return Array.from(arg.values, (num) => (num === num ? num : null));
+    case 'computed':
+      return Array.from(arg.kernel.run(), (num) => (num === num ? num : null));
     case 'field': {
       const values = symbolValues(arg.source.field);
       const { codes, rows } = arg.source;

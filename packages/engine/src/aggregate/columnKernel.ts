@@ -11,9 +11,7 @@ import type { Field } from '../model/Field.js';
 import type { Frame } from './Frame.js';
 import { symbolValues } from './symbolValues.js';
 import { numberOf } from './valueParts.js';
-import { fillInBlocks, runsInParallel } from '../parallel/inBlocks.js';
-import type { BlockLoop } from '../parallel/runBlocks.js';
-import { sharedFloat64 } from '../parallel/sharedArrays.js';
+import { type GroupedOp, type KernelBody, fillRows, reduceRows } from './kernelLoops.js';
 
 /**
  * How a node's value is read: as the aggregation reads it (`output`: a
@@ -34,14 +32,17 @@ interface Node {
 export interface ColumnKernel {
   /** The argument's number on every frame row (NaN for null). */
   run(): Float64Array;
+  /**
+   * `op` of those numbers per group (row i in group `ofRow[i]`) in one pass
+   * without the vector; with `withTotal`, slot `groups` holds the total.
+   */
+  reduce(op: GroupedOp, ofRow: Int32Array, groups: number, withTotal?: boolean): Float64Array;
   /** Whether those numbers are the values themselves (no text or dual was read as a number). */
   readonly exact: boolean;
 }
 
 // Functions whose value is not a function of their arguments: evaluated per row, never per symbol.
 const VOLATILE = new Set(['RAND', ...Object.keys(CLOCK_FUNCTIONS)]);
-
-const kernels = new Map<string, BlockLoop>();
 
 /**
  * Compiles an aggregation's argument into a column kernel: every part that
@@ -98,36 +99,21 @@ class KernelCompiler {
     }
   }
 
-  /** The generated loop, compiled once per shape of code and reused. */
+  /** The kernel over the frame's rows, its loops generated from the node's code. */
   finish(node: Node): ColumnKernel {
-    const loads = [...this.rowSources.values()].map((name) => `const ${name}_ = ${name}[i];`);
-    const temps = Array.from({ length: this.temps }, (_, t) => `t${t}`);
-    const declare = temps.length > 0 ? `let ${temps.join(', ')};` : '';
-    const source = `${declare} for (let i = from; i < to; i++) { ${loads.join(' ')} out[i] = ${node.code}; }`;
-    // Typed arrays of other types make other machine code: one function per combination.
-    const types = this.inputs.map((input) => (input as object).constructor.name).join(',');
-    const key = `${this.names.join(',')}|${types}|${source}`;
-    let kernel = kernels.get(key);
-    if (!kernel) {
-      kernel = new Function('from', 'to', 'out', ...this.names, source) as BlockLoop;
-      kernels.set(key, kernel);
-    }
-    const run = kernel;
-    const inputs = this.inputs;
+    const body: KernelBody = {
+      names: this.names,
+      inputs: this.inputs,
+      loads: [...this.rowSources.values()].map((name) => `const ${name}_ = ${name}[i];`).join(' '),
+      temps: this.temps,
+      code: node.code,
+    };
     const length = this.frame.length;
     return {
       exact: node.exact,
-      run() {
-        // Each row's number depends on that row only: big frames fill it on every thread.
-        if (runsInParallel(length)) {
-          const shared = sharedFloat64(length);
-          fillInBlocks(run, [shared, ...inputs], length);
-          return shared;
-        }
-        const out = new Float64Array(length);
-        (run as (...args: unknown[]) => void)(0, length, out, ...inputs);
-        return out;
-      },
+      run: () => fillRows(body, length),
+      reduce: (op, ofRow, groups, withTotal) =>
+        reduceRows(body, length, op, ofRow, groups, withTotal),
     };
   }
 

@@ -33,7 +33,7 @@ export function evaluateArgument(
   }
   rejectUnknownFields(expr, scope);
   const kernel = compileColumnKernel(expr, frame, scope, format, functions);
-  if (kernel && (kernel.exact || numbersSuffice)) return { kind: 'numbers', values: kernel.run() };
+  if (kernel && (kernel.exact || numbersSuffice)) return { kind: 'computed', kernel };
   return { kind: 'values', values: evaluateRows(expr, frame, scope, format, functions) };
 }
 

@@ -106,6 +106,35 @@ describe('column kernels', () => {
     });
   }
 
+  test('a grouped pass gives per group what the vector gives, and the total in the same pass', () => {
+    const frame = scope.frame(undefined, ['A', 'B', 'C', 'T', 'D', 'E']);
+    const groups = 5;
+    const ofRow = Int32Array.from({ length: frame.length }, (_, i) => (i * 7) % groups);
+    let compiled = 0;
+    for (const source of EXPRESSIONS) {
+      const kernel = compileColumnKernel(
+        parseExpression(source),
+        frame,
+        scope,
+        DEFAULT_FORMAT_SETTINGS,
+      );
+      if (!kernel) continue;
+      compiled++;
+      const numbers = kernel.run();
+      for (const op of ['sum', 'avg', 'min', 'max', 'count'] as const) {
+        const expected = [
+          ...perGroup(numbers, ofRow, groups, op),
+          ...perGroup(numbers, new Int32Array(frame.length), 1, op),
+        ];
+        expect([...kernel.reduce(op, ofRow, groups, true)], `${op}(${source})`).toEqual(expected);
+        expect([...kernel.reduce(op, ofRow, groups)], `${op}(${source})`).toEqual(
+          expected.slice(0, groups),
+        );
+      }
+    }
+    expect(compiled).toBeGreaterThan(15);
+  });
+
   test('arithmetic, conditions and parts of one field compile', () => {
     const frame = scope.frame(undefined, ['A', 'B', 'C']);
     for (const source of ['A*B', "If(C='x', A)", "If(C='x' and A > 2, A, B)", 'A + Len(C)'])
@@ -148,3 +177,20 @@ describe('column kernels', () => {
     }
   });
 });
+
+// What each grouped operation gives from a vector of numbers (NaN for null), written plainly.
+function perGroup(
+  numbers: Float64Array,
+  ofRow: Int32Array,
+  groups: number,
+  op: 'sum' | 'avg' | 'min' | 'max' | 'count',
+): number[] {
+  return Array.from({ length: groups }, (_, g) => {
+    const mine = [...numbers].filter((v, i) => ofRow[i] === g && v === v);
+    if (op === 'count') return mine.length;
+    if (op === 'sum') return mine.reduce((a, b) => a + b, 0);
+    if (mine.length === 0) return NaN;
+    if (op === 'avg') return mine.reduce((a, b) => a + b, 0) / mine.length;
+    return mine.reduce((a, b) => (op === 'min' ? (b < a ? b : a) : b > a ? b : a));
+  });
+}

@@ -17,6 +17,8 @@ function flatTable() {
     // Amounts with binary fractions that a different order of additions rounds differently.
     const a = ((i * 7919) % 1000) / 7 + 0.1;
     const b = i % 13 === 0 ? null : ((i * 31) % 97) / 3;
+    // Numbers, text and text that reads as a number: arithmetic reads the last as its number.
+    const m = i % 17 === 0 ? 'n/a' : i % 19 === 0 ? '2.5' : ((i * 11) % 89) / 6 - 7;
     rows.push([
       i % 7,
       i % 5,
@@ -26,9 +28,10 @@ function flatTable() {
       i % 3 === 0 ? 'x' : 'y',
       i % 4 === 0 ? 'v' : 'w',
       i % 10,
+      m,
     ]);
   }
-  return tableOf('Flat', ['D1', 'D2', 'K', 'A', 'B', 'C', 'F', 'Sel'], rows);
+  return tableOf('Flat', ['D1', 'D2', 'K', 'A', 'B', 'C', 'F', 'Sel', 'M'], rows);
 }
 
 function starTables() {
@@ -46,6 +49,9 @@ function starTables() {
 const CHARTS: readonly { dims: string[]; measures: string[]; star?: boolean }[] = [
   { dims: ['D1', 'D2'], measures: ['Sum(A)', 'Count(B)', 'Avg(B)', 'Min(A)', 'Max(B)'] },
   { dims: ['D1', 'D2'], measures: ['Sum(A*B)', "Sum(If(C='x', A))", 'Avg(A)/Avg(B)'] },
+  // Arithmetic of fields summed, averaged, counted and compared straight into the groups.
+  { dims: ['D1', 'D2'], measures: ['Avg(A*B)', 'Min(A-B)', 'Max(A*B)', 'Count(A*B)'] },
+  { dims: ['D1'], measures: ['Sum(A*M)', 'Avg(M-B)', 'Min(M*2)', 'Count(B+M)', 'Sum(M)'] },
   { dims: ['D1', 'D2'], measures: ["Sum({<C={'x'}>} A)", "Sum({$<F-={'v'}>} A)", 'Sum({1} A)'] },
   {
     dims: ['D2'],
