@@ -5,7 +5,6 @@ import type { CallExpr, Expr, SetExpression } from '../expression/Expr.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import type { AggregationSpec } from '../expression/aggregations/AggregationSpec.js';
-import { aggregationOf } from '../expression/aggregations/aggregationRegistry.js';
 import { checkAggregationCall } from '../expression/aggregations/checkAggregationCall.js';
 import { CHART_FUNCTIONS, type ChartFunctionSpec } from '../expression/chartFunctions.js';
 import { AggregateError } from './AggregateError.js';
@@ -15,12 +14,10 @@ import { aggregateItems, aggregateNumbers, toValues } from './aggregateItems.js'
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
-import { fieldNumbers } from './fieldNumbers.js';
-import { type FusedSpec, fusedAggregates } from './fusedAggregates.js';
 import type { GroupIndex } from './GroupIndex.js';
+import { prefetchAggregates } from './prefetchAggregates.js';
 import type { RowArgument } from './RowArgument.js';
 import { numberOf } from './valueParts.js';
-import { topLevelCalls } from './topLevelCalls.js';
 
 /** Groups an expression is evaluated for: the dimension fields and their groups. */
 export interface GroupTarget {
@@ -89,59 +86,25 @@ export class MeasureEvaluator {
   }
 
   /**
-   * Computes in one fused pass every plain-field Sum/Avg/Min/Max/Count that
-   * `exprs` contain and that runs over the target's own frame, so that
-   * evaluating the expressions afterwards finds them ready. Given a `totals`
-   * target (no dimensions), the same pass also computes their totals when
-   * they run over the same frame.
+   * Computes ahead the Sum/Avg/Min/Max/Count calls of `exprs` over the
+   * target's own frame (see prefetchAggregates), so that evaluating the
+   * expressions afterwards finds them ready; given a `totals` target (no
+   * dimensions), their totals too where the same passes give them.
    */
   prefetch(exprs: readonly Expr[], target: GroupTarget, totals?: GroupTarget): void {
-    const buckets = new Map<
-      Int32Array,
-      { calls: CallExpr[]; specs: FusedSpec[]; total: boolean[] }
-    >();
-    for (const call of exprs.flatMap(topLevelCalls)) {
-      const found = this.fusedSpec(call, target);
-      if (!found) continue;
-      let bucket = buckets.get(found.rows);
-      if (!bucket) buckets.set(found.rows, (bucket = { calls: [], specs: [], total: [] }));
-      bucket.calls.push(call);
-      bucket.specs.push(found.spec);
-      bucket.total.push(totals !== undefined && found.totalFrameIsSame);
+    const ready = prefetchAggregates(
+      this.scope,
+      this.format,
+      this.functions,
+      exprs,
+      target,
+      totals,
+    );
+    for (const { target: into, call, values } of ready) {
+      let calls = this.prefetched.get(into.index);
+      if (!calls) this.prefetched.set(into.index, (calls = new Map()));
+      calls.set(call, values);
     }
-    const { ofRow, count } = target.index;
-    // The pass sums every call's total when one of them reads its total there; the others' are not kept.
-    for (const [rows, { calls, specs, total }] of buckets) {
-      const results = fusedAggregates(specs, rows, ofRow, count, total.includes(true));
-      calls.forEach((call, k) => {
-        const nums = results[k]!;
-        this.remember(target, call, toValues(nums.subarray(0, count)));
-        if (total[k]) this.remember(totals!, call, toValues(nums.subarray(count, count + 1)));
-      });
-    }
-  }
-
-  private remember(target: GroupTarget, call: CallExpr, values: Value[]): void {
-    let calls = this.prefetched.get(target.index);
-    if (!calls) this.prefetched.set(target.index, (calls = new Map()));
-    calls.set(call, values);
-  }
-
-  private fusedSpec(call: CallExpr, target: GroupTarget) {
-    const op = aggregationOf(call.key)?.columnar;
-    const arg = call.args[0];
-    if (!op || call.args.length !== 1 || call.set || call.distinct || call.total || call.all)
-      return undefined;
-    if (arg?.kind !== 'field' || !this.scope.model.findField(arg.name)) return undefined;
-    const frame = this.scope.frame(undefined, [...target.dims, arg.name]);
-    if (this.scope.groups(frame, target.dims) !== target.index) return undefined;
-    const { field, codes, rows } = this.scope.fieldIn(frame, arg.name);
-    const spec: FusedSpec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    // The total reads the field's own table: the chart's frame when it holds each of its rows once.
-    const totalFrameIsSame =
-      this.scope.frame(undefined, [arg.name]) === frame ||
-      this.scope.holdsFieldRowsOnce(frame, arg.name);
-    return { rows, spec, totalFrameIsSame };
   }
 
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */

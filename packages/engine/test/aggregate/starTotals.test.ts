@@ -39,6 +39,11 @@ describe('grand totals of a chart over a dimension table and facts', () => {
       'Avg(Amount)',
       'Min(Amount)',
       'Max(Amount)',
+      // Expressions of fields: over one table, and over a key and a fact field.
+      'Sum(Amount*Part)',
+      'Avg(Amount-Part)',
+      'Sum(Amount*Key)',
+      'Max(Amount+Key)',
     ];
     const picks = [{}, { Part: [1] }, { Cat: ['a'] }, { Cat: ['d'] }, { Key: [4, 5] }];
     for (const pick of picks) {
