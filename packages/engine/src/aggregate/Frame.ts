@@ -1,9 +1,8 @@
 import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
 import { runsInParallel } from '../parallel/inBlocks.js';
+import { joinInChildOrder } from './childOrderJoin.js';
 import {
-  childOrderFillOnThreads,
-  childOrderMatchesOnThreads,
   expandOnThreads,
   gatherOnThreads,
   keyMatchesOnThreads,
@@ -127,7 +126,15 @@ function joinChild(
   }
   const { start, members } = rowsByCode(childCodes, childRows, nullCode);
   // A small parent (a dimension table at the root) may still repeat into many rows: the child's size counts too.
-  const threaded = runsInParallel(Math.max(length, childRows.length))
+  const parallel = runsInParallel(Math.max(length, childRows.length));
+  // A dimension table (one row per key), seen from its own rows: one lookup pass, no counting pass.
+  if (!parallel && keysUnique(start, nullCode))
+    return uniqueKeyJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
+      start,
+      members,
+      nullCode,
+    });
+  const threaded = parallel
     ? keyMatchesOnThreads(parentCodes, parentRows, start, nullCode, length)
     : undefined;
   const matched = threaded?.matched ?? new Uint8Array(nullCode + 1);
@@ -232,6 +239,70 @@ function lookupJoin(
           ? members[start[code]!]!
           : child.rowCount;
     }
+  return appendUnmatched(rows, length, child, childRows, childCodes, {
+    matched,
+    orphans,
+    childPadded,
+    childOut,
+  });
+}
+
+// lookupJoin on this thread when the child's keys are known unique: the pass
+// that looks each frame row's child row up also marks the keys met, so the
+// count of child rows no frame row meets is known only afterwards.
+function uniqueKeyJoin(
+  rows: Map<Table, Int32Array>,
+  length: number,
+  parentCodes: ArrayLike<number>,
+  parentRows: Int32Array,
+  child: Table,
+  childRows: Int32Array,
+  childCodes: ArrayLike<number>,
+  keyed: { readonly start: Int32Array; readonly members: Int32Array; readonly nullCode: number },
+) {
+  const { start, members, nullCode } = keyed;
+  const matched = new Uint8Array(nullCode + 1);
+  const room = new Int32Array(length + childRows.length);
+  const nullRow = child.rowCount;
+  let childPadded = false;
+  for (let i = 0; i < length; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    if (code < nullCode && start[code + 1]! > start[code]!) {
+      room[i] = members[start[code]!]!;
+      matched[code] = 1;
+    } else {
+      room[i] = nullRow;
+      childPadded = true;
+    }
+  }
+  let orphans = 0;
+  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
+  const childOut = room.subarray(0, length + orphans);
+  return appendUnmatched(rows, length, child, childRows, childCodes, {
+    matched,
+    orphans,
+    childPadded,
+    childOut,
+  });
+}
+
+// After frame rows 0..length got their child row: the child rows no frame row
+// met come last, with the null row of every table joined so far.
+function appendUnmatched(
+  rows: Map<Table, Int32Array>,
+  length: number,
+  child: Table,
+  childRows: Int32Array,
+  childCodes: ArrayLike<number>,
+  joined: {
+    readonly matched: Uint8Array;
+    readonly orphans: number;
+    readonly childPadded: boolean;
+    readonly childOut: Int32Array;
+  },
+) {
+  const { matched, orphans, childPadded, childOut } = joined;
+  const total = length + orphans;
   let out = length;
   for (let i = 0; i < childRows.length; i++) {
     const row = childRows[i]!;
@@ -258,72 +329,6 @@ function lookupJoin(
   };
 }
 
-// The same full outer join when the frame is one table with at most one row
-// per key: one frame row per child row (its frame row found by key, or the
-// null row), then the frame rows no child row matches, with the child's null
-// row. Undefined when some key has two frame rows.
-function joinInChildOrder(
-  parent: Table,
-  parentRows: Int32Array,
-  parentCodes: ArrayLike<number>,
-  child: Table,
-  childRows: Int32Array,
-  childCodes: ArrayLike<number>,
-  nullCode: number,
-) {
-  const length = parentRows.length;
-  const frameRowOf = new Int32Array(nullCode + 1).fill(-1);
-  for (let i = 0; i < length; i++) {
-    const code = parentCodes[parentRows[i]!]!;
-    if (code >= nullCode) continue;
-    if (frameRowOf[code] !== -1) return undefined;
-    frameRowOf[code] = i;
-  }
-  const threaded = runsInParallel(childRows.length);
-  let matched: Uint8Array = new Uint8Array(length);
-  let orphans = 0;
-  if (threaded)
-    ({ matched, orphans } = childOrderMatchesOnThreads(childCodes, childRows, frameRowOf, length));
-  else
-    for (let j = 0; j < childRows.length; j++) {
-      const i = frameRowOf[childCodes[childRows[j]!]!]!;
-      if (i >= 0) matched[i] = 1;
-      else orphans++;
-    }
-  let unmatched = 0;
-  for (let i = 0; i < length; i++) if (matched[i] === 0) unmatched++;
-  const total = childRows.length + unmatched;
-  const parentOut = rowArray(Int32Array, total);
-  const childOut = rowArray(Int32Array, total);
-  if (threaded && isShared(parentOut) && isShared(childOut)) {
-    const lookup = [childCodes, childRows, frameRowOf, parentRows, parent.rowCount] as const;
-    childOrderFillOnThreads(lookup, parentOut, childOut);
-  } else
-    for (let j = 0; j < childRows.length; j++) {
-      const row = childRows[j]!;
-      const i = frameRowOf[childCodes[row]!]!;
-      parentOut[j] = i >= 0 ? parentRows[i]! : parent.rowCount;
-      childOut[j] = row;
-    }
-  let out = childRows.length;
-  for (let i = 0; i < length; i++) {
-    if (matched[i] === 1) continue;
-    parentOut[out] = parentRows[i]!;
-    childOut[out++] = child.rowCount;
-  }
-  const rows = new Map<Table, Int32Array>([
-    [parent, parentOut],
-    [child, childOut],
-  ]);
-  return {
-    rows,
-    length: total,
-    childPadded: unmatched > 0,
-    framePadded: orphans > 0,
-    once: 'child' as Once,
-  };
-}
-
 // The table's row for every new frame row; source -1 (no frame row) is its null row.
 function gatherRows(tableRows: Int32Array, source: Int32Array, nullRow: number): Int32Array {
   const out = rowArray(Int32Array, source.length);
@@ -336,6 +341,12 @@ function gatherRows(tableRows: Int32Array, source: Int32Array, nullRow: number):
     out[i] = from < 0 ? nullRow : tableRows[from]!;
   }
   return out;
+}
+
+// Whether no key code has two rows (the null code's rows aside).
+function keysUnique(start: Int32Array, nullCode: number): boolean {
+  for (let c = 0; c < nullCode; c++) if (start[c + 1]! - start[c]! > 1) return false;
+  return true;
 }
 
 // Groups the allowed rows of a table by key code (a counting sort).
