@@ -15,6 +15,7 @@ import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
 import type { GroupIndex } from './GroupIndex.js';
+import { mapToTarget } from './mapToTarget.js';
 import { prefetchAggregates } from './prefetchAggregates.js';
 import type { RowArgument } from './RowArgument.js';
 import { numberOf } from './valueParts.js';
@@ -290,27 +291,6 @@ function callDims(call: CallExpr, target: GroupTarget): readonly string[] {
   if (!call.total) return target.dims;
   const kept = call.total.fields;
   return kept ? target.dims.filter((dim) => kept.includes(dim)) : [];
-}
-
-// Results per group of `index` (grouped by `dims`, a subset of the target's
-// dims) looked up for each target group by its symbols in those dims.
-function mapToTarget(
-  perGroup: Value[],
-  index: GroupIndex,
-  dims: readonly string[],
-  target: GroupTarget,
-  empty: Value,
-): Value[] {
-  if (index === target.index) return perGroup;
-  const positions = dims.map((dim) => target.dims.indexOf(dim));
-  const keys = new Int32Array(dims.length);
-  const out: Value[] = new Array(target.index.count);
-  for (let g = 0; g < out.length; g++) {
-    for (let d = 0; d < positions.length; d++) keys[d] = target.index.keys[positions[d]!]![g]!;
-    const found = index.find(keys);
-    out[g] = found >= 0 ? perGroup[found]! : empty;
-  }
-  return out;
 }
 
 // Sum, Avg, Min and Max of one argument read its numbers only (text counts as NULL).

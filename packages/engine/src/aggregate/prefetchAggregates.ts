@@ -1,14 +1,18 @@
 import type { ScalarFunction } from '../expression/EvalContext.js';
 import type { CallExpr, Expr } from '../expression/Expr.js';
+import type { AggregationSpec } from '../expression/aggregations/AggregationSpec.js';
 import { aggregationOf } from '../expression/aggregations/aggregationRegistry.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import { toValues } from './aggregateItems.js';
 import type { ChartScope } from './ChartScope.js';
-import { compileColumnKernel } from './columnKernel.js';
+import { type ColumnKernel, compileColumnKernel } from './columnKernel.js';
 import { fieldsOf } from './evaluateArgument.js';
 import { fieldNumbers } from './fieldNumbers.js';
+import type { Frame } from './Frame.js';
 import { type FusedSpec, fusedAggregates } from './fusedAggregates.js';
+import type { GroupIndex } from './GroupIndex.js';
+import { mapToTarget } from './mapToTarget.js';
 import type { GroupTarget } from './MeasureEvaluator.js';
 import { topLevelCalls } from './topLevelCalls.js';
 
@@ -19,12 +23,25 @@ export interface Prefetched {
   readonly values: Value[];
 }
 
+/** How one call is computed ahead: over its frame's groups, by a plain field or a kernel. */
+interface Plan {
+  readonly call: CallExpr;
+  readonly spec: AggregationSpec;
+  readonly index: GroupIndex;
+  /** Its total comes from the same pass. */
+  readonly withTotal: boolean;
+  readonly field?: { readonly rows: Int32Array; readonly spec: FusedSpec };
+  readonly kernel?: ColumnKernel;
+}
+
 /**
- * Computes ahead the Sum/Avg/Min/Max/Count calls of `exprs` that run over
- * the target's own frame: every plain-field one in one fused pass, each one
- * of a compiled expression (`Sum(A*B)`) in a pass of its own; given a
- * `totals` target, each pass also computes the call's total when the total
- * reads the same frame rows, so that the total costs no second pass.
+ * Computes ahead the Sum/Avg/Min/Max/Count calls of `exprs` (with or without
+ * a set expression) over the chart's dimensions: the plain-field ones over
+ * the same frame rows in one fused pass, each one of a compiled expression
+ * (`Sum(A*B)`) in a pass of its own; given a `totals` target, each pass also
+ * computes the call's total when the total reads the same frame rows, so the
+ * total costs no second pass. A call over other records than the chart's
+ * (a set) is grouped over its own frame and looked up per chart group.
  */
 export function prefetchAggregates(
   scope: ChartScope,
@@ -34,65 +51,82 @@ export function prefetchAggregates(
   target: GroupTarget,
   totals?: GroupTarget,
 ): Prefetched[] {
-  const out: Prefetched[] = [];
-  const buckets = new Map<
-    Int32Array,
-    { calls: CallExpr[]; specs: FusedSpec[]; total: boolean[] }
-  >();
-  const { ofRow, count } = target.index;
-  const keep = (call: CallExpr, nums: Float64Array, withTotal: boolean) => {
-    out.push({ target, call, values: toValues(nums.subarray(0, count)) });
-    if (withTotal) out.push({ target: totals!, call, values: toValues(nums.subarray(count)) });
-  };
+  const plans: Plan[] = [];
   for (const call of exprs.flatMap(topLevelCalls)) {
-    const op = aggregationOf(call.key)?.columnar;
-    const arg = call.args[0];
-    if (
-      !op ||
-      !arg ||
-      call.args.length !== 1 ||
-      call.set ||
-      call.distinct ||
-      call.total ||
-      call.all
-    )
-      continue;
-    if (arg.kind === 'field') {
-      const found = fieldSpec(scope, op, arg.name, target);
-      if (!found) continue;
-      let bucket = buckets.get(found.rows);
-      if (!bucket) buckets.set(found.rows, (bucket = { calls: [], specs: [], total: [] }));
-      bucket.calls.push(call);
-      bucket.specs.push(found.spec);
-      bucket.total.push(totals !== undefined && found.totalFrameIsSame);
+    const plan = planOf(scope, format, functions, call, target, totals !== undefined);
+    if (plan) plans.push(plan);
+  }
+  const out: Prefetched[] = [];
+  const keep = (plan: Plan, nums: Float64Array) => {
+    const count = plan.index.count;
+    const perGroup = toValues(nums.subarray(0, count));
+    const values = mapToTarget(perGroup, plan.index, target.dims, target, plan.spec.empty);
+    out.push({ target, call: plan.call, values });
+    if (plan.withTotal)
+      out.push({ target: totals!, call: plan.call, values: toValues(nums.subarray(count)) });
+  };
+  // Plain fields over the same rows and groups share one pass; it sums every total when one is kept there.
+  const buckets = new Map<Int32Array, Map<GroupIndex, Plan[]>>();
+  for (const plan of plans) {
+    if (plan.kernel) {
+      const { index } = plan;
+      keep(plan, plan.kernel.reduce(plan.spec.columnar!, index.ofRow, index.count, plan.withTotal));
       continue;
     }
-    const fields = [...fieldsOf(arg, scope)];
-    if (fields.length === 0) continue;
-    const frame = scope.frame(undefined, [...target.dims, ...fields]);
-    if (scope.groups(frame, target.dims) !== target.index) continue;
-    const kernel = compileColumnKernel(arg, frame, scope, format, functions);
-    // Count reads text too: only a kernel whose numbers are the values themselves answers it.
-    if (!kernel || (op === 'count' && !kernel.exact)) continue;
-    const withTotal = totals !== undefined && scope.frame(undefined, fields) === frame;
-    keep(call, kernel.reduce(op, ofRow, count, withTotal), withTotal);
+    const { rows } = plan.field!;
+    let byIndex = buckets.get(rows);
+    if (!byIndex) buckets.set(rows, (byIndex = new Map()));
+    const bucket = byIndex.get(plan.index);
+    if (bucket) bucket.push(plan);
+    else byIndex.set(plan.index, [plan]);
   }
-  // The pass sums every call's total when one of them reads its total there; the others' are not kept.
-  for (const [rows, { calls, specs, total }] of buckets) {
-    const results = fusedAggregates(specs, rows, ofRow, count, total.includes(true));
-    calls.forEach((call, k) => keep(call, results[k]!, total[k]!));
-  }
+  for (const [rows, byIndex] of buckets)
+    for (const [index, bucket] of byIndex) {
+      const specs = bucket.map((plan) => plan.field!.spec);
+      const withTotal = bucket.some((plan) => plan.withTotal);
+      const results = fusedAggregates(specs, rows, index.ofRow, index.count, withTotal);
+      bucket.forEach((plan, k) => keep(plan, results[k]!));
+    }
   return out;
 }
 
-function fieldSpec(scope: ChartScope, op: FusedSpec['op'], name: string, target: GroupTarget) {
-  if (!scope.model.findField(name)) return undefined;
-  const frame = scope.frame(undefined, [...target.dims, name]);
-  if (scope.groups(frame, target.dims) !== target.index) return undefined;
-  const { field, codes, rows } = scope.fieldIn(frame, name);
-  const spec: FusedSpec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-  // The total reads the field's own table: the chart's frame when it holds each of its rows once.
-  const totalFrameIsSame =
-    scope.frame(undefined, [name]) === frame || scope.holdsFieldRowsOnce(frame, name);
-  return { rows, spec, totalFrameIsSame };
+function planOf(
+  scope: ChartScope,
+  format: FormatSettings,
+  functions: ReadonlyMap<string, ScalarFunction> | undefined,
+  call: CallExpr,
+  target: GroupTarget,
+  totals: boolean,
+): Plan | undefined {
+  const spec = aggregationOf(call.key);
+  const op = spec?.columnar;
+  const arg = call.args[0];
+  if (!op || !arg || call.args.length !== 1 || call.distinct || call.total || call.all)
+    return undefined;
+  const plain = arg.kind === 'field';
+  if (plain && !scope.model.findField(arg.name)) return undefined;
+  const fields = plain ? [arg.name] : [...fieldsOf(arg, scope)];
+  if (fields.length === 0) return undefined;
+  let frame: Frame;
+  try {
+    frame = scope.frame(call.set, [...target.dims, ...fields]);
+  } catch {
+    // A set or association that fails fails where the call is evaluated, if it is.
+    return undefined;
+  }
+  const index = scope.groups(frame, target.dims);
+  // The total reads the fields' own frame: when it is this one, or holds the one field's rows once.
+  const withTotal =
+    totals &&
+    (scope.frame(call.set, fields) === frame ||
+      (plain && scope.holdsFieldRowsOnce(frame, arg.name)));
+  if (plain) {
+    const { field, codes, rows } = scope.fieldIn(frame, arg.name);
+    const fused = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
+    return { call, spec: spec!, index, withTotal, field: { rows, spec: fused } };
+  }
+  const kernel = compileColumnKernel(arg, frame, scope, format, functions);
+  // Count reads text too: only a kernel whose numbers are the values themselves answers it.
+  if (!kernel || (op === 'count' && !kernel.exact)) return undefined;
+  return { call, spec: spec!, index, withTotal, kernel };
 }
