@@ -62,7 +62,8 @@ export function aggregateNumbers(
   if (kernel === 'count') return countFast(arg, distinct, ofItem, groups);
   if (distinct) return undefined;
   if (arg.kind === 'numbers') return vectorFast(kernel, arg.values, ofItem, groups);
-  if (arg.kind === 'computed') return arg.kernel.reduce(kernel, ofItem, groups);
+  if (arg.kind === 'computed')
+    return arg.kernel.reduce(kernel, { kind: 'ids', ofRow: ofItem, count: groups });
   const input = numericInput(arg);
   if (!input) return undefined;
   switch (kernel) {
@@ -115,7 +116,8 @@ function countFast(
   if (arg.kind === 'star') return countRowsByGroup(ofItem, groups);
   // A computed number per item (NaN for NULL): the non-null ones count.
   if (arg.kind === 'numbers' && !distinct) return countVectorByGroup(arg.values, ofItem, groups);
-  if (arg.kind === 'computed' && !distinct) return arg.kernel.reduce('count', ofItem, groups);
+  if (arg.kind === 'computed' && !distinct)
+    return arg.kernel.reduce('count', { kind: 'ids', ofRow: ofItem, count: groups });
   if (arg.kind !== 'field') return undefined;
   const { field, codes, rows } = arg.source;
   if (distinct) return countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups);

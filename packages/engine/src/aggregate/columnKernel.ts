@@ -12,6 +12,7 @@ import type { Frame } from './Frame.js';
 import { symbolValues } from './symbolValues.js';
 import { numberOf } from './valueParts.js';
 import { type GroupedOp, type KernelBody, fillRows, reduceRows } from './kernelLoops.js';
+import type { RowGroups } from './rowGroups.js';
 
 /**
  * How a node's value is read: as the aggregation reads it (`output`: a
@@ -33,10 +34,10 @@ export interface ColumnKernel {
   /** The argument's number on every frame row (NaN for null). */
   run(): Float64Array;
   /**
-   * `op` of those numbers per group (row i in group `ofRow[i]`) in one pass
-   * without the vector; with `withTotal`, slot `groups` holds the total.
+   * `op` of those numbers per group in one pass without the vector; with
+   * `withTotal`, slot `groups.count` holds the total.
    */
-  reduce(op: GroupedOp, ofRow: Int32Array, groups: number, withTotal?: boolean): Float64Array;
+  reduce(op: GroupedOp, groups: RowGroups, withTotal?: boolean): Float64Array;
   /** Whether those numbers are the values themselves (no text or dual was read as a number). */
   readonly exact: boolean;
 }
@@ -112,8 +113,7 @@ class KernelCompiler {
     return {
       exact: node.exact,
       run: () => fillRows(body, length),
-      reduce: (op, ofRow, groups, withTotal) =>
-        reduceRows(body, length, op, ofRow, groups, withTotal),
+      reduce: (op, groups, withTotal) => reduceRows(body, length, op, groups, withTotal),
     };
   }
 

@@ -9,15 +9,10 @@ export interface FusedSpec {
 }
 
 import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
+import { type GroupCode, type RowGroups, groupCode } from './rowGroups.js';
 
-type Kernel = (
-  from: number,
-  to: number,
-  rows: Int32Array,
-  ofRow: Int32Array,
-  total: number,
-  ...columns: unknown[]
-) => void;
+// (from, to, rows, total, ...the group's arguments, ...five per aggregation)
+type Kernel = (from: number, to: number, ...args: unknown[]) => void;
 
 const kernels = new Map<string, Kernel>();
 
@@ -26,31 +21,33 @@ const kernels = new Map<string, Kernel>();
  * the same frame rows and groups in one pass: one loop, typed-array
  * accumulators per group, no call per row. The loop body is generated once
  * per combination of operations, so each accumulator update is inlined.
- * With `withTotal`, each result has one more slot (index `groups`) holding
- * the aggregation over all rows, computed in the same pass.
+ * With `withTotal`, each result has one more slot (index `groups.count`)
+ * holding the aggregation over all rows, computed in the same pass.
  */
 export function fusedAggregates(
   specs: readonly FusedSpec[],
   rows: Int32Array,
-  ofRow: Int32Array,
-  groups: number,
+  groups: RowGroups,
   withTotal = false,
 ): Float64Array[] {
-  const slots = groups + (withTotal ? 1 : 0);
+  const slots = groups.count + (withTotal ? 1 : 0);
+  const group = groupCode(groups);
   const kernel = kernelFor(
     specs.map((spec) => spec.op),
     withTotal,
+    group,
   );
-  if (runsInBlocks(rows.length)) return fusedInBlocks(kernel, specs, rows, ofRow, groups, slots);
+  const leading = [rows, groups.count, ...group.args];
+  if (runsInBlocks(rows.length)) return fusedInBlocks(kernel, specs, leading, rows.length, slots);
   const primary = specs.map((spec) => new Float64Array(slots).fill(initialValue(spec.op)));
   const secondary = specs.map(
     (spec) => new Float64Array(spec.op === 'count' || spec.op === 'sum' ? 0 : slots),
   );
-  const args: unknown[] = [];
+  const args: unknown[] = [...leading];
   specs.forEach((spec, k) =>
     args.push(spec.codes, spec.nums, spec.nullCode, primary[k], secondary[k]),
   );
-  kernel(0, rows.length, rows, ofRow, groups, ...args);
+  kernel(0, rows.length, ...args);
   return specs.map((spec, k) => finish(spec.op, primary[k]!, secondary[k]!));
 }
 
@@ -58,12 +55,11 @@ export function fusedAggregates(
 function fusedInBlocks(
   kernel: Kernel,
   specs: readonly FusedSpec[],
-  rows: Int32Array,
-  ofRow: Int32Array,
-  groups: number,
+  leading: readonly unknown[],
+  length: number,
   slots: number,
 ): Float64Array[] {
-  const args: unknown[] = [rows, ofRow, groups];
+  const args: unknown[] = [...leading];
   for (const spec of specs) {
     const merge =
       spec.op === 'sum' || spec.op === 'avg' ? 'add' : spec.op === 'count' ? 'count' : spec.op;
@@ -76,7 +72,7 @@ function fusedInBlocks(
     );
     args.push(accumulator(numbers, 0, 'count'));
   }
-  const merged = reduceInBlocks(kernel, args, rows.length);
+  const merged = reduceInBlocks(kernel, args, length);
   return specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
 }
 
@@ -97,28 +93,32 @@ function finish(op: FusedSpec['op'], primary: Float64Array, numbers: Float64Arra
   return primary;
 }
 
-function kernelFor(ops: readonly FusedSpec['op'][], withTotal: boolean): Kernel {
-  const key = `${ops.join(',')}${withTotal ? '+total' : ''}`;
+function kernelFor(ops: readonly FusedSpec['op'][], withTotal: boolean, group: GroupCode): Kernel {
+  const key = `${ops.join(',')}${withTotal ? '+total' : ''}|${group.key}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    kernel = compileKernel(ops, withTotal);
+    kernel = compileKernel(ops, withTotal, group);
     kernels.set(key, kernel);
   }
   return kernel;
 }
 
 // The group's slot `g`, and with totals also the total's slot `total`.
-function compileKernel(ops: readonly FusedSpec['op'][], withTotal: boolean): Kernel {
+function compileKernel(
+  ops: readonly FusedSpec['op'][],
+  withTotal: boolean,
+  group: GroupCode,
+): Kernel {
   const params = ops.flatMap((_, k) => [`c${k}`, `n${k}`, `z${k}`, `p${k}`, `q${k}`]);
   const slots = withTotal ? ['g', 'total'] : ['g'];
   const body = ops.map((op, k) => slots.map((slot) => update(op, k, slot)).join('\n')).join('\n');
   const source = `
     for (let i = from; i < to; i++) {
       const r = rows[i];
-      const g = ofRow[i];
+      const g = ${group.code};
       ${body}
     }`;
-  return new Function('from', 'to', 'rows', 'ofRow', 'total', ...params, source) as Kernel;
+  return new Function('from', 'to', 'rows', 'total', ...group.params, ...params, source) as Kernel;
 }
 
 function update(op: FusedSpec['op'], k: number, slot: string): string {

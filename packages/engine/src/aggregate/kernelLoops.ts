@@ -10,6 +10,7 @@ import {
   runsInParallel,
 } from '../parallel/inBlocks.js';
 import { type AccumulatorArg, type BlockLoop, runBlocks } from '../parallel/runBlocks.js';
+import { type RowGroups, groupCode } from './rowGroups.js';
 import { sharedFloat64 } from '../parallel/sharedArrays.js';
 
 /** A compiled argument: the JavaScript of one row's number (NaN for null) and what it reads. */
@@ -45,28 +46,29 @@ export function fillRows(body: KernelBody, length: number): Float64Array {
 }
 
 /**
- * `op` of the rows' numbers per group (row i in group `ofRow[i]`) in one
- * pass, NaN where a group has none (0 for Sum and Count, as Qlik). With
- * `withTotal`, slot `groups` holds `op` over all rows, from the same pass.
- * Sums are added in the fixed row blocks of `reduceInBlocks` when the rows
- * are that many, so results equal the vector path's at any thread count.
+ * `op` of the rows' numbers per group (see RowGroups) in one pass, NaN where
+ * a group has none (0 for Sum and Count, as Qlik). With `withTotal`, slot
+ * `groups.count` holds `op` over all rows, from the same pass. Sums are
+ * added in the fixed row blocks of `reduceInBlocks` when the rows are that
+ * many, so results equal the vector path's at any thread count.
  */
 export function reduceRows(
   body: KernelBody,
   length: number,
   op: GroupedOp,
-  ofRow: Int32Array,
-  groups: number,
+  groups: RowGroups,
   withTotal = false,
 ): Float64Array {
-  const slots = groups + (withTotal ? 1 : 0);
+  const slots = groups.count + (withTotal ? 1 : 0);
+  const group = groupCode(groups);
   const update = (slot: string) => UPDATES[op].replaceAll('[g]', `[${slot}]`);
   const loop = loopOf(
     body,
-    ['ofRow', 'total', 'p', 'q'],
-    `const g = ofRow[i]; ${update('g')}${withTotal ? ` ${update('total')}` : ''}`,
+    ['total', 'p', 'q', ...group.params],
+    `const g = ${group.code}; ${update('g')}${withTotal ? ` ${update('total')}` : ''}`,
+    group.key,
   );
-  const args = [ofRow, groups, ...accumulators(op, slots), ...body.inputs];
+  const args = [groups.count, ...accumulators(op, slots), ...group.args, ...body.inputs];
   const [primary, numbers] = runsInBlocks(length)
     ? reduceInBlocks(loop, args, length)
     : runBlocks(loop, args, [[0, length]])[0]!;
@@ -103,14 +105,14 @@ function accumulators(op: GroupedOp, slots: number): [AccumulatorArg, Accumulato
 }
 
 // The loop over rows from..to: the row's number `v`, then `use` (null rows skipped unless writing).
-function loopOf(body: KernelBody, params: readonly string[], use: string): BlockLoop {
+function loopOf(body: KernelBody, params: readonly string[], use: string, variant = ''): BlockLoop {
   const temps = Array.from({ length: body.temps }, (_, t) => `t${t}`);
   const declare = temps.length > 0 ? `let ${temps.join(', ')};` : '';
   const guarded = params[0] === 'out' ? use : `if (v === v) { ${use} }`;
   const source = `${declare} for (let i = from; i < to; i++) { ${body.loads} const v = ${body.code}; ${guarded} }`;
   // Typed arrays of other types make other machine code: one function per combination.
   const types = body.inputs.map((input) => (input as object).constructor.name).join(',');
-  const key = `${body.names.join(',')}|${types}|${params.join(',')}|${source}`;
+  const key = `${body.names.join(',')}|${types}|${params.join(',')}|${variant}|${source}`;
   let loop = loops.get(key);
   if (!loop) {
     loop = new Function('from', 'to', ...params, ...body.names, source) as BlockLoop;

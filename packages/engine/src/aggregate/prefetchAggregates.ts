@@ -13,6 +13,7 @@ import type { Frame } from './Frame.js';
 import { type FusedSpec, fusedAggregates } from './fusedAggregates.js';
 import type { GroupIndex } from './GroupIndex.js';
 import { mapToTarget } from './mapToTarget.js';
+import { type RowGroups, keyGroups, keySlot } from './rowGroups.js';
 import type { GroupTarget } from './MeasureEvaluator.js';
 import { topLevelCalls } from './topLevelCalls.js';
 
@@ -27,7 +28,10 @@ export interface Prefetched {
 interface Plan {
   readonly call: CallExpr;
   readonly spec: AggregationSpec;
-  readonly index: GroupIndex;
+  /** Its own frame's groups: a grouping's ids, or the dimensions' key space. */
+  readonly groups: RowGroups;
+  /** The grouping behind `groups` when they are ids. */
+  readonly index?: GroupIndex;
   /** Its total comes from the same pass. */
   readonly withTotal: boolean;
   readonly field?: { readonly rows: Int32Array; readonly spec: FusedSpec };
@@ -52,48 +56,73 @@ export function prefetchAggregates(
   totals?: GroupTarget,
 ): Prefetched[] {
   const plans: Plan[] = [];
+  const keySpaces = new Map<Frame, RowGroups | undefined>();
   for (const call of exprs.flatMap(topLevelCalls)) {
-    const plan = planOf(scope, format, functions, call, target, totals !== undefined);
+    const context = { format, functions, keySpaces };
+    const plan = planOf(scope, context, call, target, totals !== undefined);
     if (plan) plans.push(plan);
   }
   const out: Prefetched[] = [];
   const keep = (plan: Plan, nums: Float64Array) => {
-    const count = plan.index.count;
-    const perGroup = toValues(nums.subarray(0, count));
-    const values = mapToTarget(perGroup, plan.index, target.dims, target, plan.spec.empty);
-    out.push({ target, call: plan.call, values });
+    const count = plan.groups.count;
+    out.push({ target, call: plan.call, values: valuesFor(target, plan, nums) });
     if (plan.withTotal)
       out.push({ target: totals!, call: plan.call, values: toValues(nums.subarray(count)) });
   };
   // Plain fields over the same rows and groups share one pass; it sums every total when one is kept there.
-  const buckets = new Map<Int32Array, Map<GroupIndex, Plan[]>>();
+  const buckets = new Map<Int32Array, Map<RowGroups, Plan[]>>();
   for (const plan of plans) {
     if (plan.kernel) {
-      const { index } = plan;
-      keep(plan, plan.kernel.reduce(plan.spec.columnar!, index.ofRow, index.count, plan.withTotal));
+      keep(plan, plan.kernel.reduce(plan.spec.columnar!, plan.groups, plan.withTotal));
       continue;
     }
     const { rows } = plan.field!;
-    let byIndex = buckets.get(rows);
-    if (!byIndex) buckets.set(rows, (byIndex = new Map()));
-    const bucket = byIndex.get(plan.index);
+    let byGroups = buckets.get(rows);
+    if (!byGroups) buckets.set(rows, (byGroups = new Map()));
+    const bucket = byGroups.get(plan.groups);
     if (bucket) bucket.push(plan);
-    else byIndex.set(plan.index, [plan]);
+    else byGroups.set(plan.groups, [plan]);
   }
-  for (const [rows, byIndex] of buckets)
-    for (const [index, bucket] of byIndex) {
+  for (const [rows, byGroups] of buckets)
+    for (const [groups, bucket] of byGroups) {
       const specs = bucket.map((plan) => plan.field!.spec);
       const withTotal = bucket.some((plan) => plan.withTotal);
-      const results = fusedAggregates(specs, rows, index.ofRow, index.count, withTotal);
+      const results = fusedAggregates(specs, rows, groups, withTotal);
       bucket.forEach((plan, k) => keep(plan, results[k]!));
     }
   return out;
 }
 
+// A plan's results per chart group: its own groups' looked up by their symbols.
+function valuesFor(target: GroupTarget, plan: Plan, nums: Float64Array): Value[] {
+  const { groups } = plan;
+  if (groups.kind === 'ids') {
+    const perGroup = toValues(nums.subarray(0, groups.count));
+    return mapToTarget(perGroup, plan.index!, target.dims, target, plan.spec.empty);
+  }
+  // A slot no row reached holds what a group without numbers holds, which is each one's `empty`:
+  // 0 for Sum and Count, null for Avg, Min and Max.
+  const keys = target.index.keys;
+  const symbols = new Array<number>(keys.length);
+  const out: Value[] = new Array(target.index.count);
+  for (let g = 0; g < out.length; g++) {
+    for (let d = 0; d < keys.length; d++) symbols[d] = keys[d]![g]!;
+    const num = nums[keySlot(groups, symbols)]!;
+    out[g] = num === num ? num : null;
+  }
+  return out;
+}
+
+interface Context {
+  readonly format: FormatSettings;
+  readonly functions: ReadonlyMap<string, ScalarFunction> | undefined;
+  /** Per frame of a set, its dimensions' key space (undefined: too big, group ids instead). */
+  readonly keySpaces: Map<Frame, RowGroups | undefined>;
+}
+
 function planOf(
   scope: ChartScope,
-  format: FormatSettings,
-  functions: ReadonlyMap<string, ScalarFunction> | undefined,
+  { format, functions, keySpaces }: Context,
   call: CallExpr,
   target: GroupTarget,
   totals: boolean,
@@ -114,7 +143,12 @@ function planOf(
     // A set or association that fails fails where the call is evaluated, if it is.
     return undefined;
   }
-  const index = scope.groups(frame, target.dims);
+  // Over other records than the chart's, a small key space spares the grouping pass.
+  if (call.set && !keySpaces.has(frame))
+    keySpaces.set(frame, keySpaceOf(scope, frame, target.dims));
+  const keyed = call.set ? keySpaces.get(frame) : undefined;
+  const index = keyed ? undefined : scope.groups(frame, target.dims);
+  const groups: RowGroups = keyed ?? { kind: 'ids', ofRow: index!.ofRow, count: index!.count };
   // The total reads the fields' own frame: when it is this one, or holds the one field's rows once.
   const withTotal =
     totals &&
@@ -123,10 +157,22 @@ function planOf(
   if (plain) {
     const { field, codes, rows } = scope.fieldIn(frame, arg.name);
     const fused = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    return { call, spec: spec!, index, withTotal, field: { rows, spec: fused } };
+    return { call, spec: spec!, groups, index, withTotal, field: { rows, spec: fused } };
   }
   const kernel = compileColumnKernel(arg, frame, scope, format, functions);
   // Count reads text too: only a kernel whose numbers are the values themselves answers it.
   if (!kernel || (op === 'count' && !kernel.exact)) return undefined;
-  return { call, spec: spec!, index, withTotal, kernel };
+  return { call, spec: spec!, groups, index, withTotal, kernel };
+}
+
+function keySpaceOf(
+  scope: ChartScope,
+  frame: Frame,
+  dims: readonly string[],
+): RowGroups | undefined {
+  const columns = dims.map((dim) => {
+    const { field, codes, rows } = scope.fieldIn(frame, dim);
+    return { codes, rows, cardinality: field.cardinality };
+  });
+  return keyGroups(columns, frame.length);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ChartScope } from '../../src/aggregate/ChartScope.js';
 import { compileColumnKernel } from '../../src/aggregate/columnKernel.js';
+import { keyGroups } from '../../src/aggregate/rowGroups.js';
 import { compileExpression } from '../../src/expression/compileExpression.js';
 import { parseExpression } from '../../src/expression/parseExpression.js';
 import { numberOf } from '../../src/expression/aggregations/groupReaders.js';
@@ -110,6 +111,10 @@ describe('column kernels', () => {
     const frame = scope.frame(undefined, ['A', 'B', 'C', 'T', 'D', 'E']);
     const groups = 5;
     const ofRow = Int32Array.from({ length: frame.length }, (_, i) => (i * 7) % groups);
+    const c = scope.fieldIn(frame, 'C');
+    const byC = keyGroups([{ ...c, cardinality: c.field.cardinality }], frame.length)!;
+    const ofC = Int32Array.from({ length: frame.length }, (_, i) => c.codes[c.rows[i]!]!);
+    expect(byC.count).toBe(4);
     let compiled = 0;
     for (const source of EXPRESSIONS) {
       const kernel = compileColumnKernel(
@@ -126,10 +131,13 @@ describe('column kernels', () => {
           ...perGroup(numbers, ofRow, groups, op),
           ...perGroup(numbers, new Int32Array(frame.length), 1, op),
         ];
-        expect([...kernel.reduce(op, ofRow, groups, true)], `${op}(${source})`).toEqual(expected);
-        expect([...kernel.reduce(op, ofRow, groups)], `${op}(${source})`).toEqual(
-          expected.slice(0, groups),
-        );
+        const ids = { kind: 'ids', ofRow, count: groups } as const;
+        expect([...kernel.reduce(op, ids, true)], `${op}(${source})`).toEqual(expected);
+        expect([...kernel.reduce(op, ids)], `${op}(${source})`).toEqual(expected.slice(0, groups));
+        // Grouped by C's key (its code, null last) instead of by ids.
+        const slots = byC.count;
+        const keyed = [...perGroup(numbers, ofC, slots, op), expected[groups]];
+        expect([...kernel.reduce(op, byC, true)], `${op}(${source}) by C`).toEqual(keyed);
       }
     }
     expect(compiled).toBeGreaterThan(15);

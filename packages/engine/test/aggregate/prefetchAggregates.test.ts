@@ -109,4 +109,36 @@ describe('aggregations computed ahead for a chart', () => {
     expect(chart.rows[4]![2]).toBeNull();
     expect(chart.rows[4]![4]).toBe(0);
   });
+
+  test('a set over a dimension with nulls finds each chart row, the null one included', () => {
+    // E is null on every 6th row; the chart's rows (Sel 0) and the set's ({1}) both hold E null.
+    const rows = Array.from({ length: 90 }, (_, i) => [i % 6 === 0 ? null : i % 4, i / 2, i % 2]);
+    const withNulls = DataModel.fromTables([tableOf('U', ['E', 'V', 'Sel'], rows)]);
+    const chart = chartOf(
+      withNulls,
+      selectValues(withNulls, { Sel: [0] }),
+      ['E'],
+      ['Sum({1} V)', 'Max({1} V*2)', 'Count({<Sel={1}>} V)'],
+    );
+    const expected = (e: number | null) => {
+      const mine = rows.filter((row) => row[0] === e);
+      return [
+        mine.reduce((a, row) => a + row[1]!, 0),
+        Math.max(...mine.map((row) => row[1]! * 2)),
+        mine.filter((row) => row[2] === 1).length,
+      ];
+    };
+    const labels = chart.rows.map((row) => row[0]);
+    expect(labels).toContain(null);
+    chart.rows.forEach((row) =>
+      expect(row.slice(1), String(row[0])).toEqual(
+        expected(row[0] === null ? null : Number(row[0])),
+      ),
+    );
+    expect(chart.totals).toEqual([
+      rows.reduce((a, row) => a + row[1]!, 0),
+      Math.max(...rows.map((row) => row[1]! * 2)),
+      rows.filter((row) => row[2] === 1).length,
+    ]);
+  });
 });
