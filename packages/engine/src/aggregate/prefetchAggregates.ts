@@ -27,6 +27,8 @@ export interface Prefetched {
 /** How one call is computed ahead: over its frame's groups, by a plain field or a kernel. */
 interface Plan {
   readonly call: CallExpr;
+  /** The groups it is computed for: the chart's, or the totals' one group. */
+  readonly target: GroupTarget;
   readonly spec: AggregationSpec;
   /** Its own frame's groups: a grouping's ids, or the dimensions' key space. */
   readonly groups: RowGroups;
@@ -44,8 +46,9 @@ interface Plan {
  * the same frame rows in one fused pass, each one of a compiled expression
  * (`Sum(A*B)`) in a pass of its own; given a `totals` target, each pass also
  * computes the call's total when the total reads the same frame rows, so the
- * total costs no second pass. A call over other records than the chart's
- * (a set) is grouped over its own frame and looked up per chart group.
+ * total costs no second pass; other totals get a pass of their own, with
+ * no grouping. A call over other records than the chart's (a set) is
+ * grouped over its own frame and looked up per chart group.
  */
 export function prefetchAggregates(
   scope: ChartScope,
@@ -61,11 +64,13 @@ export function prefetchAggregates(
     const context = { format, functions, keySpaces };
     const plan = planOf(scope, context, call, target, totals !== undefined);
     if (plan) plans.push(plan);
+    const total = plan && totals && !plan.withTotal && planOf(scope, context, call, totals, false);
+    if (total) plans.push(total);
   }
   const out: Prefetched[] = [];
   const keep = (plan: Plan, nums: Float64Array) => {
     const count = plan.groups.count;
-    out.push({ target, call: plan.call, values: valuesFor(target, plan, nums) });
+    out.push({ target: plan.target, call: plan.call, values: valuesFor(plan, nums) });
     if (plan.withTotal)
       out.push({ target: totals!, call: plan.call, values: toValues(nums.subarray(count)) });
   };
@@ -94,8 +99,8 @@ export function prefetchAggregates(
 }
 
 // A plan's results per chart group: its own groups' looked up by their symbols.
-function valuesFor(target: GroupTarget, plan: Plan, nums: Float64Array): Value[] {
-  const { groups } = plan;
+function valuesFor(plan: Plan, nums: Float64Array): Value[] {
+  const { groups, target } = plan;
   if (groups.kind === 'ids') {
     const perGroup = toValues(nums.subarray(0, groups.count));
     return mapToTarget(perGroup, plan.index!, target.dims, target, plan.spec.empty);
@@ -143,10 +148,11 @@ function planOf(
     // A set or association that fails fails where the call is evaluated, if it is.
     return undefined;
   }
-  // Over other records than the chart's, a small key space spares the grouping pass.
-  if (call.set && !keySpaces.has(frame))
+  // Over other records than the chart's, a small key space spares the grouping pass (a total's is one slot).
+  const alone = target.dims.length === 0;
+  if (call.set && !alone && !keySpaces.has(frame))
     keySpaces.set(frame, keySpaceOf(scope, frame, target.dims));
-  const keyed = call.set ? keySpaces.get(frame) : undefined;
+  const keyed = alone ? keySpaceOf(scope, frame, []) : call.set ? keySpaces.get(frame) : undefined;
   const index = keyed ? undefined : scope.groups(frame, target.dims);
   const groups: RowGroups = keyed ?? { kind: 'ids', ofRow: index!.ofRow, count: index!.count };
   // The total reads the fields' own frame: when it is this one, or holds the one field's rows once.
@@ -157,12 +163,12 @@ function planOf(
   if (plain) {
     const { field, codes, rows } = scope.fieldIn(frame, arg.name);
     const fused = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    return { call, spec: spec!, groups, index, withTotal, field: { rows, spec: fused } };
+    return { call, target, spec: spec!, groups, index, withTotal, field: { rows, spec: fused } };
   }
   const kernel = compileColumnKernel(arg, frame, scope, format, functions);
   // Count reads text too: only a kernel whose numbers are the values themselves answers it.
   if (!kernel || (op === 'count' && !kernel.exact)) return undefined;
-  return { call, spec: spec!, groups, index, withTotal, kernel };
+  return { call, target, spec: spec!, groups, index, withTotal, kernel };
 }
 
 function keySpaceOf(

@@ -50,7 +50,9 @@ export function groupCode(groups: RowGroups): GroupCode {
   const types = args.map((arg) =>
     typeof arg === 'number' ? 'n' : (arg as object).constructor.name,
   );
-  return { code: terms.join(' + '), params, args, key: `${params.join(',')}|${types.join(',')}` };
+  // No columns: every row in slot 0 (a total).
+  const code = terms.length > 0 ? terms.join(' + ') : '0';
+  return { code, params, args, key: `${params.join(',')}|${types.join(',')}` };
 }
 
 // At most this many key slots: beyond, the accumulators cost more than a grouping pass.
@@ -70,7 +72,8 @@ export function keyGroups(
     strides.push(space);
     space *= column.cardinality + 1;
   }
-  if (columns.length === 0 || space > KEY_SPACE_LIMIT || space > rows) return undefined;
+  // No columns: one slot, every row's (a total).
+  if (columns.length > 0 && (space > KEY_SPACE_LIMIT || space > rows)) return undefined;
   return { kind: 'keys', columns, strides, count: space };
 }
 
