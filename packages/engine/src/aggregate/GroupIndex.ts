@@ -1,5 +1,6 @@
 import { numberGroupsOnThreads } from '../parallel/numberGroups.js';
 import { rowArray } from '../parallel/sharedArrays.js';
+import { withCodeTable } from './codeTable.js';
 
 /** One grouping column over the rows of a frame. */
 export interface GroupColumn {
@@ -152,40 +153,32 @@ function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number)
   for (let i = 0; i < codes.length; i++) codes[i]! += symbols[rows[i]!]! * stride;
 }
 
-// Small key spaces: integer codes numbered through a dense table; one or two
-// columns over the same rows (the common chart shapes) in a single fused pass.
-// The table holds id + 1 (0: no group yet), so a fresh zeroed buffer needs no fill pass.
+// Small key spaces: integer codes numbered through a dense table (lent, see
+// codeTable.ts); one or two columns over the same rows (the common chart
+// shapes) in a single fused pass.
 function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
   const threaded = numberGroupsOnThreads(columns, length, strides);
   if (threaded) return threaded;
-  const idOfCode = new Int32Array(strides[columns.length]!);
+  const space = strides[columns.length]!;
   const ofRow = rowArray(Int32Array, length);
-  const firstRow = new Int32Array(length);
+  // There are at most as many groups as key codes.
+  const firstRow = new Int32Array(Math.min(length, space));
   const [first, second] = columns;
-  let count: number;
-  if (columns.length === 1) count = numberOneColumn(first!, idOfCode, ofRow, firstRow);
-  else if (columns.length === 2 && first!.rows === second!.rows) {
-    count = numberTwoColumns(first!, second!, strides[1]!, idOfCode, ofRow, firstRow);
-  } else {
-    const codes = intCodes(columns, length, strides);
-    count = 0;
-    for (let i = 0; i < length; i++) {
-      const code = codes[i]!;
-      let id = idOfCode[code]! - 1;
-      if (id < 0) {
-        id = count++;
-        idOfCode[code] = count;
-        firstRow[id] = i;
-      }
-      ofRow[i] = id;
-    }
-  }
+  const count = withCodeTable(space, length, (idOfCode, base) => {
+    if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow, firstRow);
+    if (columns.length === 2 && first!.rows === second!.rows)
+      return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow, firstRow);
+    return numberCodes(intCodes(columns, length, strides), idOfCode, base, ofRow, firstRow);
+  });
   return { count, ofRow, firstRow: firstRow.subarray(0, count) };
 }
+
+// In each numbering loop an entry of idOfCode holds base + id + 1 (at or below base: no group yet).
 
 function numberOneColumn(
   column: GroupColumn,
   idOfCode: Int32Array,
+  base: number,
   ofRow: Int32Array,
   firstRow: Int32Array,
 ): number {
@@ -193,10 +186,10 @@ function numberOneColumn(
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const code = symbols[rows[i]!]!;
-    let id = idOfCode[code]! - 1;
+    let id = idOfCode[code]! - base - 1;
     if (id < 0) {
       id = count++;
-      idOfCode[code] = count;
+      idOfCode[code] = base + count;
       firstRow[id] = i;
     }
     ofRow[i] = id;
@@ -209,6 +202,7 @@ function numberTwoColumns(
   second: GroupColumn,
   stride: number,
   idOfCode: Int32Array,
+  base: number,
   ofRow: Int32Array,
   firstRow: Int32Array,
 ): number {
@@ -219,10 +213,31 @@ function numberTwoColumns(
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     const code = a[r]! + b[r]! * stride;
-    let id = idOfCode[code]! - 1;
+    let id = idOfCode[code]! - base - 1;
     if (id < 0) {
       id = count++;
-      idOfCode[code] = count;
+      idOfCode[code] = base + count;
+      firstRow[id] = i;
+    }
+    ofRow[i] = id;
+  }
+  return count;
+}
+
+function numberCodes(
+  codes: Int32Array,
+  idOfCode: Int32Array,
+  base: number,
+  ofRow: Int32Array,
+  firstRow: Int32Array,
+): number {
+  let count = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    let id = idOfCode[code]! - base - 1;
+    if (id < 0) {
+      id = count++;
+      idOfCode[code] = base + count;
       firstRow[id] = i;
     }
     ofRow[i] = id;
