@@ -4,6 +4,7 @@ import {
   countValuesBlock,
   sumFieldBlock,
 } from '../parallel/blockLoops.js';
+import { sumFieldByGroupRanges, sumsByGroupRanges } from '../parallel/groupRanges.js';
 import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
 import type { NumericInput } from './NumericInput.js';
 
@@ -13,6 +14,8 @@ import type { NumericInput } from './NumericInput.js';
 /** Per group, the sum of the numbers (0 when there are none, as Qlik's Sum). */
 export function sumByGroup(input: NumericInput, ofRow: Int32Array, groups: number): Float64Array {
   const { nums, symbols, rows } = input;
+  if (sumsByGroupRanges(rows.length, groups))
+    return sumFieldByGroupRanges(nums, symbols, rows, ofRow, groups);
   if (runsInBlocks(rows.length)) {
     const args = [nums, symbols, rows, ofRow, accumulator(groups)];
     return reduceInBlocks(sumFieldBlock, args, rows.length)[0]!;

@@ -2,6 +2,7 @@
 // null): the same sums, counts and extremes as groupedNumbers' kernels over
 // fields, without the symbol and row indirections a field needs.
 import { countVectorBlock, sumCountVectorBlock, sumVectorBlock } from '../parallel/blockLoops.js';
+import { sumCountVectorByGroupRanges, sumsByGroupRanges } from '../parallel/groupRanges.js';
 import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
 
 /** Per group, the sum of the numbers (0 where none). */
@@ -28,7 +29,9 @@ export function averageVectorByGroup(
 ): Float64Array {
   let sums: Float64Array;
   let counts: Float64Array;
-  if (runsInBlocks(values.length)) {
+  if (sumsByGroupRanges(values.length, groups))
+    ({ sums, counts } = sumCountVectorByGroupRanges(values, ofRow, groups));
+  else if (runsInBlocks(values.length)) {
     const args = [values, ofRow, accumulator(groups), accumulator(groups, 0, 'count')];
     [sums, counts] = reduceInBlocks(sumCountVectorBlock, args, values.length) as [
       Float64Array,

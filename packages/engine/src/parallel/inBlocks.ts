@@ -54,11 +54,8 @@ function runSplit(
   orderFree: boolean,
 ): Float64Array[][] {
   const pool = enginePool();
-  const { blockRows, threads: configured } = parallelism();
-  // Sums: blocks of a size that depends on the row count only, never on the threads.
-  const size = orderFree
-    ? Math.ceil(length / configured)
-    : Math.max(blockRows, Math.ceil(length / MAX_BLOCKS));
+  const { threads: configured } = parallelism();
+  const size = orderFree ? Math.ceil(length / configured) : blockSize(length);
   const blocks = blocksOf(length, Math.max(size, 1));
   const threads = Math.min(configured, blocks.length);
   if (!pool || threads <= 1) return runBlocks(loop, args, blocks);
@@ -69,6 +66,16 @@ function runSplit(
     ),
   );
   return pool.run(loop, args.map(shareable), parts);
+}
+
+/** How many blocks an order-dependent sum over `length` rows runs in (with one accumulator each). */
+export function blockCount(length: number): number {
+  return Math.ceil(length / Math.max(blockSize(length), 1));
+}
+
+// Sums: blocks of a size that depends on the row count only, never on the threads.
+function blockSize(length: number): number {
+  return Math.max(parallelism().blockRows, Math.ceil(length / MAX_BLOCKS));
 }
 
 // At most this many blocks (so as many accumulators per sum), whatever the row count.

@@ -57,7 +57,12 @@ const CHARTS: readonly { dims: string[]; measures: string[]; star?: boolean }[] 
     dims: ['D2'],
     measures: ['Count(DISTINCT K)', 'Count(C)', 'Count(*)', 'Avg(Aggr(Sum(A), D2, K))'],
   },
-  { dims: ['D1', 'D2', 'K'], measures: ['Sum(A)', 'Sum(A*A)'] },
+  // Inner groups of several rows each, more of them than blocks can hold: summed by group ranges.
+  {
+    dims: ['D1'],
+    measures: ['Avg(Aggr(Sum(B), D2, A))', 'Avg(Aggr(Sum(A), D1, B))', 'Sum(Aggr(Avg(A), D2, K))'],
+  },
+  { dims: ['D1', 'D2', 'K'], measures: ['Sum(A)', 'Sum(A*A)', 'Avg(A*B)'] },
   { dims: ['K'], measures: ['Sum(A)'] },
   { dims: ['Category', 'Region'], measures: ['Sum(Amount)', 'Count(Prod)'], star: true },
   { dims: ['Day'], measures: ['Sum(Amount)', 'Sum(Amount*Amount)'], star: true },
