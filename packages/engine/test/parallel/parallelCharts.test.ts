@@ -29,9 +29,12 @@ function flatTable() {
       i % 4 === 0 ? 'v' : 'w',
       i % 10,
       m,
+      // H and L: 2,000 x 1,000 codes (a key space too big for the threaded numbering), three rows per pair.
+      Math.floor(i / 3) % 2000,
+      (Math.floor(i / 3) * 7) % 1000,
     ]);
   }
-  return tableOf('Flat', ['D1', 'D2', 'K', 'A', 'B', 'C', 'F', 'Sel', 'M'], rows);
+  return tableOf('Flat', ['D1', 'D2', 'K', 'A', 'B', 'C', 'F', 'Sel', 'M', 'H', 'L'], rows);
 }
 
 function starTables() {
@@ -62,6 +65,7 @@ const CHARTS: readonly { dims: string[]; measures: string[]; star?: boolean }[] 
     dims: ['D1'],
     measures: ['Avg(Aggr(Sum(B), D2, A))', 'Avg(Aggr(Sum(A), D1, B))', 'Sum(Aggr(Avg(A), D2, K))'],
   },
+  { dims: ['H'], measures: ['Avg(Aggr(Sum(A), H, L))', 'Sum(Aggr(Sum(B), L, H))'] },
   { dims: ['D1', 'D2', 'K'], measures: ['Sum(A)', 'Sum(A*A)', 'Avg(A*B)'] },
   { dims: ['K'], measures: ['Sum(A)'] },
   { dims: ['Category', 'Region'], measures: ['Sum(Amount)', 'Count(Prod)'], star: true },
