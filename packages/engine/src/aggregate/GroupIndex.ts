@@ -168,7 +168,7 @@ function numberDense(columns: readonly GroupColumn[], length: number, strides: r
     if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow, firstRow);
     if (columns.length === 2 && first!.rows === second!.rows)
       return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow, firstRow);
-    return numberCodes(intCodes(columns, length, strides), idOfCode, base, ofRow, firstRow);
+    return numberColumns(columns, strides, idOfCode, base, ofRow, firstRow);
   });
   return { count, ofRow, firstRow: firstRow.subarray(0, count) };
 }
@@ -224,39 +224,50 @@ function numberTwoColumns(
   return count;
 }
 
-function numberCodes(
-  codes: Int32Array,
+type NumberLoop = (
+  idOfCode: Int32Array,
+  base: number,
+  ofRow: Int32Array,
+  firstRow: Int32Array,
+  length: number,
+  ...columns: unknown[]
+) => number;
+
+const numberLoops = new Map<number, NumberLoop>();
+
+// Three or more columns: one pass, generated once per column count, computes
+// each row's key code from every column and numbers it (no array of codes
+// filled in a pass per column).
+function numberColumns(
+  columns: readonly GroupColumn[],
+  strides: readonly number[],
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
   firstRow: Int32Array,
 ): number {
-  let count = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i]!;
-    let id = idOfCode[code]! - base - 1;
-    if (id < 0) {
-      id = count++;
-      idOfCode[code] = base + count;
-      firstRow[id] = i;
-    }
-    ofRow[i] = id;
+  let loop = numberLoops.get(columns.length);
+  if (!loop) {
+    const params = columns.flatMap((_, c) => [`s${c}`, `r${c}`, `k${c}`]);
+    const code = columns.map((_, c) => `s${c}[r${c}[i]] * k${c}`).join(' + ');
+    const body = `let count = 0;
+      for (let i = 0; i < length; i++) {
+        const code = ${code};
+        let id = idOfCode[code] - base - 1;
+        if (id < 0) {
+          id = count++;
+          idOfCode[code] = base + count;
+          firstRow[id] = i;
+        }
+        ofRow[i] = id;
+      }
+      return count;`;
+    const params0 = ['idOfCode', 'base', 'ofRow', 'firstRow', 'length'];
+    loop = new Function(...params0, ...params, body) as NumberLoop;
+    numberLoops.set(columns.length, loop);
   }
-  return count;
-}
-
-function intCodes(
-  columns: readonly GroupColumn[],
-  length: number,
-  strides: readonly number[],
-): Int32Array {
-  const codes = new Int32Array(length);
-  columns.forEach((column, c) => {
-    const { symbols, rows } = column;
-    const stride = strides[c]!;
-    for (let i = 0; i < length; i++) codes[i]! += symbols[rows[i]!]! * stride;
-  });
-  return codes;
+  const args = columns.flatMap((column, c) => [column.symbols, column.rows, strides[c]]);
+  return loop(idOfCode, base, ofRow, firstRow, ofRow.length, ...args);
 }
 
 function numberSparse(codes: Float64Array) {
