@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyJsonPatch } from '@qlikit/qix';
-import { boundedDiffJson } from '../../src/server/protocol/diffJson.js';
+import { boundedDiffJson, boundedPatchText } from '../../src/server/protocol/diffJson.js';
 
 // A small deterministic generator, so a failure reproduces.
 function random(seed: number): () => number {
@@ -39,6 +39,59 @@ describe('bounded delta patches', () => {
     const after = [page(2000, 2000, 2)];
     const patch = boundedDiffJson(before, after);
     expect(patch).toEqual([{ op: 'replace', path: '/', value: after }]);
+  });
+
+  it('replace a cell whose text and number changed in one operation', () => {
+    const before = { qLayout: page(0, 50, 1) };
+    const after = structuredClone(before);
+    const cell = after.qLayout.qMatrix[7]![1]!;
+    Object.assign(cell, { qText: 'new', qNum: 99 });
+    expect(boundedDiffJson(before, after)).toEqual([
+      { op: 'replace', path: '/qLayout/qMatrix/7/1', value: cell },
+    ]);
+  });
+
+  it('send a big page whole, without a patch, when most of its cells changed', () => {
+    const before = [page(0, 2000, 1)];
+    const after = structuredClone(before);
+    // Every measure cell changes: its patch would be most of the page.
+    for (const row of after[0]!.qMatrix)
+      Object.assign(row[1]!, { qText: 'x', qNum: row[1]!.qNum + 1 });
+    expect(boundedPatchText(before, after)).toBeUndefined();
+    // A few changed cells of the same page are patched.
+    const few = structuredClone(before);
+    for (const r of [3, 700, 1999]) few[0]!.qMatrix[r]![1]!.qNum = -1;
+    const patch = JSON.parse(boundedPatchText(before, few)!) as { path: string }[];
+    expect(patch.map((op) => op.path)).toEqual([
+      '/0/qMatrix/3/1/qNum',
+      '/0/qMatrix/700/1/qNum',
+      '/0/qMatrix/1999/1/qNum',
+    ]);
+  });
+
+  it('patch a value over 16 KB only with at most half of its bytes', () => {
+    const next = random(9);
+    const answers = { patch: 0, whole: 0 };
+    for (let trial = 0; trial < 40; trial++) {
+      const before = page(0, 200 + Math.floor(next() * 200), trial);
+      const after = structuredClone(before);
+      const share = next();
+      for (const row of after.qMatrix) {
+        if (next() >= share) continue;
+        Object.assign(row[1]!, { qText: `t${trial}`, qNum: -row[1]!.qNum - 1 });
+        row[0]!.qNum = -1;
+      }
+      const text = boundedPatchText(before, after);
+      const whole = JSON.stringify([{ op: 'replace', path: '/', value: after }]).length;
+      answers[text === undefined ? 'whole' : 'patch']++;
+      if (text === undefined) continue;
+      expect(text.length).toBeLessThanOrEqual(whole / 2);
+      expect(applyJsonPatch(structuredClone(before), JSON.parse(text) as never[])).toEqual(
+        JSON.parse(JSON.stringify(after)),
+      );
+    }
+    expect(answers.patch).toBeGreaterThan(5);
+    expect(answers.whole).toBeGreaterThan(5);
   });
 
   it('never answer with more bytes than the whole value, and always rebuild it', () => {

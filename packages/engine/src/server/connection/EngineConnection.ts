@@ -150,14 +150,17 @@ export class EngineConnection implements SessionSocket {
 
   private resultText(request: RpcRequest, result: object): string {
     const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
-    const body = useDelta
+    // A result no patch is worth sending for goes out whole, as a plain answer.
+    const patches = useDelta
       ? this.delta.encode(
           request.handle,
           request.method.toLowerCase(),
           result as Record<string, unknown>,
         )
-      : jsonText(result);
-    return this.answerText(request.rawId, `${useDelta ? '"delta":true,' : ''}"result":${body}`);
+      : undefined;
+    const body =
+      patches === undefined ? `"result":${jsonText(result)}` : `"delta":true,"result":${patches}`;
+    return this.answerText(request.rawId, body);
   }
 
   private errorText(rawId: string, error: RpcError): string {

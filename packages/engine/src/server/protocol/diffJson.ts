@@ -9,36 +9,44 @@ export type JsonPatchOperation =
 
 /**
  * The JSON Patch that turns `previous` into `next`, or a single replacement of
- * the whole value when the patch would take more bytes of JSON than that
- * replacement. Objects are compared key by key and equal-length arrays element
- * by element; an array that changed length is replaced whole. A delta answer
- * is thus never bigger than the value it stands for. The walk
- * measures both as it goes and gives up on the patch as soon as it outgrows
- * what the whole value has shown so far plus a margin, so values that share
- * nothing (another page of data) are not diffed cell by cell.
+ * the whole value when a patch is not worth sending (see `boundedPatchText`).
+ * Objects are compared key by key and equal-length arrays element by element;
+ * an array that changed length is replaced whole, and so is any object or
+ * array whose changes take more bytes as operations than the container itself.
  */
 export function boundedDiffJson(previous: unknown, next: unknown): JsonPatchOperation[] {
-  return JSON.parse(boundedDiffText(previous, next)) as JsonPatchOperation[];
+  return JSON.parse(
+    boundedPatchText(previous, next) ?? `[${pieceText({ op: 'replace', path: '/', value: next })}]`,
+  ) as JsonPatchOperation[];
 }
 
 /**
- * `boundedDiffJson` as JSON text. Between two shared values (see `shareJson`:
- * two cached charts) the patch is computed and written once, and every
- * session that moves from one to the other sends the same text.
+ * The JSON text of the patch that turns `previous` into `next`, or undefined
+ * when the whole value is the better answer: a patch is never bigger than the
+ * value, and for a value over `SHARE_FROM` bytes it must take at most
+ * `PATCH_SHARE` of them, because a client pays for a delta answer beyond its
+ * bytes (enigma.js applies it op by op, then deep-copies the whole patched
+ * value with JSON.stringify and JSON.parse), while it only parses a plain one.
+ * The walk measures both as it goes and gives up as soon as the patch outgrows
+ * what the whole value has shown so far plus a margin, or when a sample of a
+ * long array's elements shows that they change too much to be patched (a data
+ * page of other cells). Between two shared values (see `shareJson`: two
+ * cached charts) the patch is computed and written once, and every session
+ * that moves from one to the other sends the same text.
  */
-export function boundedDiffText(previous: unknown, next: unknown): string {
+export function boundedPatchText(previous: unknown, next: unknown): string | undefined {
   const meter: Meter = { patchBytes: 2, nextBytes: 0, exceeded: false, pairs: true };
   const patch: Piece[] = [];
   diffInto(previous, next, '', patch, meter);
-  const whole = () => `[${pieceText({ op: 'replace', path: '/', value: next })}]`;
-  if (meter.exceeded) return whole();
+  if (meter.exceeded) return undefined;
+  // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
+  const wholeBytes = 2 + opBytes('replace', '/', meter.nextBytes);
+  const allowed = (whole: number) => (whole > SHARE_FROM ? whole * PATCH_SHARE : whole);
+  if (meter.patchBytes > allowed(wholeBytes) * 1.25) return undefined;
   const patchText = `[${patch.map(pieceText).join(',')}]`;
-  // Sizes are counted without string escapes: near a tie, count exactly.
-  if (meter.patchBytes * 1.25 >= 2 + opBytes('replace', '/', meter.nextBytes)) {
-    const wholeText = whole();
-    return patchText.length <= wholeText.length ? patchText : wholeText;
-  }
-  return patchText;
+  if (patchText.length <= allowed(wholeBytes)) return patchText;
+  const wholeText = `[${pieceText({ op: 'replace', path: '/', value: next })}]`;
+  return patchText.length <= allowed(wholeText.length) ? patchText : undefined;
 }
 
 /** An operation, or operations already written as JSON (a shared pair's patch). */
@@ -56,6 +64,14 @@ interface Meter {
 // A patch may run ahead of the value's bytes seen so far by this much before the walk gives up.
 const MARGIN = 4096;
 
+// Values bigger than this (bytes of JSON) are patched only when the patch takes at most PATCH_SHARE of them.
+const SHARE_FROM = 16_384;
+const PATCH_SHARE = 0.5;
+
+// Arrays this long are sampled (SAMPLES elements spread over them) before they are walked.
+const SAMPLE_FROM = 64;
+const SAMPLES = 8;
+
 function diffInto(
   previous: unknown,
   next: unknown,
@@ -71,11 +87,19 @@ function diffInto(
   if (meter.pairs && isSharedJson(previous) && isSharedJson(next)) {
     sharedInto(pairDiff(previous as object, next as object), next as object, path, patch, meter);
   } else if (isObject(previous) && isObject(next)) {
+    const mark = markOf(patch, meter);
     diffObjects(previous, next, path, patch, meter);
+    replaceIfSmaller(mark, next, path, patch, meter);
   } else if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length) {
+    if (next.length >= SAMPLE_FROM && !worthWalking(previous, next, path, meter)) {
+      meter.exceeded = true;
+      return;
+    }
+    const mark = markOf(patch, meter);
     meter.nextBytes += 2 + Math.max(0, next.length - 1);
     for (let i = 0; i < next.length; i++)
       diffInto(previous[i], next[i], `${path}/${i}`, patch, meter);
+    replaceIfSmaller(mark, next, path, patch, meter);
   } else {
     // JSON values that are not both objects or equal-length arrays, and not ===, differ.
     const bytes = jsonBytes(next);
@@ -116,6 +140,50 @@ function diffObjects(
     } else diffInto(before, value, childPath, patch, meter);
   }
   meter.nextBytes += 2 + Math.max(0, members - 1);
+}
+
+/** Where the patch and the meter stood before a container was walked. */
+interface Mark {
+  readonly ops: number;
+  readonly patchBytes: number;
+  readonly nextBytes: number;
+}
+
+function markOf(patch: Piece[], meter: Meter): Mark {
+  return { ops: patch.length, patchBytes: meter.patchBytes, nextBytes: meter.nextBytes };
+}
+
+/**
+ * Replaces the operations a container's walk added by one replacement of the
+ * container when that takes fewer bytes (a cell whose text and number both
+ * changed is one operation, not two), so a patch has fewer operations for a
+ * client to apply as well as fewer bytes.
+ */
+function replaceIfSmaller(mark: Mark, next: unknown, path: string, patch: Piece[], meter: Meter) {
+  if (meter.exceeded || path === '' || patch.length - mark.ops < 2) return;
+  const valueBytes = meter.nextBytes - mark.nextBytes;
+  const replaceBytes = opBytes('replace', path, valueBytes) + (mark.ops > 0 ? 1 : 0);
+  if (meter.patchBytes - mark.patchBytes <= replaceBytes) return;
+  patch.length = mark.ops;
+  meter.patchBytes = mark.patchBytes;
+  push(patch, meter, { op: 'replace', path, value: next }, valueBytes);
+}
+
+/**
+ * Whether a long array may patch to less than the share of its bytes a patch
+ * may take: judged on a sample of its elements, so that an array whose
+ * elements all changed (the cells of another page) is not walked to the end.
+ */
+function worthWalking(previous: unknown[], next: unknown[], path: string, meter: Meter): boolean {
+  const sample: Meter = { patchBytes: 0, nextBytes: 0, exceeded: false, pairs: meter.pairs };
+  const ops: Piece[] = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const i = Math.floor(((s + 0.5) * next.length) / SAMPLES);
+    diffInto(previous[i], next[i], `${path}/${i}`, ops, sample);
+  }
+  const arrayBytes = (sample.nextBytes * next.length) / SAMPLES;
+  const share = arrayBytes > SHARE_FROM ? PATCH_SHARE : 1;
+  return !sample.exceeded && sample.patchBytes < sample.nextBytes * share;
 }
 
 function push(patch: Piece[], meter: Meter, op: JsonPatchOperation, valueBytes: number): void {
