@@ -94,9 +94,12 @@ export class Traffic {
         const result: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(message.result ?? {})) {
           const id = `${call.handle}/${call.method}/${key}`;
-          result[key] = message.delta
-            ? applyJsonPatch(last.get(id), value as JsonPatchOperation[])
-            : value;
+          if (!message.delta) {
+            // As enigma.js, @qlik/api and @qlikit/qix do: a plain answer leaves the delta base as it was.
+            result[key] = value;
+            continue;
+          }
+          result[key] = applyJsonPatch(last.get(id), value as JsonPatchOperation[]);
           last.set(id, result[key]);
         }
         call.result = result;
