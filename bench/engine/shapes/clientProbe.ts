@@ -29,6 +29,8 @@ interface EngineSpan {
   chars: number;
   /** CPU time of the engine process (all its threads) during receive. */
   cpu: number;
+  /** How the answer came: plain, a delta patch, or a delta replacing the whole value. */
+  form: string;
 }
 
 if (process.argv[2] === 'serve') await serve(Number(process.argv[3]));
@@ -67,7 +69,15 @@ function instrument(spans: EngineSpan[]): void {
   let current: EngineSpan | undefined;
   const receive = proto.receive!;
   proto.receive = async function (this: unknown, ...args: unknown[]) {
-    const span: EngineSpan = { method: '?', receive: 0, call: 0, text: 0, chars: 0, cpu: 0 };
+    const span: EngineSpan = {
+      method: '?',
+      receive: 0,
+      call: 0,
+      text: 0,
+      chars: 0,
+      cpu: 0,
+      form: 'plain',
+    };
     current = span;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -94,7 +104,10 @@ function instrument(spans: EngineSpan[]): void {
     if (current) {
       current.text += performance.now() - t0;
       current.chars += text.length;
-      if (process.env.PROBE_HEAD) console.log(text.slice(0, 160));
+      if (text.includes('"delta":true'))
+        current.form = /"result":\{"[^"]+":\[\{"op":"(add|replace)","path":"\/",/.test(text)
+          ? 'whole'
+          : 'patch';
     }
     return text;
   };
@@ -184,15 +197,20 @@ async function probe(): Promise<void> {
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[list.length >> 1]!;
   console.log(`${shape.name}, ${rows.toLocaleString('en')} rows: medians of ${looks - 2} looks`);
   console.log(
-    'round trip (ms)   client: wall   CPU  engine: receive  CPU  call  text  answer chars',
+    'round trip (ms)   client: wall   CPU  engine: receive  CPU  call  text  answer chars  forms',
   );
   const cell = (n: number, width: number) => n.toFixed(2).padStart(width);
   for (const [name, { client, clientCpu, engine }] of table) {
     const of = (key: 'receive' | 'cpu' | 'call' | 'text' | 'chars') =>
       median(engine.map((s) => s[key]));
     console.log(
-      `${name.padEnd(17)} ${cell(median(client), 13)} ${cell(median(clientCpu), 5)} ${cell(of('receive'), 16)} ${cell(of('cpu'), 5)} ${cell(of('call'), 5)} ${cell(of('text'), 5)} ${String(of('chars')).padStart(13)}`,
+      `${name.padEnd(17)} ${cell(median(client), 13)} ${cell(median(clientCpu), 5)} ${cell(of('receive'), 16)} ${cell(of('cpu'), 5)} ${cell(of('call'), 5)} ${cell(of('text'), 5)} ${String(of('chars')).padStart(13)}  ${formsOf(engine)}`,
     );
+  }
+  function formsOf(engine: EngineSpan[]): string {
+    const counts = new Map<string, number>();
+    for (const span of engine) counts.set(span.form, (counts.get(span.form) ?? 0) + 1);
+    return [...counts].map(([form, n]) => `${n} ${form}`).join(', ');
   }
   console.log(`client process CPU per look: ${median(cpu).toFixed(2)} ms`);
   await session.close();
