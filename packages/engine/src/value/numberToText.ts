@@ -9,9 +9,14 @@ export function numberToText(n: number, decimalSep = '.'): string {
   if (Number.isNaN(n)) return '-';
   if (n === Infinity) return '+INF';
   if (n === -Infinity) return '-INF';
-  const text =
-    Number.isInteger(n) && Math.abs(n) < 1e15
-      ? String(n)
-      : String(Number(n.toPrecision(SIGNIFICANT_DIGITS)));
+  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : roundedText(n, String(n));
   return decimalSep === '.' ? text : text.replace('.', decimalSep);
+}
+
+// A number's shortest text of at most 14 significant digits is also its text rounded to 14
+// digits; one of 15 characters or fewer has at most 14 (beside its '.' or 'e'), and
+// skips the rounding, which costs several times more (charts write thousands of cells).
+function roundedText(n: number, shortest: string): string {
+  if (shortest.length <= SIGNIFICANT_DIGITS + 1) return shortest;
+  return String(Number(n.toPrecision(SIGNIFICANT_DIGITS)));
 }

@@ -25,6 +25,15 @@ describe('dual semantics', () => {
     expect(numberToText(0.1 + 0.2)).toBe('0.3');
     expect(numberToText(2.5, ',')).toBe('2,5');
     expect(numberToText(1e21)).toBe('1e+21');
+    // Integers under 1e15 read as they are, any other number as its value rounded to 14 significant digits.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20_000; i++) {
+      const digits = 1 + Math.floor(next() * 17);
+      const n = Number((next() * 2 - 1).toPrecision(digits)) * 10 ** Math.floor(next() * 40 - 20);
+      const whole = Number.isInteger(n) && Math.abs(n) < 1e15;
+      expect(numberToText(n)).toBe(String(whole ? n : Number(n.toPrecision(14))));
+    }
   });
 
   it('isNull is true only for NULL', () => {
