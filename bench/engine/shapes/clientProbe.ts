@@ -104,8 +104,10 @@ function instrument(spans: EngineSpan[]): void {
     if (current) {
       current.text += performance.now() - t0;
       current.chars += text.length;
-      if (text.includes('"delta":true'))
-        current.form = /"result":\{"[^"]+":\[\{"op":"(add|replace)","path":"\/",/.test(text)
+      // The head tells the form; the whole text would take the probe a while to scan.
+      const head = text.slice(0, 200);
+      if (head.includes('"delta":true'))
+        current.form = /"result":\{"[^"]+":\[\{"op":"(add|replace)","path":"\/",/.test(head)
           ? 'whole'
           : 'patch';
     }
