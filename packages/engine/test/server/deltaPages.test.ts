@@ -61,15 +61,16 @@ interface Viewer {
   look(field: string, values: (string | number)[]): Promise<unknown>;
 }
 
-async function enigmaViewer(identity: string, delta: boolean): Promise<Viewer> {
-  const session = enigma.create({
-    schema: qixSchema as unknown as object,
-    url: `${fixture.engine.url}/app/${appId}/identity/${identity}`,
-    createSocket: (url: string) => new WebSocket(url) as never,
-    protocol: { delta },
-  });
-  sessions.push(session);
-  const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+/** The doc calls a chart's client makes, as enigma.js and @qlikit/qix both name them. */
+interface ChartDoc {
+  getField(name: string): Promise<Parameters<typeof select>[0]>;
+  createSessionObject(props: never): Promise<{
+    getLayout(): Promise<unknown>;
+    getHyperCubeData(path: string, pages: typeof PAGE): Promise<unknown>;
+  }>;
+}
+
+async function viewerOf(doc: ChartDoc): Promise<Viewer> {
   const object = await doc.createSessionObject(structuredClone(CHART) as never);
   return {
     async look(field, values) {
@@ -80,19 +81,22 @@ async function enigmaViewer(identity: string, delta: boolean): Promise<Viewer> {
   };
 }
 
+async function enigmaViewer(identity: string, delta: boolean): Promise<Viewer> {
+  const session = enigma.create({
+    schema: qixSchema as unknown as object,
+    url: `${fixture.engine.url}/app/${appId}/identity/${identity}`,
+    createSocket: (url: string) => new WebSocket(url) as never,
+    protocol: { delta },
+  });
+  sessions.push(session);
+  const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+  return viewerOf(doc as unknown as ChartDoc);
+}
+
 async function qixViewer(identity: string): Promise<Viewer> {
-  const global = await fixture
-    .session(`/app/${appId}/identity/${identity}`, { delta: true })
-    .open();
-  const doc = await global.openDoc(appId);
-  const object = await doc.createSessionObject(structuredClone(CHART) as never);
-  return {
-    async look(field, values) {
-      await select(await doc.getField(field), values);
-      await object.getLayout();
-      return object.getHyperCubeData('/qHyperCubeDef', PAGE);
-    },
-  };
+  const session = fixture.session(`/app/${appId}/identity/${identity}`, { delta: true });
+  const doc = await (await session.open()).openDoc(appId);
+  return viewerOf(doc as unknown as ChartDoc);
 }
 
 async function select(
