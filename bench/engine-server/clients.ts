@@ -5,6 +5,7 @@
 // The bench forks several of these so that one client process is not the bottleneck.
 import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
 import type { ClientReply, ClientRequest } from './protocol.js';
+import { profileRound } from './roundProfiler.js';
 
 /** The chart every session views: 2 dimensions, 2 measures, the first 50 rows. */
 const CUBE = {
@@ -110,6 +111,10 @@ process.on('message', (request: ClientRequest) => {
           reply({ type: 'closed' });
         },
       );
+      break;
+    case 'profile-start':
+    case 'profile-stop':
+      void profileRound(request);
       break;
     case 'exit':
       process.exit(0);

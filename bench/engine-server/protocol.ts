@@ -1,4 +1,5 @@
 // The messages between bench/engine-server's main process and its client processes.
+import type { ProfileRequest } from './roundProfiler.js';
 
 /** What the bench asks a client process. */
 export type ClientRequest =
@@ -6,7 +7,8 @@ export type ClientRequest =
   | { type: 'round'; engine: string; offset: number; ops: number }
   | { type: 'layouts'; engine: string; offset: number; ops: number }
   | { type: 'close' }
-  | { type: 'exit' };
+  | { type: 'exit' }
+  | ProfileRequest;
 
 /** What a client process answers. */
 export type ClientReply =
@@ -14,4 +16,6 @@ export type ClientReply =
   | { type: 'connected' }
   | { type: 'round'; latencies: number[]; errors: number; cpuMs: number }
   | { type: 'layouts'; byOrigin: Record<string, unknown> }
-  | { type: 'closed' };
+  | { type: 'closed' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop' };

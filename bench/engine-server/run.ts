@@ -7,11 +7,13 @@
 // the last layouts of both engines are compared by value, airport by airport.
 // Run: node --conditions=source --import tsx bench/engine-server/run.ts [sessions...]
 // BENCH_CLIENTS=<n> sets the number of client processes (default 2);
-// BENCH_PROF=<dir> writes each process's CPU profile there; BENCH_ENGINE=dist runs the
+// BENCH_PROF=<dir> writes CPU profiles of each measured round there (the engine's and each
+// client process's: <sessions>-<engine>-r<round>-<process>.cpuprofile); BENCH_ENGINE=dist runs the
 // engines from packages/engine/dist (build it first) instead of its TypeScript sources.
 import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import { median, percentile, spread } from './stats.js';
 
@@ -53,10 +55,7 @@ function forkScript(script: string, args: string[], execArgv: string[]): ChildPr
   });
 }
 
-// BENCH_PROF=<dir>: every process of the bench (engines and clients) writes its CPU profile there.
-const profile = process.env.BENCH_PROF
-  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`]
-  : [];
+const profileDir = process.env.BENCH_PROF;
 
 function startServer(name: string, args: string[]): Promise<Engine> {
   // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
@@ -65,7 +64,6 @@ function startServer(name: string, args: string[]): Promise<Engine> {
     ...engineConditions,
     '--expose-gc',
     '--max-old-space-size=8192',
-    ...profile,
   ]);
   return new Promise((resolve) =>
     child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
@@ -88,7 +86,7 @@ function ask<T>(child: ChildProcess, message: { type: string }, type = message.t
 function startClients(): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript('./clients.ts', [], ['--conditions=source', ...profile]);
+      const child = forkScript('./clients.ts', [], ['--conditions=source']);
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );
@@ -113,6 +111,27 @@ interface Round {
   p50: number;
   p99: number;
   errors: number;
+}
+
+/** Starts (before a measured round) or stops and writes (after it) the CPU profiles of the engine and clients. */
+async function profileRound(
+  engine: Engine,
+  clients: ChildProcess[],
+  stop?: { sessions: number; round: number },
+): Promise<void> {
+  if (!profileDir) return;
+  const name = (process: string) =>
+    join(
+      profileDir,
+      `${stop!.sessions}-${engine.name.replace(' ', '-')}-r${stop!.round}-${process}.cpuprofile`,
+    );
+  await Promise.all(
+    [engine.child, ...clients].map((child, i) =>
+      stop
+        ? ask(child, { type: 'profile-stop', file: name(i === 0 ? 'engine' : `client${i}`) })
+        : ask(child, { type: 'profile-start' }),
+    ),
+  );
 }
 
 async function round(
@@ -190,8 +209,11 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
     engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
   );
   for (let r = 0; r < ROUNDS; r++)
-    for (const each of r % 2 === 0 ? state : [...state].reverse())
+    for (const each of r % 2 === 0 ? state : [...state].reverse()) {
+      await profileRound(each.engine, clients);
       each.rounds.push(await round(each.engine, clients, r, ops));
+      await profileRound(each.engine, clients, { sessions: count, round: r });
+    }
   const after = await Promise.all(
     engines.map((engine) => ask<CacheStats>(engine.child, { type: 'cache' })),
   );
@@ -242,16 +264,22 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
         )} KiB (rss/session ${((loaded.rss - baseline.rss) / count / 1024).toFixed(1)} KiB)`,
     );
   });
-  console.log(
-    disagree.length === 0
-      ? `${String(count).padStart(5)} sessions: both engines' charts agree by value for ${first!.size} airports`
-      : `${String(count).padStart(5)} sessions: CHARTS DIFFER for ${disagree.map(([origin]) => origin).join(', ')}`,
-  );
+  if (engines.length > 1)
+    console.log(
+      disagree.length === 0
+        ? `${String(count).padStart(5)} sessions: both engines' charts agree by value for ${first!.size} airports`
+        : `${String(count).padStart(5)} sessions: CHARTS DIFFER for ${disagree.map(([origin]) => origin).join(', ')}`,
+    );
   if (disagree.length > 0) process.exitCode = 1;
   await Promise.all(clients.map((client) => askClient(client, { type: 'close' }, 'closed')));
 }
 
-const engines = [await startServer('cache on', []), await startServer('cache off', ['--no-cache'])];
+// BENCH_CACHE=on or off runs only that engine (for profiling one side); both by default.
+const only = process.env.BENCH_CACHE;
+const engines = [
+  ...(only === 'off' ? [] : [await startServer('cache on', [])]),
+  ...(only === 'on' ? [] : [await startServer('cache off', ['--no-cache'])]),
+];
 const clients = await startClients();
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
@@ -259,7 +287,5 @@ console.log(
     `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
 );
 for (const count of COUNTS) await runLoad(count, engines, clients);
-// Clients and engines exit normally, so that profiled ones write their profiles.
 for (const client of clients) client.send({ type: 'exit' } satisfies ClientRequest);
-// SIGINT lets a profiled engine write its profile before it ends.
 for (const engine of engines) engine.child.kill('SIGINT');

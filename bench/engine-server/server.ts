@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { seedDemoApps, startEngine } from '@qlikit/engine';
+import { profileRound, type ProfileRequest } from './roundProfiler.js';
 
 const require = createRequire(import.meta.url);
 const cache = !process.argv.includes('--no-cache');
@@ -17,7 +18,9 @@ if ((await engine.apps.get('flights')).dataModel.tables.length === 0)
   throw new Error('The flights demo app has no data');
 
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'memory') {
+  if (message.type === 'profile-start' || message.type === 'profile-stop') {
+    void profileRound(message as ProfileRequest);
+  } else if (message.type === 'memory') {
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
     const usage = process.memoryUsage();
     process.send!({
