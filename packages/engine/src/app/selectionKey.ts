@@ -1,7 +1,9 @@
 import type { Selections } from '../selection/FieldSelection.js';
+import type { SymbolSet } from '../selection/SymbolSet.js';
 
 // A state's selections map is replaced on every change, never changed in place: one key per map.
 const keys = new WeakMap<Selections, string>();
+const setKeys = new WeakMap<SymbolSet, string>();
 
 /**
  * A text that is the same for two selection maps exactly when they select
@@ -12,18 +14,25 @@ export function selectionKey(selections: Selections): string {
   let key = keys.get(selections);
   if (key === undefined) {
     const parts: string[] = [];
-    for (const [index, selection] of selections) {
-      const { mask, cardinality } = selection.values;
-      // Large selections are written as the symbols they leave out: the shorter list.
-      let symbols = positions(mask, 1, cardinality, cardinality / 2);
-      const inverted = symbols === undefined;
-      symbols ??= positions(mask, 0, cardinality, cardinality)!;
-      parts.push(
-        `${index}${selection.locked ? 'L' : ''}${inverted ? '~' : ':'}${symbols.join(',')}`,
-      );
-    }
+    for (const [index, selection] of selections)
+      parts.push(`${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`);
     key = parts.join(';');
     keys.set(selections, key);
+  }
+  return key;
+}
+
+/** The symbols of a set as text (sets never change, and many selections share one: one text per set). */
+function setKey(values: SymbolSet): string {
+  let key = setKeys.get(values);
+  if (key === undefined) {
+    const { mask, cardinality } = values;
+    // Large selections are written as the symbols they leave out: the shorter list.
+    let symbols = positions(mask, 1, cardinality, cardinality / 2);
+    const inverted = symbols === undefined;
+    symbols ??= positions(mask, 0, cardinality, cardinality)!;
+    key = `${inverted ? '~' : ':'}${symbols.join(',')}`;
+    setKeys.set(values, key);
   }
   return key;
 }
