@@ -10,7 +10,7 @@ import { LocError } from '../errors/LocError.js';
 import { objectId } from './App.js';
 import type { StoredObject } from './AppDocument.js';
 import type { DocSession } from './DocSession.js';
-import { ChartCompute, type DocumentInfo } from './ChartCompute.js';
+import { ChartCompute, type ChartSources, type DocumentInfo } from './ChartCompute.js';
 import { fieldList } from './fieldDescriptions.js';
 import type { LayoutContext } from './layout/LayoutContext.js';
 import { shareJson } from './layout/sharedJson.js';
@@ -41,6 +41,8 @@ export class DocData {
   /** Searches typed into list objects (SearchListObjectFor), by object id and path, until accepted or aborted. */
   private readonly listSearches = new Map<string, string>();
   private readonly layoutContexts = new WeakMap<StoredObject, LayoutContext>();
+  /** What every ChartCompute of this session asks back, made once. */
+  private chartHooks: Omit<ChartSources, 'scriptVariables' | 'basis' | 'results'> | undefined;
 
   constructor(private readonly doc: DocSession) {}
 
@@ -86,10 +88,9 @@ export class DocData {
   private newChartCompute(
     basis?: (stateName: string) => SelectionResult | undefined,
   ): ChartCompute {
-    return new ChartCompute(this.doc.dataModel, {
+    this.chartHooks ??= {
       state: (name) => this.state(name),
       bookmark: (id) => this.bookmarkSnapshot(id),
-      scriptVariables: this.doc.app.document.scriptVariables,
       variable: (name) => this.variableDefinition(name),
       library: (id) => {
         const item = this.doc.findObject(id);
@@ -97,8 +98,13 @@ export class DocData {
           ? item.properties
           : undefined;
       },
-      basis,
       documentInfo: () => this.documentInfo(),
+    };
+    // A new computation follows every selection: the hooks above are made once, the data read now.
+    return new ChartCompute(this.doc.dataModel, {
+      ...this.chartHooks,
+      scriptVariables: this.doc.app.document.scriptVariables,
+      basis,
       results: this.doc.app.results,
     });
   }

@@ -24,6 +24,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What is wrong with a request's envelope, or undefined when nothing is. */
+function envelopeProblem(
+  badId: boolean,
+  jsonrpc: unknown,
+  method: unknown,
+  handle: unknown,
+  params: unknown,
+): string | undefined {
+  if (badId) return 'id must be a number, a string or null';
+  if (jsonrpc !== '2.0') return 'jsonrpc must be "2.0"';
+  if (typeof method !== 'string' || method === '') return 'method must be a non-empty string';
+  if (typeof handle !== 'number' || !Number.isInteger(handle)) return 'handle must be an integer';
+  // JSON-RPC 2.0: params, when present, is a structured value (array or object).
+  if (params === null || (params !== undefined && typeof params !== 'object'))
+    return 'params must be an array or an object';
+  return undefined;
+}
+
 /**
  * Checks one parsed message against JSON-RPC 2.0 and QIX's envelope
  * (`handle` is QIX's, and `delta`; other unknown members are ignored, as
@@ -39,22 +57,14 @@ export function parseRpcRequest(
   const hasId = Object.hasOwn(message, 'id');
   const idOk = id === null || typeof id === 'number' || typeof id === 'string';
   const echo = hasId && idOk && rawId !== undefined ? rawId : 'null';
-  const fail = (text: string) => ({ error: invalid(text), rawId: echo });
-  if (hasId && !idOk) return fail('id must be a number, a string or null');
-  if (jsonrpc !== '2.0') return fail('jsonrpc must be "2.0"');
-  if (typeof method !== 'string' || method === '') return fail('method must be a non-empty string');
-  if (typeof handle !== 'number' || !Number.isInteger(handle))
-    return fail('handle must be an integer');
-  // JSON-RPC 2.0: params, when present, is a structured value (array or object).
-  if (params !== undefined && typeof params !== 'object')
-    return fail('params must be an array or an object');
-  if (params === null) return fail('params must be an array or an object');
+  const problem = envelopeProblem(hasId && !idOk, jsonrpc, method, handle, params);
+  if (problem !== undefined) return { error: invalid(problem), rawId: echo };
   return {
     request: {
       id: hasId ? (id as RequestId) : undefined,
       rawId: echo,
-      handle,
-      method,
+      handle: handle as number,
+      method: method as string,
       params: params as RpcRequest['params'],
       delta: delta === true,
     },

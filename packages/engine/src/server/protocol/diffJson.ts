@@ -15,9 +15,7 @@ export type JsonPatchOperation =
  * array whose changes take more bytes as operations than the container itself.
  */
 export function boundedDiffJson(previous: unknown, next: unknown): JsonPatchOperation[] {
-  return JSON.parse(
-    boundedPatchText(previous, next) ?? `[${pieceText({ op: 'replace', path: '/', value: next })}]`,
-  ) as JsonPatchOperation[];
+  return JSON.parse(boundedPatchText(previous, next) ?? wholeText(next)) as JsonPatchOperation[];
 }
 
 /**
@@ -41,12 +39,22 @@ export function boundedPatchText(previous: unknown, next: unknown): string | und
   if (meter.exceeded) return undefined;
   // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
   const wholeBytes = 2 + opBytes('replace', '/', meter.nextBytes);
-  const allowed = (whole: number) => (whole > SHARE_FROM ? whole * PATCH_SHARE : whole);
-  if (meter.patchBytes > allowed(wholeBytes) * 1.25) return undefined;
-  const patchText = `[${patch.map(pieceText).join(',')}]`;
-  if (patchText.length <= allowed(wholeBytes)) return patchText;
-  const wholeText = `[${pieceText({ op: 'replace', path: '/', value: next })}]`;
-  return patchText.length <= allowed(wholeText.length) ? patchText : undefined;
+  if (meter.patchBytes > allowedBytes(wholeBytes) * 1.25) return undefined;
+  let patchText = '[';
+  for (let i = 0; i < patch.length; i++) patchText += (i > 0 ? ',' : '') + pieceText(patch[i]!);
+  patchText += ']';
+  if (patchText.length <= allowedBytes(wholeBytes)) return patchText;
+  return patchText.length <= allowedBytes(wholeText(next).length) ? patchText : undefined;
+}
+
+/** The most bytes a patch may take against a whole answer of `whole` bytes. */
+function allowedBytes(whole: number): number {
+  return whole > SHARE_FROM ? whole * PATCH_SHARE : whole;
+}
+
+/** The patch that replaces the whole value. */
+function wholeText(next: unknown): string {
+  return `[${pieceText({ op: 'replace', path: '/', value: next })}]`;
 }
 
 /** An operation, or operations already written as JSON (a shared pair's patch). */
