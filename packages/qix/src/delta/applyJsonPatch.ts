@@ -2,7 +2,7 @@ import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import { jsonEquals } from './jsonEquals.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
-import { parseJsonPointer } from './parseJsonPointer.js';
+import { parseJsonPointerShared } from './parseJsonPointer.js';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -61,7 +61,7 @@ class CopyOnWritePatcher {
 
   private read(pointer: string): unknown {
     let node = this.root;
-    for (const token of parseJsonPointer(pointer)) {
+    for (const token of parseJsonPointerShared(pointer)) {
       if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
       node = memberOf(node, token);
     }
@@ -69,7 +69,7 @@ class CopyOnWritePatcher {
   }
 
   private write(pointer: string, kind: 'add' | 'replace' | 'remove', value: unknown): void {
-    const tokens = parseJsonPointer(pointer);
+    const tokens = parseJsonPointerShared(pointer);
     if (tokens.length === 0) {
       this.root = value;
       return;
@@ -118,8 +118,22 @@ function writeMember(
 }
 
 function arrayIndex(token: string, pointer: string): number {
-  if (!/^(0|[1-9][0-9]*)$/.test(token)) throw missingParent(pointer);
-  return Number(token);
+  const index = indexOfToken(token);
+  if (index < 0) throw missingParent(pointer);
+  return index;
+}
+
+/** The array index a token spells (`0`, or digits not starting with 0), else -1. */
+function indexOfToken(token: string): number {
+  const length = token.length;
+  if (length === 0 || length > 15 || (length > 1 && token.charCodeAt(0) === 0x30)) return -1;
+  let index = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = token.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    index = index * 10 + digit;
+  }
+  return index;
 }
 
 function isContainer(value: unknown): value is Container {
@@ -127,8 +141,10 @@ function isContainer(value: unknown): value is Container {
 }
 
 function hasMember(container: Container, token: string): boolean {
-  if (Array.isArray(container))
-    return /^(0|[1-9][0-9]*)$/.test(token) && Number(token) < container.length;
+  if (Array.isArray(container)) {
+    const index = indexOfToken(token);
+    return index >= 0 && index < container.length;
+  }
   return Object.hasOwn(container, token);
 }
 
