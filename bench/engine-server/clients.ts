@@ -6,19 +6,7 @@
 import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import { profileRound } from './roundProfiler.js';
-
-/** The chart every session views: 2 dimensions, 2 measures, the first 50 rows. */
-const CUBE = {
-  qInfo: { qType: 'bench-chart' },
-  qHyperCubeDef: {
-    qDimensions: [{ qDef: { qFieldDefs: ['Origin State'] } }, { qDef: { qFieldDefs: ['Hour'] } }],
-    qMeasures: [{ qDef: { qDef: 'Avg(Delay)' } }, { qDef: { qDef: 'Sum(Distance)' } }],
-    qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 4, qHeight: 50 }],
-  },
-};
-
-/** The airports the sessions select, one per op, in turn. */
-export const ORIGINS = ['SFO', 'LAX', 'ORD', 'DFW', 'ATL', 'JFK', 'SEA', 'DEN'];
+import { CUBE, originFor } from './workload.js';
 
 interface Client {
   readonly index: number;
@@ -66,7 +54,7 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
       for (let op = 0; op < ops; op++) {
         const t0 = performance.now();
         try {
-          const origin = ORIGINS[(client.index + op + offset) % ORIGINS.length]!;
+          const origin = originFor(client.index, op, offset);
           await client.field.selectValues([{ qText: origin }], false, false);
           client.layout = await client.object.getLayout();
           latencies.push(performance.now() - t0);
@@ -84,7 +72,7 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
 function layouts(engine: string, offset: number, ops: number): ClientReply {
   const byOrigin: Record<string, unknown> = {};
   for (const client of byEngine.get(engine) ?? []) {
-    const origin = ORIGINS[(client.index + ops - 1 + offset) % ORIGINS.length]!;
+    const origin = originFor(client.index, ops - 1, offset);
     byOrigin[origin] ??= client.layout;
   }
   return { type: 'layouts', byOrigin };

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import { median, percentile, spread } from './stats.js';
+import { recordAnswers, type RecordedAnswers } from './floor.js';
 
 const sessionCounts = process.argv
   .slice(2)
@@ -71,7 +72,11 @@ function startServer(name: string, args: string[]): Promise<Engine> {
 }
 
 /** Sends a message to a child process and waits for its answer of type `type`. */
-function ask<T>(child: ChildProcess, message: { type: string }, type = message.type): Promise<T> {
+function ask<T>(
+  child: ChildProcess,
+  message: { type: string; [member: string]: unknown },
+  type = message.type,
+): Promise<T> {
   return new Promise((resolve) => {
     const listen = (answer: { type: string } & T) => {
       if (answer.type !== type) return;
@@ -83,10 +88,21 @@ function ask<T>(child: ChildProcess, message: { type: string }, type = message.t
   });
 }
 
-function startClients(): Promise<ChildProcess[]> {
+/** Starts the wire floor's server and gives it the engine's recorded answers. */
+function startFloor(answers: RecordedAnswers): Promise<Engine> {
+  const child = forkScript('./floorServer.ts', [], []);
+  return new Promise((resolve) =>
+    child.on('message', (message: { type: string; url: string }) => {
+      if (message.type === 'answers') child.send(answers);
+      else if (message.type === 'ready') resolve({ name: 'wire floor', child, url: message.url });
+    }),
+  );
+}
+
+function startClients(script = './clients.ts'): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript('./clients.ts', [], ['--conditions=source']);
+      const child = forkScript(script, [], ['--conditions=source']);
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );
@@ -274,6 +290,56 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
   await Promise.all(clients.map((client) => askClient(client, { type: 'close' }, 'closed')));
 }
 
+/**
+ * The same load on the wire floor (floorServer.ts answering with the engine's
+ * recorded bytes, raw `ws` clients): what sockets, `ws` and JSON cost with no
+ * engine and no client library, the most this machine allows for the op.
+ */
+async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]): Promise<void> {
+  const share = Math.ceil(count / rawClients.length);
+  await Promise.all(
+    rawClients.map((client, i) =>
+      askClient(
+        client,
+        {
+          type: 'connect',
+          engine: floor.name,
+          url: floor.url,
+          from: i * share,
+          count: Math.max(0, Math.min(share, count - i * share)),
+        },
+        'connected',
+      ),
+    ),
+  );
+  const ops = opsFor(count);
+  await round(floor, rawClients, ROUNDS, ops);
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) rounds.push(await round(floor, rawClients, r, ops));
+  console.log(
+    `${String(count).padStart(5)} sessions, wire floor | ${spread(
+      rounds.map((x) => x.opsPerSecond),
+      0,
+    )} ops/s | p50 ${spread(
+      rounds.map((x) => x.p50),
+      1,
+    )} ms | p99 ${spread(
+      rounds.map((x) => x.p99),
+      1,
+    )} ms | server CPU/op ${spread(
+      rounds.map((x) => x.serverCpuPerOp * 1000),
+      0,
+    )} µs, of it kernel ${spread(
+      rounds.map((x) => x.serverSystemPerOp * 1000),
+      0,
+    )} µs | client CPU/op ${spread(
+      rounds.map((x) => x.clientCpuPerOp * 1000),
+      0,
+    )} µs | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} (the engine's recorded answers sent by a plain ws server to raw ws clients)`,
+  );
+  await Promise.all(rawClients.map((client) => askClient(client, { type: 'close' }, 'closed')));
+}
+
 // BENCH_CACHE=on or off runs only that engine (for profiling one side); both by default.
 const only = process.env.BENCH_CACHE;
 const engines = [
@@ -281,11 +347,19 @@ const engines = [
   ...(only === 'on' ? [] : [await startServer('cache off', ['--no-cache'])]),
 ];
 const clients = await startClients();
+// BENCH_FLOOR=0 leaves out the wire floor.
+const withFloor = process.env.BENCH_FLOOR !== '0';
+const floor = withFloor ? await startFloor(await recordAnswers(engines[0]!.url)) : undefined;
+const rawClients = withFloor ? await startClients('./floorClients.ts') : [];
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
     `a warm-up round, then ${ROUNDS} alternating rounds per engine of at least 5 ops per session and 2,000 ops a round; median [min–max]; ` +
     `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
 );
-for (const count of COUNTS) await runLoad(count, engines, clients);
+for (const count of COUNTS) {
+  await runLoad(count, engines, clients);
+  if (floor) await runFloor(count, floor, rawClients);
+}
+for (const child of [...rawClients, ...(floor ? [floor.child] : [])]) child.send({ type: 'exit' });
 for (const client of clients) client.send({ type: 'exit' } satisfies ClientRequest);
 for (const engine of engines) engine.child.kill('SIGINT');
