@@ -113,6 +113,12 @@ export class ChartCompute {
 
   private functionsCache: ReadonlyMap<string, ScalarFunction> | undefined;
 
+  /** Forgets the results computed so far (the selections changed); what they are computed with stays. */
+  forgetResults(): void {
+    this.cubes.clear();
+    this.lists.clear();
+  }
+
   /** The app's functions (field selections, document and user), bound to this computation. */
   private appFunctions(): ReadonlyMap<string, ScalarFunction> {
     this.functionsCache ??= appFunctions({

@@ -171,7 +171,9 @@ export class DocData {
 
   /** Called after any selection change: computed results are stale. */
   selectionsChanged(): void {
-    this.dropComputed();
+    // The computation's results are stale, not the computation: it is kept, emptied (one per click is garbage).
+    this.compute?.forgetResults();
+    this.modalCompute = null;
   }
 
   /** Remembers a list object's search text until it is accepted or aborted. */
