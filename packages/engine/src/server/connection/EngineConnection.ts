@@ -49,8 +49,12 @@ export class EngineConnection implements SessionSocket {
     this.sink.close(code, reason);
   }
 
-  /** Handles one text frame from the client; `bytes` is its size on the wire. */
-  async receive(frame: string, bytes = frame.length): Promise<void> {
+  /**
+   * Handles one text frame from the client; `bytes` is its size on the wire.
+   * A request answered synchronously is answered before this returns; a
+   * promise is returned only while an answer is still being computed.
+   */
+  receive(frame: string, bytes = frame.length): Promise<void> | undefined {
     if (bytes > this.limits.maxFrameBytes) {
       this.sink.send(
         this.errorText(
@@ -84,9 +88,14 @@ export class EngineConnection implements SessionSocket {
       return;
     }
     if (!Array.isArray(message)) {
-      const answer = await this.handle(message, scan.rawIds[0]);
-      if (answer !== undefined) this.sink.send(answer);
-      return;
+      const answer = this.handle(message, scan.rawIds[0]);
+      if (!(answer instanceof Promise)) {
+        if (answer !== undefined) this.sink.send(answer);
+        return;
+      }
+      return answer.then((text) => {
+        if (text !== undefined) this.sink.send(text);
+      });
     }
     // JSON-RPC 2.0 batch: one array of answers, none for notifications; an empty batch is invalid.
     // (Qlik's engine has no batches; clients that send one get what the JSON-RPC spec says.)
@@ -95,32 +104,60 @@ export class EngineConnection implements SessionSocket {
       this.sink.send(this.errorText('null', error));
       return;
     }
-    const answers = await Promise.all(
+    return Promise.all(
       message.map((member, index) => this.handle(member, scan.rawIds[index])),
-    );
-    const sent = answers.filter((answer): answer is string => answer !== undefined);
-    if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
+    ).then((answers) => {
+      const sent = answers.filter((answer): answer is string => answer !== undefined);
+      if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
+    });
   }
 
-  /** Runs one request of a frame; the answer's text, or undefined for a notification. */
-  private async handle(message: unknown, rawId: string | undefined): Promise<string | undefined> {
+  /**
+   * Runs one request of a frame; the answer's text, or undefined for a
+   * notification. Most methods answer synchronously, and get their answer
+   * without a promise; one that returns a promise can be cancelled by id
+   * (CancelRequest) until it settles.
+   */
+  private handle(
+    message: unknown,
+    rawId: string | undefined,
+  ): string | undefined | Promise<string | undefined> {
     const parsed = parseRpcRequest(message, rawId);
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
     const controller = new RequestAbort();
+    try {
+      const result = this.call(request, controller);
+      if (isThenable(result)) return this.settle(request, controller, result);
+      return request.id === undefined ? undefined : this.resultText(request, result);
+    } catch (error) {
+      return this.failText(request, error);
+    }
+  }
+
+  /** Waits for a request's answer, cancellable by its id meanwhile. */
+  private async settle(
+    request: RpcRequest,
+    controller: RequestAbort,
+    pending: PromiseLike<object>,
+  ): Promise<string | undefined> {
     const inflightKey = request.id === undefined ? undefined : String(request.id);
     if (inflightKey !== undefined) this.session.inflight.set(inflightKey, controller);
     try {
-      const result = await this.call(request, controller);
+      const result = await pending;
       return request.id === undefined ? undefined : this.resultText(request, result);
     } catch (error) {
-      const rpcError = toRpcError(error, this.onInternalError);
-      // A notification is never answered, not even with an error (JSON-RPC 2.0, section 4.1).
-      return request.id === undefined ? undefined : this.errorText(request.rawId, rpcError);
+      return this.failText(request, error);
     } finally {
       if (inflightKey !== undefined && this.session.inflight.get(inflightKey) === controller)
         this.session.inflight.delete(inflightKey);
     }
+  }
+
+  /** The error answer of a request that failed (none for a notification, not even an error: JSON-RPC 2.0, section 4.1). */
+  private failText(request: RpcRequest, error: unknown): string | undefined {
+    const rpcError = toRpcError(error, this.onInternalError);
+    return request.id === undefined ? undefined : this.errorText(request.rawId, rpcError);
   }
 
   private call(request: RpcRequest, abort: RequestAbort): object | Promise<object> {
@@ -191,6 +228,10 @@ export class EngineConnection implements SessionSocket {
     }
     return notifications;
   }
+}
+
+function isThenable(value: object | PromiseLike<object>): value is PromiseLike<object> {
+  return typeof (value as { then?: unknown }).then === 'function';
 }
 
 function returnsObject(result: object): boolean {
