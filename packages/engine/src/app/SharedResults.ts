@@ -1,4 +1,5 @@
 import type { DataModel } from '../model/DataModel.js';
+import type { Selections } from '../selection/FieldSelection.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import type { SelectionState } from '../selection/SelectionState.js';
 import type { CurrentReads, ResultCache, ResultReads } from './ResultCache.js';
@@ -19,6 +20,8 @@ const PER_SESSION =
  */
 export class SharedResults implements CurrentReads {
   private reads: ResultReads | null = null;
+  /** The key of each state's selections when last asked, with the selections it is of. */
+  private readonly stateKeys = new Map<string, { selections: Selections; key: string }>();
 
   constructor(
     private readonly cache: ResultCache | undefined,
@@ -78,11 +81,18 @@ export class SharedResults implements CurrentReads {
 
   /** The key of a state's current selections, undefined when the session has no such state. */
   stateKey(name: string): string | undefined {
+    let selections: Selections;
     try {
-      return selectionKey(this.state(name).selections);
+      selections = this.state(name).selections;
     } catch {
       return undefined;
     }
+    // A state's selections map is replaced on every change: the key of the current one is kept.
+    const known = this.stateKeys.get(name);
+    if (known?.selections === selections) return known.key;
+    const key = selectionKey(selections);
+    this.stateKeys.set(name, { selections, key });
+    return key;
   }
 
   /** The key of a bookmark's stored selections, undefined when there is none. */

@@ -1,8 +1,7 @@
 import type { Selections } from '../selection/FieldSelection.js';
 import type { SymbolSet } from '../selection/SymbolSet.js';
 
-// A state's selections map is replaced on every change, never changed in place: one key per map.
-const keys = new WeakMap<Selections, string>();
+// Symbol sets never change once built, and selections of one value share theirs: one text per set.
 const setKeys = new WeakMap<SymbolSet, string>();
 
 /**
@@ -11,18 +10,13 @@ const setKeys = new WeakMap<SymbolSet, string>();
  * locks: what a chart computed over one of them may be reused for the other.
  */
 export function selectionKey(selections: Selections): string {
-  let key = keys.get(selections);
-  if (key === undefined) {
-    const parts: string[] = [];
-    for (const [index, selection] of selections)
-      parts.push(`${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`);
-    key = parts.join(';');
-    keys.set(selections, key);
-  }
+  let key = '';
+  for (const [index, selection] of selections)
+    key += `${key === '' ? '' : ';'}${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`;
   return key;
 }
 
-/** The symbols of a set as text (sets never change, and many selections share one: one text per set). */
+/** The symbols of a set as text, made once per set. */
 function setKey(values: SymbolSet): string {
   let key = setKeys.get(values);
   if (key === undefined) {
