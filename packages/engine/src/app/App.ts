@@ -11,6 +11,7 @@ import type { AppStore } from './AppStore.js';
 import type { BinarySource, ScriptComments } from '../script/ScriptOptions.js';
 import type { ResultCache } from './ResultCache.js';
 import type { DataFiles } from '../io/DataFiles.js';
+import { AppHolders } from './AppHolders.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
@@ -31,8 +32,10 @@ export type AppEvent =
 export class App {
   private readonly objects = new Map<string, StoredObject>();
   private readonly listeners = new Set<(event: AppEvent) => void>();
-  /** Sessions that have the app open, by user (qConnectedUsers). */
-  private readonly viewers = new Map<string, number>();
+  /** Sessions and pieces of work that keep the app loaded; the store may unload it when they let go. */
+  private readonly holders = new AppHolders(() => this.store.unloadIdle(this));
+  /** Whether the document or data changed since the app was loaded or last saved. */
+  private changed = false;
   private model: DataModel | null = null;
   private readonly denied: { tables: readonly LoadedTable[]; model: DataModel | null } = {
     tables: [],
@@ -177,18 +180,22 @@ export class App {
     this.document.fieldTags = script.fieldTags ?? {};
     this.document.comments = script.comments ?? NO_COMMENTS;
     this.document.fieldNumberFormats = script.fieldNumberFormats ?? {};
-    // The results computed over the old data will never be asked for again.
+    this.dropModels();
+    this.document.scriptVariables = variables;
+    this.document.lastReloadTime = new Date().toISOString();
+    this.document.properties.qLastReloadTime = this.document.lastReloadTime;
+    this.touch();
+    this.emit({ kind: 'data-changed' });
+  }
+
+  /** Drops the models built over the current data, and the results computed with them, which nobody asks for again. */
+  dropModels(): void {
     this.store.results.forget([
       this.model,
       ...[...this.reduced.values()].map((each) => each?.model),
     ]);
     this.reduced.clear();
     this.model = null;
-    this.document.scriptVariables = variables;
-    this.document.lastReloadTime = new Date().toISOString();
-    this.document.properties.qLastReloadTime = this.document.lastReloadTime;
-    this.touch();
-    this.emit({ kind: 'data-changed' });
   }
 
   /** Sets the load script. */
@@ -301,20 +308,33 @@ export class App {
 
   /** Counts a session of `userId` as having the app open, until the returned function runs. */
   openedBy(userId: string): () => void {
-    this.viewers.set(userId, (this.viewers.get(userId) ?? 0) + 1);
-    let open = true;
-    return () => {
-      if (!open) return;
-      open = false;
-      const left = (this.viewers.get(userId) ?? 1) - 1;
-      if (left > 0) this.viewers.set(userId, left);
-      else this.viewers.delete(userId);
-    };
+    return this.holders.openedBy(userId);
+  }
+
+  /** Keeps the app loaded until the returned function runs (see AppStore.use). */
+  hold(): () => void {
+    const release = this.holders.hold();
+    return () => void release();
+  }
+
+  /** Whether a session or a piece of work holds the app loaded. */
+  get isHeld(): boolean {
+    return this.holders.any;
   }
 
   /** How many different users have the app open now. */
   get connectedUsers(): number {
-    return this.viewers.size;
+    return this.holders.users;
+  }
+
+  /** Whether the document or data changed since the app was loaded or last saved. */
+  get hasUnsavedChanges(): boolean {
+    return this.changed;
+  }
+
+  /** Marks the app's current state as the one saved (the store calls it as it takes a save's snapshot). */
+  markSaved(): void {
+    this.changed = false;
   }
 
   /** Subscribes to the app's events; returns the unsubscribe function. */
@@ -333,6 +353,7 @@ export class App {
   }
 
   private touch(): void {
+    this.changed = true;
     this.document.modifiedDate = new Date().toISOString();
   }
 }

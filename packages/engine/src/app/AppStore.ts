@@ -6,10 +6,10 @@ import { dataDirFiles } from '../io/DataFiles.js';
 import { ResultCache } from './ResultCache.js';
 import { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { App } from './App.js';
-import type { AppDocument, AppSnapshot } from './AppDocument.js';
-import type { LoadedTable } from '../model/LoadedTable.js';
+import type { AppDocument } from './AppDocument.js';
 import type { DataFiles } from '../io/DataFiles.js';
-import { decodeTables, encodeTables } from './tableCodec.js';
+import { encodeTables } from './tableCodec.js';
+import { AppVersions, assertAppId } from './AppVersions.js';
 
 /** How an AppStore is set up beyond its directory. */
 export interface AppStoreOptions {
@@ -21,21 +21,16 @@ export interface AppStoreOptions {
   readonly dataFiles?: (app: App) => DataFiles;
 }
 
-const CURRENT = 'CURRENT';
-const APP_ID = /^[A-Za-z0-9_.-]{1,200}$/;
-
 /**
- * The apps of an engine. Each app is a directory `apps/<id>/` holding numbered
- * versions (`v<N>/app.json`, `v<N>/tables.json`, `v<N>/tables.bin`) and a
- * `CURRENT` file naming the live one. A save writes a new version completely,
- * then replaces `CURRENT` by rename, so a crash at any point leaves the
- * previous version readable.
+ * The apps of an engine: saved on disk (see AppVersions) and loaded in memory
+ * while sessions, or work under way, hold them.
  */
 export class AppStore {
   /** Where apps live. */
   readonly appsDir: string;
   /** Where `lib://DataFiles/...` points. */
   readonly filesDir: string;
+  private readonly versions: AppVersions;
   private connectionStore: ConnectionStore | undefined;
   private readonly open = new Map<string, App>();
   private readonly saving = new Set<Promise<void>>();
@@ -49,6 +44,7 @@ export class AppStore {
     private readonly options: AppStoreOptions = {},
   ) {
     this.appsDir = join(dataDir, 'apps');
+    this.versions = new AppVersions(this.appsDir);
     this.filesDir = join(dataDir, 'files');
   }
 
@@ -83,7 +79,7 @@ export class AppStore {
         documents.push(live.document);
         continue;
       }
-      const snapshot = await this.read(id).catch(() => null);
+      const snapshot = await this.versions.read(id).catch(() => null);
       if (snapshot) documents.push(snapshot.document);
     }
     return documents;
@@ -92,14 +88,14 @@ export class AppStore {
   /** Whether an app exists on disk or in memory. */
   async exists(id: string): Promise<boolean> {
     if (this.open.has(id)) return true;
-    return (await this.currentVersion(id)) !== null;
+    return (await this.versions.current(id)) !== null;
   }
 
   /** Bytes the app's saved version takes on disk; 0 for an app never saved. */
   async fileSize(id: string): Promise<number> {
-    const version = await this.currentVersion(id);
+    const version = await this.versions.current(id);
     if (version === null) return 0;
-    const dir = join(this.appsDir, id, `v${version}`);
+    const dir = this.versions.dir(id, version);
     let total = 0;
     for (const name of await readdir(dir).catch(() => [] as string[]))
       total += (await stat(join(dir, name)).catch(() => ({ size: 0 }))).size;
@@ -120,7 +116,7 @@ export class AppStore {
       });
     const app = new App(newDocument(id, title), [], this, false);
     await this.save(app);
-    this.open.set(id, app);
+    this.loaded(app);
     return app;
   }
 
@@ -156,17 +152,17 @@ export class AppStore {
     };
     const app = new App(copy, tables, this, false, sectionAccess);
     await this.save(app);
-    this.open.set(targetId, app);
+    this.loaded(app);
     return app;
   }
 
   /** The files of an app's saved version (after any save under way), to copy it elsewhere as it is on disk. */
   async savedFiles(id: string): Promise<Array<{ readonly name: string; readonly path: string }>> {
     await this.flush();
-    const version = await this.currentVersion(id);
+    const version = await this.versions.current(id);
     if (version === null)
       throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
-    const versionDir = join(this.appsDir, id, `v${version}`);
+    const versionDir = this.versions.dir(id, version);
     return (await readdir(versionDir))
       .sort()
       .map((name) => ({ name, path: join(versionDir, name) }));
@@ -201,7 +197,7 @@ export class AppStore {
         },
       );
     const dir = join(this.appsDir, id);
-    const versionDir = join(dir, 'v1');
+    const versionDir = this.versions.dir(id, 1);
     try {
       await mkdir(versionDir, { recursive: true });
       const document = JSON.parse(await readFile(documentPath, 'utf8')) as AppDocument;
@@ -221,9 +217,7 @@ export class AppStore {
         await writeFile(join(versionDir, 'tables.bin'), body);
         await writeFile(join(versionDir, 'tables.json'), header);
       }
-      const pointer = join(dir, `${CURRENT}.${process.pid}.1.tmp`);
-      await writeFile(pointer, '1');
-      await rename(pointer, join(dir, CURRENT));
+      await this.versions.makeCurrent(id, 1);
       return await this.get(id);
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -243,27 +237,81 @@ export class AppStore {
     return new App(newDocument(id, id), [], this, true);
   }
 
-  /** The app with this id, loaded from disk the first time and shared afterwards. */
+  /**
+   * The app with this id, loaded from disk unless loaded already, and shared by
+   * everyone who asks while it is loaded. Nothing keeps it loaded: the caller
+   * opens it in a session or holds it (`use`) to keep it beyond the current
+   * turn, else the store unloads it again.
+   */
   async get(id: string): Promise<App> {
     const live = this.open.get(id);
     if (live) return live;
-    const snapshot = await this.read(id);
+    // An unloaded app may still be on its way to disk: read what it wrote.
+    await this.writes.get(id);
+    const loaded = this.open.get(id);
+    if (loaded) return loaded;
+    const snapshot = await this.versions.read(id);
     if (!snapshot)
       throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
     const app =
       this.open.get(id) ??
       new App(snapshot.document, snapshot.tables, this, false, snapshot.sectionAccess);
-    this.open.set(id, app);
+    this.loaded(app);
     return app;
+  }
+
+  /** Runs `work` with the app held loaded, for work that uses it across awaits (a reload, say). */
+  async use<T>(id: string, work: (app: App) => Promise<T> | T): Promise<T> {
+    const app = await this.get(id);
+    const release = app.hold();
+    try {
+      return await work(app);
+    } finally {
+      release();
+    }
+  }
+
+  /** Whether an app is loaded in memory now (sessions hold it, or work under way does). */
+  isLoaded(id: string): boolean {
+    return this.open.has(id);
+  }
+
+  /**
+   * Called when the last holder of an app lets go: unloads it, as Qlik's engine
+   * unloads an app when its last session ends. As Qlik's autosave at session
+   * end, what changed since the last save is saved first, except the data
+   * (SaveObjects): data a reload left unsaved is gone, as in Qlik.
+   */
+  unloadIdle(app: App): void {
+    if (app.isSessionApp || this.open.get(app.id) !== app) return;
+    const saving = app.hasUnsavedChanges
+      ? this.saveObjects(app).catch(() => undefined)
+      : Promise.resolve();
+    void saving.then(() => {
+      // Opened again (or deleted) while saving: it stays as it is.
+      if (app.isHeld || this.open.get(app.id) !== app) return;
+      this.open.delete(app.id);
+      app.dropModels();
+    });
+  }
+
+  /** Registers a loaded app; unloads it after this turn unless someone holds it by then. */
+  private loaded(app: App): void {
+    this.open.set(app.id, app);
+    setImmediate(() => {
+      if (!app.isHeld) this.unloadIdle(app);
+    });
   }
 
   /** Deletes an app from memory and disk. */
   async delete(id: string): Promise<void> {
     const live = this.open.get(id);
-    if (!live && (await this.currentVersion(id)) === null) {
+    if (!live && (await this.versions.current(id)) === null) {
       throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
     }
     this.open.delete(id);
+    // A save under way would write the app's directory again after the removal.
+    await this.writes.get(id);
     await rm(join(this.appsDir, id), { recursive: true, force: true });
   }
 
@@ -271,7 +319,8 @@ export class AppStore {
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
     const snapshot = app.snapshot();
-    return this.serially(app.id, () => this.writeVersion(snapshot));
+    app.markSaved();
+    return this.serially(app.id, () => this.versions.write(snapshot));
   }
 
   /**
@@ -282,10 +331,11 @@ export class AppStore {
   saveObjects(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
     const current = app.snapshot();
+    app.markSaved();
     return this.serially(app.id, async () => {
-      const saved = await this.read(app.id);
-      if (!saved) return this.writeVersion(current);
-      return this.writeVersion({
+      const saved = await this.versions.read(app.id);
+      if (!saved) return this.versions.write(current);
+      return this.versions.write({
         ...saved,
         document: {
           ...saved.document,
@@ -317,82 +367,6 @@ export class AppStore {
   /** Waits for saves under way. */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.saving]);
-  }
-
-  private async writeVersion(snapshot: AppSnapshot): Promise<void> {
-    const { id } = snapshot.document;
-    assertAppId(id);
-    const dir = join(this.appsDir, id);
-    await mkdir(dir, { recursive: true });
-    const current = await this.currentVersion(id);
-    const version = (current ?? 0) + 1;
-    const versionDir = join(dir, `v${version}`);
-    await rm(versionDir, { recursive: true, force: true });
-    await mkdir(versionDir);
-    const { header, body } = encodeTables(snapshot.tables);
-    await writeFile(join(versionDir, 'tables.bin'), body);
-    await writeFile(join(versionDir, 'tables.json'), header);
-    if (snapshot.sectionAccess && snapshot.sectionAccess.length > 0) {
-      const access = encodeTables(snapshot.sectionAccess);
-      await writeFile(join(versionDir, 'access.bin'), access.body);
-      await writeFile(join(versionDir, 'access.json'), access.header);
-    }
-    await writeFile(join(versionDir, 'app.json'), JSON.stringify(snapshot.document));
-    const pointer = join(dir, `${CURRENT}.${process.pid}.${version}.tmp`);
-    await writeFile(pointer, String(version));
-    await rename(pointer, join(dir, CURRENT));
-    if (current !== null) await rm(join(dir, `v${current}`), { recursive: true, force: true });
-  }
-
-  private async read(id: string): Promise<AppSnapshot | null> {
-    if (!APP_ID.test(id)) return null;
-    const version = await this.currentVersion(id);
-    if (version === null) return null;
-    const versionDir = join(this.appsDir, id, `v${version}`);
-    try {
-      const document = JSON.parse(
-        await readFile(join(versionDir, 'app.json'), 'utf8'),
-      ) as AppDocument;
-      const tables = decodeTables(
-        await readFile(join(versionDir, 'tables.json'), 'utf8'),
-        await readFile(join(versionDir, 'tables.bin')),
-      );
-      return { document, tables, sectionAccess: await this.readAccess(versionDir) };
-    } catch (cause) {
-      throw new LocError('LOCERR_GENERIC_CORRUPT_DATA', `App ${id} cannot be read`, {
-        parameter: id,
-        cause,
-      });
-    }
-  }
-
-  /** The SECTION ACCESS tables saved with a version; none when it has no access files. */
-  private async readAccess(versionDir: string): Promise<LoadedTable[]> {
-    let header: string;
-    try {
-      header = await readFile(join(versionDir, 'access.json'), 'utf8');
-    } catch {
-      return [];
-    }
-    return decodeTables(header, await readFile(join(versionDir, 'access.bin')));
-  }
-
-  private async currentVersion(id: string): Promise<number | null> {
-    if (!APP_ID.test(id)) return null;
-    try {
-      const version = Number((await readFile(join(this.appsDir, id, CURRENT), 'utf8')).trim());
-      return Number.isInteger(version) && version > 0 ? version : null;
-    } catch {
-      return null;
-    }
-  }
-}
-
-function assertAppId(id: string): void {
-  if (!APP_ID.test(id)) {
-    throw new LocError('LOCERR_APP_INVALID_NAME', `Invalid app id: ${JSON.stringify(id)}`, {
-      parameter: id,
-    });
   }
 }
 

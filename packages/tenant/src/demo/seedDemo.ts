@@ -66,20 +66,23 @@ export async function seedDemo(
       spaceId: space.id,
       description: `Demo app built from vega-datasets: ${demo.files.join(', ')}`,
     });
-    const app = await engineApps.get(row.id);
-    app.setScript(demo.script);
-    const progress = new ReloadProgress();
-    if (!(await reloadApp(app, progress, new AbortController().signal))) {
-      await apps.delete(principal, demo.id);
-      throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
-    }
-    const dashboard = DEMO_DASHBOARDS.find((candidate) => candidate.appId === demo.id);
-    if (dashboard)
-      for (const object of demoObjects(dashboard))
-        app.createObject(object.type, object.properties, object.parentId);
-    await app.save();
+    // Held while it reloads, so that the reload and the objects land in the instance that is saved.
+    const lastReloadTime = await engineApps.use(row.id, async (app) => {
+      app.setScript(demo.script);
+      const progress = new ReloadProgress();
+      if (!(await reloadApp(app, progress, new AbortController().signal))) {
+        await apps.delete(principal, demo.id);
+        throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
+      }
+      const dashboard = DEMO_DASHBOARDS.find((candidate) => candidate.appId === demo.id);
+      if (dashboard)
+        for (const object of demoObjects(dashboard))
+          app.createObject(object.type, object.properties, object.parentId);
+      await app.save();
+      return app.document.lastReloadTime;
+    });
     storage.transaction(() => {
-      storage.apps.update(demo.id, { lastReloadTime: app.document.lastReloadTime });
+      storage.apps.update(demo.id, { lastReloadTime });
       settings.set(doneKey, new Date().toISOString());
     });
     seeded.push({ id: demo.id, title: demo.title, created: true });

@@ -106,13 +106,16 @@ export class ReloadQueue {
     let succeeded = false;
     let errorMessage: string | null = null;
     try {
-      const app = await engineApps.get(row.appId);
-      succeeded = await reloadApp(app, progress, signal, {
-        partial: row.partial,
-        variables: row.variables,
+      // Held for the whole reload, so that a session opening the app meanwhile shares this instance.
+      succeeded = await engineApps.use(row.appId, async (app) => {
+        const done = await reloadApp(app, progress, signal, {
+          partial: row.partial,
+          variables: row.variables,
+        });
+        // A cancel that comes after the script finished is too late: the new data stands and is saved.
+        if (done) await app.save();
+        return done;
       });
-      // A cancel that comes after the script finished is too late: the new data stands and is saved.
-      if (succeeded) await app.save();
       errorMessage = progress.error;
     } catch (error) {
       succeeded = false;

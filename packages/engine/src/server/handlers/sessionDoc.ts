@@ -24,8 +24,9 @@ export function attachDoc(session: EngineSession, app: App): ObjectInterface {
 
 /**
  * Makes `app` the session's open doc (once), without handing out a handle
- * (GetActiveDoc does that). Stored apps stay loaded in the store for the next
- * session; a session app, never in the store, ends with its session.
+ * (GetActiveDoc does that). A stored app stays loaded while a session has it
+ * open and is unloaded after the last one ends; a session app, never in the
+ * store, ends with its session.
  */
 export function adoptDoc(session: EngineSession, app: App): DocSession {
   const current = openDocOf(session);
