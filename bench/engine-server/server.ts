@@ -13,9 +13,11 @@ const cache = !process.argv.includes('--no-cache');
 const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-bench-server-'));
 const engine = await startEngine({ port: 0, dataDir, resultCache: { enabled: cache } });
 await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
-// Build the data model before the clients connect, so its cost is not in the first answers.
-if ((await engine.apps.get('flights')).dataModel.tables.length === 0)
-  throw new Error('The flights demo app has no data');
+// Build the data model before the clients connect, so its cost is not in the first answers, and
+// hold the app so that it stays loaded between the rounds' sessions.
+const flights = await engine.apps.get('flights');
+flights.hold();
+if (flights.dataModel.tables.length === 0) throw new Error('The flights demo app has no data');
 
 process.on('message', (message: { type: string }) => {
   if (message.type === 'profile-start' || message.type === 'profile-stop') {

@@ -31,13 +31,19 @@ export async function seedDemoApps(
     }
     for (const file of demo.files) await copyFile(join(sourceDir, file), join(apps.filesDir, file));
     const app = await apps.create(demo.title, demo.id);
-    app.setScript(demo.script);
-    const progress = new ReloadProgress();
-    if (!(await reloadApp(app, progress, new AbortController().signal))) {
-      await apps.delete(demo.id);
-      throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
+    // Held while it reloads: an app nobody holds is unloaded, and the reload must land in the one saved.
+    const release = app.hold();
+    try {
+      app.setScript(demo.script);
+      const progress = new ReloadProgress();
+      if (!(await reloadApp(app, progress, new AbortController().signal))) {
+        await apps.delete(demo.id);
+        throw new Error(`Demo app ${demo.id} failed to reload:\n${progress.text}`);
+      }
+      await app.save();
+    } finally {
+      release();
     }
-    await app.save();
     seeded.push({ id: demo.id, title: demo.title, created: true });
   }
   return seeded;
