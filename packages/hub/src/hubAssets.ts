@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ASSET_ENCODINGS, type AssetEncoding } from './compressAsset.js';
+import { FileCache, type CachedFile } from './FileCache.js';
 
 /** Where the built page lives: `dist/www/` of this package (built by `npm run build`, or at `npm start`). */
 export const HUB_ASSETS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'www');
@@ -26,20 +26,25 @@ export interface HubAsset {
   readonly etag?: string;
 }
 
+/** The built files read so far, shared by every hub of the process. */
+const builtFiles = new FileCache();
+
 /**
  * The page (`/`, with the web integration id written into it) or one of its
  * files, compressed in the best encoding `acceptEncoding` (the request's
- * header) allows; undefined for any other path. Fails with a clear message
- * when the page has not been built.
+ * header) allows; undefined for any other path. Files come from memory after
+ * their first read (`files`), and again from disk after a rebuild. Fails
+ * with a clear message when the page has not been built.
  */
 export async function readHubAsset(
   path: string,
   webIntegrationId: string,
   dir = HUB_ASSETS_DIR,
   acceptEncoding = '',
+  files = builtFiles,
 ): Promise<HubAsset | undefined> {
   if (path === '/' || path === '/index.html') {
-    const html = await readBuilt(join(dir, 'index.html'));
+    const html = (await readBuilt(files, join(dir, 'index.html'))).body;
     return {
       body: html
         .toString('utf8')
@@ -53,11 +58,12 @@ export async function readHubAsset(
   const accepted = acceptedEncodings(acceptEncoding);
   for (const { name, suffix } of ASSET_ENCODINGS) {
     if (!accepted.has(name)) continue;
-    const compressed = await readFile(file + suffix).catch(() => undefined);
+    const compressed = await files.read(file + suffix);
     if (compressed)
-      return { body: compressed, contentType, encoding: name, etag: await etagOf(file, name) };
+      return { body: compressed.body, contentType, encoding: name, etag: etagOf(compressed, name) };
   }
-  return { body: await readBuilt(file), contentType, etag: await etagOf(file, 'identity') };
+  const plain = await readBuilt(files, file);
+  return { body: plain.body, contentType, etag: etagOf(plain, 'identity') };
 }
 
 /** The codings an Accept-Encoding header allows (those without `q=0`). */
@@ -72,24 +78,15 @@ function acceptedEncodings(header: string): Set<string> {
 }
 
 // Weak: a build rewrites the file (new size or time), and each coding is a different body.
-async function etagOf(file: string, coding: string): Promise<string> {
-  const info = await stat(file);
-  return `W/"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}-${coding}"`;
+function etagOf(file: CachedFile, coding: string): string {
+  return `W/"${file.size.toString(36)}-${Math.floor(file.mtimeMs).toString(36)}-${coding}"`;
 }
 
-async function readBuilt(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(
-        `The hub is not built (${file} is missing): run npm run build -w packages/hub`,
-        {
-          cause: error,
-        },
-      );
-    throw error;
-  }
+async function readBuilt(files: FileCache, file: string): Promise<CachedFile> {
+  const read = await files.read(file);
+  if (!read)
+    throw new Error(`The hub is not built (${file} is missing): run npm run build -w packages/hub`);
+  return read;
 }
 
 function escapeAttribute(text: string): string {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { FileCache } from './FileCache.js';
 import { HUB_ASSETS_DIR, HUB_FILES, readHubAsset } from './hubAssets.js';
 
 /** Options of the hub's plugin. */
@@ -18,6 +19,8 @@ export function hubPlugin(options: HubPluginOptions): {
   options: Record<string, unknown>;
 } {
   const dir = options.assetsDir ?? HUB_ASSETS_DIR;
+  // The script is megabytes: each request reads it from memory, from disk only after a rebuild.
+  const files = new FileCache();
   const plugin: FastifyPluginAsync<Record<string, unknown>> = async (app) => {
     for (const path of ['/', '/index.html', ...HUB_FILES]) {
       app.get(path, async (request, reply) => {
@@ -26,6 +29,7 @@ export function hubPlugin(options: HubPluginOptions): {
           options.webIntegrationId,
           dir,
           request.headers['accept-encoding'],
+          files,
         );
         if (!asset) return reply.code(404).send();
         // no-cache: the browser revalidates, and an unchanged build answers 304 without a body.

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -90,6 +90,23 @@ describe('hub assets over HTTP', () => {
     const rebuilt = await get(`${base}/hub.js`, { 'accept-encoding': 'br', 'if-none-match': etag });
     expect(rebuilt.status).toBe(200);
     expect(brotliDecompressSync(rebuilt.body).toString()).toBe(`${script}\n// rebuilt`);
+  });
+
+  it('sends each coding from memory after its first read: a same-size, same-time file on disk is not read again', async () => {
+    const file = join(dir, 'hub.js.br');
+    // A whole second, which utimes sets exactly.
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(file, time, time);
+    const first = await get(`${base}/hub.js`, { 'accept-encoding': 'br' });
+    const served = await readFile(file);
+    expect(first.body.equals(served)).toBe(true);
+    // Other bytes of the same length with the same time: only a reread could send them.
+    await writeFile(file, Buffer.alloc(served.length, 0x20));
+    await utimes(file, time, time);
+    const again = await get(`${base}/hub.js`, { 'accept-encoding': 'br' });
+    expect(again.body.equals(served)).toBe(true);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    await writeFile(file, served);
   });
 
   it('sends a file that has no compressed copy as it is, and the page with its integration id', async () => {
