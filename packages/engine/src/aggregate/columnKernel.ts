@@ -27,6 +27,8 @@ interface Node {
   readonly code: string;
   /** The node's value is a plain number or null (NaN) on every row: nothing is lost as a number. */
   readonly exact: boolean;
+  /** For arithmetic: temporary `t` gets `value`, and the node is t where t is finite, else null. */
+  readonly arithmetic?: { readonly t: string; readonly value: string };
 }
 
 /** An aggregation argument compiled to one pass over a frame's rows. */
@@ -108,6 +110,11 @@ class KernelCompiler {
       loads: [...this.rowSources.values()].map((name) => `const ${name}_ = ${name}[i];`).join(' '),
       temps: this.temps,
       code: node.code,
+      finite: node.arithmetic && {
+        set: `${node.arithmetic.t} = ${node.arithmetic.value};`,
+        test: `${node.arithmetic.t} - ${node.arithmetic.t} === 0`,
+        value: node.arithmetic.t,
+      },
     };
     const length = this.frame.length;
     return {
@@ -171,10 +178,11 @@ class KernelCompiler {
     if (op === '+' || op === '-' || op === '*' || op === '/') {
       const a = this.compile(left, 'number');
       const b = a && this.compile(right, 'number');
+      if (!b) return undefined;
       const t = this.temp();
-      return (
-        b && this.as(`(${t} = ${a.code} ${op} ${b.code}, ${t} - ${t} === 0 ? ${t} : NaN)`, mode)
-      );
+      const value = `${a.code} ${op} ${b.code}`;
+      const node = this.as(`(${t} = ${value}, ${t} - ${t} === 0 ? ${t} : NaN)`, mode);
+      return mode === 'truth' ? node : { ...node, arithmetic: { t, value } };
     }
     const test = RELATIONAL[op];
     if (!test) return undefined;

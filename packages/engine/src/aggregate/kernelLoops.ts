@@ -25,6 +25,12 @@ export interface KernelBody {
   readonly temps: number;
   /** The row's number, an expression over `i`, the loads and the temporaries. */
   readonly code: string;
+  /**
+   * The same number for a loop that skips null rows, when the code is
+   * arithmetic: `set` computes it, `test` says it is a number (finite), then
+   * `value` reads it — one test per row instead of a NaN made and tested.
+   */
+  readonly finite?: { readonly set: string; readonly test: string; readonly value: string };
 }
 
 /** What a grouped pass computes per group from the rows' numbers (null rows skipped). */
@@ -108,8 +114,14 @@ function accumulators(op: GroupedOp, slots: number): [AccumulatorArg, Accumulato
 function loopOf(body: KernelBody, params: readonly string[], use: string, variant = ''): BlockLoop {
   const temps = Array.from({ length: body.temps }, (_, t) => `t${t}`);
   const declare = temps.length > 0 ? `let ${temps.join(', ')};` : '';
-  const guarded = params[0] === 'out' ? use : `if (v === v) { ${use} }`;
-  const source = `${declare} for (let i = from; i < to; i++) { ${body.loads} const v = ${body.code}; ${guarded} }`;
+  const { finite } = body;
+  const row =
+    params[0] === 'out'
+      ? `const v = ${body.code}; ${use}`
+      : finite
+        ? `${finite.set} if (${finite.test}) { const v = ${finite.value}; ${use} }`
+        : `const v = ${body.code}; if (v === v) { ${use} }`;
+  const source = `${declare} for (let i = from; i < to; i++) { ${body.loads} ${row} }`;
   // Typed arrays of other types make other machine code: one function per combination.
   const types = body.inputs.map((input) => (input as object).constructor.name).join(',');
   const key = `${body.names.join(',')}|${types}|${params.join(',')}|${variant}|${source}`;
