@@ -17,6 +17,7 @@ import {
   extremeVectorByGroup,
   sumVectorByGroup,
 } from './groupedVector.js';
+import { runsInBlocks } from '../parallel/inBlocks.js';
 import type { NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
 
@@ -63,7 +64,9 @@ export function aggregateNumbers(
   if (distinct) return undefined;
   if (arg.kind === 'numbers') return vectorFast(kernel, arg.values, ofItem, groups);
   if (arg.kind === 'computed')
-    return arg.kernel.reduce(kernel, { kind: 'ids', ofRow: ofItem, count: groups });
+    return manyGroups(ofItem.length, groups)
+      ? vectorFast(kernel, arg.kernel.run(), ofItem, groups)
+      : arg.kernel.reduce(kernel, { kind: 'ids', ofRow: ofItem, count: groups });
   const input = numericInput(arg);
   if (!input) return undefined;
   switch (kernel) {
@@ -86,6 +89,13 @@ function numericInput(arg: RowArgument): NumericInput | undefined {
   if (arg.kind === 'field')
     return { nums: arg.nums, symbols: arg.source.codes, rows: arg.source.rows };
   return undefined;
+}
+
+// About a group per few rows (Aggr's inner groups): a fused pass would keep an
+// accumulator as big as the groups per row block; the vector kernels are
+// where sums into that many groups are split over threads.
+function manyGroups(rows: number, groups: number): boolean {
+  return runsInBlocks(rows) && groups * 16 > rows;
 }
 
 // A computed vector (a column kernel's output) is read directly, row by row.

@@ -58,7 +58,13 @@ const CHARTS: readonly { dims: string[]; measures: string[]; star?: boolean }[] 
   { dims: ['D1', 'D2'], measures: ["Sum({<C={'x'}>} A)", "Sum({$<F-={'v'}>} A)", 'Sum({1} A)'] },
   {
     dims: ['D2'],
-    measures: ['Count(DISTINCT K)', 'Count(C)', 'Count(*)', 'Avg(Aggr(Sum(A), D2, K))'],
+    measures: [
+      'Count(DISTINCT K)',
+      'Count(C)',
+      'Count(*)',
+      'Avg(Aggr(Sum(A), D2, K))',
+      'Avg(Aggr(Sum(A*B), D2, K))',
+    ],
   },
   // Inner groups of several rows each, more of them than blocks can hold: summed by group ranges.
   {
