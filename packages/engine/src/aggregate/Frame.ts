@@ -6,6 +6,7 @@ import {
   expandOnThreads,
   gatherOnThreads,
   keyMatchesOnThreads,
+  lookupMatchesOnThreads,
   lookupRowsOnThreads,
   orphansOnThreads,
 } from '../parallel/joinScans.js';
@@ -128,7 +129,7 @@ function joinChild(
   // A small parent (a dimension table at the root) may still repeat into many rows: the child's size counts too.
   const parallel = runsInParallel(Math.max(length, childRows.length));
   // A dimension table (one row per key), seen from its own rows: one lookup pass, no counting pass.
-  if (!parallel && keysUnique(start, nullCode))
+  if (keysUnique(start, nullCode))
     return uniqueKeyJoin(rows, length, parentCodes, parentRows, child, childRows, childCodes, {
       start,
       members,
@@ -247,9 +248,10 @@ function lookupJoin(
   });
 }
 
-// lookupJoin on this thread when the child's keys are known unique: the pass
-// that looks each frame row's child row up also marks the keys met, so the
-// count of child rows no frame row meets is known only afterwards.
+// lookupJoin when the child's keys are known unique: the pass that looks each
+// frame row's child row up also marks the keys met (on the engine's threads
+// for a big frame), so the count of child rows no frame row meets is known
+// only afterwards.
 function uniqueKeyJoin(
   rows: Map<Table, Int32Array>,
   length: number,
@@ -261,9 +263,15 @@ function uniqueKeyJoin(
   keyed: { readonly start: Int32Array; readonly members: Int32Array; readonly nullCode: number },
 ) {
   const { start, members, nullCode } = keyed;
-  const matched = new Uint8Array(nullCode + 1);
-  const room = new Int32Array(length + childRows.length);
   const nullRow = child.rowCount;
+  // Room for the child rows no frame row meets, whose count is known after the pass.
+  const room = rowArray(Int32Array, length + childRows.length, length);
+  if (runsInParallel(length) && isShared(room)) {
+    const lookup = [parentCodes, parentRows, start, members, nullCode, nullRow] as const;
+    const { matched, childPadded } = lookupMatchesOnThreads(lookup, room, length);
+    return withOrphans(rows, length, child, childRows, childCodes, room, matched, childPadded);
+  }
+  const matched = new Uint8Array(nullCode + 1);
   let childPadded = false;
   for (let i = 0; i < length; i++) {
     const code = parentCodes[parentRows[i]!]!;
@@ -275,8 +283,24 @@ function uniqueKeyJoin(
       childPadded = true;
     }
   }
+  return withOrphans(rows, length, child, childRows, childCodes, room, matched, childPadded);
+}
+
+// uniqueKeyJoin's end: the child rows no frame row met, counted, then appended.
+function withOrphans(
+  rows: Map<Table, Int32Array>,
+  length: number,
+  child: Table,
+  childRows: Int32Array,
+  childCodes: ArrayLike<number>,
+  room: Int32Array,
+  matched: Uint8Array,
+  childPadded: boolean,
+) {
   let orphans = 0;
-  for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
+  if (runsInParallel(childRows.length)) orphans = orphansOnThreads(childCodes, childRows, matched);
+  else
+    for (let i = 0; i < childRows.length; i++) if (!matched[childCodes[childRows[i]!]!]) orphans++;
   const childOut = room.subarray(0, length + orphans);
   return appendUnmatched(rows, length, child, childRows, childCodes, {
     matched,

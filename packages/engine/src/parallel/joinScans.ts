@@ -214,6 +214,50 @@ export function lookupRowsOnThreads(
   fillInBlocks(lookupRowsBlock, [...lookup, childOut], length);
 }
 
+/**
+ * Fills `childOut` for frame rows from..to with each one's child row (keys
+ * unique in the child) and marks the key codes met and whether some row met none.
+ */
+export function lookupMatchBlock(
+  from: number,
+  to: number,
+  parentCodes: ArrayLike<number>,
+  parentRows: Int32Array,
+  start: Int32Array,
+  members: Int32Array,
+  nullCode: number,
+  nullRow: number,
+  childOut: Int32Array,
+  matched: Float64Array,
+  padded: Float64Array,
+): void {
+  for (let i = from; i < to; i++) {
+    const code = parentCodes[parentRows[i]!]!;
+    if (code < nullCode && start[code + 1]! > start[code]!) {
+      childOut[i] = members[start[code]!]!;
+      matched[code] = 1;
+    } else {
+      childOut[i] = nullRow;
+      padded[0] = 1;
+    }
+  }
+}
+
+/**
+ * lookupRowsOnThreads for a child whose keys are unique, in the same pass
+ * marking the key codes some frame row met and whether some met none.
+ */
+export function lookupMatchesOnThreads(
+  lookup: readonly [ArrayLike<number>, Int32Array, Int32Array, Int32Array, number, number],
+  childOut: Int32Array,
+  length: number,
+): { matched: Uint8Array; childPadded: boolean } {
+  const nullCode = lookup[4];
+  const args = [...lookup, childOut, accumulator(nullCode + 1, 0, 'max'), accumulator(1, 0, 'max')];
+  const [matched, padded] = reduceInBlocks(lookupMatchBlock, args, length);
+  return { matched: Uint8Array.from(matched!), childPadded: padded![0] === 1 };
+}
+
 /** For child rows from..to, marks the frame row each finds by key (`frameRowOf`) and counts those finding none. */
 export function childOrderMatchBlock(
   from: number,
