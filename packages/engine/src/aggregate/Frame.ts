@@ -6,7 +6,7 @@ import {
   expandOnThreads,
   gatherOnThreads,
   keyMatchesOnThreads,
-  lookupMatchesOnThreads,
+  lookupMatches,
   lookupRowsOnThreads,
   orphansOnThreads,
 } from '../parallel/joinScans.js';
@@ -263,26 +263,10 @@ function uniqueKeyJoin(
   keyed: { readonly start: Int32Array; readonly members: Int32Array; readonly nullCode: number },
 ) {
   const { start, members, nullCode } = keyed;
-  const nullRow = child.rowCount;
   // Room for the child rows no frame row meets, whose count is known after the pass.
   const room = rowArray(Int32Array, length + childRows.length, length);
-  if (runsInParallel(length) && isShared(room)) {
-    const lookup = [parentCodes, parentRows, start, members, nullCode, nullRow] as const;
-    const { matched, childPadded } = lookupMatchesOnThreads(lookup, room, length);
-    return withOrphans(rows, length, child, childRows, childCodes, room, matched, childPadded);
-  }
-  const matched = new Uint8Array(nullCode + 1);
-  let childPadded = false;
-  for (let i = 0; i < length; i++) {
-    const code = parentCodes[parentRows[i]!]!;
-    if (code < nullCode && start[code + 1]! > start[code]!) {
-      room[i] = members[start[code]!]!;
-      matched[code] = 1;
-    } else {
-      room[i] = nullRow;
-      childPadded = true;
-    }
-  }
+  const lookup = [parentCodes, parentRows, start, members, nullCode, child.rowCount] as const;
+  const { matched, childPadded } = lookupMatches(lookup, room, length);
   return withOrphans(rows, length, child, childRows, childCodes, room, matched, childPadded);
 }
 

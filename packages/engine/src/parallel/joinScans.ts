@@ -1,7 +1,8 @@
 // The key lookups of a frame's join (a fact table's rows finding their row
 // in a dimension table) split by frame rows across the engine's threads.
 // The loops read nothing outside themselves (worker threads run their text).
-import { accumulator, fillInBlocks, reduceInBlocks } from './inBlocks.js';
+import { accumulator, fillInBlocks, reduceInBlocks, runsInParallel } from './inBlocks.js';
+import { isShared } from './sharedArrays.js';
 
 /** How the frame rows match the child's rows by key (see Frame's joinChild). */
 export interface KeyMatches {
@@ -244,18 +245,30 @@ export function lookupMatchBlock(
 }
 
 /**
- * lookupRowsOnThreads for a child whose keys are unique, in the same pass
- * marking the key codes some frame row met and whether some met none.
+ * Each frame row's child row into `childOut` for a child whose keys are
+ * unique, in the same pass marking the key codes some frame row met and
+ * whether some met none; on the engine's threads for a big frame.
  */
-export function lookupMatchesOnThreads(
+export function lookupMatches(
   lookup: readonly [ArrayLike<number>, Int32Array, Int32Array, Int32Array, number, number],
   childOut: Int32Array,
   length: number,
 ): { matched: Uint8Array; childPadded: boolean } {
   const nullCode = lookup[4];
-  const args = [...lookup, childOut, accumulator(nullCode + 1, 0, 'max'), accumulator(1, 0, 'max')];
-  const [matched, padded] = reduceInBlocks(lookupMatchBlock, args, length);
-  return { matched: Uint8Array.from(matched!), childPadded: padded![0] === 1 };
+  let matched: Float64Array;
+  let padded: Float64Array;
+  if (runsInParallel(length) && isShared(childOut)) {
+    const marks = [accumulator(nullCode + 1, 0, 'max'), accumulator(1, 0, 'max')];
+    [matched, padded] = reduceInBlocks(
+      lookupMatchBlock,
+      [...lookup, childOut, ...marks],
+      length,
+    ) as [Float64Array, Float64Array];
+  } else {
+    [matched, padded] = [new Float64Array(nullCode + 1), new Float64Array(1)];
+    lookupMatchBlock(0, length, ...lookup, childOut, matched, padded);
+  }
+  return { matched: Uint8Array.from(matched), childPadded: padded[0] === 1 };
 }
 
 /** For child rows from..to, marks the frame row each finds by key (`frameRowOf`) and counts those finding none. */
