@@ -7,7 +7,6 @@ import {
   gatherOnThreads,
   keyMatchesOnThreads,
   lookupMatches,
-  lookupRowsOnThreads,
   orphansOnThreads,
 } from '../parallel/joinScans.js';
 import { isShared, rowArray } from '../parallel/sharedArrays.js';
@@ -228,18 +227,10 @@ function lookupJoin(
 ) {
   const { start, members, matched, nullCode, orphans, childPadded } = keyed;
   const total = length + orphans;
-  const childOut = rowArray(Int32Array, total);
-  if (runsInParallel(length) && isShared(childOut)) {
-    const lookup = [parentCodes, parentRows, start, members, nullCode, child.rowCount] as const;
-    lookupRowsOnThreads(lookup, childOut, length);
-  } else
-    for (let i = 0; i < length; i++) {
-      const code = parentCodes[parentRows[i]!]!;
-      childOut[i] =
-        code < nullCode && start[code + 1]! > start[code]!
-          ? members[start[code]!]!
-          : child.rowCount;
-    }
+  const childOut = rowArray(Int32Array, total, length);
+  // The counting pass already knows the keys met: the lookup's own marks are not needed.
+  const lookup = [parentCodes, parentRows, start, members, nullCode, child.rowCount] as const;
+  lookupMatches(lookup, childOut, length);
   return appendUnmatched(rows, length, child, childRows, childCodes, {
     matched,
     orphans,

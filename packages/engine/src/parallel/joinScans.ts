@@ -120,25 +120,6 @@ export function gatherBlock(
   }
 }
 
-/** Gives frame rows from..to their one child row (the child's null row `nullRow` where none). */
-export function lookupRowsBlock(
-  from: number,
-  to: number,
-  parentCodes: ArrayLike<number>,
-  parentRows: Int32Array,
-  start: Int32Array,
-  members: Int32Array,
-  nullCode: number,
-  nullRow: number,
-  childOut: Int32Array,
-): void {
-  for (let i = from; i < to; i++) {
-    const code = parentCodes[parentRows[i]!]!;
-    childOut[i] =
-      code < nullCode && start[code + 1]! > start[code]! ? members[start[code]!]! : nullRow;
-  }
-}
-
 /** The key matches of `length` frame rows, on the engine's threads. */
 export function keyMatchesOnThreads(
   parentCodes: ArrayLike<number>,
@@ -204,15 +185,6 @@ export function gatherOnThreads(
   out: Int32Array,
 ): void {
   fillInBlocks(gatherBlock, [tableRows, source, nullRow, out], source.length);
-}
-
-/** Fills `childOut` (shared) with each frame row's child row, on the engine's threads. */
-export function lookupRowsOnThreads(
-  lookup: readonly [ArrayLike<number>, Int32Array, Int32Array, Int32Array, number, number],
-  childOut: Int32Array,
-  length: number,
-): void {
-  fillInBlocks(lookupRowsBlock, [...lookup, childOut], length);
 }
 
 /**

@@ -71,6 +71,16 @@ describe('Frame.join', () => {
     expect(frame.hasNullRows(model.table('R'))).toBe(true);
   });
 
+  test('a join where no frame row meets a repeated key looks rows up and appends every unmet one', () => {
+    const tree = model.joinTree(['Left', 'Right']);
+    // c (K=2) meets nothing; x and z share K=1 but no frame row has it; y (K=3) is unmet too.
+    const frame = Frame.join(tree, (table) =>
+      table.name === 'R' ? Int32Array.from([0, 1, 2]) : Int32Array.from([2]),
+    );
+    expect(pairsOf(frame).sort()).toEqual(['-x', '-y', '-z', 'c-']);
+    expect(frame.hasNullRows(model.table('R'))).toBe(true);
+  });
+
   test("a small table with one row per key joined to a big one gives the same rows, in the big one's order", () => {
     // Dim: keys 0..4 and a null key; Fact: 60 rows over keys 0..6 (5 and 6 have no Dim row) and nulls.
     const dimRows: (number | string | null)[][] = [0, 1, 2, 3, 4].map((k) => [k, `d${k}`]);
