@@ -51,7 +51,10 @@ export class GroupIndex {
         ? numberDense(columns, length, strides)
         : numberSparse(keyCodes(columns, length, strides));
     // An inner grouping (Aggr's) may never read its keys: they are read from the rows when asked for.
-    const keys = () => columns.map((column) => keysOfGroups(column, firstRow, count));
+    const keys = () => {
+      const first = firstRow ?? firstRowsOf(ofRow, count);
+      return columns.map((column) => keysOfGroups(column, first, count));
+    };
     return new GroupIndex(count, ofRow, keys, strides, firstRow);
   }
 
@@ -155,22 +158,36 @@ function addColumnCode(codes: Float64Array, column: GroupColumn, stride: number)
 
 // Small key spaces: integer codes numbered through a dense table (lent, see
 // codeTable.ts); one or two columns over the same rows (the common chart
-// shapes) in a single fused pass.
-function numberDense(columns: readonly GroupColumn[], length: number, strides: readonly number[]) {
+// shapes) in a single fused pass. The one-thread passes keep no first rows:
+// an array of them, as long as the frame for Aggr's inner groups, cost about
+// as much as the pass itself to allocate and fill, and is read only for keys,
+// which are then worked out from the ids (see firstRowsOf).
+function numberDense(
+  columns: readonly GroupColumn[],
+  length: number,
+  strides: readonly number[],
+): { count: number; ofRow: Int32Array; firstRow?: Int32Array } {
   const threaded = numberGroupsOnThreads(columns, length, strides);
   if (threaded) return threaded;
   const space = strides[columns.length]!;
   const ofRow = rowArray(Int32Array, length);
-  // There are at most as many groups as key codes.
-  const firstRow = new Int32Array(Math.min(length, space));
   const [first, second] = columns;
   const count = withCodeTable(space, length, (idOfCode, base) => {
-    if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow, firstRow);
+    if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow);
     if (columns.length === 2 && first!.rows === second!.rows)
-      return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow, firstRow);
-    return numberColumns(columns, strides, idOfCode, base, ofRow, firstRow);
+      return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow);
+    return numberColumns(columns, strides, idOfCode, base, ofRow);
   });
-  return { count, ofRow, firstRow: firstRow.subarray(0, count) };
+  return { count, ofRow };
+}
+
+// The first row of each group, for ids given in the order of their groups'
+// first rows (as every numbering here gives them): a row whose id is the next
+// one unseen is its group's first. Stops at the last group's first row.
+function firstRowsOf(ofRow: Int32Array, count: number): Int32Array {
+  const firstRow = new Int32Array(count);
+  for (let i = 0, next = 0; next < count; i++) if (ofRow[i] === next) firstRow[next++] = i;
+  return firstRow;
 }
 
 // In each numbering loop an entry of idOfCode holds base + id + 1 (at or below base: no group yet).
@@ -180,7 +197,6 @@ function numberOneColumn(
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
-  firstRow: Int32Array,
 ): number {
   const { symbols, rows } = column;
   let count = 0;
@@ -190,7 +206,6 @@ function numberOneColumn(
     if (id < 0) {
       id = count++;
       idOfCode[code] = base + count;
-      firstRow[id] = i;
     }
     ofRow[i] = id;
   }
@@ -204,7 +219,6 @@ function numberTwoColumns(
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
-  firstRow: Int32Array,
 ): number {
   const a = first.symbols;
   const b = second.symbols;
@@ -217,7 +231,6 @@ function numberTwoColumns(
     if (id < 0) {
       id = count++;
       idOfCode[code] = base + count;
-      firstRow[id] = i;
     }
     ofRow[i] = id;
   }
@@ -228,7 +241,6 @@ type NumberLoop = (
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
-  firstRow: Int32Array,
   length: number,
   ...columns: unknown[]
 ) => number;
@@ -244,7 +256,6 @@ function numberColumns(
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
-  firstRow: Int32Array,
 ): number {
   let loop = numberLoops.get(columns.length);
   if (!loop) {
@@ -257,17 +268,16 @@ function numberColumns(
         if (id < 0) {
           id = count++;
           idOfCode[code] = base + count;
-          firstRow[id] = i;
         }
         ofRow[i] = id;
       }
       return count;`;
-    const params0 = ['idOfCode', 'base', 'ofRow', 'firstRow', 'length'];
+    const params0 = ['idOfCode', 'base', 'ofRow', 'length'];
     loop = new Function(...params0, ...params, body) as NumberLoop;
     numberLoops.set(columns.length, loop);
   }
   const args = columns.flatMap((column, c) => [column.symbols, column.rows, strides[c]]);
-  return loop(idOfCode, base, ofRow, firstRow, ofRow.length, ...args);
+  return loop(idOfCode, base, ofRow, ofRow.length, ...args);
 }
 
 function numberSparse(codes: Float64Array) {

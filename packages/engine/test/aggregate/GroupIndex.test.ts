@@ -67,6 +67,29 @@ describe('GroupIndex', () => {
     expect(Array.from(inner.keys[0]!)).toEqual([0, 0, 1, 1, -1]);
   });
 
+  test('keys are the symbols of each group at its first frame row, for 1, 2 and 3 columns', () => {
+    // Frame rows that skip and revisit table rows, nulls (code 5) included.
+    const rows = Int32Array.from({ length: 300 }, (_, i) => (i * 37) % 211);
+    const symbols = [1, 2, 3].map((k) =>
+      Int32Array.from({ length: 211 }, (_, r) => (r * (k + 1) + k) % 6),
+    );
+    for (const width of [1, 2, 3]) {
+      const cols = symbols.slice(0, width).map((s) => ({ symbols: s, rows, cardinality: 5 }));
+      const index = GroupIndex.build(cols, rows.length);
+      const firstOf = new Map<number, number>();
+      for (let i = 0; i < rows.length; i++)
+        if (!firstOf.has(index.ofRow[i]!)) firstOf.set(index.ofRow[i]!, i);
+      expect(index.count).toBe(firstOf.size);
+      cols.forEach((c, k) => {
+        const expected = Array.from({ length: index.count }, (_, g) => {
+          const s = c.symbols[rows[firstOf.get(g)!]!]!;
+          return s === 5 ? -1 : s;
+        });
+        expect(Array.from(index.keys[k]!)).toEqual(expected);
+      });
+    }
+  });
+
   test('no columns make one group when there are rows, none otherwise', () => {
     expect(GroupIndex.build([], 4).count).toBe(1);
     expect(GroupIndex.build([], 0).count).toBe(0);
