@@ -1,0 +1,152 @@
+// Development aid for bench/engine-server: the client's CPU per op with no
+// sockets. Sessions get the engine's own answers (recorded from an engine at
+// start, as the wire floor does) from in-process sockets that answer each
+// frame on the next turn of the event loop. Run for @qlikit/qix sessions
+// (delta on) and for raw clients that only parse each answer: the difference
+// is what the library costs per op beyond reading the answer.
+// Run: node --conditions=source --import tsx bench/engine-server/clientInProcess.ts [sessions]
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { seedDemoApps, startEngine } from '@qlikit/engine';
+import { openSession, type SocketLike } from '@qlikit/qix';
+import { recordAnswers, type RecordedAnswers } from './floor.js';
+import { median } from './stats.js';
+import { CUBE, originFor } from './workload.js';
+
+const SESSIONS = Number(process.argv[2] ?? 500);
+const OPS = 10;
+const ROUNDS = 6;
+const require = createRequire(import.meta.url);
+const engine = await startEngine({
+  port: 0,
+  dataDir: await mkdtemp(join(tmpdir(), 'qlikit-bench-client-')),
+});
+await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), '..', 'data'));
+const answers = await recordAnswers(engine.url);
+await engine.close();
+
+const OBJECTS: Record<string, string> = {
+  OpenDoc: '{"qType":"Doc","qHandle":1,"qGenericType":"Doc","qGenericId":"flights"}',
+  CreateSessionObject:
+    '{"qType":"GenericObject","qHandle":2,"qGenericType":"bench-chart","qGenericId":"chart"}',
+  GetField: '{"qType":"Field","qHandle":3,"qGenericType":"Field","qGenericId":"Origin"}',
+};
+
+/** A socket whose far end answers as the engine did, one turn of the event loop later. */
+class RecordedSocket implements SocketLike {
+  readyState = 0;
+  onopen: SocketLike['onopen'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  private shown: string | undefined;
+  private selected = '';
+
+  constructor(private readonly recorded: RecordedAnswers) {
+    setImmediate(() => {
+      this.readyState = 1;
+      this.onopen?.({});
+    });
+  }
+
+  send(frame: string): void {
+    const request = JSON.parse(frame) as { id: number; method: string; params: unknown[] };
+    let rest: string | undefined;
+    if (request.method in OBJECTS) rest = `,"result":{"qReturn":${OBJECTS[request.method]}}}`;
+    else if (request.method === 'SelectValues') {
+      this.selected = (request.params[0] as [{ qText: string }])[0].qText;
+      rest = this.recorded.select[`${this.shown ?? ''}>${this.selected}`];
+    } else if (request.method === 'GetLayout') {
+      rest =
+        this.shown === undefined
+          ? this.recorded.initial
+          : this.recorded.layout[`${this.shown}>${this.selected}`];
+      this.shown = this.selected;
+    }
+    if (rest === undefined) throw new Error(`not recorded: ${request.method}`);
+    const text = `{"jsonrpc":"2.0","id":${request.id}${rest}`;
+    setImmediate(() => this.onmessage?.({ data: text }));
+  }
+
+  close(): void {}
+}
+
+interface Op {
+  index: number;
+  select(origin: string): Promise<unknown>;
+  layout(): Promise<unknown>;
+}
+
+async function qixSessions(): Promise<Op[]> {
+  return Promise.all(
+    Array.from({ length: SESSIONS }, async (_, index) => {
+      const session = openSession({
+        url: 'ws://127.0.0.1/app/flights',
+        reconnect: false,
+        delta: true,
+        createSocket: () => new RecordedSocket(answers),
+      });
+      const doc = await (await session.open()).openDoc('flights');
+      const object = await doc.createSessionObject(CUBE);
+      const field = await doc.getField('Origin');
+      await object.getLayout();
+      return {
+        index,
+        select: (origin: string) => field.selectValues([{ qText: origin }], false, false),
+        layout: () => object.getLayout(),
+      };
+    }),
+  );
+}
+
+async function rawSessions(): Promise<Op[]> {
+  return Promise.all(
+    Array.from({ length: SESSIONS }, async (_, index) => {
+      const socket = new RecordedSocket(answers);
+      await new Promise<void>((resolve) => (socket.onopen = () => resolve()));
+      let id = 0;
+      let answer: ((message: unknown) => void) | undefined;
+      socket.onmessage = (event) => answer?.(JSON.parse(String(event.data)));
+      const call = (method: string, handle: number, params: unknown[]) =>
+        new Promise((resolve) => {
+          answer = resolve;
+          socket.send(
+            JSON.stringify({ jsonrpc: '2.0', id: ++id, method, handle, params, delta: true }),
+          );
+        });
+      await call('GetLayout', 2, []);
+      return {
+        index,
+        select: (origin: string) => call('SelectValues', 3, [[{ qText: origin }], false, false]),
+        layout: () => call('GetLayout', 2, []),
+      };
+    }),
+  );
+}
+
+async function measure(name: string, ops: Op[]): Promise<void> {
+  const perOp: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const cpu = process.cpuUsage();
+    await Promise.all(
+      ops.map(async (op) => {
+        for (let i = 0; i < OPS; i++) {
+          await op.select(originFor(op.index, i, round));
+          await op.layout();
+        }
+      }),
+    );
+    const used = process.cpuUsage(cpu);
+    perOp.push((used.user + used.system) / (SESSIONS * OPS));
+  }
+  console.log(
+    `${name.padEnd(14)} ${SESSIONS} sessions: ${median(perOp).toFixed(1)} [${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)}] µs CPU per op (both sides in this process)`,
+  );
+}
+
+// Raw first, then qix, then raw again: the process warms up and its heap grows between them.
+await measure('raw clients', await rawSessions());
+await measure('@qlikit/qix', await qixSessions());
+await measure('raw clients', await rawSessions());
