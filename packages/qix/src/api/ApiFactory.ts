@@ -12,14 +12,19 @@ import { resolveArguments } from './resolveArguments.js';
 type Prototype = Record<string, unknown>;
 type InnerCall = (api: ApiObject, options: CallOptions | undefined, params: unknown[]) => unknown;
 
+// The classes of sessions with no mixins, by schema: they depend on nothing else, and sharing
+// them keeps the engine's property lookups on API objects monomorphic across many sessions
+// in one process (a class per session made them megamorphic beyond a few sessions).
+const plainClasses = new WeakMap<QixSchema, Map<string, ApiObjectClass>>();
+
 /**
  * Builds one class per engine class (and per generic type that has mixins)
  * from the schema, with the methods on the prototype. One factory per
- * session: nothing is cached at module level.
+ * session; sessions without mixins share their classes (see `plainClasses`).
  */
 export class ApiFactory {
   readonly #mixinsByType = new Map<string, Mixin[]>();
-  readonly #classes = new Map<string, ApiObjectClass>();
+  readonly #classes: Map<string, ApiObjectClass>;
 
   readonly #schema: QixSchema;
   readonly #mixinConfig: unknown;
@@ -28,6 +33,12 @@ export class ApiFactory {
     this.#schema = schema;
     this.#mixinConfig = mixinConfig;
     for (const mixin of mixins) this.#registerMixin(mixin);
+    let classes = mixins.length === 0 ? plainClasses.get(schema) : undefined;
+    if (classes === undefined) {
+      classes = new Map();
+      if (mixins.length === 0) plainClasses.set(schema, classes);
+    }
+    this.#classes = classes;
   }
 
   /** Creates the API object of a handle, running the `init` of matching mixins. */
