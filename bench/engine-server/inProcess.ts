@@ -5,6 +5,7 @@
 // answers are dropped. What it prints is the engine's part of the server
 // bench's "engine CPU/op"; the rest is WebSocket framing and the kernel.
 // Run: node --conditions=source --import tsx bench/engine-server/inProcess.ts [--no-cache]
+// (BENCH_OPS=<n> ops per session per round, 20 by default: 4 keeps a --no-cache run short).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,7 +23,7 @@ import { median } from './stats.js';
 import { CUBE, originFor } from './workload.js';
 
 const SESSIONS = 1000;
-const OPS = 20;
+const OPS = Number(process.env.BENCH_OPS ?? 20);
 const ROUNDS = 8;
 const require = createRequire(import.meta.url);
 const apps = new AppStore(await mkdtemp(join(tmpdir(), 'qlikit-bench-inprocess-')));
