@@ -24,9 +24,15 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-/** Rounds per figure; clients alternate within each round and each figure is the median of its rounds. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const PIPELINED_CALLS = 15000;
+/**
+ * Rounds per figure; clients alternate within each round and each figure is the median of its
+ * rounds. Odd, so that the median is one round's figure; 11 because with 7 rounds of 15,000
+ * calls the per-round ratios spread from 0.59 to 1.32 on a quiet machine and the median moved
+ * by a tenth from one run to the next.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
+/** Long enough (about 0.3 s) that a major GC or a scheduling hiccup is a small part of a run. */
+const PIPELINED_CALLS = 30000;
 const IN_FLIGHT = 1000;
 const SEQUENTIAL_CALLS = 2000;
 const TARGET = 0.95;
@@ -67,7 +73,15 @@ async function main() {
 
   const server = fork(join(here, 'server.mjs'), [], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    execArgv: ['--expose-gc'],
   });
+  /** Both processes collect their garbage, so that no run pays for the one before it on either side. */
+  const settle = async () => {
+    const done = new Promise((resolve) => server.once('message', resolve));
+    server.send('gc');
+    await done;
+    collectGarbage();
+  };
   const port = await new Promise((resolve) =>
     server.stdout.once('data', (data) => resolve(Number(String(data)))),
   );
@@ -112,7 +126,7 @@ async function main() {
 
   console.log(
     `qix client benchmark, Node ${process.version} (${process.execArgv.join(' ')}), server in a child process.\n` +
-      `Each figure: median [min–max] of ${ROUNDS} rounds; within a round every client runs once, in a shuffled order, after a GC.\n` +
+      `Each figure: median [min–max] of ${ROUNDS} rounds; within a round every client runs once (one socket's clients, then the other's, each in a shuffled order), after a GC in both processes.\n` +
       `Global WebSocket: ${kinds.length > 1 ? 'measured' : 'absent on this Node (not measured)'}.`,
   );
 
@@ -145,11 +159,14 @@ async function main() {
     await sequential(entry.client.call, 1000);
     await pipelined(entry.client.call, 10000, IN_FLIGHT);
   }
+  // A round runs the clients of one socket, then those of the other, so that the clients a
+  // round's ratios compare ran within a few seconds of each other.
+  const byKind = kinds.map((kind) => entries.filter((entry) => entry.kind === kind.name));
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const entry of roundOrder(entries, round)) {
-      collectGarbage();
+    for (const entry of byKind.flatMap((mine, k) => roundOrder(mine, round * kinds.length + k))) {
+      await settle();
       record(entry.calls, 'sequential', await sequential(entry.client.call, SEQUENTIAL_CALLS));
-      collectGarbage();
+      await settle();
       const { rate, cpuPerCall } = await pipelined(entry.client.call, PIPELINED_CALLS, IN_FLIGHT);
       record(entry.calls, 'pipelined', rate);
       record(entry.calls, 'cpu', cpuPerCall);
