@@ -3,7 +3,7 @@ import type { ApiHost } from '../api/ApiHost.js';
 import type { ApiObject } from '../api/ApiObject.js';
 import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
-import type { QixRequest } from './QixRequest.js';
+import type { SentRequest } from './QixRequest.js';
 import type { RestoreRecipe } from './RestoreRecipe.js';
 import { RestoreRecipeBook } from './RestoreRecipeBook.js';
 
@@ -42,7 +42,7 @@ export class ObjectRegistry {
   }
 
   /** The API of a reference: the existing one of its handle, else a new one made by `request`. */
-  apiOf(ref: ObjectRef, request?: QixRequest): ApiObject {
+  apiOf(ref: ObjectRef, request?: SentRequest): ApiObject {
     const existing = this.#apis.get(ref.qHandle);
     if (existing) return existing;
     const api = this.#factory.create(
@@ -58,7 +58,7 @@ export class ObjectRegistry {
   }
 
   /** What a call resolves with: `{qHandle, qType}` becomes the API object of that handle. */
-  resolve(request: QixRequest, value: unknown): unknown {
+  resolve(request: SentRequest, value: unknown): unknown {
     if (request.method === 'SetProperties' || request.method === 'ApplyPatches') {
       this.#recipes.recordPropertyChange(this.#apis.get(request.handle), request);
     }

@@ -18,5 +18,14 @@ export interface QixRequest {
   [member: string]: unknown;
 }
 
+/** What the session reads of a request once it was sent: where it went, the method and its params. */
+export interface SentRequest {
+  readonly handle: number;
+  readonly method: string;
+  readonly params: QixRequest['params'];
+  /** The result key to return, or -1 for the whole result. */
+  readonly outKey?: string | -1;
+}
+
 /** A promise of an engine call, carrying the id of its request (for `GetProgress`, `CancelRequest`). */
 export type QixPromise<T> = Promise<T> & { requestId: number };

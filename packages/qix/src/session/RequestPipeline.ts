@@ -17,7 +17,7 @@ import {
 } from './callErrors.js';
 import type { RequestInterceptor, ResponseInterceptor } from './Interceptors.js';
 import type { ObjectRegistry } from './ObjectRegistry.js';
-import type { QixPromise, QixRequest } from './QixRequest.js';
+import type { QixPromise, QixRequest, SentRequest } from './QixRequest.js';
 import type { SessionConfig } from './SessionConfig.js';
 import { unwrapResult } from './unwrapResult.js';
 import type { WireEvents } from './WireEvents.js';
@@ -151,16 +151,13 @@ export class RequestPipeline<TSession> {
         .then((left) => this.invokePositional(api, descriptor, params, left));
       return withRequestId(sent, -1);
     }
-    const request: QixRequest = {
-      handle: (api as ApiObject).handle,
-      method: descriptor.method,
-      params,
-      outKey: descriptor.outKey,
-      // Set when sent; a member added to an object literal later costs an allocation per call.
-      id: 0,
-    };
-    if (!this.#direct) return this.send(request, options);
-    return this.#sendDirect(request, descriptor, options);
+    const { handle } = api as ApiObject;
+    if (this.#direct) return this.#sendDirect(handle, descriptor, params, options);
+    return this.send(
+      // `id` is set when sent; a member added to an object literal later costs an allocation per call.
+      { handle, method: descriptor.method, params, outKey: descriptor.outKey, id: 0 },
+      options,
+    );
   }
 
   /**
@@ -170,8 +167,8 @@ export class RequestPipeline<TSession> {
    */
   sendRaw(request: RawRequest, options?: CallOptions): Promise<JsonRpcMessage> {
     const id = typeof request.id === 'number' ? request.id : this.#connection.nextId();
-    // The call's request is only read for its method (errors, traffic) and handle.
-    const call = new Call(id, request.handle, { ...request, id } as QixRequest, true);
+    // A raw call is only read for its method (errors, traffic) and handle.
+    const call = new Call(id, request.handle, request.method, [], -1, true);
     const promise = settledBy(call);
     this.#transmit(call, JSON.stringify({ jsonrpc: '2.0', ...request, id }), options);
     return promise as Promise<JsonRpcMessage>;
@@ -197,7 +194,7 @@ export class RequestPipeline<TSession> {
     this.#applyPushes(message);
     if (message.delta === true && message.result !== undefined && message.error === undefined) {
       try {
-        this.#deltas.patchResult(call.handle, call.request.method, message.result);
+        this.#deltas.patchResult(call.handle, call.method, message.result);
       } catch (error) {
         if (!call.settled) this.#fail(call, error);
         return;
@@ -210,7 +207,7 @@ export class RequestPipeline<TSession> {
       return;
     }
     try {
-      call.resolve(this.#processResponse(call.request, message));
+      call.resolve(this.#processResponse(call, message));
     } catch (error) {
       call.reject(error);
     }
@@ -236,20 +233,19 @@ export class RequestPipeline<TSession> {
   }
 
   #sendDirect(
-    request: QixRequest,
+    handle: number,
     descriptor: MethodDescriptor,
+    params: unknown[],
     options: CallOptions | undefined,
   ): Promise<unknown> {
     if (this.#gate.suspended)
       return Promise.reject(suspendedError(this.#connection.lastCloseEvent));
     const id = this.#connection.nextId();
-    request.id = id;
-    const call = new Call(id, request.handle, request, false);
+    const call = new Call(id, handle, descriptor.method, params, descriptor.outKey, false);
     const promise = withRequestId(settledBy(call), id);
     // Built by hand: the envelope is fixed, only the params need JSON.stringify (not even
     // those when there are none: JSON.stringify([]) costs more than the rest of the frame).
-    const { params } = request as { params: unknown[] };
-    const frame = `{"jsonrpc":"2.0","id":${id},"method":${descriptor.methodJson},"handle":${request.handle},"params":${params.length > 0 ? JSON.stringify(params) : '[]'}${this.#protocolFrame}}`;
+    const frame = `{"jsonrpc":"2.0","id":${id},"method":${descriptor.methodJson},"handle":${handle},"params":${params.length > 0 ? JSON.stringify(params) : '[]'}${this.#protocolFrame}}`;
     this.#transmit(call, frame, options);
     return promise;
   }
@@ -257,24 +253,24 @@ export class RequestPipeline<TSession> {
   #transmit(call: Call, frame: string, options: CallOptions | undefined): void {
     const signal = options?.signal;
     if (signal?.aborted) {
-      call.reject(abortError(call.request.method, call.id, signal));
+      call.reject(abortError(call.method, call.id, signal));
       return;
     }
     if (!this.#connection.send(frame, call)) {
       call.reject(notConnectedError(this.#connection.lastCloseEvent));
       return;
     }
-    if (this.#wire.watchingTraffic) this.#wire.sent(call.request, frame);
+    if (this.#wire.watchingTraffic) this.#wire.sent(call, frame);
     const timeout = options?.timeout ?? this.#config.timeout;
     if (timeout !== undefined && timeout > 0 && Number.isFinite(timeout)) {
       call.timer = setTimeout(
-        () => this.#cancel(call, timeoutError(call.request.method, call.id, timeout)),
+        () => this.#cancel(call, timeoutError(call.method, call.id, timeout)),
         timeout,
       );
     }
     if (signal) {
       call.signal = signal;
-      call.onAbort = () => this.#cancel(call, abortError(call.request.method, call.id, signal));
+      call.onAbort = () => this.#cancel(call, abortError(call.method, call.id, signal));
       signal.addEventListener('abort', call.onAbort, { once: true });
     }
   }
@@ -317,7 +313,7 @@ export class RequestPipeline<TSession> {
     return chain.then((value) => this.#objects.resolve(request, value));
   }
 
-  #processResponse(request: QixRequest, message: JsonRpcMessage): unknown {
+  #processResponse(request: SentRequest, message: JsonRpcMessage): unknown {
     if (message.error !== undefined) throw new QixEngineError(message.error);
     return this.#objects.resolve(
       request,

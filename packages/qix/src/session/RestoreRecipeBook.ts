@@ -1,6 +1,6 @@
 import type { ApiObject } from '../api/ApiObject.js';
 import { applyPropertyPatch, type PropertyPatch } from './applyPropertyPatch.js';
-import type { QixRequest } from './QixRequest.js';
+import type { SentRequest } from './QixRequest.js';
 import type { RestoreRecipe } from './RestoreRecipe.js';
 
 /**
@@ -19,7 +19,7 @@ export class RestoreRecipeBook {
   }
 
   /** Records how a new API object came to be; `parent` is the API the request was sent on. */
-  recordOrigin(api: ApiObject, request: QixRequest, parent: ApiObject | undefined): void {
+  recordOrigin(api: ApiObject, request: SentRequest, parent: ApiObject | undefined): void {
     const { method, params } = request;
     if (method === 'OpenDoc') {
       this.openDocParams = params;
@@ -34,7 +34,7 @@ export class RestoreRecipeBook {
   }
 
   /** Keeps a session object's properties current after SetProperties or ApplyPatches succeeded. */
-  recordPropertyChange(api: ApiObject | undefined, request: QixRequest): void {
+  recordPropertyChange(api: ApiObject | undefined, request: SentRequest): void {
     const recipe = api && this.#recipes.get(api);
     if (recipe?.kind !== 'sessionObject') return;
     const params = request.params;

@@ -2,7 +2,7 @@ import type { ApiObject } from '../api/ApiObject.js';
 import type { Emitter } from '../events/Emitter.js';
 import type { JsonRpcMessage } from '../rpc/JsonRpcMessage.js';
 import type { ObjectRegistry } from './ObjectRegistry.js';
-import type { QixRequest } from './QixRequest.js';
+import type { SentRequest } from './QixRequest.js';
 import type { SessionEvents } from './SessionEvents.js';
 
 /**
@@ -52,7 +52,7 @@ export class WireEvents {
   }
 
   /** A request frame went out (only called while traffic is watched). */
-  sent(request: QixRequest, frame: string): void {
+  sent(request: SentRequest, frame: string): void {
     const targets = [this.#session, this.#objects.get(request.handle)].filter(
       (target) =>
         target !== undefined &&
