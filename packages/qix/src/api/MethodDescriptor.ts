@@ -12,6 +12,6 @@ export interface MethodDescriptor {
   readonly outKey: string | -1;
   /** Whether a lone object argument can be the first parameter itself (a struct) rather than named parameters. */
   readonly firstParamTakesObject: boolean;
-  /** The JSON-encoded method name, precomputed for the request frame. */
-  readonly methodJson: string;
+  /** The request frame's text up to the handle, precomputed: `{"jsonrpc":"2.0","method":"GetLayout","handle":`. */
+  readonly framePrefix: string;
 }

@@ -24,6 +24,6 @@ function describeMethod(method: string, schema: QixSchemaMethod): MethodDescript
       (firstDefault === undefined ||
         firstDefault === null ||
         (typeof firstDefault === 'object' && !Array.isArray(firstDefault))),
-    methodJson: JSON.stringify(method),
+    framePrefix: `{"jsonrpc":"2.0","method":${JSON.stringify(method)},"handle":`,
   };
 }

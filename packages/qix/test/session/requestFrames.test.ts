@@ -6,7 +6,8 @@ import { ScriptedEngine } from '../helpers/ScriptedEngine.js';
 import { installMiniEngine } from '../helpers/miniEngine.js';
 
 // The frames of API calls are built by hand (not by JSON.stringify of a request object):
-// these are their exact texts as the engine receives them.
+// these are their exact texts as the engine receives them (the id last: the text before
+// the handle is one precomputed piece per method).
 
 let engine: ScriptedEngine;
 let session: Session;
@@ -44,9 +45,9 @@ it('sends no params as [], positional params as given, and a trailing options ob
   const object = doc.getObject('chart1', { timeout: 5000 });
   await object;
   expect(frames).toEqual([
-    `{"jsonrpc":"2.0","id":${version.requestId},"method":"EngineVersion","handle":-1,"params":[],"delta":true}`,
-    `{"jsonrpc":"2.0","id":${version.requestId + 1},"method":"OpenDoc","handle":-1,"params":["app","","","",false],"delta":true}`,
-    `{"jsonrpc":"2.0","id":${object.requestId},"method":"GetObject","handle":${doc.handle},"params":["chart1"],"delta":true}`,
+    `{"jsonrpc":"2.0","method":"EngineVersion","handle":-1,"params":[],"delta":true,"id":${version.requestId}}`,
+    `{"jsonrpc":"2.0","method":"OpenDoc","handle":-1,"params":["app","","","",false],"delta":true,"id":${version.requestId + 1}}`,
+    `{"jsonrpc":"2.0","method":"GetObject","handle":${doc.handle},"params":["chart1"],"delta":true,"id":${object.requestId}}`,
   ]);
 });
 
@@ -55,6 +56,6 @@ it("appends the protocol's members, leaving out undefined ones and the envelope'
   const version = global.engineVersion();
   await version;
   expect(frames).toEqual([
-    `{"jsonrpc":"2.0","id":${version.requestId},"method":"EngineVersion","handle":-1,"params":[],"delta":false,"extra":"x"}`,
+    `{"jsonrpc":"2.0","method":"EngineVersion","handle":-1,"params":[],"delta":false,"extra":"x","id":${version.requestId}}`,
   ]);
 });
