@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Doc } from '@qlikit/qix';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
@@ -74,6 +76,23 @@ describe('apps leave engine memory when no session holds them, over real sockets
     expect((await (await again.doc.getObject('kpi')).getProperties()).qMetaDef).toEqual({
       title: 'Total',
     });
+  });
+
+  it('lets the garbage collector take the unloaded app: nothing in the engine still points at it', async () => {
+    const appId = await savedSalesApp();
+    const { session, doc } = await openAs('ann', appId);
+    expect(await total(doc)).toBe('45');
+    const loaded = new WeakRef(await fixture.engine.apps.get(appId));
+    await session.close();
+    await eventually(() => !fixture.engine.apps.isLoaded(appId));
+    // gc() of a context made after the flag is set: the test process was not started with --expose-gc.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    for (let i = 0; i < 20 && loaded.deref(); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      gc();
+    }
+    expect(loaded.deref()).toBeUndefined();
   });
 
   it('keeps the app loaded while a second session has it open, and shares one instance', async () => {
