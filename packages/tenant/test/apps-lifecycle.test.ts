@@ -91,6 +91,34 @@ describe('app lifecycle: scripts, reloads, export/import, publish', () => {
     await t.call('POST', `/api/v1/apps/${appId}/scripts`, { body: { script: SCRIPT } });
   });
 
+  it('reloads into the app a session has open, and unloads it from the engine after the last session', async () => {
+    const shared = (
+      await t.call('POST', '/api/v1/apps', { body: { attributes: { name: 'Shared', spaceId } } })
+    ).body.attributes.id;
+    const { engineApps } = t.tenant.context;
+    await t.call('POST', `/api/v1/apps/${shared}/scripts`, { body: { script: SCRIPT } });
+    expect((await reload(shared)).status).toBe('SUCCEEDED');
+    // Neither the REST calls nor the queued reload keep the app loaded.
+    await waitFor(
+      async () => engineApps.isLoaded(shared),
+      (loaded) => !loaded,
+    );
+    const session = await openApp(t.url, t.adminKey, shared);
+    expect(engineApps.isLoaded(shared)).toBe(true);
+    await t.call('POST', `/api/v1/apps/${shared}/scripts`, {
+      body: { script: `Sales: LOAD * INLINE [region, amount\neast, 4];` },
+    });
+    expect((await reload(shared)).status).toBe('SUCCEEDED');
+    // The reload ran in the instance the session has open: the session sees its data at once.
+    expect(await cubeRows(session.doc, 'region', 'Sum(amount)')).toEqual([['east', '4']]);
+    await session.close();
+    await waitFor(
+      async () => engineApps.isLoaded(shared),
+      (loaded) => !loaded,
+    );
+    expect(await rows(shared)).toEqual([['east', '4']]);
+  });
+
   it('cancels a queued reload, and refuses reloads to consumers', async () => {
     const other = (
       await t.call('POST', '/api/v1/apps', { body: { attributes: { name: 'Slow', spaceId } } })
