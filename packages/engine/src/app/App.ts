@@ -1,6 +1,7 @@
 import type { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { randomUUID } from 'node:crypto';
-import { applySectionAccess, type AccessUser } from '../model/applySectionAccess.js';
+import type { AccessUser } from '../model/applySectionAccess.js';
+import { AccessReductions } from './AccessReductions.js';
 import { DataModel } from '../model/DataModel.js';
 import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
 import type { FieldTag } from '../model/FieldTag.js';
@@ -37,15 +38,8 @@ export class App {
   /** Whether the document or data changed since the app was loaded or last saved. */
   private changed = false;
   private model: DataModel | null = null;
-  private readonly denied: { tables: readonly LoadedTable[]; model: DataModel | null } = {
-    tables: [],
-    model: null,
-  };
-  /** Each user's reduced data under SECTION ACCESS (null: no access), by user. */
-  private readonly reduced = new Map<
-    string,
-    { tables: readonly LoadedTable[]; model: DataModel | null } | null
-  >();
+  /** Each user's reduced data under SECTION ACCESS. */
+  private readonly reductions = new AccessReductions((tables) => this.modelOf(tables));
 
   constructor(
     readonly document: AppDocument,
@@ -106,28 +100,14 @@ export class App {
    * has none), or null when no section access row admits the user.
    */
   tablesFor(user: AccessUser): readonly LoadedTable[] | null {
-    return this.reducedFor(user)?.tables ?? null;
+    if (!this.hasSectionAccess) return this.loadedTables;
+    return this.reductions.tablesFor(user, this.loadedTables, this.accessTables);
   }
 
   /** The associative model of the data a user may see (see `tablesFor`). */
   dataModelFor(user: AccessUser): DataModel {
     if (!this.hasSectionAccess) return this.dataModel;
-    // A user no row admits sees an empty model.
-    const entry = this.reducedFor(user) ?? this.denied;
-    entry.model ??= this.modelOf(entry.tables);
-    return entry.model;
-  }
-
-  private reducedFor(
-    user: AccessUser,
-  ): { tables: readonly LoadedTable[]; model: DataModel | null } | null {
-    if (!this.hasSectionAccess) return { tables: this.loadedTables, model: null };
-    const key = JSON.stringify([user.userId.toUpperCase(), user.groups ?? []]);
-    if (!this.reduced.has(key)) {
-      const result = applySectionAccess(this.loadedTables, this.accessTables, user);
-      this.reduced.set(key, result.allowed ? { tables: result.tables, model: null } : null);
-    }
-    return this.reduced.get(key) ?? null;
+    return this.reductions.modelFor(user, this.loadedTables, this.accessTables);
   }
 
   /**
@@ -190,11 +170,7 @@ export class App {
 
   /** Drops the models built over the current data, and the results computed with them, which nobody asks for again. */
   dropModels(): void {
-    this.store.results.forget([
-      this.model,
-      ...[...this.reduced.values()].map((each) => each?.model),
-    ]);
-    this.reduced.clear();
+    this.store.results.forget([this.model, ...this.reductions.clear()]);
     this.model = null;
   }
 
