@@ -35,8 +35,9 @@ export class App {
   private readonly listeners = new Set<(event: AppEvent) => void>();
   /** Sessions and pieces of work that keep the app loaded; the store may unload it when they let go. */
   private readonly holders = new AppHolders(() => this.store.unloadIdle(this));
-  /** Whether the document or data changed since the app was loaded or last saved. */
-  private changed = false;
+  /** Changes made so far, and how many of them the last finished save holds. */
+  private changes = 0;
+  private savedChanges = 0;
   private model: DataModel | null = null;
   /** Each user's reduced data under SECTION ACCESS. */
   private readonly reductions = new AccessReductions((tables) => this.modelOf(tables));
@@ -305,12 +306,22 @@ export class App {
 
   /** Whether the document or data changed since the app was loaded or last saved. */
   get hasUnsavedChanges(): boolean {
-    return this.changed;
+    return this.changes !== this.savedChanges;
   }
 
-  /** Marks the app's current state as the one saved (the store calls it as it takes a save's snapshot). */
-  markSaved(): void {
-    this.changed = false;
+  /**
+   * Takes a snapshot to save; the returned function, called once the save is
+   * written, counts the changes the snapshot holds as saved (not those made
+   * while it was written).
+   */
+  snapshotToSave(): { snapshot: AppSnapshot; saved: () => void } {
+    const changes = this.changes;
+    return {
+      snapshot: this.snapshot(),
+      saved: () => {
+        this.savedChanges = Math.max(this.savedChanges, changes);
+      },
+    };
   }
 
   /** Subscribes to the app's events; returns the unsubscribe function. */
@@ -329,7 +340,7 @@ export class App {
   }
 
   private touch(): void {
-    this.changed = true;
+    this.changes++;
     this.document.modifiedDate = new Date().toISOString();
   }
 }

@@ -79,8 +79,9 @@ export class AppStore {
         documents.push(live.document);
         continue;
       }
-      const snapshot = await this.versions.read(id).catch(() => null);
-      if (snapshot) documents.push(snapshot.document);
+      // An app not loaded is listed from its document alone: its data stays on disk.
+      const document = await this.versions.readDocument(id).catch(() => null);
+      if (document) documents.push(document);
     }
     return documents;
   }
@@ -278,21 +279,24 @@ export class AppStore {
 
   /**
    * Called when the last holder of an app lets go: unloads it, as Qlik's engine
-   * unloads an app when its last session ends. As Qlik's autosave at session
-   * end, what changed since the last save is saved first, except the data
-   * (SaveObjects): data a reload left unsaved is gone, as in Qlik.
+   * unloads an app when its last session ends (and forgets its shared results).
+   * As Qlik's autosave at session end, what changed since the last save is
+   * saved first, except the data (SaveObjects): data a reload left unsaved is
+   * gone, as in Qlik.
    */
   unloadIdle(app: App): void {
-    if (app.isSessionApp || this.open.get(app.id) !== app) return;
-    const saving = app.hasUnsavedChanges
-      ? this.saveObjects(app).catch(() => undefined)
-      : Promise.resolve();
-    void saving.then(() => {
-      // Opened again (or deleted) while saving: it stays as it is.
-      if (app.isHeld || this.open.get(app.id) !== app) return;
+    if (app.isSessionApp || app.isHeld || this.open.get(app.id) !== app) return;
+    if (!app.hasUnsavedChanges) {
       this.open.delete(app.id);
       app.dropModels();
-    });
+      return;
+    }
+    // Opened again while saving, it stays; changed again meanwhile, it is saved again. A save
+    // that fails keeps the app loaded, so that its changes are not lost with it.
+    void this.saveObjects(app).then(
+      () => this.unloadIdle(app),
+      () => undefined,
+    );
   }
 
   /** Registers a loaded app; unloads it after this turn unless someone holds it by then. */
@@ -318,9 +322,8 @@ export class AppStore {
   /** Writes the app as a new version and makes it current. */
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const snapshot = app.snapshot();
-    app.markSaved();
-    return this.serially(app.id, () => this.versions.write(snapshot));
+    const { snapshot, saved } = app.snapshotToSave();
+    return this.serially(app.id, () => this.versions.write(snapshot)).then(saved);
   }
 
   /**
@@ -330,9 +333,8 @@ export class AppStore {
    */
   saveObjects(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const current = app.snapshot();
-    app.markSaved();
-    return this.serially(app.id, async () => {
+    const { snapshot: current, saved: done } = app.snapshotToSave();
+    const saving = this.serially(app.id, async () => {
       const saved = await this.versions.read(app.id);
       if (!saved) return this.versions.write(current);
       return this.versions.write({
@@ -345,6 +347,7 @@ export class AppStore {
         },
       });
     });
+    return saving.then(done);
   }
 
   /**

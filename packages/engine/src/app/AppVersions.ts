@@ -78,6 +78,22 @@ export class AppVersions {
     }
   }
 
+  /** The document of an app's current version without its data (a listing needs no more), or null when there is none. */
+  async readDocument(id: string): Promise<AppDocument | null> {
+    const version = await this.current(id);
+    if (version === null) return null;
+    try {
+      return JSON.parse(
+        await readFile(join(this.dir(id, version), 'app.json'), 'utf8'),
+      ) as AppDocument;
+    } catch (cause) {
+      throw new LocError('LOCERR_GENERIC_CORRUPT_DATA', `App ${id} cannot be read`, {
+        parameter: id,
+        cause,
+      });
+    }
+  }
+
   /** The SECTION ACCESS tables saved with a version; none when it has no access files. */
   private async readAccess(versionDir: string): Promise<LoadedTable[]> {
     let header: string;
