@@ -35,9 +35,11 @@ export class App {
   private readonly listeners = new Set<(event: AppEvent) => void>();
   /** Sessions and pieces of work that keep the app loaded; the store may unload it when they let go. */
   private readonly holders = new AppHolders(() => this.store.unloadIdle(this));
-  /** Changes made so far, and how many of them the last finished save holds. */
+  /** Changes made so far (all, and reloads' data), and how many of each the finished saves hold. */
   private changes = 0;
   private savedChanges = 0;
+  private dataChanges = 0;
+  private savedDataChanges = 0;
   private model: DataModel | null = null;
   /** Each user's reduced data under SECTION ACCESS. */
   private readonly reductions = new AccessReductions((tables) => this.modelOf(tables));
@@ -156,6 +158,7 @@ export class App {
       readonly fieldNumberFormats?: Record<string, FieldNumberFormat>;
     } = {},
   ): void {
+    this.dataChanges++;
     this.loadedTables = tables;
     this.accessTables = script.sectionAccess ?? [];
     this.document.fieldTags = script.fieldTags ?? {};
@@ -309,17 +312,24 @@ export class App {
     return this.changes !== this.savedChanges;
   }
 
+  /** Whether a reload replaced the data since the app was loaded or last saved with its data. */
+  get hasUnsavedData(): boolean {
+    return this.dataChanges !== this.savedDataChanges;
+  }
+
   /**
    * Takes a snapshot to save; the returned function, called once the save is
    * written, counts the changes the snapshot holds as saved (not those made
-   * while it was written).
+   * while it was written), the data's only when the save writes the data.
    */
-  snapshotToSave(): { snapshot: AppSnapshot; saved: () => void } {
+  snapshotToSave(withData: boolean): { snapshot: AppSnapshot; saved: () => void } {
     const changes = this.changes;
+    const dataChanges = this.dataChanges;
     return {
       snapshot: this.snapshot(),
       saved: () => {
         this.savedChanges = Math.max(this.savedChanges, changes);
+        if (withData) this.savedDataChanges = Math.max(this.savedDataChanges, dataChanges);
       },
     };
   }

@@ -19,7 +19,16 @@ export interface AppStoreOptions {
    * data files.
    */
   readonly dataFiles?: (app: App) => DataFiles;
+  /**
+   * How long an app whose reloaded data was never saved stays loaded after
+   * its last session ends (Qlik's "App cache time"; default 28,800 s as in
+   * Qlik). Other apps are unloaded at once: reading them again loses nothing.
+   */
+  readonly appCacheSeconds?: number;
 }
+
+/** Qlik's default App cache time: 8 hours. */
+const DEFAULT_APP_CACHE_SECONDS = 28_800;
 
 /**
  * The apps of an engine: saved on disk (see AppVersions) and loaded in memory
@@ -33,6 +42,9 @@ export class AppStore {
   private readonly versions: AppVersions;
   private connectionStore: ConnectionStore | undefined;
   private readonly open = new Map<string, App>();
+  /** Apps with unsaved data that no session holds, until their cache time ends. */
+  private readonly cacheTimers = new Map<App, NodeJS.Timeout>();
+  private readonly cacheMs: number;
   private readonly saving = new Set<Promise<void>>();
   /** The last write asked for per app id, settled: the next one waits for it. */
   private readonly writes = new Map<string, Promise<void>>();
@@ -45,6 +57,7 @@ export class AppStore {
   ) {
     this.appsDir = join(dataDir, 'apps');
     this.versions = new AppVersions(this.appsDir);
+    this.cacheMs = (options.appCacheSeconds ?? DEFAULT_APP_CACHE_SECONDS) * 1000;
     this.filesDir = join(dataDir, 'files');
   }
 
@@ -279,24 +292,44 @@ export class AppStore {
 
   /**
    * Called when the last holder of an app lets go: unloads it, as Qlik's engine
-   * unloads an app when its last session ends (and forgets its shared results).
+   * unloads an app its last session has left (and forgets its shared results).
    * As Qlik's autosave at session end, what changed since the last save is
-   * saved first, except the data (SaveObjects): data a reload left unsaved is
-   * gone, as in Qlik.
+   * saved first, except the data (SaveObjects). An app whose data a reload
+   * replaced without a save stays loaded for `appCacheSeconds`, as in Qlik
+   * ("App cache time"), so that a session opening it meanwhile still finds
+   * that data; unloading any other app loses nothing, so it goes at once.
    */
   unloadIdle(app: App): void {
     if (app.isSessionApp || app.isHeld || this.open.get(app.id) !== app) return;
-    if (!app.hasUnsavedChanges) {
-      this.open.delete(app.id);
-      app.dropModels();
+    if (app.hasUnsavedChanges) {
+      // Opened again while saving, it stays; changed again meanwhile, it is saved again. A save
+      // that fails keeps the app loaded, so that its changes are not lost with it.
+      void this.saveObjects(app).then(
+        () => this.unloadIdle(app),
+        () => undefined,
+      );
       return;
     }
-    // Opened again while saving, it stays; changed again meanwhile, it is saved again. A save
-    // that fails keeps the app loaded, so that its changes are not lost with it.
-    void this.saveObjects(app).then(
-      () => this.unloadIdle(app),
-      () => undefined,
-    );
+    if (!app.hasUnsavedData) return this.unload(app);
+    clearTimeout(this.cacheTimers.get(app));
+    const timer = setTimeout(() => {
+      this.cacheTimers.delete(app);
+      if (!app.isHeld && this.open.get(app.id) === app) this.unload(app);
+    }, this.cacheMs);
+    timer.unref();
+    this.cacheTimers.set(app, timer);
+  }
+
+  private unload(app: App): void {
+    this.forget(app);
+    app.dropModels();
+  }
+
+  /** Takes an app out of the loaded ones. */
+  private forget(app: App): void {
+    clearTimeout(this.cacheTimers.get(app));
+    this.cacheTimers.delete(app);
+    if (this.open.get(app.id) === app) this.open.delete(app.id);
   }
 
   /** Registers a loaded app; unloads it after this turn unless someone holds it by then. */
@@ -313,7 +346,8 @@ export class AppStore {
     if (!live && (await this.versions.current(id)) === null) {
       throw new LocError('LOCERR_APP_NOT_FOUND', `App not found: ${id}`, { parameter: id });
     }
-    this.open.delete(id);
+    // Sessions that have it open keep their instance (and its models) until they end.
+    if (live) this.forget(live);
     // A save under way would write the app's directory again after the removal.
     await this.writes.get(id);
     await rm(join(this.appsDir, id), { recursive: true, force: true });
@@ -322,7 +356,7 @@ export class AppStore {
   /** Writes the app as a new version and makes it current. */
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const { snapshot, saved } = app.snapshotToSave();
+    const { snapshot, saved } = app.snapshotToSave(true);
     return this.serially(app.id, () => this.versions.write(snapshot)).then(saved);
   }
 
@@ -333,7 +367,7 @@ export class AppStore {
    */
   saveObjects(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
-    const { snapshot: current, saved: done } = app.snapshotToSave();
+    const { snapshot: current, saved: done } = app.snapshotToSave(false);
     const saving = this.serially(app.id, async () => {
       const saved = await this.versions.read(app.id);
       if (!saved) return this.versions.write(current);

@@ -1,7 +1,11 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Doc } from '@qlikit/qix';
+import { AppStore } from '../../src/index.js';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
 
 // Qlik's engine unloads an app when the last session that has it open ends; opening it again reads it from disk.
@@ -18,15 +22,15 @@ async function eventually(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-async function openAs(user: string, appId: string) {
-  const session = fixture.session(`/app/${appId}/identity/${user}`);
+async function openAs(user: string, appId: string, on = fixture) {
+  const session = on.session(`/app/${appId}/identity/${user}`);
   const doc = await (await session.open()).openDoc(appId);
   return { session, doc };
 }
 
 /** A saved app with the sales data and one stored chart; every session of it is closed. */
-async function savedSalesApp(): Promise<string> {
-  const owner = fixture.session('/app/engineData/identity/owner');
+async function savedSalesApp(on = fixture): Promise<string> {
+  const owner = on.session('/app/engineData/identity/owner');
   const { qAppId } = await (await owner.open()).createApp('Lifecycle');
   const doc = await (await owner.open()).openDoc(qAppId);
   await doc.setScript(SALES_SCRIPT);
@@ -115,20 +119,43 @@ describe('apps leave engine memory when no session holds them, over real sockets
   });
 
   it('saves what the last session changed except the data as it ends, as Qlik autosaves at session end', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'qlikit-engine-'));
+    // Qlik's App cache time, short: how long unsaved reloaded data stays loaded without a session.
+    const cached = await startFixture({
+      dataDir,
+      apps: new AppStore(dataDir, { appCacheSeconds: 0.05 }),
+    });
+    try {
+      const appId = await savedSalesApp(cached);
+      const { session, doc } = await openAs('ann', appId, cached);
+      await doc.createObject({ qInfo: { qId: 'unsaved', qType: 'note' }, title: 'kept' });
+      await doc.setScript('Orders: LOAD * INLINE [Amount\n1];');
+      expect(await doc.doReload()).toBe(true);
+      expect(await total(doc)).toBe('1');
+      await session.close();
+      await eventually(() => !cached.engine.apps.isLoaded(appId));
+
+      const again = await openAs('ann', appId, cached);
+      expect((await (await again.doc.getObject('unsaved')).getProperties()).title).toBe('kept');
+      // The reload was never saved: the saved data and script stand.
+      expect(await total(again.doc)).toBe('45');
+      expect(await again.doc.getScript()).toBe(SALES_SCRIPT);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('keeps unsaved reloaded data loaded for the app cache time (8 hours by default), for the next session', async () => {
     const appId = await savedSalesApp();
     const { session, doc } = await openAs('ann', appId);
-    await doc.createObject({ qInfo: { qId: 'unsaved', qType: 'note' }, title: 'kept' });
     await doc.setScript('Orders: LOAD * INLINE [Amount\n1];');
     expect(await doc.doReload()).toBe(true);
-    expect(await total(doc)).toBe('1');
     await session.close();
-    await eventually(() => !fixture.engine.apps.isLoaded(appId));
-
-    const again = await openAs('ann', appId);
-    expect((await (await again.doc.getObject('unsaved')).getProperties()).title).toBe('kept');
-    // The reload was never saved: the saved data and script stand.
-    expect(await total(again.doc)).toBe('45');
-    expect(await again.doc.getScript()).toBe(SALES_SCRIPT);
+    await eventually(() => fixture.engine.apps.connectedUsers(appId) === 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fixture.engine.apps.isLoaded(appId)).toBe(true);
+    const again = await openAs('ben', appId);
+    expect(await total(again.doc)).toBe('1');
   });
 
   it('keeps an app held by work under way (AppStore.use) until the work ends', async () => {
