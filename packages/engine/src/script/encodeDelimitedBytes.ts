@@ -6,9 +6,8 @@ import { ByteRowEncoder } from './ByteRowEncoder.js';
 import type { ColumnBuilder } from './ColumnBuilder.js';
 import type { RawDelimitedRows } from './RowStream.js';
 import { CR, LF, QUOTE } from '../io/charCodes.js';
-import { concatBytes } from '../io/concatBytes.js';
-import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
 import { appendColumnsPart } from './ColumnsPart.js';
+import { encodeRowPieces } from './encodeRowPieces.js';
 import { cutAt, startSecondHalf } from './startSecondHalf.js';
 
 /** Whether the byte scanner reads this layout: a one-byte delimiter that is no quote, line break or run of spaces. */
@@ -39,23 +38,16 @@ export async function encodeDelimitedBytes(
   encodeRows(raw.firstRows);
   let half = await startSecondHalf(raw, targets, numbers);
   const bytes = half ? cutAt(raw.bytes, half.boundary) : raw.bytes;
-  const pieces = rowAlignedPieces(bytes)[Symbol.asyncIterator]();
-  let first = true;
-  let position = 0;
-  // A quoted cell may hold line breaks and so run past a piece: its row waits for the next one.
-  let carry: Uint8Array | undefined;
+  const steps = encodeRowPieces(encoder, bytes, raw.byteLength);
   let rest: AsyncIterable<Uint8Array> | undefined;
   try {
     for (;;) {
-      const next = await pieces.next();
-      if (!next.done) position += next.value.length;
-      const buf = next.done ? carry : carry ? concatBytes(carry, next.value) : next.value;
-      if (!buf) break;
-      const used = encoder.encode(buf, !next.done);
-      if (first) encoder.reserveFor(raw.byteLength / Math.max(used, 1));
-      first = false;
-      carry = used < buf.length ? buf.subarray(used) : undefined;
-      if (half && position === half.boundary && !carry && !encoder.stopped) {
+      const step = await steps.next();
+      if (step.done) {
+        rest = step.value;
+        break;
+      }
+      if (half && step.value.position === half.boundary && !step.value.carrying) {
         // This thread's rows end at the boundary: the worker's rows are the rest, unless it found a row it cannot read.
         const result = await half.result;
         half = undefined;
@@ -64,12 +56,6 @@ export async function encodeDelimitedBytes(
           break;
         }
       }
-      // A quote that never closes would make every piece join the carry; the text parser takes over instead.
-      if (encoder.stopped || (carry && carry.length > MAX_CARRY_BYTES)) {
-        rest = restOf(carry ?? new Uint8Array(0), pieces);
-        break;
-      }
-      if (next.done) break;
       await pause();
     }
     if (rest) {
@@ -83,17 +69,4 @@ export async function encodeDelimitedBytes(
     raw.close();
   }
   return rows + encoder.rows;
-}
-
-/** The bytes left in the current piece, then the pieces not read yet. */
-async function* restOf(
-  first: Uint8Array,
-  chunks: AsyncIterator<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  if (first.length > 0) yield first;
-  for (;;) {
-    const next = await chunks.next();
-    if (next.done) return;
-    yield next.value;
-  }
 }

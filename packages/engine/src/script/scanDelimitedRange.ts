@@ -2,11 +2,10 @@ import { createReadStream } from 'node:fs';
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { READ_CHUNK_BYTES } from '../io/openDataFile.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
-import { concatBytes } from '../io/concatBytes.js';
 import { ByteRowEncoder } from './ByteRowEncoder.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
 import { columnsPart, type ColumnsPart } from './ColumnsPart.js';
-import { MAX_CARRY_BYTES, rowAlignedPieces } from './rowAlignedPieces.js';
+import { encodeRowPieces } from './encodeRowPieces.js';
 
 /** A part of a delimited file to encode on its own: from `start` (a row's first byte) to the end. */
 export interface DelimitedRangeJob {
@@ -34,19 +33,14 @@ export async function scanDelimitedRange(job: DelimitedRangeJob): Promise<Column
   const encoder = new ByteRowEncoder(job.format, targets, job.numbers);
   const stream = createReadStream(job.path, { start: job.start, highWaterMark: READ_CHUNK_BYTES });
   try {
-    let carry: Uint8Array | undefined;
-    let first = true;
-    const pieces = rowAlignedPieces(stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    const steps = encodeRowPieces(encoder, stream as AsyncIterable<Uint8Array>, job.byteLength);
     for (;;) {
-      const next = await pieces.next();
-      const buf = next.done ? carry : carry ? concatBytes(carry, next.value) : next.value;
-      if (!buf) break;
-      const used = encoder.encode(buf, !next.done);
-      if (first) encoder.reserveFor(job.byteLength / Math.max(used, 1));
-      first = false;
-      carry = used < buf.length ? buf.subarray(used) : undefined;
-      if (encoder.stopped || (carry && carry.length > MAX_CARRY_BYTES)) return undefined;
-      if (next.done) break;
+      const step = await steps.next();
+      // Bytes left to the text parser: only the reader of the whole file can hand them over.
+      if (step.done) {
+        if (step.value) return undefined;
+        break;
+      }
     }
   } finally {
     stream.destroy();
