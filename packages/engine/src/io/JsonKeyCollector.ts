@@ -18,6 +18,15 @@ export class JsonKeyCollector implements JsonKeySink {
     this.place = 0;
   }
 
+  knownKeyEnd(buf: Buffer, start: number): number {
+    const before = this.previous[this.place];
+    if (before === undefined || start + before.length > buf.length) return -1;
+    for (let k = 0; k < before.length; k++) if (before[k] !== buf[start + k]) return -1;
+    this.place++;
+    // Equal bytes from the opening quote on: the string closes where the known key's does.
+    return start + before.length;
+  }
+
   key(buf: Buffer, start: number, end: number): void {
     const place = this.place++;
     const before = this.previous[place];

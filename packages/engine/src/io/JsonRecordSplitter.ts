@@ -26,6 +26,12 @@ export interface JsonKeySink {
   record(): void;
   /** A key of the record: `buf[start, end)` is its JSON string, quotes included. */
   key(buf: Buffer, start: number, end: number): void;
+  /**
+   * The offset after the key whose string opens at `start` when the sink
+   * knows it already (then it is taken as the record's next key, and `key`
+   * is not called for it); -1 otherwise. Spares scanning a repeated key twice.
+   */
+  knownKeyEnd?(buf: Buffer, start: number): number;
 }
 
 type Phase = 'start' | 'array' | 'record' | 'done';
@@ -160,11 +166,16 @@ export class JsonRecordSplitter {
       const byte = buf[i];
       if (depth > 1) {
         if (byte === QUOTE) {
-          inString = true;
           if (keyNext && depth === 2) {
             keyNext = false;
+            const end = keys?.knownKeyEnd?.(buf, i) ?? -1;
+            if (end > 0) {
+              i = end;
+              continue;
+            }
             if (keys) keyStart = i;
           }
+          inString = true;
         } else if (byte === COMMA) keyNext = depth === 2;
         else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
         else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {

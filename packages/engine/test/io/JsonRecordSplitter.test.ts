@@ -78,6 +78,30 @@ describe('JsonRecordSplitter', () => {
     }
   });
 
+  it('takes a key equal to the one at its place in the record before without scanning it, and no other', () => {
+    // "a" then "ab" then "a\"" at place 0: a known key's bytes are a prefix of the next, or differ only by an escape.
+    const text = JSON.stringify([
+      { a: 1 },
+      { ab: 2, a: 3 },
+      { 'a"': 4 },
+      { a: 5, ab: 6 },
+      { a: 7 },
+    ]);
+    for (let size = 1; size <= text.length; size++) {
+      const keys = new JsonKeyCollector();
+      const splitter = new JsonRecordSplitter(keys);
+      const bytes = Buffer.from(text, 'utf8');
+      let parsed: unknown[] = [];
+      for (let at = 0; at < bytes.length; at += size) {
+        const run = splitter.push(Buffer.from(bytes.subarray(at, at + size)));
+        if (run !== undefined) parsed = [...parsed, ...(JSON.parse(`[${run}]`) as unknown[])];
+      }
+      expect(splitter.end()).toBeUndefined();
+      expect(keys.names, `chunks of ${size}`).toEqual(['a', 'ab', 'a"']);
+      expect(parsed, `chunks of ${size}`).toEqual(JSON.parse(text));
+    }
+  });
+
   it('notes where each run lies in the input, so a second reader cuts it without scanning', () => {
     const records = [{ a: 1, s: 'x],"{' }, { a: 2, nested: [{ b: '日本' }] }, { a: 3 }];
     const bytes = Buffer.from(`\uFEFF [\n${records.map((r) => JSON.stringify(r)).join(' ,\n')}\n]`);
