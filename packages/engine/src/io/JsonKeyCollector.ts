@@ -18,6 +18,7 @@ export class JsonKeyCollector implements JsonKeySink {
     this.place = 0;
   }
 
+  /** The offset after the key opening at `start` when it repeats the previous record's key at this place; -1 otherwise. */
   knownKeyEnd(buf: Buffer, start: number): number {
     const before = this.previous[this.place];
     if (before === undefined || start + before.length > buf.length) return -1;
