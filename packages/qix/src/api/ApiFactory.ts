@@ -33,12 +33,9 @@ export class ApiFactory {
     this.#schema = schema;
     this.#mixinConfig = mixinConfig;
     for (const mixin of mixins) this.#registerMixin(mixin);
-    let classes = mixins.length === 0 ? plainClasses.get(schema) : undefined;
-    if (classes === undefined) {
-      classes = new Map();
-      if (mixins.length === 0) plainClasses.set(schema, classes);
-    }
-    this.#classes = classes;
+    this.#classes = mixins.length
+      ? new Map()
+      : (plainClasses.get(schema) ?? plainClasses.set(schema, new Map()).get(schema)!);
   }
 
   /** Creates the API object of a handle, running the `init` of matching mixins. */
@@ -51,14 +48,8 @@ export class ApiFactory {
   }
 
   #registerMixin(mixin: Mixin): void {
-    const types: string[] =
-      mixin.types === undefined
-        ? []
-        : typeof mixin.types === 'string'
-          ? [mixin.types]
-          : [...mixin.types];
-    if (mixin.type !== undefined) types.push(mixin.type);
-    for (const type of types) {
+    // `types` is a name or a list of them, `type` one name (both optional).
+    for (const type of [mixin.types ?? [], mixin.type ?? []].flat()) {
       const list = this.#mixinsByType.get(type);
       if (list) list.push(mixin);
       else this.#mixinsByType.set(type, [mixin]);

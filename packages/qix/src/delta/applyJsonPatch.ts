@@ -2,7 +2,7 @@ import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import { jsonEquals } from './jsonEquals.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
-import { parseJsonPointerShared } from './parseJsonPointer.js';
+import { parseJsonPointer } from './parseJsonPointer.js';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -30,9 +30,8 @@ class CopyOnWritePatcher {
   apply(operation: JsonPatchOperation): void {
     switch (operation.op) {
       case 'add':
-        return this.write(operation.path, 'add', operation.value);
       case 'replace':
-        return this.write(operation.path, 'replace', operation.value);
+        return this.write(operation.path, operation.op, operation.value);
       case 'remove':
         return this.write(operation.path, 'remove', undefined);
       case 'copy':
@@ -61,7 +60,7 @@ class CopyOnWritePatcher {
 
   private read(pointer: string): unknown {
     let node = this.root;
-    for (const token of parseJsonPointerShared(pointer)) {
+    for (const token of parseJsonPointer(pointer)) {
       if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
       node = memberOf(node, token);
     }
@@ -69,7 +68,7 @@ class CopyOnWritePatcher {
   }
 
   private write(pointer: string, kind: 'add' | 'replace' | 'remove', value: unknown): void {
-    const tokens = parseJsonPointerShared(pointer);
+    const tokens = parseJsonPointer(pointer);
     if (tokens.length === 0) {
       this.root = value;
       return;
@@ -123,17 +122,11 @@ function arrayIndex(token: string, pointer: string): number {
   return index;
 }
 
-/** The array index a token spells (`0`, or digits not starting with 0), else -1. */
+/** The array index a token spells (`0`, or digits not starting with 0), else a negative number. */
 function indexOfToken(token: string): number {
-  const length = token.length;
-  if (length === 0 || length > 15 || (length > 1 && token.charCodeAt(0) === 0x30)) return -1;
-  let index = 0;
-  for (let i = 0; i < length; i++) {
-    const digit = token.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) return -1;
-    index = index * 10 + digit;
-  }
-  return index;
+  // Number() also reads '', ' 1', '1e2' and '0x1': a token is an index only as the index's own text.
+  const index = Number(token) | 0;
+  return `${index}` === token ? index : -1;
 }
 
 function isContainer(value: unknown): value is Container {
@@ -148,15 +141,12 @@ function hasMember(container: Container, token: string): boolean {
   return Object.hasOwn(container, token);
 }
 
+// An array's elements are its members named by index text too: tokens are checked as indexes first.
 function memberOf(container: Container, token: string): unknown {
-  return Array.isArray(container) ? container[Number(token)] : container[token];
+  return (container as Record<string, unknown>)[token];
 }
 
 function setMember(container: Container, token: string, value: unknown): void {
-  if (Array.isArray(container)) {
-    container[Number(token)] = value;
-    return;
-  }
   // Assigning "__proto__" would change the prototype; define it as plain data instead.
   if (token === '__proto__') {
     Object.defineProperty(container, token, {
@@ -165,7 +155,7 @@ function setMember(container: Container, token: string, value: unknown): void {
       writable: true,
       configurable: true,
     });
-  } else container[token] = value;
+  } else (container as Record<string, unknown>)[token] = value;
 }
 
 function missingParent(pointer: string): QixError {

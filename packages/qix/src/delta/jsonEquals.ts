@@ -2,11 +2,8 @@
 export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => jsonEquals(item, b[i]));
-  }
-  if (Array.isArray(b)) return false;
+  // JSON arrays are dense: their keys are their indexes, so one walk over keys serves both kinds.
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
   const aKeys = Object.keys(a);
   if (aKeys.length !== Object.keys(b).length) return false;
   const bRecord = b as Record<string, unknown>;
