@@ -77,6 +77,11 @@ export class ColumnBuilder implements LoadedColumn {
     return index;
   }
 
+  /** The dictionary index of the value with this key (see keyOf); -1 when there is none. */
+  find(key: ValueKey): number {
+    return this.positions.get(key);
+  }
+
   /** Whether a value is in the dictionary (null never is). */
   has(value: Value): boolean {
     return value !== null && this.positions.get(keyOf(value)) >= 0;
@@ -93,11 +98,19 @@ export class ColumnBuilder implements LoadedColumn {
     this.indexes[this.length++] = index;
   }
 
-  /** Appends rows holding the dictionary entries `indexes` (-1 for null). */
-  appendIndexes(indexes: Int32Array): void {
-    this.reserve(this.length + indexes.length);
-    this.indexes.set(indexes, this.length);
-    this.length += indexes.length;
+  /**
+   * Appends rows holding the entries `remap[local]` for the `locals` of
+   * another dictionary (-1 for null): one pass that remaps and copies in.
+   */
+  appendRemapped(locals: Int32Array, remap: Int32Array): void {
+    this.reserve(this.length + locals.length);
+    const indexes = this.indexes;
+    let at = this.length;
+    for (let r = 0; r < locals.length; r++) {
+      const local = locals[r];
+      indexes[at++] = local >= 0 ? remap[local] : -1;
+    }
+    this.length = at;
   }
 
   /** Makes room for `rows` rows in all, so a load that knows its size grows once. */

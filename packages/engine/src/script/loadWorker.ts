@@ -1,7 +1,7 @@
 // The thread that encodes the second half of a large CSV or JSON file while
 // the loading thread encodes the first (see LoadWorkerPool).
 import { parentPort } from 'node:worker_threads';
-import type { ColumnsPart } from './ColumnsPart.js';
+import { partBuffers, type ColumnsPart } from './ColumnsPart.js';
 import { encodeJsonRuns } from './encodeJsonRuns.js';
 import type { LoadJob } from './LoadWorkerPool.js';
 import { scanDelimitedRange } from './scanDelimitedRange.js';
@@ -12,10 +12,7 @@ port.on('message', (job: LoadJob) => {
   const work: Promise<ColumnsPart | undefined> =
     job.kind === 'json' ? encodeJsonRuns(job) : scanDelimitedRange(job);
   work.then(
-    (result) => {
-      const buffers = result?.columns.flatMap((c) => (c ? [c.indexes.buffer as ArrayBuffer] : []));
-      port.postMessage({ result }, buffers ?? []);
-    },
+    (result) => port.postMessage({ result }, partBuffers(result)),
     (error: unknown) => port.postMessage({ error: String(error) }),
   );
 });
