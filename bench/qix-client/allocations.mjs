@@ -7,12 +7,10 @@
 // heap's growth over the run is what was allocated. The stand-in's own allocation (its answer
 // texts and buffers) is the same for every client. Unlike CPU time this figure does not move
 // with the machine's load, so it shows what a change to the call path saves.
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importQixBundle } from './bundleQix.mjs';
 import { openRaw, wrapApi } from './clients.mjs';
 import { median, pipelined } from './measure.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const CALLS = 20000;
 
 /** A socket that answers each EngineVersion frame, a burst at a time, the way `ws` delivers (Buffers, `on('message')`). */
@@ -56,26 +54,7 @@ function standInSocket() {
   return socket;
 }
 
-const { build } = await import('esbuild');
-const outfile = join(here, '.build', 'qix-allocations.mjs');
-await build({
-  stdin: {
-    contents: [
-      "export { openSession, qixSchema } from './packages/qix/src/index.ts';",
-      "export { default as qixEnigma } from './packages/qix/src/enigma.ts';",
-    ].join('\n'),
-    resolveDir: join(here, '..', '..'),
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  external: ['ws'],
-  outfile,
-  logLevel: 'error',
-});
-const qix = await import(pathToFileURL(outfile).href);
+const qix = await importQixBundle('qix-allocations');
 const kind = { name: 'stand-in', createSocket: standInSocket };
 const url = 'ws://stand-in/app/engineData';
 const enigmaSession = qix.qixEnigma.create({

@@ -11,6 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importQixBundle } from './bundleQix.mjs';
 import { CANNOT_CORK, openRaw, socketKinds, wrapApi } from './clients.mjs';
 import {
   collectGarbage,
@@ -40,33 +41,12 @@ const TARGET = 0.95;
 const only = process.env.BENCH_ONLY?.split(',');
 
 async function main() {
-  const { build } = await import('esbuild');
   const { default: WebSocket } = await import('ws');
   const { default: enigma } = await import('enigma.js');
-  // The TypeScript sources of both entries, bundled for Node as a user gets them from dist/.
-  // Written next to this script so that the bundle resolves `ws` from the repo's node_modules.
-  const outfile = join(here, '.build', 'qix.mjs');
-  await build({
-    stdin: {
-      contents: [
-        "export { openSession, qixSchema } from './packages/qix/src/index.ts';",
-        "export { default as qixEnigma } from './packages/qix/src/enigma.ts';",
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['ws'],
-    outfile,
-    logLevel: 'error',
-  });
-  const qix = await import(pathToFileURL(outfile).href);
+  const qix = await importQixBundle('qix');
   // BENCH_BASELINE=<git ref>: the typed entry as it was at that commit runs too, to show a change costs nothing.
   const baselineRef = process.env.BENCH_BASELINE;
-  const baseline = baselineRef && (await buildBaseline(build, baselineRef));
+  const baseline = baselineRef && (await buildBaseline(baselineRef));
   const { buildBrowserBundles } = await import(
     pathToFileURL(join(root, 'packages/qix/scripts/bundle.mjs')).href
   );
@@ -203,25 +183,14 @@ async function main() {
 }
 
 /** Bundles packages/qix/src as it was at a git ref (e.g. main), for a side-by-side run. */
-async function buildBaseline(build, ref) {
+function buildBaseline(ref) {
   const dir = join(here, '.build', 'baseline');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execSync(
     `git -C ${JSON.stringify(root)} archive ${ref} packages/qix/src | tar -x -C ${JSON.stringify(dir)}`,
   );
-  const outfile = join(here, '.build', 'qix-baseline.mjs');
-  await build({
-    entryPoints: [join(dir, 'packages/qix/src/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['ws'],
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
+  return importQixBundle('qix-baseline', dir);
 }
 
 function record(results, key, value) {
