@@ -46,4 +46,5 @@ export class Call implements PendingCall, SentRequest {
   }
 }
 
-function noop(): void {}
+/** Does nothing: a Call's resolve and reject until it is armed, and the catch of an answer nobody reads. */
+export function noop(): void {}

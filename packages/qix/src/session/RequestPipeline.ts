@@ -7,7 +7,7 @@ import { QixEngineError } from '../errors/QixEngineError.js';
 import { QixError } from '../errors/QixError.js';
 import type { JsonRpcMessage } from '../rpc/JsonRpcMessage.js';
 import type { RpcConnection } from '../rpc/RpcConnection.js';
-import { Call } from './Call.js';
+import { Call, noop } from './Call.js';
 import {
   abortError,
   notConnectedError,
@@ -283,7 +283,7 @@ export class RequestPipeline<TSession> {
     this.#fail(call, error);
     // The answer to the cancel request (or its failure) does not matter to anyone.
     this.sendRaw({ method: 'CancelRequest', handle: -1, params: [call.id] }, { timeout: 0 }).catch(
-      ignore,
+      noop,
     );
   }
 
@@ -323,8 +323,6 @@ export class RequestPipeline<TSession> {
     );
   }
 }
-
-function ignore(): void {}
 
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
