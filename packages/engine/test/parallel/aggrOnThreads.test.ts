@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import { DataModel } from '../../src/model/DataModel.js';
 import {
   configureParallelism,
   parallelism,
   stopEngineThreads,
 } from '../../src/parallel/engineThreads.js';
-import { WorkerPool } from '../../src/parallel/WorkerPool.js';
 import type { Value } from '../../src/value/Value.js';
 import { chartOf, selectValues } from '../aggregate/chartOf.js';
 import { tableOf } from '../aggregate/tableOf.js';
+import { expectSameAtEveryThreadCount } from './expectSameAtEveryThreadCount.js';
 
 // Aggr's inner tables on threads: many inner groups (more than the row
 // blocks' accumulators hold, so summed by group ranges), several rows each,
@@ -67,14 +67,6 @@ describe('Aggr on several threads', () => {
   });
 
   test('every cell equals the one-thread result, floating-point sums included', () => {
-    const run = vi.spyOn(WorkerPool.prototype, 'run');
-    const single = computeAll(1);
-    expect(run).not.toHaveBeenCalled();
-    const two = computeAll(2);
-    expect(run).toHaveBeenCalled();
-    const three = computeAll(3);
-    run.mockRestore();
-    expect(two).toEqual(single);
-    expect(three).toEqual(single);
+    expectSameAtEveryThreadCount(computeAll);
   });
 });

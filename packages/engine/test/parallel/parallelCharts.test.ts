@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DataModel } from '../../src/model/DataModel.js';
 import { configureParallelism, stopEngineThreads } from '../../src/parallel/engineThreads.js';
-import { WorkerPool } from '../../src/parallel/WorkerPool.js';
 import type { Value } from '../../src/value/Value.js';
 import { chartOf, selectValues } from '../aggregate/chartOf.js';
 import { tableOf } from '../aggregate/tableOf.js';
+import { expectSameAtEveryThreadCount } from './expectSameAtEveryThreadCount.js';
 
 // Small tables, small blocks: every scan of these charts is split into
 // blocks of 256 rows (each holding several rows of a group, so the order of
@@ -109,15 +109,7 @@ describe('charts on several threads', () => {
   });
 
   test('every cell equals the one-thread result, floating-point sums included', () => {
-    const run = vi.spyOn(WorkerPool.prototype, 'run');
-    const single = computeAll(1);
-    expect(run).not.toHaveBeenCalled();
-    const two = computeAll(2);
-    expect(run).toHaveBeenCalled();
-    const three = computeAll(3);
-    run.mockRestore();
-    expect(two).toEqual(single);
-    expect(three).toEqual(single);
+    expectSameAtEveryThreadCount(computeAll);
   });
 
   test('blocked sums are the sums (within rounding of the one-pass order)', () => {
