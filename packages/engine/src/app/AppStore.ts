@@ -57,7 +57,7 @@ export class AppStore {
   ) {
     this.appsDir = join(dataDir, 'apps');
     this.versions = new AppVersions(this.appsDir);
-    this.cacheMs = (options.appCacheSeconds ?? DEFAULT_APP_CACHE_SECONDS) * 1000;
+    this.cacheMs = cacheMillis(options.appCacheSeconds ?? DEFAULT_APP_CACHE_SECONDS);
     this.filesDir = join(dataDir, 'files');
   }
 
@@ -419,4 +419,20 @@ function newDocument(id: string, title: string): AppDocument {
     createdDate: now,
     modifiedDate: now,
   };
+}
+
+// A timer longer than this fires at once (Node clamps it to 1 ms): an app would lose its unsaved data.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The App cache time in milliseconds; refuses what a timer cannot wait. */
+function cacheMillis(seconds: number): number {
+  const ms = seconds * 1000;
+  if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
+    throw new LocError(
+      'LOCERR_GENERIC_INVALID_PARAMETERS',
+      `appCacheSeconds must be from 0 to ${Math.floor(MAX_TIMER_MS / 1000)}, not ${seconds}`,
+      { parameter: 'appCacheSeconds' },
+    );
+  }
+  return ms;
 }

@@ -173,4 +173,12 @@ describe('apps leave engine memory when no session holds them, over real sockets
     });
     await eventually(() => !apps.isLoaded(appId));
   });
+  it('refuses an app cache time a timer cannot wait (it would drop unsaved data at once)', () => {
+    for (const appCacheSeconds of [-1, Number.NaN, 30 * 24 * 3600]) {
+      expect(() => new AppStore(tmpdir(), { appCacheSeconds })).toThrow(
+        expect.objectContaining({ code: 'LOCERR_GENERIC_INVALID_PARAMETERS' }),
+      );
+    }
+    expect(() => new AppStore(tmpdir(), { appCacheSeconds: 0 })).not.toThrow();
+  });
 });
