@@ -1,26 +1,19 @@
 import type { LocaleInfo } from '@qlikit/qix';
-import { numberToText } from '../value/numberToText.js';
-import type { DataModel } from '../model/DataModel.js';
-import { Dual, type Value } from '../value/Value.js';
 import { DEFAULT_STATE, SelectionStates } from '../selection/SelectionStates.js';
 import type { SelectionState } from '../selection/SelectionState.js';
 import { fromSnapshot, type SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import { SelectionResult } from '../selection/SelectionResult.js';
 import { LocError } from '../errors/LocError.js';
-import { objectId } from './App.js';
 import type { StoredObject } from './AppDocument.js';
 import type { DocSession } from './DocSession.js';
 import { ChartCompute } from './ChartCompute.js';
 import type { ChartSources, DocumentInfo } from './ChartSources.js';
-import { fieldList } from './fieldDescriptions.js';
+import { bookmarkFieldInfos, bookmarkLayout, type BookmarkState } from './bookmarkLayout.js';
+import { dualParts } from './dualParts.js';
+import { localeInfo } from './localeInfo.js';
+import { dimensionInfos } from './dimensionInfos.js';
+import { objectLayoutContext } from './objectLayoutContext.js';
 import type { LayoutContext } from './layout/LayoutContext.js';
-import { shareJson } from './layout/sharedJson.js';
-import { selectionObject } from './selectionObject.js';
-
-/** What a bookmark stores: the selections of each state. */
-interface BookmarkState {
-  readonly states: Readonly<Record<string, SelectionSnapshot>>;
-}
 
 /**
  * A session's selections over its app's data and what is computed from them.
@@ -267,50 +260,12 @@ export class DocData {
 
   /** The `qBookmark` of a bookmark's layout: per state the fields it selects, with their values as FieldValues. */
   bookmarkLayout(bookmark: StoredObject): Record<string, unknown> {
-    const stored = bookmark.bookmarkState as BookmarkState | undefined;
-    const model = this.doc.tables.length > 0 ? this.doc.dataModel : null;
-    const qStateData = Object.entries(stored?.states ?? {}).map(([name, snapshot]) => ({
-      qStateName: name,
-      qFieldItems: snapshot.fields.map((field) => ({
-        qDef: { qName: field.field, qType: 'PRESENT' },
-        qLocked: field.locked,
-        qSelectInfo: {
-          qTextSearch: '',
-          qRangeLo: 'NaN',
-          qRangeHi: 'NaN',
-          qNumberFormat: {},
-          qRangeInfo: [],
-          qSoftLock: false,
-          qContinuousRangeInfo: [],
-          qSelectFieldSearch: false,
-        },
-        qValues: field.texts.map((text) => fieldValue(model, field.field, text)),
-        qExcludedValues: [],
-        qAndMode: false,
-        qOneAndOnlyOne: false,
-        qValuesCount: field.texts.length,
-        qExcludedValuesCount: 0,
-      })),
-    }));
-    return {
-      qStateData,
-      qUtcModifyTime: Date.parse(bookmark.modifiedDate) / 86_400_000 + 25_569,
-      qVariableItems: [],
-      qPatches: [],
-      qGroupStates: [],
-      qCyclicGroupStates: [],
-    };
+    return bookmarkLayout(bookmark, this.doc.tables.length > 0 ? this.doc.dataModel : null);
   }
 
   /** qFieldInfos of a bookmark's layout: each field the bookmark selects in the default state, with its count of values. */
   bookmarkFieldInfos(bookmark: StoredObject): Record<string, unknown>[] {
-    const stored = bookmark.bookmarkState as BookmarkState | undefined;
-    const snapshot = stored?.states[DEFAULT_STATE];
-    return (snapshot?.fields ?? []).map((field) => ({
-      qFieldName: field.field,
-      qValuesCount: field.texts.length,
-      qExcludedValuesCount: 0,
-    }));
+    return bookmarkFieldInfos(bookmark);
   }
 
   /** qText/qNum of a variable's definition: `=expr` is evaluated, anything else is its text (and number when numeric). */
@@ -325,114 +280,21 @@ export class DocData {
 
   /** qDimInfos of a master dimension: cardinality and tags of each field it groups. */
   dimensionInfos(properties: Record<string, unknown>): Record<string, unknown>[] {
-    const dim = (properties.qDim as { qFieldDefs?: unknown } | undefined) ?? {};
-    const defs = Array.isArray(dim.qFieldDefs) ? (dim.qFieldDefs as unknown[]) : [];
-    return defs.map((def) => {
-      const name = typeof def === 'string' ? def.replace(/^=?\[?|\]?$/g, '') : '';
-      const field = this.doc.tables.length > 0 ? this.doc.dataModel.findField(name) : undefined;
-      return {
-        qApprMaxGlyphCount: 0,
-        qCardinal: field?.cardinality ?? 0,
-        qTags: field ? [...field.tags] : [],
-        qIsSemantic: false,
-        qAndMode: false,
-      };
-    });
+    return dimensionInfos(this.doc.tables.length > 0 ? this.doc.dataModel : null, properties);
   }
 
   /** NxLocaleInfo from the script's number-interpretation variables. */
   localeInfo(): LocaleInfo {
-    const variables = this.doc.app.document.scriptVariables;
-    const list = (name: string, fallback: string) => (variables[name] ?? fallback).split(';');
-    return {
-      qDecimalSep: variables.DecimalSep ?? '.',
-      qThousandSep: variables.ThousandSep ?? ',',
-      qListSep: ',',
-      qMoneyDecimalSep: variables.MoneyDecimalSep ?? '.',
-      qMoneyThousandSep: variables.MoneyThousandSep ?? ',',
-      qCurrentYear: new Date().getFullYear(),
-      qMoneyFmt: variables.MoneyFormat ?? '$#,##0.00;-$#,##0.00',
-      qTimeFmt: variables.TimeFormat ?? 'hh:mm:ss',
-      qDateFmt: variables.DateFormat ?? 'YYYY-MM-DD',
-      qTimestampFmt: variables.TimestampFormat ?? 'YYYY-MM-DD hh:mm:ss',
-      qCalendarStrings: {
-        qDayNames: list('DayNames', 'Mon;Tue;Wed;Thu;Fri;Sat;Sun'),
-        qMonthNames: list('MonthNames', 'Jan;Feb;Mar;Apr;May;Jun;Jul;Aug;Sep;Oct;Nov;Dec'),
-        qLongDayNames: list(
-          'LongDayNames',
-          'Monday;Tuesday;Wednesday;Thursday;Friday;Saturday;Sunday',
-        ),
-        qLongMonthNames: list(
-          'LongMonthNames',
-          'January;February;March;April;May;June;July;August;September;October;November;December',
-        ),
-      },
-      qFirstWeekDay: Number(variables.FirstWeekDay ?? 0),
-      qBrokenWeeks: variables.BrokenWeeks === '1',
-      qReferenceDay: Number(variables.ReferenceDay ?? 0),
-      qFirstMonthOfYear: Number(variables.FirstMonthOfYear ?? 1),
-      qCollation: variables.CollationLocale ?? 'en-US',
-      qNumericalAbbreviation:
-        variables.NumericalAbbreviation ??
-        '3:k;6:M;9:G;12:T;15:P;18:E;21:Z;24:Y;-3:m;-6:μ;-9:n;-12:p;-15:f;-18:a;-21:z;-24:y',
-    };
+    return localeInfo(this.doc.app.document.scriptVariables);
   }
 
   /** The LayoutContext that computes an object's data blocks over this session's selections. */
   layoutContext(object: StoredObject): LayoutContext {
     // It reads the selections and the object's properties when asked, so one per object serves every call.
     let context = this.layoutContexts.get(object);
-    if (!context) this.layoutContexts.set(object, (context = this.newLayoutContext(object)));
+    if (!context)
+      this.layoutContexts.set(object, (context = objectLayoutContext(this, this.doc, object)));
     return context;
-  }
-
-  private newLayoutContext(object: StoredObject): LayoutContext {
-    const doc = this.doc;
-    const id = objectId(object);
-    const stateOf = (def: Record<string, unknown>) =>
-      String(def.qStateName ?? object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE;
-    return {
-      // Computed layouts are never changed once made: answers share their JSON and patches.
-      hyperCube: (def) => shareJson(this.chartOf(id).hyperCube(def, stateOf(def))),
-      listObject: (def, path) =>
-        shareJson(this.chartOf(id).listObject(def, stateOf(def), this.listSearch(id, path))),
-      stringExpression: (expression) =>
-        dualParts(
-          this.chart.evaluate(
-            expression,
-            String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE,
-          ),
-        ).qText,
-      valueExpression: (expression) =>
-        dualParts(
-          this.chart.evaluate(
-            expression,
-            String(object.properties.qStateName ?? DEFAULT_STATE) || DEFAULT_STATE,
-          ),
-        ).qNum,
-      selectionObject: (stateName) => selectionObject(this.state(stateName)),
-      fieldList: (def) => (doc.tables.length > 0 ? fieldList(doc.dataModel, def) : { qItems: [] }),
-      objectsOf: (type) =>
-        doc
-          .objectsOfType(type)
-          .filter((each) => !doc.isSessionObject(each) || type === 'GenericObject')
-          // A dimension list's qData may read its layout's qDimInfos (the DimensionList convention does).
-          .map((each) =>
-            type === 'GenericDimension'
-              ? {
-                  ...each,
-                  properties: {
-                    ...each.properties,
-                    qDimInfos: this.dimensionInfos(each.properties),
-                  },
-                }
-              : each,
-          ),
-      variables: (showReserved, showConfig) => doc.variableItems(showReserved, showConfig),
-      children: () => doc.childrenOf(id),
-      inSelections: () => this.inModal(id),
-      madeSelections: () => this.madeSelections(id),
-    };
   }
 
   private variableDefinition(name: string): string | undefined {
@@ -468,37 +330,4 @@ export class DocData {
       if (states.has(name)) states.get(name).restore(snapshot);
     this.dropComputed();
   }
-}
-
-/** A FieldValue for a value's text: numeric when the field's value with that text has a number. */
-function fieldValue(
-  model: DataModel | null,
-  fieldName: string,
-  text: string,
-): { qText: string; qIsNumeric: boolean; qNumber: number } {
-  const field = model?.findField(fieldName);
-  const symbols = field?.symbols;
-  if (symbols) {
-    for (let symbol = 0; symbol < field.cardinality; symbol++) {
-      if (symbols.text(symbol) !== text) continue;
-      const num = symbols.num(symbol);
-      return Number.isFinite(num)
-        ? { qText: text, qIsNumeric: true, qNumber: num }
-        : { qText: text, qIsNumeric: false, qNumber: 0 };
-    }
-  }
-  return { qText: text, qIsNumeric: false, qNumber: 0 };
-}
-
-/** qText and qNum of a value, with 'NaN' for no number as QIX sends it. */
-export function dualParts(value: Value): { qText: string; qNum: number | 'NaN' } {
-  if (value === null) return { qText: '-', qNum: 'NaN' };
-  if (value instanceof Dual)
-    return { qText: value.text, qNum: Number.isFinite(value.num) ? value.num : 'NaN' };
-  if (typeof value === 'number')
-    return {
-      qText: Number.isFinite(value) ? numberToText(value) : 'NaN',
-      qNum: Number.isFinite(value) ? value : 'NaN',
-    };
-  return { qText: value, qNum: 'NaN' };
 }

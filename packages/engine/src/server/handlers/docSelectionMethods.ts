@@ -1,5 +1,5 @@
 import type { DocSession } from '../../app/DocSession.js';
-import { dualParts } from '../../app/DocData.js';
+import { dualParts } from '../../app/dualParts.js';
 import { fieldDescription } from '../../app/fieldDescriptions.js';
 import { searchValues } from '../../app/searchValues.js';
 import { tablesAndKeys } from '../../app/tablesAndKeys.js';
