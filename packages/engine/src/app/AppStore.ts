@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocError } from '../errors/LocError.js';
 import { dataDirFiles } from '../io/DataFiles.js';
@@ -8,8 +8,11 @@ import { ConnectionStore } from '../io/sql/ConnectionStore.js';
 import { App } from './App.js';
 import type { AppDocument } from './AppDocument.js';
 import type { DataFiles } from '../io/DataFiles.js';
-import { encodeTables } from './tableCodec.js';
 import { AppVersions, assertAppId } from './AppVersions.js';
+import { AppCacheTime, DEFAULT_APP_CACHE_SECONDS } from './AppCacheTime.js';
+import { AppWrites } from './AppWrites.js';
+import { adoptAppFiles, versionFilesOf, type SavedFile } from './adoptAppFiles.js';
+import { documentAs, newDocument } from './appDocuments.js';
 
 /** How an AppStore is set up beyond its directory. */
 export interface AppStoreOptions {
@@ -27,9 +30,6 @@ export interface AppStoreOptions {
   readonly appCacheSeconds?: number;
 }
 
-/** Qlik's default App cache time: 8 hours. */
-const DEFAULT_APP_CACHE_SECONDS = 28_800;
-
 /**
  * The apps of an engine: saved on disk (see AppVersions) and loaded in memory
  * while sessions, or work under way, hold them.
@@ -43,11 +43,8 @@ export class AppStore {
   private connectionStore: ConnectionStore | undefined;
   private readonly open = new Map<string, App>();
   /** Apps with unsaved data that no session holds, until their cache time ends. */
-  private readonly cacheTimers = new Map<App, NodeJS.Timeout>();
-  private readonly cacheMs: number;
-  private readonly saving = new Set<Promise<void>>();
-  /** The last write asked for per app id, settled: the next one waits for it. */
-  private readonly writes = new Map<string, Promise<void>>();
+  private readonly cacheTime: AppCacheTime;
+  private readonly writes = new AppWrites();
   /** Charts computed by one session and shared with the others, for every app of the store. */
   readonly results = new ResultCache();
 
@@ -57,7 +54,7 @@ export class AppStore {
   ) {
     this.appsDir = join(dataDir, 'apps');
     this.versions = new AppVersions(this.appsDir);
-    this.cacheMs = cacheMillis(options.appCacheSeconds ?? DEFAULT_APP_CACHE_SECONDS);
+    this.cacheTime = new AppCacheTime(options.appCacheSeconds ?? DEFAULT_APP_CACHE_SECONDS);
     this.filesDir = join(dataDir, 'files');
   }
 
@@ -156,14 +153,7 @@ export class AppStore {
         parameter: targetId,
       });
     const { document, tables, sectionAccess } = (await this.get(sourceId)).snapshot();
-    const now = new Date().toISOString();
-    const copy: AppDocument = {
-      ...document,
-      id: targetId,
-      properties: { ...document.properties, qTitle: title },
-      createdDate: now,
-      modifiedDate: now,
-    };
+    const copy = documentAs(document, targetId, title);
     const app = new App(copy, tables, this, false, sectionAccess);
     await this.save(app);
     this.loaded(app);
@@ -171,7 +161,7 @@ export class AppStore {
   }
 
   /** The files of an app's saved version (after any save under way), to copy it elsewhere as it is on disk. */
-  async savedFiles(id: string): Promise<Array<{ readonly name: string; readonly path: string }>> {
+  async savedFiles(id: string): Promise<SavedFile[]> {
     await this.flush();
     const version = await this.versions.current(id);
     if (version === null)
@@ -189,52 +179,18 @@ export class AppStore {
    * rename. Without `tables.json`/`tables.bin` the app has no data. Files that
    * do not read back as an app are refused with the app removed.
    */
-  async adopt(
-    id: string,
-    title: string,
-    files: ReadonlyArray<{ readonly name: string; readonly path: string }>,
-  ): Promise<App> {
+  async adopt(id: string, title: string, files: readonly SavedFile[]): Promise<App> {
     assertAppId(id);
     if (await this.exists(id))
       throw new LocError('LOCERR_APP_ALREADY_EXISTS', `App already exists: ${id}`, {
         parameter: id,
       });
-    const allowed = new Set(['app.json', 'tables.json', 'tables.bin', 'access.json', 'access.bin']);
-    const byName = new Map(files.map((file) => [file.name, file.path]));
-    const documentPath = byName.get('app.json');
-    if (!documentPath || files.some((file) => !allowed.has(file.name)))
-      throw new LocError(
-        'LOCERR_GENERIC_CORRUPT_DATA',
-        'Not a saved app: app.json missing or unknown files',
-        {
-          parameter: id,
-        },
-      );
-    const dir = join(this.appsDir, id);
-    const versionDir = this.versions.dir(id, 1);
+    const byName = versionFilesOf(id, files);
     try {
-      await mkdir(versionDir, { recursive: true });
-      const document = JSON.parse(await readFile(documentPath, 'utf8')) as AppDocument;
-      const now = new Date().toISOString();
-      const adopted: AppDocument = {
-        ...document,
-        id,
-        properties: { ...document.properties, qTitle: title },
-        createdDate: now,
-        modifiedDate: now,
-      };
-      await writeFile(join(versionDir, 'app.json'), JSON.stringify(adopted));
-      for (const [name, path] of byName)
-        if (name !== 'app.json') await rename(path, join(versionDir, name));
-      if (!byName.has('tables.json')) {
-        const { header, body } = encodeTables([]);
-        await writeFile(join(versionDir, 'tables.bin'), body);
-        await writeFile(join(versionDir, 'tables.json'), header);
-      }
-      await this.versions.makeCurrent(id, 1);
+      await adoptAppFiles(this.versions, id, title, byName);
       return await this.get(id);
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      await rm(join(this.appsDir, id), { recursive: true, force: true });
       if (error instanceof LocError) throw error;
       throw new LocError('LOCERR_GENERIC_CORRUPT_DATA', 'The files do not read back as an app', {
         parameter: id,
@@ -261,7 +217,7 @@ export class AppStore {
     const live = this.open.get(id);
     if (live) return live;
     // An unloaded app may still be on its way to disk: read what it wrote.
-    await this.writes.get(id);
+    await this.writes.pending(id);
     const loaded = this.open.get(id);
     if (loaded) return loaded;
     const snapshot = await this.versions.read(id);
@@ -311,13 +267,9 @@ export class AppStore {
       return;
     }
     if (!app.hasUnsavedData) return this.unload(app);
-    clearTimeout(this.cacheTimers.get(app));
-    const timer = setTimeout(() => {
-      this.cacheTimers.delete(app);
+    this.cacheTime.start(app, () => {
       if (!app.isHeld && this.open.get(app.id) === app) this.unload(app);
-    }, this.cacheMs);
-    timer.unref();
-    this.cacheTimers.set(app, timer);
+    });
   }
 
   private unload(app: App): void {
@@ -327,8 +279,7 @@ export class AppStore {
 
   /** Takes an app out of the loaded ones. */
   private forget(app: App): void {
-    clearTimeout(this.cacheTimers.get(app));
-    this.cacheTimers.delete(app);
+    this.cacheTime.stop(app);
     if (this.open.get(app.id) === app) this.open.delete(app.id);
   }
 
@@ -349,7 +300,7 @@ export class AppStore {
     // Sessions that have it open keep their instance (and its models) until they end.
     if (live) this.forget(live);
     // A save under way would write the app's directory again after the removal.
-    await this.writes.get(id);
+    await this.writes.pending(id);
     await rm(join(this.appsDir, id), { recursive: true, force: true });
   }
 
@@ -357,7 +308,7 @@ export class AppStore {
   save(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
     const { snapshot, saved } = app.snapshotToSave(true);
-    return this.serially(app.id, () => this.versions.write(snapshot)).then(saved);
+    return this.writes.serially(app.id, () => this.versions.write(snapshot)).then(saved);
   }
 
   /**
@@ -368,7 +319,7 @@ export class AppStore {
   saveObjects(app: App): Promise<void> {
     if (app.isSessionApp) return Promise.resolve();
     const { snapshot: current, saved: done } = app.snapshotToSave(false);
-    const saving = this.serially(app.id, async () => {
+    const saving = this.writes.serially(app.id, async () => {
       const saved = await this.versions.read(app.id);
       if (!saved) return this.versions.write(current);
       return this.versions.write({
@@ -384,55 +335,8 @@ export class AppStore {
     return saving.then(done);
   }
 
-  /**
-   * Runs one app's writes one after another, in the order they were asked
-   * for: two saves at once would both pick the same next version.
-   */
-  private serially(id: string, write: () => Promise<void>): Promise<void> {
-    const previous = this.writes.get(id) ?? Promise.resolve();
-    const saving = previous.then(write);
-    const settled = saving.catch(() => undefined);
-    this.writes.set(id, settled);
-    this.saving.add(saving);
-    void settled.then(() => {
-      this.saving.delete(saving);
-      if (this.writes.get(id) === settled) this.writes.delete(id);
-    });
-    return saving;
-  }
-
   /** Waits for saves under way. */
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.saving]);
+    await this.writes.flush();
   }
-}
-
-function newDocument(id: string, title: string): AppDocument {
-  const now = new Date().toISOString();
-  return {
-    id,
-    properties: { qTitle: title, qThumbnail: { qUrl: '' }, qHasScript: true },
-    script: '',
-    objects: [],
-    scriptVariables: {},
-    lastReloadTime: null,
-    createdDate: now,
-    modifiedDate: now,
-  };
-}
-
-// A timer longer than this fires at once (Node clamps it to 1 ms): an app would lose its unsaved data.
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** The App cache time in milliseconds; refuses what a timer cannot wait. */
-function cacheMillis(seconds: number): number {
-  const ms = seconds * 1000;
-  if (!(ms >= 0 && ms <= MAX_TIMER_MS)) {
-    throw new LocError(
-      'LOCERR_GENERIC_INVALID_PARAMETERS',
-      `appCacheSeconds must be from 0 to ${Math.floor(MAX_TIMER_MS / 1000)}, not ${seconds}`,
-      { parameter: 'appCacheSeconds' },
-    );
-  }
-  return ms;
 }
