@@ -1,5 +1,4 @@
 import type { ConnectionStore } from '../io/sql/ConnectionStore.js';
-import { randomUUID } from 'node:crypto';
 import type { AccessUser } from '../model/applySectionAccess.js';
 import { AccessReductions } from './AccessReductions.js';
 import { DataModel } from '../model/DataModel.js';
@@ -16,6 +15,15 @@ import { AppHolders } from './AppHolders.js';
 import { dateFieldTags } from './dateFieldTags.js';
 import { formatSettingsOf } from './formatSettingsOf.js';
 import { DEFAULT_FORMAT_SETTINGS } from '../value/FormatSettings.js';
+import {
+  applyStatus,
+  objectId,
+  objectIdOfProps,
+  replaceProperties,
+  withInfo,
+  type ObjectStatus,
+} from './storedObjects.js';
+import { UnsavedChanges } from './UnsavedChanges.js';
 
 const NO_COMMENTS: ScriptComments = { fields: {}, tables: {} };
 
@@ -35,11 +43,7 @@ export class App {
   private readonly listeners = new Set<(event: AppEvent) => void>();
   /** Sessions and pieces of work that keep the app loaded; the store may unload it when they let go. */
   private readonly holders = new AppHolders(() => this.store.unloadIdle(this));
-  /** Changes made so far (all, and reloads' data), and how many of each the finished saves hold. */
-  private changes = 0;
-  private savedChanges = 0;
-  private dataChanges = 0;
-  private savedDataChanges = 0;
+  private readonly unsaved = new UnsavedChanges();
   private model: DataModel | null = null;
   /** Each user's reduced data under SECTION ACCESS. */
   private readonly reductions = new AccessReductions((tables) => this.modelOf(tables));
@@ -158,7 +162,7 @@ export class App {
       readonly fieldNumberFormats?: Record<string, FieldNumberFormat>;
     } = {},
   ): void {
-    this.dataChanges++;
+    this.unsaved.dataChanged();
     this.loadedTables = tables;
     this.accessTables = script.sectionAccess ?? [];
     this.document.fieldTags = script.fieldTags ?? {};
@@ -309,12 +313,12 @@ export class App {
 
   /** Whether the document or data changed since the app was loaded or last saved. */
   get hasUnsavedChanges(): boolean {
-    return this.changes !== this.savedChanges;
+    return this.unsaved.any;
   }
 
   /** Whether a reload replaced the data since the app was loaded or last saved with its data. */
   get hasUnsavedData(): boolean {
-    return this.dataChanges !== this.savedDataChanges;
+    return this.unsaved.data;
   }
 
   /**
@@ -323,15 +327,7 @@ export class App {
    * while it was written), the data's only when the save writes the data.
    */
   snapshotToSave(withData: boolean): { snapshot: AppSnapshot; saved: () => void } {
-    const changes = this.changes;
-    const dataChanges = this.dataChanges;
-    return {
-      snapshot: this.snapshot(),
-      saved: () => {
-        this.savedChanges = Math.max(this.savedChanges, changes);
-        if (withData) this.savedDataChanges = Math.max(this.savedDataChanges, dataChanges);
-      },
-    };
+    return { snapshot: this.snapshot(), saved: this.unsaved.savedAsNow(withData) };
   }
 
   /** Subscribes to the app's events; returns the unsubscribe function. */
@@ -350,73 +346,7 @@ export class App {
   }
 
   private touch(): void {
-    this.changes++;
+    this.unsaved.changed();
     this.document.modifiedDate = new Date().toISOString();
   }
-}
-
-/** Gives an object a copy of `properties` as its own, keeping its qInfo id and type, and stamps the change. */
-export function replaceProperties(object: StoredObject, properties: Record<string, unknown>): void {
-  const next = structuredClone(properties);
-  next.qInfo = {
-    ...(next.qInfo as object | undefined),
-    qId: objectId(object),
-    qType: (object.properties.qInfo as { qType: string }).qType,
-  };
-  object.properties = next;
-  object.modifiedDate = new Date().toISOString();
-}
-
-/** What Publish/UnPublish and Approve/UnApprove change on an object. */
-export interface ObjectStatus {
-  readonly published?: boolean;
-  readonly approved?: boolean;
-}
-
-/** Applies a status change to an object in place. */
-export function applyStatus(object: StoredObject, status: ObjectStatus): void {
-  if (status.published === true) object.publishTime ??= new Date().toISOString();
-  if (status.published === false) delete object.publishTime;
-  if (status.approved !== undefined) object.approved = status.approved;
-  object.modifiedDate = new Date().toISOString();
-}
-
-/** The qId of a stored object. */
-export function objectId(object: StoredObject): string {
-  return objectIdOfProps(object.properties);
-}
-
-/** A copy of a stored object's qInfo, whose qId and qType are always there. */
-export function objectInfo(object: StoredObject): { qId: string; qType: string } {
-  return structuredClone(object.properties.qInfo) as { qId: string; qType: string };
-}
-
-function objectIdOfProps(properties: Record<string, unknown>): string {
-  return (properties.qInfo as { qId: string }).qId;
-}
-
-const DEFAULT_TYPES: Record<StoredObjectType, string> = {
-  GenericObject: 'generic',
-  GenericDimension: 'dimension',
-  GenericMeasure: 'measure',
-  GenericBookmark: 'bookmark',
-  GenericVariable: 'variable',
-};
-
-/** Ensures `qInfo` with a qId and a qType, as the engine does for created objects. */
-export function withInfo(
-  properties: Record<string, unknown>,
-  type: StoredObjectType,
-): Record<string, unknown> {
-  const info = (
-    typeof properties.qInfo === 'object' && properties.qInfo !== null ? properties.qInfo : {}
-  ) as {
-    qId?: unknown;
-    qType?: unknown;
-  };
-  const qId = typeof info.qId === 'string' && info.qId !== '' ? info.qId : randomUUID().slice(0, 8);
-  const qType =
-    typeof info.qType === 'string' && info.qType !== '' ? info.qType : DEFAULT_TYPES[type];
-  properties.qInfo = { ...info, qId, qType };
-  return properties;
 }

@@ -1,15 +1,14 @@
 import type { LocaleInfo, ScriptSyntaxError } from '@qlikit/qix';
 import type { SessionView } from './SessionView.js';
 import { LocError } from '../errors/LocError.js';
+import type { App, AppEvent } from './App.js';
 import {
-  App,
   applyStatus,
   objectId,
   replaceProperties,
   withInfo,
-  type AppEvent,
   type ObjectStatus,
-} from './App.js';
+} from './storedObjects.js';
 import type { StoredObject, StoredObjectType } from './AppDocument.js';
 import { ReloadProgress } from './ReloadProgress.js';
 import { applyNxPatches, type PatchInput } from './applyNxPatches.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_STATE } from '../selection/SelectionStates.js';
-import { objectId } from './App.js';
+import { objectId } from './storedObjects.js';
 import type { StoredObject } from './AppDocument.js';
 import type { DocData } from './DocData.js';
 import type { DocSession } from './DocSession.js';

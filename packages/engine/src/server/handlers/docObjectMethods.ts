@@ -1,4 +1,4 @@
-import { objectId, objectInfo } from '../../app/App.js';
+import { objectId, objectInfo } from '../../app/storedObjects.js';
 import { conventionalSessionObject } from '../../app/conventionalSessionObjects.js';
 import { readPointer } from '../../app/jsonPointer.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';

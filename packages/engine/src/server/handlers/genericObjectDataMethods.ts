@@ -1,4 +1,4 @@
-import { objectId } from '../../app/App.js';
+import { objectId } from '../../app/storedObjects.js';
 import type { SelectionState } from '../../selection/SelectionState.js';
 import { readPointer } from '../../app/jsonPointer.js';
 import {

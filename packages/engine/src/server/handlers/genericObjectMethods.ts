@@ -1,4 +1,4 @@
-import { objectId, objectInfo, type ObjectStatus } from '../../app/App.js';
+import { objectId, objectInfo, type ObjectStatus } from '../../app/storedObjects.js';
 import type { StoredObject, StoredObjectType } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import { applyNxPatches, type PatchInput } from '../../app/applyNxPatches.js';

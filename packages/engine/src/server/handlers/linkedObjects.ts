@@ -1,4 +1,4 @@
-import { objectId, objectInfo } from '../../app/App.js';
+import { objectId, objectInfo } from '../../app/storedObjects.js';
 import type { StoredObject } from '../../app/AppDocument.js';
 import type { DocSession } from '../../app/DocSession.js';
 import type { NxLinkedObjectInfo } from '@qlikit/qix';
