@@ -77,14 +77,14 @@ console.log(
 for (const [name, client] of Object.entries(clients)) {
   const bytes = [];
   for (let run = 0; run < 5; run += 1) {
-    globalThis.gc();
+    /** @type {() => void} */ (globalThis.gc)();
     const before = process.memoryUsage().heapUsed;
     await pipelined(client.call, CALLS, 1000);
     bytes.push((process.memoryUsage().heapUsed - before) / CALLS);
   }
   const sorted = [...bytes].sort((a, b) => a - b);
   console.log(
-    `  ${name.padEnd(22)}${median(bytes).toFixed(0).padStart(6)} [${sorted[0].toFixed(0)}–${sorted.at(-1).toFixed(0)}]`,
+    `  ${name.padEnd(22)}${median(bytes).toFixed(0).padStart(6)} [${sorted[0].toFixed(0)}–${/** @type {number} */ (sorted.at(-1)).toFixed(0)}]`,
   );
 }
 await Promise.all(Object.values(clients).map((client) => client.close()));

@@ -63,7 +63,9 @@ async function main() {
     collectGarbage();
   };
   const port = await new Promise((resolve) =>
-    server.stdout.once('data', (data) => resolve(Number(String(data)))),
+    /** @type {import('node:stream').Readable} */ (server.stdout).once('data', (data) =>
+      resolve(Number(String(data))),
+    ),
   );
   const url = `ws://127.0.0.1:${port}/app/engineData`;
   const kinds = socketKinds(WebSocket);
@@ -120,7 +122,7 @@ async function main() {
         client = await open();
       } catch (error) {
         // The raw corked client, where the socket's TCP socket can't be found: not measured.
-        if (error.message !== CANNOT_CORK) throw error;
+        if (/** @type {Error} */ (error).message !== CANNOT_CORK) throw error;
         continue;
       }
       entries.push({ kind: kind.name, name, client, calls: {} });

@@ -127,11 +127,13 @@ server.on('connection', (socket) => {
   });
 });
 server.on('listening', () => {
-  process.stdout.write(`${server.address().port}\n`);
+  process.stdout.write(
+    `${/** @type {import('node:net').AddressInfo} */ (server.address()).port}\n`,
+  );
 });
 process.on('disconnect', () => process.exit(0));
 // run.mjs asks for a GC before each run, so that no client's run pays for the garbage of the one before.
 process.on('message', (message) => {
   if (message === 'gc' && typeof globalThis.gc === 'function') globalThis.gc();
-  process.send('gc done');
+  /** @type {NonNullable<typeof process.send>} */ (process.send)('gc done');
 });

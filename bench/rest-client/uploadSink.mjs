@@ -8,5 +8,9 @@ const server = createServer(async (request, response) => {
   response.writeHead(201, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ id: 'f1', name: 'upload.bin', size: bytes }));
 });
-server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
+server.listen(0, '127.0.0.1', () =>
+  process.stdout.write(
+    `${/** @type {import('node:net').AddressInfo} */ (server.address()).port}\n`,
+  ),
+);
 process.on('disconnect', () => process.exit(0));
