@@ -1,8 +1,10 @@
 // Alternating rounds, the one timing discipline of bench/engine: every round
 // runs each contestant once, in an order that rotates from round to round (no
-// contestant always follows the same one), after a forced GC so nobody pays
-// for the garbage of the run before it; each figure is the median of the
-// rounds, with the min and max beside it.
+// contestant always follows the same one), after a forced GC (of this
+// thread's heap and of the engine's worker threads') so nobody pays for the
+// garbage of the run before it; each figure is the median of the rounds, with
+// the min and max beside it.
+import { collectWorkerGarbage } from '../../packages/engine/src/parallel/engineThreads.js';
 
 /** Median, min and max of a list of samples. */
 export interface Summary {
@@ -32,6 +34,13 @@ export interface Timing {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+// This thread's heap and the engine's worker threads' heaps: a worker's garbage
+// (the shared buffers of earlier computations) is not the next run's to pay for.
+function collect(): void {
+  gc?.();
+  if (gc) collectWorkerGarbage();
+}
+
 /**
  * Runs `rounds` alternating rounds after `warmups` untimed ones; answers are
  * checked after every round, warm-ups included.
@@ -45,7 +54,7 @@ export async function alternate(
   for (let round = 0; round < warmups + rounds; round++) {
     const order = contestants.map((_, k) => contestants[(k + round) % contestants.length]!);
     for (const contestant of order) {
-      gc?.();
+      collect();
       const cpu = process.cpuUsage();
       const started = performance.now();
       await contestant.run(round);

@@ -6,7 +6,13 @@ import {
 } from 'node:worker_threads';
 import { ParallelError } from './ParallelError.js';
 import { type Block, type BlockLoop, runBlocks } from './runBlocks.js';
-import { SIGNAL, type WorkerReply, type WorkerTask, workerMain } from './workerMain.js';
+import {
+  type CollectTask,
+  SIGNAL,
+  type WorkerReply,
+  type WorkerTask,
+  workerMain,
+} from './workerMain.js';
 
 interface PoolWorker {
   readonly worker: Worker;
@@ -21,7 +27,7 @@ interface PoolWorker {
 // keeps function names may call inside them.
 const WORKER_SOURCE = `'use strict';
 var __name = (fn) => fn;
-(${workerMain.toString()})(require('node:worker_threads'), (${runBlocks.toString()}));`;
+(${workerMain.toString()})(require('node:worker_threads'), (${runBlocks.toString()}), require('node:v8'), require('node:vm'));`;
 
 /**
  * Worker threads that run parts of a computation while the calling thread
@@ -78,6 +84,20 @@ export class WorkerPool {
     });
     if (failure !== undefined) throw failure;
     return [own, ...others].flat();
+  }
+
+  /**
+   * Runs a full collection of every running worker thread's heap and waits
+   * for each, so a measurement after it does not pay for earlier
+   * computations' garbage.
+   */
+  collectGarbage(): void {
+    const running = this.workers.filter((worker) => worker !== undefined);
+    for (const worker of running) {
+      Atomics.store(worker.signal, 0, SIGNAL.busy);
+      worker.worker.postMessage({ collect: true } satisfies CollectTask);
+    }
+    running.forEach((worker, k) => this.await(worker, k));
   }
 
   /** Ends every worker thread (a later run starts new ones). */

@@ -1,3 +1,5 @@
+import type * as V8 from 'node:v8';
+import type * as Vm from 'node:vm';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Block, BlockLoop, runBlocks } from './runBlocks.js';
 
@@ -8,6 +10,11 @@ export interface WorkerTask {
   readonly blocks: readonly Block[];
 }
 
+/** What the pool sends a worker to collect its heap's garbage (when the process exposes gc). */
+export interface CollectTask {
+  readonly collect: true;
+}
+
 /** What a worker answers on its reply port. */
 export type WorkerReply =
   | { readonly ok: true; readonly results: Float64Array[][] }
@@ -16,23 +23,58 @@ export type WorkerReply =
 /** Values of a worker's `signal[0]`: still working, answered, thread ended. */
 export const SIGNAL = { busy: 0, answered: 1, exited: 2 } as const;
 
+/** V8's collector as the `gc` global exposes it. */
+type Collect = (options?: { type: 'minor' | 'major' }) => void;
+
 /**
  * The body of a pool's worker thread: compiles each loop source once, runs
  * its blocks, posts the accumulators (or the error) on the reply port and
  * wakes the waiting thread through `signal`. It reads nothing outside
  * itself (its text is the worker's code), so the constants are repeated.
  */
-export function workerMain(threads: typeof WorkerThreads, run: typeof runBlocks): void {
+export function workerMain(
+  threads: typeof WorkerThreads,
+  run: typeof runBlocks,
+  v8: typeof V8,
+  vm: typeof Vm,
+): void {
   const { parentPort, workerData } = threads;
   const { signal, reply } = workerData as { signal: Int32Array; reply: WorkerThreads.MessagePort };
   const wake = (state: number) => {
     Atomics.store(signal, 0, state);
     Atomics.notify(signal, 0);
   };
+  // A task's SharedArrayBuffers (tens of MB at 10M rows) stay mapped until this
+  // heap drops their objects, and a thread that allocates so little JavaScript
+  // collects once in minutes: 3 passes of the 10M shapes grew the process by
+  // 0.7 GB, freed later all at once, inside some computation. A young-generation
+  // collection after each answer frees them at once. V8 gives the collector only
+  // to a context made while --expose-gc is set: the flag is set just for that.
+  const collector = (): Collect | undefined => {
+    const exposed = (globalThis as { gc?: Collect }).gc;
+    if (typeof exposed === 'function') return exposed;
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      try {
+        return vm.runInNewContext('gc') as Collect;
+      } finally {
+        v8.setFlagsFromString('--no-expose-gc');
+      }
+    } catch {
+      return undefined;
+    }
+  };
+  const collect = collector();
   // A thread that ends (process.exit in a loop, a fatal error) still wakes the waiting thread.
   process.on('exit', () => wake(2));
   const loops = new Map<string, BlockLoop>();
-  parentPort!.on('message', (task: WorkerTask) => {
+  parentPort!.on('message', (task: WorkerTask | CollectTask) => {
+    if ('collect' in task) {
+      collect?.({ type: 'major' });
+      reply.postMessage({ ok: true, results: [] });
+      wake(1);
+      return;
+    }
     try {
       let loop = loops.get(task.source);
       if (!loop) {
@@ -47,5 +89,7 @@ export function workerMain(threads: typeof WorkerThreads, run: typeof runBlocks)
       reply.postMessage({ ok: false, message });
     }
     wake(1);
+    // After the answer: the waiting thread goes on meanwhile.
+    collect?.({ type: 'minor' });
   });
 }

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, test } from 'vitest';
 import { countRowsBlock } from '../../src/parallel/blockLoops.js';
 import { configureParallelism, parallelism } from '../../src/parallel/engineThreads.js';
@@ -35,6 +37,17 @@ const stalling = new Function(
 function counts(pool: WorkerPool): number[] {
   const perBlock = pool.run(countRowsBlock, [ofRow, accumulator(4)], halves);
   return perBlock.map((block) => Array.from(block[0]!)).flat();
+}
+
+// This thread's collector (this test frees this thread's references itself, to see the worker's).
+function collectHere(): void {
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+  }
+  gc();
 }
 
 function failure(run: () => unknown): ParallelError {
@@ -84,6 +97,29 @@ describe('WorkerPool', () => {
       'WORKER_TIMEOUT',
     );
     expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test('collects the garbage of its workers on request, and goes on', () => {
+    const pool = poolOf();
+    expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+    pool.collectGarbage();
+    expect(counts(pool)).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+  });
+
+  test("a worker lets go of each task's shared buffers once it has answered", () => {
+    const pool = poolOf();
+    const size = 32 << 20;
+    const tasks = 24;
+    counts(pool);
+    const before = process.memoryUsage().rss;
+    for (let t = 0; t < tasks; t++) {
+      // A fresh buffer each time, every page touched, as a computation's row arrays are.
+      const rows = new Int32Array(new SharedArrayBuffer(size)).fill(t % 4);
+      pool.run(countRowsBlock, [rows, accumulator(4)], [[[0, 8]], [[8, 16]]]);
+      collectHere();
+    }
+    // Held by the worker's heap, the buffers would add 768 MB.
+    expect(process.memoryUsage().rss - before).toBeLessThan((tasks * size) / 3);
   });
 
   test('thread counts and block sizes must be positive integers', () => {
