@@ -1,4 +1,4 @@
-import { numberGroupsOnThreads } from '../parallel/numberGroups.js';
+import { numberGroupsOnThreads, parentsOnThreads } from '../parallel/numberGroups.js';
 import { rowArray } from '../parallel/sharedArrays.js';
 import { withCodeTable } from './codeTable.js';
 
@@ -63,12 +63,13 @@ export class GroupIndex {
    * groups the same frame rows by a subset of these columns.
    */
   parentsIn(outer: GroupIndex): Int32Array {
-    const parents = new Int32Array(this.count);
+    // Shared when the threads may read it (Aggr's outer sums over these groups), so it is not copied for them.
+    const parents = rowArray(Int32Array, this.count, this.ofRow.length);
     const outerOfRow = outer.ofRow;
     if (this.firstRow) {
       const firstRow = this.firstRow;
       for (let g = 0; g < parents.length; g++) parents[g] = outerOfRow[firstRow[g]!]!;
-    } else {
+    } else if (!parentsOnThreads(this.ofRow, outerOfRow, parents)) {
       for (let i = 0; i < this.ofRow.length; i++) parents[this.ofRow[i]!] = outerOfRow[i]!;
     }
     return parents;

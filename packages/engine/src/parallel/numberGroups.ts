@@ -59,6 +59,33 @@ export function numberGroupsOnThreads(
   return { count: present, ofRow, firstRow };
 }
 
+/**
+ * Per group, its parent group (`parents[ofRow[i]] = outerOfRow[i]`), the rows
+ * split across the engine's threads: rows of one group write the same parent,
+ * so the answer does not depend on which thread writes last. False (nothing
+ * written) when the scan is too small or the arrays are not shared.
+ */
+export function parentsOnThreads(
+  ofRow: Int32Array,
+  outerOfRow: Int32Array,
+  parents: Int32Array,
+): boolean {
+  if (!runsInParallel(ofRow.length) || ![ofRow, outerOfRow, parents].every(isShared)) return false;
+  fillInBlocks(parentsBlock, [ofRow, outerOfRow, parents], ofRow.length);
+  return true;
+}
+
+/** Writes the parent group of the groups of rows from..to. */
+export function parentsBlock(
+  from: number,
+  to: number,
+  ofRow: Int32Array,
+  outerOfRow: Int32Array,
+  parents: Int32Array,
+): void {
+  for (let i = from; i < to; i++) parents[ofRow[i]!] = outerOfRow[i]!;
+}
+
 /** Replaces the key code of rows from..to by its group id. */
 export function idsBlock(from: number, to: number, ofRow: Int32Array, idOfCode: Int32Array): void {
   for (let i = from; i < to; i++) ofRow[i] = idOfCode[ofRow[i]!]!;
