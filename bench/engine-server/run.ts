@@ -58,6 +58,11 @@ function forkScript(script: string, args: string[], execArgv: string[]): ChildPr
 
 const profileDir = process.env.BENCH_PROF;
 
+/** Extra Node flags from an environment variable (space-separated), e.g. BENCH_ENGINE_FLAGS=--trace-gc. */
+function flags(name: string): string[] {
+  return (process.env[name] ?? '').split(' ').filter((flag) => flag !== '');
+}
+
 function startServer(name: string, args: string[]): Promise<Engine> {
   // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
   const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
@@ -65,6 +70,7 @@ function startServer(name: string, args: string[]): Promise<Engine> {
     ...engineConditions,
     '--expose-gc',
     '--max-old-space-size=8192',
+    ...flags('BENCH_ENGINE_FLAGS'),
   ]);
   return new Promise((resolve) =>
     child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
@@ -102,7 +108,7 @@ function startFloor(answers: RecordedAnswers): Promise<Engine> {
 function startClients(script = './clients.ts'): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript(script, [], ['--conditions=source']);
+      const child = forkScript(script, [], ['--conditions=source', ...flags('BENCH_CLIENT_FLAGS')]);
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );

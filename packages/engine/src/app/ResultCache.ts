@@ -39,9 +39,19 @@ export interface CurrentReads {
   bookmarkKey(id: string): string | undefined;
 }
 
+/**
+ * What a result is filed under beside its model: the definition's text (the
+ * long part, one string per definition, so its hash is computed once) and
+ * the context it was computed in (kind, settings, state and its selections).
+ */
+export interface ResultKey {
+  readonly definition: string;
+  readonly context: string;
+}
+
 interface Entry {
   readonly model: DataModel;
-  readonly key: string;
+  readonly key: ResultKey;
   readonly value: unknown;
   readonly reads: ResultReads;
   readonly bytes: number;
@@ -62,7 +72,7 @@ const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 export class ResultCache {
   private enabledFlag = true;
   private maxBytesValue = DEFAULT_MAX_BYTES;
-  private readonly byModel = new Map<DataModel, Map<string, Entry[]>>();
+  private readonly byModel = new Map<DataModel, Map<string, Map<string, Entry[]>>>();
   // Insertion order is use order: a hit moves its entry to the end.
   private readonly recency = new Set<Entry>();
   private bytesHeld = 0;
@@ -96,12 +106,10 @@ export class ResultCache {
   }
 
   /** A result computed under `key` over `model` whose other reads are what `current` reads now. */
-  lookup<T>(model: DataModel, key: string, current: CurrentReads): T | undefined {
+  lookup<T>(model: DataModel, key: ResultKey, current: CurrentReads): T | undefined {
     if (!this.enabledFlag) return undefined;
-    const entry = this.byModel
-      .get(model)
-      ?.get(key)
-      ?.find((each) => readsMatch(each, current));
+    const entries = this.byModel.get(model)?.get(key.definition)?.get(key.context);
+    const entry = entries && findMatching(entries, current);
     if (!entry) {
       this.misses++;
       return undefined;
@@ -113,16 +121,18 @@ export class ResultCache {
   }
 
   /** Keeps a result, with what it read and its estimated size. */
-  store(model: DataModel, key: string, value: unknown, reads: ResultReads, bytes: number): void {
+  store(model: DataModel, key: ResultKey, value: unknown, reads: ResultReads, bytes: number): void {
     if (!this.enabledFlag || bytes > this.maxBytesValue) return;
-    let byKey = this.byModel.get(model);
-    if (!byKey) this.byModel.set(model, (byKey = new Map()));
-    const entries = byKey.get(key) ?? [];
+    let byDefinition = this.byModel.get(model);
+    if (!byDefinition) this.byModel.set(model, (byDefinition = new Map()));
+    let byKey = byDefinition.get(key.definition);
+    if (!byKey) byDefinition.set(key.definition, (byKey = new Map()));
+    const entries = byKey.get(key.context) ?? [];
     const entry: Entry = { model, key, value, reads, bytes };
     // A result with the same reads replaces the one before (two sessions computed it at once).
     const same = entries.findIndex((each) => sameReads(each.reads, reads));
     if (same >= 0) this.remove(entries[same]!);
-    byKey.set(key, [...entries.filter((_, i) => i !== same), entry]);
+    byKey.set(key.context, [...entries.filter((_, i) => i !== same), entry]);
     this.recency.add(entry);
     this.bytesHeld += bytes;
     this.evict();
@@ -132,9 +142,10 @@ export class ResultCache {
   forget(models: Iterable<DataModel | null | undefined>): void {
     for (const model of models) {
       if (!model) continue;
-      const byKey = this.byModel.get(model);
-      if (!byKey) continue;
-      for (const entries of byKey.values()) for (const entry of entries) this.unlink(entry);
+      const byDefinition = this.byModel.get(model);
+      if (!byDefinition) continue;
+      for (const byKey of byDefinition.values())
+        for (const entries of byKey.values()) for (const entry of entries) this.unlink(entry);
       this.byModel.delete(model);
     }
   }
@@ -169,16 +180,24 @@ export class ResultCache {
 
   private remove(entry: Entry): void {
     this.unlink(entry);
-    const byKey = this.byModel.get(entry.model);
-    const left = byKey?.get(entry.key)?.filter((each) => each !== entry) ?? [];
-    if (left.length > 0) byKey!.set(entry.key, left);
-    else byKey?.delete(entry.key);
-    if (byKey?.size === 0) this.byModel.delete(entry.model);
+    const { definition, context } = entry.key;
+    const byDefinition = this.byModel.get(entry.model);
+    const byKey = byDefinition?.get(definition);
+    const left = byKey?.get(context)?.filter((each) => each !== entry) ?? [];
+    if (left.length > 0) byKey!.set(context, left);
+    else byKey?.delete(context);
+    if (byKey?.size === 0) byDefinition!.delete(definition);
+    if (byDefinition?.size === 0) this.byModel.delete(entry.model);
   }
 
   private unlink(entry: Entry): void {
     if (this.recency.delete(entry)) this.bytesHeld -= entry.bytes;
   }
+}
+
+function findMatching(entries: readonly Entry[], current: CurrentReads): Entry | undefined {
+  for (const entry of entries) if (readsMatch(entry, current)) return entry;
+  return undefined;
 }
 
 function readsMatch(entry: Entry, current: CurrentReads): boolean {

@@ -2,7 +2,7 @@ import type { DataModel } from '../model/DataModel.js';
 import type { Selections } from '../selection/FieldSelection.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import type { SelectionState } from '../selection/SelectionState.js';
-import type { CurrentReads, ResultCache, ResultReads } from './ResultCache.js';
+import type { CurrentReads, ResultCache, ResultKey, ResultReads } from './ResultCache.js';
 import { selectionKey } from './selectionKey.js';
 
 type Json = Record<string, unknown>;
@@ -47,8 +47,11 @@ export class SharedResults implements CurrentReads {
     const cache = this.cache;
     if (!cache?.enabled) return compute();
     const text = known ?? JSON.stringify(expanded);
-    if (PER_SESSION.test(text)) return compute();
-    const key = `${kind}\u0000${this.settingsKey}\u0000${stateName}\u0000${this.stateKey(stateName)}\u0000${text}`;
+    if (perSession(expanded, text)) return compute();
+    const key: ResultKey = {
+      definition: text,
+      context: `${kind}\u0000${this.settingsKey}\u0000${stateName}\u0000${this.stateKey(stateName)}`,
+    };
     const found = cache.lookup<T>(this.model, key, this);
     if (found !== undefined) return found;
     const reads: ResultReads = { states: new Map(), bookmarks: new Map() };
@@ -100,6 +103,15 @@ export class SharedResults implements CurrentReads {
     const snapshot = this.bookmark(id);
     return snapshot === undefined ? undefined : JSON.stringify(snapshot);
   }
+}
+
+// Whether each definition object reads per-session functions, tested once (definitions are replaced, never changed).
+const perSessionTests = new WeakMap<object, boolean>();
+
+function perSession(expanded: Json, text: string): boolean {
+  let found = perSessionTests.get(expanded);
+  if (found === undefined) perSessionTests.set(expanded, (found = PER_SESSION.test(text)));
+  return found;
 }
 
 function mergeInto(outer: ResultReads, inner: ResultReads): void {

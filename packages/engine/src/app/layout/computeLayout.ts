@@ -32,7 +32,10 @@ function transformNode(node: unknown, path: string, context: LayoutContext): unk
     return node.map((item, index) => transformNode(item, `${path}/${index}`, context));
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
-  for (const [key, value] of Object.entries(node as Json)) {
+  const object = node as Json;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const value = object[key];
     const childPath = `${path}/${key}`;
     const computed = computeDefinition(key, value, childPath, context);
     if (computed) out[computed.key] = computed.value;

@@ -14,7 +14,8 @@ import { jsonText } from '../protocol/jsonText.js';
  * answer with fresh values or shared ones that never change (see `shareJson`).
  */
 export class DeltaEncoder {
-  private readonly sent = new Map<string, unknown>();
+  /** The last value sent, by handle, then method, then result key. */
+  private readonly sent = new Map<number, Map<string, Map<string, unknown>>>();
 
   /**
    * The JSON of the patches for `result` (an object of patch arrays),
@@ -22,36 +23,39 @@ export class DeltaEncoder {
    * better sent whole, as a plain answer.
    */
   encode(handle: number, method: string, result: Record<string, unknown>): string | undefined {
-    const members: [cacheKey: string, key: string, value: unknown, patch: string | undefined][] =
-      [];
+    let byMethod = this.sent.get(handle);
+    if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
+    let bases = byMethod.get(method);
+    if (!bases) byMethod.set(method, (bases = new Map()));
+    const keys: string[] = [];
+    const patches: (string | undefined)[] = [];
     let patched = false;
-    for (const [key, value] of Object.entries(result)) {
+    for (const key in result) {
+      const value = result[key];
       if (value === undefined) continue;
-      const cacheKey = `${handle}\u0000${method}\u0000${key}`;
-      const previous = this.sent.get(cacheKey);
+      const previous = bases.get(key);
       const patch =
         previous === undefined
           ? `[{"op":"add","path":"/","value":${jsonText(value)}}]`
           : boundedPatchText(previous, value);
       if (patch !== undefined) patched = true;
-      members.push([cacheKey, key, value, patch]);
+      keys.push(key);
+      patches.push(patch);
     }
-    if (!patched && members.length > 0) return undefined;
+    if (!patched && keys.length > 0) return undefined;
     let text = '{';
-    for (const [cacheKey, key, value, patch] of members) {
-      this.sent.set(cacheKey, value);
-      const patchText = patch ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
-      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${patchText}`;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const value = result[key];
+      bases.set(key, value);
+      const patchText = patches[i] ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
+      text += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${patchText}`;
     }
     return `${text}}`;
   }
 
   /** Forgets the bases of closed handles. */
   forget(handles: readonly number[]): void {
-    if (handles.length === 0) return;
-    const prefixes = handles.map((handle) => `${handle}\u0000`);
-    for (const key of this.sent.keys()) {
-      if (prefixes.some((prefix) => key.startsWith(prefix))) this.sent.delete(key);
-    }
+    for (const handle of handles) this.sent.delete(handle);
   }
 }

@@ -89,7 +89,7 @@ export function scanFrame(text: string): FrameScan {
       if (depth === 1 && isBatch) rawIds.push(undefined);
       if (depth === requestDepth && expectKey && rawIds.length > 0) {
         expectKey = false;
-        if (text.slice(i, end) === '"id"') {
+        if (isIdKey(text, i, end)) {
           const id = readMemberValue(text, end);
           if (id) rawIds[rawIds.length - 1] = id.raw;
           i = id ? id.end : end;
@@ -106,6 +106,18 @@ export function scanFrame(text: string): FrameScan {
   }
   if (!isBatch && rawIds.length === 0) rawIds.push(undefined);
   return { depth: deepest, isBatch, rawIds };
+}
+
+const LOWER_I = 0x69;
+const LOWER_D = 0x64;
+
+/** Whether the string token from `start` to `end` is `"id"` (compared in place: no slice per key). */
+function isIdKey(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 4 &&
+    text.charCodeAt(start + 1) === LOWER_I &&
+    text.charCodeAt(start + 2) === LOWER_D
+  );
 }
 
 /** The raw text of a scalar member value after its key (at `from`, before the colon). */

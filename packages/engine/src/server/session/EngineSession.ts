@@ -4,6 +4,8 @@ import type { EngineUrl } from '../protocol/parseEngineUrl.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { HandleTable, type HandleEntry } from './HandleTable.js';
 
+const NOTHING_PENDING: { change?: number[]; close?: number[] } = Object.freeze({});
+
 /** Who is connected, as the authenticate hook says. */
 export interface Identity {
   readonly userId: string;
@@ -65,11 +67,17 @@ export class EngineSession implements SessionView {
 
   /** Takes the pending `change`/`close` lists, to put on an answer or push. */
   takeNotifications(): { change?: number[]; close?: number[] } {
+    // Most answers have nothing to report, and clearing a Set allocates a new table: only clear what holds something.
+    if (this.pendingChange.size === 0 && this.pendingClose.size === 0) return NOTHING_PENDING;
     const out: { change?: number[]; close?: number[] } = {};
-    if (this.pendingChange.size > 0) out.change = [...this.pendingChange];
-    if (this.pendingClose.size > 0) out.close = [...this.pendingClose];
-    this.pendingChange.clear();
-    this.pendingClose.clear();
+    if (this.pendingChange.size > 0) {
+      out.change = [...this.pendingChange];
+      this.pendingChange.clear();
+    }
+    if (this.pendingClose.size > 0) {
+      out.close = [...this.pendingClose];
+      this.pendingClose.clear();
+    }
     return out;
   }
 
