@@ -6,7 +6,9 @@
 // alternate between the two engines; figures are medians with min and max;
 // the last layouts of both engines are compared by value, airport by airport.
 // Run: node --conditions=source --import tsx bench/engine-server/run.ts [sessions...]
-// BENCH_CLIENTS=<n> sets the number of client processes (default 2);
+// BENCH_CLIENTS=<n> sets the number of client processes (default 2); BENCH_SEMI_SPACE=<MiB> the
+// young generation of every process (64 by default, 0 for V8's default); BENCH_ENGINE_FLAGS and
+// BENCH_CLIENT_FLAGS add node flags to the engines' or the clients' processes (e.g. --trace-gc);
 // BENCH_PROF=<dir> writes CPU profiles of each measured round there (the engine's and each
 // client process's: <sessions>-<engine>-r<round>-<process>.cpuprofile); BENCH_ENGINE=dist runs the
 // engines from packages/engine/dist (build it first) instead of its TypeScript sources.
@@ -49,9 +51,20 @@ interface Engine {
   readonly url: string;
 }
 
+/**
+ * The young generation of every process of the bench (engines, floor, clients), in MiB per
+ * semi-space; BENCH_SEMI_SPACE=0 leaves V8's default (16). A process holding hundreds of
+ * sessions keeps each one's last answer alive across a scavenge, so with the default every
+ * scavenge copies them all: the client processes pay per op for how many browsers they stand
+ * in for (a browser holds one session), and the engine for its sessions. It is what a
+ * server's operator sets with `node --max-semi-space-size` (see the engine's README).
+ */
+const SEMI_SPACE_MIB = Number(process.env.BENCH_SEMI_SPACE ?? 64);
+const HEAP = SEMI_SPACE_MIB > 0 ? [`--max-semi-space-size=${SEMI_SPACE_MIB}`] : [];
+
 function forkScript(script: string, args: string[], execArgv: string[]): ChildProcess {
   return fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: [...TSX, ...execArgv],
+    execArgv: [...TSX, ...HEAP, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -360,7 +373,8 @@ const rawClients = withFloor ? await startClients('./floorClients.ts') : [];
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
     `a warm-up round, then ${ROUNDS} alternating rounds per engine of at least 5 ops per session and 2,000 ops a round; median [min–max]; ` +
-    `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time`,
+    `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time; ` +
+    `every process runs with ${HEAP.length > 0 ? HEAP.join(' ') : "V8's default young generation"}`,
 );
 for (const count of COUNTS) {
   await runLoad(count, engines, clients);
