@@ -29,6 +29,7 @@ import {
   binnedDefinition,
   dataMode,
   defText,
+  isPlainDef,
   fieldNameOf,
   leftDimensions,
 } from './chartDefinition.js';
@@ -42,7 +43,8 @@ type Json = Record<string, unknown>;
  * selections change (DocData then makes a new one).
  */
 export class ChartCompute {
-  private readonly cubes = new Map<string, ComputedHyperCube>();
+  /** By state, then definition text (one string per definition object: its hash is kept). */
+  private readonly cubes = new Map<string, Map<string, ComputedHyperCube>>();
   private readonly lists = new Map<string, ComputedListObject>();
   private readonly state: (name: string) => SelectionState;
   private readonly shared: SharedResults;
@@ -66,8 +68,9 @@ export class ChartCompute {
 
   /** Forgets the results computed so far (the selections changed); what they are computed with stays. */
   forgetResults(): void {
-    this.cubes.clear();
-    this.lists.clear();
+    // Clearing a Map allocates a new table: every selection gets here, most with no list computed.
+    if (this.cubes.size > 0) this.cubes.clear();
+    if (this.lists.size > 0) this.lists.clear();
   }
 
   /**
@@ -268,11 +271,12 @@ export class ChartCompute {
    */
   cube(def: Json, stateName: string): ComputedHyperCube {
     const text = defText(def);
-    const key = `${stateName}\u0000${text}`;
-    let cube = this.cubes.get(key);
+    let byText = this.cubes.get(stateName);
+    if (!byText) this.cubes.set(stateName, (byText = new Map()));
+    let cube = byText.get(text);
     if (!cube) {
       // Most definitions name no variable and no master item: they are their own expansion.
-      const plain = !text.includes('$(') && !/"qLibraryId":"[^"]/.test(text);
+      const plain = isPlainDef(def);
       const expanded = plain ? def : this.expressions.expandDef(def);
       cube = this.shared.get(
         'cube',
@@ -289,7 +293,7 @@ export class ChartCompute {
         (computed) => computed.estimatedBytes(),
         plain ? text : undefined,
       );
-      this.cubes.set(key, cube);
+      byText.set(text, cube);
     }
     return cube;
   }

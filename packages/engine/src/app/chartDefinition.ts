@@ -16,6 +16,22 @@ export function defText(def: Json): string {
   return text;
 }
 
+const plainDefs = new WeakMap<object, boolean>();
+
+/**
+ * Whether a definition names no variable (`$(`) and no master item
+ * (`qLibraryId`): then it is its own expansion. Judged once per definition object.
+ */
+export function isPlainDef(def: Json): boolean {
+  let plain = plainDefs.get(def);
+  if (plain === undefined) {
+    const text = defText(def);
+    plain = !text.includes('$(') && !/"qLibraryId":"[^"]/.test(text);
+    plainDefs.set(def, plain);
+  }
+  return plain;
+}
+
 /** How many dimensions a pivot puts on the left: qNoOfLeftDims, all of them when it is -1 or absent. */
 export function leftDimensions(def: Json): number {
   const dims = Array.isArray(def.qDimensions) ? def.qDimensions.length : 0;

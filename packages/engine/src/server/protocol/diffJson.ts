@@ -123,13 +123,14 @@ function diffObjects(
   patch: Piece[],
   meter: Meter,
 ): void {
-  for (const key of Object.keys(previous)) {
+  // for-in rather than Object.keys: no array per object on a path walked for every answer (JSON values own all their keys).
+  for (const key in previous) {
     if (next[key] === undefined && previous[key] !== undefined) {
       push(patch, meter, { op: 'remove', path: `${path}/${escapePointer(key)}` }, 0);
     }
   }
   let members = 0;
-  for (const key of Object.keys(next)) {
+  for (const key in next) {
     const value = next[key];
     if (value === undefined) continue;
     meter.nextBytes += key.length + 3;
