@@ -9,6 +9,7 @@ import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
 import { RequestAbort } from './RequestAbort.js';
+import { RequestContext } from './RequestContext.js';
 
 /** What the connection needs to write to: the raw socket. */
 export interface FrameSink {
@@ -170,14 +171,7 @@ export class EngineConnection implements SessionSocket {
       );
     }
     const result = this.dispatcher.call(
-      {
-        session: this.session,
-        entry,
-        requestId: request.id ?? -1,
-        get signal() {
-          return abort.signal;
-        },
-      },
+      new RequestContext(this.session, entry, request.id ?? -1, abort),
       request.method,
       request.params,
     );
