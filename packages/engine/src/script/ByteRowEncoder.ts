@@ -54,8 +54,6 @@ export class ByteRowEncoder {
     const length = buf.length;
     const delimiter = this.delimiter;
     const quoted = this.quoted;
-    const trim = this.trim;
-    const trimTabs = this.trimTabs;
     const width = this.width;
     const starts = this.cellStarts;
     const ends = this.cellEnds;
@@ -64,24 +62,23 @@ export class ByteRowEncoder {
     let column = 0;
     let start = 0;
     let hash = BYTE_HASH_SEED;
-    // Whether only blanks (when trimming) precede this byte in its cell: where a quote opens a quoted cell.
-    let atCellStart = true;
     this.stopped = false;
-    for (let i = 0; i < length; i++) {
+    let i = 0;
+    while (i < length) {
       const byte = buf[i];
-      if (byte === delimiter) {
+      // Most bytes are data: hashed, and nothing else to decide.
+      if (byte > QUOTE && byte !== delimiter) {
+        hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
+        i++;
+      } else if (byte === delimiter) {
         if (column < width) {
           starts[column] = start;
           ends[column] = i;
           hashes[column] = hash;
         }
         column++;
-        start = i + 1;
+        start = ++i;
         hash = BYTE_HASH_SEED;
-        atCellStart = true;
-      } else if (byte > QUOTE) {
-        hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
-        atCellStart = false;
       } else if (byte === LF || byte === CR) {
         let next = i + 1;
         // A CR ends a row only as part of CRLF (or as the last byte).
@@ -91,25 +88,29 @@ export class ByteRowEncoder {
         }
         this.commitRow(buf, rowStart, i, column, start, hash);
         rowStart = next;
-        i = next - 1;
+        i = next;
         column = 0;
         start = next;
         hash = BYTE_HASH_SEED;
-        atCellStart = true;
-      } else if (byte === QUOTE && quoted && atCellStart) {
+      } else if (byte === QUOTE && quoted && this.atCellStart(buf, start, i)) {
         const close = this.closingQuote(buf, i, hash);
         if (close < 0) return more ? rowStart : this.stop(rowStart);
         hash = this.quotedHash;
-        i = close;
-        atCellStart = false;
+        i = close + 1;
       } else {
         hash = Math.imul(hash ^ byte, BYTE_HASH_PRIME);
-        if (!trim || !(byte === SPACE || (byte === TAB && trimTabs))) atCellStart = false;
+        i++;
       }
     }
-    if (rowStart === length) return length;
-    this.commitRow(buf, rowStart, length, column, start, hash);
+    if (rowStart < length) this.commitRow(buf, rowStart, length, column, start, hash);
     return length;
+  }
+
+  /** Whether only blanks (when trimming) precede `at` in the cell from `start`: where a quote opens a quoted cell. */
+  private atCellStart(buf: Uint8Array, start: number, at: number): boolean {
+    if (!this.trim) return at === start;
+    for (let i = start; i < at; i++) if (!this.isBlankByte(buf[i])) return false;
+    return true;
   }
 
   /** The hash of a cell through its closing quote, set by `closingQuote`. */
