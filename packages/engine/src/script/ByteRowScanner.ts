@@ -1,0 +1,184 @@
+import type { DelimitedFormat } from '../io/DelimitedFormat.js';
+import { QUOTE, TAB } from '../io/charCodes.js';
+import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
+
+/** Cells laid out at first: grown by doubling when a piece holds more. */
+const INITIAL_ROWS = 4096;
+
+/**
+ * The first pass over a piece of a delimited file's bytes: finds its rows and
+ * cells, laying them out `width` per row (cell `c` of row
+ * `r` at `r * width + c`; a missing cell starts at -1, cells past `width` are
+ * dropped). A loop with nothing but the scan in it, so the JIT keeps it tight;
+ * the lookups run over the layout afterwards (see ByteRowEncoder).
+ */
+export class ByteRowScanner implements CellTextRules {
+  readonly quoted: boolean;
+  readonly trim: boolean;
+  readonly trimTabs: boolean;
+  /** Per laid-out cell: its first byte (-1: the row has no such cell), and the byte after it. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** The offset of the first byte the last `scan` did not lay out. */
+  end = 0;
+  /** Set when `scan` stopped at a row only the text parser reads. */
+  stopped = false;
+  private readonly delimiter: number;
+
+  constructor(
+    format: DelimitedFormat,
+    readonly width: number,
+    private readonly decoder: TextDecoder,
+  ) {
+    this.delimiter = format.delimiter.charCodeAt(0);
+    this.quoted = format.quoting !== 'none';
+    this.trim = format.trim;
+    this.trimTabs = this.delimiter !== TAB;
+    const cells = INITIAL_ROWS * Math.max(width, 1);
+    this.starts = new Int32Array(cells);
+    this.ends = new Int32Array(cells);
+  }
+
+  /**
+   * Lays out the rows of `buf`, which ends at a line feed or at the end of the
+   * file, and returns how many. `end` is then the first byte not laid out: the
+   * row it stopped at (`stopped`: a bare CR, or a quoted cell the file leaves
+   * open), or, when `more` bytes follow, a row whose quoted cell runs past
+   * `buf`. Blank lines are no rows.
+   */
+  scan(buf: Uint8Array, more: boolean): number {
+    const length = buf.length;
+    const delimiter = this.delimiter;
+    const quoted = this.quoted;
+    const width = this.width;
+    // Literals and locals only in this loop: an imported or module-level constant is
+    // loaded (and checked) again at every use, here at every byte. 10 = LF, 13 = CR, 34 = QUOTE.
+    let starts = this.starts;
+    let ends = this.ends;
+    let rows = 0;
+    let base = 0;
+    let rowStart = 0;
+    let column = 0;
+    let start = 0;
+    this.stopped = false;
+    for (let i = 0; i < length; i++) {
+      const byte = buf[i];
+      // Most bytes are data: nothing to decide.
+      if (byte > 34 && byte !== delimiter) continue;
+      if (byte === delimiter) {
+        if (column < width) {
+          starts[base + column] = start;
+          ends[base + column] = i;
+        }
+        column++;
+        start = i + 1;
+      } else if (byte === 10 || byte === 13) {
+        let next = i + 1;
+        // A CR ends a row only as part of CRLF (or as the last byte).
+        if (byte === 13 && next < length) {
+          if (buf[next] !== 10) return this.stop(rowStart, rows);
+          next++;
+        }
+        const after = this.closeRow(buf, rowStart, i, column, start, base);
+        if (after !== base) {
+          rows++;
+          base = after;
+          starts = this.starts;
+          ends = this.ends;
+        }
+        rowStart = start = next;
+        column = 0;
+        i = next - 1;
+      } else if (byte === 34 && quoted && this.atCellStart(buf, start, i)) {
+        const close = closingQuote(buf, i);
+        if (close < 0) {
+          if (!more) return this.stop(rowStart, rows);
+          this.end = rowStart;
+          return rows;
+        }
+        i = close;
+      }
+    }
+    if (rowStart < length && this.closeRow(buf, rowStart, length, column, start, base) !== base)
+      rows++;
+    this.end = length;
+    return rows;
+  }
+
+  /**
+   * Lays out the row `buf[rowStart, rowEnd)`'s last cell (from `start`) and
+   * marks its missing cells; returns where the next row's cells go, or `base`
+   * again when the row is blank (a line with one empty field, after trimming
+   * or unquoting: no row).
+   */
+  private closeRow(
+    buf: Uint8Array,
+    rowStart: number,
+    rowEnd: number,
+    column: number,
+    start: number,
+    base: number,
+  ): number {
+    const width = this.width;
+    if (column < width) {
+      this.starts[base + column] = start;
+      this.ends[base + column] = rowEnd;
+    }
+    if (column === 0 && this.isBlankRow(buf, rowStart, rowEnd)) return base;
+    for (let c = column + 1; c < width; c++) this.starts[base + c] = -1;
+    const next = base + Math.max(width, 1);
+    if (next + width > this.starts.length) this.grow();
+    return next;
+  }
+
+  /** The text of a laid-out cell, as the text parser reads it. */
+  textOf(buf: Uint8Array, start: number, end: number): string {
+    return byteCellText(buf, start, end, this, this.decoder);
+  }
+
+  private stop(rowStart: number, rows: number): number {
+    this.stopped = true;
+    this.end = rowStart;
+    return rows;
+  }
+
+  /** Whether only blanks (when trimming) precede `at` in the cell from `start`: where a quote opens a quoted cell. */
+  private atCellStart(buf: Uint8Array, start: number, at: number): boolean {
+    if (!this.trim) return at === start;
+    for (let i = start; i < at; i++) if (!isBlankByte(buf[i], this)) return false;
+    return true;
+  }
+
+  private isBlankRow(buf: Uint8Array, from: number, to: number): boolean {
+    let at = from;
+    if (this.trim) while (at < to && isBlankByte(buf[at], this)) at++;
+    if (at === to) return true;
+    return this.quoted && buf[at] === QUOTE && this.textOf(buf, from, to) === '';
+  }
+
+  private grow(): void {
+    const capacity = this.starts.length * 2;
+    this.starts = grown(this.starts, capacity);
+    this.ends = grown(this.ends, capacity);
+  }
+}
+
+/**
+ * The offset of the quote that closes the quoted cell opening at `open`
+ * (a doubled quote is one quote of data), or -1 when `buf` ends inside it.
+ */
+function closingQuote(buf: Uint8Array, open: number): number {
+  const length = buf.length;
+  for (let i = open + 1; i < length; i++) {
+    if (buf[i] !== QUOTE) continue;
+    if (buf[i + 1] !== QUOTE) return i;
+    i++;
+  }
+  return -1;
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(capacity);
+  next.set(array);
+  return next;
+}
