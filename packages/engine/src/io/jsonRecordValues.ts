@@ -21,22 +21,3 @@ export function jsonToValue(value: unknown): Value {
   if (typeof value === 'boolean') return value ? new Dual('true', -1) : new Dual('false', 0);
   return JSON.stringify(value);
 }
-
-/**
- * Appends records to dictionary columns, field by field (one key read over
- * all records keeps the property lookup monomorphic); `targets[i]` takes
- * field `fieldNames[i]` (none: skipped).
- */
-export function encodeJsonRecords(
-  records: readonly JsonRecord[],
-  fieldNames: readonly string[],
-  targets: readonly (DictionaryColumn | undefined)[],
-): void {
-  for (let c = 0; c < fieldNames.length; c++) {
-    const target = targets[c];
-    if (!target) continue;
-    const name = fieldNames[c];
-    for (let r = 0; r < records.length; r++)
-      target.pushIndex(target.indexOf(jsonToValue(records[r][name])));
-  }
-}

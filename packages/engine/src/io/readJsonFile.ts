@@ -12,8 +12,6 @@ export interface JsonRecords {
   /** Rows in batches, parsed from the file as they are read: one batch of rows is alive at a time. */
   readonly batches: AsyncIterable<Value[][]>;
   readonly rowCount: number;
-  /** Where the records lie, for a reader that takes them run by run (`readJsonRuns`). */
-  readonly outline: JsonOutline;
 }
 
 /**
@@ -27,7 +25,12 @@ export interface JsonRecords {
 export async function readJsonFile(absolutePath: string, scriptPath: string): Promise<JsonRecords> {
   const outline = await collectKeys(absolutePath, scriptPath);
   const { fieldNames, rowCount } = outline;
-  return { fieldNames, rowCount, outline, batches: rowBatches(readJsonRuns(outline), fieldNames) };
+  return { fieldNames, rowCount, batches: jsonRowBatches(outline) };
+}
+
+/** The rows of the records an outline places, in batches, one run parsed at a time. */
+export function jsonRowBatches(outline: JsonOutline): AsyncIterable<Value[][]> {
+  return rowBatches(readJsonRuns(outline), outline.fieldNames);
 }
 
 /** What the first pass learns: the field names, the record count, and where the runs of records lie. */
@@ -88,19 +91,15 @@ async function* rowBatches(
 }
 
 /**
- * The second pass: each run of records the first pass found (or the runs
- * given, a part of them), read at its place and parsed natively, one run
- * (about one read chunk) alive at a time.
+ * The second pass: each run of records the first pass found, read at its
+ * place and parsed natively, one run (about one read chunk) alive at a time.
  */
-export async function* readJsonRuns(
-  outline: JsonOutline,
-  runs: readonly number[] = outline.runs,
-): AsyncGenerator<JsonRecord[]> {
+async function* readJsonRuns(outline: JsonOutline): AsyncGenerator<JsonRecord[]> {
   if (outline.single) {
     yield [outline.single];
     return;
   }
-  const { path: absolutePath, scriptPath } = outline;
+  const { path: absolutePath, scriptPath, runs } = outline;
   const file = await openFile(absolutePath, scriptPath);
   let buffer = Buffer.alloc(0);
   try {

@@ -19,7 +19,7 @@ import { qualifyFieldName, type QualifyRule } from './qualifyFieldName.js';
 import type { RawStatement } from './RawStatement.js';
 import { residentRowStream } from './residentRowStream.js';
 import type { RowStream } from './RowStream.js';
-import { runLoad, type LoadEnvironment } from './runLoad.js';
+import { copiesFieldsOnly, runLoad, type LoadEnvironment } from './runLoad.js';
 import { limitRowStream } from './limitRowStream.js';
 import { sampleRowStream } from './sampleRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
@@ -220,6 +220,7 @@ export class LoadRunner {
           source.path,
           source.format,
           this.host.numbers(),
+          copiesFieldsOnly(load) && !load.sample,
         );
         const base = source.path.replace(/^.*[/\\]/, '');
         return {

@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parallelism } from '../parallel/engineThreads.js';
 import type { ColumnsPart } from './ColumnsPart.js';
-import type { JsonRunsJob } from './encodeJsonRuns.js';
+import type { JsonFileJob } from './encodeJsonFile.js';
 import type { DelimitedRangeJob } from './scanDelimitedRange.js';
 
-/** Work the worker does: a byte range of a delimited file, or runs of a JSON file's records. */
-export type LoadJob = DelimitedRangeJob | JsonRunsJob;
+/** Work the worker does: a byte range of a delimited file, or a whole JSON file. */
+export type LoadJob = DelimitedRangeJob | JsonFileJob;
 
 /** What the worker posts: that it is ready, a job's result (undefined: a CSV range needs the text parser), or a failure. */
 type WorkerMessage = { ready: true } | { result: ColumnsPart | undefined } | { error: string };

@@ -1,64 +1,75 @@
-import { encodeJsonRecords } from '../io/jsonRecordValues.js';
-import { readJsonRuns, type JsonOutline } from '../io/readJsonFile.js';
-import type { ColumnBuilder } from './ColumnBuilder.js';
-import { appendColumnsPart, type ColumnsPart } from './ColumnsPart.js';
+import { DataFileError } from '../io/DataFileError.js';
+import { readJsonColumns } from '../io/readJsonColumns.js';
+import { jsonRowBatches, readJsonFile, type JsonOutline } from '../io/readJsonFile.js';
+import { ColumnBuilder } from './ColumnBuilder.js';
+import { appendColumnsPart, columnsPart, type ColumnsPart } from './ColumnsPart.js';
 import { LoadWorkerPool } from './LoadWorkerPool.js';
-
-/** Files smaller than this are encoded by one thread: handing half over costs more than it saves. */
-const SPLIT_MIN_BYTES = 2 * 1024 * 1024;
+import type { ValueRowStream } from './RowStream.js';
 
 /**
- * Encodes a JSON file's records straight into dictionary columns, run by run
- * as the first pass found them. When the file is large the worker thread
- * takes the second half of the runs (their places are known, so the cut is
- * exact); its columns are appended in first-seen order, as one thread makes them.
+ * Rows of a JSON file. For a LOAD that takes fields as they are (`takesColumns`)
+ * the file is first read in one pass straight into columns, which the LOAD
+ * takes whole; the rows are there too, read again from the file, should it
+ * need them after all.
  */
-export async function encodeJsonFile(
-  outline: JsonOutline,
-  targets: readonly (ColumnBuilder | undefined)[],
-  pause: () => Promise<void>,
-): Promise<number> {
-  const { runs, fieldNames } = outline;
-  const cut = secondHalfStart(runs);
-  const pool = cut > 0 ? LoadWorkerPool.shared() : undefined;
-  const theirs = pool?.available ? runs.slice(cut) : [];
-  const part: Promise<ColumnsPart | undefined> | undefined = pool?.available
-    ? pool.run({
-        kind: 'json',
-        outline: {
-          path: outline.path,
-          scriptPath: outline.scriptPath,
-          fieldNames,
-          rowCount: 0,
-          runs: [],
-        },
-        runs: theirs,
-        loaded: targets.map((target) => target !== undefined),
-      })
-    : undefined;
-  let rows = 0;
-  const encode = async (part: readonly number[]): Promise<void> => {
-    for await (const records of readJsonRuns(outline, part)) {
-      encodeJsonRecords(records, fieldNames, targets);
-      rows += records.length;
-      await pause();
-    }
-  };
-  await encode(part ? runs.slice(0, cut) : runs);
-  if (!part) return rows;
-  const result = await part;
-  // The worker failed (a run that does not parse, say): the runs are read here, and fail here.
-  if (!result) await encode(theirs);
-  return result ? rows + appendColumnsPart(targets, result) : rows;
+export async function jsonRowStream(
+  absolutePath: string,
+  scriptPath: string,
+  takesColumns: boolean,
+): Promise<ValueRowStream> {
+  const encoded = takesColumns ? await encodeJsonFile(absolutePath, scriptPath) : undefined;
+  if (encoded) {
+    const { outline, part } = encoded;
+    return {
+      kind: 'values',
+      fieldNames: outline.fieldNames,
+      batches: jsonRowBatches(outline),
+      encode: (targets) => Promise.resolve(appendColumnsPart(targets, part)),
+    };
+  }
+  const records = await readJsonFile(absolutePath, scriptPath);
+  return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
 }
 
-/** The index in `runs` of the first run of the second half by bytes; 0 when the file is too small to split. */
-function secondHalfStart(runs: readonly number[]): number {
-  if (runs.length < 4) return 0;
-  const start = runs[0];
-  const end = runs[runs.length - 1];
-  if (end - start < SPLIT_MIN_BYTES) return 0;
-  const middle = start + (end - start) / 2;
-  for (let i = 2; i < runs.length; i += 2) if (runs[i] >= middle) return i;
-  return 0;
+/** A JSON file's records encoded into columns, as a worker hands them over, and where they lie. */
+export interface EncodedJsonFile {
+  readonly outline: JsonOutline;
+  readonly part: ColumnsPart;
+}
+
+/** The job of reading a whole JSON file into columns. */
+export interface JsonFileJob {
+  readonly kind: 'json-file';
+  readonly path: string;
+  readonly scriptPath: string;
+}
+
+/**
+ * Reads a JSON array file in one pass straight into dictionary columns, in
+ * the load worker when it is up (whose code stays warm from load to load),
+ * else here. Undefined when the file is not a plain array of records or does
+ * not parse: the two-pass reader then reads it, or says what is wrong with it.
+ */
+export async function encodeJsonFile(
+  absolutePath: string,
+  scriptPath: string,
+): Promise<EncodedJsonFile | undefined> {
+  const job: JsonFileJob = { kind: 'json-file', path: absolutePath, scriptPath };
+  const pool = LoadWorkerPool.shared();
+  // The worker answers undefined for a file it cannot read, as here.
+  if (pool?.available) return (await pool.run(job)) as EncodedJsonFile | undefined;
+  try {
+    return await encodeJsonFileHere(job);
+  } catch (error) {
+    if (error instanceof DataFileError) return undefined;
+    throw error;
+  }
+}
+
+/** Reads the file of a job into columns on this thread (the worker's side of `encodeJsonFile`). */
+export async function encodeJsonFileHere(job: JsonFileJob): Promise<EncodedJsonFile | undefined> {
+  const read = await readJsonColumns(job.path, job.scriptPath, (name) => new ColumnBuilder(name));
+  if (!read) return undefined;
+  const part = columnsPart(read.outline.rowCount, read.columns);
+  return { outline: read.outline, part };
 }

@@ -3,7 +3,6 @@ import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { DelimitedFileCursor } from '../io/DelimitedFileCursor.js';
 import type { DelimitedCell } from '../io/DelimitedParser.js';
 import { parseDelimitedChunks, readDelimitedFile } from '../io/readDelimitedFile.js';
-import { readJsonFile } from '../io/readJsonFile.js';
 import { readParquetFile } from '../io/parquet/readParquetFile.js';
 import { qvdFieldNumberFormat } from '../io/qvd/qvdFieldNumberFormat.js';
 import { readQvdFile } from '../io/qvd/readQvdFile.js';
@@ -16,7 +15,7 @@ import type { NumberInterpretation } from '../io/textToValue.js';
 import type { FileFormatSpec, FileType } from './FileFormatSpec.js';
 import type { RowStream } from './RowStream.js';
 import { textRowStream } from './textRowStream.js';
-import { encodeJsonFile } from './encodeJsonFile.js';
+import { jsonRowStream } from './encodeJsonFile.js';
 
 const EXTENSION_TYPES: Record<string, FileType> = {
   '.json': 'json',
@@ -52,6 +51,8 @@ export async function fileRowStream(
   scriptPath: string,
   spec: FileFormatSpec,
   numbers: NumberInterpretation,
+  /** Whether the LOAD takes the fields as they are: a JSON file is then read straight into columns. */
+  takesColumns = false,
 ): Promise<RowStream> {
   const type = fileTypeOf(scriptPath, spec);
   if (type === 'qvd') {
@@ -80,15 +81,7 @@ export async function fileRowStream(
     );
     return { kind: 'values', fieldNames: rows.fieldNames, batches: rows.batches };
   }
-  if (type === 'json') {
-    const records = await readJsonFile(absolutePath, scriptPath);
-    return {
-      kind: 'values',
-      fieldNames: records.fieldNames,
-      batches: records.batches,
-      encode: (targets, pause) => encodeJsonFile(records.outline, targets, pause),
-    };
-  }
+  if (type === 'json') return jsonRowStream(absolutePath, scriptPath, takesColumns);
   const format = delimitedFormatOf(scriptPath, spec);
   const labels = spec.labels === 'none' ? 'none' : 'embedded';
   const headerLines = spec.headerLines ?? 0;

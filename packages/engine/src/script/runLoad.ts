@@ -202,13 +202,25 @@ function rowWriter(
 
 /** True when every output is a source field as is and nothing filters, repeats or groups rows. */
 function isPlainCopy(load: LoadStatement, sourceFields: readonly string[]): boolean {
+  return (
+    copiesFieldsOnly(load) &&
+    load.fields.every(
+      (field) =>
+        field.kind === 'star' ||
+        (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)),
+    )
+  );
+}
+
+/**
+ * Whether a LOAD takes its source's fields as they are (`*` or bare field
+ * names, nothing that filters or groups the rows): such a LOAD takes encoded
+ * columns from the source when the fields it names are there.
+ */
+export function copiesFieldsOnly(load: LoadStatement): boolean {
   if (load.where || load.whileCondition || load.groupBy || load.distinct || load.first)
     return false;
-  return load.fields.every(
-    (field) =>
-      field.kind === 'star' ||
-      (field.expr.kind === 'field' && sourceFields.includes(field.expr.name)),
-  );
+  return load.fields.every((field) => field.kind === 'star' || field.expr.kind === 'field');
 }
 
 /**
