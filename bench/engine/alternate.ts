@@ -24,6 +24,8 @@ export interface Contestant {
   readonly name: string;
   readonly run: (round: number) => Promise<unknown> | unknown;
   readonly check?: (round: number) => Promise<void> | void;
+  /** Untimed, before each of its runs: what this process's GC does not reach (another process's heaps). */
+  readonly settle?: () => Promise<void> | void;
 }
 
 /** The summaries of wall and CPU time, per contestant. */
@@ -55,6 +57,7 @@ export async function alternate(
     const order = contestants.map((_, k) => contestants[(k + round) % contestants.length]!);
     for (const contestant of order) {
       collect();
+      await contestant.settle?.();
       const cpu = process.cpuUsage();
       const started = performance.now();
       await contestant.run(round);

@@ -64,7 +64,7 @@ console.log(
   `bench/engine shapes — node ${process.version}, DuckDB threads=${threads}, engine threads=${parallelism().threads} (in process and its server), ${new Date().toISOString()}`,
 );
 console.log(
-  `medians of ${ROUNDS} alternating rounds (order rotating, GC before each run) after 1 warm-up, [min–max]; ratio = engine / DuckDB wall time (lower is better)`,
+  `medians of ${ROUNDS} alternating rounds (order rotating, GC before each run: this process, its engine threads and, for the client, the server process) after 1 warm-up, [min–max]; ratio = engine / DuckDB wall time (lower is better)`,
 );
 console.log('the machine is shared: other work comes and goes during a run\n');
 
@@ -78,7 +78,7 @@ async function runSize(rows: number): Promise<Row[]> {
   const models = buildModels(rows);
   for (const spec of [...MODELS.flat, ...MODELS.star]) await duck.run(createTableSql(spec, rows));
   const server = CLIENT ? await startServer(rows) : undefined;
-  const clients = server ? await openClients(server.url) : undefined;
+  const clients = server ? await openClients(server.url, server.child) : undefined;
   console.log(`== ${rows.toLocaleString('en')} rows`);
   const out: Row[] = [];
   try {
@@ -135,6 +135,7 @@ async function runShape(
         ? [
             {
               name: 'client',
+              settle: () => client!.collect(),
               run: async (round: number) => {
                 answers.client = await chart.look(shape.pick(round), fetchRows);
               },
@@ -230,6 +231,8 @@ interface ChartAnswer {
 
 interface Client {
   chart(shape: Shape): Promise<{ look(pick: Pick, fetchRows: number): Promise<ChartAnswer> }>;
+  /** Collects the server process's heaps (untimed), as this process collects its own before each run. */
+  collect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -240,6 +243,8 @@ function startServer(rows: number): Promise<{ child: ChildProcess; url: string }
       '--import',
       'tsx',
       '--max-old-space-size=16384',
+      // So the server can collect its heaps before each timed client run (Client.collect).
+      '--expose-gc',
       // BENCH_PROF=<dir> writes the engine's CPU profile there.
       ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
     ],
@@ -251,7 +256,17 @@ function startServer(rows: number): Promise<{ child: ChildProcess; url: string }
   });
 }
 
-async function openClients(url: string): Promise<Record<ModelName, Client>> {
+async function openClients(url: string, server: ChildProcess): Promise<Record<ModelName, Client>> {
+  const collect = () =>
+    new Promise<void>((resolve) => {
+      const answered = (message: unknown) => {
+        if (message !== 'collected') return;
+        server.off('message', answered);
+        resolve();
+      };
+      server.on('message', answered);
+      server.send('collect');
+    });
   const open = async (app: ModelName): Promise<Client> => {
     const session = enigma.create({
       schema,
@@ -287,6 +302,7 @@ async function openClients(url: string): Promise<Record<ModelName, Client>> {
           },
         };
       },
+      collect,
       close: () => session.close(),
     };
   };
