@@ -66,6 +66,8 @@ export class GroupIndex {
     // Shared when the threads may read it (Aggr's outer sums over these groups), so it is not copied for them.
     const parents = rowArray(Int32Array, this.count, this.ofRow.length);
     const outerOfRow = outer.ofRow;
+    // One outer group (a grand total's): every parent is 0, as the array starts.
+    if (outer.count <= 1) return parents;
     if (this.firstRow) {
       const firstRow = this.firstRow;
       for (let g = 0; g < parents.length; g++) parents[g] = outerOfRow[firstRow[g]!]!;

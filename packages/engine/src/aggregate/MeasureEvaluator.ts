@@ -47,6 +47,9 @@ const ALL_RECORDS: SetExpression = {
  */
 export class MeasureEvaluator {
   private readonly prefetched = new Map<GroupIndex, Map<CallExpr, Value[]>>();
+  // Aggr's inner table per composite grouping and inner expression: a chart's
+  // rows and its grand total read the same one (10M rows: 1.6M inner sums).
+  private readonly aggrInner = new WeakMap<GroupIndex, Map<Expr, Value[] | Float64Array>>();
 
   constructor(
     private readonly scope: ChartScope,
@@ -169,10 +172,16 @@ export class MeasureEvaluator {
     const index = this.scope.groups(frame, dims);
     const composite = this.scope.groups(frame, allDims);
     const innerTarget = { dims: allDims, index: composite };
-    const innerValues =
-      inner.kind === 'call' && inner.aggregation && inner.key !== 'AGGR'
-        ? this.aggregateValuesOrNumbers(inner, innerTarget)
-        : this.evaluate(inner, innerTarget);
+    let computed = this.aggrInner.get(composite);
+    if (!computed) this.aggrInner.set(composite, (computed = new Map()));
+    let innerValues = computed.get(inner);
+    if (!innerValues) {
+      innerValues =
+        inner.kind === 'call' && inner.aggregation && inner.key !== 'AGGR'
+          ? this.aggregateValuesOrNumbers(inner, innerTarget)
+          : this.evaluate(inner, innerTarget);
+      computed.set(inner, innerValues);
+    }
     const arg: RowArgument =
       innerValues instanceof Float64Array
         ? { kind: 'numbers', values: innerValues }
