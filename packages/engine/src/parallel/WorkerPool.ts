@@ -39,6 +39,8 @@ var __name = (fn) => fn;
  */
 export class WorkerPool {
   private readonly workers: (PoolWorker | undefined)[];
+  /** How long the calling thread took over its own part in the last run, in ms. */
+  lastOwnMs = 0;
 
   /** A pool for `threads` threads in all: this one and `threads - 1` workers. */
   constructor(
@@ -68,8 +70,10 @@ export class WorkerPool {
     }
     let own: Float64Array[][] = [];
     let failure: unknown;
+    const ownStart = performance.now();
     try {
       own = runBlocks(loop, args, parts[0] ?? []);
+      this.lastOwnMs = performance.now() - ownStart;
     } catch (error) {
       failure = error;
     }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { ParallelError } from './ParallelError.js';
+import { forgetSplits } from './splitChoice.js';
 import { WorkerPool } from './WorkerPool.js';
 
 /** How the engine splits its scans across threads. */
@@ -40,6 +41,7 @@ export function configureParallelism(changes: Partial<ParallelOptions>): Paralle
       throw new ParallelError('BAD_THREADS', `${name} must be a positive integer, not ${value}`);
   }
   options = next;
+  forgetSplits();
   return options;
 }
 

@@ -1,6 +1,7 @@
 import { enginePool, parallelism } from './engineThreads.js';
 import { type AccumulatorArg, type Block, type BlockLoop, runBlocks } from './runBlocks.js';
 import { shareable } from './sharedArrays.js';
+import { noteSplit, splitPays } from './splitChoice.js';
 
 /** An accumulator argument of `length` slots starting at `initial`, merged with `merge`. */
 export function accumulator(
@@ -58,14 +59,23 @@ function runSplit(
   const size = orderFree ? Math.ceil(length / configured) : blockSize(length);
   const blocks = blocksOf(length, Math.max(size, 1));
   const threads = Math.min(configured, blocks.length);
-  if (!pool || threads <= 1) return runBlocks(loop, args, blocks);
+  if (!pool || threads <= 1 || !splitPays(loop)) return runBlocks(loop, args, blocks);
   const parts = Array.from({ length: threads }, (_, k) =>
     blocks.slice(
       Math.floor((k * blocks.length) / threads),
       Math.floor(((k + 1) * blocks.length) / threads),
     ),
   );
-  return pool.run(loop, args.map(shareable), parts);
+  const started = performance.now();
+  const results = pool.run(loop, args.map(shareable), parts);
+  const own = parts[0]!;
+  noteSplit(
+    loop,
+    performance.now() - started,
+    pool.lastOwnMs,
+    (own.at(-1)![1] - own[0]![0]) / length,
+  );
+  return results;
 }
 
 /** How many blocks an order-dependent sum over `length` rows runs in (with one accumulator each). */

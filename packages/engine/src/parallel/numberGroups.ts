@@ -2,6 +2,7 @@ import type { GroupColumn } from '../aggregate/GroupIndex.js';
 import { accumulator, fillInBlocks, reduceInBlocks, runsInParallel } from './inBlocks.js';
 import type { BlockLoop } from './runBlocks.js';
 import { isShared, rowArray } from './sharedArrays.js';
+import { splitPays } from './splitChoice.js';
 
 /** Groups numbered in the order of their first frame row, as the one-thread numbering does. */
 export interface NumberedGroups {
@@ -29,12 +30,15 @@ export function numberGroupsOnThreads(
 ): NumberedGroups | undefined {
   const space = strides[columns.length]!;
   if (!runsInParallel(length) || space > SPACE_LIMIT) return undefined;
+  // Its two passes on this thread cost more than the one-thread numbering.
+  const loop = codeLoop(columns.length);
+  if (!splitPays(loop)) return undefined;
   // The key codes go where the ids will be: the second pass replaces each by its id.
   const ofRow = rowArray(Int32Array, length);
   if (!isShared(ofRow)) return undefined;
   const args: unknown[] = [ofRow, accumulator(space, Infinity, 'min')];
   columns.forEach((column, c) => args.push(column.symbols, column.rows, strides[c]));
-  const first = reduceInBlocks(codeLoop(columns.length), args, length)[0]!;
+  const first = reduceInBlocks(loop, args, length)[0]!;
   // The first rows marked in a bitset and read back in order give the codes by first row
   // (ofRow still holds each row's code), with no sort.
   const marks = new Uint32Array((length + 31) >>> 5);

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import {
+  configureParallelism,
+  parallelism,
+  stopEngineThreads,
+} from '../../src/parallel/engineThreads.js';
+import { accumulator, reduceInBlocks } from '../../src/parallel/inBlocks.js';
+import type { BlockLoop } from '../../src/parallel/runBlocks.js';
+import { forgetSplits, noteSplit, splitPays } from '../../src/parallel/splitChoice.js';
+import { WorkerPool } from '../../src/parallel/WorkerPool.js';
+
+const loop = (() => {}) as BlockLoop;
+
+describe('splitChoice', () => {
+  test('a loop whose split lost three times in a row runs here for 8 runs, then is split again', () => {
+    forgetSplits();
+    expect(splitPays(loop)).toBe(true);
+    // 10 ms of wall time where the calling thread's half took 2 ms (alone: about 4 ms).
+    noteSplit(loop, 10, 2, 0.5);
+    noteSplit(loop, 10, 2, 0.5);
+    expect(splitPays(loop)).toBe(true);
+    noteSplit(loop, 10, 2, 0.5);
+    const choices = Array.from({ length: 9 }, () => splitPays(loop));
+    expect(choices).toEqual([false, false, false, false, false, false, false, false, true]);
+  });
+
+  test('a split that pays resets the count of losses', () => {
+    forgetSplits();
+    noteSplit(loop, 10, 2, 0.5);
+    noteSplit(loop, 10, 2, 0.5);
+    noteSplit(loop, 3, 2, 0.5);
+    noteSplit(loop, 10, 2, 0.5);
+    expect(splitPays(loop)).toBe(true);
+  });
+});
+
+describe('a split whose worker part starts late', () => {
+  const configured = parallelism();
+  beforeAll(() => configureParallelism({ threads: 2, minRows: 64, blockRows: 32 }));
+  afterAll(async () => {
+    configureParallelism(configured);
+    await stopEngineThreads();
+  });
+
+  // Rows from 100 on (the worker's part) wait 20 ms first, as a worker without a core does.
+  const late = new Function(
+    'from',
+    'to',
+    'values',
+    'sums',
+    `if (from >= 100) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+     for (let i = from; i < to; i++) sums[0] += values[i];`,
+  ) as BlockLoop;
+
+  test('runs on this thread after three late runs, with the same sums', () => {
+    const values = Float64Array.from({ length: 200 }, (_, i) => i / 7);
+    const run = vi.spyOn(WorkerPool.prototype, 'run');
+    const sums = Array.from(
+      { length: 5 },
+      () => reduceInBlocks(late, [values, accumulator(1)], 200)[0]![0],
+    );
+    expect(run).toHaveBeenCalledTimes(3);
+    run.mockRestore();
+    expect(new Set(sums).size).toBe(1);
+  });
+});
