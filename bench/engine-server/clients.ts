@@ -5,6 +5,7 @@
 // The bench forks several of these so that one client process is not the bottleneck.
 import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
 import type { ClientReply, ClientRequest } from './protocol.js';
+import { watchPauses } from './pauses.js';
 import { profileRound } from './roundProfiler.js';
 import { CUBE, originFor } from './workload.js';
 
@@ -49,6 +50,7 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
   const latencies: number[] = [];
   let errors = 0;
   const cpu = process.cpuUsage();
+  const stopWatching = watchPauses();
   await Promise.all(
     clients.map(async (client) => {
       for (let op = 0; op < ops; op++) {
@@ -65,7 +67,8 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
     }),
   );
   const used = process.cpuUsage(cpu);
-  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000 };
+  const pauses = stopWatching();
+  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000, pauses };
 }
 
 /** The last layout of each session, keyed by the airport it selected last (for the by-value check). */

@@ -2,6 +2,7 @@
 // SelectValues frame, its answer parsed, a GetLayout frame, its answer
 // parsed) with no client library, so what they cost is the floor of any client.
 import WebSocket from 'ws';
+import { watchPauses } from './pauses.js';
 import { originFor } from './workload.js';
 
 interface Raw {
@@ -34,6 +35,7 @@ async function round(offset: number, ops: number) {
   const latencies: number[] = [];
   let errors = 0;
   const cpu = process.cpuUsage();
+  const stopWatching = watchPauses();
   await Promise.all(
     sessions.map(async (raw) => {
       for (let op = 0; op < ops; op++) {
@@ -47,7 +49,8 @@ async function round(offset: number, ops: number) {
     }),
   );
   const used = process.cpuUsage(cpu);
-  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000 };
+  const pauses = stopWatching();
+  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000, pauses };
 }
 
 process.on(

@@ -7,6 +7,7 @@
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import type { RecordedAnswers } from './floor.js';
+import { watchPauses, type Pauses } from './pauses.js';
 
 interface Request {
   id: number;
@@ -44,8 +45,15 @@ wss.on('connection', (ws) => {
   });
 });
 
+let stopWatching: (() => Pauses) | undefined;
+
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'cpu') {
+  if (message.type === 'pauses-start') {
+    stopWatching = watchPauses();
+    process.send!({ type: 'pauses-start' });
+  } else if (message.type === 'pauses-stop') {
+    process.send!({ type: 'pauses-stop', ...stopWatching?.() });
+  } else if (message.type === 'cpu') {
     const used = process.cpuUsage();
     process.send!({
       type: 'cpu',

@@ -1,4 +1,5 @@
 // The messages between bench/engine-server's main process and its client processes.
+import type { Pauses } from './pauses.js';
 import type { ProfileRequest } from './roundProfiler.js';
 
 /** What the bench asks a client process. */
@@ -14,7 +15,7 @@ export type ClientRequest =
 export type ClientReply =
   | { type: 'ready' }
   | { type: 'connected' }
-  | { type: 'round'; latencies: number[]; errors: number; cpuMs: number }
+  | { type: 'round'; latencies: number[]; errors: number; cpuMs: number; pauses: Pauses }
   | { type: 'layouts'; byOrigin: Record<string, unknown> }
   | { type: 'closed' }
   | { type: 'profile-start' }

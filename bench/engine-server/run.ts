@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import { median, percentile, spread } from './stats.js';
 import { recordAnswers, type RecordedAnswers } from './floor.js';
+import type { Pauses } from './pauses.js';
 
 const sessionCounts = process.argv
   .slice(2)
@@ -146,6 +147,11 @@ interface Round {
   p50: number;
   p99: number;
   errors: number;
+  /** The server's stalls in the round. */
+  serverPauses: Pauses;
+  /** The client processes' garbage collector pauses, added up over them, and the longest. */
+  clientGcMs: number;
+  clientGcMaxMs: number;
 }
 
 /** Starts (before a measured round) or stops and writes (after it) the CPU profiles of the engine and clients. */
@@ -175,6 +181,7 @@ async function round(
   offset: number,
   ops: number,
 ): Promise<Round> {
+  await ask(engine.child, { type: 'pauses-start' });
   const cpuBefore = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const start = performance.now();
   const replies = await Promise.all(
@@ -184,6 +191,7 @@ async function round(
   );
   const elapsed = (performance.now() - start) / 1000;
   const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
+  const serverPauses = await ask<Pauses>(engine.child, { type: 'pauses-stop' });
   const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
   const done = Math.max(1, latencies.length);
   return {
@@ -194,7 +202,26 @@ async function round(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     errors: replies.reduce((sum, reply) => sum + reply.errors, 0),
+    serverPauses,
+    clientGcMs: replies.reduce((sum, reply) => sum + reply.pauses.gcMs, 0),
+    clientGcMaxMs: Math.max(...replies.map((reply) => reply.pauses.gcMaxMs)),
   };
+}
+
+/** The stalls of a side's rounds: GC pauses per round (median [min–max]) and the longest, event-loop delay. */
+function stallsText(rounds: readonly Round[], server: string): string {
+  const max = (values: number[]) => Math.max(...values).toFixed(1);
+  return (
+    `stalls: ${server} GC ${spread(
+      rounds.map((x) => x.serverPauses.gcMs),
+      0,
+    )} ms a round (longest ${max(rounds.map((x) => x.serverPauses.gcMaxMs))}), ` +
+    `event loop late by up to ${max(rounds.map((x) => x.serverPauses.loopMaxMs))} ms; ` +
+    `clients GC ${spread(
+      rounds.map((x) => x.clientGcMs),
+      0,
+    )} ms a round (longest ${max(rounds.map((x) => x.clientGcMaxMs))})`
+  );
 }
 
 /** The qHyperCube of each airport's last layout, as the client processes saw them. */
@@ -296,7 +323,8 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
           1024
         ).toFixed(
           1,
-        )} KiB (rss/session ${((loaded.rss - baseline.rss) / count / 1024).toFixed(1)} KiB)`,
+        )} KiB (rss/session ${((loaded.rss - baseline.rss) / count / 1024).toFixed(1)} KiB) | ` +
+        stallsText(rounds, 'engine'),
     );
   });
   if (engines.length > 1)
@@ -354,7 +382,8 @@ async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]
     )} µs | client CPU/op ${spread(
       rounds.map((x) => x.clientCpuPerOp * 1000),
       0,
-    )} µs | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} (the engine's recorded answers sent by a plain ws server to raw ws clients)`,
+    )} µs | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${stallsText(rounds, 'server')} ` +
+      `(the engine's recorded answers sent by a plain ws server to raw ws clients)`,
   );
   await Promise.all(rawClients.map((client) => askClient(client, { type: 'close' }, 'closed')));
 }

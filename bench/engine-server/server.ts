@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { seedDemoApps, startEngine } from '@qlikit/engine';
+import { watchPauses, type Pauses } from './pauses.js';
 import { profileRound, type ProfileRequest } from './roundProfiler.js';
 
 const require = createRequire(import.meta.url);
@@ -19,8 +20,15 @@ const flights = await engine.apps.get('flights');
 flights.hold();
 if (flights.dataModel.tables.length === 0) throw new Error('The flights demo app has no data');
 
+let stopWatching: (() => Pauses) | undefined;
+
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'profile-start' || message.type === 'profile-stop') {
+  if (message.type === 'pauses-start') {
+    stopWatching = watchPauses();
+    process.send!({ type: 'pauses-start' });
+  } else if (message.type === 'pauses-stop') {
+    process.send!({ type: 'pauses-stop', ...stopWatching?.() });
+  } else if (message.type === 'profile-start' || message.type === 'profile-stop') {
     void profileRound(message as ProfileRequest);
   } else if (message.type === 'memory') {
     for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc?.();
