@@ -29,13 +29,20 @@ export function computeLayout(properties: Json, context: LayoutContext): Json {
 
 function transformNode(node: unknown, path: string, context: LayoutContext): unknown {
   if (Array.isArray(node))
-    return node.map((item, index) => transformNode(item, `${path}/${index}`, context));
-  if (typeof node !== 'object' || node === null) return node;
+    return node.map((item, index) =>
+      isObject(item) ? transformNode(item, `${path}/${index}`, context) : item,
+    );
+  if (!isObject(node)) return node;
   const out: Json = {};
   const object = node as Json;
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue;
     const value = object[key];
+    // Scalars are copied as they are: only objects and arrays need their path (every layout walks them all).
+    if (!isObject(value)) {
+      out[key] = value;
+      continue;
+    }
     const childPath = `${path}/${key}`;
     const computed = computeDefinition(key, value, childPath, context);
     if (computed) out[computed.key] = computed.value;
@@ -101,6 +108,10 @@ function computeDefinition(
     default:
       return null;
   }
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }
 
 function expressionOf(def: Json): string {
