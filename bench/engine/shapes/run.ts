@@ -123,6 +123,8 @@ async function runShape(
           const pick = shape.pick(round);
           state.selectValues(pick.field, pick.values);
           answers.inProcess = computeHyperCube(model, state.result(), def);
+          // A page makes its cell objects when first read: the in-process answer is those cells.
+          void answers.inProcess.layout.qDataPages[0]?.qMatrix;
         },
         check: (round) => {
           const cube = answers.inProcess!;

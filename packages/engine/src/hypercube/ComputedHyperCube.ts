@@ -4,6 +4,8 @@ import type { Value } from '../value/Value.js';
 import { numberOf } from '../aggregate/valueParts.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
+import { DataPage, type PageSource } from './DataPage.js';
+import { valueCellText } from './cellText.js';
 import { readPages } from './readPages.js';
 import { OTHER_KEY } from './otherGroups.js';
 import type { RowOrder } from './RowOrder.js';
@@ -81,7 +83,7 @@ export class ComputedHyperCube {
 }
 
 /** Sorted rows of dimension symbols and measure values, cut into pages of QIX cells on request. */
-export class CellGrid {
+export class CellGrid implements PageSource {
   constructor(
     private readonly dimensions: readonly DimensionColumn[],
     private readonly measures: readonly MeasureColumn[],
@@ -102,7 +104,7 @@ export class CellGrid {
   }
 
   /** Pages of cells (missing page fields are 0); rejects more than 10,000 cells in all (LOCERR_CALC_PAGES_TOO_LARGE). */
-  pages(requested: readonly Partial<NxPage>[]): NxDataPage[] {
+  pages(requested: readonly Partial<NxPage>[]): DataPage[] {
     const pages = readPages(requested);
     const cells = pages.reduce(
       (sum, page) => sum + Math.max(0, page.qWidth) * Math.max(0, page.qHeight),
@@ -135,30 +137,81 @@ export class CellGrid {
     return valueCell(measure.values[group]!, measure.format, this.settings);
   }
 
-  private page(page: NxPage): NxDataPage {
+  /** The cells of `height` rows from `top` and `width` columns from `left`, row by row. */
+  cells(top: number, height: number, left: number, width: number): NxCell[][] {
+    const matrix: NxCell[][] = new Array<NxCell[]>(height);
+    for (let r = 0; r < height; r++) {
+      const cells = new Array<NxCell>(width);
+      for (let c = 0; c < width; c++) cells[c] = this.cell(top + r, left + c);
+      matrix[r] = cells;
+    }
+    return matrix;
+  }
+
+  /** The JSON text of the same cells, row-major, written column by column without cell objects. */
+  cellTexts(top: number, height: number, left: number, width: number): string[] {
+    // Small integers for the index arithmetic: a page's area may come as doubles (Math.min), which makes every store slow.
+    top |= 0;
+    height |= 0;
+    left |= 0;
+    width |= 0;
+    const texts = new Array<string>(height * width);
+    for (let c = 0; c < width; c++) {
+      const column = left + c;
+      if (column < this.dimensions.length) {
+        const keys = this.dimensions[column]!.keys;
+        const textOf = this.dimensionTexts(column);
+        for (let r = 0; r < height; r++)
+          texts[r * width + c] = textOf(keys[this.order.at(top + r)]!);
+      } else {
+        const { values, format } = this.measures[column - this.dimensions.length]!;
+        for (let r = 0; r < height; r++)
+          texts[r * width + c] = valueCellText(
+            values[this.order.at(top + r)]!,
+            format,
+            this.settings,
+          );
+      }
+    }
+    return texts;
+  }
+
+  // A dimension's cell is the same on every row showing its symbol: its text is written once per grid.
+  private readonly symbolTexts: (Map<number, string> | undefined)[] = [];
+
+  private dimensionTexts(column: number): (symbol: number) => string {
+    const dimension = this.dimensions[column]!;
+    const texts = (this.symbolTexts[column] ??= new Map());
+    return (symbol) => {
+      let text = texts.get(symbol);
+      if (text === undefined) {
+        text = JSON.stringify(this.symbolCell(dimension, symbol));
+        texts.set(symbol, text);
+      }
+      return text;
+    };
+  }
+
+  private page(page: NxPage): DataPage {
     const width = this.dimensions.length + this.measures.length;
     const top = Math.min(page.qTop, this.rowCount);
     const left = Math.min(page.qLeft, width);
     const bottom = Math.min(top + page.qHeight, this.rowCount);
     const right = Math.min(left + page.qWidth, width);
-    const qMatrix: NxCell[][] = [];
     // The whole page's rows at once: a partial order selects them in one pass, not row by row.
     if (bottom > top) this.order.ensure(bottom);
-    for (let row = top; row < bottom; row++) {
-      const cells: NxCell[] = [];
-      for (let column = left; column < right; column++) cells.push(this.cell(row, column));
-      qMatrix.push(cells);
-    }
-    return {
-      qMatrix,
-      qTails: this.dimensions.map(() => ({ qUp: 0, qDown: 0 })),
-      qArea: { qLeft: left, qTop: top, qWidth: right - left, qHeight: bottom - top },
-      qIsReduced: false,
-    };
+    return new DataPage(
+      this,
+      { qLeft: left, qTop: top, qWidth: right - left, qHeight: bottom - top },
+      this.dimensions.map(() => ({ qUp: 0, qDown: 0 })),
+    );
   }
 
   private dimensionCell(dimension: DimensionColumn, group: number): NxCell {
-    const symbol = dimension.keys[group]!;
+    return this.symbolCell(dimension, dimension.keys[group]!);
+  }
+
+  private symbolCell(dimension: DimensionColumn, symbol: number): NxCell {
     if (symbol === OTHER_KEY)
       return {
         qText: dimension.otherLabel ?? 'Others',

@@ -1,5 +1,7 @@
 import { isSharedJson } from '../../app/layout/sharedJson.js';
+import { jsonBytes, opBytes } from './jsonBytes.js';
 import { jsonText } from './jsonText.js';
+import { isTextualPage, pagePatch } from './pagePatch.js';
 
 /** One RFC 6902 operation, as the engine sends them in delta answers. */
 export type JsonPatchOperation =
@@ -94,6 +96,13 @@ function diffInto(
   }
   if (meter.pairs && isSharedJson(previous) && isSharedJson(next)) {
     sharedInto(pairDiff(previous as object, next as object), next as object, path, patch, meter);
+  } else if (isTextualPage(previous) && isTextualPage(next)) {
+    const page = pagePatch(previous, next, path, allowedBytes);
+    meter.nextBytes += page.pageBytes;
+    if (page.ops === undefined) {
+      const op = { op: 'replace', path: path === '' ? '/' : path, value: next } as const;
+      push(patch, meter, op, page.pageBytes);
+    } else for (const op of page.ops) push(patch, meter, op, op.value.text.length);
   } else if (isObject(previous) && isObject(next)) {
     const mark = markOf(patch, meter);
     diffObjects(previous, next, path, patch, meter);
@@ -286,37 +295,6 @@ function pieceText(piece: Piece): string {
   const path = JSON.stringify(piece.path);
   if (piece.op === 'remove') return `{"op":"remove","path":${path}}`;
   return `{"op":"${piece.op}","path":${path},"value":${jsonText(piece.value)}}`;
-}
-
-// `{"op":"replace","path":"…","value":…}`, `{"op":"remove","path":"…"}`.
-function opBytes(op: string, path: string, valueBytes: number): number {
-  const head = 15 + op.length + path.length + 2;
-  return op === 'remove' ? head + 1 : head + 9 + valueBytes + 1;
-}
-
-// The length of a value's JSON, strings counted without their escapes.
-function jsonBytes(value: unknown): number {
-  switch (typeof value) {
-    case 'string':
-      return value.length + 2;
-    case 'number':
-      return numberBytes(value);
-    case 'boolean':
-      return value ? 4 : 5;
-    case 'object':
-      return value === null ? 4 : jsonText(value).length;
-    default:
-      return 0;
-  }
-}
-
-// Integers by their digits (most numbers in a layout), others by their text.
-function numberBytes(value: number): number {
-  if (!Number.isFinite(value)) return 4;
-  if (!Number.isInteger(value) || Math.abs(value) >= 1e15) return String(value).length;
-  let bytes = value < 0 ? 2 : 1;
-  for (let limit = 10, abs = Math.abs(value); abs >= limit; limit *= 10) bytes++;
-  return bytes;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
