@@ -6,6 +6,7 @@ import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
 import { DataPage, type PageSource } from './DataPage.js';
 import { valueCellText } from './cellText.js';
+import { SymbolCellTexts } from './SymbolCellTexts.js';
 import { readPages } from './readPages.js';
 import { OTHER_KEY } from './otherGroups.js';
 import type { RowOrder } from './RowOrder.js';
@@ -156,40 +157,31 @@ export class CellGrid implements PageSource {
     left |= 0;
     width |= 0;
     const texts = new Array<string>(height * width);
+    const groups = new Int32Array(height);
+    for (let r = 0; r < height; r++) groups[r] = this.order.at(top + r);
     for (let c = 0; c < width; c++) {
       const column = left + c;
       if (column < this.dimensions.length) {
         const keys = this.dimensions[column]!.keys;
-        const textOf = this.dimensionTexts(column);
-        for (let r = 0; r < height; r++)
-          texts[r * width + c] = textOf(keys[this.order.at(top + r)]!);
+        const symbols = this.symbolTexts(column);
+        for (let r = 0; r < height; r++) texts[r * width + c] = symbols.get(keys[groups[r]!]!);
       } else {
         const { values, format } = this.measures[column - this.dimensions.length]!;
         for (let r = 0; r < height; r++)
-          texts[r * width + c] = valueCellText(
-            values[this.order.at(top + r)]!,
-            format,
-            this.settings,
-          );
+          texts[r * width + c] = valueCellText(values[groups[r]!]!, format, this.settings);
       }
     }
     return texts;
   }
 
-  // A dimension's cell is the same on every row showing its symbol: its text is written once per grid.
-  private readonly symbolTexts: (Map<number, string> | undefined)[] = [];
+  private readonly columnTexts: SymbolCellTexts[] = [];
 
-  private dimensionTexts(column: number): (symbol: number) => string {
+  private symbolTexts(column: number): SymbolCellTexts {
     const dimension = this.dimensions[column]!;
-    const texts = (this.symbolTexts[column] ??= new Map());
-    return (symbol) => {
-      let text = texts.get(symbol);
-      if (text === undefined) {
-        text = JSON.stringify(this.symbolCell(dimension, symbol));
-        texts.set(symbol, text);
-      }
-      return text;
-    };
+    return (this.columnTexts[column] ??= new SymbolCellTexts(
+      dimension.field.cardinality,
+      (symbol) => JSON.stringify(this.symbolCell(dimension, symbol)),
+    ));
   }
 
   private page(page: NxPage): DataPage {

@@ -1,7 +1,8 @@
 import { numberOf } from '../aggregate/valueParts.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
-import { measureText } from './measureText.js';
+import { finiteNumberText } from '../value/numberToText.js';
+import { hasPattern, measureText } from './measureText.js';
 import type { FieldAttributes } from './QixShapes.js';
 
 const NULL_VALUE_CELL = '{"qText":"-","qNum":"NaN","qElemNumber":0,"qState":"L","qIsNull":true}';
@@ -16,6 +17,11 @@ export function valueCellText(
   settings: FormatSettings,
 ): string {
   if (value === null) return NULL_VALUE_CELL;
+  if (typeof value === 'number' && Number.isFinite(value) && !hasPattern(format)) {
+    // An unformatted number's text is its digits, '.', '-', 'e' and '+': nothing to escape.
+    const shortest = String(value);
+    return `{"qText":"${finiteNumberText(value, shortest)}","qNum":${shortest},"qElemNumber":0,"qState":"L"}`;
+  }
   const num = numberOf(value);
   // JSON writes a finite number as String() does, and Infinity as null.
   const numText = num !== num ? '"NaN"' : Number.isFinite(num) ? String(num) : 'null';

@@ -17,11 +17,16 @@ export function measureText(
 ): string {
   if (value === null) return '-';
   if (typeof value !== 'number') return toText(value);
-  const pattern = format?.qFmt;
-  if (!pattern || !format.qType || format.qType === 'U') return numberToText(value);
+  if (!hasPattern(format)) return numberToText(value);
+  const pattern = format.qFmt!;
   const separators = {
     decimalSep: format.qDec || settings.decimalSep,
     thousandSep: format.qThou ?? settings.thousandSep,
   };
   return formatNumber(value, pattern, settings, separators);
+}
+
+/** Whether a measure's format writes its numbers through a pattern (else they read as `numberToText` writes them). */
+export function hasPattern(format: FieldAttributes | undefined): format is FieldAttributes {
+  return Boolean(format?.qFmt) && Boolean(format!.qType) && format!.qType !== 'U';
 }

@@ -9,8 +9,13 @@ export function numberToText(n: number, decimalSep = '.'): string {
   if (Number.isNaN(n)) return '-';
   if (n === Infinity) return '+INF';
   if (n === -Infinity) return '-INF';
-  const text = Number.isInteger(n) && Math.abs(n) < 1e15 ? String(n) : roundedText(n, String(n));
+  const text = finiteNumberText(n, String(n));
   return decimalSep === '.' ? text : text.replace('.', decimalSep);
+}
+
+/** `numberToText` of a finite number whose `String()` the caller has already (a cell writes both). */
+export function finiteNumberText(n: number, shortest: string): string {
+  return Number.isInteger(n) && Math.abs(n) < 1e15 ? shortest : roundedText(n, shortest);
 }
 
 // A number's shortest text of at most 14 significant digits is also its text rounded to 14

@@ -2,6 +2,10 @@ import { DataPage } from '../../hypercube/DataPage.js';
 import { JsonFragment } from '../../value/ownJsonText.js';
 import { numberBytes, opBytesAt } from './jsonBytes.js';
 
+// Pages of this many rows are judged on SAMPLES rows before they are compared row by row.
+const SAMPLE_FROM = 64;
+const SAMPLES = 8;
+
 /** A replacement whose value is JSON text written already (a cell or a row of a page). */
 export interface TextReplace {
   readonly op: 'replace';
@@ -21,7 +25,8 @@ export function isTextualPage(value: unknown): value is DataPage {
  * fewer bytes. `ops` is undefined when the page should be replaced whole:
  * another area, or a patch over `allowed(pageBytes)` (the cells of another
  * selection), which is found by adding up its bytes before any operation
- * is made. `pageBytes` is the length of `next`'s JSON.
+ * is made, on a sample of rows first. `pageBytes` is the length of
+ * `next`'s JSON.
  */
 export function pagePatch(
   previous: DataPage,
@@ -41,7 +46,7 @@ export function pagePatch(
   const before = previous.cellTexts();
   const rowsPath = `${path}/qMatrix/`;
   // A changed row's bytes: a replacement per changed cell, or of the row, whichever is smaller.
-  const rowPatch = (r: number): { bytes: number; whole: boolean } => {
+  const rowPatch = (r: number): { bytes: number; whole: boolean; rowBytes: number } => {
     let cellOps = 0;
     let rowBytes = rowFrame;
     const rowPath = rowsPath.length + numberBytes(r);
@@ -51,9 +56,20 @@ export function pagePatch(
         cellOps += opBytesAt('replace', rowPath + 1 + numberBytes(c), after[i]!.length) + 1;
     }
     const rowOp = opBytesAt('replace', rowPath, rowBytes) + 1;
-    return { bytes: Math.min(cellOps, rowOp), whole: rowOp < cellOps };
+    return { bytes: Math.min(cellOps, rowOp), whole: rowOp < cellOps, rowBytes };
   };
   const limit = allowed(pageBytes);
+  if (height >= SAMPLE_FROM) {
+    // A few rows spread over the page tell a page of other cells before half of it is compared.
+    let sampleBytes = 0;
+    let sampleRows = 0;
+    for (let s = 0; s < SAMPLES; s++) {
+      const row = rowPatch(Math.floor(((s + 0.5) * height) / SAMPLES));
+      sampleBytes += row.bytes;
+      sampleRows += row.rowBytes;
+    }
+    if (sampleBytes * pageBytes > limit * sampleRows) return { pageBytes, ops: undefined };
+  }
   let bytes = 0;
   for (let r = 0; r < height && bytes <= limit; r++) bytes += rowPatch(r).bytes;
   if (bytes > limit) return { pageBytes, ops: undefined };
