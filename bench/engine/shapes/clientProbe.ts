@@ -5,21 +5,22 @@
 // engine spent on it (probeTiming.ts, loaded into the server): computing the
 // answer, writing its text (delta encoding included), and the rest (parsing
 // the request, sending the frame).
-// Run: node --conditions=source --import tsx bench/engine/shapes/clientProbe.ts <rows> <shape text> [looks]
+// Run: node --conditions=source --import tsx bench/engine/shapes/clientProbe.ts <rows> <shape text | all> [looks]
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
 import WebSocket from 'ws';
 import type { EngineSpan } from './probeTiming.js';
-import { SHAPES, cubeDefOf, fetchRowsOf } from './shapes.js';
+import { type Shape, SHAPES, cubeDefOf, fetchRowsOf } from './shapes.js';
 
 await probe();
 
 async function probe(): Promise<void> {
   const rows = Number(process.argv[2] ?? 1_000_000);
-  const shape = SHAPES.find((s) => s.name.includes(process.argv[3] ?? 'plain'))!;
+  const which = process.argv[3] ?? 'plain';
   const looks = Number(process.argv[4] ?? 12);
+  const shapes = which === 'all' ? SHAPES : [SHAPES.find((s) => s.name.includes(which))!];
   const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [String(rows)], {
     execArgv: [
       '--conditions=source',
@@ -43,6 +44,17 @@ async function probe(): Promise<void> {
       child.once('message', resolve);
       child.send('spans');
     });
+  for (const shape of shapes) await probeShape(shape, url, rows, looks, spansOf);
+  child.disconnect();
+}
+
+async function probeShape(
+  shape: Shape,
+  url: string,
+  rows: number,
+  looks: number,
+  spansOf: () => Promise<EngineSpan[]>,
+): Promise<void> {
   const session = enigma.create({
     schema,
     url: `${url}/app/${shape.model}`,
@@ -50,6 +62,7 @@ async function probe(): Promise<void> {
   });
   const global: any = await session.open();
   const doc: any = await global.openDoc(shape.model);
+  await doc.clearAll(false);
   const object: any = await doc.createSessionObject({
     qInfo: { qType: 'probe-chart' },
     qHyperCubeDef: cubeDefOf(shape, 0),
@@ -117,7 +130,6 @@ async function probe(): Promise<void> {
     for (const span of engine) counts.set(span.form, (counts.get(span.form) ?? 0) + 1);
     return [...counts].map(([form, n]) => `${n} ${form}`).join(', ');
   }
-  console.log(`client process CPU per look: ${median(cpu).toFixed(2)} ms`);
+  console.log(`client process CPU per look: ${median(cpu).toFixed(2)} ms\n`);
   await session.close();
-  child.disconnect();
 }
