@@ -1,6 +1,6 @@
-// Symbols at or below this many are looked up in an array, more in a map (a field of 100,000
-// values whose chart shows 50 rows should not pay for an array of 100,000).
-const ARRAY_UP_TO = 65_536;
+// A field of at most this many symbols has its texts in an array, a bigger one in a map (a
+// list box of 60,000 values showing 20 should not allocate an array of 60,000 per page).
+const ARRAY_UP_TO = 4096;
 
 // The keys below 0 a dimension column holds (null -1, Others -3) sit at the array's start.
 const NEGATIVE_KEYS = 3;

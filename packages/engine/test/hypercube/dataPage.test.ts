@@ -82,10 +82,25 @@ describe('data pages written from the columns', () => {
     const area = [{ qTop: 1, qLeft: 1, qWidth: 3, qHeight: 2 }];
     const all = [{ qTop: 0, qLeft: 0, qWidth: 8, qHeight: 9 }];
     for (const pages of [area, all]) {
-      const text = jsonText(pageOf(cube, pages));
-      expect(text).toBe(JSON.stringify(pageOf(cube, pages).qMatrix && pageOf(cube, pages)));
+      const objects = pageOf(cube, pages);
+      expect(objects.qMatrix.length).toBeGreaterThan(0);
+      expect(jsonText(pageOf(cube, pages))).toBe(JSON.stringify(objects));
     }
     expect(jsonText(pageOf(cube, all))).toContain('"qIsOtherCell":true');
+  });
+
+  test('a dimension of more symbols than an array of cell texts is kept for', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [`c${i}`, i % 7]);
+    const wide = DataModel.fromTables([tableOf('Wide', ['Customer', 'Amount'], rows)]);
+    const cube = computeHyperCube(wide, selectValues(wide), {
+      qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
+      qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
+    });
+    const area = [{ qTop: 4000, qLeft: 0, qWidth: 2, qHeight: 900 }];
+    const text = jsonText(cube.getHyperCubeData(area)[0]);
+    const objects = cube.getHyperCubeData(area)[0]!;
+    expect(objects.qMatrix).toHaveLength(900);
+    expect(text).toBe(JSON.stringify(objects));
   });
 
   test('cells read and changed through qMatrix are what the page then writes', () => {
