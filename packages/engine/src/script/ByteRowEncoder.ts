@@ -1,8 +1,8 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
-import { ByteRowScanner } from './ByteRowScanner.js';
+import { ByteRowScanner, SHAPE_ANCHOR as SCANNER_SHAPE_ANCHOR } from './ByteRowScanner.js';
 import { ByteTextIndex } from './ByteTextIndex.js';
-import type { ColumnBuilder } from './ColumnBuilder.js';
+import { ColumnBuilder } from './ColumnBuilder.js';
 
 /**
  * Encodes rows of a delimited file's bytes into dictionary columns, in two
@@ -16,19 +16,21 @@ export class ByteRowEncoder {
   /** Set when `encode` stopped at a row only the text parser reads. */
   stopped = false;
   private readonly width: number;
-  private readonly indexes: (ByteTextIndex | undefined)[];
+  private readonly columns: (ColumnCells | undefined)[];
   private readonly scanner: ByteRowScanner;
 
   constructor(
     format: DelimitedFormat,
     private readonly targets: readonly (ColumnBuilder | undefined)[],
-    private readonly numbers: NumberInterpretation,
+    numbers: NumberInterpretation,
   ) {
     this.width = targets.length;
-    this.indexes = targets.map((target) => (target ? new ByteTextIndex() : undefined));
     // ignoreBOM: a U+FEFF at a cell's start is data here, as it is mid-file for the text parser.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     this.scanner = new ByteRowScanner(format, this.width, decoder);
+    this.columns = targets.map((target) =>
+      target ? new ColumnCells(target, this.scanner, numbers) : undefined,
+    );
   }
 
   /**
@@ -42,10 +44,7 @@ export class ByteRowEncoder {
     const scanner = this.scanner;
     const rows = scanner.scan(buf, more);
     this.stopped = scanner.stopped;
-    for (let c = 0; c < this.width; c++) {
-      const target = this.targets[c];
-      if (target) this.encodeColumn(buf, c, rows, target, this.indexes[c] as ByteTextIndex);
-    }
+    for (let c = 0; c < this.width; c++) this.columns[c]?.append(buf, c, rows);
     this.rows += rows;
     return scanner.end;
   }
@@ -59,32 +58,54 @@ export class ByteRowEncoder {
     const rows = Math.ceil(this.rows * parts * 1.05) + 1024;
     for (const target of this.targets) target?.reserve(rows);
   }
+}
 
-  /** Appends column `c` of the `rows` rows laid out, one column at a time so one byte table stays hot. */
-  private encodeColumn(
-    buf: Uint8Array,
-    c: number,
-    rows: number,
-    target: ColumnBuilder,
-    index: ByteTextIndex,
-  ): void {
-    const { starts, ends } = this.scanner;
-    target.reserve(target.length + rows);
-    const missing = (start: number, end: number) => this.addCell(target, index, buf, start, end);
-    index.findAll(buf, starts, ends, c, this.width, rows, target.indexes, target.length, missing);
-    target.length += rows;
+/** One column's byte table, and what a cell new to it becomes. */
+class ColumnCells {
+  private readonly index = new ByteTextIndex();
+
+  constructor(
+    private readonly target: ColumnBuilder,
+    private readonly scanner: ByteRowScanner,
+    private readonly numbers: NumberInterpretation,
+  ) {}
+
+  /** Appends cell `c` of the `rows` rows laid out, one column at a time so one byte table stays hot. */
+  append(buf: Uint8Array, c: number, rows: number): void {
+    const { target, scanner, index } = this;
+    const needed = target.length + rows;
+    // Past the presized room, grow by half again (not just to fit), or every piece would copy the column.
+    if (needed > target.indexes.length)
+      target.reserve(Math.max(needed, Math.ceil(target.indexes.length * 1.5)));
+    const { starts, ends, width } = scanner;
+    const codes = target.indexes;
+    let at = target.length;
+    for (let r = 0; r < rows;) {
+      const k = c + r * width;
+      const found = index.findAll(buf, starts, ends, k, width, rows - r, codes, at);
+      r += found;
+      at += found;
+      if (r === rows) break;
+      // The cell at row r is new to the column.
+      codes[at++] = this.added(buf, starts[k + found * width], ends[k + found * width]);
+      r++;
+    }
+    target.length = at;
   }
 
   /** Interprets a cell not seen before in its column and remembers its dictionary index. */
-  private addCell(
-    target: ColumnBuilder,
-    index: ByteTextIndex,
-    buf: Uint8Array,
-    start: number,
-    end: number,
-  ): number {
-    const value = target.indexOf(textToValue(this.scanner.textOf(buf, start, end), this.numbers));
-    index.add(buf, start, end, value);
+  added(buf: Uint8Array, start: number, end: number): number {
+    const value = this.target.indexOf(
+      textToValue(this.scanner.textOf(buf, start, end), this.numbers),
+    );
+    this.index.add(buf, start, end, value);
     return value;
   }
 }
+
+// As ByteTextIndex's: keeps the shape of a column's cells (and of a column builder), and the
+// code compiled for them, alive between loads.
+export const SHAPE_ANCHOR = new ColumnCells(new ColumnBuilder(''), SCANNER_SHAPE_ANCHOR, {
+  decimalSep: '.',
+  thousandSep: '',
+});

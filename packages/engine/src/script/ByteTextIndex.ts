@@ -40,16 +40,17 @@ export class ByteTextIndex {
     const one = this.one;
     one.starts[0] = start;
     one.ends[0] = end;
-    this.findAll(buf, one.starts, one.ends, 0, 1, 1, one.codes, 0, notFound);
-    return one.codes[0];
+    return this.findAll(buf, one.starts, one.ends, 0, 1, 1, one.codes, 0) === 1 ? one.codes[0] : -1;
   }
 
   /**
    * Looks up `count` cells, the first at `starts[first]`/`ends[first]`, the
    * next `stride` further on (a start of -1 is no cell: -1), and writes their
-   * numbers to `codes` from `at` on. A cell not stored yet gets the number
-   * `missing` returns, which may `add` it. One loop with the hashing in it,
-   * rather than a call per cell, so the JIT compiles it whole.
+   * numbers to `codes` from `at` on, up to the first cell not stored yet;
+   * returns how many it wrote (`count` when all were found). The caller may
+   * then `add` that cell and go on from the next. One loop with the hashing
+   * in it and no calls out, so the JIT compiles it whole and quickly (it is
+   * compiled again after a GC drops the code: on every load).
    */
   findAll(
     buf: Uint8Array,
@@ -60,8 +61,7 @@ export class ByteTextIndex {
     count: number,
     codes: Int32Array,
     at: number,
-    missing: (start: number, end: number) => number,
-  ): void {
+  ): number {
     // Literals, not the module's constants: those are loaded and checked at every use.
     const view = this.viewOf(buf);
     const masks = this.masks;
@@ -103,15 +103,16 @@ export class ByteTextIndex {
       // Spread every bit into the low ones the table masks with.
       hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
       hash ^= hash >>> 13;
-      let value = this.probe(buf, start, end, hash, head0, head1);
+      const value = this.probe(buf, start, end, hash, head0, head1);
       if (value < 0) {
         this.head0 = head0;
         this.head1 = head1;
         this.hash = hash;
-        value = missing(start, end);
+        return r;
       }
       codes[at++] = value;
     }
+    return count;
   }
 
   /** The number of the entry with these bytes, hash and head words, or -1 (SLOT = 2, ENTRY = 4 Int32s). */
@@ -145,7 +146,7 @@ export class ByteTextIndex {
     }
   }
 
-  /** Stores `value` for `buf[start, end)`: the cell looked for last, not found (call it from `missing`). */
+  /** Stores `value` for `buf[start, end)`: the cell `findAll` stopped at, not found. */
   add(buf: Uint8Array, start: number, end: number, value: number): void {
     const length = end - start;
     if (this.count === this.starts.length) this.growEntries();
@@ -230,12 +231,14 @@ function wordAt(buf: Uint8Array, at: number, end: number): number {
   return word;
 }
 
-function notFound(): number {
-  return -1;
-}
-
 function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(capacity);
   next.set(array);
   return next;
 }
+
+// One index that lives as long as the module: the object shape (hidden class) every index
+// reaches stays alive with it, and with it the optimized code built for that shape. Once
+// every index of a load is garbage, V8 would drop that shape and that code, and compile
+// findAll again on every load.
+export const SHAPE_ANCHOR = new ByteTextIndex();
