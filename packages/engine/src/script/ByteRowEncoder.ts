@@ -1,8 +1,9 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
-import { ByteRowScanner, SHAPE_ANCHOR as SCANNER_SHAPE_ANCHOR } from './ByteRowScanner.js';
+import { ByteRowScanner, KEPT_SCANNER } from './ByteRowScanner.js';
 import { ByteTextIndex } from './ByteTextIndex.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
+import { keepShape } from './keepShape.js';
 
 /**
  * Encodes rows of a delimited file's bytes into dictionary columns, in two
@@ -103,9 +104,6 @@ class ColumnCells {
   }
 }
 
-// As ByteTextIndex's: keeps the shape of a column's cells (and of a column builder), and the
-// code compiled for them, alive between loads.
-export const SHAPE_ANCHOR = new ColumnCells(new ColumnBuilder(''), SCANNER_SHAPE_ANCHOR, {
-  decimalSep: '.',
-  thousandSep: '',
-});
+keepShape(
+  new ColumnCells(new ColumnBuilder(''), KEPT_SCANNER, { decimalSep: '.', thousandSep: '' }),
+);

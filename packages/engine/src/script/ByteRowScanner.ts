@@ -1,6 +1,7 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { QUOTE, TAB } from '../io/charCodes.js';
 import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
+import { keepShape } from './keepShape.js';
 
 /** Two rows of one data byte (no delimiter is a non-ASCII byte), the second with no line feed. */
 const WARM_UP = Uint8Array.of(0x80, 0x0a, 0x80);
@@ -191,9 +192,7 @@ function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   return next;
 }
 
-// As ByteTextIndex's: keeps the shape of a scanner, and the code compiled for it, alive between loads.
-export const SHAPE_ANCHOR = new ByteRowScanner(
-  { delimiter: ',', quoting: 'msq', trim: true } as DelimitedFormat,
-  1,
-  new TextDecoder(),
+/** A scanner kept alive for good (see keepShape), also the one the kept column cells refer to. */
+export const KEPT_SCANNER = keepShape(
+  new ByteRowScanner({ delimiter: ',', quoting: 'msq', trim: true }, 1, new TextDecoder()),
 );

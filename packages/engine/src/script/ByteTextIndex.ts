@@ -1,3 +1,5 @@
+import { keepShape } from './keepShape.js';
+
 /** Int32s per slot: the entry's hash, then entry + 1 (0 = empty). */
 const SLOT = 2;
 /** Int32s per entry: its length, its first 8 bytes as two little-endian words (zero past its end), its number. */
@@ -237,8 +239,4 @@ function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   return next;
 }
 
-// One index that lives as long as the module: the object shape (hidden class) every index
-// reaches stays alive with it, and with it the optimized code built for that shape. Once
-// every index of a load is garbage, V8 would drop that shape and that code, and compile
-// findAll again on every load.
-export const SHAPE_ANCHOR = new ByteTextIndex();
+keepShape(new ByteTextIndex());
