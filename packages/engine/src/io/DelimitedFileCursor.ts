@@ -1,7 +1,7 @@
-import type { ReadStream } from 'node:fs';
 import { DelimitedParser, type DelimitedCell } from './DelimitedParser.js';
 import type { DelimitedFormat } from './DelimitedFormat.js';
-import { openDataFile } from './openDataFile.js';
+import { fileChunks } from './fileChunks.js';
+import { dataFileSize, READ_CHUNK_BYTES } from './openDataFile.js';
 import { CR, LF } from './charCodes.js';
 import { concatBytes } from './concatBytes.js';
 
@@ -17,19 +17,16 @@ export class DelimitedFileCursor {
   private atStart = true;
   /** Bytes taken from the file so far. */
   private readBytes = 0;
-  private readonly chunks: AsyncIterator<Uint8Array>;
 
   private constructor(
-    private readonly stream: ReadStream,
+    private readonly chunks: AsyncGenerator<Uint8Array>,
     private readonly size: number,
-  ) {
-    this.chunks = (stream as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
-  }
+  ) {}
 
   /** Opens a file (SCRIPT_FILE_NOT_FOUND when it is missing). */
   static async open(absolutePath: string, scriptPath: string): Promise<DelimitedFileCursor> {
-    const { stream, size } = await openDataFile(absolutePath, scriptPath);
-    return new DelimitedFileCursor(stream, size);
+    const size = await dataFileSize(absolutePath, scriptPath);
+    return new DelimitedFileCursor(fileChunks(absolutePath, 0, READ_CHUNK_BYTES), size);
   }
 
   /** How many bytes `bytes()` would hand out now (the file may still change under us). */
@@ -81,7 +78,7 @@ export class DelimitedFileCursor {
 
   /** Releases the file. */
   close(): void {
-    this.stream.destroy();
+    void this.chunks.return(undefined);
   }
 
   private async readMore(): Promise<void> {

@@ -16,15 +16,19 @@ export async function openDataFile(
   absolutePath: string,
   scriptPath: string,
 ): Promise<OpenDataFile> {
-  let size: number;
+  const size = await dataFileSize(absolutePath, scriptPath);
+  return { stream: createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES }), size };
+}
+
+/** The size of a data file, turning a missing file into a `SCRIPT_FILE_NOT_FOUND` error. */
+export async function dataFileSize(absolutePath: string, scriptPath: string): Promise<number> {
   try {
     const info = await stat(absolutePath);
     if (!info.isFile()) throw new Error(`${absolutePath} is not a file`);
-    size = info.size;
+    return info.size;
   } catch (cause) {
     throw fileNotFound(scriptPath, cause);
   }
-  return { stream: createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES }), size };
 }
 
 /** The error for a data file that cannot be opened. */

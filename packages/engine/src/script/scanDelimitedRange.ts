@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
+import { fileChunks } from '../io/fileChunks.js';
 import { READ_CHUNK_BYTES } from '../io/openDataFile.js';
 import type { NumberInterpretation } from '../io/textToValue.js';
 import { ByteRowEncoder } from './ByteRowEncoder.js';
@@ -31,9 +31,9 @@ export async function scanDelimitedRange(job: DelimitedRangeJob): Promise<Column
     loaded ? new ColumnBuilder(String(i)) : undefined,
   );
   const encoder = new ByteRowEncoder(job.format, targets, job.numbers);
-  const stream = createReadStream(job.path, { start: job.start, highWaterMark: READ_CHUNK_BYTES });
+  const chunks = fileChunks(job.path, job.start, READ_CHUNK_BYTES);
   try {
-    const steps = encodeRowPieces(encoder, stream as AsyncIterable<Uint8Array>, job.byteLength);
+    const steps = encodeRowPieces(encoder, chunks, job.byteLength);
     for (;;) {
       const step = await steps.next();
       // Bytes left to the text parser: only the reader of the whole file can hand them over.
@@ -43,7 +43,7 @@ export async function scanDelimitedRange(job: DelimitedRangeJob): Promise<Column
       }
     }
   } finally {
-    stream.destroy();
+    await chunks.return(undefined);
   }
   return columnsPart(encoder.rows, targets);
 }
