@@ -4,12 +4,13 @@ import type { LoadedTable } from '../../src/model/LoadedTable.js';
 import { LoadWorkerPool } from '../../src/script/LoadWorkerPool.js';
 import { runScript } from '../../src/script/runScript.js';
 import type { ColumnsPart } from '../../src/script/ColumnsPart.js';
+import { LOADING_THREAD_SHARE } from '../../src/script/startSecondHalf.js';
 import { makeDataDir, plain } from './scriptTestKit.js';
 
 // A large UTF-8 file's rows are encoded by two threads: this one up to a line
-// feed near the middle, the worker from there. The table must be the one a
+// feed near the split point (LOADING_THREAD_SHARE of the bytes), the worker from there. The table must be the one a
 // single reader makes (the text parser, here through a WHERE clause), down to
-// the order of each dictionary, wherever the middle falls.
+// the order of each dictionary, wherever the split point falls.
 
 const CELLS = ['0', '007', '1.50', '-3', ' 42 ', '', 'North', 'é', '日本', '🙂x', '2.0', '2'];
 
@@ -27,11 +28,12 @@ function rows(count: number, seed: number, from = 0): string[] {
   });
 }
 
-/** A file whose middle falls inside a quoted cell that holds line breaks. */
+/** A file whose split point falls inside a quoted cell that holds line breaks. */
 function quotedAcrossMiddle(): string {
-  const before = rows(90_000, 3).join('\n');
+  const ahead = Math.round(180_000 * LOADING_THREAD_SHARE);
+  const before = rows(ahead, 3).join('\n');
   const cell = '"' + 'inside a quote\n'.repeat(2000) + '"';
-  return `a,b,c\n${before}\n1,${cell},x\n${rows(90_000, 4, 90_000).join('\n')}\n`;
+  return `a,b,c\n${before}\n1,${cell},x\n${rows(180_000 - ahead, 4, ahead).join('\n')}\n`;
 }
 
 const FILES: Record<string, string> = {
@@ -109,7 +111,9 @@ describe('LOAD * of a large file on two threads', () => {
     const { scanned, rows } = await loadBothWays('quoted-middle.csv');
     expect(results).toHaveLength(1);
     expect(scanned.rowCount).toBe(180_001);
-    expect(rows[90_000][1]).toBe('inside a quote\n'.repeat(2000));
+    expect(rows[Math.round(180_000 * LOADING_THREAD_SHARE)][1]).toBe(
+      'inside a quote\n'.repeat(2000),
+    );
   });
 
   it('a bare CR (a line break to the text parser) in the second half: the worker gives up, the text parser reads from there', async () => {
