@@ -64,7 +64,7 @@ export class ByteTextIndex {
     codes: Int32Array,
     at: number,
   ): number {
-    // Literals, not the module's constants: those are loaded and checked at every use.
+    // Constants as literals and fields read into locals: a module-level constant is loaded and checked at every use.
     const view = this.viewOf(buf);
     const masks = this.masks;
     const size = buf.length;
