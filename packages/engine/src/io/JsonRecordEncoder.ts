@@ -17,6 +17,8 @@ const BACKSLASH = 0x5c;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+/** Entries a field's table holds before it may be dropped as holding mostly distinct values. */
+const DISTINCT_FIELD_MIN = 1 << 16;
 /** What a read answers when the bytes end before the record does. */
 const CUT = -1;
 
@@ -85,8 +87,12 @@ interface EncoderState {
   readonly scriptPath: string;
   readonly newColumn: (name: string) => JsonColumn;
   readonly fieldOf: Map<string, number>;
-  /** Per field, its values' bytes and their dictionary indexes. */
-  readonly tables: JsonValueTable[];
+  /**
+   * Per field, its values' bytes and their dictionary indexes; none for a
+   * field whose values are mostly distinct (an id), where a table would find
+   * nothing and only grow.
+   */
+  readonly tables: (JsonValueTable | undefined)[];
   /** The record being read: a dictionary index per field (-1: null). */
   readonly row: number[];
   /** Records mostly repeat their keys in order: the key bytes last seen at each place, and their field. */
@@ -150,7 +156,7 @@ function encodeRecords(state: EncoderState, bytes: Buffer, start: number, end: n
 /** Reads the record whose `{` precedes `from` into the state's row; the offset after its `}`, or CUT. */
 function readRecord(
   state: EncoderState,
-  tables: JsonValueTable[],
+  tables: (JsonValueTable | undefined)[],
   bytes: Buffer,
   from: number,
   end: number,
@@ -171,8 +177,19 @@ function readRecord(
     const start = i;
     let hash = VALUE_HASH_SEED;
     const first = bytes[i];
-    if (first === QUOTE || first === OPEN_BRACE || first === OPEN_BRACKET) {
-      i = first === QUOTE ? stringEnd(bytes, i, end) : nestedEnd(bytes, i, end);
+    if (first === QUOTE) {
+      // A string, hashed as it is scanned (an escaped byte too, so an escaped quote is no end).
+      hash = Math.imul(hash ^ QUOTE, VALUE_HASH_PRIME);
+      for (i++; i < end; i++) {
+        const byte = bytes[i];
+        hash = Math.imul(hash ^ byte, VALUE_HASH_PRIME);
+        if (byte === QUOTE) break;
+        if (byte === BACKSLASH && ++i < end) hash = Math.imul(hash ^ bytes[i], VALUE_HASH_PRIME);
+      }
+      if (i >= end) return CUT;
+      i++;
+    } else if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      i = nestedEnd(bytes, i, end);
       if (i > end) return CUT;
       for (let k = start; k < i; k++) hash = Math.imul(hash ^ bytes[k], VALUE_HASH_PRIME);
     } else {
@@ -186,8 +203,12 @@ function readRecord(
       // The piece may cut the number: read it from the next piece on.
       if (i >= end) return CUT;
     }
-    const known = tables[field].find(bytes, start, i, hash);
-    row[field] = known !== NOT_STORED ? known : firstSeen(state, field, bytes, start, i, hash);
+    const table = tables[field];
+    if (table === undefined) row[field] = distinctValue(state, field, bytes, start, i);
+    else {
+      const known = table.find(bytes, start, i, hash);
+      row[field] = known !== NOT_STORED ? known : firstSeen(state, field, bytes, start, i, hash);
+    }
     i = skipBlanks(bytes, i, end);
     if (i >= end) return CUT;
     if (bytes[i] === CLOSE_BRACE) return i + 1;
@@ -239,7 +260,7 @@ function addField(state: EncoderState, name: string): number {
   return field;
 }
 
-/** The dictionary index of a value its field has not seen (-1: null), stored for the next time. */
+/** The dictionary index of a value its field's table does not know (-1: null), stored for the next time. */
 function firstSeen(
   state: EncoderState,
   field: number,
@@ -248,10 +269,25 @@ function firstSeen(
   end: number,
   hash: number,
 ): number {
-  const value = jsonToValue(decode(bytes, start, end) ?? parse(state, bytes, start, end));
-  const index = state.encoder.columns[field].indexOf(value);
-  state.tables[field].add(bytes, start, end, hash, index);
+  const index = distinctValue(state, field, bytes, start, end);
+  const table = state.tables[field]!;
+  table.add(bytes, start, end, hash, index);
+  // Mostly new values: the dictionary alone finds the repeated ones from here on.
+  if (table.size > DISTINCT_FIELD_MIN && table.size * 2 > state.encoder.rows)
+    state.tables[field] = undefined;
   return index;
+}
+
+/** The dictionary index of a value (-1: null), decoded from its bytes. */
+function distinctValue(
+  state: EncoderState,
+  field: number,
+  bytes: Buffer,
+  start: number,
+  end: number,
+): number {
+  const value = jsonToValue(decode(bytes, start, end) ?? parse(state, bytes, start, end));
+  return state.encoder.columns[field].indexOf(value);
 }
 
 function parse(state: EncoderState, bytes: Buffer, start: number, end: number): unknown {

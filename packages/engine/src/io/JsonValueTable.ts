@@ -26,6 +26,11 @@ export class JsonValueTable {
   private indexes = new Int32Array(32);
   private count = 0;
 
+  /** The entries stored. */
+  get size(): number {
+    return this.count;
+  }
+
   /** The index stored for `buf[start, end)`, or NOT_STORED. */
   find(buf: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
