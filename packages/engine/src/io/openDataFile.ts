@@ -15,9 +15,18 @@ export interface OpenDataFile {
 export async function openDataFile(
   absolutePath: string,
   scriptPath: string,
+  /** The bytes to read, [start, end) (all by default). */
+  range: { readonly start?: number; readonly end?: number } = {},
 ): Promise<OpenDataFile> {
   const size = await dataFileSize(absolutePath, scriptPath);
-  return { stream: createReadStream(absolutePath, { highWaterMark: READ_CHUNK_BYTES }), size };
+  // createReadStream's end is inclusive.
+  const end = range.end === undefined ? undefined : range.end - 1;
+  const stream = createReadStream(absolutePath, {
+    highWaterMark: READ_CHUNK_BYTES,
+    start: range.start,
+    end,
+  });
+  return { stream, size };
 }
 
 /** The size of a data file, turning a missing file into a `SCRIPT_FILE_NOT_FOUND` error. */

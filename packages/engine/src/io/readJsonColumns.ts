@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { JsonRecordEncoder, type JsonColumn } from './JsonRecordEncoder.js';
 import { openDataFile } from './openDataFile.js';
 import type { JsonOutline } from './readJsonFile.js';
@@ -10,34 +11,74 @@ export interface JsonColumns<C extends JsonColumn> {
 }
 
 const OPEN_BRACKET = 0x5b;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 /**
- * Reads a JSON file holding an array of records in one streamed pass straight
- * into dictionary columns (`newColumn` makes one per key, in first-seen
- * order), holding a read chunk and the record it cuts, whatever the file's
- * size. Undefined when the file is not an array, or when anything follows it:
- * the two-pass reader (`readJsonFile`) takes such a file and says what is wrong.
- * A record that is not valid JSON throws SCRIPT_FILE_FORMAT.
+ * Which records of a file to read: all of them (the whole array), the first
+ * ones, up to a record's start (`end`), or the last ones, from a record's
+ * start (`start`) to the array's end. A caller cutting the file proves the
+ * cut by the first part ending between two records.
+ */
+export interface JsonArrayPart {
+  readonly start?: number;
+  readonly end?: number;
+}
+
+/**
+ * Reads a JSON file holding an array of records (or a part of it) in one
+ * streamed pass straight into dictionary columns (`newColumn` makes one per
+ * key, in first-seen order), holding a read chunk and the record it cuts,
+ * whatever the file's size. Undefined when the file is not an array, or when
+ * anything follows it, or when a part does not end or start between records:
+ * the two-pass reader (`readJsonFile`) takes such a file and says what is
+ * wrong. A record that is not valid JSON throws SCRIPT_FILE_FORMAT.
  */
 export async function readJsonColumns<C extends JsonColumn>(
   absolutePath: string,
   scriptPath: string,
   newColumn: (name: string) => C,
+  part: JsonArrayPart = {},
 ): Promise<JsonColumns<C> | undefined> {
-  const { stream } = await openDataFile(absolutePath, scriptPath);
-  const reader = new JsonArrayColumns(scriptPath, newColumn);
+  const { stream } = await openDataFile(absolutePath, scriptPath, part);
+  const reader = new JsonArrayColumns(scriptPath, newColumn, part.start);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>)
       if (!reader.push(chunk)) return undefined;
   } finally {
     stream.destroy();
   }
-  if (!reader.end()) return undefined;
+  if (part.end !== undefined ? !reader.endsBeforeRecord() : !reader.end()) return undefined;
   const { fieldNames, rows, columns } = reader.encoder;
   return {
     outline: { path: absolutePath, scriptPath, fieldNames, rowCount: rows, runs: reader.runs },
     columns: columns as C[],
   };
+}
+
+/**
+ * Where a record seems to start, looking from byte `near` on: the `{` after
+ * the first `},` (blanks allowed) in the next 64 KiB; -1 if there is none.
+ * Only a guess: those bytes may lie inside a string.
+ */
+export async function recordStartNear(absolutePath: string, near: number): Promise<number> {
+  const file = await open(absolutePath, 'r');
+  try {
+    const window = Buffer.alloc(1 << 16);
+    const { bytesRead } = await file.read(window, 0, window.length, near);
+    for (let i = window.indexOf(CLOSE_BRACE); i >= 0 && i < bytesRead;) {
+      let k = skipBlanks(window.subarray(0, bytesRead), i + 1);
+      if (window[k] === COMMA) {
+        k = skipBlanks(window.subarray(0, bytesRead), k + 1);
+        if (k < bytesRead && window[k] === OPEN_BRACE) return near + k;
+      }
+      i = window.indexOf(CLOSE_BRACE, i + 1);
+    }
+    return -1;
+  } finally {
+    await file.close();
+  }
 }
 
 /** The bytes of a JSON array taken chunk by chunk into columns, as `readJsonColumns` reads them. */
@@ -51,8 +92,11 @@ export class JsonArrayColumns {
   private pushed = 0;
   private opened = false;
 
-  constructor(scriptPath: string, newColumn: (name: string) => JsonColumn) {
+  /** `from`: the file offset of the first byte pushed; past 0, where a record starts inside the array. */
+  constructor(scriptPath: string, newColumn: (name: string) => JsonColumn, from = 0) {
     this.encoder = new JsonRecordEncoder(scriptPath, newColumn);
+    this.pushed = from;
+    this.opened = from > 0;
   }
 
   /** Takes the next chunk; false when the bytes turn out not to be an array of records alone. */
@@ -64,6 +108,13 @@ export class JsonArrayColumns {
   end(): boolean {
     if (this.carry && !this.take(Buffer.alloc(0), true)) return false;
     return this.encoder.closed;
+  }
+
+  /** Whether the bytes pushed end after a record and its comma: the next record starts where they end. */
+  endsBeforeRecord(): boolean {
+    const carry = this.carry;
+    if (!this.opened || this.encoder.closed || !carry || carry[0] !== COMMA) return false;
+    return skipBlanks(carry, 1) === carry.length;
   }
 
   private take(chunk: Buffer, final: boolean): boolean {

@@ -1,5 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { DataFileError } from '../io/DataFileError.js';
-import { readJsonColumns } from '../io/readJsonColumns.js';
+import { readJsonColumns, recordStartNear, type JsonArrayPart } from '../io/readJsonColumns.js';
 import { jsonRowBatches, readJsonFile, type JsonOutline } from '../io/readJsonFile.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
 import { appendColumnsPart, columnsPart, type ColumnsPart } from './ColumnsPart.js';
@@ -19,45 +20,78 @@ export async function jsonRowStream(
 ): Promise<ValueRowStream> {
   const encoded = takesColumns ? await encodeJsonFile(absolutePath, scriptPath) : undefined;
   if (encoded) {
-    const { outline, part } = encoded;
+    const { outline } = encoded;
     return {
       kind: 'values',
       fieldNames: outline.fieldNames,
       batches: jsonRowBatches(outline),
-      encode: (targets) => Promise.resolve(appendColumnsPart(targets, part)),
+      encode: (targets) => Promise.resolve(appendParts(targets, encoded)),
     };
   }
   const records = await readJsonFile(absolutePath, scriptPath);
   return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
 }
 
-/** A JSON file's records encoded into columns, as a worker hands them over, and where they lie. */
-export interface EncodedJsonFile {
+/** Records of a JSON file encoded into columns (by a worker, or here), and where they lie. */
+interface EncodedJsonPart {
   readonly outline: JsonOutline;
   readonly part: ColumnsPart;
 }
 
-/** The job of reading a whole JSON file into columns. */
+/** A JSON file encoded into columns, in one part or two (the file's first records, then the rest). */
+export interface EncodedJsonFile {
+  /** The whole file's fields (first-seen order), records and runs. */
+  readonly outline: JsonOutline;
+  /** In file order, each with its own fields (in the second part, some may be missing or new). */
+  readonly parts: readonly EncodedJsonPart[];
+}
+
+/** The job of reading a JSON file, or a part of it, into columns. */
 export interface JsonFileJob {
   readonly kind: 'json-file';
   readonly path: string;
   readonly scriptPath: string;
+  readonly part: JsonArrayPart;
 }
 
+/** Files smaller than this are read by one thread: the worker alone is done before two would be. */
+const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+
 /**
- * Reads a JSON array file in one pass straight into dictionary columns, in
- * the load worker when it is up (whose code stays warm from load to load),
- * else here. Undefined when the file is not a plain array of records or does
- * not parse: the two-pass reader then reads it, or says what is wrong with it.
+ * Reads a JSON array file in one pass straight into dictionary columns: a
+ * large file by two threads, the worker taking the records from about the
+ * middle byte on (the cut is proven when this thread's part ends exactly
+ * between two records there; when it does not, this thread reads the whole
+ * file); a smaller one by the load worker alone (its code stays warm from load
+ * to load), or here where there is no worker. Undefined when the file is not
+ * a plain array of records or does not parse: the two-pass reader then reads
+ * it, or says what is wrong with it.
  */
-export async function encodeJsonFile(
+async function encodeJsonFile(
   absolutePath: string,
   scriptPath: string,
 ): Promise<EncodedJsonFile | undefined> {
-  const job: JsonFileJob = { kind: 'json-file', path: absolutePath, scriptPath };
+  const job = (part: JsonArrayPart): JsonFileJob => ({
+    kind: 'json-file',
+    path: absolutePath,
+    scriptPath,
+    part,
+  });
   const pool = LoadWorkerPool.shared();
+  if (!pool?.available) return whole(await readHereOrUndefined(job({})));
+  const size = (await stat(absolutePath)).size;
+  const cut = size >= SPLIT_MIN_BYTES ? await recordStartNear(absolutePath, size >> 1) : -1;
   // The worker answers undefined for a file it cannot read, as here.
-  if (pool?.available) return (await pool.run(job)) as EncodedJsonFile | undefined;
+  if (cut < 0) return whole((await pool.run(job({}))) as EncodedJsonPart | undefined);
+  const theirs = pool.run(job({ start: cut })) as Promise<EncodedJsonPart | undefined>;
+  const mine = await readHereOrUndefined(job({ end: cut }));
+  const rest = await theirs;
+  if (!mine) return whole(await readHereOrUndefined(job({})));
+  return rest ? joined(mine, rest) : undefined;
+}
+
+/** Reads a job's records here; undefined for a file the two-pass reader must judge. */
+async function readHereOrUndefined(job: JsonFileJob): Promise<EncodedJsonPart | undefined> {
   try {
     return await encodeJsonFileHere(job);
   } catch (error) {
@@ -66,10 +100,43 @@ export async function encodeJsonFile(
   }
 }
 
-/** Reads the file of a job into columns on this thread (the worker's side of `encodeJsonFile`). */
-export async function encodeJsonFileHere(job: JsonFileJob): Promise<EncodedJsonFile | undefined> {
-  const read = await readJsonColumns(job.path, job.scriptPath, (name) => new ColumnBuilder(name));
+/** Reads the records of a job into columns on this thread (the worker's side of `encodeJsonFile`). */
+export async function encodeJsonFileHere(job: JsonFileJob): Promise<EncodedJsonPart | undefined> {
+  const newColumn = (name: string) => new ColumnBuilder(name);
+  const read = await readJsonColumns(job.path, job.scriptPath, newColumn, job.part);
   if (!read) return undefined;
-  const part = columnsPart(read.outline.rowCount, read.columns);
-  return { outline: read.outline, part };
+  return { outline: read.outline, part: columnsPart(read.outline.rowCount, read.columns) };
+}
+
+function whole(part: EncodedJsonPart | undefined): EncodedJsonFile | undefined {
+  return part && { outline: part.outline, parts: [part] };
+}
+
+/** The two parts as one file: the second part's new keys come after the first's. */
+function joined(first: EncodedJsonPart, second: EncodedJsonPart): EncodedJsonFile {
+  const names = first.outline.fieldNames;
+  const fieldNames = [...names, ...second.outline.fieldNames.filter((n) => !names.includes(n))];
+  const outline: JsonOutline = {
+    ...first.outline,
+    fieldNames,
+    rowCount: first.outline.rowCount + second.outline.rowCount,
+    runs: [...first.outline.runs, ...second.outline.runs],
+  };
+  return { outline, parts: [first, second] };
+}
+
+/** Appends the parts to the targets (`targets[i]` taking field i of the file), nulls where a part lacks a field. */
+function appendParts(
+  targets: readonly (ColumnBuilder | undefined)[],
+  file: EncodedJsonFile,
+): number {
+  const { fieldNames } = file.outline;
+  for (const { outline, part } of file.parts) {
+    const columns = fieldNames.map((name) => part.columns[outline.fieldNames.indexOf(name)]);
+    appendColumnsPart(targets, { rows: part.rows, columns });
+    targets.forEach((target, c) => {
+      if (!columns[c]) target?.pushNulls(part.rows);
+    });
+  }
+  return file.outline.rowCount;
 }
