@@ -33,13 +33,13 @@ export async function jsonRowStream(
 }
 
 /** Records of a JSON file encoded into columns (by a worker, or here), and where they lie. */
-interface EncodedJsonPart {
+export interface EncodedJsonPart {
   readonly outline: JsonOutline;
   readonly part: ColumnsPart;
 }
 
 /** A JSON file encoded into columns, in one part or two (the file's first records, then the rest). */
-export interface EncodedJsonFile {
+interface EncodedJsonFile {
   /** The whole file's fields (first-seen order), records and runs. */
   readonly outline: JsonOutline;
   /** In file order, each with its own fields (in the second part, some may be missing or new). */
@@ -79,7 +79,9 @@ async function encodeJsonFile(
   });
   const pool = LoadWorkerPool.shared();
   if (!pool?.available) return whole(await readHereOrUndefined(job({})));
-  const size = (await stat(absolutePath)).size;
+  const size = await fileSize(absolutePath);
+  // A file that cannot be read is left to the two-pass reader, which says so.
+  if (size < 0) return undefined;
   const cut = size >= SPLIT_MIN_BYTES ? await recordStartNear(absolutePath, size >> 1) : -1;
   // The worker answers undefined for a file it cannot read, as here.
   if (cut < 0) return whole((await pool.run(job({}))) as EncodedJsonPart | undefined);
@@ -88,6 +90,15 @@ async function encodeJsonFile(
   const rest = await theirs;
   if (!mine) return whole(await readHereOrUndefined(job({})));
   return rest ? joined(mine, rest) : undefined;
+}
+
+/** The file's size; -1 when it cannot be read. */
+async function fileSize(absolutePath: string): Promise<number> {
+  try {
+    return (await stat(absolutePath)).size;
+  } catch {
+    return -1;
+  }
 }
 
 /** Reads a job's records here; undefined for a file the two-pass reader must judge. */

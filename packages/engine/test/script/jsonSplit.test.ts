@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ColumnsPart } from '../../src/script/ColumnsPart.js';
-import type { EncodedJsonFile } from '../../src/script/encodeJsonFile.js';
+import type { EncodedJsonPart } from '../../src/script/encodeJsonFile.js';
 import { LoadWorkerPool, type LoadJob } from '../../src/script/LoadWorkerPool.js';
 import { runScript } from '../../src/script/runScript.js';
 import { makeDataDir, plain } from './scriptTestKit.js';
@@ -38,6 +38,8 @@ beforeAll(async () => {
   ({ dir: dataDir, dispose } = await makeDataDir({
     'big.json': text,
     'broken.json': broken,
+    'single.json': '{"a": 1, "b": "x"}',
+    'trailing.json': '[{"a": 1}] x',
   }));
   const pool = LoadWorkerPool.shared();
   expect(await pool?.whenReady()).toBe(true);
@@ -60,7 +62,7 @@ describe('LOAD * of a large JSON file in the load worker', () => {
     const encoded = (await runScript(`T: LOAD * ${from};`, { dataDir })).tables[0]!;
     // The worker reads the whole file, chunk by chunk.
     expect(jobs.map(({ job }) => job.kind)).toEqual(['json-file']);
-    const read = jobs[0]!.result as unknown as EncodedJsonFile;
+    const read = jobs[0]!.result as unknown as EncodedJsonPart;
     expect(read.part.rows).toBe(60_000);
     expect(read.outline.runs.length).toBeGreaterThan(2);
     const parsed = (await runScript(`T: LOAD * ${from} WHERE 1 = 1;`, { dataDir })).tables[0]!;
@@ -91,5 +93,15 @@ describe('LOAD * of a large JSON file in the load worker', () => {
     const load = runScript('T: LOAD * FROM [lib://DataFiles/broken.json] (json);', { dataDir });
     await expect(load).rejects.toThrow(/broken\.json' is not valid JSON/);
     expect(jobs.map(({ job, result }) => [job.kind, result])).toEqual([['json-file', undefined]]);
+  });
+
+  it('leaves what is not a plain array of records to the two-pass reader, faults as it says them', async () => {
+    const load = (name: string) =>
+      runScript(`T: LOAD * FROM [lib://DataFiles/${name}] (json);`, { dataDir });
+    expect(plain((await load('single.json')).tables[0]).rows).toEqual([[1, 'x']]);
+    await expect(load('trailing.json')).rejects.toThrow(
+      /trailing\.json' is not valid JSON: it has text after the array/,
+    );
+    await expect(load('missing.json')).rejects.toMatchObject({ code: 'SCRIPT_FILE_NOT_FOUND' });
   });
 });
