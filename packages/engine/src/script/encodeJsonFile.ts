@@ -32,11 +32,10 @@ export async function jsonRowStream(
   return { kind: 'values', fieldNames: records.fieldNames, batches: records.batches };
 }
 
-/** Records of a JSON file encoded into columns (by a worker, or here), and where they lie. */
-export interface EncodedJsonPart {
-  readonly outline: JsonOutline;
-  readonly part: ColumnsPart;
-}
+/** Records of a JSON file encoded into columns, and where they lie: as a worker posts them, or as built here. */
+export type EncodedJsonPart =
+  | { readonly outline: JsonOutline; readonly part: ColumnsPart }
+  | { readonly outline: JsonOutline; readonly columns: readonly ColumnBuilder[] };
 
 /** A JSON file encoded into columns, in one part or two (the file's first records, then the rest). */
 interface EncodedJsonFile {
@@ -104,15 +103,18 @@ async function fileSize(absolutePath: string): Promise<number> {
 /** Reads a job's records here; undefined for a file the two-pass reader must judge. */
 async function readHereOrUndefined(job: JsonFileJob): Promise<EncodedJsonPart | undefined> {
   try {
-    return await encodeJsonFileHere(job);
+    const newColumn = (name: string) => new ColumnBuilder(name);
+    return await readJsonColumns(job.path, job.scriptPath, newColumn, job.part);
   } catch (error) {
     if (error instanceof DataFileError) return undefined;
     throw error;
   }
 }
 
-/** Reads the records of a job into columns on this thread (the worker's side of `encodeJsonFile`). */
-export async function encodeJsonFileHere(job: JsonFileJob): Promise<EncodedJsonPart | undefined> {
+/** Reads the records of a job into columns, ready to post (the worker's side of `encodeJsonFile`). */
+export async function encodeJsonFileHere(
+  job: JsonFileJob,
+): Promise<{ outline: JsonOutline; part: ColumnsPart } | undefined> {
   const newColumn = (name: string) => new ColumnBuilder(name);
   const read = await readJsonColumns(job.path, job.scriptPath, newColumn, job.part);
   if (!read) return undefined;
@@ -142,12 +144,27 @@ function appendParts(
   file: EncodedJsonFile,
 ): number {
   const { fieldNames } = file.outline;
-  for (const { outline, part } of file.parts) {
-    const columns = fieldNames.map((name) => part.columns[outline.fieldNames.indexOf(name)]);
-    appendColumnsPart(targets, { rows: part.rows, columns });
+  for (const encoded of file.parts) {
+    const { outline } = encoded;
+    const at = fieldNames.map((name) => outline.fieldNames.indexOf(name));
+    if ('part' in encoded) {
+      const columns = at.map((i) => encoded.part.columns[i]);
+      appendColumnsPart(targets, { rows: outline.rowCount, columns });
+    } else
+      targets.forEach((target, c) => {
+        if (target && at[c] >= 0) appendColumn(target, encoded.columns[at[c]]);
+      });
     targets.forEach((target, c) => {
-      if (!columns[c]) target?.pushNulls(part.rows);
+      if (at[c] < 0) target?.pushNulls(outline.rowCount);
     });
   }
   return file.outline.rowCount;
+}
+
+/** Appends a column built on this thread: its dictionary merged in (one lookup a value), its rows remapped. */
+function appendColumn(target: ColumnBuilder, source: ColumnBuilder): void {
+  const values = source.values;
+  const remap = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) remap[i] = target.indexOf(values[i]);
+  target.appendRemapped(source.indexes.subarray(0, source.length), remap);
 }
