@@ -4,7 +4,7 @@ import { runScript } from '../../src/script/runScript.js';
 import { makeDataDir, plain } from './scriptTestKit.js';
 
 // A JSON file over 16 MB is read by two threads: the worker from a record near
-// the middle byte on, this thread up to it. The cut is a guess proven by this
+// a third of the bytes on, this thread up to it. The cut is a guess proven by this
 // thread's part ending between two records; a guess that falls inside a string
 // leaves the whole file to this thread. Either way the table is the one read
 // in order: keys in first-seen order, nulls where a part lacks a key.
@@ -19,11 +19,12 @@ function record(i: number): string {
   return JSON.stringify(fields);
 }
 
-/** The records, padded so the file passes 16 MB; `decoy` puts a long string full of `},{` at the middle. */
+/** The records, padded so the file passes 16 MB; `decoy` puts a long string full of `},{` where the cut is guessed. */
 function file(decoy: boolean): string {
   const pad = 'p'.repeat(40);
   const items = Array.from({ length: COUNT }, (_, i) => record(i).replace('}', `,"pad":"${pad}"}`));
-  if (decoy) items.splice(COUNT / 2, 0, JSON.stringify({ id: -1, name: '},{'.repeat(700_000) }));
+  if (decoy)
+    items.splice(Math.floor(COUNT / 3), 0, JSON.stringify({ id: -1, name: '},{'.repeat(700_000) }));
   return `[\n${items.join(',\n')}\n]\n`;
 }
 
@@ -60,7 +61,8 @@ function expectedRows(decoy: boolean): unknown[][] {
     'p'.repeat(40),
     i > (COUNT * 3) / 4 ? `late ${i % 11}` : null,
   ]);
-  if (decoy) rows.splice(COUNT / 2, 0, [-1, '},{'.repeat(700_000), null, null, null, null]);
+  if (decoy)
+    rows.splice(Math.floor(COUNT / 3), 0, [-1, '},{'.repeat(700_000), null, null, null, null]);
   return rows;
 }
 
