@@ -1,7 +1,84 @@
 // The clients of the qix client benchmark, each behind one small interface:
 //   { call(): Promise<qVersion>, openDoc(): Promise<{ getObject(id) }>, close() }
 // so that every client does the same work: the same request frames on the wire, and
-// each call resolves with the same value (the unwrapped result), compared by run.mjs.
+// each call resolves with the same value (the unwrapped result), compared by callRates.mjs.
+import { execSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importQixBundle } from './bundleQix.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+/** The name of the control: a second copy of the typed entry, its own module instance. */
+export const CONTROL = '@qlikit/qix (copy)';
+
+/**
+ * The libraries the clients use: ws, enigma.js, @qlikit/qix bundled from this checkout, a
+ * second bundle of it (the control, with `control`), and with `baselineRef` the typed entry
+ * as it was at that git ref.
+ */
+export async function loadLibraries({ control = false, baselineRef } = {}) {
+  const { default: WebSocket } = await import('ws');
+  const { default: enigma } = await import('enigma.js');
+  return {
+    WebSocket,
+    enigma,
+    qix: await importQixBundle('qix'),
+    copy: control ? await importQixBundle('qix-copy') : undefined,
+    baselineRef,
+    baseline: baselineRef ? await importBaseline(baselineRef) : undefined,
+  };
+}
+
+/** Bundles packages/qix/src as it was at a git ref (e.g. main), for a side-by-side run. */
+function importBaseline(ref) {
+  const dir = join(here, '.build', 'baseline');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execSync(
+    `git -C ${JSON.stringify(root)} archive ${ref} packages/qix/src | tar -x -C ${JSON.stringify(dir)}`,
+  );
+  return importQixBundle('qix-baseline', dir);
+}
+
+/** The clients of one socket kind, name → open({ delta }): the raw ones, then the libraries. */
+export function clientsOf(kind, url, libraries) {
+  const { enigma, qix, copy, baseline, baselineRef } = libraries;
+  const clients = {
+    'raw plain': (options) => openRaw(kind, url, options),
+    'raw corked': (options) => openRaw(kind, url, { ...options, cork: true }),
+  };
+  /** A session made by an enigma-style `create()`. */
+  const enigmaStyle =
+    (create, schema) =>
+    async ({ delta = true } = {}) => {
+      const session = create({ schema, url, createSocket: kind.createSocket, protocol: { delta } });
+      return wrapApi(session, await session.open());
+    };
+  /** A session made by `openSession()` of the typed entry (reconnect off). */
+  const typed =
+    (openSession) =>
+    async ({ delta = true } = {}) => {
+      const session = openSession({
+        url,
+        createSocket: kind.createSocket,
+        delta,
+        reconnect: false,
+      });
+      return wrapApi(session, await session.open());
+    };
+  clients['enigma.js'] = enigmaStyle((config) => enigma.create(config), qix.qixSchema);
+  clients['@qlikit/qix/enigma'] = enigmaStyle(
+    (config) => qix.qixEnigma.create(config),
+    qix.qixSchema,
+  );
+  clients['@qlikit/qix'] = typed(qix.openSession);
+  if (copy) clients[CONTROL] = typed(copy.openSession);
+  if (baseline) clients[`@qlikit/qix@${baselineRef}`] = typed(baseline.openSession);
+  return clients;
+}
 
 /** A socket factory per kind: `ws` (the package) and the platform's global WebSocket. */
 export function socketKinds(WebSocket) {

@@ -1,4 +1,5 @@
 // Timing helpers of the qix client benchmark.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Calls per second of `count` calls made one after another. */
@@ -9,11 +10,13 @@ export async function sequential(call, count) {
 }
 
 /**
- * `total` calls with `inFlight` outstanding at any time: calls per second, and this
- * process's CPU microseconds per call (user + system; what the client costs, much less
- * sensitive than wall time to other processes on the machine).
+ * `total` calls with `inFlight` outstanding at any time: calls per second, this process's
+ * CPU microseconds per call (user + system; what the client costs, much less sensitive than
+ * wall time to other processes on the machine), and the calls per read and per write system
+ * call it made (how many frames each carried; undefined where /proc/self/io is not there).
  */
 export function pipelined(call, total, inFlight) {
+  const ioStart = systemCalls();
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   return new Promise((resolve, reject) => {
@@ -26,9 +29,13 @@ export function pipelined(call, total, inFlight) {
         done += 1;
         if (done === total) {
           const cpu = process.cpuUsage(cpuStart);
+          const rate = total / ((performance.now() - start) / 1000);
+          const ioEnd = systemCalls();
           resolve({
-            rate: total / ((performance.now() - start) / 1000),
+            rate,
             cpuPerCall: (cpu.user + cpu.system) / total,
+            callsPerRead: ioEnd && total / Math.max(1, ioEnd.reads - ioStart.reads),
+            callsPerWrite: ioEnd && total / Math.max(1, ioEnd.writes - ioStart.writes),
           });
         } else next();
       }, reject);
@@ -65,15 +72,52 @@ export function collectGarbage(times = 2) {
   for (let i = 0; i < times; i += 1) /** @type {() => void} */ (globalThis.gc)();
 }
 
+/**
+ * This process's read and write system calls so far (Linux's /proc/self/io; undefined
+ * elsewhere): how many frames a client's writes carry, and a server's reads.
+ */
+export function systemCalls() {
+  try {
+    const io = readFileSync('/proc/self/io', 'utf8');
+    return {
+      reads: Number(/^syscr: (\d+)/m.exec(io)[1]),
+      writes: Number(/^syscw: (\d+)/m.exec(io)[1]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * A 95% confidence interval of the median of `values`, distribution-free: the k-th smallest
+ * and k-th largest value, k the largest with P(Binomial(n, ½) < k) ≤ 2.5%, so that a reader
+ * sees how far the median itself could move. With fewer than 6 values it is the min and max.
+ */
+export function medianInterval(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  let k = 0;
+  let below = 0; // P(Binomial(n, ½) < k + 1), summed term by term
+  let term = 0.5 ** n;
+  for (let i = 0; i < n; i += 1) {
+    below += term;
+    if (below > 0.025) break;
+    k = i + 1;
+    term = (term * (n - i)) / (i + 1);
+  }
+  const index = Math.max(0, k - 1);
+  return [sorted[index], sorted[n - 1 - index]];
+}
+
 /** `median [min–max]` of some figures. */
 export function spread(values, digits = 0) {
-  if (!values || values.length === 0) return 'n/a';
+  if (!values || values.length === 0 || values.includes(undefined)) return 'n/a';
   const sorted = [...values].sort((a, b) => a - b);
   const fixed = (value) => value.toFixed(digits);
   return `${fixed(median(values))} [${fixed(sorted[0])}–${fixed(sorted.at(-1))}]`;

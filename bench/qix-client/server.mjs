@@ -6,6 +6,7 @@
 //   request asks for delta, it answers JSON Patch operations against the last layout it sent
 //   for that handle (the first answer is the whole layout at "/"), else the whole layout.
 import { WebSocketServer } from 'ws';
+import { systemCalls } from './measure.mjs';
 
 const ROWS = 200;
 const CHANGED_CELLS_PER_CALL = 3;
@@ -127,13 +128,14 @@ server.on('connection', (socket) => {
   });
 });
 server.on('listening', () => {
-  process.stdout.write(
-    `${/** @type {import('node:net').AddressInfo} */ (server.address()).port}\n`,
-  );
+  process.stdout.write(`${server.address().port}\n`);
 });
 process.on('disconnect', () => process.exit(0));
-// run.mjs asks for a GC before each run, so that no client's run pays for the garbage of the one before.
+// Before each run the bench asks for a GC, so that no client's run pays for the garbage of the
+// one before; before and after, for this process's CPU time and system calls, so that it can
+// say what each client's run cost the server.
 process.on('message', (message) => {
   if (message === 'gc' && typeof globalThis.gc === 'function') globalThis.gc();
-  /** @type {NonNullable<typeof process.send>} */ (process.send)('gc done');
+  const cpu = process.cpuUsage();
+  process.send({ cpu: cpu.user + cpu.system, io: systemCalls() });
 });
