@@ -77,7 +77,23 @@ server.on('connection', (socket) => {
   socket.send(
     '{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}',
   );
+  // The answers to the requests of one read leave in one write (ws's TCP socket is corked until
+  // a microtask), as an engine that answers at once would send them. Before, ws wrote each
+  // answer with a system call of its own: the server cost more per call than any client, and
+  // its write rhythm decided how many answers a client's reads carried (8 to 160 for the same
+  // client from one process to the next), which moved the clients' CPU per call by 15%.
+  const tcp = socket._socket;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    tcp.uncork();
+  };
   socket.on('message', (data) => {
+    if (!corked) {
+      corked = true;
+      tcp.cork();
+      queueMicrotask(uncork);
+    }
     const request = JSON.parse(String(data));
     const id = request.id;
     switch (request.method) {
