@@ -20,6 +20,8 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 /** Short runs (about 0.2 s), so that many rounds fit and each pairs clients run a second apart. */
 const PIPELINED_CALLS = 10000;
+/** Unmeasured calls before each timed run, after the GCs: see callRates.mjs. */
+const STEADY_CALLS = 3000;
 const IN_FLIGHT = 1000;
 const SEQUENTIAL_CALLS = 1000;
 /** While working on one client: BENCH_ONLY='ws raw corked,ws @qlikit/qix' runs those alone. */
@@ -59,6 +61,7 @@ for (let share = 0; share < PROCESSES; share += 1) {
       rounds: ROUNDS,
       share,
       calls: PIPELINED_CALLS,
+      steadyCalls: STEADY_CALLS,
       sequentialCalls: SEQUENTIAL_CALLS,
       inFlight: IN_FLIGHT,
       only,
