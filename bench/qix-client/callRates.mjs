@@ -11,7 +11,7 @@ import { pipelined, roundOrder, sequential } from './measure.mjs';
 import { startServer } from './startServer.mjs';
 
 const { rounds, share, calls, steadyCalls, sequentialCalls, inFlight, only, baselineRef } =
-  JSON.parse(process.env.QIX_BENCH_CALLS);
+  JSON.parse(process.env.QIX_BENCH_CALLS ?? '{}');
 
 const libraries = await loadLibraries({ control: true, baselineRef });
 const server = await startServer();
@@ -27,7 +27,7 @@ for (const kind of kinds) {
       client = await open();
     } catch (error) {
       // The raw corked client, where the socket's TCP socket can't be found: not measured.
-      if (error.message !== CANNOT_CORK) throw error;
+      if (/** @type {Error} */ (error).message !== CANNOT_CORK) throw error;
       continue;
     }
     entries.push({ kind: kind.name, name, client, calls: {} });
@@ -77,7 +77,7 @@ for (let round = 0; round < rounds; round += 1) {
 }
 await Promise.all(entries.map((entry) => entry.client.close()));
 server.stop();
-process.send({
+/** @type {NonNullable<typeof process.send>} */ (process.send)({
   kinds: kinds.map((kind) => kind.name),
   entries: entries.map(({ kind, name, calls: figures }) => ({ kind, name, calls: figures })),
 });

@@ -18,6 +18,7 @@ export const CONTROL = '@qlikit/qix (copy)';
  * The libraries the clients use: ws, enigma.js, @qlikit/qix bundled from this checkout, a
  * second bundle of it (the control, with `control`), and with `baselineRef` the typed entry
  * as it was at that git ref.
+ * @param {{ control?: boolean, baselineRef?: string }} [options]
  */
 export async function loadLibraries({ control = false, baselineRef } = {}) {
   const { default: WebSocket } = await import('ws');

@@ -34,8 +34,8 @@ export function pipelined(call, total, inFlight) {
           resolve({
             rate,
             cpuPerCall: (cpu.user + cpu.system) / total,
-            callsPerRead: ioEnd && total / Math.max(1, ioEnd.reads - ioStart.reads),
-            callsPerWrite: ioEnd && total / Math.max(1, ioEnd.writes - ioStart.writes),
+            callsPerRead: ioStart && ioEnd && total / Math.max(1, ioEnd.reads - ioStart.reads),
+            callsPerWrite: ioStart && ioEnd && total / Math.max(1, ioEnd.writes - ioStart.writes),
           });
         } else next();
       }, reject);
@@ -79,10 +79,8 @@ export function collectGarbage(times = 2) {
 export function systemCalls() {
   try {
     const io = readFileSync('/proc/self/io', 'utf8');
-    return {
-      reads: Number(/^syscr: (\d+)/m.exec(io)[1]),
-      writes: Number(/^syscw: (\d+)/m.exec(io)[1]),
-    };
+    const count = (name) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1]);
+    return { reads: count('syscr'), writes: count('syscw') };
   } catch {
     return undefined;
   }

@@ -9,18 +9,19 @@ import { collectGarbage, loop, median, roundOrder, spread } from './measure.mjs'
 import { LABEL, table } from './report.mjs';
 import { startServer } from './startServer.mjs';
 
-const { rounds, root, baselineRef } = JSON.parse(process.env.QIX_BENCH_OBJECTS);
+const { rounds, root, baselineRef } = JSON.parse(process.env.QIX_BENCH_OBJECTS ?? '{}');
 
 const libraries = await loadLibraries({ baselineRef });
 const server = await startServer();
 const clients = clientsOf(socketKinds(libraries.WebSocket)[0], server.url, libraries);
 const libraryNames = Object.keys(clients).filter((name) => !name.startsWith('raw'));
-const objects = Object.fromEntries(libraryNames.map((name) => [name, {}]));
+/** @type {Record<string, { rate: number[], bytes: number[] }>} */
+const objects = Object.fromEntries(libraryNames.map((name) => [name, { rate: [], bytes: [] }]));
 for (let round = 0; round < 3; round += 1) {
   for (const name of roundOrder(libraryNames, round)) {
     const { rate, bytes } = await objectBench(clients[name]);
-    (objects[name].rate ??= []).push(rate);
-    (objects[name].bytes ??= []).push(bytes);
+    objects[name].rate.push(rate);
+    objects[name].bytes.push(bytes);
   }
 }
 const layouts = await layoutBench(clients);

@@ -82,7 +82,9 @@ server.on('connection', (socket) => {
   // answer with a system call of its own: the server cost more per call than any client, and
   // its write rhythm decided how many answers a client's reads carried (8 to 160 for the same
   // client from one process to the next), which moved the clients' CPU per call by 15%.
-  const tcp = socket._socket;
+  const tcp = /** @type {{ _socket: import('node:net').Socket }} */ (
+    /** @type {unknown} */ (socket)
+  )._socket;
   let corked = false;
   const uncork = () => {
     corked = false;
@@ -144,7 +146,9 @@ server.on('connection', (socket) => {
   });
 });
 server.on('listening', () => {
-  process.stdout.write(`${server.address().port}\n`);
+  process.stdout.write(
+    `${/** @type {import('node:net').AddressInfo} */ (server.address()).port}\n`,
+  );
 });
 process.on('disconnect', () => process.exit(0));
 // Before each run the bench asks for a GC, so that no client's run pays for the garbage of the
@@ -153,5 +157,8 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message === 'gc' && typeof globalThis.gc === 'function') globalThis.gc();
   const cpu = process.cpuUsage();
-  process.send({ cpu: cpu.user + cpu.system, io: systemCalls() });
+  /** @type {NonNullable<typeof process.send>} */ (process.send)({
+    cpu: cpu.user + cpu.system,
+    io: systemCalls(),
+  });
 });

@@ -23,7 +23,9 @@ export async function startServer() {
     return answer;
   };
   const port = await new Promise((resolve) =>
-    server.stdout.once('data', (data) => resolve(Number(String(data)))),
+    /** @type {import('node:stream').Readable} */ (server.stdout).once('data', (data) =>
+      resolve(Number(String(data))),
+    ),
   );
   return {
     url: `ws://127.0.0.1:${port}/app/engineData`,
