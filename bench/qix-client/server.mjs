@@ -80,7 +80,7 @@ server.on('connection', (socket) => {
   // The answers to the requests of one read leave in one write (ws's TCP socket is corked until
   // a microtask), as an engine that answers at once would send them. Before, ws wrote each
   // answer with a system call of its own: the server cost more per call than any client, and
-  // its write rhythm decided how many answers a client's reads carried (8 to 160 for the same
+  // its write rhythm decided how many answers a client's reads carried (8 to 150 for the same
   // client from one process to the next), which moved the clients' CPU per call by 15%.
   const tcp = /** @type {{ _socket: import('node:net').Socket }} */ (
     /** @type {unknown} */ (socket)
