@@ -8,6 +8,7 @@
 // figures. Each child runs with --expose-gc and, on Node 20, --experimental-websocket (the
 // global WebSocket is behind that flag there; Node 22 has it on by default).
 import { fork } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportCalls } from './report.mjs';
@@ -36,6 +37,12 @@ if (
   execArgv.push('--experimental-websocket');
 }
 
+/** The 1- and 5-minute load averages of the machine. */
+function loadAverage() {
+  const [one, five] = loadavg();
+  return `${one.toFixed(1)}/${five.toFixed(1)} (1/5 min)`;
+}
+
 /** Runs a script of this bench in a child process; resolves with the last message it sent. */
 function runChild(script, env) {
   return new Promise((resolve, reject) => {
@@ -51,7 +58,8 @@ function runChild(script, env) {
 console.log(
   `qix client benchmark, Node ${process.version} (${execArgv.join(' ')}), server in a process of its own.\n` +
     `Call rates: ${PROCESSES} fresh processes × ${ROUNDS} rounds, pooled; in each round every client runs once (one socket's clients, then the other's, each in a shuffled order), after a GC in both processes.\n` +
-    `Each figure: median [min–max] of the ${PROCESSES * ROUNDS} rounds.`,
+    `Each figure: median [min–max] of the ${PROCESSES * ROUNDS} rounds.\n` +
+    `Load average ${loadAverage()} on ${availableParallelism()} cores at the start (other work on the machine moves the wall-clock figures most).`,
 );
 const pooled = new Map();
 let kinds;
@@ -77,7 +85,7 @@ for (let share = 0; share < PROCESSES; share += 1) {
   }
 }
 console.log(
-  `Global WebSocket: ${kinds.length > 1 ? 'measured' : 'absent on this Node (not measured)'}.`,
+  `Global WebSocket: ${kinds.length > 1 ? 'measured' : 'absent on this Node (not measured)'}. Load average ${loadAverage()} after the call rates.`,
 );
 reportCalls(kinds, [...pooled.values()], IN_FLIGHT);
 if (!only) {
