@@ -57,7 +57,7 @@ function runChild(script, env) {
 
 console.log(
   `qix client benchmark, Node ${process.version} (${execArgv.join(' ')}), server in a process of its own.\n` +
-    `Call rates: ${PROCESSES} fresh processes × ${ROUNDS} rounds, pooled; in each round every client runs once (one socket's clients, then the other's, each in a shuffled order), after a GC in both processes.\n` +
+    `Call rates: ${PROCESSES} fresh processes × ${ROUNDS} rounds, pooled; in each round every client runs once (one socket's clients, then the other's, each in a shuffled order), after a GC in both processes and ${STEADY_CALLS} unmeasured calls.\n` +
     `Each figure: median [min–max] of the ${PROCESSES * ROUNDS} rounds.\n` +
     `Load average ${loadAverage()} on ${availableParallelism()} cores at the start (other work on the machine moves the wall-clock figures most).`,
 );
