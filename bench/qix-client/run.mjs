@@ -21,8 +21,11 @@ const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 /** Short runs (about 0.2 s), so that many rounds fit and each pairs clients run a second apart. */
 const PIPELINED_CALLS = 10000;
-/** Unmeasured calls before each timed run, after the GCs: see callRates.mjs. */
-const STEADY_CALLS = 3000;
+/**
+ * Unmeasured calls before each timed run, after the GCs (see callRates.mjs); BENCH_STEADY=0
+ * times the calls right after a full GC instead, as an app's first burst after an idle spell.
+ */
+const STEADY_CALLS = Number(process.env.BENCH_STEADY ?? 3000);
 const IN_FLIGHT = 1000;
 const SEQUENTIAL_CALLS = 1000;
 /** While working on one client: BENCH_ONLY='ws raw corked,ws @qlikit/qix' runs those alone. */
