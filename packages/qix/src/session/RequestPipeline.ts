@@ -16,6 +16,7 @@ import {
   withRequestId,
 } from './callErrors.js';
 import type { RequestInterceptor, ResponseInterceptor } from './Interceptors.js';
+import './keptShapes.js';
 import type { ObjectRegistry } from './ObjectRegistry.js';
 import type { QixPromise, QixRequest, SentRequest } from './QixRequest.js';
 import type { SessionConfig } from './SessionConfig.js';
