@@ -4,8 +4,10 @@ import { LocError } from '../errors/LocError.js';
 import type { App, AppEvent } from './App.js';
 import {
   applyStatus,
+  metaOf,
   objectId,
   replaceProperties,
+  statusMeta,
   withInfo,
   type ObjectStatus,
 } from './storedObjects.js';
@@ -379,17 +381,6 @@ export class DocSession {
   }
 }
 
-function metaOf(object: StoredObject): Record<string, unknown> {
-  const meta = (object.properties.qMetaDef as Record<string, unknown> | undefined) ?? {};
-  return {
-    ...structuredClone(meta),
-    createdDate: object.createdDate,
-    modifiedDate: object.modifiedDate,
-    ...statusMeta(object),
-    privileges: ['read', 'update', 'delete'],
-  };
-}
-
 /** Whether charts compute with an object: variables they expand, master items they name by qLibraryId. */
 function definesExpressions(object: StoredObject | undefined): boolean {
   return (
@@ -397,13 +388,4 @@ function definesExpressions(object: StoredObject | undefined): boolean {
     object?.type === 'GenericDimension' ||
     object?.type === 'GenericMeasure'
   );
-}
-
-/** qMeta.published, publishTime and approved, as Publish and Approve left them. */
-function statusMeta(object: StoredObject): Record<string, unknown> {
-  return {
-    published: object.publishTime !== undefined,
-    ...(object.publishTime === undefined ? {} : { publishTime: object.publishTime }),
-    approved: object.approved === true,
-  };
 }

@@ -67,3 +67,24 @@ export function withInfo(
   properties.qInfo = { ...info, qId, qType };
   return properties;
 }
+
+/** The qMeta of a stored object's layout: its qMetaDef with dates, status and privileges. */
+export function metaOf(object: StoredObject): Record<string, unknown> {
+  const meta = (object.properties.qMetaDef as Record<string, unknown> | undefined) ?? {};
+  return {
+    ...structuredClone(meta),
+    createdDate: object.createdDate,
+    modifiedDate: object.modifiedDate,
+    ...statusMeta(object),
+    privileges: ['read', 'update', 'delete'],
+  };
+}
+
+/** qMeta.published, publishTime and approved, as Publish and Approve left them. */
+export function statusMeta(object: StoredObject): Record<string, unknown> {
+  return {
+    published: object.publishTime !== undefined,
+    ...(object.publishTime === undefined ? {} : { publishTime: object.publishTime }),
+    approved: object.approved === true,
+  };
+}
