@@ -1,3 +1,5 @@
+import { grownInt32 } from './grownInt32.js';
+
 /** The start of a running value hash (FNV-1a's offset basis). */
 export const VALUE_HASH_SEED = 0x811c9dc5 | 0;
 /** FNV-1a's prime: `hash = Math.imul(hash ^ byte, VALUE_HASH_PRIME)` per byte. */
@@ -86,10 +88,10 @@ export class JsonValueTable {
 
   private growEntries(): void {
     const capacity = this.indexes.length * 2;
-    this.starts = grown(this.starts, capacity);
-    this.lengths = grown(this.lengths, capacity);
-    this.hashes = grown(this.hashes, capacity);
-    this.indexes = grown(this.indexes, capacity);
+    this.starts = grownInt32(this.starts, capacity);
+    this.lengths = grownInt32(this.lengths, capacity);
+    this.hashes = grownInt32(this.hashes, capacity);
+    this.indexes = grownInt32(this.indexes, capacity);
   }
 
   private growBytes(minimum: number): void {
@@ -99,10 +101,4 @@ export class JsonValueTable {
     next.set(this.bytes.subarray(0, this.used));
     this.bytes = next;
   }
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(capacity);
-  next.set(array);
-  return next;
 }

@@ -1,5 +1,6 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { QUOTE, TAB } from '../io/charCodes.js';
+import { grownInt32 } from '../io/grownInt32.js';
 import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
 import { keepShape } from './keepShape.js';
 
@@ -167,8 +168,8 @@ export class ByteRowScanner implements CellTextRules {
 
   private grow(): void {
     const capacity = this.starts.length * 2;
-    this.starts = grown(this.starts, capacity);
-    this.ends = grown(this.ends, capacity);
+    this.starts = grownInt32(this.starts, capacity);
+    this.ends = grownInt32(this.ends, capacity);
   }
 }
 
@@ -184,12 +185,6 @@ function closingQuote(buf: Uint8Array, open: number): number {
     i++;
   }
   return -1;
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(capacity);
-  next.set(array);
-  return next;
 }
 
 /** A scanner kept alive for good (see keepShape), also the one the kept column cells refer to. */

@@ -1,3 +1,4 @@
+import { grownInt32 } from '../io/grownInt32.js';
 import { keepShape } from './keepShape.js';
 
 /** Int32s per slot: the entry's hash, then entry + 1 (0 = empty). */
@@ -203,8 +204,8 @@ export class ByteTextIndex {
 
   private growEntries(): void {
     const capacity = this.starts.length * 2;
-    this.starts = grown(this.starts, capacity);
-    this.entries = grown(this.entries, capacity * ENTRY);
+    this.starts = grownInt32(this.starts, capacity);
+    this.entries = grownInt32(this.entries, capacity * ENTRY);
   }
 
   private growBytes(minimum: number): void {
@@ -231,12 +232,6 @@ function wordAt(buf: Uint8Array, at: number, end: number): number {
   let word = 0;
   for (let i = Math.min(end, at + 4) - 1; i >= at; i--) word = (word << 8) | buf[i];
   return word;
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(capacity);
-  next.set(array);
-  return next;
 }
 
 keepShape(new ByteTextIndex());
