@@ -164,8 +164,8 @@ export async function buildCommonJs() {
  * TypeScript treats a .d.ts in this "type": "module" package as an ES module,
  * which a CommonJS consumer (module node16) may not require. So the
  * declarations tsc wrote into dist/ are copied to dist/cjs/ as .d.cts, with
- * their relative imports pointed at the copies: the same types, read as
- * CommonJS. (Their `default` members exist at runtime: commonJsShape.)
+ * their relative imports (side-effect imports too) pointed at the copies: the
+ * same types, read as CommonJS. (Their `default` members exist at runtime: commonJsShape.)
  * Returns the number of files written, or 0 when tsc has not run yet.
  */
 export function writeCommonJsTypes() {
@@ -183,7 +183,10 @@ export function writeCommonJsTypes() {
     if (topDir === 'cjs' || topDir === 'browser') continue;
     const target = join(cjsDir, path.replace(/\.d\.ts$/, '.d.cts'));
     const text = readFileSync(file, 'utf8')
-      .replace(/(\bfrom\s*|\bimport\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g, '$1$2$3.cjs$2')
+      .replace(
+        /(\bfrom\s*|\bimport\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*?)\.js\2/g,
+        '$1$2$3.cjs$2',
+      )
       // Keep go-to-definition: point at tsc's declaration map next to the original.
       .replace(
         /^\/\/# sourceMappingURL=(.*)$/m,
