@@ -1,21 +1,12 @@
-import type { ScalarFunction } from '../expression/EvalContext.js';
-import type { Expr } from '../expression/Expr.js';
 import type { LineageEntry } from '../io/Lineage.js';
 import type { FieldNumberFormat } from '../model/FieldNumberFormat.js';
-import type { NumberInterpretation } from '../io/textToValue.js';
-import type { FormatSettings } from '../value/FormatSettings.js';
 import { toNumber } from '../value/toNumber.js';
-import type { Value } from '../value/Value.js';
 import { autogenerateRowStream } from './autogenerateRowStream.js';
-import { keyOf } from './ColumnBuilder.js';
-import type { FieldRules } from './FieldRules.js';
 import { fileRowStream, fileTypeOf } from './fileRowStream.js';
 import { inlineRowStream } from './inlineRowStream.js';
-import { joinTables } from './joinTables.js';
-import { keepTables } from './keepTables.js';
-import type { LoadContext } from './LoadContext.js';
+import { isPartialReload, type LoadHost } from './LoadHost.js';
 import { nullInterpretStream } from './nullInterpretStream.js';
-import { qualifyFieldName, type QualifyRule } from './qualifyFieldName.js';
+import { placeLoadedTable } from './placeLoadedTable.js';
 import type { RawStatement } from './RawStatement.js';
 import { residentRowStream } from './residentRowStream.js';
 import type { RowStream } from './RowStream.js';
@@ -23,40 +14,9 @@ import { copiesFieldsOnly, runLoad, type LoadEnvironment } from './runLoad.js';
 import { limitRowStream } from './limitRowStream.js';
 import { sampleRowStream } from './sampleRowStream.js';
 import { ScriptFault } from './ScriptFault.js';
-import type { ScriptOptions } from './ScriptOptions.js';
 import { ScriptTable } from './ScriptTable.js';
-import type { LoadCombine, LoadStatement } from './Statement.js';
-import type { Mapping, TableCatalog } from './TableCatalog.js';
-import { transformTable } from './transformTable.js';
+import type { LoadStatement } from './Statement.js';
 import { unsupportedFormat } from './unsupportedFormat.js';
-
-/** What the load pipeline needs from the running script. */
-export interface LoadHost {
-  readonly options: ScriptOptions;
-  /** The tables of the current section (application or access). */
-  catalog(): TableCatalog;
-  readonly functions: ReadonlyMap<string, ScalarFunction>;
-  format(): FormatSettings;
-  readonly fieldRules: FieldRules;
-  qualify(): readonly QualifyRule[];
-  variableValue(name: string): Value | undefined;
-  variableText(name: string): string | undefined;
-  numbers(): NumberInterpretation;
-  evaluate(expr: Expr, raw: RawStatement): Value;
-  write(line: string): void;
-  pause(): Promise<void>;
-  fileList(mask: string): Promise<string[]>;
-  resolvePath(scriptPath: string): Promise<string>;
-  /** Turns a failure inside a statement into an error at that statement. */
-  wrap(cause: unknown, raw: RawStatement): unknown;
-  setCurrent(load: { ctx: LoadContext; output: ScriptTable } | undefined): void;
-  /** The table file a LOAD reads (its script and absolute path), for the file functions. */
-  setCurrentFile(scriptPath: string | undefined, absolutePath?: string): void;
-  /** Rows of a SELECT sent to the open connection. */
-  sqlRows(text: string): Promise<RowStream>;
-  /** Distinct values of fields over the tables loaded so far (INTERVALMATCH). */
-  fieldCombinations(fields: readonly string[]): (readonly Value[])[];
-}
 
 type Chain = readonly { readonly load: LoadStatement; readonly raw: RawStatement }[];
 
@@ -76,7 +36,7 @@ export class LoadRunner {
   }
 
   private get isPartial(): boolean {
-    return this.host.options.partialFrom !== undefined;
+    return isPartialReload(this.host);
   }
 
   /** Runs one LOAD statement (a preceding load waits for the statement below it). */
@@ -145,7 +105,7 @@ export class LoadRunner {
     const top = chain.at(-1)?.load ?? load;
     const placed: LoadStatement =
       appendTo === undefined ? top : { ...top, combine: { kind: 'concatenate', target: appendTo } };
-    const name = this.place(placed, result.table, defaultName);
+    const name = placeLoadedTable(this.host, placed, result.table, defaultName);
     this.host.write(`${name} << ${sourceName}  ${result.fetched} Lines fetched`);
     return name;
   }
@@ -278,129 +238,9 @@ export class LoadRunner {
         );
     }
   }
-
-  /**
-   * Names the loaded table and puts it where its prefixes say: mapping,
-   * transform, concatenation, join, keep or a new table. Returns its name.
-   */
-  private place(load: LoadStatement, loaded: ScriptTable, defaultName: string): string {
-    const catalog = this.host.catalog();
-    const name = load.label ?? defaultName;
-    if (load.mapping) {
-      catalog.mappings.set(name, mappingOf(loaded));
-      return name;
-    }
-    for (const column of [...loaded.columns])
-      loaded.renameColumn(column.name, this.host.fieldRules.aliasOf(column.name));
-    let table = loaded;
-    if (load.transform) {
-      const result = transformTable(loaded, load.transform, {
-        fieldCombinations: (fields) => this.host.fieldCombinations(fields),
-      });
-      if (result.kind === 'generic') {
-        for (const generic of result.tables)
-          this.placeTable(generic.table, load.combine, `${name}.${generic.suffix}`, load);
-        return name;
-      }
-      table = result.table;
-    }
-    return this.placeTable(table, load.combine, name, load);
-  }
-
-  private placeTable(
-    table: ScriptTable,
-    loadCombine: LoadCombine,
-    name: string,
-    load: LoadStatement,
-  ): string {
-    const catalog = this.host.catalog();
-    for (const column of [...table.columns])
-      table.renameColumn(column.name, qualifyFieldName(column.name, name, this.host.qualify()));
-    this.host.fieldRules.applyValueRules(
-      table,
-      (mapping) => catalog.mapping(mapping),
-      this.host.variableText('NullValue'),
-    );
-    const partial = this.partialPlacement(load, table, name);
-    const combine = partial?.combine ?? loadCombine;
-    const tableName = partial?.name ?? name;
-    switch (combine.kind) {
-      case 'concatenate': {
-        const target = catalog.target(combine.target);
-        target.append(table);
-        catalog.lastTable = target.name;
-        return target.name;
-      }
-      case 'join': {
-        const target = catalog.target(combine.target);
-        const joined = joinTables(target, table, combine.how);
-        joined.lineage = [...target.lineage, ...table.lineage];
-        catalog.replace(target.name, joined);
-        return target.name;
-      }
-      case 'keep': {
-        const target = catalog.target(combine.target);
-        const kept = keepTables(target, table, combine.how);
-        catalog.replace(target.name, kept.left);
-        catalog.add(kept.right, tableName);
-        return kept.right.name;
-      }
-      case 'auto': {
-        const same = catalog.withFields(table.fieldNames);
-        if (same) {
-          same.append(table);
-          catalog.lastTable = same.name;
-          return same.name;
-        }
-        catalog.add(table, tableName);
-        return table.name;
-      }
-      case 'noconcatenate':
-        catalog.add(table, tableName);
-        return table.name;
-    }
-  }
-
-  /**
-   * Where an ADD or REPLACE load goes, when that differs from what its other
-   * prefixes say. REPLACE drops its table first (the CONCATENATE target, else
-   * the table with the same fields, else in a partial reload the one of its
-   * name) and takes its name; ADD in a partial reload appends to that table.
-   */
-  private partialPlacement(
-    load: LoadStatement,
-    table: ScriptTable,
-    name: string,
-  ): { combine: LoadCombine; name?: string } | undefined {
-    if (!load.partial || (load.partial.mode === 'add' && !this.isPartial)) return undefined;
-    const catalog = this.host.catalog();
-    const explicit = load.combine.kind === 'concatenate';
-    if (!explicit && load.combine.kind !== 'auto') return undefined;
-    const target =
-      (explicit ? catalog.tables.get(load.combine.target ?? catalog.lastTable ?? '') : undefined) ??
-      catalog.withFields(table.fieldNames) ??
-      (this.isPartial ? catalog.tables.get(name) : undefined);
-    if (!target) return undefined;
-    if (load.partial.mode === 'add')
-      return { combine: { kind: 'concatenate', target: target.name } };
-    catalog.tables.delete(target.name);
-    return { combine: { kind: 'noconcatenate' }, name: target.name };
-  }
 }
 
 /** A "not supported: <what>" fault; the interpreter names the statement's line. */
 export function notSupported(what: string): ScriptFault {
   return new ScriptFault('SCRIPT_NOT_SUPPORTED', `not supported: ${what}`);
-}
-
-/** A mapping table: first column's values to the second's; the first occurrence of a key wins. */
-function mappingOf(table: ScriptTable): Mapping {
-  const [from, to] = table.columns;
-  const mapping = new Map<ReturnType<typeof keyOf>, Value>();
-  if (!from || !to) return mapping;
-  for (let row = 0; row < table.rowCount; row++) {
-    const key = from.valueAt(row);
-    if (key !== null && !mapping.has(keyOf(key))) mapping.set(keyOf(key), to.valueAt(row));
-  }
-  return mapping;
 }
