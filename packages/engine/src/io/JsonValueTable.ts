@@ -1,4 +1,4 @@
-import { grownInt32 } from './grownInt32.js';
+import { grownBytes, grownInt32 } from './grownArrays.js';
 
 /** The start of a running value hash (FNV-1a's offset basis). */
 export const VALUE_HASH_SEED = 0x811c9dc5 | 0;
@@ -95,10 +95,6 @@ export class JsonValueTable {
   }
 
   private growBytes(minimum: number): void {
-    let capacity = this.bytes.length * 2;
-    while (capacity < minimum) capacity *= 2;
-    const next = new Uint8Array(capacity);
-    next.set(this.bytes.subarray(0, this.used));
-    this.bytes = next;
+    this.bytes = grownBytes(this.bytes, this.used, minimum);
   }
 }

@@ -1,6 +1,6 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { QUOTE, TAB } from '../io/charCodes.js';
-import { grownInt32 } from '../io/grownInt32.js';
+import { grownInt32 } from '../io/grownArrays.js';
 import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
 import { keepShape } from './keepShape.js';
 

@@ -1,4 +1,4 @@
-import { grownInt32 } from '../io/grownInt32.js';
+import { grownBytes, grownInt32 } from '../io/grownArrays.js';
 import { keepShape } from './keepShape.js';
 
 /** Int32s per slot: the entry's hash, then entry + 1 (0 = empty). */
@@ -209,12 +209,8 @@ export class ByteTextIndex {
   }
 
   private growBytes(minimum: number): void {
-    let capacity = this.bytes.length * 2;
-    while (capacity < minimum) capacity *= 2;
-    const next = new Uint8Array(capacity);
-    next.set(this.bytes.subarray(0, this.used));
-    this.bytes = next;
-    this.bytesView = new DataView(next.buffer);
+    this.bytes = grownBytes(this.bytes, this.used, minimum);
+    this.bytesView = new DataView(this.bytes.buffer);
   }
 }
 
