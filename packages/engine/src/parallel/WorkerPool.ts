@@ -5,7 +5,7 @@ import {
   receiveMessageOnPort,
 } from 'node:worker_threads';
 import { ParallelError } from './ParallelError.js';
-import { type Block, type BlockLoop, runBlocks } from './runBlocks.js';
+import { type Block, type BlockLoop, type BlockResult, runClaimed } from './runBlocks.js';
 import {
   type CollectTask,
   SIGNAL,
@@ -27,20 +27,25 @@ interface PoolWorker {
 // keeps function names may call inside them.
 const WORKER_SOURCE = `'use strict';
 var __name = (fn) => fn;
-(${workerMain.toString()})(require('node:worker_threads'), (${runBlocks.toString()}), require('node:v8'), require('node:vm'));`;
+(${workerMain.toString()})(require('node:worker_threads'), (${runClaimed.toString()}), require('node:v8'), require('node:vm'));`;
 
 /**
- * Worker threads that run parts of a computation while the calling thread
- * runs the first part and then waits for the others (synchronously, with
- * Atomics.wait), so the engine's synchronous computations can use every
- * core. Threads start on first use, never keep the process alive, and a
- * thread that fails, ends or stalls fails that computation with a
- * ParallelError and is replaced on the next use.
+ * Worker threads that share the blocks of a computation with the calling
+ * thread, which claims blocks too and then waits for the workers that began
+ * (synchronously, with Atomics.wait), so the engine's synchronous
+ * computations can use every core. A worker that has not begun by the time
+ * the calling thread runs out of blocks is not waited for: a worker without
+ * a core (another process's work, another computation) costs the calling
+ * thread nothing but the message. Threads start on first use, never keep
+ * the process alive, and a thread that fails, ends or stalls fails that
+ * computation with a ParallelError and is replaced on the next use.
  */
 export class WorkerPool {
   private readonly workers: (PoolWorker | undefined)[];
-  /** How long the calling thread took over its own part in the last run, in ms. */
+  /** How long the calling thread took over its own blocks in the last run, in ms. */
   lastOwnMs = 0;
+  /** The share of the rows the calling thread ran in the last run. */
+  lastOwnShare = 1;
 
   /** A pool for `threads` threads in all: this one and `threads - 1` workers. */
   constructor(
@@ -51,34 +56,43 @@ export class WorkerPool {
   }
 
   /**
-   * Runs `loop` over `parts` (part 0 here, part k on worker k-1) and returns
-   * each block's accumulators, in block order across the parts.
+   * Runs `loop` over `blocks` on this thread and the workers, each thread
+   * claiming blocks as it goes (worker k starts at block k/threads of the
+   * way), and returns the accumulators to merge: per block in block order
+   * or, with `pooled` (an order-free merge), per thread that ran blocks.
    */
   run(
     loop: BlockLoop,
     args: readonly unknown[],
-    parts: readonly (readonly Block[])[],
+    blocks: readonly Block[],
+    pooled = false,
   ): Float64Array[][] {
     const source = loop.toString();
+    const claims = new Int32Array(new SharedArrayBuffer(4 * blocks.length));
+    const helpers = Math.min(this.workers.length, blocks.length - 1);
+    const entries = new Int32Array(new SharedArrayBuffer(4 * Math.max(helpers, 1)));
     const started: PoolWorker[] = [];
-    for (let k = 1; k < parts.length; k++) {
-      const worker = this.worker(k - 1);
+    for (let k = 0; k < helpers; k++) {
+      const worker = this.worker(k);
       Atomics.store(worker.signal, 0, SIGNAL.busy);
-      const task: WorkerTask = { source, args, blocks: parts[k]! };
+      const start = Math.floor(((k + 1) * blocks.length) / (helpers + 1));
+      const task: WorkerTask = { source, args, blocks, claims, start, pooled, entries, slot: k };
       worker.worker.postMessage(task);
       started.push(worker);
     }
-    let own: Float64Array[][] = [];
+    let own: BlockResult[] = [];
     let failure: unknown;
     const ownStart = performance.now();
     try {
-      own = runBlocks(loop, args, parts[0] ?? []);
-      this.lastOwnMs = performance.now() - ownStart;
+      own = runClaimed(loop, args, blocks, claims, 0, pooled);
     } catch (error) {
       failure = error;
     }
-    // Every started part is awaited, even after a failure, so no reply is left for the next run.
+    this.lastOwnMs = performance.now() - ownStart;
+    this.lastOwnShare = ownShare(blocks, claims);
+    // Every worker that began is awaited, even after a failure, so no reply is left for the next run.
     const others = started.map((worker, k) => {
+      if (Atomics.compareExchange(entries, k, 0, 2) === 0) return [];
       try {
         return this.await(worker, k);
       } catch (error) {
@@ -87,7 +101,11 @@ export class WorkerPool {
       }
     });
     if (failure !== undefined) throw failure;
-    return [own, ...others].flat();
+    const results = [own, ...others].flat();
+    if (pooled) return results.map(([, accumulators]) => accumulators);
+    const perBlock = new Array<Float64Array[]>(blocks.length);
+    for (const [index, accumulators] of results) perBlock[index] = accumulators;
+    return perBlock;
   }
 
   /**
@@ -136,7 +154,7 @@ export class WorkerPool {
     return created;
   }
 
-  private await(worker: PoolWorker, k: number): Float64Array[][] {
+  private await(worker: PoolWorker, k: number): BlockResult[] {
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
       const state = Atomics.load(worker.signal, 0);
@@ -187,4 +205,15 @@ export class WorkerPool {
     worker.replies.close();
     await worker.worker.terminate();
   }
+}
+
+// The share of the rows this thread ran: its blocks are marked 1 in the claims.
+function ownShare(blocks: readonly Block[], claims: Int32Array): number {
+  let own = 0;
+  let all = 0;
+  blocks.forEach(([from, to], index) => {
+    all += to - from;
+    if (claims[index] === 1) own += to - from;
+  });
+  return all === 0 ? 1 : own / all;
 }

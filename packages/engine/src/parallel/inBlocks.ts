@@ -1,7 +1,7 @@
 import { enginePool, parallelism } from './engineThreads.js';
 import { type AccumulatorArg, type Block, type BlockLoop, runBlocks } from './runBlocks.js';
 import { shareable } from './sharedArrays.js';
-import { noteSplit, splitPays } from './splitChoice.js';
+import { noteSplit } from './splitChoice.js';
 
 /** An accumulator argument of `length` slots starting at `initial`, merged with `merge`. */
 export function accumulator(
@@ -55,28 +55,21 @@ function runSplit(
   orderFree: boolean,
 ): Float64Array[][] {
   const pool = enginePool();
-  const { threads: configured } = parallelism();
-  const size = orderFree ? Math.ceil(length / configured) : blockSize(length);
+  const { threads } = parallelism();
+  // Order-free merges (counts, minimums, maximums, writes into shared arrays) take
+  // any blocks: a few per thread, so a thread that starts late leaves its blocks to the others.
+  const size = orderFree ? Math.ceil(length / (threads * ORDER_FREE_BLOCKS)) : blockSize(length);
+  if (!pool || threads <= 1)
+    return runBlocks(loop, args, orderFree ? [[0, length]] : blocksOf(length, Math.max(size, 1)));
   const blocks = blocksOf(length, Math.max(size, 1));
-  const threads = Math.min(configured, blocks.length);
-  if (!pool || threads <= 1 || !splitPays(loop)) return runBlocks(loop, args, blocks);
-  const parts = Array.from({ length: threads }, (_, k) =>
-    blocks.slice(
-      Math.floor((k * blocks.length) / threads),
-      Math.floor(((k + 1) * blocks.length) / threads),
-    ),
-  );
   const started = performance.now();
-  const results = pool.run(loop, args.map(shareable), parts);
-  const own = parts[0]!;
-  noteSplit(
-    loop,
-    performance.now() - started,
-    pool.lastOwnMs,
-    (own.at(-1)![1] - own[0]![0]) / length,
-  );
+  const results = pool.run(loop, args.map(shareable), blocks, orderFree);
+  noteSplit(loop, performance.now() - started, pool.lastOwnMs, pool.lastOwnShare);
   return results;
 }
+
+// Blocks per thread of an order-free loop.
+const ORDER_FREE_BLOCKS = 4;
 
 /** How many blocks an order-dependent sum over `length` rows runs in (with one accumulator each). */
 export function blockCount(length: number): number {

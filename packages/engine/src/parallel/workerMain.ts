@@ -1,13 +1,24 @@
 import type * as V8 from 'node:v8';
 import type * as Vm from 'node:vm';
 import type * as WorkerThreads from 'node:worker_threads';
-import type { Block, BlockLoop, runBlocks } from './runBlocks.js';
+import type { Block, BlockLoop, BlockResult, runClaimed } from './runBlocks.js';
 
-/** What the pool sends a worker: a loop's source, its arguments, the blocks of its part. */
+/**
+ * What the pool sends a worker: a loop's source, its arguments, the blocks
+ * and their claims (shared by the threads; this worker marks its blocks
+ * slot + 2, the calling thread 1), where this worker starts claiming, and `entries[slot]`, which the worker sets to 1 when it begins;
+ * the calling thread sets it to 2 once it ran out of blocks without it,
+ * and then the worker leaves the task unanswered.
+ */
 export interface WorkerTask {
   readonly source: string;
   readonly args: readonly unknown[];
   readonly blocks: readonly Block[];
+  readonly claims: Int32Array;
+  readonly start: number;
+  readonly pooled: boolean;
+  readonly entries: Int32Array;
+  readonly slot: number;
 }
 
 /** What the pool sends a worker to collect its heap's garbage (when the process exposes gc). */
@@ -17,7 +28,7 @@ export interface CollectTask {
 
 /** What a worker answers on its reply port. */
 export type WorkerReply =
-  | { readonly ok: true; readonly results: Float64Array[][] }
+  | { readonly ok: true; readonly results: BlockResult[] }
   | { readonly ok: false; readonly message: string };
 
 /** Values of a worker's `signal[0]`: still working, answered, thread ended. */
@@ -28,13 +39,13 @@ type Collect = (options?: { type: 'minor' | 'major' }) => void;
 
 /**
  * The body of a pool's worker thread: compiles each loop source once, runs
- * its blocks, posts the accumulators (or the error) on the reply port and
- * wakes the waiting thread through `signal`. It reads nothing outside
+ * the blocks it claims, posts the accumulators (or the error) on the reply
+ * port and wakes the waiting thread through `signal`. It reads nothing outside
  * itself (its text is the worker's code), so the constants are repeated.
  */
 export function workerMain(
   threads: typeof WorkerThreads,
-  run: typeof runBlocks,
+  run: typeof runClaimed,
   v8: typeof V8,
   vm: typeof Vm,
 ): void {
@@ -75,14 +86,29 @@ export function workerMain(
       wake(1);
       return;
     }
+    // Begun too late: the calling thread ran every block and does not wait for this one.
+    if (Atomics.compareExchange(task.entries, task.slot, 0, 1) !== 0) {
+      collect?.({ type: 'minor' });
+      return;
+    }
     try {
       let loop = loops.get(task.source);
       if (!loop) {
         loop = new Function(`return (${task.source});`)() as BlockLoop;
         loops.set(task.source, loop);
       }
-      const results = run(loop, task.args, task.blocks);
-      const buffers = results.flat().map((array) => array.buffer as ArrayBuffer);
+      const results = run(
+        loop,
+        task.args,
+        task.blocks,
+        task.claims,
+        task.start,
+        task.pooled,
+        task.slot + 2,
+      );
+      const buffers = results.flatMap(([, arrays]) =>
+        arrays.map((array) => array.buffer as ArrayBuffer),
+      );
       reply.postMessage({ ok: true, results }, buffers);
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

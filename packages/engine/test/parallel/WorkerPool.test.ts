@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { countRowsBlock } from '../../src/parallel/blockLoops.js';
 import { configureParallelism, parallelism } from '../../src/parallel/engineThreads.js';
@@ -9,29 +10,48 @@ import type { BlockLoop } from '../../src/parallel/runBlocks.js';
 import { WorkerPool } from '../../src/parallel/WorkerPool.js';
 
 const ofRow = Int32Array.from({ length: 100 }, (_, i) => i % 4);
-const halves = [[[0, 50]], [[50, 100]]] as const;
+const halves = [
+  [0, 50],
+  [50, 100],
+] as const;
 
-// Loops that go wrong only in the worker's part (rows from 50 on).
+// True on the pool's worker threads (a global require, another thread id than this test's).
+const ON_WORKER = `(typeof require === 'function' && require('node:worker_threads').threadId !== ${threadId})`;
+// This thread's block (the first) waits 300 ms, so the worker surely claims the second.
+const SLOW_HERE = `if (!${ON_WORKER}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);`;
+
+// Loops that go wrong only on the worker (which claims the block of rows from 50 on).
 const throwing = new Function(
   'from',
   'to',
   'ofRow',
   'counts',
-  `if (from >= 50) throw new RangeError('bad row ' + from); for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
+  `${SLOW_HERE} if (${ON_WORKER}) throw new RangeError('bad row ' + from); for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
 ) as BlockLoop;
 const exiting = new Function(
   'from',
   'to',
   'ofRow',
   'counts',
-  `if (from >= 50) process.exit(3);`,
+  `${SLOW_HERE} if (${ON_WORKER}) process.exit(3);`,
 ) as BlockLoop;
 const stalling = new Function(
   'from',
   'to',
   'ofRow',
   'counts',
-  `if (from >= 50) for (;;) {}`,
+  `${SLOW_HERE} if (${ON_WORKER}) for (;;) {}`,
+) as BlockLoop;
+// Counts, and on the worker's first run blocks that thread for 400 ms once the run is answered.
+const blockingLater = new Function(
+  'from',
+  'to',
+  'ofRow',
+  'armed',
+  'counts',
+  `if (${ON_WORKER} && Atomics.compareExchange(armed, 0, 0, 1) === 0)
+     setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400), 0);
+   for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
 ) as BlockLoop;
 
 function counts(pool: WorkerPool): number[] {
@@ -71,8 +91,68 @@ describe('WorkerPool', () => {
     await Promise.all(pools.splice(0).map((pool) => pool.terminate()));
   });
 
-  test('runs part 0 here and part 1 on a worker, in block order', () => {
+  test('runs the blocks here and on a worker, the accumulators in block order', () => {
     expect(counts(poolOf())).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+    const pool = poolOf();
+    // With this thread's block slow, the worker runs the other one.
+    const slow = new Function(
+      'from',
+      'to',
+      'ofRow',
+      'counts',
+      `${SLOW_HERE} for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
+    ) as BlockLoop;
+    const perBlock = pool.run(slow, [ofRow, accumulator(4)], halves);
+    expect(perBlock.map((block) => Array.from(block[0]!)).flat()).toEqual([
+      13, 13, 12, 12, 12, 12, 13, 13,
+    ]);
+    expect(pool.lastOwnShare).toBe(0.5);
+  });
+
+  test('pooled accumulators: one set per thread that ran blocks, summing to the whole', () => {
+    const pool = poolOf();
+    const blocks = Array.from({ length: 10 }, (_, b) => [b * 10, b * 10 + 10] as const);
+    const sets = pool.run(countRowsBlock, [ofRow, accumulator(4)], blocks, true);
+    expect(sets.length).toBeGreaterThanOrEqual(1);
+    expect(sets.length).toBeLessThanOrEqual(2);
+    const total = [0, 0, 0, 0];
+    for (const [counts] of sets) counts!.forEach((count, g) => (total[g]! += count));
+    expect(total).toEqual([25, 25, 25, 25]);
+  });
+
+  test('a worker that has not begun leaves its blocks to this thread, which does not wait for it', async () => {
+    const pool = poolOf();
+    const armed = new Int32Array(new SharedArrayBuffer(4));
+    const run = () =>
+      pool
+        .run(
+          blockingLater,
+          [ofRow, armed, accumulator(4)],
+          [
+            [0, 50],
+            [50, 100],
+          ],
+        )
+        .map((block) => Array.from(block[0]!))
+        .flat();
+    // Until the worker's first run, this thread's block is slow: the worker surely runs one.
+    const first = new Function(
+      'from',
+      'to',
+      'ofRow',
+      'armed',
+      'counts',
+      `${SLOW_HERE} return (${blockingLater.toString()})(from, to, ofRow, armed, counts);`,
+    ) as BlockLoop;
+    pool.run(first, [ofRow, armed, accumulator(4)], halves);
+    expect(Atomics.load(armed, 0)).toBe(1);
+    // The worker's thread is now blocked for 400 ms.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(run()).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
+    expect(pool.lastOwnShare).toBe(1);
+    // Once free, the worker goes on with the next runs.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(run()).toEqual([13, 13, 12, 12, 12, 12, 13, 13]);
   });
 
   test('an error in a worker fails the computation with WORKER_FAILED, and the pool goes on', () => {
@@ -115,7 +195,14 @@ describe('WorkerPool', () => {
     for (let t = 0; t < tasks; t++) {
       // A fresh buffer each time, every page touched, as a computation's row arrays are.
       const rows = new Int32Array(new SharedArrayBuffer(size)).fill(t % 4);
-      pool.run(countRowsBlock, [rows, accumulator(4)], [[[0, 8]], [[8, 16]]]);
+      pool.run(
+        countRowsBlock,
+        [rows, accumulator(4)],
+        [
+          [0, 8],
+          [8, 16],
+        ],
+      );
       collectHere();
     }
     // Held by the worker's heap, the buffers would add 768 MB.
