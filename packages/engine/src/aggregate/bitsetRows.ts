@@ -7,7 +7,7 @@ export function bitsetRows(words: Uint32Array): Int32Array {
   const threaded = runsInParallel(words.length * 32) ? bitsetRowsOnThreads(words) : undefined;
   if (threaded) return threaded;
   let count = 0;
-  for (let w = 0; w < words.length; w++) count += popcount(words[w]!);
+  for (let w = 0; w < words.length; w++) count += popcount(words[w]! | 0);
   const rows = rowArray(Int32Array, count);
   bitsetRowsBlock(0, words.length, words, NO_OFFSETS, rows);
   return rows;

@@ -17,7 +17,7 @@ export function bitsetRowsOnThreads(words: Uint32Array): Int32Array | undefined 
   for (let c = 0; c < chunks; c++) {
     offsets[c] = count;
     const end = Math.min(words.length, (c + 1) * CHUNK_WORDS);
-    for (let w = c * CHUNK_WORDS; w < end; w++) count += popcount(words[w]!);
+    for (let w = c * CHUNK_WORDS; w < end; w++) count += popcount(words[w]! | 0);
   }
   offsets[chunks] = count;
   const rows = rowArray(Int32Array, count, words.length * 32);
@@ -34,19 +34,20 @@ export function bitsetRowsBlock(
   offsets: Int32Array,
   rows: Int32Array,
 ): void {
+  // Words are read as signed 32-bit integers: see presentCodesBlock.
   const ones = (word: number) => {
-    let v = word - ((word >>> 1) & 0x55555555);
+    let v = (word - ((word >>> 1) & 0x55555555)) | 0;
     v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
     return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
   };
   const chunk = Math.floor(from / 1024);
   let next = offsets[chunk]!;
-  for (let w = chunk * 1024; w < from; w++) next += ones(words[w]!);
+  for (let w = chunk * 1024; w < from; w++) next += ones(words[w]! | 0);
   for (let w = from; w < to; w++) {
-    let bits = words[w]!;
+    let bits = words[w]! | 0;
     if (bits === 0) continue;
     const base = w << 5;
-    if (bits === 0xffffffff) {
+    if (bits === -1) {
       for (let b = 0; b < 32; b++) rows[next++] = base + b;
       continue;
     }
@@ -60,7 +61,7 @@ export function bitsetRowsBlock(
 
 /** The number of set bits of a 32-bit word. */
 export function popcount(word: number): number {
-  let v = word - ((word >>> 1) & 0x55555555);
+  let v = (word - ((word >>> 1) & 0x55555555)) | 0;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

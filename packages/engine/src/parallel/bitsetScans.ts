@@ -12,10 +12,12 @@ export function presentCodesBlock(
   mask: Float64Array,
 ): void {
   for (let w = from; w < to; w++) {
-    let bits = words[w]!;
+    // As a signed 32-bit integer: a word with its top bit set read as an unsigned one
+    // is no small integer, and the optimised loop would be thrown away at the first such word.
+    let bits = words[w]! | 0;
     if (bits === 0) continue;
     const base = w << 5;
-    if (bits === 0xffffffff) {
+    if (bits === -1) {
       for (let r = base; r < base + 32; r++) mask[codes[r]!] = 1;
       continue;
     }
