@@ -154,7 +154,7 @@ function planOf(
     keySpaces.set(frame, keySpaceOf(scope, frame, target.dims));
   const keyed = alone ? keySpaceOf(scope, frame, []) : call.set ? keySpaces.get(frame) : undefined;
   const index = keyed ? undefined : scope.groups(frame, target.dims);
-  const groups: RowGroups = keyed ?? { kind: 'ids', ofRow: index!.ofRow, count: index!.count };
+  const groups: RowGroups = keyed ?? idGroupsOf(index!);
   // The total reads the fields' own frame: when it is this one, or holds the one field's rows once.
   const withTotal =
     totals &&
@@ -169,6 +169,17 @@ function planOf(
   // Count reads text too: only a kernel whose numbers are the values themselves answers it.
   if (!kernel || (op === 'count' && !kernel.exact)) return undefined;
   return { call, target, spec: spec!, groups, index, withTotal, kernel };
+}
+
+// One RowGroups per grouping, so the plans over the same rows and groups land in one
+// bucket (the buckets are keyed by identity) and share one fused pass.
+const idGroups = new WeakMap<GroupIndex, RowGroups>();
+
+function idGroupsOf(index: GroupIndex): RowGroups {
+  let groups = idGroups.get(index);
+  if (!groups)
+    idGroups.set(index, (groups = { kind: 'ids', ofRow: index.ofRow, count: index.count }));
+  return groups;
 }
 
 function keySpaceOf(
