@@ -13,30 +13,18 @@
 //
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/shapes/run.ts
 //        [--rows 1000000,10000000] [--rounds 9] [--warmups 3] [--only <text>] [--in-process]
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import enigma from 'enigma.js';
-import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
-import WebSocket from 'ws';
 import { DataModel } from '../../../packages/engine/src/model/DataModel.js';
 import { SelectionState } from '../../../packages/engine/src/selection/SelectionState.js';
 import { computeHyperCube } from '../../../packages/engine/src/hypercube/computeHyperCube.js';
 import { parallelism } from '../../../packages/engine/src/parallel/engineThreads.js';
 import type { ComputedHyperCube } from '../../../packages/engine/src/hypercube/ComputedHyperCube.js';
 import type { HyperCubeDef } from '../../../packages/engine/src/hypercube/QixShapes.js';
-import { alternate, formatMs, type Timing } from '../alternate.js';
+import { alternate, formatMs, summarize, type Timing } from '../alternate.js';
 import { MODELS, type ModelName, createTableSql, loadedTable } from './benchData.js';
-import { compareRows, type EngineCell } from './compareRows.js';
-import {
-  type Pick,
-  type Shape,
-  SHAPES,
-  chartSql,
-  cubeDefOf,
-  fetchRowsOf,
-  whereOf,
-} from './shapes.js';
+import { type ChartAnswer, type Client, openClients, startServer } from './benchClient.js';
+import { compareRows } from './compareRows.js';
+import { type Shape, SHAPES, chartSql, cubeDefOf, fetchRowsOf, whereOf } from './shapes.js';
 import { option } from '../option.js';
 
 const args = process.argv.slice(2);
@@ -57,6 +45,8 @@ interface Row {
   readonly chartRows: number;
   readonly inProcess: Timing;
   readonly client?: Timing;
+  /** Median ms of the client's three round trips: select, GetLayout, the page. */
+  readonly phases?: ChartAnswer['phases'];
   readonly duck: Timing;
 }
 
@@ -83,7 +73,7 @@ async function runSize(rows: number): Promise<Row[]> {
   const models = buildModels(rows);
   for (const spec of [...MODELS.flat, ...MODELS.star]) await duck.run(createTableSql(spec, rows));
   const server = CLIENT ? await startServer(rows) : undefined;
-  const clients = server ? await openClients(server.url, server.child) : undefined;
+  const clients = server ? await openClients(server) : undefined;
   console.log(`== ${rows.toLocaleString('en')} rows`);
   const out: Row[] = [];
   try {
@@ -120,6 +110,7 @@ async function runShape(
   const chart = client ? await client.chart(shape) : undefined;
 
   const answers: { inProcess?: ComputedHyperCube; client?: ChartAnswer; duck?: unknown[][] } = {};
+  const phases: ChartAnswer['phases'][] = [];
   const timings = await alternate(
     [
       {
@@ -145,6 +136,8 @@ async function runShape(
               settle: () => client!.collect(),
               run: async (round: number) => {
                 answers.client = await chart.look(shape.pick(round), fetchRows);
+                // Round 0 is the warm-up.
+                if (round > 0) phases.push(answers.client.phases);
               },
               check: (round: number) => {
                 const label = `${shape.name} (client, round ${round})`;
@@ -171,10 +164,16 @@ async function runShape(
     chartRows,
     inProcess: timings.get('in process')!,
     client: timings.get('client'),
+    phases: chart ? medianPhases(phases) : undefined,
     duck: timings.get('DuckDB')!,
   };
   printRow(row);
   return row;
+}
+
+function medianPhases(list: readonly ChartAnswer['phases'][]): ChartAnswer['phases'] {
+  const of = (key: keyof ChartAnswer['phases']) => summarize(list.map((p) => p[key])).median;
+  return { select: of('select'), layout: of('layout'), page: of('page') };
 }
 
 // Every row of the engine's cube against DuckDB's full sorted answer (round 0's selection).
@@ -212,7 +211,9 @@ function printRow(row: Row): void {
   console.log(
     `${row.shape} — ${row.chartRows.toLocaleString('en')} chart rows\n` +
       `   in process ${formatMs(row.inProcess.wall)}  CPU ${row.inProcess.cpu.median.toFixed(1)} ms\n` +
-      (row.client ? `   client     ${formatMs(row.client.wall)}\n` : '') +
+      (row.client
+        ? `   client     ${formatMs(row.client.wall)}  (select ${row.phases!.select.toFixed(1)}, GetLayout ${row.phases!.layout.toFixed(1)}, page ${row.phases!.page.toFixed(1)})\n`
+        : '') +
       `   DuckDB     ${formatMs(row.duck.wall)}  CPU ${row.duck.cpu.median.toFixed(1)} ms\n` +
       `   ratio: in process ${ratio(row.inProcess, row.duck)} (CPU ${cpuRatio(row.inProcess, row.duck)}), client ${ratio(row.client, row.duck)}`,
   );
@@ -228,97 +229,4 @@ function printTable(rows: readonly Row[]): void {
       `${row.shape.padEnd(44)} ${row.rows.toLocaleString('en').padStart(11)}  ${ratio(row.inProcess, row.duck).padStart(10)}  ${ratio(row.client, row.duck).padStart(6)}  ${cpuRatio(row.inProcess, row.duck).padStart(14)}`,
     );
   }
-}
-
-// The client side: enigma.js sessions on the bench's server, one per app.
-
-interface ChartAnswer {
-  readonly rows: number;
-  readonly matrix: readonly (readonly EngineCell[])[];
-}
-
-interface Client {
-  chart(shape: Shape): Promise<{ look(pick: Pick, fetchRows: number): Promise<ChartAnswer> }>;
-  /** Collects the server process's heaps (untimed), as this process collects its own before each run. */
-  collect(): Promise<void>;
-  close(): Promise<void>;
-}
-
-function startServer(rows: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [String(rows)], {
-    execArgv: [
-      '--conditions=source',
-      '--import',
-      'tsx',
-      '--max-old-space-size=16384',
-      // So the server can collect its heaps before each timed client run (Client.collect).
-      '--expose-gc',
-      // BENCH_PROF=<dir> writes the engine's CPU profile there.
-      ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message: { url: string }) => resolve({ child, url: message.url }));
-    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
-  });
-}
-
-async function openClients(url: string, server: ChildProcess): Promise<Record<ModelName, Client>> {
-  const collect = () =>
-    new Promise<void>((resolve) => {
-      const answered = (message: unknown) => {
-        if (message !== 'collected') return;
-        server.off('message', answered);
-        resolve();
-      };
-      server.on('message', answered);
-      server.send('collect');
-    });
-  const open = async (app: ModelName): Promise<Client> => {
-    const session = enigma.create({
-      schema,
-      url: `${url}/app/${app}`,
-      createSocket: (socketUrl: string) => new WebSocket(socketUrl) as never,
-    });
-    const global: any = await session.open();
-    const doc: any = await global.openDoc(app);
-    return {
-      async chart(shape) {
-        await doc.clearAll(false);
-        const object: any = await doc.createSessionObject({
-          qInfo: { qType: 'bench-chart' },
-          qHyperCubeDef: cubeDefOf(shape, 0),
-        });
-        const fields = new Map<string, any>();
-        return {
-          async look(pick, fetchRows) {
-            let field = fields.get(pick.field);
-            if (!field) fields.set(pick.field, (field = await doc.getField(pick.field)));
-            await field.selectValues(pick.values.map(fieldValue), false, false);
-            const layout = await object.getLayout();
-            const qcy: number = layout.qHyperCube.qSize.qcy;
-            const width = shape.dims.length + shape.measures.length;
-            const height = Math.min(fetchRows, qcy);
-            const pages =
-              height > 0
-                ? await object.getHyperCubeData('/qHyperCubeDef', [
-                    { qTop: 0, qLeft: 0, qWidth: width, qHeight: height },
-                  ])
-                : [{ qMatrix: [] }];
-            return { rows: qcy, matrix: pages[0].qMatrix };
-          },
-        };
-      },
-      collect,
-      close: () => session.close(),
-    };
-  };
-  return { flat: await open('flat'), star: await open('star') };
-}
-
-function fieldValue(value: number | string) {
-  return typeof value === 'number'
-    ? { qText: String(value), qIsNumeric: true, qNumber: value }
-    : { qText: value, qIsNumeric: false };
 }
