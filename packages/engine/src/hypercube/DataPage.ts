@@ -38,6 +38,8 @@ export class DataPage implements NxDataPage, OwnJsonText {
 
   #source: PageSource | undefined;
   #texts: string[] | undefined;
+  /** The JSON of the cells, `{"qMatrix":[...]`, once written (the members after it may still change). */
+  #matrixText: string | undefined;
   readonly #area: NxPage;
 
   constructor(source: PageSource, area: NxPage, tails: { qUp: number; qDown: number }[]) {
@@ -83,8 +85,36 @@ export class DataPage implements NxDataPage, OwnJsonText {
     return `${text}]`;
   }
 
+  /**
+   * Takes the cell texts and JSON that `other` has written already when it
+   * is the same area of the same grid (a page made ahead of its request):
+   * a grid's cells never change, so they are this page's texts too.
+   */
+  reuseTexts(other: DataPage): void {
+    if (this.#source === undefined || this.#source !== other.#source) return;
+    const a = this.#area;
+    const b = other.#area;
+    if (a.qTop !== b.qTop || a.qLeft !== b.qLeft || a.qWidth !== b.qWidth) return;
+    if (a.qHeight !== b.qHeight) return;
+    this.#texts ??= other.#texts;
+    this.#matrixText ??= other.#matrixText;
+  }
+
+  /** Writes the cells' texts and JSON now, so that sending the page later costs neither. */
+  writeAhead(): void {
+    if (this.#source) this.#matrixText ??= this.#writeMatrix();
+  }
+
   [OWN_JSON_TEXT](): string | undefined {
     if (!this.#source) return undefined;
+    this.#matrixText ??= this.#writeMatrix();
+    return (
+      `${this.#matrixText},"qTails":${JSON.stringify(this.qTails)},"qArea":${JSON.stringify(this.qArea)},` +
+      `"qIsReduced":${JSON.stringify(this.qIsReduced)}}`
+    );
+  }
+
+  #writeMatrix(): string {
     const texts = this.cellTexts();
     const { qWidth: width, qHeight: height } = this.#area;
     // One join of every piece writes one flat text; joining rows written first copies each cell twice.
@@ -99,9 +129,7 @@ export class DataPage implements NxDataPage, OwnJsonText {
       }
       parts[p++] = ']';
     }
-    parts[p++] =
-      `],"qTails":${JSON.stringify(this.qTails)},"qArea":${JSON.stringify(this.qArea)},` +
-      `"qIsReduced":${JSON.stringify(this.qIsReduced)}}`;
+    parts[p++] = ']';
     parts.length = p;
     return parts.join('');
   }
@@ -119,6 +147,7 @@ export class DataPage implements NxDataPage, OwnJsonText {
     });
     this.#source = undefined;
     this.#texts = undefined;
+    this.#matrixText = undefined;
     return matrix;
   }
 }

@@ -121,6 +121,28 @@ describe('data pages written from the columns', () => {
       qLayout: { qHyperCube: JSON.parse(JSON.stringify(layout)) },
     });
   });
+
+  test("a page takes the texts made ahead for the same area of the same cube, and no other's", () => {
+    const cube = cubeOf({});
+    const ahead = pageOf(cube);
+    ahead.writeAhead();
+    const same = pageOf(cube);
+    same.reuseTexts(ahead);
+    expect(same.cellTexts()).toBe(ahead.cellTexts());
+    // JSON.stringify reads qMatrix: the cell objects' JSON.
+    expect(jsonText(same)).toBe(JSON.stringify(pageOf(cube)));
+    const lower = pageOf(cube, [{ qTop: 1, qLeft: 0, qWidth: 9, qHeight: 20 }]);
+    lower.reuseTexts(ahead);
+    expect(lower.cellTexts()).not.toBe(ahead.cellTexts());
+    const selected = cubeOf({ Customer: ['Eve'] });
+    const other = pageOf(selected);
+    other.reuseTexts(ahead);
+    expect(other.cellTexts()).not.toBe(ahead.cellTexts());
+    expect(jsonText(other)).toBe(JSON.stringify(pageOf(selected)));
+    // The members beside the cells are written when the page is: a change to them is in its JSON.
+    same.qIsReduced = true;
+    expect(JSON.parse(jsonText(same)).qIsReduced).toBe(true);
+  });
 });
 
 describe('patches between data pages', () => {

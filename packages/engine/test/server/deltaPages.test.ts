@@ -196,4 +196,92 @@ describe('data pages with delta on', () => {
       }
     }
   });
+
+  it('pages made ahead while a layout travels are the pages asked for, after any change between the layout and the request', async () => {
+    // Each client looks at a chart as after a selection (the layout, then a pause in which the engine
+    // makes the page it fetched last ahead, then a page) while a second socket of its session selects.
+    const LOWER = [{ qTop: 100, qLeft: 0, qWidth: 2, qHeight: 300 }];
+    const reference = await enigmaChart('ahead-reference', false);
+    const clients: [string, Awaited<ReturnType<typeof enigmaChart>>][] = [
+      ['enigma.js', await enigmaChart('ahead-enigma', true)],
+      ['@qlikit/qix', await qixChart('ahead-qix')],
+    ];
+    const steps: {
+      select: [string, (string | number)[]];
+      page: typeof PAGE;
+      meanwhile?: [string, (string | number)[]];
+    }[] = [
+      { select: ['F', ['a', 'b']], page: PAGE },
+      { select: ['G', [1]], page: PAGE }, // the page made ahead
+      { select: ['G', [2]], page: LOWER }, // another area than the one made ahead
+      { select: ['G', []], page: LOWER, meanwhile: ['G', [1]] }, // made ahead, then selected away
+      { select: ['F', []], page: LOWER, meanwhile: ['F', ['c']] },
+    ];
+    for (const [step, { select: pick, page, meanwhile }] of steps.entries()) {
+      await reference.select(...pick);
+      if (meanwhile) await reference.select(...meanwhile);
+      await reference.layout();
+      const expected = JSON.parse(JSON.stringify(await reference.page(page)));
+      for (const [name, client] of clients) {
+        await client.select(...pick);
+        await client.layout();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (meanwhile) await client.otherSocketSelects(...meanwhile);
+        expect(await client.page(page), `${name}, step ${step}`).toEqual(expected);
+      }
+    }
+  });
 });
+
+/** A chart's client in steps (select, layout, page), with a second socket on its session. */
+async function chartIn(doc: ChartDoc, identity: string) {
+  const object = await doc.createSessionObject(structuredClone(CHART) as never);
+  const other = await fixture.raw(`/app/${appId}/identity/${identity}`);
+  await other.next(); // OnConnected
+  const handleOf = async (message: Record<string, unknown>) =>
+    ((await other.call(message)).result as { qReturn: { qHandle: number } }).qReturn.qHandle;
+  const otherDoc = await handleOf({ handle: -1, method: 'GetActiveDoc', params: [] });
+  return {
+    select: async (field: string, values: (string | number)[]) =>
+      select(await doc.getField(field), values),
+    layout: () => object.getLayout(),
+    page: (pages: typeof PAGE) => object.getHyperCubeData('/qHyperCubeDef', pages),
+    async otherSocketSelects(field: string, values: (string | number)[]) {
+      const handle = await handleOf({ handle: otherDoc, method: 'GetField', params: [field] });
+      const answer = await other.call(
+        values.length === 0
+          ? { handle, method: 'Clear', params: [] }
+          : {
+              handle,
+              method: 'SelectValues',
+              params: [
+                values.map((v) => ({
+                  qText: String(v),
+                  qIsNumeric: typeof v === 'number',
+                  qNumber: typeof v === 'number' ? v : undefined,
+                })),
+              ],
+            },
+      );
+      expect(answer.error).toBeUndefined();
+    },
+  };
+}
+
+async function enigmaChart(identity: string, delta: boolean) {
+  const session = enigma.create({
+    schema: qixSchema as unknown as object,
+    url: `${fixture.engine.url}/app/${appId}/identity/${identity}`,
+    createSocket: (url: string) => new WebSocket(url) as never,
+    protocol: { delta },
+  });
+  sessions.push(session);
+  const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+  return chartIn(doc as unknown as ChartDoc, identity);
+}
+
+async function qixChart(identity: string) {
+  const session = fixture.session(`/app/${appId}/identity/${identity}`, { delta: true });
+  const doc = await (await session.open()).openDoc(appId);
+  return chartIn(doc as unknown as ChartDoc, identity);
+}

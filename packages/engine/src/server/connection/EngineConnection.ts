@@ -8,6 +8,7 @@ import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
+import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
 import { RequestContext } from './RequestContext.js';
 
@@ -29,6 +30,7 @@ const ENVELOPE_DEPTH = 3;
  */
 export class EngineConnection implements SessionSocket {
   private readonly delta = new DeltaEncoder();
+  private readonly pages = new PagePrefetch((request) => this.runAhead(request));
 
   constructor(
     private readonly sink: FrameSink,
@@ -40,8 +42,7 @@ export class EngineConnection implements SessionSocket {
 
   /** Writes a message without id (a push: OnConnected, change/close lists) to the socket. */
   send(message: object): void {
-    if ('close' in message && Array.isArray(message.close))
-      this.delta.forget(message.close as number[]);
+    if ('close' in message && Array.isArray(message.close)) this.forget(message.close as number[]);
     this.sink.send(JSON.stringify(message));
   }
 
@@ -126,6 +127,7 @@ export class EngineConnection implements SessionSocket {
     const parsed = parseRpcRequest(message, rawId);
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
+    this.pages.received(request);
     const controller = new RequestAbort();
     try {
       const result = this.call(request, controller);
@@ -179,7 +181,21 @@ export class EngineConnection implements SessionSocket {
     return result;
   }
 
+  /** Runs a page request ahead of its arrival (PagePrefetch), while its handle's layout is the one the client has. */
+  private runAhead(request: RpcRequest): unknown {
+    const entry = this.session.handles.get(request.handle);
+    if (!entry?.layoutValid) return undefined;
+    const context = new RequestContext(this.session, entry, -1, new RequestAbort());
+    return this.dispatcher.call(context, request.method, request.params);
+  }
+
+  private forget(handles: readonly number[]): void {
+    this.delta.forget(handles);
+    this.pages.forget(handles);
+  }
+
   private resultText(request: RpcRequest, result: object): string {
+    this.pages.answering(request, result);
     const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
     const patches = useDelta
@@ -205,7 +221,7 @@ export class EngineConnection implements SessionSocket {
    */
   private answerText(rawId: string, members: string): string {
     const { change, close } = this.takeNotificationsForAll();
-    if (close) this.delta.forget(close);
+    if (close) this.forget(close);
     const lists =
       (change ? `,"change":${JSON.stringify(change)}` : '') +
       (close ? `,"close":${JSON.stringify(close)}` : '');
