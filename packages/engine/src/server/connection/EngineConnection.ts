@@ -8,6 +8,7 @@ import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
+import { LayoutPrefetch } from './LayoutPrefetch.js';
 import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
 import { RequestContext } from './RequestContext.js';
@@ -31,6 +32,10 @@ const ENVELOPE_DEPTH = 3;
 export class EngineConnection implements SessionSocket {
   private readonly delta = new DeltaEncoder();
   private readonly pages = new PagePrefetch((request) => this.runAhead(request));
+  private readonly layouts = new LayoutPrefetch(
+    (handle) => this.layoutAhead(handle),
+    () => this.session.changes,
+  );
 
   constructor(
     private readonly sink: FrameSink,
@@ -43,6 +48,8 @@ export class EngineConnection implements SessionSocket {
   /** Writes a message without id (a push: OnConnected, change/close lists) to the socket. */
   send(message: object): void {
     if ('close' in message && Array.isArray(message.close)) this.forget(message.close as number[]);
+    if ('change' in message && Array.isArray(message.change))
+      this.layouts.changed(message.change as number[]);
     this.sink.send(JSON.stringify(message));
   }
 
@@ -128,6 +135,7 @@ export class EngineConnection implements SessionSocket {
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
     this.pages.received(request);
+    this.layouts.received(request);
     const controller = new RequestAbort();
     try {
       const result = this.call(request, controller);
@@ -172,11 +180,13 @@ export class EngineConnection implements SessionSocket {
         String(request.handle),
       );
     }
-    const result = this.dispatcher.call(
-      new RequestContext(this.session, entry, request.id ?? -1, abort),
-      request.method,
-      request.params,
-    );
+    const result =
+      this.layouts.take(request) ??
+      this.dispatcher.call(
+        new RequestContext(this.session, entry, request.id ?? -1, abort),
+        request.method,
+        request.params,
+      );
     if (/^get/i.test(request.method)) entry.layoutValid = true;
     return result;
   }
@@ -189,13 +199,23 @@ export class EngineConnection implements SessionSocket {
     return this.dispatcher.call(context, request.method, request.params);
   }
 
+  /** A layout made ahead of its request (LayoutPrefetch), while its handle's change is unread. */
+  private layoutAhead(handle: number): object | undefined {
+    const entry = this.session.handles.get(handle);
+    if (!entry || entry.layoutValid) return undefined;
+    const context = new RequestContext(this.session, entry, -1, new RequestAbort());
+    return this.dispatcher.call(context, 'GetLayout', []) as object;
+  }
+
   private forget(handles: readonly number[]): void {
     this.delta.forget(handles);
     this.pages.forget(handles);
+    this.layouts.forget(handles);
   }
 
   private resultText(request: RpcRequest, result: object): string {
     this.pages.answering(request, result);
+    this.layouts.answered(request);
     const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
     const patches = useDelta
@@ -222,6 +242,7 @@ export class EngineConnection implements SessionSocket {
   private answerText(rawId: string, members: string): string {
     const { change, close } = this.takeNotificationsForAll();
     if (close) this.forget(close);
+    if (change) this.layouts.changed(change);
     const lists =
       (change ? `,"change":${JSON.stringify(change)}` : '') +
       (close ? `,"close":${JSON.stringify(close)}` : '');

@@ -1,5 +1,6 @@
 import { DataPage } from '../../hypercube/DataPage.js';
 import type { RpcRequest } from '../protocol/RpcRequest.js';
+import { TurnQueue } from './TurnQueue.js';
 
 /** The page method whose answers are made ahead. */
 const PAGE_METHOD = 'gethypercubedata';
@@ -24,8 +25,7 @@ export class PagePrefetch {
   /** Pages made ahead per handle, until that handle's next page request. */
   private readonly made = new Map<number, DataPage[]>();
   /** Handles whose pages are to be made, in the order their layouts went out. */
-  private readonly queue = new Set<number>();
-  private scheduled = false;
+  private readonly queue = new TurnQueue((handle) => this.makeAhead(handle));
 
   /** @param run Runs a request's method (as the connection does, without answering); throws what it throws. */
   constructor(private readonly run: (request: RpcRequest) => unknown) {}
@@ -56,7 +56,6 @@ export class PagePrefetch {
     } else if (method === LAYOUT_METHOD && this.requests.has(request.handle)) {
       this.made.delete(request.handle);
       this.queue.add(request.handle);
-      this.schedule();
     }
   }
 
@@ -67,20 +66,6 @@ export class PagePrefetch {
       this.made.delete(handle);
       this.queue.delete(handle);
     }
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.queue.size === 0) return;
-    this.scheduled = true;
-    // After the I/O of this turn: the layout's answer is written first, and requests read meanwhile go before.
-    setImmediate(() => {
-      this.scheduled = false;
-      const handle = this.queue.values().next().value as number | undefined;
-      if (handle === undefined) return;
-      this.queue.delete(handle);
-      this.makeAhead(handle);
-      this.schedule();
-    });
   }
 
   private makeAhead(handle: number): void {
