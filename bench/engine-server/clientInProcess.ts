@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { seedDemoApps, startEngine } from '@qlikit/engine';
 import { openSession, type SocketLike } from '@qlikit/qix';
-import { recordAnswers, type RecordedAnswers } from './floor.js';
+import { RecordedPeer, recordAnswers, type RecordedAnswers } from './floor.js';
 import { median } from './stats.js';
 import { CUBE, originFor } from './workload.js';
 
@@ -27,13 +27,6 @@ await seedDemoApps(engine.apps, join(dirname(require.resolve('vega-datasets')), 
 const answers = await recordAnswers(engine.url);
 await engine.close();
 
-const OBJECTS: Record<string, string> = {
-  OpenDoc: '{"qType":"Doc","qHandle":1,"qGenericType":"Doc","qGenericId":"flights"}',
-  CreateSessionObject:
-    '{"qType":"GenericObject","qHandle":2,"qGenericType":"bench-chart","qGenericId":"chart"}',
-  GetField: '{"qType":"Field","qHandle":3,"qGenericType":"Field","qGenericId":"Origin"}',
-};
-
 /** A socket whose far end answers as the engine did, one turn of the event loop later. */
 class RecordedSocket implements SocketLike {
   readyState = 0;
@@ -41,10 +34,10 @@ class RecordedSocket implements SocketLike {
   onclose: SocketLike['onclose'] = null;
   onerror: SocketLike['onerror'] = null;
   onmessage: SocketLike['onmessage'] = null;
-  private shown: string | undefined;
-  private selected = '';
+  private readonly peer: RecordedPeer;
 
-  constructor(private readonly recorded: RecordedAnswers) {
+  constructor(recorded: RecordedAnswers) {
+    this.peer = new RecordedPeer(recorded);
     setImmediate(() => {
       this.readyState = 1;
       this.onopen?.({});
@@ -53,18 +46,7 @@ class RecordedSocket implements SocketLike {
 
   send(frame: string): void {
     const request = JSON.parse(frame) as { id: number; method: string; params: unknown[] };
-    let rest: string | undefined;
-    if (request.method in OBJECTS) rest = `,"result":{"qReturn":${OBJECTS[request.method]}}}`;
-    else if (request.method === 'SelectValues') {
-      this.selected = (request.params[0] as [{ qText: string }])[0].qText;
-      rest = this.recorded.select[`${this.shown ?? ''}>${this.selected}`];
-    } else if (request.method === 'GetLayout') {
-      rest =
-        this.shown === undefined
-          ? this.recorded.initial
-          : this.recorded.layout[`${this.shown}>${this.selected}`];
-      this.shown = this.selected;
-    }
+    const rest = this.peer.answer(request.method, request.params);
     if (rest === undefined) throw new Error(`not recorded: ${request.method}`);
     const text = `{"jsonrpc":"2.0","id":${request.id}${rest}`;
     setImmediate(() => this.onmessage?.({ data: text }));

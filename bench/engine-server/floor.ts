@@ -14,6 +14,44 @@ export interface RecordedAnswers {
   layout: Record<string, string>;
 }
 
+/** The answers to the calls that open the app, the chart and the field, as the engine gives them in a fresh session. */
+const OPENED: Record<string, string> = {
+  OpenDoc: '{"qType":"Doc","qHandle":1,"qGenericType":"Doc","qGenericId":"flights"}',
+  CreateSessionObject:
+    '{"qType":"GenericObject","qHandle":2,"qGenericType":"bench-chart","qGenericId":"chart"}',
+  GetField: '{"qType":"Field","qHandle":3,"qGenericType":"Field","qGenericId":"Origin"}',
+};
+
+/**
+ * One session's far end on the wire floor: answers each request with what the
+ * engine answered for the same step (the text after the id), or undefined for
+ * a step not recorded. It remembers the airport the session's last layout
+ * showed and the one selected since, which pick the recorded patch.
+ */
+export class RecordedPeer {
+  private shown: string | undefined;
+  private selected = '';
+
+  constructor(private readonly recorded: RecordedAnswers) {}
+
+  /** The answer's text after `"id":<id>`, for a request's method and params. */
+  answer(method: string, params: unknown[]): string | undefined {
+    if (method === 'SelectValues') {
+      this.selected = (params[0] as [{ qText: string }])[0].qText;
+      return this.recorded.select[`${this.shown ?? ''}>${this.selected}`];
+    }
+    if (method === 'GetLayout') {
+      const text =
+        this.shown === undefined
+          ? this.recorded.initial
+          : this.recorded.layout[`${this.shown}>${this.selected}`];
+      this.shown = this.selected;
+      return text;
+    }
+    return Object.hasOwn(OPENED, method) ? `,"result":{"qReturn":${OPENED[method]}}}` : undefined;
+  }
+}
+
 /** Runs the bench's steps on one session of the engine at `url` and keeps its answers' text. */
 export async function recordAnswers(url: string): Promise<RecordedAnswers> {
   const socket = new WebSocket(`${url}/app/flights/identity/bench-floor`);

@@ -1,35 +1,11 @@
-// The wire floor's clients: raw `ws` sockets doing the bench's op (a
-// SelectValues frame, its answer parsed, a GetLayout frame, its answer
-// parsed) with no client library, so what they cost is the floor of any client.
-import WebSocket from 'ws';
+// The wire floor's clients: raw `ws` sessions (rawSession.ts) doing the
+// bench's op with no client library, so what they cost is the floor of any
+// client.
 import { watchPauses } from './pauses.js';
+import { openRawSession, rawOp, type RawSession } from './rawSession.js';
 import { originFor } from './workload.js';
 
-interface Raw {
-  readonly index: number;
-  readonly socket: WebSocket;
-  nextId: number;
-  answer?: (message: { id: number; error?: unknown }) => void;
-}
-
-let sessions: Raw[] = [];
-
-function call(raw: Raw, method: string, handle: number, params: unknown[]) {
-  const id = ++raw.nextId;
-  return new Promise<{ id: number; error?: unknown }>((resolve) => {
-    raw.answer = resolve;
-    raw.socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, handle, params, delta: true }));
-  });
-}
-
-async function connect(url: string, index: number): Promise<Raw> {
-  const socket = new WebSocket(url);
-  await new Promise((resolve) => socket.once('open', resolve));
-  const raw: Raw = { index, socket, nextId: 0 };
-  socket.on('message', (data) => raw.answer?.(JSON.parse(String(data)) as { id: number }));
-  await call(raw, 'GetLayout', 2, []);
-  return raw;
-}
+let sessions: RawSession[] = [];
 
 async function round(offset: number, ops: number) {
   const latencies: number[] = [];
@@ -40,11 +16,9 @@ async function round(offset: number, ops: number) {
     sessions.map(async (raw) => {
       for (let op = 0; op < ops; op++) {
         const t0 = performance.now();
-        const origin = originFor(raw.index, op, offset);
-        const selected = await call(raw, 'SelectValues', 3, [[{ qText: origin }], false, false]);
-        const layout = await call(raw, 'GetLayout', 2, []);
-        if (selected.error !== undefined || layout.error !== undefined) errors++;
-        else latencies.push(performance.now() - t0);
+        if (await rawOp(raw, originFor(raw.index, op, offset)))
+          latencies.push(performance.now() - t0);
+        else errors++;
       }
     }),
   );
@@ -67,7 +41,7 @@ process.on(
       void (async () => {
         for (let i = 0; i < request.count; i += 50) {
           const batch = Array.from({ length: Math.min(50, request.count - i) }, (_, j) =>
-            connect(request.url, request.from + i + j),
+            openRawSession(request.url, request.from + i + j),
           );
           sessions.push(...(await Promise.all(batch)));
         }

@@ -6,7 +6,7 @@
 // JSON cost alone: the most any engine could reach on this machine.
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
-import type { RecordedAnswers } from './floor.js';
+import { RecordedPeer, type RecordedAnswers } from './floor.js';
 import { watchPauses, type Pauses } from './pauses.js';
 
 interface Request {
@@ -24,19 +24,10 @@ const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
 await new Promise((resolve) => wss.once('listening', resolve));
 
 wss.on('connection', (ws) => {
-  // The airport the engine's last layout for this session showed ('' for none), and the one selected since.
-  let shown: string | undefined;
-  let selected = '';
+  const peer = new RecordedPeer(answers);
   ws.on('message', (data) => {
     const request = JSON.parse(String(data)) as Request;
-    let rest: string | undefined;
-    if (request.method === 'SelectValues') {
-      selected = (request.params[0] as [{ qText: string }])[0].qText;
-      rest = answers.select[`${shown ?? ''}>${selected}`];
-    } else if (request.method === 'GetLayout') {
-      rest = shown === undefined ? answers.initial : answers.layout[`${shown}>${selected}`];
-      shown = selected;
-    }
+    const rest = peer.answer(request.method, request.params);
     ws.send(
       rest === undefined
         ? `{"jsonrpc":"2.0","id":${request.id},"error":{"code":-32601,"message":"not recorded"}}`

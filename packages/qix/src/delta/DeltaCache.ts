@@ -9,32 +9,37 @@ import type { JsonPatchOperation } from './JsonPatchOperation.js';
  * resumes on a new socket and per handle when the handle closes.
  */
 export class DeltaCache {
-  readonly #byHandle = new Map<number, Map<string, unknown>>();
+  // By handle, then method, then result key: no key text is built and hashed per answer.
+  readonly #byHandle = new Map<number, Map<string, Map<string, unknown>>>();
 
   /** Patches every key of a delta result in place of its patch array. */
   patchResult(handle: number, method: string, result: Record<string, unknown>): void {
-    let values = this.#byHandle.get(handle);
+    let methods = this.#byHandle.get(handle);
+    if (!methods) {
+      methods = new Map();
+      this.#byHandle.set(handle, methods);
+    }
+    let values = methods.get(method);
     if (!values) {
       values = new Map();
-      this.#byHandle.set(handle, values);
+      methods.set(method, values);
     }
-    for (const key of Object.keys(result)) {
+    for (const key in result) {
       const patches = result[key];
-      const cacheKey = `${method}\u0000${key}`;
       if (!Array.isArray(patches)) {
-        values.delete(cacheKey);
+        values.delete(key);
         throw new QixError(
           errorCodes.EXPECTED_ARRAY_OF_PATCHES,
           'Unexpected RPC response, expected array of patches',
         );
       }
       try {
-        const next = applyJsonPatch(values.get(cacheKey), patches as JsonPatchOperation[]);
-        values.set(cacheKey, next);
+        const next = applyJsonPatch(values.get(key), patches as JsonPatchOperation[]);
+        values.set(key, next);
         result[key] = next;
       } catch (error) {
         // The engine's baseline is unknown now; the next full answer starts over.
-        values.delete(cacheKey);
+        values.delete(key);
         throw error;
       }
     }

@@ -16,40 +16,80 @@ export function applyJsonPatch(
   document: unknown,
   operations: readonly JsonPatchOperation[],
 ): unknown {
-  const patcher = new CopyOnWritePatcher(document);
-  for (const operation of operations) patcher.apply(operation);
-  return patcher.root;
-}
+  let root = document;
+  // The copies made along the last written path: `chain[0]` is the root's copy, `chain[i + 1]`
+  // its child at `chainTokens[i]`, down to the last write's parent. Engines write patches in
+  // document order, so a path mostly shares a prefix with the one before, and those containers
+  // are written in place with no set to ask which containers are copies; a container off the
+  // chain is copied again when written (safe, only work). Locals rather than a class: the
+  // browser bundle is smaller.
+  const chain: Container[] = [];
+  let chainTokens: readonly string[] = [];
 
-class CopyOnWritePatcher {
-  /** Containers created by this patcher: they may be written in place. */
-  private readonly owned = new Set<Container>();
+  const read = (pointer: string): unknown => {
+    let node = root;
+    for (const token of parseJsonPointer(pointer)) {
+      if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
+      node = memberOf(node, token);
+    }
+    return node;
+  };
 
-  constructor(public root: unknown) {}
+  const write = (pointer: string, kind: 'add' | 'replace' | 'remove', value: unknown): void => {
+    const tokens = parseJsonPointer(pointer);
+    const last = tokens.length - 1;
+    if (last < 0) {
+      root = value;
+      chain.length = 0;
+      return;
+    }
+    if (chain.length === 0) {
+      if (!isContainer(root)) throw missingParent(pointer);
+      chain.push((root = copyOf(root)));
+    }
+    // Past the first token off the chain, the chain ends at the current depth, so the test
+    // fails for every deeper token. A failed write ends the patch: the chain need not hold.
+    for (let i = 0; i < last; i += 1) {
+      const token = tokens[i]!;
+      if (i + 1 < chain.length && chainTokens[i] === token) continue;
+      const parent = chain[i]!;
+      const child = hasMember(parent, token) ? memberOf(parent, token) : undefined;
+      if (!isContainer(child)) throw missingParent(pointer);
+      chain.length = i + 1;
+      setMember(parent, token, (chain[i + 1] = copyOf(child)));
+    }
+    // The written member itself is new: the chain ends at its parent.
+    chain.length = tokens.length;
+    chainTokens = tokens;
+    writeMember(chain[last]!, tokens[last]!, kind, value, pointer);
+  };
 
-  apply(operation: JsonPatchOperation): void {
+  for (const operation of operations) {
     switch (operation.op) {
       case 'add':
       case 'replace':
-        return this.write(operation.path, operation.op, operation.value);
       case 'remove':
-        return this.write(operation.path, 'remove', undefined);
+        // A remove has no value; writeMember reads none for it.
+        write(operation.path, operation.op, (operation as { value?: unknown }).value);
+        break;
       case 'copy':
         // Sharing the copied subtree is safe: any later write copies it first.
-        return this.write(operation.path, 'add', this.read(operation.from));
+        write(operation.path, 'add', read(operation.from));
+        break;
       case 'move': {
-        const value = this.read(operation.from);
-        this.write(operation.from, 'remove', undefined);
-        return this.write(operation.path, 'add', value);
+        const value = read(operation.from);
+        write(operation.from, 'remove', undefined);
+        write(operation.path, 'add', value);
+        break;
       }
       case 'test':
-        if (!jsonEquals(this.read(operation.path), operation.value)) {
+        if (!jsonEquals(read(operation.path), operation.value)) {
           throw new QixError(
             errorCodes.PATCH_TEST_FAILED,
             `Patch test failed at "${operation.path}"`,
           );
         }
-        return;
+        break;
       default:
         throw new QixError(
           errorCodes.EXPECTED_ARRAY_OF_PATCHES,
@@ -57,42 +97,11 @@ class CopyOnWritePatcher {
         );
     }
   }
+  return root;
+}
 
-  private read(pointer: string): unknown {
-    let node = this.root;
-    for (const token of parseJsonPointer(pointer)) {
-      if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
-      node = memberOf(node, token);
-    }
-    return node;
-  }
-
-  private write(pointer: string, kind: 'add' | 'replace' | 'remove', value: unknown): void {
-    const tokens = parseJsonPointer(pointer);
-    if (tokens.length === 0) {
-      this.root = value;
-      return;
-    }
-    if (!isContainer(this.root)) throw missingParent(pointer);
-    let parent = this.writable(this.root);
-    this.root = parent;
-    for (let i = 0; i < tokens.length - 1; i += 1) {
-      const token = tokens[i];
-      const child = hasMember(parent, token) ? memberOf(parent, token) : undefined;
-      if (!isContainer(child)) throw missingParent(pointer);
-      const writableChild = this.writable(child);
-      setMember(parent, token, writableChild);
-      parent = writableChild;
-    }
-    writeMember(parent, tokens[tokens.length - 1], kind, value, pointer);
-  }
-
-  private writable(container: Container): Container {
-    if (this.owned.has(container)) return container;
-    const copy: Container = Array.isArray(container) ? container.slice() : { ...container };
-    this.owned.add(copy);
-    return copy;
-  }
+function copyOf(container: Container): Container {
+  return Array.isArray(container) ? container.slice() : { ...container };
 }
 
 function writeMember(
