@@ -3,8 +3,8 @@
 // queried before both), each DuckDB run one CREATE TABLE ... AS SELECT from its
 // reader (the DROP before it and the count after it are outside the timing).
 // Medians of alternating rounds (order rotating, GC before each run), min and max beside them.
-// Run: node --expose-gc --import tsx bench/engine/load.ts [--quick] [--rounds 7]
-//   --quick skips the 10M-row AUTOGENERATE.
+// Run: node --expose-gc --import tsx bench/engine/load.ts [--quick] [--rounds 7] [--only 1m.csv]
+//   --quick skips the 10M-row AUTOGENERATE; --only runs the loads whose name contains the text.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { copyFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,10 +17,12 @@ import {
   parallelism,
 } from '../../packages/engine/src/parallel/engineThreads.js';
 import { alternate, formatMs, type Timing } from './alternate.js';
+import { option } from './option.js';
 
 const quick = process.argv.includes('--quick');
 const roundsAt = process.argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 7;
+const only = option('--only');
 const vegaData = path.resolve(import.meta.dirname, '../../node_modules/vega-datasets/data');
 
 interface Measurement {
@@ -97,7 +99,13 @@ async function main(): Promise<void> {
     );
 
     const results: Measurement[] = [];
-    const measure = async (name: string, script: string, sql: string, big = false) => {
+    const measure = async (
+      name: string,
+      script: string,
+      sql: string,
+      big = false,
+    ): Promise<Measurement | undefined> => {
+      if (only !== undefined && !name.includes(only)) return undefined;
       const rows = { ours: 0, duck: 0 };
       const timings = await alternate(
         [
@@ -167,7 +175,8 @@ async function main(): Promise<void> {
     const gen1m = await measure('AUTOGENERATE 1M, 4 fields', ...generate(1_000_000));
     if (!quick) await measure('AUTOGENERATE 10M, 4 fields', ...generate(10_000_000), true);
 
-    const line = (m: Measurement) => `wall ${ratioOf(m, 'wall')}, CPU ${ratioOf(m, 'cpu')}`;
+    const line = (m: Measurement | undefined) =>
+      m ? `wall ${ratioOf(m, 'wall')}, CPU ${ratioOf(m, 'cpu')}` : 'not run (--only)';
     console.log('targets (issue 14 item 4), each load against its own DuckDB counterpart:');
     console.log(
       `  LOAD * of the 1M-row CSV + data model / DuckDB read_csv (≤ 1.30x): ${line(csv1m)}`,

@@ -12,6 +12,23 @@ export function keyOf(value: number | string | Dual): ValueKey {
 }
 
 const INITIAL_CAPACITY = 1024;
+/** Index arrays of this many rows and more go on a SharedArrayBuffer (see indexArray). */
+const SHARED_FROM_ROWS = 1 << 16;
+
+/**
+ * Room for `rows` indexes. A big one goes on a SharedArrayBuffer: V8 counts
+ * the bytes of plain ArrayBuffers allocated since its last full collection
+ * against the old generation's limit, and a 1M-row load's 12 MB of indexes
+ * (plus the worker's half, transferred in) made it start a full mark-compact
+ * on the loading thread in most loads of bench/engine/load.ts (--trace-gc:
+ * "Start (task)" with 24–33 MB of slack, then 15–30 ms); shared buffers are
+ * not counted, and a worker's part then crosses by sharing, not transfer.
+ */
+function indexArray(rows: number): Int32Array {
+  return rows >= SHARED_FROM_ROWS
+    ? new Int32Array(new SharedArrayBuffer(rows * Int32Array.BYTES_PER_ELEMENT))
+    : new Int32Array(rows);
+}
 
 /**
  * A growing dictionary-encoded column: distinct values in first-seen order
@@ -33,7 +50,7 @@ export class ColumnBuilder implements LoadedColumn {
     /** The dictionary to start from (taken, not copied). */
     values: Value[] = [],
   ) {
-    this.indexes = new Int32Array(Math.max(capacity, 16));
+    this.indexes = indexArray(Math.max(capacity, 16));
     this.values = values;
   }
 
@@ -116,7 +133,7 @@ export class ColumnBuilder implements LoadedColumn {
   /** Makes room for `rows` rows in all, so a load that knows its size grows once. */
   reserve(rows: number): void {
     if (rows > this.indexes.length) {
-      const next = new Int32Array(rows);
+      const next = indexArray(rows);
       next.set(this.indexes.subarray(0, this.length));
       this.indexes = next;
     }
@@ -155,8 +172,11 @@ export class ColumnBuilder implements LoadedColumn {
   /** The column trimmed to its length, as the data model takes it. */
   toLoadedColumn(): LoadedColumn {
     // Doubling leaves up to half the buffer unused; hand over a tight copy when that waste is large.
-    if (this.indexes.length - this.length > this.length / 4)
-      this.indexes = this.indexes.slice(0, this.length);
+    if (this.indexes.length - this.length > this.length / 4) {
+      const tight = indexArray(this.length);
+      tight.set(this.indexes.subarray(0, this.length));
+      this.indexes = tight;
+    }
     return {
       name: this.name,
       values: this.values,
@@ -168,7 +188,7 @@ export class ColumnBuilder implements LoadedColumn {
   private grow(minimum: number): void {
     let capacity = this.indexes.length * 2;
     while (capacity < minimum) capacity *= 2;
-    const next = new Int32Array(capacity);
+    const next = indexArray(capacity);
     next.set(this.indexes.subarray(0, this.length));
     this.indexes = next;
   }

@@ -29,8 +29,9 @@ export interface ColumnsPart {
 
 /**
  * The part's columns, ready to post: each index array is a view of its
- * builder's own buffer, to be transferred as it is (moving a buffer costs the
- * same whatever its unused tail, where trimming it first cost two copies).
+ * builder's own buffer, posted as it is (shared when big, else transferred:
+ * either costs the same whatever its unused tail, where trimming it first
+ * cost two copies).
  */
 export function columnsPart(
   rows: number,
@@ -46,12 +47,14 @@ export function columnsPart(
   return { rows, columns };
 }
 
-/** The buffers of a part to transfer with it. */
+/** The buffers of a part to transfer with it (a shared one crosses as it is, without). */
 export function partBuffers(part: ColumnsPart | undefined): ArrayBuffer[] {
   if (!part) return [];
   return part.columns.flatMap((c) =>
     c
-      ? [c.indexes.buffer, c.values.kinds.buffer, c.values.nums.buffer].map((b) => b as ArrayBuffer)
+      ? [c.indexes.buffer, c.values.kinds.buffer, c.values.nums.buffer].filter(
+          (b): b is ArrayBuffer => b instanceof ArrayBuffer,
+        )
       : [],
   );
 }
