@@ -7,9 +7,10 @@ import { keepShape } from './keepShape.js';
 
 /**
  * Encodes rows of a delimited file's bytes into dictionary columns, in two
- * passes per piece: the scanner lays out the piece's cells, then
- * each column's cells are looked up in that column's byte table, so only a
- * cell not seen before in its column is decoded and interpreted.
+ * passes per layout of rows: the scanner lays out the cells of the next rows
+ * of a piece, then each column's cells are looked up in that column's byte
+ * table, so only a cell not seen before in its column is decoded and
+ * interpreted.
  */
 export class ByteRowEncoder {
   /** Rows encoded so far. */
@@ -43,11 +44,15 @@ export class ByteRowEncoder {
    */
   encode(buf: Uint8Array, more: boolean): number {
     const scanner = this.scanner;
-    const rows = scanner.scan(buf, more);
+    let from = 0;
+    do {
+      const rows = scanner.scan(buf, more, from);
+      for (let c = 0; c < this.width; c++) this.columns[c]?.append(buf, c, rows);
+      this.rows += rows;
+      from = scanner.end;
+    } while (scanner.full);
     this.stopped = scanner.stopped;
-    for (let c = 0; c < this.width; c++) this.columns[c]?.append(buf, c, rows);
-    this.rows += rows;
-    return scanner.end;
+    return from;
   }
 
   /**

@@ -1,33 +1,42 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { QUOTE, TAB } from '../io/charCodes.js';
-import { grownInt32 } from '../io/grownArrays.js';
 import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
 import { keepShape } from './keepShape.js';
 
-/** Two rows of one data byte (no delimiter is a non-ASCII byte), the second with no line feed. */
-const WARM_UP = Uint8Array.of(0x80, 0x0a, 0x80);
+/**
+ * Rows laid out per `scan`: a fixed layout (a few hundred KB) rather than
+ * one that grows to a whole read chunk's rows (1.2 MB of starts and ends
+ * for a 1 MiB chunk of 20-byte rows), which each load allocated again.
+ */
+const LAYOUT_ROWS = 8192;
 
-/** Cells laid out at first: grown by doubling when a piece holds more. */
-const INITIAL_ROWS = 4096;
+/**
+ * Rows of one data byte (no delimiter is a non-ASCII byte), one more than a
+ * layout holds, the last with no line feed: a scan of it fills the layout.
+ */
+const WARM_UP = Uint8Array.from({ length: 2 * LAYOUT_ROWS + 1 }, (_, i) => (i % 2 ? 0x0a : 0x80));
 
 /**
  * The first pass over a piece of a delimited file's bytes: finds its rows and
- * cells, laying them out `width` per row (cell `c` of row
- * `r` at `r * width + c`; a missing cell starts at -1, cells past `width` are
- * dropped). A loop with nothing but the scan in it, so the JIT keeps it tight;
- * the lookups run over the layout afterwards (see ByteRowEncoder).
+ * cells, up to `LAYOUT_ROWS` rows at a time, laying them out `width` per row
+ * (cell `c` of row `r` at `r * width + c`; a missing cell starts at -1,
+ * cells past `width` are dropped). A loop with nothing but the scan in it,
+ * so the JIT keeps it tight; the lookups run over the layout afterwards (see
+ * ByteRowEncoder).
  */
 export class ByteRowScanner implements CellTextRules {
   readonly quoted: boolean;
   readonly trim: boolean;
   readonly trimTabs: boolean;
   /** Per laid-out cell: its first byte (-1: the row has no such cell), and the byte after it. */
-  starts: Int32Array;
-  ends: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** The offset of the first byte the last `scan` did not lay out. */
   end = 0;
   /** Set when `scan` stopped at a row only the text parser reads. */
   stopped = false;
+  /** Set when `scan` stopped because the layout was full: the rows from `end` on are still to scan. */
+  full = false;
   private readonly delimiter: number;
 
   constructor(
@@ -39,39 +48,45 @@ export class ByteRowScanner implements CellTextRules {
     this.quoted = format.quoting !== 'none';
     this.trim = format.trim;
     this.trimTabs = this.delimiter !== TAB;
-    const cells = INITIAL_ROWS * Math.max(width, 1);
+    const cells = LAYOUT_ROWS * Math.max(width, 1);
     this.starts = new Int32Array(cells);
     this.ends = new Int32Array(cells);
-    // A first scan of two rows, so every path of the loop and after it has run once. Otherwise the
-    // code V8 compiles in the middle of the first piece lacks what follows the loop, bails out there
-    // at the end of every piece, and each piece starts over in the interpreter.
+    // First scans that fill the layout and then end the buffer, so every path of the loop and after
+    // it has run once. Otherwise the code V8 compiles in the middle of the first piece lacks what
+    // follows the loop, bails out there at the end of every piece, and each piece starts over in
+    // the interpreter.
     this.scan(WARM_UP, false);
+    this.scan(WARM_UP, false, this.end);
     this.end = 0;
   }
 
   /**
-   * Lays out the rows of `buf`, which ends at a line feed or at the end of the
-   * file, and returns how many. `end` is then the first byte not laid out: the
-   * row it stopped at (`stopped`: a bare CR, or a quoted cell the file leaves
-   * open), or, when `more` bytes follow, a row whose quoted cell runs past
-   * `buf`. Blank lines are no rows.
+   * Lays out the rows of `buf` from offset `from` (a row's first byte), which
+   * ends at a line feed or at the end of the file, and returns how many.
+   * `end` is then the first byte not laid out: the row after a full layout
+   * (`full`), the row it stopped at (`stopped`: a bare CR, or a quoted cell
+   * the file leaves open), or, when `more` bytes follow, a row whose quoted
+   * cell runs past `buf`. Blank lines are no rows.
    */
-  scan(buf: Uint8Array, more: boolean): number {
+  scan(buf: Uint8Array, more: boolean, from = 0): number {
     const length = buf.length;
     const delimiter = this.delimiter;
     const quoted = this.quoted;
     const width = this.width;
+    // Where a row's cells go no longer fits one more row: the layout is full.
+    const last = this.starts.length - Math.max(width, 1);
     // Literals and locals only in this loop: an imported or module-level constant is
     // loaded (and checked) again at every use, here at every byte. 10 = LF, 13 = CR, 34 = QUOTE.
-    let starts = this.starts;
-    let ends = this.ends;
+    const starts = this.starts;
+    const ends = this.ends;
     let rows = 0;
     let base = 0;
-    let rowStart = 0;
+    let rowStart = from;
     let column = 0;
-    let start = 0;
+    let start = from;
     this.stopped = false;
-    for (let i = 0; i < length; i++) {
+    this.full = false;
+    for (let i = from; i < length; i++) {
       const byte = buf[i];
       // Most bytes are data: nothing to decide.
       if (byte > 34 && byte !== delimiter) continue;
@@ -90,15 +105,18 @@ export class ByteRowScanner implements CellTextRules {
           next++;
         }
         const after = this.closeRow(buf, rowStart, i, column, start, base);
-        if (after !== base) {
-          rows++;
-          base = after;
-          starts = this.starts;
-          ends = this.ends;
-        }
         rowStart = start = next;
         column = 0;
         i = next - 1;
+        if (after !== base) {
+          rows++;
+          base = after;
+          if (base > last) {
+            this.full = next < length;
+            this.end = next;
+            return rows;
+          }
+        }
       } else if (byte === 34 && quoted && this.atCellStart(buf, start, i)) {
         const close = closingQuote(buf, i);
         if (close < 0) {
@@ -136,9 +154,7 @@ export class ByteRowScanner implements CellTextRules {
     }
     if (column === 0 && this.isBlankRow(buf, rowStart, rowEnd)) return base;
     for (let c = column + 1; c < width; c++) this.starts[base + c] = -1;
-    const next = base + Math.max(width, 1);
-    if (next + width > this.starts.length) this.grow();
-    return next;
+    return base + Math.max(width, 1);
   }
 
   /** The text of a laid-out cell, as the text parser reads it. */
@@ -164,12 +180,6 @@ export class ByteRowScanner implements CellTextRules {
     if (this.trim) while (at < to && isBlankByte(buf[at], this)) at++;
     if (at === to) return true;
     return this.quoted && buf[at] === QUOTE && this.textOf(buf, from, to) === '';
-  }
-
-  private grow(): void {
-    const capacity = this.starts.length * 2;
-    this.starts = grownInt32(this.starts, capacity);
-    this.ends = grownInt32(this.ends, capacity);
   }
 }
 
