@@ -87,9 +87,15 @@ export class ByteRowScanner implements CellTextRules {
     this.stopped = false;
     this.full = false;
     for (let i = from; i < length; i++) {
-      const byte = buf[i];
-      // Most bytes are data: nothing to decide.
-      if (byte > 34 && byte !== delimiter) continue;
+      let byte = buf[i];
+      // Most bytes are data: run through them in a loop of their own, which V8 compiles far
+      // tighter than a `continue` back into this one (the whole encode, scan and lookups, took
+      // 0.79-0.82 of the time in interleaved runs on the 1M-row CSV; 0.95 when every cell is quoted).
+      if (byte > 34 && byte !== delimiter) {
+        do i++;
+        while (i < length && (byte = buf[i]) > 34 && byte !== delimiter);
+        if (i === length) break;
+      }
       if (byte === delimiter) {
         if (column < width) {
           starts[base + column] = start;
