@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, assert, beforeEach, describe, expect, it } from 'vitest';
 import {
   accessToken,
   apiKey,
@@ -8,6 +8,7 @@ import {
   customAuth,
   oauthClientCredentials,
   QlikApiError,
+  QlikError,
 } from '../../src/index.js';
 import { startTestServer, sendJson, type TestServer } from '../helpers/testServer.js';
 import { getApp, createReload } from '../helpers/operations.js';
@@ -164,9 +165,8 @@ describe('OAuth2 client credentials', () => {
       host: server.url,
       auth: oauthClientCredentials({ clientId: 'c', clientSecret: 'top-secret' }),
     });
-    const error = await client
-      .request(getApp, { appId: 'a' })
-      .catch((e: unknown) => e as Error & { code: string });
+    const error = await client.request(getApp, { appId: 'a' }).catch((e: unknown) => e);
+    assert(error instanceof QlikError, 'the refusal is a QlikError');
     expect(error.code).toBe('AUTH_FAILED');
     expect(error.message).toContain('OAUTH-1');
     expect(error.message).not.toContain('top-secret');

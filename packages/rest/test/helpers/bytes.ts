@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 
 /** Deterministic bytes: chunk `index` of `size` bytes, different for every chunk. */
-export function patternChunk(index: number, size: number): Buffer {
+export function patternChunk(index: number, size: number): Buffer<ArrayBuffer> {
   const chunk = Buffer.alloc(size);
   for (let i = 0; i < size; i += 4) chunk.writeUInt32LE((index * 2654435761 + i) >>> 0, i);
   return chunk;

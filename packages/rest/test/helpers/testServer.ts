@@ -6,7 +6,7 @@ export interface RouteContext {
   readonly url: URL;
   readonly params: Readonly<Record<string, string>>;
   /** Reads the whole request body (only for small bodies in tests). */
-  body(): Promise<Buffer>;
+  body(): Promise<Buffer<ArrayBuffer>>;
 }
 
 export type Handler = (
@@ -116,7 +116,7 @@ export function sendJson(
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage): Promise<Buffer<ArrayBuffer>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);

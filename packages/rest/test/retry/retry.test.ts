@@ -16,13 +16,9 @@ function failThenSucceed(spec: string, failures: number, fail: 'reset' | number)
   let calls = 0;
   server.route(spec, (req, res) => {
     calls += 1;
-    if (calls <= failures) {
-      if (fail === 'reset') return req.socket.destroy();
-      return sendJson(res, fail, {
-        errors: [{ code: `HTTP-${fail}`, title: 'Service Unavailable' }],
-      });
-    }
-    sendJson(res, 200, { calls });
+    if (calls > failures) sendJson(res, 200, { calls });
+    else if (fail === 'reset') req.socket.destroy();
+    else sendJson(res, fail, { errors: [{ code: `HTTP-${fail}`, title: 'Service Unavailable' }] });
   });
   return () => calls;
 }
