@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { openSession, type Global } from '@qlikit/qix';
+import { openSession, type Global, type SocketCloseEvent } from '@qlikit/qix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeyToken } from '../src/auth/apiKeyToken.js';
 import { newId } from '../src/storage/newId.js';
@@ -11,7 +11,7 @@ import { startFixture, type TenantFixture } from './helpers/tenantFixture.js';
 async function engineGlobal(
   url: string,
   key: string,
-): Promise<{ global: Global; close(): Promise<void> }> {
+): Promise<{ global: Global; close(): Promise<SocketCloseEvent> }> {
   const session = openSession({
     url,
     createSocket: (socketUrl) =>

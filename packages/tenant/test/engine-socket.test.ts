@@ -1,7 +1,7 @@
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enigmaSocket } from './helpers/enigmaSocket.js';
 import { startFixture, type TenantFixture } from './helpers/tenantFixture.js';
 
 describe('the engine on /app/<appId> of the tenant port', () => {
@@ -19,8 +19,7 @@ describe('the engine on /app/<appId> of the tenant port', () => {
     const session = enigma.create({
       schema,
       url: `${t.url.replace('http', 'ws')}/app/${appId}`,
-      createSocket: (url: string) =>
-        new WebSocket(url, { headers: { Authorization: `Bearer ${t.adminKey}` } }),
+      createSocket: (url: string) => enigmaSocket(url, t.adminKey),
     });
     const global = (await session.open()) as any;
     const doc = await global.openDoc(appId);
@@ -50,8 +49,7 @@ describe('the engine on /app/<appId> of the tenant port', () => {
     const session = enigma.create({
       schema,
       url: `${t.url.replace('http', 'ws')}/app/SessionApp_${Date.now().toString(36)}/ttl/5`,
-      createSocket: (url: string) =>
-        new WebSocket(url, { headers: { Authorization: `Bearer ${t.adminKey}` } }),
+      createSocket: (url: string) => enigmaSocket(url, t.adminKey),
     });
     const global = (await session.open()) as any;
     const app = await global.getActiveDoc();

@@ -101,7 +101,7 @@ describe('reload tasks, webhooks and audits', () => {
     });
     const deliveries = await waitFor(
       async () => (await t.call('GET', `/api/v1/webhooks/${hook.body.id}/deliveries`)).body.data,
-      (data: unknown[]) => data.length === 1,
+      (data: { status: string; eventType: string; statusMessage: string }[]) => data.length === 1,
     );
     expect(deliveries[0]).toMatchObject({
       status: 'success',

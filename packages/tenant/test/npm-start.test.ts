@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { openSession } from '@qlikit/qix';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const sh = promisify(execFile);
@@ -44,8 +44,9 @@ async function demoContent(url: string, key: string, appId: string) {
     const doc = await (await session.open()).openDoc(appId);
     const infos = await doc.getAllInfos();
     const types = new Set(infos.map((info) => info.qType));
-    const sheet = infos.find((info) => info.qType === 'sheet')!;
-    const cells = ((await (await doc.getObject(sheet.qId)).getProperties()).cells ?? []) as Array<{
+    const sheetId = infos.find((info) => info.qType === 'sheet')?.qId;
+    assert(sheetId, 'the app has a sheet');
+    const cells = ((await (await doc.getObject(sheetId)).getProperties()).cells ?? []) as Array<{
       name: string;
     }>;
     const charts = await Promise.all(

@@ -1,8 +1,8 @@
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, qix } from '@qlik/api';
+import { enigmaSocket } from '../helpers/enigmaSocket.js';
 import { startFixture, type TenantFixture } from '../helpers/tenantFixture.js';
 
 const SCRIPT = 'Sales: LOAD * INLINE [region, amount\nNorth, 10\nSouth, 5\nNorth, 7];';
@@ -45,8 +45,7 @@ describe("enigma.js and @qlik/api's qix, unchanged, on /app/<appId> with an API 
     const session = enigma.create({
       schema,
       url: `${t.url.replace(/^http/, 'ws')}/app/${appId}`,
-      createSocket: (url: string) =>
-        new WebSocket(url, { headers: { Authorization: `Bearer ${t.adminKey}` } }),
+      createSocket: (url: string) => enigmaSocket(url, t.adminKey),
     });
     const global = (await session.open()) as any;
     expect(await global.getAuthenticatedUser()).toBe(t.tenant.admin.user.id);
@@ -71,8 +70,7 @@ describe("enigma.js and @qlik/api's qix, unchanged, on /app/<appId> with an API 
     const session = enigma.create({
       schema,
       url: `${t.url.replace(/^http/, 'ws')}/app/${appId}`,
-      createSocket: (url: string) =>
-        new WebSocket(url, { headers: { Authorization: `Bearer ${t.adminKey.slice(0, -4)}AAAA` } }),
+      createSocket: (url: string) => enigmaSocket(url, `${t.adminKey.slice(0, -4)}AAAA`),
     });
     await expect(session.open()).rejects.toBeTruthy();
     expect(t.tenant.engineSessions()).toBe(0);

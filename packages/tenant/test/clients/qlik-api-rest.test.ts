@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { apps, auth, dataFiles, items, reloads, spaces, tempContents, users } from '@qlik/api';
 import type { HostConfig } from '@qlik/api/auth';
 import type { FastifyInstance } from 'fastify';
@@ -133,6 +133,7 @@ describe("@qlik/api's REST modules, unchanged, against the tenant", () => {
     // Qlik Cloud answers an export with the Location of a temp content.
     const tempId = exported.headers.get('location')!.split('/').pop()!;
     const archive = await tempContents.downloadTempFile(tempId, {}, fresh);
+    assert(archive.data instanceof Blob, 'a downloaded temp file is a Blob');
     const imported = await apps.importApp({ name: 'Orders imported' }, archive.data);
     const importedId = imported.data.attributes!.id!;
     const importedMeta = await apps.getAppDataMetadata(importedId, fresh);

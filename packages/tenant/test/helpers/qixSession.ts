@@ -1,12 +1,12 @@
 import WebSocket from 'ws';
-import { openSession, type Doc, type Global } from '@qlikit/qix';
+import { openSession, type Doc, type Global, type SocketCloseEvent } from '@qlikit/qix';
 
 /** Opens an app on the tenant's engine socket with an API key. */
 export async function openApp(
   url: string,
   key: string,
   appId: string,
-): Promise<{ global: Global; doc: Doc; close(): Promise<void> }> {
+): Promise<{ global: Global; doc: Doc; close(): Promise<SocketCloseEvent> }> {
   const session = openSession({
     url: `${url.replace('http', 'ws')}/app/${appId}`,
     createSocket: (socketUrl) =>
