@@ -19,7 +19,7 @@ import {
 } from '../../packages/engine/src/parallel/engineThreads.js';
 import { SelectionState } from '../../packages/engine/src/selection/SelectionState.js';
 import { alternate, formatMs } from './alternate.js';
-import { median, threadCpu } from './threadCpu.js';
+import { mean, threadCpu } from './threadCpu.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
 import { SHAPES, cubeDefOf, fetchRowsOf } from './shapes/shapes.js';
 import { option } from './option.js';
@@ -87,7 +87,7 @@ for (const shape of SHAPES) {
   const a = timings.get('1')!;
   const b = timings.get(String(THREADS))!;
   const speedup = a.wall.median / b.wall.median;
-  const own = (threads: number) => (threadCpu ? median(ownCpu.get(threads)!).toFixed(1) : '-');
+  const own = (threads: number) => (threadCpu ? mean(ownCpu.get(threads)!).toFixed(1) : '-');
   const range = (t: typeof a, threads: number) =>
     `${formatMs(t.wall)} CPU ${t.cpu.median.toFixed(1)} ms (calling thread ${own(threads)} ms)`;
   console.log(
@@ -100,7 +100,7 @@ for (const shape of SHAPES) {
   );
 }
 console.log(
-  `\nsummary: median wall time at 1 and ${THREADS} threads (same answers checked every round), and the calling thread's own CPU time (ms)\n` +
+  `\nsummary: median wall time at 1 and ${THREADS} threads (same answers checked every round), and the calling thread's own CPU time (ms, mean of the rounds)\n` +
     `${'shape'.padEnd(44)} ${'1 thread'.padStart(10)} ${`${THREADS} threads`.padStart(10)} speed-up  own CPU 1  own CPU ${THREADS}  ratio`,
 );
 for (const line of lines) console.log(line);

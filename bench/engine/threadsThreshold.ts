@@ -18,7 +18,7 @@ import {
 import { SelectionState } from '../../packages/engine/src/selection/SelectionState.js';
 import { alternate } from './alternate.js';
 import { MODELS, loadedTable } from './shapes/benchData.js';
-import { median, threadCpu } from './threadCpu.js';
+import { mean, threadCpu } from './threadCpu.js';
 import { option } from './option.js';
 
 const SIZES = (option('--sizes') ?? '65536,131072,262144,524288,1048576').split(',').map(Number);
@@ -62,7 +62,7 @@ for (const rows of SIZES) {
       },
     });
     const timings = await alternate([contestant(1), contestant(THREADS)], ROUNDS);
-    const [a, b] = [median(own.get(1)!), median(own.get(THREADS)!)];
+    const [a, b] = [mean(own.get(1)!), mean(own.get(THREADS)!)];
     const wall = (threads: number) =>
       `${timings.get(String(threads))!.wall.median.toFixed(2)} ms`.padStart(9);
     console.log(

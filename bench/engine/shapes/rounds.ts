@@ -1,6 +1,7 @@
 // Development probe: the shapes in process in a fresh process, round by round
 // (wall / calling thread's CPU / the process's CPU, ms: the last includes the
-// worker threads and V8's compiler threads), optionally with DuckDB's query
+// worker threads and V8's compiler threads; the calling thread's figure can be a
+// scheduler tick off, see threadCpu.ts), optionally with DuckDB's query
 // between rounds (DUCK=1), so the warm-up of the first rounds shows.
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/shapes/rounds.ts [rows] [rounds] [filter]
 import { DuckDBInstance } from '@duckdb/node-api';
