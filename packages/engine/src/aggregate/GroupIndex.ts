@@ -1,6 +1,7 @@
 import { numberGroupsOnThreads, parentsOnThreads } from '../parallel/numberGroups.js';
 import { rowArray } from '../parallel/sharedArrays.js';
 import { withCodeTable } from './codeTable.js';
+import { SEEN_BITS_MIN_SPACE, numberTwoColumnsBySeenBits } from './seenBitsNumbering.js';
 
 /** One grouping column over the rows of a frame. */
 export interface GroupColumn {
@@ -175,6 +176,10 @@ function numberDense(
   const space = strides[columns.length]!;
   const ofRow = rowArray(Int32Array, length);
   const [first, second] = columns;
+  if (columns.length === 2 && first!.rows === second!.rows && space >= SEEN_BITS_MIN_SPACE) {
+    const count = numberTwoColumnsBySeenBits(first!, second!, strides[1]!, space, ofRow);
+    if (count !== undefined) return { count, ofRow };
+  }
   const count = withCodeTable(space, length, (idOfCode, base) => {
     if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow);
     if (columns.length === 2 && first!.rows === second!.rows)

@@ -1,0 +1,89 @@
+import type { GroupColumn } from './GroupIndex.js';
+import { withCodeTable } from './codeTable.js';
+
+// Two-column groupings whose key space is far bigger than a cache (Aggr's
+// inner groups by a small field and a 100,000-value one: 2.2M codes, an
+// 8.8 MB table) where most rows start a group of their own. The code table
+// then costs one cache miss per row; a bitmap of the codes seen (1/32 of the
+// table, L2-sized) tells a group's first row from a repeat at a fraction of
+// that, and only the repeats' codes go through the table afterwards.
+
+// Key spaces from this size (a 2 MB table, past the L2 cache) try the bitmap.
+export const SEEN_BITS_MIN_SPACE = 1 << 19;
+
+/**
+ * Numbers the groups of two columns over the same frame rows in the order of
+ * their first rows (ids as the code-table numbering gives them), writing each
+ * row's id to `ofRow`; undefined (ofRow partly written) when more than one row
+ * in 8 repeats a group, where the code table alone is cheaper.
+ */
+export function numberTwoColumnsBySeenBits(
+  first: GroupColumn,
+  second: GroupColumn,
+  stride: number,
+  space: number,
+  ofRow: Int32Array,
+): number | undefined {
+  const a = first.symbols;
+  const b = second.symbols;
+  const rows = first.rows;
+  const length = rows.length;
+  const seen = new Int32Array((space + 31) >>> 5);
+  // Past this many repeats the table pass below would cost more than it saves.
+  const repeatLimit = length >>> 3;
+  const repeats = new Int32Array(repeatLimit + 1);
+  let count = 0;
+  let repeated = 0;
+  for (let i = 0; i < length; i++) {
+    const r = rows[i]!;
+    const code = a[r]! + b[r]! * stride;
+    const word = code >>> 5;
+    const bit = 1 << (code & 31);
+    const w = seen[word]!;
+    if ((w & bit) === 0) {
+      seen[word] = w | bit;
+      ofRow[i] = count++;
+    } else {
+      if (repeated === repeatLimit) return undefined;
+      repeats[repeated++] = i;
+    }
+  }
+  if (repeated > 0) resolveRepeats(a, b, rows, stride, space, ofRow, repeats, repeated);
+  return count;
+}
+
+// The repeats' codes are marked, their groups' first rows enter their ids in
+// the (lent) code table, and each repeat reads its id from there.
+function resolveRepeats(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  rows: Int32Array,
+  stride: number,
+  space: number,
+  ofRow: Int32Array,
+  repeats: Int32Array,
+  repeated: number,
+): void {
+  const wanted = new Int32Array((space + 31) >>> 5);
+  for (let j = 0; j < repeated; j++) {
+    const r = rows[repeats[j]!]!;
+    const code = a[r]! + b[r]! * stride;
+    wanted[code >>> 5]! |= 1 << (code & 31);
+  }
+  withCodeTable(space, rows.length, (idOfCode, base) => {
+    for (let i = 0, j = 0; i < rows.length; i++) {
+      if (j < repeated && repeats[j] === i) {
+        j++;
+        continue;
+      }
+      const r = rows[i]!;
+      const code = a[r]! + b[r]! * stride;
+      if ((wanted[code >>> 5]! & (1 << (code & 31))) !== 0) idOfCode[code] = base + ofRow[i]! + 1;
+    }
+    for (let j = 0; j < repeated; j++) {
+      const i = repeats[j]!;
+      const r = rows[i]!;
+      ofRow[i] = idOfCode[a[r]! + b[r]! * stride]! - base - 1;
+    }
+  });
+}
