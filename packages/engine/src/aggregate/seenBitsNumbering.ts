@@ -28,30 +28,46 @@ export function numberTwoColumnsBySeenBits(
   const b = second.symbols;
   const rows = first.rows;
   const length = rows.length;
-  const seen = new Int32Array((space + 31) >>> 5);
+  const seen = seenBits(space);
   // Past this many repeats the table passes below near the cost of the plain
   // table pass (one miss per repeat and per repeated group against one per row;
   // a standalone probe on 300k rows with 10 to 40% repeats had it ahead throughout).
   const repeatLimit = length >>> 2;
-  const repeats = new Int32Array(repeatLimit + 1);
+  // Allocated at the first repeat: the shapes this is for often have none.
+  let repeats: Int32Array | undefined;
   let count = 0;
   let repeated = 0;
-  for (let i = 0; i < length; i++) {
-    const r = rows[i]!;
-    const code = a[r]! + b[r]! * stride;
-    const word = code >>> 5;
-    const bit = 1 << (code & 31);
-    const w = seen[word]!;
-    if ((w & bit) === 0) {
-      seen[word] = w | bit;
-      ofRow[i] = count++;
-    } else {
-      if (repeated === repeatLimit) return undefined;
-      repeats[repeated++] = i;
+  try {
+    for (let i = 0; i < length; i++) {
+      const r = rows[i]!;
+      const code = a[r]! + b[r]! * stride;
+      const word = code >>> 5;
+      const bit = 1 << (code & 31);
+      const w = seen[word]!;
+      if ((w & bit) === 0) {
+        seen[word] = w | bit;
+        ofRow[i] = count++;
+      } else {
+        if (repeated === repeatLimit) return undefined;
+        repeats ??= new Int32Array(repeatLimit);
+        repeats[repeated++] = i;
+      }
     }
+  } finally {
+    seen.fill(0);
   }
-  if (repeated > 0) resolveRepeats(a, b, rows, stride, space, ofRow, repeats, repeated);
+  if (repeats) resolveRepeats(a, b, rows, stride, space, ofRow, repeats, repeated);
   return count;
+}
+
+// One bitmap kept between passes (cleared after each, a few hundred KB): a
+// fresh one per pass is page faults and garbage for every grouping.
+let keptSeen = new Int32Array(0);
+
+function seenBits(space: number): Int32Array {
+  const words = (space + 31) >>> 5;
+  if (keptSeen.length < words) keptSeen = new Int32Array(words);
+  return keptSeen.subarray(0, words);
 }
 
 // The repeats' codes are marked, their groups' first rows enter their ids in
