@@ -177,3 +177,36 @@ describe('layouts made ahead over sockets', () => {
     expect(newMeasure).toEqual(await layoutOf(ref, refChart));
   });
 });
+
+describe('a layout made ahead, then the user loses access', () => {
+  it('is refused as the method would be', async () => {
+    let allowed = true;
+    const guarded = await startFixture({
+      authenticate: () => ({ userId: 'ann', may: () => allowed }),
+    });
+    try {
+      const global = await guarded.session().open();
+      const id = (await global.createApp('Guarded')).qAppId;
+      const setup = await global.openDoc(id);
+      await setup.setScript(SCRIPT);
+      expect(await setup.doReload()).toBe(true);
+      await setup.doSave();
+      const raw = await guarded.raw(`/app/${id}`);
+      await raw.next(); // OnConnected
+      const result = async (message: Record<string, unknown>) => (await raw.call(message)).result;
+      const handleOf = async (message: Record<string, unknown>) =>
+        ((await result(message)) as { qReturn: { qHandle: number } }).qReturn.qHandle;
+      const doc = await handleOf({ handle: -1, method: 'OpenDoc', params: [id] });
+      const chart = await handleOf({ handle: doc, method: 'CreateSessionObject', params: [CHART] });
+      await result({ handle: chart, method: 'GetLayout', params: [] });
+      const field = await handleOf({ handle: doc, method: 'GetField', params: ['F'] });
+      await result({ handle: field, method: 'SelectValues', params: [[{ qText: 'a' }]] });
+      await pause();
+      allowed = false;
+      const refused = await raw.call({ handle: chart, method: 'GetLayout', params: [] });
+      expect((refused.error as { code: number; message: string }).message).toMatch(/Access denied/);
+    } finally {
+      await guarded.close();
+    }
+  });
+});

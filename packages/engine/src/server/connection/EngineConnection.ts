@@ -1,4 +1,5 @@
 import { LOCERR_NUMBERS } from '../../generated/locErr.js';
+import { checkMethodAccess } from '../access/appAccess.js';
 import type { MethodDispatcher } from '../dispatch/MethodDispatcher.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
@@ -180,13 +181,11 @@ export class EngineConnection implements SessionSocket {
         String(request.handle),
       );
     }
-    const result =
-      this.layouts.take(request) ??
-      this.dispatcher.call(
-        new RequestContext(this.session, entry, request.id ?? -1, abort),
-        request.method,
-        request.params,
-      );
+    const context = new RequestContext(this.session, entry, request.id ?? -1, abort);
+    const ahead = this.layouts.take(request);
+    // A layout made ahead skips the method, not the check of what its user may do now.
+    if (ahead) checkMethodAccess(context, 'GetLayout', {});
+    const result = ahead ?? this.dispatcher.call(context, request.method, request.params);
     if (/^get/i.test(request.method)) entry.layoutValid = true;
     return result;
   }

@@ -36,9 +36,10 @@ export class LayoutPrefetch {
     if (request.method.toLowerCase() === LAYOUT_METHOD) this.queue.delete(request.handle);
   }
 
-  /** The answer made ahead for a GetLayout request, if it is still current (taken once). */
+  /** The answer made ahead for a GetLayout request (without parameters), if it is still current (taken once). */
   take(request: RpcRequest): object | undefined {
     if (this.made.size === 0 || request.method.toLowerCase() !== LAYOUT_METHOD) return undefined;
+    if (!noParams(request.params)) return undefined;
     const made = this.made.get(request.handle);
     if (made === undefined) return undefined;
     this.made.delete(request.handle);
@@ -85,4 +86,9 @@ export class LayoutPrefetch {
     }
     this.made.set(handle, { result, version });
   }
+}
+
+function noParams(params: RpcRequest['params']): boolean {
+  if (params === undefined) return true;
+  return Array.isArray(params) ? params.length === 0 : Object.keys(params).length === 0;
 }
