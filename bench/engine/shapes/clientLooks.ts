@@ -23,6 +23,12 @@ const BASE = option('--base');
 if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc');
 if (!BASE) throw new Error('--base <dir>: the tree to compare with (e.g. an export of main)');
 
+/** The first quartile of a list: on a busy machine the median wanders, the quartile keeps to the undisturbed looks. */
+function quartile(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 4)]!;
+}
+
 const trees = [
   { name: 'this tree', root: resolve(import.meta.dirname, '../../..') },
   { name: `base (${BASE})`, root: resolve(BASE) },
@@ -40,13 +46,18 @@ try {
     const charts = await Promise.all(clients.map((byModel) => byModel[shape.model].chart(shape)));
     const answers: ChartAnswer[] = [];
     const phases: ChartAnswer['phases'][][] = trees.map(() => []);
+    const looks: number[][] = trees.map(() => []);
     const timings = await alternate(
       trees.map((tree, t) => ({
         name: tree.name,
         settle: () => clients[t]![shape.model].collect(),
         run: async (round: number) => {
           answers[t] = await charts[t]!.look(shape.pick(round), fetchRows);
-          if (round > 0) phases[t]!.push(answers[t].phases);
+          if (round > 0) {
+            phases[t]!.push(answers[t].phases);
+            const { select, layout, page } = answers[t].phases;
+            looks[t]!.push(select + layout + page);
+          }
         },
         check: (round: number) => {
           if (t > 0) return;
@@ -63,7 +74,7 @@ try {
       const of = (key: keyof ChartAnswer['phases']) =>
         summarize(phases[t]!.map((p) => p[key])).median.toFixed(2);
       console.log(
-        `   ${tree.name.padEnd(28)} ${formatMs(wall, 2)}  client CPU ${cpu.median.toFixed(2)}  select ${of('select')}  GetLayout ${of('layout')}  page ${of('page')}`,
+        `   ${tree.name.padEnd(28)} ${formatMs(wall, 2)} q1 ${quartile(looks[t]!).toFixed(2)}  client CPU ${cpu.median.toFixed(2)}  select ${of('select')}  GetLayout ${of('layout')}  page ${of('page')}`,
       );
     }
     const [mine, base] = trees.map((tree) => timings.get(tree.name)!.wall.median);
