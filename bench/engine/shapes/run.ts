@@ -136,8 +136,8 @@ async function runShape(
               settle: () => client!.collect(),
               run: async (round: number) => {
                 answers.client = await chart.look(shape.pick(round), fetchRows);
-                // Round 0 is the warm-up.
-                if (round > 0) phases.push(answers.client.phases);
+                // The warm-up rounds come first.
+                if (round >= WARMUPS) phases.push(answers.client.phases);
               },
               check: (round: number) => {
                 const label = `${shape.name} (client, round ${round})`;
