@@ -33,10 +33,10 @@ const range = (count: number, from: number, step: number, modulo: number) =>
 const selPick = (round: number): Pick => ({ field: 'Sel', values: range(30, round * 7, 1, 100) });
 /** 60 of the 365 days: about 16% of the facts. */
 const dayPick = (round: number): Pick => ({ field: 'Day', values: range(60, round * 11, 1, 365) });
-/** 10 of the 100 brands (in the Products dimension table): 10% of the facts. */
+/** 10 of the 100 brands (in the Products dimension table): 10% of the facts; another ten each of 100 rounds. */
 const brandPick = (round: number): Pick => ({
   field: 'Brand',
-  values: range(10, round * 3, 10, 100),
+  values: range(10, round * 13, 7, 100),
 });
 
 function flat(
