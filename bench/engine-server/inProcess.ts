@@ -5,7 +5,8 @@
 // answers are dropped. What it prints is the engine's part of the server
 // bench's "engine CPU/op"; the rest is WebSocket framing and the kernel.
 // Run: node --conditions=source --import tsx bench/engine-server/inProcess.ts [--no-cache]
-// (BENCH_OPS=<n> ops per session per round, 20 by default: 4 keeps a --no-cache run short).
+// (BENCH_OPS=<n> ops per session per round, 20 by default: 4 keeps a --no-cache run short;
+// BENCH_PROF=<file> profiles the measured rounds).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +20,7 @@ import { DEFAULT_LIMITS } from '../../packages/engine/src/server/protocol/Reques
 import { SessionRegistry } from '../../packages/engine/src/server/session/SessionRegistry.js';
 import { parseEngineUrl } from '../../packages/engine/src/server/protocol/parseEngineUrl.js';
 import { EngineConnection } from '../../packages/engine/src/server/connection/EngineConnection.js';
+import { profileRound } from './roundProfiler.js';
 import { median } from './stats.js';
 import { CUBE, originFor } from './workload.js';
 
@@ -60,6 +62,9 @@ for (const connection of connections) {
   await connection.receive(frame(2, 'GetLayout', []));
 }
 const perOp: number[] = [];
+// BENCH_PROF=<file> writes a CPU profile of the measured rounds (not of the set-up) there.
+const profileFile = process.env.BENCH_PROF;
+if (profileFile) await profileRound({ type: 'profile-start' });
 for (let round = 0; round < ROUNDS; round++) {
   const cpu = process.cpuUsage();
   bytes = 0;
@@ -75,6 +80,7 @@ for (let round = 0; round < ROUNDS; round++) {
   const used = process.cpuUsage(cpu);
   perOp.push((used.user + used.system) / (SESSIONS * OPS));
 }
+if (profileFile) await profileRound({ type: 'profile-stop', file: profileFile });
 console.log(
   `engine in process, ${SESSIONS} sessions, cache ${process.argv.includes('--no-cache') ? 'off' : 'on'}: ` +
     `${median(perOp).toFixed(1)} [${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)}] µs CPU per select+layout op ` +

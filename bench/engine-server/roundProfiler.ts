@@ -22,5 +22,5 @@ export async function profileRound(request: ProfileRequest): Promise<void> {
     session.disconnect();
     session = undefined;
   }
-  process.send!({ type: request.type });
+  process.send?.({ type: request.type });
 }

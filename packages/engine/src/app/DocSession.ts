@@ -7,7 +7,7 @@ import {
   metaOf,
   objectId,
   replaceProperties,
-  statusMeta,
+  layoutMeta,
   withInfo,
   type ObjectStatus,
 } from './storedObjects.js';
@@ -141,7 +141,7 @@ export class DocSession {
       case 'GenericObject': {
         const layout = computeLayout(properties, this.data.layoutContext(object));
         layout.qHasSoftPatches = this.softPatched.has(id);
-        layout.qMeta = { ...(layout.qMeta as object), ...statusMeta(object) };
+        layout.qMeta = layoutMeta(layout.qMeta as Record<string, unknown>, object);
         return layout;
       }
       case 'GenericDimension':

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredObject, StoredObjectType } from './AppDocument.js';
+import { shareJson } from './layout/sharedJson.js';
 
 /** Gives an object a copy of `properties` as its own, keeping its qInfo id and type, and stamps the change. */
 export function replaceProperties(object: StoredObject, properties: Record<string, unknown>): void {
@@ -78,6 +79,34 @@ export function metaOf(object: StoredObject): Record<string, unknown> {
     ...statusMeta(object),
     privileges: ['read', 'update', 'delete'],
   };
+}
+
+// The last qMeta each object's layout got, with what it was made of: most GetLayouts find it again.
+const layoutMetas = new WeakMap<
+  StoredObject,
+  { base: object; publishTime: unknown; approved: boolean; meta: Record<string, unknown> }
+>();
+
+/**
+ * A layout's qMeta: `base` (from the qMetaDef) with the object's status. The
+ * same value while neither changes, marked as shared JSON (never changed
+ * once made), so a delta answer finds it unchanged by identity.
+ */
+export function layoutMeta(
+  base: Record<string, unknown>,
+  object: StoredObject,
+): Record<string, unknown> {
+  const known = layoutMetas.get(object);
+  const approved = object.approved === true;
+  if (
+    known?.base === base &&
+    known.publishTime === object.publishTime &&
+    known.approved === approved
+  )
+    return known.meta;
+  const meta = shareJson({ ...base, ...statusMeta(object) });
+  layoutMetas.set(object, { base, publishTime: object.publishTime, approved, meta });
+  return meta;
 }
 
 /** qMeta.published, publishTime and approved, as Publish and Approve left them. */

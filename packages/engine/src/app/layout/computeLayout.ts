@@ -1,6 +1,7 @@
 import { readPointer } from '../jsonPointer.js';
 import { toVariableListItem } from '../variableItems.js';
 import type { LayoutContext, StoredLike } from './LayoutContext.js';
+import { shareJson } from './sharedJson.js';
 
 type Json = Record<string, unknown>;
 
@@ -11,21 +12,55 @@ type Json = Record<string, unknown>;
  * lists, ...), the rest copied, plus qInfo, qMeta and qSelectionInfo.
  */
 export function computeLayout(properties: Json, context: LayoutContext): Json {
-  const layout = transformNode(properties, '', context) as Json;
-  // Properties are replaced whole, never changed in place: a shallow copy is a safe one.
-  layout.qInfo = properties.qInfo === undefined ? undefined : { ...(properties.qInfo as Json) };
-  layout.qMeta = {
-    privileges: ['read', 'update', 'delete', 'exportdata'],
-    ...(properties.qMetaDef as Json | undefined),
-  };
-  layout.qSelectionInfo = {
-    qInSelections: context.inSelections(),
-    qMadeSelections: context.madeSelections(),
-  };
+  const layout: Json = {};
+  for (const key in properties) {
+    if (!Object.hasOwn(properties, key) || key === 'qMetaDef') continue;
+    const value = properties[key];
+    // Properties are replaced whole, never changed in place: one shallow copy serves every layout.
+    if (key === 'qInfo') layout.qInfo = value === undefined ? undefined : sharedCopy(value as Json);
+    else if (!isObject(value)) layout[key] = value;
+    else {
+      const computed = computeDefinition(key, value, `/${key}`, context);
+      if (computed) layout[computed.key] = computed.value;
+      else layout[key] = transformNode(value, `/${key}`, context);
+    }
+  }
+  if (!('qInfo' in layout)) layout.qInfo = undefined;
+  layout.qMeta = metaOf(properties.qMetaDef as Json | undefined);
+  layout.qSelectionInfo =
+    SELECTION_INFO[(context.inSelections() ? 2 : 0) + (context.madeSelections() ? 1 : 0)];
   layout.qHasSoftPatches = false;
-  delete layout.qMetaDef;
   return layout;
 }
+
+// The parts of a layout that only change with the properties (or never) are the same values
+// from one GetLayout to the next, marked as shared JSON: a delta answer finds them unchanged
+// by identity, and their JSON is written once.
+const copies = new WeakMap<object, Json>();
+
+function sharedCopy(value: Json): Json {
+  let copy = copies.get(value);
+  if (copy === undefined) copies.set(value, (copy = shareJson({ ...value })));
+  return copy;
+}
+
+const PRIVILEGES = shareJson(['read', 'update', 'delete', 'exportdata']);
+const NO_META_DEF = shareJson({ privileges: PRIVILEGES });
+const metas = new WeakMap<object, Json>();
+
+/** qMeta before the object's status: the privileges, then the qMetaDef's members. */
+function metaOf(def: Json | undefined): Json {
+  if (def === undefined) return NO_META_DEF;
+  if (!isObject(def)) return { privileges: [...PRIVILEGES], ...(def as object) };
+  let meta = metas.get(def);
+  if (meta === undefined) metas.set(def, (meta = shareJson({ privileges: PRIVILEGES, ...def })));
+  return meta;
+}
+
+/** qSelectionInfo by (qInSelections, qMadeSelections). */
+const SELECTION_INFO = [false, true].flatMap((qInSelections) =>
+  [false, true].map((qMadeSelections) => shareJson({ qInSelections, qMadeSelections })),
+);
 
 function transformNode(node: unknown, path: string, context: LayoutContext): unknown {
   if (Array.isArray(node))
