@@ -186,7 +186,7 @@ export class EngineConnection implements SessionSocket {
     // A layout made ahead skips the method, not the check of what its user may do now.
     if (ahead) checkMethodAccess(context, 'GetLayout', {});
     const result = ahead ?? this.dispatcher.call(context, request.method, request.params);
-    if (/^get/i.test(request.method)) entry.layoutValid = true;
+    if (isGetter(request.method)) entry.layoutValid = true;
     return result;
   }
 
@@ -215,7 +215,7 @@ export class EngineConnection implements SessionSocket {
   private resultText(request: RpcRequest, result: object): string {
     this.pages.answering(request, result);
     this.layouts.answered(request);
-    const useDelta = request.delta && /^get/i.test(request.method) && !returnsObject(result);
+    const useDelta = request.delta && isGetter(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
     const patches = useDelta
       ? this.delta.encode(
@@ -258,6 +258,16 @@ export class EngineConnection implements SessionSocket {
     }
     return notifications;
   }
+}
+
+/** Whether a method's name starts with "get" in any case (the methods answered with deltas). */
+function isGetter(method: string): boolean {
+  // Compared by char codes: a regular expression per request costs more than the rest of the test.
+  return (
+    (method.charCodeAt(0) | 32) === 0x67 &&
+    (method.charCodeAt(1) | 32) === 0x65 &&
+    (method.charCodeAt(2) | 32) === 0x74
+  );
 }
 
 function isThenable(value: object | PromiseLike<object>): value is PromiseLike<object> {
