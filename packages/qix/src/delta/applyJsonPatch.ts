@@ -21,19 +21,10 @@ export function applyJsonPatch(
   // its child at `chainTokens[i]`, down to the last write's parent. Engines write patches in
   // document order, so a path mostly shares a prefix with the one before, and those containers
   // are written in place with no set to ask which containers are copies; a container off the
-  // chain is copied again when written (safe, only work). Locals rather than a class: the
-  // browser bundle is smaller.
+  // chain is copied again when written (safe, only work). Locals and one closure rather than a
+  // class: the browser bundle stays smaller.
   const chain: Container[] = [];
   let chainTokens: readonly string[] = [];
-
-  const read = (pointer: string): unknown => {
-    let node = root;
-    for (const token of parseJsonPointer(pointer)) {
-      if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
-      node = memberOf(node, token);
-    }
-    return node;
-  };
 
   const write = (pointer: string, kind: 'add' | 'replace' | 'remove', value: unknown): void => {
     const tokens = parseJsonPointer(pointer);
@@ -74,16 +65,16 @@ export function applyJsonPatch(
         break;
       case 'copy':
         // Sharing the copied subtree is safe: any later write copies it first.
-        write(operation.path, 'add', read(operation.from));
+        write(operation.path, 'add', read(root, operation.from));
         break;
       case 'move': {
-        const value = read(operation.from);
+        const value = read(root, operation.from);
         write(operation.from, 'remove', undefined);
         write(operation.path, 'add', value);
         break;
       }
       case 'test':
-        if (!jsonEquals(read(operation.path), operation.value)) {
+        if (!jsonEquals(read(root, operation.path), operation.value)) {
           throw new QixError(
             errorCodes.PATCH_TEST_FAILED,
             `Patch test failed at "${operation.path}"`,
@@ -98,6 +89,16 @@ export function applyJsonPatch(
     }
   }
   return root;
+}
+
+/** The value at `pointer` in `root`. */
+function read(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const token of parseJsonPointer(pointer)) {
+    if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
+    node = memberOf(node, token);
+  }
+  return node;
 }
 
 function copyOf(container: Container): Container {
