@@ -123,8 +123,20 @@ export class ByteRowScanner implements CellTextRules {
             return rows;
           }
         }
-      } else if (byte === 34 && quoted && this.atCellStart(buf, start, i)) {
-        const close = closingQuote(buf, i);
+      } else if (byte === 34 && quoted && (i === start || this.atCellStart(buf, start, i))) {
+        // The quote that closes the cell (a doubled quote is one quote of data), or -1 when `buf`
+        // ends inside it; searched here rather than in a function of its own, which cost the
+        // encode (scan and lookups) of an all-quoted CSV an eighth of its time (interleaved runs, 1M rows).
+        let close = i + 1;
+        for (;;) {
+          while (close < length && buf[close] !== 34) close++;
+          if (close >= length) {
+            close = -1;
+            break;
+          }
+          if (buf[close + 1] !== 34) break;
+          close += 2;
+        }
         if (close < 0) {
           if (!more) return this.stop(rowStart, rows);
           this.end = rowStart;
@@ -187,20 +199,6 @@ export class ByteRowScanner implements CellTextRules {
     if (at === to) return true;
     return this.quoted && buf[at] === QUOTE && this.textOf(buf, from, to) === '';
   }
-}
-
-/**
- * The offset of the quote that closes the quoted cell opening at `open`
- * (a doubled quote is one quote of data), or -1 when `buf` ends inside it.
- */
-function closingQuote(buf: Uint8Array, open: number): number {
-  const length = buf.length;
-  for (let i = open + 1; i < length; i++) {
-    if (buf[i] !== QUOTE) continue;
-    if (buf[i + 1] !== QUOTE) return i;
-    i++;
-  }
-  return -1;
 }
 
 /** A scanner kept alive for good (see keepShape), also the one the kept column cells refer to. */
