@@ -82,14 +82,6 @@ function portableValues(values: readonly Value[]): PortableValues {
   return { kinds, nums, texts };
 }
 
-/** Entry i of a worker's dictionary, made only when the loading thread's column lacks it. */
-function valueAt(values: PortableValues, i: number): Value {
-  const kind = values.kinds[i];
-  if (kind === NUMBER) return values.nums[i];
-  if (kind === TEXT) return values.texts[i] as string;
-  return new Dual(values.texts[i] as string, values.nums[i]);
-}
-
 /**
  * Appends a worker's rows to the columns: its dictionary entries are looked
  * up by key (or added, in its first-seen order) in each column's, so the
@@ -107,12 +99,17 @@ export function appendColumnsPart(
     const remap = new Int32Array(kinds.length);
     for (let i = 0; i < kinds.length; i++) {
       const kind = kinds[i];
-      const num = nums[i];
-      // As keyOf: numbers and duals by number, texts (and duals with no number) by text.
-      const key =
-        kind === TEXT || (kind === DUAL && Number.isNaN(num)) ? (texts[i] as string) : num;
-      const found = target.find(key);
-      remap[i] = found >= 0 ? found : target.indexOf(valueAt(column.values, i));
+      // A number or a text is its own key: one lookup that adds it when new (a worker's half of
+      // an id column is half a million of them). A dual is looked up by key first, so only a
+      // new one is made.
+      if (kind === NUMBER) remap[i] = target.indexOf(nums[i]);
+      else if (kind === TEXT) remap[i] = target.indexOf(texts[i] as string);
+      else {
+        // As keyOf: a dual by its number, or by its text when it has no number.
+        const num = nums[i];
+        const found = target.find(Number.isNaN(num) ? (texts[i] as string) : num);
+        remap[i] = found >= 0 ? found : target.indexOf(new Dual(texts[i] as string, num));
+      }
     }
     target.appendRemapped(column.indexes.subarray(0, rows), remap);
   });
