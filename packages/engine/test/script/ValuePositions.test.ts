@@ -17,6 +17,28 @@ describe('ValuePositions', () => {
   });
 });
 
+describe('ValuePositions whole numbers', () => {
+  it('finds each whole number wherever it went: straight by number, or hashed when it came too far ahead', () => {
+    const positions = new ValuePositions();
+    // 5000 comes before the direct table reaches it (hashed), then the small ones grow the table past it.
+    const keys = [
+      5000,
+      -3,
+      2 ** 40,
+      7,
+      0,
+      1.5,
+      1e300,
+      ...Array.from({ length: 4990 }, (_, i) => i + 8),
+    ];
+    keys.forEach((key, i) => positions.set(key, i));
+    expect(keys.every((key, i) => positions.get(key) === i)).toBe(true);
+    expect([-0, 4, 6, 4998, 2 ** 40 + 1, -2, 2.5].map((key) => positions.get(key))).toEqual([
+      4, -1, -1, -1, -1, -1, -1,
+    ]);
+  });
+});
+
 describe('ColumnBuilder dictionary', () => {
   it('gives a million distinct numbers a million entries and finds each again', () => {
     const column = new ColumnBuilder('id');
