@@ -67,15 +67,25 @@ function methodDoc(method: MethodModel, withParams: boolean, namedForm: boolean)
       const summary = oneLine(p.description);
       lines.push(`@param ${p.name} - ${summary || p.name}`);
     }
+    if (method.inParams.length > 0) {
+      lines.push('@param options - Per-call options, taken after every positional param.');
+    }
   }
   if (method.deprecated !== undefined) lines.push(`@deprecated ${method.deprecated}`.trimEnd());
   return lines;
 }
 
 function emitMethod(method: MethodModel): string {
-  const result = `Promise<${returnTypeOf(method.returns)}>`;
+  // Every call's promise carries its request id (the API object tags it).
+  const result = `QixPromise<${returnTypeOf(method.returns)}>`;
   const namedType = method.inParams.length === 0 ? NO_PARAMS : namedParams(method.inParams);
-  const positional = `${docComment(methodDoc(method, true, false), '  ')}  ${method.jsName}(${positionalParams(method.inParams)}): ${result};\n`;
+  // resolveArguments takes a trailing options object after every positional param; a method
+  // without params has only the named form for them (a lone object there is its params).
+  const params =
+    method.inParams.length === 0
+      ? ''
+      : `${positionalParams(method.inParams)}, options?: CallOptions`;
+  const positional = `${docComment(methodDoc(method, true, false), '  ')}  ${method.jsName}(${params}): ${result};\n`;
   const named = `${docComment(methodDoc(method, false, true), '  ')}  ${method.jsName}(params: ${namedType}, options?: CallOptions): ${result};\n`;
   return positional + named;
 }
@@ -112,6 +122,7 @@ export function emitClasses(model: EngineModel, structNames: ReadonlySet<string>
     generatedHeader(model.version, `Engine classes: ${classNames.length} interfaces.`) +
     `import type { CallOptions } from '../api/CallOptions.js';\n` +
     `import type { QixObjectBase } from '../api/QixObjectBase.js';\n` +
+    `import type { QixPromise } from '../session/QixRequest.js';\n` +
     `import type {\n${imports.map((name) => `  ${name},\n`).join('')}} from './types.js';\n\n`;
   const classes = classNames.map((name) => emitClass(name, model.classes.get(name) ?? []));
   return head + classes.join('\n') + '\n' + emitClassMap(classNames);

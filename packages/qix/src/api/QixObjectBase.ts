@@ -22,6 +22,13 @@ export interface QixObjectBase<TClass extends string = string> {
   on(event: 'traffic:sent' | 'traffic:received', listener: (message: unknown) => void): this;
   /** Listens once to `changed` or `closed`. */
   once(event: 'changed' | 'closed', listener: () => void): this;
+  /** Listens once to this object's next JSON-RPC message, either direction. */
+  once(
+    event: 'traffic:*',
+    listener: (direction: 'sent' | 'received', message: unknown) => void,
+  ): this;
+  /** Listens once to this object's next request or response. */
+  once(event: 'traffic:sent' | 'traffic:received', listener: (message: unknown) => void): this;
   /** Removes a listener added with `on` or `once`. */
   off(event: 'changed' | 'closed', listener: () => void): this;
   /** Removes a `traffic:*` listener. */

@@ -4,6 +4,7 @@
 
 import type { CallOptions } from '../api/CallOptions.js';
 import type { QixObjectBase } from '../api/QixObjectBase.js';
+import type { QixPromise } from '../session/QixRequest.js';
 import type {
   AlfaNumString,
   AppEntry,
@@ -132,8 +133,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Aborts any selection mode in an app. For more information about selection mode, see _BeginSelections method_.
    *
    * @param qAccept - Set this parameter to true to accept the selections before exiting the selection mode.
+   * @param options - Per-call options, taken after every positional param.
    */
-  abortModal(qAccept: boolean): Promise<Record<string, never>>;
+  abortModal(qAccept: boolean, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Aborts any selection mode in an app. For more information about selection mode, see _BeginSelections method_.
    *
@@ -145,15 +147,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qAccept: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds an alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
    *
    * @param qStateName - Name of the alternate state.
+   * @param options - Per-call options, taken after every positional param.
    */
-  addAlternateState(qStateName: string): Promise<Record<string, never>>;
+  addAlternateState(qStateName: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Adds an alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
@@ -166,7 +169,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds a field on the fly.
@@ -175,8 +178,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qName - Name of the field.
    * @param qExpr - Expression value. It is not possible to use all aggregation functions. For example, you cannot add a field on the fly with an expression that uses the _Sum_ or _Count_ aggregation functions.
+   * @param options - Per-call options, taken after every positional param.
    */
-  addFieldFromExpression(qName: string, qExpr: string): Promise<boolean>;
+  addFieldFromExpression(qName: string, qExpr: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Adds a field on the fly.
    * <div class=note>The expression of a field on the fly is persisted but not its values. </div>
@@ -192,7 +196,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpr: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Adds an session alternate state in the app.
@@ -202,11 +206,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qStateName - Name of the alternate state.
    * @param qSourceStateName - Name of existing state to copy the initial selections from
+   * @param options - Per-call options, taken after every positional param.
    */
   addSessionAlternateState(
     qStateName: string,
     qSourceStateName?: string,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Adds an session alternate state in the app.
    * You can create multiple states within a Qlik Sense app and apply these states to specific objects within the app. Objects in a given state are not affected by user selections in the other states.
@@ -223,15 +229,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qSourceStateName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Applies a bookmark and verifies result dataset against originally selected values.
    * <div class=note>The operation is successful if **qApplySuccess** is set to true. **qWarnings** lists state and field with unmatching values </div>
    *
    * @param qId - Identifier of the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyAndVerifyBookmark(qId: string): Promise<BookmarkApplyAndVerifyResult>;
+  applyAndVerifyBookmark(
+    qId: string,
+    options?: CallOptions,
+  ): QixPromise<BookmarkApplyAndVerifyResult>;
   /**
    * Applies a bookmark and verifies result dataset against originally selected values.
    * <div class=note>The operation is successful if **qApplySuccess** is set to true. **qWarnings** lists state and field with unmatching values </div>
@@ -244,15 +254,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<BookmarkApplyAndVerifyResult>;
+  ): QixPromise<BookmarkApplyAndVerifyResult>;
 
   /**
    * Applies a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    *
    * @param qId - Identifier of the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyBookmark(qId: string): Promise<boolean>;
+  applyBookmark(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Applies a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
@@ -265,14 +276,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Calls `Doc.ApplyGroupStates`.
    *
    * @param qGroupStates - qGroupStates
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyGroupStates(qGroupStates: GroupState[]): Promise<ApplyGroupStatesResult>;
+  applyGroupStates(
+    qGroupStates: GroupState[],
+    options?: CallOptions,
+  ): QixPromise<ApplyGroupStatesResult>;
   /**
    * Calls `Doc.ApplyGroupStates`.
    *
@@ -283,15 +298,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qGroupStates: GroupState[];
     },
     options?: CallOptions,
-  ): Promise<ApplyGroupStatesResult>;
+  ): QixPromise<ApplyGroupStatesResult>;
 
   /**
    * Apply temporary bookmark identified by Id.
    * <div class=note>ApplyTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
    *
    * @param qId - Identifier of the temporary selection state
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyTemporaryBookmark(qId: string): Promise<boolean>;
+  applyTemporaryBookmark(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Apply temporary bookmark identified by Id.
    * <div class=note>ApplyTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
@@ -304,25 +320,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Loads the last logical operation (if any). */
-  back(): Promise<Record<string, never>>;
+  back(): QixPromise<Record<string, never>>;
   /**
    * Loads the last logical operation (if any).
    *
    * Named form: an empty object, then per-call options.
    */
-  back(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  back(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /** Returns the number of entries on the back stack. */
-  backCount(): Promise<number>;
+  backCount(): QixPromise<number>;
   /**
    * Returns the number of entries on the back stack.
    *
    * Named form: an empty object, then per-call options.
    */
-  backCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
+  backCount(params: Record<string, never>, options?: CallOptions): QixPromise<number>;
 
   /**
    * Change the owner of a session app.
@@ -330,8 +346,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
    *
    * @param qNewOwnerId - Identifier of the new app owner.
+   * @param options - Per-call options, taken after every positional param.
    */
-  changeSessionAppOwner(qNewOwnerId: string): Promise<boolean>;
+  changeSessionAppOwner(qNewOwnerId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Change the owner of a session app.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by another user.
@@ -345,7 +362,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qNewOwnerId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Add a session app to a space.
@@ -353,8 +370,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Only useful in environments where it is possible to reconnect to a session app, currently only in cloud deployments. </div>
    *
    * @param qSpaceId - Identifier of the new space.
+   * @param options - Per-call options, taken after every positional param.
    */
-  changeSessionAppSpace(qSpaceId: string): Promise<boolean>;
+  changeSessionAppSpace(qSpaceId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Add a session app to a space.
    * <div class=note>Can be used by a privileged user when creating a session app to be consumed by other users.
@@ -368,7 +386,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qSpaceId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Checks if a given expression is valid.
@@ -376,11 +394,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qExpr - Expression to check.
    * @param qLabels - List of labels.
+   * @param options - Per-call options, taken after every positional param.
    */
   checkExpression(
     qExpr: string,
     qLabels?: string[],
-  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
+    options?: CallOptions,
+  ): QixPromise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
   /**
    * Checks if a given expression is valid.
    * <div class=note>The expression is correct if the parameters _qErrorMsg_ , _qBadFieldNames_ and _qDangerousFieldNames_ are empty. </div>
@@ -395,7 +415,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qLabels?: string[];
     },
     options?: CallOptions,
-  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
+  ): QixPromise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;
 
   /**
    * Checks if:
@@ -403,8 +423,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * A number is correct according to the locale.
    *
    * @param qExpr - Expression to check.
+   * @param options - Per-call options, taken after every positional param.
    */
-  checkNumberOrExpression(qExpr: string): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
+  checkNumberOrExpression(
+    qExpr: string,
+    options?: CallOptions,
+  ): QixPromise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
   /**
    * Checks if:
    * * A given expression is valid.
@@ -418,10 +442,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpr: string;
     },
     options?: CallOptions,
-  ): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
+  ): QixPromise<{ qErrorMsg: string; qBadFieldNames: NxRange[] }>;
 
   /** Checks the syntax of a script. */
-  checkScriptSyntax(): Promise<ScriptSyntaxError[]>;
+  checkScriptSyntax(): QixPromise<ScriptSyntaxError[]>;
   /**
    * Checks the syntax of a script.
    *
@@ -430,15 +454,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
   checkScriptSyntax(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<ScriptSyntaxError[]>;
+  ): QixPromise<ScriptSyntaxError[]>;
 
   /**
    * Clear selections in fields for current state. Locked fields are not cleared by default.
    *
    * @param qLockedAlso - When true, clears the selection for locked fields.
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current
+   * @param options - Per-call options, taken after every positional param.
    */
-  clearAll(qLockedAlso?: boolean, qStateName?: string): Promise<Record<string, never>>;
+  clearAll(
+    qLockedAlso?: boolean,
+    qStateName?: string,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Clear selections in fields for current state. Locked fields are not cleared by default.
    *
@@ -452,10 +481,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Clear the soft properties of all generic objects in the app */
-  clearAllSoftPatches(): Promise<Record<string, never>>;
+  clearAllSoftPatches(): QixPromise<Record<string, never>>;
   /**
    * Clear the soft properties of all generic objects in the app
    *
@@ -464,10 +493,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
   clearAllSoftPatches(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Clears entirely the undo and redo buffer. */
-  clearUndoBuffer(): Promise<Record<string, never>>;
+  clearUndoBuffer(): QixPromise<Record<string, never>>;
   /**
    * Clears entirely the undo and redo buffer.
    *
@@ -476,15 +505,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
   clearUndoBuffer(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Clones a bookmark.
    * <div class=note>The identifier is set by the engine.</div>
    *
    * @param qId - Identifier of the object to clone.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cloneBookmark(qId: string): Promise<string>;
+  cloneBookmark(qId: string, options?: CallOptions): QixPromise<string>;
   /**
    * Clones a bookmark.
    * <div class=note>The identifier is set by the engine.</div>
@@ -497,14 +527,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Clones a dimension.
    *
    * @param qId - Identifier of the object to clone.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cloneDimension(qId: string): Promise<string>;
+  cloneDimension(qId: string, options?: CallOptions): QixPromise<string>;
   /**
    * Clones a dimension.
    *
@@ -516,14 +547,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Clones a measure.
    *
    * @param qId - Identifier of the object to clone.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cloneMeasure(qId: string): Promise<string>;
+  cloneMeasure(qId: string, options?: CallOptions): QixPromise<string>;
   /**
    * Clones a measure.
    *
@@ -535,7 +567,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Clones root level objects, such as sheets and stories. The CloneObject method works for both app objects and child objects.
@@ -544,8 +576,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>It is not possible to clone a session object.</div>
    *
    * @param qId - Identifier of the object to clone. The identifier must be a root object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cloneObject(qId: string): Promise<string>;
+  cloneObject(qId: string, options?: CallOptions): QixPromise<string>;
   /**
    * Clones root level objects, such as sheets and stories. The CloneObject method works for both app objects and child objects.
    * When you clone an object that contains children, the children are cloned as well.
@@ -560,16 +593,17 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Commits the draft of an object that was previously created by invoking the _CreateDraft method_.
    * Committing a draft replaces the corresponding published object.
    *
    * @param qId - Identifier of the draft to commit.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated
    */
-  commitDraft(qId: string): Promise<Record<string, never>>;
+  commitDraft(qId: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Commits the draft of an object that was previously created by invoking the _CreateDraft method_.
    * Committing a draft replaces the corresponding published object.
@@ -583,14 +617,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Commits the current script version so that any future changes will be part of a new version.
    *
    * @param qCommitMessage - Name of the version. <div class=note> Only applicable to QCS. </div>
+   * @param options - Per-call options, taken after every positional param.
    */
-  commitScript(qCommitMessage?: string): Promise<Record<string, never>>;
+  commitScript(qCommitMessage?: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Commits the current script version so that any future changes will be part of a new version.
    *
@@ -602,14 +637,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qCommitMessage?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Creates a bookmark.
    *
    * @param qProp - Properties for the object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createBookmark(qProp: GenericBookmarkProperties): Promise<GenericBookmark>;
+  createBookmark(
+    qProp: GenericBookmarkProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericBookmark>;
   /**
    * Creates a bookmark.
    *
@@ -621,18 +660,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericBookmarkProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericBookmark>;
+  ): QixPromise<GenericBookmark>;
 
   /**
    * Creates a bookmark with softpatches.
    *
    * @param qProp - Properties for the object.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
   createBookmarkEx(
     qProp: GenericBookmarkProperties,
     qObjectIdsToPatch?: string[],
-  ): Promise<GenericBookmark>;
+    options?: CallOptions,
+  ): QixPromise<GenericBookmark>;
   /**
    * Creates a bookmark with softpatches.
    *
@@ -646,15 +687,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qObjectIdsToPatch?: string[];
     },
     options?: CallOptions,
-  ): Promise<GenericBookmark>;
+  ): QixPromise<GenericBookmark>;
 
   /**
    * Creates a connection.
    * A connection indicates from which data source the data should be taken.
    *
    * @param qConnection - Information about the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createConnection(qConnection: Connection): Promise<string>;
+  createConnection(qConnection: Connection, options?: CallOptions): QixPromise<string>;
   /**
    * Creates a connection.
    * A connection indicates from which data source the data should be taken.
@@ -667,15 +709,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConnection: Connection;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Creates a master dimension.
    * A master dimension is stored in the library of an app and can be used in many objects. Several generic objects can contain the same dimension.
    *
    * @param qProp - Information about the properties.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createDimension(qProp: GenericDimensionProperties): Promise<GenericDimension>;
+  createDimension(
+    qProp: GenericDimensionProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericDimension>;
   /**
    * Creates a master dimension.
    * A master dimension is stored in the library of an app and can be used in many objects. Several generic objects can contain the same dimension.
@@ -688,7 +734,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericDimensionProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericDimension>;
+  ): QixPromise<GenericDimension>;
 
   /**
    * Creates a draft of an object.
@@ -696,9 +742,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * Replace the published object by the content of the draft by invoking the _CommitDraft method_.
    *
    * @param qId - Identifier of the object to create a draft from.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated
    */
-  createDraft(qId: string): Promise<string>;
+  createDraft(qId: string, options?: CallOptions): QixPromise<string>;
   /**
    * Creates a draft of an object.
    * This method can be used to create a draft of a sheet or a story that is published. This is a way to continue working on a sheet or a story that is published.
@@ -713,15 +760,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Creates a master measure.
    * A master measure is stored in the library of an app and can be used in many objects. Several generic objects can contain the same measure.
    *
    * @param qProp - Information about the properties.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createMeasure(qProp: GenericMeasureProperties): Promise<GenericMeasure>;
+  createMeasure(qProp: GenericMeasureProperties, options?: CallOptions): QixPromise<GenericMeasure>;
   /**
    * Creates a master measure.
    * A master measure is stored in the library of an app and can be used in many objects. Several generic objects can contain the same measure.
@@ -734,7 +782,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericMeasureProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericMeasure>;
+  ): QixPromise<GenericMeasure>;
 
   /**
    * Creates a generic object at app level. For more information on generic objects, see _Generic object_.
@@ -744,8 +792,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The linking object cannot be a transient object.</div>
    *
    * @param qProp - Information about the object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createObject(qProp: GenericObjectProperties): Promise<GenericObject>;
+  createObject(qProp: GenericObjectProperties, options?: CallOptions): QixPromise<GenericObject>;
   /**
    * Creates a generic object at app level. For more information on generic objects, see _Generic object_.
    * It is possible to create a generic object that is linked to another object.
@@ -761,7 +810,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /**
    * Creates a transient object. For example, you can use a transient object to create an app overview or a story overview.
@@ -771,8 +820,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>The linking object cannot be a transient object.</div>
    *
    * @param qProp - Information about the object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createSessionObject(qProp: GenericObjectProperties): Promise<GenericObject>;
+  createSessionObject(
+    qProp: GenericObjectProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericObject>;
   /**
    * Creates a transient object. For example, you can use a transient object to create an app overview or a story overview.
    * It is possible to create a transient object that is linked to another object.
@@ -788,15 +841,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /**
    * Creates a transient variable.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div>
    *
    * @param qProp - Name of the variable. Variable names are case sensitive.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createSessionVariable(qProp: GenericVariableProperties): Promise<GenericVariable>;
+  createSessionVariable(
+    qProp: GenericVariableProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericVariable>;
   /**
    * Creates a transient variable.
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div>
@@ -809,7 +866,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericVariableProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericVariable>;
+  ): QixPromise<GenericVariable>;
 
   /**
    * Create temporary bookmark
@@ -817,11 +874,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qOptions - Options for the temporary bookmark
    * @param qObjectIdsToPatch - Add softpatches for these objects to the bookmark if available. If IncludePatches is true, softpatches are included for all objects. Any session objects included are also added to the bookmark. IncludePatches has no effect on the patching of session objects.
+   * @param options - Per-call options, taken after every positional param.
    */
   createTemporaryBookmark(
     qOptions: NxTempBookmarkOptions,
     qObjectIdsToPatch?: string[],
-  ): Promise<string>;
+    options?: CallOptions,
+  ): QixPromise<string>;
   /**
    * Create temporary bookmark
    * <div class=note>CreateTemporaryBookmark method is only supported in SaaS Editions of Qlik Sense.</div>
@@ -836,15 +895,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qObjectIdsToPatch?: string[];
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Creates a variable.
    *
    * @param qName - Name of the variable. Variable names are case sensitive.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _Doc::CreateVariableEx_ method instead
    */
-  createVariable(qName: string): Promise<boolean>;
+  createVariable(qName: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Creates a variable.
    *
@@ -857,7 +917,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Creates a variable.
@@ -865,8 +925,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>To set some properties to the variable, use the _SetProperties method_. </div> <div class=note>In a published app, only transient variables can be created. See _CreateSessionVariable method_. </div>
    *
    * @param qProp - Name of the variable. Variable names are case sensitive and must be unique.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createVariableEx(qProp: GenericVariableProperties): Promise<GenericVariable>;
+  createVariableEx(
+    qProp: GenericVariableProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericVariable>;
   /**
    * Creates a variable.
    * To create a variable via a script, you need to use the _SetScript method_. For more information, see _Create a variable_.
@@ -880,15 +944,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericVariableProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericVariable>;
+  ): QixPromise<GenericVariable>;
 
   /**
    * Deletes a connection.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . The AttachedFiles connection can only be removed by the administrator of the system. </div>
    *
    * @param qConnectionId - Identifier of the connection to remove.
+   * @param options - Per-call options, taken after every positional param.
    */
-  deleteConnection(qConnectionId: string): Promise<Record<string, never>>;
+  deleteConnection(qConnectionId: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Deletes a connection.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . The AttachedFiles connection can only be removed by the administrator of the system. </div>
@@ -901,15 +966,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConnectionId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    *
    * @param qId - Identifier of the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyBookmark(qId: string): Promise<boolean>;
+  destroyBookmark(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a bookmark.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
@@ -922,14 +988,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a dimension.
    *
    * @param qId - Identifier of the dimension to remove.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyDimension(qId: string): Promise<boolean>;
+  destroyDimension(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a dimension.
    *
@@ -941,7 +1008,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes the draft of an object.
@@ -950,9 +1017,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qId - Identifier of the draft object to remove.
    * @param qSourceId - Identifier of the source object (the object from which a draft was created).
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated
    */
-  destroyDraft(qId: string, qSourceId: string): Promise<boolean>;
+  destroyDraft(qId: string, qSourceId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes the draft of an object.
    * The children of the draft object (if any) are removed as well.
@@ -969,14 +1037,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qSourceId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a generic measure.
    *
    * @param qId - Identifier of the measure to remove.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyMeasure(qId: string): Promise<boolean>;
+  destroyMeasure(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a generic measure.
    *
@@ -988,15 +1057,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes an app object.
    * The children of the object (if any) are removed as well.
    *
    * @param qId - Identifier of the object to remove.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyObject(qId: string): Promise<boolean>;
+  destroyObject(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes an app object.
    * The children of the object (if any) are removed as well.
@@ -1009,14 +1079,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a transient object.
    *
    * @param qId - Identifier of the transient object to remove.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroySessionObject(qId: string): Promise<boolean>;
+  destroySessionObject(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a transient object.
    *
@@ -1028,14 +1099,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a transient variable.
    *
    * @param qId - Identifier of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroySessionVariable(qId: string): Promise<boolean>;
+  destroySessionVariable(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a transient variable.
    *
@@ -1047,14 +1119,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a transient variable.
    *
    * @param qId - Identifier of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroySessionVariableById(qId: string): Promise<boolean>;
+  destroySessionVariableById(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a transient variable.
    *
@@ -1066,14 +1139,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a transient variable.
    *
    * @param qName - Name of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroySessionVariableByName(qName: string): Promise<boolean>;
+  destroySessionVariableByName(qName: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a transient variable.
    *
@@ -1085,15 +1159,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
    *
    * @param qId - Identifier of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyVariableById(qId: string): Promise<boolean>;
+  destroyVariableById(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
@@ -1106,15 +1181,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
    *
    * @param qName - Name of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyVariableByName(qName: string): Promise<boolean>;
+  destroyVariableByName(qName: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a variable.
    * Script-defined variables cannot be removed using the _DestroyVariableById method_ or the _DestroyVariableByName method_. For more information, see _Remove a variable_.
@@ -1127,7 +1203,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Reloads the script that is set in an app.
@@ -1135,8 +1211,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qMode - Error handling mode One of: * 0: for default mode. * 1: for ABEND; the reload of the script ends if an error occurs. * 2: for ignore; the reload of the script continues even if an error is detected in the script.
    * @param qPartial - Set to true for partial reload. The default value is false.
    * @param qDebug - Set to true if debug breakpoints are to be honored. The execution of the script will be in debug mode. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  doReload(qMode?: number, qPartial?: boolean, qDebug?: boolean): Promise<boolean>;
+  doReload(
+    qMode?: number,
+    qPartial?: boolean,
+    qDebug?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Reloads the script that is set in an app.
    *
@@ -1152,15 +1234,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qDebug?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Reloads the script that is set in an app and returns the path to the script log file.
    * <div class=note>A log file is created per reload.</div>
    *
    * @param qParams - qParams
+   * @param options - Per-call options, taken after every positional param.
    */
-  doReloadEx(qParams?: DoReloadExParams): Promise<DoReloadExResult>;
+  doReloadEx(qParams?: DoReloadExParams, options?: CallOptions): QixPromise<DoReloadExResult>;
   /**
    * Reloads the script that is set in an app and returns the path to the script log file.
    * <div class=note>A log file is created per reload.</div>
@@ -1172,14 +1255,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qParams?: DoReloadExParams;
     },
     options?: CallOptions,
-  ): Promise<DoReloadExResult>;
+  ): QixPromise<DoReloadExResult>;
 
   /**
    * Saves an app. All objects and data in the data model are saved.
    *
    * @param qFileName - Name of the file to save.
+   * @param options - Per-call options, taken after every positional param.
    */
-  doSave(qFileName?: string): Promise<Record<string, never>>;
+  doSave(qFileName?: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Saves an app. All objects and data in the data model are saved.
    *
@@ -1191,14 +1275,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qFileName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Evaluates an expression and returns the result as a string.
    *
    * @param qExpression - Expression to evaluate.
+   * @param options - Per-call options, taken after every positional param.
    */
-  evaluate(qExpression: string): Promise<string>;
+  evaluate(qExpression: string, options?: CallOptions): QixPromise<string>;
   /**
    * Evaluates an expression and returns the result as a string.
    *
@@ -1210,14 +1295,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpression: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Evaluates an expression and returns the result as a dual.
    *
    * @param qExpression - Expression to evaluate.
+   * @param options - Per-call options, taken after every positional param.
    */
-  evaluateEx(qExpression: string): Promise<FieldValue>;
+  evaluateEx(qExpression: string, options?: CallOptions): QixPromise<FieldValue>;
   /**
    * Evaluates an expression and returns the result as a dual.
    *
@@ -1229,14 +1315,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpression: string;
     },
     options?: CallOptions,
-  ): Promise<FieldValue>;
+  ): QixPromise<FieldValue>;
 
   /**
    * Expands the expression.
    *
    * @param qExpression - The expression string to expand.
+   * @param options - Per-call options, taken after every positional param.
    */
-  expandExpression(qExpression: string): Promise<string>;
+  expandExpression(qExpression: string, options?: CallOptions): QixPromise<string>;
   /**
    * Expands the expression.
    *
@@ -1248,15 +1335,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpression: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Applies a bookmark to reduce (slice) the data on. Returns a url and file size to the reduced application. Section Access is always applied.
    * <div class=note>This API is only available on Sense Enterprise on Windows</div>
    *
    * @param qOptions - BookmarkId used to reduced the app on and an expire time.
+   * @param options - Per-call options, taken after every positional param.
    */
-  exportReducedData(qOptions?: NxDownloadOptions): Promise<NxDownloadInfo>;
+  exportReducedData(
+    qOptions?: NxDownloadOptions,
+    options?: CallOptions,
+  ): QixPromise<NxDownloadInfo>;
   /**
    * Applies a bookmark to reduce (slice) the data on. Returns a url and file size to the reduced application. Section Access is always applied.
    * <div class=note>This API is only available on Sense Enterprise on Windows</div>
@@ -1269,7 +1360,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qOptions?: NxDownloadOptions;
     },
     options?: CallOptions,
-  ): Promise<NxDownloadInfo>;
+  ): QixPromise<NxDownloadInfo>;
 
   /**
    * Retrieves any fields that belong to the same archipelago as the specified field and that match at least one of the specified tags.
@@ -1277,8 +1368,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qFieldName - Name of the field. This method looks for fields that belong to the same archipelago as this specified field.
    * @param qTags - List of tags. This method looks for fields that match at least one of the tags in this list.
+   * @param options - Per-call options, taken after every positional param.
    */
-  findMatchingFields(qFieldName: string, qTags: string[]): Promise<NxMatchingFieldInfo[]>;
+  findMatchingFields(
+    qFieldName: string,
+    qTags: string[],
+    options?: CallOptions,
+  ): QixPromise<NxMatchingFieldInfo[]>;
   /**
    * Retrieves any fields that belong to the same archipelago as the specified field and that match at least one of the specified tags.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
@@ -1293,41 +1389,41 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTags: string[];
     },
     options?: CallOptions,
-  ): Promise<NxMatchingFieldInfo[]>;
+  ): QixPromise<NxMatchingFieldInfo[]>;
 
   /** Loads the next logical operation (if any). */
-  forward(): Promise<Record<string, never>>;
+  forward(): QixPromise<Record<string, never>>;
   /**
    * Loads the next logical operation (if any).
    *
    * Named form: an empty object, then per-call options.
    */
-  forward(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  forward(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /** Returns the number of entries on the Forward stack. */
-  forwardCount(): Promise<number>;
+  forwardCount(): QixPromise<number>;
   /**
    * Returns the number of entries on the Forward stack.
    *
    * Named form: an empty object, then per-call options.
    */
-  forwardCount(params: Record<string, never>, options?: CallOptions): Promise<number>;
+  forwardCount(params: Record<string, never>, options?: CallOptions): QixPromise<number>;
 
   /** Returns the identifier and the type of any generic object in the app. */
-  getAllInfos(): Promise<NxInfo[]>;
+  getAllInfos(): QixPromise<NxInfo[]>;
   /**
    * Returns the identifier and the type of any generic object in the app.
    *
    * Named form: an empty object, then per-call options.
    */
-  getAllInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
+  getAllInfos(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo[]>;
 
   /**
    * Evaluates an app.
    * Returns dynamic properties (if any) in addition to the engine (fixed) properties.
    * A data set is returned.
    */
-  getAppLayout(): Promise<NxAppLayout>;
+  getAppLayout(): QixPromise<NxAppLayout>;
   /**
    * Evaluates an app.
    * Returns dynamic properties (if any) in addition to the engine (fixed) properties.
@@ -1335,16 +1431,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * Named form: an empty object, then per-call options.
    */
-  getAppLayout(params: Record<string, never>, options?: CallOptions): Promise<NxAppLayout>;
+  getAppLayout(params: Record<string, never>, options?: CallOptions): QixPromise<NxAppLayout>;
 
   /** Gets the properties of an app. */
-  getAppProperties(): Promise<NxAppProperties>;
+  getAppProperties(): QixPromise<NxAppProperties>;
   /**
    * Gets the properties of an app.
    *
    * Named form: an empty object, then per-call options.
    */
-  getAppProperties(params: Record<string, never>, options?: CallOptions): Promise<NxAppProperties>;
+  getAppProperties(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<NxAppProperties>;
 
   /**
    * Computes a set of association scores for each pair of fields between two given tables that have been loaded in an app.
@@ -1352,8 +1451,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qTable1 - Name of the first table.
    * @param qTable2 - Name of the second table.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getAssociationScores(qTable1: string, qTable2: string): Promise<AssociationScore[]>;
+  getAssociationScores(
+    qTable1: string,
+    qTable2: string,
+    options?: CallOptions,
+  ): QixPromise<AssociationScore[]>;
   /**
    * Computes a set of association scores for each pair of fields between two given tables that have been loaded in an app.
    * When a table contains some synthetic keys, all fields in the synthetic key tables are analyzed against fields in other tables. To denote that a field is a synthetic key, the field name is prefixed by _[Synthetic Key]:_ .
@@ -1368,14 +1472,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTable2: string;
     },
     options?: CallOptions,
-  ): Promise<AssociationScore[]>;
+  ): QixPromise<AssociationScore[]>;
 
   /**
    * Returns the handle of a bookmark.
    *
    * @param qId - Identifier of the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getBookmark(qId: string): Promise<GenericBookmark>;
+  getBookmark(qId: string, options?: CallOptions): QixPromise<GenericBookmark>;
   /**
    * Returns the handle of a bookmark.
    *
@@ -1387,14 +1492,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericBookmark>;
+  ): QixPromise<GenericBookmark>;
 
   /**
    * Returns all bookmarks compatible with options.
    *
    * @param qOptions - Bookmark type filter and requested properties.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getBookmarks(qOptions: NxGetBookmarkOptions): Promise<NxContainerEntry[]>;
+  getBookmarks(
+    qOptions: NxGetBookmarkOptions,
+    options?: CallOptions,
+  ): QixPromise<NxContainerEntry[]>;
   /**
    * Returns all bookmarks compatible with options.
    *
@@ -1406,7 +1515,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qOptions: NxGetBookmarkOptions;
     },
     options?: CallOptions,
-  ): Promise<NxContainerEntry[]>;
+  ): QixPromise<NxContainerEntry[]>;
 
   /**
    * Retrieves a connection and returns:
@@ -1417,8 +1526,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * * The connection string.
    *
    * @param qConnectionId - Identifier of the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getConnection(qConnectionId: string): Promise<Connection>;
+  getConnection(qConnectionId: string, options?: CallOptions): QixPromise<Connection>;
   /**
    * Retrieves a connection and returns:
    * * The creation time of the connection.
@@ -1435,27 +1545,27 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConnectionId: string;
     },
     options?: CallOptions,
-  ): Promise<Connection>;
+  ): QixPromise<Connection>;
 
   /**
    * Lists the connections in an app.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . This connection is stored in the Qlik Sense repository. </div>
    */
-  getConnections(): Promise<Connection[]>;
+  getConnections(): QixPromise<Connection[]>;
   /**
    * Lists the connections in an app.
    * <div class=note>In Qlik Sense Enterprise, there is an additional file connection named _AttachedFiles_ . This connection is stored in the Qlik Sense repository. </div>
    *
    * Named form: an empty object, then per-call options.
    */
-  getConnections(params: Record<string, never>, options?: CallOptions): Promise<Connection[]>;
+  getConnections(params: Record<string, never>, options?: CallOptions): QixPromise<Connection[]>;
 
   /**
    * Lists the content libraries.
    * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
    * <div class=note>There is always one specific content library per app.</div>
    */
-  getContentLibraries(): Promise<ContentLibraryList>;
+  getContentLibraries(): QixPromise<ContentLibraryList>;
   /**
    * Lists the content libraries.
    * To differentiate a global content library from an app specific content library, you can check the property _qAppSpecific_ . If this property is set to true, it means that the content library is app specific.
@@ -1466,14 +1576,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getContentLibraries(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<ContentLibraryList>;
+  ): QixPromise<ContentLibraryList>;
 
   /**
    * Gives information about an ODBC, OLEDB or CUSTOM connection. See _Outputs_ for more details.
    *
    * @param qConnectionId - Name of the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getDatabaseInfo(qConnectionId: string): Promise<DatabaseInfo>;
+  getDatabaseInfo(qConnectionId: string, options?: CallOptions): QixPromise<DatabaseInfo>;
   /**
    * Gives information about an ODBC, OLEDB or CUSTOM connection. See _Outputs_ for more details.
    *
@@ -1485,15 +1596,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConnectionId: string;
     },
     options?: CallOptions,
-  ): Promise<DatabaseInfo>;
+  ): QixPromise<DatabaseInfo>;
 
   /**
    * Lists the owners of a database for a ODBC, OLEDB or CUSTOM connection.
    *
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getDatabaseOwners(qConnectionId: string, qDatabase?: string): Promise<DatabaseOwner[]>;
+  getDatabaseOwners(
+    qConnectionId: string,
+    qDatabase?: string,
+    options?: CallOptions,
+  ): QixPromise<DatabaseOwner[]>;
   /**
    * Lists the owners of a database for a ODBC, OLEDB or CUSTOM connection.
    *
@@ -1507,7 +1623,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qDatabase?: string;
     },
     options?: CallOptions,
-  ): Promise<DatabaseOwner[]>;
+  ): QixPromise<DatabaseOwner[]>;
 
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
@@ -1516,13 +1632,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
    * @param qTable - Name of the table.
+   * @param options - Per-call options, taken after every positional param.
    */
   getDatabaseTableFields(
     qConnectionId: string,
     qDatabase: string | undefined,
     qOwner: string | undefined,
     qTable: string,
-  ): Promise<DataField[]>;
+    options?: CallOptions,
+  ): QixPromise<DataField[]>;
   /**
    * Lists the fields inside a table of a database for a ODBC, OLEDB or CUSTOM connection.
    *
@@ -1540,7 +1658,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTable: string;
     },
     options?: CallOptions,
-  ): Promise<DataField[]>;
+  ): QixPromise<DataField[]>;
 
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
@@ -1550,6 +1668,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
    * @param qTable - Name of the table.
    * @param qConditions - qConditions
+   * @param options - Per-call options, taken after every positional param.
    */
   getDatabaseTablePreview(
     qConnectionId: string,
@@ -1557,7 +1676,8 @@ export interface Doc extends QixObjectBase<'Doc'> {
     qOwner: string | undefined,
     qTable: string,
     qConditions?: FilterInfo,
-  ): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
+    options?: CallOptions,
+  ): QixPromise<{ qPreview: DataRecord[]; qRowCount: number }>;
   /**
    * Retrieves the values of the specified table of a database for a ODBC, OLEDB or CUSTOM connection.
    *
@@ -1576,7 +1696,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConditions?: FilterInfo;
     },
     options?: CallOptions,
-  ): Promise<{ qPreview: DataRecord[]; qRowCount: number }>;
+  ): QixPromise<{ qPreview: DataRecord[]; qRowCount: number }>;
 
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
@@ -1584,12 +1704,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qConnectionId - Identifier of the connection.
    * @param qDatabase - Name of the database. If _qDatabase_ is not set then _qOwner_ must be set.
    * @param qOwner - Owner of the database. If _qOwner_ is not set then _qDatabase_ must be set.
+   * @param options - Per-call options, taken after every positional param.
    */
   getDatabaseTables(
     qConnectionId: string,
     qDatabase?: string,
     qOwner?: string,
-  ): Promise<DataTable[]>;
+    options?: CallOptions,
+  ): QixPromise<DataTable[]>;
   /**
    * Lists the tables inside a database for a ODBC, OLEDB or CUSTOM connection.
    *
@@ -1605,14 +1727,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qOwner?: string;
     },
     options?: CallOptions,
-  ): Promise<DataTable[]>;
+  ): QixPromise<DataTable[]>;
 
   /**
    * Lists the databases inside a ODBC, OLEDB or CUSTOM data source.
    *
    * @param qConnectionId - Identifier of the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getDatabases(qConnectionId: string): Promise<Database[]>;
+  getDatabases(qConnectionId: string, options?: CallOptions): QixPromise<Database[]>;
   /**
    * Lists the databases inside a ODBC, OLEDB or CUSTOM data source.
    *
@@ -1624,14 +1747,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qConnectionId: string;
     },
     options?: CallOptions,
-  ): Promise<Database[]>;
+  ): QixPromise<Database[]>;
 
   /**
    * Returns the handle of a dimension.
    *
    * @param qId - Identifier of the dimension.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getDimension(qId: string): Promise<GenericDimension>;
+  getDimension(qId: string, options?: CallOptions): QixPromise<GenericDimension>;
   /**
    * Returns the handle of a dimension.
    *
@@ -1643,15 +1767,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericDimension>;
+  ): QixPromise<GenericDimension>;
 
   /**
    * Creates a script that contains one section. This section contains **SET** statements that give localized information from the regional settings of the computer.
    * <div class=note>The computer regional settings are retrieved when the engine starts.</div>
    *
    * @param qLocalizedMainSection - Name of the script section. The default value is _Main_ .
+   * @param options - Per-call options, taken after every positional param.
    */
-  getEmptyScript(qLocalizedMainSection?: string): Promise<string>;
+  getEmptyScript(qLocalizedMainSection?: string, options?: CallOptions): QixPromise<string>;
   /**
    * Creates a script that contains one section. This section contains **SET** statements that give localized information from the regional settings of the computer.
    * <div class=note>The computer regional settings are retrieved when the engine starts.</div>
@@ -1664,10 +1789,10 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qLocalizedMainSection?: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /** Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App. */
-  getExpressionBNF(): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  getExpressionBNF(): QixPromise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik chart expressions supported within a given App.
    *
@@ -1676,33 +1801,34 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getExpressionBNF(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  ): QixPromise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /** Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App. */
-  getExpressionBNFHash(): Promise<string>;
+  getExpressionBNFHash(): QixPromise<string>;
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar  of the Qlik chart expressions supported within a given App.
    *
    * Named form: an empty object, then per-call options.
    */
-  getExpressionBNFHash(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getExpressionBNFHash(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /** Retrieves the variables that are tagged as favorite. */
-  getFavoriteVariables(): Promise<string[]>;
+  getFavoriteVariables(): QixPromise<string[]>;
   /**
    * Retrieves the variables that are tagged as favorite.
    *
    * Named form: an empty object, then per-call options.
    */
-  getFavoriteVariables(params: Record<string, never>, options?: CallOptions): Promise<string[]>;
+  getFavoriteVariables(params: Record<string, never>, options?: CallOptions): QixPromise<string[]>;
 
   /**
    * Returns a handle to a field.
    *
    * @param qFieldName - Name of the field.
    * @param qStateName - Name of the alternate state. Default state is current selections.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getField(qFieldName: string, qStateName?: string): Promise<Field>;
+  getField(qFieldName: string, qStateName?: string, options?: CallOptions): QixPromise<Field>;
   /**
    * Returns a handle to a field.
    *
@@ -1716,7 +1842,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName?: string;
     },
     options?: CallOptions,
-  ): Promise<Field>;
+  ): QixPromise<Field>;
 
   /**
    * Get sample values from either a column in a table or from a field.
@@ -1727,12 +1853,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qFieldsOrColumnsWithWildcards - Pairs of table (optionally) and field names. Support wildcard matches.
    * @param qMaxNumberOfValues - Max number of sample values returned. Depending on the column or field size the number of returned samples can be less than MaxNumberOfValues. If MaxNumberOfValues is negative all sample values are returned.
    * @param qRandSeed - Optional. Sets the random number seed. Should only be set for test purposes.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFieldAndColumnSamples(
     qFieldsOrColumnsWithWildcards: FieldOrColumn[],
     qMaxNumberOfValues: number,
     qRandSeed?: number,
-  ): Promise<SampleResult[]>;
+    options?: CallOptions,
+  ): QixPromise<SampleResult[]>;
   /**
    * Get sample values from either a column in a table or from a field.
    * Supports wildcard matches in tables or field names:
@@ -1751,14 +1879,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qRandSeed?: number;
     },
     options?: CallOptions,
-  ): Promise<SampleResult[]>;
+  ): QixPromise<SampleResult[]>;
 
   /**
    * Returns the description of a field.
    *
    * @param qFieldName - Name of the field.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFieldDescription(qFieldName: string): Promise<FieldDescription>;
+  getFieldDescription(qFieldName: string, options?: CallOptions): QixPromise<FieldDescription>;
   /**
    * Returns the description of a field.
    *
@@ -1770,14 +1899,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qFieldName: string;
     },
     options?: CallOptions,
-  ): Promise<FieldDescription>;
+  ): QixPromise<FieldDescription>;
 
   /**
    * Find the field-on-the-fly by passing its readable name.
    *
    * @param qReadableName - Readable name of the field-on-the-fly.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFieldOnTheFlyByName(qReadableName: string): Promise<string>;
+  getFieldOnTheFlyByName(qReadableName: string, options?: CallOptions): QixPromise<string>;
   /**
    * Find the field-on-the-fly by passing its readable name.
    *
@@ -1789,14 +1919,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qReadableName: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Retrives any fields from an expression.
    *
    * @param qExpr - Expression to get fields from.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFieldsFromExpression(qExpr: string): Promise<string[]>;
+  getFieldsFromExpression(qExpr: string, options?: CallOptions): QixPromise<string[]>;
   /**
    * Retrives any fields from an expression.
    *
@@ -1808,7 +1939,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qExpr: string;
     },
     options?: CallOptions,
-  ): Promise<string[]>;
+  ): QixPromise<string[]>;
 
   /**
    * Returns a list of resource ids (QRI) for fields that belongs to the datamodel.
@@ -1816,8 +1947,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>GetFieldsResourceIds method is only supported in SaaS Editions of Qlik Sense.</div>
    *
    * @param qFieldNames - List of fields names that resource ids should be returned from.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFieldsResourceIds(qFieldNames: string[]): Promise<NxFieldResourceId[]>;
+  getFieldsResourceIds(
+    qFieldNames: string[],
+    options?: CallOptions,
+  ): QixPromise<NxFieldResourceId[]>;
   /**
    * Returns a list of resource ids (QRI) for fields that belongs to the datamodel.
    * Key fields (that belongs to multiple tables), returns one resource identifier per table.
@@ -1831,7 +1966,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qFieldNames: string[];
     },
     options?: CallOptions,
-  ): Promise<NxFieldResourceId[]>;
+  ): QixPromise<NxFieldResourceId[]>;
 
   /**
    * Lists the fields of a table for a folder connection.
@@ -1840,13 +1975,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
    * @param qTable - Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFileTableFields(
     qConnectionId: string,
     qRelativePath: string | undefined,
     qDataFormat: FileDataFormat,
     qTable: string,
-  ): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
+    options?: CallOptions,
+  ): QixPromise<{ qFields: DataField[]; qFormatSpec: string }>;
   /**
    * Lists the fields of a table for a folder connection.
    *
@@ -1864,7 +2001,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTable: string;
     },
     options?: CallOptions,
-  ): Promise<{ qFields: DataField[]; qFormatSpec: string }>;
+  ): QixPromise<{ qFields: DataField[]; qFormatSpec: string }>;
 
   /**
    * Lists the values in a table for a folder connection.
@@ -1873,13 +2010,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
    * @param qTable - Name of the table. This parameter must be set for _XLS_ , _XLSX_ , _HTML  _ and _XML_ files.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFileTablePreview(
     qConnectionId: string,
     qRelativePath: string | undefined,
     qDataFormat: FileDataFormat,
     qTable: string,
-  ): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
+    options?: CallOptions,
+  ): QixPromise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
   /**
    * Lists the values in a table for a folder connection.
    *
@@ -1897,7 +2036,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTable: string;
     },
     options?: CallOptions,
-  ): Promise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
+  ): QixPromise<{ qPreview: DataRecord[]; qFormatSpec: string }>;
 
   /**
    * Lists the tables for a folder connection.
@@ -1905,12 +2044,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFileTables(
     qConnectionId: string,
     qRelativePath: string | undefined,
     qDataFormat: FileDataFormat,
-  ): Promise<DataTable[]>;
+    options?: CallOptions,
+  ): QixPromise<DataTable[]>;
   /**
    * Lists the tables for a folder connection.
    *
@@ -1926,7 +2067,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qDataFormat: FileDataFormat;
     },
     options?: CallOptions,
-  ): Promise<DataTable[]>;
+  ): QixPromise<DataTable[]>;
 
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
@@ -1934,12 +2075,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Path of the connection file.
    * @param qDataFormat - Type of the file.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFileTablesEx(
     qConnectionId: string,
     qRelativePath: string | undefined,
     qDataFormat: FileDataFormat,
-  ): Promise<DataTableEx[]>;
+    options?: CallOptions,
+  ): QixPromise<DataTableEx[]>;
   /**
    * Lists the tables and fields of a JSON or XML file for a folder connection.
    *
@@ -1955,15 +2098,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qDataFormat: FileDataFormat;
     },
     options?: CallOptions,
-  ): Promise<DataTableEx[]>;
+  ): QixPromise<DataTableEx[]>;
 
   /**
    * Lists the items for a folder connection.
    *
    * @param qConnectionId - Identifier of the connection.
    * @param qRelativePath - Relative path of the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFolderItemsForConnection(qConnectionId: string, qRelativePath?: string): Promise<FolderItem[]>;
+  getFolderItemsForConnection(
+    qConnectionId: string,
+    qRelativePath?: string,
+    options?: CallOptions,
+  ): QixPromise<FolderItem[]>;
   /**
    * Lists the items for a folder connection.
    *
@@ -1977,23 +2125,24 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qRelativePath?: string;
     },
     options?: CallOptions,
-  ): Promise<FolderItem[]>;
+  ): QixPromise<FolderItem[]>;
 
   /** Calls `Doc.GetGroupStates`. */
-  getGroupStates(): Promise<GroupState[]>;
+  getGroupStates(): QixPromise<GroupState[]>;
   /**
    * Calls `Doc.GetGroupStates`.
    *
    * Named form: an empty object, then per-call options.
    */
-  getGroupStates(params: Record<string, never>, options?: CallOptions): Promise<GroupState[]>;
+  getGroupStates(params: Record<string, never>, options?: CallOptions): QixPromise<GroupState[]>;
 
   /**
    * Gets the content of a file.
    *
    * @param qPath - ["lib://CONNECTION_NAME\\\&lt;the name of the file you want to use&gt;.txt"] OR ["lib://Connection_Name\\\&lt;Folder under your connection&gt;\\\&lt;the name of the file you want to use&gt;.txt"] [ ] should be used when the first variable contains a lib reference.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getIncludeFileContent(qPath: string): Promise<string>;
+  getIncludeFileContent(qPath: string, options?: CallOptions): QixPromise<string>;
   /**
    * Gets the content of a file.
    *
@@ -2005,14 +2154,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qPath: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Returns the content of a library.
    *
    * @param qName - Name of the content library. It corresponds to the property _qContentLibraryListItem/qName_ returned by the _GetContentLibraries method_.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getLibraryContent(qName: string): Promise<StaticContentList>;
+  getLibraryContent(qName: string, options?: CallOptions): QixPromise<StaticContentList>;
   /**
    * Returns the content of a library.
    *
@@ -2024,38 +2174,41 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<StaticContentList>;
+  ): QixPromise<StaticContentList>;
 
   /**
    * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
    * An array of lineage information.
    */
-  getLineage(): Promise<LineageInfo[]>;
+  getLineage(): QixPromise<LineageInfo[]>;
   /**
    * Gets the lineage information of the app. The lineage information includes the LOAD and STORE statements from the data load script associated with this app.
    * An array of lineage information.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLineage(params: Record<string, never>, options?: CallOptions): Promise<LineageInfo[]>;
+  getLineage(params: Record<string, never>, options?: CallOptions): QixPromise<LineageInfo[]>;
 
   /** Returns locale information. */
-  getLocaleInfo(): Promise<LocaleInfo>;
+  getLocaleInfo(): QixPromise<LocaleInfo>;
   /**
    * Returns locale information.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLocaleInfo(params: Record<string, never>, options?: CallOptions): Promise<LocaleInfo>;
+  getLocaleInfo(params: Record<string, never>, options?: CallOptions): QixPromise<LocaleInfo>;
 
   /** Returns a list of table states. */
-  getLooselyCoupledVector(): Promise<number[]>;
+  getLooselyCoupledVector(): QixPromise<number[]>;
   /**
    * Returns a list of table states.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLooselyCoupledVector(params: Record<string, never>, options?: CallOptions): Promise<number[]>;
+  getLooselyCoupledVector(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<number[]>;
 
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
@@ -2063,11 +2216,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qTags - List of tags. The _GetMatchingFields_ method looks for fields that match one or all of the tags in this list, depending on the value of _qMatchingFieldMode_ .
    * @param qMatchingFieldMode - Matching field mode. The default value is MATCHINGFIELDMODE_MATCH_ALL.
+   * @param options - Per-call options, taken after every positional param.
    */
   getMatchingFields(
     qTags: string[],
     qMatchingFieldMode?: NxMatchingFieldMode,
-  ): Promise<NxMatchingFieldInfo[]>;
+    options?: CallOptions,
+  ): QixPromise<NxMatchingFieldInfo[]>;
   /**
    * Retrieves any fields that match all of the specified tags or just one of them in the data model of an app.
    * <div class=note>Tags set by Qlik Sense are prefixed by the _$_ sign.  </div>
@@ -2082,14 +2237,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qMatchingFieldMode?: NxMatchingFieldMode;
     },
     options?: CallOptions,
-  ): Promise<NxMatchingFieldInfo[]>;
+  ): QixPromise<NxMatchingFieldInfo[]>;
 
   /**
    * Returns the handle of a measure.
    *
    * @param qId - Identifier of the measure.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getMeasure(qId: string): Promise<GenericMeasure>;
+  getMeasure(qId: string, options?: CallOptions): QixPromise<GenericMeasure>;
   /**
    * Returns the handle of a measure.
    *
@@ -2101,15 +2257,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericMeasure>;
+  ): QixPromise<GenericMeasure>;
 
   /**
    * Returns the handle of a measure with a label.
    * If multiple measures has the same label the first is returned.
    *
    * @param qLabel - is the label of the measure to be returned.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getMeasureWithLabel(qLabel: string): Promise<GenericMeasure>;
+  getMeasureWithLabel(qLabel: string, options?: CallOptions): QixPromise<GenericMeasure>;
   /**
    * Returns the handle of a measure with a label.
    * If multiple measures has the same label the first is returned.
@@ -2122,28 +2279,29 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qLabel: string;
     },
     options?: CallOptions,
-  ): Promise<GenericMeasure>;
+  ): QixPromise<GenericMeasure>;
 
   /**
    * Lists the media files.
    *
    * @deprecated Use _GetLibraryContent_ method instead
    */
-  getMediaList(): Promise<boolean>;
+  getMediaList(): QixPromise<boolean>;
   /**
    * Lists the media files.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GetLibraryContent_ method instead
    */
-  getMediaList(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  getMediaList(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Returns the type of the app object and the corresponding handle.
    *
    * @param qId - Identifier of the object to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getObject(qId: string): Promise<GenericObject>;
+  getObject(qId: string, options?: CallOptions): QixPromise<GenericObject>;
   /**
    * Returns the type of the app object and the corresponding handle.
    *
@@ -2155,14 +2313,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /**
    * Returns all objects compatible with options.
    *
    * @param qOptions - Object type filter and requested properties.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getObjects(qOptions: NxGetObjectOptions): Promise<NxContainerEntry[]>;
+  getObjects(qOptions: NxGetObjectOptions, options?: CallOptions): QixPromise<NxContainerEntry[]>;
   /**
    * Returns all objects compatible with options.
    *
@@ -2174,7 +2333,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qOptions: NxGetObjectOptions;
     },
     options?: CallOptions,
-  ): Promise<NxContainerEntry[]>;
+  ): QixPromise<NxContainerEntry[]>;
 
   /**
    * Get or create a generic object at app level with a specific Id and Type.
@@ -2185,8 +2344,12 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * The call will fail if the Id is already used for another purpose, such as for an object of a different Type.
    *
    * @param qProp - GenericObjectProperties with at least Info : { "qId": "&lt;identifier of the new generic object&gt;", "qType": "&lt;type of the new generic object&gt;" }
+   * @param options - Per-call options, taken after every positional param.
    */
-  getOrCreateObject(qProp: GenericObjectProperties): Promise<GenericObject>;
+  getOrCreateObject(
+    qProp: GenericObjectProperties,
+    options?: CallOptions,
+  ): QixPromise<GenericObject>;
   /**
    * Get or create a generic object at app level with a specific Id and Type.
    * Id and Type are specified in the GenericObjectProperties passed in.
@@ -2203,19 +2366,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /** Gets values in script. */
-  getScript(): Promise<string>;
+  getScript(): QixPromise<string>;
   /**
    * Gets values in script.
    *
    * Named form: an empty object, then per-call options.
    */
-  getScript(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getScript(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /** Lists the breakpoints in the script of an app. */
-  getScriptBreakpoints(): Promise<EditorBreakpoint[]>;
+  getScriptBreakpoints(): QixPromise<EditorBreakpoint[]>;
   /**
    * Lists the breakpoints in the script of an app.
    *
@@ -2224,25 +2387,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getScriptBreakpoints(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<EditorBreakpoint[]>;
+  ): QixPromise<EditorBreakpoint[]>;
 
   /** Gets script and script meta-data. */
-  getScriptEx(): Promise<AppScript>;
+  getScriptEx(): QixPromise<AppScript>;
   /**
    * Gets script and script meta-data.
    *
    * Named form: an empty object, then per-call options.
    */
-  getScriptEx(params: Record<string, never>, options?: CallOptions): Promise<AppScript>;
+  getScriptEx(params: Record<string, never>, options?: CallOptions): QixPromise<AppScript>;
 
   /** Gets script meta-data. */
-  getScriptMeta(): Promise<AppScriptMeta>;
+  getScriptMeta(): QixPromise<AppScriptMeta>;
   /**
    * Gets script meta-data.
    *
    * Named form: an empty object, then per-call options.
    */
-  getScriptMeta(params: Record<string, never>, options?: CallOptions): Promise<AppScriptMeta>;
+  getScriptMeta(params: Record<string, never>, options?: CallOptions): QixPromise<AppScriptMeta>;
 
   /**
    * Returns a set analysis expression from active selections or from a saved bookmark. Fields on the fly and Calculated dimensions will not be included in the generated expressions, instead a message indicating 'missing fields' will provided within the expression.
@@ -2253,8 +2416,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qStateName - Optional. The name of the state to get set analysis expression for. If left empty, the default state will be retrieved.
    * @param qBookmarkId - Optional. The Id of the bookmark to get the set analysis expression for. If left empty, the current selection will be retrieved.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getSetAnalysis(qStateName?: string, qBookmarkId?: string): Promise<string>;
+  getSetAnalysis(
+    qStateName?: string,
+    qBookmarkId?: string,
+    options?: CallOptions,
+  ): QixPromise<string>;
   /**
    * Returns a set analysis expression from active selections or from a saved bookmark. Fields on the fly and Calculated dimensions will not be included in the generated expressions, instead a message indicating 'missing fields' will provided within the expression.
    * |                       | BookmarkId empty                     | BookmarkId set                                     |
@@ -2272,7 +2440,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qBookmarkId?: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Retrieves the data of a specific table.
@@ -2281,13 +2449,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qRows - Number of rows to show.
    * @param qSyntheticMode - If this parameter is set to true, the internal data/table representation is shown. Synthetic fields are present (if any).
    * @param qTableName - Name of the table.
+   * @param options - Per-call options, taken after every positional param.
    */
   getTableData(
     qOffset: number,
     qRows: number,
     qSyntheticMode: boolean,
     qTableName: string,
-  ): Promise<TableRow[]>;
+    options?: CallOptions,
+  ): QixPromise<TableRow[]>;
   /**
    * Retrieves the data of a specific table.
    *
@@ -2305,14 +2475,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTableName: string;
     },
     options?: CallOptions,
-  ): Promise<TableRow[]>;
+  ): QixPromise<TableRow[]>;
 
   /**
    * Returns profile data for a given table.
    *
    * @param qTableName - Name of the table
+   * @param options - Per-call options, taken after every positional param.
    */
-  getTableProfileData(qTableName: string): Promise<TableProfilingData>;
+  getTableProfileData(qTableName: string, options?: CallOptions): QixPromise<TableProfilingData>;
   /**
    * Returns profile data for a given table.
    *
@@ -2324,7 +2495,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTableName: string;
     },
     options?: CallOptions,
-  ): Promise<TableProfilingData>;
+  ): QixPromise<TableProfilingData>;
 
   /**
    * Returns:
@@ -2338,6 +2509,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qSyntheticMode - One of: * _true_ for internal table viewer: Shows a more detailed view on how the Qlik engine defines the relations between fields and the quality of the keys. * _false_ for source table viewer: Shows the natural relation between fields without reference to synthetic keys and resultant linking synthetic tables. Instead synthetic keys are represented by multiple connectors between tables.
    * @param qIncludeSysVars - If set to true, the system variables are included.
    * @param qIncludeProfiling - If set to true, profiling information is included.
+   * @param options - Per-call options, taken after every positional param.
    */
   getTablesAndKeys(
     qWindowSize: Size,
@@ -2346,7 +2518,8 @@ export interface Doc extends QixObjectBase<'Doc'> {
     qSyntheticMode: boolean,
     qIncludeSysVars: boolean,
     qIncludeProfiling?: boolean,
-  ): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
+    options?: CallOptions,
+  ): QixPromise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
   /**
    * Returns:
    * * The list of tables in an app and the fields inside each table.
@@ -2370,24 +2543,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qIncludeProfiling?: boolean;
     },
     options?: CallOptions,
-  ): Promise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
+  ): QixPromise<{ qtr: TableRecord[]; qk: SourceKeyRecord[] }>;
 
   /** Fetches updated variables after a statement execution. */
-  getTextMacros(): Promise<TextMacro[]>;
+  getTextMacros(): QixPromise<TextMacro[]>;
   /**
    * Fetches updated variables after a statement execution.
    *
    * Named form: an empty object, then per-call options.
    */
-  getTextMacros(params: Record<string, never>, options?: CallOptions): Promise<TextMacro[]>;
+  getTextMacros(params: Record<string, never>, options?: CallOptions): QixPromise<TextMacro[]>;
 
   /**
    * Returns a handle to a variable.
    *
    * @param qName - Name of the variable.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _Doc::GetVariableById_ method or _Doc::GetVariableByName_ method instead
    */
-  getVariable(qName: string): Promise<GenericVariable>;
+  getVariable(qName: string, options?: CallOptions): QixPromise<GenericVariable>;
   /**
    * Returns a handle to a variable.
    *
@@ -2400,14 +2574,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<GenericVariable>;
+  ): QixPromise<GenericVariable>;
 
   /**
    * Gets the handle of a variable.
    *
    * @param qId - Identifier of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getVariableById(qId: string): Promise<GenericVariable>;
+  getVariableById(qId: string, options?: CallOptions): QixPromise<GenericVariable>;
   /**
    * Gets the handle of a variable.
    *
@@ -2419,14 +2594,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericVariable>;
+  ): QixPromise<GenericVariable>;
 
   /**
    * Gets the handle of a variable.
    *
    * @param qName - Name of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getVariableByName(qName: string): Promise<GenericVariable>;
+  getVariableByName(qName: string, options?: CallOptions): QixPromise<GenericVariable>;
   /**
    * Gets the handle of a variable.
    *
@@ -2438,14 +2614,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<GenericVariable>;
+  ): QixPromise<GenericVariable>;
 
   /**
    * Calls `Doc.GetVariables`.
    *
    * @param qListDef - qListDef
+   * @param options - Per-call options, taken after every positional param.
    */
-  getVariables(qListDef: VariableListDef): Promise<NxVariableListItem[]>;
+  getVariables(qListDef: VariableListDef, options?: CallOptions): QixPromise<NxVariableListItem[]>;
   /**
    * Calls `Doc.GetVariables`.
    *
@@ -2456,13 +2633,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qListDef: VariableListDef;
     },
     options?: CallOptions,
-  ): Promise<NxVariableListItem[]>;
+  ): QixPromise<NxVariableListItem[]>;
 
   /**
    * Returns information about the position of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
    */
-  getViewDlgSaveInfo(): Promise<TableViewDlgSaveInfo>;
+  getViewDlgSaveInfo(): QixPromise<TableViewDlgSaveInfo>;
   /**
    * Returns information about the position of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be retrieved in Qlik Sense.</div>
@@ -2472,7 +2649,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
   getViewDlgSaveInfo(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<TableViewDlgSaveInfo>;
+  ): QixPromise<TableViewDlgSaveInfo>;
 
   /**
    * Guesses the data format for a given file.
@@ -2492,8 +2669,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qConnectionId - Identifier of the connection file.
    * @param qRelativePath - Path of the connection file.
+   * @param options - Per-call options, taken after every positional param.
    */
-  guessFileType(qConnectionId: string, qRelativePath?: string): Promise<FileDataFormat>;
+  guessFileType(
+    qConnectionId: string,
+    qRelativePath?: string,
+    options?: CallOptions,
+  ): QixPromise<FileDataFormat>;
   /**
    * Guesses the data format for a given file.
    * Recognized file formats are:
@@ -2520,14 +2702,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qRelativePath?: string;
     },
     options?: CallOptions,
-  ): Promise<FileDataFormat>;
+  ): QixPromise<FileDataFormat>;
 
   /**
    * Locks all selections in fields for current state.
    *
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current.
+   * @param options - Per-call options, taken after every positional param.
    */
-  lockAll(qStateName?: string): Promise<Record<string, never>>;
+  lockAll(qStateName?: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Locks all selections in fields for current state.
    *
@@ -2539,7 +2722,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Updates a connection.
@@ -2548,12 +2731,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qConnectionId - Identifier of the connection.
    * @param qConnection - Information about the connection. Properties that can be updated.
    * @param qOverrideCredentials - Set this parameter to true to override the user name and password.
+   * @param options - Per-call options, taken after every positional param.
    */
   modifyConnection(
     qConnectionId: string,
     qConnection: Connection,
     qOverrideCredentials?: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Updates a connection.
    * <div class=note>The identifier of a connection cannot be updated. qType cannot be modified with the ModifyConnection method.</div>
@@ -2570,7 +2755,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qOverrideCredentials?: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Publishes an app.
@@ -2579,8 +2764,13 @@ export interface Doc extends QixObjectBase<'Doc'> {
    *
    * @param qStreamId - Identifier of the stream.
    * @param qName - Name of the published app. If this parameter is not set, the engine automatically gives a new name to the published app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  publish(qStreamId: string, qName?: string): Promise<Record<string, never>>;
+  publish(
+    qStreamId: string,
+    qName?: string,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Publishes an app.
    * All app objects are published. Generic objects, bookmarks, dimensions and measures inside the app are published.
@@ -2596,23 +2786,27 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Redoes the previous operation. */
-  redo(): Promise<boolean>;
+  redo(): QixPromise<boolean>;
   /**
    * Redoes the previous operation.
    *
    * Named form: an empty object, then per-call options.
    */
-  redo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  redo(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Removes an alternate state in the app.
    *
    * @param qStateName - Name of the alternate state.
+   * @param options - Per-call options, taken after every positional param.
    */
-  removeAlternateState(qStateName: string): Promise<Record<string, never>>;
+  removeAlternateState(
+    qStateName: string,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Removes an alternate state in the app.
    *
@@ -2624,15 +2818,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes an session alternate state in the app.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
    *
    * @param qStateName - Name of the alternate state.
+   * @param options - Per-call options, taken after every positional param.
    */
-  removeSessionAlternateState(qStateName: string): Promise<boolean>;
+  removeSessionAlternateState(qStateName: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes an session alternate state in the app.
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
@@ -2645,15 +2840,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Removes a variable.
    *
    * @param qName - Name of the variable. Variable names are case sensitive.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _Doc::DestroyVariableById_ method or _Doc::DestroyVariableByName_ method instead
    */
-  removeVariable(qName: string): Promise<boolean>;
+  removeVariable(qName: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Removes a variable.
    *
@@ -2666,7 +2862,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qName: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Replace a bookmark. Optional inparams to change the original bookmarks properties, original are kept if left out.
@@ -2674,12 +2870,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qId - Identifier of the bookmark.
    * @param qIgnorePatches - Set to true to exclude patches from the bookmark. Default is false.
    * @param qObjectIdsToPatch - Add softpatches for this objects if available. If empty all softpatches are added to the bookmark. Ignored if IgnorePatches is set to true.
+   * @param options - Per-call options, taken after every positional param.
    */
   replaceBookmark(
     qId: string,
     qIgnorePatches?: boolean,
     qObjectIdsToPatch?: string[],
-  ): Promise<GenericBookmark>;
+    options?: CallOptions,
+  ): QixPromise<GenericBookmark>;
   /**
    * Replace a bookmark. Optional inparams to change the original bookmarks properties, original are kept if left out.
    *
@@ -2695,15 +2893,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qObjectIdsToPatch?: string[];
     },
     options?: CallOptions,
-  ): Promise<GenericBookmark>;
+  ): QixPromise<GenericBookmark>;
 
   /**
    * Restore a temporary selection state identified by Id.
    * <div class=note>RestoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
    *
    * @param qId - Identifier of the temporary selection state
+   * @param options - Per-call options, taken after every positional param.
    */
-  restoreTempSelectionState(qId: string): Promise<boolean>;
+  restoreTempSelectionState(qId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Restore a temporary selection state identified by Id.
    * <div class=note>RestoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
@@ -2716,24 +2915,25 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Resumes the app as the user left it. */
-  resume(): Promise<Record<string, never>>;
+  resume(): QixPromise<Record<string, never>>;
   /**
    * Resumes the app as the user left it.
    *
    * Named form: an empty object, then per-call options.
    */
-  resume(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  resume(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
    *
    * @param qNewAppName - &lt;Name of the saved app&gt;
+   * @param options - Per-call options, taken after every positional param.
    */
-  saveAs(qNewAppName: string): Promise<string>;
+  saveAs(qNewAppName: string, options?: CallOptions): QixPromise<string>;
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
@@ -2746,28 +2946,32 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qNewAppName: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Saves all objects that were modified in the app.
    * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  saveObjects(): Promise<Record<string, never>>;
+  saveObjects(): QixPromise<Record<string, never>>;
   /**
    * Saves all objects that were modified in the app.
    * <div class=note>Data from the data model are not saved.</div> <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  saveObjects(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  saveObjects(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
    * <div class=note>Update access is required to use the function in Qlik Sense Enterprise.</div>
    *
    * @param qFieldName - Name of the field to scramble.
+   * @param options - Per-call options, taken after every positional param.
    */
-  scramble(qFieldName: string): Promise<Record<string, never>>;
+  scramble(qFieldName: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Scrambles a field so the data is not recognizable. Some properties are retained to help debugging. For example, special characters are not changed, and small numbers are scrambled to another small number.
    * <div class=note>Update access is required to use the function in Qlik Sense Enterprise.</div>
@@ -2780,7 +2984,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qFieldName: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Returns the search matches for one or more search terms.
@@ -2790,13 +2994,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOptions - Information about the search fields and the search context.
    * @param qTerms - List of terms to search for.
    * @param qPage - Array of pages to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _SearchResults_ method instead
    */
   searchAssociations(
     qOptions: SearchCombinationOptions,
     qTerms: string[],
     qPage: SearchPage,
-  ): Promise<SearchAssociationResult>;
+    options?: CallOptions,
+  ): QixPromise<SearchAssociationResult>;
   /**
    * Returns the search matches for one or more search terms.
    * The search results depend on the search context.
@@ -2815,7 +3021,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qPage: SearchPage;
     },
     options?: CallOptions,
-  ): Promise<SearchAssociationResult>;
+  ): QixPromise<SearchAssociationResult>;
 
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
@@ -2823,12 +3029,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOptions - Information about attributes.
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    */
   searchObjects(
     qOptions: SearchObjectOptions,
     qTerms: string[],
     qPage: SearchPage,
-  ): Promise<SearchResult>;
+    options?: CallOptions,
+  ): QixPromise<SearchResult>;
   /**
    * Returns the generic objects corresponding to one or more search terms. The search is performed within the title, subtitle, footnote and type. In addition, associated dimension values are also searched in. For example, if the country “Japan” is selected and the object contains the dimension City, the object will appear in the results for “Osaka” but not for “Johannesburg”. The generic objects with the following types will never appear in the results: _slideitem_ , _sheet_ , _story_ , _slide_ , _masterobject_ , _snapshot_ , _LoadModel_ , _appprops_ and _searchhistory_ .
    *
@@ -2844,7 +3052,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qPage: SearchPage;
     },
     options?: CallOptions,
-  ): Promise<SearchResult>;
+  ): QixPromise<SearchResult>;
 
   /**
    * Returns the search matches for one or more search terms.
@@ -2862,12 +3070,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOptions - Information about the search combinations.
    * @param qTerms - Terms to search for.
    * @param qPage - Array of pages to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    */
   searchResults(
     qOptions: SearchCombinationOptions,
     qTerms: string[],
     qPage: SearchPage,
-  ): Promise<SearchResult>;
+    options?: CallOptions,
+  ): QixPromise<SearchResult>;
   /**
    * Returns the search matches for one or more search terms.
    * Search results are organized in search groups. The type of search group indicates where the search matches come from (from data for example).
@@ -2893,18 +3103,20 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qPage: SearchPage;
     },
     options?: CallOptions,
-  ): Promise<SearchResult>;
+  ): QixPromise<SearchResult>;
 
   /**
    * Returns search terms suggestions.
    *
    * @param qOptions - Information about the search combinations.
    * @param qTerms - Terms to search for.
+   * @param options - Per-call options, taken after every positional param.
    */
   searchSuggest(
     qOptions: SearchCombinationOptions,
     qTerms: string[],
-  ): Promise<SearchSuggestionResult>;
+    options?: CallOptions,
+  ): QixPromise<SearchSuggestionResult>;
   /**
    * Returns search terms suggestions.
    *
@@ -2918,7 +3130,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTerms: string[];
     },
     options?: CallOptions,
-  ): Promise<SearchSuggestionResult>;
+  ): QixPromise<SearchSuggestionResult>;
 
   /**
    * Calls `Doc.SearchValues`.
@@ -2926,12 +3138,14 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qOptions - qOptions
    * @param qTerms - qTerms
    * @param qPage - qPage
+   * @param options - Per-call options, taken after every positional param.
    */
   searchValues(
     qOptions: SearchValueOptions,
     qTerms: string[],
     qPage: SearchValuePage,
-  ): Promise<SearchValueResult>;
+    options?: CallOptions,
+  ): QixPromise<SearchValueResult>;
   /**
    * Calls `Doc.SearchValues`.
    *
@@ -2944,7 +3158,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qPage: SearchValuePage;
     },
     options?: CallOptions,
-  ): Promise<SearchValueResult>;
+  ): QixPromise<SearchValueResult>;
 
   /**
    * Selects all search hits for a specified group.
@@ -2955,13 +3169,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qTerms - List of terms to search for.
    * @param qMatchIx - Index (value of _qId_ ) of the search result to select.
    * @param qSoftLock - This parameter is deprecated and should not be set.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectAssociations(
     qOptions: SearchCombinationOptions,
     qTerms: string[],
     qMatchIx: number,
     qSoftLock?: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Selects all search hits for a specified group.
    * The results depend on the search context.
@@ -2981,7 +3197,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sends a generic command to a custom connector.
@@ -2992,6 +3208,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * @param qMethod - Method name to be used within the command. The available methods depend on the chosen connector.
    * @param qParameters - Parameters of the command. No parameters are required.
    * @param qAppendConnection - Name of the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
   sendGenericCommandToCustomConnector(
     qProvider: string,
@@ -2999,7 +3216,8 @@ export interface Doc extends QixObjectBase<'Doc'> {
     qMethod: string,
     qParameters: string[],
     qAppendConnection: string,
-  ): Promise<string>;
+    options?: CallOptions,
+  ): QixPromise<string>;
   /**
    * Sends a generic command to a custom connector.
    * For more information on the commands that can be sent to a custom connector, see the QVX SDK help.
@@ -3020,15 +3238,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qAppendConnection: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Sets properties to an app.
    * <div class=note>The qLastReloadTime, qMigrationHash and qSavedInProductVersion properties does not need to be set but if they are, they should match the current values in the app layout. </div>
    *
    * @param qProp - Information about the properties of an app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setAppProperties(qProp: NxAppProperties): Promise<Record<string, never>>;
+  setAppProperties(
+    qProp: NxAppProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets properties to an app.
    * <div class=note>The qLastReloadTime, qMigrationHash and qSavedInProductVersion properties does not need to be set but if they are, they should match the current values in the app layout. </div>
@@ -3041,14 +3263,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProp: NxAppProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Set some variables as favorite.
    *
    * @param qNames - Variables to set as favorite.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setFavoriteVariables(qNames: string[]): Promise<Record<string, never>>;
+  setFavoriteVariables(qNames: string[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Set some variables as favorite.
    *
@@ -3060,15 +3283,16 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qNames: string[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Limits the number of rows of data to load from a data source.
    * This method works when reloading in debug mode.
    *
    * @param qLimit - Fetch limit. Number of rows to load.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setFetchLimit(qLimit: number): Promise<Record<string, never>>;
+  setFetchLimit(qLimit: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Limits the number of rows of data to load from a data source.
    * This method works when reloading in debug mode.
@@ -3081,14 +3305,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qLimit: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets a list of table states, one for each table.
    *
    * @param qv - The list of table states to set. A state will not be changed if already set to 2.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setLooselyCoupledVector(qv: number[]): Promise<boolean>;
+  setLooselyCoupledVector(qv: number[], options?: CallOptions): QixPromise<boolean>;
   /**
    * Sets a list of table states, one for each table.
    *
@@ -3100,15 +3325,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qv: number[];
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Prohibit binary load of this app.
    * An app with prohibit binary load set cannot be loaded binary. For the setting to have effect a save is required.
    *
    * @param qProhibit - True or false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProhibitBinaryLoad(qProhibit: boolean): Promise<Record<string, never>>;
+  setProhibitBinaryLoad(
+    qProhibit: boolean,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Prohibit binary load of this app.
    * An app with prohibit binary load set cannot be loaded binary. For the setting to have effect a save is required.
@@ -3121,14 +3350,15 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qProhibit: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets values in script.
    *
    * @param qScript - Script content.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setScript(qScript: string): Promise<Record<string, never>>;
+  setScript(qScript: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets values in script.
    *
@@ -3140,14 +3370,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qScript: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Set some breakpoints in the script of an app.
    *
    * @param qBreakpoints - Information about the breakpoints.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setScriptBreakpoints(qBreakpoints: EditorBreakpoint[]): Promise<Record<string, never>>;
+  setScriptBreakpoints(
+    qBreakpoints: EditorBreakpoint[],
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Set some breakpoints in the script of an app.
    *
@@ -3159,15 +3393,19 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qBreakpoints: EditorBreakpoint[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets the positions of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be set in Qlik Sense.</div>
    *
    * @param qInfo - Information about the table.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setViewDlgSaveInfo(qInfo: TableViewDlgSaveInfo): Promise<Record<string, never>>;
+  setViewDlgSaveInfo(
+    qInfo: TableViewDlgSaveInfo,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets the positions of the tables in the data model viewer.
    * <div class=note>The position of the broom points and the position of the connection points cannot be set in Qlik Sense.</div>
@@ -3180,7 +3418,7 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qInfo: TableViewDlgSaveInfo;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Store current selection state temporarily.
@@ -3188,8 +3426,9 @@ export interface Doc extends QixObjectBase<'Doc'> {
    * <div class=note>StoreTempSelectionState method is only supported in SaaS Editions of Qlik Sense.</div>
    *
    * @param qTTLOfTempState - Time to live in seconds for stored selection state
+   * @param options - Per-call options, taken after every positional param.
    */
-  storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;
+  storeTempSelectionState(qTTLOfTempState?: number, options?: CallOptions): QixPromise<string>;
   /**
    * Store current selection state temporarily.
    * <div class=note>The temporary selection state will be stored for 30min by default if TTL parameter is not present or positive. </div>
@@ -3203,14 +3442,18 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qTTLOfTempState?: number;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Transform current app into an instance of the targeted mode
    *
    * @param qDstParameters - Attributes that should be set in the new app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  transformApp(qDstParameters: TransformAppParameters): Promise<TransformAppResult>;
+  transformApp(
+    qDstParameters: TransformAppParameters,
+    options?: CallOptions,
+  ): QixPromise<TransformAppResult>;
   /**
    * Transform current app into an instance of the targeted mode
    *
@@ -3222,23 +3465,24 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qDstParameters: TransformAppParameters;
     },
     options?: CallOptions,
-  ): Promise<TransformAppResult>;
+  ): QixPromise<TransformAppResult>;
 
   /** Undoes the previous operation. */
-  undo(): Promise<boolean>;
+  undo(): QixPromise<boolean>;
   /**
    * Undoes the previous operation.
    *
    * Named form: an empty object, then per-call options.
    */
-  undo(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  undo(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Unlocks all selections in fields for current state.
    *
    * @param qStateName - Alternate state name. When set, applies to alternate state instead of current.
+   * @param options - Per-call options, taken after every positional param.
    */
-  unlockAll(qStateName?: string): Promise<Record<string, never>>;
+  unlockAll(qStateName?: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Unlocks all selections in fields for current state.
    *
@@ -3250,26 +3494,27 @@ export interface Doc extends QixObjectBase<'Doc'> {
       qStateName?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A field of the data model, for selections on that field. */
 export interface Field extends QixObjectBase<'Field'> {
   /** Clears the selections in a specific field. */
-  clear(): Promise<boolean>;
+  clear(): QixPromise<boolean>;
   /**
    * Clears the selections in a specific field.
    *
    * Named form: an empty object, then per-call options.
    */
-  clear(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  clear(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Maintains the selections in the current field while clearing the selections in the other fields.
    *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  clearAllButThis(qSoftLock?: boolean): Promise<boolean>;
+  clearAllButThis(qSoftLock?: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Maintains the selections in the current field while clearing the selections in the other fields.
    *
@@ -3281,43 +3526,46 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Returns the AND mode status of a field. */
-  getAndMode(): Promise<boolean>;
+  getAndMode(): QixPromise<boolean>;
   /**
    * Returns the AND mode status of a field.
    *
    * Named form: an empty object, then per-call options.
    */
-  getAndMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  getAndMode(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /** Retrieves the number of distinct values in a field. */
-  getCardinal(): Promise<number>;
+  getCardinal(): QixPromise<number>;
   /**
    * Retrieves the number of distinct values in a field.
    *
    * Named form: an empty object, then per-call options.
    */
-  getCardinal(params: Record<string, never>, options?: CallOptions): Promise<number>;
+  getCardinal(params: Record<string, never>, options?: CallOptions): QixPromise<number>;
 
   /** Gets the properties of a field. */
-  getNxProperties(): Promise<NxFieldProperties>;
+  getNxProperties(): QixPromise<NxFieldProperties>;
   /**
    * Gets the properties of a field.
    *
    * Named form: an empty object, then per-call options.
    */
-  getNxProperties(params: Record<string, never>, options?: CallOptions): Promise<NxFieldProperties>;
+  getNxProperties(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<NxFieldProperties>;
 
   /** Locks all selected values of a specific field. */
-  lock(): Promise<boolean>;
+  lock(): QixPromise<boolean>;
   /**
    * Locks all selected values of a specific field.
    *
    * Named form: an empty object, then per-call options.
    */
-  lock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  lock(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Selects some values in a field, by entering the element numbers related to the values to select.
@@ -3325,8 +3573,14 @@ export interface Field extends QixObjectBase<'Field'> {
    * @param qValues - Indexes (or element numbers) of the values to select.
    * @param qToggleMode - Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  lowLevelSelect(qValues: number[], qToggleMode: boolean, qSoftLock?: boolean): Promise<boolean>;
+  lowLevelSelect(
+    qValues: number[],
+    qToggleMode: boolean,
+    qSoftLock?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects some values in a field, by entering the element numbers related to the values to select.
    *
@@ -3342,7 +3596,7 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects field values matching a search string.
@@ -3350,8 +3604,14 @@ export interface Field extends QixObjectBase<'Field'> {
    * @param qMatch - String to search for. Can contain wild cards or numeric search criteria. The characters &lt;&gt;"~()='[] have pre-defined meanings when used at the start of the string. To use them, EnableSpecialCharacterEscapingInSearch needs to be enabled and the delimiter \ needs to precede the special character.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    * @param qExcludedValuesMode - Include excluded values in search.
+   * @param options - Per-call options, taken after every positional param.
    */
-  select(qMatch: string, qSoftLock?: boolean, qExcludedValuesMode?: number): Promise<boolean>;
+  select(
+    qMatch: string,
+    qSoftLock?: boolean,
+    qExcludedValuesMode?: number,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects field values matching a search string.
    *
@@ -3367,14 +3627,15 @@ export interface Field extends QixObjectBase<'Field'> {
       qExcludedValuesMode?: number;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all values of a field. Excluded values are also selected.
    *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectAll(qSoftLock?: boolean): Promise<boolean>;
+  selectAll(qSoftLock?: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Selects all values of a field. Excluded values are also selected.
    *
@@ -3386,15 +3647,16 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all alternatives values in a specific field.
    * <div class=note>In a field that contains at least one selected value, the values that are neither selected nor excluded are alternatives values.</div>
    *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectAlternative(qSoftLock?: boolean): Promise<boolean>;
+  selectAlternative(qSoftLock?: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Selects all alternatives values in a specific field.
    * <div class=note>In a field that contains at least one selected value, the values that are neither selected nor excluded are alternatives values.</div>
@@ -3407,14 +3669,15 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Inverts the current selections.
    *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectExcluded(qSoftLock?: boolean): Promise<boolean>;
+  selectExcluded(qSoftLock?: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Inverts the current selections.
    *
@@ -3426,14 +3689,15 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all possible values in a specific field.
    *
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectPossible(qSoftLock?: boolean): Promise<boolean>;
+  selectPossible(qSoftLock?: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Selects all possible values in a specific field.
    *
@@ -3445,7 +3709,7 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects some values in a field, by entering the values to select.
@@ -3453,12 +3717,14 @@ export interface Field extends QixObjectBase<'Field'> {
    * @param qFieldValues - List of the values to select.
    * @param qToggleMode - The default value is false.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectValues(
     qFieldValues: FieldValue[],
     qToggleMode?: boolean,
     qSoftLock?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects some values in a field, by entering the values to select.
    *
@@ -3474,14 +3740,15 @@ export interface Field extends QixObjectBase<'Field'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Sets a field in the AND mode.
    *
    * @param qAndMode - Specifies if the AND mode applies to the field. Set this parameter to true to enter the AND mode.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setAndMode(qAndMode: boolean): Promise<Record<string, never>>;
+  setAndMode(qAndMode: boolean, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets a field in the AND mode.
    *
@@ -3493,14 +3760,18 @@ export interface Field extends QixObjectBase<'Field'> {
       qAndMode: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties to a field.
    *
    * @param qProperties - Information about the properties of the field.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setNxProperties(qProperties: NxFieldProperties): Promise<Record<string, never>>;
+  setNxProperties(
+    qProperties: NxFieldProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties to a field.
    *
@@ -3512,7 +3783,7 @@ export interface Field extends QixObjectBase<'Field'> {
       qProperties: NxFieldProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Toggle selects field values matching a search string.
@@ -3520,8 +3791,14 @@ export interface Field extends QixObjectBase<'Field'> {
    * @param qMatch - String to search for. Can contain wild cards or numeric search criteria.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
    * @param qExcludedValuesMode - Include excluded values in search.
+   * @param options - Per-call options, taken after every positional param.
    */
-  toggleSelect(qMatch: string, qSoftLock?: boolean, qExcludedValuesMode?: number): Promise<boolean>;
+  toggleSelect(
+    qMatch: string,
+    qSoftLock?: boolean,
+    qExcludedValuesMode?: number,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Toggle selects field values matching a search string.
    *
@@ -3537,31 +3814,31 @@ export interface Field extends QixObjectBase<'Field'> {
       qExcludedValuesMode?: number;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Unlocks all selected values of a specific field if the target (or handle ) is a field. */
-  unlock(): Promise<boolean>;
+  unlock(): QixPromise<boolean>;
   /**
    * Unlocks all selected values of a specific field if the target (or handle ) is a field.
    *
    * Named form: an empty object, then per-call options.
    */
-  unlock(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  unlock(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 }
 
 /** A bookmark of an app: a stored selection state. */
 export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   /** Applies a bookmark. */
-  apply(): Promise<boolean>;
+  apply(): QixPromise<boolean>;
   /**
    * Applies a bookmark.
    *
    * Named form: an empty object, then per-call options.
    */
-  apply(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  apply(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /** Applies a bookmark and verify result dataset against originally selected values. */
-  applyAndVerify(): Promise<BookmarkApplyAndVerifyResult>;
+  applyAndVerify(): QixPromise<BookmarkApplyAndVerifyResult>;
   /**
    * Applies a bookmark and verify result dataset against originally selected values.
    *
@@ -3570,7 +3847,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   applyAndVerify(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<BookmarkApplyAndVerifyResult>;
+  ): QixPromise<BookmarkApplyAndVerifyResult>;
 
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
@@ -3578,8 +3855,9 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    *
    * @param qPatches - Array of patches.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
+  applyPatches(qPatches: NxPatch[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
@@ -3593,20 +3871,20 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
       qPatches: NxPatch[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds the generic bookmark to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(): Promise<Record<string, never>>;
+  approve(): QixPromise<Record<string, never>>;
   /**
    * Adds the generic bookmark to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Retrieves the values of a field for the default state.
@@ -3614,12 +3892,14 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * @param qField - Name of the field.
    * @param qGetExcludedValues - If set to true, only NOT-selected values are returned.
    * @param qDataPage - Range of returned values.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFieldValues(
     qField: string,
     qGetExcludedValues: boolean,
     qDataPage: BookmarkFieldPage,
-  ): Promise<FieldValue[]>;
+    options?: CallOptions,
+  ): QixPromise<FieldValue[]>;
   /**
    * Retrieves the values of a field for the default state.
    *
@@ -3635,7 +3915,7 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
       qDataPage: BookmarkFieldPage;
     },
     options?: CallOptions,
-  ): Promise<FieldValue[]>;
+  ): QixPromise<FieldValue[]>;
 
   /**
    * Retrieves the values of a field per state.
@@ -3643,12 +3923,14 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    * @param qField - Name of the field.
    * @param qGetExcludedValues - When to true, only NOT-selected values are returned.
    * @param qDataPages - Range of returned values per state, an empty array will return the values of all states. Only one page without a state name returns the values for all states, using the start and end indices of the first page.
+   * @param options - Per-call options, taken after every positional param.
    */
   getFieldValuesEx(
     qField: string,
     qGetExcludedValues: boolean,
     qDataPages: BookmarkStateFieldPages,
-  ): Promise<StateFieldValues[]>;
+    options?: CallOptions,
+  ): QixPromise<StateFieldValues[]>;
   /**
    * Retrieves the values of a field per state.
    *
@@ -3664,14 +3946,14 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
       qDataPages: BookmarkStateFieldPages;
     },
     options?: CallOptions,
-  ): Promise<StateFieldValues[]>;
+  ): QixPromise<StateFieldValues[]>;
 
   /**
    * Returns:
    * * The type of the object.
    * * The identifier of the object.
    */
-  getInfo(): Promise<NxInfo>;
+  getInfo(): QixPromise<NxInfo>;
   /**
    * Returns:
    * * The type of the object.
@@ -3679,27 +3961,30 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
    *
    * Named form: an empty object, then per-call options.
    */
-  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    */
-  getLayout(): Promise<GenericBookmarkLayout>;
+  getLayout(): QixPromise<GenericBookmarkLayout>;
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericBookmarkLayout>;
+  getLayout(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<GenericBookmarkLayout>;
 
   /**
    * Shows the properties of an object.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
-  getProperties(): Promise<GenericBookmarkProperties>;
+  getProperties(): QixPromise<GenericBookmarkProperties>;
   /**
    * Shows the properties of an object.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
@@ -3710,27 +3995,31 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
   getProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericBookmarkProperties>;
+  ): QixPromise<GenericBookmarkProperties>;
 
   /**
    * Publishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(): Promise<Record<string, never>>;
+  publish(): QixPromise<Record<string, never>>;
   /**
    * Publishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties for a bookmark.
    *
    * @param qProp - Information about the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProperties(qProp: GenericBookmarkProperties): Promise<Record<string, never>>;
+  setProperties(
+    qProp: GenericBookmarkProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties for a bookmark.
    *
@@ -3742,33 +4031,39 @@ export interface GenericBookmark extends QixObjectBase<'GenericBookmark'> {
       qProp: GenericBookmarkProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes the generic bookmark from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(): Promise<Record<string, never>>;
+  unApprove(): QixPromise<Record<string, never>>;
   /**
    * Removes the generic bookmark from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Unpublishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(): Promise<Record<string, never>>;
+  unPublish(): QixPromise<Record<string, never>>;
   /**
    * Unpublishes a bookmark.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A master dimension of an app. */
@@ -3779,8 +4074,9 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    *
    * @param qPatches - Array of patches.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
+  applyPatches(qPatches: NxPatch[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
@@ -3794,36 +4090,36 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
       qPatches: NxPatch[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds the generic dimension to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(): Promise<Record<string, never>>;
+  approve(): QixPromise<Record<string, never>>;
   /**
    * Adds the generic dimension to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Get a cyclic dimension's active field.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
    */
-  getActiveField(): Promise<number>;
+  getActiveField(): QixPromise<number>;
   /**
    * Get a cyclic dimension's active field.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  getActiveField(params: Record<string, never>, options?: CallOptions): Promise<number>;
+  getActiveField(params: Record<string, never>, options?: CallOptions): QixPromise<number>;
 
   /** Returns the definition of a dimension. */
-  getDimension(): Promise<NxLibraryDimensionDef>;
+  getDimension(): QixPromise<NxLibraryDimensionDef>;
   /**
    * Returns the definition of a dimension.
    *
@@ -3832,28 +4128,31 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getDimension(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<NxLibraryDimensionDef>;
+  ): QixPromise<NxLibraryDimensionDef>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(): Promise<NxInfo>;
+  getInfo(): QixPromise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
    *
    * Named form: an empty object, then per-call options.
    */
-  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo>;
 
   /** Evaluates a dimension and displays its properties, including the dynamic properties. */
-  getLayout(): Promise<GenericDimensionLayout>;
+  getLayout(): QixPromise<GenericDimensionLayout>;
   /**
    * Evaluates a dimension and displays its properties, including the dynamic properties.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericDimensionLayout>;
+  getLayout(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<GenericDimensionLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(): QixPromise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
    *
@@ -3862,14 +4161,14 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getLinkedObjects(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<NxLinkedObjectInfo[]>;
+  ): QixPromise<NxLinkedObjectInfo[]>;
 
   /**
    * Shows the properties of an object.
    * Returns the identifier and the definition of the dimension.
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
-  getProperties(): Promise<GenericDimensionProperties>;
+  getProperties(): QixPromise<GenericDimensionProperties>;
   /**
    * Shows the properties of an object.
    * Returns the identifier and the definition of the dimension.
@@ -3880,28 +4179,29 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
   getProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericDimensionProperties>;
+  ): QixPromise<GenericDimensionProperties>;
 
   /**
    * Publishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(): Promise<Record<string, never>>;
+  publish(): QixPromise<Record<string, never>>;
   /**
    * Publishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Set a cyclic dimension's active field directly.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
    *
    * @param qIx - Index of the new active field.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setActiveField(qIx: number): Promise<Record<string, never>>;
+  setActiveField(qIx: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Set a cyclic dimension's active field directly.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
@@ -3914,14 +4214,18 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
       qIx: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties for a dimension.
    *
    * @param qProp - Information about the dimension.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProperties(qProp: GenericDimensionProperties): Promise<Record<string, never>>;
+  setProperties(
+    qProp: GenericDimensionProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties for a dimension.
    *
@@ -3933,15 +4237,16 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
       qProp: GenericDimensionProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Step active field in a cyclic dimension.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
    *
    * @param qStep - The number of steps made through the dimension. Positive values step forward and negative values step backward.
+   * @param options - Per-call options, taken after every positional param.
    */
-  stepCycle(qStep: number): Promise<Record<string, never>>;
+  stepCycle(qStep: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Step active field in a cyclic dimension.
    * <div class=tip>This operation is only possible for cyclic dimensions.</div>
@@ -3954,33 +4259,39 @@ export interface GenericDimension extends QixObjectBase<'GenericDimension'> {
       qStep: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes the generic dimension from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(): Promise<Record<string, never>>;
+  unApprove(): QixPromise<Record<string, never>>;
   /**
    * Removes the generic dimension from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Unpublishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(): Promise<Record<string, never>>;
+  unPublish(): QixPromise<Record<string, never>>;
   /**
    * Unpublishes a dimension.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A master measure of an app. */
@@ -3991,8 +4302,9 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    *
    * @param qPatches - Array of patches.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
+  applyPatches(qPatches: NxPatch[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
@@ -4006,41 +4318,41 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
       qPatches: NxPatch[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds the generic measure to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(): Promise<Record<string, never>>;
+  approve(): QixPromise<Record<string, never>>;
   /**
    * Adds the generic measure to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(): Promise<NxInfo>;
+  getInfo(): QixPromise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
    *
    * Named form: an empty object, then per-call options.
    */
-  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo>;
 
   /** Evaluates a measure and displays its properties, including the dynamic properties. */
-  getLayout(): Promise<GenericMeasureLayout>;
+  getLayout(): QixPromise<GenericMeasureLayout>;
   /**
    * Evaluates a measure and displays its properties, including the dynamic properties.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericMeasureLayout>;
+  getLayout(params: Record<string, never>, options?: CallOptions): QixPromise<GenericMeasureLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(): QixPromise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
    *
@@ -4049,16 +4361,16 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getLinkedObjects(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<NxLinkedObjectInfo[]>;
+  ): QixPromise<NxLinkedObjectInfo[]>;
 
   /** Returns the definition of a measure. */
-  getMeasure(): Promise<NxLibraryMeasureDef>;
+  getMeasure(): QixPromise<NxLibraryMeasureDef>;
   /**
    * Returns the definition of a measure.
    *
    * Named form: an empty object, then per-call options.
    */
-  getMeasure(params: Record<string, never>, options?: CallOptions): Promise<NxLibraryMeasureDef>;
+  getMeasure(params: Record<string, never>, options?: CallOptions): QixPromise<NxLibraryMeasureDef>;
 
   /**
    * Shows the properties of an object.
@@ -4066,7 +4378,7 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    * The following is always returned in the output:
    */
-  getProperties(): Promise<GenericMeasureProperties>;
+  getProperties(): QixPromise<GenericMeasureProperties>;
   /**
    * Shows the properties of an object.
    * Returns the identifier and the definition of the measure.
@@ -4078,27 +4390,31 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
   getProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericMeasureProperties>;
+  ): QixPromise<GenericMeasureProperties>;
 
   /**
    * Publishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(): Promise<Record<string, never>>;
+  publish(): QixPromise<Record<string, never>>;
   /**
    * Publishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties for a measure.
    *
    * @param qProp - Information about the measure.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProperties(qProp: GenericMeasureProperties): Promise<Record<string, never>>;
+  setProperties(
+    qProp: GenericMeasureProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties for a measure.
    *
@@ -4110,33 +4426,39 @@ export interface GenericMeasure extends QixObjectBase<'GenericMeasure'> {
       qProp: GenericMeasureProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes the generic measure from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(): Promise<Record<string, never>>;
+  unApprove(): QixPromise<Record<string, never>>;
   /**
    * Removes the generic measure from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Unpublishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(): Promise<Record<string, never>>;
+  unPublish(): QixPromise<Record<string, never>>;
   /**
    * Unpublishes a measure.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A generic object (sheet, chart, list, ...): properties in, layout out. */
@@ -4146,8 +4468,9 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note> After an abort on a list object search, the _GetLayout Method_ does not return any more search results but it does return the values in the field. </div>
    *
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
+   * @param options - Per-call options, taken after every positional param.
    */
-  abortListObjectSearch(qPath: string): Promise<Record<string, never>>;
+  abortListObjectSearch(qPath: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Aborts the results of a search in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note> After an abort on a list object search, the _GetLayout Method_ does not return any more search results but it does return the values in the field. </div>
@@ -4160,7 +4483,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPath: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
@@ -4169,12 +4492,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
    * @param qToggleMode - Set to true to keep any selections present in the list object. If this parameter is set to false, selections made before accepting the list object search become alternative.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   acceptListObjectSearch(
     qPath: string,
     qToggleMode: boolean,
     qSoftLock?: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Accept the results of a search in a list object. The search results become selected in the field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results are displayed using the _GetLayout Method_. </div>
@@ -4191,7 +4516,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
@@ -4201,13 +4526,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qMembers - Array of IDs for the objects and/or subgroups to add to the group.
    * @param qTargetGroupId - Name of the group the Members will be added to (if not the called object).
    * @param qPosId - Id of the member whose position to insert into.
+   * @param options - Per-call options, taken after every positional param.
    */
   addGroupMembers(
     qPath: string,
     qMembers: NxGroupObjectId[],
     qTargetGroupId?: string,
     qPosId?: string,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the AddGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to add one or more members to an existing group of objects directly.
@@ -4226,7 +4553,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPosId?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties.
@@ -4238,8 +4565,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPatches - Array of patches.
    * @param qSoftPatch - If set to true, it means that the properties to be applied are not persistent. The patch is a soft patch. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyPatches(qPatches: NxPatch[], qSoftPatch?: boolean): Promise<Record<string, never>>;
+  applyPatches(
+    qPatches: NxPatch[],
+    qSoftPatch?: boolean,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Applies a patch to the properties of an object. Allows an update to some of the properties.
    * It is possible to apply a patch to the properties of a generic object, that is not persistent. Such a patch is called a soft patch.
@@ -4258,20 +4590,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftPatch?: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds the generic object to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  approve(): Promise<Record<string, never>>;
+  approve(): QixPromise<Record<string, never>>;
   /**
    * Adds the generic object to the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  approve(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  approve(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Begins the selection mode. The app enters the modal state. The specified object enters the selection mode and a modal window is opened. The selection mode can apply to only one object in an app at a time.
@@ -4280,8 +4612,9 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The sort criteria, see _ListObjectDef_ or _HyperCubeDef_.
    *
    * @param qPaths - List of the paths to the definition of the objects to enter selection mode. For example, _/qListObjectDef_ .
+   * @param options - Per-call options, taken after every positional param.
    */
-  beginSelections(qPaths: string[]): Promise<Record<string, never>>;
+  beginSelections(qPaths: string[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Begins the selection mode. The app enters the modal state. The specified object enters the selection mode and a modal window is opened. The selection mode can apply to only one object in an app at a time.
    * When a visualization is in selection mode, selections can be made in this visualization. The visualization is not sorted until the selection mode is ended. Once the selection mode is ended and if the selections are accepted, the visualization is sorted according to the sort criteria. For more information about:
@@ -4296,15 +4629,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPaths: string[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Clears the selections in a dimension of a visualization.
    *
    * @param qPath - Path to the definition of the visualization. For example, _/qListObjectDef_ .
    * @param qColIndices - Array of dimension numbers or indexes. The selections are cleared in the specified dimensions. Dimension numbers/indexes start from 0. If this parameter is not set, all dimensions are cleared.
+   * @param options - Per-call options, taken after every positional param.
    */
-  clearSelections(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
+  clearSelections(
+    qPath: string,
+    qColIndices?: number[],
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Clears the selections in a dimension of a visualization.
    *
@@ -4318,13 +4656,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qColIndices?: number[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Clears the soft properties of a generic object.
    * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
    */
-  clearSoftPatches(): Promise<Record<string, never>>;
+  clearSoftPatches(): QixPromise<Record<string, never>>;
   /**
    * Clears the soft properties of a generic object.
    * For more information on how to add soft properties to a generic object, see _ApplyPatches Method_.
@@ -4334,7 +4672,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   clearSoftPatches(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -4344,13 +4682,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRow - Row index in the data matrix. Indexing starts from 0.
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
    * @param qAll - If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
+   * @param options - Per-call options, taken after every positional param.
    */
   collapseLeft(
     qPath: string,
     qRow: number,
     qCol: number,
     qAll: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Collapses the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
@@ -4369,7 +4709,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qAll: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -4379,13 +4719,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRow - Row index. The index is based on the top dimension indexes. Indexing starts from 0.
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
    * @param qAll - If set to true, it collapses all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
+   * @param options - Per-call options, taken after every positional param.
    */
   collapseTop(
     qPath: string,
     qRow: number,
     qCol: number,
     qAll: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Collapses the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
@@ -4404,7 +4746,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qAll: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Copies the properties of a generic object and its children.
@@ -4412,8 +4754,9 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The identifier of the destination object is the same as before the copy takes place.</div>
    *
    * @param qFromId - Identifier of the object to copy.
+   * @param options - Per-call options, taken after every positional param.
    */
-  copyFrom(qFromId: string): Promise<Record<string, never>>;
+  copyFrom(qFromId: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Copies the properties of a generic object and its children.
    * The source object is specified by the parameter _qFromId_ and the destination object is referenced by its handle.
@@ -4427,7 +4770,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qFromId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Creates a generic object that is a child of another generic object.
@@ -4435,11 +4778,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qProp - Information about the child. It is possible to create a child that is linked to another object.
    * @param qPropForThis - Identifier of the parent's object. Should be set to update the properties of the parent's object at the same time the child is created.
+   * @param options - Per-call options, taken after every positional param.
    */
   createChild(
     qProp: GenericObjectProperties,
     qPropForThis?: GenericObjectProperties,
-  ): Promise<GenericObject>;
+    options?: CallOptions,
+  ): QixPromise<GenericObject>;
   /**
    * Creates a generic object that is a child of another generic object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is created. Both operations are performed by the same call.</div> <div class=note>It is possible to create a child that is linked to another generic object. The two objects have the same properties.</div>
@@ -4454,7 +4799,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPropForThis?: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /**
    * You can use the CreateGroup method with any object that contains an object grouping definition.
@@ -4464,8 +4809,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qGroupDef - Definition of the new group.
    * @param qTargetGroupId - Id of the group to create the new subgroup in (if not the called object).
+   * @param options - Per-call options, taken after every positional param.
    */
-  createGroup(qPath: string, qGroupDef: NxGroupDef, qTargetGroupId?: string): Promise<string>;
+  createGroup(
+    qPath: string,
+    qGroupDef: NxGroupDef,
+    qTargetGroupId?: string,
+    options?: CallOptions,
+  ): QixPromise<string>;
   /**
    * You can use the CreateGroup method with any object that contains an object grouping definition.
    * This method allows you to create a new subgroup of objects directly and add it to a group's members.
@@ -4483,14 +4834,18 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qTargetGroupId?: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Removes all children and all children to the children on an object.
    *
    * @param qPropForThis - Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyAllChildren(qPropForThis?: GenericObjectProperties): Promise<Record<string, never>>;
+  destroyAllChildren(
+    qPropForThis?: GenericObjectProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Removes all children and all children to the children on an object.
    *
@@ -4502,7 +4857,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPropForThis?: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes a child object.
@@ -4510,8 +4865,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qId - Identifier of the child to remove.
    * @param qPropForThis - Identifier of the parent's object and property to update. Should be set to update the properties of the parent's object at the same time the child is created.
+   * @param options - Per-call options, taken after every positional param.
    */
-  destroyChild(qId: string, qPropForThis?: GenericObjectProperties): Promise<boolean>;
+  destroyChild(
+    qId: string,
+    qPropForThis?: GenericObjectProperties,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Removes a child object.
    * <div class=note>It is possible to update the properties of the child's parent at the same time that the child is removed. Both operations are performed by the same call.</div> <div class=note>Removing a linked object, invalidate the linking object. </div>
@@ -4526,7 +4886,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPropForThis?: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * You can use the drillUp method with any object that contains a drill-down group as a dimension.
@@ -4536,8 +4896,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNbrSteps - Number of steps you want to drill up. The default value is 0.
+   * @param options - Per-call options, taken after every positional param.
    */
-  drillUp(qPath: string, qDimNo: number, qNbrSteps: number): Promise<Record<string, never>>;
+  drillUp(
+    qPath: string,
+    qDimNo: number,
+    qNbrSteps: number,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the drillUp method with any object that contains a drill-down group as a dimension.
    * This method allows you to move between different levels of information (from a detailed level to a less detailed level of information). You can go back to previous visualizations up to the highest level of the hierarchy.
@@ -4555,15 +4921,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qNbrSteps: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Adds a snapshot to a generic object.
    * <div class=note>Only one snapshot can be embedded in a generic object.</div> <div class=note>If you embed a snapshot in an object that already contains a snapshot, the new snapshot overwrites the previous one.</div>
    *
    * @param qId - Identifier of the bookmark.
+   * @param options - Per-call options, taken after every positional param.
    */
-  embedSnapshotObject(qId: string): Promise<Record<string, never>>;
+  embedSnapshotObject(qId: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Adds a snapshot to a generic object.
    * <div class=note>Only one snapshot can be embedded in a generic object.</div> <div class=note>If you embed a snapshot in an object that already contains a snapshot, the new snapshot overwrites the previous one.</div>
@@ -4576,14 +4943,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
    *
    * @param qAccept - Set this parameter to true to accept the selections before exiting the selection mode.
+   * @param options - Per-call options, taken after every positional param.
    */
-  endSelections(qAccept: boolean): Promise<Record<string, never>>;
+  endSelections(qAccept: boolean, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Ends the selection mode on a visualization. The selections are accepted or aborted when exiting the selection mode, depending on the _qAccept_ parameter value.
    *
@@ -4595,7 +4963,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qAccept: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -4605,13 +4973,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRow - Row index in the data matrix to expand. Indexing starts from 0.
    * @param qCol - Column index. The index is based on the left dimension indexes. Indexing starts from 0.
    * @param qAll - If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
+   * @param options - Per-call options, taken after every positional param.
    */
   expandLeft(
     qPath: string,
     qRow: number,
     qCol: number,
     qAll: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Expands the left dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
@@ -4630,7 +5000,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qAll: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
@@ -4640,13 +5010,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRow - Row index. The index is based on the top dimension indexes. Indexing starts from 0.
    * @param qCol - Column index in the data matrix. Indexing starts from 0.
    * @param qAll - If set to true, it expands all cells. Parameters _qRow_ and _qCol_ are not used if _qAll_ is set to true, but they need to be set (for example to 0).
+   * @param options - Per-call options, taken after every positional param.
    */
   expandTop(
     qPath: string,
     qRow: number,
     qCol: number,
     qAll: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Expands the top dimensions of a pivot table. This method applies only to pivot tables that are not always fully expanded.
    * In the definition of the hypercube (in _HyperCubeDef_ ), the parameter _qAlwaysFullyExpanded_ must be set to false.
@@ -4665,7 +5037,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qAll: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
@@ -4677,6 +5049,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qFileName - Name of the exported file after download from browser. This parameter is optional and only used in Qlik Sense Desktop.
    * @param qExportState - Defines the values to be exported. The default value is A.
    * @param qServeOnce - If the exported file should be served only once This parameter is optional and only used in Qlik Sense Enterprise (Windows) Default value: false
+   * @param options - Per-call options, taken after every positional param.
    */
   exportData(
     qFileType: NxExportFileType,
@@ -4684,7 +5057,8 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
     qFileName?: string,
     qExportState?: NxExportState,
     qServeOnce?: boolean,
-  ): Promise<{ qUrl: string; qWarnings: number[] }>;
+    options?: CallOptions,
+  ): QixPromise<{ qUrl: string; qWarnings: number[] }>;
   /**
    * Exports the data of any generic object to an Excel file or a open XML file. If the object contains excluded values, those excluded values are not exported.
    * This API has limited functionality and will not support CSV export from all types of objects. Consider using Excel export instead. Treemap and bar chart are not supported.
@@ -4706,14 +5080,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qServeOnce?: boolean;
     },
     options?: CallOptions,
-  ): Promise<{ qUrl: string; qWarnings: number[] }>;
+  ): QixPromise<{ qUrl: string; qWarnings: number[] }>;
 
   /**
    * Returns the type of the object and the corresponding handle.
    *
    * @param qId - Identifier of the object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getChild(qId: string): Promise<GenericObject>;
+  getChild(qId: string, options?: CallOptions): QixPromise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle.
    *
@@ -4725,23 +5100,23 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qId: string;
     },
     options?: CallOptions,
-  ): Promise<GenericObject>;
+  ): QixPromise<GenericObject>;
 
   /** Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned. */
-  getChildInfos(): Promise<NxInfo[]>;
+  getChildInfos(): QixPromise<NxInfo[]>;
   /**
    * Returns the identifier and the type for each child in an app object. If the child contains extra properties in _qInfos_ , these properties are returned.
    *
    * Named form: an empty object, then per-call options.
    */
-  getChildInfos(params: Record<string, never>, options?: CallOptions): Promise<NxInfo[]>;
+  getChildInfos(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo[]>;
 
   /**
    * Returns the identifier, the type and the properties of the object.
    * If the object contains some soft properties, the soft properties are returned.
    * If the object is linked to another object, the properties of the linking object are returned.
    */
-  getEffectiveProperties(): Promise<GenericObjectProperties>;
+  getEffectiveProperties(): QixPromise<GenericObjectProperties>;
   /**
    * Returns the identifier, the type and the properties of the object.
    * If the object contains some soft properties, the soft properties are returned.
@@ -4752,7 +5127,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getEffectiveProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericObjectProperties>;
+  ): QixPromise<GenericObjectProperties>;
 
   /**
    * Gets the properties of:
@@ -4760,7 +5135,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The children of the generic object.
    * * The bookmarks/embedded snapshots of the generic object.
    */
-  getFullPropertyTree(): Promise<GenericObjectEntry>;
+  getFullPropertyTree(): QixPromise<GenericObjectEntry>;
   /**
    * Gets the properties of:
    * * A generic object.
@@ -4772,7 +5147,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getFullPropertyTree(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericObjectEntry>;
+  ): QixPromise<GenericObjectEntry>;
 
   /**
    * This method supports data binning.
@@ -4791,6 +5166,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qMaxNbrCells - Maximum number of cells in the grid.
    * @param qQueryLevel - Level of details. The higher the level, the more detailed information you get (zoom-in). When the number of points to render falls below a certain threshold, the values are no longer rendered as cells but as points. The query level should be no greater than 20.
    * @param qBinningMethod - Selects the algorithm. The default value is 0. One of: * 0: Adaptive grid * 1: Hexagonal grid * 2: Uniform grid
+   * @param options - Per-call options, taken after every positional param.
    */
   getHyperCubeBinnedData(
     qPath: string,
@@ -4800,7 +5176,8 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
     qMaxNbrCells: number,
     qQueryLevel: number,
     qBinningMethod: number,
-  ): Promise<NxDataPage[]>;
+    options?: CallOptions,
+  ): QixPromise<NxDataPage[]>;
   /**
    * This method supports data binning.
    * When a generic object with two or three measures and one dimension contains a lot of data, groups of points (for example, cells) can be rendered instead of points.
@@ -4831,7 +5208,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qBinningMethod: number;
     },
     options?: CallOptions,
-  ): Promise<NxDataPage[]>;
+  ): QixPromise<NxDataPage[]>;
 
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
@@ -4840,12 +5217,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qOptions - Defines the data to return.
    * @param qReverseSort - If set to true the returned data pages are reverse sorted. Optional.
+   * @param options - Per-call options, taken after every positional param.
    */
   getHyperCubeContinuousData(
     qPath: string,
     qOptions: NxContinuousDataOptions,
     qReverseSort?: boolean,
-  ): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
+    options?: CallOptions,
+  ): QixPromise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
   /**
    * Retrieves and packs compressed hypercube and axis data. It is possible to retrieve specific pages of data.
    * <div class=note>Binning is done on the time stamp data as well as the date. This means that you can zoom in to a level of granularity as low as seconds.</div>
@@ -4862,7 +5241,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qReverseSort?: boolean;
     },
     options?: CallOptions,
-  ): Promise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
+  ): QixPromise<{ qDataPages: NxDataPage[]; qAxisData: NxAxisData }>;
 
   /**
    * Retrieves the calculated data for a chart, a table, or a scatter plot. It is possible to retrieve specific pages of data.
@@ -4871,8 +5250,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getHyperCubeData(qPath: string, qPages: NxPage[]): Promise<NxDataPage[]>;
+  getHyperCubeData(
+    qPath: string,
+    qPages: NxPage[],
+    options?: CallOptions,
+  ): QixPromise<NxDataPage[]>;
   /**
    * Retrieves the calculated data for a chart, a table, or a scatter plot. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_STRAIGHT.</div>
@@ -4888,7 +5272,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPages: NxPage[];
     },
     options?: CallOptions,
-  ): Promise<NxDataPage[]>;
+  ): QixPromise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a pivot table. It is possible to retrieve specific pages of data.
@@ -4896,8 +5280,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getHyperCubePivotData(qPath: string, qPages: NxPage[]): Promise<NxPivotPage[]>;
+  getHyperCubePivotData(
+    qPath: string,
+    qPages: NxPage[],
+    options?: CallOptions,
+  ): QixPromise<NxPivotPage[]>;
   /**
    * Retrieves the values of a pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT.</div>
@@ -4912,7 +5301,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPages: NxPage[];
     },
     options?: CallOptions,
-  ): Promise<NxPivotPage[]>;
+  ): QixPromise<NxPivotPage[]>;
 
   /**
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
@@ -4923,13 +5312,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPages - Array of pages.
    * @param qZoomFactor - Defines the zoom factor. If set to -1, the engine decides of the zoom factor. * If the reduction mode is _D1_ or _S_ , the zoom factor is 2ⁿ. If the zoom factor is 5, the data are reduced by a factor 32. * If the reduction mode is _C_ , the zoom factor defines the number of centroids.
    * @param qReductionMode - Defines the reduction mode.
+   * @param options - Per-call options, taken after every positional param.
    */
   getHyperCubeReducedData(
     qPath: string,
     qPages: NxPage[],
     qZoomFactor: number,
     qReductionMode: NxDataReductionMode,
-  ): Promise<NxDataPage[]>;
+    options?: CallOptions,
+  ): QixPromise<NxDataPage[]>;
   /**
    * Reduces the data of a bar chart, a line chart or a scatter plot chart and retrieves them.
    * The reduction is dependent on the zoom factor (parameter _qZoomFactor_ ) and on the reduction mode.
@@ -4949,7 +5340,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qReductionMode: NxDataReductionMode;
     },
     options?: CallOptions,
-  ): Promise<NxDataPage[]>;
+  ): QixPromise<NxDataPage[]>;
 
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
@@ -4958,12 +5349,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qPages - Array of pages to retrieve.
    * @param qMaxNbrCells - Maximum number of cells at outer level. The default value is 10 000.
+   * @param options - Per-call options, taken after every positional param.
    */
   getHyperCubeStackData(
     qPath: string,
     qPages: NxPage[],
     qMaxNbrCells?: number,
-  ): Promise<NxStackPage[]>;
+    options?: CallOptions,
+  ): QixPromise<NxStackPage[]>;
   /**
    * Retrieves the values of a stacked pivot table. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a hypercube in DATA_MODE_PIVOT_STACK.</div>
@@ -4980,7 +5373,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qMaxNbrCells?: number;
     },
     options?: CallOptions,
-  ): Promise<NxStackPage[]>;
+  ): QixPromise<NxStackPage[]>;
 
   /**
    * Retrieves data for nodes in a tree structure. It is possible to retrieve specific pages of data.
@@ -4988,8 +5381,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected.
    * @param qNodeOptions - Specifies all the paging filters needed to define the tree to be fetched. If left out the complete tree is returned.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getHyperCubeTreeData(qPath: string, qNodeOptions?: NxTreeDataOption): Promise<NxTreeNode[]>;
+  getHyperCubeTreeData(
+    qPath: string,
+    qNodeOptions?: NxTreeDataOption,
+    options?: CallOptions,
+  ): QixPromise<NxTreeNode[]>;
   /**
    * Retrieves data for nodes in a tree structure. It is possible to retrieve specific pages of data.
    * <div class=note>This method works for a treedata object or a hypercube in DATA_MODE_TREE.</div>
@@ -5004,32 +5402,32 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qNodeOptions?: NxTreeDataOption;
     },
     options?: CallOptions,
-  ): Promise<NxTreeNode[]>;
+  ): QixPromise<NxTreeNode[]>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(): Promise<NxInfo>;
+  getInfo(): QixPromise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
    *
    * Named form: an empty object, then per-call options.
    */
-  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated. A _GetLayout_ call on a generic object, returns up to one level down in the hierarchy.
    */
-  getLayout(): Promise<GenericObjectLayout>;
+  getLayout(): QixPromise<GenericObjectLayout>;
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated. A _GetLayout_ call on a generic object, returns up to one level down in the hierarchy.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;
+  getLayout(params: Record<string, never>, options?: CallOptions): QixPromise<GenericObjectLayout>;
 
   /** Lists the linked objects to a generic object, a dimension or a measure. */
-  getLinkedObjects(): Promise<NxLinkedObjectInfo[]>;
+  getLinkedObjects(): QixPromise<NxLinkedObjectInfo[]>;
   /**
    * Lists the linked objects to a generic object, a dimension or a measure.
    *
@@ -5038,7 +5436,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getLinkedObjects(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<NxLinkedObjectInfo[]>;
+  ): QixPromise<NxLinkedObjectInfo[]>;
 
   /**
    * Retrieves the values of a list object.
@@ -5046,8 +5444,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qPages - Array of pages you are interested in.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getListObjectData(qPath: string, qPages: NxPage[]): Promise<NxDataPage[]>;
+  getListObjectData(
+    qPath: string,
+    qPages: NxPage[],
+    options?: CallOptions,
+  ): QixPromise<NxDataPage[]>;
   /**
    * Retrieves the values of a list object.
    * A data set is returned.
@@ -5062,16 +5465,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPages: NxPage[];
     },
     options?: CallOptions,
-  ): Promise<NxDataPage[]>;
+  ): QixPromise<NxDataPage[]>;
 
   /** Returns the type of the object and the corresponding handle to the parent object in the hiearchy. */
-  getParent(): Promise<GenericObject>;
+  getParent(): QixPromise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle to the parent object in the hiearchy.
    *
    * Named form: an empty object, then per-call options.
    */
-  getParent(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
+  getParent(params: Record<string, never>, options?: CallOptions): QixPromise<GenericObject>;
 
   /**
    * Returns the identifier, the type and the properties of the object.
@@ -5081,7 +5484,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-layout.html).</div>
    * <div class=note>If the member delta is set to true in the request object, only the delta is retrieved.</div>
    */
-  getProperties(): Promise<GenericObjectProperties>;
+  getProperties(): QixPromise<GenericObjectProperties>;
   /**
    * Returns the identifier, the type and the properties of the object.
    * Because it is not mandatory to set all properties when you define an object, the _GetProperties_ method may show properties that were not set. In that case, default values are given.
@@ -5095,24 +5498,32 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   getProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericObjectProperties>;
+  ): QixPromise<GenericObjectProperties>;
 
   /** Returns the type of the object and the corresponding handle. */
-  getSnapshotObject(): Promise<GenericObject>;
+  getSnapshotObject(): QixPromise<GenericObject>;
   /**
    * Returns the type of the object and the corresponding handle.
    *
    * Named form: an empty object, then per-call options.
    */
-  getSnapshotObject(params: Record<string, never>, options?: CallOptions): Promise<GenericObject>;
+  getSnapshotObject(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<GenericObject>;
 
   /**
    * Locks the selected values of a generic object.
    *
    * @param qPath - Path to the definition of the object. For example, _/qListObjectDef_ .
    * @param qColIndices - Dimension numbers or dimension indexes where the lock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the selected values in all dimensions are locked.
+   * @param options - Per-call options, taken after every positional param.
    */
-  lock(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
+  lock(
+    qPath: string,
+    qColIndices?: number[],
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Locks the selected values of a generic object.
    *
@@ -5126,7 +5537,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qColIndices?: number[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Makes multiple range selections in measures.
@@ -5141,13 +5552,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRanges - Ranges of selections.
    * @param qOrMode - Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   multiRangeSelectHyperCubeValues(
     qPath: string,
     qRanges: NxMultiRangeSelectInfo[],
     qOrMode?: boolean,
     qDeselectOnlyOneSelected?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Makes multiple range selections in measures.
    * <div class=note> This method applies to hypercubes. For example, bar charts, tables and scatter plots.</div>
@@ -5171,7 +5584,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
@@ -5180,13 +5593,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qRanges - qRanges
    * @param qOrMode - qOrMode
    * @param qDeselectOnlyOneSelected - qDeselectOnlyOneSelected
+   * @param options - Per-call options, taken after every positional param.
    */
   multiRangeSelectTreeDataValues(
     qPath: string,
     qRanges: NxTreeMultiRangeSelectInfo[],
     qOrMode?: boolean,
     qDeselectOnlyOneSelected?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Calls `GenericObject.MultiRangeSelectTreeDataValues`.
    *
@@ -5200,20 +5615,20 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Publishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  publish(): Promise<Record<string, never>>;
+  publish(): QixPromise<Record<string, never>>;
   /**
    * Publishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  publish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  publish(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Makes range selections in measures.
@@ -5229,6 +5644,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qColumnsToSelect - Indicates which dimensions to select. The dimensions numbering starts at 0 (first dimension is 0). If the array is empty, all dimensions are selected.
    * @param qOrMode - Applies to hypercubes with multiple measures. If set to true, it means that at least one of the measures must be in the range of selections for the group of measures to be selected. If set to false, it means that all measures must be in the range of selections for the group of measures to be selected. The default value is false.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   rangeSelectHyperCubeValues(
     qPath: string,
@@ -5236,7 +5652,8 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
     qColumnsToSelect?: number[],
     qOrMode?: boolean,
     qDeselectOnlyOneSelected?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Makes range selections in measures.
    * <div class=note> This method applies to hypercubes. For example, bar charts, tables and scatter plots.</div>
@@ -5262,7 +5679,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * You can use the RemoveGroup method with any object that contains an object grouping definition.
@@ -5271,8 +5688,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qGroupId - Name of the group to be removed. May not be an empty string.
+   * @param options - Per-call options, taken after every positional param.
    */
-  removeGroup(qPath: string, qGroupId: string): Promise<Record<string, never>>;
+  removeGroup(
+    qPath: string,
+    qGroupId: string,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the RemoveGroup method with any object that contains an object grouping definition.
    * This method allows you to remove a group of objects directly.
@@ -5288,7 +5710,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qGroupId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
@@ -5297,12 +5719,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qMembers - Array of IDs for the objects and/or subgroups to remove from the group.
    * @param qTargetGroupId - Name of the group the Members will be removed from (if not the called object).
+   * @param options - Per-call options, taken after every positional param.
    */
   removeGroupMembers(
     qPath: string,
     qMembers: string[],
     qTargetGroupId?: string,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the RemoveGroupMembers method with any object that contains an object grouping definition.
    * This method allows you to remove one or more members from an existing group of objects directly.
@@ -5319,10 +5743,10 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qTargetGroupId?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Resets all selections made in selection mode. */
-  resetMadeSelections(): Promise<Record<string, never>>;
+  resetMadeSelections(): QixPromise<Record<string, never>>;
   /**
    * Resets all selections made in selection mode.
    *
@@ -5331,7 +5755,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
   resetMadeSelections(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Searches for a string in a list object.
@@ -5339,8 +5763,9 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the list object. For example, _/qListObjectDef_ .
    * @param qMatch - Search string. Wild card characters are allowed. The search is not case sensitive. Examples: * `P*U*`: retrieves only values that start with P and contain U * `P U S`: retrieves values that start with P, U or S
+   * @param options - Per-call options, taken after every positional param.
    */
-  searchListObjectFor(qPath: string, qMatch: string): Promise<boolean>;
+  searchListObjectFor(qPath: string, qMatch: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Searches for a string in a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>The search results can be displayed using the _GetLayout Method_. </div>
@@ -5355,7 +5780,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qMatch: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Makes selections in multiple dimensions and measures.
@@ -5371,6 +5796,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qColIndices - Indexes of the columns to select, starting from 0. A column corresponds to a dimension in the order they are added to the hypercube. If a column is hidden it is ignored, qColIndex n refers to the n:th visible column (starting from zero). Example: If the hypercube has two dimensions: * [0] selects the first column (i.e the first dimension). * [1] selects the second column (i.e the second dimension).
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectHyperCubeCells(
     qPath: string,
@@ -5378,7 +5804,8 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
     qColIndices: number[],
     qSoftLock?: boolean,
     qDeselectOnlyOneSelected?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Makes selections in multiple dimensions and measures.
    * <div class=note> This method applies to hypercubes, such as bar charts, tables and scatter plots.</div>
@@ -5404,7 +5831,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * The following is returned in the output:
@@ -5413,12 +5840,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectHyperCubeContinuousRange(
     qPath: string,
     qRanges: NxContinuousRangeSelectInfo[],
     qSoftLock?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
@@ -5435,7 +5864,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects some values in one dimension.
@@ -5451,13 +5880,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qDimNo - Dimension number or index to select. Dimension numbers/index start from 0.
    * @param qValues - Element numbers of the field to select. You can select multiple elements; the separator is the comma.
    * @param qToggleMode - Set to true to toggle.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectHyperCubeValues(
     qPath: string,
     qDimNo: number,
     qValues: number[],
     qToggleMode: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects some values in one dimension.
    * The values are identified by their element numbers.
@@ -5482,7 +5913,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qToggleMode: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all values of a field.
@@ -5495,8 +5926,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectListObjectAll(qPath: string, qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectAll(
+    qPath: string,
+    qSoftLock?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects all values of a field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div>
@@ -5516,7 +5952,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all alternative values in a specific field.
@@ -5529,8 +5965,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectListObjectAlternative(qPath: string, qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectAlternative(
+    qPath: string,
+    qSoftLock?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects all alternative values in a specific field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div> <div class=note>If a field contains at least one selected value, the values that are neither selected nor excluded are alternatives values.</div>
@@ -5550,7 +5991,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * The following is returned in the output:
@@ -5559,12 +6000,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object. For example, _/qHyperCubeDef_ .
    * @param qRanges - Selects ranges in a hypercube in (Ranges[N].Min,Ranges[N].Max) intervals. If either Ranges[N].MinInclEq or Ranges[N].MaxInclEq, or both flags are set to _true_ then _Min_ and _Max_ values will be selected.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectListObjectContinuousRange(
     qPath: string,
     qRanges: Range[],
     qSoftLock?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * The following is returned in the output:
    * <div class=note>The operation is successful if **qSuccess** is set to true. </div>
@@ -5581,7 +6024,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Inverts the current selections in a specific field.
@@ -5594,8 +6037,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectListObjectExcluded(qPath: string, qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectExcluded(
+    qPath: string,
+    qSoftLock?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Inverts the current selections in a specific field.
    * <div class=note>This method applies to list objects (objects with one dimension).</div>
@@ -5615,7 +6063,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Selects all possible values of a list object.
@@ -5628,8 +6076,13 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    *
    * @param qPath - Path to the definition of the object to be selected. For example, _/qListObjectDef_ .
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  selectListObjectPossible(qPath: string, qSoftLock?: boolean): Promise<boolean>;
+  selectListObjectPossible(
+    qPath: string,
+    qSoftLock?: boolean,
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Selects all possible values of a list object.
    * <div class=note>This method applies to list objects (objects with one dimension).</div>
@@ -5649,7 +6102,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Makes single selections in dimensions.
@@ -5664,13 +6117,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qValues - Element numbers to select. You can select multiple values; the separator is the comma.
    * @param qToggleMode - Set to true to toggle.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectListObjectValues(
     qPath: string,
     qValues: number[],
     qToggleMode: boolean,
     qSoftLock?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Makes single selections in dimensions.
    * <div class=note>This method applies to list objects only.</div>
@@ -5694,7 +6149,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qSoftLock?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
@@ -5703,13 +6158,15 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qSelections - Information about the selections to perform.
    * @param qSoftLock - Set to true to ignore locks; in that case, locked fields can be selected.
    * @param qDeselectOnlyOneSelected - Set this parameter to true to unselect the last single selected value. There must be only one selected value in the field. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   selectPivotCells(
     qPath: string,
     qSelections: NxSelectionCell[],
     qSoftLock?: boolean,
     qDeselectOnlyOneSelected?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * <div class=note>This method only applies to hypercubes that are not represented as straight tables. The parameter _qMode_ in _HyperCubeDef_ must be set either to _P_  or _K_ . </div>
    *
@@ -5727,7 +6184,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qDeselectOnlyOneSelected?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * You can use the SetActiveField method with any object that contains a cyclic group as a dimension.
@@ -5737,8 +6194,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNewIndex - Index of the field to jump to.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setActiveField(qPath: string, qDimNo: number, qNewIndex: number): Promise<Record<string, never>>;
+  setActiveField(
+    qPath: string,
+    qDimNo: number,
+    qNewIndex: number,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the SetActiveField method with any object that contains a cyclic group as a dimension.
    * This method allows you to jump to a specific field in a cyclic dimension. If NewIndex is out-of-bounds of the dimension's fields then no action is taken.
@@ -5756,15 +6219,16 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qNewIndex: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets the order of the children in a generic object.
    * <div class=note>To change the order of the children in a generic object, the identifiers of all the children must be included in the list of the identifiers (in _qIds_ ). </div>
    *
    * @param qIds - List of the children identifiers.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setChildArrayOrder(qIds: string[]): Promise<Record<string, never>>;
+  setChildArrayOrder(qIds: string[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets the order of the children in a generic object.
    * <div class=note>To change the order of the children in a generic object, the identifiers of all the children must be included in the list of the identifiers (in _qIds_ ). </div>
@@ -5777,7 +6241,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qIds: string[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets the properties of:
@@ -5786,8 +6250,12 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * * The bookmarks/embedded snapshots of the generic object.
    *
    * @param qPropEntry - Information about the generic object entry.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setFullPropertyTree(qPropEntry: GenericObjectEntry): Promise<Record<string, never>>;
+  setFullPropertyTree(
+    qPropEntry: GenericObjectEntry,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets the properties of:
    * * A generic object.
@@ -5802,7 +6270,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qPropEntry: GenericObjectEntry;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
@@ -5811,12 +6279,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example _/qNxGroupDef_ .
    * @param qNewLabel - New label for the group. A label starting with an '=' will be evaluated as an expression.
    * @param qTargetGroupId - Id of the group whose label will be set (if not the called object).
+   * @param options - Per-call options, taken after every positional param.
    */
   setGroupLabel(
     qPath: string,
     qNewLabel: string,
     qTargetGroupId?: string,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the SetGroupLabel method with any object that contains an object grouping definition.
    * This method allows you to change the label of an existing group of objects directly.
@@ -5833,15 +6303,19 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qTargetGroupId?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties for a generic object.
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-property.html).</div>
    *
    * @param qProp - Information about the generic object.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProperties(qProp: GenericObjectProperties): Promise<Record<string, never>>;
+  setProperties(
+    qProp: GenericObjectProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties for a generic object.
    * <div class=note>The properties depends on the generic object type, see [properties](genericobject-property.html).</div>
@@ -5854,7 +6328,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qProp: GenericObjectProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * You can use the StepCycle method with any object that contains a cyclic group as a dimension.
@@ -5864,8 +6338,14 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
    * @param qPath - Path to the definition of the object to be selected. For example, _/qHyperCubeDef_ .
    * @param qDimNo - Dimension number or index starting from 0. The default value is 0.
    * @param qNbrSteps - Number of steps you want to cycle. Positive values cycle forwards while negative values cycle backwards. A value of 0 leads to no action being taken.
+   * @param options - Per-call options, taken after every positional param.
    */
-  stepCycle(qPath: string, qDimNo: number, qNbrSteps: number): Promise<Record<string, never>>;
+  stepCycle(
+    qPath: string,
+    qDimNo: number,
+    qNbrSteps: number,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * You can use the StepCycle method with any object that contains a cyclic group as a dimension.
    * This method allows you to move between different fields in a cyclic dimension.
@@ -5883,41 +6363,52 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qNbrSteps: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Removes the generic object from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    */
-  unApprove(): Promise<Record<string, never>>;
+  unApprove(): QixPromise<Record<string, never>>;
   /**
    * Removes the generic object from the list of approved objects
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unApprove(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unApprove(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Unpublishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    */
-  unPublish(): Promise<Record<string, never>>;
+  unPublish(): QixPromise<Record<string, never>>;
   /**
    * Unpublishes a generic object.
    * <div class=note>This operation is not applicable for Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  unPublish(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  unPublish(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
    *
    * @param qPath - Path to the definition of the object. For example, _/qListObjectDef_ .
    * @param qColIndices - Dimension numbers/indexes where the unlock should apply. Dimension numbers/indexes start from 0. If this parameter is not set, the locked values in all dimensions are unlocked.
+   * @param options - Per-call options, taken after every positional param.
    */
-  unlock(qPath: string, qColIndices?: number[]): Promise<Record<string, never>>;
+  unlock(
+    qPath: string,
+    qColIndices?: number[],
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Unlocks the selected values of a generic object if the target (or handle ) is a generic object
    *
@@ -5931,7 +6422,7 @@ export interface GenericObject extends QixObjectBase<'GenericObject'> {
       qColIndices?: number[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A variable of an app, as a generic object with properties and layout. */
@@ -5942,8 +6433,9 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    * <div class=tip>Applying a patch takes less time than resetting all the properties.</div>
    *
    * @param qPatches - Array of patches.
+   * @param options - Per-call options, taken after every positional param.
    */
-  applyPatches(qPatches: NxPatch[]): Promise<Record<string, never>>;
+  applyPatches(qPatches: NxPatch[], options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Applies a patch to the properties of a variable. Allows an update to some of the properties. It should not be possible to patch "/qInfo/qId",
    * and it will be forbidden in the near future.
@@ -5957,36 +6449,39 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
       qPatches: NxPatch[];
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Returns the type and identifier of the object. */
-  getInfo(): Promise<NxInfo>;
+  getInfo(): QixPromise<NxInfo>;
   /**
    * Returns the type and identifier of the object.
    *
    * Named form: an empty object, then per-call options.
    */
-  getInfo(params: Record<string, never>, options?: CallOptions): Promise<NxInfo>;
+  getInfo(params: Record<string, never>, options?: CallOptions): QixPromise<NxInfo>;
 
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    */
-  getLayout(): Promise<GenericVariableLayout>;
+  getLayout(): QixPromise<GenericVariableLayout>;
   /**
    * Evaluates an object and displays its properties including the dynamic properties.
    * If the member _delta_ is set to true in the request object, only the delta is evaluated.
    *
    * Named form: an empty object, then per-call options.
    */
-  getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericVariableLayout>;
+  getLayout(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<GenericVariableLayout>;
 
   /**
    * Shows the properties of an object.
    * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
    * The following is always returned in the output:
    */
-  getProperties(): Promise<GenericVariableProperties>;
+  getProperties(): QixPromise<GenericVariableProperties>;
   /**
    * Shows the properties of an object.
    * <div class=note>If the member **delta** is set to true in the request, only the delta is retrieved. </div>
@@ -5997,16 +6492,16 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
   getProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<GenericVariableProperties>;
+  ): QixPromise<GenericVariableProperties>;
 
   /** Returns the raw value of a variable. */
-  getRawContent(): Promise<string>;
+  getRawContent(): QixPromise<string>;
   /**
    * Returns the raw value of a variable.
    *
    * Named form: an empty object, then per-call options.
    */
-  getRawContent(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getRawContent(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Sets the value of a dual variable.
@@ -6014,8 +6509,13 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
    *
    * @param qText - String representation of a dual value. Set this parameter to "", if the string representation is to be Null.
    * @param qNum - Numeric representation of a dual value.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setDualValue(qText: string, qNum: number): Promise<Record<string, never>>;
+  setDualValue(
+    qText: string,
+    qNum: number,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets the value of a dual variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
@@ -6030,15 +6530,16 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
       qNum: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets a numerical value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
    *
    * @param qVal - Value of the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setNumValue(qVal: number): Promise<Record<string, never>>;
+  setNumValue(qVal: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets a numerical value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
@@ -6051,15 +6552,19 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
       qVal: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets some properties for a variable.
    * <div class=note>The identifier of a variable cannot be modified.</div> <div class=note>You cannot update the properties of a script-defined variable using the _SetProperties method_. </div>
    *
    * @param qProp - Information about the variable.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setProperties(qProp: GenericVariableProperties): Promise<Record<string, never>>;
+  setProperties(
+    qProp: GenericVariableProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties for a variable.
    * <div class=note>The identifier of a variable cannot be modified.</div> <div class=note>You cannot update the properties of a script-defined variable using the _SetProperties method_. </div>
@@ -6072,15 +6577,16 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
       qProp: GenericVariableProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Sets a string value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
    *
    * @param qVal - Value of the variable. The string can contain an expression.
+   * @param options - Per-call options, taken after every positional param.
    */
-  setStringValue(qVal: string): Promise<Record<string, never>>;
+  setStringValue(qVal: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets a string value to a variable.
    * <div class=note>These changes are not persistent. They only last the duration of the engine session.</div>
@@ -6093,7 +6599,7 @@ export interface GenericVariable extends QixObjectBase<'GenericVariable'> {
       qVal: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 }
 
 /** The engine session itself (handle -1): opens and creates apps, lists documents and connectors. */
@@ -6103,7 +6609,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * * If an abort flag is set on a pending request, the request is aborted.
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
    */
-  abortAll(): Promise<Record<string, never>>;
+  abortAll(): QixPromise<Record<string, never>>;
   /**
    * Sets an abort flag on all pending and ongoing requests in the current engine session.
    * * If an abort flag is set on a pending request, the request is aborted.
@@ -6111,7 +6617,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * Named form: an empty object, then per-call options.
    */
-  abortAll(params: Record<string, never>, options?: CallOptions): Promise<Record<string, never>>;
+  abortAll(params: Record<string, never>, options?: CallOptions): QixPromise<Record<string, never>>;
 
   /**
    * Sets an abort flag on a specific request in the current engine session.
@@ -6119,8 +6625,9 @@ export interface Global extends QixObjectBase<'Global'> {
    * * If an abort flag is set on an ongoing request, the engine checks to see if it is possible to abort the request.
    *
    * @param qRequestId - Identifier of request to abort.
+   * @param options - Per-call options, taken after every positional param.
    */
-  abortRequest(qRequestId: number): Promise<Record<string, never>>;
+  abortRequest(qRequestId: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets an abort flag on a specific request in the current engine session.
    * * If an abort flag is set on a pending request, the request is aborted.
@@ -6134,23 +6641,24 @@ export interface Global extends QixObjectBase<'Global'> {
       qRequestId: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Indicates whether or not a user is able to create an app. */
-  allowCreateApp(): Promise<boolean>;
+  allowCreateApp(): QixPromise<boolean>;
   /**
    * Indicates whether or not a user is able to create an app.
    *
    * Named form: an empty object, then per-call options.
    */
-  allowCreateApp(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  allowCreateApp(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Cancels an ongoing reload. The reload of the app is stopped. The indexation can be canceled and _true_ is still the return value of the reload task.
    *
    * @param qReason - Reason for why the reload was cancelled. This will be echoed back to the user in the script log.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cancelReload(qReason?: string): Promise<Record<string, never>>;
+  cancelReload(qReason?: string, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Cancels an ongoing reload. The reload of the app is stopped. The indexation can be canceled and _true_ is still the return value of the reload task.
    *
@@ -6162,14 +6670,15 @@ export interface Global extends QixObjectBase<'Global'> {
       qReason?: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Cancels an ongoing request. The request is stopped.
    *
    * @param qRequestId - Identifier of the request to stop.
+   * @param options - Per-call options, taken after every positional param.
    */
-  cancelRequest(qRequestId: number): Promise<Record<string, never>>;
+  cancelRequest(qRequestId: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Cancels an ongoing request. The request is stopped.
    *
@@ -6181,7 +6690,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qRequestId: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Configures the engine's behavior during a reload.
@@ -6190,12 +6699,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qCancelOnScriptError - If set to true, the script execution is halted on error. Otherwise, the engine continues the script execution. This parameter is relevant only if the variable _ErrorMode_ is set to 1.
    * @param qUseErrorData - If set to true, any script execution error is returned in _qErrorData_ by the _GetProgress method_.
    * @param qInteractOnError - If set to true, the script execution is halted on error and the engine is waiting for an interaction to be performed. If the result from the interaction is 1 (_qDef.qResult_ is 1), the engine continues the script execution otherwise the execution is halted. This parameter is relevant only if the variable _ErrorMode_ is set to 1 and the script is run in debug mode (_qDebug_ is set to true when calling the _DoReload method_).
+   * @param options - Per-call options, taken after every positional param.
    */
   configureReload(
     qCancelOnScriptError: boolean,
     qUseErrorData: boolean,
     qInteractOnError: boolean,
-  ): Promise<Record<string, never>>;
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Configures the engine's behavior during a reload.
    * <div class=note>The _ConfigureReload method_ should be run before the _DoReload method_. </div>
@@ -6212,7 +6723,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qInteractOnError: boolean;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Copies an app that is in the Qlik Sense repository.
@@ -6222,8 +6733,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qTargetAppId - Identifier (GUID) of the app entity in the Qlik Sense repository. The app entity must have been previously created by the Qlik Sense Repository Service (QRS) API.
    * @param qSrcAppId - Identifier (GUID) of the source app in the Qlik Sense repository.
    * @param qIds - Array of QRS identifiers. The list of all objects in the app to be copied must be given. This list must contain the GUIDs of all these objects. If the list of the QRS identifiers is empty, the _CopyApp_ method copies all objects to the target app. Script-defined variables are automatically copied when copying an app. To be able to copy variables not created via script, the GUID of each variable must be provided in the list of QRS identifiers. To get the QRS identifiers of the objects in an app, you can use the QRS API. The GET method (from the QRS API) returns the identifiers of the objects in the app. The following example returns the QRS identifiers of all the objects in a specified app: GET /qrs/app/9c3f8634-6191-4a34-a114-a39102058d13 Where _9c3f8634-6191-4a34-a114-a39102058d13_ is the identifier of the app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  copyApp(qTargetAppId: string, qSrcAppId: string, qIds: string[]): Promise<boolean>;
+  copyApp(
+    qTargetAppId: string,
+    qSrcAppId: string,
+    qIds: string[],
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Copies an app that is in the Qlik Sense repository.
    * The engine copies the app into an app entity that was previously created by the repository.
@@ -6241,7 +6758,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qIds: string[];
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Creates an app.
@@ -6249,12 +6766,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qAppName - Name of the app.
    * @param qLocalizedScriptMainSection - Name of the first section in the script editor. The default value is _Main_.
    * @param qLocale - Set custom locale for the app instead of system default.
+   * @param options - Per-call options, taken after every positional param.
    */
   createApp(
     qAppName: string,
     qLocalizedScriptMainSection?: string,
     qLocale?: string,
-  ): Promise<{ qSuccess: boolean; qAppId: string }>;
+    options?: CallOptions,
+  ): QixPromise<{ qSuccess: boolean; qAppId: string }>;
   /**
    * Creates an app.
    *
@@ -6270,7 +6789,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qLocale?: string;
     },
     options?: CallOptions,
-  ): Promise<{ qSuccess: boolean; qAppId: string }>;
+  ): QixPromise<{ qSuccess: boolean; qAppId: string }>;
 
   /**
    * Creates an app and opens an engine session.
@@ -6281,6 +6800,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qPassword - Password of the user.
    * @param qSerial - Current Qlik Sense serial number.
    * @param qLocalizedScriptMainSection - Name of the first section in the script editor. The default value is _Main_.
+   * @param options - Per-call options, taken after every positional param.
    */
   createDocEx(
     qDocName: string,
@@ -6288,7 +6808,8 @@ export interface Global extends QixObjectBase<'Global'> {
     qPassword?: string,
     qSerial?: string,
     qLocalizedScriptMainSection?: string,
-  ): Promise<Doc>;
+    options?: CallOptions,
+  ): QixPromise<Doc>;
   /**
    * Creates an app and opens an engine session.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
@@ -6309,7 +6830,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qLocalizedScriptMainSection?: string;
     },
     options?: CallOptions,
-  ): Promise<Doc>;
+  ): QixPromise<Doc>;
 
   /**
    * Creates an empty session app.
@@ -6317,7 +6838,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * * The name of a session app cannot be chosen. The engine automatically assigns a unique identifier to the session app.
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
    */
-  createSessionApp(): Promise<Doc>;
+  createSessionApp(): QixPromise<Doc>;
   /**
    * Creates an empty session app.
    * The following applies:
@@ -6326,7 +6847,7 @@ export interface Global extends QixObjectBase<'Global'> {
    *
    * Named form: an empty object, then per-call options.
    */
-  createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
+  createSessionApp(params: Record<string, never>, options?: CallOptions): QixPromise<Doc>;
 
   /**
    * Creates a session app from a source app.
@@ -6338,8 +6859,9 @@ export interface Global extends QixObjectBase<'Global'> {
    * * A session app is not persisted and cannot be saved. Everything created during a session app is non-persisted; for example: objects, data connections.
    *
    * @param qSrcAppId - App identifier of the source app. It corresponds to _qAppId_ returned by the _CreateApp method_ when creating the source app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  createSessionAppFromApp(qSrcAppId: string): Promise<Doc>;
+  createSessionAppFromApp(qSrcAppId: string, options?: CallOptions): QixPromise<Doc>;
   /**
    * Creates a session app from a source app.
    * The following applies:
@@ -6357,14 +6879,15 @@ export interface Global extends QixObjectBase<'Global'> {
       qSrcAppId: string;
     },
     options?: CallOptions,
-  ): Promise<Doc>;
+  ): QixPromise<Doc>;
 
   /**
    * Deletes an app from the Qlik Sense repository or from the file system.
    *
    * @param qAppId - Identifier of the app to delete. In Qlik Sense Enterprise, the identifier of the app is a GUID in the Qlik Sense repository. In Qlik Sense Desktop, the identifier of the app is the name of the app, as defined in the apps folder _%userprofile%\Documents\Qlik\Sense\Apps_.
+   * @param options - Per-call options, taken after every positional param.
    */
-  deleteApp(qAppId: string): Promise<boolean>;
+  deleteApp(qAppId: string, options?: CallOptions): QixPromise<boolean>;
   /**
    * Deletes an app from the Qlik Sense repository or from the file system.
    *
@@ -6376,16 +6899,16 @@ export interface Global extends QixObjectBase<'Global'> {
       qAppId: string;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Returns the version number of the Qlik engine component. */
-  engineVersion(): Promise<NxEngineVersion>;
+  engineVersion(): QixPromise<NxEngineVersion>;
   /**
    * Returns the version number of the Qlik engine component.
    *
    * Named form: an empty object, then per-call options.
    */
-  engineVersion(params: Record<string, never>, options?: CallOptions): Promise<NxEngineVersion>;
+  engineVersion(params: Record<string, never>, options?: CallOptions): QixPromise<NxEngineVersion>;
 
   /**
    * Exports an app from the Qlik Sense repository to the file system.
@@ -6395,13 +6918,15 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qSrcAppId - Identifier of the source app. The identifier is a GUID from the Qlik Sense repository.
    * @param qIds - Array of identifiers. The list of all the objects in the app to be exported must be given. This list must contain the GUIDs of all these objects.
    * @param qNoData - Set this parameter to true if the data should be omitted in the exported app.
+   * @param options - Per-call options, taken after every positional param.
    */
   exportApp(
     qTargetPath: string,
     qSrcAppId: string,
     qIds: string[],
     qNoData?: boolean,
-  ): Promise<boolean>;
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Exports an app from the Qlik Sense repository to the file system.
    * <div class=note>This operation is possible only in Qlik Sense Enterprise.</div>
@@ -6420,23 +6945,24 @@ export interface Global extends QixObjectBase<'Global'> {
       qNoData?: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Returns the handle of the current app. */
-  getActiveDoc(): Promise<Doc>;
+  getActiveDoc(): QixPromise<Doc>;
   /**
    * Returns the handle of the current app.
    *
    * Named form: an empty object, then per-call options.
    */
-  getActiveDoc(params: Record<string, never>, options?: CallOptions): Promise<Doc>;
+  getActiveDoc(params: Record<string, never>, options?: CallOptions): QixPromise<Doc>;
 
   /**
    * Retrieves the meta data of an app.
    *
    * @param qAppID - Identifier of the app, as returned by the _CreateApp method_. One of: * Path and name of the app (Qlik Sense Desktop) * GUID (Qlik Sense Enterprise)
+   * @param options - Per-call options, taken after every positional param.
    */
-  getAppEntry(qAppID: string): Promise<AppEntry>;
+  getAppEntry(qAppID: string, options?: CallOptions): QixPromise<AppEntry>;
   /**
    * Retrieves the meta data of an app.
    *
@@ -6448,25 +6974,26 @@ export interface Global extends QixObjectBase<'Global'> {
       qAppID: string;
     },
     options?: CallOptions,
-  ): Promise<AppEntry>;
+  ): QixPromise<AppEntry>;
 
   /** Retrieves information about the authenticated user. */
-  getAuthenticatedUser(): Promise<string>;
+  getAuthenticatedUser(): QixPromise<string>;
   /**
    * Retrieves information about the authenticated user.
    *
    * Named form: an empty object, then per-call options.
    */
-  getAuthenticatedUser(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getAuthenticatedUser(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
    * In the Qlik engine BNF grammar, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
    *
    * @param qBnfType - Returns a set of rules defining the syntax for: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use the _GetBaseBNF_ method instead
    */
-  getBNF(qBnfType: BNFType): Promise<BNFDef[]>;
+  getBNF(qBnfType: BNFType, options?: CallOptions): QixPromise<BNFDef[]>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. The BNF rules define the syntax for the script statements and the script or chart functions.
    * In the Qlik engine BNF grammar, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6480,15 +7007,19 @@ export interface Global extends QixObjectBase<'Global'> {
       qBnfType: BNFType;
     },
     options?: CallOptions,
-  ): Promise<BNFDef[]>;
+  ): QixPromise<BNFDef[]>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
    *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getBaseBNF(qBnfType: BNFType): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  getBaseBNF(
+    qBnfType: BNFType,
+    options?: CallOptions,
+  ): QixPromise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6501,14 +7032,15 @@ export interface Global extends QixObjectBase<'Global'> {
       qBnfType: BNFType;
     },
     options?: CallOptions,
-  ): Promise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
+  ): QixPromise<{ qBnfDefs: BNFDef[]; qBnfHash: string }>;
 
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
    *
    * @param qBnfType - The type of grammar to return: * The script statements and the script functions if _qBnfType_ is set to S. * The chart functions if _qBnfType_ is set to E.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getBaseBNFHash(qBnfType: BNFType): Promise<string>;
+  getBaseBNFHash(qBnfType: BNFType, options?: CallOptions): QixPromise<string>;
   /**
    * Gets a string hash calculated from the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language. If the hash changes between subsequent calls to this method, this indicates that the BNF grammar has changed.
    *
@@ -6520,15 +7052,19 @@ export interface Global extends QixObjectBase<'Global'> {
       qBnfType: BNFType;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
    *
    * @param qBnfType - The type of grammar to return: * S: returns the script statements and the script functions. * E: returns the chart functions.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getBaseBNFString(qBnfType: BNFType): Promise<{ qBnfStr: string; qBnfHash: string }>;
+  getBaseBNFString(
+    qBnfType: BNFType,
+    options?: CallOptions,
+  ): QixPromise<{ qBnfStr: string; qBnfHash: string }>;
   /**
    * Gets the current Backus-Naur Form (BNF) grammar of the Qlik engine scripting language, as well as a string hash calculated from that grammar. The BNF rules define the syntax for the script statements and the script or chart functions. If the hash changes between subsequent calls to this method, this indicates that the BNF has changed.
    * In the Qlik engine grammars, a token is a string of one or more characters that is significant as a group. For example, a token could be a function name, a number, a letter, a parenthesis, and so on.
@@ -6541,14 +7077,15 @@ export interface Global extends QixObjectBase<'Global'> {
       qBnfType: BNFType;
     },
     options?: CallOptions,
-  ): Promise<{ qBnfStr: string; qBnfHash: string }>;
+  ): QixPromise<{ qBnfStr: string; qBnfHash: string }>;
 
   /**
    * List the custom connectors available in the system.
    *
    * @param qReloadList - Sets if the list of custom connectors should be reloaded or not. If set to false, only the connectors that were returned the previous time are returned. If new connectors have been added since the last call to the _GetCustomConnectors_ method was made, the new connectors are not returned. If set to true, the _GetCustomConnectors_ method looks for new connectors in the file system. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getCustomConnectors(qReloadList?: boolean): Promise<CustomConnector[]>;
+  getCustomConnectors(qReloadList?: boolean, options?: CallOptions): QixPromise<CustomConnector[]>;
   /**
    * List the custom connectors available in the system.
    *
@@ -6560,14 +7097,18 @@ export interface Global extends QixObjectBase<'Global'> {
       qReloadList?: boolean;
     },
     options?: CallOptions,
-  ): Promise<CustomConnector[]>;
+  ): QixPromise<CustomConnector[]>;
 
   /**
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
    *
    * @param qConnection - Information about the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getDatabasesFromConnectionString(qConnection: Connection): Promise<Database[]>;
+  getDatabasesFromConnectionString(
+    qConnection: Connection,
+    options?: CallOptions,
+  ): QixPromise<Database[]>;
   /**
    * Lists the databases in a ODBC, OLEDB or CUSTOM data source.
    *
@@ -6579,36 +7120,37 @@ export interface Global extends QixObjectBase<'Global'> {
       qConnection: Connection;
     },
     options?: CallOptions,
-  ): Promise<Database[]>;
+  ): QixPromise<Database[]>;
 
   /**
    * Returns the folder where the apps are stored.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    */
-  getDefaultAppFolder(): Promise<string>;
+  getDefaultAppFolder(): QixPromise<string>;
   /**
    * Returns the folder where the apps are stored.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  getDefaultAppFolder(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getDefaultAppFolder(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /** Returns the list of apps. */
-  getDocList(): Promise<DocListEntry[]>;
+  getDocList(): QixPromise<DocListEntry[]>;
   /**
    * Returns the list of apps.
    *
    * Named form: an empty object, then per-call options.
    */
-  getDocList(params: Record<string, never>, options?: CallOptions): Promise<DocListEntry[]>;
+  getDocList(params: Record<string, never>, options?: CallOptions): QixPromise<DocListEntry[]>;
 
   /**
    * Returns the files and folders located at a specified path.
    *
    * @param qPath - Absolute or relative path. Relative paths are relative to the default _Apps_ folder.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFolderItemsForPath(qPath: string): Promise<FolderItem[]>;
+  getFolderItemsForPath(qPath: string, options?: CallOptions): QixPromise<FolderItem[]>;
   /**
    * Returns the files and folders located at a specified path.
    *
@@ -6620,14 +7162,15 @@ export interface Global extends QixObjectBase<'Global'> {
       qPath: string;
     },
     options?: CallOptions,
-  ): Promise<FolderItem[]>;
+  ): QixPromise<FolderItem[]>;
 
   /**
    * Gets the list of all the script functions.
    *
    * @param qGroup - Name of the group. Default is all groups.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;
+  getFunctions(qGroup?: FunctionGroup, options?: CallOptions): QixPromise<Function[]>;
   /**
    * Gets the list of all the script functions.
    *
@@ -6639,7 +7182,7 @@ export interface Global extends QixObjectBase<'Global'> {
       qGroup?: FunctionGroup;
     },
     options?: CallOptions,
-  ): Promise<Function[]>;
+  ): QixPromise<Function[]>;
 
   /**
    * Retrieves information on the user interaction that is requested by the engine.
@@ -6650,8 +7193,9 @@ export interface Global extends QixObjectBase<'Global'> {
    * * When the script execution is finished.
    *
    * @param qRequestId - Identifier of the request. Corresponds to the identifier of the _DoReload_ request.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getInteract(qRequestId: number): Promise<InteractDef>;
+  getInteract(qRequestId: number, options?: CallOptions): QixPromise<InteractDef>;
   /**
    * Retrieves information on the user interaction that is requested by the engine.
    * Engine can request user interactions only during script reload and when the reload is performed in debug mode ( _qDebug_ is set to true when using the _DoReload method_ ).
@@ -6668,13 +7212,13 @@ export interface Global extends QixObjectBase<'Global'> {
       qRequestId: number;
     },
     options?: CallOptions,
-  ): Promise<InteractDef>;
+  ): QixPromise<InteractDef>;
 
   /**
    * Lists the logical drives in the system.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
    */
-  getLogicalDriveStrings(): Promise<DriveInfo[]>;
+  getLogicalDriveStrings(): QixPromise<DriveInfo[]>;
   /**
    * Lists the logical drives in the system.
    * <div class=note>This method applies only if running Qlik Sense Desktop.</div>
@@ -6684,33 +7228,37 @@ export interface Global extends QixObjectBase<'Global'> {
   getLogicalDriveStrings(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<DriveInfo[]>;
+  ): QixPromise<DriveInfo[]>;
 
   /** Returns the list of the ODBC connectors that are installed in the system. */
-  getOdbcDsns(): Promise<OdbcDsn[]>;
+  getOdbcDsns(): QixPromise<OdbcDsn[]>;
   /**
    * Returns the list of the ODBC connectors that are installed in the system.
    *
    * Named form: an empty object, then per-call options.
    */
-  getOdbcDsns(params: Record<string, never>, options?: CallOptions): Promise<OdbcDsn[]>;
+  getOdbcDsns(params: Record<string, never>, options?: CallOptions): QixPromise<OdbcDsn[]>;
 
   /** Returns the list of the OLEDB providers installed on the system. */
-  getOleDbProviders(): Promise<OleDbProvider[]>;
+  getOleDbProviders(): QixPromise<OleDbProvider[]>;
   /**
    * Returns the list of the OLEDB providers installed on the system.
    *
    * Named form: an empty object, then per-call options.
    */
-  getOleDbProviders(params: Record<string, never>, options?: CallOptions): Promise<OleDbProvider[]>;
+  getOleDbProviders(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<OleDbProvider[]>;
 
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
    * <div class=note>For more information on DoReload and DoSave, see the _DoReload Method_ and _DoSave Method_. </div>
    *
    * @param qRequestId - Identifier of the _DoReload_ or _DoSave_ request or 0. Complete information is returned if the identifier of the request is given. If the identifier is 0, less information is given. Progress messages and error messages are returned but information like when the request started and finished is not returned.
+   * @param options - Per-call options, taken after every positional param.
    */
-  getProgress(qRequestId: number): Promise<ProgressData>;
+  getProgress(qRequestId: number, options?: CallOptions): QixPromise<ProgressData>;
   /**
    * Gives information about the progress of the _DoReload_ and _DoSave_ calls.
    * <div class=note>For more information on DoReload and DoSave, see the _DoReload Method_ and _DoSave Method_. </div>
@@ -6723,51 +7271,62 @@ export interface Global extends QixObjectBase<'Global'> {
       qRequestId: number;
     },
     options?: CallOptions,
-  ): Promise<ProgressData>;
+  ): QixPromise<ProgressData>;
 
   /**
    * Lists the streams.
    *
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
-  getStreamList(): Promise<NxStreamListEntry[]>;
+  getStreamList(): QixPromise<NxStreamListEntry[]>;
   /**
    * Lists the streams.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use general purpose endpoint in [QRS API: GET qrs/stream/](/Subsystems/RepositoryServiceAPI/Content/Sense_RepositoryServiceAPI/RepositoryServiceAPI-Get.htm) instead.
    */
-  getStreamList(params: Record<string, never>, options?: CallOptions): Promise<NxStreamListEntry[]>;
+  getStreamList(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<NxStreamListEntry[]>;
 
   /** Lists the supported code pages. */
-  getSupportedCodePages(): Promise<CodePage[]>;
+  getSupportedCodePages(): QixPromise<CodePage[]>;
   /**
    * Lists the supported code pages.
    *
    * Named form: an empty object, then per-call options.
    */
-  getSupportedCodePages(params: Record<string, never>, options?: CallOptions): Promise<CodePage[]>;
+  getSupportedCodePages(
+    params: Record<string, never>,
+    options?: CallOptions,
+  ): QixPromise<CodePage[]>;
 
   /**
    * Returns the unique identifier of the endpoint for the current user in the current app.
    * <div class=note>This unique identifier can be used for logging purposes.</div>
    */
-  getUniqueID(): Promise<string>;
+  getUniqueID(): QixPromise<string>;
   /**
    * Returns the unique identifier of the endpoint for the current user in the current app.
    * <div class=note>This unique identifier can be used for logging purposes.</div>
    *
    * Named form: an empty object, then per-call options.
    */
-  getUniqueID(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getUniqueID(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
    *
    * @param qRequestId - Identifier of the request. Corresponds to the identifier of the _DoReload_ request.
    * @param qDef - User response to the current interaction.
+   * @param options - Per-call options, taken after every positional param.
    */
-  interactDone(qRequestId: number, qDef: InteractDef): Promise<Record<string, never>>;
+  interactDone(
+    qRequestId: number,
+    qDef: InteractDef,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Informs the engine that a user interaction (which was earlier requested by the engine) was performed and indicates to the engine what to do next.
    *
@@ -6781,37 +7340,38 @@ export interface Global extends QixObjectBase<'Global'> {
       qDef: InteractDef;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Indicates whether the user is working in Qlik Sense Desktop. */
-  isDesktopMode(): Promise<boolean>;
+  isDesktopMode(): QixPromise<boolean>;
   /**
    * Indicates whether the user is working in Qlik Sense Desktop.
    *
    * Named form: an empty object, then per-call options.
    */
-  isDesktopMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  isDesktopMode(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
    *
    * @deprecated Use _IsDesktopMode_ method instead
    */
-  isPersonalMode(): Promise<boolean>;
+  isPersonalMode(): QixPromise<boolean>;
   /**
    * Indicates whether or not the user is working in personal mode (Qlik Sense Desktop).
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _IsDesktopMode_ method instead
    */
-  isPersonalMode(params: Record<string, never>, options?: CallOptions): Promise<boolean>;
+  isPersonalMode(params: Record<string, never>, options?: CallOptions): QixPromise<boolean>;
 
   /**
    * Checks if a connection string is valid.
    *
    * @param qConnection - Information about the connection.
+   * @param options - Per-call options, taken after every positional param.
    */
-  isValidConnectionString(qConnection: Connection): Promise<boolean>;
+  isValidConnectionString(qConnection: Connection, options?: CallOptions): QixPromise<boolean>;
   /**
    * Checks if a connection string is valid.
    *
@@ -6823,25 +7383,25 @@ export interface Global extends QixObjectBase<'Global'> {
       qConnection: Connection;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /** Returns the name of the operating system. */
-  oSName(): Promise<string>;
+  oSName(): QixPromise<string>;
   /**
    * Returns the name of the operating system.
    *
    * Named form: an empty object, then per-call options.
    */
-  oSName(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  oSName(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /** Returns the version number of the operating system. */
-  oSVersion(): Promise<string>;
+  oSVersion(): QixPromise<string>;
   /**
    * Returns the version number of the operating system.
    *
    * Named form: an empty object, then per-call options.
    */
-  oSVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  oSVersion(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Opens an app and checks if the app needs to be migrated (if the app is deprecated).
@@ -6857,6 +7417,7 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qPassword - Password of the user.
    * @param qSerial - Current Qlik Sense serial number.
    * @param qNoData - Set this parameter to true to be able to open an app without loading its data. When this parameter is set to true, the objects in the app are present but contain no data. The script can be edited and reloaded. The default value is false.
+   * @param options - Per-call options, taken after every positional param.
    */
   openDoc(
     qDocName: string,
@@ -6864,7 +7425,8 @@ export interface Global extends QixObjectBase<'Global'> {
     qPassword?: string,
     qSerial?: string,
     qNoData?: boolean,
-  ): Promise<Doc>;
+    options?: CallOptions,
+  ): QixPromise<Doc>;
   /**
    * Opens an app and checks if the app needs to be migrated (if the app is deprecated).
    * The _OpenDoc method_ compares the version of the app with the version of Qlik Sense and migrates the app to the current version of Qlik Sense if necessary. Once the migration is done, the app is opened.
@@ -6890,21 +7452,21 @@ export interface Global extends QixObjectBase<'Global'> {
       qNoData?: boolean;
     },
     options?: CallOptions,
-  ): Promise<Doc>;
+  ): QixPromise<Doc>;
 
   /**
    * Returns the Qlik Sense version number.
    *
    * @deprecated Use _EngineVersion_ method instead
    */
-  productVersion(): Promise<string>;
+  productVersion(): QixPromise<string>;
   /**
    * Returns the Qlik Sense version number.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _EngineVersion_ method instead
    */
-  productVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  productVersion(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Publishes an app to the supplied stream.
@@ -6912,8 +7474,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qAppId - The Id of the app to publish.
    * @param qName - The name of the app to publish.
    * @param qStreamId - The stream Id of the app to publish.
+   * @param options - Per-call options, taken after every positional param.
    */
-  publishApp(qAppId: string, qName: string, qStreamId: string): Promise<Record<string, never>>;
+  publishApp(
+    qAppId: string,
+    qName: string,
+    qStreamId: string,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Publishes an app to the supplied stream.
    *
@@ -6929,33 +7497,33 @@ export interface Global extends QixObjectBase<'Global'> {
       qStreamId: string;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /** Returns the Qlik product name. */
-  qTProduct(): Promise<string>;
+  qTProduct(): QixPromise<string>;
   /**
    * Returns the Qlik product name.
    *
    * Named form: an empty object, then per-call options.
    */
-  qTProduct(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  qTProduct(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Returns the Qlik Sense version number.
    *
    * @deprecated Use the _EngineVersion_ method instead
    */
-  qvVersion(): Promise<string>;
+  qvVersion(): QixPromise<string>;
   /**
    * Returns the Qlik Sense version number.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use the _EngineVersion_ method instead
    */
-  qvVersion(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  qvVersion(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /** Reloads the list of extensions. */
-  reloadExtensionList(): Promise<Record<string, never>>;
+  reloadExtensionList(): QixPromise<Record<string, never>>;
   /**
    * Reloads the list of extensions.
    *
@@ -6964,7 +7532,7 @@ export interface Global extends QixObjectBase<'Global'> {
   reloadExtensionList(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Replaces objects of a target app with the objects from a source app.
@@ -6974,8 +7542,14 @@ export interface Global extends QixObjectBase<'Global'> {
    * @param qTargetAppId - Identifier (GUID) of the target app. The target app is the app to be replaced.
    * @param qSrcAppID - Identifier (GUID) of the source app. The objects in the source app will replace the objects in the target app.
    * @param qIds - QRS identifiers (GUID) of the objects in the target app to be replaced. Only QRS-approved GUIDs are applicable. An object that is QRS-approved, is for example an object that has been published (for example, not private anymore). If an object is private, it should not be included in this list. If the array of identifiers contains objects that are not present in the source app, the objects related to these identifiers are removed from the target app. If _qIds_ is empty, no objects are deleted in the target app.
+   * @param options - Per-call options, taken after every positional param.
    */
-  replaceAppFromID(qTargetAppId: string, qSrcAppID: string, qIds: string[]): Promise<boolean>;
+  replaceAppFromID(
+    qTargetAppId: string,
+    qSrcAppID: string,
+    qIds: string[],
+    options?: CallOptions,
+  ): QixPromise<boolean>;
   /**
    * Replaces objects of a target app with the objects from a source app.
    * The list of objects in the app to be replaced must be defined in _qIds_.
@@ -6993,16 +7567,17 @@ export interface Global extends QixObjectBase<'Global'> {
       qIds: string[];
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
    *
    * @param qNewAppName - &lt;Name of the saved app&gt;
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use Document _SaveAs_ method instead
    */
-  saveAs(qNewAppName: string): Promise<string>;
+  saveAs(qNewAppName: string, options?: CallOptions): QixPromise<string>;
   /**
    * Save a copy of an app with a different name.
    * Can be used to save a session app as an ordinary app.
@@ -7016,13 +7591,13 @@ export interface Global extends QixObjectBase<'Global'> {
       qNewAppName: string;
     },
     options?: CallOptions,
-  ): Promise<string>;
+  ): QixPromise<string>;
 
   /**
    * Shuts down the Qlik engine.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
    */
-  shutdownProcess(): Promise<Record<string, never>>;
+  shutdownProcess(): QixPromise<Record<string, never>>;
   /**
    * Shuts down the Qlik engine.
    * <div class=note>This operation is possible only in Qlik Sense Desktop.</div>
@@ -7032,7 +7607,7 @@ export interface Global extends QixObjectBase<'Global'> {
   shutdownProcess(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 }
 
 /** A variable of an app, through the legacy Variable class. */
@@ -7042,9 +7617,10 @@ export interface Variable extends QixObjectBase<'Variable'> {
    *
    * @param qs - String representation of a dual value. Set this parameter to "", if the string representation is to be Null.
    * @param qd - Numeric representation of a dual value.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
-  forceContent(qs: string, qd: number): Promise<Record<string, never>>;
+  forceContent(qs: string, qd: number, options?: CallOptions): QixPromise<Record<string, never>>;
   /**
    * Sets the value of a dual variable overriding any input constraints.
    *
@@ -7059,28 +7635,28 @@ export interface Variable extends QixObjectBase<'Variable'> {
       qd: number;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 
   /**
    * Returns the calculated value of a variable.
    *
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getContent(): Promise<AlfaNumString>;
+  getContent(): QixPromise<AlfaNumString>;
   /**
    * Returns the calculated value of a variable.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getContent(params: Record<string, never>, options?: CallOptions): Promise<AlfaNumString>;
+  getContent(params: Record<string, never>, options?: CallOptions): QixPromise<AlfaNumString>;
 
   /**
    * Gets the properties of a variable.
    *
    * @deprecated Use _GetProperties_ method instead
    */
-  getNxProperties(): Promise<NxVariableProperties>;
+  getNxProperties(): QixPromise<NxVariableProperties>;
   /**
    * Gets the properties of a variable.
    *
@@ -7090,30 +7666,31 @@ export interface Variable extends QixObjectBase<'Variable'> {
   getNxProperties(
     params: Record<string, never>,
     options?: CallOptions,
-  ): Promise<NxVariableProperties>;
+  ): QixPromise<NxVariableProperties>;
 
   /**
    * Returns the raw value of a variable.
    *
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getRawContent(): Promise<string>;
+  getRawContent(): QixPromise<string>;
   /**
    * Returns the raw value of a variable.
    *
    * Named form: an empty object, then per-call options.
    * @deprecated Use _GenericVariable::GetProperties_ method instead
    */
-  getRawContent(params: Record<string, never>, options?: CallOptions): Promise<string>;
+  getRawContent(params: Record<string, never>, options?: CallOptions): QixPromise<string>;
 
   /**
    * Sets a value to a variable.
    *
    * @param qContent - Value of the variable.
    * @param qUpdateMRU - If set to true, the value is added to the Most Recently Used (MRU) list.
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _GenericVariable::SetProperties_ method instead
    */
-  setContent(qContent: string, qUpdateMRU: boolean): Promise<boolean>;
+  setContent(qContent: string, qUpdateMRU: boolean, options?: CallOptions): QixPromise<boolean>;
   /**
    * Sets a value to a variable.
    *
@@ -7128,15 +7705,19 @@ export interface Variable extends QixObjectBase<'Variable'> {
       qUpdateMRU: boolean;
     },
     options?: CallOptions,
-  ): Promise<boolean>;
+  ): QixPromise<boolean>;
 
   /**
    * Sets some properties to a variable.
    *
    * @param qProperties - Information about the properties of the variable
+   * @param options - Per-call options, taken after every positional param.
    * @deprecated Use _SetProperties_ method instead
    */
-  setNxProperties(qProperties: NxVariableProperties): Promise<Record<string, never>>;
+  setNxProperties(
+    qProperties: NxVariableProperties,
+    options?: CallOptions,
+  ): QixPromise<Record<string, never>>;
   /**
    * Sets some properties to a variable.
    *
@@ -7149,7 +7730,7 @@ export interface Variable extends QixObjectBase<'Variable'> {
       qProperties: NxVariableProperties;
     },
     options?: CallOptions,
-  ): Promise<Record<string, never>>;
+  ): QixPromise<Record<string, never>>;
 }
 
 /** Engine class name → its API interface, for typing object creation generically. */

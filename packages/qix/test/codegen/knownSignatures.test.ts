@@ -63,54 +63,54 @@ describe('known method signatures in the table', () => {
     expect(a).not.toBe(b);
   });
 
-  it('types object-returning methods with the class interface, and unwraps like enigma', () => {
+  it('types object-returning methods with the class interface, unwraps like enigma, and takes options after every positional param', () => {
     expect(methodSignatures('Global', 'openDoc')).toEqual([
-      'openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean): Promise<Doc>;',
-      'openDoc(params: { qDocName: string; qUserName?: string; qPassword?: string; qSerial?: string; qNoData?: boolean }, options?: CallOptions): Promise<Doc>;',
+      'openDoc(qDocName: string, qUserName?: string, qPassword?: string, qSerial?: string, qNoData?: boolean, options?: CallOptions): QixPromise<Doc>;',
+      'openDoc(params: { qDocName: string; qUserName?: string; qPassword?: string; qSerial?: string; qNoData?: boolean }, options?: CallOptions): QixPromise<Doc>;',
     ]);
     expect(methodSignatures('Doc', 'getObject')).toEqual([
-      'getObject(qId: string): Promise<GenericObject>;',
-      'getObject(params: { qId: string }, options?: CallOptions): Promise<GenericObject>;',
+      'getObject(qId: string, options?: CallOptions): QixPromise<GenericObject>;',
+      'getObject(params: { qId: string }, options?: CallOptions): QixPromise<GenericObject>;',
     ]);
     expect(methodSignatures('Doc', 'getField')[0]).toBe(
-      'getField(qFieldName: string, qStateName?: string): Promise<Field>;',
+      'getField(qFieldName: string, qStateName?: string, options?: CallOptions): QixPromise<Field>;',
     );
     expect(methodSignatures('Global', 'createSessionApp')).toEqual([
-      'createSessionApp(): Promise<Doc>;',
-      'createSessionApp(params: Record<string, never>, options?: CallOptions): Promise<Doc>;',
+      'createSessionApp(): QixPromise<Doc>;',
+      'createSessionApp(params: Record<string, never>, options?: CallOptions): QixPromise<Doc>;',
     ]);
     expect(methodSignatures('Global', 'oSName')).toEqual([
-      'oSName(): Promise<string>;',
-      'oSName(params: Record<string, never>, options?: CallOptions): Promise<string>;',
+      'oSName(): QixPromise<string>;',
+      'oSName(params: Record<string, never>, options?: CallOptions): QixPromise<string>;',
     ]);
     expect(methodSignatures('GenericObject', 'getLayout')).toEqual([
-      'getLayout(): Promise<GenericObjectLayout>;',
-      'getLayout(params: Record<string, never>, options?: CallOptions): Promise<GenericObjectLayout>;',
+      'getLayout(): QixPromise<GenericObjectLayout>;',
+      'getLayout(params: Record<string, never>, options?: CallOptions): QixPromise<GenericObjectLayout>;',
     ]);
     // enigma drops qReturn for these three, then the single Out param is the value.
     expect(methodSignatures('Global', 'getInteract')[0]).toBe(
-      'getInteract(qRequestId: number): Promise<InteractDef>;',
+      'getInteract(qRequestId: number, options?: CallOptions): QixPromise<InteractDef>;',
     );
     expect(methodSignatures('Doc', 'storeTempSelectionState')[0]).toBe(
-      'storeTempSelectionState(qTTLOfTempState?: number): Promise<string>;',
+      'storeTempSelectionState(qTTLOfTempState?: number, options?: CallOptions): QixPromise<string>;',
     );
     expect(methodSignatures('Doc', 'createTemporaryBookmark')[0]).toBe(
-      'createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[]): Promise<string>;',
+      'createTemporaryBookmark(qOptions: NxTempBookmarkOptions, qObjectIdsToPatch?: string[], options?: CallOptions): QixPromise<string>;',
     );
     // Two Out params and no qReturn: the whole result object.
     expect(methodSignatures('Doc', 'checkExpression')[0]).toBe(
-      'checkExpression(qExpr: string, qLabels?: string[]): Promise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;',
+      'checkExpression(qExpr: string, qLabels?: string[], options?: CallOptions): QixPromise<{ qErrorMsg: string; qBadFieldNames: NxRange[]; qDangerousFieldNames: NxRange[] }>;',
     );
     // Plain strings whose description lists wire values take the matching enum type.
     expect(methodSignatures('Global', 'getFunctions')[0]).toBe(
-      'getFunctions(qGroup?: FunctionGroup): Promise<Function[]>;',
+      'getFunctions(qGroup?: FunctionGroup, options?: CallOptions): QixPromise<Function[]>;',
     );
     expect(methodSignatures('GenericObject', 'exportData')[0]).toContain(
       'qFileType: NxExportFileType',
     );
     // An optional param before a required one cannot be `?` in positional form.
     expect(methodSignatures('Doc', 'getDatabaseTableFields')[0]).toBe(
-      'getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string): Promise<DataField[]>;',
+      'getDatabaseTableFields(qConnectionId: string, qDatabase: string | undefined, qOwner: string | undefined, qTable: string, options?: CallOptions): QixPromise<DataField[]>;',
     );
   });
 });

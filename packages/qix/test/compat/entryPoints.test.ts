@@ -6,6 +6,10 @@ import errorCodes from '@qlikit/qix/error-codes';
 import { qixSchema } from '@qlikit/qix';
 import { ScriptedEngine } from '../helpers/ScriptedEngine.js';
 
+// enigma.js declares `export default`, but its CommonJS file sets module.exports, which is
+// what an ESM default import gets: the codes object itself.
+const enigmaCodes = enigmaErrorCodes as unknown as typeof enigmaErrorCodes.default;
+
 let engine: ScriptedEngine;
 
 beforeEach(async () => {
@@ -17,7 +21,7 @@ afterEach(async () => {
 });
 
 it('exports enigma.js error codes with the same names and values', () => {
-  for (const [name, value] of Object.entries(enigmaErrorCodes as Record<string, number>)) {
+  for (const [name, value] of Object.entries(enigmaCodes)) {
     expect(errorCodes[name as keyof typeof errorCodes]).toBe(value);
   }
 });

@@ -90,7 +90,7 @@ it('accepts options after all positional params', async () => {
   const global = await session.open();
   const doc = await global.openDoc('app');
   engine.on('GetObject', () => undefined);
-  await expect(doc.getObject('chart1', { timeout: 5 } as never)).rejects.toMatchObject({
+  await expect(doc.getObject('chart1', { timeout: 5 })).rejects.toMatchObject({
     code: errorCodes.REQUEST_TIMEOUT,
   });
   expect((await engine.waitForRequest('GetObject')).params).toEqual(['chart1']);

@@ -59,6 +59,7 @@ describe('the frames of one synchronous run leave in one TCP write', () => {
     const withResponse = { ...plain, [response]: { socket: { cork: 'no' } } };
     expect(findTcpSocket(withResponse)).toBeUndefined();
     const corkable = { cork: () => undefined, uncork: () => undefined };
-    expect(findTcpSocket({ ...plain, [response]: { socket: corkable } })).toBe(corkable);
+    const withCorkable = { ...plain, [response]: { socket: corkable } };
+    expect(findTcpSocket(withCorkable)).toBe(corkable);
   });
 });

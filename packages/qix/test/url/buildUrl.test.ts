@@ -6,7 +6,14 @@ import senseUtilities, {
   type BuildUrlOptions,
 } from '@qlikit/qix/sense-utilities';
 
-const cases: BuildUrlOptions[] = [
+// enigma.js declares `export default`, but its CommonJS file sets module.exports, which is
+// what an ESM default import gets: the class itself.
+const enigmaUtilities = enigmaSenseUtilities as unknown as typeof enigmaSenseUtilities.default;
+
+/** Options both builders take (enigma.js's `port` is a number only). */
+type SharedOptions = BuildUrlOptions & Parameters<typeof enigmaUtilities.buildUrl>[0];
+
+const cases: SharedOptions[] = [
   {},
   { host: 'sense.example.com' },
   { host: 'h', port: 4848, secure: false },
@@ -22,9 +29,7 @@ const cases: BuildUrlOptions[] = [
 
 describe('buildUrl', () => {
   it.each(cases)('builds the same URL as enigma.js for %j', (options) => {
-    const expected = (enigmaSenseUtilities as { buildUrl(o: object): string }).buildUrl({
-      ...options,
-    });
+    const expected = enigmaUtilities.buildUrl({ ...options });
     expect(buildUrl(options)).toBe(expected);
     expect(senseUtilities.buildUrl(options)).toBe(expected);
   });
