@@ -45,7 +45,13 @@ describe('grand totals of a chart over a dimension table and facts', () => {
       'Sum(Amount*Key)',
       'Max(Amount+Key)',
     ];
-    const picks = [{}, { Part: [1] }, { Cat: ['a'] }, { Cat: ['d'] }, { Key: [4, 5] }];
+    const picks: Record<string, readonly (string | number)[]>[] = [
+      {},
+      { Part: [1] },
+      { Cat: ['a'] },
+      { Cat: ['d'] },
+      { Key: [4, 5] },
+    ];
     for (const pick of picks) {
       const state = selectValues(model, pick);
       const chart = chartOf(model, state, ['Cat'], measures);

@@ -31,7 +31,7 @@ describe('continuous and reduced data', () => {
       qHyperCubeDef: {
         qDimensions: [{ qDef: { qFieldDefs: ['Day'] } }],
         qMeasures: [{ qDef: { qDef: 'Sum(Units)' } }],
-        qInitialDataFetch: [{ qWidth: 2, qHeight: 50 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 50 }],
       },
     });
   });
@@ -56,6 +56,7 @@ describe('continuous and reduced data', () => {
       qEnd: JAN_1 + 5,
       qNbrPoints: 100,
       qMaxNbrTicks: 300,
+      qMaxNumberLines: -1,
     })) as { qDataPages: { qMatrix: Cell[][] }[]; qAxisData: { qAxis: unknown[] } };
     expect(result.qDataPages[0]!.qMatrix.map((row) => `${row[0]!.qText} ${row[1]!.qText}`)).toEqual(
       ['2024-01-03 3', '2024-01-04 4', '2024-01-05 5', '2024-01-06 6', '2024-01-07 7'],
@@ -68,6 +69,8 @@ describe('continuous and reduced data', () => {
       qStart: JAN_1,
       qEnd: JAN_1 + 10,
       qNbrPoints: 2,
+      qMaxNbrTicks: 300,
+      qMaxNumberLines: -1,
     })) as { qDataPages: { qMatrix: Cell[][]; qIsReduced: boolean }[] };
     const page = result.qDataPages[0]!;
     expect(page.qIsReduced).toBe(true);
@@ -94,7 +97,7 @@ describe('continuous and reduced data', () => {
   it('reduces a page that does not fit, keeping the lowest and highest row of each bucket', async () => {
     const [full] = await chart.getHyperCubeReducedData(
       '/qHyperCubeDef',
-      [{ qWidth: 2, qHeight: 20 }],
+      [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 20 }],
       -1,
       'D1',
     );
@@ -103,7 +106,7 @@ describe('continuous and reduced data', () => {
     // Zoom 2: buckets of four rows, each keeping its lowest and highest Sum(Units): 1 4, 5 8, 9 10, cut at qHeight.
     const [reduced] = await chart.getHyperCubeReducedData(
       '/qHyperCubeDef',
-      [{ qWidth: 2, qHeight: 5 }],
+      [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 5 }],
       2,
       'D1',
     );
@@ -112,14 +115,19 @@ describe('continuous and reduced data', () => {
     // Zoom -1: the engine picks the factor whose result fits.
     const [auto] = await chart.getHyperCubeReducedData(
       '/qHyperCubeDef',
-      [{ qWidth: 2, qHeight: 4 }],
+      [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 4 }],
       -1,
       'D1',
     );
     expect(auto!.qMatrix.length).toBeLessThanOrEqual(4);
     expect((auto!.qMatrix as Cell[][]).map((row) => row[1]!.qNum)).toEqual([1, 8, 9, 10]);
     await expect(
-      chart.getHyperCubeReducedData('/qHyperCubeDef', [{ qWidth: 2, qHeight: 4 }], -1, 'C'),
+      chart.getHyperCubeReducedData(
+        '/qHyperCubeDef',
+        [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 4 }],
+        -1,
+        'C',
+      ),
     ).rejects.toMatchObject({ code: 20 });
   });
 });

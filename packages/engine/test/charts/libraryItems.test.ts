@@ -42,7 +42,7 @@ describe('qLibraryId: master dimensions and measures in charts', () => {
         // The inline definitions are stale: the library ids win.
         qDimensions: [{ qLibraryId: 'dim-who', qDef: { qFieldDefs: ['Product'] } }],
         qMeasures: [{ qLibraryId: 'msr-sales', qDef: { qDef: 'Count(OrderId)' } }],
-        qInitialDataFetch: [{ qWidth: 2, qHeight: 10 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 10 }],
       },
     });
     const cube = (await chart.getLayout()).qHyperCube!;
@@ -61,7 +61,7 @@ describe('qLibraryId: master dimensions and measures in charts', () => {
       qInfo: { qType: 'kpi' },
       qHyperCubeDef: {
         qMeasures: [{ qLibraryId: 'msr-sales' }],
-        qInitialDataFetch: [{ qWidth: 1, qHeight: 1 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 1 }],
       },
     });
     expect(
@@ -80,7 +80,7 @@ describe('qLibraryId: master dimensions and measures in charts', () => {
       qListObjectDef: {
         qLibraryId: 'dim-who',
         qDef: {},
-        qInitialDataFetch: [{ qWidth: 1, qHeight: 5 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 5 }],
       },
     });
     const rows = (await list.getLayout()).qListObject!.qDataPages[0]!.qMatrix as Cell[][];

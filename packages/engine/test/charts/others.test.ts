@@ -37,7 +37,7 @@ describe('dimension limits: Others grouping', () => {
           { qDef: { qDef: 'Count(OrderId)' } },
         ],
         qInterColumnSortOrder: [dims.length, ...dims.map((_, d) => d)],
-        qInitialDataFetch: [{ qWidth: 4, qHeight: 50 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 4, qHeight: 50 }],
       },
     });
     const matrix = (await chart.getLayout()).qHyperCube!.qDataPages[0]!.qMatrix as Cell[][];

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doc } from '@qlikit/qix';
+import type { Doc, NxPage } from '@qlikit/qix';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from '../server/helpers/engineFixture.js';
 
 // The pages nebula.js charts ask for: `{qWidth, qHeight}` with no qTop/qLeft
 // (sn-bar-chart's qInitialDataFetch). The spec requires none of NxPage's four
-// fields; a missing one is 0.
+// fields; a missing one is 0. (@qlikit/qix's NxPage type requires all four, as it does for every
+// all-number struct, so these pages are converted to it.)
+const nebulaPage = (page: Partial<NxPage>) => page as NxPage;
+
 describe('pages with missing NxPage fields', () => {
   let fixture: EngineFixture;
   let doc: Doc;
@@ -20,7 +23,7 @@ describe('pages with missing NxPage fields', () => {
   });
   afterAll(() => fixture.close());
 
-  const byCustomer = (page: object) => ({
+  const byCustomer = (page: NxPage) => ({
     qDimensions: [{ qDef: { qFieldDefs: ['Customer'] } }],
     qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }],
     qInitialDataFetch: [page],
@@ -30,7 +33,7 @@ describe('pages with missing NxPage fields', () => {
   it('reads a missing qTop and qLeft as 0 in qInitialDataFetch and in GetHyperCubeData', async () => {
     const chart = await doc.createSessionObject({
       qInfo: { qType: 'barchart' },
-      qHyperCubeDef: byCustomer({ qWidth: 17, qHeight: 500 }),
+      qHyperCubeDef: byCustomer(nebulaPage({ qWidth: 17, qHeight: 500 })),
     });
     const layout = await chart.getLayout();
     const page = layout.qHyperCube!.qDataPages[0]!;
@@ -41,7 +44,7 @@ describe('pages with missing NxPage fields', () => {
       ['Carol', '7'],
     ]);
     const [one] = await chart.getHyperCubeData('/qHyperCubeDef', [
-      { qLeft: 1, qWidth: 1, qHeight: 2 } as never,
+      nebulaPage({ qLeft: 1, qWidth: 1, qHeight: 2 }),
     ]);
     expect(texts(one!.qMatrix)).toEqual([['30'], ['8']]);
   });
@@ -51,7 +54,7 @@ describe('pages with missing NxPage fields', () => {
       qInfo: { qType: 'listbox' },
       qListObjectDef: {
         qDef: { qFieldDefs: ['Product'] },
-        qInitialDataFetch: [{ qHeight: 2, qWidth: 1 }],
+        qInitialDataFetch: [nebulaPage({ qHeight: 2, qWidth: 1 })],
       },
     });
     const layout = await list.getLayout();
@@ -61,7 +64,7 @@ describe('pages with missing NxPage fields', () => {
   it('rejects a page field that is present but no integer >= 0', async () => {
     const chart = await doc.createSessionObject({
       qInfo: { qType: 'barchart' },
-      qHyperCubeDef: byCustomer({ qWidth: 2, qHeight: 5 }),
+      qHyperCubeDef: byCustomer(nebulaPage({ qWidth: 2, qHeight: 5 })),
     });
     await expect(
       chart.getHyperCubeData('/qHyperCubeDef', [{ qTop: -1, qWidth: 2, qHeight: 1 }] as never),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Doc } from '@qlikit/qix';
+import type { Doc, GenericObjectProperties } from '@qlikit/qix';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from '../server/helpers/engineFixture.js';
 
 type Json = Record<string, unknown>;
-type Tree = { qProperty: Json; qChildren: Tree[] };
+type Tree = { qProperty: GenericObjectProperties; qChildren: Tree[] };
 
 // A filter pane is a parent with list box children: nebula.js writes it with
 // SetFullPropertyTree, and a client copies it by its full property tree.

@@ -36,7 +36,7 @@ describe('selections through charts, as nebula.js makes them', () => {
           { qDef: { qFieldDefs: ['Country'] } },
         ],
         qMeasures: [{ qDef: { qDef: 'Sum(Amount)' } }, { qDef: { qDef: 'Count(OrderId)' } }],
-        qInitialDataFetch: [{ qWidth: 4, qHeight: 20 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 4, qHeight: 20 }],
       },
     });
   const texts = async (object: GenericObject) =>
@@ -91,7 +91,7 @@ describe('selections through charts, as nebula.js makes them', () => {
       qInfo: { qType: 'listbox' },
       qListObjectDef: {
         qDef: { qFieldDefs: ['Amount'] },
-        qInitialDataFetch: [{ qWidth: 1, qHeight: 10 }],
+        qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 1, qHeight: 10 }],
       },
     });
     expect(
@@ -120,9 +120,7 @@ describe('selections through charts, as nebula.js makes them', () => {
       'Bob:S 8',
       'Carol:A 7',
     ]);
-    expect(
-      ((await kpi.getLayout()) as { kpi: { qValueExpression: number } }).kpi.qValueExpression,
-    ).toBe(8);
+    expect(await kpi.getLayout()).toMatchObject({ kpi: { qValueExpression: 8 } });
     // Another object cannot select meanwhile.
     const other = await byCustomer();
     await expect(

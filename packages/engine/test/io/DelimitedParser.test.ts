@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DelimitedParser, parseDelimitedText } from '../../src/io/DelimitedParser.js';
+import {
+  DelimitedParser,
+  parseDelimitedText,
+  type DelimitedCell,
+} from '../../src/io/DelimitedParser.js';
 import { CSV_FORMAT, type DelimitedFormat } from '../../src/io/DelimitedFormat.js';
 
-function parseInChunks(text: string, format: DelimitedFormat, size: number): string[][] {
-  const rows: string[][] = [];
+function parseInChunks(text: string, format: DelimitedFormat, size: number): DelimitedCell[][] {
+  const rows: DelimitedCell[][] = [];
   const parser = new DelimitedParser(format, (fields) => rows.push(fields));
   for (let i = 0; i < text.length; i += size) parser.push(text.slice(i, i + size));
   parser.end();

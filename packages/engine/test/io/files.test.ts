@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_FORMAT } from '../../src/io/DelimitedFormat.js';
+import type { DelimitedCell } from '../../src/io/DelimitedParser.js';
 import { listDataFiles } from '../../src/io/listDataFiles.js';
 import { readDelimitedFile } from '../../src/io/readDelimitedFile.js';
 import { readJsonFile } from '../../src/io/readJsonFile.js';
@@ -66,7 +67,7 @@ describe('resolveDataPath', () => {
 
 describe('readDelimitedFile', () => {
   it('streams rows with the byte order mark dropped', async () => {
-    const rows: string[][] = [];
+    const rows: DelimitedCell[][] = [];
     for await (const batch of readDelimitedFile(path.join(dataDir, 'a.csv'), 'a.csv', CSV_FORMAT))
       rows.push(...batch);
     expect(rows).toEqual([

@@ -82,7 +82,7 @@ function computeAll(threads: number) {
   configureParallelism({ threads });
   const flat = DataModel.fromTables([flatTable()]);
   const star = DataModel.fromTables(starTables());
-  const picks = [
+  const picks: Record<'flat' | 'star', Record<string, readonly (string | number)[]>>[] = [
     { flat: {}, star: {} },
     { flat: { Sel: [1, 2, 3, 5, 8] }, star: { Brand: ['brand1', 'brand4'] } },
   ];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ColumnsPart } from '../../src/script/ColumnsPart.js';
 import type { EncodedJsonPart } from '../../src/script/encodeJsonFile.js';
 import { LoadWorkerPool, type LoadJob } from '../../src/script/LoadWorkerPool.js';
@@ -63,6 +63,7 @@ describe('LOAD * of a large JSON file in the load worker', () => {
     // The worker reads the whole file, chunk by chunk.
     expect(jobs.map(({ job }) => job.kind)).toEqual(['json-file']);
     const read = jobs[0]!.result as unknown as EncodedJsonPart;
+    assert('part' in read, 'the worker posts its columns as a part');
     expect(read.part.rows).toBe(60_000);
     expect(read.outline.runs.length).toBeGreaterThan(2);
     const parsed = (await runScript(`T: LOAD * ${from} WHERE 1 = 1;`, { dataDir })).tables[0]!;

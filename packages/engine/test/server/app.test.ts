@@ -16,7 +16,7 @@ type OpenClient = (fixture: EngineFixture, identity: string) => Promise<Global>;
 const openQix: OpenClient = (fixture, identity) =>
   fixture.session(`/app/engineData/identity/${encodeURIComponent(identity)}`).open();
 
-const enigmaSessions: enigmaJS.ISession[] = [];
+const enigmaSessions: EnigmaJS.Session[] = [];
 const openEnigma: OpenClient = async (fixture, identity) => {
   const session = enigma.create({
     schema: qixSchema as unknown as object,

@@ -37,7 +37,13 @@ describe('BINARY loads another app’s data first', () => {
     expect(await target.doReload()).toBe(true);
     // ann sees NORTH only: the section access came along with the data.
     expect(await target.evaluate('Sum(Amount)')).toBe('10');
-    const { qtr } = await target.getTablesAndKeys({}, {}, 0, true, false);
+    const { qtr } = await target.getTablesAndKeys(
+      { qcx: 0, qcy: 0 },
+      { qcx: 0, qcy: 0 },
+      0,
+      true,
+      false,
+    );
     expect(qtr.map((table) => table.qName)).toEqual(['Sales', 'Extra']);
   });
 

@@ -56,7 +56,7 @@ describe('bounded delta patches', () => {
     const after = structuredClone(before);
     // Every measure cell changes: its patch would be most of the page.
     for (const row of after[0]!.qMatrix)
-      Object.assign(row[1]!, { qText: 'x', qNum: row[1]!.qNum + 1 });
+      Object.assign(row[1]!, { qText: 'x', qNum: Number(row[1]!.qNum) + 1 });
     expect(boundedPatchText(before, after)).toBeUndefined();
     // A few changed cells of the same page are patched.
     const few = structuredClone(before);

@@ -58,7 +58,8 @@ describe('GetLinkedObjects', () => {
       qListObjectDef: { qLibraryId: 'dimK' },
     });
 
-    const ids = (items: { qInfo: { qId: string } }[]) => items.map((item) => item.qInfo.qId).sort();
+    const ids = (items: { qInfo: { qId?: string } }[]) =>
+      items.map((item) => item.qInfo.qId).sort();
     const byDimension = await dimension.getLinkedObjects();
     expect(ids(byDimension)).toEqual(['listK', 'usesAll']);
     expect(byDimension.find((item) => item.qInfo.qId === 'usesAll')).toEqual({
@@ -263,7 +264,11 @@ describe('favorite variables', () => {
 
 describe('GetTextMacros', () => {
   it('lists the variables with their text, reserved and system ones marked', async () => {
-    await doc.createSessionVariable({ qName: 'vMacro', qDefinition: 'Sum(K)' });
+    await doc.createSessionVariable({
+      qInfo: { qType: 'variable' },
+      qName: 'vMacro',
+      qDefinition: 'Sum(K)',
+    });
     const macros = await doc.getTextMacros();
     expect(macros.find((macro) => macro.qTag === 'vMacro')).toEqual({
       qTag: 'vMacro',

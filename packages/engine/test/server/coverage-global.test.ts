@@ -189,7 +189,7 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
     // With request id 0 the engine reports the log lines and errors, not the timing.
     const finished = await aborter.getProgress(0);
     expect(finished).toMatchObject({ qStarted: false, qFinished: false, qErrorData: [] });
-    expect(finished.qPersistentProgress.split('\n')).toContain('T << INLINE  2 Lines fetched');
+    expect(finished.qPersistentProgress?.split('\n')).toContain('T << INLINE  2 Lines fetched');
 
     await doc.setScript(ENDLESS_SCRIPT);
     const reload = doc.doReload().then(
@@ -215,7 +215,7 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
         (error: { code?: number }) => ({ code: error.code }),
       );
 
-    const first = doc.doReload() as Promise<boolean> & { requestId: number };
+    const first = doc.doReload();
     const firstOutcome = settle(first);
     let progress = await client.getProgress(first.requestId);
     for (let attempt = 0; attempt < 200 && !progress.qStarted; attempt++)
@@ -228,7 +228,7 @@ describe.each(CLIENTS)('Global methods through %s', (clientName, open) => {
       qFinished: true,
     });
 
-    const second = doc.doReload() as Promise<boolean> & { requestId: number };
+    const second = doc.doReload();
     const secondOutcome = settle(second);
     await client.engineVersion();
     await client.cancelRequest(second.requestId);

@@ -2,6 +2,7 @@ import enigma from 'enigma.js';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qixSchema } from '@qlikit/qix';
+import { enigmaGlobal } from './helpers/clients.js';
 import { startFixture, type EngineFixture, type RawSocket } from './helpers/engineFixture.js';
 
 // Data pages of a chart with delta on, as a chart fetches them after each selection: pages
@@ -40,7 +41,7 @@ const STEPS: { field: string; values: (string | number)[]; answer: 'first' | 'pa
 
 let fixture: EngineFixture;
 let appId = '';
-const sessions: enigmaJS.ISession[] = [];
+const sessions: EnigmaJS.Session[] = [];
 
 beforeAll(async () => {
   fixture = await startFixture();
@@ -89,7 +90,7 @@ async function enigmaViewer(identity: string, delta: boolean): Promise<Viewer> {
     protocol: { delta },
   });
   sessions.push(session);
-  const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+  const doc = await (await enigmaGlobal(session)).openDoc(appId);
   return viewerOf(doc as unknown as ChartDoc);
 }
 

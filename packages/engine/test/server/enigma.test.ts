@@ -2,13 +2,17 @@ import enigma from 'enigma.js';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { qixSchema } from '@qlikit/qix';
+import { enigmaGlobal } from './helpers/clients.js';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
 
 // The real enigma.js client, unchanged, against the embedded engine.
 let fixture: EngineFixture;
-const sessions: enigmaJS.ISession[] = [];
+const sessions: EnigmaJS.Session[] = [];
 
-function enigmaSession(path: string, config: Partial<enigmaJS.IConfig> = {}): enigmaJS.ISession {
+function enigmaSession(
+  path: string,
+  config: Partial<EnigmaJS.Configuration> = {},
+): EnigmaJS.Session {
   const session = enigma.create({
     schema: qixSchema as unknown as object,
     url: `${fixture.engine.url}${path}`,
@@ -41,7 +45,7 @@ describe('enigma.js against the embedded engine', () => {
     const session = enigmaSession(`/app/${appId}`);
     const received: unknown[] = [];
     session.on('traffic:received', (message: unknown) => received.push(message));
-    const global = (await session.open()) as EngineAPI.IGlobal;
+    const global = await enigmaGlobal(session);
     const doc = await global.openDoc(appId);
     expect(received[0]).toMatchObject({
       method: 'OnConnected',
@@ -53,7 +57,7 @@ describe('enigma.js against the embedded engine', () => {
 
   it('computes hypercubes, selects and receives changed events', async () => {
     const session = enigmaSession(`/app/${appId}/identity/hc`);
-    const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+    const doc = await (await enigmaGlobal(session)).openDoc(appId);
     const object = await doc.createSessionObject({
       qInfo: { qType: 'chart' },
       qHyperCubeDef: {
@@ -62,10 +66,8 @@ describe('enigma.js against the embedded engine', () => {
         qInitialDataFetch: [{ qTop: 0, qLeft: 0, qWidth: 2, qHeight: 10 }],
       },
     } as never);
-    const layout = (await object.getLayout()) as EngineAPI.IGenericHyperCubeLayout;
-    expect(
-      layout.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText)),
-    ).toEqual([
+    const cube = (await object.getLayout()).qHyperCube!;
+    expect(cube.qDataPages[0]!.qMatrix.map((row) => row.map((cell) => cell.qText))).toEqual([
       ['SE', '37'],
       ['NO', '8'],
     ]);
@@ -74,12 +76,12 @@ describe('enigma.js against the embedded engine', () => {
     await object.selectHyperCubeValues(
       '/qHyperCubeDef',
       0,
-      [layout.qHyperCube.qDataPages[0]!.qMatrix[1]![0]!.qElemNumber],
+      [cube.qDataPages[0]!.qMatrix[1]![0]!.qElemNumber],
       false,
     );
     expect(changed).toBe(1);
-    const after = (await object.getLayout()) as EngineAPI.IGenericHyperCubeLayout;
-    expect(after.qHyperCube.qDataPages[0]!.qMatrix.map((row) => row[0]!.qText)).toEqual(['NO']);
+    const after = (await object.getLayout()).qHyperCube!;
+    expect(after.qDataPages[0]!.qMatrix.map((row) => row[0]!.qText)).toEqual(['NO']);
     const data = await object.getHyperCubeData('/qHyperCubeDef', [
       { qTop: 0, qLeft: 0, qWidth: 2, qHeight: 1 },
     ]);
@@ -89,7 +91,7 @@ describe('enigma.js against the embedded engine', () => {
 
   it('shows the list objects real front ends use', async () => {
     const session = enigmaSession(`/app/${appId}/identity/lists`);
-    const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+    const doc = await (await enigmaGlobal(session)).openDoc(appId);
     const object = await doc.createSessionObject({
       qInfo: { qType: 'lists' },
       qFieldListDef: { qShowSystem: false },
@@ -118,7 +120,7 @@ describe('enigma.js against the embedded engine', () => {
 
   it('suspends and resumes a session kept alive by ttl, restoring its objects', async () => {
     const session = enigmaSession(`/app/${appId}/identity/resume/ttl/60`, { suspendOnClose: true });
-    const global = (await session.open()) as EngineAPI.IGlobal;
+    const global = await enigmaGlobal(session);
     const doc = await global.openDoc(appId);
     const object = await doc.createSessionObject({
       qInfo: { qType: 'kpi' },
@@ -139,7 +141,7 @@ describe('enigma.js against the embedded engine', () => {
 
   it('rejects calls the engine refuses with enigma errors', async () => {
     const session = enigmaSession('/app/engineData/identity/errors');
-    const global = (await session.open()) as EngineAPI.IGlobal;
+    const global = await enigmaGlobal(session);
     await expect(global.openDoc('no-such-app')).rejects.toMatchObject({ code: 1003 });
     const doc = await global.openDoc(appId);
     await expect(doc.getObject('missing')).rejects.toMatchObject({ code: -2 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSession, type Global } from '@qlikit/qix';
+import { openSession, type QixSession } from '@qlikit/qix';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
 import { startTcpProxy, type TcpProxy } from './helpers/tcpProxy.js';
 
@@ -25,8 +25,8 @@ afterAll(async () => {
 
 const kpi = { qInfo: { qType: 'kpi' }, qValueExpression: { qExpr: 'Sum(Amount)' } };
 
-async function reconnected(global: Global): Promise<void> {
-  await new Promise<void>((resolve) => global.session.once('reconnected', () => resolve()));
+async function reconnected(session: QixSession): Promise<void> {
+  await new Promise<void>((resolve) => session.once('reconnected', () => resolve()));
 }
 
 describe('automatic reconnect', () => {
@@ -40,7 +40,7 @@ describe('automatic reconnect', () => {
     const object = await doc.createSessionObject(kpi);
     await (await doc.getField('Customer')).select('Bob');
     const handle = object.handle;
-    const back = reconnected(global);
+    const back = reconnected(session);
     proxy.dropAll();
     await back;
     expect(object.handle).toBe(handle);
@@ -62,7 +62,7 @@ describe('automatic reconnect', () => {
       qValueExpression: { qExpr: 'Count(OrderId)' },
     });
     const field = await doc.getField('Product');
-    const back = reconnected(global);
+    const back = reconnected(session);
     proxy.dropAll();
     await back;
     expect(await object.getLayout()).toMatchObject({ qValueExpression: 5 });

@@ -27,7 +27,13 @@ describe('COMMENT FIELD and COMMENT TABLE reach the data model', () => {
     expect((await doc.getFieldDescription('Item')).qComment).toBe('The article sold');
     expect((await doc.getFieldDescription('OrderId')).qComment).toBe('');
 
-    const { qtr } = await doc.getTablesAndKeys({}, {}, 0, true, false);
+    const { qtr } = await doc.getTablesAndKeys(
+      { qcx: 0, qcy: 0 },
+      { qcx: 0, qcy: 0 },
+      0,
+      true,
+      false,
+    );
     const orders = qtr.find((table) => table.qName === 'Orders');
     const lines = qtr.find((table) => table.qName === 'Lines');
     expect(orders?.qComment).toBe('One row per order');

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import enigma from 'enigma.js';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { qixSchema } from '@qlikit/qix';
+import { qixSchema, type Global } from '@qlikit/qix';
 import qixEnigma from '@qlikit/qix/enigma';
+import { enigmaGlobal, enigmaSocket } from './helpers/clients.js';
 import { startFixture, type EngineFixture, SALES_SCRIPT } from './helpers/engineFixture.js';
 
 // Qlik Cloud's session apps: a socket on /app/SessionApp_<x> owns an app that lives in memory only.
@@ -13,12 +14,40 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
+/** What the program uses of a session, from either `create`. */
+interface ProgramSession {
+  open(): Promise<Global>;
+  suspend(): Promise<unknown>;
+  resume(onlyIfAttached?: boolean): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
 /** enigma.js's `create`, and @qlikit/qix/enigma's, called the same way. */
-const CLIENTS: [string, (config: Record<string, unknown>) => enigmaJS.ISession][] = [
-  ['enigma.js', (config) => enigma.create(config as unknown as enigmaJS.IConfig)],
+const CLIENTS: [string, (url: string) => ProgramSession][] = [
+  [
+    'enigma.js',
+    (url) => {
+      const session = enigma.create({
+        schema: qixSchema,
+        url,
+        createSocket: enigmaSocket,
+      });
+      return {
+        open: () => enigmaGlobal(session),
+        suspend: () => session.suspend(),
+        resume: (onlyIfAttached) => session.resume(onlyIfAttached),
+        close: () => session.close(),
+      };
+    },
+  ],
   [
     '@qlikit/qix/enigma',
-    (config) => qixEnigma.create(config as never) as unknown as enigmaJS.ISession,
+    (url) =>
+      qixEnigma.create({
+        schema: qixSchema,
+        url,
+        createSocket: (socketUrl) => new WebSocket(socketUrl),
+      }),
   ],
 ];
 
@@ -27,18 +56,10 @@ function sessionAppUrl(ttl?: number): string {
   return `${fixture.engine.url}/app/SessionApp_${id}${ttl === undefined ? '' : `/ttl/${ttl}`}`;
 }
 
-function config(url: string): Record<string, unknown> {
-  return {
-    schema: qixSchema,
-    url,
-    createSocket: (socketUrl: string) => new WebSocket(socketUrl),
-  };
-}
-
 describe.each(CLIENTS)('a Qlik Cloud session-app program on %s', (_name, create) => {
   it('opens /app/SessionApp_<random>/ttl/5, finds the app with GetActiveDoc, creates objects, suspends and resumes', async () => {
-    const session = create(config(sessionAppUrl(5)));
-    const global = (await session.open()) as EngineAPI.IGlobal;
+    const session = create(sessionAppUrl(5));
+    const global = await session.open();
     const app = await global.getActiveDoc();
     await app.createObject({ qInfo: { qId: 'OBJ01', qType: 'abc' } });
     await app.destroyObject('OBJ01');

@@ -9,15 +9,32 @@ export type OpenClient = (fixture: EngineFixture, identity: string) => Promise<G
 const openQix: OpenClient = (fixture, identity) =>
   fixture.session(`/app/engineData/identity/${encodeURIComponent(identity)}`).open();
 
-const enigmaSessions: enigmaJS.ISession[] = [];
+/**
+ * The Global of a real enigma.js session, typed with @qlikit/qix's generated API: enigma.js
+ * builds the same methods from the same schema, but its own typings leave them out.
+ */
+export async function enigmaGlobal(session: EnigmaJS.Session): Promise<Global> {
+  return (await session.open()) as unknown as Global;
+}
+
+/**
+ * A `ws` socket for enigma.js's `createSocket`. enigma.js's typings name the browser WebSocket,
+ * but on Node its documented socket is `ws`, which has every member enigma.js uses (the on*
+ * handlers, send, close, readyState) and lacks only EventTarget's: hence the one conversion.
+ */
+export function enigmaSocket(url: string): globalThis.WebSocket {
+  return new WebSocket(url) as unknown as globalThis.WebSocket;
+}
+
+const enigmaSessions: EnigmaJS.Session[] = [];
 const openEnigma: OpenClient = async (fixture, identity) => {
   const session = enigma.create({
     schema: qixSchema as unknown as object,
     url: `${fixture.engine.url}/app/engineData/identity/${encodeURIComponent(identity)}`,
-    createSocket: (url: string) => new WebSocket(url) as never,
+    createSocket: enigmaSocket,
   });
   enigmaSessions.push(session);
-  return (await session.open()) as unknown as Global;
+  return enigmaGlobal(session);
 };
 
 /** Closes the enigma.js sessions opened so far (the fixture closes the @qlikit/qix ones). */
