@@ -9,58 +9,23 @@ import { readApiError } from '../errors/readApiError.js';
 import { buildUrl, sameOriginUrl } from '../http/buildUrl.js';
 import { resolveBaseUrl } from '../http/resolveBaseUrl.js';
 import { parseRetryAfter } from '../limits/parseRetryAfter.js';
-import { ConcurrencyLimiter } from '../limits/ConcurrencyLimiter.js';
 import type { RateLimitOptions } from '../limits/RateLimitOptions.js';
 import { RateLimiter } from '../limits/RateLimiter.js';
-import type { ReleasePermit } from '../limits/SlidingWindowLimiter.js';
-import { findNextPage, pageItems } from '../paging/findNextPage.js';
-import { PagedResult } from '../paging/PagedResult.js';
-import { backoffDelay } from '../retry/backoffDelay.js';
-import { isIdempotent } from '../retry/isIdempotent.js';
-import type { RetryOptions } from '../retry/RetryOptions.js';
+import { walkPages } from '../paging/walkPages.js';
 import { sleep } from '../retry/sleep.js';
+import { attemptSignal } from './attemptSignal.js';
+import { buildRequest } from './buildRequest.js';
+import { CallAdmission } from './CallAdmission.js';
 import type { ClientOptions } from './ClientOptions.js';
-import { attemptSignal, type AttemptSignal } from './attemptSignal.js';
-import { encodeRequestBody, type EncodedBody } from './encodeRequestBody.js';
-import { requestBody } from './requestBody.js';
-import { requestHeaders } from './requestHeaders.js';
+import { encodeRequestBody } from './encodeRequestBody.js';
 import type { HookContext, Hooks } from './Hooks.js';
+import type { AttemptOutcome, Counters, PreparedCall } from './PreparedCall.js';
 import { readResult } from './readResult.js';
+import { isRefusedRedirect, refusedRedirect } from './refusedRedirect.js';
+import { requestHeaders } from './requestHeaders.js';
 import { toLogger, type RequestLogEntry } from './RequestLog.js';
+import { RetryPolicy } from './RetryPolicy.js';
 
-/** One prepared call: everything that stays the same from one attempt to the next. */
-interface PreparedCall {
-  readonly operation: Operation;
-  readonly method: string;
-  readonly url: URL;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: EncodedBody | undefined;
-  readonly options: CallOptions | undefined;
-}
-
-/** What one attempt ended in, when it did not end the call. */
-type AttemptOutcome =
-  | { readonly done: true; readonly value: unknown }
-  | {
-      readonly done: false;
-      readonly reason: 'retry' | 'rate-limited' | 'auth';
-      readonly delayMs: number;
-      readonly error?: QlikError;
-    };
-
-interface Counters {
-  attempt: number;
-  retries: number;
-  rateLimited: number;
-  authRecovered: boolean;
-}
-
-const RETRY_DEFAULTS: Required<RetryOptions> = {
-  retries: 2,
-  minDelayMs: 200,
-  maxDelayMs: 10_000,
-  statuses: [500, 502, 503, 504],
-};
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
@@ -75,15 +40,14 @@ export class RestClient implements RestTransport {
   readonly #fetch: typeof fetch;
   readonly #auth: AuthProvider;
   readonly #timeout: number;
-  readonly #retry: typeof RETRY_DEFAULTS;
+  readonly #retry: RetryPolicy;
   readonly #rateLimitRetries: number;
   readonly #maxRetryAfterMs: number;
   readonly #defaultRetryAfterMs: number;
   readonly #hooks: Hooks;
   readonly #log: ((entry: RequestLogEntry) => void) | undefined;
   readonly #userAgent: string | undefined;
-  readonly #pageUrls = new WeakMap<object, URL>();
-  readonly #concurrency: ConcurrencyLimiter | undefined;
+  readonly #admission: CallAdmission;
   /** Whether fetch here can upload a stream (Node); browsers get Blobs. */
   readonly #streamUploads: boolean;
 
@@ -92,22 +56,15 @@ export class RestClient implements RestTransport {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#auth = toAuthProvider(options.auth);
     this.#timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-    this.#retry =
-      options.retry === false
-        ? { ...RETRY_DEFAULTS, retries: 0 }
-        : { ...RETRY_DEFAULTS, ...options.retry };
+    this.#retry = new RetryPolicy(options.retry);
     const rateLimit: RateLimitOptions =
       options.rateLimit === false ? { enabled: false } : (options.rateLimit ?? {});
     this.limiter = new RateLimiter(rateLimit);
-    const { maxConcurrency } = rateLimit;
-    this.#concurrency =
-      maxConcurrency && Number.isFinite(maxConcurrency)
-        ? new ConcurrencyLimiter(maxConcurrency)
-        : undefined;
     this.#rateLimitRetries = rateLimit.maxRetries ?? 5;
     this.#maxRetryAfterMs = rateLimit.maxRetryAfterMs ?? 300_000;
     this.#defaultRetryAfterMs = rateLimit.defaultRetryAfterMs ?? 1_000;
     this.#hooks = options.hooks ?? {};
+    this.#admission = new CallAdmission(this.limiter, rateLimit.maxConcurrency, this.#hooks);
     this.#log = toLogger(options.log);
     // Browsers refuse to let pages set User-Agent, and asking would force a CORS preflight.
     const inBrowser = typeof (globalThis as { document?: unknown }).document !== 'undefined';
@@ -133,20 +90,9 @@ export class RestClient implements RestTransport {
     options?: CallOptions,
   ): Paged<TPage, TItem> {
     const record = (args ?? {}) as Readonly<Record<string, unknown>>;
-    return new PagedResult<TPage, TItem>({
-      first: () =>
-        this.#fetchPage<TPage>(
-          operation,
-          buildUrl(this.baseUrl, operation, record),
-          record,
-          options,
-        ),
-      next: (page) => {
-        const url = this.#nextPageUrl(operation, page, record);
-        return url && this.#fetchPage<TPage>(operation, url, record, options);
-      },
-      items: (page) => pageItems(page),
-    });
+    return walkPages<TPage, TItem>(this.baseUrl, operation, record, (url) =>
+      this.#call(operation, url, record, options),
+    );
   }
 
   /** GETs any path or URL on the tenant (e.g. a `Location` header) as a binary `Download`. */
@@ -161,37 +107,6 @@ export class RestClient implements RestTransport {
       limit: 1000,
     };
     return (await this.#call(operation, url, {}, options)) as Download;
-  }
-
-  async #fetchPage<TPage>(
-    operation: Operation,
-    url: URL,
-    args: Readonly<Record<string, unknown>>,
-    options: CallOptions | undefined,
-  ): Promise<TPage> {
-    const page = await this.#call(operation, url, args, options);
-    if (typeof page === 'object' && page !== null) this.#pageUrls.set(page, url);
-    return page as TPage;
-  }
-
-  #nextPageUrl(
-    operation: Operation,
-    page: unknown,
-    args: Readonly<Record<string, unknown>>,
-  ): URL | undefined {
-    const next = findNextPage(operation, page);
-    if (!next) return undefined;
-    const current =
-      typeof page === 'object' && page !== null ? this.#pageUrls.get(page) : undefined;
-    let url: URL;
-    if (next.kind === 'url') {
-      url = sameOriginUrl(this.baseUrl, next.href, current);
-    } else {
-      url = buildUrl(this.baseUrl, operation, args);
-      url.searchParams.set(operation.cursorParam ?? 'next', next.cursor);
-    }
-    // A server that links a page to itself would otherwise be walked forever.
-    return current && url.href === current.href ? undefined : url;
   }
 
   async #call(
@@ -241,7 +156,7 @@ export class RestClient implements RestTransport {
 
   async #attempt(call: PreparedCall, counters: Counters): Promise<AttemptOutcome> {
     const { operation, options } = call;
-    const releaseSlot = await this.#waitForTurn(call);
+    const releaseSlot = await this.#admission.waitForTurn(call);
     const signal = attemptSignal(
       call.method,
       call.url.href,
@@ -254,7 +169,13 @@ export class RestClient implements RestTransport {
     let request: Request;
     let sentAuth: Readonly<Record<string, string>> = {};
     try {
-      const built = await this.#buildRequest(call, signal);
+      const built = await buildRequest(
+        call,
+        signal,
+        this.#auth,
+        this.#authContext(),
+        this.#streamUploads,
+      );
       sentAuth = built.auth;
       request = (await this.#hooks.beforeRequest?.(built.request, context)) ?? built.request;
       try {
@@ -265,7 +186,8 @@ export class RestClient implements RestTransport {
         if (isRefusedRedirect(error)) throw refusedRedirect(call, error);
         const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
         this.#logAttempt(call, counters, startedAt, undefined, failure.systemCode ?? failure.code);
-        if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
+        if (this.#retry.mayRetry(call, counters))
+          return this.#retry.retryAfterBackoff(counters, failure);
         throw failure;
       }
       releaseSlot();
@@ -296,7 +218,8 @@ export class RestClient implements RestTransport {
     } catch (error) {
       if (signal.aborted || error instanceof QlikError) throw error;
       const failure = new QlikNetworkError(call.method, call.url.href, { cause: error });
-      if (this.#mayRetry(call, counters)) return this.#retryAfterBackoff(counters, failure);
+      if (this.#retry.mayRetry(call, counters))
+        return this.#retry.retryAfterBackoff(counters, failure);
       throw failure;
     }
   }
@@ -340,58 +263,15 @@ export class RestClient implements RestTransport {
         await response.body?.cancel();
         return { done: false, reason: 'auth', delayMs: 0 };
       }
-    } else if (this.#retry.statuses.includes(response.status) && this.#mayRetry(call, counters)) {
+    } else if (
+      this.#retry.statuses.includes(response.status) &&
+      this.#retry.mayRetry(call, counters)
+    ) {
       const error = await readApiError(response, call.method, call.url.href);
       const serverWait = parseRetryAfter(response.headers.get('retry-after'));
-      return this.#retryAfterBackoff(counters, error, serverWait);
+      return this.#retry.retryAfterBackoff(counters, error, serverWait);
     }
     throw await readApiError(response, call.method, call.url.href);
-  }
-
-  #mayRetry(call: PreparedCall, counters: Counters): boolean {
-    const replayable = !call.body || call.body.source.replayable;
-    return (
-      replayable &&
-      counters.retries < this.#retry.retries &&
-      isIdempotent(call.operation, call.options)
-    );
-  }
-
-  #retryAfterBackoff(counters: Counters, error: QlikError, atLeastMs = 0): AttemptOutcome {
-    const delayMs = Math.max(
-      atLeastMs,
-      backoffDelay(counters.retries, this.#retry.minDelayMs, this.#retry.maxDelayMs),
-    );
-    counters.retries += 1;
-    return { done: false, reason: 'retry', delayMs, error };
-  }
-
-  async #waitForTurn(call: PreparedCall): Promise<ReleasePermit> {
-    const signal = call.options?.signal;
-    try {
-      // The rate slot first: a call waiting for its turn should not also hold a connection place.
-      const releaseRate = this.limiter.enabled ? await this.#waitForRate(call) : () => undefined;
-      if (!this.#concurrency) return releaseRate;
-      const releasePlace = await this.#concurrency.acquire(signal).catch((error: unknown) => {
-        releaseRate();
-        throw error;
-      });
-      return () => {
-        releasePlace();
-        releaseRate();
-      };
-    } catch (cause) {
-      throw new QlikAbortError(call.method, call.url.href, { cause });
-    }
-  }
-
-  #waitForRate(call: PreparedCall): Promise<ReleasePermit> {
-    const bucket = this.limiter.bucketFor(call.operation);
-    const acquired = bucket.acquire(call.options?.signal);
-    if (bucket.queueLength > 0) {
-      this.#hooks.onQueued?.({ operation: call.operation, queueLength: this.limiter.queueLength });
-    }
-    return acquired;
   }
 
   async #sleep(call: PreparedCall, ms: number): Promise<void> {
@@ -400,38 +280,6 @@ export class RestClient implements RestTransport {
     } catch (cause) {
       throw new QlikAbortError(call.method, call.url.href, { cause });
     }
-  }
-
-  async #buildRequest(
-    call: PreparedCall,
-    signal: AttemptSignal,
-  ): Promise<{ request: Request; auth: Readonly<Record<string, string>> }> {
-    const auth = await Promise.resolve(
-      this.#auth.headers({ method: call.method, url: call.url }, this.#authContext()),
-    ).catch((cause: unknown) => {
-      if (cause instanceof QlikError) throw cause;
-      throw new QlikError('AUTH_FAILED', `${call.operation.id}: the auth provider failed`, {
-        cause,
-      });
-    });
-    const headers = new Headers(call.headers);
-    for (const [name, value] of Object.entries(auth)) headers.set(name, value);
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: call.method,
-      headers,
-      signal: signal.signal,
-      credentials: this.#auth.credentials,
-    };
-    if (call.body) {
-      const body = await requestBody(
-        call.body,
-        this.#streamUploads,
-        call.options?.onProgress,
-        signal.touch,
-      );
-      Object.assign(init, body);
-    }
-    return { request: new Request(call.url, init), auth };
   }
 
   #authContext(): AuthContext {
@@ -466,18 +314,4 @@ export class RestClient implements RestTransport {
       cause: error,
     });
   }
-}
-
-/** Whether fetch failed because the server redirected a request sent with `redirect: 'error'` (Node says so; browsers do not). */
-function isRefusedRedirect(error: unknown): boolean {
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  return cause instanceof Error && cause.message === 'unexpected redirect';
-}
-
-function refusedRedirect(call: PreparedCall, cause: unknown): QlikError {
-  return new QlikError(
-    'UNEXPECTED_REDIRECT',
-    `${call.method} ${call.url.href} answered with a redirect, which an upload does not follow (its body would have to be kept in memory): send it to the final URL`,
-    { cause },
-  );
 }
