@@ -277,7 +277,7 @@ async function enigmaChart(identity: string, delta: boolean) {
     protocol: { delta },
   });
   sessions.push(session);
-  const doc = await ((await session.open()) as EngineAPI.IGlobal).openDoc(appId);
+  const doc = await (await enigmaGlobal(session)).openDoc(appId);
   return chartIn(doc as unknown as ChartDoc, identity);
 }
 

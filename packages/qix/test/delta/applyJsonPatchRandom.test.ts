@@ -109,11 +109,11 @@ describe('applyJsonPatch, random patches', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const next = random(seed);
       let doc: Json = { a: value(next, 0), b: [value(next, 1), value(next, 1)], c: value(next, 0) };
-      let reference = structuredClone(doc);
+      let reference: Json = structuredClone(doc);
       for (let step = 0; step < 4; step++) {
         const ops: JsonPatchOperation[] = [];
         const count = 1 + Math.floor(next() * 8);
-        let expected = structuredClone(reference);
+        let expected: Json = structuredClone(reference);
         while (ops.length < count) {
           const op = operation(next, expected);
           // A move whose removal shifts or takes the target's parent has no place to go: drawn again.
