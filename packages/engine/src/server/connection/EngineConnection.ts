@@ -1,5 +1,4 @@
 import { LOCERR_NUMBERS } from '../../generated/locErr.js';
-import { checkMethodAccess } from '../access/appAccess.js';
 import type { MethodDispatcher } from '../dispatch/MethodDispatcher.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
@@ -9,7 +8,6 @@ import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
-import { LayoutPrefetch } from './LayoutPrefetch.js';
 import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
 import { RequestContext } from './RequestContext.js';
@@ -33,10 +31,6 @@ const ENVELOPE_DEPTH = 3;
 export class EngineConnection implements SessionSocket {
   private readonly delta = new DeltaEncoder();
   private readonly pages = new PagePrefetch((request) => this.runAhead(request));
-  private readonly layouts = new LayoutPrefetch(
-    (handle) => this.layoutAhead(handle),
-    () => this.session.changes,
-  );
 
   constructor(
     private readonly sink: FrameSink,
@@ -49,8 +43,6 @@ export class EngineConnection implements SessionSocket {
   /** Writes a message without id (a push: OnConnected, change/close lists) to the socket. */
   send(message: object): void {
     if ('close' in message && Array.isArray(message.close)) this.forget(message.close as number[]);
-    if ('change' in message && Array.isArray(message.change))
-      this.layouts.changed(message.change as number[]);
     this.sink.send(JSON.stringify(message));
   }
 
@@ -136,7 +128,6 @@ export class EngineConnection implements SessionSocket {
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
     this.pages.received(request);
-    this.layouts.received(request);
     const controller = new RequestAbort();
     try {
       const result = this.call(request, controller);
@@ -181,11 +172,11 @@ export class EngineConnection implements SessionSocket {
         String(request.handle),
       );
     }
-    const context = new RequestContext(this.session, entry, request.id ?? -1, abort);
-    const ahead = this.layouts.take(request);
-    // A layout made ahead skips the method, not the check of what its user may do now.
-    if (ahead) checkMethodAccess(context, 'GetLayout', {});
-    const result = ahead ?? this.dispatcher.call(context, request.method, request.params);
+    const result = this.dispatcher.call(
+      new RequestContext(this.session, entry, request.id ?? -1, abort),
+      request.method,
+      request.params,
+    );
     if (isGetter(request.method)) entry.layoutValid = true;
     return result;
   }
@@ -198,23 +189,13 @@ export class EngineConnection implements SessionSocket {
     return this.dispatcher.call(context, request.method, request.params);
   }
 
-  /** A layout made ahead of its request (LayoutPrefetch), while its handle's change is unread. */
-  private layoutAhead(handle: number): object | undefined {
-    const entry = this.session.handles.get(handle);
-    if (!entry || entry.layoutValid) return undefined;
-    const context = new RequestContext(this.session, entry, -1, new RequestAbort());
-    return this.dispatcher.call(context, 'GetLayout', []) as object;
-  }
-
   private forget(handles: readonly number[]): void {
     this.delta.forget(handles);
     this.pages.forget(handles);
-    this.layouts.forget(handles);
   }
 
   private resultText(request: RpcRequest, result: object): string {
     this.pages.answering(request, result);
-    this.layouts.answered(request);
     const useDelta = request.delta && isGetter(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
     const patches = useDelta
@@ -241,7 +222,6 @@ export class EngineConnection implements SessionSocket {
   private answerText(rawId: string, members: string): string {
     const { change, close } = this.takeNotificationsForAll();
     if (close) this.forget(close);
-    if (change) this.layouts.changed(change);
     const lists =
       (change ? `,"change":${JSON.stringify(change)}` : '') +
       (close ? `,"close":${JSON.stringify(close)}` : '');

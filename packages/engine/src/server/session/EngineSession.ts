@@ -42,8 +42,6 @@ export class EngineSession implements SessionView {
   private disposers: Array<() => void> = [];
   /** Requests under way, by JSON-RPC id, so that CancelRequest/AbortRequest can reach them. */
   readonly inflight = new Map<string, { abort(): void }>();
-  /** Counts invalidations and closes of handles: an answer made ahead holds while this stays. */
-  private changeCount = 0;
 
   constructor(
     readonly key: string,
@@ -56,22 +54,15 @@ export class EngineSession implements SessionView {
 
   /** Marks the matching handles' layouts invalid; those read since their last change are reported. */
   invalidate(predicate: (entry: HandleEntry) => boolean): void {
-    this.changeCount++;
     for (const handle of this.handles.invalidateWhere(predicate)) this.pendingChange.add(handle);
   }
 
   /** Closes the matching handles; they are reported in `close`. */
   closeHandles(predicate: (entry: HandleEntry) => boolean): void {
-    this.changeCount++;
     for (const handle of this.handles.closeWhere(predicate)) {
       this.pendingChange.delete(handle);
       this.pendingClose.add(handle);
     }
-  }
-
-  /** How many times the session's handles were invalidated or closed. */
-  get changes(): number {
-    return this.changeCount;
   }
 
   /** Takes the pending `change`/`close` lists, to put on an answer or push. */
