@@ -47,6 +47,12 @@ const CELLS = [
   '\uFEFFx',
   '2.0',
   '2',
+  '-0',
+  '+5',
+  '-',
+  '123456789012345',
+  '1234567890123456',
+  '-987654321',
 ];
 
 /** Rows of cells joined by `delimiter`, with blank lines and short and long rows mixed in. */
