@@ -12,26 +12,32 @@
 // BENCH_PROF=<dir> writes CPU profiles of each measured round there (the engine's and each
 // client process's: <sessions>-<engine>-r<round>-<process>.cpuprofile); BENCH_ENGINE=dist runs the
 // engines from packages/engine/dist (build it first) instead of its TypeScript sources.
-import { fork, type ChildProcess } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import type { ClientReply, ClientRequest } from './protocol.js';
-import { median, percentile, spread } from './stats.js';
-import { recordAnswers, type RecordedAnswers } from './floor.js';
-import type { Pauses } from './pauses.js';
+import type { ChildProcess } from 'node:child_process';
+import type { ClientRequest } from './protocol.js';
+import { median, spread } from './stats.js';
+import { recordAnswers } from './floor.js';
+import {
+  ask,
+  askClient,
+  CLIENT_PROCESSES,
+  HEAP,
+  startClients,
+  startFloor,
+  startServer,
+  type Engine,
+} from './processes.js';
+import { profileRound, round, stallsText, type Round } from './round.js';
 
 const sessionCounts = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
 const COUNTS = sessionCounts.length > 0 ? sessionCounts : [100, 1000];
-const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 2));
 /** Alternating measured rounds per engine, after one unmeasured warm-up round each. */
 const ROUNDS = 3;
 /** Select+layout ops per session per round: at least 5, and at least 2,000 in a round. */
 const opsFor = (sessions: number) => Math.max(5, Math.ceil(2000 / sessions));
-const TSX = ['--import', 'tsx'];
 
 interface Memory {
   heapUsed: number;
@@ -44,184 +50,6 @@ interface CacheStats {
   misses: number;
   entries: number;
   bytes: number;
-}
-
-interface Engine {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly url: string;
-}
-
-/**
- * The young generation of every process of the bench (engines, floor, clients), in MiB per
- * semi-space; BENCH_SEMI_SPACE=0 leaves V8's default (16). A process holding hundreds of
- * sessions keeps each one's last answer alive across a scavenge, so with the default every
- * scavenge copies them all: the client processes pay per op for how many browsers they stand
- * in for (a browser holds one session), and the engine for its sessions. It is what a
- * server's operator sets with `node --max-semi-space-size` (see the engine's README).
- */
-const SEMI_SPACE_MIB = Number(process.env.BENCH_SEMI_SPACE ?? 64);
-const HEAP = SEMI_SPACE_MIB > 0 ? [`--max-semi-space-size=${SEMI_SPACE_MIB}`] : [];
-
-function forkScript(script: string, args: string[], execArgv: string[]): ChildProcess {
-  return fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: [...TSX, ...HEAP, ...execArgv],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-}
-
-const profileDir = process.env.BENCH_PROF;
-
-/** Extra Node flags from an environment variable (space-separated), e.g. BENCH_ENGINE_FLAGS=--trace-gc. */
-function flags(name: string): string[] {
-  return (process.env[name] ?? '').split(' ').filter((flag) => flag !== '');
-}
-
-function startServer(name: string, args: string[]): Promise<Engine> {
-  // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
-  const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
-  const child = forkScript('./server.ts', args, [
-    ...engineConditions,
-    '--expose-gc',
-    '--max-old-space-size=8192',
-    ...flags('BENCH_ENGINE_FLAGS'),
-  ]);
-  return new Promise((resolve) =>
-    child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
-  );
-}
-
-/** Sends a message to a child process and waits for its answer of type `type`. */
-function ask<T>(
-  child: ChildProcess,
-  message: { type: string; [member: string]: unknown },
-  type = message.type,
-): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (answer: { type: string } & T) => {
-      if (answer.type !== type) return;
-      child.off('message', listen);
-      resolve(answer);
-    };
-    child.on('message', listen);
-    child.send(message);
-  });
-}
-
-/** Starts the wire floor's server and gives it the engine's recorded answers. */
-function startFloor(answers: RecordedAnswers): Promise<Engine> {
-  const child = forkScript('./floorServer.ts', [], []);
-  return new Promise((resolve) =>
-    child.on('message', (message: { type: string; url: string }) => {
-      if (message.type === 'answers') child.send(answers);
-      else if (message.type === 'ready') resolve({ name: 'wire floor', child, url: message.url });
-    }),
-  );
-}
-
-function startClients(script = './clients.ts'): Promise<ChildProcess[]> {
-  return Promise.all(
-    Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript(script, [], ['--conditions=source', ...flags('BENCH_CLIENT_FLAGS')]);
-      return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
-    }),
-  );
-}
-
-function askClient<T extends ClientReply['type']>(
-  client: ChildProcess,
-  request: ClientRequest,
-  type: T,
-): Promise<Extract<ClientReply, { type: T }>> {
-  return ask(client, request, type);
-}
-
-interface Round {
-  /** The engine's CPU time per op (its process, all threads), ms. */
-  serverCpuPerOp: number;
-  /** The part of it spent in the kernel (socket reads and writes), ms. */
-  serverSystemPerOp: number;
-  /** The client processes' CPU time per op, ms. */
-  clientCpuPerOp: number;
-  opsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  /** The server's stalls in the round. */
-  serverPauses: Pauses;
-  /** The client processes' garbage collector pauses, added up over them, and the longest. */
-  clientGcMs: number;
-  clientGcMaxMs: number;
-}
-
-/** Starts (before a measured round) or stops and writes (after it) the CPU profiles of the engine and clients. */
-async function profileRound(
-  engine: Engine,
-  clients: ChildProcess[],
-  stop?: { sessions: number; round: number },
-): Promise<void> {
-  if (!profileDir) return;
-  const name = (process: string) =>
-    join(
-      profileDir,
-      `${stop!.sessions}-${engine.name.replace(' ', '-')}-r${stop!.round}-${process}.cpuprofile`,
-    );
-  await Promise.all(
-    [engine.child, ...clients].map((child, i) =>
-      stop
-        ? ask(child, { type: 'profile-stop', file: name(i === 0 ? 'engine' : `client${i}`) })
-        : ask(child, { type: 'profile-start' }),
-    ),
-  );
-}
-
-async function round(
-  engine: Engine,
-  clients: ChildProcess[],
-  offset: number,
-  ops: number,
-): Promise<Round> {
-  await ask(engine.child, { type: 'pauses-start' });
-  const cpuBefore = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
-  const start = performance.now();
-  const replies = await Promise.all(
-    clients.map((client) =>
-      askClient(client, { type: 'round', engine: engine.name, offset, ops }, 'round'),
-    ),
-  );
-  const elapsed = (performance.now() - start) / 1000;
-  const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
-  const serverPauses = await ask<Pauses>(engine.child, { type: 'pauses-stop' });
-  const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
-  const done = Math.max(1, latencies.length);
-  return {
-    serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / done,
-    serverSystemPerOp: (cpuAfter.systemMs - cpuBefore.systemMs) / done,
-    clientCpuPerOp: replies.reduce((sum, reply) => sum + reply.cpuMs, 0) / done,
-    opsPerSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors: replies.reduce((sum, reply) => sum + reply.errors, 0),
-    serverPauses,
-    clientGcMs: replies.reduce((sum, reply) => sum + reply.pauses.gcMs, 0),
-    clientGcMaxMs: Math.max(...replies.map((reply) => reply.pauses.gcMaxMs)),
-  };
-}
-
-/** The stalls of a side's rounds: GC pauses per round (median [min–max]) and the longest, event-loop delay. */
-function stallsText(rounds: readonly Round[], server: string): string {
-  const max = (values: number[]) => Math.max(...values).toFixed(1);
-  return (
-    `stalls: ${server} GC ${spread(
-      rounds.map((x) => x.serverPauses.gcMs),
-      0,
-    )} ms a round (longest ${max(rounds.map((x) => x.serverPauses.gcMaxMs))}), ` +
-    `event loop late by up to ${max(rounds.map((x) => x.serverPauses.loopMaxMs))} ms; ` +
-    `clients GC ${spread(
-      rounds.map((x) => x.clientGcMs),
-      0,
-    )} ms a round (longest ${max(rounds.map((x) => x.clientGcMaxMs))})`
-  );
 }
 
 /** The qHyperCube of each airport's last layout, as the client processes saw them. */
