@@ -63,9 +63,10 @@ export class AppStore {
     return this.options.dataFiles?.(app);
   }
 
-  /** Creates the directories when missing. */
+  /** Creates the directories when missing, and clears what saves cut short (a crash) left behind. */
   async init(): Promise<void> {
     await mkdir(this.appsDir, { recursive: true });
+    await this.versions.removeUnfinished();
     await mkdir(this.filesDir, { recursive: true });
     this.connectionStore = await ConnectionStore.open(
       join(this.dataDir, 'connections.json'),

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocError } from '../errors/LocError.js';
 import type { AppDocument, AppSnapshot } from './AppDocument.js';
@@ -103,6 +103,25 @@ export class AppVersions {
       return [];
     }
     return decodeTables(header, await readFile(join(versionDir, 'access.bin')));
+  }
+
+  /**
+   * Removes what a save stopped part-way left in each app's directory: versions
+   * other than the current one and pointer files not yet renamed. Run before
+   * any save starts; an app without a current version is left as it is.
+   */
+  async removeUnfinished(): Promise<void> {
+    for (const id of await readdir(this.appsDir).catch(() => [] as string[])) {
+      const current = await this.current(id);
+      if (current === null) continue;
+      for (const name of await readdir(join(this.appsDir, id))) {
+        const unfinished =
+          (/^v\d+$/.test(name) && name !== `v${current}`) ||
+          (name.startsWith(`${CURRENT}.`) && name.endsWith('.tmp'));
+        if (!unfinished) continue;
+        await rm(join(this.appsDir, id, name), { recursive: true, force: true });
+      }
+    }
   }
 
   /** The number of an app's current version, or null when it has none. */
