@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import type { RecordedAnswers } from './floor.js';
+import { clientBuild, conditionsFor, engineBuild } from './builds.js';
 
 export const CLIENT_PROCESSES = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 2));
 const TSX = ['--import', 'tsx'];
@@ -40,10 +41,8 @@ function flags(name: string): string[] {
 
 /** Forks an engine (server.ts) with `args`; resolves once it serves. */
 export function startServer(name: string, args: string[]): Promise<Engine> {
-  // BENCH_ENGINE=dist runs the engine's built JavaScript (as the published package does) instead of its sources.
-  const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
   const child = forkScript('./server.ts', args, [
-    ...engineConditions,
+    ...conditionsFor(engineBuild),
     '--expose-gc',
     '--max-old-space-size=8192',
     ...flags('BENCH_ENGINE_FLAGS'),
@@ -85,7 +84,11 @@ export function startFloor(answers: RecordedAnswers): Promise<Engine> {
 export function startClients(script = './clients.ts'): Promise<ChildProcess[]> {
   return Promise.all(
     Array.from({ length: CLIENT_PROCESSES }, () => {
-      const child = forkScript(script, [], ['--conditions=source', ...flags('BENCH_CLIENT_FLAGS')]);
+      const child = forkScript(
+        script,
+        [],
+        [...conditionsFor(clientBuild), ...flags('BENCH_CLIENT_FLAGS')],
+      );
       return new Promise<ChildProcess>((resolve) => child.once('message', () => resolve(child)));
     }),
   );

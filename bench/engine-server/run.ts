@@ -11,7 +11,8 @@
 // BENCH_CLIENT_FLAGS add node flags to the engines' or the clients' processes (e.g. --trace-gc);
 // BENCH_PROF=<dir> writes CPU profiles of each measured round there (the engine's and each
 // client process's: <sessions>-<engine>-r<round>-<process>.cpuprofile); BENCH_ENGINE=dist runs the
-// engines from packages/engine/dist (build it first) instead of its TypeScript sources.
+// engines from packages/engine/dist and BENCH_CLIENT=dist (the engine's build by default) the
+// clients from packages/qix/dist (npm run build first) instead of the TypeScript sources (builds.ts).
 import { isDeepStrictEqual } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import type { ClientRequest } from './protocol.js';
@@ -28,6 +29,7 @@ import {
   type Engine,
 } from './processes.js';
 import { profileRound, round, stallsText, type Round } from './round.js';
+import { buildsText, requireBuilds } from './builds.js';
 
 const sessionCounts = process.argv
   .slice(2)
@@ -218,6 +220,7 @@ async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]
 
 // BENCH_CACHE=on or off runs only that engine (for profiling one side); both by default.
 const only = process.env.BENCH_CACHE;
+requireBuilds();
 const engines = [
   ...(only === 'off' ? [] : [await startServer('cache on', [])]),
   ...(only === 'on' ? [] : [await startServer('cache off', ['--no-cache'])]),
@@ -230,7 +233,7 @@ const rawClients = withFloor ? await startClients('./floorClients.ts') : [];
 console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
     `a warm-up round, then ${ROUNDS} alternating rounds per engine of at least 5 ops per session and 2,000 ops a round; median [min–max]; ` +
-    `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; engine CPU per op is its process's user+system time; ` +
+    `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; ${buildsText()}; engine CPU per op is its process's user+system time; ` +
     `every process runs with ${HEAP.length > 0 ? HEAP.join(' ') : "V8's default young generation"}`,
 );
 for (const count of COUNTS) {

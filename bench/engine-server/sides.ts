@@ -12,12 +12,13 @@ import { openSession } from '@qlikit/qix';
 import { recordAnswers, type RecordedAnswers } from './floor.js';
 import { openRawSession, rawOp } from './rawSession.js';
 import { median } from './stats.js';
+import { conditionsFor, engineBuild } from './builds.js';
 import { CUBE, originFor } from './workload.js';
 
 const SESSIONS = Number(process.argv[2] ?? 500);
 const ROUNDS = Number(process.argv[3] ?? 5);
 const OPS = Math.max(5, Math.ceil(2000 / SESSIONS));
-const engineConditions = process.env.BENCH_ENGINE === 'dist' ? [] : ['--conditions=source'];
+const engineConditions = conditionsFor(engineBuild);
 
 interface Server {
   readonly child: ChildProcess;
