@@ -7,6 +7,7 @@ import { scanFrame } from '../protocol/scanFrame.js';
 import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
+import { isGetter } from '../protocol/methodName.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
 import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
@@ -238,16 +239,6 @@ export class EngineConnection implements SessionSocket {
     }
     return notifications;
   }
-}
-
-/** Whether a method's name starts with "get" in any case (the methods answered with deltas). */
-function isGetter(method: string): boolean {
-  // Compared by char codes: a regular expression per request costs more than the rest of the test.
-  return (
-    (method.charCodeAt(0) | 32) === 0x67 &&
-    (method.charCodeAt(1) | 32) === 0x65 &&
-    (method.charCodeAt(2) | 32) === 0x74
-  );
 }
 
 function isThenable(value: object | PromiseLike<object>): value is PromiseLike<object> {

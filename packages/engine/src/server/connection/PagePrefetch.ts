@@ -1,4 +1,5 @@
 import { DataPage } from '../../hypercube/DataPage.js';
+import { isMethod } from '../protocol/methodName.js';
 import type { RpcRequest } from '../protocol/RpcRequest.js';
 import { TurnQueue } from './TurnQueue.js';
 
@@ -32,7 +33,7 @@ export class PagePrefetch {
 
   /** Notes a request as it arrives: a page request is remembered for its handle, and no longer made ahead. */
   received(request: RpcRequest): void {
-    if (request.method.toLowerCase() !== PAGE_METHOD) return;
+    if (!isMethod(request.method, PAGE_METHOD)) return;
     this.requests.set(request.handle, request);
     this.queue.delete(request.handle);
   }
@@ -42,8 +43,7 @@ export class PagePrefetch {
    * them); after a layout's answer, queues its handle's pages.
    */
   answering(request: RpcRequest, result: object): void {
-    const method = request.method.toLowerCase();
-    if (method === PAGE_METHOD) {
+    if (isMethod(request.method, PAGE_METHOD)) {
       const made = this.made.get(request.handle);
       if (made === undefined) return;
       this.made.delete(request.handle);
@@ -53,7 +53,7 @@ export class PagePrefetch {
         const page: unknown = pages[i];
         if (page instanceof DataPage) page.reuseTexts(made[i]!);
       }
-    } else if (method === LAYOUT_METHOD && this.requests.has(request.handle)) {
+    } else if (this.requests.has(request.handle) && isMethod(request.method, LAYOUT_METHOD)) {
       this.made.delete(request.handle);
       this.queue.add(request.handle);
     }

@@ -1,0 +1,21 @@
+// Method names are matched in any case, as the engine accepts them. These run
+// for every request, so they compare char codes instead of lower-casing a copy
+// of the name or testing a regular expression.
+
+/** Whether a method's name starts with "get" in any case (the methods answered with deltas). */
+export function isGetter(method: string): boolean {
+  return startsWithName(method, 'get');
+}
+
+/** Whether a method's name is `lowerName` (all lower-case letters) in any case. */
+export function isMethod(method: string, lowerName: string): boolean {
+  return method.length === lowerName.length && startsWithName(method, lowerName);
+}
+
+function startsWithName(method: string, lowerName: string): boolean {
+  if (method.length < lowerName.length) return false;
+  // For a lower-case letter, `| 32` maps exactly its upper-case twin onto it.
+  for (let i = 0; i < lowerName.length; i++)
+    if ((method.charCodeAt(i) | 32) !== lowerName.charCodeAt(i)) return false;
+  return true;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isGetter, isMethod } from '../../src/server/protocol/methodName.js';
+
+describe('method names, matched in any case', () => {
+  it('isGetter answers as /^get/i does', () => {
+    for (const name of ['GetLayout', 'getlayout', 'GETLAYOUT', 'gEt', 'Get', 'GetHyperCubeData'])
+      expect([name, isGetter(name)]).toEqual([name, /^get/i.test(name)]);
+    for (const name of ['', 'ge', 'Fet', '@et', 'Gé', 'SelectValues', 'SetGet', 'G\u0130t'])
+      expect([name, isGetter(name)]).toEqual([name, false]);
+  });
+
+  it('isMethod answers as comparing the lower-cased name does', () => {
+    const names = [
+      'GetHyperCubeData',
+      'gethypercubedata',
+      'GETHYPERCUBEDATA',
+      'GetHyperCubeDat',
+      'GetHyperCubeDataX',
+      'GetLayout',
+      'GetHyperCube[ata',
+      'GetHyperCube\u0130ata',
+      '',
+    ];
+    for (const name of names)
+      expect([name, isMethod(name, 'gethypercubedata')]).toEqual([
+        name,
+        name.toLowerCase() === 'gethypercubedata',
+      ]);
+  });
+});
