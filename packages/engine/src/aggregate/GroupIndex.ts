@@ -47,10 +47,15 @@ export class GroupIndex {
     const strides = keyStrides(columns);
     if (columns.length === 0) return singleGroup(length, strides);
     const space = strides[columns.length]!;
-    const { count, ofRow, firstRow } =
-      space <= DENSE_LIMIT
-        ? numberDense(columns, length, strides)
-        : numberSparse(keyCodes(columns, length, strides));
+    const {
+      count,
+      ofRow,
+      firstRow,
+      keys: numberedKeys,
+    } = space <= DENSE_LIMIT
+      ? numberDense(columns, length, strides)
+      : numberSparse(keyCodes(columns, length, strides));
+    if (numberedKeys) return new GroupIndex(count, ofRow, [numberedKeys], strides, firstRow);
     // An inner grouping (Aggr's) may never read its keys: they are read from the rows when asked for.
     const keys = () => {
       const first = firstRow ?? firstRowsOf(ofRow, count);
@@ -129,6 +134,14 @@ export class GroupIndex {
   }
 }
 
+/** Frame rows numbered into groups; a one-column numbering also gives each group's symbol. */
+interface Numbered {
+  readonly count: number;
+  readonly ofRow: Int32Array;
+  readonly firstRow?: Int32Array;
+  readonly keys?: Int32Array;
+}
+
 // Dense numbering uses an Int32Array as big as the key space: 16 MB at most.
 const DENSE_LIMIT = 1 << 22;
 
@@ -170,7 +183,7 @@ function numberDense(
   columns: readonly GroupColumn[],
   length: number,
   strides: readonly number[],
-): { count: number; ofRow: Int32Array; firstRow?: Int32Array } {
+): Numbered {
   const threaded = numberGroupsOnThreads(columns, length, strides);
   if (threaded) return threaded;
   const space = strides[columns.length]!;
@@ -180,8 +193,15 @@ function numberDense(
     const count = numberTwoColumnsBySeenBits(first!, second!, strides[1]!, space, ofRow);
     if (count !== undefined) return { count, ofRow };
   }
+  if (columns.length === 1) {
+    // The symbol of each group as it is numbered: no pass over the rows for the keys afterwards.
+    const keys = new Int32Array(Math.min(space, length));
+    const count = withCodeTable(space, length, (idOfCode, base) =>
+      numberOneColumn(first!, idOfCode, base, ofRow, keys),
+    );
+    return { count, ofRow, keys: keys.subarray(0, count) };
+  }
   const count = withCodeTable(space, length, (idOfCode, base) => {
-    if (columns.length === 1) return numberOneColumn(first!, idOfCode, base, ofRow);
     if (columns.length === 2 && first!.rows === second!.rows)
       return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow);
     return numberColumns(columns, strides, idOfCode, base, ofRow);
@@ -200,13 +220,15 @@ function firstRowsOf(ofRow: Int32Array, count: number): Int32Array {
 
 // In each numbering loop an entry of idOfCode holds base + id + 1 (at or below base: no group yet).
 
+// Also writes each group's symbol (-1 for the null code) into `keys`.
 function numberOneColumn(
   column: GroupColumn,
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
+  keys: Int32Array,
 ): number {
-  const { symbols, rows } = column;
+  const { symbols, rows, cardinality } = column;
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const code = symbols[rows[i]!]!;
@@ -214,6 +236,7 @@ function numberOneColumn(
     if (id < 0) {
       id = count++;
       idOfCode[code] = base + count;
+      keys[id] = code < cardinality ? code : -1;
     }
     ofRow[i] = id;
   }
@@ -288,7 +311,7 @@ function numberColumns(
   return loop(idOfCode, base, ofRow, ofRow.length, ...args);
 }
 
-function numberSparse(codes: Float64Array) {
+function numberSparse(codes: Float64Array): Numbered {
   const idOfCode = new Map<number, number>();
   const ofRow = rowArray(Int32Array, codes.length);
   const firstRow = new Int32Array(codes.length);

@@ -10,7 +10,8 @@ import { CHART_FUNCTIONS, type ChartFunctionSpec } from '../expression/chartFunc
 import { AggregateError } from './AggregateError.js';
 import { type ChartFunctionResult, chartFunctionValues } from './chartFunctionValues.js';
 import type { ChartRows } from './ChartRows.js';
-import { aggregateItems, aggregateNumbers, toValues } from './aggregateItems.js';
+import { aggregateItems, aggregateNumbers } from './aggregateItems.js';
+import { toValues } from './numberedValues.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';

@@ -20,6 +20,7 @@ import {
 import { runsInBlocks } from '../parallel/inBlocks.js';
 import type { NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
+import { toValues } from './numberedValues.js';
 
 /** One aggregation call over items: its spec and its evaluated arguments. */
 export interface AggregationOptions {
@@ -132,13 +133,6 @@ function countFast(
   const { field, codes, rows } = arg.source;
   if (distinct) return countDistinctByGroup(codes, rows, field.cardinality, ofItem, groups);
   return countValuesByGroup(codes, rows, field.cardinality, ofItem, groups);
-}
-
-/** Per-group numbers as values, NaN becoming null. */
-export function toValues(nums: Float64Array): Value[] {
-  const out: Value[] = new Array(nums.length);
-  for (let g = 0; g < nums.length; g++) out[g] = nums[g] === nums[g] ? nums[g]! : null;
-  return out;
 }
 
 function aggregateByGroup(

@@ -4,7 +4,7 @@ import type { AggregationSpec } from '../expression/aggregations/AggregationSpec
 import { aggregationOf } from '../expression/aggregations/aggregationRegistry.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
-import { toValues } from './aggregateItems.js';
+import { toValues } from './numberedValues.js';
 import type { ChartScope } from './ChartScope.js';
 import { type ColumnKernel, compileColumnKernel } from './columnKernel.js';
 import { fieldsOf } from './evaluateArgument.js';

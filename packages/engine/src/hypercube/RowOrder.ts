@@ -95,13 +95,14 @@ function smallest(
   }
   if (primary) {
     // Most groups lose to the heap's largest on the number alone.
+    let top = primary[heap[0]!]!;
     for (; i < groups.length; i++) {
       const g = groups[i]!;
       const mine = primary[g]!;
-      const top = primary[heap[0]!]!;
       if (mine > top || (mine === top && compare(g, heap[0]!) >= 0)) continue;
       heap[0] = g;
       siftDown(heap, size, compare);
+      top = primary[heap[0]!]!;
     }
   } else {
     for (; i < groups.length; i++) {

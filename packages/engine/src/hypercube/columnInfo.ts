@@ -1,4 +1,5 @@
 import { numberOf } from '../aggregate/valueParts.js';
+import { numbersOf } from '../aggregate/numberedValues.js';
 import type { Field } from '../model/Field.js';
 import type { SymbolTable } from '../model/SymbolTable.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
@@ -66,8 +67,10 @@ export function dimensionInfo(
   keys: Int32Array,
   state: SelectionResult,
   settings: FormatSettings,
+  /** Whether no symbol is in two rows (a chart's only dimension): no set of those seen is kept. */
+  distinctKeys = false,
 ): NxDimensionInfo {
-  const { min, max, glyphs, numeric, distinct } = columnStats(keys, field);
+  const { min, max, glyphs, numeric, distinct } = columnStats(keys, field, distinctKeys);
   // Numeric fields can lie on a continuous axis (nebula's line chart asks for $numeric and this flag).
   const continuous = !isCalculated(field) && field.hasTag('$numeric');
   return {
@@ -124,8 +127,8 @@ function optionCounts(cardinality: number) {
 
 // Over the distinct keys only: each symbol's number and text length are read once,
 // from typed arrays (the field's text lengths are worked out once per field).
-function columnStats(keys: Int32Array, field: Field) {
-  const seen = new Uint8Array(field.cardinality + 1);
+function columnStats(keys: Int32Array, field: Field, distinctKeys: boolean) {
+  const seen = new Uint8Array(distinctKeys ? 0 : field.cardinality + 1);
   const nums = field.symbols.nums;
   const lengths = textLengths(field.symbols);
   const others = new Set<number>();
@@ -140,8 +143,10 @@ function columnStats(keys: Int32Array, field: Field) {
       if (!others.has(symbol)) others.add(symbol);
       continue;
     }
-    if (seen[symbol] === 1) continue;
-    seen[symbol] = 1;
+    if (!distinctKeys) {
+      if (seen[symbol] === 1) continue;
+      seen[symbol] = 1;
+    }
     distinct++;
     const num = nums[symbol]!;
     if (num === num) {
@@ -167,19 +172,8 @@ function textLengths(symbols: SymbolTable): Int32Array {
 
 /** The `qMeasureInfo` of a measure whose rows show `values`. */
 export function measureInfo(measure: NxMeasure, values: readonly Value[]): NxMeasureInfo {
-  let min = Infinity;
-  let max = -Infinity;
-  let glyphs = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    const num = numberOf(value);
-    if (num === num) {
-      if (num < min) min = num;
-      if (num > max) max = num;
-    }
-    const length = glyphCount(value);
-    if (length > glyphs) glyphs = length;
-  }
+  const nums = numbersOf(values);
+  const { min, max, glyphs } = nums ? numberStats(nums) : valueStats(values);
   return {
     qFallbackTitle: measure.qDef?.qLabel || measure.qDef?.qDef || '',
     qApprMaxGlyphCount: glyphs,
@@ -194,6 +188,42 @@ export function measureInfo(measure: NxMeasure, values: readonly Value[]): NxMea
     qCalcCondMsg: '',
     qLibraryId: measure.qLibraryId ?? '',
   };
+}
+
+function valueStats(values: readonly Value[]) {
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const num = numberOf(value);
+    if (num === num) {
+      if (num < min) min = num;
+      if (num > max) max = num;
+    }
+    const length = glyphCount(value);
+    if (length > glyphs) glyphs = length;
+  }
+  return { min, max, glyphs };
+}
+
+// The same over numbers (NaN for null, one glyph as '-'): no value is looked at twice.
+function numberStats(nums: Float64Array) {
+  let min = Infinity;
+  let max = -Infinity;
+  let glyphs = 0;
+  for (let i = 0; i < nums.length; i++) {
+    const num = nums[i]!;
+    if (num !== num) {
+      if (glyphs < 1) glyphs = 1;
+      continue;
+    }
+    if (num < min) min = num;
+    if (num > max) max = num;
+    const length = glyphCount(num);
+    if (length > glyphs) glyphs = length;
+  }
+  return { min, max, glyphs };
 }
 
 const POWERS = [1, 10, 100, 1000, 10_000];

@@ -181,6 +181,7 @@ function computeValidHyperCube(
         shownKeys(dimensionColumns[d]!.keys, order),
         display,
         settings,
+        fields.length === 1,
       ),
     ),
     qMeasureInfo: measureDefs.map((measure, m) =>

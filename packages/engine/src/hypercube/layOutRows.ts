@@ -67,6 +67,10 @@ export function keptGroups(
     dimension.qNullSuppression === true ? [target.index.keys[d]!] : [],
   );
   const kept = new Int32Array(count);
+  if (nullSuppressed.length === 0 && !suppressing) {
+    for (let g = 0; g < count; g++) kept[g] = g;
+    return kept;
+  }
   const row: Value[] = new Array<Value>(measureValues.length);
   let n = 0;
   groups: for (let g = 0; g < count; g++) {

@@ -1,4 +1,5 @@
 import type { Field } from '../model/Field.js';
+import { numbersOf } from '../aggregate/numberedValues.js';
 import type { Value } from '../value/Value.js';
 import type { SortCriteria } from './QixShapes.js';
 import { RowOrder } from './RowOrder.js';
@@ -17,8 +18,22 @@ import {
  */
 export type ColumnKey =
   | { readonly kind: 'rank'; readonly ranks: Int32Array; readonly span: number }
+  | SymbolRankKey
   | { readonly kind: 'number'; readonly values: Float64Array; readonly dir: number }
   | { readonly kind: 'compare'; readonly compare: GroupComparator };
+
+/**
+ * A dimension's ranks read through its groups' symbols: group g ranks
+ * `table[keys[g]]` (nullRank for a null key). A chart sorted by a measure
+ * first reads them for ties only, so they are not laid out per group.
+ */
+export interface SymbolRankKey {
+  readonly kind: 'symbolRank';
+  readonly keys: Int32Array;
+  readonly table: Int32Array;
+  readonly nullRank: number;
+  readonly span: number;
+}
 
 /** The facts a dimension column sorts by (see DimensionSortData) and its field. */
 export interface DimensionKeyInput extends Omit<DimensionSortData, 'stateRank' | 'frequency'> {
@@ -37,16 +52,20 @@ export function dimensionKey(input: DimensionKeyInput, criteria: SortCriteria): 
     const data = { ...input, stateRank: input.stateRank(), frequency: input.frequency() };
     return { kind: 'compare', compare: dimensionComparator(data, criteria) };
   }
-  const symbolRanks = rankSymbols(input, criteria);
-  const nullRank = symbolRanks.span;
-  const { keys } = input;
+  const { ranks, span } = rankSymbols(input, criteria);
+  return { kind: 'symbolRank', keys: input.keys, table: ranks, nullRank: span, span: span + 1 };
+}
+
+/** Per group, its rank under a rank key. */
+function groupRanks(key: Extract<ColumnKey, { kind: 'rank' | 'symbolRank' }>): Int32Array {
+  if (key.kind === 'rank') return key.ranks;
+  const { keys, table, nullRank } = key;
   const ranks = new Int32Array(keys.length);
-  const table = symbolRanks.ranks;
   for (let g = 0; g < keys.length; g++) {
     const symbol = keys[g]!;
     ranks[g] = symbol < 0 ? nullRank : table[symbol]!;
   }
-  return { kind: 'rank', ranks, span: nullRank + 1 };
+  return ranks;
 }
 
 // Per symbol, its rank among the field's symbols under the criteria (equal
@@ -113,7 +132,7 @@ export function measureKey(
   const numeric = criteria?.qSortByNumeric ?? 0;
   const ascii = criteria?.qSortByAscii ?? 0;
   if (!numeric && !ascii) return undefined;
-  const nums = numbersOrNulls(values);
+  const nums = numbersOf(values) ?? numbersOrNulls(values);
   if (nums && numeric) return { kind: 'number', values: nums, dir: numeric };
   return { kind: 'compare', compare: measureComparator(values, criteria) };
 }
@@ -151,7 +170,7 @@ export function sortRows(
 // differ (ties go to the comparator): a rank as is; a number turned so that
 // smaller sorts first, NaN (null, sorted last either way) as +Infinity.
 function primaryNumbers(key: ColumnKey, groupCount: number): Float64Array | undefined {
-  if (key.kind === 'rank') return Float64Array.from(key.ranks);
+  if (key.kind === 'rank' || key.kind === 'symbolRank') return Float64Array.from(groupRanks(key));
   if (key.kind !== 'number') return undefined;
   const { values, dir } = key;
   const out = new Float64Array(groupCount);
@@ -167,15 +186,17 @@ function packedSort(
   groupCount: number,
 ): ((groups: Int32Array) => Int32Array) | undefined {
   let rankSpace = 1;
+  const rankKeys: Extract<ColumnKey, { kind: 'rank' | 'symbolRank' }>[] = [];
   for (const key of keys) {
-    if (key.kind !== 'rank') return undefined;
+    if (key.kind === 'number' || key.kind === 'compare') return undefined;
     rankSpace *= key.span;
+    rankKeys.push(key);
   }
   const n = Math.max(1, groupCount);
   if (rankSpace * n > Number.MAX_SAFE_INTEGER) return undefined;
-  const ranks = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).ranks);
-  const spans = keys.map((key) => (key as Extract<ColumnKey, { kind: 'rank' }>).span);
+  const spans = rankKeys.map((key) => key.span);
   return (groups) => {
+    const ranks = rankKeys.map(groupRanks);
     // A rank space not much bigger than the rows is sorted by counting, in linear time.
     if (rankSpace <= 4 * groups.length + 65_536) {
       const sorted = countingSort(groups, ranks, spans, rankSpace);
@@ -228,6 +249,14 @@ export function chainComparator(keys: readonly ColumnKey[]): GroupComparator {
     if (key.kind === 'rank') {
       const ranks = key.ranks;
       return (a, b) => ranks[a]! - ranks[b]!;
+    }
+    if (key.kind === 'symbolRank') {
+      const { keys, table, nullRank } = key;
+      return (a, b) => {
+        const sa = keys[a]!;
+        const sb = keys[b]!;
+        return (sa < 0 ? nullRank : table[sa]!) - (sb < 0 ? nullRank : table[sb]!);
+      };
     }
     if (key.kind === 'number') {
       const { values, dir } = key;
