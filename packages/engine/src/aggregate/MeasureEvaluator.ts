@@ -11,7 +11,7 @@ import { AggregateError } from './AggregateError.js';
 import { type ChartFunctionResult, chartFunctionValues } from './chartFunctionValues.js';
 import type { ChartRows } from './ChartRows.js';
 import { aggregateItems, aggregateNumbers } from './aggregateItems.js';
-import { toValues } from './numberedValues.js';
+import { asNumbers, toValues } from './numberedValues.js';
 import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
@@ -47,7 +47,7 @@ const ALL_RECORDS: SetExpression = {
  * frame, then the scalar parts combine the per-group results.
  */
 export class MeasureEvaluator {
-  private readonly prefetched = new Map<GroupIndex, Map<CallExpr, Value[]>>();
+  private readonly prefetched = new Map<GroupIndex, Map<CallExpr, Value[] | Float64Array>>();
   // Aggr's inner table per composite grouping and inner expression: a chart's
   // rows and its grand total read the same one (10M rows: 1.6M inner sums).
   private readonly aggrInner = new WeakMap<GroupIndex, Map<Expr, Value[] | Float64Array>>();
@@ -115,7 +115,23 @@ export class MeasureEvaluator {
   /** One aggregation call (`Sum(...)`, `Count(DISTINCT ...)`, ...) for each group of `target`. */
   aggregateCall(call: CallExpr, target: GroupTarget): Value[] {
     const result = this.aggregateValuesOrNumbers(call, target);
-    return result instanceof Float64Array ? toValues(result) : result;
+    if (!(result instanceof Float64Array)) return result;
+    const values = toValues(result);
+    // Made values once: a prefetched call read again (a total, a sort expression) reads these.
+    const calls = this.prefetched.get(target.index);
+    if (calls?.get(call) === result) calls.set(call, values);
+    return values;
+  }
+
+  /**
+   * A measure that is one prefetched aggregation call, as the numbers (NaN
+   * for null) its pass computed for the target's groups; undefined for any
+   * other expression (evaluate it).
+   */
+  prefetchedNumbers(expr: Expr, target: GroupTarget): Float64Array | undefined {
+    if (expr.kind !== 'call' || !expr.aggregation || expr.key === 'AGGR') return undefined;
+    const ready = this.prefetched.get(target.index)?.get(expr);
+    return ready && asNumbers(ready);
   }
 
   // The call's results as numbers (NaN for null) when a columnar kernel computes

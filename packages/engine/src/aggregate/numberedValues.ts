@@ -24,3 +24,23 @@ export function toValues(nums: Float64Array): Value[] {
 export function numbersOf(values: readonly Value[]): Float64Array | undefined {
   return numbersBehind.get(values);
 }
+
+/** A measure column: its values, or the numbers (NaN for null) a columnar kernel computed. */
+export type MeasureValues = readonly Value[] | Float64Array;
+
+/** The value of group g of a measure column. */
+export function valueAt(values: MeasureValues, g: number): Value {
+  if (!(values instanceof Float64Array)) return values[g]!;
+  const num = values[g]!;
+  return num === num ? num : null;
+}
+
+/** A measure column as values (numbers are made values once, see toValues). */
+export function asValues(values: MeasureValues): readonly Value[] {
+  return values instanceof Float64Array ? toValues(values) : values;
+}
+
+/** A measure column as numbers (NaN for null), when it is numbers or was made from them. */
+export function asNumbers(values: MeasureValues): Float64Array | undefined {
+  return values instanceof Float64Array ? values : numbersOf(values);
+}

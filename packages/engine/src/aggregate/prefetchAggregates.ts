@@ -21,7 +21,8 @@ import { topLevelCalls } from './topLevelCalls.js';
 export interface Prefetched {
   readonly target: GroupTarget;
   readonly call: CallExpr;
-  readonly values: Value[];
+  /** Numbers (NaN for null) when the call's own groups are the target's, else values. */
+  readonly values: Value[] | Float64Array;
 }
 
 /** How one call is computed ahead: over its frame's groups, by a plain field or a kernel. */
@@ -99,9 +100,11 @@ export function prefetchAggregates(
 }
 
 // A plan's results per chart group: its own groups' looked up by their symbols.
-function valuesFor(plan: Plan, nums: Float64Array): Value[] {
+function valuesFor(plan: Plan, nums: Float64Array): Value[] | Float64Array {
   const { groups, target } = plan;
   if (groups.kind === 'ids') {
+    // The chart's own groups keep the numbers: they are made values only if something reads them so.
+    if (plan.index === target.index) return nums.subarray(0, groups.count);
     const perGroup = toValues(nums.subarray(0, groups.count));
     return mapToTarget(perGroup, plan.index!, target.dims, target, plan.spec.empty);
   }

@@ -2,6 +2,7 @@ import type { Field } from '../model/Field.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
 import { numberOf } from '../aggregate/valueParts.js';
+import { type MeasureValues, valueAt } from '../aggregate/numberedValues.js';
 import { HyperCubeError } from './HyperCubeError.js';
 import { measureText } from './measureText.js';
 import { DataPage, type PageSource } from './DataPage.js';
@@ -37,8 +38,8 @@ export interface DimensionColumn {
 
 /** One measure column of a computed hypercube. */
 export interface MeasureColumn {
-  /** Value per group (the grid's order says which group a row shows). */
-  readonly values: readonly Value[];
+  /** Value per group (the grid's order says which group a row shows), or its numbers (NaN for null). */
+  readonly values: MeasureValues;
   readonly format?: FieldAttributes;
 }
 
@@ -135,7 +136,7 @@ export class CellGrid implements PageSource {
     const group = this.order.at(row);
     if (column < this.dimensions.length) return this.dimensionCell(this.dimensions[column]!, group);
     const measure = this.measures[column - this.dimensions.length]!;
-    return valueCell(measure.values[group]!, measure.format, this.settings);
+    return valueCell(valueAt(measure.values, group), measure.format, this.settings);
   }
 
   /** The cells of `height` rows from `top` and `width` columns from `left`, row by row. */
@@ -168,7 +169,7 @@ export class CellGrid implements PageSource {
       } else {
         const { values, format } = this.measures[column - this.dimensions.length]!;
         for (let r = 0; r < height; r++)
-          texts[r * width + c] = valueCellText(values[groups[r]!]!, format, this.settings);
+          texts[r * width + c] = valueCellText(valueAt(values, groups[r]!), format, this.settings);
       }
     }
     return texts;

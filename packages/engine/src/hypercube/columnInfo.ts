@@ -1,5 +1,5 @@
 import { numberOf } from '../aggregate/valueParts.js';
-import { numbersOf } from '../aggregate/numberedValues.js';
+import { type MeasureValues, asNumbers } from '../aggregate/numberedValues.js';
 import type { Field } from '../model/Field.js';
 import type { SymbolTable } from '../model/SymbolTable.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
@@ -54,9 +54,10 @@ export function shownKeys(keys: Int32Array, order: RowOrder): Int32Array {
 }
 
 /** The values of the rows an order shows (a column's values are per group). */
-export function shownValues(values: readonly Value[], order: RowOrder): readonly Value[] {
+export function shownValues(values: MeasureValues, order: RowOrder): MeasureValues {
   const groups = order.groups;
   if (groups.length === values.length) return values;
+  if (values instanceof Float64Array) return Float64Array.from(groups, (g) => values[g]!);
   return Array.from(groups, (g) => values[g]!);
 }
 
@@ -171,9 +172,9 @@ function textLengths(symbols: SymbolTable): Int32Array {
 }
 
 /** The `qMeasureInfo` of a measure whose rows show `values`. */
-export function measureInfo(measure: NxMeasure, values: readonly Value[]): NxMeasureInfo {
-  const nums = numbersOf(values);
-  const { min, max, glyphs } = nums ? numberStats(nums) : valueStats(values);
+export function measureInfo(measure: NxMeasure, values: MeasureValues): NxMeasureInfo {
+  const nums = asNumbers(values);
+  const { min, max, glyphs } = nums ? numberStats(nums) : valueStats(values as readonly Value[]);
   return {
     qFallbackTitle: measure.qDef?.qLabel || measure.qDef?.qDef || '',
     qApprMaxGlyphCount: glyphs,

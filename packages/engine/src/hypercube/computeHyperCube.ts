@@ -7,6 +7,7 @@ import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { DEFAULT_FORMAT_SETTINGS, type FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
+import type { MeasureValues } from '../aggregate/numberedValues.js';
 import {
   CellGrid,
   ComputedHyperCube,
@@ -114,10 +115,13 @@ function computeValidHyperCube(
   evaluator.measures.prefetch(measureExprs, target, totalsTarget);
   // Measures that read other rows (Above, RowNo, Rank) wait until the rows are sorted.
   const readsRows = measureExprs.map(usesChartFunctions);
-  const measureValues = measureExprs.map((expr, m) =>
+  const grouped = readsRows.some(Boolean) || hasOthers(dimensionDefs);
+  // Rows laid out without Others keep a plain aggregation's numbers as computed (no value per group).
+  const measureValues: MeasureValues[] = measureExprs.map((expr, m) =>
     readsRows[m]
       ? new Array<Value>(target.index.count).fill(null)
-      : evaluator.measures.evaluate(expr, target),
+      : (!grouped && evaluator.measures.prefetchedNumbers(expr, target)) ||
+        evaluator.measures.evaluate(expr, target),
   );
 
   const suppressed = suppression(def);
@@ -132,24 +136,24 @@ function computeValidHyperCube(
   const sortDef = readsRows.some(Boolean) ? withoutMeasureSorting(def) : def;
   const sortOrder = interColumnOrder(sortDef, fields.length + measureValues.length);
   const sortInput = { def: sortDef, fields, target, measureValues, state, evaluator, dims };
-  const laidOut =
-    readsRows.some(Boolean) || hasOthers(dimensionDefs)
-      ? groupedRows(kept, sortOrder, sortInput, {
-          model,
-          state,
-          def,
-          fields,
-          target,
-          measureExprs,
-          measureValues,
-          evaluator,
-          aggregated,
-          options,
-          settings,
-          suppressed,
-          readsRows,
-        })
-      : sortedRows(kept, sortOrder, sortInput);
+  const laidOut = grouped
+    ? groupedRows(kept, sortOrder, sortInput, {
+        model,
+        state,
+        def,
+        fields,
+        target,
+        measureExprs,
+        // Evaluated as values when grouped (above).
+        measureValues: measureValues as Value[][],
+        evaluator,
+        aggregated,
+        options,
+        settings,
+        suppressed,
+        readsRows,
+      })
+    : sortedRows(kept, sortOrder, sortInput);
   const { order } = laidOut;
   // The chart's groups already list the values its dimensions have in the current rows.
   if (display === state)

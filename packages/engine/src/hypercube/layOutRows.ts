@@ -2,6 +2,7 @@ import type { GroupTarget } from '../aggregate/MeasureEvaluator.js';
 import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import type { Value } from '../value/Value.js';
+import { type MeasureValues, asValues, valueAt } from '../aggregate/numberedValues.js';
 import type { chartEvaluator } from './chartEvaluator.js';
 import { type ChartOtherInput, chartOtherSource } from './chartOtherSource.js';
 import { evaluateChartFunctionMeasures } from './chartFunctionMeasures.js';
@@ -20,7 +21,7 @@ export interface SortInput {
   readonly def: HyperCubeDef;
   readonly fields: readonly Field[];
   readonly target: GroupTarget;
-  readonly measureValues: readonly Value[][];
+  readonly measureValues: readonly MeasureValues[];
   readonly state: SelectionResult;
   readonly evaluator: Evaluator;
   readonly dims: readonly string[];
@@ -33,7 +34,7 @@ export interface SortInput {
 export interface LaidOutRows {
   readonly order: RowOrder;
   readonly keys: readonly Int32Array[];
-  readonly values: readonly (readonly Value[])[];
+  readonly values: readonly MeasureValues[];
   readonly otherLabels: readonly (string | undefined)[];
   readonly otherSymbols: readonly (ReadonlySet<number> | undefined)[];
 }
@@ -58,7 +59,7 @@ export function hasOthers(dimensions: readonly NxDimension[]): boolean {
 export function keptGroups(
   dimensionDefs: readonly NxDimension[],
   target: GroupTarget,
-  measureValues: readonly Value[][],
+  measureValues: readonly MeasureValues[],
   suppressed: (values: readonly Value[]) => boolean,
   suppressing: boolean,
 ): Int32Array {
@@ -76,7 +77,7 @@ export function keptGroups(
   groups: for (let g = 0; g < count; g++) {
     for (const keys of nullSuppressed) if (keys[g]! < 0) continue groups;
     if (suppressing) {
-      for (let m = 0; m < row.length; m++) row[m] = measureValues[m]![g]!;
+      for (let m = 0; m < row.length; m++) row[m] = valueAt(measureValues[m]!, g);
       if (suppressed(row)) continue;
     }
     kept[n++] = g;
@@ -181,7 +182,7 @@ function columnComparator(c: number, input: SortInput): GroupComparator {
   const { def, fields, target, measureValues, state, evaluator, dims } = input;
   if (c >= fields.length)
     return measureComparator(
-      measureValues[c - fields.length]!,
+      asValues(measureValues[c - fields.length]!),
       def.qMeasures?.[c - fields.length]?.qSortBy,
     );
   const criteria = def.qDimensions?.[c]?.qDef?.qSortCriterias?.[0] ?? { qSortByLoadOrder: 1 };

@@ -1,5 +1,5 @@
 import type { Field } from '../model/Field.js';
-import { numbersOf } from '../aggregate/numberedValues.js';
+import { type MeasureValues, asNumbers, asValues } from '../aggregate/numberedValues.js';
 import type { Value } from '../value/Value.js';
 import type { SortCriteria } from './QixShapes.js';
 import { RowOrder } from './RowOrder.js';
@@ -126,15 +126,15 @@ function rankBy(
 
 /** The sort key of a measure column by its `qSortBy`, or undefined when it does not sort. */
 export function measureKey(
-  values: readonly Value[],
+  values: MeasureValues,
   criteria: SortCriteria | undefined,
 ): ColumnKey | undefined {
   const numeric = criteria?.qSortByNumeric ?? 0;
   const ascii = criteria?.qSortByAscii ?? 0;
   if (!numeric && !ascii) return undefined;
-  const nums = numbersOf(values) ?? numbersOrNulls(values);
+  const nums = asNumbers(values) ?? numbersOrNulls(values as readonly Value[]);
   if (nums && numeric) return { kind: 'number', values: nums, dir: numeric };
-  return { kind: 'compare', compare: measureComparator(values, criteria) };
+  return { kind: 'compare', compare: measureComparator(asValues(values), criteria) };
 }
 
 // The values as numbers (NaN for null) when every one is a number (not NaN) or null.
