@@ -17,7 +17,7 @@ export class RowOrder {
     readonly groups: Int32Array,
     private readonly sort: ((groups: Int32Array) => Int32Array) | undefined,
     private readonly compare: GroupComparator | undefined,
-    private readonly primary: Float64Array | undefined,
+    private readonly primary: PrimaryNumbers | undefined,
   ) {
     if (!sort) this.sorted = groups;
   }
@@ -29,15 +29,15 @@ export class RowOrder {
 
   /**
    * The groups sorted by `sort` (the whole order at once), or by `compare`
-   * for partial orders too; `primary` (per group), when given, orders the
-   * groups as `compare` does wherever two of its numbers differ, so a
-   * partial selection compares numbers and calls `compare` on ties only.
+   * for partial orders too; `primary`, when given, orders the groups as
+   * `compare` does wherever two of its numbers differ, so a partial
+   * selection compares numbers and calls `compare` on ties only.
    */
   static sorted(
     groups: Int32Array,
     sort: (groups: Int32Array) => Int32Array,
     compare?: GroupComparator,
-    primary?: Float64Array,
+    primary?: PrimaryNumbers,
   ): RowOrder {
     return new RowOrder(groups, sort, compare, primary);
   }
@@ -79,12 +79,22 @@ export class RowOrder {
   }
 }
 
+/**
+ * A number per group that orders as the first sort key does where two
+ * differ: `values[g]` in direction `dir`, NaN (null, last either way) after
+ * every number.
+ */
+export interface PrimaryNumbers {
+  readonly values: Float64Array;
+  readonly dir: number;
+}
+
 /** The `k` smallest groups by `compare`, sorted: a bounded max-heap over one pass. */
 function smallest(
   groups: Int32Array,
   k: number,
   compare: GroupComparator,
-  primary: Float64Array | undefined,
+  primary: PrimaryNumbers | undefined,
 ): Int32Array {
   const heap = new Int32Array(k);
   let size = 0;
@@ -94,15 +104,20 @@ function smallest(
     siftUp(heap, size++, compare);
   }
   if (primary) {
-    // Most groups lose to the heap's largest on the number alone.
-    let top = primary[heap[0]!]!;
+    // Most groups lose to the heap's largest on the number alone (turned so that smaller sorts first).
+    const { values, dir } = primary;
+    const turned = (g: number) => {
+      const v = values[g]!;
+      return v !== v ? Infinity : dir > 0 ? v : -v;
+    };
+    let top = turned(heap[0]!);
     for (; i < groups.length; i++) {
       const g = groups[i]!;
-      const mine = primary[g]!;
+      const mine = turned(g);
       if (mine > top || (mine === top && compare(g, heap[0]!) >= 0)) continue;
       heap[0] = g;
       siftDown(heap, size, compare);
-      top = primary[heap[0]!]!;
+      top = turned(heap[0]!);
     }
   } else {
     for (; i < groups.length; i++) {

@@ -221,31 +221,38 @@ function numberStats(nums: Float64Array) {
     }
     if (num < min) min = num;
     if (num > max) max = num;
-    const length = glyphCount(num);
+    const length = numberGlyphs(num);
     if (length > glyphs) glyphs = length;
   }
   return { min, max, glyphs };
 }
 
-const POWERS = [1, 10, 100, 1000, 10_000];
-
-/**
- * `String(value).length` (1 for null), without making the string for numbers
- * with at most four decimals below 1e15: their shortest form is their
- * integer digits and those decimals.
- */
+/** `String(value).length` (1 for null). */
 function glyphCount(value: Value): number {
   if (value === null) return 1;
-  if (typeof value !== 'number') return String(value).length;
-  const abs = Math.abs(value);
-  if (abs < 1e15) {
-    for (let k = 0; k < POWERS.length; k++) {
-      const scaled = abs * POWERS[k]!;
-      if (Number.isInteger(scaled) && scaled / POWERS[k]! === abs)
-        return (value < 0 ? 1 : 0) + integerDigits(abs) + (k > 0 ? k + 1 : 0);
+  return typeof value === 'number' ? numberGlyphs(value) : String(value).length;
+}
+
+/**
+ * `String(num).length` without making the string for integers below 1e15
+ * and numbers below 1e11 with at most four decimals: their shortest form is
+ * their integer digits and those decimals (below 1e11 the doubles lie closer
+ * than 1e-4, so no shorter decimal names the same number).
+ */
+function numberGlyphs(num: number): number {
+  const abs = num < 0 ? -num : num;
+  const sign = num < 0 ? 1 : 0;
+  if (abs < 1e15 && Number.isInteger(abs)) return sign + integerDigits(abs);
+  if (abs < 1e11) {
+    const scaled = abs * 10_000;
+    if (Number.isInteger(scaled) && scaled / 10_000 === abs) {
+      // The last four digits, as a small integer (a double's % is a slow library call).
+      const last = (scaled - Math.floor(abs) * 10_000) | 0;
+      const decimals = last % 1000 === 0 ? 1 : last % 100 === 0 ? 2 : last % 10 === 0 ? 3 : 4;
+      return sign + integerDigits(abs) + 1 + decimals;
     }
   }
-  return String(value).length;
+  return String(num).length;
 }
 
 function integerDigits(abs: number): number {

@@ -2,7 +2,7 @@ import type { Field } from '../model/Field.js';
 import { type MeasureValues, asNumbers, asValues } from '../aggregate/numberedValues.js';
 import type { Value } from '../value/Value.js';
 import type { SortCriteria } from './QixShapes.js';
-import { RowOrder } from './RowOrder.js';
+import { type PrimaryNumbers, RowOrder } from './RowOrder.js';
 import {
   dimensionComparator,
   type DimensionSortData,
@@ -162,23 +162,17 @@ export function sortRows(
   const packed = packedSort(keys, groupCount);
   if (packed) return RowOrder.sorted(groups, packed);
   const compare = chainComparator(keys);
-  const primary = keys[0] && primaryNumbers(keys[0], groupCount);
+  const primary = keys[0] && primaryNumbers(keys[0]);
   return RowOrder.sorted(groups, (list) => list.slice().sort(compare), compare, primary);
 }
 
-// Per group, a number that orders as the column's comparator does where two
-// differ (ties go to the comparator): a rank as is; a number turned so that
-// smaller sorts first, NaN (null, sorted last either way) as +Infinity.
-function primaryNumbers(key: ColumnKey, groupCount: number): Float64Array | undefined {
-  if (key.kind === 'rank' || key.kind === 'symbolRank') return Float64Array.from(groupRanks(key));
-  if (key.kind !== 'number') return undefined;
-  const { values, dir } = key;
-  const out = new Float64Array(groupCount);
-  for (let g = 0; g < out.length; g++) {
-    const v = values[g]!;
-    out[g] = v !== v ? Infinity : dir > 0 ? v : -v;
-  }
-  return out;
+// The first key's numbers, for a partial selection (see RowOrder): a number
+// key's own, or a rank key's as numbers.
+function primaryNumbers(key: ColumnKey): PrimaryNumbers | undefined {
+  if (key.kind === 'number') return key;
+  if (key.kind === 'rank' || key.kind === 'symbolRank')
+    return { values: Float64Array.from(groupRanks(key)), dir: 1 };
+  return undefined;
 }
 
 function packedSort(

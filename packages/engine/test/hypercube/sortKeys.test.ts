@@ -136,11 +136,14 @@ describe('measure info', () => {
       1 / 3,
       null,
     ];
-    for (const value of values) {
+    const more = [0.0001, -0.0625, 99_999_999_999.75, 123_456_789_012.5, 1e-7, 2 ** 53, 0.1];
+    for (const value of [...values, ...more]) {
+      const expected = value === null ? 1 : String(value).length;
       const info = measureInfo({ qDef: { qDef: 'x' } }, [value]);
-      expect(info.qApprMaxGlyphCount, String(value)).toBe(
-        value === null ? 1 : String(value).length,
-      );
+      expect(info.qApprMaxGlyphCount, String(value)).toBe(expected);
+      // A measure column kept as numbers (NaN for null) counts the same.
+      const numbers = measureInfo({ qDef: { qDef: 'x' } }, Float64Array.of(value ?? NaN));
+      expect(numbers.qApprMaxGlyphCount, String(value)).toBe(expected);
     }
   });
 });
