@@ -67,12 +67,21 @@ export function reduceRows(
 ): Float64Array {
   const slots = groups.count + (withTotal ? 1 : 0);
   const group = groupCode(groups);
-  const update = (slot: string) => UPDATES[op].replaceAll('[g]', `[${slot}]`);
+  // The total's accumulators are locals through the loop (see fusedAggregates' compileKernel).
+  const counted = op === 'avg' || op === 'min' || op === 'max';
+  const totalUpdate = UPDATES[op].replaceAll('p[g]', 'tp').replaceAll('q[g]', 'tq');
+  const around = withTotal
+    ? {
+        before: `let tp = p[total];${counted ? ' let tq = q[total];' : ''}`,
+        after: `p[total] = tp;${counted ? ' q[total] = tq;' : ''}`,
+      }
+    : undefined;
   const loop = loopOf(
     body,
     ['total', 'p', 'q', ...group.params],
-    `const g = ${group.code}; ${update('g')}${withTotal ? ` ${update('total')}` : ''}`,
+    `const g = ${group.code}; ${UPDATES[op]}${withTotal ? ` ${totalUpdate}` : ''}`,
     group.key,
+    around,
   );
   const args = [groups.count, ...accumulators(op, slots), ...group.args, ...body.inputs];
   const [primary, numbers] = runsInBlocks(length)
@@ -111,7 +120,13 @@ function accumulators(op: GroupedOp, slots: number): [AccumulatorArg, Accumulato
 }
 
 // The loop over rows from..to: the row's number `v`, then `use` (null rows skipped unless writing).
-function loopOf(body: KernelBody, params: readonly string[], use: string, variant = ''): BlockLoop {
+function loopOf(
+  body: KernelBody,
+  params: readonly string[],
+  use: string,
+  variant = '',
+  around?: { readonly before: string; readonly after: string },
+): BlockLoop {
   const temps = Array.from({ length: body.temps }, (_, t) => `t${t}`);
   const declare = temps.length > 0 ? `let ${temps.join(', ')};` : '';
   const { finite } = body;
@@ -121,7 +136,8 @@ function loopOf(body: KernelBody, params: readonly string[], use: string, varian
       : finite
         ? `${finite.set} if (${finite.test}) { const v = ${finite.value}; ${use} }`
         : `const v = ${body.code}; if (v === v) { ${use} }`;
-  const source = `${declare} for (let i = from; i < to; i++) { ${body.loads} ${row} }`;
+  const loopSource = `for (let i = from; i < to; i++) { ${body.loads} ${row} }`;
+  const source = `${declare} ${around ? `${around.before} ${loopSource} ${around.after}` : loopSource}`;
   // Typed arrays of other types make other machine code: one function per combination.
   const types = body.inputs.map((input) => (input as object).constructor.name).join(',');
   const key = `${body.names.join(',')}|${types}|${params.join(',')}|${variant}|${source}`;
