@@ -1,11 +1,11 @@
 import { numberOf } from '../aggregate/valueParts.js';
 import { type MeasureValues, asNumbers } from '../aggregate/numberedValues.js';
 import type { Field } from '../model/Field.js';
-import type { SymbolTable } from '../model/SymbolTable.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { stateOfCode } from '../selection/ValueState.js';
 import type { FormatSettings } from '../value/FormatSettings.js';
 import type { Value } from '../value/Value.js';
+import { columnStats } from './columnStats.js';
 import { fieldNumFormat } from './fieldNumFormat.js';
 import type {
   NxDimension,
@@ -70,8 +70,13 @@ export function dimensionInfo(
   settings: FormatSettings,
   /** Whether no symbol is in two rows (a chart's only dimension): no set of those seen is kept. */
   distinctKeys = false,
+  /** Per symbol 1 where `keys` has it, when the caller has that already. */
+  present?: Uint8Array,
 ): NxDimensionInfo {
-  const { min, max, glyphs, numeric, distinct } = columnStats(keys, field, distinctKeys);
+  const stats = columnStats(keys, field, distinctKeys, present);
+  const { glyphs, numeric, distinct } = stats;
+  const min = orNaN(stats.min);
+  const max = orNaN(stats.max);
   // Numeric fields can lie on a continuous axis (nebula's line chart asks for $numeric and this flag).
   const continuous = !isCalculated(field) && field.hasTag('$numeric');
   return {
@@ -124,51 +129,6 @@ function optionCounts(cardinality: number) {
     qSelectedExcluded: 0,
     qLockedExcluded: 0,
   };
-}
-
-// Over the distinct keys only: each symbol's number and text length are read once,
-// from typed arrays (the field's text lengths are worked out once per field).
-function columnStats(keys: Int32Array, field: Field, distinctKeys: boolean) {
-  const seen = new Uint8Array(distinctKeys ? 0 : field.cardinality + 1);
-  const nums = field.symbols.nums;
-  const lengths = textLengths(field.symbols);
-  const others = new Set<number>();
-  let min = Infinity;
-  let max = -Infinity;
-  let glyphs = 0;
-  let numeric = keys.length > 0;
-  let distinct = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const symbol = keys[i]!;
-    if (symbol < 0) {
-      if (!others.has(symbol)) others.add(symbol);
-      continue;
-    }
-    if (!distinctKeys) {
-      if (seen[symbol] === 1) continue;
-      seen[symbol] = 1;
-    }
-    distinct++;
-    const num = nums[symbol]!;
-    if (num === num) {
-      if (num < min) min = num;
-      if (num > max) max = num;
-    } else numeric = false;
-    const length = lengths[symbol]!;
-    if (length > glyphs) glyphs = length;
-  }
-  return { min: orNaN(min), max: orNaN(max), glyphs, numeric, distinct: distinct + others.size };
-}
-
-const textLengthCache = new WeakMap<SymbolTable, Int32Array>();
-
-function textLengths(symbols: SymbolTable): Int32Array {
-  let lengths = textLengthCache.get(symbols);
-  if (!lengths || lengths.length !== symbols.size) {
-    lengths = Int32Array.from(symbols.texts, (text) => text.length);
-    textLengthCache.set(symbols, lengths);
-  }
-  return lengths;
 }
 
 /** The `qMeasureInfo` of a measure whose rows show `values`. */

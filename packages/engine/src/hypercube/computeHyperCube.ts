@@ -156,10 +156,12 @@ function computeValidHyperCube(
     : sortedRows(kept, sortOrder, sortInput);
   const { order } = laidOut;
   // The chart's groups already list the values its dimensions have in the current rows.
+  const presentOf: (Uint8Array | undefined)[] = [];
   if (display === state)
     fields.forEach((field, d) => {
       const present = evaluator.scope.currentValues(target.index, d, field);
       if (present) state.notePossible(field, present);
+      presentOf[d] = present;
     });
 
   const dimensionColumns: DimensionColumn[] = fields.map((field, d) => ({
@@ -178,16 +180,20 @@ function computeValidHyperCube(
   const layout: HyperCube = {
     qStateName: def.qStateName ?? '$',
     qSize: { qcx: fields.length + measureDefs.length, qcy: order.length },
-    qDimensionInfo: fields.map((field, d) =>
-      dimensionInfo(
+    qDimensionInfo: fields.map((field, d) => {
+      const shown = shownKeys(dimensionColumns[d]!.keys, order);
+      // The groups' own keys, all shown: the symbols marked present above are the ones shown.
+      const present = shown === target.index.keys[d] ? presentOf[d] : undefined;
+      return dimensionInfo(
         field,
         dimensionDefs[d]!,
-        shownKeys(dimensionColumns[d]!.keys, order),
+        shown,
         display,
         settings,
         fields.length === 1,
-      ),
-    ),
+        present,
+      );
+    }),
     qMeasureInfo: measureDefs.map((measure, m) =>
       measureInfo(measure, shownValues(measureColumns[m]!.values, order)),
     ),
