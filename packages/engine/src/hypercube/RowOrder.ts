@@ -104,20 +104,24 @@ function smallest(
     siftUp(heap, size++, compare);
   }
   if (primary) {
-    // Most groups lose to the heap's largest on the number alone (turned so that smaller sorts first).
+    // Most groups lose to the heap's largest on the number alone: numbers turned so
+    // that smaller sorts first (negated when descending), NaN (null) after all of them.
     const { values, dir } = primary;
-    const turned = (g: number) => {
-      const v = values[g]!;
-      return v !== v ? Infinity : dir > 0 ? v : -v;
+    const sign = dir > 0 ? 1 : -1;
+    const turnedTop = () => {
+      const v = values[heap[0]!]!;
+      return v !== v ? Infinity : sign * v;
     };
-    let top = turned(heap[0]!);
+    let top = turnedTop();
     for (; i < groups.length; i++) {
       const g = groups[i]!;
-      const mine = turned(g);
+      const mine = sign * values[g]!;
+      // A NaN never beats the top; it ties with a NaN top (mine !== mine: compared below).
       if (mine > top || (mine === top && compare(g, heap[0]!) >= 0)) continue;
+      if (mine !== mine && (top !== Infinity || compare(g, heap[0]!) >= 0)) continue;
       heap[0] = g;
       siftDown(heap, size, compare);
-      top = turned(heap[0]!);
+      top = turnedTop();
     }
   } else {
     for (; i < groups.length; i++) {
