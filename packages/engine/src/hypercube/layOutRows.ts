@@ -55,7 +55,11 @@ export function hasOthers(dimensions: readonly NxDimension[]): boolean {
   );
 }
 
-/** Null suppression per dimension, then qSuppressZero / qSuppressMissing over the measures. */
+/**
+ * Null suppression per dimension, then qSuppressZero / qSuppressMissing over
+ * the measures: the groups kept, ascending. Read it only: when every group
+ * is kept it is a view of a list shared by every chart.
+ */
 export function keptGroups(
   dimensionDefs: readonly NxDimension[],
   target: GroupTarget,
@@ -67,11 +71,8 @@ export function keptGroups(
   const nullSuppressed = dimensionDefs.flatMap((dimension, d) =>
     dimension.qNullSuppression === true ? [target.index.keys[d]!] : [],
   );
+  if (nullSuppressed.length === 0 && !suppressing) return allGroups(count);
   const kept = new Int32Array(count);
-  if (nullSuppressed.length === 0 && !suppressing) {
-    for (let g = 0; g < count; g++) kept[g] = g;
-    return kept;
-  }
   const row: Value[] = new Array<Value>(measureValues.length);
   let n = 0;
   groups: for (let g = 0; g < count; g++) {
@@ -83,6 +84,21 @@ export function keptGroups(
     kept[n++] = g;
   }
   return n === count ? kept : kept.slice(0, n);
+}
+
+// 0, 1, 2, ...: one list that grows to the most groups a chart has kept (up to
+// IDENTITY_LIMIT), so a chart of 100k groups neither allocates nor fills one.
+let identity = new Int32Array(0);
+const IDENTITY_LIMIT = 1 << 20;
+
+function allGroups(count: number): Int32Array {
+  if (count > IDENTITY_LIMIT) return Int32Array.from({ length: count }, (_, g) => g);
+  if (count > identity.length) {
+    const grown = new Int32Array(Math.min(IDENTITY_LIMIT, Math.max(count, 2 * identity.length)));
+    for (let g = 0; g < grown.length; g++) grown[g] = g;
+    identity = grown;
+  }
+  return identity.subarray(0, count);
 }
 
 /**
