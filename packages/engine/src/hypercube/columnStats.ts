@@ -25,8 +25,9 @@ export function columnStats(
   distinctKeys: boolean,
   present?: Uint8Array,
 ): ColumnStats {
-  // Many distinct symbols of a field: the field's symbols in order of number and of
-  // text length, walked from each end to the first one shown, instead of a lookup per row.
+  // Many distinct symbols of a field: the field's extremes (its smallest and largest
+  // numbers, longest texts, kept per field) walked to the first one shown, instead of a
+  // lookup per row.
   if (distinctKeys && keys.length * 4 >= field.cardinality && field.cardinality > 0)
     return orderedStats(keys, field, present ?? presentSymbols(keys, field.cardinality));
   return scannedStats(keys, field, distinctKeys);
@@ -67,16 +68,19 @@ function scannedStats(keys: Int32Array, field: Field, distinctKeys: boolean): Co
 }
 
 function orderedStats(keys: Int32Array, field: Field, present: Uint8Array): ColumnStats {
-  const { byNumber, textual, byLength, lengths } = fieldOrders(field.symbols);
-  const nums = field.symbols.nums;
-  let first = 0;
-  while (first < byNumber.length && present[byNumber[first]!] !== 1) first++;
-  let last = byNumber.length - 1;
-  while (last >= first && present[byNumber[last]!] !== 1) last--;
+  const { smallest, largest, longest, numbered, textual, lengths } = fieldOrders(field.symbols);
+  const min = firstShown(smallest, present);
+  const max = firstShown(largest, present);
+  const long = firstShown(longest, present);
+  // None shown among a field's extremes (kept for HEAD of them): the scan answers.
+  if (
+    (min < 0 && smallest.length < numbered) ||
+    (max < 0 && largest.length < numbered) ||
+    (long < 0 && longest.length < lengths.length)
+  )
+    return scannedStats(keys, field, true);
   let text = 0;
   while (text < textual.length && present[textual[text]!] !== 1) text++;
-  let longest = 0;
-  while (longest < byLength.length && present[byLength[longest]!] !== 1) longest++;
   const others = new Set<number>();
   let shown = 0;
   for (let i = 0; i < keys.length; i++) {
@@ -84,13 +88,20 @@ function orderedStats(keys: Int32Array, field: Field, present: Uint8Array): Colu
     if (symbol >= 0) shown++;
     else if (!others.has(symbol)) others.add(symbol);
   }
+  const nums = field.symbols.nums;
   return {
-    min: first <= last ? nums[byNumber[first]!]! : Infinity,
-    max: first <= last ? nums[byNumber[last]!]! : -Infinity,
-    glyphs: longest < byLength.length ? lengths[byLength[longest]!]! : 0,
+    min: min >= 0 ? nums[min]! : Infinity,
+    max: max >= 0 ? nums[max]! : -Infinity,
+    glyphs: long >= 0 ? lengths[long]! : 0,
     numeric: keys.length > 0 && text === textual.length,
     distinct: shown + others.size,
   };
+}
+
+// The first symbol of `list` that is shown, or -1.
+function firstShown(list: Int32Array, present: Uint8Array): number {
+  for (let i = 0; i < list.length; i++) if (present[list[i]!] === 1) return list[i]!;
+  return -1;
 }
 
 /** Per symbol (and one slot for null) 1 where a key names it. */
@@ -103,13 +114,20 @@ function presentSymbols(keys: Int32Array, cardinality: number): Uint8Array {
 interface FieldOrders {
   /** Text length per symbol. */
   readonly lengths: Int32Array;
-  /** The symbols with a number, by number ascending. */
-  readonly byNumber: Int32Array;
-  /** The symbols without one. */
+  /** How many symbols have a number. */
+  readonly numbered: number;
+  /** The HEAD symbols with the smallest numbers, smallest first; the largest, largest first. */
+  readonly smallest: Int32Array;
+  readonly largest: Int32Array;
+  /** The HEAD symbols with the longest texts, longest first. */
+  readonly longest: Int32Array;
+  /** The symbols without a number. */
   readonly textual: Int32Array;
-  /** Every symbol, longest text first. */
-  readonly byLength: Int32Array;
 }
+
+// A chart showing a quarter of a field's values or more shows one of its 64
+// smallest numbers all but always; when it shows none, the scan answers.
+const HEAD = 64;
 
 // Worked out once per field (a field's symbols only change by a reload, which makes new ones).
 const ordersCache = new WeakMap<SymbolTable, FieldOrders>();
@@ -118,47 +136,49 @@ function fieldOrders(symbols: SymbolTable): FieldOrders {
   let orders = ordersCache.get(symbols);
   if (!orders || orders.lengths.length !== symbols.size) {
     const lengths = Int32Array.from(symbols.texts, (text) => text.length);
-    orders = lazyOrders(symbols.nums, lengths);
+    orders = headsOf(symbols.nums, lengths);
     ordersCache.set(symbols, orders);
   }
   return orders;
 }
 
-// The sorted orders are made when first read: a field whose charts show few of its symbols never needs them.
-function lazyOrders(nums: Float64Array, lengths: Int32Array): FieldOrders {
-  let numbers: { byNumber: Int32Array; textual: Int32Array } | undefined;
-  let byLength: Int32Array | undefined;
-  const split = () => {
-    if (numbers) return numbers;
-    const withNumber: number[] = [];
-    const without: number[] = [];
-    for (let s = 0; s < nums.length; s++) (nums[s]! === nums[s]! ? withNumber : without).push(s);
-    const byNumber = Int32Array.from(withNumber).sort((a, b) => nums[a]! - nums[b]!);
-    return (numbers = { byNumber, textual: Int32Array.from(without) });
-  };
+function headsOf(nums: Float64Array, lengths: Int32Array): FieldOrders {
+  const textual: number[] = [];
+  for (let s = 0; s < nums.length; s++) if (nums[s]! !== nums[s]!) textual.push(s);
+  const numbered = nums.length - textual.length;
+  const hasNumber = (s: number) => nums[s]! === nums[s]!;
   return {
     lengths,
-    get byNumber() {
-      return split().byNumber;
-    },
-    get textual() {
-      return split().textual;
-    },
-    get byLength() {
-      byLength ??= longestFirst(lengths);
-      return byLength;
-    },
+    numbered,
+    smallest: best(nums.length, hasNumber, (a, b) => nums[a]! < nums[b]!),
+    largest: best(nums.length, hasNumber, (a, b) => nums[a]! > nums[b]!),
+    longest: best(
+      nums.length,
+      () => true,
+      (a, b) => lengths[a]! > lengths[b]!,
+    ),
+    textual: Int32Array.from(textual),
   };
 }
 
-// A counting sort by length, longest first.
-function longestFirst(lengths: Int32Array): Int32Array {
-  let longest = 0;
-  for (let s = 0; s < lengths.length; s++) if (lengths[s]! > longest) longest = lengths[s]!;
-  const starts = new Int32Array(longest + 2);
-  for (let s = 0; s < lengths.length; s++) starts[longest - lengths[s]! + 1]!++;
-  for (let l = 0; l <= longest; l++) starts[l + 1]! += starts[l]!;
-  const out = new Int32Array(lengths.length);
-  for (let s = 0; s < lengths.length; s++) out[starts[longest - lengths[s]!]!++] = s;
-  return out;
+// The HEAD symbols that come first by `before` among those `eligible`, in that order:
+// one pass, each symbol placed by insertion only when it beats the last kept.
+function best(
+  count: number,
+  eligible: (s: number) => boolean,
+  before: (a: number, b: number) => boolean,
+): Int32Array {
+  const head = new Int32Array(HEAD);
+  let size = 0;
+  for (let s = 0; s < count; s++) {
+    if (!eligible(s)) continue;
+    if (size === HEAD && !before(s, head[HEAD - 1]!)) continue;
+    let at = size < HEAD ? size++ : HEAD - 1;
+    while (at > 0 && before(s, head[at - 1]!)) {
+      head[at] = head[at - 1]!;
+      at--;
+    }
+    head[at] = s;
+  }
+  return head.slice(0, size);
 }

@@ -63,6 +63,18 @@ describe('column stats', () => {
     }
   });
 
+  test("many values shown but none of the field's extremes", () => {
+    const values: Value[] = Array.from({ length: 1000 }, (_, i) => (i * 37) % 1000);
+    const field = fieldOf(values);
+    // 80% of the values, none of the 100 smallest or largest numbers.
+    const symbols = values.flatMap((v, s) =>
+      (v as number) >= 100 && (v as number) < 900 ? [s] : [],
+    );
+    const keys = Int32Array.from(symbols);
+    expect(columnStats(keys, field, true)).toEqual(expected(keys, values));
+    expect(columnStats(keys, field, true).min).toBe(100);
+  });
+
   test('no rows: nothing numeric, no glyphs', () => {
     const field = fieldOf([1, 2, 3]);
     expect(columnStats(new Int32Array(0), field, true)).toEqual({
