@@ -40,11 +40,13 @@ export interface BenchServer {
 /**
  * Starts the bench's engine for `rows` rows in a process of its own, from
  * the tree at `root` (this one by default: another tree's engine answers
- * the same looks in an A/B comparison).
+ * the same looks in an A/B comparison), with `imports` loaded first (a
+ * development probe's instruments).
  */
 export function startServer(
   rows: number,
   root = resolve(import.meta.dirname, '../../..'),
+  imports: readonly string[] = [],
 ): Promise<BenchServer> {
   const child = fork(resolve(root, 'bench/engine/shapes/server.ts'), [String(rows)], {
     cwd: root,
@@ -52,6 +54,7 @@ export function startServer(
       '--conditions=source',
       '--import',
       'tsx',
+      ...imports.flatMap((path) => ['--import', path]),
       '--max-old-space-size=16384',
       // So the server can collect its heaps before each timed client run (Client.collect).
       '--expose-gc',
