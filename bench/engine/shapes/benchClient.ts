@@ -1,7 +1,8 @@
 // The shapes bench's client side: the bench's engine (server.ts) in a
 // process of its own, and enigma.js sessions on it (delta on, its default)
-// that look at a chart as a user does — select, GetLayout, the chart's page —
-// timing each of the three round trips.
+// that look at a chart as a user does with nebula.js's table — select, then
+// GetLayout, which carries the rows the table shows first (shapes.ts,
+// FIRST_PAGE) — timing each round trip.
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import enigma from 'enigma.js';
@@ -9,18 +10,18 @@ import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
 import WebSocket from 'ws';
 import type { ModelName } from './benchData.js';
 import type { EngineCell } from './compareRows.js';
-import { type Pick, type Shape, cubeDefOf } from './shapes.js';
+import { type Pick, type Shape, cubeDefOf, fetchRowsOf } from './shapes.js';
 
 /** What a look at a chart got, and how long each round trip took (ms, as the client waited). */
 export interface ChartAnswer {
   readonly rows: number;
   readonly matrix: readonly (readonly EngineCell[])[];
-  readonly phases: { readonly select: number; readonly layout: number; readonly page: number };
+  readonly phases: { readonly select: number; readonly layout: number };
 }
 
 /** A chart on the bench's engine. */
 export interface Chart {
-  look(pick: Pick, fetchRows: number): Promise<ChartAnswer>;
+  look(pick: Pick): Promise<ChartAnswer>;
 }
 
 /** One app's enigma.js session on the bench's engine. */
@@ -87,12 +88,11 @@ async function openClient(server: BenchServer, app: ModelName): Promise<Client> 
       await doc.clearAll(false);
       const object: any = await doc.createSessionObject({
         qInfo: { qType: 'bench-chart' },
-        qHyperCubeDef: cubeDefOf(shape, 0),
+        qHyperCubeDef: cubeDefOf(shape, fetchRowsOf(shape)),
       });
       const fields = new Map<string, any>();
-      const width = shape.dims.length + shape.measures.length;
       return {
-        async look(pick, fetchRows) {
+        async look(pick) {
           let field = fields.get(pick.field);
           if (!field) fields.set(pick.field, (field = await doc.getField(pick.field)));
           const t0 = performance.now();
@@ -100,19 +100,10 @@ async function openClient(server: BenchServer, app: ModelName): Promise<Client> 
           const t1 = performance.now();
           const layout = await object.getLayout();
           const t2 = performance.now();
-          const qcy: number = layout.qHyperCube.qSize.qcy;
-          const height = Math.min(fetchRows, qcy);
-          const pages =
-            height > 0
-              ? await object.getHyperCubeData('/qHyperCubeDef', [
-                  { qTop: 0, qLeft: 0, qWidth: width, qHeight: height },
-                ])
-              : [{ qMatrix: [] }];
-          const t3 = performance.now();
           return {
-            rows: qcy,
-            matrix: pages[0].qMatrix,
-            phases: { select: t1 - t0, layout: t2 - t1, page: t3 - t2 },
+            rows: layout.qHyperCube.qSize.qcy,
+            matrix: layout.qHyperCube.qDataPages[0]?.qMatrix ?? [],
+            phases: { select: t1 - t0, layout: t2 - t1 },
           };
         },
       };

@@ -103,7 +103,7 @@ try {
           await client.collect();
           await serverCosts();
         },
-        run: (round) => chart.look(shape.pick(round), fetchRowsOf(shape)),
+        run: (round) => chart.look(shape.pick(round)),
         check: async (round) => {
           const layout = (await serverCosts()).find((cost) => cost.method === 'GetLayout');
           if (round >= WARMUPS && layout) engine.push(layout);

@@ -2,10 +2,10 @@
 // against another tree's (e.g. an export of main), in one run. Each tree's
 // engine runs in a process of its own (server.ts); an enigma.js session on
 // each looks at the same charts as the bench's client does (select,
-// GetLayout, the chart's page; delta on), in alternating rounds with both
+// GetLayout with the chart's first page; delta on), in alternating rounds with both
 // servers' heaps collected before each look, and both trees' pages must be
 // the same, cell by cell. Prints per tree the look's wall time, this
-// process's CPU per look (enigma.js's part) and the three round trips.
+// process's CPU per look (enigma.js's part) and the round trips.
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/shapes/clientLooks.ts
 //        --base <dir> [--rows 1000000] [--rounds 15] [--only <text>]
 import { resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { alternate, formatMs, summarize } from '../alternate.js';
 import { option } from '../option.js';
 import type { ModelName } from './benchData.js';
 import { type ChartAnswer, type Client, openClients, startServer } from './benchClient.js';
-import { SHAPES, fetchRowsOf } from './shapes.js';
+import { SHAPES } from './shapes.js';
 
 const ROWS = Number(option('--rows') ?? 1_000_000);
 const ROUNDS = Number(option('--rounds') ?? 15);
@@ -37,12 +37,11 @@ const servers = await Promise.all(trees.map((tree) => startServer(ROWS, tree.roo
 const clients: Record<ModelName, Client>[] = [];
 for (const server of servers) clients.push(await openClients(server));
 console.log(
-  `client looks (select, GetLayout, page; enigma.js, delta on), ${ROWS.toLocaleString('en')} rows; medians of ${ROUNDS} alternating rounds [min–max], ms`,
+  `client looks (select, GetLayout with the first page; enigma.js, delta on), ${ROWS.toLocaleString('en')} rows; medians of ${ROUNDS} alternating rounds [min–max], ms`,
 );
 try {
   for (const shape of SHAPES) {
     if (ONLY && !shape.name.includes(ONLY)) continue;
-    const fetchRows = fetchRowsOf(shape);
     const charts = await Promise.all(clients.map((byModel) => byModel[shape.model].chart(shape)));
     const answers: ChartAnswer[] = [];
     const phases: ChartAnswer['phases'][][] = trees.map(() => []);
@@ -52,11 +51,11 @@ try {
         name: tree.name,
         settle: () => clients[t]![shape.model].collect(),
         run: async (round: number) => {
-          answers[t] = await charts[t]!.look(shape.pick(round), fetchRows);
+          answers[t] = await charts[t]!.look(shape.pick(round));
           if (round > 0) {
             phases[t]!.push(answers[t].phases);
-            const { select, layout, page } = answers[t].phases;
-            looks[t]!.push(select + layout + page);
+            const { select, layout } = answers[t].phases;
+            looks[t]!.push(select + layout);
           }
         },
         check: (round: number) => {
@@ -74,7 +73,7 @@ try {
       const of = (key: keyof ChartAnswer['phases']) =>
         summarize(phases[t]!.map((p) => p[key])).median.toFixed(2);
       console.log(
-        `   ${tree.name.padEnd(28)} ${formatMs(wall, 2)} q1 ${quartile(looks[t]!).toFixed(2)}  client CPU ${cpu.median.toFixed(2)}  select ${of('select')}  GetLayout ${of('layout')}  page ${of('page')}`,
+        `   ${tree.name.padEnd(28)} ${formatMs(wall, 2)} q1 ${quartile(looks[t]!).toFixed(2)}  client CPU ${cpu.median.toFixed(2)}  select ${of('select')}  GetLayout ${of('layout')}`,
       );
     }
     const [mine, base] = trees.map((tree) => timings.get(tree.name)!.wall.median);

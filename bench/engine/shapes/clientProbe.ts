@@ -1,6 +1,6 @@
 // Development aid: where a client's look at a chart spends its time. Runs the
-// shapes bench's client (enigma.js, delta on: select, GetLayout, one
-// GetHyperCubeData page) against the bench's engine (server.ts) in a process
+// shapes bench's client (enigma.js, delta on: select, then GetLayout with the
+// first page) against the bench's engine (server.ts) in a process
 // of its own, and times each round trip as the client sees it beside what the
 // engine spent on it (probeTiming.ts, loaded into the server): computing the
 // answer, writing its text (delta encoding included), and the rest (parsing
@@ -65,10 +65,8 @@ async function probeShape(
   await doc.clearAll(false);
   const object: any = await doc.createSessionObject({
     qInfo: { qType: 'probe-chart' },
-    qHyperCubeDef: cubeDefOf(shape, 0),
+    qHyperCubeDef: cubeDefOf(shape, fetchRowsOf(shape)),
   });
-  const fetchRows = fetchRowsOf(shape);
-  const width = shape.dims.length + shape.measures.length;
   await spansOf();
   const table = new Map<string, { client: number[]; clientCpu: number[]; engine: EngineSpan[] }>();
   const cpu: number[] = [];
@@ -93,13 +91,7 @@ async function probeShape(
         false,
       ),
     );
-    const layout: any = await time('GetLayout', () => object.getLayout());
-    const height = Math.min(fetchRows, layout.qHyperCube.qSize.qcy);
-    await time('GetHyperCubeData', () =>
-      object.getHyperCubeData('/qHyperCubeDef', [
-        { qTop: 0, qLeft: 0, qWidth: width, qHeight: height },
-      ]),
-    );
+    await time('GetLayout', () => object.getLayout());
     const used = process.cpuUsage(c0);
     const spans = await spansOf();
     if (look < 2) continue;

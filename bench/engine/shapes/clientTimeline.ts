@@ -1,6 +1,6 @@
 // Development aid: where the time of a client's look at a chart goes, round
 // trip by round trip, on the clock both processes share. The shapes bench's
-// client (enigma.js, delta on: SelectValues, GetLayout, GetHyperCubeData)
+// client (enigma.js, delta on: SelectValues, then GetLayout with the first page)
 // looks at each chart against the bench's engine in a process of its own
 // (server.ts, with timelineStamps.ts loaded), and for each round trip prints
 // the medians of: the request's way to the engine (the client's send to the
@@ -24,7 +24,7 @@ import type { ServerStamp } from './timelineStamps.js';
 const ROWS = Number(option('--rows') ?? 1_000_000);
 const LOOKS = Number(option('--looks') ?? 25);
 const ONLY = option('--only');
-const STEPS = ['SelectValues', 'GetLayout', 'GetHyperCubeData'] as const;
+const STEPS = ['SelectValues', 'GetLayout'] as const;
 const PARTS = ['to engine', 'method', 'text', 'to client', 'client'] as const;
 const now = () => performance.timeOrigin + performance.now();
 
@@ -86,9 +86,8 @@ async function timeShape(shape: Shape): Promise<void> {
   await doc.clearAll(false);
   const object: any = await doc.createSessionObject({
     qInfo: { qType: 'timeline-chart' },
-    qHyperCubeDef: cubeDefOf(shape, 0),
+    qHyperCubeDef: cubeDefOf(shape, fetchRowsOf(shape)),
   });
-  const width = shape.dims.length + shape.measures.length;
   const samples = new Map<string, number[]>();
   const totals: number[] = [];
   for (let look = 0; look < LOOKS; look++) {
@@ -106,16 +105,11 @@ async function timeShape(shape: Shape): Promise<void> {
       false,
     );
     done.push(now());
-    const layout: any = await object.getLayout();
-    done.push(now());
-    const height = Math.min(fetchRowsOf(shape), layout.qHyperCube.qSize.qcy);
-    await object.getHyperCubeData('/qHyperCubeDef', [
-      { qTop: 0, qLeft: 0, qWidth: width, qHeight: height },
-    ]);
+    await object.getLayout();
     done.push(now());
     const stamps = await serverStamps();
     if (look < 2) continue;
-    totals.push(done[2]! - t0);
+    totals.push(done[1]! - t0);
     for (const [s, step] of STEPS.entries()) {
       const arrived = stamps.find((stamp) => stamp.kind === 'in' && stamp.method === step)!;
       const after = (kind: ServerStamp['kind']) =>

@@ -3,10 +3,11 @@
 // timed two ways against DuckDB answering the same question in the same run:
 //   in process — a selection, then the hypercube with the page the chart
 //                shows (DataModel + SelectionState + computeHyperCube);
-//   client     — what a user waits for: Field.SelectValues, GetLayout and
-//                GetHyperCubeData for the chart's page, through enigma.js
-//                (delta on, its default) over a real socket to the engine
-//                running in a process of its own.
+//   client     — what a user waits for: Field.SelectValues, then GetLayout,
+//                which carries the rows the chart shows first (as nebula.js's
+//                table asks: shapes.ts, FIRST_PAGE), through enigma.js (delta
+//                on, its default) over a real socket to the engine running in
+//                a process of its own.
 // DuckDB answers the filtered GROUP BY, sorted as the chart sorts, the rows
 // the chart fetches (LIMIT) and the count of all rows; both sides' answers
 // are compared cell by cell, every round, and the full result once per shape.
@@ -45,7 +46,7 @@ interface Row {
   readonly chartRows: number;
   readonly inProcess: Timing;
   readonly client?: Timing;
-  /** Median ms of the client's three round trips: select, GetLayout, the page. */
+  /** Median ms of the client's round trips: select, GetLayout. */
   readonly phases?: ChartAnswer['phases'];
   readonly duck: Timing;
 }
@@ -135,7 +136,7 @@ async function runShape(
               name: 'client',
               settle: () => client!.collect(),
               run: async (round: number) => {
-                answers.client = await chart.look(shape.pick(round), fetchRows);
+                answers.client = await chart.look(shape.pick(round));
                 // The warm-up rounds come first.
                 if (round >= WARMUPS) phases.push(answers.client.phases);
               },
@@ -173,7 +174,7 @@ async function runShape(
 
 function medianPhases(list: readonly ChartAnswer['phases'][]): ChartAnswer['phases'] {
   const of = (key: keyof ChartAnswer['phases']) => summarize(list.map((p) => p[key])).median;
-  return { select: of('select'), layout: of('layout'), page: of('page') };
+  return { select: of('select'), layout: of('layout') };
 }
 
 // Every row of the engine's cube against DuckDB's full sorted answer (round 0's selection).
@@ -212,7 +213,7 @@ function printRow(row: Row): void {
     `${row.shape} — ${row.chartRows.toLocaleString('en')} chart rows\n` +
       `   in process ${formatMs(row.inProcess.wall)}  CPU ${row.inProcess.cpu.median.toFixed(1)} ms\n` +
       (row.client
-        ? `   client     ${formatMs(row.client.wall)}  (select ${row.phases!.select.toFixed(1)}, GetLayout ${row.phases!.layout.toFixed(1)}, page ${row.phases!.page.toFixed(1)})\n`
+        ? `   client     ${formatMs(row.client.wall)}  (select ${row.phases!.select.toFixed(1)}, GetLayout ${row.phases!.layout.toFixed(1)})\n`
         : '') +
       `   DuckDB     ${formatMs(row.duck.wall)}  CPU ${row.duck.cpu.median.toFixed(1)} ms\n` +
       `   ratio: in process ${ratio(row.inProcess, row.duck)} (CPU ${cpuRatio(row.inProcess, row.duck)}), client ${ratio(row.client, row.duck)}`,

@@ -18,7 +18,7 @@ export interface Shape {
   readonly measures: readonly string[];
   /** Sort by the first measure, descending, instead of by the dimensions. */
   readonly byMeasure?: boolean;
-  /** Rows the chart fetches (default: as many as fit in one 10,000-cell page, at most 2,000). */
+  /** Rows the chart shows first (default: a table's first page, FIRST_PAGE). */
   readonly fetchRows?: number;
   /** The selection of round r. */
   readonly pick: (round: number) => Pick;
@@ -142,15 +142,24 @@ export function whereOf(pick: Pick): string {
   return `"${pick.field}" IN (${list})`;
 }
 
-/** How many rows the chart fetches in its first page. */
+/**
+ * The first page a chart asks for, as nebula.js's table does (sn-table 2.9,
+ * the one the hub serves): its properties' `qInitialDataFetch` is 50 columns
+ * by 100 rows, so the layout carries the rows it shows first (the engine
+ * clips the columns to the chart's), and it asks for more rows only when
+ * scrolled. (Its paginated mode fetches the same 100 rows by
+ * GetHyperCubeData; nebula's bar chart fetches 20 to 200 rows about the bars
+ * in view.)
+ */
+export const FIRST_PAGE = { qTop: 0, qLeft: 0, qWidth: 50, qHeight: 100 } as const;
+
+/** How many rows the chart shows first: the rows of its first page. */
 export function fetchRowsOf(shape: Shape): number {
-  const width = shape.dims.length + shape.measures.length;
-  return shape.fetchRows ?? Math.min(2000, Math.floor(10_000 / width));
+  return shape.fetchRows ?? FIRST_PAGE.qHeight;
 }
 
-/** The shape's hypercube definition: numeric/text ascending dims, or the first measure descending. */
+/** The shape's hypercube definition: numeric/text ascending dims, or the first measure descending; `initialRows` of its first page in the layout. */
 export function cubeDefOf(shape: Shape, initialRows: number): Record<string, unknown> {
-  const width = shape.dims.length + shape.measures.length;
   const measureColumns = shape.measures.map((_, m) => shape.dims.length + m);
   const dimColumns = shape.dims.map((_, d) => d);
   return {
@@ -164,8 +173,7 @@ export function cubeDefOf(shape: Shape, initialRows: number): Record<string, unk
     qInterColumnSortOrder: shape.byMeasure
       ? [measureColumns[0]!, ...dimColumns]
       : [...dimColumns, ...measureColumns],
-    qInitialDataFetch:
-      initialRows > 0 ? [{ qLeft: 0, qTop: 0, qWidth: width, qHeight: initialRows }] : [],
+    qInitialDataFetch: initialRows > 0 ? [{ ...FIRST_PAGE, qHeight: initialRows }] : [],
   };
 }
 
