@@ -57,7 +57,7 @@ const serverCosts = () =>
   });
 
 console.log(
-  `in process against the engine process's GetLayout, ${ROWS.toLocaleString('en')} rows, ${ROUNDS} alternating rounds after ${WARMUPS}${DUCK ? ', DuckDB between' : ''}; malloc: ${process.env.GLIBC_TUNABLES ?? 'glibc defaults'}`,
+  `in process against the engine process's GetLayout, ${ROWS.toLocaleString('en')} rows, ${ROUNDS} alternating rounds after ${WARMUPS}${DUCK ? ', DuckDB between' : ''}; GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? '(unset)'}`,
 );
 console.log('wall: median [min–max] ms; CPU (thread, process, system) and page faults: means');
 try {

@@ -10,6 +10,7 @@ import type { FieldNumberFormat } from './FieldNumberFormat.js';
 import { findJoinTree } from './findJoinTree.js';
 import { findLoopFields } from './findLoopFields.js';
 import { foldSyntheticKeys } from './foldSyntheticKeys.js';
+import { keepFreedMemory } from './keepFreedMemory.js';
 import type { JoinTree } from './JoinTree.js';
 import { ModelError } from './ModelError.js';
 import type { SymbolTable } from './SymbolTable.js';
@@ -56,6 +57,8 @@ export class DataModel {
   /** Builds the model from the tables a reload produced, in load order. */
   static fromTables(loaded: readonly LoadedTable[], options: DataModelOptions = {}): DataModel {
     validateTables(loaded);
+    // A process that builds a model computes charts over it.
+    keepFreedMemory();
     const builders = new Map<string, SymbolTableBuilder>();
     const drafts = loaded.map((table) => draftTable(table, builders));
     const symbols = new Map<string, SymbolTable>(
