@@ -17,6 +17,7 @@ import type { HyperCubeDef } from '../../../packages/engine/src/hypercube/QixSha
 import { type Contestant, alternate, formatMs, summarize } from '../alternate.js';
 import { option } from '../option.js';
 import { mean, threadCpu } from '../threadCpu.js';
+import { type Cost, measure } from './clientGapCost.js';
 import { MODELS, type ModelName, createTableSql, loadedTable } from './benchData.js';
 import { openClients, startServer } from './benchClient.js';
 import type { MethodCost } from './clientGapStamps.js';
@@ -29,9 +30,6 @@ const ONLY = option('--only');
 const DUCK = process.argv.includes('--duck');
 if (!(globalThis as { gc?: unknown }).gc || !threadCpu)
   throw new Error('run with node --expose-gc, on Linux (thread CPU from /proc)');
-
-/** One side's costs per timed round. */
-type Costs = Omit<MethodCost, 'method'>;
 
 const models = Object.fromEntries(
   (Object.keys(MODELS) as ModelName[]).map((name) => [
@@ -59,7 +57,9 @@ const serverCosts = () =>
 console.log(
   `in process against the engine process's GetLayout, ${ROWS.toLocaleString('en')} rows, ${ROUNDS} alternating rounds after ${WARMUPS}${DUCK ? ', DuckDB between' : ''}; GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES ?? '(unset)'}`,
 );
-console.log('wall: median [min–max] ms; CPU (thread, process, system) and page faults: means');
+console.log(
+  'wall: median [min–max] ms; CPU (thread, process, system), page faults, split scans and the share of their rows the calling thread ran: means',
+);
 try {
   for (const shape of SHAPES) {
     if (ONLY && !shape.name.includes(ONLY)) continue;
@@ -68,33 +68,18 @@ try {
     const state = new SelectionState(model);
     const client = clients[shape.model];
     const chart = await client.chart(shape);
-    const own: Costs[] = [];
-    const engine: Costs[] = [];
+    const own: Cost[] = [];
+    const engine: Cost[] = [];
     const contestants: Contestant[] = [
       {
         name: 'in process',
         run: (round) => {
-          const usage = process.resourceUsage();
-          const thread = threadCpu!();
-          const started = performance.now();
-          const pick = shape.pick(round);
-          state.selectValues(pick.field, pick.values);
-          void computeHyperCube(model, state.result(), def).layout.qDataPages[0]?.qMatrix;
-          const wall = performance.now() - started;
-          const after = process.resourceUsage();
-          if (round >= WARMUPS)
-            own.push({
-              wall,
-              thread: threadCpu!() - thread,
-              process:
-                (after.userCPUTime +
-                  after.systemCPUTime -
-                  usage.userCPUTime -
-                  usage.systemCPUTime) /
-                1000,
-              system: (after.systemCPUTime - usage.systemCPUTime) / 1000,
-              faults: after.minorPageFault - usage.minorPageFault,
-            });
+          const { cost } = measure(() => {
+            const pick = shape.pick(round);
+            state.selectValues(pick.field, pick.values);
+            void computeHyperCube(model, state.result(), def).layout.qDataPages[0]?.qMatrix;
+          });
+          if (round >= WARMUPS) own.push(cost);
         },
       },
       {
@@ -120,8 +105,8 @@ try {
         : []),
     ];
     const timings = await alternate(contestants, ROUNDS, WARMUPS);
-    const line = (costs: readonly Costs[]) =>
-      `${formatMs(summarize(costs.map((c) => c.wall)), 2)}  thread ${mean(costs.map((c) => c.thread)).toFixed(2)}  process ${mean(costs.map((c) => c.process)).toFixed(2)}  system ${mean(costs.map((c) => c.system)).toFixed(2)}  faults ${mean(costs.map((c) => c.faults)).toFixed(0)}`;
+    const line = (costs: readonly Cost[]) =>
+      `${formatMs(summarize(costs.map((c) => c.wall)), 2)}  thread ${mean(costs.map((c) => c.thread)).toFixed(2)}  process ${mean(costs.map((c) => c.process)).toFixed(2)}  system ${mean(costs.map((c) => c.system)).toFixed(2)}  faults ${mean(costs.map((c) => c.faults)).toFixed(0)}  splits ${mean(costs.map((c) => c.splits)).toFixed(1)}, own share ${mean(costs.filter((c) => c.splits > 0).map((c) => c.ownShare)).toFixed(2)}`;
     console.log(shape.name);
     console.log(`   in process          ${line(own)}`);
     console.log(`   engine's GetLayout  ${line(engine)}`);

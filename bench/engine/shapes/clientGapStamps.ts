@@ -1,20 +1,12 @@
 // Development aid, loaded into the shapes bench's server process by
 // clientGap.ts (node --import): what each request's method cost the engine
-// process — wall time, the calling thread's CPU, the whole process's CPU
-// (its worker threads and V8's), its system CPU and the minor page faults
-// (memory the process touched for the first time since the kernel gave it)
-// — answered over IPC ('costs') and cleared.
+// process (clientGapCost.ts), answered over IPC ('costs') and cleared.
 import { EngineConnection } from '../../../packages/engine/src/server/connection/EngineConnection.js';
-import { threadCpu } from '../threadCpu.js';
+import { type Cost, measure } from './clientGapCost.js';
 
-/** What one request's method cost the engine process (ms, and page faults). */
-export interface MethodCost {
+/** What one request's method cost the engine process. */
+export interface MethodCost extends Cost {
   readonly method: string;
-  readonly wall: number;
-  readonly thread: number;
-  readonly process: number;
-  readonly system: number;
-  readonly faults: number;
 }
 
 const costs: MethodCost[] = [];
@@ -25,21 +17,8 @@ const proto = EngineConnection.prototype as unknown as Record<
 >;
 const call = proto.call!;
 proto.call = function (this: unknown, ...args: unknown[]) {
-  const usage = process.resourceUsage();
-  const thread = threadCpu!();
-  const started = performance.now();
-  const result = call.apply(this, args);
-  const wall = performance.now() - started;
-  const after = process.resourceUsage();
-  costs.push({
-    method: (args[0] as { method: string }).method,
-    wall,
-    thread: threadCpu!() - thread,
-    process:
-      (after.userCPUTime + after.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) / 1000,
-    system: (after.systemCPUTime - usage.systemCPUTime) / 1000,
-    faults: after.minorPageFault - usage.minorPageFault,
-  });
+  const { result, cost } = measure(() => call.apply(this, args));
+  costs.push({ method: (args[0] as { method: string }).method, ...cost });
   return result;
 };
 process.on('message', (message: unknown) => {
