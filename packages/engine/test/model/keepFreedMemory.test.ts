@@ -10,20 +10,21 @@ const module = pathToFileURL(
   fileURLToPath(new URL('../../src/model/keepFreedMemory.ts', import.meta.url)),
 ).href;
 
-/** Minor page faults of 8 "computations" (4 working arrays of 3 MiB each, written, then freed), after a first one. */
+/** Minor page faults of 8 "computations" (4 working arrays of 6 MiB each, written, then freed), after three first ones. */
 function faultsOfComputations(keep: boolean): number {
   const program = `
     const { keepFreedMemory } = await import(${JSON.stringify(module)});
     if (${keep}) keepFreedMemory();
     const compute = () => {
-      const arrays = Array.from({ length: 4 }, () => new Float64Array(3 * 131072).fill(1));
-      gc();
+      const arrays = Array.from({ length: 4 }, () => new Float64Array(6 * 131072).fill(1));
       return arrays.length;
     };
-    compute();
-    gc();
+    // A young collection frees the arrays (and leaves V8's own pages be).
+    const collect = () => gc({ type: 'minor' });
+    // Three first: the first frees the primer (raising the thresholds) and its own arrays' mappings.
+    for (let i = 0; i < 3; i++) { compute(); collect(); }
     const before = process.resourceUsage().minorPageFault;
-    for (let i = 0; i < 8; i++) { compute(); gc(); }
+    for (let i = 0; i < 8; i++) { compute(); collect(); }
     console.log(process.resourceUsage().minorPageFault - before);`;
   const child = spawnSync(
     process.execPath,
@@ -45,10 +46,11 @@ describe('keepFreedMemory', () => {
     () => {
       const without = faultsOfComputations(false);
       const kept = faultsOfComputations(true);
-      // 8 × 12 MiB written: about 24,000 pages when each computation maps them afresh.
-      expect(without).toBeGreaterThan(8 * 2000);
-      // (What is left, ~380 pages a computation, is V8's own heap pages after each full collection.)
-      expect(kept).toBeLessThan(without / 4);
+      // 8 × 24 MiB written: 49,000 pages if every computation mapped them afresh; how many
+      // it does depends on when V8's sweeper frees the arrays (23,000 to 43,000 seen).
+      expect(without).toBeGreaterThan(8 * 500);
+      // Kept: 5 to 4,600 seen (V8's own young generation, and a late-freed primer).
+      expect(kept * 3).toBeLessThan(without);
     },
   );
 });
