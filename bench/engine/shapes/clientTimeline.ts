@@ -7,7 +7,8 @@
 // engine's read, which includes any wait for work the engine was doing),
 // the method, the answer's text, the answer's way back (the engine's send to
 // the client's read of the whole frame), and the client's own handling
-// (enigma.js's parse and interceptors to the awaited result). The server's
+// (enigma.js's parse and interceptors to the awaited result), and the rest
+// of the round trip (other). The server's
 // heaps are collected before each look, as the bench does.
 // Run: node --conditions=source --import tsx bench/engine/shapes/clientTimeline.ts
 //        [--rows 1000000] [--looks 25] [--only <text>]
@@ -25,7 +26,7 @@ const ROWS = Number(option('--rows') ?? 1_000_000);
 const LOOKS = Number(option('--looks') ?? 25);
 const ONLY = option('--only');
 const STEPS = ['SelectValues', 'GetLayout'] as const;
-const PARTS = ['to engine', 'method', 'text', 'to client', 'client'] as const;
+const PARTS = ['to engine', 'method', 'text', 'to client', 'client', 'other'] as const;
 const now = () => performance.timeOrigin + performance.now();
 
 const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [String(ROWS)], {
@@ -122,6 +123,9 @@ async function timeShape(shape: Shape): Promise<void> {
         read[s]! - frameOut.at,
         done[s]! - read[s]!,
       ];
+      // The round trip's time none of the above covers: the client's send, the engine's
+      // parsing before the method and its steps between the method, the text and the send.
+      parts.push(done[s]! - (s === 0 ? t0 : done[s - 1]!) - parts.reduce((a, b) => a + b, 0));
       for (const [p, part] of PARTS.entries()) {
         const key = `${step}\u0000${part}`;
         samples.set(key, [...(samples.get(key) ?? []), parts[p]!]);
