@@ -24,9 +24,10 @@ import { engineMethods } from '../../../packages/engine/src/server/handlers/engi
 import { parseEngineUrl } from '../../../packages/engine/src/server/protocol/parseEngineUrl.js';
 import { DEFAULT_LIMITS } from '../../../packages/engine/src/server/protocol/RequestLimits.js';
 import { SessionRegistry } from '../../../packages/engine/src/server/session/SessionRegistry.js';
-import { type Contestant, alternate, formatMs, summarize } from '../alternate.js';
+import { alternate, formatMs, summarize } from '../alternate.js';
 import { option } from '../option.js';
 import { mean, threadCpu } from '../threadCpu.js';
+import { type Cost, measure } from './clientGapCost.js';
 import { MODELS, type ModelName, loadedTable } from './benchData.js';
 import { SHAPES, type Shape, cubeDefOf, fetchRowsOf } from './shapes.js';
 
@@ -60,20 +61,13 @@ const sessions = new SessionRegistry(DEFAULT_LIMITS);
 console.log(
   `computeHyperCube against the server path without sockets (SelectValues + GetLayout), ${ROWS.toLocaleString('en')} rows, ${ROUNDS} alternating rounds after ${WARMUPS}`,
 );
-console.log('wall: median [min–max] ms; CPU (thread, process) and page faults: means');
+console.log('wall: median [min–max] ms; CPU (thread, process), page faults and split scans: means');
 try {
   for (const shape of SHAPES) if (!ONLY || shape.name.includes(ONLY)) await comparePaths(shape);
 } finally {
   // The apps are written to disk in the background: done first, then removed.
   await apps.flush();
   await rm(dataDir, { recursive: true, force: true });
-}
-
-interface Cost {
-  readonly wall: number;
-  readonly thread: number;
-  readonly process: number;
-  readonly faults: number;
 }
 
 async function comparePaths(shape: Shape): Promise<void> {
@@ -85,25 +79,10 @@ async function comparePaths(shape: Shape): Promise<void> {
     ['computeHyperCube', []],
     ['server path', []],
   ]);
-  const timed =
-    (name: string, run: (round: number) => unknown): Contestant['run'] =>
-    async (round) => {
-      const usage = process.resourceUsage();
-      const thread = threadCpu!();
-      const started = performance.now();
-      await run(round);
-      const wall = performance.now() - started;
-      const after = process.resourceUsage();
-      if (round >= WARMUPS)
-        costs.get(name)!.push({
-          wall,
-          thread: threadCpu!() - thread,
-          process:
-            (after.userCPUTime + after.systemCPUTime - usage.userCPUTime - usage.systemCPUTime) /
-            1000,
-          faults: after.minorPageFault - usage.minorPageFault,
-        });
-    };
+  const timed = (name: string, run: (round: number) => void) => (round: number) => {
+    const { cost } = measure(() => run(round));
+    if (round >= WARMUPS) costs.get(name)!.push(cost);
+  };
   await alternate(
     [
       {
@@ -122,49 +101,52 @@ async function comparePaths(shape: Shape): Promise<void> {
   console.log(shape.name);
   for (const [name, list] of costs)
     console.log(
-      `   ${name.padEnd(18)} ${formatMs(summarize(list.map((c) => c.wall)), 2)}  thread ${mean(list.map((c) => c.thread)).toFixed(2)}  process ${mean(list.map((c) => c.process)).toFixed(2)}  faults ${mean(list.map((c) => c.faults)).toFixed(0)}`,
+      `   ${name.padEnd(18)} ${formatMs(summarize(list.map((c) => c.wall)), 2)}  thread ${mean(list.map((c) => c.thread)).toFixed(2)}  process ${mean(list.map((c) => c.process)).toFixed(2)}  faults ${mean(list.map((c) => c.faults)).toFixed(0)}  splits ${mean(list.map((c) => c.splits)).toFixed(1)}`,
     );
 }
 
 /** A session on the shape's app with the chart open: each call selects the round's values and gets the layout. */
-async function serverLook(shape: Shape): Promise<(round: number) => Promise<void>> {
+async function serverLook(shape: Shape): Promise<(round: number) => void> {
   const { session } = sessions.attach(parseEngineUrl(`/app/${shape.model}/identity/path`), {
     userId: `path-${shape.name}`,
   });
-  const connection = new EngineConnection(
-    { send: () => {}, close: () => {} },
-    session,
-    dispatcher,
-    DEFAULT_LIMITS,
-    (error) => console.error(error),
+  // Answers are dropped, but none may be an error (a wrong handle would time nothing).
+  const sink = {
+    send: (text: string) => {
+      if (text.startsWith('{"jsonrpc":"2.0","id":') && text.includes(',"error":'))
+        throw new Error(`${shape.name}: ${text}`);
+    },
+    close: () => {},
+  };
+  const connection = new EngineConnection(sink, session, dispatcher, DEFAULT_LIMITS, (error) =>
+    console.error(error),
   );
   session.sockets.add(connection);
   let id = 0;
+  const frame = (handle: number, method: string, params: unknown[]) =>
+    JSON.stringify({ jsonrpc: '2.0', id: ++id, method, handle, params, delta: true });
   // Handles as the engine numbers them on a fresh session: the doc 1, then one per object.
-  let handles = 1;
-  const send = (handle: number, method: string, params: unknown[]) =>
-    connection.receive(
-      JSON.stringify({ jsonrpc: '2.0', id: ++id, method, handle, params, delta: true }),
-    );
-  await send(-1, 'OpenDoc', [shape.model]);
-  await send(1, 'CreateSessionObject', [
-    { qInfo: { qType: 'path-chart' }, qHyperCubeDef: cubeDefOf(shape, fetchRowsOf(shape)) },
-  ]);
-  const chart = ++handles;
-  const fields = new Map<string, number>();
-  return async (round) => {
+  await connection.receive(frame(-1, 'OpenDoc', [shape.model]));
+  await connection.receive(
+    frame(1, 'CreateSessionObject', [
+      { qInfo: { qType: 'path-chart' }, qHyperCubeDef: cubeDefOf(shape, fetchRowsOf(shape)) },
+    ]),
+  );
+  const field = shape.pick(0).field;
+  await connection.receive(frame(1, 'GetField', [field]));
+  // Both methods answer synchronously: the timing holds all of their work.
+  const answer = (text: string) => {
+    if (connection.receive(text) !== undefined) throw new Error('answered asynchronously');
+  };
+  return (round) => {
     const pick = shape.pick(round);
-    let field = fields.get(pick.field);
-    if (field === undefined) {
-      await send(1, 'GetField', [pick.field]);
-      fields.set(pick.field, (field = ++handles));
-    }
+    if (pick.field !== field) throw new Error(`${shape.name} selects in more than one field`);
     const values = pick.values.map((v) => ({
       qText: String(v),
       qIsNumeric: typeof v === 'number',
       qNumber: v,
     }));
-    await send(field, 'SelectValues', [values, false, false]);
-    await send(chart, 'GetLayout', []);
+    answer(frame(3, 'SelectValues', [values, false, false]));
+    answer(frame(2, 'GetLayout', []));
   };
 }
