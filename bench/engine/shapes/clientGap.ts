@@ -70,6 +70,7 @@ try {
     const chart = await client.chart(shape);
     const own: Cost[] = [];
     const engine: Cost[] = [];
+    const benchOthers: number[] = [];
     const contestants: Contestant[] = [
       {
         name: 'in process',
@@ -88,7 +89,16 @@ try {
           await client.collect();
           await serverCosts();
         },
-        run: (round) => chart.look(shape.pick(round)),
+        run: async (round) => {
+          // The bench's own threads other than this one (its engine's workers, DuckDB's,
+          // V8's) while the client waits: whether they hold a core the server needs.
+          const usage = process.cpuUsage();
+          const thread = threadCpu!();
+          await chart.look(shape.pick(round));
+          const used = process.cpuUsage(usage);
+          if (round >= WARMUPS)
+            benchOthers.push((used.user + used.system) / 1000 - (threadCpu!() - thread));
+        },
         check: async (round) => {
           const layout = (await serverCosts()).find((cost) => cost.method === 'GetLayout');
           if (round >= WARMUPS && layout) engine.push(layout);
@@ -110,7 +120,9 @@ try {
     console.log(shape.name);
     console.log(`   in process          ${line(own)}`);
     console.log(`   engine's GetLayout  ${line(engine)}`);
-    console.log(`   client look         ${formatMs(timings.get('client')!.wall, 2)}`);
+    console.log(
+      `   client look         ${formatMs(timings.get('client')!.wall, 2)}  the bench's other threads meanwhile: CPU ${mean(benchOthers).toFixed(2)}`,
+    );
     if (duck) console.log(`   DuckDB              ${formatMs(timings.get('DuckDB')!.wall, 2)}`);
   }
 } finally {
