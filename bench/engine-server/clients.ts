@@ -18,6 +18,7 @@ interface Client {
   layout?: unknown;
 }
 
+const DETAIL = process.env.BENCH_DETAIL !== undefined;
 const byEngine = new Map<string, Client[]>();
 
 async function connect(url: string, index: number): Promise<Client> {
@@ -48,6 +49,7 @@ async function connectAll(engine: string, url: string, from: number, count: numb
 async function round(engine: string, offset: number, ops: number): Promise<ClientReply> {
   const clients = byEngine.get(engine) ?? [];
   const latencies: number[] = [];
+  const detail: number[] = [];
   let errors = 0;
   const cpu = process.cpuUsage();
   const stopWatching = watchPauses();
@@ -58,8 +60,11 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
         try {
           const origin = originFor(client.index, op, offset);
           await client.field.selectValues([{ qText: origin }], false, false);
+          const t1 = performance.now();
           client.layout = await client.object.getLayout();
-          latencies.push(performance.now() - t0);
+          const t2 = performance.now();
+          latencies.push(t2 - t0);
+          if (DETAIL) detail.push(performance.timeOrigin + t0, t1 - t0, t2 - t1, client.index, op);
         } catch {
           errors++;
         }
@@ -68,7 +73,14 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
   );
   const used = process.cpuUsage(cpu);
   const pauses = stopWatching();
-  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000, pauses };
+  return {
+    type: 'round',
+    latencies,
+    detail,
+    errors,
+    cpuMs: (used.user + used.system) / 1000,
+    pauses,
+  };
 }
 
 /** The last layout of each session, keyed by the airport it selected last (for the by-value check). */

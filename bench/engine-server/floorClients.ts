@@ -5,10 +5,12 @@ import { watchPauses } from './pauses.js';
 import { openRawSession, rawOp, type RawSession } from './rawSession.js';
 import { originFor } from './workload.js';
 
+const DETAIL = process.env.BENCH_DETAIL !== undefined;
 let sessions: RawSession[] = [];
 
 async function round(offset: number, ops: number) {
   const latencies: number[] = [];
+  const detail: number[] = [];
   let errors = 0;
   const cpu = process.cpuUsage();
   const stopWatching = watchPauses();
@@ -16,15 +18,24 @@ async function round(offset: number, ops: number) {
     sessions.map(async (raw) => {
       for (let op = 0; op < ops; op++) {
         const t0 = performance.now();
-        if (await rawOp(raw, originFor(raw.index, op, offset)))
+        const legs = await rawOp(raw, originFor(raw.index, op, offset));
+        if (legs) {
           latencies.push(performance.now() - t0);
-        else errors++;
+          if (DETAIL) detail.push(performance.timeOrigin + t0, legs[0], legs[1], raw.index, op);
+        } else errors++;
       }
     }),
   );
   const used = process.cpuUsage(cpu);
   const pauses = stopWatching();
-  return { type: 'round', latencies, errors, cpuMs: (used.user + used.system) / 1000, pauses };
+  return {
+    type: 'round',
+    latencies,
+    detail,
+    errors,
+    cpuMs: (used.user + used.system) / 1000,
+    pauses,
+  };
 }
 
 process.on(

@@ -1,6 +1,7 @@
 // bench/engine-server's processes: the engines, the wire floor and the client processes, each
 // forked with the same flags, and the messages that ask them for something.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ClientReply, ClientRequest } from './protocol.js';
 import type { RecordedAnswers } from './floor.js';
@@ -17,19 +18,38 @@ export interface Engine {
 }
 
 /**
- * The young generation of every process of the bench (engines, floor, clients), in MiB per
- * semi-space; BENCH_SEMI_SPACE=0 leaves V8's default (16). A process holding hundreds of
- * sessions keeps each one's last answer alive across a scavenge, so with the default every
- * scavenge copies them all: the client processes pay per op for how many browsers they stand
- * in for (a browser holds one session), and the engine for its sessions. It is what a
- * server's operator sets with `node --max-semi-space-size` (see the engine's README).
+ * The young generation of the processes that stand in for users (clients, the wire floor), in
+ * MiB per semi-space; BENCH_SEMI_SPACE=0 leaves V8's default (16). A client process holding
+ * hundreds of sessions keeps each one's last answer alive across a scavenge, so with the
+ * default every scavenge copies them all: it would pay per op for how many browsers it stands
+ * in for (a browser holds one session). The engines take theirs from the bin (below).
  */
 const SEMI_SPACE_MIB = Number(process.env.BENCH_SEMI_SPACE ?? 64);
 export const HEAP = SEMI_SPACE_MIB > 0 ? [`--max-semi-space-size=${SEMI_SPACE_MIB}`] : [];
 
-function forkScript(script: string, args: string[], execArgv: string[]): ChildProcess {
+/**
+ * The Node flags the `qlikit-engine` bin starts the engine with (its shebang, `env -S node
+ * <flags>`): the engines here run with exactly those, so no flag helps the bench that a
+ * user of the bin doesn't get (BENCH_ENGINE_FLAGS adds to them, for experiments).
+ */
+export const ENGINE_PRODUCT_FLAGS = binNodeFlags('../../packages/engine/bin/qlikit-engine.js');
+
+function binNodeFlags(bin: string): string[] {
+  const shebang = readFileSync(new URL(bin, import.meta.url), 'utf8').split('\n', 1)[0]!;
+  const match = /^#!\/usr\/bin\/env(?: -S)? node((?: --?[\w-]+(?:=\S+)?)*)$/.exec(shebang);
+  if (!match)
+    throw new Error(`${bin}: a shebang "#!/usr/bin/env -S node <flags>" expected, not ${shebang}`);
+  return match[1]!.split(' ').filter((flag) => flag !== '');
+}
+
+function forkScript(
+  script: string,
+  args: string[],
+  execArgv: string[],
+  heap: string[] = HEAP,
+): ChildProcess {
   return fork(fileURLToPath(new URL(script, import.meta.url)), args, {
-    execArgv: [...TSX, ...HEAP, ...execArgv],
+    execArgv: [...TSX, ...heap, ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
 }
@@ -41,12 +61,17 @@ function flags(name: string): string[] {
 
 /** Forks an engine (server.ts) with `args`; resolves once it serves. */
 export function startServer(name: string, args: string[]): Promise<Engine> {
-  const child = forkScript('./server.ts', args, [
-    ...conditionsFor(engineBuild),
-    '--expose-gc',
-    '--max-old-space-size=8192',
-    ...flags('BENCH_ENGINE_FLAGS'),
-  ]);
+  const child = forkScript(
+    './server.ts',
+    args,
+    [
+      ...conditionsFor(engineBuild),
+      '--expose-gc',
+      '--max-old-space-size=8192',
+      ...flags('BENCH_ENGINE_FLAGS'),
+    ],
+    ENGINE_PRODUCT_FLAGS,
+  );
   return new Promise((resolve) =>
     child.once('message', (message: { url: string }) => resolve({ name, child, url: message.url })),
   );

@@ -15,7 +15,14 @@ export type ClientRequest =
 export type ClientReply =
   | { type: 'ready' }
   | { type: 'connected' }
-  | { type: 'round'; latencies: number[]; errors: number; cpuMs: number; pauses: Pauses }
+  | {
+      type: 'round';
+      latencies: number[];
+      detail: number[];
+      errors: number;
+      cpuMs: number;
+      pauses: Pauses;
+    }
   | { type: 'layouts'; byOrigin: Record<string, unknown> }
   | { type: 'closed' }
   | { type: 'profile-start' }

@@ -40,9 +40,17 @@ export async function openRawSession(url: string, index: number): Promise<RawSes
   return raw;
 }
 
-/** The bench's op on a raw session; true when both answers were results. */
-export async function rawOp(raw: RawSession, origin: string): Promise<boolean> {
+/** The bench's op on a raw session; the time of each of its two calls (ms) when both answers were results. */
+export async function rawOp(
+  raw: RawSession,
+  origin: string,
+): Promise<[number, number] | undefined> {
+  const t0 = performance.now();
   const selected = await rawCall(raw, 'SelectValues', 3, [[{ qText: origin }], false, false]);
+  const t1 = performance.now();
   const layout = await rawCall(raw, 'GetLayout', 2, []);
-  return selected.error === undefined && layout.error === undefined;
+  const t2 = performance.now();
+  return selected.error === undefined && layout.error === undefined
+    ? [t1 - t0, t2 - t1]
+    : undefined;
 }

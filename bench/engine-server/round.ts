@@ -2,11 +2,13 @@
 // with the engine's CPU, the latencies and the stalls measured around it.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import type { Pauses } from './pauses.js';
 import { ask, askClient, type Engine } from './processes.js';
 import { percentile, spread } from './stats.js';
 
 const profileDir = process.env.BENCH_PROF;
+const detailDir = process.env.BENCH_DETAIL;
 
 /** What one measured round of ops gave, per op and in all. */
 export interface Round {
@@ -67,6 +69,15 @@ export async function round(
   const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const serverPauses = await ask<Pauses>(engine.child, { type: 'pauses-stop' });
   const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
+  if (detailDir)
+    writeFileSync(
+      join(detailDir, `${engine.name.replace(' ', '-')}-${ops}-r${offset}-${Date.now()}.json`),
+      JSON.stringify({
+        start: performance.timeOrigin + start,
+        ops: replies.map((reply) => reply.detail),
+        gcs: [serverPauses.gcs, ...replies.map((reply) => reply.pauses.gcs)],
+      }),
+    );
   const done = Math.max(1, latencies.length);
   return {
     serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / done,

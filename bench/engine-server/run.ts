@@ -22,6 +22,7 @@ import {
   ask,
   askClient,
   CLIENT_PROCESSES,
+  ENGINE_PRODUCT_FLAGS,
   HEAP,
   startClients,
   startFloor,
@@ -234,7 +235,8 @@ console.log(
   `bench/engine-server: flights demo app (20,000 flights + airports), each op = Field.SelectValues + GetLayout of a 2-dim 2-measure hypercube (delta on); ` +
     `a warm-up round, then ${ROUNDS} alternating rounds per engine of at least 5 ops per session and 2,000 ops a round; median [min–max]; ` +
     `clients: @qlikit/qix sessions in ${CLIENT_PROCESSES} processes; ${buildsText()}; engine CPU per op is its process's user+system time; ` +
-    `every process runs with ${HEAP.length > 0 ? HEAP.join(' ') : "V8's default young generation"}`,
+    `engines run with the qlikit-engine bin's node flags (${ENGINE_PRODUCT_FLAGS.join(' ') || 'none'}), ` +
+    `the other processes with ${HEAP.length > 0 ? HEAP.join(' ') : "V8's default young generation"}`,
 );
 for (const count of COUNTS) {
   await runLoad(count, engines, clients);

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // Installed from npm this runs the build in dist/. In a checkout of the repository
 // (this file is not under node_modules) it runs the TypeScript sources through tsx
 // with the `source` export condition, so the bin works right after `npm install`,
