@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isGetter, isMethod } from '../../src/server/protocol/methodName.js';
+import { isGetter, isMethod, lowerMethodName } from '../../src/server/protocol/methodName.js';
 
 describe('method names, matched in any case', () => {
   it('isGetter answers as /^get/i does', () => {
@@ -26,5 +26,12 @@ describe('method names, matched in any case', () => {
         name,
         name.toLowerCase() === 'gethypercubedata',
       ]);
+  });
+
+  it('lowerMethodName lower-cases any spelling, as toLowerCase does', () => {
+    for (const name of ['GetLayout', 'getLayout', 'GETLAYOUT', 'getlayout', 'Get\u0130tem', ''])
+      expect(lowerMethodName(name)).toBe(name.toLowerCase());
+    // Asked again, the same spelling gives the same answer.
+    expect(lowerMethodName('GetLayout')).toBe('getlayout');
   });
 });

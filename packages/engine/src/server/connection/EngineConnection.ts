@@ -7,7 +7,7 @@ import { scanFrame } from '../protocol/scanFrame.js';
 import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
-import { isGetter } from '../protocol/methodName.js';
+import { isGetter, lowerMethodName } from '../protocol/methodName.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
 import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
@@ -202,7 +202,7 @@ export class EngineConnection implements SessionSocket {
     const patches = useDelta
       ? this.delta.encode(
           request.handle,
-          request.method.toLowerCase(),
+          lowerMethodName(request.method),
           result as Record<string, unknown>,
         )
       : undefined;

@@ -41,6 +41,7 @@ export interface MethodStatus {
  * answers LOCERR_GENERIC_NOT_IMPLEMENTED naming it; one the spec does not have, -32601.
  */
 export class MethodDispatcher {
+  /** By class, then method name lower-cased, and as the spec, camelCase and lower case spell it. */
   private readonly methods = new Map<string, Map<string, ResolvedMethod>>();
 
   constructor(schema: QixSchema, implementations: EngineHandlers) {
@@ -52,13 +53,18 @@ export class MethodDispatcher {
       for (const [name, methodSchema] of Object.entries(classSchema)) {
         const impl = Object.hasOwn(impls, name) ? impls[name] : undefined;
         const reason = impl ? notImplementedReason(impl) : '';
-        byName.set(name.toLowerCase(), {
+        const resolved: ResolvedMethod = {
           name,
           schema: methodSchema,
           shapes: PARAM_SHAPES[className]?.[name] ?? [],
           impl: reason === undefined ? impl : undefined,
           notImplemented: reason,
-        });
+        };
+        // The spellings clients send (enigma.js the spec's, @qlik/api camelCase) are found as
+        // they come, with no lower-cased copy of the name made and hashed per request.
+        byName.set(name.toLowerCase(), resolved);
+        byName.set(name, resolved);
+        byName.set(name.charAt(0).toLowerCase() + name.slice(1), resolved);
       }
       this.methods.set(className, byName);
     }
@@ -68,7 +74,7 @@ export class MethodDispatcher {
   statuses(): MethodStatus[] {
     const out: MethodStatus[] = [];
     for (const [className, byName] of this.methods) {
-      for (const resolved of byName.values()) {
+      for (const resolved of new Set(byName.values())) {
         out.push({
           className,
           method: resolved.name,
@@ -82,7 +88,8 @@ export class MethodDispatcher {
 
   /** Calls `method` on the context's handle with the request's params. */
   call(context: CallContext, method: string, params: unknown): object | Promise<object> {
-    const resolved = this.methods.get(context.entry.type)?.get(method.toLowerCase());
+    const byName = this.methods.get(context.entry.type);
+    const resolved = byName?.get(method) ?? byName?.get(method.toLowerCase());
     if (!resolved) {
       throw new RpcError(
         JsonRpcErr.METHOD_NOT_FOUND,
@@ -101,12 +108,13 @@ export class MethodDispatcher {
     const args = toArgs(resolved.schema, params);
     // Before any work: a parameter too deep, too long or keyed to reach a prototype is refused,
     // then one whose type is not the spec's (LOCERR 8 naming its path).
-    for (const [name, value] of Object.entries(args))
-      checkJsonLimits(value, name, context.session.limits);
-    resolved.schema.In.forEach((param, index) => {
+    for (const name in args) checkJsonLimits(args[name], name, context.session.limits);
+    const inParams = resolved.schema.In;
+    for (let index = 0; index < inParams.length; index++) {
       const shape = resolved.shapes[index];
-      if (shape !== undefined) args[param.Name] = checkShape(args[param.Name], shape, param.Name);
-    });
+      const name = inParams[index]!.Name;
+      if (shape !== undefined) args[name] = checkShape(args[name], shape, name);
+    }
     checkMethodAccess(context, resolved.name, args);
     return resolved.impl(context, args);
   }

@@ -16,9 +16,10 @@ export function toArgs(method: QixSchemaMethod, params: unknown): Record<string,
       );
     }
     // null, as JSON writes a left-out argument, takes the default.
-    params.forEach((value, index) => {
+    for (let index = 0; index < params.length; index++) {
+      const value: unknown = params[index];
       if (value !== undefined && value !== null) args[method.In[index]!.Name] = value;
-    });
+    }
   } else if (params !== undefined && params !== null) {
     if (typeof params !== 'object') {
       throw new RpcError(JsonRpcErr.INVALID_PARAMS, 'Parameters must be an array or an object');

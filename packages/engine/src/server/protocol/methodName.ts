@@ -19,3 +19,17 @@ function startsWithName(method: string, lowerName: string): boolean {
     if ((method.charCodeAt(i) | 32) !== lowerName.charCodeAt(i)) return false;
   return true;
 }
+
+/** The spellings of method names seen, lower-cased; bounded, since clients choose the names. */
+const lowered = new Map<string, string>();
+const LOWERED_KEPT = 512;
+
+/** A method's name in lower case (the key of its delta bases), without a new string per request. */
+export function lowerMethodName(method: string): string {
+  let lower = lowered.get(method);
+  if (lower === undefined) {
+    lower = method.toLowerCase();
+    if (lowered.size < LOWERED_KEPT) lowered.set(method, lower);
+  }
+  return lower;
+}
