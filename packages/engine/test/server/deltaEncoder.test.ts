@@ -1,3 +1,4 @@
+import { joinText } from '../../src/server/protocol/SplitText.js';
 import { describe, expect, it } from 'vitest';
 import { applyJsonPatch } from '@qlikit/qix';
 import { DeltaEncoder } from '../../src/server/connection/DeltaEncoder.js';
@@ -40,7 +41,8 @@ describe('delta encoder', () => {
     ];
     const forms: string[] = [];
     for (const result of steps) {
-      const text = encoder.encode(1, 'getthing', result);
+      const encoded = encoder.encode(1, 'getthing', result);
+      const text = encoded === undefined ? undefined : joinText(encoded);
       forms.push(text === undefined ? 'plain' : 'delta');
       expect(client.receive(result, text)).toEqual(JSON.parse(JSON.stringify(result)));
       if (text !== undefined) {
