@@ -49,5 +49,13 @@ describe('patches split around their shared piece', () => {
     const frame = { before: `{"id":1,"é":`, body: (parts as { body: string }).body, after: '}' };
     for (let i = 0; i < 2; i++)
       expect(frameBytes(frame).equals(Buffer.from(joinText(frame), 'utf8'))).toBe(true);
+    // Frames too big for a slab get a buffer of their own; many small ones fill several slabs.
+    const big = { ...frame, after: `${'ü'.repeat(20_000)}}` };
+    expect(frameBytes(big).equals(Buffer.from(joinText(big), 'utf8'))).toBe(true);
+    const frames = Array.from({ length: 100 }, (_, id) => ({ ...frame, before: `{"id":${id},` }));
+    const written = frames.map((each) => frameBytes(each));
+    frames.forEach((each, i) =>
+      expect(written[i]!.equals(Buffer.from(joinText(each), 'utf8'))).toBe(true),
+    );
   });
 });

@@ -8,11 +8,12 @@ const BODIES_MAX_BYTES = 16 * 1024 * 1024;
 // Bodies bigger than this are encoded per answer: one would crowd out the rest.
 const BODY_KEPT_UP_TO = 1024 * 1024;
 
-// Frames are cut from slabs, as Node's Buffer pool does for small buffers: one backing store
-// for many answers instead of one each, which the garbage collector sweeps per scavenge. A slab
-// is never written twice (frames are cut forward), so a frame still queued on a slow socket
-// keeps its bytes; a slab goes when its last frame does.
-const SLAB_BYTES = 256 * 1024;
+// Frames are cut from slabs, as Node's Buffer pool does for buffers under 4 KiB: one backing
+// store for about ten answers instead of one each, which every scavenge would sweep. A slab is
+// never written twice (frames are cut forward), so a frame still queued on a slow socket keeps
+// its bytes; a slab goes when its last frame does. Small, so that the one a scavenge finds in
+// use and later promotes is little old-generation garbage.
+const SLAB_BYTES = 64 * 1024;
 let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
 let slabUsed = 0;
 
