@@ -98,7 +98,7 @@ function describe(name: string, file: RoundFile): void {
   ).length;
   const clients = file.ops.map((_, c) => slow.filter((op) => op.client === c).length);
   console.log(
-    `  slowest 1% (${slow.length} ops ≥ ${fixed(p99)} ms): from client process ${clients.join('/')}, ` +
+    `  slowest 1% (${slow.length} ops ≥ ${fixed(p99)} ms): ${clients.map((n, c) => `${n} from client ${c}`).join(', ')}, ` +
       `started ${fixed(Math.min(...slow.map((op) => op.start)))}–${fixed(Math.max(...slow.map((op) => op.start)))} ms; ` +
       `${inEngineGc} overlap an engine GC pause ≥ 1 ms, ${inOwnGc} one of their client process`,
   );
