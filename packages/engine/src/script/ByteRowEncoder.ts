@@ -1,9 +1,9 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { textToValue, type NumberInterpretation } from '../io/textToValue.js';
 import { ByteRowScanner, KEPT_SCANNER } from './ByteRowScanner.js';
-import { ByteTextIndex } from './ByteTextIndex.js';
+import { ByteTextIndex } from '../io/ByteTextIndex.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
-import { keepShape } from './keepShape.js';
+import { keepShape } from '../io/keepShape.js';
 
 /**
  * Encodes rows of a delimited file's bytes into dictionary columns, in two

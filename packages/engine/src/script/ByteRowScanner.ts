@@ -1,7 +1,7 @@
 import type { DelimitedFormat } from '../io/DelimitedFormat.js';
 import { QUOTE, TAB } from '../io/charCodes.js';
 import { byteCellText, isBlankByte, type CellTextRules } from './byteCellText.js';
-import { keepShape } from './keepShape.js';
+import { keepShape } from '../io/keepShape.js';
 
 /**
  * Rows laid out per `scan`: a fixed layout (a few hundred KB) rather than

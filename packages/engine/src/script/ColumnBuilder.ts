@@ -36,7 +36,8 @@ function indexArray(rows: number): Int32Array {
  * millions of rows fit.
  */
 export class ColumnBuilder implements LoadedColumn {
-  readonly values: Value[];
+  /** The distinct values in first-seen order (replaced only by `appendColumn` into an empty builder). */
+  values: Value[];
   indexes: Int32Array;
   length = 0;
   /** Whether no two values share a key: true unless copied from a column that did not say so. */
@@ -128,6 +129,26 @@ export class ColumnBuilder implements LoadedColumn {
       indexes[at++] = local >= 0 ? remap[local] : -1;
     }
     this.length = at;
+  }
+
+  /**
+   * Appends another builder's rows: into an empty builder by taking its
+   * dictionary and index array as they are (the source is not to be used
+   * after), else by looking each of its values up once and remapping its rows.
+   */
+  appendColumn(source: ColumnBuilder): void {
+    if (this.length === 0 && this.values.length === 0) {
+      this.values = source.values;
+      this.indexes = source.indexes;
+      this.length = source.length;
+      this.positionsOrUndefined = source.positionsOrUndefined;
+      this.valuesDistinct = source.valuesDistinct;
+      return;
+    }
+    const values = source.values;
+    const remap = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) remap[i] = this.indexOf(values[i]);
+    this.appendRemapped(source.indexes.subarray(0, source.length), remap);
   }
 
   /** Makes room for `rows` rows in all, so a load that knows its size grows once. */

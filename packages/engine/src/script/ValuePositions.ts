@@ -3,7 +3,7 @@ import type { ValueKey } from './ColumnBuilder.js';
 
 /** Slots a direct table may always grow to (it starts empty, and grows by doubling from 64). */
 const DIRECT_MIN = 1024;
-/** A whole number goes to the direct table while it is under this many times the count of numbers stored (plus DIRECT_MIN). */
+/** A whole number goes to the direct table while it is under this many times the count of numbers stored (plus DIRECT_MIN) past the table's base. */
 const DIRECT_SPREAD = 4;
 
 /**
@@ -16,9 +16,15 @@ const DIRECT_SPREAD = 4;
  * thousand number keys), texts in a `Map`, NaN on its own.
  */
 export class ValuePositions {
-  /** Per whole number below its length: the position + 1 (0 = not in this table). */
+  /** Per whole number from `base` on, below `base` + its length: the position + 1 (0 = not in this table). */
   private direct = new Int32Array(0);
   private directCount = 0;
+  /**
+   * The first whole number stored when it is past DIRECT_MIN, else 0: an id
+   * column read from its middle (the second thread's part of a file) starts
+   * its table there rather than hashing every id.
+   */
+  private base = 0;
   private readonly numbers = new SymbolTableNumberIndex();
   private hashed = 0;
   private readonly texts = new Map<string, number>();
@@ -29,8 +35,9 @@ export class ValuePositions {
     if (typeof key === 'string') return this.texts.get(key) ?? -1;
     if (key !== key) return this.nan;
     // Whole numbers in range (0 and -0 alike) are read straight, unless the hash may hold them too.
-    if (key >= 0 && key < this.direct.length && Number.isInteger(key)) {
-      const entry = this.direct[key];
+    const at = key - this.base;
+    if (at >= 0 && at < this.direct.length && Number.isInteger(at)) {
+      const entry = this.direct[at];
       if (entry > 0 || this.hashed === 0) return entry - 1;
     }
     return this.hashed === 0 ? -1 : this.numbers.get(key);
@@ -41,7 +48,7 @@ export class ValuePositions {
     if (typeof key === 'string') this.texts.set(key, position);
     else if (key !== key) this.nan = position;
     else if (key >= 0 && Number.isInteger(key) && this.fitsDirect(key)) {
-      this.direct[key] = position + 1;
+      this.direct[key - this.base] = position + 1;
       this.directCount++;
     } else {
       this.numbers.set(key, position);
@@ -52,10 +59,13 @@ export class ValuePositions {
   /** Whether a whole number goes to the direct table, grown (by doubling) to hold it when it is near enough. */
   private fitsDirect(key: number): boolean {
     let length = this.direct.length;
-    if (key < length) return true;
-    if (key >= DIRECT_MIN + DIRECT_SPREAD * (this.directCount + this.hashed + 1)) return false;
+    if (length === 0 && this.directCount + this.hashed === 0 && key >= DIRECT_MIN) this.base = key;
+    const at = key - this.base;
+    if (at < 0) return false;
+    if (at < length) return true;
+    if (at >= DIRECT_MIN + DIRECT_SPREAD * (this.directCount + this.hashed + 1)) return false;
     length = Math.max(length, 64);
-    while (length <= key) length *= 2;
+    while (length <= at) length *= 2;
     const grown = new Int32Array(length);
     grown.set(this.direct);
     this.direct = grown;

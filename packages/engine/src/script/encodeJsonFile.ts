@@ -21,11 +21,17 @@ export async function jsonRowStream(
   const encoded = takesColumns ? await encodeJsonFile(absolutePath, scriptPath) : undefined;
   if (encoded) {
     const { outline } = encoded;
+    let taken = false;
     return {
       kind: 'values',
       fieldNames: outline.fieldNames,
       batches: jsonRowBatches(outline),
-      encode: (targets) => Promise.resolve(appendParts(targets, encoded)),
+      encode: (targets) => {
+        // The targets take the columns built here as they are: there is one set of them.
+        if (taken) throw new Error('the columns of a JSON file are taken once');
+        taken = true;
+        return Promise.resolve(appendParts(targets, encoded));
+      },
     };
   }
   const records = await readJsonFile(absolutePath, scriptPath);
@@ -155,19 +161,11 @@ function appendParts(
       appendColumnsPart(targets, { rows: outline.rowCount, columns });
     } else
       targets.forEach((target, c) => {
-        if (target && at[c] >= 0) appendColumn(target, encoded.columns[at[c]]);
+        if (target && at[c] >= 0) target.appendColumn(encoded.columns[at[c]]);
       });
     targets.forEach((target, c) => {
       if (at[c] < 0) target?.pushNulls(outline.rowCount);
     });
   }
   return file.outline.rowCount;
-}
-
-/** Appends a column built on this thread: its dictionary merged in (one lookup a value), its rows remapped. */
-function appendColumn(target: ColumnBuilder, source: ColumnBuilder): void {
-  const values = source.values;
-  const remap = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) remap[i] = target.indexOf(values[i]);
-  target.appendRemapped(source.indexes.subarray(0, source.length), remap);
 }

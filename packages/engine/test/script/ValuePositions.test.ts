@@ -39,6 +39,22 @@ describe('ValuePositions whole numbers', () => {
   });
 });
 
+describe('ValuePositions from a whole number far from 0', () => {
+  it('starts its direct table at the first whole number, and hashes the ones below it', () => {
+    const positions = new ValuePositions();
+    // The second half of an id column, then numbers below its first and around it.
+    const ids = Array.from({ length: 3000 }, (_, i) => 333_334 + i);
+    const keys = [...ids, 333_333, 0, 5, -0.5, 336_334.5, 2 ** 53, 340_000];
+    // -0 is 0, as everywhere in the dictionary.
+    keys.forEach((key, i) => positions.set(key, i));
+    expect(keys.every((key, i) => positions.get(key) === i)).toBe(true);
+    expect(positions.get(-0)).toBe(keys.indexOf(0));
+    expect([333_332, 1, 2, 336_335, 2 ** 53 + 2].map((key) => positions.get(key))).toEqual([
+      -1, -1, -1, -1, -1,
+    ]);
+  });
+});
+
 describe('ColumnBuilder dictionary', () => {
   it('gives a million distinct numbers a million entries and finds each again', () => {
     const column = new ColumnBuilder('id');

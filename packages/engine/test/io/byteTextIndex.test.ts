@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteTextIndex } from '../../src/script/ByteTextIndex.js';
+import { ByteTextIndex } from '../../src/io/ByteTextIndex.js';
 
 // The index compares a cell of up to 8 bytes as two words read past its end,
 // and a longer one word by word: these tests hold cells of every length, at

@@ -1,4 +1,4 @@
-import { grownBytes, grownInt32 } from '../io/grownArrays.js';
+import { grownBytes, grownInt32 } from './grownArrays.js';
 import { keepShape } from './keepShape.js';
 
 /** Int32s per slot: the entry's hash, then entry + 1 (0 = empty). */
@@ -37,6 +37,11 @@ export class ByteTextIndex {
     ends: new Int32Array(1),
     codes: new Int32Array(1),
   };
+
+  /** The entries stored. */
+  get size(): number {
+    return this.count;
+  }
 
   /** The number stored for `buf[start, end)`, or -1. */
   find(buf: Uint8Array, start: number, end: number): number {

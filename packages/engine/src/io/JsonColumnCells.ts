@@ -1,0 +1,111 @@
+import { ByteTextIndex } from './ByteTextIndex.js';
+import { jsonToValue, type DictionaryColumn } from './jsonRecordValues.js';
+import type { JsonRecordScanner } from './JsonRecordScanner.js';
+import type { Value } from '../value/Value.js';
+
+/** A column the encoder fills: a dictionary, rows written straight into its index array, nulls for the rows before its key first appeared. */
+export interface JsonColumn extends DictionaryColumn {
+  /** Dictionary index per row (-1: null); rows past `length` are room to write in. */
+  readonly indexes: Int32Array;
+  length: number;
+  /** Makes room for `rows` rows in all. */
+  reserve(rows: number): void;
+  pushNulls(count: number): void;
+}
+
+/** Entries a column's byte table holds before it may be dropped as holding mostly distinct values. */
+const DISTINCT_MIN = 1 << 16;
+
+/**
+ * One JSON column's byte table, and what a value new to it becomes. Equal
+ * bytes are the same JSON value, so a value seen before is found from its
+ * bytes alone; equal values written differently (`1`, `1.0`) have entries of
+ * their own that hold the same dictionary index. A column whose values are
+ * mostly distinct (an id) drops its table, which would find nothing and only
+ * grow: its values then go straight to the column's dictionary.
+ */
+export class JsonColumnCells {
+  private index: ByteTextIndex | undefined = new ByteTextIndex();
+
+  constructor(
+    private readonly column: JsonColumn,
+    /** JSON.parse of a value's bytes, with the file's error when they are not JSON. */
+    private readonly parse: (bytes: Buffer) => unknown,
+  ) {}
+
+  /** Appends value `c` of the `rows` records the scanner laid out. */
+  append(buf: Buffer, scanner: JsonRecordScanner, c: number, rows: number): void {
+    const column = this.column;
+    const needed = column.length + rows;
+    // Past the room there is, grow by half again (not just to fit), or every layout would copy the column.
+    if (needed > column.indexes.length)
+      column.reserve(Math.max(needed, Math.ceil(column.indexes.length * 1.5)));
+    const { starts, ends, width } = scanner;
+    const codes = column.indexes;
+    let at = column.length;
+    let r = 0;
+    const index = this.index;
+    if (index !== undefined)
+      while (r < rows) {
+        const k = c + r * width;
+        const found = index.findAll(buf, starts, ends, k, width, rows - r, codes, at);
+        r += found;
+        at += found;
+        if (r === rows) break;
+        // The value of record r is new to the column.
+        const value = this.added(buf, starts[k + found * width], ends[k + found * width], at);
+        codes[at++] = value;
+        r++;
+        if (this.index === undefined) break;
+      }
+    for (let k = c + r * width; r < rows; r++, k += width) {
+      const start = starts[k];
+      codes[at++] = start < 0 ? -1 : column.indexOf(this.valueAt(buf, start, ends[k]));
+    }
+    column.length = at;
+  }
+
+  /** The dictionary index of a value the table does not know, stored for the next time (`rows`: the column's rows so far). */
+  private added(buf: Buffer, start: number, end: number, rows: number): number {
+    const value = this.column.indexOf(this.valueAt(buf, start, end));
+    const index = this.index!;
+    // A value that is null after all (a number past a double's range) has no entry: -1 is no index.
+    if (value >= 0) index.add(buf, start, end, value);
+    if (index.size > DISTINCT_MIN && index.size * 2 > rows) this.index = undefined;
+    return value;
+  }
+
+  private valueAt(buf: Buffer, start: number, end: number): Value {
+    const value = decode(buf, start, end);
+    return value !== undefined ? value : jsonToValue(this.parse(buf.subarray(start, end)));
+  }
+}
+
+/**
+ * The value of the commonest JSON values without JSON.parse: an integer of at
+ * most 15 digits (exact in a double), and a string with no escape and no
+ * control character. Undefined for anything else, which JSON.parse then reads
+ * (and judges).
+ */
+function decode(bytes: Buffer, start: number, end: number): number | string | undefined {
+  const first = bytes[start];
+  // 34 QUOTE, 32 SPACE, 92 BACKSLASH, 45 MINUS, 48 DIGIT 0.
+  if (first === 34) {
+    for (let k = start + 1; k < end - 1; k++)
+      if (bytes[k] < 32 || bytes[k] === 92) return undefined;
+    return bytes.toString('utf8', start + 1, end - 1);
+  }
+  const negative = first === 45;
+  const digits = negative ? start + 1 : start;
+  const length = end - digits;
+  // JSON allows no leading zero: "0" alone, or a number that does not start with 0.
+  if (length < 1 || length > 15 || (bytes[digits] === 48 && length > 1)) return undefined;
+  let n = 0;
+  for (let k = digits; k < end; k++) {
+    const digit = bytes[k] - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  // -0 stays -0, as JSON.parse gives it.
+  return negative ? -n : n;
+}
