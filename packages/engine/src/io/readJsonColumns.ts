@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { JsonRecordEncoder, type JsonColumn } from './JsonRecordEncoder.js';
-import { openDataFile } from './openDataFile.js';
+import { dataFileSize, fileNotFound, READ_CHUNK_BYTES } from './openDataFile.js';
 import type { JsonOutline } from './readJsonFile.js';
 
 /** A JSON file's records encoded into columns, and the outline to read them again as rows. */
@@ -41,13 +41,22 @@ export async function readJsonColumns<C extends JsonColumn>(
   newColumn: (name: string) => C,
   part: JsonArrayPart = {},
 ): Promise<JsonColumns<C> | undefined> {
-  const { stream } = await openDataFile(absolutePath, scriptPath, part);
+  const size = await dataFileSize(absolutePath, scriptPath);
   const reader = new JsonArrayColumns(scriptPath, newColumn, part.start);
+  const file = await openFile(absolutePath, scriptPath);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>)
-      if (!reader.push(chunk)) return undefined;
+    const end = Math.min(part.end ?? size, size);
+    // Read into the reader's window after the record the last read cut: no buffer per read.
+    for (let position = part.start ?? 0; position < end;) {
+      const bytes = Math.min(READ_CHUNK_BYTES, end - position);
+      const window = reader.space(bytes);
+      const { bytesRead } = await file.read(window, reader.held, bytes, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      if (!reader.commit(bytesRead)) return undefined;
+    }
   } finally {
-    stream.destroy();
+    await file.close();
   }
   if (part.end !== undefined ? !reader.endsBeforeRecord() : !reader.end()) return undefined;
   const { fieldNames, rows, columns } = reader.encoder;
@@ -55,6 +64,14 @@ export async function readJsonColumns<C extends JsonColumn>(
     outline: { path: absolutePath, scriptPath, fieldNames, rowCount: rows, runs: reader.runs },
     columns: columns as C[],
   };
+}
+
+async function openFile(absolutePath: string, scriptPath: string): Promise<FileHandle> {
+  try {
+    return await open(absolutePath, 'r');
+  } catch (cause) {
+    throw fileNotFound(scriptPath, cause);
+  }
 }
 
 /**
@@ -86,74 +103,96 @@ export class JsonArrayColumns {
   readonly encoder: JsonRecordEncoder;
   /** [start, end) offsets of the runs of whole records, in pairs: each run can be parsed again as `[run]`. */
   readonly runs: number[] = [];
-  /** Bytes pushed but not taken yet (the record the last chunk cut), and the offset of their first byte. */
-  private carry: Buffer | undefined;
-  private carryAt = 0;
-  private pushed = 0;
+  /**
+   * The bytes being read: from its start, the bytes pushed but not taken yet
+   * (`held`: the record the last chunk cut), then the next chunk's. One
+   * buffer for the whole read, grown only for a record longer than a chunk.
+   */
+  private window = Buffer.alloc(0);
+  /** Bytes held at the window's start, and the file offset of the window's first byte. */
+  held = 0;
+  private windowAt = 0;
   private opened = false;
 
   /** `from`: the file offset of the first byte pushed; past 0, where a record starts inside the array. */
   constructor(scriptPath: string, newColumn: (name: string) => JsonColumn, from = 0) {
     this.encoder = new JsonRecordEncoder(scriptPath, newColumn);
-    this.pushed = from;
+    this.windowAt = from;
     this.opened = from > 0;
   }
 
+  /** The window, with room for `bytes` more after the bytes held (write them at `held`, then `commit`). */
+  space(bytes: number): Buffer {
+    if (this.held + bytes > this.window.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.held + bytes, this.window.length * 2));
+      this.window.copy(grown, 0, 0, this.held);
+      this.window = grown;
+    }
+    return this.window;
+  }
+
+  /** Takes the `bytes` written after the bytes held; false when they turn out not to be an array of records alone. */
+  commit(bytes: number): boolean {
+    return this.take(this.held + bytes, false);
+  }
+
   /** Takes the next chunk; false when the bytes turn out not to be an array of records alone. */
-  push(chunk: Buffer): boolean {
-    return this.take(chunk, false);
+  push(chunk: Uint8Array): boolean {
+    this.space(chunk.length).set(chunk, this.held);
+    return this.commit(chunk.length);
   }
 
   /** Ends the input; false when it did not hold a whole array of records alone. */
   end(): boolean {
-    if (this.carry && !this.take(Buffer.alloc(0), true)) return false;
+    if (this.held > 0 && !this.take(this.held, true)) return false;
     return this.encoder.closed;
   }
 
   /** Whether the bytes pushed end after a record and its comma: the next record starts where they end. */
   endsBeforeRecord(): boolean {
-    const carry = this.carry;
-    if (!this.opened || this.encoder.closed || !carry || carry[0] !== COMMA) return false;
-    return skipBlanks(carry, 1) === carry.length;
+    const window = this.window;
+    if (!this.opened || this.encoder.closed || this.held === 0 || window[0] !== COMMA) return false;
+    return skipBlanks(window, 1, this.held) === this.held;
   }
 
-  private take(chunk: Buffer, final: boolean): boolean {
-    const carry = this.carry;
-    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-    const base = carry ? this.carryAt : this.pushed;
-    this.pushed += chunk.length;
-    this.carry = undefined;
+  /** Encodes `window[0, length)`; keeps what it did not take at the window's start. */
+  private take(length: number, final: boolean): boolean {
+    const bytes = this.window;
+    // Nothing is held unless `keep` says so.
+    this.held = 0;
     let i = 0;
     if (!this.opened) {
       // A byte order mark and blanks may come before the `[`, cut by the chunks' ends.
-      if (bytes.length < 3 && !final) return this.keep(bytes, base, 0);
+      if (length < 3 && !final) return this.keep(length, 0);
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3;
-      i = skipBlanks(bytes, i);
-      if (i === bytes.length) return !final && this.keep(bytes, base, 0);
+      i = skipBlanks(bytes, i, length);
+      if (i === length) return !final && this.keep(length, 0);
       if (bytes[i] !== OPEN_BRACKET) return false;
       this.opened = true;
       i++;
     }
     const encoder = this.encoder;
-    if (encoder.closed) return skipBlanks(bytes, i) === bytes.length;
-    const stop = encoder.encode(bytes, i, bytes.length, final);
+    if (encoder.closed) return skipBlanks(bytes, i, length) === length;
+    const stop = encoder.encode(bytes, i, length, final);
+    const base = this.windowAt;
     if (encoder.runStart >= 0) this.runs.push(base + encoder.runStart, base + encoder.runEnd);
-    if (encoder.closed) return skipBlanks(bytes, stop) === bytes.length;
-    return stop === bytes.length || this.keep(bytes, base, stop);
+    if (encoder.closed) return skipBlanks(bytes, stop, length) === length;
+    return this.keep(length, stop);
   }
 
-  private keep(bytes: Buffer, base: number, from: number): true {
-    // A copy: the rest of the chunk need not stay alive with it.
-    this.carry = Buffer.from(bytes.subarray(from));
-    this.carryAt = base + from;
+  /** Keeps `window[from, length)` for the next chunk, moved to the window's start. */
+  private keep(length: number, from: number): true {
+    this.window.copyWithin(0, from, length);
+    this.held = length - from;
+    this.windowAt += from;
     return true;
   }
 }
 
-function skipBlanks(bytes: Buffer, from: number): number {
+function skipBlanks(bytes: Uint8Array, from: number, end = bytes.length): number {
   let i = from;
   while (
-    i < bytes.length &&
+    i < end &&
     (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)
   )
     i++;
