@@ -64,8 +64,8 @@ const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads a JSON array file in one pass straight into dictionary columns: a
- * large file by two threads, the worker taking the records from about a
- * third of the bytes on (the cut is proven when this thread's part ends exactly
+ * large file by two threads, the worker taking the records from about
+ * 45% of the bytes on (the cut is proven when this thread's part ends exactly
  * between two records there; when it does not, this thread reads the whole
  * file); a smaller one by the load worker alone (its code stays warm from load
  * to load), or here where there is no worker. Undefined when the file is not
@@ -87,9 +87,9 @@ async function encodeJsonFile(
   const size = await fileSize(absolutePath);
   // A file that cannot be read is left to the two-pass reader, which says so.
   if (size < 0) return undefined;
-  // The worker takes two thirds: this thread's code starts cold after a full collection, and
-  // this thread also merges the parts (measured: a cut in the middle lost to the worker alone).
-  const near = Math.floor(size / 3);
+  // This thread merges the worker's part in after both are read, so the two reads should end
+  // together; the worker takes a little more, as this thread also sets the load up.
+  const near = Math.floor(size * 0.45);
   const cut = size >= SPLIT_MIN_BYTES ? await recordStartNear(absolutePath, near) : -1;
   // The worker answers undefined for a file it cannot read, as here.
   if (cut < 0) return whole((await pool.run(job({}))) as EncodedJsonPart | undefined);
