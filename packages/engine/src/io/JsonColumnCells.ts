@@ -14,7 +14,7 @@ export interface JsonColumn extends DictionaryColumn {
 }
 
 /** Entries a column's byte table holds before it may be dropped as holding mostly distinct values. */
-const DISTINCT_MIN = 1 << 16;
+export const DISTINCT_MIN = 1 << 16;
 
 /**
  * One JSON column's byte table, and what a value new to it becomes. Equal
@@ -31,10 +31,22 @@ export class JsonColumnCells {
     private readonly column: JsonColumn,
     /** JSON.parse of a value's bytes, with the file's error when they are not JSON. */
     private readonly parse: (bytes: Buffer) => unknown,
+    private readonly distinctMin = DISTINCT_MIN,
   ) {}
 
-  /** Appends value `c` of the `rows` records the scanner laid out. */
-  append(buf: Buffer, scanner: JsonRecordScanner, c: number, rows: number): void {
+  /**
+   * Appends value `c` of the `rows` records the scanner laid out from
+   * `bytes` (`text`: a Buffer of the same bytes, to decode them; the byte
+   * loops read a plain Uint8Array, as the delimited files' do, so the code
+   * they share sees one kind of array).
+   */
+  append(
+    bytes: Uint8Array,
+    text: Buffer,
+    scanner: JsonRecordScanner,
+    c: number,
+    rows: number,
+  ): void {
     const column = this.column;
     const needed = column.length + rows;
     // Past the room there is, grow by half again (not just to fit), or every layout would copy the column.
@@ -48,36 +60,37 @@ export class JsonColumnCells {
     if (index !== undefined)
       while (r < rows) {
         const k = c + r * width;
-        const found = index.findAll(buf, starts, ends, k, width, rows - r, codes, at);
+        const found = index.findAll(bytes, starts, ends, k, width, rows - r, codes, at);
         r += found;
         at += found;
         if (r === rows) break;
         // The value of record r is new to the column.
-        const value = this.added(buf, starts[k + found * width], ends[k + found * width], at);
+        const start = starts[k + found * width];
+        const value = this.added(bytes, text, start, ends[k + found * width], at);
         codes[at++] = value;
         r++;
         if (this.index === undefined) break;
       }
     for (let k = c + r * width; r < rows; r++, k += width) {
       const start = starts[k];
-      codes[at++] = start < 0 ? -1 : column.indexOf(this.valueAt(buf, start, ends[k]));
+      codes[at++] = start < 0 ? -1 : column.indexOf(this.valueAt(bytes, text, start, ends[k]));
     }
     column.length = at;
   }
 
   /** The dictionary index of a value the table does not know, stored for the next time (`rows`: the column's rows so far). */
-  private added(buf: Buffer, start: number, end: number, rows: number): number {
-    const value = this.column.indexOf(this.valueAt(buf, start, end));
+  private added(bytes: Uint8Array, text: Buffer, start: number, end: number, rows: number): number {
+    const value = this.column.indexOf(this.valueAt(bytes, text, start, end));
     const index = this.index!;
     // A value that is null after all (a number past a double's range) has no entry: -1 is no index.
-    if (value >= 0) index.add(buf, start, end, value);
-    if (index.size > DISTINCT_MIN && index.size * 2 > rows) this.index = undefined;
+    if (value >= 0) index.add(bytes, start, end, value);
+    if (index.size > this.distinctMin && index.size * 2 > rows) this.index = undefined;
     return value;
   }
 
-  private valueAt(buf: Buffer, start: number, end: number): Value {
-    const value = decode(buf, start, end);
-    return value !== undefined ? value : jsonToValue(this.parse(buf.subarray(start, end)));
+  private valueAt(bytes: Uint8Array, text: Buffer, start: number, end: number): Value {
+    const value = decode(bytes, text, start, end);
+    return value !== undefined ? value : jsonToValue(this.parse(text.subarray(start, end)));
   }
 }
 
@@ -87,13 +100,18 @@ export class JsonColumnCells {
  * control character. Undefined for anything else, which JSON.parse then reads
  * (and judges).
  */
-function decode(bytes: Buffer, start: number, end: number): number | string | undefined {
+function decode(
+  bytes: Uint8Array,
+  text: Buffer,
+  start: number,
+  end: number,
+): number | string | undefined {
   const first = bytes[start];
   // 34 QUOTE, 32 SPACE, 92 BACKSLASH, 45 MINUS, 48 DIGIT 0.
   if (first === 34) {
     for (let k = start + 1; k < end - 1; k++)
       if (bytes[k] < 32 || bytes[k] === 92) return undefined;
-    return bytes.toString('utf8', start + 1, end - 1);
+    return text.toString('utf8', start + 1, end - 1);
   }
   const negative = first === 45;
   const digits = negative ? start + 1 : start;

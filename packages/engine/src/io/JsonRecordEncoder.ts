@@ -1,5 +1,5 @@
 import { DataFileError } from './DataFileError.js';
-import { JsonColumnCells, type JsonColumn } from './JsonColumnCells.js';
+import { DISTINCT_MIN, JsonColumnCells, type JsonColumn } from './JsonColumnCells.js';
 import { JsonRecordScanner, ScanStop, type JsonKeyFields } from './JsonRecordScanner.js';
 
 export type { JsonColumn } from './JsonColumnCells.js';
@@ -32,9 +32,15 @@ export class JsonRecordEncoder implements JsonKeyFields {
   /** Fields by a key's bytes as written (read as latin1: one char a byte), so each spelling is parsed once. */
   private readonly fieldOfBytes = new Map<string, number>();
 
+  /** The bytes last encoded as a Buffer, for decoding values. */
+  private text: Buffer = Buffer.alloc(0);
+  private textOf: Uint8Array | undefined;
+
   constructor(
     private readonly scriptPath: string,
     private readonly newColumn: (name: string) => JsonColumn,
+    /** When a column's byte table gives way to its dictionary alone (see JsonColumnCells); less only to warm the code up. */
+    private readonly distinctMin = DISTINCT_MIN,
   ) {}
 
   /**
@@ -43,8 +49,13 @@ export class JsonRecordEncoder implements JsonKeyFields {
    * the first record the piece cuts (the next piece must start there), after
    * the `]`, or `end`. In the `final` piece a cut record is a fault.
    */
-  encode(bytes: Buffer, start: number, end: number, final: boolean): number {
+  encode(bytes: Uint8Array, start: number, end: number, final: boolean): number {
     const scanner = this.scanner;
+    if (this.textOf !== bytes) {
+      this.textOf = bytes;
+      this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    const text = this.text;
     this.runStart = -1;
     this.runEnd = -1;
     let from = start;
@@ -52,7 +63,7 @@ export class JsonRecordEncoder implements JsonKeyFields {
       const rows = scanner.scan(bytes, from, end);
       if (rows > 0) {
         const cells = this.cells;
-        for (let c = 0; c < cells.length; c++) cells[c].append(bytes, scanner, c, rows);
+        for (let c = 0; c < cells.length; c++) cells[c].append(bytes, text, scanner, c, rows);
         this.rows += rows;
         if (this.runStart < 0) this.runStart = scanner.runStart;
         this.runEnd = scanner.runEnd;
@@ -100,7 +111,7 @@ export class JsonRecordEncoder implements JsonKeyFields {
     column.pushNulls(this.rows);
     this.fieldNames.push(name);
     this.columns.push(column);
-    this.cells.push(new JsonColumnCells(column, (bytes) => this.parse(bytes)));
+    this.cells.push(new JsonColumnCells(column, (bytes) => this.parse(bytes), this.distinctMin));
     this.fieldOf.set(name, field);
     this.scanner.widen(field + 1);
   }
@@ -119,7 +130,7 @@ export class JsonRecordEncoder implements JsonKeyFields {
     }
   }
 
-  private fail(bytes: Buffer, at: number, end: number): never {
+  private fail(bytes: Uint8Array, at: number, end: number): never {
     const what =
       at < end ? `has '${String.fromCharCode(bytes[at])}' out of place` : 'ends inside the array';
     throw new DataFileError(

@@ -97,31 +97,73 @@ export class JsonRecordScanner {
     let byte = 0;
     this.runStart = -1;
     this.runEnd = -1;
-    for (;;) {
+    // Every way out goes through the one exit after the loop: a return at each would be a call
+    // site of its own, whose first use (a piece cut at a new place) throws the compiled code away.
+    let stop = ScanStop.Ended;
+    let at = 0;
+    records: for (;;) {
       while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9)) i++;
-      if (i >= end) return this.stopAt(ScanStop.Ended, i, rows, afterRecord);
+      if (i >= end) {
+        stop = ScanStop.Ended;
+        at = i;
+        break records;
+      }
       // Where the next scan starts when this one stops at the record: at its comma.
       const resume = i;
       if (afterRecord) {
-        if (byte === 93) return this.stopAt(ScanStop.Closed, i + 1, rows, afterRecord);
-        if (byte !== 44) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
-        if (rows === most) return this.stopAt(ScanStop.Full, i, rows, afterRecord);
+        if (byte === 93) {
+          stop = ScanStop.Closed;
+          at = i + 1;
+          break records;
+        }
+        if (byte !== 44) {
+          stop = ScanStop.Fault;
+          at = i;
+          break records;
+        }
+        if (rows === most) {
+          stop = ScanStop.Full;
+          at = i;
+          break records;
+        }
         i++;
         while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9)) i++;
-        if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
-        if (byte !== 123) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
-      } else if (byte === 93 && !this.anyRecord)
-        return this.stopAt(ScanStop.Closed, i + 1, rows, afterRecord);
-      else if (byte !== 123) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
+        if (i >= end) {
+          stop = ScanStop.Cut;
+          at = resume;
+          break records;
+        }
+        if (byte !== 123) {
+          stop = ScanStop.Fault;
+          at = i;
+          break records;
+        }
+      } else if (byte === 93 && !this.anyRecord) {
+        stop = ScanStop.Closed;
+        at = i + 1;
+        break records;
+      } else if (byte !== 123) {
+        stop = ScanStop.Fault;
+        at = i;
+        break records;
+      }
       const recordStart = i;
       for (let f = 0; f < width; f++) starts[base + f] = -1;
       i++;
       while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9)) i++;
-      if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+      if (i >= end) {
+        stop = ScanStop.Cut;
+        at = resume;
+        break records;
+      }
       if (byte === 125) i++;
       else
         for (let place = 0; ; place++) {
-          if (byte !== 34) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
+          if (byte !== 34) {
+            stop = ScanStop.Fault;
+            at = i;
+            break records;
+          }
           // The key: the bytes the record before had at this place, or found by the owner.
           let field = -1;
           const known = placeKeys[place];
@@ -141,13 +183,21 @@ export class JsonRecordScanner {
           if (field < 0) {
             let keyEnd = i + 1;
             while (keyEnd < end && (byte = buf[keyEnd]) !== 34) keyEnd += byte === 92 ? 2 : 1;
-            if (keyEnd >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+            if (keyEnd >= end) {
+              stop = ScanStop.Cut;
+              at = resume;
+              break records;
+            }
             keyEnd++;
             field = this.fields.keyField(buf, i, keyEnd);
             if (field < 0 || field >= width) {
               this.keyStart = i;
               this.keyEnd = keyEnd;
-              return this.stopAt(ScanStop.NewKey, resume, rows, afterRecord);
+              {
+                stop = ScanStop.NewKey;
+                at = resume;
+                break records;
+              }
             }
             const key = Uint8Array.prototype.slice.call(buf, i, keyEnd) as Uint8Array;
             placeKeys[place] = key;
@@ -159,12 +209,24 @@ export class JsonRecordScanner {
           }
           while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9))
             i++;
-          if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
-          if (byte !== 58) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
+          if (i >= end) {
+            stop = ScanStop.Cut;
+            at = resume;
+            break records;
+          }
+          if (byte !== 58) {
+            stop = ScanStop.Fault;
+            at = i;
+            break records;
+          }
           i++;
           while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9))
             i++;
-          if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+          if (i >= end) {
+            stop = ScanStop.Cut;
+            at = resume;
+            break records;
+          }
           let start = i;
           if (byte === 34) {
             // A string: to the quote that closes it (an escaped byte is skipped, so an escaped quote is no end).
@@ -183,17 +245,29 @@ export class JsonRecordScanner {
               i += 4;
             }
             while (i < end && (byte = buf[i]) !== 34) i += byte === 92 ? 2 : 1;
-            if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+            if (i >= end) {
+              stop = ScanStop.Cut;
+              at = resume;
+              break records;
+            }
             i++;
           } else if (byte === 123 || byte === 91) {
             i = nestedEnd(buf, i, end);
-            if (i > end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+            if (i > end) {
+              stop = ScanStop.Cut;
+              at = resume;
+              break records;
+            }
           } else {
             // A number, true, false or null runs to the next delimiter; anything else in it fails to decode.
             while (i < end && (byte = buf[i]) > 32 && byte !== 44 && byte !== 125 && byte !== 93)
               i++;
             // The piece may cut the number: read it from the next piece on.
-            if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+            if (i >= end) {
+              stop = ScanStop.Cut;
+              at = resume;
+              break records;
+            }
             // null is no value, as a missing key.
             if (
               i - start === 4 &&
@@ -208,16 +282,28 @@ export class JsonRecordScanner {
           ends[base + field] = i;
           while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9))
             i++;
-          if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+          if (i >= end) {
+            stop = ScanStop.Cut;
+            at = resume;
+            break records;
+          }
           if (byte === 125) {
             i++;
             break;
           }
-          if (byte !== 44) return this.stopAt(ScanStop.Fault, i, rows, afterRecord);
+          if (byte !== 44) {
+            stop = ScanStop.Fault;
+            at = i;
+            break records;
+          }
           i++;
           while (i < end && ((byte = buf[i]) === 32 || byte === 10 || byte === 13 || byte === 9))
             i++;
-          if (i >= end) return this.stopAt(ScanStop.Cut, resume, rows, afterRecord);
+          if (i >= end) {
+            stop = ScanStop.Cut;
+            at = resume;
+            break records;
+          }
         }
       rows++;
       base += width;
@@ -226,19 +312,16 @@ export class JsonRecordScanner {
       if (this.runStart < 0) this.runStart = recordStart;
       this.runEnd = i;
     }
+    this.stop = stop;
+    this.end = at;
+    this.afterRecord = afterRecord;
+    return rows;
   }
 
   private viewOf(buf: Uint8Array): DataView {
     if (this.viewed === buf) return this.view;
     this.viewed = buf;
     return (this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength));
-  }
-
-  private stopAt(stop: ScanStop, at: number, rows: number, afterRecord: boolean): number {
-    this.stop = stop;
-    this.end = at;
-    this.afterRecord = afterRecord;
-    return rows;
   }
 }
 

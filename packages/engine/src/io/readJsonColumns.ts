@@ -1,5 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { JsonRecordEncoder, type JsonColumn } from './JsonRecordEncoder.js';
+import { keepShape } from './keepShape.js';
 import { dataFileSize, fileNotFound, READ_CHUNK_BYTES } from './openDataFile.js';
 import type { JsonOutline } from './readJsonFile.js';
 
@@ -98,6 +99,31 @@ export async function recordStartNear(absolutePath: string, near: number): Promi
   }
 }
 
+/** Records in the warm-up: more than a layout holds (4,096), so every way a scan stops is taken. */
+const WARM_UP_RECORDS = 4200;
+
+/**
+ * Reads a small array once, in many pieces, with every kind of value, keys
+ * in another order, a new key, a column that drops its byte table: code V8
+ * compiles in the middle of a file's first layouts otherwise lacks the paths
+ * not taken yet, bails out when it meets them, and starts over (the scanner
+ * was compiled and dropped a dozen times in a process's first load of the
+ * 1M-row file). The reader is kept, so its shapes and their code stay alive.
+ */
+export function warmUpJsonColumns(newColumn: (name: string) => JsonColumn): void {
+  const records = Array.from({ length: WARM_UP_RECORDS }, (_, i) =>
+    i % 7 === 3
+      ? `{"s": "t${i % 5}", "i": ${i}, "f": -${i}.5e1, "n": null, "b": false}`
+      : `{"i":${i},"s":"s\\\\${i % 3}","f":${i % 9}.25,"b":true,"o":{"k":[1,"}"]},"d":"2020-01-0${i % 9}"}`,
+  );
+  const bytes = Buffer.from(`\uFEFF[\n${records.join(',\n\t')},{}, {"new": 1}\n]`);
+  const reader = keepShape(new JsonArrayColumns('warm-up.json', newColumn, 0, 64));
+  // The first records a byte at a time, so a piece ends at every place a record can be cut.
+  const cuts = [...Array.from({ length: 400 }, (_, k) => k), bytes.length >> 1, bytes.length];
+  for (let k = 1; k < cuts.length; k++) reader.push(bytes.subarray(cuts[k - 1], cuts[k]));
+  if (!reader.end()) throw new Error('the JSON warm-up did not read as an array');
+}
+
 /** The bytes of a JSON array taken chunk by chunk into columns, as `readJsonColumns` reads them. */
 export class JsonArrayColumns {
   readonly encoder: JsonRecordEncoder;
@@ -108,24 +134,29 @@ export class JsonArrayColumns {
    * (`held`: the record the last chunk cut), then the next chunk's. One
    * buffer for the whole read, grown only for a record longer than a chunk.
    */
-  private window = Buffer.alloc(0);
+  private window = new Uint8Array(0);
   /** Bytes held at the window's start, and the file offset of the window's first byte. */
   held = 0;
   private windowAt = 0;
   private opened = false;
 
   /** `from`: the file offset of the first byte pushed; past 0, where a record starts inside the array. */
-  constructor(scriptPath: string, newColumn: (name: string) => JsonColumn, from = 0) {
-    this.encoder = new JsonRecordEncoder(scriptPath, newColumn);
+  constructor(
+    scriptPath: string,
+    newColumn: (name: string) => JsonColumn,
+    from = 0,
+    distinctMin?: number,
+  ) {
+    this.encoder = new JsonRecordEncoder(scriptPath, newColumn, distinctMin);
     this.windowAt = from;
     this.opened = from > 0;
   }
 
   /** The window, with room for `bytes` more after the bytes held (write them at `held`, then `commit`). */
-  space(bytes: number): Buffer {
+  space(bytes: number): Uint8Array {
     if (this.held + bytes > this.window.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.held + bytes, this.window.length * 2));
-      this.window.copy(grown, 0, 0, this.held);
+      const grown = new Uint8Array(Math.max(this.held + bytes, this.window.length * 2));
+      grown.set(this.window.subarray(0, this.held));
       this.window = grown;
     }
     return this.window;
