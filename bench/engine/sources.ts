@@ -38,8 +38,10 @@ import {
   UNIX_EPOCH_SERIAL,
   type Answer,
   type Figure,
+  type Side,
 } from './sourcesKit.js';
 import { option } from './option.js';
+import { withUsage, type RunUsage } from './processThreads.js';
 
 const ROWS = Number(option('--rows') ?? 1_000_000);
 const SMALL_ROWS = Number(option('--small-rows') ?? 100_000);
@@ -156,18 +158,61 @@ async function files(dir: string, connection: DuckDBConnection): Promise<Figure[
     ],
   ];
   const figures: Figure[] = [];
-  for (const [name, title, load, reader] of comparisons)
-    if (wanted(name))
-      figures.push(
-        await compare(
-          title,
-          ROWS,
-          ROUNDS,
-          engineSide(`${DATES} T: ${load};`, options),
-          duckSide(connection, reader),
-        ),
-      );
+  for (const [name, title, load, reader] of comparisons) {
+    if (!wanted(name)) continue;
+    const ours = engineSide(`${DATES} T: ${load};`, options);
+    const theirs = duckSide(connection, reader);
+    if (name !== 'json') {
+      figures.push(await compare(title, ROWS, ROUNDS, ours, theirs));
+      continue;
+    }
+    // The JSON load's threads, CPU and memory, each run of each side measured (the first is the warm-up).
+    const usages = { ours: [] as (RunUsage | undefined)[], theirs: [] as (RunUsage | undefined)[] };
+    const measured = <T>(side: Side<T>, list: (RunUsage | undefined)[]): Side<T> => ({
+      ...side,
+      run: async () => {
+        const [result, usage] = await withUsage(side.run);
+        list.push(usage);
+        return result;
+      },
+    });
+    figures.push(
+      await compare(
+        title,
+        ROWS,
+        ROUNDS,
+        measured(ours, usages.ours),
+        measured(theirs, usages.theirs),
+      ),
+    );
+    console.log(usageLines(usages.ours.slice(1), usages.theirs.slice(1)));
+  }
   return figures;
+}
+
+/** Medians of the JSON loads: CPU per thread and the resident set over a load; DuckDB's CPU beside. */
+function usageLines(
+  ours: readonly (RunUsage | undefined)[],
+  theirs: readonly (RunUsage | undefined)[],
+): string {
+  const known = ours.filter((u): u is RunUsage => u !== undefined);
+  const anchor = theirs.filter((u): u is RunUsage => u !== undefined);
+  if (known.length === 0) return '  (no /proc here: no CPU per thread or peak memory)';
+  const median = (list: readonly RunUsage[], pick: (u: RunUsage) => number): number => {
+    const sorted = list.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+  const ms = (list: readonly RunUsage[], pick: (u: RunUsage) => number): string =>
+    median(list, pick).toFixed(0);
+  const total = (u: RunUsage): number => u.main + u.worker + u.others;
+  return (
+    `  CPU per load (medians of ${known.length}, all threads of the process): qlikit ${ms(known, total)} ms ` +
+    `(loading thread ${ms(known, (u) => u.main)}, load worker ${ms(known, (u) => u.worker)}, ` +
+    `other threads: GC... ${ms(known, (u) => u.others)}), DuckDB ${ms(anchor, total)} ms: ` +
+    `ratio ${(median(known, total) / median(anchor, total)).toFixed(2)}x\n` +
+    `  qlikit resident set: ${ms(known, (u) => u.rssBefore)} MB before a load, ` +
+    `peak ${ms(known, (u) => u.rssPeak)} MB during it (+${ms(known, (u) => u.rssPeak - u.rssBefore)} MB)`
+  );
 }
 
 /** The same rows (SMALL_ROWS of them) in a workbook, written by exceljs's streaming writer. */
