@@ -70,7 +70,7 @@ const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 /**
  * Reads a JSON array file in one pass straight into dictionary columns: a
  * large file by two threads, the worker taking the records from about
- * 45% of the bytes on (the cut is proven when this thread's part ends exactly
+ * the middle on (the cut is proven when this thread's part ends exactly
  * between two records there; when it does not, this thread reads the whole
  * file); a smaller one by the load worker alone (its code stays warm from load
  * to load), or here where there is no worker. Undefined when the file is not
@@ -93,8 +93,8 @@ async function encodeJsonFile(
   // A file that cannot be read is left to the two-pass reader, which says so.
   if (size < 0) return undefined;
   // This thread merges the worker's part in after both are read, so the two reads should end
-  // together; the worker takes a little more, as this thread also sets the load up.
-  const near = Math.floor(size * 0.45);
+  // together: a cut in the middle (the worker also posts its part; this thread sets the load up).
+  const near = Math.floor(size / 2);
   const cut = size >= SPLIT_MIN_BYTES ? await recordStartNear(absolutePath, near) : -1;
   // The worker answers undefined for a file it cannot read, as here.
   if (cut < 0) return whole((await pool.run(job({}))) as EncodedJsonPart | undefined);
