@@ -185,7 +185,7 @@ async function files(dir: string, connection: DuckDBConnection): Promise<Figure[
         measured(theirs, usages.theirs),
       ),
     );
-    console.log(usageLines(usages.ours.slice(1), usages.theirs.slice(1)));
+    console.log(usageLines(usages.ours.slice(1), usages.theirs.slice(1), usages.ours[0]));
   }
   return figures;
 }
@@ -194,6 +194,7 @@ async function files(dir: string, connection: DuckDBConnection): Promise<Figure[
 function usageLines(
   ours: readonly (RunUsage | undefined)[],
   theirs: readonly (RunUsage | undefined)[],
+  first: RunUsage | undefined,
 ): string {
   const known = ours.filter((u): u is RunUsage => u !== undefined);
   const anchor = theirs.filter((u): u is RunUsage => u !== undefined);
@@ -211,7 +212,10 @@ function usageLines(
     `other threads: GC... ${ms(known, (u) => u.others)}), DuckDB ${ms(anchor, total)} ms: ` +
     `ratio ${(median(known, total) / median(anchor, total)).toFixed(2)}x\n` +
     `  qlikit resident set: ${ms(known, (u) => u.rssBefore)} MB before a load, ` +
-    `peak ${ms(known, (u) => u.rssPeak)} MB during it (+${ms(known, (u) => u.rssPeak - u.rssBefore)} MB)`
+    `peak ${ms(known, (u) => u.rssPeak)} MB during it (+${ms(known, (u) => u.rssPeak - u.rssBefore)} MB); ` +
+    // The first load (the warm-up) is the one that grows the process: the table, the model, the worker's heap.
+    `first load: ${first?.rssBefore.toFixed(0)} MB before, peak ${first?.rssPeak.toFixed(0)} MB ` +
+    `(+${first === undefined ? '?' : (first.rssPeak - first.rssBefore).toFixed(0)} MB)`
   );
 }
 
