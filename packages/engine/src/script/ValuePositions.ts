@@ -3,6 +3,12 @@ import type { ValueKey } from './ColumnBuilder.js';
 
 /** Slots a direct table may always grow to (it starts empty, and grows by doubling from 64). */
 const DIRECT_MIN = 1024;
+/**
+ * A first whole number from which the direct table starts rather than at 0:
+ * far enough up that the numbers of a measure or a code column (distances,
+ * years, amounts: below it, in any order) keep a table from 0.
+ */
+const BASE_MIN = 1 << 16;
 /** A whole number goes to the direct table while it is under this many times the count of numbers stored (plus DIRECT_MIN) past the table's base. */
 const DIRECT_SPREAD = 4;
 
@@ -20,7 +26,7 @@ export class ValuePositions {
   private direct = new Int32Array(0);
   private directCount = 0;
   /**
-   * The first whole number stored when it is past DIRECT_MIN, else 0: an id
+   * The first whole number stored when it is past BASE_MIN, else 0: an id
    * column read from its middle (the second thread's part of a file) starts
    * its table there rather than hashing every id.
    */
@@ -59,7 +65,7 @@ export class ValuePositions {
   /** Whether a whole number goes to the direct table, grown (by doubling) to hold it when it is near enough. */
   private fitsDirect(key: number): boolean {
     let length = this.direct.length;
-    if (length === 0 && this.directCount + this.hashed === 0 && key >= DIRECT_MIN) this.base = key;
+    if (length === 0 && this.directCount + this.hashed === 0 && key >= BASE_MIN) this.base = key;
     const at = key - this.base;
     if (at < 0) return false;
     if (at < length) return true;
