@@ -14,7 +14,9 @@ export interface JsonColumn extends DictionaryColumn {
 }
 
 /** Entries a column's byte table holds before it may be dropped as holding mostly distinct values. */
-export const DISTINCT_MIN = 1 << 16;
+export const DISTINCT_MIN = 1 << 12;
+/** Values read without a table between two looks at how many of them were in the dictionary already. */
+const DIRECT_WINDOW = 1 << 12;
 
 /**
  * One JSON column's byte table, and what a value new to it becomes. Equal
@@ -22,10 +24,18 @@ export const DISTINCT_MIN = 1 << 16;
  * bytes alone; equal values written differently (`1`, `1.0`) have entries of
  * their own that hold the same dictionary index. A column whose values are
  * mostly distinct (an id) drops its table, which would find nothing and only
- * grow: its values then go straight to the column's dictionary.
+ * grow: its values then go straight to the column's dictionary, until most
+ * of them are found there (a column of a few thousand values in a cycle),
+ * when a new table takes over. (Kept to 65,536 entries, an id's table cost
+ * the loading thread about a tenth of a 1M-row load.)
  */
 export class JsonColumnCells {
   private index: ByteTextIndex | undefined = new ByteTextIndex();
+  /** Entries in the column's dictionary: indexes are given in order, so a new value's is this. */
+  private entries = 0;
+  /** Values read without a table since the last look, and how many of them the dictionary had. */
+  private directRows = 0;
+  private repeats = 0;
 
   constructor(
     private readonly column: JsonColumn,
@@ -73,14 +83,30 @@ export class JsonColumnCells {
       }
     for (let k = c + r * width; r < rows; r++, k += width) {
       const start = starts[k];
-      codes[at++] = start < 0 ? -1 : column.indexOf(this.valueAt(bytes, text, start, ends[k]));
+      if (start < 0) {
+        codes[at++] = -1;
+        continue;
+      }
+      const value = column.indexOf(this.valueAt(bytes, text, start, ends[k]));
+      codes[at++] = value;
+      if (value < this.entries) this.repeats++;
+      else this.entries = value + 1;
+      if (++this.directRows === DIRECT_WINDOW) this.lookAtRepeats();
     }
     column.length = at;
+  }
+
+  /** After a window of values read without a table: a new table when most of them repeated. */
+  private lookAtRepeats(): void {
+    if (this.repeats * 2 > this.directRows) this.index = new ByteTextIndex();
+    this.directRows = 0;
+    this.repeats = 0;
   }
 
   /** The dictionary index of a value the table does not know, stored for the next time (`rows`: the column's rows so far). */
   private added(bytes: Uint8Array, text: Buffer, start: number, end: number, rows: number): number {
     const value = this.column.indexOf(this.valueAt(bytes, text, start, end));
+    if (value >= this.entries) this.entries = value + 1;
     const index = this.index!;
     // A value that is null after all (a number past a double's range) has no entry: -1 is no index.
     if (value >= 0) index.add(bytes, start, end, value);
