@@ -38,7 +38,7 @@ export function columnStats(
 function scannedStats(keys: Int32Array, field: Field, distinctKeys: boolean): ColumnStats {
   const seen = new Uint8Array(distinctKeys ? 0 : field.cardinality + 1);
   const nums = field.symbols.nums;
-  const lengths = fieldOrders(field.symbols).lengths;
+  const lengths = textLengths(field.symbols);
   const others = new Set<number>();
   let min = Infinity;
   let max = -Infinity;
@@ -129,13 +129,24 @@ interface FieldOrders {
 // smallest numbers all but always; when it shows none, the scan answers.
 const HEAD = 64;
 
-// Worked out once per field (a field's symbols only change by a reload, which makes new ones).
+// Worked out once per field (a field's symbols only change by a reload, which
+// makes new ones); the extremes only for a field a chart shows much of.
+const lengthsCache = new WeakMap<SymbolTable, Int32Array>();
 const ordersCache = new WeakMap<SymbolTable, FieldOrders>();
 
+function textLengths(symbols: SymbolTable): Int32Array {
+  let lengths = lengthsCache.get(symbols);
+  if (!lengths || lengths.length !== symbols.size) {
+    lengths = Int32Array.from(symbols.texts, (text) => text.length);
+    lengthsCache.set(symbols, lengths);
+  }
+  return lengths;
+}
+
 function fieldOrders(symbols: SymbolTable): FieldOrders {
+  const lengths = textLengths(symbols);
   let orders = ordersCache.get(symbols);
-  if (!orders || orders.lengths.length !== symbols.size) {
-    const lengths = Int32Array.from(symbols.texts, (text) => text.length);
+  if (!orders || orders.lengths !== lengths) {
     orders = headsOf(symbols.nums, lengths);
     ordersCache.set(symbols, orders);
   }
