@@ -1,6 +1,7 @@
 import { numberGroupsOnThreads, parentsOnThreads } from '../parallel/numberGroups.js';
 import { rowArray } from '../parallel/sharedArrays.js';
 import { withCodeTable } from './codeTable.js';
+import { scratchInts } from './scratchInts.js';
 import { SEEN_BITS_MIN_SPACE, numberTwoColumnsBySeenBits } from './seenBitsNumbering.js';
 
 /** One grouping column over the rows of a frame. */
@@ -58,6 +59,7 @@ export class GroupIndex {
     if (numberedKeys) return new GroupIndex(count, ofRow, [numberedKeys], strides, firstRow);
     // An inner grouping (Aggr's) may never read its keys: they are read from the rows when asked for.
     const keys = () => {
+      // First rows worked out here are read for the keys only: a reused array (scratchInts.ts).
       const first = firstRow ?? firstRowsOf(ofRow, count);
       return columns.map((column) => keysOfGroups(column, first, count));
     };
@@ -213,7 +215,7 @@ function numberDense(
 // first rows (as every numbering here gives them): a row whose id is the next
 // one unseen is its group's first. Stops at the last group's first row.
 function firstRowsOf(ofRow: Int32Array, count: number): Int32Array {
-  const firstRow = new Int32Array(count);
+  const firstRow = scratchInts('firstRows', count, false);
   for (let i = 0, next = 0; next < count; i++) if (ofRow[i] === next) firstRow[next++] = i;
   return firstRow;
 }

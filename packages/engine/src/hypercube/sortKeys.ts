@@ -1,5 +1,6 @@
 import type { Field } from '../model/Field.js';
 import { type MeasureValues, asNumbers, asValues } from '../aggregate/numberedValues.js';
+import { scratchInts } from '../aggregate/scratchInts.js';
 import type { Value } from '../value/Value.js';
 import type { SortCriteria } from './QixShapes.js';
 import { type PrimaryNumbers, RowOrder } from './RowOrder.js';
@@ -56,8 +57,11 @@ export function dimensionKey(input: DimensionKeyInput, criteria: SortCriteria): 
   return { kind: 'symbolRank', keys: input.keys, table: ranks, nullRank: span, span: span + 1 };
 }
 
+// A key that ranks groups by integers.
+type RankKey = Extract<ColumnKey, { kind: 'rank' | 'symbolRank' }>;
+
 /** Per group, its rank under a rank key. */
-function groupRanks(key: Extract<ColumnKey, { kind: 'rank' | 'symbolRank' }>): Int32Array {
+function groupRanks(key: RankKey): Int32Array {
   if (key.kind === 'rank') return key.ranks;
   const { keys, table, nullRank } = key;
   const ranks = new Int32Array(keys.length);
@@ -180,7 +184,7 @@ function packedSort(
   groupCount: number,
 ): ((groups: Int32Array) => Int32Array) | undefined {
   let rankSpace = 1;
-  const rankKeys: Extract<ColumnKey, { kind: 'rank' | 'symbolRank' }>[] = [];
+  const rankKeys: RankKey[] = [];
   for (const key of keys) {
     if (key.kind === 'number' || key.kind === 'compare') return undefined;
     rankSpace *= key.span;
@@ -188,21 +192,13 @@ function packedSort(
   }
   const n = Math.max(1, groupCount);
   if (rankSpace * n > Number.MAX_SAFE_INTEGER) return undefined;
-  const spans = rankKeys.map((key) => key.span);
   return (groups) => {
-    const ranks = rankKeys.map(groupRanks);
     // A rank space not much bigger than the rows is sorted by counting, in linear time.
-    if (rankSpace <= 4 * groups.length + 65_536) {
-      const sorted = countingSort(groups, ranks, spans, rankSpace);
-      if (sorted) return sorted;
-    }
+    if (rankSpace <= 4 * groups.length + 65_536 && ascending(groups))
+      return countingSort(groups, rankKeys, rankSpace);
     const codes = new Float64Array(groups.length);
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i]!;
-      let code = 0;
-      for (let k = 0; k < ranks.length; k++) code = code * spans[k]! + ranks[k]![g]!;
-      codes[i] = code * n + g;
-    }
+    rankKeys.forEach((key, k) => addRankDigits(codes, groups, key, k === 0));
+    for (let i = 0; i < groups.length; i++) codes[i] = codes[i]! * n + groups[i]!;
     codes.sort();
     const out = new Int32Array(groups.length);
     for (let i = 0; i < out.length; i++) out[i] = codes[i]! % n;
@@ -210,27 +206,42 @@ function packedSort(
   };
 }
 
-// A stable counting sort by the packed rank code: groups listed in ascending
-// order keep it among equal codes, which is the tie-break by group id. Other
-// lists (undefined) go to the comparison sort.
-function countingSort(
+function ascending(groups: Int32Array): boolean {
+  for (let i = 1; i < groups.length; i++) if (groups[i]! <= groups[i - 1]!) return false;
+  return true;
+}
+
+// Each list entry's code times the key's span plus its group's rank under the
+// key (the first key: its rank alone), one key at a time, so no array of
+// ranks per key is laid out.
+function addRankDigits(
+  codes: Int32Array | Float64Array,
   groups: Int32Array,
-  ranks: readonly Int32Array[],
-  spans: readonly number[],
-  rankSpace: number,
-): Int32Array | undefined {
-  const codes = new Int32Array(groups.length);
-  const starts = new Int32Array(rankSpace + 1);
-  let previous = -1;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i]!;
-    if (g <= previous) return undefined;
-    previous = g;
-    let code = 0;
-    for (let k = 0; k < ranks.length; k++) code = code * spans[k]! + ranks[k]![g]!;
-    codes[i] = code;
-    starts[code + 1]!++;
+  key: RankKey,
+  first: boolean,
+): void {
+  const span = first ? 0 : key.span;
+  if (key.kind === 'rank') {
+    const ranks = key.ranks;
+    for (let i = 0; i < groups.length; i++) codes[i] = codes[i]! * span + ranks[groups[i]!]!;
+    return;
   }
+  const { keys, table, nullRank } = key;
+  for (let i = 0; i < groups.length; i++) {
+    const symbol = keys[groups[i]!]!;
+    codes[i] = codes[i]! * span + (symbol < 0 ? nullRank : table[symbol]!);
+  }
+}
+
+// A stable counting sort of ascending groups by the packed rank code: equal
+// codes keep their order, which is the tie-break by group id. Its working
+// arrays are reused (scratchInts.ts); only the order it returns is new.
+function countingSort(groups: Int32Array, keys: readonly RankKey[], rankSpace: number): Int32Array {
+  // Scratch holds anything before the first key's pass (code * 0 is 0), so it is not zeroed.
+  const codes = scratchInts('sortCodes', groups.length, false);
+  keys.forEach((key, k) => addRankDigits(codes, groups, key, k === 0));
+  const starts = scratchInts('sortStarts', rankSpace + 1, true);
+  for (let i = 0; i < codes.length; i++) starts[codes[i]! + 1]!++;
   for (let c = 0; c < rankSpace; c++) starts[c + 1]! += starts[c]!;
   const out = new Int32Array(groups.length);
   for (let i = 0; i < groups.length; i++) out[starts[codes[i]!]!++] = groups[i]!;

@@ -90,6 +90,39 @@ describe('GroupIndex', () => {
     }
   });
 
+  test('keys read through reused first rows are right for indexes of different sizes, read in any order', () => {
+    // Three columns (keys worked out from first rows), frames of 5,000, 40 and 2,000 rows.
+    const build = (length: number, seed: number) => {
+      const rows = Int32Array.from({ length }, (_, i) => (i * 7 + seed) % 997);
+      const cols = [3, 5, 11].map((m, k) => ({
+        symbols: Int32Array.from({ length: 997 }, (_, r) => ((r + seed) * (k + 2)) % m),
+        rows,
+        cardinality: m - 1,
+      }));
+      return { cols, index: GroupIndex.build(cols, length) };
+    };
+    const expectedKeys = ({ cols, index }: ReturnType<typeof build>) => {
+      const firstOf = new Map<number, number>();
+      for (let i = 0; i < index.ofRow.length; i++)
+        if (!firstOf.has(index.ofRow[i]!)) firstOf.set(index.ofRow[i]!, i);
+      return cols.map((c) =>
+        Array.from({ length: index.count }, (_, g) => {
+          const s = c.symbols[c.rows[firstOf.get(g)!]!]!;
+          return s === c.cardinality ? -1 : s;
+        }),
+      );
+    };
+    const big = build(5000, 1);
+    const small = build(40, 2);
+    const keysOf = (built: ReturnType<typeof build>) => built.index.keys.map((k) => Array.from(k));
+    expect(keysOf(small)).toEqual(expectedKeys(small));
+    expect(keysOf(big)).toEqual(expectedKeys(big));
+    const middle = build(2000, 3);
+    expect(keysOf(middle)).toEqual(expectedKeys(middle));
+    // Keys once read stay as they were while other indexes read theirs.
+    expect(keysOf(small)).toEqual(expectedKeys(small));
+  });
+
   test('no columns make one group when there are rows, none otherwise', () => {
     expect(GroupIndex.build([], 4).count).toBe(1);
     expect(GroupIndex.build([], 0).count).toBe(0);

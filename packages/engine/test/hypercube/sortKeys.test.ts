@@ -41,6 +41,36 @@ describe('sorted rows', () => {
     expect(Array.from(sortRows(identity(n), wide, n).all())).toEqual(wideReference);
   });
 
+  test('consecutive counting sorts of different sizes reuse their working arrays and answer as fresh ones', () => {
+    const next = random(23);
+    // Rank keys and symbol rank keys (nulls included) over a subset of the groups, as a selection leaves.
+    const keysFor = (n: number, spans: number[]): ColumnKey[] =>
+      spans.map((span, k) => {
+        if (k % 2 === 0)
+          return {
+            kind: 'rank',
+            span,
+            ranks: Int32Array.from({ length: n }, () => Math.floor(next() * span)),
+          };
+        const table = Int32Array.from({ length: span - 1 }, () => Math.floor(next() * (span - 1)));
+        const keys = Int32Array.from({ length: n }, () => Math.floor(next() * span) - 1);
+        return { kind: 'symbolRank', keys, table, nullRank: span - 1, span };
+      });
+    const cases: [number, number[]][] = [
+      [60_000, [51, 22, 14, 12]],
+      [900, [5, 7]],
+      [60_000, [13, 400]],
+      [3, [2, 2, 2]],
+      [60_000, [51, 22, 14, 12]],
+    ];
+    for (const [n, spans] of cases) {
+      const keys = keysFor(n, spans);
+      const shown = identity(n).filter(() => next() < 0.7);
+      const reference = Array.from(shown).sort(chainComparator(keys));
+      expect(Array.from(sortRows(shown, keys, n).all())).toEqual(reference);
+    }
+  });
+
   test('a first page of a number-keyed order is the head of the full order', () => {
     const next = random(11);
     const n = 20_000;
