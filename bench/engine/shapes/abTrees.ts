@@ -5,7 +5,7 @@
 // compiles the tree differently and it runs slower) — alternating rounds
 // (order rotating, GC before each), each tree on a model of its own; the layouts' JSON texts are
 // compared every round. Prints medians [min–max] of wall time and the calling
-// thread's CPU, and new / old.
+// thread's CPU, the process's system CPU and minor page faults, and new / old.
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/shapes/abTrees.ts
 //        --against /tmp/old/packages/engine/src [--rows 1000000] [--rounds 15] [--only <text>] [--first old|new]
 import { resolve } from 'node:path';
@@ -57,21 +57,27 @@ const loaded = newFirst
 const trees = newFirst ? [loaded[1]!, loaded[0]!] : loaded;
 const wall = trees.map(() => [] as number[]);
 const cpu = trees.map(() => [] as number[]);
+const sys = trees.map(() => [] as number[]);
+const faults = trees.map(() => [] as number[]);
 const warmups = 6;
 for (let r = 0; r < warmups + rounds; r++) {
   const layouts: unknown[] = [];
   for (let k = 0; k < trees.length; k++) {
     const t = (k + r) % trees.length;
     gc();
+    const u0 = process.resourceUsage();
     const c0 = threadCpu ? threadCpu() : 0;
     const t0 = performance.now();
     const layout = trees[t]!.run(r);
     const took = performance.now() - t0;
     const used = threadCpu ? threadCpu() - c0 : NaN;
+    const u1 = process.resourceUsage();
     layouts[t] = JSON.stringify(layout);
     if (r >= warmups) {
       wall[t]!.push(took);
       cpu[t]!.push(used);
+      sys[t]!.push((u1.systemCPUTime - u0.systemCPUTime) / 1000);
+      faults[t]!.push(u1.minorPageFault - u0.minorPageFault);
     }
   }
   if (layouts[0] !== layouts[1]) throw new Error(`round ${r}: the layouts differ`);
@@ -82,7 +88,10 @@ const range = (list: number[]) =>
   `${median(list).toFixed(2)} [${Math.min(...list).toFixed(2)}–${Math.max(...list).toFixed(2)}]`;
 console.log(`${shape.name}, ${rows.toLocaleString('en')} rows, ${rounds} alternating rounds`);
 for (const [t, { name }] of trees.entries())
-  console.log(`${name.padEnd(4)} wall ${range(wall[t]!)} ms  thread CPU ${range(cpu[t]!)} ms`);
+  console.log(
+    `${name.padEnd(4)} wall ${range(wall[t]!)} ms  thread CPU ${range(cpu[t]!)} ms  ` +
+      `system CPU ${range(sys[t]!)} ms  faults ${range(faults[t]!).replace(/\.00/g, '')}`,
+  );
 console.log(
   `new/old: wall ${(median(wall[1]!) / median(wall[0]!)).toFixed(2)}x, thread CPU ${(median(cpu[1]!) / median(cpu[0]!)).toFixed(2)}x`,
 );
