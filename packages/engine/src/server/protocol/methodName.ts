@@ -20,16 +20,17 @@ function startsWithName(method: string, lowerName: string): boolean {
   return true;
 }
 
-/** The spellings of method names seen, lower-cased; bounded, since clients choose the names. */
+/** The spellings of method names seen, lower-cased; bounded in count and length, since clients choose them. */
 const lowered = new Map<string, string>();
 const LOWERED_KEPT = 512;
+const LOWERED_LONGEST = 64;
 
 /** A method's name in lower case (the key of its delta bases), without a new string per request. */
 export function lowerMethodName(method: string): string {
   let lower = lowered.get(method);
   if (lower === undefined) {
     lower = method.toLowerCase();
-    if (lowered.size < LOWERED_KEPT) lowered.set(method, lower);
+    if (lowered.size < LOWERED_KEPT && method.length <= LOWERED_LONGEST) lowered.set(method, lower);
   }
   return lower;
 }
