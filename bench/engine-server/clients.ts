@@ -18,7 +18,6 @@ interface Client {
   layout?: unknown;
 }
 
-const DETAIL = process.env.BENCH_DETAIL !== undefined;
 const byEngine = new Map<string, Client[]>();
 
 async function connect(url: string, index: number): Promise<Client> {
@@ -64,7 +63,7 @@ async function round(engine: string, offset: number, ops: number): Promise<Clien
           client.layout = await client.object.getLayout();
           const t2 = performance.now();
           latencies.push(t2 - t0);
-          if (DETAIL) detail.push(performance.timeOrigin + t0, t1 - t0, t2 - t1, client.index, op);
+          detail.push(performance.timeOrigin + t0, t1 - t0, t2 - t1, client.index, op);
         } catch {
           errors++;
         }

@@ -5,7 +5,6 @@ import { watchPauses } from './pauses.js';
 import { openRawSession, rawOp, type RawSession } from './rawSession.js';
 import { originFor } from './workload.js';
 
-const DETAIL = process.env.BENCH_DETAIL !== undefined;
 let sessions: RawSession[] = [];
 
 async function round(offset: number, ops: number) {
@@ -21,7 +20,7 @@ async function round(offset: number, ops: number) {
         const legs = await rawOp(raw, originFor(raw.index, op, offset));
         if (legs) {
           latencies.push(performance.now() - t0);
-          if (DETAIL) detail.push(performance.timeOrigin + t0, legs[0], legs[1], raw.index, op);
+          detail.push(performance.timeOrigin + t0, legs[0], legs[1], raw.index, op);
         } else errors++;
       }
     }),

@@ -11,8 +11,8 @@ export interface Pauses {
   readonly gcMaxMs: number;
   /** The longest the event loop was late by. */
   readonly loopMaxMs: number;
-  /** With BENCH_DETAIL: each pause's start (ms on the machine-wide clock of performance.timeOrigin) and length. */
-  readonly gcs?: number[];
+  /** Each pause's start (ms on the machine-wide clock of performance.timeOrigin) and length. */
+  readonly gcs: number[];
 }
 
 /** Starts watching this process's stalls; the function returned stops and tells them. */
@@ -20,12 +20,11 @@ export function watchPauses(): () => Pauses {
   let gcMs = 0;
   let gcMaxMs = 0;
   const gcs: number[] = [];
-  const detail = process.env.BENCH_DETAIL !== undefined;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gcMs += entry.duration;
       gcMaxMs = Math.max(gcMaxMs, entry.duration);
-      if (detail) gcs.push(performance.timeOrigin + entry.startTime, entry.duration);
+      gcs.push(performance.timeOrigin + entry.startTime, entry.duration);
     }
   });
   observer.observe({ entryTypes: ['gc'] });
@@ -36,10 +35,10 @@ export function watchPauses(): () => Pauses {
     for (const entry of observer.takeRecords()) {
       gcMs += entry.duration;
       gcMaxMs = Math.max(gcMaxMs, entry.duration);
-      if (detail) gcs.push(performance.timeOrigin + entry.startTime, entry.duration);
+      gcs.push(performance.timeOrigin + entry.startTime, entry.duration);
     }
     observer.disconnect();
     loop.disable();
-    return { gcMs, gcMaxMs, loopMaxMs: loop.max / 1e6, ...(detail ? { gcs } : {}) };
+    return { gcMs, gcMaxMs, loopMaxMs: loop.max / 1e6, gcs };
   };
 }

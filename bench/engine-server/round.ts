@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { Pauses } from './pauses.js';
 import { ask, askClient, type Engine } from './processes.js';
 import { percentile, spread } from './stats.js';
+import { tailOf, type RoundFile, type Tail } from './tail.js';
 
 const profileDir = process.env.BENCH_PROF;
 const detailDir = process.env.BENCH_DETAIL;
@@ -27,6 +28,8 @@ export interface Round {
   /** The client processes' garbage collector pauses, added up over them, and the longest. */
   clientGcMs: number;
   clientGcMaxMs: number;
+  /** What the round's slowest 1% of ops had in common. */
+  tail: Tail;
 }
 
 /** Starts (before a measured round) or stops and writes (after it) the CPU profiles of the engine and clients. */
@@ -69,14 +72,15 @@ export async function round(
   const cpuAfter = await ask<{ ms: number; systemMs: number }>(engine.child, { type: 'cpu' });
   const serverPauses = await ask<Pauses>(engine.child, { type: 'pauses-stop' });
   const latencies = replies.flatMap((reply) => reply.latencies).sort((a, b) => a - b);
+  const records: RoundFile = {
+    start: performance.timeOrigin + start,
+    ops: replies.map((reply) => reply.detail),
+    gcs: [serverPauses.gcs, ...replies.map((reply) => reply.pauses.gcs)],
+  };
   if (detailDir)
     writeFileSync(
       join(detailDir, `${engine.name.replace(' ', '-')}-${ops}-r${offset}-${Date.now()}.json`),
-      JSON.stringify({
-        start: performance.timeOrigin + start,
-        ops: replies.map((reply) => reply.detail),
-        gcs: [serverPauses.gcs, ...replies.map((reply) => reply.pauses.gcs)],
-      }),
+      JSON.stringify(records),
     );
   const done = Math.max(1, latencies.length);
   return {
@@ -90,6 +94,7 @@ export async function round(
     serverPauses,
     clientGcMs: replies.reduce((sum, reply) => sum + reply.pauses.gcMs, 0),
     clientGcMaxMs: Math.max(...replies.map((reply) => reply.pauses.gcMaxMs)),
+    tail: tailOf(records),
   };
 }
 
@@ -105,6 +110,24 @@ export function stallsText(rounds: readonly Round[], server: string): string {
     `clients GC ${spread(
       rounds.map((x) => x.clientGcMs),
       0,
-    )} ms a round (longest ${max(rounds.map((x) => x.clientGcMaxMs))})`
+    )} ms a round (longest ${max(rounds.map((x) => x.clientGcMaxMs))}) | ` +
+    tailText(rounds, server)
+  );
+}
+
+/** What the rounds' slowest 1% of ops had in common, and how evenly sessions were served (medians of rounds). */
+function tailText(rounds: readonly Round[], server: string): string {
+  const percent = (values: number[]) => `${spread(values, 0)}%`;
+  return (
+    `slowest 1%: ${percent(rounds.map((x) => 100 * x.tail.oneClient))} from one client process, ` +
+    `${percent(rounds.map((x) => 100 * x.tail.ownGc))} in a GC pause of it, ` +
+    `${percent(rounds.map((x) => 100 * x.tail.engineGc))} in a GC pause of the ${server}; ` +
+    `each session's mean latency p1 ${spread(
+      rounds.map((x) => x.tail.sessionP1),
+      1,
+    )} ms, p99 ${spread(
+      rounds.map((x) => x.tail.sessionP99),
+      1,
+    )} ms`
   );
 }
