@@ -122,7 +122,7 @@ export class EngineConnection implements SessionSocket {
   }
 
   /** Writes an answer; one split around a shared body goes out in its parts when the socket can. */
-  private write(answer: string | SplitText): void {
+  private write(answer: Answer): void {
     if (typeof answer === 'string') this.sink.send(answer);
     else if (this.sink.sendSplit) this.sink.sendSplit(answer);
     else this.sink.send(joinText(answer));
