@@ -5,7 +5,7 @@
 // The bench forks several of these so that one client process is not the bottleneck.
 import { openSession, type QixSession, type GenericObject, type Field } from '@qlikit/qix';
 import type { ClientReply, ClientRequest } from './protocol.js';
-import { watchPauses } from './pauses.js';
+import { clientRound, type Legs } from './clientRound.js';
 import { profileRound } from './roundProfiler.js';
 import { CUBE, originFor } from './workload.js';
 
@@ -45,41 +45,14 @@ async function connectAll(engine: string, url: string, from: number, count: numb
   byEngine.set(engine, clients);
 }
 
-async function round(engine: string, offset: number, ops: number): Promise<ClientReply> {
-  const clients = byEngine.get(engine) ?? [];
-  const latencies: number[] = [];
-  const detail: number[] = [];
-  let errors = 0;
-  const cpu = process.cpuUsage();
-  const stopWatching = watchPauses();
-  await Promise.all(
-    clients.map(async (client) => {
-      for (let op = 0; op < ops; op++) {
-        const t0 = performance.now();
-        try {
-          const origin = originFor(client.index, op, offset);
-          await client.field.selectValues([{ qText: origin }], false, false);
-          const t1 = performance.now();
-          client.layout = await client.object.getLayout();
-          const t2 = performance.now();
-          latencies.push(t2 - t0);
-          detail.push(performance.timeOrigin + t0, t1 - t0, t2 - t1, client.index, op);
-        } catch {
-          errors++;
-        }
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  const pauses = stopWatching();
-  return {
-    type: 'round',
-    latencies,
-    detail,
-    errors,
-    cpuMs: (used.user + used.system) / 1000,
-    pauses,
-  };
+function round(engine: string, offset: number, ops: number): Promise<ClientReply> {
+  return clientRound(byEngine.get(engine) ?? [], ops, async (client, op): Promise<Legs> => {
+    const t0 = performance.now();
+    await client.field.selectValues([{ qText: originFor(client.index, op, offset) }], false, false);
+    const t1 = performance.now();
+    client.layout = await client.object.getLayout();
+    return [t1 - t0, performance.now() - t1];
+  });
 }
 
 /** The last layout of each session, keyed by the airport it selected last (for the by-value check). */

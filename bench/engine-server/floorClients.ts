@@ -1,40 +1,14 @@
 // The wire floor's clients: raw `ws` sessions (rawSession.ts) doing the
 // bench's op with no client library, so what they cost is the floor of any
 // client.
-import { watchPauses } from './pauses.js';
+import { clientRound } from './clientRound.js';
 import { openRawSession, rawOp, type RawSession } from './rawSession.js';
 import { originFor } from './workload.js';
 
 let sessions: RawSession[] = [];
 
-async function round(offset: number, ops: number) {
-  const latencies: number[] = [];
-  const detail: number[] = [];
-  let errors = 0;
-  const cpu = process.cpuUsage();
-  const stopWatching = watchPauses();
-  await Promise.all(
-    sessions.map(async (raw) => {
-      for (let op = 0; op < ops; op++) {
-        const t0 = performance.now();
-        const legs = await rawOp(raw, originFor(raw.index, op, offset));
-        if (legs) {
-          latencies.push(performance.now() - t0);
-          detail.push(performance.timeOrigin + t0, legs[0], legs[1], raw.index, op);
-        } else errors++;
-      }
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  const pauses = stopWatching();
-  return {
-    type: 'round',
-    latencies,
-    detail,
-    errors,
-    cpuMs: (used.user + used.system) / 1000,
-    pauses,
-  };
+function round(offset: number, ops: number) {
+  return clientRound(sessions, ops, (raw, op) => rawOp(raw, originFor(raw.index, op, offset)));
 }
 
 process.on(
