@@ -1,6 +1,7 @@
 import { ByteTextIndex } from './ByteTextIndex.js';
 import { jsonToValue, type DictionaryColumn } from './jsonRecordValues.js';
 import type { JsonRecordScanner } from './JsonRecordScanner.js';
+import { wholeNumberAt } from './wholeNumberAt.js';
 import type { Value } from '../value/Value.js';
 
 /** A column the encoder fills: a dictionary, rows written straight into its index array, nulls for the rows before its key first appeared. */
@@ -122,8 +123,8 @@ export class JsonColumnCells {
 
 /**
  * The value of the commonest JSON values without JSON.parse: an integer of at
- * most 15 digits (exact in a double), and a string with no escape and no
- * control character. Undefined for anything else, which JSON.parse then reads
+ * most 15 digits (exact in a double) written as the delimited files' whole
+ * numbers are, and a string with no escape and no control character. Undefined for anything else, which JSON.parse then reads
  * (and judges).
  */
 function decode(
@@ -133,23 +134,12 @@ function decode(
   end: number,
 ): number | string | undefined {
   const first = bytes[start];
-  // 34 QUOTE, 32 SPACE, 92 BACKSLASH, 45 MINUS, 48 DIGIT 0.
+  // 34 QUOTE, 32 SPACE, 92 BACKSLASH.
   if (first === 34) {
     for (let k = start + 1; k < end - 1; k++)
       if (bytes[k] < 32 || bytes[k] === 92) return undefined;
     return text.toString('utf8', start + 1, end - 1);
   }
-  const negative = first === 45;
-  const digits = negative ? start + 1 : start;
-  const length = end - digits;
-  // JSON allows no leading zero: "0" alone, or a number that does not start with 0.
-  if (length < 1 || length > 15 || (bytes[digits] === 48 && length > 1)) return undefined;
-  let n = 0;
-  for (let k = digits; k < end; k++) {
-    const digit = bytes[k] - 48;
-    if (digit < 0 || digit > 9) return undefined;
-    n = n * 10 + digit;
-  }
-  // -0 stays -0, as JSON.parse gives it.
-  return negative ? -n : n;
+  // Anything else an integer may be in JSON (-0) is read by JSON.parse, as is what it may not be (007).
+  return wholeNumberAt(bytes, start, end);
 }
