@@ -46,13 +46,17 @@ export async function readJsonColumns<C extends JsonColumn>(
   const reader = new JsonArrayColumns(scriptPath, newColumn, part.start);
   const file = await openFile(absolutePath, scriptPath);
   try {
+    const start = part.start ?? 0;
     const end = Math.min(part.end ?? size, size);
+    // The columns of a file's first part go on to take the rest's rows: room for the whole file.
+    const rowsOf = part.end !== undefined ? size : end - start;
     // Read into the reader's window after the record the last read cut: no buffer per read.
-    for (let position = part.start ?? 0; position < end;) {
+    for (let position = start; position < end;) {
       const bytes = Math.min(READ_CHUNK_BYTES, end - position);
       const window = reader.space(bytes);
       const { bytesRead } = await file.read(window, reader.held, bytes, position);
       if (bytesRead === 0) break;
+      if (position === start) reader.presizeAfter(bytesRead, rowsOf);
       position += bytesRead;
       if (!reader.commit(bytesRead)) return undefined;
     }
@@ -139,6 +143,8 @@ export class JsonArrayColumns {
   held = 0;
   private windowAt = 0;
   private opened = false;
+  /** The room to make after the next bytes taken (see presizeAfter). */
+  private presize: { bytes: number; total: number } | undefined;
 
   /** `from`: the file offset of the first byte pushed; past 0, where a record starts inside the array. */
   constructor(
@@ -162,9 +168,25 @@ export class JsonArrayColumns {
     return this.window;
   }
 
+  /**
+   * Has the columns made room, once the next `bytes` are taken, for the rows
+   * of `total` bytes at the rate those hold (a little more, as records vary),
+   * which spares the copies of growing a column read by read.
+   */
+  presizeAfter(bytes: number, total: number): void {
+    this.presize = { bytes, total };
+  }
+
   /** Takes the `bytes` written after the bytes held; false when they turn out not to be an array of records alone. */
   commit(bytes: number): boolean {
-    return this.take(this.held + bytes, false);
+    const taken = this.take(this.held + bytes, false);
+    const presize = this.presize;
+    if (presize !== undefined && this.encoder.rows > 0) {
+      this.presize = undefined;
+      const rows = Math.ceil((this.encoder.rows / presize.bytes) * presize.total * 1.05) + 1024;
+      for (const column of this.encoder.columns) column.reserve(rows);
+    }
+    return taken;
   }
 
   /** Takes the next chunk; false when the bytes turn out not to be an array of records alone. */
