@@ -25,3 +25,37 @@ describe('ColumnBuilder.fromLoaded', () => {
     expect(loaded.values).toHaveLength(4);
   });
 });
+
+describe('ColumnBuilder.appendColumn', () => {
+  const built = (values: (string | number | null)[]): ColumnBuilder => {
+    const column = new ColumnBuilder('part');
+    for (const value of values) column.push(value);
+    return column;
+  };
+
+  it('takes a part whole into an empty column, then merges the next part value by value', () => {
+    const target = new ColumnBuilder('F');
+    const first = built(['a', 1, null, 'a', 2]);
+    target.appendColumn(first);
+    expect(target.values).toBe(first.values);
+    target.appendColumn(built([2, 'b', null, 'a']));
+    const rows = Array.from({ length: target.length }, (_, row) => target.valueAt(row));
+    expect(rows).toEqual(['a', 1, null, 'a', 2, 2, 'b', null, 'a']);
+    expect(target.values).toEqual(['a', 1, 2, 'b']);
+    // The dictionary taken over still finds its values.
+    expect(target.find('b')).toBe(3);
+    expect(target.indexOf(1)).toBe(1);
+  });
+
+  it('merges into a column that has rows, even only nulls', () => {
+    const target = new ColumnBuilder('F');
+    target.pushNulls(2);
+    target.appendColumn(built(['x', 'x']));
+    expect(Array.from({ length: 4 }, (_, row) => target.valueAt(row))).toEqual([
+      null,
+      null,
+      'x',
+      'x',
+    ]);
+  });
+});
