@@ -103,6 +103,9 @@ export async function recordStartNear(absolutePath: string, near: number): Promi
   }
 }
 
+/** The most rows the columns are presized for (16 MB of row indexes a column). */
+const PRESIZE_MAX = 1 << 22;
+
 /** Records in the warm-up: more than a layout holds (4,096), so every way a scan stops is taken. */
 const WARM_UP_RECORDS = 4200;
 
@@ -183,7 +186,10 @@ export class JsonArrayColumns {
     const presize = this.presize;
     if (presize !== undefined && this.encoder.rows > 0) {
       this.presize = undefined;
-      const rows = Math.ceil((this.encoder.rows / presize.bytes) * presize.total * 1.05) + 1024;
+      const rate = this.encoder.rows / presize.bytes;
+      // At most PRESIZE_MAX rows: a file of small records first and large ones after is not
+      // given room for rows it does not have (past it, the columns grow by half as they fill).
+      const rows = Math.min(Math.ceil(rate * presize.total * 1.05) + 1024, PRESIZE_MAX);
       for (const column of this.encoder.columns) column.reserve(rows);
     }
     return taken;
