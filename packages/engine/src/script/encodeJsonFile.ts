@@ -1,11 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { DataFileError } from '../io/DataFileError.js';
-import {
-  readJsonColumns,
-  recordStartNear,
-  warmUpJsonColumns,
-  type JsonArrayPart,
-} from '../io/readJsonColumns.js';
+import { readJsonColumns, recordStartNear, type JsonArrayPart } from '../io/readJsonColumns.js';
 import { jsonRowBatches, readJsonFile, type JsonOutline } from '../io/readJsonFile.js';
 import { ColumnBuilder } from './ColumnBuilder.js';
 import { appendColumnsPart, columnsPart, type ColumnsPart } from './ColumnsPart.js';
@@ -174,6 +169,3 @@ function appendParts(
   }
   return file.outline.rowCount;
 }
-
-// On both threads (the load worker imports this too), with the columns a load makes.
-warmUpJsonColumns((name) => new ColumnBuilder(name));
