@@ -274,8 +274,10 @@ async function duckDatabase(dir: string): Promise<Figure> {
   await connections.create({ name: 'Duck', type: 'duckdb', connectionString: 'rows.duckdb' });
   const query = `SELECT ${FIELDS.join(', ')} FROM rows`;
   // The same instance as the engine's session (DuckDB's instance cache): one database, two clients.
+  // The cache hands out one instance per file only to opens with the same configuration, and the
+  // engine opens database files with external access off (io/sql/openDuckDbSession.ts).
   // The instance is held until the end: a collected instance closes under its connections.
-  const instance = await DuckDBInstance.fromCache(file);
+  const instance = await DuckDBInstance.fromCache(file, { enable_external_access: 'false' });
   const direct = await instance.connect();
   try {
     return await compare(
