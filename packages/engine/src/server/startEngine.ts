@@ -16,8 +16,6 @@ import { AppStore } from '../app/AppStore.js';
 import type { ResultCacheOptions } from '../app/ResultCache.js';
 import { engineMethods } from './handlers/engineMethods.js';
 import { adoptDoc } from './handlers/sessionDoc.js';
-import { frameBytes } from './protocol/frameBytes.js';
-import type { SplitText } from './protocol/SplitText.js';
 
 /** The request the authenticate hook sees: the upgrade's headers and URL. */
 export interface AuthenticateRequest {
@@ -142,9 +140,6 @@ export async function startEngine(options: StartEngineOptions): Promise<RunningE
     const sink = {
       send: (frame: string) => {
         if (ws.readyState === ws.OPEN) ws.send(frame);
-      },
-      sendSplit: (frame: SplitText) => {
-        if (ws.readyState === ws.OPEN) ws.send(frameBytes(frame), { binary: false });
       },
       close: (code: number, reason: string) => ws.close(code, reason),
     };

@@ -1,12 +1,11 @@
-import { boundedPatchParts } from '../protocol/diffJson.js';
-import { joinText, type SplitText } from '../protocol/SplitText.js';
+import { boundedPatchText } from '../protocol/diffJson.js';
 import { jsonText } from '../protocol/jsonText.js';
 
 /**
  * Encodes results as JSON Patches against the last value sent for the same
  * handle, method and result key on this socket, as the engine does for
  * requests that carry `delta: true`. A patch never takes more bytes than
- * the whole value (see `boundedPatchParts`). When no key of a result is worth
+ * the whole value (see `boundedPatchText`). When no key of a result is worth
  * patching, the result goes out whole as a plain answer (no `delta` member):
  * clients keep their delta bases for plain answers (enigma.js and
  * @qlikit/qix patch only what came as a delta), so the bases here stay as
@@ -21,20 +20,15 @@ export class DeltaEncoder {
   /**
    * The JSON of the patches for `result` (an object of patch arrays),
    * remembering its values as the new bases; undefined when the result is
-   * better sent whole, as a plain answer. A patch's shared piece stays apart
-   * (see `boundedPatchParts`): the text is split around the first one.
+   * better sent whole, as a plain answer.
    */
-  encode(
-    handle: number,
-    method: string,
-    result: Record<string, unknown>,
-  ): string | SplitText | undefined {
+  encode(handle: number, method: string, result: Record<string, unknown>): string | undefined {
     let byMethod = this.sent.get(handle);
     if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
     let bases = byMethod.get(method);
     if (!bases) byMethod.set(method, (bases = new Map()));
     const keys: string[] = [];
-    const patches: (string | SplitText | undefined)[] = [];
+    const patches: (string | undefined)[] = [];
     let patched = false;
     for (const key in result) {
       const value = result[key];
@@ -43,30 +37,21 @@ export class DeltaEncoder {
       const patch =
         previous === undefined
           ? `[{"op":"add","path":"/","value":${jsonText(value)}}]`
-          : boundedPatchParts(previous, value);
+          : boundedPatchText(previous, value);
       if (patch !== undefined) patched = true;
       keys.push(key);
       patches.push(patch);
     }
     if (!patched && keys.length > 0) return undefined;
-    let before = '{';
-    let split: SplitText | undefined;
-    let after = '';
+    let text = '{';
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = result[key];
       bases.set(key, value);
-      const member = `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
-      const patch = patches[i] ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
-      if (split === undefined && typeof patch !== 'string') {
-        split = patch;
-        before += member + patch.before;
-      } else if (split === undefined) before += member + patch;
-      else after += member + joinText(patch);
+      const patchText = patches[i] ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
+      text += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${patchText}`;
     }
-    return split === undefined
-      ? `${before}}`
-      : { before, body: split.body, after: `${split.after}${after}}` };
+    return `${text}}`;
   }
 
   /** Forgets the bases of closed handles. */

@@ -8,7 +8,6 @@ import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { isGetter, lowerMethodName } from '../protocol/methodName.js';
-import { joinText, wrapText, type SplitText } from '../protocol/SplitText.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
 import { PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
@@ -17,13 +16,8 @@ import { RequestContext } from './RequestContext.js';
 /** What the connection needs to write to: the raw socket. */
 export interface FrameSink {
   send(frame: string): void;
-  /** Writes a frame split around a shared body (see `SplitText`); without it, the parts are joined and sent. */
-  sendSplit?(frame: SplitText): void;
   close(code: number, reason: string): void;
 }
-
-/** An answer's text: whole, or split around a body many answers share. */
-type Answer = string | SplitText;
 
 /** Levels a frame may nest beyond `maxDepth` for its envelope: a batch, the request, its params. */
 const ENVELOPE_DEPTH = 3;
@@ -99,11 +93,11 @@ export class EngineConnection implements SessionSocket {
     if (!Array.isArray(message)) {
       const answer = this.handle(message, scan.rawIds[0]);
       if (!(answer instanceof Promise)) {
-        if (answer !== undefined) this.write(answer);
+        if (answer !== undefined) this.sink.send(answer);
         return;
       }
       return answer.then((text) => {
-        if (text !== undefined) this.write(text);
+        if (text !== undefined) this.sink.send(text);
       });
     }
     // JSON-RPC 2.0 batch: one array of answers, none for notifications; an empty batch is invalid.
@@ -116,16 +110,9 @@ export class EngineConnection implements SessionSocket {
     return Promise.all(
       message.map((member, index) => this.handle(member, scan.rawIds[index])),
     ).then((answers) => {
-      const sent = answers.filter((answer) => answer !== undefined).map(joinText);
+      const sent = answers.filter((answer): answer is string => answer !== undefined);
       if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
     });
-  }
-
-  /** Writes an answer; one split around a shared body goes out in its parts when the socket can. */
-  private write(answer: Answer): void {
-    if (typeof answer === 'string') this.sink.send(answer);
-    else if (this.sink.sendSplit) this.sink.sendSplit(answer);
-    else this.sink.send(joinText(answer));
   }
 
   /**
@@ -137,7 +124,7 @@ export class EngineConnection implements SessionSocket {
   private handle(
     message: unknown,
     rawId: string | undefined,
-  ): Answer | undefined | Promise<Answer | undefined> {
+  ): string | undefined | Promise<string | undefined> {
     const parsed = parseRpcRequest(message, rawId);
     if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
     const request = parsed.request;
@@ -157,7 +144,7 @@ export class EngineConnection implements SessionSocket {
     request: RpcRequest,
     controller: RequestAbort,
     pending: PromiseLike<object>,
-  ): Promise<Answer | undefined> {
+  ): Promise<string | undefined> {
     const inflightKey = request.id === undefined ? undefined : String(request.id);
     if (inflightKey !== undefined) this.session.inflight.set(inflightKey, controller);
     try {
@@ -208,7 +195,7 @@ export class EngineConnection implements SessionSocket {
     this.pages.forget(handles);
   }
 
-  private resultText(request: RpcRequest, result: object): Answer {
+  private resultText(request: RpcRequest, result: object): string {
     this.pages.answering(request, result);
     const useDelta = request.delta && isGetter(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
@@ -220,9 +207,7 @@ export class EngineConnection implements SessionSocket {
         )
       : undefined;
     const body =
-      patches === undefined
-        ? `"result":${jsonText(result)}`
-        : wrapText('"delta":true,"result":', patches, '');
+      patches === undefined ? `"result":${jsonText(result)}` : `"delta":true,"result":${patches}`;
     return this.answerText(request.rawId, body);
   }
 
@@ -235,15 +220,13 @@ export class EngineConnection implements SessionSocket {
    * change/close lists, and the request's id written as the client wrote it
    * (so `1e999` stays `1e999`).
    */
-  private answerText(rawId: string, members: string): string;
-  private answerText(rawId: string, members: Answer): Answer;
-  private answerText(rawId: string, members: Answer): Answer {
+  private answerText(rawId: string, members: string): string {
     const { change, close } = this.takeNotificationsForAll();
     if (close) this.forget(close);
     const lists =
       (change ? `,"change":${JSON.stringify(change)}` : '') +
       (close ? `,"close":${JSON.stringify(close)}` : '');
-    return wrapText(`{"jsonrpc":"2.0","id":${rawId},`, members, `${lists}}`);
+    return `{"jsonrpc":"2.0","id":${rawId},${members}${lists}}`;
   }
 
   /** Takes the session's pending change/close lists for this answer, pushing them to the session's other sockets. */

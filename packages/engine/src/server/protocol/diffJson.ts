@@ -2,7 +2,6 @@ import { isSharedJson } from '../../app/layout/sharedJson.js';
 import { jsonBytes, opBytes } from './jsonBytes.js';
 import { jsonText } from './jsonText.js';
 import { isTextualPage, pagePatch } from './pagePatch.js';
-import { joinText, type SplitText } from './SplitText.js';
 
 /** One RFC 6902 operation, as the engine sends them in delta answers. */
 export type JsonPatchOperation =
@@ -36,20 +35,6 @@ export function boundedDiffJson(previous: unknown, next: unknown): JsonPatchOper
  * that moves from one to the other sends the same text.
  */
 export function boundedPatchText(previous: unknown, next: unknown): string | undefined {
-  const parts = boundedPatchParts(previous, next);
-  return parts === undefined ? undefined : joinText(parts);
-}
-
-/**
- * `boundedPatchText` with the patch's longest shared piece (the ops of a
- * cached pair, `SPLIT_FROM` characters or more) kept apart as the body:
- * that string is the same for every answer with the same move, and is not
- * copied into a new string per answer. A patch with no such piece is one string.
- */
-export function boundedPatchParts(
-  previous: unknown,
-  next: unknown,
-): string | SplitText | undefined {
   const meter: Meter = { patchBytes: 2, nextBytes: 0, exceeded: false, pairs: true };
   const patch: Piece[] = [];
   diffInto(previous, next, '', patch, meter);
@@ -57,33 +42,12 @@ export function boundedPatchParts(
   // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
   const wholeBytes = 2 + opBytes('replace', '/', meter.nextBytes);
   if (meter.patchBytes > allowedBytes(wholeBytes) * 1.25) return undefined;
-  let split = -1;
-  for (let i = 0; i < patch.length; i++) {
-    const piece = patch[i]!;
-    if ('text' in piece && piece.text.length >= SPLIT_FROM)
-      if (split < 0 || piece.text.length > (patch[split] as { text: string }).text.length)
-        split = i;
-  }
-  let before = '[';
-  let after = '';
-  for (let i = 0; i < patch.length; i++) {
-    if (i === split) continue;
-    const text = (i > 0 ? ',' : '') + pieceText(patch[i]!);
-    if (split >= 0 && i > split) after += text;
-    else before += text;
-  }
-  after += ']';
-  const body = split < 0 ? '' : (patch[split] as { text: string }).text;
-  // The comma before the body: it follows a piece before it, if any.
-  if (split > 0) before += ',';
-  const length = before.length + body.length + after.length;
-  if (length > allowedBytes(wholeBytes) && length > allowedBytes(wholeText(next).length))
-    return undefined;
-  return split < 0 ? before + after : { before, body, after };
+  let patchText = '[';
+  for (let i = 0; i < patch.length; i++) patchText += (i > 0 ? ',' : '') + pieceText(patch[i]!);
+  patchText += ']';
+  if (patchText.length <= allowedBytes(wholeBytes)) return patchText;
+  return patchText.length <= allowedBytes(wholeText(next).length) ? patchText : undefined;
 }
-
-// A shared piece of a patch this long is written apart from the rest (see boundedPatchParts).
-const SPLIT_FROM = 1024;
 
 /** The most bytes a patch may take against a whole answer of `whole` bytes. */
 function allowedBytes(whole: number): number {
