@@ -1,8 +1,4 @@
-import {
-  noteOneThreadNumbering,
-  numberGroupsOnThreads,
-  parentsOnThreads,
-} from '../parallel/numberGroups.js';
+import { numberGroupsOnThreads, parentsOnThreads } from '../parallel/numberGroups.js';
 import { rowArray } from '../parallel/sharedArrays.js';
 import { withCodeTable } from './codeTable.js';
 import { scratchInts } from './scratchInts.js';
@@ -192,17 +188,6 @@ function numberDense(
 ): Numbered {
   const threaded = numberGroupsOnThreads(columns, length, strides);
   if (threaded) return threaded;
-  const started = performance.now();
-  const numbered = numberDenseHere(columns, length, strides);
-  noteOneThreadNumbering(columns.length, length, performance.now() - started);
-  return numbered;
-}
-
-function numberDenseHere(
-  columns: readonly GroupColumn[],
-  length: number,
-  strides: readonly number[],
-): Numbered {
   const space = strides[columns.length]!;
   const ofRow = rowArray(Int32Array, length);
   const [first, second] = columns;

@@ -2,7 +2,7 @@ import type { GroupColumn } from '../aggregate/GroupIndex.js';
 import { accumulator, fillInBlocks, reduceInBlocks, runsInParallel } from './inBlocks.js';
 import type { BlockLoop } from './runBlocks.js';
 import { isShared, rowArray } from './sharedArrays.js';
-import { noteSplit, splitPays } from './splitChoice.js';
+import { splitPays } from './splitChoice.js';
 
 /** Groups numbered in the order of their first frame row, as the one-thread numbering does. */
 export interface NumberedGroups {
@@ -16,27 +16,12 @@ const SPACE_LIMIT = 1 << 20;
 
 const codeLoops = new Map<number, BlockLoop>();
 
-// Per code loop, the key its whole two-pass design is judged by (see below).
-const designs = new Map<BlockLoop, object>();
-
-// Per column count, the one-thread numbering's last time per row on a scan big enough to split.
-const oneThreadMsPerRow = new Map<number, number>();
-
-/**
- * Notes the one-thread numbering's time for `length` rows by `columns`
- * columns: the two-pass design on the threads is judged against it.
- */
-export function noteOneThreadNumbering(columns: number, length: number, ms: number): void {
-  if (runsInParallel(length)) oneThreadMsPerRow.set(columns, ms / length);
-}
-
 /**
  * Numbers the groups that `columns` form over `length` frame rows on the
  * engine's threads: one pass computes each row's key code and each code's
  * first row, then the codes are numbered by first row (so ids are those of
  * the one-thread numbering) and a second pass gives every row its id.
- * Undefined when the scan is too small or the key space too big for it, before
- * the one-thread numbering was timed, and while the threads lost to it (splitChoice.ts).
+ * Undefined when the scan is too small or the key space too big for it.
  */
 export function numberGroupsOnThreads(
   columns: readonly GroupColumn[],
@@ -47,17 +32,12 @@ export function numberGroupsOnThreads(
   if (!runsInParallel(length) || space > SPACE_LIMIT) return undefined;
   // Its two passes on this thread cost more than the one-thread numbering.
   const loop = codeLoop(columns.length);
-  let design = designs.get(loop);
-  if (!design) designs.set(loop, (design = {}));
-  // The one-thread numbering runs first, timed, so the design has something to be judged against.
-  const hereMsPerRow = oneThreadMsPerRow.get(columns.length);
-  if (hereMsPerRow === undefined || !splitPays(loop) || !splitPays(design)) return undefined;
+  if (!splitPays(loop)) return undefined;
   // The key codes go where the ids will be: the second pass replaces each by its id.
   const ofRow = rowArray(Int32Array, length);
   if (!isShared(ofRow)) return undefined;
   const args: unknown[] = [ofRow, accumulator(space, Infinity, 'min')];
   columns.forEach((column, c) => args.push(column.symbols, column.rows, strides[c]));
-  const started = performance.now();
   const first = reduceInBlocks(loop, args, length)[0]!;
   // The first rows marked in a bitset and read back in order give the codes by first row
   // (ofRow still holds each row's code), with no sort.
@@ -80,11 +60,6 @@ export function numberGroupsOnThreads(
     }
   }
   fillInBlocks(idsBlock, [ofRow, idOfCode], length);
-  // Each pass may pay on the threads while the two passes together lose to the one-pass
-  // numbering (10M rows by 4 columns: 1.6-1.8x its process CPU, bench/engine/numberingSplit.ts),
-  // so the design is judged whole, against the one-thread numbering's last time (timed under
-  // the same load, where an estimate from the calling thread's share of a pass was not).
-  noteSplit(design, performance.now() - started, hereMsPerRow * length, 1);
   return { count: present, ofRow, firstRow };
 }
 

@@ -19,11 +19,10 @@ interface Record {
 const LOSSES = 3;
 const STAY_HERE = 8;
 
-// Keyed by a loop, or by a design of several loops (see numberGroups.ts).
-const records = new Map<BlockLoop | object, Record>();
+const records = new Map<BlockLoop, Record>();
 
 /** Whether `loop` should be run on the threads this time. */
-export function splitPays(loop: BlockLoop | object): boolean {
+export function splitPays(loop: BlockLoop): boolean {
   const record = records.get(loop);
   if (!record || record.here === 0) return true;
   record.here--;
@@ -36,12 +35,7 @@ export function splitPays(loop: BlockLoop | object): boolean {
  * take about ownMs / ownShare). The threads helped when they saved at least
  * a fifth of that.
  */
-export function noteSplit(
-  loop: BlockLoop | object,
-  wallMs: number,
-  ownMs: number,
-  ownShare: number,
-): void {
+export function noteSplit(loop: BlockLoop, wallMs: number, ownMs: number, ownShare: number): void {
   let record = records.get(loop);
   if (!record) records.set(loop, (record = { losses: 0, here: 0 }));
   if (ownShare === 0 || wallMs <= (0.8 * ownMs) / ownShare) {

@@ -1,11 +1,10 @@
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { type GroupColumn, GroupIndex } from '../../src/aggregate/GroupIndex.js';
 import {
   configureParallelism,
   parallelism,
   stopEngineThreads,
 } from '../../src/parallel/engineThreads.js';
-import { WorkerPool } from '../../src/parallel/WorkerPool.js';
 
 // Groups numbered the plain way: ids in order of each key's first row.
 function naive(columns: readonly GroupColumn[], length: number) {
@@ -71,24 +70,6 @@ describe('group numbering on threads', () => {
       expect(build(columns, rows.length, 3)).toEqual(one);
     },
   );
-
-  test('the threads number a grouping once the one-thread numbering was timed, with its ids', () => {
-    const columns = [4, 5, 6, 7].map((s) => columnOf(9, s, rows, tableRows));
-    const expected = naive(columns, rows.length);
-    const run = vi.spyOn(WorkerPool.prototype, 'run');
-    try {
-      // Four columns, not numbered at two threads before: this thread numbers them, timed.
-      const first = build(columns, rows.length, 2);
-      expect(run).not.toHaveBeenCalled();
-      const second = build(columns, rows.length, 2);
-      expect(run).toHaveBeenCalled();
-      for (const built of [first, second])
-        expect({ count: built.count, ofRow: built.ofRow }).toEqual(expected);
-      expect(second.keys).toEqual(first.keys);
-    } finally {
-      run.mockRestore();
-    }
-  });
 
   test('a kept code table never lets an earlier grouping show through', () => {
     configureParallelism({ threads: 1 });

@@ -33,21 +33,6 @@ describe('splitChoice', () => {
   });
 });
 
-describe('a design of several split loops', () => {
-  test('keeps its own record: its loops paying does not clear its losses', () => {
-    forgetSplits();
-    const design = {};
-    for (let run = 0; run < 3; run++) {
-      expect(splitPays(design)).toBe(true);
-      // Each pass saved half its time, the two passes together none (the one-pass design took 4 ms).
-      noteSplit(loop, 2, 2, 0.5);
-      noteSplit(design, 6, 2, 0.5);
-    }
-    expect(splitPays(loop)).toBe(true);
-    expect(splitPays(design)).toBe(false);
-  });
-});
-
 describe('a split whose worker begins late', () => {
   const configured = parallelism();
   beforeAll(() => configureParallelism({ threads: 2, minRows: 64, blockRows: 32 }));
