@@ -11,6 +11,8 @@ export interface JsonColumn extends DictionaryColumn {
   length: number;
   /** Makes room for `rows` rows in all. */
   reserve(rows: number): void;
+  /** Makes room for `rows` more rows, growing by half again past the room there is. */
+  reserveMore(rows: number): void;
   pushNulls(count: number): void;
 }
 
@@ -59,10 +61,7 @@ export class JsonColumnCells {
     rows: number,
   ): void {
     const column = this.column;
-    const needed = column.length + rows;
-    // Past the room there is, grow by half again (not just to fit), or every layout would copy the column.
-    if (needed > column.indexes.length)
-      column.reserve(Math.max(needed, Math.ceil(column.indexes.length * 1.5)));
+    column.reserveMore(rows);
     const { starts, ends, width } = scanner;
     const codes = column.indexes;
     let at = column.length;

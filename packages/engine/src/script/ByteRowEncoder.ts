@@ -80,10 +80,7 @@ class ColumnCells {
   /** Appends cell `c` of the `rows` rows laid out, one column at a time so one byte table stays hot. */
   append(buf: Uint8Array, c: number, rows: number): void {
     const { target, scanner, index } = this;
-    const needed = target.length + rows;
-    // Past the presized room, grow by half again (not just to fit), or every piece would copy the column.
-    if (needed > target.indexes.length)
-      target.reserve(Math.max(needed, Math.ceil(target.indexes.length * 1.5)));
+    target.reserveMore(rows);
     const { starts, ends, width } = scanner;
     const codes = target.indexes;
     let at = target.length;

@@ -160,6 +160,17 @@ export class ColumnBuilder implements LoadedColumn {
     }
   }
 
+  /**
+   * Makes room for `rows` more rows; past the room there is it grows by half
+   * again (not just to fit), so a column appended piece by piece is not
+   * copied for every piece.
+   */
+  reserveMore(rows: number): void {
+    const needed = this.length + rows;
+    if (needed > this.indexes.length)
+      this.reserve(Math.max(needed, Math.ceil(this.indexes.length * 1.5)));
+  }
+
   /** Appends `count` nulls. */
   pushNulls(count: number): void {
     if (this.length + count > this.indexes.length) this.grow(this.length + count);
