@@ -13,6 +13,7 @@ import { seedDemoApps, startEngine } from '@qlikit/engine';
 import { openSession, type SocketLike } from '@qlikit/qix';
 import { RecordedPeer, recordAnswers, type RecordedAnswers } from './floor.js';
 import { median } from './stats.js';
+import { watchPauses } from './pauses.js';
 import { CUBE, originFor } from './workload.js';
 
 const SESSIONS = Number(process.argv[2] ?? 500);
@@ -110,7 +111,9 @@ async function rawSessions(): Promise<Op[]> {
 
 async function measure(name: string, ops: Op[]): Promise<void> {
   const perOp: number[] = [];
+  const gcPerOp: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
+    const stopWatching = watchPauses();
     const cpu = process.cpuUsage();
     await Promise.all(
       ops.map(async (op) => {
@@ -122,9 +125,11 @@ async function measure(name: string, ops: Op[]): Promise<void> {
     );
     const used = process.cpuUsage(cpu);
     perOp.push((used.user + used.system) / (SESSIONS * OPS));
+    gcPerOp.push((1000 * stopWatching().gcMs) / (SESSIONS * OPS));
   }
   console.log(
-    `${name.padEnd(14)} ${SESSIONS} sessions: ${median(perOp).toFixed(1)} [${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)}] µs CPU per op (both sides in this process)`,
+    `${name.padEnd(14)} ${SESSIONS} sessions: ${median(perOp).toFixed(1)} [${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)}] µs CPU per op (both sides in this process), ` +
+      `of it GC pauses ${median(gcPerOp).toFixed(1)} [${Math.min(...gcPerOp).toFixed(1)}–${Math.max(...gcPerOp).toFixed(1)}] µs`,
   );
 }
 

@@ -2,7 +2,7 @@
 // with the engine's CPU, the latencies and the stalls measured around it.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Pauses } from './pauses.js';
 import { ask, askClient, type Engine } from './processes.js';
 import { percentile, spread } from './stats.js';
@@ -39,6 +39,7 @@ export async function profileRound(
   stop?: { sessions: number; round: number },
 ): Promise<void> {
   if (!profileDir) return;
+  mkdirSync(profileDir, { recursive: true });
   const name = (process: string) =>
     join(
       profileDir,
@@ -77,11 +78,13 @@ export async function round(
     ops: replies.map((reply) => reply.detail),
     gcs: [serverPauses.gcs, ...replies.map((reply) => reply.pauses.gcs)],
   };
-  if (detailDir)
+  if (detailDir) {
+    mkdirSync(detailDir, { recursive: true });
     writeFileSync(
       join(detailDir, `${engine.name.replace(' ', '-')}-${ops}-r${offset}-${Date.now()}.json`),
       JSON.stringify(records),
     );
+  }
   const done = Math.max(1, latencies.length);
   return {
     serverCpuPerOp: (cpuAfter.ms - cpuBefore.ms) / done,

@@ -170,13 +170,19 @@ async function runLoad(count: number, engines: Engine[], clients: ChildProcess[]
 
 /**
  * The same load on the wire floor (floorServer.ts answering with the engine's
- * recorded bytes, raw `ws` clients): what sockets, `ws` and JSON cost with no
- * engine and no client library, the most this machine allows for the op.
+ * recorded bytes): with raw `ws` clients, what sockets, `ws` and JSON cost with
+ * no engine and no client library, the most this machine allows for the op;
+ * with the engines' @qlikit/qix clients, the most any engine could give them.
  */
-async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]): Promise<void> {
-  const share = Math.ceil(count / rawClients.length);
+async function runFloor(
+  count: number,
+  floor: Engine,
+  floorClients: ChildProcess[],
+  clientsName: { short: string; long: string },
+): Promise<void> {
+  const share = Math.ceil(count / floorClients.length);
   await Promise.all(
-    rawClients.map((client, i) =>
+    floorClients.map((client, i) =>
       askClient(
         client,
         {
@@ -191,11 +197,11 @@ async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]
     ),
   );
   const ops = opsFor(count);
-  await round(floor, rawClients, ROUNDS, ops);
+  await round(floor, floorClients, ROUNDS, ops);
   const rounds: Round[] = [];
-  for (let r = 0; r < ROUNDS; r++) rounds.push(await round(floor, rawClients, r, ops));
+  for (let r = 0; r < ROUNDS; r++) rounds.push(await round(floor, floorClients, r, ops));
   console.log(
-    `${String(count).padStart(5)} sessions, wire floor | ${spread(
+    `${String(count).padStart(5)} sessions, wire floor, ${clientsName.short} | ${spread(
       rounds.map((x) => x.opsPerSecond),
       0,
     )} ops/s | p50 ${spread(
@@ -214,9 +220,9 @@ async function runFloor(count: number, floor: Engine, rawClients: ChildProcess[]
       rounds.map((x) => x.clientCpuPerOp * 1000),
       0,
     )} µs | errors ${rounds.reduce((sum, x) => sum + x.errors, 0)} | ${stallsText(rounds, 'server')} ` +
-      `(the engine's recorded answers sent by a plain ws server to raw ws clients)`,
+      `(the engine's recorded answers sent by a plain ws server to ${clientsName.long})`,
   );
-  await Promise.all(rawClients.map((client) => askClient(client, { type: 'close' }, 'closed')));
+  await Promise.all(floorClients.map((client) => askClient(client, { type: 'close' }, 'closed')));
 }
 
 // BENCH_CACHE=on or off runs only that engine (for profiling one side); both by default.
@@ -240,7 +246,10 @@ console.log(
 );
 for (const count of COUNTS) {
   await runLoad(count, engines, clients);
-  if (floor) await runFloor(count, floor, rawClients);
+  if (!floor) continue;
+  await runFloor(count, floor, rawClients, { short: 'raw', long: 'raw ws clients' });
+  // The same clients as the engines' on the floor: what the engine's work costs them in rate and tail.
+  await runFloor(count, floor, clients, { short: 'qix', long: '@qlikit/qix clients' });
 }
 for (const child of [...rawClients, ...(floor ? [floor.child] : [])]) child.send({ type: 'exit' });
 for (const client of clients) client.send({ type: 'exit' } satisfies ClientRequest);
