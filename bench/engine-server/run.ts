@@ -39,8 +39,14 @@ const sessionCounts = process.argv
 const COUNTS = sessionCounts.length > 0 ? sessionCounts : [100, 1000];
 /** Alternating measured rounds per engine, after one unmeasured warm-up round each. */
 const ROUNDS = 3;
-/** Select+layout ops per session per round: at least 5, and at least 2,000 in a round. */
-const opsFor = (sessions: number) => Math.max(5, Math.ceil(2000 / sessions));
+/**
+ * Select+layout ops per session per round: at least 5, and at least 2,000 in a round.
+ * BENCH_OPS=<n> sets it (a development aid: longer rounds show how much of the tail is the
+ * rounds' start, when every session sends at once, and their end).
+ */
+const OPS_SET = Number(process.env.BENCH_OPS ?? 0);
+const opsFor = (sessions: number) =>
+  OPS_SET > 0 ? OPS_SET : Math.max(5, Math.ceil(2000 / sessions));
 
 interface Memory {
   heapUsed: number;
