@@ -57,10 +57,18 @@ export function workerMain(
   };
   // A task's SharedArrayBuffers (tens of MB at 10M rows) stay mapped until this
   // heap drops their objects, and a thread that allocates so little JavaScript
-  // collects once in minutes: 3 passes of the 10M shapes grew the process by
-  // 0.7 GB, freed later all at once, inside some computation. A young-generation
-  // collection after each answer frees them at once. V8 gives the collector only
-  // to a context made while --expose-gc is set: the flag is set just for that.
+  // collects on its own once in minutes. So a young-generation collection runs
+  // after each answer, once the handler has returned (the task's objects are
+  // garbage by then: run inside it, the collection kept them, and two such
+  // promoted them), and a full one when the thread has been idle a while or
+  // after every FULL_EVERY tasks: objects promoted anyway (a young collection
+  // that came during a long task) are only freed by a full collection, which
+  // this thread otherwise never runs. Before, some processes kept every 10M
+  // chart's row arrays (23 MB) for good, faulting fresh memory in each
+  // computation (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of
+  // system CPU per look). On Node 20, gc({ type: 'major' }) is a young
+  // collection: gc() is the full one. V8 gives the collector only to a context
+  // made while --expose-gc is set: the flag is set just for that.
   const collector = (): Collect | undefined => {
     const exposed = (globalThis as { gc?: Collect }).gc;
     if (typeof exposed === 'function') return exposed;
@@ -76,19 +84,42 @@ export function workerMain(
     }
   };
   const collect = collector();
+  const FULL_EVERY = 32;
+  const IDLE_MS = 100;
+  let sinceFull = 0;
+  let collecting = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const collectFull = () => {
+    sinceFull = 0;
+    clearTimeout(idle);
+    collect?.();
+  };
+  const collectAfterTask = () => {
+    if (!collect) return;
+    clearTimeout(idle);
+    idle = setTimeout(collectFull, IDLE_MS);
+    idle.unref();
+    if (collecting) return;
+    collecting = true;
+    setImmediate(() => {
+      collecting = false;
+      if (++sinceFull >= FULL_EVERY) collectFull();
+      else collect({ type: 'minor' });
+    });
+  };
   // A thread that ends (process.exit in a loop, a fatal error) still wakes the waiting thread.
   process.on('exit', () => wake(2));
   const loops = new Map<string, BlockLoop>();
   parentPort!.on('message', (task: WorkerTask | CollectTask) => {
     if ('collect' in task) {
-      collect?.({ type: 'major' });
+      collectFull();
       reply.postMessage({ ok: true, results: [] });
       wake(1);
       return;
     }
     // Begun too late: the calling thread ran every block and does not wait for this one.
     if (Atomics.compareExchange(task.entries, task.slot, 0, 1) !== 0) {
-      collect?.({ type: 'minor' });
+      collectAfterTask();
       return;
     }
     try {
@@ -116,6 +147,6 @@ export function workerMain(
     }
     wake(1);
     // After the answer: the waiting thread goes on meanwhile.
-    collect?.({ type: 'minor' });
+    collectAfterTask();
   });
 }

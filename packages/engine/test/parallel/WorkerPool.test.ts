@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { threadId } from 'node:worker_threads';
@@ -52,6 +54,16 @@ const blockingLater = new Function(
   `if (${ON_WORKER} && Atomics.compareExchange(armed, 0, 0, 1) === 0)
      setTimeout(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400), 0);
    for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
+) as BlockLoop;
+
+// Keeps the rows it is given in the worker's globals (as a young collection during
+// a long task keeps a task's arrays), in place of the ones before.
+const keeping = new Function(
+  'from',
+  'to',
+  'rows',
+  'counts',
+  `${SLOW_HERE} if (${ON_WORKER}) globalThis.kept = rows;`,
 ) as BlockLoop;
 
 function counts(pool: WorkerPool): number[] {
@@ -207,6 +219,84 @@ describe('WorkerPool', () => {
     }
     // Held by the worker's heap, the buffers would add 768 MB.
     expect(process.memoryUsage().rss - before).toBeLessThan((tasks * size) / 3);
+  });
+
+  // An array the worker's heap kept through two collections is in its old
+  // generation, which only a full collection frees: on Node 20 gc({ type:
+  // 'major' }) is a young one, and the worker never ran a full one.
+  const keptThenDropped = (pool: WorkerPool) => {
+    const size = 64 << 20;
+    const keep = (rows: Int32Array) => pool.run(keeping, [rows, accumulator(1)], halves);
+    keep(new Int32Array(new SharedArrayBuffer(size)));
+    pool.collectGarbage();
+    pool.collectGarbage();
+    const held = process.memoryUsage().arrayBuffers;
+    keep(new Int32Array(new SharedArrayBuffer(4)));
+    collectHere();
+    return (ms: number) =>
+      new Promise<number>((resolve) => {
+        const deadline = Date.now() + ms;
+        const poll = () => {
+          collectHere();
+          const freed = held - process.memoryUsage().arrayBuffers;
+          if (freed >= size / 2 || Date.now() > deadline) resolve(freed);
+          else setTimeout(poll, 20);
+        };
+        poll();
+      });
+  };
+
+  test("collecting the workers' garbage frees what a worker kept through earlier collections", async () => {
+    const pool = poolOf();
+    const freed = keptThenDropped(pool);
+    pool.collectGarbage();
+    expect(await freed(2000)).toBeGreaterThanOrEqual(32 << 20);
+  });
+
+  test('with gc exposed (as the benches run), collecting is a full collection too', () => {
+    // The worker then calls the global gc, whose { type: 'major' } is a young collection on Node 20.
+    const url = (path: string) =>
+      JSON.stringify(pathToFileURL(fileURLToPath(new URL(path, import.meta.url))).href);
+    const program = `
+      const { WorkerPool } = await import(${url('../../src/parallel/WorkerPool.ts')});
+      const { accumulator } = await import(${url('../../src/parallel/inBlocks.ts')});
+      const onWorker = "typeof require === 'function' && require('node:worker_threads').threadId !== 0";
+      const wait = (ms) => 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ' + ms + ');';
+      const pool = new WorkerPool(2);
+      const halves = [[0, 50], [50, 100]];
+      // Started and warm: later runs wait 30 ms here for the worker to take its block.
+      pool.run(new Function('from', 'to', 'n', 'if (!(' + onWorker + ')) ' + wait(300)), [0], halves);
+      const keep = (rows) => pool.run(new Function('from', 'to', 'rows', 'if (' + onWorker + ') globalThis.kept = rows; else ' + wait(30)), [rows], halves);
+      const size = 64 << 20;
+      keep(new Int32Array(new SharedArrayBuffer(size)));
+      pool.collectGarbage();
+      pool.collectGarbage();
+      const held = process.memoryUsage().arrayBuffers;
+      keep(new Int32Array(new SharedArrayBuffer(4)));
+      gc();
+      // Sooner than the worker's own idle collection (100 ms after its last task).
+      pool.collectGarbage();
+      let freed = 0;
+      for (let i = 0; i < 10 && freed < size / 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        gc();
+        freed = held - process.memoryUsage().arrayBuffers;
+      }
+      console.log(freed);
+      await pool.terminate();`;
+    const child = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', program],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    if (child.status !== 0) throw new Error(child.stderr);
+    expect(Number(child.stdout.trim())).toBeGreaterThanOrEqual(32 << 20);
+  });
+
+  test('a worker idle for a while frees what it kept through earlier collections', async () => {
+    const freed = keptThenDropped(poolOf());
+    // No collection asked for: the worker runs a full one when idle (100 ms).
+    expect(await freed(2000)).toBeGreaterThanOrEqual(32 << 20);
   });
 
   test('thread counts and block sizes must be positive integers', () => {
