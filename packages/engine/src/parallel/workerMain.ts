@@ -60,7 +60,7 @@ export function workerMain(
   // collects on its own once in minutes. So a young-generation collection runs
   // after each answer, once the handler has returned (the task's objects are
   // garbage by then: run inside it, the collection kept them, and two such
-  // promoted them), and a full one when the thread has been idle a while or
+  // promoted them), and a full one when the thread has been idle a second or
   // after every FULL_EVERY tasks: objects promoted anyway (a young collection
   // that came during a long task) are only freed by a full collection, which
   // this thread otherwise never runs. Before, some processes kept every 10M
@@ -85,7 +85,9 @@ export function workerMain(
   };
   const collect = collector();
   const FULL_EVERY = 32;
-  const IDLE_MS = 100;
+  // Long enough that a server's or a bench's next request usually comes first
+  // (a collection here takes this thread ~5 ms: a process's other work would pay for it).
+  const IDLE_MS = 1000;
   let sinceFull = 0;
   let collecting = false;
   let idle: ReturnType<typeof setTimeout> | undefined;
