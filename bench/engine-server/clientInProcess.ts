@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { seedDemoApps, startEngine } from '@qlikit/engine';
 import { openSession, type SocketLike } from '@qlikit/qix';
+// The library's own patcher, so that the patching raw client does the same patching work.
+import { applyJsonPatch } from '../../packages/qix/src/delta/applyJsonPatch.js';
+import type { JsonPatchOperation } from '../../packages/qix/src/delta/JsonPatchOperation.js';
 import { RecordedPeer, recordAnswers, type RecordedAnswers } from './floor.js';
 import { median } from './stats.js';
 import { watchPauses } from './pauses.js';
@@ -84,14 +87,29 @@ async function qixSessions(): Promise<Op[]> {
   );
 }
 
-async function rawSessions(): Promise<Op[]> {
+/** A GetLayout answer as the wire carries it with delta on. */
+interface LayoutAnswer {
+  result?: { qLayout?: JsonPatchOperation[] | unknown };
+}
+
+/** Raw clients; `patch`: each layout patch is applied to the last layout, which is kept. */
+async function rawSessions(patch: boolean): Promise<Op[]> {
   return Promise.all(
     Array.from({ length: SESSIONS }, async (_, index) => {
       const socket = new RecordedSocket(answers);
       await new Promise<void>((resolve) => (socket.onopen = () => resolve()));
       let id = 0;
       let answer: ((message: unknown) => void) | undefined;
-      socket.onmessage = (event) => answer?.(JSON.parse(String(event.data)));
+      let layout: unknown;
+      socket.onmessage = (event) => {
+        const message = JSON.parse(String(event.data)) as LayoutAnswer;
+        const patches = message.result?.qLayout;
+        if (patch && Array.isArray(patches)) {
+          layout = applyJsonPatch(layout, patches as JsonPatchOperation[]);
+          message.result = { qLayout: layout };
+        }
+        answer?.(message);
+      };
       const call = (method: string, handle: number, params: unknown[]) =>
         new Promise((resolve) => {
           answer = resolve;
@@ -133,7 +151,43 @@ async function measure(name: string, ops: Op[]): Promise<void> {
   );
 }
 
-// Raw first, then qix, then raw again: the process warms up and its heap grows between them.
-await measure('raw clients', await rawSessions());
-await measure('@qlikit/qix', await qixSessions());
-await measure('raw clients', await rawSessions());
+/**
+ * The library's patching alone: each session's layout patched as its answers
+ * come (the answers parsed outside the timing), µs per layout answer.
+ */
+function measurePatching(): void {
+  const parse = (rest: string) =>
+    (JSON.parse(`{"id":1${rest}`) as { result: { qLayout: JsonPatchOperation[] } }).result.qLayout;
+  const layouts = Array.from({ length: SESSIONS }, () =>
+    applyJsonPatch(undefined, parse(answers.initial)),
+  );
+  const shown = layouts.map(() => '');
+  const perPatch: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let ns = 0;
+    for (let op = 0; op < OPS; op++) {
+      for (let index = 0; index < SESSIONS; index++) {
+        const origin = originFor(index, op, round);
+        const patches = parse(answers.layout[`${shown[index]}>${origin}`]!);
+        shown[index] = origin;
+        const start = process.hrtime.bigint();
+        layouts[index] = applyJsonPatch(layouts[index], patches);
+        ns += Number(process.hrtime.bigint() - start);
+      }
+    }
+    perPatch.push(ns / 1000 / (SESSIONS * OPS));
+  }
+  console.log(
+    `${'patching'.padEnd(14)} ${SESSIONS} sessions: ${median(perPatch).toFixed(2)} [${Math.min(...perPatch).toFixed(2)}–${Math.max(...perPatch).toFixed(2)}] µs per GetLayout answer to apply its delta patch (its parsing not timed)`,
+  );
+}
+
+// Raw first, then qix, then raw in reverse order: the process warms up and its heap grows between them.
+// BENCH_ONLY=qix (or raw, patch, patching) runs one line alone, for profiling it.
+const only = process.env.BENCH_ONLY;
+if (only === undefined || only === 'raw') await measure('raw clients', await rawSessions(false));
+if (only === undefined || only === 'patch') await measure('raw + patch', await rawSessions(true));
+if (only === undefined || only === 'qix') await measure('@qlikit/qix', await qixSessions());
+if (only === undefined) await measure('raw + patch', await rawSessions(true));
+if (only === undefined) await measure('raw clients', await rawSessions(false));
+if (only === undefined || only === 'patching') measurePatching();
