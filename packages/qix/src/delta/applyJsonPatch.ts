@@ -23,7 +23,10 @@ export function applyJsonPatch(
   // are written in place with no set to ask which containers are copies; a container off the
   // chain is copied again when written (safe, only work). One loop with no closure or class:
   // the browser bundle stays small, and sources run through tsx name every closure made.
+  // `depth` is how many entries of `chain` hold: entries past it are stale, and the array is
+  // never shortened (setting an array's length is a call into the runtime, on every op).
   const chain: Container[] = [];
+  let depth = 0;
   let chainTokens: readonly string[] = [];
   for (const operation of operations) {
     const pointer = operation.path;
@@ -45,7 +48,7 @@ export function applyJsonPatch(
         // The removal as a patch of its own (engines do not send moves): the chain starts over.
         value = read(root, operation.from);
         root = applyJsonPatch(root, [{ op: 'remove', path: operation.from }]);
-        chain.length = 0;
+        depth = 0;
         break;
       case 'test':
         if (!jsonEquals(read(root, pointer), operation.value)) {
@@ -62,26 +65,27 @@ export function applyJsonPatch(
     const last = tokens.length - 1;
     if (last < 0) {
       root = value;
-      chain.length = 0;
+      depth = 0;
       continue;
     }
-    if (chain.length === 0) {
+    if (depth === 0) {
       if (!isContainer(root)) throw missingParent(pointer);
-      chain.push((root = copyOf(root)));
+      chain[0] = root = copyOf(root);
+      depth = 1;
     }
     // Past the first token off the chain, the chain ends at the current depth, so the test
     // fails for every deeper token. A failed write ends the patch: the chain need not hold.
     for (let i = 0; i < last; i += 1) {
       const token = tokens[i]!;
-      if (i + 1 < chain.length && chainTokens[i] === token) continue;
+      if (i + 1 < depth && chainTokens[i] === token) continue;
       const parent = chain[i]!;
       const child = hasMember(parent, token) ? memberOf(parent, token) : undefined;
       if (!isContainer(child)) throw missingParent(pointer);
-      chain.length = i + 1;
       setMember(parent, token, (chain[i + 1] = copyOf(child)));
+      depth = i + 2;
     }
     // The written member itself is new: the chain ends at its parent.
-    chain.length = tokens.length;
+    depth = tokens.length;
     chainTokens = tokens;
     writeMember(chain[last]!, tokens[last]!, kind, value, pointer);
   }
