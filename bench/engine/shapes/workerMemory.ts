@@ -3,7 +3,9 @@
 // another; before each round either the benches' collection (this heap's and
 // the engine threads': alternate.ts) or, with --idle <ms>, none and a pause
 // (as a server between requests). Prints per round the wall time, minor page
-// faults and the process's ArrayBuffer memory; at the end, what stopping the
+// faults, system CPU, the process's ArrayBuffer memory and the full
+// collections this thread ran since the round before (how many, their time,
+// how many the engine started for its shared arrays: sharedMemoryCollection.ts); at the end, what stopping the
 // engine threads gave back (what they still held). A process that keeps each
 // chart's arrays grows by their size every round and faults fresh memory in.
 // Run: node --expose-gc --conditions=source --import tsx bench/engine/shapes/workerMemory.ts
@@ -16,6 +18,8 @@ import {
   collectWorkerGarbage,
   stopEngineThreads,
 } from '../../../packages/engine/src/parallel/engineThreads.js';
+import { sharedMemory } from '../../../packages/engine/src/parallel/sharedMemoryCollection.js';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { option } from '../option.js';
 import { MODELS, loadedTable } from './benchData.js';
 import { SHAPES, cubeDefOf, fetchRowsOf } from './shapes.js';
@@ -34,6 +38,26 @@ const def = cubeDefOf(shape, fetchRowsOf(shape)) as HyperCubeDef;
 const state = new SelectionState(model);
 const mib = () => (process.memoryUsage().arrayBuffers / 2 ** 20).toFixed(0);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let fulls = 0;
+let fullMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (
+      (entry as { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR
+    )
+      continue;
+    fulls++;
+    fullMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+let engineFulls = 0;
+const fullsSince = () => {
+  const text = `${fulls} full collections (${fullMs.toFixed(1)} ms, ${sharedMemory.collections - engineFulls} by the engine)`;
+  fulls = 0;
+  fullMs = 0;
+  engineFulls = sharedMemory.collections;
+  return text;
+};
 
 console.log(
   `${shape.name}, ${ROWS.toLocaleString('en')} rows, ${ROUNDS} rounds; before each: ${IDLE ? `no collection, ${IDLE} ms idle` : "the benches' collection"}`,
@@ -45,15 +69,25 @@ for (let round = 0; round < ROUNDS; round++) {
     collectWorkerGarbage();
     await pause(20);
   }
+  const gcBefore = IDLE ? '' : `; ${fullsSince()} before`;
   const faults = process.resourceUsage().minorPageFault;
+  const system = process.resourceUsage().systemCPUTime;
   const started = performance.now();
   const pick = shape.pick(round);
   state.selectValues(pick.field, pick.values);
   void computeHyperCube(model, state.result(), def).layout.qDataPages[0]?.qMatrix;
   const wall = performance.now() - started;
+  const usage = process.resourceUsage();
+  const systemMs = (usage.systemCPUTime - system) / 1000;
   console.log(
-    `round ${round}: ${wall.toFixed(1)} ms, ${process.resourceUsage().minorPageFault - faults} faults, ArrayBuffers ${mib()} MiB`,
+    `round ${round}: ${wall.toFixed(1)} ms, ${usage.minorPageFault - faults} faults, ${systemMs.toFixed(1)} ms system CPU, ArrayBuffers ${mib()} MiB${gcBefore}`,
   );
+  // The collections that the round's arrays started come after it (at the next turn).
+  if (IDLE) {
+    await pause(0);
+    await pause(0);
+    console.log(`  after round ${round}: ${fullsSince()}`);
+  }
 }
 gc();
 collectWorkerGarbage();

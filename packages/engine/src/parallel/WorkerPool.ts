@@ -13,6 +13,7 @@ import {
   type WorkerTask,
   workerMain,
 } from './workerMain.js';
+import { v8Collector } from './v8Collector.js';
 
 interface PoolWorker {
   readonly worker: Worker;
@@ -27,7 +28,8 @@ interface PoolWorker {
 // keeps function names may call inside them.
 const WORKER_SOURCE = `'use strict';
 var __name = (fn) => fn;
-(${workerMain.toString()})(require('node:worker_threads'), (${runClaimed.toString()}), require('node:v8'), require('node:vm'));`;
+(${workerMain.toString()})(require('node:worker_threads'), (${runClaimed.toString()}),
+  (${v8Collector.toString()})(require('node:v8'), require('node:vm')));`;
 
 /**
  * Worker threads that share the blocks of a computation with the calling

@@ -1,4 +1,5 @@
 import { parallelism } from './engineThreads.js';
+import { sharedMemory } from './sharedMemoryCollection.js';
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 
@@ -23,7 +24,7 @@ export function shareable(arg: unknown): unknown {
   // A copy is made once per array; arrays the engine allocates for big scans are shared already (rowArray).
   if (!copy) {
     const Constructor = typed.constructor as new (buffer: SharedArrayBuffer) => Typed;
-    copy = new Constructor(new SharedArrayBuffer(typed.byteLength));
+    copy = new Constructor(sharedBuffer(typed.byteLength));
     copy.set(typed);
     copies.set(typed, copy);
   }
@@ -32,7 +33,7 @@ export function shareable(arg: unknown): unknown {
 
 /** A zeroed Float64Array that worker threads can write into. */
 export function sharedFloat64(length: number): Float64Array {
-  return new Float64Array(new SharedArrayBuffer(length * 8));
+  return new Float64Array(sharedBuffer(length * 8));
 }
 
 /**
@@ -51,7 +52,14 @@ export function rowArray<T extends Typed>(
 ): T {
   const { threads, minRows } = parallelism();
   if (threads <= 1 || rows < minRows) return new Constructor(length);
-  return new Constructor(new SharedArrayBuffer(length * Constructor.BYTES_PER_ELEMENT));
+  return new Constructor(sharedBuffer(length * Constructor.BYTES_PER_ELEMENT));
+}
+
+// Every SharedArrayBuffer the engine allocates: V8 does not count them toward
+// collecting, so they are counted for it (sharedMemoryCollection.ts).
+function sharedBuffer(bytes: number): SharedArrayBuffer {
+  sharedMemory.note(bytes);
+  return new SharedArrayBuffer(bytes);
 }
 
 /** Whether worker threads write into `array` itself (not into a copy). */

@@ -1,7 +1,6 @@
-import type * as V8 from 'node:v8';
-import type * as Vm from 'node:vm';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Block, BlockLoop, BlockResult, runClaimed } from './runBlocks.js';
+import type { Collect } from './v8Collector.js';
 
 /**
  * What the pool sends a worker: a loop's source, its arguments, the blocks
@@ -34,9 +33,6 @@ export type WorkerReply =
 /** Values of a worker's `signal[0]`: still working, answered, thread ended. */
 export const SIGNAL = { busy: 0, answered: 1, exited: 2 } as const;
 
-/** V8's collector as the `gc` global exposes it. */
-type Collect = (options?: { type: 'minor' | 'major' }) => void;
-
 /**
  * The body of a pool's worker thread: compiles each loop source once, runs
  * the blocks it claims, posts the accumulators (or the error) on the reply
@@ -46,8 +42,7 @@ type Collect = (options?: { type: 'minor' | 'major' }) => void;
 export function workerMain(
   threads: typeof WorkerThreads,
   run: typeof runClaimed,
-  v8: typeof V8,
-  vm: typeof Vm,
+  collect: Collect | undefined,
 ): void {
   const { parentPort, workerData } = threads;
   const { signal, reply } = workerData as { signal: Int32Array; reply: WorkerThreads.MessagePort };
@@ -66,24 +61,7 @@ export function workerMain(
   // this thread otherwise never runs. Before, some processes kept every 10M
   // chart's row arrays (23 MB) for good, faulting fresh memory in each
   // computation (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of
-  // system CPU per look). On Node 20, gc({ type: 'major' }) is a young
-  // collection: gc() is the full one. V8 gives the collector only to a context
-  // made while --expose-gc is set: the flag is set just for that.
-  const collector = (): Collect | undefined => {
-    const exposed = (globalThis as { gc?: Collect }).gc;
-    if (typeof exposed === 'function') return exposed;
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      try {
-        return vm.runInNewContext('gc') as Collect;
-      } finally {
-        v8.setFlagsFromString('--no-expose-gc');
-      }
-    } catch {
-      return undefined;
-    }
-  };
-  const collect = collector();
+  // system CPU per look). `collect` is V8's collector (v8Collector.ts), if any.
   const FULL_EVERY = 32;
   // Long enough that a server's or a bench's next request usually comes first
   // (a collection here takes this thread ~5 ms: a process's other work would pay for it).
