@@ -1,7 +1,7 @@
 import type { GroupColumn } from '../aggregate/GroupIndex.js';
 import { accumulator, fillInBlocks, reduceInBlocks, runsInParallel } from './inBlocks.js';
 import type { BlockLoop } from './runBlocks.js';
-import { isShared, rowArray } from './sharedArrays.js';
+import { isShared, rowArray, sharedBuffer } from './sharedArrays.js';
 import { splitPays } from './splitChoice.js';
 
 /** Groups numbered in the order of their first frame row, as the one-thread numbering does. */
@@ -49,7 +49,7 @@ export function numberGroupsOnThreads(
     marks[row >>> 5]! |= 1 << (row & 31);
     present++;
   }
-  const idOfCode = new Int32Array(new SharedArrayBuffer(space * 4));
+  const idOfCode = new Int32Array(sharedBuffer(space * 4));
   const firstRow = new Int32Array(present);
   let id = 0;
   for (let w = 0; w < marks.length; w++) {

@@ -55,9 +55,11 @@ export function rowArray<T extends Typed>(
   return new Constructor(sharedBuffer(length * Constructor.BYTES_PER_ELEMENT));
 }
 
-// Every SharedArrayBuffer the engine allocates: V8 does not count them toward
-// collecting, so they are counted for it (sharedMemoryCollection.ts).
-function sharedBuffer(bytes: number): SharedArrayBuffer {
+/**
+ * A SharedArrayBuffer for a computation's arrays, counted: V8 does not count
+ * them toward collecting, so the engine does (sharedMemoryCollection.ts).
+ */
+export function sharedBuffer(bytes: number): SharedArrayBuffer {
   sharedMemory.note(bytes);
   return new SharedArrayBuffer(bytes);
 }
