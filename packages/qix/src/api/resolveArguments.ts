@@ -2,6 +2,7 @@ import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import type { CallOptions } from './CallOptions.js';
 import type { MethodDescriptor } from './MethodDescriptor.js';
+import { isContainer } from '../delta/isContainer.js';
 
 /** The wire parameters of a call and its per-call options. */
 export interface ResolvedArguments {
@@ -61,7 +62,7 @@ function namedParams(
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isContainer(value) || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
@@ -82,9 +83,8 @@ function isCallOptions(value: unknown): value is CallOptions {
 
 function isAbortSignal(value: unknown): boolean {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
+    isContainer(value) &&
+    typeof (value as { aborted?: unknown }).aborted === 'boolean' &&
+    typeof (value as { addEventListener?: unknown }).addEventListener === 'function'
   );
 }

@@ -1,10 +1,9 @@
 import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
+import { type Container, isContainer } from './isContainer.js';
 import { jsonEquals } from './jsonEquals.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 import { parseJsonPointer } from './parseJsonPointer.js';
-
-type Container = Record<string, unknown> | unknown[];
 
 /**
  * Applies RFC 6902 operations to a JSON document without changing it: every
@@ -138,10 +137,6 @@ function indexOfToken(token: string): number {
   // Number() also reads '', ' 1', '1e2' and '0x1': a token is an index only as the index's own text.
   const index = Number(token) | 0;
   return `${index}` === token ? index : -1;
-}
-
-function isContainer(value: unknown): value is Container {
-  return typeof value === 'object' && value !== null;
 }
 
 function hasMember(container: Container, token: string): boolean {

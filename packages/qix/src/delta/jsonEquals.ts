@@ -1,7 +1,9 @@
+import { isContainer } from './isContainer.js';
+
 /** Structural equality of two JSON values (key order does not matter). */
 export function jsonEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (!isContainer(a) || !isContainer(b)) return false;
   // JSON arrays are dense: their keys are their indexes, so one walk over keys serves both kinds.
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const aKeys = Object.keys(a);

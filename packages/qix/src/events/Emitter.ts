@@ -13,11 +13,11 @@ interface OnceWrapper {
  * object that nobody listens to pays one empty field.
  */
 export class Emitter<E extends EventMap> {
-  private eventListeners: Map<string, AnyListener[]> | undefined = undefined;
+  #eventListeners: Map<string, AnyListener[]> | undefined = undefined;
 
   /** Adds a listener. */
   on<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): this {
-    const map = (this.eventListeners ??= new Map());
+    const map = (this.#eventListeners ??= new Map());
     const list = map.get(event);
     if (list) list.push(listener as unknown as AnyListener);
     else map.set(event, [listener as unknown as AnyListener]);
@@ -42,7 +42,7 @@ export class Emitter<E extends EventMap> {
 
   /** Removes a listener added with `on` or `once`. */
   off<K extends keyof E & string>(event: K, listener: (...args: E[K]) => void): this {
-    const list = this.eventListeners?.get(event);
+    const list = this.#eventListeners?.get(event);
     if (!list) return this;
     const index = list.findIndex(
       (entry) =>
@@ -53,7 +53,7 @@ export class Emitter<E extends EventMap> {
       list.splice(index, 1);
       this.listenerCountChanged(event, -1);
     }
-    if (list.length === 0) this.eventListeners?.delete(event);
+    if (list.length === 0) this.#eventListeners!.delete(event);
     return this;
   }
 
@@ -64,12 +64,12 @@ export class Emitter<E extends EventMap> {
 
   /** Removes every listener of one event, or of all events. */
   removeAllListeners(event?: keyof E & string): this {
-    const map = this.eventListeners;
+    const map = this.#eventListeners;
     if (map === undefined) return this;
     for (const [name, list] of map) {
       if (event === undefined || name === event) this.listenerCountChanged(name, -list.length);
     }
-    if (event === undefined) this.eventListeners = undefined;
+    if (event === undefined) this.#eventListeners = undefined;
     else map.delete(event);
     return this;
   }
@@ -79,12 +79,12 @@ export class Emitter<E extends EventMap> {
 
   /** Whether anyone listens to the event. */
   hasListeners(event: keyof E & string): boolean {
-    return this.eventListeners !== undefined && this.eventListeners.has(event);
+    return this.#eventListeners !== undefined && this.#eventListeners.has(event);
   }
 
   /** Calls every listener of the event with the arguments; returns whether there was one. */
   emit<K extends keyof E & string>(event: K, ...args: E[K]): boolean {
-    const list = this.eventListeners?.get(event);
+    const list = this.#eventListeners?.get(event);
     if (!list) return false;
     // A snapshot, because `once` listeners remove themselves while we iterate.
     const snapshot = list.length === 1 ? list : list.slice();

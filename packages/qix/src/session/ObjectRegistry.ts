@@ -6,6 +6,7 @@ import { QixError } from '../errors/QixError.js';
 import type { SentRequest } from './QixRequest.js';
 import type { RestoreRecipe } from './RestoreRecipe.js';
 import { RestoreRecipeBook } from './RestoreRecipeBook.js';
+import { isContainer } from '../delta/isContainer.js';
 
 /** A reference to an engine object as results carry it. */
 export interface ObjectRef {
@@ -62,10 +63,10 @@ export class ObjectRegistry {
     if (request.method === 'SetProperties' || request.method === 'ApplyPatches') {
       this.#recipes.recordPropertyChange(this.#apis.get(request.handle), request);
     }
-    if (typeof value !== 'object' || value === null) return value;
+    if (!isContainer(value)) return value;
     const ref = value as { qHandle?: unknown; qType?: unknown };
     if (typeof ref.qHandle === 'number' && typeof ref.qType === 'string') {
-      return this.apiOf(value as ObjectRef, request);
+      return this.apiOf(value as unknown as ObjectRef, request);
     }
     if (ref.qHandle === null && ref.qType === null) {
       throw new QixError(errorCodes.OBJECT_NOT_FOUND, 'Object not found');

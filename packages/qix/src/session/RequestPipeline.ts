@@ -3,6 +3,7 @@ import type { CallOptions } from '../api/CallOptions.js';
 import type { MethodDescriptor } from '../api/MethodDescriptor.js';
 import { resolveArguments } from '../api/resolveArguments.js';
 import type { DeltaCache } from '../delta/DeltaCache.js';
+import { isContainer } from '../delta/isContainer.js';
 import { QixEngineError } from '../errors/QixEngineError.js';
 import { QixError } from '../errors/QixError.js';
 import type { JsonRpcMessage } from '../rpc/JsonRpcMessage.js';
@@ -126,7 +127,7 @@ export class RequestPipeline<TSession> {
   invoke(api: object, descriptor: MethodDescriptor, args: unknown[]): Promise<unknown> {
     const last = args.length - 1;
     // Neither named params (an object first) nor options (an object last): positional as given.
-    if (last < 0 || (!isObject(args[0]) && !isObject(args[last])))
+    if (last < 0 || (!isContainer(args[0]) && !isContainer(args[last])))
       return this.invokePositional(api, descriptor, args, undefined);
     let params: unknown[];
     let options: CallOptions | undefined;
@@ -208,7 +209,7 @@ export class RequestPipeline<TSession> {
       return;
     }
     try {
-      call.resolve(this.#processResponse(call, message));
+      call.resolve(this.#objects.resolve(call, resultOf(call, message)));
     } catch (error) {
       call.reject(error);
     }
@@ -301,10 +302,7 @@ export class RequestPipeline<TSession> {
   }
 
   #runResponseInterceptors(raw: Promise<JsonRpcMessage>, request: QixRequest): Promise<unknown> {
-    let chain: Promise<unknown> = raw.then((message) => {
-      if (message.error !== undefined) throw new QixEngineError(message.error);
-      return unwrapResult(request.method, request.outKey, message.result);
-    });
+    let chain: Promise<unknown> = raw.then((message) => resultOf(request, message));
     for (const interceptor of this.#responseInterceptors) {
       chain = chain.then(
         interceptor.onFulfilled &&
@@ -315,18 +313,12 @@ export class RequestPipeline<TSession> {
     }
     return chain.then((value) => this.#objects.resolve(request, value));
   }
-
-  #processResponse(request: SentRequest, message: JsonRpcMessage): unknown {
-    if (message.error !== undefined) throw new QixEngineError(message.error);
-    return this.#objects.resolve(
-      request,
-      unwrapResult(request.method, request.outKey, message.result),
-    );
-  }
 }
 
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null;
+/** A response's unwrapped result, or its engine error thrown. */
+function resultOf(request: SentRequest, message: JsonRpcMessage): unknown {
+  if (message.error !== undefined) throw new QixEngineError(message.error);
+  return unwrapResult(request.method, request.outKey, message.result);
 }
 
 /** The promise a call's answer settles. */

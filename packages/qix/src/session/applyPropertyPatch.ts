@@ -1,3 +1,5 @@
+import { isContainer } from '../delta/isContainer.js';
+
 /** One engine property patch (NxPatch): `qOp` add/remove/replace, `qValue` as JSON text. */
 export interface PropertyPatch {
   readonly qOp: string | number;
@@ -13,7 +15,7 @@ export function applyPropertyPatch(props: Record<string, unknown>, patch: Proper
   let node: Record<string, unknown> = props;
   for (const token of tokens) {
     const child = node[token];
-    if (typeof child !== 'object' || child === null) return;
+    if (!isContainer(child)) return;
     node = child as Record<string, unknown>;
   }
   const op = String(patch.qOp).toLowerCase();

@@ -1,3 +1,5 @@
+import { isContainer } from '../delta/isContainer.js';
+
 const RETURN_KEY = 'qReturn';
 
 /**
@@ -10,7 +12,7 @@ export function unwrapResult(
   outKey: string | -1 | undefined,
   result: unknown,
 ): unknown {
-  if (typeof result !== 'object' || result === null) return result;
+  if (!isContainer(result)) return result;
   const record = result as Record<string, unknown>;
   if (method === 'CreateSessionApp' || method === 'CreateSessionAppFromApp') {
     // The app id comes as a second Out param; the API object needs it as its id.
