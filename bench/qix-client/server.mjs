@@ -6,50 +6,10 @@
 //   request asks for delta, it answers JSON Patch operations against the last layout it sent
 //   for that handle (the first answer is the whole layout at "/"), else the whole layout.
 import { WebSocketServer } from 'ws';
+import { makeLayout, ROWS } from './layout.mjs';
 import { systemCalls } from './measure.mjs';
 
-const ROWS = 200;
 const CHANGED_CELLS_PER_CALL = 3;
-
-function makeLayout(id) {
-  const qMatrix = [];
-  for (let r = 0; r < ROWS; r += 1) {
-    qMatrix.push([
-      { qText: `Customer ${r}`, qNum: 'NaN', qElemNumber: r, qState: 'O' },
-      { qText: `Region ${r % 7}`, qNum: 'NaN', qElemNumber: r % 7, qState: 'O' },
-      { qText: String(r * 3), qNum: r * 3, qElemNumber: 0, qState: 'L' },
-      { qText: String(r * 1.5), qNum: r * 1.5, qElemNumber: 0, qState: 'L' },
-    ]);
-  }
-  return {
-    qInfo: { qId: id, qType: 'table' },
-    qMeta: { privileges: ['read', 'update'] },
-    qSelectionInfo: {},
-    qHyperCube: {
-      qSize: { qcx: 4, qcy: ROWS },
-      qDimensionInfo: [
-        {
-          qFallbackTitle: 'Customer',
-          qCardinal: ROWS,
-          qSortIndicator: 'A',
-          qStateCounts: { qOption: ROWS },
-        },
-        {
-          qFallbackTitle: 'Region',
-          qCardinal: 7,
-          qSortIndicator: 'A',
-          qStateCounts: { qOption: 7 },
-        },
-      ],
-      qMeasureInfo: [
-        { qFallbackTitle: 'Sales', qMin: 0, qMax: ROWS * 3 },
-        { qFallbackTitle: 'Margin', qMin: 0, qMax: ROWS * 1.5 },
-      ],
-      qDataPages: [{ qArea: { qLeft: 0, qTop: 0, qWidth: 4, qHeight: ROWS }, qMatrix, qTails: [] }],
-      qGrandTotalRow: [],
-    },
-  };
-}
 
 /** Changes a few measure cells of the layout in place; returns the patch operations. */
 function mutate(layout, tick) {

@@ -7,7 +7,7 @@ import type { ReconnectOptions } from './session/ReconnectOptions.js';
 import { EnigmaSession } from './compat/EnigmaSession.js';
 import type { CreateSocket } from './transport/SocketLike.js';
 
-/** enigma.js's `create()` configuration, plus qlikit's `reconnect` and `timeout`. */
+/** enigma.js's `create()` configuration, plus qlikit's `reconnect`, `timeout` and `deltaResults`. */
 export interface EnigmaConfig {
   readonly schema: QixSchema;
   readonly url: string;
@@ -22,6 +22,8 @@ export interface EnigmaConfig {
   /** Off by default here, so socket loss behaves as in enigma.js. */
   readonly reconnect?: boolean | ReconnectOptions;
   readonly timeout?: number;
+  /** `'copies'` by default here: patched results are deep copies, as enigma.js gives (`'shared'`: read-only, faster). */
+  readonly deltaResults?: 'shared' | 'copies';
 }
 
 /**
@@ -37,6 +39,8 @@ function create(config: EnigmaConfig): Session {
       Promise,
       suspendOnClose: false,
       mixins: [],
+      // enigma.js deep-copies every patched result: programs written for it may change theirs.
+      deltaResults: 'copies',
       ...config,
       protocol: { delta: true, ...config.protocol },
       mixinConfig: config,

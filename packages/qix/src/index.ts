@@ -23,6 +23,8 @@ export interface OpenSessionOptions {
   };
   /** Use the delta protocol (default true). */
   readonly delta?: boolean;
+  /** `'copies'` hands out patched results as deep copies the caller may change (default `'shared'`: read-only, see `SessionConfig`). */
+  readonly deltaResults?: 'shared' | 'copies';
   /** Suspend instead of close when the socket is lost and reconnecting is off or gave up. */
   readonly suspendOnClose?: boolean;
   /** Reconnect after an unexpected socket loss (default on; `false` turns it off). */
@@ -46,6 +48,7 @@ export function openSession(options: OpenSessionOptions): QixSession {
       requestInterceptors: options.interceptors?.request,
       responseInterceptors: options.interceptors?.response,
       protocol: { ...options.protocol, delta: options.delta ?? true },
+      deltaResults: options.deltaResults,
       suspendOnClose: options.suspendOnClose,
       reconnect: options.reconnect,
       timeout: options.timeout,

@@ -1,6 +1,7 @@
 import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import { applyJsonPatch } from './applyJsonPatch.js';
+import { copyJson } from './copyJson.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 
 /**
@@ -11,19 +12,20 @@ import type { JsonPatchOperation } from './JsonPatchOperation.js';
 export class DeltaCache {
   // By handle, then method, then result key: no key text is built and hashed per answer.
   readonly #byHandle = new Map<number, Map<string, Map<string, unknown>>>();
+  readonly #copies: boolean;
+
+  /**
+   * With `copies`, each patched result is handed out as a deep copy, as
+   * enigma.js does, so a caller may change it; without, it shares unchanged
+   * parts with the values kept here and must be treated as read-only.
+   */
+  constructor(copies: boolean) {
+    this.#copies = copies;
+  }
 
   /** Patches every key of a delta result in place of its patch array. */
   patchResult(handle: number, method: string, result: Record<string, unknown>): void {
-    let methods = this.#byHandle.get(handle);
-    if (!methods) {
-      methods = new Map();
-      this.#byHandle.set(handle, methods);
-    }
-    let values = methods.get(method);
-    if (!values) {
-      values = new Map();
-      methods.set(method, values);
-    }
+    const values = inner(inner(this.#byHandle, handle), method);
     for (const key in result) {
       const patches = result[key];
       if (!Array.isArray(patches)) {
@@ -36,7 +38,7 @@ export class DeltaCache {
       try {
         const next = applyJsonPatch(values.get(key), patches as JsonPatchOperation[]);
         values.set(key, next);
-        result[key] = next;
+        result[key] = this.#copies ? copyJson(next) : next;
       } catch (error) {
         // The engine's baseline is unknown now; the next full answer starts over.
         values.delete(key);
@@ -54,4 +56,11 @@ export class DeltaCache {
   clear(): void {
     this.#byHandle.clear();
   }
+}
+
+/** The map kept under `key`, made on first use. */
+function inner<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let map = maps.get(key);
+  if (!map) maps.set(key, (map = new Map()));
+  return map;
 }

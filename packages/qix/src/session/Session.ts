@@ -51,7 +51,7 @@ export class Session<TGlobal extends object = ApiObject>
     );
     const objects = new ObjectRegistry(factory, this);
     const wire = new WireEvents(this, objects);
-    const deltas = new DeltaCache();
+    const deltas = new DeltaCache(config.deltaResults === 'copies');
     const connection = new RpcConnection<Call>(
       config.url,
       config.createSocket ?? createDefaultSocket,

@@ -19,6 +19,13 @@ export interface SessionConfig<TSession = unknown> {
   readonly responseInterceptors?: readonly ResponseInterceptor<TSession>[];
   /** Members added to every request; `delta` (default true) turns the delta protocol on. */
   readonly protocol?: Readonly<Record<string, unknown>>;
+  /**
+   * What a result patched by the delta protocol is: `'shared'` (the default)
+   * shares unchanged parts with the session's delta cache, so it must be
+   * treated as read-only; `'copies'` (the enigma.js entry's default) is a deep
+   * copy the caller may change, as enigma.js gives.
+   */
+  readonly deltaResults?: 'shared' | 'copies';
   /** Reconnect automatically after an unexpected socket loss (`true` = defaults). */
   readonly reconnect?: boolean | ReconnectOptions;
   /** Default per-call timeout in milliseconds (none when absent). */
