@@ -1,8 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { countRowsBlock } from '../../src/parallel/blockLoops.js';
 import { configureParallelism, parallelism } from '../../src/parallel/engineThreads.js';
@@ -10,17 +7,9 @@ import { accumulator } from '../../src/parallel/inBlocks.js';
 import { ParallelError } from '../../src/parallel/ParallelError.js';
 import type { BlockLoop } from '../../src/parallel/runBlocks.js';
 import { WorkerPool } from '../../src/parallel/WorkerPool.js';
+import { ON_WORKER, SLOW_HERE, collectHere, halves, keptThenDropped } from './workerProbes.js';
 
 const ofRow = Int32Array.from({ length: 100 }, (_, i) => i % 4);
-const halves = [
-  [0, 50],
-  [50, 100],
-] as const;
-
-// True on the pool's worker threads (a global require, another thread id than this test's).
-const ON_WORKER = `(typeof require === 'function' && require('node:worker_threads').threadId !== ${threadId})`;
-// This thread's block (the first) waits 300 ms, so the worker surely claims the second.
-const SLOW_HERE = `if (!${ON_WORKER}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);`;
 
 // Loops that go wrong only on the worker (which claims the block of rows from 50 on).
 const throwing = new Function(
@@ -56,30 +45,9 @@ const blockingLater = new Function(
    for (let i = from; i < to; i++) counts[ofRow[i]]++;`,
 ) as BlockLoop;
 
-// Keeps the rows it is given in the worker's globals (as a young collection during
-// a long task keeps a task's arrays), in place of the ones before.
-const keeping = new Function(
-  'from',
-  'to',
-  'rows',
-  'counts',
-  `${SLOW_HERE} if (${ON_WORKER}) globalThis.kept = rows;`,
-) as BlockLoop;
-
 function counts(pool: WorkerPool): number[] {
   const perBlock = pool.run(countRowsBlock, [ofRow, accumulator(4)], halves);
   return perBlock.map((block) => Array.from(block[0]!)).flat();
-}
-
-// This thread's collector (this test frees this thread's references itself, to see the worker's).
-function collectHere(): void {
-  let gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) {
-    setFlagsFromString('--expose-gc');
-    gc = runInNewContext('gc') as () => void;
-    setFlagsFromString('--no-expose-gc');
-  }
-  gc();
 }
 
 function failure(run: () => unknown): ParallelError {
@@ -221,36 +189,12 @@ describe('WorkerPool', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan((tasks * size) / 3);
   });
 
-  // An array the worker's heap kept through two collections is in its old
-  // generation, which only a full collection frees: on Node 20 gc({ type:
-  // 'major' }) is a young one, and the worker never ran a full one.
-  const keptThenDropped = (pool: WorkerPool) => {
-    const size = 64 << 20;
-    const keep = (rows: Int32Array) => pool.run(keeping, [rows, accumulator(1)], halves);
-    keep(new Int32Array(new SharedArrayBuffer(size)));
-    pool.collectGarbage();
-    pool.collectGarbage();
-    const held = process.memoryUsage().arrayBuffers;
-    keep(new Int32Array(new SharedArrayBuffer(4)));
-    collectHere();
-    return (ms: number) =>
-      new Promise<number>((resolve) => {
-        const deadline = Date.now() + ms;
-        const poll = () => {
-          collectHere();
-          const freed = held - process.memoryUsage().arrayBuffers;
-          if (freed >= size / 2 || Date.now() > deadline) resolve(freed);
-          else setTimeout(poll, 20);
-        };
-        poll();
-      });
-  };
-
   test("collecting the workers' garbage frees what a worker kept through earlier collections", async () => {
     const pool = poolOf();
     const freed = keptThenDropped(pool);
     pool.collectGarbage();
-    expect(await freed(2000)).toBeGreaterThanOrEqual(32 << 20);
+    // Sooner than the worker's own idle collection (a second after its last task), which would free it too.
+    expect(await freed(500)).toBeGreaterThanOrEqual(32 << 20);
   });
 
   test('with gc exposed (as the benches run), collecting is a full collection too', () => {
@@ -259,30 +203,12 @@ describe('WorkerPool', () => {
       JSON.stringify(pathToFileURL(fileURLToPath(new URL(path, import.meta.url))).href);
     const program = `
       const { WorkerPool } = await import(${url('../../src/parallel/WorkerPool.ts')});
-      const { accumulator } = await import(${url('../../src/parallel/inBlocks.ts')});
-      const onWorker = "typeof require === 'function' && require('node:worker_threads').threadId !== 0";
-      const wait = (ms) => 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ' + ms + ');';
+      const { keptThenDropped } = await import(${url('./workerProbes.ts')});
       const pool = new WorkerPool(2);
-      const halves = [[0, 50], [50, 100]];
-      // Started and warm: later runs wait 30 ms here for the worker to take its block.
-      pool.run(new Function('from', 'to', 'n', 'if (!(' + onWorker + ')) ' + wait(300)), [0], halves);
-      const keep = (rows) => pool.run(new Function('from', 'to', 'rows', 'if (' + onWorker + ') globalThis.kept = rows; else ' + wait(30)), [rows], halves);
-      const size = 64 << 20;
-      keep(new Int32Array(new SharedArrayBuffer(size)));
+      const freed = keptThenDropped(pool);
       pool.collectGarbage();
-      pool.collectGarbage();
-      const held = process.memoryUsage().arrayBuffers;
-      keep(new Int32Array(new SharedArrayBuffer(4)));
-      gc();
       // Sooner than the worker's own idle collection (a second after its last task).
-      pool.collectGarbage();
-      let freed = 0;
-      for (let i = 0; i < 10 && freed < size / 2; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        gc();
-        freed = held - process.memoryUsage().arrayBuffers;
-      }
-      console.log(freed);
+      console.log(await freed(100));
       await pool.terminate();`;
     const child = spawnSync(
       process.execPath,
