@@ -17,6 +17,7 @@ import type { JsonPatchOperation } from '../../packages/qix/src/delta/JsonPatchO
 import { RecordedPeer, recordAnswers, type RecordedAnswers } from './floor.js';
 import { median } from './stats.js';
 import { watchPauses } from './pauses.js';
+import { watchAllocation } from './allocation.js';
 import { CUBE, originFor } from './workload.js';
 
 const SESSIONS = Number(process.argv[2] ?? 500);
@@ -130,8 +131,10 @@ async function rawSessions(patch: boolean): Promise<Op[]> {
 async function measure(name: string, ops: Op[]): Promise<void> {
   const perOp: number[] = [];
   const gcPerOp: number[] = [];
+  const bytesPerOp: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const stopWatching = watchPauses();
+    const stopCounting = watchAllocation();
     const cpu = process.cpuUsage();
     await Promise.all(
       ops.map(async (op) => {
@@ -142,12 +145,14 @@ async function measure(name: string, ops: Op[]): Promise<void> {
       }),
     );
     const used = process.cpuUsage(cpu);
+    bytesPerOp.push(stopCounting().bytes / (SESSIONS * OPS));
     perOp.push((used.user + used.system) / (SESSIONS * OPS));
     gcPerOp.push((1000 * stopWatching().gcMs) / (SESSIONS * OPS));
   }
   console.log(
     `${name.padEnd(14)} ${SESSIONS} sessions: ${median(perOp).toFixed(1)} [${Math.min(...perOp).toFixed(1)}–${Math.max(...perOp).toFixed(1)}] µs CPU per op (both sides in this process), ` +
-      `of it GC pauses ${median(gcPerOp).toFixed(1)} [${Math.min(...gcPerOp).toFixed(1)}–${Math.max(...gcPerOp).toFixed(1)}] µs`,
+      `of it GC pauses ${median(gcPerOp).toFixed(1)} [${Math.min(...gcPerOp).toFixed(1)}–${Math.max(...gcPerOp).toFixed(1)}] µs; ` +
+      `${median(bytesPerOp).toFixed(0)} [${Math.min(...bytesPerOp).toFixed(0)}–${Math.max(...bytesPerOp).toFixed(0)}] B allocated per op`,
   );
 }
 
