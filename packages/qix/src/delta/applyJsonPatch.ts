@@ -4,6 +4,8 @@ import { type Container, isContainer } from './isContainer.js';
 import { jsonEquals } from './jsonEquals.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 import { parseJsonPointer } from './parseJsonPointer.js';
+import { copyObject } from './copyObject.js';
+import { setMember } from './setMember.js';
 
 /**
  * Applies RFC 6902 operations to a JSON document without changing it: every
@@ -102,7 +104,7 @@ function read(root: unknown, pointer: string): unknown {
 }
 
 function copyOf(container: Container): Container {
-  return Array.isArray(container) ? container.slice() : { ...container };
+  return Array.isArray(container) ? container.slice() : copyObject(container);
 }
 
 function writeMember(
@@ -150,18 +152,6 @@ function hasMember(container: Container, token: string): boolean {
 // An array's elements are its members named by index text too: tokens are checked as indexes first.
 function memberOf(container: Container, token: string): unknown {
   return (container as Record<string, unknown>)[token];
-}
-
-function setMember(container: Container, token: string, value: unknown): void {
-  // Assigning "__proto__" would change the prototype; define it as plain data instead.
-  if (token === '__proto__') {
-    Object.defineProperty(container, token, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else (container as Record<string, unknown>)[token] = value;
 }
 
 function missingParent(pointer: string): QixError {

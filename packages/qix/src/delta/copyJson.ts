@@ -1,3 +1,4 @@
+import { copyObject } from './copyObject.js';
 import { isContainer } from './isContainer.js';
 
 /**
@@ -6,9 +7,5 @@ import { isContainer } from './isContainer.js';
  */
 export function copyJson<T>(value: T): T {
   if (!isContainer(value)) return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  // Spreading defines the members (a "__proto__" one stays data); assigning an own member is safe.
-  const copy = { ...value } as Record<string, unknown>;
-  for (const key in copy) copy[key] = copyJson(copy[key]);
-  return copy as T;
+  return (Array.isArray(value) ? value.map(copyJson) : copyObject(value, copyJson)) as T;
 }
