@@ -2,6 +2,7 @@ import { errorCodes } from '../errors/errorCodes.js';
 import { QixError } from '../errors/QixError.js';
 import { applyJsonPatch } from './applyJsonPatch.js';
 import { copyJson } from './copyJson.js';
+import type { Container } from './isContainer.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 
 /**
@@ -13,6 +14,8 @@ export class DeltaCache {
   // By handle, then method, then result key: no key text is built and hashed per answer.
   readonly #byHandle = new Map<number, Map<string, Map<string, unknown>>>();
   readonly #copies: boolean;
+  /** The patcher's scratch space, reused by every patch of this session. */
+  readonly #chain: Container[] = [];
 
   /**
    * With `copies`, each patched result is handed out as a deep copy, as
@@ -36,7 +39,7 @@ export class DeltaCache {
         );
       }
       try {
-        const next = applyJsonPatch(values.get(key), patches as JsonPatchOperation[]);
+        const next = applyJsonPatch(values.get(key), patches as JsonPatchOperation[], this.#chain);
         values.set(key, next);
         result[key] = this.#copies ? copyJson(next) : next;
       } catch (error) {

@@ -11,11 +11,14 @@ import { setMember } from './setMember.js';
  * Applies RFC 6902 operations to a JSON document without changing it: every
  * container on a written path is copied once per call (copy-on-write), the
  * rest is shared. So the value a caller got from an earlier response stays
- * as it was, and no response is deep-cloned.
+ * as it was, and no response is deep-cloned. `chain` is scratch space a
+ * caller that patches often can pass again each time (nothing in it is read
+ * before it is written in the same call).
  */
 export function applyJsonPatch(
   document: unknown,
   operations: readonly JsonPatchOperation[],
+  chain: Container[] = [],
 ): unknown {
   let root = document;
   // The copies made along the last written path: `chain[0]` is the root's copy, `chain[i + 1]`
@@ -25,8 +28,8 @@ export function applyJsonPatch(
   // chain is copied again when written (safe, only work). One loop with no closure or class:
   // the browser bundle stays small, and sources run through tsx name every closure made.
   // `depth` is how many entries of `chain` hold: entries past it are stale, and the array is
-  // never shortened (setting an array's length is a call into the runtime, on every op).
-  const chain: Container[] = [];
+  // never shortened (setting an array's length is a call into the runtime, on every op). A new
+  // array grows to 17 entries at its first write (about 180 bytes a patch).
   let depth = 0;
   let chainTokens: readonly string[] = [];
   for (const operation of operations) {
@@ -80,7 +83,7 @@ export function applyJsonPatch(
       const token = tokens[i]!;
       if (i + 1 < depth && chainTokens[i] === token) continue;
       const parent = chain[i]!;
-      const child = hasMember(parent, token) ? memberOf(parent, token) : undefined;
+      const child = hasMember(parent, token) ? (parent as Members)[token] : undefined;
       if (!isContainer(child)) throw missingParent(pointer);
       setMember(parent, token, (chain[i + 1] = copyOf(child)));
       depth = i + 2;
@@ -98,7 +101,7 @@ function read(root: unknown, pointer: string): unknown {
   let node = root;
   for (const token of parseJsonPointer(pointer)) {
     if (!isContainer(node) || !hasMember(node, token)) throw missingParent(pointer);
-    node = memberOf(node, token);
+    node = (node as Members)[token];
   }
   return node;
 }
@@ -141,17 +144,16 @@ function indexOfToken(token: string): number {
   return `${index}` === token ? index : -1;
 }
 
+// Read by token text: an array's elements are its members named by index text too, and
+// hasMember checked tokens as indexes first. (No function for it: the bundle's bytes.)
+type Members = Record<string, unknown>;
+
 function hasMember(container: Container, token: string): boolean {
   if (Array.isArray(container)) {
     const index = indexOfToken(token);
     return index >= 0 && index < container.length;
   }
   return Object.hasOwn(container, token);
-}
-
-// An array's elements are its members named by index text too: tokens are checked as indexes first.
-function memberOf(container: Container, token: string): unknown {
-  return (container as Record<string, unknown>)[token];
 }
 
 function missingParent(pointer: string): QixError {
