@@ -4,7 +4,7 @@ import { type Container, isContainer } from './isContainer.js';
 import { jsonEquals } from './jsonEquals.js';
 import type { JsonPatchOperation } from './JsonPatchOperation.js';
 import { parseJsonPointer } from './parseJsonPointer.js';
-import { copyObject } from './copyObject.js';
+import { copyContainer } from './copyContainer.js';
 import { setMember } from './setMember.js';
 
 /**
@@ -74,7 +74,7 @@ export function applyJsonPatch(
     }
     if (depth === 0) {
       if (!isContainer(root)) throw missingParent(pointer);
-      chain[0] = root = copyOf(root);
+      chain[0] = root = copyContainer(root);
       depth = 1;
     }
     // Past the first token off the chain, the chain ends at the current depth, so the test
@@ -85,7 +85,7 @@ export function applyJsonPatch(
       const parent = chain[i]!;
       const child = hasMember(parent, token) ? (parent as Members)[token] : undefined;
       if (!isContainer(child)) throw missingParent(pointer);
-      setMember(parent, token, (chain[i + 1] = copyOf(child)));
+      setMember(parent, token, (chain[i + 1] = copyContainer(child)));
       depth = i + 2;
     }
     // The written member itself is new: the chain ends at its parent.
@@ -104,10 +104,6 @@ function read(root: unknown, pointer: string): unknown {
     node = (node as Members)[token];
   }
   return node;
-}
-
-function copyOf(container: Container): Container {
-  return Array.isArray(container) ? container.slice() : copyObject(container);
 }
 
 function writeMember(
