@@ -130,4 +130,37 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(({} as Record<string, unknown>).b).toBeUndefined();
     expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
   });
+
+  it('copies written containers as plain objects holding only the own members of their source', () => {
+    const source = Object.assign(Object.create({ inherited: 1 }) as object, {
+      own: { x: 1, y: [1, 2] },
+    });
+    const next = patch(source, [{ op: 'replace', path: '/own/x', value: 2 }]) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(next)).toEqual(['own']);
+    expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
+    expect(next.constructor).toBe(Object);
+    expect(Object.getPrototypeOf(next.own)).toBe(Object.prototype);
+    expect(next.own).toEqual({ x: 2, y: [1, 2] });
+    expect(next.own!.y).toBe((source as { own: { y: unknown } }).own.y);
+  });
+
+  it('gives the same results when a caller passes the same scratch chain to every call', () => {
+    const chain: NonNullable<Parameters<typeof applyJsonPatch>[2]> = [];
+    const first = { a: { b: { c: 1 }, d: 1 } };
+    const second = { a: { b: { c: 10 }, d: 10 }, e: { f: 1 } };
+    const ops: JsonPatchOperation[] = [
+      { op: 'replace', path: '/a/b/c', value: 2 },
+      { op: 'replace', path: '/a/d', value: 2 },
+    ];
+    const one = applyJsonPatch(first, ops, chain);
+    // The same paths on another document: nothing the first call left in the chain is written.
+    const two = applyJsonPatch(second, [...ops, { op: 'add', path: '/e/g', value: 3 }], chain);
+    expect(one).toEqual({ a: { b: { c: 2 }, d: 2 } });
+    expect(two).toEqual({ a: { b: { c: 2 }, d: 2 }, e: { f: 1, g: 3 } });
+    expect(first).toEqual({ a: { b: { c: 1 }, d: 1 } });
+    expect(second).toEqual({ a: { b: { c: 10 }, d: 10 }, e: { f: 1 } });
+  });
 });
