@@ -65,8 +65,7 @@ export class ChartScope {
 
   /** The groups the fields `dims` form over `frame` (cached per frame). */
   groups(frame: Frame, dims: readonly string[]): GroupIndex {
-    let byDims = this.groupings.get(frame);
-    if (!byDims) this.groupings.set(frame, (byDims = new Map()));
+    const byDims = this.groupingsOf(frame);
     const key = dims.join('\u0000');
     let index = byDims.get(key);
     if (!index) {
@@ -78,6 +77,17 @@ export class ChartScope {
       byDims.set(key, index);
     }
     return index;
+  }
+
+  /** Gives `groups(frame, dims)` groups numbered elsewhere (the same ones, by another pass). */
+  knowGroups(frame: Frame, dims: readonly string[], index: GroupIndex): void {
+    this.groupingsOf(frame).set(dims.join('\u0000'), index);
+  }
+
+  private groupingsOf(frame: Frame): Map<string, GroupIndex> {
+    let byDims = this.groupings.get(frame);
+    if (!byDims) this.groupings.set(frame, (byDims = new Map()));
+    return byDims;
   }
 
   /**

@@ -21,13 +21,14 @@ export interface GroupColumn {
 export class GroupIndex {
   private lookup: Map<number, number> | Int32Array | null = null;
   private keyColumns: readonly Int32Array[] | (() => readonly Int32Array[]);
+  private rowIds: Int32Array | (() => Int32Array);
 
   /** Use `GroupIndex.build`; the constructor takes already numbered groups. */
   constructor(
     /** Number of groups. */
     readonly count: number,
-    /** Group id of each frame row. */
-    readonly ofRow: Int32Array,
+    /** Group id of each frame row, or how to work them out when first read. */
+    ofRow: Int32Array | (() => Int32Array),
     /** Per column, the symbol of each group (-1 for null), or how to work them out when first read. */
     keys: readonly Int32Array[] | (() => readonly Int32Array[]),
     private readonly strides: readonly number[],
@@ -35,6 +36,13 @@ export class GroupIndex {
     private readonly firstRow?: ArrayLike<number>,
   ) {
     this.keyColumns = keys;
+    this.rowIds = ofRow;
+  }
+
+  /** Group id of each frame row. */
+  get ofRow(): Int32Array {
+    if (typeof this.rowIds === 'function') this.rowIds = this.rowIds();
+    return this.rowIds;
   }
 
   /** Per column, the symbol of each group (-1 for null). */
@@ -98,7 +106,7 @@ export class GroupIndex {
       joined.set(extraKeys[c]!, this.count);
       return joined;
     });
-    return new GroupIndex(this.count + added, this.ofRow, keys, this.strides);
+    return new GroupIndex(this.count + added, () => this.ofRow, keys, this.strides);
   }
 
   /** The id of the group with these symbols (one per column, -1 for null), or -1 if absent. */

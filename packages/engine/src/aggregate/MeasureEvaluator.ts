@@ -17,7 +17,8 @@ import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
 import type { GroupIndex } from './GroupIndex.js';
 import { mapToTarget } from './mapToTarget.js';
-import { prefetchAggregates } from './prefetchAggregates.js';
+import { type Prefetched, prefetchAggregates } from './prefetchAggregates.js';
+import { sumsWithGroups } from './sumsWithGroups.js';
 import type { RowArgument } from './RowArgument.js';
 import { numberOf } from './valueParts.js';
 
@@ -97,14 +98,38 @@ export class MeasureEvaluator {
    * dimensions), their totals too where the same passes give them.
    */
   prefetch(exprs: readonly Expr[], target: GroupTarget, totals?: GroupTarget): void {
-    const ready = prefetchAggregates(
+    this.keep(prefetchAggregates(this.scope, this.format, this.functions, exprs, target, totals));
+  }
+
+  /**
+   * `prefetch` for the chart groups that `group` numbers over `dims`, the
+   * plain-field calls over the chart's own records computed in one pass
+   * with the groups where they can be (sumsWithGroups.ts); returns the
+   * groups.
+   */
+  prefetchWithGroups(
+    exprs: readonly Expr[],
+    dims: readonly string[],
+    group: () => GroupTarget,
+    totals?: GroupTarget,
+  ): GroupTarget {
+    const { target, ready } = sumsWithGroups(this.scope, exprs, dims, totals, group);
+    this.keep(ready);
+    const done = new Set(ready.map((item) => item.call));
+    const rest = prefetchAggregates(
       this.scope,
       this.format,
       this.functions,
       exprs,
       target,
       totals,
+      done,
     );
+    this.keep(rest);
+    return target;
+  }
+
+  private keep(ready: readonly Prefetched[]): void {
     for (const { target: into, call, values } of ready) {
       let calls = this.prefetched.get(into.index);
       if (!calls) this.prefetched.set(into.index, (calls = new Map()));

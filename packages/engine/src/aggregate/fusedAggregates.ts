@@ -8,7 +8,12 @@ export interface FusedSpec {
   readonly nullCode: number;
 }
 
-import { accumulator, reduceInBlocks, runsInBlocks } from '../parallel/inBlocks.js';
+import {
+  accumulator,
+  reduceInBlocks,
+  reduceInFixedBlocks,
+  runsInBlocks,
+} from '../parallel/inBlocks.js';
 import { type GroupCode, type RowGroups, groupCode } from './rowGroups.js';
 
 // (from, to, rows, total, ...the group's arguments, ...five per aggregation)
@@ -31,7 +36,7 @@ export function fusedAggregates(
   withTotal = false,
 ): Float64Array[] {
   const slots = groups.count + (withTotal ? 1 : 0);
-  const group = groupCode(groups);
+  const group = groupCode(groups, rows);
   const kernel = kernelFor(
     specs.map((spec) => spec.op),
     withTotal,
@@ -51,6 +56,33 @@ export function fusedAggregates(
   return specs.map((spec, k) => finish(spec.op, primary[k]!, secondary[k]!));
 }
 
+/**
+ * `fusedAggregates` over groups given by their key slots, in the fixed blocks
+ * of `reduceInFixedBlocks` (spread over the engine's threads), plus each
+ * slot's first frame row (Infinity for a slot no row reached): what the
+ * grouping pass would have numbered, found in the same pass.
+ */
+export function fusedWithFirstRows(
+  specs: readonly FusedSpec[],
+  rows: Int32Array,
+  groups: Extract<RowGroups, { kind: 'keys' }>,
+  withTotal: boolean,
+): { results: Float64Array[]; first: Float64Array } {
+  const slots = groups.count + (withTotal ? 1 : 0);
+  const group = groupCode(groups, rows);
+  const kernel = kernelFor(
+    specs.map((spec) => spec.op),
+    withTotal,
+    group,
+    true,
+  );
+  const args = accumulatorArgs(specs, [rows, groups.count, ...group.args], slots);
+  args.push(accumulator(groups.count, Infinity, 'min'));
+  const merged = reduceInFixedBlocks(kernel, args, rows.length);
+  const results = specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
+  return { results, first: merged[2 * specs.length]! };
+}
+
 // The same kernel over blocks of rows, on the engine's threads, the blocks' accumulators merged in order.
 function fusedInBlocks(
   kernel: Kernel,
@@ -59,6 +91,16 @@ function fusedInBlocks(
   length: number,
   slots: number,
 ): Float64Array[] {
+  const merged = reduceInBlocks(kernel, accumulatorArgs(specs, leading, slots), length);
+  return specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
+}
+
+// The kernel's arguments with, per aggregation, an accumulator of values and one of counts.
+function accumulatorArgs(
+  specs: readonly FusedSpec[],
+  leading: readonly unknown[],
+  slots: number,
+): unknown[] {
   const args: unknown[] = [...leading];
   for (const spec of specs) {
     const merge =
@@ -72,8 +114,7 @@ function fusedInBlocks(
     );
     args.push(accumulator(numbers, 0, 'count'));
   }
-  const merged = reduceInBlocks(kernel, args, length);
-  return specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
+  return args;
 }
 
 function initialValue(op: FusedSpec['op']): number {
@@ -93,11 +134,16 @@ function finish(op: FusedSpec['op'], primary: Float64Array, numbers: Float64Arra
   return primary;
 }
 
-function kernelFor(ops: readonly FusedSpec['op'][], withTotal: boolean, group: GroupCode): Kernel {
-  const key = `${ops.join(',')}${withTotal ? '+total' : ''}|${group.key}`;
+function kernelFor(
+  ops: readonly FusedSpec['op'][],
+  withTotal: boolean,
+  group: GroupCode,
+  withFirst = false,
+): Kernel {
+  const key = `${ops.join(',')}${withTotal ? '+total' : ''}${withFirst ? '+first' : ''}|${group.key}`;
   let kernel = kernels.get(key);
   if (!kernel) {
-    kernel = compileKernel(ops, withTotal, group);
+    kernel = compileKernel(ops, withTotal, group, withFirst);
     kernels.set(key, kernel);
   }
   return kernel;
@@ -111,8 +157,11 @@ function compileKernel(
   ops: readonly FusedSpec['op'][],
   withTotal: boolean,
   group: GroupCode,
+  withFirst: boolean,
 ): Kernel {
   const params = ops.flatMap((_, k) => [`c${k}`, `n${k}`, `z${k}`, `p${k}`, `q${k}`]);
+  // The slot's first row: rows run in order within a block, the blocks' minimum is the whole's.
+  if (withFirst) params.push('first');
   const totals = withTotal
     ? ops.map((op, k) => ({ p: `tp${k}`, q: `tq${k}`, counted: counts(op) }))
     : [];
@@ -134,6 +183,7 @@ function compileKernel(
     for (let i = from; i < to; i++) {
       const r = rows[i];
       const g = ${group.code};
+      ${withFirst ? 'if (i < first[g]) first[g] = i;' : ''}
       ${body}
     }
     ${after.join('\n')}`;

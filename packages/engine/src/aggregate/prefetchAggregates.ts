@@ -49,7 +49,8 @@ interface Plan {
  * computes the call's total when the total reads the same frame rows, so the
  * total costs no second pass; other totals get a pass of their own, with
  * no grouping. A call over other records than the chart's (a set) is
- * grouped over its own frame and looked up per chart group.
+ * grouped over its own frame and looked up per chart group. The calls in
+ * `done` are computed already (sumsWithGroups.ts).
  */
 export function prefetchAggregates(
   scope: ChartScope,
@@ -58,10 +59,12 @@ export function prefetchAggregates(
   exprs: readonly Expr[],
   target: GroupTarget,
   totals?: GroupTarget,
+  done?: ReadonlySet<CallExpr>,
 ): Prefetched[] {
   const plans: Plan[] = [];
   const keySpaces = new Map<Frame, RowGroups | undefined>();
   for (const call of exprs.flatMap(topLevelCalls)) {
+    if (done?.has(call)) continue;
     const context = { format, functions, keySpaces };
     const plan = planOf(scope, context, call, target, totals !== undefined);
     if (plan) plans.push(plan);

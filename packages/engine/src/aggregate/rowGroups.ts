@@ -27,8 +27,12 @@ export interface GroupCode {
   readonly key: string;
 }
 
-/** The code of row i's group for a generated loop. */
-export function groupCode(groups: RowGroups): GroupCode {
+/**
+ * The code of row i's group for a generated loop; a column over `rows` (the
+ * loop's own, whose row i the loop holds in `r`) reads `r` instead of
+ * loading row i again.
+ */
+export function groupCode(groups: RowGroups, rows?: Int32Array): GroupCode {
   if (groups.kind === 'ids')
     return { code: 'ofRow[i]', params: ['ofRow'], args: [groups.ofRow], key: 'ids' };
   const params: string[] = [];
@@ -36,23 +40,23 @@ export function groupCode(groups: RowGroups): GroupCode {
   const terms: string[] = [];
   const rowNames = new Map<Int32Array, string>();
   groups.columns.forEach((column, c) => {
-    let rows = rowNames.get(column.rows);
-    if (!rows) {
-      rows = `gr${c}`;
-      rowNames.set(column.rows, rows);
-      params.push(rows);
+    let row = column.rows === rows ? 'r' : rowNames.get(column.rows);
+    if (!row) {
+      row = `gr${c}[i]`;
+      rowNames.set(column.rows, row);
+      params.push(`gr${c}`);
       args.push(column.rows);
     }
     params.push(`gc${c}`, `gs${c}`);
     args.push(column.codes, groups.strides[c]);
-    terms.push(`gc${c}[${rows}[i]] * gs${c}`);
+    terms.push(`gc${c}[${row}] * gs${c}`);
   });
   const types = args.map((arg) =>
     typeof arg === 'number' ? 'n' : (arg as object).constructor.name,
   );
   // No columns: every row in slot 0 (a total).
   const code = terms.length > 0 ? terms.join(' + ') : '0';
-  return { code, params, args, key: `${params.join(',')}|${types.join(',')}` };
+  return { code, params, args, key: `${code}|${params.join(',')}|${types.join(',')}` };
 }
 
 // At most this many key slots: beyond, the accumulators cost more than a grouping pass.

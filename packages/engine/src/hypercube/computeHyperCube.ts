@@ -110,9 +110,13 @@ function computeValidHyperCube(
   const display = options.display ?? state;
   const dims = fields.map((field) => field.name);
   const aggregated = aggregatedFields(measureExprs, evaluator.scope);
-  const target = chartTarget(evaluator.scope, dims, aggregated);
   const totalsTarget = totalTarget();
-  evaluator.measures.prefetch(measureExprs, target, totalsTarget);
+  const target = evaluator.measures.prefetchWithGroups(
+    measureExprs,
+    dims,
+    () => chartTarget(evaluator.scope, dims, aggregated),
+    totalsTarget,
+  );
   // Measures that read other rows (Above, RowNo, Rank) wait until the rows are sorted.
   const readsRows = measureExprs.map(usesChartFunctions);
   const grouped = readsRows.some(Boolean) || hasOthers(dimensionDefs);

@@ -23,6 +23,40 @@ export function runsInParallel(rows: number): boolean {
 }
 
 /**
+ * Whether a pass over `rows` rows runs in `FIXED_BLOCKS` blocks
+ * (`reduceInFixedBlocks`): from a quarter of the split threshold up to it,
+ * where `reduceInBlocks` leaves a scan whole.
+ */
+export function runsInFixedBlocks(rows: number): boolean {
+  const { minRows } = parallelism();
+  return rows >= minRows / 4 && rows < minRows;
+}
+
+/** How many blocks `reduceInFixedBlocks` cuts its rows into (one accumulator set each). */
+export const FIXED_BLOCKS = 8;
+
+/**
+ * `reduceInBlocks` over FIXED_BLOCKS blocks of rows 0..length, for passes
+ * shorter than the split threshold: blocks of a few hundred microseconds,
+ * which threads claim as they go. The blocks depend on the row count only,
+ * so the sums are the same with or without worker threads.
+ */
+export function reduceInFixedBlocks(
+  loop: BlockLoop,
+  args: readonly unknown[],
+  length: number,
+): Float64Array[] {
+  const specs = args.filter(isAccumulator);
+  const blocks = blocksOf(length, Math.max(Math.ceil(length / FIXED_BLOCKS), 1));
+  const pool = enginePool();
+  const perBlock =
+    pool && parallelism().threads > 1
+      ? pool.run(loop, args.map(shareable), blocks)
+      : runBlocks(loop, args, blocks);
+  return mergeBlocks(specs, perBlock);
+}
+
+/**
  * Runs `loop` over rows 0..length in fixed blocks, spread over the engine's
  * threads, and returns its accumulators merged across the blocks in block
  * order (so a sum is the same for any thread count).
@@ -35,7 +69,11 @@ export function reduceInBlocks(
   const specs = args.filter(isAccumulator);
   // Counts, minimums and maximums do not depend on the order: one block per thread.
   const orderFree = specs.every((spec) => spec.merge !== 'add');
-  const perBlock = runSplit(loop, args, length, orderFree);
+  return mergeBlocks(specs, runSplit(loop, args, length, orderFree));
+}
+
+// Each accumulator's blocks merged in block order.
+function mergeBlocks(specs: readonly AccumulatorArg[], perBlock: Float64Array[][]): Float64Array[] {
   return specs.map((spec, k) => {
     const merged = perBlock[0]?.[k] ?? new Float64Array(spec.length).fill(spec.initial);
     for (let b = 1; b < perBlock.length; b++) mergeInto(merged, perBlock[b]![k]!, spec.merge);

@@ -38,8 +38,8 @@ export function sharedFloat64(length: number): Float64Array {
 
 /**
  * A zeroed array of `length` entries for a scan of `rows` rows, on a SharedArrayBuffer when worker
- * threads may scan it (several threads, a scan big enough to be split), so
- * they read it without a copy.
+ * threads may scan it (several threads, a scan big enough to be split, or to
+ * run in fixed blocks: a quarter of the split threshold, inBlocks.ts), so they read it without a copy.
  */
 export function rowArray<T extends Typed>(
   Constructor: {
@@ -51,7 +51,7 @@ export function rowArray<T extends Typed>(
   rows = length,
 ): T {
   const { threads, minRows } = parallelism();
-  if (threads <= 1 || rows < minRows) return new Constructor(length);
+  if (threads <= 1 || rows < minRows / 4) return new Constructor(length);
   return new Constructor(sharedBuffer(length * Constructor.BYTES_PER_ELEMENT));
 }
 
