@@ -26,6 +26,8 @@ interface Plan {
   readonly call: CallExpr;
   readonly spec: FusedSpec;
   readonly withTotal: boolean;
+  readonly frame: Frame;
+  readonly rows: Int32Array;
 }
 
 interface Chosen {
@@ -84,7 +86,8 @@ export function sumsWithGroups(
   return { target, ready };
 }
 
-// The calls that qualify, over the first qualifying call's frame and rows, and its key space.
+// The chart's calls when every call over its groups qualifies, over one frame and the same
+// rows, and the dimensions' key space; else undefined.
 function choose(
   scope: ChartScope,
   exprs: readonly Expr[],
@@ -95,32 +98,17 @@ function choose(
   let rows: Int32Array | undefined;
   const plans: Plan[] = [];
   for (const call of exprs.flatMap(topLevelCalls)) {
-    const op = aggregationOf(call.key)?.columnar;
-    const arg = call.args[0];
-    if (!op || call.args.length !== 1 || call.distinct || call.total || call.all || call.set)
-      continue;
-    if (arg?.kind !== 'field' || !scope.model.findField(arg.name)) continue;
+    // Over other records (a set) or other groups (TOTAL, ALL): not the chart's groups.
+    if (call.set || call.total || call.all) continue;
     if (plans.some((plan) => plan.call === call)) continue;
-    let own: Frame;
-    try {
-      own = scope.frame(undefined, [...dims, arg.name]);
-    } catch {
-      // Evaluated where it fails (prefetchAggregates, then the call itself).
-      continue;
-    }
-    frame ??= own;
-    if (own !== frame || !runsInFixedBlocks(frame.length)) continue;
-    const { field, codes, rows: fieldRows } = scope.fieldIn(frame, arg.name);
-    rows ??= fieldRows;
-    if (fieldRows !== rows) continue;
-    // The total reads the field's own frame: when it is this one, or holds the field's rows once.
-    const withTotal =
-      totals &&
-      (scope.frame(undefined, [arg.name]) === frame || scope.holdsFieldRowsOnce(frame, arg.name));
-    // A total of another pass: prefetchAggregates computes the call and its total together.
-    if (totals && !withTotal) continue;
-    const spec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
-    plans.push({ call, spec, withTotal });
+    const plan = planOf(scope, call, dims, totals);
+    // Any other call over the chart's groups reads their row ids, which the grouping pass
+    // writes anyway: then that pass runs, and the fused pass over the ids with it.
+    if (!plan) return undefined;
+    frame ??= plan.frame;
+    rows ??= plan.rows;
+    if (plan.frame !== frame || plan.rows !== rows) return undefined;
+    plans.push(plan);
   }
   if (!frame || !rows || plans.length === 0) return undefined;
   const columns = dims.map((dim) => {
@@ -133,6 +121,37 @@ function choose(
   // more than the grouping pass they spare.
   if (groups?.kind !== 'keys' || groups.count * FIXED_BLOCKS * 8 > frame.length) return undefined;
   return { frame, plans, rows, groups, columns };
+}
+
+// A plain-field Sum/Avg/Min/Max/Count over the chart's records in a frame of the right size
+// (with its total, when totals are asked for), else undefined.
+function planOf(
+  scope: ChartScope,
+  call: CallExpr,
+  dims: readonly string[],
+  totals: boolean,
+): Plan | undefined {
+  const op = aggregationOf(call.key)?.columnar;
+  const arg = call.args[0];
+  if (!op || call.args.length !== 1 || call.distinct) return undefined;
+  if (arg?.kind !== 'field' || !scope.model.findField(arg.name)) return undefined;
+  let frame: Frame;
+  try {
+    frame = scope.frame(undefined, [...dims, arg.name]);
+  } catch {
+    // Evaluated where it fails (prefetchAggregates, then the call itself).
+    return undefined;
+  }
+  if (!runsInFixedBlocks(frame.length)) return undefined;
+  const { field, codes, rows } = scope.fieldIn(frame, arg.name);
+  // The total reads the field's own frame: when it is this one, or holds the field's rows once.
+  const withTotal =
+    totals &&
+    (scope.frame(undefined, [arg.name]) === frame || scope.holdsFieldRowsOnce(frame, arg.name));
+  // A total of another pass: prefetchAggregates computes the call and its total together.
+  if (totals && !withTotal) return undefined;
+  const spec = { op, codes, nums: fieldNumbers(field), nullCode: field.cardinality };
+  return { call, spec, withTotal, frame, rows };
 }
 
 // The groups: the slots some row reached, numbered in the order of their first rows.
