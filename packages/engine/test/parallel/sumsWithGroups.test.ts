@@ -33,6 +33,9 @@ function model(): DataModel {
   return DataModel.fromTables([tableOf('Flat', ['D1', 'D2', 'A', 'B', 'Sel'], rows)]);
 }
 
+/** Values picked per field: none, or a selection in Sel. */
+type Picks = Record<string, readonly number[]>;
+const NO_PICK_AND_ONE: Picks[] = [{}, { Sel: [0] }];
 const MEASURES = ['Sum(A)', 'Count(B)', 'Avg(B)', 'Min(A)', 'Max(B)', 'Avg(A)/Avg(B)'];
 
 describe('sums computed with the groups', () => {
@@ -93,11 +96,11 @@ describe('sums computed with the groups', () => {
     configureParallelism({ threads: 2 });
     const flat = model();
     const measures = [...MEASURES, 'Sum({1} B)'];
-    const withGroups = [{}, { Sel: [0] }].map((picks) =>
+    const withGroups = NO_PICK_AND_ONE.map((picks) =>
       chartOf(flat, selectValues(flat, picks), ['D1', 'D2'], measures),
     );
     configureParallelism({ minRows: 1 << 30 });
-    const apart = [{}, { Sel: [0] }].map((picks) =>
+    const apart = NO_PICK_AND_ONE.map((picks) =>
       chartOf(flat, selectValues(flat, picks), ['D1', 'D2'], measures),
     );
     configureParallelism({ minRows: MIN_ROWS });
@@ -119,7 +122,7 @@ describe('sums computed with the groups', () => {
     const flat = model();
     expectSameAtEveryThreadCount((threads) => {
       configureParallelism({ threads });
-      return [{}, { Sel: [1] }].map((picks) => {
+      return ([{}, { Sel: [1] }] as Picks[]).map((picks) => {
         const { rows, totals } = chartOf(flat, selectValues(flat, picks), ['D1', 'D2'], MEASURES);
         return { rows, totals };
       });
