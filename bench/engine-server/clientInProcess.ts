@@ -17,7 +17,7 @@ import type { JsonPatchOperation } from '../../packages/qix/src/delta/JsonPatchO
 import { RecordedPeer, recordAnswers, type RecordedAnswers } from './floor.js';
 import { median } from './stats.js';
 import { watchPauses } from './pauses.js';
-import { watchAllocation } from './allocation.js';
+import { measureAllocation } from './allocation.js';
 import { CUBE, originFor } from './workload.js';
 
 const SESSIONS = Number(process.argv[2] ?? 500);
@@ -134,18 +134,19 @@ async function measure(name: string, ops: Op[]): Promise<void> {
   const bytesPerOp: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const stopWatching = watchPauses();
-    const stopCounting = watchAllocation();
     const cpu = process.cpuUsage();
-    await Promise.all(
-      ops.map(async (op) => {
-        for (let i = 0; i < OPS; i++) {
-          await op.select(originFor(op.index, i, round));
-          await op.layout();
-        }
-      }),
-    );
+    const { bytes } = await measureAllocation(async () => {
+      await Promise.all(
+        ops.map(async (op) => {
+          for (let i = 0; i < OPS; i++) {
+            await op.select(originFor(op.index, i, round));
+            await op.layout();
+          }
+        }),
+      );
+    });
     const used = process.cpuUsage(cpu);
-    bytesPerOp.push(stopCounting().bytes / (SESSIONS * OPS));
+    bytesPerOp.push(bytes / (SESSIONS * OPS));
     perOp.push((used.user + used.system) / (SESSIONS * OPS));
     gcPerOp.push((1000 * stopWatching().gcMs) / (SESSIONS * OPS));
   }
