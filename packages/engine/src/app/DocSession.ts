@@ -332,7 +332,7 @@ export class DocSession {
 
   /** Marks every data-dependent handle of this session changed (after a selection or a reload). */
   invalidateData(): void {
-    this.session.invalidate((entry) => entry.type !== 'Global' && entry.type !== 'Field');
+    this.session.invalidate(showsData);
   }
 
   /** Marks one object's handle (and its parent's, whose child list shows it) changed. */
@@ -388,4 +388,9 @@ function definesExpressions(object: StoredObject | undefined): boolean {
     object?.type === 'GenericDimension' ||
     object?.type === 'GenericMeasure'
   );
+}
+
+/** Whether a handle's layout shows the data (every handle but Global and Field): a selection changes it. */
+function showsData(entry: { readonly type: string }): boolean {
+  return entry.type !== 'Global' && entry.type !== 'Field';
 }

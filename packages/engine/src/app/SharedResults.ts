@@ -3,7 +3,7 @@ import type { Selections } from '../selection/FieldSelection.js';
 import type { SelectionSnapshot } from '../selection/SelectionSnapshot.js';
 import type { SelectionState } from '../selection/SelectionState.js';
 import type { CurrentReads, ResultCache, ResultKey, ResultReads } from './ResultCache.js';
-import { selectionKey } from './selectionKey.js';
+import { selectionKey } from '../selection/selectionKey.js';
 
 type Json = Record<string, unknown>;
 

@@ -5,6 +5,7 @@ import { SelectionError } from './SelectionError.js';
 import { matchValues } from './matchValues.js';
 import { type ExpressionMatcher, searchSymbols } from './searchSymbols.js';
 import { SelectionHistory } from './SelectionHistory.js';
+import { withField } from './sharedSelections.js';
 import { SelectionResult } from './SelectionResult.js';
 import { fromSnapshot, type SelectionSnapshot, toSnapshot } from './SelectionSnapshot.js';
 import { SymbolSet } from './SymbolSet.js';
@@ -286,10 +287,7 @@ export class SelectionState {
   }
 
   private commitField(field: Field, selection: FieldSelection | undefined): boolean {
-    const next = new Map(this.current);
-    if (selection) next.set(field.index, selection);
-    else next.delete(field.index);
-    return this.commit(next);
+    return this.commit(withField(this.model, this.current, field.index, selection));
   }
 
   private commit(next: Map<number, FieldSelection>): boolean {

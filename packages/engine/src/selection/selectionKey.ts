@@ -1,5 +1,5 @@
-import type { Selections } from '../selection/FieldSelection.js';
-import type { SymbolSet } from '../selection/SymbolSet.js';
+import type { FieldSelection, Selections } from './FieldSelection.js';
+import type { SymbolSet } from './SymbolSet.js';
 
 // Symbol sets never change once built, and selections of one value share theirs: one text per set.
 const setKeys = new WeakMap<SymbolSet, string>();
@@ -10,10 +10,33 @@ const setKeys = new WeakMap<SymbolSet, string>();
  * locks: what a chart computed over one of them may be reused for the other.
  */
 export function selectionKey(selections: Selections): string {
+  const known = mapKeys.get(selections);
+  if (known !== undefined) return known;
   let key = '';
-  for (const [index, selection] of selections)
-    key += `${key === '' ? '' : ';'}${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`;
+  for (const [index, selection] of selections) key = withFieldKey(key, index, selection);
   return key;
+}
+
+// The keys of maps shared by content (see `sharedSelections`), made when they were.
+const mapKeys = new WeakMap<Selections, string>();
+
+/** Notes the key of a selections map that was keyed as it was made. */
+export function rememberKey(selections: Selections, key: string): void {
+  mapKeys.set(selections, key);
+}
+
+/** `key` (of the fields before) followed by one field's selection, as `selectionKey` writes them. */
+export function withFieldKey(key: string, index: number, selection: FieldSelection): string {
+  return `${key}${key === '' ? '' : ';'}${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`;
+}
+
+// Fields up to this many values are keyed on any selection (a native scan of their mask); in
+// bigger ones only sets keyed already (one value's shared set, once the cache keyed it).
+const CHEAP_TO_KEY = 16_384;
+
+/** Whether a set's key is known, or cheap to make. */
+export function cheapToKey(values: SymbolSet): boolean {
+  return values.cardinality <= CHEAP_TO_KEY || setKeys.has(values);
 }
 
 /** The symbols of a set as text, made once per set. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectionKey } from '../../src/app/selectionKey.js';
+import { selectionKey } from '../../src/selection/selectionKey.js';
 import type { Selections } from '../../src/selection/FieldSelection.js';
 import { SymbolSet } from '../../src/selection/SymbolSet.js';
 

@@ -1,6 +1,23 @@
 import { boundedPatchText } from '../protocol/diffJson.js';
 import { jsonText } from '../protocol/jsonText.js';
 
+const scratchKeys: string[] = [];
+const scratchPatches: (string | undefined)[] = [];
+
+// Results have few distinct keys (qLayout, qDataPages, ...): their JSON is written once each.
+const keyTexts = new Map<string, string>();
+const KEY_TEXTS_KEPT = 256;
+
+/** A result key's JSON text. */
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < KEY_TEXTS_KEPT) keyTexts.set(key, text);
+  }
+  return text;
+}
+
 /**
  * Encodes results as JSON Patches against the last value sent for the same
  * handle, method and result key on this socket, as the engine does for
@@ -27,8 +44,12 @@ export class DeltaEncoder {
     if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
     let bases = byMethod.get(method);
     if (!bases) byMethod.set(method, (bases = new Map()));
-    const keys: string[] = [];
-    const patches: (string | undefined)[] = [];
+    // Scratch arrays shared by every encoder (encode runs to its end before another starts):
+    // an answer's keys and patches need no new arrays.
+    const keys = scratchKeys;
+    const patches = scratchPatches;
+    keys.length = 0;
+    patches.length = 0;
     let patched = false;
     for (const key in result) {
       const value = result[key];
@@ -42,15 +63,21 @@ export class DeltaEncoder {
       keys.push(key);
       patches.push(patch);
     }
-    if (!patched && keys.length > 0) return undefined;
+    if (!patched && keys.length > 0) {
+      keys.length = 0;
+      patches.length = 0;
+      return undefined;
+    }
     let text = '{';
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = result[key];
       bases.set(key, value);
       const patchText = patches[i] ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
-      text += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${patchText}`;
+      text += `${i > 0 ? ',' : ''}${keyText(key)}:${patchText}`;
     }
+    keys.length = 0;
+    patches.length = 0;
     return `${text}}`;
   }
 

@@ -58,7 +58,11 @@ export function scanFrame(text: string): FrameScan {
   let depth = 0;
   let deepest = 0;
   let isBatch = false;
-  const rawIds: (string | undefined)[] = [];
+  // A batch's ids go in an array; a single request's (every frame of most sessions) in
+  // `single`, so that its scan makes no array that grows as it is pushed to.
+  let batchIds: (string | undefined)[] | undefined;
+  let single: string | undefined;
+  let requests = 0;
   // Depth of the objects that are requests: 1 for a single request, 2 inside a batch.
   let requestDepth = 1;
   // Inside a request object, a string right after `{` or `,` is a key.
@@ -72,11 +76,16 @@ export function scanFrame(text: string): FrameScan {
       if (depth === 1 && code === OPEN_ARRAY) {
         isBatch = true;
         requestDepth = 2;
+        batchIds = [];
       }
       if (depth === requestDepth && code === OPEN_OBJECT) {
-        rawIds.push(undefined);
+        requests++;
+        batchIds?.push(undefined);
         expectKey = true;
-      } else if (depth === requestDepth && code === OPEN_ARRAY) rawIds.push(undefined);
+      } else if (depth === requestDepth && code === OPEN_ARRAY) {
+        requests++;
+        batchIds?.push(undefined);
+      }
       i++;
     } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
       depth--;
@@ -86,12 +95,13 @@ export function scanFrame(text: string): FrameScan {
       i++;
     } else if (code === QUOTE) {
       const end = skipString(text, i);
-      if (depth === 1 && isBatch) rawIds.push(undefined);
-      if (depth === requestDepth && expectKey && rawIds.length > 0) {
+      if (depth === 1 && isBatch) batchIds!.push(undefined);
+      if (depth === requestDepth && expectKey && requests > 0) {
         expectKey = false;
         if (isIdKey(text, i, end)) {
           const id = readMemberValue(text, end);
-          if (id) rawIds[rawIds.length - 1] = id.raw;
+          if (id && batchIds) batchIds[batchIds.length - 1] = id.raw;
+          else if (id && requests === 1) single = id.raw;
           i = id ? id.end : end;
           continue;
         }
@@ -100,12 +110,11 @@ export function scanFrame(text: string): FrameScan {
     } else if (isSpace(code) || code === COLON) {
       i++;
     } else {
-      if (depth === 1 && isBatch) rawIds.push(undefined);
+      if (depth === 1 && isBatch) batchIds!.push(undefined);
       i = skipScalar(text, i);
     }
   }
-  if (!isBatch && rawIds.length === 0) rawIds.push(undefined);
-  return { depth: deepest, isBatch, rawIds };
+  return { depth: deepest, isBatch, rawIds: batchIds ?? [single] };
 }
 
 const LOWER_I = 0x69;

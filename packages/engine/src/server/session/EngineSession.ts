@@ -54,7 +54,7 @@ export class EngineSession implements SessionView {
 
   /** Marks the matching handles' layouts invalid; those read since their last change are reported. */
   invalidate(predicate: (entry: HandleEntry) => boolean): void {
-    for (const handle of this.handles.invalidateWhere(predicate)) this.pendingChange.add(handle);
+    this.handles.invalidateWhere(predicate, this.pendingChange);
   }
 
   /** Closes the matching handles; they are reported in `close`. */

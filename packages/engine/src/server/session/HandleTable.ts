@@ -85,16 +85,14 @@ export class HandleTable {
     return closed;
   }
 
-  /** Marks the matching handles changed; returns those whose layout had been read (the ones to report). */
-  invalidateWhere(predicate: (entry: HandleEntry) => boolean): number[] {
-    const changed: number[] = [];
+  /** Marks the matching handles changed; adds those whose layout had been read (the ones to report) to `changed`. */
+  invalidateWhere(predicate: (entry: HandleEntry) => boolean, changed: Set<number>): void {
     for (const entry of this.entries.values()) {
       if (entry.layoutValid && predicate(entry)) {
         entry.layoutValid = false;
-        changed.push(entry.handle);
+        changed.add(entry.handle);
       }
     }
-    return changed;
   }
 
   private remove(handle: number): void {
