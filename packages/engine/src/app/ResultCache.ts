@@ -55,6 +55,10 @@ interface Entry {
   readonly value: unknown;
   readonly reads: ResultReads;
   readonly bytes: number;
+  /** Neighbours in the order of use (see `ResultCache.oldest`), null at either end or once dropped. */
+  older: Entry | null;
+  newer: Entry | null;
+  held: boolean;
 }
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
@@ -74,7 +78,16 @@ export class ResultCache {
   private maxBytesValue = DEFAULT_MAX_BYTES;
   private readonly byModel = new Map<DataModel, Map<string, Map<string, Entry[]>>>();
   // Insertion order is use order: a hit moves its entry to the end.
-  private readonly recency = new Set<Entry>();
+  /**
+   * The entries from least to most recently used, linked through the entries
+   * themselves: a hit moves its entry to the newest end by changing links,
+   * where deleting it from a Set and adding it again used up a slot of the
+   * Set's table per hit, and a rehash every few hits made a new table (in a
+   * structure that lives long, so promoted).
+   */
+  private oldest: Entry | null = null;
+  private newest: Entry | null = null;
+  private held = 0;
   private bytesHeld = 0;
   private hits = 0;
   private misses = 0;
@@ -115,25 +128,33 @@ export class ResultCache {
       return undefined;
     }
     this.hits++;
-    this.recency.delete(entry);
-    this.recency.add(entry);
+    if (entry !== this.newest) {
+      this.detach(entry);
+      this.append(entry);
+    }
     return entry.value as T;
   }
 
   /** Keeps a result, with what it read and its estimated size. */
   store(model: DataModel, key: ResultKey, value: unknown, reads: ResultReads, bytes: number): void {
     if (!this.enabledFlag || bytes > this.maxBytesValue) return;
+    // A result with the same reads (two sessions computed it at once) is replaced. It goes
+    // first: taking out the last result of a definition or model drops their maps, which
+    // the new entry must not be put in.
+    const same = this.byModel
+      .get(model)
+      ?.get(key.definition)
+      ?.get(key.context)
+      ?.find((each) => sameReads(each.reads, reads));
+    if (same) this.remove(same);
     let byDefinition = this.byModel.get(model);
     if (!byDefinition) this.byModel.set(model, (byDefinition = new Map()));
     let byKey = byDefinition.get(key.definition);
     if (!byKey) byDefinition.set(key.definition, (byKey = new Map()));
-    const entries = byKey.get(key.context) ?? [];
-    const entry: Entry = { model, key, value, reads, bytes };
-    // A result with the same reads replaces the one before (two sessions computed it at once).
-    const same = entries.findIndex((each) => sameReads(each.reads, reads));
-    if (same >= 0) this.remove(entries[same]!);
-    byKey.set(key.context, [...entries.filter((_, i) => i !== same), entry]);
-    this.recency.add(entry);
+    const entry: Entry = { model, key, value, reads, bytes, older: null, newer: null, held: true };
+    byKey.set(key.context, [...(byKey.get(key.context) ?? []), entry]);
+    this.append(entry);
+    this.held++;
     this.bytesHeld += bytes;
     this.evict();
   }
@@ -163,7 +184,7 @@ export class ResultCache {
       hits: this.hits,
       misses: this.misses,
       hitRate: lookups === 0 ? 0 : this.hits / lookups,
-      entries: this.recency.size,
+      entries: this.held,
       bytes: this.bytesHeld,
       maxBytes: this.maxBytesValue,
       evictions: this.evictions,
@@ -171,9 +192,8 @@ export class ResultCache {
   }
 
   private evict(): void {
-    for (const oldest of this.recency) {
-      if (this.bytesHeld <= this.maxBytesValue) return;
-      this.remove(oldest);
+    while (this.oldest !== null && this.bytesHeld > this.maxBytesValue) {
+      this.remove(this.oldest);
       this.evictions++;
     }
   }
@@ -191,7 +211,30 @@ export class ResultCache {
   }
 
   private unlink(entry: Entry): void {
-    if (this.recency.delete(entry)) this.bytesHeld -= entry.bytes;
+    if (!entry.held) return;
+    entry.held = false;
+    this.detach(entry);
+    this.held--;
+    this.bytesHeld -= entry.bytes;
+  }
+
+  /** Takes an entry out of the order of use. */
+  private detach(entry: Entry): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else if (this.oldest === entry) this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else if (this.newest === entry) this.newest = entry.older;
+    entry.older = null;
+    entry.newer = null;
+  }
+
+  /** Puts an entry at the newest end of the order of use. */
+  private append(entry: Entry): void {
+    entry.older = this.newest;
+    entry.newer = null;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
   }
 }
 
