@@ -94,7 +94,11 @@ export class SharedResults implements CurrentReads {
     const known = this.stateKeys.get(name);
     if (known?.selections === selections) return known.key;
     const key = selectionKey(selections);
-    this.stateKeys.set(name, { selections, key });
+    // The entry is updated in place: no new object per selection for a map that lives long.
+    if (known) {
+      known.selections = selections;
+      known.key = key;
+    } else this.stateKeys.set(name, { selections, key });
     return key;
   }
 

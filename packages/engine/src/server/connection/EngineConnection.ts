@@ -2,7 +2,7 @@ import { LOCERR_NUMBERS } from '../../generated/locErr.js';
 import type { MethodDispatcher } from '../dispatch/MethodDispatcher.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
-import { parseRpcRequest, type RpcRequest } from '../protocol/RpcRequest.js';
+import { InvalidRequest, parseRpcRequest, type RpcRequest } from '../protocol/RpcRequest.js';
 import { scanFrame } from '../protocol/scanFrame.js';
 import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
@@ -125,9 +125,8 @@ export class EngineConnection implements SessionSocket {
     message: unknown,
     rawId: string | undefined,
   ): string | undefined | Promise<string | undefined> {
-    const parsed = parseRpcRequest(message, rawId);
-    if ('error' in parsed) return this.errorText(parsed.rawId, parsed.error);
-    const request = parsed.request;
+    const request = parseRpcRequest(message, rawId);
+    if (request instanceof InvalidRequest) return this.errorText(request.rawId, request.error);
     this.pages.received(request);
     const controller = new RequestAbort();
     try {

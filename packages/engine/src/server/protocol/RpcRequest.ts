@@ -16,6 +16,14 @@ export interface RpcRequest {
   readonly delta: boolean;
 }
 
+/** A message whose envelope is not a request: the error to answer it with, and the id to echo. */
+export class InvalidRequest {
+  constructor(
+    readonly error: RpcError,
+    readonly rawId: string,
+  ) {}
+}
+
 function invalid(message: string): RpcError {
   return new RpcError(JsonRpcErr.INVALID_REQUEST, `Invalid request: ${message}`);
 }
@@ -51,22 +59,20 @@ function envelopeProblem(
 export function parseRpcRequest(
   message: unknown,
   rawId: string | undefined,
-): { request: RpcRequest } | { error: RpcError; rawId: string } {
-  if (!isRecord(message)) return { error: invalid('expected a JSON-RPC object'), rawId: 'null' };
+): RpcRequest | InvalidRequest {
+  if (!isRecord(message)) return new InvalidRequest(invalid('expected a JSON-RPC object'), 'null');
   const { jsonrpc, id, handle, method, params, delta } = message;
   const hasId = Object.hasOwn(message, 'id');
   const idOk = id === null || typeof id === 'number' || typeof id === 'string';
   const echo = hasId && idOk && rawId !== undefined ? rawId : 'null';
   const problem = envelopeProblem(hasId && !idOk, jsonrpc, method, handle, params);
-  if (problem !== undefined) return { error: invalid(problem), rawId: echo };
+  if (problem !== undefined) return new InvalidRequest(invalid(problem), echo);
   return {
-    request: {
-      id: hasId ? (id as RequestId) : undefined,
-      rawId: echo,
-      handle: handle as number,
-      method: method as string,
-      params: params as RpcRequest['params'],
-      delta: delta === true,
-    },
+    id: hasId ? (id as RequestId) : undefined,
+    rawId: echo,
+    handle: handle as number,
+    method: method as string,
+    params: params as RpcRequest['params'],
+    delta: delta === true,
   };
 }
