@@ -38,29 +38,57 @@ function refuse(path: string, message: string): LocError {
  * not nested absurdly deep first (the connection scans frames for that).
  */
 export function checkJsonLimits(value: unknown, path: string, limits: JsonLimits, depth = 1): void {
+  // Every request's arguments are walked: the path is written only for a refusal, from the
+  // keys and indexes of the walk's way down (one array for every walk: walks never nest),
+  // not as a new string per member walked.
+  way.length = 0;
+  walk(value, limits, depth, way, path);
+}
+
+const way: (string | number)[] = [];
+
+function walk(
+  value: unknown,
+  limits: JsonLimits,
+  depth: number,
+  way: (string | number)[],
+  root: string,
+): void {
   if (typeof value === 'string') {
     if (value.length > limits.maxStringLength)
       throw refuse(
-        path,
+        pathOf(root, way),
         `a string of ${value.length} characters; the limit is ${limits.maxStringLength}`,
       );
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   if (depth > limits.maxDepth)
-    throw refuse(path, `nested more than ${limits.maxDepth} levels deep, the limit`);
+    throw refuse(pathOf(root, way), `nested more than ${limits.maxDepth} levels deep, the limit`);
   if (Array.isArray(value)) {
     if (value.length > limits.maxArrayLength)
       throw refuse(
-        path,
+        pathOf(root, way),
         `an array of ${value.length} elements; the limit is ${limits.maxArrayLength}`,
       );
-    for (let i = 0; i < value.length; i++)
-      checkJsonLimits(value[i], `${path}/${i}`, limits, depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      way.push(i);
+      walk(value[i], limits, depth + 1, way, root);
+      way.pop();
+    }
     return;
   }
-  for (const key of Object.keys(value)) {
-    if (UNSAFE_KEYS.has(key)) throw refuse(`${path}/${key}`, `the key ${key} is not allowed`);
-    checkJsonLimits((value as Record<string, unknown>)[key], `${path}/${key}`, limits, depth + 1);
+  // for-in with an own-key test rather than Object.keys: no array of keys per object.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    way.push(key);
+    if (UNSAFE_KEYS.has(key)) throw refuse(pathOf(root, way), `the key ${key} is not allowed`);
+    walk((value as Record<string, unknown>)[key], limits, depth + 1, way, root);
+    way.pop();
   }
+}
+
+/** The path of the member the walk is at: its root and the keys and indexes below it. */
+function pathOf(root: string, way: readonly (string | number)[]): string {
+  return way.length === 0 ? root : `${root}/${way.join('/')}`;
 }
