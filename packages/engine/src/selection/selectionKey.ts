@@ -30,9 +30,10 @@ export function withFieldKey(key: string, index: number, selection: FieldSelecti
   return `${key}${key === '' ? '' : ';'}${index}${selection.locked ? 'L' : ''}${setKey(selection.values)}`;
 }
 
-// Fields up to this many values are keyed on any selection (a native scan of their mask); in
-// bigger ones only sets keyed already (one value's shared set, once the cache keyed it).
-const CHEAP_TO_KEY = 16_384;
+// Fields up to this many values are keyed on any selection (a native scan of their mask, at most
+// 2,048 symbols written); in bigger ones only sets keyed already (a shared set of one value,
+// once the result cache keyed it): an engine without the cache pays no long keys per click.
+const CHEAP_TO_KEY = 4096;
 
 /** Whether a set's key is known, or cheap to make. */
 export function cheapToKey(values: SymbolSet): boolean {
