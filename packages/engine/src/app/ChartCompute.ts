@@ -69,7 +69,9 @@ export class ChartCompute {
   /** Forgets the results computed so far (the selections changed); what they are computed with stays. */
   forgetResults(): void {
     // Clearing a Map allocates a new table: every selection gets here, most with no list computed.
-    if (this.cubes.size > 0) this.cubes.clear();
+    // A state's map of cubes is emptied, not dropped, so the next cube needs no new map (the
+    // memo lives as long as the session: each map made per click was copied by a scavenge).
+    for (const byText of this.cubes.values()) if (byText.size > 0) byText.clear();
     if (this.lists.size > 0) this.lists.clear();
   }
 
