@@ -17,7 +17,7 @@ export class RowOrder {
     readonly groups: Int32Array,
     private readonly sort: ((groups: Int32Array) => Int32Array) | undefined,
     private readonly compare: GroupComparator | undefined,
-    private readonly primary: PrimaryNumbers | undefined,
+    private primary: PrimaryNumbers | ((groups: Int32Array) => PrimaryNumbers) | undefined,
   ) {
     if (!sort) this.sorted = groups;
   }
@@ -31,13 +31,15 @@ export class RowOrder {
    * The groups sorted by `sort` (the whole order at once), or by `compare`
    * for partial orders too; `primary`, when given, orders the groups as
    * `compare` does wherever two of its numbers differ, so a partial
-   * selection compares numbers and calls `compare` on ties only.
+   * selection compares numbers and calls `compare` on ties only (given as
+   * a function of the groups, it is worked out when a partial selection
+   * first needs it).
    */
   static sorted(
     groups: Int32Array,
     sort: (groups: Int32Array) => Int32Array,
     compare?: GroupComparator,
-    primary?: PrimaryNumbers,
+    primary?: PrimaryNumbers | ((groups: Int32Array) => PrimaryNumbers),
   ): RowOrder {
     return new RowOrder(groups, sort, compare, primary);
   }
@@ -74,6 +76,7 @@ export class RowOrder {
       return;
     }
     const wanted = Math.max(count, Math.min(n, this.prefix * 4, 1024));
+    if (typeof this.primary === 'function') this.primary = this.primary(this.groups);
     this.prefixRows = smallest(this.groups, wanted, this.compare, this.primary);
     this.prefix = wanted;
   }

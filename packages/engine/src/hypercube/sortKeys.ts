@@ -164,8 +164,9 @@ export function sortRows(
   groupCount: number,
 ): RowOrder {
   const packed = packedSort(keys, groupCount);
-  if (packed) return RowOrder.sorted(groups, packed);
   const compare = chainComparator(keys);
+  // A first page is selected by the packed codes: one number per group that orders as the chain.
+  if (packed) return RowOrder.sorted(groups, packed.sort, compare, packed.primary);
   const primary = keys[0] && primaryNumbers(keys[0]);
   return RowOrder.sorted(groups, (list) => list.slice().sort(compare), compare, primary);
 }
@@ -179,10 +180,14 @@ function primaryNumbers(key: ColumnKey): PrimaryNumbers | undefined {
   return undefined;
 }
 
+// The whole order by packed rank codes, and (worked out when first read) each listed group's
+// packed code as a number: the chain's order wherever two differ, for a partial selection.
 function packedSort(
   keys: readonly ColumnKey[],
   groupCount: number,
-): ((groups: Int32Array) => Int32Array) | undefined {
+):
+  | { sort: (groups: Int32Array) => Int32Array; primary: (groups: Int32Array) => PrimaryNumbers }
+  | undefined {
   let rankSpace = 1;
   const rankKeys: RankKey[] = [];
   for (const key of keys) {
@@ -192,7 +197,15 @@ function packedSort(
   }
   const n = Math.max(1, groupCount);
   if (rankSpace * n > Number.MAX_SAFE_INTEGER) return undefined;
-  return (groups) => {
+  const primary = (groups: Int32Array): PrimaryNumbers => {
+    const codes = new Float64Array(groups.length);
+    rankKeys.forEach((key, k) => addRankDigits(codes, groups, key, k === 0));
+    if (groups.length === n && ascending(groups)) return { values: codes, dir: 1 };
+    const values = new Float64Array(n);
+    for (let i = 0; i < groups.length; i++) values[groups[i]!] = codes[i]!;
+    return { values, dir: 1 };
+  };
+  const sort = (groups: Int32Array): Int32Array => {
     // A rank space not much bigger than the rows is sorted by counting, in linear time.
     if (rankSpace <= 4 * groups.length + 65_536 && ascending(groups))
       return countingSort(groups, rankKeys, rankSpace);
@@ -204,6 +217,7 @@ function packedSort(
     for (let i = 0; i < out.length; i++) out[i] = codes[i]! % n;
     return out;
   };
+  return { sort, primary };
 }
 
 function ascending(groups: Int32Array): boolean {

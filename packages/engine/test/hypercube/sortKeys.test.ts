@@ -71,6 +71,37 @@ describe('sorted rows', () => {
     }
   });
 
+  test('a first page of a packed rank order is selected, and is the head of the full order', () => {
+    const next = random(31);
+    const n = 40_000;
+    // Four dimensions' ranks (nulls and equal ranks included) over a subset of the groups, as a 4-dims chart's.
+    const keys: ColumnKey[] = [51, 22, 14, 12].map((span, k) => {
+      if (k % 2 === 0)
+        return {
+          kind: 'rank',
+          span,
+          ranks: Int32Array.from({ length: n }, () => Math.floor(next() * span)),
+        };
+      const table = Int32Array.from({ length: span - 1 }, () => Math.floor(next() * (span - 2)));
+      const symbols = Int32Array.from({ length: n }, () => Math.floor(next() * span) - 1);
+      return { kind: 'symbolRank', keys: symbols, table, nullRank: span - 1, span };
+    });
+    for (const shown of [identity(n), identity(n).filter(() => next() < 0.6)]) {
+      const reference = Array.from(shown).sort(chainComparator(keys));
+      const order = sortRows(shown, keys, n);
+      order.ensure(100);
+      // Selected, not sorted whole: the first rows are known, the rest not yet.
+      expect((order as unknown as { sorted?: Int32Array }).sorted).toBeUndefined();
+      expect(Array.from({ length: 100 }, (_, row) => order.at(row))).toEqual(
+        reference.slice(0, 100),
+      );
+      expect(Array.from({ length: 300 }, (_, row) => order.at(row))).toEqual(
+        reference.slice(0, 300),
+      );
+      expect(Array.from(order.all())).toEqual(reference);
+    }
+  });
+
   test('a first page of a number-keyed order is the head of the full order', () => {
     const next = random(11);
     const n = 20_000;
