@@ -61,11 +61,14 @@ export class GroupIndex {
       ofRow,
       firstRow,
       keys: numberedKeys,
+      codes,
     } = space <= DENSE_LIMIT
       ? numberDense(columns, length, strides)
       : numberSparse(keyCodes(columns, length, strides));
     if (numberedKeys) return new GroupIndex(count, ofRow, [numberedKeys], strides, firstRow);
-    // An inner grouping (Aggr's) may never read its keys: they are read from the rows when asked for.
+    // An inner grouping (Aggr's) may never read its keys: they are worked out when asked for,
+    // from each group's key code when the numbering kept them, else read from the rows.
+    if (codes) return new GroupIndex(count, ofRow, () => keysOfCodes(codes, strides), strides);
     const keys = () => {
       // First rows worked out here are read for the keys only: a reused array (scratchInts.ts).
       const first = firstRow ?? firstRowsOf(ofRow, count);
@@ -150,6 +153,8 @@ interface Numbered {
   readonly ofRow: Int32Array;
   readonly firstRow?: Int32Array;
   readonly keys?: Int32Array;
+  /** Per group, its key code (see keyCodes). */
+  readonly codes?: Int32Array;
 }
 
 // Dense numbering uses an Int32Array as big as the key space: 16 MB at most.
@@ -211,12 +216,39 @@ function numberDense(
     );
     return { count, ofRow, keys: keys.subarray(0, count) };
   }
-  const count = withCodeTable(space, length, (idOfCode, base) => {
-    if (columns.length === 2 && first!.rows === second!.rows)
-      return numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow);
-    return numberColumns(columns, strides, idOfCode, base, ofRow);
-  });
-  return { count, ofRow };
+  if (columns.length === 2 && first!.rows === second!.rows) {
+    const count = withCodeTable(space, length, (idOfCode, base) =>
+      numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow),
+    );
+    return { count, ofRow };
+  }
+  // Each group's key code as it is numbered (one write per group), copied out at the
+  // group count: its keys are its code's digits, with no pass over the rows for them.
+  const groupCodes = scratchInts('groupCodes', Math.min(space, length), false);
+  const count = withCodeTable(space, length, (idOfCode, base) =>
+    numberColumns(columns, strides, idOfCode, base, ofRow, groupCodes),
+  );
+  return { count, ofRow, codes: groupCodes.slice(0, count) };
+}
+
+// Per column, each group's symbol (-1 for null): the column's digit of the group's key code,
+// all columns' digits peeled off each code in one pass (codes stay below 2^31 here).
+function keysOfCodes(codes: Int32Array, strides: readonly number[]): Int32Array[] {
+  const width = strides.length - 1;
+  const radixes = Int32Array.from({ length: width }, (_, c) => strides[c + 1]! / strides[c]!);
+  const keys = Array.from({ length: width }, () => new Int32Array(codes.length));
+  for (let g = 0; g < codes.length; g++) {
+    let rest = codes[g]!;
+    for (let c = 0; c < width; c++) {
+      const radix = radixes[c]!;
+      const next = (rest / radix) | 0;
+      const digit = rest - next * radix;
+      // The last digit is the null code.
+      keys[c]![g] = digit === radix - 1 ? -1 : digit;
+      rest = next;
+    }
+  }
+  return keys;
 }
 
 // The first row of each group, for ids given in the order of their groups'
@@ -283,42 +315,50 @@ type NumberLoop = (
   base: number,
   ofRow: Int32Array,
   length: number,
+  groupCodes: Int32Array,
   ...columns: unknown[]
 ) => number;
 
-const numberLoops = new Map<number, NumberLoop>();
+const numberLoops = new Map<string, NumberLoop>();
 
-// Three or more columns: one pass, generated once per column count, computes
-// each row's key code from every column and numbers it (no array of codes
-// filled in a pass per column).
+// Three or more columns (or two over different rows): one pass, generated once
+// per column count, computes each row's key code from every column, numbers it
+// and keeps each new group's code (no array of codes filled in a pass per
+// column). Columns over the same rows (one table's) read each row once.
 function numberColumns(
   columns: readonly GroupColumn[],
   strides: readonly number[],
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
+  groupCodes: Int32Array,
 ): number {
-  let loop = numberLoops.get(columns.length);
+  const sameRows = columns.every((column) => column.rows === columns[0]!.rows);
+  const loopKey = `${columns.length}${sameRows ? '=' : ''}`;
+  let loop = numberLoops.get(loopKey);
   if (!loop) {
     const params = columns.flatMap((_, c) => [`s${c}`, `r${c}`, `k${c}`]);
-    const code = columns.map((_, c) => `s${c}[r${c}[i]] * k${c}`).join(' + ');
+    const row = (c: number) => (sameRows ? 'r' : `r${c}[i]`);
+    const code = columns.map((_, c) => `s${c}[${row(c)}] * k${c}`).join(' + ');
     const body = `let count = 0;
       for (let i = 0; i < length; i++) {
+        ${sameRows ? 'const r = r0[i];' : ''}
         const code = ${code};
         let id = idOfCode[code] - base - 1;
         if (id < 0) {
           id = count++;
           idOfCode[code] = base + count;
+          groupCodes[id] = code;
         }
         ofRow[i] = id;
       }
       return count;`;
-    const params0 = ['idOfCode', 'base', 'ofRow', 'length'];
+    const params0 = ['idOfCode', 'base', 'ofRow', 'length', 'groupCodes'];
     loop = new Function(...params0, ...params, body) as NumberLoop;
-    numberLoops.set(columns.length, loop);
+    numberLoops.set(loopKey, loop);
   }
   const args = columns.flatMap((column, c) => [column.symbols, column.rows, strides[c]]);
-  return loop(idOfCode, base, ofRow, ofRow.length, ...args);
+  return loop(idOfCode, base, ofRow, ofRow.length, groupCodes, ...args);
 }
 
 function numberSparse(codes: Float64Array): Numbered {

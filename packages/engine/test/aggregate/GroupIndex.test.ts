@@ -123,6 +123,48 @@ describe('GroupIndex', () => {
     expect(keysOf(small)).toEqual(expectedKeys(small));
   });
 
+  test("four columns numbered with their key codes: over one table's rows and over two, nulls included, one after another", () => {
+    // Keys worked out from each group's key code (reused working array), checked against the
+    // symbols at each group's first row; ids in order of first appearance.
+    const check = (length: number, seed: number, twoTables: boolean) => {
+      const rows = Int32Array.from({ length }, (_, i) => (i * 13 + seed) % 1009);
+      const other = Int32Array.from({ length }, (_, i) => (i * 7 + seed) % 1009);
+      const cols = [7, 5, 4, 3].map((m, k) => ({
+        // Code m - 1 is the null (cardinality m - 1).
+        symbols: Uint8Array.from({ length: 1009 }, (_, r) => ((r + seed) * (k + 3)) % m),
+        rows: twoTables && k === 2 ? other : rows,
+        cardinality: m - 1,
+      }));
+      const index = GroupIndex.build(cols, length);
+      const idOf = new Map<string, number>();
+      const firstOf: number[] = [];
+      for (let i = 0; i < length; i++) {
+        const key = cols.map((c) => c.symbols[c.rows[i]!]).join(',');
+        if (!idOf.has(key)) {
+          idOf.set(key, idOf.size);
+          firstOf.push(i);
+        }
+        expect(index.ofRow[i]).toBe(idOf.get(key));
+      }
+      expect(index.count).toBe(idOf.size);
+      cols.forEach((c, k) => {
+        const expected = firstOf.map((i) => {
+          const symbol = c.symbols[c.rows[i]!]!;
+          return symbol === c.cardinality ? -1 : symbol;
+        });
+        expect(Array.from(index.keys[k]!)).toEqual(expected);
+      });
+      return index;
+    };
+    const first = check(3000, 1, false);
+    const firstKeys = first.keys.map((k) => Array.from(k));
+    check(50, 2, true);
+    check(2000, 3, true);
+    check(3000, 4, false);
+    // Keys once read stay as they were.
+    expect(first.keys.map((k) => Array.from(k))).toEqual(firstKeys);
+  });
+
   test('no columns make one group when there are rows, none otherwise', () => {
     expect(GroupIndex.build([], 4).count).toBe(1);
     expect(GroupIndex.build([], 0).count).toBe(0);
