@@ -71,11 +71,13 @@ export class RowOrder {
   ensure(count: number): void {
     if (this.sorted || count <= this.prefix) return;
     const n = this.groups.length;
-    if (!this.compare || count * 16 > n) {
+    // The first page exactly; past it, at least four times as many rows each time, so
+    // reading row after row selects a few times, not once per row, before sorting all.
+    const wanted = this.prefix === 0 ? count : Math.max(count, this.prefix * 4, 1024);
+    if (!this.compare || wanted * 16 > n) {
       this.all();
       return;
     }
-    const wanted = Math.max(count, Math.min(n, this.prefix * 4, 1024));
     if (typeof this.primary === 'function') this.primary = this.primary(this.groups);
     this.prefixRows = smallest(this.groups, wanted, this.compare, this.primary);
     this.prefix = wanted;
