@@ -63,6 +63,13 @@ function scannedStats(keys: Int32Array, field: Field, distinctKeys: boolean): Co
     } else numeric = false;
     const length = lengths[symbol]!;
     if (length > glyphs) glyphs = length;
+    // Every symbol seen (a small field under many groups): only nulls and Others are left to find.
+    if (distinct === field.cardinality) {
+      for (i++; i < keys.length; i++) {
+        const rest = keys[i]!;
+        if (rest < 0 && !others.has(rest)) others.add(rest);
+      }
+    }
   }
   return { min, max, glyphs, numeric, distinct: distinct + others.size };
 }

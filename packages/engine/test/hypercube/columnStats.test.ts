@@ -75,6 +75,21 @@ describe('column stats', () => {
     expect(columnStats(keys, field, true).min).toBe(100);
   });
 
+  test('a small field under many groups: nulls and Others found after every symbol was seen', () => {
+    const next = random(9);
+    const values: Value[] = [3, 'ab', 12.5, -7, 'longest text'];
+    const field = fieldOf(values);
+    for (const tail of [[], [-1], [-2, -1, -2], [-1, 4, 0, -1]]) {
+      // Many keys, every symbol early, then the tail's nulls (-1) and Others (-2) among repeats.
+      const symbols = [0, 1, 2, 3, 4];
+      for (let i = 0; i < 500; i++) symbols.push(Math.floor(next() * 5));
+      symbols.push(...tail);
+      for (let i = 0; i < 100; i++) symbols.push(Math.floor(next() * 5));
+      const keys = Int32Array.from(symbols);
+      expect(columnStats(keys, field, false), String(tail)).toEqual(expected(keys, values));
+    }
+  });
+
   test('no rows: nothing numeric, no glyphs', () => {
     const field = fieldOf([1, 2, 3]);
     expect(columnStats(new Int32Array(0), field, true)).toEqual({
