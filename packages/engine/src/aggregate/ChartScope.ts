@@ -127,7 +127,14 @@ export class ChartScope {
       return undefined;
     const mask = new Uint8Array(field.cardinality + 1);
     const keys = index.keys[d]!;
-    for (let g = 0; g < keys.length; g++) if (keys[g]! >= 0) mask[keys[g]!] = 1;
+    // A small field under many groups has every symbol marked long before the last key.
+    for (let g = 0, marked = 0; g < keys.length && marked < field.cardinality; g++) {
+      const symbol = keys[g]!;
+      if (symbol >= 0 && mask[symbol] === 0) {
+        mask[symbol] = 1;
+        marked++;
+      }
+    }
     return mask;
   }
 
