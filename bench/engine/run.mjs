@@ -84,6 +84,11 @@ async function bundleEngine() {
     target: 'node20',
     outfile,
     logLevel: 'error',
+    // Bundled CommonJS dependencies (exceljs) require Node's built-ins: an ES module has no
+    // `require` of its own, so the bundle gets one.
+    banner: {
+      js: "import { createRequire as benchRequire } from 'node:module'; const require = benchRequire(import.meta.url);",
+    },
   });
   return import(pathToFileURL(outfile).href);
 }
