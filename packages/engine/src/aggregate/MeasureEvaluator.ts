@@ -228,7 +228,12 @@ export class MeasureEvaluator {
       innerValues instanceof Float64Array
         ? { kind: 'numbers', values: innerValues }
         : asArgument(innerValues);
-    return { frame, index, arg, ofItem: composite.parentsIn(index) };
+    // Every frame row its own inner group (ids run in first-row order, so group g is row g):
+    // each group's parent is its row's outer group, with no pass to work it out. A view of
+    // its own, so rowArguments still tells the Aggr table from the frame rows.
+    const ofItem =
+      composite.count === frame.length ? index.ofRow.subarray(0) : composite.parentsIn(index);
+    return { frame, index, arg, ofItem };
   }
 
   // The row parameters after the first (sort weights, a second series) run over the same frame.

@@ -43,6 +43,7 @@ export function averageVectorByGroup(
 }
 
 function sumAndCount(values: Float64Array, ofRow: Int32Array, groups: number) {
+  if (groups === 1) return sumAndCountOne(values);
   const sums = new Float64Array(groups);
   const counts = new Float64Array(groups);
   for (let i = 0; i < values.length; i++) {
@@ -54,6 +55,21 @@ function sumAndCount(values: Float64Array, ofRow: Int32Array, groups: number) {
     }
   }
   return { sums, counts };
+}
+
+// One group (a grand total's): the sum and count in locals, where a store per
+// row into one slot would make each row wait for the last.
+function sumAndCountOne(values: Float64Array) {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return { sums: Float64Array.of(sum), counts: Float64Array.of(count) };
 }
 
 /** Per group, how many rows hold a number. */
