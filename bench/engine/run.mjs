@@ -1,6 +1,7 @@
 // The @qlikit/engine bench: a selection plus recomputing a 2-dimension,
 // 2-measure hypercube, next to DuckDB answering the same GROUP BY ... WHERE on
-// the same data in the same run, and the engine's heap bytes per row. Data:
+// the same data in the same run (every cell of both answers compared by value),
+// and the engine's heap bytes per row. Data:
 // vega-datasets flights-200k, and 1M- and 10M-row tables made by an
 // AUTOGENERATE load script. Then it runs the load and model benches of the
 // other engine layers when they are present.
@@ -74,6 +75,7 @@ async function bundleEngine() {
     export { searchSymbols } from './packages/engine/src/selection/searchSymbols.ts';
     export { matchLiterals } from './packages/engine/src/selection/matchLiterals.ts';
     export { computeHyperCube } from './packages/engine/src/hypercube/computeHyperCube.ts';
+    export { compareRows, duckNumber } from './bench/engine/shapes/compareRows.ts';
   `;
   const outfile = path.join(work, 'engine.mjs');
   await build({
@@ -180,7 +182,7 @@ function cubeDef(dims, measures) {
 
 async function compare(label, rows, model, selection, def, sql, { bytesPerRow, loadMs }) {
   // Set by the engine's timed runs, which all run before it is read.
-  /** @type {{ layout: { qSize: { qcy: number } } }} */
+  /** @type {{ layout: { qSize: { qcy: number } }, rows(): { qNum?: number | string }[][] }} */
   let cube = /** @type {never} */ (undefined);
   let duckRows = 0;
   // Alternating the two keeps a load change on the shared machine from favouring either.
@@ -196,6 +198,21 @@ async function compare(label, rows, model, selection, def, sql, { bytesPerRow, l
   if (cube.layout.qSize.qcy !== duckRows) {
     throw new Error(`${label}: engine has ${cube.layout.qSize.qcy} rows, DuckDB ${duckRows}`);
   }
+  // Every cell by value (the shapes bench's compareRows), both answers in the numeric order of
+  // their dimensions: the chart sorts them its own way, the SQL has no ORDER BY.
+  const dims = def.qDimensions.length;
+  /** @param {number[]} a @param {number[]} b */
+  const byDims = (a, b) => {
+    for (let d = 0; d < dims; d++) if (a[d] !== b[d]) return a[d] - b[d];
+    return 0;
+  };
+  const keyOf = (/** @type {{ qNum?: number | string }[]} */ row) =>
+    row.map((cell) => (typeof cell.qNum === 'number' ? cell.qNum : NaN));
+  const ours = [...cube.rows()].sort((a, b) => byDims(keyOf(a), keyOf(b)));
+  const theirs = (await duck.runAndReadAll(sql))
+    .getRows()
+    .sort((a, b) => byDims(a.map(engine.duckNumber), b.map(engine.duckNumber)));
+  engine.compareRows(label, ours, theirs);
   console.log(`== ${label}: ${rows.toLocaleString('en')} rows, ${duckRows} result rows`);
   console.log(`   load script + data model: ${loadMs.toFixed(0)} ms`);
   console.log(`   heap held by the data model: ${bytesPerRow.toFixed(2)} bytes/row`);
