@@ -16,11 +16,11 @@ import type { ChartScope } from './ChartScope.js';
 import { evaluateArgument, fieldsOf } from './evaluateArgument.js';
 import type { Frame } from './Frame.js';
 import type { GroupIndex } from './GroupIndex.js';
+import { groupArithmetic, isArithmetic, negateGroups } from './groupArithmetic.js';
 import { mapToTarget } from './mapToTarget.js';
 import { type Prefetched, prefetchAggregates } from './prefetchAggregates.js';
 import { sumsWithGroups } from './sumsWithGroups.js';
 import type { RowArgument } from './RowArgument.js';
-import { numberOf } from './valueParts.js';
 
 /** Groups an expression is evaluated for: the dimension fields and their groups. */
 export interface GroupTarget {
@@ -77,11 +77,11 @@ export class MeasureEvaluator {
         return this.evaluateScalar(expr, target);
       }
       case 'unary':
-        if (expr.op === '-') return negate(this.evaluate(expr.operand, target));
+        if (expr.op === '-') return negateGroups(this.evaluate(expr.operand, target));
         return this.evaluateScalar(expr, target);
       case 'binary':
         if (isArithmetic(expr.op)) {
-          return arithmetic(
+          return groupArithmetic(
             expr.op,
             this.evaluate(expr.left, target),
             this.evaluate(expr.right, target),
@@ -381,27 +381,4 @@ function asArgument(values: Value[]): RowArgument {
     nums[i] = value === null ? NaN : value;
   }
   return { kind: 'numbers', values: nums };
-}
-
-function isArithmetic(op: string): op is '+' | '-' | '*' | '/' {
-  return op === '+' || op === '-' || op === '*' || op === '/';
-}
-
-function negate(values: Value[]): Value[] {
-  return values.map((value) => {
-    const num = numberOf(value);
-    return num === num ? -num : null;
-  });
-}
-
-function arithmetic(op: '+' | '-' | '*' | '/', left: Value[], right: Value[]): Value[] {
-  return left.map((value, g) => {
-    const a = numberOf(value);
-    const b = numberOf(right[g]!);
-    if (a !== a || b !== b) return null;
-    if (op === '+') return a + b;
-    if (op === '-') return a - b;
-    if (op === '*') return a * b;
-    return b === 0 ? null : a / b;
-  });
 }
