@@ -79,8 +79,7 @@ export function fusedWithFirstRows(
   const args = accumulatorArgs(specs, [rows, groups.count, ...group.args], slots);
   args.push(accumulator(groups.count, Infinity, 'min'));
   const merged = reduceInFixedBlocks(kernel, args, rows.length);
-  const results = specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
-  return { results, first: merged[2 * specs.length]! };
+  return { results: finishMerged(specs, merged), first: merged[2 * specs.length]! };
 }
 
 // The same kernel over blocks of rows, on the engine's threads, the blocks' accumulators merged in order.
@@ -91,7 +90,17 @@ function fusedInBlocks(
   length: number,
   slots: number,
 ): Float64Array[] {
-  const merged = reduceInBlocks(kernel, accumulatorArgs(specs, leading, slots), length);
+  return finishMerged(
+    specs,
+    reduceInBlocks(kernel, accumulatorArgs(specs, leading, slots), length),
+  );
+}
+
+// The results from accumulatorArgs' accumulators once merged: each aggregation's values and counts.
+function finishMerged(
+  specs: readonly FusedSpec[],
+  merged: readonly Float64Array[],
+): Float64Array[] {
   return specs.map((spec, k) => finish(spec.op, merged[2 * k]!, merged[2 * k + 1]!));
 }
 
