@@ -146,9 +146,16 @@ export class ChartScope {
   holdsFieldRowsOnce(frame: Frame, name: string): boolean {
     if (this.calculated.has(name)) return false;
     const field = this.field(name);
-    if (field.tableIndexes.length !== 1) return false;
-    const table = this.model.tables[field.tableIndexes[0]!]!;
-    return frame.has(table) && frame.holdsEachRowOnce(table);
+    if (field.tableIndexes.length === 1) {
+      const table = this.model.tables[field.tableIndexes[0]!]!;
+      return frame.has(table) && frame.holdsEachRowOnce(table);
+    }
+    // A key: its own frame is the one table the join tree roots at; the frame must read it there.
+    const own = this.joinTree([name]);
+    if (own.nodes.length !== 1 || !frame.has(own.root) || !frame.holdsEachRowOnce(own.root))
+      return false;
+    const read = this.fieldIn(frame, name);
+    return read.codes === own.root.column(name)!.codes && read.rows === frame.rowsOf(own.root);
   }
 
   // The dimensions' tables joined with those of the measure fields, when they associate at all.
@@ -199,8 +206,12 @@ export class ChartScope {
     const field = this.field(name);
     const tables = this.tablesInFrame(frame, field);
     const first = tables[0]!;
-    const plain = { field, codes: first.column(name)!.codes, rows: frame.rowsOf(first) };
-    if (tables.length < 2 || !frame.hasNullRows(first)) return plain;
+    if (tables.length < 2 || !frame.hasNullRows(first)) {
+      // A dimension table's field over a fact table's frame: its codes on the fact rows.
+      const onFacts = frame.factCodes(first, name);
+      if (onFacts) return { field, codes: onFacts.codes, rows: frame.rowsOf(onFacts.facts) };
+      return { field, codes: first.column(name)!.codes, rows: frame.rowsOf(first) };
+    }
     let merged = this.mergedKeys.get(frame)?.get(name);
     if (!merged) {
       merged = mergedKey(frame, field, tables);

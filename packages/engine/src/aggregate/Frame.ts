@@ -2,6 +2,8 @@ import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
 import { runsInParallel } from '../parallel/inBlocks.js';
 import { joinInChildOrder } from './childOrderJoin.js';
+import { type FactSide, dimensionRows, factCodes, factSide } from './factFrame.js';
+import type { CodeArray } from '../model/CodeArray.js';
 import {
   expandOnThreads,
   gatherOnThreads,
@@ -26,13 +28,26 @@ export class Frame {
   private constructor(
     /** Number of frame rows. */
     readonly length: number,
-    private readonly rowsByTable: ReadonlyMap<Table, Int32Array>,
+    private readonly rowsByTable: Map<Table, Int32Array>,
     private readonly padded: ReadonlySet<Table>,
     private readonly once: ReadonlySet<Table>,
+    /** When the frame is a fact table's rows: the other tables' rows are looked up when read. */
+    private readonly side?: FactSide,
   ) {}
 
   /** Joins the tables of `tree` over the rows `source` allows in each. */
   static join(tree: JoinTree, source: RowSource): Frame {
+    const side = factSide(tree, source);
+    if (side) {
+      const { facts, factRows, padded } = side;
+      return new Frame(
+        factRows.length,
+        new Map([[facts, factRows]]),
+        padded,
+        new Set([facts]),
+        side,
+      );
+    }
     const rootRows = source(tree.root);
     let rows = new Map<Table, Int32Array>([[tree.root, rootRows]]);
     let length = rootRows.length;
@@ -60,12 +75,23 @@ export class Frame {
 
   /** How many tables the frame joins. */
   get tableCount(): number {
-    return this.rowsByTable.size;
+    return this.side ? this.side.links.size + 1 : this.rowsByTable.size;
   }
 
   /** Whether `table` is part of this frame. */
   has(table: Table): boolean {
-    return this.rowsByTable.has(table);
+    return this.rowsByTable.has(table) || this.side?.links.has(table) === true;
+  }
+
+  /**
+   * Field `name` of `table` as codes on the rows of the frame's fact table,
+   * when the frame is one (factFrame.ts) and `table` is another of its tables:
+   * read through `rowsOf(facts)` it gives what `rowsOf(table)` gives.
+   */
+  factCodes(table: Table, name: string): { codes: CodeArray; facts: Table } | undefined {
+    const side = this.side;
+    if (!side || !side.links.has(table)) return undefined;
+    return { codes: factCodes(side, table, name), facts: side.facts };
   }
 
   /**
@@ -84,7 +110,11 @@ export class Frame {
 
   /** Table row of every frame row for `table`. */
   rowsOf(table: Table): Int32Array {
-    const rows = this.rowsByTable.get(table);
+    let rows = this.rowsByTable.get(table);
+    if (!rows && this.side?.links.has(table)) {
+      rows = dimensionRows(this.side, table, (near) => this.rowsOf(near));
+      this.rowsByTable.set(table, rows);
+    }
     if (!rows)
       throw new AggregateError('NO_JOIN_PATH', `Table "${table.name}" is not part of this frame`);
     return rows;
