@@ -14,6 +14,10 @@ import {
   workerMain,
 } from './workerMain.js';
 import { v8Collector } from './v8Collector.js';
+import { sharedMemory } from './sharedMemoryCollection.js';
+
+// A tenth of a 10M chart's shared arrays, a few 1M charts' (bench/engine/README.md).
+const YOUNG_BUDGET = 16 * 2 ** 20;
 
 interface PoolWorker {
   readonly worker: Worker;
@@ -48,6 +52,8 @@ export class WorkerPool {
   lastOwnMs = 0;
   /** The share of the rows the calling thread ran in the last run. */
   lastOwnShare = 1;
+  /** The engine's shared bytes allocated (sharedMemory.allocated) when the workers last collected. */
+  private collectedAt = 0;
 
   /** A pool for `threads` threads in all: this one and `threads - 1` workers. */
   constructor(
@@ -74,11 +80,24 @@ export class WorkerPool {
     const helpers = Math.min(this.workers.length, blocks.length - 1);
     const entries = new Int32Array(new SharedArrayBuffer(4 * Math.max(helpers, 1)));
     const started: PoolWorker[] = [];
+    // The workers drop the shared arrays of the tasks they ran once YOUNG_BUDGET more were allocated.
+    const collectAfter = sharedMemory.allocated - this.collectedAt >= YOUNG_BUDGET;
+    if (collectAfter) this.collectedAt = sharedMemory.allocated;
     for (let k = 0; k < helpers; k++) {
       const worker = this.worker(k);
       Atomics.store(worker.signal, 0, SIGNAL.busy);
       const start = Math.floor(((k + 1) * blocks.length) / (helpers + 1));
-      const task: WorkerTask = { source, args, blocks, claims, start, pooled, entries, slot: k };
+      const task: WorkerTask = {
+        source,
+        args,
+        blocks,
+        claims,
+        start,
+        pooled,
+        entries,
+        slot: k,
+        collectAfter,
+      };
       worker.worker.postMessage(task);
       started.push(worker);
     }

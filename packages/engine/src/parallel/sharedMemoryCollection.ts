@@ -17,6 +17,8 @@ import { type Collect, v8Collector } from './v8Collector.js';
 export class SharedMemoryCollector {
   /** Full collections this collector ran. */
   collections = 0;
+  /** Bytes counted since this collector was made (never reset). */
+  allocated = 0;
   private bytes = 0;
   private collect: Collect | undefined | null = null;
   private observer: PerformanceObserver | undefined;
@@ -33,6 +35,7 @@ export class SharedMemoryCollector {
   /** Counts `bytes` of SharedArrayBuffer just allocated. */
   note(bytes: number): void {
     this.observe();
+    this.allocated += bytes;
     this.bytes += bytes;
     if (this.bytes < this.budget || this.pending) return;
     // Looked up only once needed: a process without big scans never sets V8's flags.

@@ -18,6 +18,8 @@ export interface WorkerTask {
   readonly pooled: boolean;
   readonly entries: Int32Array;
   readonly slot: number;
+  /** Collect this thread's young generation after answering (WorkerPool paces it). */
+  readonly collectAfter: boolean;
 }
 
 /** What the pool sends a worker to collect its heap's garbage (when the process exposes gc). */
@@ -53,16 +55,21 @@ export function workerMain(
   // A task's SharedArrayBuffers (tens of MB at 10M rows) stay mapped until this
   // heap drops their objects, and a thread that allocates so little JavaScript
   // collects on its own once in minutes. So a young-generation collection runs
-  // after each answer, once the handler has returned (the task's objects are
-  // garbage by then: run inside it, the collection kept them, and two such
-  // promoted them), and a full one when the thread has been idle a second or
-  // after every FULL_EVERY tasks: objects promoted anyway (a young collection
-  // that came during a long task) are only freed by a full collection, which
-  // this thread otherwise never runs. Before, some processes kept every 10M
-  // chart's row arrays (23 MB) for good, faulting fresh memory in each
-  // computation (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of
-  // system CPU per look). `collect` is V8's collector (v8Collector.ts), if any.
-  const FULL_EVERY = 32;
+  // after an answer when the pool asks for one (once the engine has allocated
+  // YOUNG_BUDGET bytes of shared arrays since the last: WorkerPool.ts), once the
+  // handler has returned (the task's objects are garbage by then: run inside it,
+  // the collection kept them, and two such promoted them), and a full one when
+  // the thread has been idle a second or after every FULL_EVERY young ones:
+  // objects promoted anyway (a young collection that came during a long task)
+  // are only freed by a full collection, which this thread otherwise never
+  // runs. Before any of it, some processes kept every 10M chart's row arrays
+  // (23 MB) for good, faulting fresh memory in each computation
+  // (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of system CPU
+  // per look). A young collection after every task cost the calling thread
+  // more than the collection itself: V8's collector threads took both cores
+  // while it posted its next task (1-3 ms in a 1M look; bench/engine/README.md).
+  // `collect` is V8's collector (v8Collector.ts), if any.
+  const FULL_EVERY = 8;
   // Long enough that a server's or a bench's next request usually comes first
   // (a collection here takes this thread ~5 ms: a process's other work would pay for it).
   const IDLE_MS = 1000;
@@ -74,12 +81,12 @@ export function workerMain(
     clearTimeout(idle);
     collect?.();
   };
-  const collectAfterTask = () => {
+  const collectAfterTask = (young: boolean) => {
     if (!collect) return;
     clearTimeout(idle);
     idle = setTimeout(collectFull, IDLE_MS);
     idle.unref();
-    if (collecting) return;
+    if (collecting || !young) return;
     collecting = true;
     setImmediate(() => {
       collecting = false;
@@ -99,7 +106,7 @@ export function workerMain(
     }
     // Begun too late: the calling thread ran every block and does not wait for this one.
     if (Atomics.compareExchange(task.entries, task.slot, 0, 1) !== 0) {
-      collectAfterTask();
+      collectAfterTask(task.collectAfter);
       return;
     }
     try {
@@ -127,6 +134,6 @@ export function workerMain(
     }
     wake(1);
     // After the answer: the waiting thread goes on meanwhile.
-    collectAfterTask();
+    collectAfterTask(task.collectAfter);
   });
 }
