@@ -16,8 +16,10 @@ import {
 import { v8Collector } from './v8Collector.js';
 import { sharedMemory } from './sharedMemoryCollection.js';
 
-// A tenth of a 10M chart's shared arrays, a few 1M charts' (bench/engine/README.md).
+// Less than a 10M chart's shared arrays, a few 1M charts' (bench/engine/README.md).
 const YOUNG_BUDGET = 16 * 2 ** 20;
+// Computations run back to back without a turn of the event loop: a task asks for it.
+const TASK_BUDGET = 4 * YOUNG_BUDGET;
 
 interface PoolWorker {
   readonly worker: Worker;
@@ -54,6 +56,7 @@ export class WorkerPool {
   lastOwnShare = 1;
   /** The engine's shared bytes allocated (sharedMemory.allocated) when the workers last collected. */
   private collectedAt = 0;
+  private pendingCollection: NodeJS.Immediate | undefined;
 
   /** A pool for `threads` threads in all: this one and `threads - 1` workers. */
   constructor(
@@ -80,9 +83,15 @@ export class WorkerPool {
     const helpers = Math.min(this.workers.length, blocks.length - 1);
     const entries = new Int32Array(new SharedArrayBuffer(4 * Math.max(helpers, 1)));
     const started: PoolWorker[] = [];
-    // The workers drop the shared arrays of the tasks they ran once YOUNG_BUDGET more were allocated.
-    const collectAfter = sharedMemory.allocated - this.collectedAt >= YOUNG_BUDGET;
+    // The workers drop the shared arrays of the tasks they ran once YOUNG_BUDGET more were
+    // allocated: at the next turn of the event loop, after the computation, or after this task.
+    const fresh = sharedMemory.allocated - this.collectedAt;
+    const collectAfter = fresh >= TASK_BUDGET;
     if (collectAfter) this.collectedAt = sharedMemory.allocated;
+    else if (fresh >= YOUNG_BUDGET && !this.pendingCollection) {
+      this.pendingCollection = setImmediate(() => this.collectYoung());
+      this.pendingCollection.unref();
+    }
     for (let k = 0; k < helpers; k++) {
       const worker = this.worker(k);
       Atomics.store(worker.signal, 0, SIGNAL.busy);
@@ -143,10 +152,20 @@ export class WorkerPool {
     running.forEach((worker, k) => this.await(worker, k));
   }
 
+  // Between computations: each running worker collects its young generation, unanswered.
+  private collectYoung(): void {
+    this.pendingCollection = undefined;
+    this.collectedAt = sharedMemory.allocated;
+    for (const worker of this.workers)
+      worker?.worker.postMessage({ collect: true, young: true } satisfies CollectTask);
+  }
+
   /** Ends every worker thread (a later run starts new ones). */
   async terminate(): Promise<void> {
     const running = this.workers.filter((worker) => worker !== undefined);
     this.workers.fill(undefined);
+    clearImmediate(this.pendingCollection);
+    this.pendingCollection = undefined;
     await Promise.all(running.map((worker) => this.end(worker)));
   }
 

@@ -22,9 +22,14 @@ export interface WorkerTask {
   readonly collectAfter: boolean;
 }
 
-/** What the pool sends a worker to collect its heap's garbage (when the process exposes gc). */
+/**
+ * What the pool sends a worker to collect its heap's garbage: with `young`,
+ * its young generation, unanswered (between computations); else a full
+ * collection, answered.
+ */
 export interface CollectTask {
   readonly collect: true;
+  readonly young?: boolean;
 }
 
 /** What a worker answers on its reply port. */
@@ -54,21 +59,21 @@ export function workerMain(
   };
   // A task's SharedArrayBuffers (tens of MB at 10M rows) stay mapped until this
   // heap drops their objects, and a thread that allocates so little JavaScript
-  // collects on its own once in minutes. So a young-generation collection runs
-  // after an answer when the pool asks for one (once the engine has allocated
-  // YOUNG_BUDGET bytes of shared arrays since the last: WorkerPool.ts), once the
-  // handler has returned (the task's objects are garbage by then: run inside it,
-  // the collection kept them, and two such promoted them), and a full one when
-  // the thread has been idle a second or after every FULL_EVERY young ones:
-  // objects promoted anyway (a young collection that came during a long task)
-  // are only freed by a full collection, which this thread otherwise never
-  // runs. Before any of it, some processes kept every 10M chart's row arrays
-  // (23 MB) for good, faulting fresh memory in each computation
-  // (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of system CPU
-  // per look). A young collection after every task cost the calling thread
-  // more than the collection itself: V8's collector threads took both cores
-  // while it posted its next task (1-3 ms in a 1M look; bench/engine/README.md).
-  // `collect` is V8's collector (v8Collector.ts), if any.
+  // collects on its own once in minutes. So the pool has it collect its young
+  // generation between computations (once the engine allocated enough shared
+  // arrays since the last: WorkerPool.ts), or after answering a task that asks
+  // for it, once the handler has returned (the task's objects are garbage by
+  // then: run inside it, the collection kept them, and two such promoted them);
+  // and a full one runs when the thread has been idle a second or after every
+  // FULL_EVERY young ones: objects promoted anyway (a young collection that
+  // came during a long task) are only freed by a full collection, which this
+  // thread otherwise never runs. Before any of it, some processes kept every
+  // 10M chart's row arrays (23 MB) for good, faulting fresh memory in each
+  // computation (bench/engine/shapes/clientGap.ts: ~5,900 faults, 7-17 ms of
+  // system CPU per look). A young collection after every task cost the calling
+  // thread more than the collection itself: V8's collector threads took both
+  // cores while it posted its next task (1-3 ms in a 1M look;
+  // bench/engine/README.md). `collect` is V8's collector (v8Collector.ts), if any.
   const FULL_EVERY = 8;
   // Long enough that a server's or a bench's next request usually comes first
   // (a collection here takes this thread ~5 ms: a process's other work would pay for it).
@@ -81,6 +86,10 @@ export function workerMain(
     clearTimeout(idle);
     collect?.();
   };
+  const collectYoung = () => {
+    if (++sinceFull >= FULL_EVERY) collectFull();
+    else collect?.({ type: 'minor' });
+  };
   const collectAfterTask = (young: boolean) => {
     if (!collect) return;
     clearTimeout(idle);
@@ -90,14 +99,18 @@ export function workerMain(
     collecting = true;
     setImmediate(() => {
       collecting = false;
-      if (++sinceFull >= FULL_EVERY) collectFull();
-      else collect({ type: 'minor' });
+      collectYoung();
     });
   };
   // A thread that ends (process.exit in a loop, a fatal error) still wakes the waiting thread.
   process.on('exit', () => wake(2));
   const loops = new Map<string, BlockLoop>();
   parentPort!.on('message', (task: WorkerTask | CollectTask) => {
+    // Also once the handler has returned: a task answered in the same batch of messages is still held.
+    if ('collect' in task && task.young) {
+      collectAfterTask(true);
+      return;
+    }
     if ('collect' in task) {
       collectFull();
       reply.postMessage({ ok: true, results: [] });
