@@ -20,6 +20,7 @@ import { groupArithmetic, isArithmetic, negateGroups } from './groupArithmetic.j
 import { mapToTarget } from './mapToTarget.js';
 import { type Prefetched, prefetchAggregates } from './prefetchAggregates.js';
 import { sumsWithGroups } from './sumsWithGroups.js';
+import { sumPerRow } from './sumPerRow.js';
 import type { RowArgument } from './RowArgument.js';
 
 /** Groups an expression is evaluated for: the dimension fields and their groups. */
@@ -170,7 +171,7 @@ export class MeasureEvaluator {
     const main = call.args[0];
     const items =
       main?.kind === 'call' && main.key === 'AGGR'
-        ? this.aggrItems(main, set, dims)
+        ? this.aggrItems(main, set, dims, readsNumbersOnly(spec, call))
         : this.frameItems(call, set, dims, readsNumbersOnly(spec, call));
     const rows = this.rowArguments(call, spec, items);
     const constants = this.constants(call, spec);
@@ -204,7 +205,13 @@ export class MeasureEvaluator {
 
   // Aggr(inner, dims...) is a virtual table: one item per combination of the
   // outer groups and the Aggr dimensions, holding `inner` for it.
-  private aggrItems(aggr: CallExpr, set: SetExpression | undefined, dims: readonly string[]) {
+  // With `numbers`, the outer call reads the inner values as numbers only.
+  private aggrItems(
+    aggr: CallExpr,
+    set: SetExpression | undefined,
+    dims: readonly string[],
+    numbers: boolean,
+  ) {
     const [inner, ...dimArgs] = aggr.args;
     if (!inner)
       throw new AggregateError('BAD_ARGUMENTS', 'Aggr() needs an expression and dimensions');
@@ -213,6 +220,10 @@ export class MeasureEvaluator {
     const frame = this.scope.frame(aggr.set ?? set, allDims);
     const index = this.scope.groups(frame, dims);
     const composite = this.scope.groups(frame, allDims);
+    const ofRows = () => index.ofRow.subarray(0);
+    const perRow =
+      numbers && composite.count === frame.length && sumPerRow(this.scope, inner, allDims, frame);
+    if (perRow) return { frame, index, arg: perRow, ofItem: ofRows() };
     const innerTarget = { dims: allDims, index: composite };
     let computed = this.aggrInner.get(composite);
     if (!computed) this.aggrInner.set(composite, (computed = new Map()));
@@ -231,8 +242,7 @@ export class MeasureEvaluator {
     // Every frame row its own inner group (ids run in first-row order, so group g is row g):
     // each group's parent is its row's outer group, with no pass to work it out. A view of
     // its own, so rowArguments still tells the Aggr table from the frame rows.
-    const ofItem =
-      composite.count === frame.length ? index.ofRow.subarray(0) : composite.parentsIn(index);
+    const ofItem = composite.count === frame.length ? ofRows() : composite.parentsIn(index);
     return { frame, index, arg, ofItem };
   }
 

@@ -21,6 +21,8 @@ import { runsInBlocks } from '../parallel/inBlocks.js';
 import type { NumericInput } from './NumericInput.js';
 import type { RowArgument } from './RowArgument.js';
 import { toValues } from './numberedValues.js';
+import { fusedAggregates } from './fusedAggregates.js';
+import { sumsByGroupRanges } from '../parallel/groupRanges.js';
 
 /** One aggregation call over items: its spec and its evaluated arguments. */
 export interface AggregationOptions {
@@ -78,10 +80,17 @@ export function aggregateNumbers(
     case 'max':
       return maxByGroup(input, ofItem, groups);
     case 'avg': {
-      const sums = sumByGroup(input, ofItem, groups);
-      const counts = countNumbersByGroup(input, ofItem, groups);
-      for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
-      return sums;
+      if (sumsByGroupRanges(input.rows.length, groups)) {
+        const sums = sumByGroup(input, ofItem, groups);
+        const counts = countNumbersByGroup(input, ofItem, groups);
+        for (let g = 0; g < groups; g++) sums[g] = counts[g]! > 0 ? sums[g]! / counts[g]! : NaN;
+        return sums;
+      }
+      // Sums and counts in one pass over the rows (in the same blocks as sumByGroup's).
+      const { symbols: codes, nums, rows } = input;
+      if (groups === 1 && !runsInBlocks(rows.length)) return Float64Array.of(averageOf(input));
+      const avg = { op: 'avg' as const, codes, nums, nullCode: nums.length - 1 };
+      return fusedAggregates([avg], rows, { kind: 'ids', ofRow: ofItem, count: groups })[0]!;
     }
   }
 }
@@ -161,4 +170,18 @@ function itemsByGroup(ofItem: Int32Array, groups: number) {
   const order = new Int32Array(ofItem.length);
   for (let i = 0; i < ofItem.length; i++) order[fill[ofItem[i]!]!++] = i;
   return { start, order };
+}
+
+// One group's average in locals: a store per row into one slot would make each row wait for the last.
+function averageOf({ nums, symbols, rows }: NumericInput): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = nums[symbols[rows[i]!]!]!;
+    if (v === v) {
+      sum += v;
+      count++;
+    }
+  }
+  return count > 0 ? sum / count : NaN;
 }

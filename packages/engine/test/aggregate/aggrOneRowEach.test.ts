@@ -78,6 +78,29 @@ describe('Aggr with one frame row per inner group', () => {
       expect(value).toBeCloseTo((sums.get(`${region}|0`)! + sums.get(`${region}|1`)!) / 2, 9);
     }
   });
+
+  test('Sum, Min, Max and Count of the inner sums: a null amount is an inner sum of 0', () => {
+    const measures = ['Sum', 'Min', 'Max', 'Count'].map(
+      (outer) => `${outer}(Aggr(Sum(Amount), Region, Id))`,
+    );
+    const chart = chartOf(model, selectValues(model, { Half: [0] }), ['Region'], measures);
+    const inner = new Map<string, number[]>();
+    for (const row of rows.filter((r) => r[3] === 0)) {
+      const list = inner.get(row[0] as string) ?? [];
+      list.push((row[2] as number | null) ?? 0);
+      inner.set(row[0] as string, list);
+    }
+    const want = [...inner]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([region, sums]) => [
+        region,
+        sums.reduce((a, b) => a + b, 0),
+        Math.min(...sums),
+        Math.max(...sums),
+        sums.length,
+      ]);
+    expect(chart.rows).toEqual(want);
+  });
 });
 
 test('an Aggr table with one row per group still refuses other per-record arguments', () => {
