@@ -19,7 +19,7 @@ import { sharedMemory } from './sharedMemoryCollection.js';
 // Less than a 10M chart's shared arrays, a few 1M charts' (bench/engine/README.md).
 const YOUNG_BUDGET = 16 * 2 ** 20;
 // Computations run back to back without a turn of the event loop: a task asks for it.
-const TASK_BUDGET = 4 * YOUNG_BUDGET;
+const TASK_BUDGET = 2 * YOUNG_BUDGET;
 
 interface PoolWorker {
   readonly worker: Worker;
