@@ -57,7 +57,7 @@ export class ChartScope {
     let frame = this.frames.get(key);
     if (!frame) {
       const records = this.records(set, setKey);
-      frame = Frame.join(tree, (table) => records.rows(table));
+      frame = Frame.join(tree, (table) => records.rows(table), records.keyCodes?.bind(records));
       this.frames.set(key, frame);
     }
     return frame;

@@ -4,6 +4,7 @@ import { runsInParallel } from '../parallel/inBlocks.js';
 import { joinInChildOrder } from './childOrderJoin.js';
 import { type FactSide, dimensionRows, factCodes, factSide } from './factFrame.js';
 import type { CodeArray } from '../model/CodeArray.js';
+import type { KeyCodes } from '../selection/propagate.js';
 import {
   expandOnThreads,
   gatherOnThreads,
@@ -16,6 +17,9 @@ import { AggregateError } from './AggregateError.js';
 
 /** Table rows a frame may use, ascending, per table. */
 export type RowSource = (table: Table) => Int32Array;
+
+/** A key's codes in the rows a frame may use of a table, where known without reading them. */
+export type KeyCodesOf = (table: Table, key: string) => KeyCodes | undefined;
 
 /**
  * The rows an aggregation runs over: the full natural outer join of the
@@ -35,9 +39,12 @@ export class Frame {
     private readonly side?: FactSide,
   ) {}
 
-  /** Joins the tables of `tree` over the rows `source` allows in each. */
-  static join(tree: JoinTree, source: RowSource): Frame {
-    const side = factSide(tree, source);
+  /**
+   * Joins the tables of `tree` over the rows `source` allows in each
+   * (`keyCodes`, where given, tells a key's codes in them without reading them).
+   */
+  static join(tree: JoinTree, source: RowSource, keyCodes?: KeyCodesOf): Frame {
+    const side = factSide(tree, source, keyCodes);
     if (side) {
       const { facts, factRows, padded } = side;
       return new Frame(

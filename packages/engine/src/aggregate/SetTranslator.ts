@@ -159,6 +159,7 @@ function recordsOf(result: SelectionResult): RecordSet {
       }
       return rows;
     },
+    keyCodes: (table, key) => result.keyCodes(table, key),
   };
 }
 

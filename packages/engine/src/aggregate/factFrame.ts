@@ -2,7 +2,7 @@ import { type CodeArray, allocateCodeArray } from '../model/CodeArray.js';
 import type { Column } from '../model/Column.js';
 import type { JoinTree } from '../model/JoinTree.js';
 import type { Table } from '../model/Table.js';
-import type { RowSource } from './Frame.js';
+import type { KeyCodesOf, RowSource } from './Frame.js';
 
 /** How a dimension table is reached: the table nearer the facts and the key it shares with it. */
 interface Link {
@@ -37,13 +37,17 @@ export interface FactSide {
  * times its rows (the order Frame.join's child-order join gives). Else
  * undefined.
  */
-export function factSide(tree: JoinTree, source: RowSource): FactSide | undefined {
+export function factSide(
+  tree: JoinTree,
+  source: RowSource,
+  keyCodes?: KeyCodesOf,
+): FactSide | undefined {
   if (tree.nodes.length < 2) return undefined;
   // Frame.join turns to the first child's row order when it has over four times the root's rows.
   const first = tree.nodes[1]!.table;
   const facts = source(first).length > 4 * source(tree.root).length ? first : tree.root;
   const links = linksFrom(tree, facts);
-  return links && checked(facts, source, links);
+  return links && checked(facts, source, links, keyCodes);
 }
 
 // The other tables of the tree, walked from `facts`, when each one's key toward the facts is unique in it.
@@ -79,6 +83,7 @@ function checked(
   facts: Table,
   source: RowSource,
   links: ReadonlyMap<Table, Link>,
+  keyCodes: KeyCodesOf | undefined,
 ): FactSide | undefined {
   const factRows = source(facts);
   const padded = new Set<Table>();
@@ -86,15 +91,18 @@ function checked(
     const nearRows = link.near === facts ? factRows : source(link.near);
     const nearCodes = link.near.column(link.key)!.codes;
     const nullCode = link.rowOfCode.length - 1;
-    const met = markCodes(nearRows, nearCodes, nullCode);
-    // The nearer table's null rows carry a null key on.
-    if (padded.has(link.near)) met[nullCode] = 1;
+    const met =
+      (link.near === facts && knownCodes(link.near, nearRows, link.key, keyCodes)) ||
+      markCodes(nearRows, nearCodes, nullCode);
     const rows = source(table);
     const allowed = new Uint8Array(table.rowCount + 1);
     for (let i = 0; i < rows.length; i++) allowed[rows[i]!] = 1;
     const codes = table.column(link.key)!.codes;
-    // An allowed row no frame row meets would be a frame row of its own.
-    for (let i = 0; i < rows.length; i++) if (met[codes[rows[i]!]!] !== 1) return undefined;
+    // An allowed row no frame row meets (a null key meets none) would be a frame row of its own.
+    for (let i = 0; i < rows.length; i++) {
+      const code = codes[rows[i]!]!;
+      if (code === nullCode || met[code] !== 1) return undefined;
+    }
     for (let code = 0; code < nullCode; code++) {
       if (met[code] !== 1) continue;
       const row = link.rowOfCode[code]!;
@@ -102,7 +110,8 @@ function checked(
       // A met row the records leave out is the null row in the outer join.
       else if (allowed[row] !== 1) return undefined;
     }
-    if (met[nullCode] === 1) padded.add(table);
+    // A null key, or the nearer table's null row (which carries one on), meets the null row.
+    if (met[nullCode] === 1 || padded.has(link.near)) padded.add(table);
   }
   return { facts, factRows, links, padded };
 }
@@ -176,6 +185,37 @@ export function factCodes(side: FactSide, table: Table, name: string): CodeArray
   codes = allocateCodeArray(column.nullCode, facts.rowCount + 1);
   for (let r = 0; r <= facts.rowCount; r++) codes[r] = codeOfKey[factKey[r]!]!;
   byPath.set(key, codes);
+  return codes;
+}
+
+// The fact rows' key codes without a pass over them, when known: every row's
+// (the column's, kept per model), or the selection's propagation's (null keys
+// only where the column has none); else undefined.
+function knownCodes(
+  facts: Table,
+  rows: Int32Array,
+  key: string,
+  keyCodes: KeyCodesOf | undefined,
+): Uint8Array | undefined {
+  const column = facts.column(key)!;
+  if (rows.length === facts.rowCount) return columnCodes(column, facts.rowCount);
+  const known = keyCodes?.(facts, key);
+  if (!known) return undefined;
+  if (known.withNull && columnCodes(column, facts.rowCount)[column.nullCode] === 1)
+    return undefined;
+  return known.codes;
+}
+
+// Per column, a 1 per code some row holds, null included.
+const codesOfColumn = new WeakMap<Column, Uint8Array>();
+
+function columnCodes(column: Column, rowCount: number): Uint8Array {
+  let codes = codesOfColumn.get(column);
+  if (!codes) {
+    codes = new Uint8Array(column.nullCode + 1);
+    for (let row = 0; row < rowCount; row++) codes[column.codes[row]!] = 1;
+    codesOfColumn.set(column, codes);
+  }
   return codes;
 }
 

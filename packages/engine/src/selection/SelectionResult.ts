@@ -2,7 +2,7 @@ import type { DataModel } from '../model/DataModel.js';
 import type { Field } from '../model/Field.js';
 import type { Table } from '../model/Table.js';
 import type { FieldSelection, Selections } from './FieldSelection.js';
-import { presentCodes, propagate } from './propagate.js';
+import { type KeyCodes, type Propagated, presentCodes, propagate } from './propagate.js';
 import type { RowSet } from './RowSet.js';
 import { countStates, type StateCounts } from './StateCounts.js';
 import { SymbolSet } from './SymbolSet.js';
@@ -26,11 +26,22 @@ export class SelectionResult {
     /** The selections this result stems from; empty for combined sets. */
     readonly selections: Selections,
     private readonly tableRows: readonly RowSet[],
+    private readonly propagated?: Propagated,
   ) {}
 
   /** Propagates `selections` through the model. */
   static fromSelections(model: DataModel, selections: Selections): SelectionResult {
-    return new SelectionResult(model, selections, propagate(model, selections));
+    const propagated = propagate(model, selections);
+    return new SelectionResult(model, selections, propagated.rows, propagated);
+  }
+
+  /**
+   * The codes of key `field` in the possible rows of `table`, when the
+   * propagation found them on its way (undefined otherwise: read the rows).
+   */
+  keyCodes(table: Table, field: string): KeyCodes | undefined {
+    const resolved = this.model.findField(field);
+    return resolved && this.propagated?.keyCodes(table.index, resolved.index);
   }
 
   /** Wraps row sets computed elsewhere (e.g. by combining sets); no field has a selection. */

@@ -44,9 +44,29 @@ interface KeyGraph {
  * only shrink, so the work list reaches a fixpoint; a table is re-read only
  * when something flowing into it changed.
  */
-export function propagate(model: DataModel, selections: Selections): RowSet[] {
-  if (selections.size === 0) return model.tables.map((table) => RowSet.full(table.rowCount));
-  return new Propagation(model, selections).run();
+export function propagate(model: DataModel, selections: Selections): Propagated {
+  if (selections.size === 0)
+    return {
+      rows: model.tables.map((table) => RowSet.full(table.rowCount)),
+      keyCodes: () => undefined,
+    };
+  const propagation = new Propagation(model, selections);
+  return { rows: propagation.run(), keyCodes: (t, field) => propagation.keyCodes(t, field) };
+}
+
+/** A key's codes in a table's possible rows, as the propagation left them. */
+export interface KeyCodes {
+  /** 1 per key code some possible row holds; the null slot is 0. */
+  readonly codes: Uint8Array;
+  /** Whether possible rows may hold a null key too (nothing restricted the key there). */
+  readonly withNull: boolean;
+}
+
+/** What `propagate` gives: the possible rows of every table, and the key codes it found in them. */
+export interface Propagated {
+  readonly rows: RowSet[];
+  /** Key `field`'s codes in table `t`'s possible rows, where the messages tell them. */
+  readonly keyCodes: (t: number, field: number) => KeyCodes | undefined;
 }
 
 /** One propagation run: the messages on every port and the work list of tables to revisit. */
@@ -88,6 +108,22 @@ class Propagation {
       for (const p of this.graph.portsOfTable[t]) if (this.upActive[p]) this.sendUp(t, p);
     }
     return this.model.tables.map((table) => this.rowsPassingAll(table.index));
+  }
+
+  /**
+   * After `run`: what table `t` last told key `field` (the codes of its rows
+   * passing everything but that key's own message) narrowed by that message,
+   * which are the codes of its possible rows; undefined when it told nothing.
+   */
+  keyCodes(t: number, field: number): KeyCodes | undefined {
+    const p = this.graph.portsOfTable[t].find((q) => this.graph.ports[q].field === field);
+    const up = p === undefined ? undefined : this.up[p];
+    if (p === undefined || !up) return undefined;
+    const down = this.down[p];
+    if (!down) return { codes: up, withNull: true };
+    const codes = new Uint8Array(up.length);
+    for (let c = 0; c < codes.length; c++) codes[c] = up[c]! & down[c]!;
+    return { codes, withNull: false };
   }
 
   /** Tells the key field behind port `p` which key values table `t` still has. */
