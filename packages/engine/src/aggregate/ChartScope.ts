@@ -125,17 +125,7 @@ export class ChartScope {
     const table = this.model.tables[field.tableIndexes[0]!]!;
     if (!frame.has(table) || frame.rowsOf(table) !== this.records(undefined, '$').rows(table))
       return undefined;
-    const mask = new Uint8Array(field.cardinality + 1);
-    const keys = index.keys[d]!;
-    // A small field under many groups has every symbol marked long before the last key.
-    for (let g = 0, marked = 0; g < keys.length && marked < field.cardinality; g++) {
-      const symbol = keys[g]!;
-      if (symbol >= 0 && mask[symbol] === 0) {
-        mask[symbol] = 1;
-        marked++;
-      }
-    }
-    return mask;
+    return markedSymbols(index.keys[d]!, field.cardinality);
   }
 
   /**
@@ -280,4 +270,22 @@ function mergedKey(frame: Frame, field: Field, tables: readonly Table[]): FrameF
   const rows = new Int32Array(frame.length);
   for (let i = 0; i < rows.length; i++) rows[i] = i;
   return { field, codes, rows };
+}
+
+/**
+ * Per symbol of a field of `cardinality` symbols (and a slot for null), 1
+ * where `keys` names it. Typed arrays and numbers only: a loop reading a
+ * short-lived object lost its machine code at every full collection.
+ */
+function markedSymbols(keys: Int32Array, cardinality: number): Uint8Array {
+  const mask = new Uint8Array(cardinality + 1);
+  // A small field under many groups has every symbol marked long before the last key.
+  for (let g = 0, marked = 0; g < keys.length && marked < cardinality; g++) {
+    const symbol = keys[g]!;
+    if (symbol >= 0 && mask[symbol] === 0) {
+      mask[symbol] = 1;
+      marked++;
+    }
+  }
+  return mask;
 }

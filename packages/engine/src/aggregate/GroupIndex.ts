@@ -211,14 +211,16 @@ function numberDense(
   if (columns.length === 1) {
     // The symbol of each group as it is numbered: no pass over the rows for the keys afterwards.
     const keys = new Int32Array(Math.min(space, length));
+    const { symbols, rows, cardinality } = first!;
     const count = withCodeTable(space, length, (idOfCode, base) =>
-      numberOneColumn(first!, idOfCode, base, ofRow, keys),
+      numberOneColumn(symbols, rows, cardinality, idOfCode, base, ofRow, keys),
     );
     return { count, ofRow, keys: keys.subarray(0, count) };
   }
   if (columns.length === 2 && first!.rows === second!.rows) {
+    const [a, b, rows] = [first!.symbols, second!.symbols, first!.rows];
     const count = withCodeTable(space, length, (idOfCode, base) =>
-      numberTwoColumns(first!, second!, strides[1]!, idOfCode, base, ofRow),
+      numberTwoColumns(a, b, rows, strides[1]!, idOfCode, base, ofRow),
     );
     return { count, ofRow };
   }
@@ -262,15 +264,21 @@ function firstRowsOf(ofRow: Int32Array, count: number): Int32Array {
 
 // In each numbering loop an entry of idOfCode holds base + id + 1 (at or below base: no group yet).
 
+// The numbering loops take typed arrays and numbers only: a loop that read a
+// short-lived object (a GroupColumn) lost its machine code at every full
+// collection, whose objects' shapes die with them, and ran interpreted until V8
+// compiled it again (bench/engine/README.md, "Machine code lost to full collections").
+
 // Also writes each group's symbol (-1 for the null code) into `keys`.
 function numberOneColumn(
-  column: GroupColumn,
+  symbols: ArrayLike<number>,
+  rows: Int32Array,
+  cardinality: number,
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
   keys: Int32Array,
 ): number {
-  const { symbols, rows, cardinality } = column;
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const code = symbols[rows[i]!]!;
@@ -286,16 +294,14 @@ function numberOneColumn(
 }
 
 function numberTwoColumns(
-  first: GroupColumn,
-  second: GroupColumn,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  rows: Int32Array,
   stride: number,
   idOfCode: Int32Array,
   base: number,
   ofRow: Int32Array,
 ): number {
-  const a = first.symbols;
-  const b = second.symbols;
-  const rows = first.rows;
   let count = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;

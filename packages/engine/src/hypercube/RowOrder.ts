@@ -94,6 +94,8 @@ export interface PrimaryNumbers {
   readonly dir: number;
 }
 
+const NO_NUMBERS = new Float64Array(0);
+
 /** The `k` smallest groups by `compare`, sorted: a bounded max-heap over one pass. */
 function smallest(
   groups: Int32Array,
@@ -101,64 +103,105 @@ function smallest(
   compare: GroupComparator,
   primary: PrimaryNumbers | undefined,
 ): Int32Array {
+  const sign = primary ? (primary.dir > 0 ? 1 : -1) : 0;
+  return selectSmallest(groups, k, compare, primary?.values ?? NO_NUMBERS, sign);
+}
+
+// The heap orders groups by their primary numbers where those differ and asks
+// `compare` on ties only: a comparator is a closure made per chart, and after a
+// full collection V8 runs a new one's code interpreted until it compiles it
+// again (one call per comparison, thousands per page). Typed arrays, numbers
+// and the comparator only, for the same reason (bench/engine/README.md,
+// "Machine code lost to full collections"). `sign` 0: no numbers, `compare` alone.
+function selectSmallest(
+  groups: Int32Array,
+  k: number,
+  compare: GroupComparator,
+  values: Float64Array,
+  sign: number,
+): Int32Array {
   const heap = new Int32Array(k);
   let size = 0;
   let i = 0;
   for (; i < groups.length && size < k; i++) {
     heap[size] = groups[i]!;
-    siftUp(heap, size++, compare);
+    siftUp(heap, size++, compare, values, sign);
   }
-  if (primary) {
-    // Most groups lose to the heap's largest on the number alone: numbers turned so
-    // that smaller sorts first (negated when descending), NaN (null) after all of them.
-    const { values, dir } = primary;
-    const sign = dir > 0 ? 1 : -1;
-    const turnedTop = () => {
-      const v = values[heap[0]!]!;
-      return v !== v ? Infinity : sign * v;
-    };
-    let top = turnedTop();
-    for (; i < groups.length; i++) {
-      const g = groups[i]!;
-      const mine = sign * values[g]!;
-      // A NaN never beats the top; it ties with a NaN top (mine !== mine: compared below).
+  // Most groups lose to the heap's largest on the number alone.
+  let top = size > 0 && sign !== 0 ? turned(values[heap[0]!]!, sign) : 0;
+  for (; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (sign !== 0) {
+      const mine = turned(values[g]!, sign);
       if (mine > top || (mine === top && compare(g, heap[0]!) >= 0)) continue;
-      if (mine !== mine && (top !== Infinity || compare(g, heap[0]!) >= 0)) continue;
-      heap[0] = g;
-      siftDown(heap, size, compare);
-      top = turnedTop();
-    }
-  } else {
-    for (; i < groups.length; i++) {
-      const g = groups[i]!;
-      if (compare(g, heap[0]!) < 0) {
-        heap[0] = g;
-        siftDown(heap, size, compare);
-      }
-    }
+    } else if (compare(g, heap[0]!) >= 0) continue;
+    heap[0] = g;
+    siftDown(heap, size, compare, values, sign);
+    if (sign !== 0) top = turned(values[heap[0]!]!, sign);
   }
-  return heap.subarray(0, size).sort(compare);
+  // The largest left is taken off the heap each time: the groups in ascending order.
+  const out = new Int32Array(size);
+  for (let n = size; n > 0; n--) {
+    out[n - 1] = heap[0]!;
+    heap[0] = heap[n - 1]!;
+    siftDown(heap, n - 1, compare, values, sign);
+  }
+  return out;
 }
 
-function siftUp(heap: Int32Array, at: number, compare: GroupComparator): void {
+/** A primary number turned so that smaller sorts first (negated when descending), NaN (null) after every number. */
+function turned(value: number, sign: number): number {
+  return value !== value ? Infinity : sign * value;
+}
+
+/** Whether group a comes before b (negative), after (positive): by the turned numbers where they differ, else by `compare`. */
+function order(
+  a: number,
+  b: number,
+  compare: GroupComparator,
+  values: Float64Array,
+  sign: number,
+): number {
+  if (sign !== 0) {
+    const x = turned(values[a]!, sign);
+    const y = turned(values[b]!, sign);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return compare(a, b);
+}
+
+function siftUp(
+  heap: Int32Array,
+  at: number,
+  compare: GroupComparator,
+  values: Float64Array,
+  sign: number,
+): void {
   const item = heap[at]!;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (compare(heap[parent]!, item) >= 0) break;
+    if (order(heap[parent]!, item, compare, values, sign) >= 0) break;
     heap[at] = heap[parent]!;
     at = parent;
   }
   heap[at] = item;
 }
 
-function siftDown(heap: Int32Array, size: number, compare: GroupComparator): void {
+function siftDown(
+  heap: Int32Array,
+  size: number,
+  compare: GroupComparator,
+  values: Float64Array,
+  sign: number,
+): void {
   const item = heap[0]!;
   let at = 0;
   for (;;) {
     let child = 2 * at + 1;
     if (child >= size) break;
-    if (child + 1 < size && compare(heap[child + 1]!, heap[child]!) > 0) child++;
-    if (compare(heap[child]!, item) <= 0) break;
+    if (child + 1 < size && order(heap[child + 1]!, heap[child]!, compare, values, sign) > 0)
+      child++;
+    if (order(heap[child]!, item, compare, values, sign) <= 0) break;
     heap[at] = heap[child]!;
     at = child;
   }

@@ -2,7 +2,9 @@ import type { CodeArray } from '../model/CodeArray.js';
 import type { DataModel } from '../model/DataModel.js';
 import type { Selections } from './FieldSelection.js';
 import {
+  andWithMaskBlock,
   andWithMaskOnThreads,
+  fillFromMaskBlock,
   fillFromMaskOnThreads,
   presentCodesOnThreads,
 } from '../parallel/bitsetScans.js';
@@ -209,17 +211,14 @@ export function filterRows(rowCount: number, constraints: readonly Constraint[])
   return new RowSet(rowCount, words);
 }
 
+// The loops over the rows are the blocks' (typed arrays and numbers only): read
+// here, the constraint's shape would tie their machine code to it, and a full
+// collection, which drops the shapes of objects no longer alive, dropped the code.
 function fillFromMask(words: Uint32Array, rowCount: number, { codes, mask }: Constraint): void {
   const fullWords = rowCount >>> 5;
   if (runsInParallel(rowCount) && isShared(words))
     fillFromMaskOnThreads(words, fullWords, codes, mask);
-  else
-    for (let w = 0; w < fullWords; w++) {
-      const base = w << 5;
-      let bits = 0;
-      for (let b = 0; b < 32; b++) bits |= mask[codes[base + b]] << b;
-      words[w] = bits;
-    }
+  else fillFromMaskBlock(0, fullWords, words, codes, mask);
   if (fullWords < words.length) {
     const base = fullWords << 5;
     let bits = 0;
@@ -231,14 +230,7 @@ function fillFromMask(words: Uint32Array, rowCount: number, { codes, mask }: Con
 function andWithMask(words: Uint32Array, rowCount: number, { codes, mask }: Constraint): void {
   if (runsInParallel(rowCount) && isShared(words))
     return andWithMaskOnThreads(words, rowCount, codes, mask);
-  for (let w = 0; w < words.length; w++) {
-    if (words[w] === 0) continue;
-    const base = w << 5;
-    const end = Math.min(base + 32, rowCount);
-    let bits = 0;
-    for (let r = base; r < end; r++) bits |= mask[codes[r]] << (r - base);
-    words[w] &= bits;
-  }
+  andWithMaskBlock(0, words.length, words, codes, mask, rowCount);
 }
 
 /** Selections in fields of one table only; a key field's selection sits on the key node instead. */
