@@ -8,7 +8,7 @@
 const KEEP_UP_TO = 1 << 21;
 
 /** Who works in a scratch array; each has its own. */
-export type ScratchSlot = 'sortCodes' | 'sortStarts' | 'firstRows' | 'groupCodes';
+export type ScratchSlot = 'sortCodes' | 'sortStarts' | 'firstRows' | 'groupCodes' | 'glyphTexts';
 
 const kept = new Map<ScratchSlot, Int32Array>();
 

@@ -1,5 +1,6 @@
 import { numberOf } from '../aggregate/valueParts.js';
 import { type MeasureValues, asNumbers } from '../aggregate/numberedValues.js';
+import { scratchInts } from '../aggregate/scratchInts.js';
 import type { Field } from '../model/Field.js';
 import type { SelectionResult } from '../selection/SelectionResult.js';
 import { stateOfCode } from '../selection/ValueState.js';
@@ -169,10 +170,32 @@ function valueStats(values: readonly Value[]) {
 }
 
 // The same over numbers (NaN for null, one glyph as '-'): no value is looked at twice.
+// The loop over every value does arithmetic only (numberBounds); the numbers whose
+// text it cannot count are listed and counted after it. With String() in it, a loop
+// that met such a number only now and then was dropped from machine code there, and
+// (its feedback gone with the next full collection) ran interpreted again next time.
 function numberStats(nums: Float64Array) {
+  const bounds = new Float64Array(3);
+  const texts = scratchInts('glyphTexts', nums.length, false);
+  const count = numberBounds(nums, bounds, texts);
+  let glyphs = bounds[2]!;
+  for (let k = 0; k < count; k++) {
+    const length = String(nums[texts[k]!]!).length;
+    if (length > glyphs) glyphs = length;
+  }
+  return { min: bounds[0]!, max: bounds[1]!, glyphs };
+}
+
+/**
+ * Writes the smallest and largest number and the most glyphs of those
+ * `numberGlyphs` counts into `bounds`; lists in `texts` the indexes of the
+ * others (their text decides) and returns how many.
+ */
+function numberBounds(nums: Float64Array, bounds: Float64Array, texts: Int32Array): number {
   let min = Infinity;
   let max = -Infinity;
   let glyphs = 0;
+  let count = 0;
   for (let i = 0; i < nums.length; i++) {
     const num = nums[i]!;
     if (num !== num) {
@@ -182,22 +205,28 @@ function numberStats(nums: Float64Array) {
     if (num < min) min = num;
     if (num > max) max = num;
     const length = numberGlyphs(num);
-    if (length > glyphs) glyphs = length;
+    if (length < 0) texts[count++] = i;
+    else if (length > glyphs) glyphs = length;
   }
-  return { min, max, glyphs };
+  bounds[0] = min;
+  bounds[1] = max;
+  bounds[2] = glyphs;
+  return count;
 }
 
 /** `String(value).length` (1 for null). */
 function glyphCount(value: Value): number {
   if (value === null) return 1;
-  return typeof value === 'number' ? numberGlyphs(value) : String(value).length;
+  if (typeof value !== 'number') return String(value).length;
+  const length = numberGlyphs(value);
+  return length < 0 ? String(value).length : length;
 }
 
 /**
  * `String(num).length` without making the string for integers below 1e15
  * and numbers below 1e11 with at most four decimals: their shortest form is
  * their integer digits and those decimals (below 1e11 the doubles lie closer
- * than 1e-4, so no shorter decimal names the same number).
+ * than 1e-4, so no shorter decimal names the same number); -1 for the others.
  */
 function numberGlyphs(num: number): number {
   const abs = num < 0 ? -num : num;
@@ -212,12 +241,16 @@ function numberGlyphs(num: number): number {
       return sign + integerDigits(abs) + 1 + decimals;
     }
   }
-  return String(num).length;
+  return -1;
 }
+
+// 10 to 1e15, as doubles: compared against, they keep the loop in floating point
+// (a limit multiplied by 10 left the small integers past 1e9, and the code with them).
+const POWERS_OF_TEN = Float64Array.from({ length: 15 }, (_, k) => 10 ** (k + 1));
 
 function integerDigits(abs: number): number {
   let digits = 1;
-  for (let limit = 10; abs >= limit && digits < 16; limit *= 10) digits++;
+  while (digits < 16 && abs >= POWERS_OF_TEN[digits - 1]!) digits++;
   return digits;
 }
 

@@ -86,23 +86,33 @@ function orderedStats(keys: Int32Array, field: Field, present: Uint8Array): Colu
     (long < 0 && longest.length < lengths.length)
   )
     return scannedStats(keys, field, true);
-  let text = 0;
-  while (text < textual.length && present[textual[text]!] !== 1) text++;
-  const others = new Set<number>();
-  let shown = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const symbol = keys[i]!;
-    if (symbol >= 0) shown++;
-    else if (!others.has(symbol)) others.add(symbol);
-  }
+  const shown = symbolKeys(keys);
   const nums = field.symbols.nums;
   return {
     min: min >= 0 ? nums[min]! : Infinity,
     max: max >= 0 ? nums[max]! : -Infinity,
     glyphs: long >= 0 ? lengths[long]! : 0,
-    numeric: keys.length > 0 && text === textual.length,
-    distinct: shown + others.size,
+    numeric: keys.length > 0 && firstShown(textual, present) < 0,
+    distinct: shown + (shown < keys.length ? otherKeys(keys) : 0),
   };
+}
+
+// The loops over every key take typed arrays only, and the keys for null and
+// Others (rare) are counted apart: a loop with a branch it seldom took lost its
+// machine code whenever it took it, and again after each full collection.
+
+/** How many keys name a symbol (the others are null or Others). */
+function symbolKeys(keys: Int32Array): number {
+  let shown = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i]! >= 0) shown++;
+  return shown;
+}
+
+/** How many distinct keys for null and Others (negative keys). */
+function otherKeys(keys: Int32Array): number {
+  const others = new Set<number>();
+  for (let i = 0; i < keys.length; i++) if (keys[i]! < 0) others.add(keys[i]!);
+  return others.size;
 }
 
 // The first symbol of `list` that is shown, or -1.
