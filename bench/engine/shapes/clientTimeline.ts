@@ -10,8 +10,8 @@
 // (enigma.js's parse and interceptors to the awaited result), and the rest
 // of the round trip (other). The server's
 // heaps are collected before each look, as the bench does.
-// Run: node --conditions=source --import tsx bench/engine/shapes/clientTimeline.ts
-//        [--rows 1000000] [--looks 25] [--only <text>]
+// Run: [BENCH_SERVER_FLAGS='<node flags>'] [BENCH_NO_COLLECT=1] node --conditions=source
+//        --import tsx bench/engine/shapes/clientTimeline.ts [--rows 1000000] [--looks 25] [--only <text>]
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import enigma from 'enigma.js';
@@ -38,6 +38,8 @@ const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [Stri
     fileURLToPath(new URL('./timelineStamps.ts', import.meta.url)),
     '--expose-gc',
     '--max-old-space-size=16384',
+    // BENCH_SERVER_FLAGS: node flags for the engine process (--trace-opt --trace-deopt --trace-gc: what V8 compiles again per look).
+    ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
   ],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });

@@ -20,11 +20,15 @@ for (const name of Object.keys(MODELS) as ModelName[]) {
   );
   if (app.dataModel.tables.length === 0) throw new Error(`${name} has no tables`);
 }
-// Before each timed client run: this process's heap and its engine threads' heaps, as the bench collects its own.
+// Before each timed client run: this process's heap and its engine threads' heaps, as the bench
+// collects its own. BENCH_NO_COLLECT=1 answers without collecting (what the collection costs the look).
+const collects = process.env.BENCH_NO_COLLECT !== '1';
 process.on('message', (message: unknown) => {
   if (message !== 'collect') return;
-  (globalThis as { gc?: () => void }).gc?.();
-  collectWorkerGarbage();
+  if (collects) {
+    (globalThis as { gc?: () => void }).gc?.();
+    collectWorkerGarbage();
+  }
   process.send!('collected');
 });
 process.on('disconnect', () => {
