@@ -213,4 +213,27 @@ describe('measure info', () => {
       expect(numbers.qApprMaxGlyphCount, String(value)).toBe(expected);
     }
   });
+
+  test('a column of numbers: the longest text among those counted and those written out', () => {
+    const textLength = (value: number) => (value !== value ? 1 : String(value).length);
+    const column = (values: Float64Array) => {
+      const info = measureInfo({ qDef: { qDef: 'x' } }, values);
+      const numbers = Array.from(values).filter((value) => value === value);
+      expect(info.qApprMaxGlyphCount).toBe(Math.max(...Array.from(values, textLength)));
+      // No number at all: 'NaN', as Qlik writes it.
+      expect(info.qMin).toBe(numbers.length > 0 ? Math.min(...numbers) : 'NaN');
+      expect(info.qMax).toBe(numbers.length > 0 ? Math.max(...numbers) : 'NaN');
+    };
+    // Quarters count without their text; a sum that is not one, and 1/3, need it.
+    const long = Float64Array.from({ length: 5000 }, (_, i) => (i - 2500) * 0.25);
+    long[17] = 0.1 + 0.2;
+    long[4000] = NaN;
+    long[4999] = 1 / 3;
+    column(long);
+    // The longest is one counted without its text.
+    column(Float64Array.of(0.1 + 0.2, -123_456_789_012_345, NaN, 2.5));
+    // A shorter column after the long one: nothing of the long one's is read.
+    column(Float64Array.of(1.5, 22, -0.75));
+    column(Float64Array.of(NaN));
+  });
 });
