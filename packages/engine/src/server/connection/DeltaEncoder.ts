@@ -1,8 +1,20 @@
 import { boundedPatchText } from '../protocol/diffJson.js';
 import { jsonText } from '../protocol/jsonText.js';
+import { MemberSizes, NOT_MEMBERS } from '../protocol/MemberSizes.js';
 
 const scratchKeys: string[] = [];
 const scratchPatches: (string | undefined)[] = [];
+// Each key's base, and whether its patch came from the base's member sizes (see `MemberSizes`).
+const scratchBases: (Base | undefined)[] = [];
+const scratchByMembers: boolean[] = [];
+
+/** The last value sent for a key, and its member sizes when it is an object of shared values. */
+class Base {
+  constructor(
+    public value: unknown,
+    public members: MemberSizes | undefined,
+  ) {}
+}
 
 // Results have few distinct keys (qLayout, qDataPages, ...): their JSON is written once each.
 const keyTexts = new Map<string, string>();
@@ -32,7 +44,12 @@ function keyText(key: string): string {
  */
 export class DeltaEncoder {
   /** The last value sent, by handle, then method, then result key. */
-  private readonly sent = new Map<number, Map<string, Map<string, unknown>>>();
+  private readonly sent = new Map<number, Map<string, Map<string, Base>>>();
+  // The bases of the handle and method encoded last (a session asks for the same layout click
+  // after click): found without the two maps, whose tables are cold memory in a busy server.
+  private lastHandle = NaN;
+  private lastMethod = '';
+  private lastBases: Map<string, Base> | undefined;
 
   /**
    * The JSON of the patches for `result` (an object of patch arrays),
@@ -40,49 +57,72 @@ export class DeltaEncoder {
    * better sent whole, as a plain answer.
    */
   encode(handle: number, method: string, result: Record<string, unknown>): string | undefined {
-    let byMethod = this.sent.get(handle);
-    if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
-    let bases = byMethod.get(method);
-    if (!bases) byMethod.set(method, (bases = new Map()));
-    // Scratch arrays shared by every encoder (encode runs to its end before another starts):
-    // an answer's keys and patches need no new arrays.
+    const bases = this.basesOf(handle, method);
+    // Scratch arrays shared by every encoder (encode runs to its end before another starts),
+    // filled up to `count` and not emptied: an answer's keys and patches need no new arrays,
+    // and no calls to shrink them (what they hold until the next answer is a few references).
     const keys = scratchKeys;
     const patches = scratchPatches;
-    keys.length = 0;
-    patches.length = 0;
+    const byMembers = scratchByMembers;
+    const keptBases = scratchBases;
+    let count = 0;
     let patched = false;
     for (const key in result) {
       const value = result[key];
       if (value === undefined) continue;
-      const previous = bases.get(key);
-      const patch =
-        previous === undefined
-          ? `[{"op":"add","path":"/","value":${jsonText(value)}}]`
-          : boundedPatchText(previous, value);
+      const base = bases.get(key);
+      let patch: string | undefined;
+      let fromMembers = false;
+      if (base === undefined) patch = `[{"op":"add","path":"/","value":${jsonText(value)}}]`;
+      else {
+        const quick = base.members?.patchText(value) ?? NOT_MEMBERS;
+        fromMembers = quick !== NOT_MEMBERS;
+        patch = quick === NOT_MEMBERS ? boundedPatchText(base.value, value) : quick;
+      }
       if (patch !== undefined) patched = true;
-      keys.push(key);
-      patches.push(patch);
+      keys[count] = key;
+      patches[count] = patch;
+      keptBases[count] = base;
+      byMembers[count] = fromMembers;
+      count++;
     }
-    if (!patched && keys.length > 0) {
-      keys.length = 0;
-      patches.length = 0;
-      return undefined;
-    }
+    if (!patched && count > 0) return undefined;
     let text = '{';
-    for (let i = 0; i < keys.length; i++) {
+    for (let i = 0; i < count; i++) {
       const key = keys[i]!;
       const value = result[key];
-      bases.set(key, value);
+      const base = keptBases[i];
+      if (base === undefined) bases.set(key, new Base(value, MemberSizes.of(value)));
+      else {
+        // The sizes follow the base: updated where they made the patch, made again where the walk did.
+        if (byMembers[i]) base.members!.commit();
+        else base.members = MemberSizes.of(value);
+        base.value = value;
+      }
       const patchText = patches[i] ?? `[{"op":"replace","path":"/","value":${jsonText(value)}}]`;
       text += `${i > 0 ? ',' : ''}${keyText(key)}:${patchText}`;
     }
-    keys.length = 0;
-    patches.length = 0;
     return `${text}}`;
+  }
+
+  private basesOf(handle: number, method: string): Map<string, Base> {
+    if (handle === this.lastHandle && method === this.lastMethod && this.lastBases)
+      return this.lastBases;
+    let byMethod = this.sent.get(handle);
+    if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
+    let bases = byMethod.get(method);
+    if (!bases) byMethod.set(method, (bases = new Map()));
+    this.lastHandle = handle;
+    this.lastMethod = method;
+    this.lastBases = bases;
+    return bases;
   }
 
   /** Forgets the bases of closed handles. */
   forget(handles: readonly number[]): void {
-    for (const handle of handles) this.sent.delete(handle);
+    for (const handle of handles) {
+      this.sent.delete(handle);
+      if (handle === this.lastHandle) this.lastBases = undefined;
+    }
   }
 }

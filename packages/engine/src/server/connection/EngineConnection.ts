@@ -3,7 +3,7 @@ import type { MethodDispatcher } from '../dispatch/MethodDispatcher.js';
 import type { RequestLimits } from '../protocol/RequestLimits.js';
 import { JsonRpcErr, RpcError } from '../protocol/RpcError.js';
 import { InvalidRequest, parseRpcRequest, type RpcRequest } from '../protocol/RpcRequest.js';
-import { scanFrame } from '../protocol/scanFrame.js';
+import { idAsWritten, scanFrame } from '../protocol/scanFrame.js';
 import { toRpcError, type OnInternalError } from '../protocol/toRpcError.js';
 import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
@@ -70,8 +70,11 @@ export class EngineConnection implements SessionSocket {
       );
       return;
     }
-    const scan = scanFrame(frame);
-    if (scan.depth > this.limits.maxDepth + ENVELOPE_DEPTH) {
+    // A frame nests no deeper than it is long: a short one (most frames of most sessions) needs
+    // no scan for its depth, and its id is found as written from the parsed request (idAsWritten).
+    const scan =
+      frame.length > this.limits.maxDepth + ENVELOPE_DEPTH ? scanFrame(frame) : undefined;
+    if (scan !== undefined && scan.depth > this.limits.maxDepth + ENVELOPE_DEPTH) {
       const error = new RpcError(
         LOCERR_NUMBERS.LOCERR_GENERIC_INVALID_PARAMETERS,
         `params: nested ${scan.depth} levels deep; the limit is ${this.limits.maxDepth}`,
@@ -91,7 +94,11 @@ export class EngineConnection implements SessionSocket {
       return;
     }
     if (!Array.isArray(message)) {
-      const answer = this.handle(message, scan.rawIds[0]);
+      const rawId =
+        scan === undefined
+          ? (idAsWritten(frame, message) ?? scanFrame(frame).rawIds[0])
+          : scan.rawIds[0];
+      const answer = this.handle(message, rawId);
       if (!(answer instanceof Promise)) {
         if (answer !== undefined) this.sink.send(answer);
         return;
@@ -107,12 +114,13 @@ export class EngineConnection implements SessionSocket {
       this.sink.send(this.errorText('null', error));
       return;
     }
-    return Promise.all(
-      message.map((member, index) => this.handle(member, scan.rawIds[index])),
-    ).then((answers) => {
-      const sent = answers.filter((answer): answer is string => answer !== undefined);
-      if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
-    });
+    const { rawIds } = scan ?? scanFrame(frame);
+    return Promise.all(message.map((member, index) => this.handle(member, rawIds[index]))).then(
+      (answers) => {
+        const sent = answers.filter((answer): answer is string => answer !== undefined);
+        if (sent.length > 0) this.sink.send(`[${sent.join(',')}]`);
+      },
+    );
   }
 
   /**

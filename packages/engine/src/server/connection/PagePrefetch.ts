@@ -53,7 +53,12 @@ export class PagePrefetch {
         const page: unknown = pages[i];
         if (page instanceof DataPage) page.reuseTexts(made[i]!);
       }
-    } else if (this.requests.has(request.handle) && isMethod(request.method, LAYOUT_METHOD)) {
+    } else if (
+      // Most sockets never fetch pages: their answers do not look into the (cold) map.
+      this.requests.size > 0 &&
+      isMethod(request.method, LAYOUT_METHOD) &&
+      this.requests.has(request.handle)
+    ) {
       this.made.delete(request.handle);
       this.queue.add(request.handle);
     }

@@ -38,14 +38,29 @@ export function boundedPatchText(previous: unknown, next: unknown): string | und
   const meter: Meter = { patchBytes: 2, nextBytes: 0, exceeded: false, pairs: true };
   const patch: Piece[] = [];
   diffInto(previous, next, '', patch, meter);
-  if (meter.exceeded) return undefined;
-  // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
-  const wholeBytes = 2 + opBytes('replace', '/', meter.nextBytes);
-  if (meter.patchBytes > allowedBytes(wholeBytes) * 1.25) return undefined;
+  if (meter.exceeded || !patchMayFit(meter.patchBytes, meter.nextBytes)) return undefined;
   let patchText = '[';
   for (let i = 0; i < patch.length; i++) patchText += (i > 0 ? ',' : '') + pieceText(patch[i]!);
   patchText += ']';
-  if (patchText.length <= allowedBytes(wholeBytes)) return patchText;
+  return fittingPatch(patchText, meter.nextBytes, next);
+}
+
+/**
+ * Whether a patch counted at `patchBytes` may be sent for a value counted at
+ * `nextBytes` (both without string escapes), before its text is written.
+ */
+export function patchMayFit(patchBytes: number, nextBytes: number): boolean {
+  // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
+  return patchBytes <= allowedBytes(2 + opBytes('replace', '/', nextBytes)) * 1.25;
+}
+
+/** The patch's text when it takes no more than `next` whole may allow (see `boundedPatchText`), else undefined. */
+export function fittingPatch(
+  patchText: string,
+  nextBytes: number,
+  next: unknown,
+): string | undefined {
+  if (patchText.length <= allowedBytes(2 + opBytes('replace', '/', nextBytes))) return patchText;
   return patchText.length <= allowedBytes(wholeText(next).length) ? patchText : undefined;
 }
 
@@ -72,7 +87,7 @@ interface Meter {
 }
 
 // A patch may run ahead of the value's bytes seen so far by this much before the walk gives up.
-const MARGIN = 4096;
+export const MARGIN = 4096;
 
 // Values bigger than this (bytes of JSON) are patched only when the patch takes at most PATCH_SHARE of them.
 const SHARE_FROM = 16_384;
@@ -215,7 +230,7 @@ function addBytes(patch: Piece[], meter: Meter, bytes: number): void {
 }
 
 /** The patch between two shared values, from the root of `next`, made once per pair. */
-interface PairDiff {
+export interface PairDiff {
   /** Replacing `next` whole is no bigger than patching: then there are no ops. */
   readonly whole: boolean;
   readonly ops: readonly JsonPatchOperation[];
@@ -238,7 +253,8 @@ const pairs = new WeakMap<object, PairsFrom>();
 // moved to first, so the memo stays within a few patches per cached result.
 const MAX_PAIRS_FROM = 16;
 
-function pairDiff(previous: object, next: object): PairDiff {
+/** The patch between two shared values (see `shareJson`), from the memo of pairs. */
+export function pairDiff(previous: object, next: object): PairDiff {
   let from = pairs.get(previous);
   if (!from) pairs.set(previous, (from = { byNext: new WeakMap(), count: 0 }));
   let pair = from.byNext.get(next);
@@ -282,12 +298,22 @@ function sharedInto(pair: PairDiff, next: object, path: string, patch: Piece[], 
   // Each op's path grows by the prefix; the commas between them are in patchBytes already.
   addBytes(patch, meter, pair.patchBytes + pair.ops.length * path.length);
   if (meter.exceeded) return;
+  patch.push({ text: pairOpsText(pair, path) });
+}
+
+/** The JSON of a shared pair's ops under `path` (comma-separated, no brackets), written once per path. */
+export function pairOpsText(pair: PairDiff, path: string): string {
   let text = pair.texts.get(path);
   if (text === undefined) {
     text = pair.ops.map((op) => pieceText({ ...op, path: path + op.path })).join(',');
     pair.texts.set(path, text);
   }
-  patch.push({ text });
+  return text;
+}
+
+/** The JSON of a patch of one op replacing the value at `path` (not the root). */
+export function replaceText(path: string, value: unknown): string {
+  return `[${pieceText({ op: 'replace', path, value })}]`;
 }
 
 function pieceText(piece: Piece): string {

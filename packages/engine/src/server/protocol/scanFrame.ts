@@ -142,3 +142,23 @@ function readMemberValue(text: string, from: number): { raw: string; end: number
   const end = code === QUOTE ? skipString(text, i) : skipScalar(text, i);
   return { raw: text.slice(i, end), end };
 }
+
+/**
+ * The raw text of a single request's id, found without a scan when the frame
+ * writes it as JSON.stringify writes the parsed id (`"id":12,`, as clients
+ * do); undefined when it is not found so (then `scanFrame` finds it). The
+ * text is the id's own JSON, so the answer carries the id the client sent
+ * even if that text were found elsewhere in the frame.
+ */
+export function idAsWritten(frame: string, request: unknown): string | undefined {
+  if (typeof request !== 'object' || request === null) return undefined;
+  const id = (request as { id?: unknown }).id;
+  let text: string;
+  if (typeof id === 'number' && Number.isFinite(id)) text = String(id);
+  else if (typeof id === 'string') text = JSON.stringify(id);
+  else return undefined;
+  const at = frame.indexOf(`"id":${text}`);
+  if (at < 0) return undefined;
+  const after = frame.charCodeAt(at + 5 + text.length);
+  return after === COMMA || after === CLOSE_OBJECT ? text : undefined;
+}
