@@ -75,6 +75,8 @@ export class DocSession {
 
   /** The properties with this session's soft patches applied. */
   effectiveProperties(object: StoredObject): Record<string, unknown> {
+    // Most sessions soft-patch nothing: their map is not looked into (cold memory in a busy server).
+    if (this.softPatched.size === 0) return object.properties;
     return this.softPatched.get(objectId(object)) ?? object.properties;
   }
 
@@ -140,7 +142,7 @@ export class DocSession {
     switch (type) {
       case 'GenericObject': {
         const layout = computeLayout(properties, this.data.layoutContext(object));
-        layout.qHasSoftPatches = this.softPatched.has(id);
+        layout.qHasSoftPatches = this.softPatched.size > 0 && this.softPatched.has(id);
         layout.qMeta = layoutMeta(layout.qMeta as Record<string, unknown>, object);
         return layout;
       }

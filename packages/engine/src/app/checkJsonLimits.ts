@@ -40,8 +40,9 @@ function refuse(path: string, message: string): LocError {
 export function checkJsonLimits(value: unknown, path: string, limits: JsonLimits, depth = 1): void {
   // Every request's arguments are walked: the path is written only for a refusal, from the
   // keys and indexes of the walk's way down (one array for every walk: walks never nest),
-  // not as a new string per member walked.
-  way.length = 0;
+  // not as a new string per member walked. A walk leaves it empty unless it threw: it is emptied
+  // only then (setting an array's length is a call into the runtime, three per SelectValues).
+  if (way.length !== 0) way.length = 0;
   walk(value, limits, depth, way, path);
 }
 

@@ -8,16 +8,20 @@ export const DEFAULT_STATE = '$';
 /** The default state `$` and any alternate states of one app, each with its own selections. */
 export class SelectionStates {
   private readonly byName = new Map<string, SelectionState>();
+  // The state nearly every call asks for, without the map (cold memory in a server of many sessions).
+  private readonly defaultState: SelectionState;
 
   constructor(
     readonly model: DataModel,
     private readonly options: SelectionStateOptions = {},
   ) {
-    this.byName.set(DEFAULT_STATE, new SelectionState(model, DEFAULT_STATE, options));
+    this.defaultState = new SelectionState(model, DEFAULT_STATE, options);
+    this.byName.set(DEFAULT_STATE, this.defaultState);
   }
 
   /** The state called `name` (default `$`); throws STATE_NOT_FOUND. */
   get(name: string = DEFAULT_STATE): SelectionState {
+    if (name === DEFAULT_STATE) return this.defaultState;
     const state = this.byName.get(name);
     if (!state) throw new SelectionError('STATE_NOT_FOUND', `No alternate state "${name}"`);
     return state;
@@ -25,7 +29,7 @@ export class SelectionStates {
 
   /** Whether a state called `name` exists. */
   has(name: string): boolean {
-    return this.byName.has(name);
+    return name === DEFAULT_STATE || this.byName.has(name);
   }
 
   /** Adds an alternate state with no selections; throws STATE_EXISTS, or INVALID_STATE_NAME for '' and '1' (set analysis reads `1` as all data). */
