@@ -16,6 +16,28 @@ export const NOT_MEMBERS: unique symbol = Symbol('notMembers');
 // Objects with more members than this are walked as any other value.
 const MAX_MEMBERS = 32;
 
+/** The members of a kind of object, in order, with their paths: one for all the objects of that kind. */
+interface MemberShape {
+  readonly keys: readonly string[];
+  readonly paths: readonly string[];
+}
+
+// Shapes by their keys, shared by every session's bases (memory every session's answer reads,
+// so it stays in the caches); bounded, since clients' properties choose the keys.
+const shapes = new Map<string, MemberShape>();
+const MOST_SHAPES = 1024;
+
+function shapeOf(keys: string[]): MemberShape {
+  const name = keys.join('\u0000');
+  let shape = shapes.get(name);
+  if (shape === undefined) {
+    shape = { keys, paths: keys.map((key) => `/${escapePointer(key)}`) };
+    if (shapes.size >= MOST_SHAPES) shapes.clear();
+    shapes.set(name, shape);
+  }
+  return shape;
+}
+
 /**
  * A delta base that is a plain object of shared values and scalars (a
  * layout: qInfo, qHyperCube, qMeta, qSelectionInfo, qHasSoftPatches), with
@@ -26,35 +48,40 @@ const MAX_MEMBERS = 32;
  * is sums of the bytes kept here. `boundedPatchText` would walk the members
  * and look each shared one up to come to the same text (a test compares
  * them); in a server of a thousand sessions those lookups reach memory that
- * is cold by the session's next click.
+ * is cold by the session's next click, so what is kept per session is small:
+ * the base itself, and its members' bytes.
  */
 export class MemberSizes {
-  private readonly keys: string[] = [];
-  private readonly paths: string[] = [];
-  private readonly values: unknown[] = [];
-  private readonly bytes: number[] = [];
+  // Bytes per member, -1 until counted; the members are read from the base.
+  private readonly bytes: number[];
+  // The base these sizes are of, until `commit` makes them those of the next one.
+  private base: Record<string, unknown>;
+  private readonly shape: MemberShape;
   // The change the last patchText found, made by `commit` when that value becomes the base.
   private pendingIndex = -1;
-  private pendingValue: unknown = undefined;
+  private pendingBase: Record<string, unknown> | undefined = undefined;
+
+  private constructor(base: Record<string, unknown>, shape: MemberShape) {
+    this.base = base;
+    this.shape = shape;
+    this.bytes = shape.keys.map(() => -1);
+  }
 
   /** The sizes of `value`'s members, or undefined when it is not an object of shared values and scalars. */
   static of(value: unknown): MemberSizes | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
     if (isSharedJson(value) || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-    const sizes = new MemberSizes();
     const object = value as Record<string, unknown>;
+    const keys: string[] = [];
     for (const key in object) {
       const member = object[key];
       if (member === undefined) continue;
       if (typeof member === 'object' && member !== null && !isSharedJson(member)) return undefined;
       if (typeof member === 'function' || typeof member === 'symbol') return undefined;
-      if (sizes.keys.length === MAX_MEMBERS) return undefined;
-      sizes.keys.push(key);
-      sizes.paths.push(`/${escapePointer(key)}`);
-      sizes.values.push(member);
-      sizes.bytes.push(-1);
+      if (keys.length === MAX_MEMBERS) return undefined;
+      keys.push(key);
     }
-    return sizes;
+    return new MemberSizes(object, shapeOf(keys));
   }
 
   /**
@@ -65,19 +92,21 @@ export class MemberSizes {
    */
   patchText(next: unknown): string | undefined | typeof NOT_MEMBERS {
     this.pendingIndex = -1;
+    this.pendingBase = undefined;
     if (typeof next !== 'object' || next === null || Array.isArray(next)) return NOT_MEMBERS;
     return this.membersPatchText(next as Record<string, unknown>);
   }
 
   private membersPatchText(next: Record<string, unknown>): string | undefined | typeof NOT_MEMBERS {
-    const { keys, values } = this;
+    const { keys } = this.shape;
+    const base = this.base;
     let changed = -1;
     let count = 0;
     for (const key in next) {
       const value = next[key];
       if (value === undefined) continue;
       if (count === keys.length || keys[count] !== key) return NOT_MEMBERS;
-      const before = values[count];
+      const before = base[key];
       if (value !== before) {
         // Scalars kept here are primitives and objects are shared: only a pair of shared values qualifies.
         if (changed >= 0 || typeof before !== 'object' || before === null) return NOT_MEMBERS;
@@ -87,12 +116,12 @@ export class MemberSizes {
       count++;
     }
     if (count !== keys.length) return NOT_MEMBERS;
+    // Whatever the answer, `next` may become the base (a delta answer sends it whole if not patched).
+    this.pendingBase = next;
     if (changed < 0) return '[]';
     const value = next[keys[changed]!] as object;
-    const pair = pairDiff(values[changed] as object, value);
-    // Whatever the answer, `next` may become the base (a delta answer sends it whole if not patched).
+    const pair = pairDiff(base[keys[changed]!] as object, value);
     this.pendingIndex = changed;
-    this.pendingValue = value;
     // The bytes of `next` as the walk would count them: before the changed member, up to its end, in all.
     let nextBytes = 0;
     for (let i = 0; i < changed; i++) nextBytes += keys[i]!.length + 3 + this.bytesAt(i);
@@ -100,7 +129,7 @@ export class MemberSizes {
     const seen = nextBytes;
     for (let i = changed + 1; i < count; i++) nextBytes += keys[i]!.length + 3 + this.bytesAt(i);
     nextBytes += 2 + Math.max(0, count - 1);
-    const path = this.paths[changed]!;
+    const path = this.shape.paths[changed]!;
     let patchBytes = 2;
     if (pair.whole) patchBytes += opBytes('replace', path, pair.nextBytes);
     else if (pair.ops.length > 0) patchBytes += pair.patchBytes + pair.ops.length * path.length;
@@ -114,18 +143,18 @@ export class MemberSizes {
 
   /** Makes these the sizes of the value the last `patchText` was asked for (it became the base). */
   commit(): void {
-    if (this.pendingIndex < 0) return;
-    this.values[this.pendingIndex] = this.pendingValue;
+    if (this.pendingBase === undefined) return;
+    this.base = this.pendingBase;
     // Counted when the member is next found unchanged: a changed one counts as its pair says.
-    this.bytes[this.pendingIndex] = -1;
+    if (this.pendingIndex >= 0) this.bytes[this.pendingIndex] = -1;
     this.pendingIndex = -1;
-    this.pendingValue = undefined;
+    this.pendingBase = undefined;
   }
 
   /** An unchanged member's bytes as the walk counts them (`jsonBytes`), counted once. */
   private bytesAt(index: number): number {
     let counted = this.bytes[index]!;
-    if (counted < 0) this.bytes[index] = counted = jsonBytes(this.values[index]);
+    if (counted < 0) this.bytes[index] = counted = jsonBytes(this.base[this.shape.keys[index]!]);
     return counted;
   }
 }
