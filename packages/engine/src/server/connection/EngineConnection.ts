@@ -239,10 +239,12 @@ export class EngineConnection implements SessionSocket {
   /** Takes the session's pending change/close lists for this answer, pushing them to the session's other sockets. */
   private takeNotificationsForAll(): { change?: number[]; close?: number[] } {
     const notifications = this.session.takeNotifications();
-    if (notifications.change || notifications.close) {
-      for (const socket of this.session.sockets) {
-        if (socket !== this) socket.send({ jsonrpc: '2.0', ...notifications });
-      }
+    if (!notifications.change && !notifications.close) return notifications;
+    const { sockets } = this.session;
+    // A session's only socket is most often this one: then there is no other to push to.
+    if (sockets.size === 0 || (sockets.size === 1 && sockets.has(this))) return notifications;
+    for (const socket of sockets) {
+      if (socket !== this) socket.send({ jsonrpc: '2.0', ...notifications });
     }
     return notifications;
   }

@@ -5,6 +5,7 @@ import type { CallContext, ClassMethods } from '../dispatch/MethodTable.js';
 import { LocError } from '../../errors/LocError.js';
 import { applySelection } from './selectionEffects.js';
 import { requireDoc } from './sessionDoc.js';
+import { shareJson } from '../../app/layout/sharedJson.js';
 
 /** What a Field handle points at: a field name in a selection state. */
 export interface FieldTarget {
@@ -28,6 +29,10 @@ function fieldOf(context: CallContext): {
   return { doc, target, state };
 }
 
+// A selection's answer, the same values for every call: their JSON is written once (see `shareJson`).
+const RETURNS_TRUE = shareJson(Object.freeze({ qReturn: true }));
+const RETURNS_FALSE = shareJson(Object.freeze({ qReturn: false }));
+
 /** Runs a selection on the handle's field, respecting modal selections. */
 function select(
   context: CallContext,
@@ -35,7 +40,7 @@ function select(
 ): { qReturn: boolean } {
   const { doc, target, state } = fieldOf(context);
   doc.data.assertCanSelect(null);
-  return { qReturn: applySelection(doc, () => change(state, target.name)) };
+  return applySelection(doc, () => change(state, target.name)) ? RETURNS_TRUE : RETURNS_FALSE;
 }
 
 /** Selects what a search string finds; an `=expr` search is evaluated per value over the field's state. */
