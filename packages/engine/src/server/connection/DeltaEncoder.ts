@@ -50,6 +50,9 @@ export class DeltaEncoder {
   private lastHandle = NaN;
   private lastMethod = '';
   private lastBases: Map<string, Base> | undefined;
+  // And the base of its key asked last (qLayout, answer after answer), found without the map.
+  private lastKey = '';
+  private lastBase: Base | undefined;
 
   /**
    * The JSON of the patches for `result` (an object of patch arrays),
@@ -70,7 +73,7 @@ export class DeltaEncoder {
     for (const key in result) {
       const value = result[key];
       if (value === undefined) continue;
-      const base = bases.get(key);
+      const base = this.baseOf(bases, key);
       let patch: string | undefined;
       let fromMembers = false;
       if (base === undefined) patch = `[{"op":"add","path":"/","value":${jsonText(value)}}]`;
@@ -92,8 +95,11 @@ export class DeltaEncoder {
       const key = keys[i]!;
       const value = result[key];
       const base = keptBases[i];
-      if (base === undefined) bases.set(key, new Base(value, MemberSizes.of(value)));
-      else {
+      if (base === undefined) {
+        const made = new Base(value, MemberSizes.of(value));
+        bases.set(key, made);
+        if (key === this.lastKey) this.lastBase = made;
+      } else {
         // The sizes follow the base: updated where they made the patch, made again where the walk did.
         if (byMembers[i]) base.members!.commit();
         else base.members = MemberSizes.of(value);
@@ -105,9 +111,19 @@ export class DeltaEncoder {
     return `${text}}`;
   }
 
+  private baseOf(bases: Map<string, Base>, key: string): Base | undefined {
+    if (key === this.lastKey && this.lastBase !== undefined) return this.lastBase;
+    const base = bases.get(key);
+    this.lastKey = key;
+    this.lastBase = base;
+    return base;
+  }
+
   private basesOf(handle: number, method: string): Map<string, Base> {
     if (handle === this.lastHandle && method === this.lastMethod && this.lastBases)
       return this.lastBases;
+    // Another handle or method: its keys' bases are other objects.
+    this.lastBase = undefined;
     let byMethod = this.sent.get(handle);
     if (!byMethod) this.sent.set(handle, (byMethod = new Map()));
     let bases = byMethod.get(method);
@@ -122,7 +138,10 @@ export class DeltaEncoder {
   forget(handles: readonly number[]): void {
     for (const handle of handles) {
       this.sent.delete(handle);
-      if (handle === this.lastHandle) this.lastBases = undefined;
+      if (handle === this.lastHandle) {
+        this.lastBases = undefined;
+        this.lastBase = undefined;
+      }
     }
   }
 }

@@ -9,7 +9,7 @@ import type { EngineSession, SessionSocket } from '../session/EngineSession.js';
 import { jsonText } from '../protocol/jsonText.js';
 import { isGetter, lowerMethodName } from '../protocol/methodName.js';
 import { DeltaEncoder } from './DeltaEncoder.js';
-import { PagePrefetch } from './PagePrefetch.js';
+import { isPageRequest, PagePrefetch } from './PagePrefetch.js';
 import { RequestAbort } from './RequestAbort.js';
 import { RequestContext } from './RequestContext.js';
 
@@ -31,7 +31,9 @@ const ENVELOPE_DEPTH = 3;
  */
 export class EngineConnection implements SessionSocket {
   private readonly delta = new DeltaEncoder();
-  private readonly pages = new PagePrefetch((request) => this.runAhead(request));
+  // Made at the socket's first page request: most sockets fetch no pages (their layouts carry
+  // them), and their answers then read nothing of it (cold memory in a server of many sessions).
+  private pages: PagePrefetch | undefined;
 
   constructor(
     private readonly sink: FrameSink,
@@ -135,7 +137,8 @@ export class EngineConnection implements SessionSocket {
   ): string | undefined | Promise<string | undefined> {
     const request = parseRpcRequest(message, rawId);
     if (request instanceof InvalidRequest) return this.errorText(request.rawId, request.error);
-    this.pages.received(request);
+    if (this.pages !== undefined || isPageRequest(request))
+      (this.pages ??= new PagePrefetch((ahead) => this.runAhead(ahead))).received(request);
     const controller = new RequestAbort();
     try {
       const result = this.call(request, controller);
@@ -199,11 +202,11 @@ export class EngineConnection implements SessionSocket {
 
   private forget(handles: readonly number[]): void {
     this.delta.forget(handles);
-    this.pages.forget(handles);
+    this.pages?.forget(handles);
   }
 
   private resultText(request: RpcRequest, result: object): string {
-    this.pages.answering(request, result);
+    this.pages?.answering(request, result);
     const useDelta = request.delta && isGetter(request.method) && !returnsObject(result);
     // A result no patch is worth sending for goes out whole, as a plain answer.
     const patches = useDelta

@@ -7,6 +7,11 @@ import { TurnQueue } from './TurnQueue.js';
 const PAGE_METHOD = 'gethypercubedata';
 const LAYOUT_METHOD = 'getlayout';
 
+/** Whether a request asks for pages (the requests a PagePrefetch makes ahead). */
+export function isPageRequest(request: RpcRequest): boolean {
+  return isMethod(request.method, PAGE_METHOD);
+}
+
 /**
  * Pages made while the client reads a layout. A chart that gets a new
  * layout (after a selection, say) fetches its pages again, most often the
@@ -53,12 +58,7 @@ export class PagePrefetch {
         const page: unknown = pages[i];
         if (page instanceof DataPage) page.reuseTexts(made[i]!);
       }
-    } else if (
-      // Most sockets never fetch pages: their answers do not look into the (cold) map.
-      this.requests.size > 0 &&
-      isMethod(request.method, LAYOUT_METHOD) &&
-      this.requests.has(request.handle)
-    ) {
+    } else if (this.requests.has(request.handle) && isMethod(request.method, LAYOUT_METHOD)) {
       this.made.delete(request.handle);
       this.queue.add(request.handle);
     }

@@ -39,8 +39,9 @@ export class EngineSession implements SessionView {
   private readonly pendingChange = new Set<number>();
   /** Handles to report in `close` with the next answer. */
   private readonly pendingClose = new Set<number>();
-  /** Whether either set may hold a handle (set where they are added to, cleared where they are taken). */
-  private pending = false;
+  /** Whether each set may hold a handle (set where they are added to, cleared where they are taken). */
+  private changePending = false;
+  private closePending = false;
   private disposers: Array<() => void> = [];
   /** Requests under way, by JSON-RPC id, so that CancelRequest/AbortRequest can reach them. */
   readonly inflight = new Map<string, { abort(): void }>();
@@ -57,7 +58,7 @@ export class EngineSession implements SessionView {
   /** Marks the matching handles' layouts invalid; those read since their last change are reported. */
   invalidate(predicate: (entry: HandleEntry) => boolean): void {
     this.handles.invalidateWhere(predicate, this.pendingChange);
-    this.pending = this.pendingChange.size > 0 || this.pendingClose.size > 0;
+    this.changePending = this.pendingChange.size > 0;
   }
 
   /** Closes the matching handles; they are reported in `close`. */
@@ -66,25 +67,26 @@ export class EngineSession implements SessionView {
       this.pendingChange.delete(handle);
       this.pendingClose.add(handle);
     }
-    this.pending = this.pendingChange.size > 0 || this.pendingClose.size > 0;
+    this.changePending = this.pendingChange.size > 0;
+    this.closePending = this.pendingClose.size > 0;
   }
 
   /** Takes the pending `change`/`close` lists, to put on an answer or push. */
   takeNotifications(): { change?: number[]; close?: number[] } {
     // Most answers have nothing to report: known from this object, without the two sets (cold
     // memory in a busy server); and clearing a Set allocates a new table: only clear what holds something.
-    if (!this.pending) return NOTHING_PENDING;
-    this.pending = false;
-    if (this.pendingChange.size === 0 && this.pendingClose.size === 0) return NOTHING_PENDING;
+    if (!this.changePending && !this.closePending) return NOTHING_PENDING;
     const out: { change?: number[]; close?: number[] } = {};
-    if (this.pendingChange.size > 0) {
+    if (this.changePending && this.pendingChange.size > 0) {
       out.change = [...this.pendingChange];
       this.pendingChange.clear();
     }
-    if (this.pendingClose.size > 0) {
+    if (this.closePending && this.pendingClose.size > 0) {
       out.close = [...this.pendingClose];
       this.pendingClose.clear();
     }
+    this.changePending = false;
+    this.closePending = false;
     return out;
   }
 
