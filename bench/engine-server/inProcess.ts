@@ -8,7 +8,8 @@
 // (BENCH_ENGINE=dist: the built engine; it also prints the heap bytes allocated per op and
 // what the scavenges kept, `allocation.ts`)
 // (BENCH_OPS=<n> ops per session per round, 20 by default: 4 keeps a --no-cache run short;
-// BENCH_PROF=<file> profiles the measured rounds).
+// BENCH_SESSIONS=<n> sessions, 1,000 by default: fewer show what the per-session memory
+// that is cold by a session's next click costs; BENCH_PROF=<file> profiles the measured rounds).
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -51,7 +52,7 @@ const { EngineConnection } = (await engine(
   'server/connection/EngineConnection.js',
 )) as typeof ConnectionModule;
 
-const SESSIONS = 1000;
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1000);
 const OPS = Number(process.env.BENCH_OPS ?? 20);
 const ROUNDS = 8;
 const require = createRequire(import.meta.url);
