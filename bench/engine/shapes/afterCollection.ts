@@ -2,7 +2,7 @@
 // chart. The shapes bench collects every heap before each timed run (its own
 // with gc(), the engine process's on an IPC message); such a collection also
 // drops the shapes of objects no longer alive, and with them the machine code
-// V8 made for loops that read those objects (bench/engine/README.md, "Machine
+// V8 made for loops that read those objects (bench/engine/HISTORY.md, "Machine
 // code lost to full collections"). In one process, in alternating rounds, the
 // shape's selection and computeHyperCube run (a) with no collection before
 // them, (b) after gc() and the worker threads' collection, then an event-loop

@@ -267,7 +267,7 @@ function firstRowsOf(ofRow: Int32Array, count: number): Int32Array {
 // The numbering loops take typed arrays and numbers only: a loop that read a
 // short-lived object (a GroupColumn) lost its machine code at every full
 // collection, whose objects' shapes die with them, and ran interpreted until V8
-// compiled it again (bench/engine/README.md, "Machine code lost to full collections").
+// compiled it again (bench/engine/HISTORY.md, "Machine code lost to full collections").
 
 // Also writes each group's symbol (-1 for the null code) into `keys`.
 function numberOneColumn(

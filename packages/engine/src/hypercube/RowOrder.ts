@@ -111,7 +111,7 @@ function smallest(
 // `compare` on ties only: a comparator is a closure made per chart, and after a
 // full collection V8 runs a new one's code interpreted until it compiles it
 // again (one call per comparison, thousands per page). Typed arrays, numbers
-// and the comparator only, for the same reason (bench/engine/README.md,
+// and the comparator only, for the same reason (bench/engine/HISTORY.md,
 // "Machine code lost to full collections"). `sign` 0: no numbers, `compare` alone.
 function selectSmallest(
   groups: Int32Array,

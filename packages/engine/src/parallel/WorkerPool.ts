@@ -16,7 +16,7 @@ import {
 import { v8Collector } from './v8Collector.js';
 import { sharedMemory } from './sharedMemoryCollection.js';
 
-// Less than a 10M chart's shared arrays, a few 1M charts' (bench/engine/README.md).
+// Less than a 10M chart's shared arrays, a few 1M charts' (bench/engine/HISTORY.md).
 const YOUNG_BUDGET = 16 * 2 ** 20;
 // Computations run back to back without a turn of the event loop: a task asks for it.
 const TASK_BUDGET = 2 * YOUNG_BUDGET;

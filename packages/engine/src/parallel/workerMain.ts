@@ -73,7 +73,7 @@ export function workerMain(
   // system CPU per look). A young collection after every task cost the calling
   // thread more than the collection itself: V8's collector threads took both
   // cores while it posted its next task (1-3 ms in a 1M look;
-  // bench/engine/README.md). `collect` is V8's collector (v8Collector.ts), if any.
+  // bench/engine/HISTORY.md). `collect` is V8's collector (v8Collector.ts), if any.
   const FULL_EVERY = 8;
   // Long enough that a server's or a bench's next request usually comes first
   // (a collection here takes this thread ~5 ms: a process's other work would pay for it).
