@@ -50,8 +50,7 @@ export function boundedPatchText(previous: unknown, next: unknown): string | und
  * `nextBytes` (both without string escapes), before its text is written.
  */
 export function patchMayFit(patchBytes: number, nextBytes: number): boolean {
-  // Sizes are counted without string escapes: `wholeBytes` is at most the whole answer's length.
-  return patchBytes <= allowedBytes(2 + opBytes('replace', '/', nextBytes)) * 1.25;
+  return patchBytes <= allowedBytes(wholeBytes(nextBytes)) * 1.25;
 }
 
 /** The patch's text when it takes no more than `next` whole may allow (see `boundedPatchText`), else undefined. */
@@ -60,8 +59,14 @@ export function fittingPatch(
   nextBytes: number,
   next: unknown,
 ): string | undefined {
-  if (patchText.length <= allowedBytes(2 + opBytes('replace', '/', nextBytes))) return patchText;
+  if (patchText.length <= allowedBytes(wholeBytes(nextBytes))) return patchText;
   return patchText.length <= allowedBytes(wholeText(next).length) ? patchText : undefined;
+}
+
+// The bytes of a whole answer replacing a value counted at `nextBytes`. Sizes are counted
+// without string escapes: this is at most the whole answer's length.
+function wholeBytes(nextBytes: number): number {
+  return 2 + opBytes('replace', '/', nextBytes);
 }
 
 /** The most bytes a patch may take against a whole answer of `whole` bytes. */

@@ -39,7 +39,7 @@ export class EngineSession implements SessionView {
   private readonly pendingChange = new Set<number>();
   /** Handles to report in `close` with the next answer. */
   private readonly pendingClose = new Set<number>();
-  /** Whether each set may hold a handle (set where they are added to, cleared where they are taken). */
+  /** Whether each set holds a handle (written wherever the sets change, so read without them). */
   private changePending = false;
   private closePending = false;
   private disposers: Array<() => void> = [];
@@ -77,11 +77,11 @@ export class EngineSession implements SessionView {
     // memory in a busy server); and clearing a Set allocates a new table: only clear what holds something.
     if (!this.changePending && !this.closePending) return NOTHING_PENDING;
     const out: { change?: number[]; close?: number[] } = {};
-    if (this.changePending && this.pendingChange.size > 0) {
+    if (this.changePending) {
       out.change = [...this.pendingChange];
       this.pendingChange.clear();
     }
-    if (this.closePending && this.pendingClose.size > 0) {
+    if (this.closePending) {
       out.close = [...this.pendingClose];
       this.pendingClose.clear();
     }
